@@ -1,0 +1,150 @@
+/**
+ * Public types of the RFM engine. Every layer (formulas, task pane, command line) works with these and only these;
+ * the rules themselves live in the engine modules and nowhere else.
+ */
+
+export type Lang = "en" | "zh";
+
+/** A text in both languages the product speaks. */
+export interface Localized {
+  en: string;
+  zh: string;
+}
+
+export type Dimension = "recency" | "frequency" | "monetary";
+export type TieRule = "average" | "best" | "first";
+export type MonetaryUnit = "yuan" | "wan";
+export type InputKind = "customers" | "transactions";
+
+/** Column roles of spec §7. `amount` is the amount of one order; `total` is the customer's total Z. */
+export type Role = "id" | "date" | "count" | "total" | "amount";
+
+export interface GradeRule {
+  grade: string;
+  /** Matches when X > above. */
+  above?: number;
+  /** Matches when X >= atLeast. */
+  atLeast?: number;
+  cadence: Localized;
+}
+
+interface ProfileBase {
+  id: string;
+  name: Localized;
+  monetaryUnit: MonetaryUnit;
+  weights: Record<Dimension, number>;
+  grades: GradeRule[];
+  /** Default as-of date, YYYY-MM-DD. */
+  asOf?: string;
+  /** Default start of the sales window, YYYY-MM-DD. */
+  windowStart?: string;
+}
+
+export interface ThresholdProfile extends ProfileBase {
+  method: "thresholds";
+  /**
+   * recency: upper bounds in days for scores 5,4,3,2; frequency and monetary: upper bounds for scores 1,2,3,4.
+   * Four strictly increasing numbers each.
+   */
+  thresholds: Record<Dimension, number[]>;
+}
+
+export interface QuantileProfile extends ProfileBase {
+  method: "quantiles";
+  bins: number;
+  ties: TieRule;
+}
+
+export type Profile = ThresholdProfile | QuantileProfile;
+
+/** One thing wrong with a profile document, naming the field (a JSON path such as `thresholds.recency[2]`). */
+export interface ProfileIssue {
+  field: string;
+  message: Localized;
+}
+
+/**
+ * A raw cell value as any adapter may hand it over: Excel serials and numbers, text, JS Dates, booleans, empty
+ * (null/undefined/""), or an Excel error (the text `#N/A` etc., or an object with an `error` or `code` text).
+ */
+export type Cell = unknown;
+
+/** Why a row (or a sale) was not graded or deserves a note. */
+export type IssueCode =
+  | "dateMissing"
+  | "dateInvalid"
+  | "dateAfterAsOf"
+  | "countMissing"
+  | "countInvalid"
+  | "countNotWhole"
+  | "countNotPositive"
+  | "totalMissing"
+  | "totalInvalid"
+  | "totalNotPositive"
+  | "idMissing"
+  | "errorValue"
+  | "duplicateId"
+  | "amountInvalid"
+  | "saleOutsideWindow";
+
+export interface RowIssue {
+  /** 0-based index of the input row (or sale) within the data handed to the engine. */
+  index: number;
+  /** Column role the problem is in. */
+  role: Role;
+  code: IssueCode;
+  /** The offending value as text (for the message), if any. */
+  value?: string;
+  /** true when the row is still graded (e.g. a duplicate id); false when it is not graded. */
+  graded: boolean;
+}
+
+/** Column-oriented customer-level input: entry i of every column is row i. */
+export interface CustomerColumnsInput {
+  ids?: ArrayLike<Cell>;
+  lastDates: ArrayLike<Cell>;
+  counts: ArrayLike<Cell>;
+  totals: ArrayLike<Cell>;
+}
+
+/** Column-oriented transaction-level (sales records) input. */
+export interface SalesColumnsInput {
+  ids: ArrayLike<Cell>;
+  dates: ArrayLike<Cell>;
+  amounts: ArrayLike<Cell>;
+}
+
+export interface GradeOptions {
+  /** Analysis date, YYYY-MM-DD or a day number; falls back to the profile's asOf. Required if the profile has none. */
+  asOf?: string | number;
+  /** Sales window start (transactions only), YYYY-MM-DD or a day number; falls back to the profile's windowStart. */
+  windowStart?: string | number;
+  /** Unit of the amounts handed in; defaults to the profile's monetary unit. */
+  unit?: MonetaryUnit;
+  /** Excel date system of serial numbers in the input. */
+  date1904?: boolean;
+}
+
+/** Counts per score 1..5 (index 0 unused, index s = customers with score s; length bins+1). */
+export type ScoreCounts = number[];
+
+export interface GradeSummary {
+  profileId: string;
+  method: Profile["method"];
+  /** YYYY-MM-DD */
+  asOf: string;
+  /** YYYY-MM-DD, transactions only */
+  windowStart?: string;
+  /** Unit the input amounts were read in. */
+  unit: MonetaryUnit;
+  kind: InputKind;
+  /** Rows (customer-level) or customers (transaction-level) in the result. */
+  rows: number;
+  graded: number;
+  notGraded: number;
+  /** Count per grade letter, in the profile's grade order. */
+  gradeCounts: { grade: string; count: number }[];
+  scoreCounts: Record<Dimension, ScoreCounts>;
+  /** Transactions only: sales read, kept inside the window, outside the window, skipped as unreadable. */
+  sales?: { read: number; kept: number; outsideWindow: number; skipped: number };
+}
