@@ -1,6 +1,30 @@
 import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { formatDay, todayDay } from "../engine";
+import { App } from "./components/App";
+import { createGradingFlow } from "./gradingFlow";
+import type { ExcelRun } from "./gradingFlow";
+import { langFromDisplayLanguage, t } from "./i18n";
 
-/** Mounts the task pane into `container`. Kept apart from index.tsx so tests and the entry share it. */
+/**
+ * Mounts the task pane into `container`. The only place that touches Office: the display language and `Excel.run`
+ * are read here and handed down.
+ */
 export function startTaskpane(container: HTMLElement): void {
-  createRoot(container).render(<div>RFM Grader</div>);
+  const lang = langFromDisplayLanguage(Office.context?.displayLanguage);
+  const root = createRoot(container);
+  if (typeof Excel === "undefined") {
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <p role="alert">{t(lang, "notInExcel")}</p>
+      </FluentProvider>,
+    );
+    return;
+  }
+  const run: ExcelRun = (batch) => Excel.run(batch);
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <App flow={createGradingFlow(run)} lang={lang} today={formatDay(todayDay())} />
+    </FluentProvider>,
+  );
 }

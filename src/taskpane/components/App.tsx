@@ -1,0 +1,224 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  Button,
+  Divider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { ColumnDetection, Lang, Profile, Role } from "../../engine";
+import { describeError } from "../describeError";
+import type { ColumnMapping, GradeDone, GradingFlow, Inspection, OverwriteChoice, Progress } from "../gradingFlow";
+import { t } from "../i18n";
+import { MappingSection } from "./MappingSection";
+import { OptionsSection } from "./OptionsSection";
+import type { GradingOptions } from "./OptionsSection";
+import { OverwriteDialog } from "./OverwriteDialog";
+import { ProgressSection } from "./ProgressSection";
+import { ResultSection } from "./ResultSection";
+import { SourceSection } from "./SourceSection";
+
+const useStyles = makeStyles({
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: "480px",
+  },
+});
+
+export interface AppProps {
+  flow: GradingFlow;
+  lang: Lang;
+  /** Today's date, YYYY-MM-DD: the analysis date of a profile without a default. */
+  today: string;
+}
+
+function defaultsFor(profile: Profile, today: string): GradingOptions {
+  return { profileId: profile.id, asOf: profile.asOf ?? today, windowStart: profile.windowStart ?? "", unit: profile.monetaryUnit };
+}
+
+export function App({ flow, lang, today }: AppProps) {
+  const styles = useStyles();
+  const profiles = flow.profiles();
+  const [inspection, setInspection] = useState<Inspection | null>(null);
+  const [detection, setDetection] = useState<ColumnDetection | null>(null);
+  const [manual, setManual] = useState<ColumnMapping>({});
+  const [loading, setLoading] = useState(false);
+  const [options, setOptions] = useState<GradingOptions>(() => defaultsFor(profiles[0], today));
+  const [latestDate, setLatestDate] = useState<string | null | undefined>(undefined);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [result, setResult] = useState<GradeDone | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [overwriteAddress, setOverwriteAddress] = useState<string | null>(null);
+  const answerOverwrite = useRef<((choice: OverwriteChoice) => void) | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const busy = progress !== null;
+
+  const refresh = useCallback(async () => {
+    setLoading(true);
+    setError(null);
+    setResult(null);
+    setNotice(null);
+    try {
+      const found = await flow.inspect();
+      setInspection(found);
+      setManual({});
+      setDetection(found.detection);
+    } catch (err) {
+      setInspection(null);
+      setDetection(null);
+      setError(describeError(err, lang));
+    } finally {
+      setLoading(false);
+    }
+  }, [flow, lang]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const dateColumn = detection?.mapping.date;
+  useEffect(() => {
+    setLatestDate(undefined);
+    if (!inspection || dateColumn === undefined) return;
+    let current = true;
+    flow.latestDate(inspection.source, dateColumn, inspection.date1904).then(
+      (date) => current && setLatestDate(date),
+      () => current && setLatestDate(undefined),
+    );
+    return () => {
+      current = false;
+    };
+  }, [flow, inspection, dateColumn]);
+
+  const changeMapping = (role: Role, column: number) => {
+    if (!inspection) return;
+    const next = { ...manual, [role]: column };
+    setManual(next);
+    setDetection(flow.remap(inspection.source.headers, next));
+  };
+
+  const changeProfile = (profileId: string) => {
+    const profile = profiles.find((p) => p.id === profileId);
+    if (profile) setOptions(defaultsFor(profile, today));
+  };
+
+  const askOverwrite = (address: string) =>
+    new Promise<OverwriteChoice>((resolve) => {
+      answerOverwrite.current = resolve;
+      setOverwriteAddress(address);
+    });
+
+  const onOverwriteAnswer = (choice: OverwriteChoice) => {
+    setOverwriteAddress(null);
+    answerOverwrite.current?.(choice);
+    answerOverwrite.current = null;
+  };
+
+  const grade = async () => {
+    const profile = profiles.find((p) => p.id === options.profileId);
+    if (!inspection || !detection || !profile) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setError(null);
+    setResult(null);
+    setNotice(null);
+    setCancelling(false);
+    setProgress({ phase: "reading", done: 0, total: inspection.source.rowCount });
+    try {
+      const outcome = await flow.grade(
+        {
+          source: inspection.source,
+          date1904: inspection.date1904,
+          detection,
+          profile,
+          asOf: options.asOf,
+          windowStart: detection.kind === "transactions" ? options.windowStart : undefined,
+          unit: options.unit,
+          lang,
+        },
+        { signal: controller.signal, onProgress: setProgress, askOverwrite },
+      );
+      if (outcome.status === "done") setResult(outcome);
+      else setNotice(t(lang, "cancelled"));
+    } catch (err) {
+      setError(describeError(err, lang));
+    } finally {
+      abort.current = null;
+      setProgress(null);
+    }
+  };
+
+  const cancel = () => {
+    setCancelling(true);
+    abort.current?.abort();
+  };
+
+  const selectRows = (sheetName: string, rows: number[]) => {
+    flow.selectRows(sheetName, rows).catch((err: unknown) => setError(describeError(err, lang)));
+  };
+
+  const canGrade = !busy && !loading && inspection !== null && detection !== null && detection.missing.length === 0;
+
+  return (
+    <main className={styles.pane} lang={lang === "zh" ? "zh-CN" : "en-US"}>
+      <Text as="h1" size={500} weight="semibold">
+        {t(lang, "title")}
+      </Text>
+      {error !== null && (
+        <MessageBar intent="error" data-testid="error">
+          <MessageBarBody>
+            <MessageBarTitle>{t(lang, "errorTitle")}</MessageBarTitle>
+            {error}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <SourceSection lang={lang} inspection={inspection} loading={loading} disabled={busy} onRefresh={() => void refresh()} />
+      {inspection && detection && (
+        <>
+          <MappingSection
+            lang={lang}
+            headers={inspection.source.headers}
+            firstColumn={inspection.source.firstColumn}
+            detection={detection}
+            disabled={busy}
+            onChange={changeMapping}
+          />
+          <OptionsSection
+            lang={lang}
+            profiles={profiles}
+            kind={detection.kind}
+            options={options}
+            latestDate={latestDate}
+            disabled={busy}
+            onProfile={changeProfile}
+            onChange={(change) => setOptions((current) => ({ ...current, ...change }))}
+          />
+          <Button appearance="primary" data-testid="grade" disabled={!canGrade} onClick={() => void grade()}>
+            {t(lang, "grade")}
+          </Button>
+        </>
+      )}
+      {progress && <ProgressSection lang={lang} progress={progress} cancelling={cancelling} onCancel={cancel} />}
+      {notice !== null && (
+        <MessageBar intent="info" data-testid="notice">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result && (
+        <>
+          <Divider />
+          <ResultSection lang={lang} result={result} onSelectRows={selectRows} />
+        </>
+      )}
+      <OverwriteDialog lang={lang} address={overwriteAddress} onAnswer={onOverwriteAnswer} />
+    </main>
+  );
+}

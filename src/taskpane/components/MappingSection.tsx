@@ -1,0 +1,68 @@
+import { Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { ColumnDetection, Lang, Role } from "../../engine";
+import { NOT_USED } from "../gradingFlow";
+import { roleLabel, roleList } from "../describeError";
+import { t } from "../i18n";
+
+const ROLES: Role[] = ["id", "date", "count", "total", "amount"];
+
+const useStyles = makeStyles({
+  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+});
+
+export interface MappingSectionProps {
+  lang: Lang;
+  headers: string[];
+  /** 0-based absolute column of the first header, for column letters. */
+  firstColumn: number;
+  detection: ColumnDetection;
+  disabled: boolean;
+  onChange(role: Role, column: number): void;
+}
+
+/** Excel's column letters ("A", "Z", "AA") for a 0-based column, so empty headers still have a name. */
+export function columnLetters(column: number): string {
+  let letters = "";
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** One dropdown per role; the detected column is preselected and the user can correct it. */
+export function MappingSection({ lang, headers, firstColumn, detection, disabled, onChange }: MappingSectionProps) {
+  const styles = useStyles();
+  return (
+    <section aria-labelledby="mapping-heading">
+      <Text as="h2" id="mapping-heading" weight="semibold" size={400}>
+        {t(lang, "mappingHeading")}
+      </Text>
+      <div className={styles.grid}>
+        {ROLES.map((role) => {
+          const column = detection.mapping[role];
+          const missing = detection.missing.includes(role);
+          return (
+            <Field key={role} label={roleLabel(role, lang)} validationState={missing ? "error" : "none"}>
+              <Select
+                data-testid={`map-${role}`}
+                value={String(column ?? NOT_USED)}
+                disabled={disabled}
+                onChange={(_, data) => onChange(role, Number(data.value))}
+              >
+                <option value={String(NOT_USED)}>{t(lang, "columnNotUsed")}</option>
+                {headers.map((header, index) => (
+                  <option key={index} value={String(index)}>
+                    {`${columnLetters(firstColumn + index)}: ${header}`}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          );
+        })}
+      </div>
+      {detection.missing.length > 0 && (
+        <Text role="alert" data-testid="missing-columns" style={{ color: tokens.colorPaletteRedForeground1 }}>
+          {t(lang, "missingColumns", { roles: roleList(detection.missing, lang) })}
+        </Text>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { Button, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import type { Lang } from "../../engine/types";
+import type { Progress } from "../gradingFlow";
+import { t } from "../i18n";
+
+const useStyles = makeStyles({
+  row: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
+  bar: { flexGrow: 1 },
+});
+
+export interface ProgressSectionProps {
+  lang: Lang;
+  progress: Progress;
+  cancelling: boolean;
+  onCancel(): void;
+}
+
+// Reading is roughly the first half of the work, writing the second.
+function fraction({ phase, done, total }: Progress): number {
+  const part = total > 0 ? Math.min(1, done / total) : 0;
+  return phase === "reading" ? part * 0.45 : phase === "grading" ? 0.5 : 0.5 + part * 0.5;
+}
+
+function label(lang: Lang, { phase, done, total }: Progress): string {
+  if (phase === "grading") return t(lang, "progressGrading");
+  return t(lang, phase === "reading" ? "progressReading" : "progressWriting", { done, total });
+}
+
+export function ProgressSection({ lang, progress, cancelling, onCancel }: ProgressSectionProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.row} data-testid="progress">
+      <Field className={styles.bar} validationMessage={label(lang, progress)} validationState="none">
+        <ProgressBar value={fraction(progress)} />
+      </Field>
+      <Button data-testid="cancel" disabled={cancelling} onClick={onCancel}>
+        {t(lang, "cancel")}
+      </Button>
+    </div>
+  );
+}

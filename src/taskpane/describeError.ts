@@ -1,0 +1,31 @@
+import { GradeError } from "../engine";
+import type { Lang, Role } from "../engine";
+import { FlowError } from "./gradingFlow";
+import { t } from "./i18n";
+import type { MessageKey } from "./i18n";
+
+const ROLE_LABEL: Record<Role, MessageKey> = {
+  id: "roleId",
+  date: "roleDate",
+  count: "roleCount",
+  total: "roleTotal",
+  amount: "roleAmount",
+};
+
+export function roleLabel(role: Role, lang: Lang): string {
+  return t(lang, ROLE_LABEL[role]);
+}
+
+export function roleList(roles: Role[], lang: Lang): string {
+  return roles.map((role) => roleLabel(role, lang)).join(lang === "zh" ? "、" : ", ");
+}
+
+/** Any error of a grading run as one sentence in the user's language. */
+export function describeError(err: unknown, lang: Lang): string {
+  if (err instanceof GradeError) return err.text[lang];
+  if (err instanceof FlowError) {
+    return err.code === "noRows" ? t(lang, "errorNoRows") : t(lang, "errorMissingColumns", { roles: roleList(err.roles, lang) });
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return t(lang, "errorUnexpected", { message });
+}

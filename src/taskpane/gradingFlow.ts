@@ -1,0 +1,290 @@
+/**
+ * What happens when the user clicks Grade, step by step, with no UI in it: find the table, read the mapped columns,
+ * let the engine grade them, turn the result into cell values, ask before overwriting, write, summarise.
+ * Components get these functions as props; all range work goes through the Excel adapter, all rules through the engine.
+ */
+import {
+  BUILTIN_PROFILES,
+  cadenceText,
+  customerHeaders,
+  dayToSerial,
+  detectColumns,
+  formatDay,
+  gradeCustomers,
+  gradeLetter,
+  gradeSales,
+  isGraded,
+  noteText,
+  outputHeaders,
+  parseDay,
+  scoreNumber,
+} from "../engine";
+import type {
+  ColumnDetection,
+  GradeResult,
+  GradeSummary,
+  InputKind,
+  Lang,
+  MonetaryUnit,
+  NoteContext,
+  Profile,
+  Role,
+} from "../engine";
+import {
+  ExcelAdapterError,
+  isDate1904,
+  locateSource,
+  planCustomerOutput,
+  readColumns,
+  selectRows,
+  writeCustomerOutput,
+  writeSalesOutput,
+  writeSummarySheet,
+} from "../excel";
+import type { CustomerWriteOptions, OutputCell, SelectResult, SourceTable, WriteResult } from "../excel";
+import { noteContext, sheetRow } from "./sourceRows";
+import { summaryModel } from "./summaryModel";
+
+/** `Excel.run` as the pane receives it (a test hands in a fake). */
+export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export type ColumnMapping = Partial<Record<Role, number>>;
+
+export interface Inspection {
+  source: SourceTable;
+  date1904: boolean;
+  detection: ColumnDetection;
+}
+
+export interface GradeRequest {
+  source: SourceTable;
+  date1904: boolean;
+  /** Column per role (0-based, relative to the source's first column), input kind and missing roles. */
+  detection: ColumnDetection;
+  profile: Profile;
+  /** YYYY-MM-DD */
+  asOf: string;
+  /** YYYY-MM-DD; empty or absent for no window start of its own. */
+  windowStart?: string;
+  unit: MonetaryUnit;
+  lang: Lang;
+}
+
+export type Phase = "reading" | "grading" | "writing";
+export interface Progress {
+  phase: Phase;
+  done: number;
+  total: number;
+}
+
+export type OverwriteChoice = "newSheet" | "overwrite" | "cancel";
+
+export interface GradeHooks {
+  onProgress?(progress: Progress): void;
+  signal?: AbortSignal;
+  /** Asked only when the output cells hold someone else's data; `address` is where the output would go. */
+  askOverwrite(address: string): Promise<OverwriteChoice>;
+}
+
+export interface GradeDone {
+  status: "done";
+  summary: GradeSummary;
+  written: WriteResult;
+  summarySheet: string;
+  /** 1-based rows of the source sheet whose customer was not graded (customer-level input). */
+  notGradedRows: number[];
+  /** 1-based rows of the source sheet holding sales that were skipped as unreadable (sales records). */
+  skippedSaleRows: number[];
+  sourceSheet: string;
+}
+export type GradeOutcome = GradeDone | { status: "cancelled" };
+
+/** A problem with the request that the pane explains in the user's words (see describeError). */
+export class FlowError extends Error {
+  constructor(
+    readonly code: "noRows" | "missingColumns",
+    readonly roles: Role[] = [],
+  ) {
+    super(code);
+    this.name = "FlowError";
+  }
+}
+
+export interface GradingFlow {
+  profiles(): readonly Profile[];
+  inspect(): Promise<Inspection>;
+  /** Detection again after the user chose columns by hand (a column per role; NOT_USED for none). */
+  remap(headers: string[], manual: ColumnMapping): ColumnDetection;
+  latestDate(source: SourceTable, dateColumn: number, date1904: boolean): Promise<string | null>;
+  grade(request: GradeRequest, hooks: GradeHooks): Promise<GradeOutcome>;
+  selectRows(sheetName: string, rows: number[]): Promise<SelectResult>;
+}
+
+/** The column order the engine needs for each kind of input. */
+export function rolesToRead(kind: InputKind): Role[] {
+  return kind === "customers" ? ["id", "date", "count", "total"] : ["id", "date", "amount"];
+}
+
+/** A hand-chosen column of -1 tells the engine's detection to leave that role without a column. */
+export const NOT_USED = -1;
+
+/** The seven output columns for each input row, header first. */
+export function customerOutputValues(res: GradeResult, lang: Lang, context: NoteContext): OutputCell[][] {
+  const rows: OutputCell[][] = [outputHeaders(lang)];
+  for (let i = 0; i < res.n; i++) rows.push(scoreCells(res, i, lang, context));
+  return rows;
+}
+
+/** Number formats of the seven output columns: whole sub-scores; the composite as General so it shows "3.25" exactly. */
+export const SCORE_FORMATS: readonly (string | null)[] = ["0", "0", "0", "General", null, null, null];
+
+/** One row per customer of sales records: who, last date (a date serial), purchases, total, then the seven output columns. */
+export function salesOutputValues(res: GradeResult, lang: Lang, date1904: boolean, context: NoteContext): OutputCell[][] {
+  const rows: OutputCell[][] = [[...customerHeaders(lang), ...outputHeaders(lang)]];
+  const customers = res.customers;
+  if (!customers) return rows;
+  for (let i = 0; i < customers.ids.length; i++) {
+    const bought = customers.count[i] > 0;
+    rows.push([
+      customers.ids[i],
+      bought ? dayToSerial(customers.lastDay[i], date1904) : null,
+      customers.count[i],
+      customers.total[i],
+      ...scoreCells(res, i, lang, context),
+    ]);
+  }
+  return rows;
+}
+
+export const SALES_FORMATS: readonly (string | null)[] = [null, "yyyy-mm-dd", "0", null, ...SCORE_FORMATS];
+
+function scoreCells(res: GradeResult, i: number, lang: Lang, context: NoteContext): OutputCell[] {
+  const note = noteText(res, i, lang, context);
+  if (!isGraded(res, i)) return [null, null, null, null, null, null, note];
+  return [res.r[i], res.f[i], res.m[i], scoreNumber(res, i), gradeLetter(res, i), cadenceText(res, i, lang), note];
+}
+
+/** Rows named by not-graded issues, as ascending unique 1-based sheet rows. */
+export function issueRows(source: SourceTable, issues: { index: number; graded: boolean }[] | undefined): number[] {
+  const rows = new Set<number>();
+  for (const issue of issues ?? []) if (!issue.graded) rows.add(sheetRow(source, issue.index));
+  return [...rows].sort((a, b) => a - b);
+}
+
+function isCancel(err: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || (err instanceof ExcelAdapterError && err.code === "cancelled");
+}
+
+export function createGradingFlow(run: ExcelRun): GradingFlow {
+  return {
+    profiles: () => BUILTIN_PROFILES,
+
+    inspect: () =>
+      run(async (ctx) => {
+        const source = await locateSource(ctx);
+        const date1904 = await isDate1904(ctx);
+        return { source, date1904, detection: detectColumns(source.headers) };
+      }),
+
+    remap: (headers, manual) => detectColumns(headers, manual),
+
+    latestDate: (source, dateColumn, date1904) =>
+      run(async (ctx) => {
+        const [dates] = await readColumns(ctx, source, [dateColumn]);
+        let latest: number | null = null;
+        for (const cell of dates) {
+          const day = parseDay(cell, date1904);
+          if (day !== null && (latest === null || day > latest)) latest = day;
+        }
+        return latest === null ? null : formatDay(latest);
+      }),
+
+    grade: async (request, hooks) => {
+      const { signal } = hooks;
+      try {
+        return await gradeAndWrite(run, request, hooks);
+      } catch (err) {
+        if (isCancel(err, signal)) return { status: "cancelled" };
+        throw err;
+      }
+    },
+
+    selectRows: (sheetName, rows) => run((ctx) => selectRows(ctx, sheetName, rows)),
+  };
+}
+
+async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeHooks): Promise<GradeOutcome> {
+  const { source, lang, date1904, profile } = request;
+  const { mapping, kind, missing } = request.detection;
+  const { signal, onProgress } = hooks;
+  if (source.rowCount === 0) throw new FlowError("noRows");
+  if (missing.length > 0) throw new FlowError("missingColumns", missing);
+
+  const roles = rolesToRead(kind).filter((role) => mapping[role] !== undefined);
+  const columns = await run((ctx) =>
+    readColumns(
+      ctx,
+      source,
+      roles.map((role) => mapping[role] as number),
+      { signal, onProgress: (done, total) => onProgress?.({ phase: "reading", done, total }) },
+    ),
+  );
+  signal?.throwIfAborted();
+  onProgress?.({ phase: "grading", done: 0, total: 1 });
+  const column = (role: Role) => columns[roles.indexOf(role)];
+  const options = { asOf: request.asOf, windowStart: request.windowStart || undefined, unit: request.unit, date1904 };
+  const res =
+    kind === "customers"
+      ? gradeCustomers(
+          { ids: mapping.id === undefined ? undefined : column("id"), lastDates: column("date"), counts: column("count"), totals: column("total") },
+          profile,
+          options,
+        )
+      : gradeSales({ ids: column("id"), dates: column("date"), amounts: column("amount") }, profile, options);
+  signal?.throwIfAborted();
+
+  const writeOptions = {
+    lang,
+    signal,
+    grades: profile.grades.map((g) => g.grade),
+    onProgress: (done: number, total: number) => onProgress?.({ phase: "writing" as const, done, total }),
+  };
+  const context = noteContext(source, mapping);
+  let written: WriteResult;
+  if (kind === "customers") {
+    const values = customerOutputValues(res, lang, context);
+    const plan = await run((ctx) => planCustomerOutput(ctx, source));
+    let mode: CustomerWriteOptions["mode"] = "inPlace";
+    if (plan.status === "occupied") {
+      const choice = await hooks.askOverwrite(plan.address);
+      if (choice === "cancel") return { status: "cancelled" };
+      mode = choice;
+    }
+    signal?.throwIfAborted();
+    written = await run((ctx) =>
+      writeCustomerOutput(ctx, source, values, GRADE_COLUMN, { ...writeOptions, mode, columnFormats: SCORE_FORMATS }),
+    );
+  } else {
+    // Sales notes stand in the customer's own output row, so they name the column only.
+    const values = salesOutputValues(res, lang, date1904, { columnName: context.columnName });
+    written = await run((ctx) =>
+      writeSalesOutput(ctx, "", values, CUSTOMER_COLUMNS + GRADE_COLUMN, { ...writeOptions, columnFormats: SALES_FORMATS }),
+    );
+  }
+  const model = summaryModel(res, request, written, new Date());
+  const summarySheet = await run((ctx) => writeSummarySheet(ctx, model, lang));
+  return {
+    status: "done",
+    summary: res.summary,
+    written,
+    summarySheet: summarySheet.sheetName,
+    notGradedRows: kind === "customers" ? issueRows(source, res.issues) : [],
+    skippedSaleRows: kind === "transactions" ? issueRows(source, res.saleIssues) : [],
+    sourceSheet: source.sheetName,
+  };
+}
+
+/** Position of the grade among the seven output columns (its cells get the grade colours). */
+const GRADE_COLUMN = 4;
+/** Customer, last order date, purchases, amount: the columns before the seven in sales output. */
+const CUSTOMER_COLUMNS = 4;
