@@ -85,7 +85,9 @@ export type IssueCode =
   | "errorValue"
   | "duplicateId"
   | "amountInvalid"
-  | "saleOutsideWindow";
+  | "saleDateMissing"
+  | "saleDateInvalid"
+  | "noSaleInWindow";
 
 export interface RowIssue {
   /** 0-based index of the input row (or sale) within the data handed to the engine. */

@@ -1,0 +1,103 @@
+/** Sales records to one line per customer inside the window (spec §4), skipping unreadable sales (spec §5). */
+
+import { cellError, cellNumber, cellText, idText, isBlank } from "./cells";
+import { parseDay } from "./dates";
+import { moneyUnits } from "./decimal";
+import type { RowIssue, SalesColumnsInput } from "./types";
+
+export interface SalesWindow {
+  /** First day kept (inclusive), or -Infinity for no lower bound. */
+  startDay: number;
+  /** Last day kept (inclusive): the as-of date. */
+  endDay: number;
+  date1904: boolean;
+}
+
+export interface CustomerTotals {
+  ids: string[];
+  /** Latest kept sale, or -1 when none (then count is 0). */
+  lastDay: Int32Array;
+  count: Uint32Array;
+  /** Sum of kept amounts in millionths of the input unit. */
+  money: Float64Array;
+  /** Index of the customer's first kept sale, -1 when none. */
+  firstSale: Int32Array;
+  saleIssues: RowIssue[];
+  read: number;
+  kept: number;
+  outsideWindow: number;
+}
+
+export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): CustomerTotals {
+  const n = input.ids.length;
+  const slotOf = new Map<string, number>();
+  const ids: string[] = [];
+  const lastDay: number[] = [], count: number[] = [], money: number[] = [], firstSale: number[] = [];
+  const saleIssues: RowIssue[] = [];
+  let kept = 0, outsideWindow = 0;
+  const skip = (i: number, role: RowIssue["role"], code: RowIssue["code"], cell?: unknown) =>
+    saleIssues.push({ index: i, role, code, value: cell === undefined ? undefined : cellText(cell), graded: false });
+
+  for (let i = 0; i < n; i++) {
+    const idCell = input.ids[i], dateCell = input.dates[i], amountCell = input.amounts[i];
+    const idErr = cellError(idCell);
+    const id = idErr ? "" : idText(idCell);
+    const day = parseDay(dateCell, w.date1904);
+    const amount = cellNumber(amountCell);
+    if (id === "" || day === null || Number.isNaN(amount)) {
+      if (idErr) skip(i, "id", "errorValue", idErr);
+      else if (id === "") skip(i, "id", "idMissing");
+      if (day === null) {
+        const err = cellError(dateCell);
+        if (err) skip(i, "date", "errorValue", err);
+        else if (isBlank(dateCell)) skip(i, "date", "saleDateMissing");
+        else skip(i, "date", "saleDateInvalid", dateCell);
+      }
+      if (Number.isNaN(amount)) {
+        const err = cellError(amountCell);
+        skip(i, "amount", err ? "errorValue" : "amountInvalid", err ?? amountCell);
+      }
+      continue;
+    }
+    let slot = slotOf.get(id);
+    if (slot === undefined) {
+      slot = ids.length;
+      slotOf.set(id, slot);
+      ids.push(id);
+      lastDay.push(-1);
+      count.push(0);
+      money.push(0);
+      firstSale.push(-1);
+    }
+    if (day < w.startDay || day > w.endDay) {
+      outsideWindow++;
+      continue;
+    }
+    kept++;
+    if (count[slot] === 0 || day > lastDay[slot]) lastDay[slot] = day;
+    if (firstSale[slot] < 0) firstSale[slot] = i;
+    count[slot]++;
+    money[slot] += moneyUnits(amount); // refunds (negative amounts) are summed as they are
+  }
+  return {
+    ids,
+    lastDay: Int32Array.from(lastDay),
+    count: Uint32Array.from(count),
+    money: Float64Array.from(money),
+    firstSale: Int32Array.from(firstSale),
+    saleIssues,
+    read: n,
+    kept,
+    outsideWindow,
+  };
+}
+
+/** Sales that were skipped as unreadable (several problems of one sale count once). */
+export function skippedSales(issues: RowIssue[]): number {
+  let skipped = 0, previous = -1;
+  for (const issue of issues) {
+    if (issue.index !== previous) skipped++;
+    previous = issue.index;
+  }
+  return skipped;
+}

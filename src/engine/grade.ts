@@ -1,0 +1,210 @@
+/** The engine's entry points: grade customer-level rows or sales records with a profile. */
+
+import { aggregateSales, skippedSales } from "./aggregateSales";
+import { formatDay, parseDateText } from "./dates";
+import { formatUnits, moneyValue, MONEY_PLACES } from "./decimal";
+import { REQUEST_TEXTS } from "./messages";
+import { scorePopulation, type Population, type Scores } from "./scoring";
+import type {
+  CustomerColumnsInput, Dimension, GradeOptions, GradeSummary, InputKind, Localized, MonetaryUnit, Profile,
+  RowIssue, SalesColumnsInput,
+} from "./types";
+import { readCustomerRows } from "./validateRows";
+
+export type GradeErrorCode = keyof typeof REQUEST_TEXTS;
+
+/** A problem with the whole request (not with one row): no as-of date, a bad window, ... */
+export class GradeError extends Error {
+  readonly text: Localized;
+  constructor(readonly code: GradeErrorCode) {
+    super(REQUEST_TEXTS[code].en);
+    this.name = "GradeError";
+    this.text = REQUEST_TEXTS[code];
+  }
+}
+
+export interface GradeResult {
+  profile: Profile;
+  kind: InputKind;
+  /** Input rows (customer-level) or customers (sales records). */
+  n: number;
+  /** Sub-scores 1..bins; 0 where row i is not graded. */
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+  /** Index into profile.grades; -1 where not graded. */
+  gradeIndex: Int16Array;
+  /** Composite X = scoreUnits[i] / scoreScale, exactly; NaN where not graded. */
+  scoreUnits: Float64Array;
+  scoreScale: number;
+  scorePlaces: number;
+  /** Notes per row in ascending row order: reasons for rows not graded, and notes such as duplicate ids. */
+  issues: RowIssue[];
+  summary: GradeSummary;
+  /** Sales records only: one entry per customer with a readable sale, in order of first appearance. */
+  customers?: {
+    ids: string[];
+    /** Latest sale inside the window; meaningless where count is 0. */
+    lastDay: Int32Array;
+    count: Uint32Array;
+    /** Sum of the kept amounts, in the input's unit. */
+    total: number[];
+    firstSale: Int32Array;
+  };
+  /** Sales records only: unreadable sales that were skipped (index = sale row), several notes per sale possible. */
+  saleIssues?: RowIssue[];
+}
+
+function resolveDay(value: string | number | undefined, fallback: string | undefined, error: GradeErrorCode): number | undefined {
+  const v = value ?? fallback;
+  if (v === undefined) return undefined;
+  const day = typeof v === "number" ? (Number.isInteger(v) ? v : null) : parseDateText(v);
+  if (day === null) throw new GradeError(error);
+  return day;
+}
+
+function asOfDay(profile: Profile, options: GradeOptions): number {
+  const day = resolveDay(options.asOf, profile.asOf, "asOfInvalid");
+  if (day === undefined) throw new GradeError("asOfMissing");
+  return day;
+}
+
+/**
+ * Money is compared in the smaller of the input's and the profile's units, so converting is a multiplication by
+ * 10,000 and never a division.
+ */
+function moneyFactors(input: MonetaryUnit, profileUnit: MonetaryUnit): { inputFactor: number; boundFactor: number } {
+  const work = input === "yuan" || profileUnit === "yuan" ? "yuan" : "wan";
+  return {
+    inputFactor: input === "wan" && work === "yuan" ? 10_000 : 1,
+    boundFactor: profileUnit === "wan" && work === "yuan" ? 10_000 : 1,
+  };
+}
+
+export function gradeCustomers(input: CustomerColumnsInput, profile: Profile, options: GradeOptions = {}): GradeResult {
+  const asOf = asOfDay(profile, options);
+  const unit = options.unit ?? profile.monetaryUnit;
+  const { inputFactor, boundFactor } = moneyFactors(unit, profile.monetaryUnit);
+  const rows = readCustomerRows(input, {
+    asOfDay: asOf,
+    date1904: options.date1904 ?? false,
+    requirePositiveTotal: profile.method === "thresholds",
+    inputFactor,
+  });
+  const scores = scorePopulation(rows.population, profile, boundFactor);
+  const summary = summarise(profile, "customers", asOf, undefined, unit, rows.population, scores);
+  return { profile, kind: "customers", n: rows.population.n, ...scoreFields(scores), issues: rows.issues, summary };
+}
+
+export function gradeSales(input: SalesColumnsInput, profile: Profile, options: GradeOptions = {}): GradeResult {
+  const asOf = asOfDay(profile, options);
+  const start = resolveDay(options.windowStart, profile.windowStart, "windowInvalid");
+  if (start !== undefined && start > asOf) throw new GradeError("windowInvalid");
+  const unit = options.unit ?? profile.monetaryUnit;
+  const { inputFactor, boundFactor } = moneyFactors(unit, profile.monetaryUnit);
+  const totals = aggregateSales(input, {
+    startDay: start ?? -Infinity,
+    endDay: asOf,
+    date1904: options.date1904 ?? false,
+  });
+  const n = totals.ids.length;
+  const valid = new Uint8Array(n);
+  const days = new Int32Array(n);
+  const money = new Float64Array(n);
+  const count = new Float64Array(n);
+  const issues: RowIssue[] = [];
+  const window = `${start === undefined ? "…" : formatDay(start)} – ${formatDay(asOf)}`;
+  for (let i = 0; i < n; i++) {
+    const c = totals.count[i];
+    if (c === 0) {
+      issues.push({ index: i, role: "date", code: "noSaleInWindow", value: window, graded: false });
+      continue;
+    }
+    valid[i] = 1;
+    days[i] = asOf - totals.lastDay[i];
+    count[i] = c;
+    money[i] = totals.money[i] * inputFactor;
+  }
+  // Thresholds need Z > 0 as in customer-level input (the seed says 0 < Z).
+  if (profile.method === "thresholds") {
+    for (let i = 0; i < n; i++) {
+      if (valid[i] && money[i] <= 0) {
+        valid[i] = 0;
+        issues.push({ index: i, role: "amount", code: "totalNotPositive", value: formatUnits(totals.money[i], MONEY_PLACES), graded: false });
+      }
+    }
+    issues.sort((a, b) => a.index - b.index);
+  }
+  const population: Population = { n, valid, days, count, money, order: totals.firstSale };
+  const scores = scorePopulation(population, profile, boundFactor);
+  const summary = summarise(profile, "transactions", asOf, start, unit, population, scores);
+  summary.sales = {
+    read: totals.read,
+    kept: totals.kept,
+    outsideWindow: totals.outsideWindow,
+    skipped: skippedSales(totals.saleIssues),
+  };
+  return {
+    profile,
+    kind: "transactions",
+    n,
+    ...scoreFields(scores),
+    issues,
+    summary,
+    customers: {
+      ids: totals.ids,
+      lastDay: totals.lastDay,
+      count: totals.count,
+      total: Array.from(totals.money, moneyValue),
+      firstSale: totals.firstSale,
+    },
+    saleIssues: totals.saleIssues,
+  };
+}
+
+function scoreFields(s: Scores) {
+  return {
+    r: s.r,
+    f: s.f,
+    m: s.m,
+    gradeIndex: s.gradeIndex,
+    scoreUnits: s.scoreUnits,
+    scorePlaces: s.scorePlaces,
+    scoreScale: 10 ** s.scorePlaces,
+  };
+}
+
+function summarise(
+  profile: Profile, kind: InputKind, asOf: number, start: number | undefined, unit: MonetaryUnit,
+  pop: Population, s: Scores,
+): GradeSummary {
+  const bins = profile.method === "quantiles" ? profile.bins : 5;
+  const gradeCounts = profile.grades.map((g) => ({ grade: g.grade, count: 0 }));
+  const scoreCounts: Record<Dimension, number[]> = {
+    recency: new Array(bins + 1).fill(0),
+    frequency: new Array(bins + 1).fill(0),
+    monetary: new Array(bins + 1).fill(0),
+  };
+  let graded = 0;
+  for (let i = 0; i < pop.n; i++) {
+    if (!pop.valid[i]) continue;
+    graded++;
+    gradeCounts[s.gradeIndex[i]].count++;
+    scoreCounts.recency[s.r[i]]++;
+    scoreCounts.frequency[s.f[i]]++;
+    scoreCounts.monetary[s.m[i]]++;
+  }
+  return {
+    profileId: profile.id,
+    method: profile.method,
+    asOf: formatDay(asOf),
+    windowStart: start === undefined ? undefined : formatDay(start),
+    unit,
+    kind,
+    rows: pop.n,
+    graded,
+    notGraded: pop.n - graded,
+    gradeCounts,
+    scoreCounts,
+  };
+}

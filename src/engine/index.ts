@@ -1,0 +1,14 @@
+/** The RFM engine: the only place the rules of RFM-SPEC.md are implemented. */
+
+export * from "./types";
+export { BUILTIN_PROFILES, builtinProfile, parseProfile, profileName, ProfileError, validateProfile } from "./profiles";
+export { dayFromCivil, dayToSerial, formatDay, parseDateText, parseDay, todayDay } from "./dates";
+export { detectColumns, normaliseHeader, REQUIRED_ROLES, type ColumnDetection } from "./headers";
+export { gradeCustomers, GradeError, gradeSales, type GradeErrorCode, type GradeResult } from "./grade";
+export {
+  cadenceText, customerHeaders, formatIssue, gradeLetter, isGraded, isOwnOutputHeader, issuesOfRow, noteText,
+  outputHeaders, scoreNumber, scoreText, type NoteContext,
+} from "./present";
+export { cellError, cellNumber, isBlank } from "./cells";
+export { formatUnits } from "./decimal";
+export { ROLE_NAMES } from "./messages";

@@ -1,0 +1,88 @@
+/** Every text the engine puts in front of a user, in both languages. */
+
+import type { IssueCode, Lang, Localized, Role } from "./types";
+
+/** What a column of each role is called when its header is not known. */
+export const ROLE_NAMES: Record<Role, Localized> = {
+  id: { en: "customer id", zh: "客户编号" },
+  date: { en: "last order date", zh: "最近下单时间" },
+  count: { en: "purchase count", zh: "历史购买总次数" },
+  total: { en: "total amount", zh: "历史购买总金额" },
+  amount: { en: "order amount", zh: "订单金额" },
+};
+
+type Template = (value: string) => string;
+
+/** Reasons of spec §5. `value` is the offending cell as text (may be empty). */
+export const ISSUE_TEXTS: Record<IssueCode, { en: Template; zh: Template }> = {
+  dateMissing: { en: () => "last order date is missing", zh: () => "最近下单时间为空" },
+  dateInvalid: { en: (v) => `last order date is not a date (${v})`, zh: (v) => `最近下单时间不是日期（${v}）` },
+  dateAfterAsOf: {
+    en: (v) => `last order date ${v} is after the analysis date`,
+    zh: (v) => `最近下单时间 ${v} 晚于统计日期`,
+  },
+  countMissing: { en: () => "purchase count is missing", zh: () => "购买次数为空" },
+  countInvalid: { en: (v) => `purchase count is not a number (${v})`, zh: (v) => `购买次数不是数字（${v}）` },
+  countNotWhole: { en: (v) => `purchase count is not a whole number (${v})`, zh: (v) => `购买次数不是整数（${v}）` },
+  countNotPositive: {
+    en: (v) => `purchase count must be at least 1 (${v})`,
+    zh: (v) => `购买次数至少应为1（${v}）`,
+  },
+  totalMissing: { en: () => "total amount is missing", zh: () => "购买总金额为空" },
+  totalInvalid: { en: (v) => `total amount is not a number (${v})`, zh: (v) => `购买总金额不是数字（${v}）` },
+  totalNotPositive: {
+    en: (v) => `total amount must be greater than 0 for this profile (${v})`,
+    zh: (v) => `此评级方案要求购买总金额大于0（${v}）`,
+  },
+  idMissing: { en: () => "customer id is missing", zh: () => "客户编号为空" },
+  errorValue: { en: (v) => `the cell holds the Excel error ${v}`, zh: (v) => `单元格为 Excel 错误值 ${v}` },
+  duplicateId: {
+    en: (v) => `duplicate customer id ${v} (graded anyway)`,
+    zh: (v) => `客户编号 ${v} 重复（仍已评级）`,
+  },
+  amountInvalid: { en: (v) => `order amount is not a number (${v})`, zh: (v) => `订单金额不是数字（${v}）` },
+  saleDateMissing: { en: () => "order date is missing", zh: () => "订单日期为空" },
+  saleDateInvalid: { en: (v) => `order date is not a date (${v})`, zh: (v) => `订单日期不是日期（${v}）` },
+  noSaleInWindow: {
+    en: (v) => `no purchase inside the window ${v}`,
+    zh: (v) => `统计区间 ${v} 内没有消费记录`,
+  },
+};
+
+export function rowColumnPrefix(lang: Lang, row: string | number | undefined, column: string): string {
+  if (lang === "zh") return row === undefined ? `“${column}”列：` : `第 ${row} 行，“${column}”列：`;
+  return row === undefined ? `Column “${column}”: ` : `Row ${row}, column “${column}”: `;
+}
+
+export const NOTE_SEPARATOR: Record<Lang, string> = { en: "; ", zh: "；" };
+
+/** Headers of the columns the add-in and the command line append (spec names from the foundation issue). */
+export const OUTPUT_HEADERS: Record<Lang, readonly string[]> = {
+  en: ["R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note"],
+  zh: ["R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注"],
+};
+
+/** Leading columns of the one-row-per-customer output made from sales records. */
+export const CUSTOMER_HEADERS: Record<Lang, readonly string[]> = {
+  en: ["Customer", "Last order date", "Purchases", "Amount"],
+  zh: ["客户", "最近下单时间", "购买次数", "总金额"],
+};
+
+export const REQUEST_TEXTS = {
+  asOfMissing: {
+    en: "This profile has no default analysis date: give an as-of date.",
+    zh: "此评级方案没有默认统计日期，请指定统计日期。",
+  },
+  asOfInvalid: {
+    en: "The analysis (as-of) date is not a valid date.",
+    zh: "统计日期不是有效日期。",
+  },
+  windowInvalid: {
+    en: "The window start is not a valid date, or it is after the analysis date.",
+    zh: "统计区间起始日期无效，或晚于统计日期。",
+  },
+  quantileNeedsPopulation: {
+    en: "This profile ranks customers against each other (quintiles): give it the whole customer columns, not single cells.",
+    zh: "此评级方案按五分位在客户之间排名：请传入整列客户数据，而不是单个单元格。",
+  },
+} satisfies Record<string, Localized>;
