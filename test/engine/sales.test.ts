@@ -1,0 +1,257 @@
+import { GradeError, builtinProfile, formatDay, gradeSales, isGraded } from "../../src/engine";
+import type { GradeResult, Profile } from "../../src/engine/types";
+import { dayOf, quantileProfile } from "./helpers";
+
+const wuhan = builtinProfile("wuhan")!;
+
+type Sale = [id: unknown, date: unknown, amount: unknown];
+
+function sales(rows: Sale[]) {
+  return { ids: rows.map((r) => r[0]), dates: rows.map((r) => r[1]), amounts: rows.map((r) => r[2]) };
+}
+
+function grade(rows: Sale[], profile: Profile = wuhan, options: object = {}) {
+  return gradeSales(sales(rows), profile, options);
+}
+
+/** The result index of customer `id`, or -1 when the result does not list it. */
+function indexOf(res: GradeResult, id: string): number {
+  return res.customers!.ids.indexOf(id);
+}
+
+function customer(res: GradeResult, id: string) {
+  const i = indexOf(res, id);
+  expect(i).toBeGreaterThanOrEqual(0);
+  const c = res.customers!;
+  return { graded: isGraded(res, i), last: formatDay(c.lastDay[i]), count: c.count[i], total: c.total[i] };
+}
+
+function expectNotGraded(res: GradeResult, id: string) {
+  const i = indexOf(res, id);
+  if (i >= 0) expect(isGraded(res, i)).toBe(false);
+}
+
+describe("the sales window (wuhan defaults 2021-09-01 .. 2025-07-01, both inclusive)", () => {
+  const rows: Sale[] = [
+    ["A", "2021-09-01", 100], // first day: kept
+    ["A", "2021-08-31", 1000], // a day before: outside
+    ["B", "2025-07-01", 200], // last day: kept
+    ["B", "2025-07-02", 5000], // a day after: outside
+    ["C", "2021-08-31", 300], // C has nothing inside the window
+    ["A", "2023-01-15", 50],
+  ];
+
+  it("keeps the first and the last day, leaves out the day before and the day after", () => {
+    const res = grade(rows);
+    expect(customer(res, "A")).toEqual({ graded: true, last: "2023-01-15", count: 2, total: 150 });
+    expect(customer(res, "B")).toEqual({ graded: true, last: "2025-07-01", count: 1, total: 200 });
+  });
+
+  it("a customer with no sale inside the window is not graded", () => {
+    const res = grade(rows);
+    expectNotGraded(res, "C");
+    expect(res.summary.graded).toBe(2);
+  });
+
+  it("counts the sales read, kept and outside the window", () => {
+    const res = grade(rows);
+    expect(res.summary.sales).toEqual({ read: 6, kept: 3, outsideWindow: 3, skipped: 0 });
+    expect(res.summary).toMatchObject({ kind: "transactions", asOf: "2025-07-01", windowStart: "2021-09-01" });
+    expect(res.kind).toBe("transactions");
+  });
+
+  it("takes the as-of date and the window start from the options", () => {
+    const res = grade(rows, wuhan, { asOf: "2023-01-14", windowStart: "2021-08-31" });
+    // A: 2021-08-31 and 2021-09-01 kept, 2023-01-15 now after the as-of date; B, C: C's sale kept
+    expect(customer(res, "A")).toEqual({ graded: true, last: "2021-09-01", count: 2, total: 1100 });
+    expectNotGraded(res, "B");
+    expect(customer(res, "C")).toEqual({ graded: true, last: "2021-08-31", count: 1, total: 300 });
+    expect(res.summary).toMatchObject({ asOf: "2023-01-14", windowStart: "2021-08-31" });
+  });
+
+  it("takes day numbers as options too", () => {
+    const res = grade(rows, wuhan, { asOf: dayOf("2025-07-02"), windowStart: dayOf("2021-08-31") });
+    expect(res.summary.sales).toEqual({ read: 6, kept: 6, outsideWindow: 0, skipped: 0 });
+  });
+
+  it.each(["2025-02-30", "whenever"])("window start %p is a GradeError windowInvalid", (windowStart) => {
+    let caught: unknown;
+    try {
+      grade(rows, wuhan, { windowStart });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(GradeError);
+    expect((caught as GradeError).code).toBe("windowInvalid");
+  });
+});
+
+describe("aggregation", () => {
+  it("reads dates as serials, Dates and text in one column", () => {
+    const res = grade([
+      ["A", 45839 - 1, 10], // 2025-06-30
+      ["A", new Date(Date.UTC(2024, 0, 2, 15)), 10],
+      ["A", "2023年3月4日", 10],
+      ["A", "2022/5/6", 10],
+    ]);
+    expect(customer(res, "A")).toEqual({ graded: true, last: "2025-06-30", count: 4, total: 40 });
+  });
+
+  it("sums refunds (negative amounts) as they are, and counts them as purchases", () => {
+    const res = grade([
+      ["R", "2024-01-01", 1000],
+      ["Q", "2024-02-01", -50],
+      ["R", "2024-03-01", -300],
+      ["R", "2024-04-01", 200],
+    ]);
+    expect(customer(res, "R")).toEqual({ graded: true, last: "2024-04-01", count: 3, total: 900 });
+    // a customer whose only sale is a refund is still ranked (quantile profile)
+    expect(customer(res, "Q")).toEqual({ graded: true, last: "2024-02-01", count: 1, total: -50 });
+  });
+
+  it("sums amounts exactly: 0.1 + 0.2 ties with 0.15 + 0.15", () => {
+    const res = grade(
+      [
+        ["E", "2024-05-01", 0.1],
+        ["F", "2024-05-01", 0.15],
+        ["E", "2024-05-01", 0.2],
+        ["F", "2024-05-01", 0.15],
+      ],
+      quantileProfile("average"),
+    );
+    expect(customer(res, "E").total).toBe(0.3);
+    // tied on every dimension: G = 0, T = 2 -> 5 − floor(5 * 2 / 4) = 3 for both
+    const e = indexOf(res, "E");
+    const f = indexOf(res, "F");
+    expect([res.r[e], res.f[e], res.m[e]]).toEqual([3, 3, 3]);
+    expect([res.r[f], res.f[f], res.m[f]]).toEqual([3, 3, 3]);
+  });
+
+  it("lists customers once each, in order of first appearance", () => {
+    const res = grade([
+      ["B", "2024-01-01", 1],
+      ["A", "2024-01-01", 1],
+      ["B", "2024-01-02", 1],
+      ["C", "2024-01-01", 1],
+    ]);
+    expect(res.customers!.ids).toEqual(["B", "A", "C"]);
+    expect(res.n).toBe(3);
+    expect(res.summary.rows).toBe(3);
+  });
+
+  it("treats numeric customer ids as ids (text form)", () => {
+    const res = grade([
+      [1001, "2024-01-01", 5],
+      [1001, "2024-02-01", 5],
+    ]);
+    expect(res.customers!.ids).toEqual(["1001"]);
+    expect(res.customers!.count[0]).toBe(2);
+  });
+});
+
+describe("unreadable sales are skipped and counted; the customer is graded from the rest", () => {
+  const rows: Sale[] = [
+    ["K", "2024-03-01", "abc"], // non-numeric amount
+    ["K", "not a date", 100], // non-date date
+    ["K", "2024-02-01", 400],
+    ["K", "2024-02-30", 7], // impossible date
+    ["K", "2024-04-01", { error: "#N/A" }], // Excel error as amount
+    ["K", "2024-04-02", "#VALUE!"], // Excel error as text
+    ["L", "2024-01-01", "n/a"], // L's only sale is unreadable
+    ["K", "", 1], // blank date
+    ["K", "2024-05-01", ""], // blank amount
+  ];
+
+  it("grades K from its one readable sale", () => {
+    const res = grade(rows);
+    expect(customer(res, "K")).toEqual({ graded: true, last: "2024-02-01", count: 1, total: 400 });
+  });
+
+  it("does not grade L, whose only sale was skipped", () => {
+    expectNotGraded(grade(rows), "L");
+  });
+
+  it("counts eight skipped sales and names each", () => {
+    const res = grade(rows);
+    expect(res.summary.sales).toEqual({ read: 9, kept: 1, outsideWindow: 0, skipped: 8 });
+    const skipped = res.saleIssues!.filter((issue) => issue.code !== "saleOutsideWindow");
+    expect(skipped.map((issue) => issue.index)).toEqual([0, 1, 3, 4, 5, 6, 7, 8]);
+    const roleOf = (i: number) => skipped.find((issue) => issue.index === i)!.role;
+    expect([0, 4, 5, 6, 8].map(roleOf)).toEqual(["amount", "amount", "amount", "amount", "amount"]);
+    expect([1, 3, 7].map(roleOf)).toEqual(["date", "date", "date"]);
+  });
+
+  it("names Excel errors as errors", () => {
+    const res = grade(rows);
+    const codeOf = (i: number) => res.saleIssues!.find((issue) => issue.index === i)!.code;
+    expect(codeOf(4)).toBe("errorValue");
+    expect(codeOf(5)).toBe("errorValue");
+    expect(codeOf(0)).toBe("amountInvalid");
+  });
+});
+
+describe("the `first` tie rule orders customers by their first sale inside the window", () => {
+  it("a customer whose earlier sale lies outside the window comes after one who bought first inside it", () => {
+    // X and Y tie on every dimension (one sale of 100 on 2024-01-01 each). Inside the window Y buys first.
+    // N = 2: q = 0 -> 5 − floor(5/4) = 4; q = 1 -> 5 − floor(15/4) = 2
+    const res = grade(
+      [
+        ["X", "2020-01-01", 100],
+        ["Y", "2024-01-01", 100],
+        ["X", "2024-01-01", 100],
+      ],
+      quantileProfile("first"),
+    );
+    const x = indexOf(res, "X");
+    const y = indexOf(res, "Y");
+    expect([res.r[y], res.f[y], res.m[y]]).toEqual([4, 4, 4]);
+    expect([res.r[x], res.f[x], res.m[x]]).toEqual([2, 2, 2]);
+  });
+});
+
+describe("wuhan from sales, worked by hand", () => {
+  it("grades five customers", () => {
+    // per customer (D from 2025-07-01, S, Z):
+    //   P: last 2025-06-21 (D 10), S 3, Z 900   Q: last 2025-05-02 (D 60), S 1, Z 5000
+    //   R: last 2025-06-30 (D 1),  S 4, Z 400   S: last 2024-07-01 (D 365), S 2, Z 100
+    //   T: last 2025-03-03 (D 120), S 5, Z 2000
+    // N = 5 without ties -> score = 5 − q.
+    //   r: R 5, P 4, Q 3, T 2, S 1     f: T 5, R 4, P 3, S 2, Q 1     m: Q 5, T 4, P 3, R 2, S 1
+    //   X: P 0.3*4+0.3*3+0.4*3 = 3.3 B; Q 0.9+0.3+2 = 3.2 B; R 1.5+1.2+0.8 = 3.5 B;
+    //      S 0.3+0.6+0.4 = 1.3 D;       T 0.6+1.5+1.6 = 3.7 B
+    const res = grade([
+      ["P", "2025-06-21", 300],
+      ["Q", "2025-05-02", 5000],
+      ["R", "2025-06-30", 100],
+      ["S", "2024-06-01", 60],
+      ["T", "2025-03-03", 400],
+      ["P", "2025-01-01", 300],
+      ["R", "2025-06-01", 100],
+      ["S", "2024-07-01", 40],
+      ["T", "2024-12-01", 400],
+      ["P", "2024-10-10", 300],
+      ["R", "2025-05-01", 100],
+      ["T", "2024-11-01", 400],
+      ["R", "2025-04-01", 100],
+      ["T", "2024-10-01", 400],
+      ["T", "2024-09-01", 400],
+    ]);
+    const got = ["P", "Q", "R", "S", "T"].map((id) => {
+      const i = indexOf(res, id);
+      return [id, res.r[i], res.f[i], res.m[i], res.profile.grades[res.gradeIndex[i]].grade];
+    });
+    expect(got).toEqual([
+      ["P", 4, 3, 3, "B"],
+      ["Q", 3, 1, 5, "B"],
+      ["R", 5, 4, 2, "B"],
+      ["S", 1, 2, 1, "D"],
+      ["T", 2, 5, 4, "B"],
+    ]);
+    expect(res.summary.gradeCounts).toEqual([
+      { grade: "A", count: 0 },
+      { grade: "B", count: 4 },
+      { grade: "C", count: 0 },
+      { grade: "D", count: 1 },
+    ]);
+  });
+});
