@@ -1,0 +1,39 @@
+/**
+ * Where the functions find grading profiles. Built-ins for now; the workbook-profiles issue installs a source that
+ * also reads the profiles stored in the workbook (`setProfileSource`), and every function follows.
+ */
+import { BUILTIN_PROFILES, builtinProfile } from "../engine";
+import type { Profile } from "../engine";
+
+export interface ProfileSource {
+  /** The profile with this id, or undefined. */
+  resolve(id: string): Promise<Profile | undefined>;
+  /** Every profile a user may name, built-ins first. */
+  list(): Promise<readonly Profile[]>;
+}
+
+export const builtinProfileSource: ProfileSource = {
+  resolve: async (id) => builtinProfile(id),
+  list: async () => BUILTIN_PROFILES,
+};
+
+let current: ProfileSource = builtinProfileSource;
+
+export function setProfileSource(source: ProfileSource): void {
+  current = source;
+}
+
+/**
+ * The profile a formula names. Ids are matched exactly first, then ignoring case and surrounding spaces, because
+ * people type =RFM.GRADE(..., "Wuhan").
+ */
+export async function resolveProfile(id: string): Promise<Profile | undefined> {
+  const exact = await current.resolve(id);
+  if (exact) return exact;
+  const wanted = id.trim().toLowerCase();
+  return (await current.list()).find((p) => p.id.toLowerCase() === wanted);
+}
+
+export function availableProfiles(): Promise<readonly Profile[]> {
+  return current.list();
+}
