@@ -1,0 +1,57 @@
+import type { Lang } from "../engine";
+import { writeAtomically } from "./atomicWrite";
+import { gradeRequest, type GradeFlags } from "./gradeRequest";
+import { gradeTable, type GradedTable } from "./gradeTable";
+import { outputPlan } from "./outputPlan";
+import { progressOn } from "./progress";
+import { readTable } from "./readTable";
+import { summaryLines } from "./summary";
+import { SUMMARY_TEXTS, USAGE_TEXTS } from "./texts";
+import { UsageError } from "./usageError";
+import { writeCsvFile, writeCsvStdout } from "./writeCsv";
+import { writeXlsxFile } from "./writeXlsx";
+
+export interface GradeRun {
+  graded: GradedTable;
+  lang: Lang;
+  outPath?: string;
+}
+
+/** `rfm grade INPUT [options]`: read, grade with the engine, write the results, summarise on stderr. */
+export async function runGrade(input: string | undefined, flags: GradeFlags): Promise<GradeRun> {
+  const req = gradeRequest(input, flags);
+  const { lang } = req;
+  const progress = progressOn(process.stderr, lang);
+
+  progress.step(SUMMARY_TEXTS.reading);
+  const { table, warnings } = await readTable(req.inputPath, req.sheet);
+  progress.step(SUMMARY_TEXTS.grading);
+  const graded = gradeTable(table, req);
+  const plan = outputPlan(graded, lang);
+
+  const out = req.out;
+  if (out) {
+    try {
+      await writeAtomically(out.path, (temp) =>
+        out.format === "csv" ? writeCsvFile(temp, plan, progress) : writeXlsxFile(temp, plan, lang, progress),
+      );
+    } catch (err) {
+      if (isFileSystemError(err)) throw new UsageError(USAGE_TEXTS.cannotWrite(out.path, err.message));
+      throw err;
+    }
+  } else {
+    await writeCsvStdout(plan, progress);
+  }
+  progress.done();
+
+  const lines = warnings.map((w) => w[lang]);
+  if (plan.replacedResults) lines.push(SUMMARY_TEXTS.replacedResults[lang]);
+  lines.push(...summaryLines(graded, lang));
+  if (out) lines.push(SUMMARY_TEXTS.written(out.path)[lang]);
+  process.stderr.write(lines.join("\n") + "\n");
+  return { graded, lang, outPath: out?.path };
+}
+
+function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === "string" && "syscall" in err;
+}

@@ -1,0 +1,123 @@
+import { resolve } from "path";
+import {
+  GradeError, gradeSales, parseDateText, type GradeOptions, type InputKind, type Lang, type MonetaryUnit, type Profile,
+  type Role,
+} from "../engine";
+import { loadProfile } from "./loadProfile";
+import { formatOfPath, type FileFormat } from "./readTable";
+import { USAGE_TEXTS } from "./texts";
+import { UsageError } from "./usageError";
+
+/** The `grade` flags exactly as commander hands them over. */
+export interface GradeFlags {
+  profile?: string;
+  asOf?: string;
+  windowStart?: string;
+  unit?: string;
+  input?: string;
+  map?: string[];
+  lang?: string;
+  out?: string;
+  sheet?: string;
+}
+
+/** A checked `grade` request: every flag turned into what the engine and the writers take. */
+export interface GradeRequest {
+  inputPath: string;
+  sheet?: string;
+  profile: Profile;
+  /** asOf and windowStart as day numbers; date1904 is filled in from the workbook once read. */
+  options: GradeOptions;
+  kind?: InputKind;
+  manual: Partial<Record<Role, string>>;
+  lang: Lang;
+  out?: { path: string; format: FileFormat };
+}
+
+const ROLES: readonly Role[] = ["id", "date", "count", "total", "amount"];
+const UNITS: readonly MonetaryUnit[] = ["yuan", "wan"];
+const KINDS: readonly InputKind[] = ["customers", "transactions"];
+const LANGS: readonly string[] = ["en", "zh"];
+
+/** `--lang`, read first so that every later message is in the user's language. */
+export function langOf(flag: string | undefined): Lang {
+  if (flag === undefined) return "en";
+  const v = flag.trim().toLowerCase();
+  if (v === "en" || v.startsWith("en-")) return "en";
+  if (v === "zh" || v.startsWith("zh-")) return "zh";
+  throw new UsageError(USAGE_TEXTS.badChoice("--lang", flag, LANGS));
+}
+
+export function gradeRequest(input: string | undefined, flags: GradeFlags): GradeRequest {
+  const lang = langOf(flags.lang);
+  if (input === undefined || input.trim() === "") throw new UsageError(USAGE_TEXTS.noInput());
+  if (formatOfPath(input) === null) throw new UsageError(USAGE_TEXTS.unknownFileType(input));
+  if (flags.profile === undefined) throw new UsageError(USAGE_TEXTS.noProfile());
+  const profile = loadProfile(flags.profile);
+  const options: GradeOptions = {
+    asOf: dayFlag("--as-of", flags.asOf),
+    windowStart: dayFlag("--window-start", flags.windowStart),
+    unit: choice("--unit", flags.unit, UNITS),
+  };
+  checkAgainstProfile(profile, options);
+  return {
+    inputPath: input,
+    sheet: flags.sheet,
+    profile,
+    options,
+    kind: choice("--input", flags.input, KINDS),
+    manual: manualColumns(flags.map ?? []),
+    lang,
+    out: flags.out === undefined ? undefined : outTarget(flags.out, input),
+  };
+}
+
+function dayFlag(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const day = parseDateText(value);
+  if (day === null) throw new UsageError(USAGE_TEXTS.badDateFlag(flag, value));
+  return day;
+}
+
+function choice<T extends string>(flag: string, value: string | undefined, choices: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  const found = choices.find((c) => c === v);
+  if (!found) throw new UsageError(USAGE_TEXTS.badChoice(flag, value, choices));
+  return found;
+}
+
+/**
+ * The engine decides whether the dates make a valid request (a profile without a default needs --as-of, the window
+ * must start before the as-of date); asking it with no rows finds out before a large file is read.
+ */
+function checkAgainstProfile(profile: Profile, options: GradeOptions): void {
+  try {
+    gradeSales({ ids: [], dates: [], amounts: [] }, profile, options);
+  } catch (err) {
+    if (!(err instanceof GradeError)) throw err;
+    if (err.code === "asOfMissing") throw new UsageError(USAGE_TEXTS.asOfMissing(profile.id));
+    throw new UsageError(err.text);
+  }
+}
+
+/** `--map ROLE=HEADER`, repeatable. */
+export function manualColumns(entries: readonly string[]): Partial<Record<Role, string>> {
+  const manual: Partial<Record<Role, string>> = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf("=");
+    const role = ROLES.find((r) => r === entry.slice(0, Math.max(eq, 0)).trim().toLowerCase());
+    const header = entry.slice(eq + 1).trim();
+    if (eq < 0 || !role || header === "") throw new UsageError(USAGE_TEXTS.badMap(entry, ROLES));
+    if (manual[role] !== undefined) throw new UsageError(USAGE_TEXTS.mapRoleTwice(role));
+    manual[role] = header;
+  }
+  return manual;
+}
+
+function outTarget(path: string, input: string): { path: string; format: FileFormat } {
+  const format = formatOfPath(path);
+  if (format === null) throw new UsageError(USAGE_TEXTS.badOutType(path));
+  if (resolve(path) === resolve(input)) throw new UsageError(USAGE_TEXTS.outSameAsInput());
+  return { path, format };
+}

@@ -1,0 +1,59 @@
+import {
+  detectColumns, GradeError, gradeCustomers, gradeSales, type GradeResult, type InputKind, type NoteContext, type Role,
+} from "../engine";
+import type { GradeRequest } from "./gradeRequest";
+import { columnCells, headerTexts, type Table } from "./table";
+import { USAGE_TEXTS } from "./texts";
+import { UsageError } from "./usageError";
+
+export interface GradedTable {
+  table: Table;
+  kind: InputKind;
+  /** 0-based table column per role. */
+  mapping: Partial<Record<Role, number>>;
+  res: GradeResult;
+  /** How notes about result row i name their row and column. */
+  noteContext: NoteContext;
+  /** How messages about sale i (transaction-level input) name its row and column. */
+  saleContext: NoteContext;
+}
+
+/** Finds the columns (engine rules, with the user's --map and --input), then grades the table with the engine. */
+export function gradeTable(table: Table, req: GradeRequest): GradedTable {
+  const headers = headerTexts(table);
+  const { mapping, kind, missing } = detectColumns(table.headers, req.manual, req.kind);
+  for (const [role, header] of Object.entries(req.manual) as [Role, string][]) {
+    if (mapping[role] === undefined) throw new UsageError(USAGE_TEXTS.mapNoSuchColumn(role, header, headers));
+  }
+  if (missing.length > 0) throw new UsageError(USAGE_TEXTS.missingColumns(kind, missing, headers));
+
+  const column = (role: Role) => (mapping[role] === undefined ? undefined : columnCells(table, mapping[role]));
+  const options = { ...req.options, date1904: table.date1904 };
+  let res: GradeResult;
+  try {
+    res =
+      kind === "customers"
+        ? gradeCustomers(
+            { ids: column("id"), lastDates: column("date")!, counts: column("count")!, totals: column("total")! },
+            req.profile,
+            options,
+          )
+        : gradeSales({ ids: column("id")!, dates: column("date")!, amounts: column("amount")! }, req.profile, options);
+  } catch (err) {
+    if (err instanceof GradeError) throw new UsageError(err.text);
+    throw err;
+  }
+
+  const columnName = (role: Role) => (mapping[role] === undefined ? "" : headers[mapping[role]]);
+  const sheetRow = (index: number) => table.firstRowNumber + index;
+  return {
+    table,
+    kind,
+    mapping,
+    res,
+    // A customer-level note sits on the input row it is about, so it names that row as the sheet shows it. A
+    // sales customer's row is made by the command, so its note names only the column.
+    noteContext: kind === "customers" ? { rowLabel: sheetRow, columnName } : { columnName },
+    saleContext: { rowLabel: sheetRow, columnName },
+  };
+}

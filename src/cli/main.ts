@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+/** `rfm`: grade customers in .csv / .xlsx files from the command line. */
+
+import { Command, CommanderError, Option } from "commander";
+import { runDemo } from "./demo";
+import { runGrade } from "./gradeCommand";
+import { langOf } from "./gradeRequest";
+import { profilesText } from "./profilesCommand";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./usageError";
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function buildProgram(): Command {
+  const program = new Command("rfm")
+    .description("Grade customers by recency, frequency and monetary value (RFM) in .csv and .xlsx files.")
+    .exitOverride()
+    .showHelpAfterError("(rfm --help for usage)");
+
+  program
+    .command("grade")
+    .description("grade the customers of a .csv or .xlsx file and write the results (CSV on stdout by default)")
+    .argument("[INPUT]", "a .csv (UTF-8) or .xlsx file: a customer table or sales records")
+    .option("-p, --profile <name|file>", "shaoxing, wuhan, or a profile .json file (required)")
+    .option("--as-of <YYYY-MM-DD>", "analysis date (default: the profile's; required for shaoxing)")
+    .option("--window-start <YYYY-MM-DD>", "first day of sales counted (sales records; default: the profile's)")
+    .addOption(new Option("--unit <unit>", "unit of the input's amounts: yuan or wan (default: the profile's)"))
+    .addOption(new Option("--input <kind>", "customers or transactions (default: detected from the headers)"))
+    .option("--map <ROLE=HEADER>", "name a column by hand; ROLE is id, date, count, total or amount (repeatable)", collect, [])
+    .option("--lang <lang>", "language of output headers, cadence, notes and messages: en or zh", "en")
+    .option("-o, --out <file>", "write FILE.csv or FILE.xlsx instead of CSV on stdout")
+    .option("--sheet <name>", "worksheet of an .xlsx input (default: the first)")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Examples:",
+        "  rfm grade customers.xlsx --profile shaoxing --as-of 2025-12-31 --out graded.xlsx",
+        "  rfm grade sales.csv --profile wuhan --lang zh > graded.csv",
+        "  rfm grade sales.csv --profile my-profile.json --map total=Revenue --unit yuan -o graded.csv",
+        "",
+        "Exit status: 0 graded (rows that could not be graded are noted), 2 usage or input-file error.",
+      ].join("\n"),
+    )
+    .action(async (input: string | undefined, flags) => {
+      await runGrade(input, flags);
+    });
+
+  program
+    .command("demo")
+    .description("grade the shipped sample files with the built-in profiles and write .xlsx results")
+    .option("--out-dir <dir>", "folder for the results", "out")
+    .option("--lang <lang>", "en or zh", "en")
+    .action(async (flags: { outDir?: string; lang?: string }) => {
+      await runDemo(flags);
+    });
+
+  program
+    .command("profiles")
+    .description("list the built-in profiles")
+    .option("--lang <lang>", "en or zh", "en")
+    .action((flags: { lang?: string }) => {
+      process.stdout.write(profilesText(langOf(flags.lang)));
+    });
+
+  return program;
+}
+
+/** The --lang given on the command line, for messages about errors found before the flags are fully read. */
+function langInArgs(args: readonly string[]): "en" | "zh" {
+  const i = args.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const value = i < 0 ? undefined : args[i].includes("=") ? args[i].slice(7) : args[i + 1];
+  try {
+    return langOf(value);
+  } catch {
+    return "en";
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = argv.slice(2);
+  try {
+    await buildProgram().parseAsync(argv as string[]);
+    return EXIT_OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Commander has already printed its message (or the help text).
+      return err.code === "commander.helpDisplayed" || err.code === "commander.version" ? EXIT_OK : EXIT_USAGE;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`rfm: ${err.line(langInArgs(args))}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`rfm: unexpected error (please report it): ${err instanceof Error ? err.stack : String(err)}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+if (require.main === module) {
+  // A reader that stops early (`rfm grade ... | head`) is not an error.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(EXIT_OK);
+    throw err;
+  });
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

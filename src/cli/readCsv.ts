@@ -1,0 +1,69 @@
+import { isUtf8 } from "buffer";
+import * as Papa from "papaparse";
+import type { Table } from "./table";
+import { SUMMARY_TEXTS, USAGE_TEXTS } from "./texts";
+import { UsageError } from "./usageError";
+import type { Localized } from "../engine";
+
+export interface CsvRead {
+  table: Table;
+  /** Malformed quoting and the like: the rows are still graded, the user is told where to look. */
+  warnings: Localized[];
+}
+
+const DELIMITERS = [",", ";", "\t", "|"];
+// Enough lines for papaparse to tell the delimiter; guessing on the whole of a large file costs most of a second.
+const GUESS_CHARS = 64 * 1024;
+
+/** Reads a UTF-8 CSV file (with or without a byte-order mark) into a table: the first record is the header. */
+export function readCsv(path: string, bytes: Buffer): CsvRead {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(bom);
+  if (!isUtf8(body)) throw new UsageError(USAGE_TEXTS.notUtf8(path));
+  const text = body.toString("utf8");
+  if (text.trim() === "") throw new UsageError(USAGE_TEXTS.emptyFile(path));
+
+  const newline = lineBreakOf(text);
+  const delimiter = Papa.parse(text.slice(0, GUESS_CHARS), { preview: 20, newline, delimitersToGuess: DELIMITERS })
+    .meta.delimiter || ",";
+  const parsed = Papa.parse(text, { delimiter, newline });
+  const records = parsed.data;
+  while (records.length > 1 && isEmptyRecord(records[records.length - 1])) records.pop();
+
+  const headers = records[0];
+  const rows = records.slice(1);
+  let width = headers.length;
+  for (const row of rows) if (row.length > width) width = row.length;
+
+  const warnings = parsed.errors
+    .filter((e) => e.type === "Quotes")
+    .map((e) => SUMMARY_TEXTS.csvProblem((e.row ?? 0) + 1, e.message));
+
+  return {
+    table: { source: "csv", headers, rows, width, firstRowNumber: 2, date1904: false, rawLines: rawLinesOf(text, newline, delimiter, records.length) },
+    warnings,
+  };
+}
+
+function lineBreakOf(text: string): string {
+  const lf = text.indexOf("\n");
+  if (lf > 0 && text.charCodeAt(lf - 1) === 13) return "\r\n";
+  if (lf >= 0) return "\n";
+  return text.includes("\r") ? "\r" : "\n";
+}
+
+function isEmptyRecord(record: string[]): boolean {
+  return record.every((cell) => cell === "");
+}
+
+/**
+ * Without a single quote character in the file every record is one line, split at commas, so each data row can be
+ * copied to CSV output verbatim. Any quote (a field holding a comma or a line break) means fields are re-quoted.
+ */
+function rawLinesOf(text: string, newline: string, delimiter: string, records: number): string[] | undefined {
+  if (delimiter !== "," || text.includes('"')) return undefined;
+  const lines = text.split(newline);
+  if (lines.length < records) return undefined;
+  lines.length = records;
+  return lines.slice(1);
+}

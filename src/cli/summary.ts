@@ -1,0 +1,41 @@
+import { formatIssue, profileName, type Dimension, type Lang } from "../engine";
+import type { GradedTable } from "./gradeTable";
+import { KIND_NAMES, SUMMARY_TEXTS, UNIT_NAMES } from "./texts";
+
+const SKIPPED_SALES_LISTED = 10;
+const DIMENSION_LETTERS: [Dimension, string][] = [["recency", "R"], ["frequency", "F"], ["monetary", "M"]];
+
+/** The run in a few lines for stderr: what was used, how many got each grade, what was left out and why. */
+export function summaryLines(graded: GradedTable, lang: Lang): string[] {
+  const { res, table } = graded;
+  const s = res.summary;
+  const label = (text: { en: string; zh: string }) => text[lang] + (lang === "zh" ? "：" : ": ");
+  const lines = [
+    label(SUMMARY_TEXTS.profile) + `${profileName(res.profile, lang)} (${res.profile.id})`,
+    label(SUMMARY_TEXTS.input) + KIND_NAMES[s.kind][lang] + (table.sheetName ? ` [${table.sheetName}]` : ""),
+    label(SUMMARY_TEXTS.asOf) + s.asOf,
+  ];
+  if (s.kind === "transactions") lines.push(label(SUMMARY_TEXTS.window) + `${s.windowStart ?? "…"} – ${s.asOf}`);
+  lines.push(label(SUMMARY_TEXTS.unit) + UNIT_NAMES[s.unit][lang]);
+  lines.push(SUMMARY_TEXTS.graded(s.graded, s.rows, s.kind)[lang]);
+  lines.push(label(SUMMARY_TEXTS.grades) + s.gradeCounts.map((g) => `${g.grade} ${g.count}`).join("  "));
+  const perScore = DIMENSION_LETTERS.map(([dim, letter]) => `${letter} ${s.scoreCounts[dim].slice(1).reverse().join("/")}`);
+  lines.push(label(SUMMARY_TEXTS.scores) + perScore.join("  "));
+  if (s.notGraded > 0) lines.push(SUMMARY_TEXTS.notGraded(s.notGraded)[lang]);
+  if (s.sales) {
+    lines.push(SUMMARY_TEXTS.sales(s.sales.read, s.sales.kept, s.sales.outsideWindow, s.sales.skipped)[lang]);
+    lines.push(...skippedSaleLines(graded, lang));
+  }
+  return lines;
+}
+
+/** The first few unreadable sales, named by row and column, so the user can find and fix them. */
+function skippedSaleLines(graded: GradedTable, lang: Lang): string[] {
+  const issues = graded.res.saleIssues ?? [];
+  const shown = issues.slice(0, SKIPPED_SALES_LISTED);
+  const lines = shown.map((issue) => `  ${SUMMARY_TEXTS.skippedSale[lang]} – ${formatIssue(issue, lang, graded.saleContext)}`);
+  const rest = new Set(issues.slice(SKIPPED_SALES_LISTED).map((i) => i.index));
+  for (const issue of shown) rest.delete(issue.index);
+  if (rest.size > 0) lines.push("  " + SUMMARY_TEXTS.moreSkipped(rest.size)[lang]);
+  return lines;
+}

@@ -1,0 +1,179 @@
+/**
+ * The command line's own words (usage errors, summary labels) in English and Chinese. Everything about grading
+ * itself (notes, headers, cadences, profile names) comes from the engine.
+ */
+
+import { ROLE_NAMES, type InputKind, type Lang, type Localized, type MonetaryUnit, type ProfileIssue, type Role } from "../engine";
+
+const quoteList = (items: readonly string[]): string => items.map((h) => `"${h}"`).join(", ");
+
+function roleList(roles: readonly Role[], lang: Lang): string {
+  return roles.map((r) => `${r} (${ROLE_NAMES[r][lang]})`).join(", ");
+}
+
+export const KIND_NAMES: Record<InputKind, Localized> = {
+  customers: { en: "customer table (one row per customer)", zh: "客户表（每行一个客户）" },
+  transactions: { en: "sales records (one row per sale)", zh: "销售记录（每行一笔消费）" },
+};
+
+export const UNIT_NAMES: Record<MonetaryUnit, Localized> = {
+  yuan: { en: "yuan (元)", zh: "元" },
+  wan: { en: "10,000 yuan (万元)", zh: "万元" },
+};
+
+export const USAGE_TEXTS = {
+  noInput: (): Localized => ({
+    en: "No input file: give a .csv or .xlsx file, e.g. rfm grade sales.xlsx --profile wuhan",
+    zh: "缺少输入文件：请指定 .csv 或 .xlsx 文件，例如 rfm grade sales.xlsx --profile wuhan",
+  }),
+  fileNotFound: (path: string): Localized => ({
+    en: `Cannot read "${path}": no such file`,
+    zh: `无法读取“${path}”：文件不存在`,
+  }),
+  fileUnreadable: (path: string, detail: string): Localized => ({
+    en: `Cannot read "${path}": ${detail}`,
+    zh: `无法读取“${path}”：${detail}`,
+  }),
+  unknownFileType: (path: string): Localized => ({
+    en: `"${path}" is not a .csv or .xlsx file (an old .xls workbook must first be saved as .xlsx in Excel)`,
+    zh: `“${path}”不是 .csv 或 .xlsx 文件（旧版 .xls 工作簿请先在 Excel 中另存为 .xlsx）`,
+  }),
+  notUtf8: (path: string): Localized => ({
+    en: `"${path}" is not UTF-8 text (perhaps GBK): in Excel save it as "CSV UTF-8 (Comma delimited)", or grade the .xlsx`,
+    zh: `“${path}”不是 UTF-8 编码（可能是 GBK）：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或直接使用 .xlsx 文件`,
+  }),
+  emptyFile: (path: string): Localized => ({
+    en: `"${path}" is empty: it needs a header row and data rows`,
+    zh: `“${path}”是空文件：需要一行表头和若干数据行`,
+  }),
+  notAWorkbook: (path: string, detail: string): Localized => ({
+    en: `Cannot read "${path}" as an .xlsx workbook: ${detail}`,
+    zh: `无法将“${path}”作为 .xlsx 工作簿读取：${detail}`,
+  }),
+  noSheets: (path: string): Localized => ({
+    en: `"${path}" has no worksheet`,
+    zh: `“${path}”中没有工作表`,
+  }),
+  sheetNotFound: (name: string, available: readonly string[]): Localized => ({
+    en: `No sheet named "${name}"; the workbook has: ${quoteList(available)}`,
+    zh: `找不到名为“${name}”的工作表；工作簿中有：${quoteList(available)}`,
+  }),
+  sheetOnlyForXlsx: (): Localized => ({
+    en: "--sheet applies to .xlsx input only",
+    zh: "--sheet 仅适用于 .xlsx 输入文件",
+  }),
+  unknownProfile: (name: string, builtins: readonly string[]): Localized => ({
+    en: `Unknown profile "${name}": use ${builtins.join(" or ")}, or the path of a profile .json file`,
+    zh: `未知评级方案“${name}”：请使用 ${builtins.join(" 或 ")}，或评级方案 .json 文件的路径`,
+  }),
+  noProfile: (): Localized => ({
+    en: "No profile: add --profile shaoxing, --profile wuhan or --profile FILE.json",
+    zh: "未指定评级方案：请添加 --profile shaoxing、--profile wuhan 或 --profile 文件.json",
+  }),
+  asOfMissing: (profile: string): Localized => ({
+    en: `The profile "${profile}" has no default as-of date: give one with --as-of YYYY-MM-DD`,
+    zh: `评级方案“${profile}”没有默认统计日期：请用 --as-of YYYY-MM-DD 指定`,
+  }),
+  profileNotJson: (path: string, detail: string): Localized => ({
+    en: `Profile file "${path}" is not valid JSON: ${detail}`,
+    zh: `评级方案文件“${path}”不是有效的 JSON：${detail}`,
+  }),
+  profileInvalid: (path: string, issues: readonly ProfileIssue[]): Localized => ({
+    en: `Profile file "${path}" is not a valid profile: ${issues.map((i) => `${i.field}: ${i.message.en}`).join("; ")}`,
+    zh: `评级方案文件“${path}”无效：${issues.map((i) => `${i.field}：${i.message.zh}`).join("；")}`,
+  }),
+  badDateFlag: (flag: string, value: string): Localized => ({
+    en: `${flag} "${value}" is not a date: write it as YYYY-MM-DD`,
+    zh: `${flag}“${value}”不是日期：请写成 YYYY-MM-DD 格式`,
+  }),
+  badChoice: (flag: string, value: string, choices: readonly string[]): Localized => ({
+    en: `${flag} "${value}" is not one of: ${choices.join(", ")}`,
+    zh: `${flag}“${value}”无效，可选值：${choices.join("、")}`,
+  }),
+  badMap: (value: string, roles: readonly string[]): Localized => ({
+    en: `--map "${value}" must be ROLE=HEADER, ROLE one of ${roles.join(", ")} (e.g. --map "total=Sales 2025")`,
+    zh: `--map“${value}”格式应为 角色=表头，角色可选 ${roles.join("、")}（例如 --map "total=销售总额"）`,
+  }),
+  mapRoleTwice: (role: Role): Localized => ({
+    en: `--map names the ${role} column twice`,
+    zh: `--map 对 ${role} 列指定了两次`,
+  }),
+  mapNoSuchColumn: (role: Role, header: string, found: readonly string[]): Localized => ({
+    en: `--map ${role}=${header}: there is no column "${header}"; the headers are: ${quoteList(found)}`,
+    zh: `--map ${role}=${header}：没有名为“${header}”的列；表头为：${quoteList(found)}`,
+  }),
+  missingColumns: (kind: InputKind, missing: readonly Role[], found: readonly string[]): Localized => ({
+    en:
+      `Missing columns for a ${KIND_NAMES[kind].en}: ${roleList(missing, "en")}. ` +
+      `The headers are: ${quoteList(found)}. Name a column with --map ROLE=HEADER`,
+    zh:
+      `作为${KIND_NAMES[kind].zh}缺少以下列：${roleList(missing, "zh")}。` +
+      `表头为：${quoteList(found)}。可用 --map 角色=表头 指定列`,
+  }),
+  outSameAsInput: (): Localized => ({
+    en: "--out must not be the input file: the input is never overwritten",
+    zh: "--out 不能是输入文件本身：输入文件不会被覆盖",
+  }),
+  badOutType: (path: string): Localized => ({
+    en: `--out "${path}" must end in .csv or .xlsx`,
+    zh: `--out“${path}”必须以 .csv 或 .xlsx 结尾`,
+  }),
+  cannotWrite: (path: string, detail: string): Localized => ({
+    en: `Cannot write "${path}": ${detail}`,
+    zh: `无法写入“${path}”：${detail}`,
+  }),
+};
+
+export const SUMMARY_TEXTS = {
+  profile: { en: "Profile", zh: "评级方案" },
+  asOf: { en: "As-of date", zh: "统计日期" },
+  window: { en: "Sales window", zh: "统计区间" },
+  unit: { en: "Amounts read in", zh: "金额单位" },
+  input: { en: "Input", zh: "输入" },
+  graded: (graded: number, total: number, kind: InputKind): Localized => ({
+    en: `Graded ${graded} of ${total} ${kind === "customers" ? "rows" : "customers"}`,
+    zh: `已评级 ${graded} / ${total} ${kind === "customers" ? "行" : "个客户"}`,
+  }),
+  grades: { en: "Grades", zh: "等级分布" },
+  scores: { en: "Customers per score (5 … 1)", zh: "各评分人数（5 … 1）" },
+  notGraded: (n: number): Localized => ({
+    en: `Not graded: ${n} (the reason is in the Note column)`,
+    zh: `未评级：${n}（原因见“备注”列）`,
+  }),
+  sales: (read: number, kept: number, outside: number, skipped: number): Localized => ({
+    en: `Sales: ${read} read, ${kept} inside the window, ${outside} outside it, ${skipped} skipped as unreadable`,
+    zh: `销售记录：读取 ${read} 条，统计区间内 ${kept} 条，区间外 ${outside} 条，无法读取而跳过 ${skipped} 条`,
+  }),
+  skippedSale: { en: "Skipped", zh: "已跳过" },
+  moreSkipped: (n: number): Localized => ({
+    en: `… and ${n} more skipped sales`,
+    zh: `…… 另有 ${n} 条销售记录被跳过`,
+  }),
+  written: (path: string): Localized => ({ en: `Written: ${path}`, zh: `已写入：${path}` }),
+  replacedResults: {
+    en: "The input already holds result columns from an earlier run: they are replaced in the output",
+    zh: "输入文件中已有上次评级的结果列：输出中已替换为本次结果",
+  },
+  csvProblem: (row: number, detail: string): Localized => ({
+    en: `Warning: row ${row}: ${detail}`,
+    zh: `警告：第 ${row} 行：${detail}`,
+  }),
+  reading: { en: "Reading", zh: "正在读取" },
+  grading: { en: "Grading", zh: "正在评级" },
+  writing: { en: "Writing", zh: "正在写入" },
+};
+
+export const DEMO_TEXTS = {
+  heading: (sample: string, profile: string): Localized => ({
+    en: `Demo: ${sample} graded with the ${profile} profile`,
+    zh: `演示：用 ${profile} 评级方案为 ${sample} 评级`,
+  }),
+  asOfChosen: (asOf: string): Localized => ({
+    en: `(as-of date ${asOf}: the shaoxing profile has no default, this date suits the sample)`,
+    zh: `（统计日期 ${asOf}：shaoxing 方案没有默认日期，此日期适合本样例）`,
+  }),
+  done: (dir: string): Localized => ({
+    en: `Demo results are in ${dir}`,
+    zh: `演示结果位于 ${dir}`,
+  }),
+};
