@@ -37,8 +37,8 @@ export const ISSUE_TEXTS: Record<IssueCode, { en: Template; zh: Template }> = {
   idMissing: { en: () => "customer id is missing", zh: () => "客户编号为空" },
   errorValue: { en: (v) => `the cell holds the Excel error ${v}`, zh: (v) => `单元格为 Excel 错误值 ${v}` },
   duplicateId: {
-    en: (v) => `duplicate customer id ${v} (graded anyway)`,
-    zh: (v) => `客户编号 ${v} 重复（仍已评级）`,
+    en: (v) => `duplicate customer id ${v}`,
+    zh: (v) => `客户编号 ${v} 重复`,
   },
   amountInvalid: { en: (v) => `order amount is not a number (${v})`, zh: (v) => `订单金额不是数字（${v}）` },
   saleDateMissing: { en: () => "order date is missing", zh: () => "订单日期为空" },

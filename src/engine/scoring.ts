@@ -58,12 +58,22 @@ function thresholdScores(
 }
 
 function quantileScores(pop: Population, p: QuantileProfile, r: Uint8Array, f: Uint8Array, m: Uint8Array): void {
-  const members: number[] = [];
-  for (let i = 0; i < pop.n; i++) if (pop.valid[i]) members.push(i);
+  let n = 0;
+  for (let i = 0; i < pop.n; i++) n += pop.valid[i];
+  const members = new Int32Array(n);
+  for (let i = 0, j = 0; i < pop.n; i++) if (pop.valid[i]) members[j++] = i;
+  if (p.ties === "first" && pop.order) {
+    const order = pop.order;
+    members.sort((a, b) => order[a] - order[b]);
+  }
   // Keys where smaller is better: R by D ascending, F by S descending, M by Z descending.
-  rankIntoBins(members, (i) => pop.days[i], p, pop.order, r);
-  rankIntoBins(members, (i) => negate(pop.count[i]), p, pop.order, f);
-  rankIntoBins(members, (i) => negate(pop.money[i]), p, pop.order, m);
+  const keys = new Float64Array(n);
+  for (let j = 0; j < n; j++) keys[j] = pop.days[members[j]];
+  rankIntoBins(members, keys, p, r);
+  for (let j = 0; j < n; j++) keys[j] = negate(pop.count[members[j]]);
+  rankIntoBins(members, keys, p, f);
+  for (let j = 0; j < n; j++) keys[j] = negate(pop.money[members[j]]);
+  rankIntoBins(members, keys, p, m);
 }
 
 // 0 - 0 is -0, which typed-array sorting puts before +0; keep one zero.
@@ -72,37 +82,70 @@ function negate(x: number): number {
 }
 
 /**
- * Spec §4: customer at 0-based position q of N (best first) gets k - floor(k(2q+1) / 2N). With G customers strictly
- * better and a tie group of T: "average" takes q = G + (T-1)/2, "best" q = G, "first" q = G + (earlier members of the
- * tie group in input order). Everything is in whole numbers: 2q+1 is computed, never q itself.
+ * Spec §4: the customer at 0-based position q of N (best first) gets k - floor(k(2q+1) / 2N). With G customers
+ * strictly better and a tie group of T: "average" takes q = G + (T-1)/2, "best" q = G, "first" q = G + (members of
+ * the tie group earlier in input order). Only whole numbers are used: 2q+1 is computed, never q itself.
+ * `members` are in input order (for "first": in the order of first appearance); keys[j] belongs to members[j].
  */
-function rankIntoBins(
-  members: number[], key: (i: number) => number, p: QuantileProfile, order: Int32Array | undefined, out: Uint8Array,
-): void {
+function rankIntoBins(members: Int32Array, keys: Float64Array, p: QuantileProfile, out: Uint8Array): void {
   const n = members.length;
   if (n === 0) return;
   const k = p.bins;
-  const sorted = new Float64Array(n);
-  for (let j = 0; j < n; j++) sorted[j] = key(members[j]);
-  sorted.sort();
-  const bin = (twiceQPlusOne: number) => k - Math.floor((k * twiceQPlusOne) / (2 * n));
-  if (p.ties === "first") {
-    const byOrder = order ? [...members].sort((a, b) => order[a] - order[b]) : members;
-    const seenInGroup = new Map<number, number>();
-    for (const i of byOrder) {
-      const v = key(i);
-      const earlier = seenInGroup.get(v) ?? 0;
-      seenInGroup.set(v, earlier + 1);
-      out[i] = bin(2 * (lowerBound(sorted, v) + earlier) + 1);
+  const { better, tied } = tieGroups(keys);
+  const earlier = p.ties === "first" ? rankWithinTies(keys) : null;
+  for (let j = 0; j < n; j++) {
+    const twiceQPlusOne =
+      p.ties === "average" ? 2 * better[j] + tied[j]
+      : p.ties === "best" ? 2 * better[j] + 1
+      : 2 * (better[j] + (earlier as Int32Array)[j]) + 1;
+    out[members[j]] = k - Math.floor((k * twiceQPlusOne) / (2 * n));
+  }
+}
+
+/** For each key: how many keys are strictly smaller (G) and how many are equal to it (T, itself included). */
+function tieGroups(keys: Float64Array): { better: Int32Array; tied: Int32Array } {
+  const n = keys.length;
+  const better = new Int32Array(n), tied = new Int32Array(n);
+  let min = Infinity, max = -Infinity, integers = true;
+  for (let j = 0; j < n; j++) {
+    const v = keys[j];
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (integers && !Number.isInteger(v)) integers = false;
+  }
+  if (integers && max - min <= 4 * n + 1024) {
+    // Days and purchase counts span a small range: count them instead of sorting.
+    const size = max - min + 1;
+    const counts = new Int32Array(size);
+    for (let j = 0; j < n; j++) counts[keys[j] - min]++;
+    const below = new Int32Array(size);
+    for (let v = 1; v < size; v++) below[v] = below[v - 1] + counts[v - 1];
+    for (let j = 0; j < n; j++) {
+      const v = keys[j] - min;
+      better[j] = below[v];
+      tied[j] = counts[v];
     }
-    return;
+    return { better, tied };
   }
-  for (const i of members) {
-    const v = key(i);
-    const better = lowerBound(sorted, v);
-    if (p.ties === "best") out[i] = bin(2 * better + 1);
-    else out[i] = bin(2 * better + (upperBound(sorted, v) - better));
+  const sorted = Float64Array.from(keys).sort();
+  for (let j = 0; j < n; j++) {
+    const lo = lowerBound(sorted, keys[j]);
+    better[j] = lo;
+    tied[j] = upperBound(sorted, keys[j]) - lo;
   }
+  return { better, tied };
+}
+
+/** For each key, how many equal keys come before it. */
+function rankWithinTies(keys: Float64Array): Int32Array {
+  const seen = new Map<number, number>();
+  const earlier = new Int32Array(keys.length);
+  for (let j = 0; j < keys.length; j++) {
+    const before = seen.get(keys[j]) ?? 0;
+    earlier[j] = before;
+    seen.set(keys[j], before + 1);
+  }
+  return earlier;
 }
 
 function lowerBound(a: Float64Array, v: number): number {
