@@ -69,17 +69,23 @@ function ordered(value: unknown, keys: readonly string[]): Record<string, unknow
 /** Lines longer than this are broken up, one member per line. */
 const LINE_WIDTH = 120;
 
-function layout(value: unknown, indent: string): string {
+/** `lead` is the width of what stands before the value on its line (indentation and field name). */
+function layout(value: unknown, indent: string, lead = indent.length): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const inner = indent + "  ";
   const isArray = Array.isArray(value);
   const members = isArray
-    ? (value as unknown[]).map((v) => layout(v, indent + "  "))
-    : Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${layout(v, indent + "  ")}`);
+    ? (value as unknown[]).map((v) => layout(v, inner))
+    : Object.entries(value).map(([k, v]) => {
+        const key = `${JSON.stringify(k)}: `;
+        return key + layout(v, inner, inner.length + key.length);
+      });
   const [open, close] = isArray ? ["[", "]"] : ["{", "}"];
   if (members.length === 0) return open + close;
   const inline = isArray ? `[${members.join(", ")}]` : `{ ${members.join(", ")} }`;
-  if (!inline.includes("\n") && indent.length + inline.length + 24 <= LINE_WIDTH) return inline;
-  return `${open}\n${members.map((m) => `${indent}  ${m}`).join(",\n")}\n${indent}${close}`;
+  // +1 for the comma that may follow.
+  if (!inline.includes("\n") && lead + inline.length + 1 <= LINE_WIDTH) return inline;
+  return `${open}\n${members.map((m) => inner + m).join(",\n")}\n${indent}${close}`;
 }
 
 /** What a JSON reader expected where the text went wrong, in both languages. */
