@@ -12,3 +12,4 @@ export {
 export { cellError, cellNumber, isBlank } from "./cells";
 export { formatUnits } from "./decimal";
 export { ROLE_NAMES } from "./messages";
+export { JSON_FIELD, parseProfileJson, profileToJson, type ProfileJsonResult } from "./profileJson";
