@@ -1,0 +1,39 @@
+// ESLint flat config for `npm run lint` (kept under test/ because the project's top level is fixed).
+// TypeScript's recommended rules everywhere, and Office's performance rules (eslint-plugin-office-addins) where code
+// talks to Excel.
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+
+const officeRules = {
+  "office-addins/call-sync-before-read": "error",
+  "office-addins/call-sync-after-load": "error",
+  "office-addins/load-object-before-read": "error",
+  "office-addins/no-context-sync-in-loop": "error",
+  "office-addins/no-empty-load": "error",
+  "office-addins/no-navigational-load": "error",
+  "office-addins/no-office-initialize": "error",
+  "office-addins/test-for-null-using-isNullObject": "error",
+};
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "out/**", "coverage/**", "test-artifacts/**"] },
+  ...tseslint.configs.recommended,
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx", "test/**/*.ts", "test/**/*.tsx"],
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/excel/**/*.ts", "src/functions/**/*.ts", "src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
+    plugins: { "office-addins": officeAddins },
+    rules: officeRules,
+  },
+  {
+    files: ["src/engine/**/*.ts"],
+    rules: {
+      "no-restricted-globals": ["error", "window", "document", "process", "Buffer", "Office", "Excel", "CustomFunctions"],
+      "no-restricted-imports": ["error", { patterns: ["fs", "path", "node:*", "react*", "exceljs", "office-*", "../*"] }],
+    },
+  },
+);
