@@ -1,0 +1,163 @@
+/**
+ * What the end-to-end tests need around the page: a build of the task pane and of the browser Excel double, a tiny
+ * http server on 127.0.0.1, and Debian's Chromium driven by playwright-core with Office.js served offline.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { createServer } from "http";
+import type { AddressInfo } from "net";
+import { tmpdir } from "os";
+import { extname, join, normalize, resolve, sep } from "path";
+import type { Browser, Page } from "playwright-core";
+import { chromium } from "playwright-core";
+import webpack from "webpack";
+import HtmlWebpackPlugin from "html-webpack-plugin";
+
+export const REPO = resolve(__dirname, "../../..");
+export const CHROMIUM = "/usr/bin/chromium";
+const OFFICE_JS_DIR = join(REPO, "node_modules/@microsoft/office-js/dist");
+const OFFICE_HOST = "appsforoffice.microsoft.com";
+
+/** Fails (never skips) when Chromium is missing, saying how to get it. */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (as root).`);
+  }
+}
+
+/**
+ * Builds the task pane page (the real template, CSP included) and `fake-excel.js`, the Excel double for the browser,
+ * into a fresh temporary folder. Uses its own small webpack config so the test does not depend on the custom
+ * functions build.
+ */
+export async function buildBundles(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), "rfm-taskpane-e2e-"));
+  const config: webpack.Configuration = {
+    mode: "development",
+    context: REPO,
+    // No eval-based source maps: the page's Content-Security-Policy forbids eval, as it must in production.
+    devtool: false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      "fake-excel": "./test/taskpane/e2e/browserExcel.ts",
+    },
+    output: { path: outDir, filename: "[name].js" },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: false } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    infrastructureLogging: { level: "error" },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+    ],
+  };
+  await new Promise<void>((done, fail) => {
+    webpack(config, (err, stats) => {
+      if (err) return fail(err);
+      if (stats?.hasErrors()) return fail(new Error(stats.toString({ all: false, errors: true })));
+      done();
+    });
+  });
+  return outDir;
+}
+
+export function removeBuild(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+};
+
+export interface StaticServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` on 127.0.0.1 at a free port. */
+export async function serve(dir: string): Promise<StaticServer> {
+  const server = createServer((req, res) => {
+    const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
+    if (!path.startsWith(dir + sep) || !existsSync(path)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[extname(path)] ?? "application/octet-stream" });
+    res.end(readFileSync(path));
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  requireChromium();
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** Everything the page did that the tests forbid: requests elsewhere, CSP violations, script errors, alerts. */
+export interface PageWatch {
+  foreignRequests: string[];
+  problems: string[];
+  dialogs: string[];
+}
+
+/**
+ * Opens a page that gets Office.js from the local package in place of the Office CDN, refuses every other request
+ * that does not go to `origin`, and records what went wrong. `initScripts` run before any page script.
+ */
+export async function openPane(browser: Browser, origin: string, initScripts: string[]): Promise<{ page: Page; watch: PageWatch }> {
+  const watch: PageWatch = { foreignRequests: [], problems: [], dialogs: [] };
+  const page = await browser.newPage({ viewport: { width: 380, height: 1200 } });
+  await page.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === origin) return route.continue();
+    if (url.host === OFFICE_HOST && url.pathname.startsWith("/lib/1/hosted/")) {
+      const file = join(OFFICE_JS_DIR, url.pathname.slice("/lib/1/hosted/".length));
+      if (file.startsWith(OFFICE_JS_DIR + sep) && existsSync(file)) {
+        return route.fulfill({ status: 200, contentType: "text/javascript", body: readFileSync(file, "utf8") });
+      }
+      return route.fulfill({ status: 404, body: "" });
+    }
+    watch.foreignRequests.push(url.href);
+    return route.abort();
+  });
+  page.on("pageerror", (err) => watch.problems.push(`page error: ${err.message}`));
+  page.on("console", (msg) => {
+    if (msg.type() === "error") watch.problems.push(`console error: ${msg.text()}`);
+  });
+  page.on("dialog", (dialog) => {
+    watch.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  for (const script of initScripts) await page.addInitScript({ content: script });
+  await page.addInitScript({
+    content: `document.addEventListener("securitypolicyviolation", (e) => console.error("CSP violation: " + e.violatedDirective + " " + e.blockedURI));`,
+  });
+  await page.goto(`${origin}/taskpane.html`);
+  return { page, watch };
+}

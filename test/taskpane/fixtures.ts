@@ -1,0 +1,82 @@
+/**
+ * Small sheets whose grades were worked out by hand from RFM-SPEC.md (the working is next to each row), shared by
+ * the controller tests and the browser tests. Dates are Excel serials (1900 system) as Excel hands them over:
+ * 45658 = 2025-01-01, 46023 = 2026-01-01.
+ */
+
+/**
+ * Shaoxing (spec §3), customer-level, as-of 2026-01-31, amounts already in 万元.
+ * r: D <= 10 → 5, <= 20 → 4, <= 30 → 3, <= 50 → 2. f: S <= 2 → 1, <= 5 → 2, <= 10 → 3, <= 15 → 4, else 5.
+ * m: Z <= 1 → 1, <= 3 → 2, <= 5 → 3, <= 8 → 4, else 5. X = 0.3r + 0.4f + 0.6m; A if X > 6, B if X > 3, else C.
+ */
+export const SHAOXING_AS_OF = "2026-01-31";
+export const SHAOXING_HEADERS = ["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额（万元）"];
+export const SHAOXING_ROWS: unknown[][] = [
+  // D = 6 → 5; S = 16 → 5; Z = 9 → 5; X = 1.5 + 2 + 3 = 6.5 → A
+  ["C001", 46047, 16, 9],
+  // D = 30 → 3; S = 3 → 2; Z = 2 → 2; X = 0.9 + 0.8 + 1.2 = 2.9 → C
+  ["C002", 46023, 3, 2],
+  // 2026-01-11: D = 20 → 4; S = 10 → 3; Z = 5 → 3; X = 1.2 + 1.2 + 1.8 = 4.2 → B
+  ["C003", "2026/1/11", 10, 5],
+  // 2025-12-22: D = 40 → 2; S = 6 → 3; Z = 2.5 → 2; X = 0.6 + 1.2 + 1.2 = 3 exactly → C (X <= 3), not float noise
+  ["C004", 46013, 6, 2.5],
+  // S = 2.5 is not a whole number: not graded
+  ["C005", 46052, 2.5, 1],
+];
+
+/** The seven output columns for the rows above, header first (English). */
+export const SHAOXING_OUTPUT_EN: unknown[][] = [
+  ["R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note"],
+  [5, 5, 5, 6.5, "A", "1–2 contacts per month", ""],
+  [3, 2, 2, 2.9, "C", "1–2 contacts per half-year", ""],
+  [4, 3, 3, 4.2, "B", "1–2 contacts per quarter", ""],
+  [2, 3, 2, 3, "C", "1–2 contacts per half-year", ""],
+  ["", "", "", "", "", "", "Row 6, column “历史购买总次数”: purchase count is not a whole number (2.5)"],
+];
+
+export const SHAOXING_OUTPUT_ZH: unknown[][] = [
+  ["R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注"],
+  [5, 5, 5, 6.5, "A", "每月沟通1–2次", ""],
+  [3, 2, 2, 2.9, "C", "每半年沟通1–2次", ""],
+  [4, 3, 3, 4.2, "B", "每季度沟通1–2次", ""],
+  [2, 3, 2, 3, "C", "每半年沟通1–2次", ""],
+  ["", "", "", "", "", "", "第 6 行，“历史购买总次数”列：购买次数不是整数（2.5）"],
+];
+
+/**
+ * Wuhan (spec §4) sales records: quintiles over N = 5 customers, ties "average", as-of 2025-07-01, window from
+ * 2021-09-01. With N = 5 the score is 5 − floor((2G + T) / 2) (G = customers strictly better, T = tie size).
+ *   customer  D (days)  S  Z (yuan)   r  f  m   X = 0.3r + 0.3f + 0.4m
+ *   A         1         2  300        5  4  3   1.5 + 1.2 + 1.2 = 3.9 → B
+ *   B         61        1  50         2  2  1   0.6 + 0.6 + 0.4 = 1.6 → D
+ *   C         365       1  1000       1  2  5   0.3 + 0.6 + 2.0 = 2.9 → C
+ *   D         16        3  240        4  5  2   1.2 + 1.5 + 0.8 = 3.5 → B
+ *   E         30        1  500        3  2  4   0.9 + 0.6 + 1.6 = 3.1 → B
+ * F: D has 3 (G 0, T 1 → 5), A 2 (G 1 → 4), B, C, E tie at 1 (G 2, T 3 → 5 − floor(7/2) = 2).
+ */
+export const SALES_HEADERS = ["客户", "日期", "金额"];
+export const SALES_ROWS: unknown[][] = [
+  ["A", 45809, 200], // row 2: 2025-06-01
+  ["B", 45778, 50], // row 3: 2025-05-01
+  ["C", 44439, 999], // row 4: 2021-08-31, before the window
+  ["D", "not a date", 10], // row 5: skipped
+  ["A", 45838, 100], // row 6: 2025-06-30
+  ["C", 45474, 1000], // row 7: 2024-07-01
+  ["D", 45823, 80], // row 8: 2025-06-15
+  ["D", 45818, 80], // row 9: 2025-06-10
+  ["D", 45813, 80], // row 10: 2025-06-05
+  ["E", 45809, 500], // row 11: 2025-06-01
+  ["E", 45840, 70], // row 12: 2025-07-02, after the as-of date
+];
+
+export const SALES_OUTPUT_EN: unknown[][] = [
+  ["Customer", "Last order date", "Purchases", "Amount", "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note"],
+  ["A", 45838, 2, 300, 5, 4, 3, 3.9, "B", "one revisit per quarter", ""],
+  ["B", 45778, 1, 50, 2, 2, 1, 1.6, "D", "one revisit per year", ""],
+  ["C", 45474, 1, 1000, 1, 2, 5, 2.9, "C", "one revisit per half-year", ""],
+  ["D", 45823, 3, 240, 4, 5, 2, 3.5, "B", "one revisit per quarter", ""],
+  ["E", 45809, 1, 500, 3, 2, 4, 3.1, "B", "one revisit per quarter", ""],
+];
+
+/** Text that must stay text wherever the pane shows it. */
+export const HOSTILE_TEXT = "<img src=x onerror=alert(1)>";
