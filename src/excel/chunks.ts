@@ -1,0 +1,78 @@
+/**
+ * How big one request may be. Excel on the web refuses requests and responses above 5 MB and may return null for a
+ * read above 5M cells, so every chunk aims at TARGET_BYTES (a fifth of the limit: the next rows may be wordier than
+ * the rows the estimate was measured on) and never exceeds MAX_CHUNK_CELLS or MAX_CHUNK_ROWS.
+ */
+import { ExcelAdapterError } from "./types";
+
+export const TARGET_BYTES = 1_000_000;
+export const MAX_CHUNK_ROWS = 20_000;
+export const MIN_CHUNK_ROWS = 1;
+export const MAX_CHUNK_CELLS = 200_000;
+
+/** Rows for the first chunk of a read, before any payload has been measured (~12 bytes per cell assumed). */
+export function firstReadRows(cellsPerRow: number): number {
+  return clampRows(Math.floor(TARGET_BYTES / (12 * cellsPerRow)), cellsPerRow);
+}
+
+/** Rows for the next chunk given the bytes the last chunk of `rows` rows really took. */
+export function nextReadRows(lastRows: number, lastBytes: number, cellsPerRow: number): number {
+  const perRow = Math.max(1, lastBytes / Math.max(1, lastRows));
+  return clampRows(Math.floor(TARGET_BYTES / perRow), cellsPerRow);
+}
+
+function clampRows(rows: number, cellsPerRow: number): number {
+  return Math.max(MIN_CHUNK_ROWS, Math.min(rows, MAX_CHUNK_ROWS, Math.floor(MAX_CHUNK_CELLS / Math.max(1, cellsPerRow))));
+}
+
+/**
+ * Upper estimate of a cell's JSON size on the wire: text counted at 3 bytes a character (UTF-8 worst case for
+ * Chinese) plus quotes, escapes and separator.
+ */
+export function cellBytes(v: unknown): number {
+  if (v === null || v === undefined) return 5;
+  if (typeof v === "string") return v.length * 3 + 3;
+  if (typeof v === "number") return 24;
+  return 6;
+}
+
+export function gridBytes(grid: readonly (readonly unknown[])[] | null | undefined): number {
+  if (!grid) return 0;
+  let n = 2;
+  for (const row of grid) {
+    n += 3;
+    for (const v of row) n += cellBytes(v);
+  }
+  return n;
+}
+
+/** Splits rows [0, total) into chunks whose estimated request size (from `rowBytes`) stays near TARGET_BYTES. */
+export function planWriteChunks(total: number, cellsPerRow: number, rowBytes: (i: number) => number): { start: number; rows: number }[] {
+  const maxRows = clampRows(MAX_CHUNK_ROWS, cellsPerRow);
+  const chunks: { start: number; rows: number }[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < total; i++) {
+    const b = rowBytes(i);
+    if (i > start && (bytes + b > TARGET_BYTES || i - start >= maxRows)) {
+      chunks.push({ start, rows: i - start });
+      start = i;
+      bytes = 0;
+    }
+    bytes += b;
+  }
+  if (total > start) chunks.push({ start, rows: total - start });
+  return chunks;
+}
+
+/** Excel refused the request or response as too large (Excel on the web's 5 MB). */
+export function isPayloadTooLarge(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+}
+
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    throw new ExcelAdapterError("cancelled", { en: "Cancelled: nothing was changed.", zh: "已取消：工作表未作任何更改。" });
+  }
+}

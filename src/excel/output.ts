@@ -1,0 +1,153 @@
+/** Customer-level and sales output: where it goes, whether writing there needs consent, and writing it safely. */
+import { isOwnOutputHeader, outputHeaders } from "../engine";
+import { AREA_PROPS, sheetAddress, type Area } from "./address";
+import { addSheet, deleteSheetQuietly } from "./sheets";
+import { restoreSnapshot, takeSnapshot, type Snapshot } from "./snapshot";
+import { ExcelAdapterError, type CustomerWriteOptions, type OutputCell, type OutputPlan, type SourceTable, type WriteOptions, type WriteResult } from "./types";
+import { queueOutputFormats, writeGrid } from "./write";
+
+const OUTPUT_COLUMNS = outputHeaders("en").length;
+
+/** The output columns already inside the source (an Excel table that grew over them), as a relative column. */
+function ownColumnsInside(source: SourceTable): number {
+  for (let k = 0; k + OUTPUT_COLUMNS <= source.headers.length; k++) {
+    if (source.headers.slice(k, k + OUTPUT_COLUMNS).every(isOwnOutputHeader)) return k;
+  }
+  return -1;
+}
+
+function targetArea(source: SourceTable): Area {
+  const inside = ownColumnsInside(source);
+  const col = source.firstColumn + (inside >= 0 ? inside : source.columnCount);
+  return { row: source.headerRow, col, rows: source.rowCount + 1, cols: OUTPUT_COLUMNS };
+}
+
+/**
+ * Where the 7 output columns go and their status. They go directly right of the source, or onto the add-in's own
+ * output columns when the source already contains them. "ownOutput" when all 7 header cells there are the add-in's
+ * headers (either language); otherwise "occupied" if any cell of the area holds a value or formula; else "empty".
+ */
+export async function planCustomerOutput(ctx: Excel.RequestContext, source: SourceTable): Promise<OutputPlan> {
+  const area = targetArea(source);
+  const sheet = ctx.workbook.worksheets.getItem(source.sheetName);
+  const header = sheet.getRangeByIndexes(area.row, area.col, 1, area.cols).load("values");
+  const used = sheet.getRangeByIndexes(area.row, area.col, area.rows, area.cols).getUsedRangeOrNullObject(true).load(AREA_PROPS);
+  await ctx.sync();
+  const address = sheetAddress(source.sheetName, area);
+  if (header.values[0].every(isOwnOutputHeader)) return { address, status: "ownOutput" };
+  return { address, status: used.isNullObject ? "empty" : "occupied" };
+}
+
+const TARGET_OCCUPIED = {
+  en: "The cells right of the table are no longer empty. Choose again: new sheet, overwrite, or cancel.",
+  zh: "表格右侧的单元格已不再为空。请重新选择：写入新工作表、覆盖或取消。",
+};
+
+function checkShape(values: readonly (readonly OutputCell[])[], rows: number, cols: number): void {
+  if (values.length !== rows || values.some((r) => r.length !== cols)) {
+    throw new ExcelAdapterError("sizeMismatch", {
+      en: `Internal error: ${values.length} output rows of ${values[0]?.length ?? 0} columns for ${rows} rows of ${cols} columns.`,
+      zh: `内部错误：输出为 ${values.length} 行 ${values[0]?.length ?? 0} 列，应为 ${rows} 行 ${cols} 列。`,
+    });
+  }
+}
+
+const RESTORE_FAILED = {
+  en: "Writing the results failed, and putting back the previous contents failed too. Check the columns right of the table.",
+  zh: "写入结果失败，恢复原有内容也失败了。请检查表格右侧的列。",
+};
+
+/** Writes values then formats into existing cells; on error or cancel puts the snapshot back, then rethrows. */
+async function writeOverExisting(
+  ctx: Excel.RequestContext,
+  sheetName: string,
+  area: Area,
+  values: readonly (readonly OutputCell[])[],
+  gradeColumn: number,
+  opts: WriteOptions,
+): Promise<void> {
+  const snapshot: Snapshot = await takeSnapshot(ctx, sheetName, area, opts.signal);
+  try {
+    await writeGrid(ctx, sheetName, area.row, area.col, values, opts);
+    queueOutputFormats(ctx, sheetName, area, gradeColumn, opts.grades);
+    await ctx.sync();
+  } catch (e) {
+    try {
+      await restoreSnapshot(ctx, snapshot);
+    } catch (restoreError) {
+      throw Object.assign(new ExcelAdapterError("restoreFailed", RESTORE_FAILED), { cause: e, restoreError });
+    }
+    throw e;
+  }
+}
+
+/** Writes a block onto a sheet the add-in has just created; deletes the sheet on error or cancel, then rethrows. */
+async function writeOnNewSheet(
+  ctx: Excel.RequestContext,
+  base: string,
+  row: number,
+  values: readonly (readonly OutputCell[])[],
+  gradeColumn: number,
+  opts: WriteOptions,
+): Promise<WriteResult> {
+  const sheetName = await addSheet(ctx, base);
+  try {
+    const area = await writeGrid(ctx, sheetName, row, 0, values, opts);
+    queueOutputFormats(ctx, sheetName, area, gradeColumn, opts.grades);
+    await ctx.sync();
+    return { sheetName, address: sheetAddress(sheetName, area) };
+  } catch (e) {
+    await deleteSheetQuietly(ctx, sheetName);
+    throw e;
+  }
+}
+
+/**
+ * Writes customer-level output: `values` is the header row followed by one row per data row of `source` (7 columns:
+ * `outputHeaders(lang)` then per row R, F, M, X, grade, cadence, note; null = empty cell). `gradeColumn` is the
+ * column of `values` holding the grade letter (4). Text is written as text, never as a formula. Values go first in
+ * chunks, then formats (bold header, number formats, grade colours as conditional formats on the grade column).
+ *
+ * All-or-nothing: before writing over existing cells their formulas/constants and number formats are read; an
+ * error or a cancel part-way writes them back (a new sheet is deleted instead). Limits, honestly: fill, font and
+ * conditional formats of overwritten cells are not restored; if Excel fails again while restoring, the error is
+ * "restoreFailed" (the original error as `cause`); a crash of Excel itself mid-way cannot be undone by the add-in.
+ */
+export async function writeCustomerOutput(
+  ctx: Excel.RequestContext,
+  source: SourceTable,
+  values: OutputCell[][],
+  gradeColumn: number,
+  opts: CustomerWriteOptions,
+): Promise<WriteResult> {
+  checkShape(values, source.rowCount + 1, OUTPUT_COLUMNS);
+  if (opts.mode === "newSheet") {
+    return writeOnNewSheet(ctx, `${source.sheetName} RFM`, source.headerRow, values, gradeColumn, opts);
+  }
+  const plan = await planCustomerOutput(ctx, source);
+  if (opts.mode === "inPlace" && plan.status === "occupied") throw new ExcelAdapterError("targetOccupied", TARGET_OCCUPIED);
+  const area = targetArea(source);
+  await writeOverExisting(ctx, source.sheetName, area, values, gradeColumn, opts);
+  return { sheetName: source.sheetName, address: plan.address };
+}
+
+/** "RFM Customers" / "RFM 客户". */
+export function defaultSalesSheetName(lang: "en" | "zh"): string {
+  return lang === "zh" ? "RFM 客户" : "RFM Customers";
+}
+
+/**
+ * Writes sales-records output (header row, then one row per customer) from A1 of a new sheet named `baseSheetName`,
+ * or "<base> (2)", "(3)" ... when taken ("" = `defaultSalesSheetName(lang)`). The sheet is deleted on error/cancel.
+ */
+export async function writeSalesOutput(
+  ctx: Excel.RequestContext,
+  baseSheetName: string,
+  values: OutputCell[][],
+  gradeColumn: number,
+  opts: WriteOptions,
+): Promise<WriteResult> {
+  if (values.length === 0) checkShape(values, 1, values[0]?.length ?? 0);
+  checkShape(values, values.length, values[0].length);
+  return writeOnNewSheet(ctx, baseSheetName || defaultSalesSheetName(opts.lang), 0, values, gradeColumn, opts);
+}

@@ -1,0 +1,117 @@
+/** Public types of the Excel adapter (see index.ts for the functions). */
+import type { GradeSummary, Lang, Localized } from "../engine/types";
+
+/** The range the add-in reads: a header row followed by data rows. */
+export interface SourceTable {
+  sheetName: string;
+  /** A1 address including the header row and the sheet name, e.g. "Sales!A1:F201". */
+  address: string;
+  /** 0-based absolute sheet row of the header row. Data row i (0-based) is sheet row `headerRow + 1 + i` (0-based). */
+  headerRow: number;
+  /** 0-based absolute sheet column of the first column. */
+  firstColumn: number;
+  /** Data rows, without the header row (0 when the range is a header only). */
+  rowCount: number;
+  columnCount: number;
+  /** Header texts as Excel displays them, "" for an empty header cell. */
+  headers: string[];
+  /** Set when an Excel table was taken whole. */
+  tableName?: string;
+}
+
+/** Where customer-level output would go and whether writing there needs the user's consent. */
+export interface OutputPlan {
+  /** A1 address of the 7 output columns, header row included, e.g. "Sales!G1:M201". */
+  address: string;
+  /**
+   * "empty": nothing there, write without asking. "ownOutput": the add-in's own earlier output (recognised by the
+   * engine's `isOwnOutputHeader` on all 7 header cells), update in place without asking. "occupied": something
+   * else is there: ask the user (new sheet / overwrite / cancel).
+   */
+  status: "empty" | "ownOutput" | "occupied";
+}
+
+/** A cell value the writers accept: text is always written as text (never turned into a formula or number). */
+export type OutputCell = string | number | null;
+
+export interface ProgressOptions {
+  /** Called after each chunk with the rows done so far and the total. */
+  onProgress?(done: number, total: number): void;
+  /** Checked between chunks; when aborted the call rejects with `ExcelAdapterError` code "cancelled". */
+  signal?: AbortSignal;
+}
+
+export interface WriteOptions extends ProgressOptions {
+  lang: Lang;
+  /**
+   * The profile's grade letters, best first (`profile.grades.map(g => g.grade)`): grade i gets palette colour i
+   * (green, blue, orange, red, ...). Letters not listed get no colour.
+   */
+  grades: readonly string[];
+  /** Number format per column of `values` (e.g. "yyyy-mm-dd" for a date column); missing/null = "General". */
+  columnFormats?: readonly (string | null | undefined)[];
+}
+
+export interface CustomerWriteOptions extends WriteOptions {
+  /**
+   * "inPlace": write right of the table; refused (error "targetOccupied") if the plan is "occupied" at write time.
+   * "overwrite": write right of the table even over other content (the user said so).
+   * "newSheet": write to a new sheet named "<source sheet> RFM" (made unique), at the same rows as the source so
+   * that row numbers in notes still match.
+   */
+  mode: "inPlace" | "overwrite" | "newSheet";
+}
+
+export interface WriteResult {
+  sheetName: string;
+  /** A1 address written, header included. */
+  address: string;
+}
+
+/** Everything the summary sheet shows. Plain data; the task pane builds it from the engine's results. */
+export interface SummaryModel {
+  /** The engine's summary of the run (counts per grade and per sub-score, as-of date, window, unit, ...). */
+  summary: GradeSummary;
+  /** Profile name in the user's language. */
+  profileName: string;
+  /** The thresholds or the tie rule used, one line each, in the user's language (e.g. "R: 10 / 20 / 30 / 50 days"). */
+  rules: string[];
+  /** Add-in version, e.g. "0.1.0". */
+  version: string;
+  /** When the grading ran, as text (local time), e.g. "2026-11-23 18:30". */
+  generatedAt: string;
+  /** Address that was read, e.g. "Sales!A1:F201". */
+  source: string;
+  /** Where the results were written, e.g. "Sales!G1:M201". */
+  output: string;
+  /** Rows not graded, with the reason in the user's language. The sheet lists at most `SUMMARY_ROW_LIMIT` of them. */
+  notGraded: { row: number | string; reason: string }[];
+}
+
+/** Result of `selectRows`. */
+export interface SelectResult {
+  /** Sheet rows selected. */
+  rows: number;
+  /** true when more rows were asked for than one selection can hold (`SELECT_AREA_LIMIT` areas). */
+  truncated: boolean;
+}
+
+export type AdapterErrorCode =
+  | "multipleAreas"
+  | "emptySource"
+  | "targetOccupied"
+  | "sizeMismatch"
+  | "restoreFailed"
+  | "cancelled";
+
+/** A problem the user can act on, with its message in both languages. Other errors are Office errors passed on. */
+export class ExcelAdapterError extends Error {
+  constructor(
+    readonly code: AdapterErrorCode,
+    readonly text: Localized,
+  ) {
+    super(text.en);
+    this.name = "ExcelAdapterError";
+  }
+}
+
