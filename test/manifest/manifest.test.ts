@@ -1,0 +1,237 @@
+/**
+ * manifest.xml checked offline (office-addin-manifest validate needs the internet): well-formed, every resid
+ * resolves to a resource of the right kind, the RFM namespace and the shared runtime, URLs that point at files the
+ * build produces, en-US and zh-CN texts, and the production rewrite.
+ */
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
+import { readPngHeader } from "./png";
+import { child, descendants, parseXml, path, type XmlElement } from "./xml";
+
+interface WebpackConfigModule {
+  (env: Record<string, unknown>, argv: { mode: string }): Promise<{
+    entry: Record<string, string>;
+    output: { filename: string };
+    plugins: object[];
+  }>;
+  DEV_URL: string;
+  PRODUCTION_URL: string;
+  FUNCTIONS_SOURCE: string;
+  FUNCTIONS_METADATA: string;
+  LOCALIZED_METADATA: Record<string, { file: string }>;
+  TASKPANE_PAGE: string;
+  toProductionManifest(xml: string, productionUrl?: string): string;
+}
+
+const root = join(__dirname, "..", "..");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const webpackConfig = require(join(root, "webpack.config.js")) as WebpackConfigModule;
+const { DEV_URL } = webpackConfig;
+const xml = readFileSync(join(root, "manifest.xml"), "utf8");
+const manifest = parseXml(xml);
+
+const resources = path(manifest, "VersionOverrides", "Resources");
+const resourceKinds: Record<string, XmlElement[]> = {
+  "bt:Image": descendants(path(resources, "bt:Images"), "bt:Image"),
+  "bt:Url": descendants(path(resources, "bt:Urls"), "bt:Url"),
+  "bt:String": [
+    ...descendants(path(resources, "bt:ShortStrings"), "bt:String"),
+    ...descendants(path(resources, "bt:LongStrings"), "bt:String"),
+  ],
+};
+const resourceById = new Map<string, XmlElement>();
+for (const list of Object.values(resourceKinds)) for (const r of list) resourceById.set(r.attributes.id, r);
+
+function resource(resid: string): XmlElement {
+  const r = resourceById.get(resid);
+  if (!r) throw new Error(`resid ${resid} does not resolve`);
+  return r;
+}
+
+/** Files `npm run build` writes into dist/, read from webpack's configuration rather than assumed. */
+async function builtFiles(): Promise<{ files: Set<string>; pageChunks: string[]; functionsChunk: string }> {
+  const config = await webpackConfig({}, { mode: "production" });
+  const files = new Set<string>();
+  for (const name of Object.keys(config.entry)) files.add(config.output.filename.replace("[name]", name));
+  for (const plugin of config.plugins) {
+    const p = plugin as {
+      userOptions?: { filename?: string; chunks?: string[] };
+      options?: { output?: string };
+      patterns?: { from: string; to: string }[];
+    };
+    if (p.userOptions?.filename) files.add(p.userOptions.filename);
+    if (p.options?.output) files.add(p.options.output);
+    for (const pattern of p.patterns ?? []) {
+      if (pattern.from === "assets") for (const f of readdirSync(join(root, "assets"))) files.add(`${pattern.to}/${f}`);
+      else files.add(pattern.to);
+    }
+  }
+  for (const { file } of Object.values(webpackConfig.LOCALIZED_METADATA)) files.add(file);
+  const page = config.plugins.find(
+    (p) => (p as { userOptions?: { filename?: string } }).userOptions?.filename === webpackConfig.TASKPANE_PAGE,
+  ) as { userOptions: { chunks: string[] } } | undefined;
+  const functionsChunk = Object.entries(config.entry).find(([, src]) => src === webpackConfig.FUNCTIONS_SOURCE)?.[0];
+  if (!page || !functionsChunk) throw new Error("webpack config has no task pane page or functions entry");
+  return { files, pageChunks: page.userOptions.chunks, functionsChunk };
+}
+
+function devPath(url: string): string {
+  if (!url.startsWith(DEV_URL)) throw new Error(`${url} is not served by the add-in (${DEV_URL})`);
+  return url.slice(DEV_URL.length);
+}
+
+describe("well-formed add-in only manifest", () => {
+  test("parses, and the parser rejects a broken copy", () => {
+    expect(manifest.name).toBe("OfficeApp");
+    expect(() => parseXml(xml.replace("</Resources>", ""))).toThrow();
+  });
+
+  test("identity: TaskPaneApp for Excel, GUID, version, provider, default locale, permission", () => {
+    expect(manifest.attributes["xsi:type"]).toBe("TaskPaneApp");
+    expect(child(manifest, "Id").text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(child(manifest, "Version").text).toBe("1.0.0.0");
+    expect(child(manifest, "ProviderName").text).toBe("RFM Grader");
+    expect(child(manifest, "DefaultLocale").text).toBe("en-US");
+    expect(child(manifest, "Permissions").text).toBe("ReadWriteDocument");
+    expect(descendants(child(manifest, "Hosts"), "Host").map((h) => h.attributes.Name)).toEqual(["Workbook"]);
+    expect(path(manifest, "VersionOverrides").attributes["xsi:type"]).toBe("VersionOverridesV1_0");
+  });
+});
+
+describe("resource ids", () => {
+  test("every resid resolves to a resource of the kind its element needs", () => {
+    const urlElements = new Set(["SourceLocation", "Runtime", "FunctionFile", "LearnMoreUrl"]);
+    const users = descendants(manifest).filter((e) => e.attributes.resid !== undefined);
+    expect(users.length).toBeGreaterThan(10);
+    for (const e of users) {
+      const r = resource(e.attributes.resid);
+      const kind = e.name === "bt:Image" ? "bt:Image" : urlElements.has(e.name) ? "bt:Url" : "bt:String";
+      expect([e.name, e.attributes.resid, r.name]).toEqual([e.name, e.attributes.resid, kind]);
+    }
+  });
+
+  test("resource ids are unique and each is used", () => {
+    const ids = Object.values(resourceKinds).flat().map((r) => r.attributes.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const used = new Set(descendants(manifest).map((e) => e.attributes.resid).filter(Boolean));
+    expect(ids.filter((id) => !used.has(id))).toEqual([]);
+  });
+});
+
+describe("custom functions in a shared runtime", () => {
+  const host = path(manifest, "VersionOverrides", "Hosts", "Host");
+  const functions = descendants(host, "ExtensionPoint").find((e) => e.attributes["xsi:type"] === "CustomFunctions");
+
+  test("namespace RFM, in every language", () => {
+    expect(functions).toBeDefined();
+    const namespace = resource(child(functions as XmlElement, "Namespace").attributes.resid);
+    expect(namespace.attributes.DefaultValue).toBe("RFM");
+    expect(descendants(namespace, "bt:Override").every((o) => o.attributes.Value === "RFM")).toBe(true);
+  });
+
+  test("SharedRuntime 1.1 required; one long-lived runtime that is also the functions' page and the function file", () => {
+    const sets = descendants(path(manifest, "Requirements", "Sets"), "Set");
+    expect(sets.map((s) => [s.attributes.Name, s.attributes.MinVersion])).toContainEqual(["SharedRuntime", "1.1"]);
+    const runtimes = descendants(child(host, "Runtimes"), "Runtime");
+    expect(runtimes.map((r) => [r.attributes.resid, r.attributes.lifetime])).toEqual([["Taskpane.Url", "long"]]);
+    const page = path(functions as XmlElement, "Page", "SourceLocation").attributes.resid;
+    expect(page).toBe("Taskpane.Url");
+    expect(descendants(host, "FunctionFile")[0].attributes.resid).toBe("Taskpane.Url");
+    const button = descendants(host, "Action").find((a) => a.attributes["xsi:type"] === "ShowTaskpane");
+    expect(button && child(button, "SourceLocation").attributes.resid).toBe("Taskpane.Url");
+  });
+
+  test("script, page and metadata URLs name files the build produces, and the page loads both chunks", async () => {
+    const { files, pageChunks, functionsChunk } = await builtFiles();
+    const url = (el: XmlElement) => resource(el.attributes.resid).attributes.DefaultValue;
+    const script = devPath(url(path(functions as XmlElement, "Script", "SourceLocation")));
+    const page = devPath(url(path(functions as XmlElement, "Page", "SourceLocation")));
+    const metadata = devPath(url(path(functions as XmlElement, "Metadata", "SourceLocation")));
+
+    expect(script).toBe(`${functionsChunk}.js`);
+    expect(page).toBe(webpackConfig.TASKPANE_PAGE);
+    expect(metadata).toBe(webpackConfig.FUNCTIONS_METADATA);
+    for (const f of [script, page, metadata]) expect(files).toContain(f);
+    expect(pageChunks).toEqual(expect.arrayContaining([functionsChunk, "taskpane"]));
+  });
+
+  test("every localhost URL in the manifest is a file the build produces", async () => {
+    const { files } = await builtFiles();
+    const urls = [...xml.matchAll(/https:\/\/localhost:3000\/[^"]*/g)].map((m) => m[0]);
+    expect(urls.length).toBeGreaterThan(8);
+    for (const u of urls) expect(files).toContain(devPath(u));
+  });
+
+  test("Chinese Excel gets the Chinese functions metadata", () => {
+    const metadata = resource("Functions.Metadata.Url");
+    const zh = descendants(metadata, "bt:Override").find((o) => o.attributes.Locale === "zh-CN");
+    expect(zh && devPath(zh.attributes.Value)).toBe(webpackConfig.LOCALIZED_METADATA["zh-CN"].file);
+  });
+});
+
+describe("icons", () => {
+  test("every image is a real PNG of the size it is declared as", () => {
+    const declared: [string, number][] = [
+      [child(manifest, "IconUrl").attributes.DefaultValue, 32],
+      [child(manifest, "HighResolutionIconUrl").attributes.DefaultValue, 64],
+      ...resourceKinds["bt:Image"].map((i): [string, number] => [
+        i.attributes.DefaultValue,
+        Number(/^Icon\.(\d+)x\1$/.exec(i.attributes.id)?.[1]),
+      ]),
+    ];
+    expect(declared.map(([, size]) => size).sort((a, b) => a - b)).toEqual([16, 32, 32, 64, 80]);
+    for (const [url, size] of declared) {
+      const png = readPngHeader(readFileSync(join(root, devPath(url))));
+      expect([url, png.width, png.height]).toEqual([url, size, size]);
+    }
+  });
+
+  test("the ribbon button and group carry 16, 32 and 80 px icons", () => {
+    for (const icon of descendants(manifest, "Icon")) {
+      expect(descendants(icon, "bt:Image").map((i) => i.attributes.size)).toEqual(["16", "32", "80"]);
+    }
+  });
+});
+
+describe("English and Chinese texts", () => {
+  const hasChinese = /[\u4e00-\u9fff]/;
+
+  test("every string resource has a zh-CN override", () => {
+    for (const s of resourceKinds["bt:String"]) {
+      const zh = descendants(s, "bt:Override").find((o) => o.attributes.Locale === "zh-CN");
+      expect([s.attributes.id, s.attributes.DefaultValue !== "", (zh?.attributes.Value ?? "") !== ""]).toEqual([
+        s.attributes.id,
+        true,
+        true,
+      ]);
+      if (s.attributes.id !== "Functions.Namespace") expect(zh?.attributes.Value).toMatch(hasChinese);
+    }
+  });
+
+  test("display name and description in en-US and zh-CN", () => {
+    for (const name of ["DisplayName", "Description"]) {
+      const el = child(manifest, name);
+      expect(el.attributes.DefaultValue).toMatch(/RFM/);
+      const zh = descendants(el, "Override").find((o) => o.attributes.Locale === "zh-CN");
+      expect(zh?.attributes.Value).toMatch(hasChinese);
+    }
+  });
+});
+
+describe("production manifest", () => {
+  test("every localhost URL is rewritten, and the result is still well-formed", () => {
+    const production = webpackConfig.toProductionManifest(xml);
+    expect(production).not.toMatch(/localhost/);
+    const before = xml.split(DEV_URL).length - 1;
+    expect(before).toBeGreaterThan(8);
+    expect(production.split(webpackConfig.PRODUCTION_URL).length - 1).toBe(before);
+    expect(parseXml(production).name).toBe("OfficeApp");
+  });
+
+  test("the rewrite is global and literal (several URLs on one line, dots are not wildcards)", () => {
+    const line = `<a x="${DEV_URL}a.js" y="${DEV_URL}b.js"/><b z="https://localhostX3000/c.js"/>`;
+    expect(webpackConfig.toProductionManifest(line, "https://example.org/")).toBe(
+      `<a x="https://example.org/a.js" y="https://example.org/b.js"/><b z="https://localhostX3000/c.js"/>`,
+    );
+  });
+});
