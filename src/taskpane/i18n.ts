@@ -45,10 +45,10 @@ const en = {
   resultSummarySheet: "Summary sheet: {sheet}.",
   gradeCount: "Grade {grade}: {count}",
   customersGraded: "{graded} of {rows} graded",
-  notGradedRows: "{count} rows not graded",
+  notGradedRows: "Rows not graded: {count}",
   selectNotGraded: "Select them in the sheet",
-  salesSkipped: "{count} sales skipped (unreadable date or amount)",
-  salesOutsideWindow: "{count} sales outside the date window",
+  salesSkipped: "Sales skipped (date or amount unreadable): {count}",
+  salesOutsideWindow: "Sales outside the date window: {count}",
   selectSkippedSales: "Select skipped sales",
   overwriteTitle: "Cells are not empty",
   overwriteBody:

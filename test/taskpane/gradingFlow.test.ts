@@ -1,0 +1,226 @@
+/**
+ * The task pane's controller against the grid-backed Excel double and the real adapter and engine: what ends up in
+ * the sheet, when the user is asked, and that nothing is left half-written.
+ */
+import { builtinProfile, GradeError } from "../../src/engine";
+import type { Lang, Profile } from "../../src/engine";
+import { describeError } from "../../src/taskpane/describeError";
+import { createGradingFlow, FlowError, NOT_USED } from "../../src/taskpane/gradingFlow";
+import type { GradeHooks, GradeOutcome, GradeRequest, GradingFlow, OverwriteChoice, Progress } from "../../src/taskpane/gradingFlow";
+import { FakeExcel } from "../excel/fake";
+import {
+  SALES_HEADERS,
+  SALES_OUTPUT_EN,
+  SALES_ROWS,
+  SHAOXING_AS_OF,
+  SHAOXING_HEADERS,
+  SHAOXING_OUTPUT_EN,
+  SHAOXING_OUTPUT_ZH,
+  SHAOXING_ROWS,
+} from "./fixtures";
+
+const shaoxing = builtinProfile("shaoxing") as Profile;
+const wuhan = builtinProfile("wuhan") as Profile;
+
+function customerWorkbook(extra: (excel: FakeExcel) => void = () => undefined): FakeExcel {
+  const excel = new FakeExcel({ sheets: { Sales: [SHAOXING_HEADERS, ...SHAOXING_ROWS] }, selection: "Sales!B3" });
+  extra(excel);
+  return excel;
+}
+
+function flowOf(excel: FakeExcel): GradingFlow {
+  return createGradingFlow((batch) => excel.run(batch));
+}
+
+async function request(flow: GradingFlow, lang: Lang, profile: Profile = shaoxing, asOf = SHAOXING_AS_OF): Promise<GradeRequest> {
+  const { source, date1904, detection } = await flow.inspect();
+  return { source, date1904, detection, profile, asOf, unit: profile.monetaryUnit, lang };
+}
+
+function hooks(answer: OverwriteChoice = "cancel"): GradeHooks & { asked: string[]; progress: Progress[] } {
+  const asked: string[] = [];
+  const progress: Progress[] = [];
+  return {
+    asked,
+    progress,
+    onProgress: (p) => progress.push(p),
+    askOverwrite: async (address) => {
+      asked.push(address);
+      return answer;
+    },
+  };
+}
+
+function done(outcome: GradeOutcome) {
+  if (outcome.status !== "done") throw new Error(`expected a finished run, got ${outcome.status}`);
+  return outcome;
+}
+
+describe("inspecting the selection", () => {
+  it("grows one selected cell to the table and recognises the spec's Chinese headers as customer-level input", async () => {
+    const { source, detection } = await flowOf(customerWorkbook()).inspect();
+    expect(source.address).toBe("Sales!A1:D6");
+    expect(source.rowCount).toBe(5);
+    expect(source.headers).toEqual(SHAOXING_HEADERS);
+    expect(detection).toEqual({ mapping: { id: 0, date: 1, count: 2, total: 3 }, kind: "customers", missing: [] });
+  });
+
+  it("lets the user take a column away and give it back, switching the input kind with the count column", () => {
+    const flow = flowOf(customerWorkbook());
+    const withoutCount = flow.remap(SHAOXING_HEADERS, { count: NOT_USED });
+    expect(withoutCount.kind).toBe("transactions");
+    expect(withoutCount.mapping.count).toBeUndefined();
+    const countBack = flow.remap(["客户编号", "最近下单时间", "次数", "历史购买总金额"], { count: 2 });
+    expect(countBack).toEqual({ mapping: { id: 0, date: 1, count: 2, total: 3 }, kind: "customers", missing: [] });
+  });
+
+  it("finds the latest date of the mapped date column, text dates included", async () => {
+    const excel = customerWorkbook();
+    const flow = flowOf(excel);
+    const { source, date1904 } = await flow.inspect();
+    expect(await flow.latestDate(source, 1, date1904)).toBe("2026-01-30");
+  });
+});
+
+describe("grading customer-level rows", () => {
+  it("writes the seven columns right of the table, worked out by hand from the spec, without asking", async () => {
+    const excel = customerWorkbook();
+    const flow = flowOf(excel);
+    const h = hooks();
+    const outcome = done(await flow.grade(await request(flow, "en"), h));
+    expect(h.asked).toEqual([]);
+    expect(excel.read("Sales", "E1:K6")).toEqual(SHAOXING_OUTPUT_EN);
+    expect(excel.read("Sales", "A1:D6")).toEqual([SHAOXING_HEADERS, ...SHAOXING_ROWS]);
+    expect(outcome.written).toEqual({ sheetName: "Sales", address: "Sales!E1:K6" });
+    expect(outcome.summary.gradeCounts).toEqual([
+      { grade: "A", count: 1 },
+      { grade: "B", count: 1 },
+      { grade: "C", count: 2 },
+    ]);
+    expect(outcome.notGradedRows).toEqual([6]);
+    expect(excel.hasSheet(outcome.summarySheet)).toBe(true);
+    expect(h.progress.map((p) => p.phase)).toEqual(expect.arrayContaining(["reading", "grading", "writing"]));
+  });
+
+  it("writes Chinese headers, cadences and notes for a Chinese Office", async () => {
+    const excel = customerWorkbook();
+    const flow = flowOf(excel);
+    await flow.grade(await request(flow, "zh"), hooks());
+    expect(excel.read("Sales", "E1:K6")).toEqual(SHAOXING_OUTPUT_ZH);
+  });
+
+  it("lists the row not graded on the summary sheet with its sheet row and reason, and the cut-offs used", async () => {
+    const excel = customerWorkbook();
+    const flow = flowOf(excel);
+    const outcome = done(await flow.grade(await request(flow, "zh"), hooks()));
+    const rows = excel.read(outcome.summarySheet);
+    expect(rows).toContainEqual([6, "“历史购买总次数”列：购买次数不是整数（2.5）", "", ""].slice(0, rows[0].length));
+    const cells = rows.flat();
+    expect(cells).toContain("R：距最近下单天数，分界 10 / 20 / 30 / 50（由 5 分到 2 分；超出为 1 分）");
+    expect(cells).toContain("A 级：X > 6（每月沟通1–2次）");
+    expect(cells).toContain("C 级：其余（每半年沟通1–2次）");
+  });
+
+  it("updates its own columns in place on a second run, without asking and without adding columns", async () => {
+    const excel = customerWorkbook();
+    const flow = flowOf(excel);
+    await flow.grade(await request(flow, "en"), hooks());
+    excel.setColumn("Sales", 2, 5, [12]); // C005 now bought 12 times: S = 12 → f 4, D = 1 → r 5, Z = 1 → m 1
+    const h = hooks();
+    const outcome = done(await flow.grade(await request(flow, "en"), h));
+    expect(h.asked).toEqual([]);
+    expect(outcome.written.address).toBe("Sales!E1:K6");
+    // X = 1.5 + 1.6 + 0.6 = 3.7 → B
+    expect(excel.read("Sales", "E6:K6")).toEqual([[5, 4, 1, 3.7, "B", "1–2 contacts per quarter", ""]]);
+    expect(excel.usedAddress("Sales")).toBe("Sales!A1:K6");
+  });
+
+  describe("when the output cells hold the user's own data", () => {
+    const withMemo = () => customerWorkbook((excel) => excel.setColumn("Sales", 6, 3, ["keep me"])); // G4
+
+    it("asks, and on cancel leaves the sheet exactly as it was", async () => {
+      const excel = withMemo();
+      const flow = flowOf(excel);
+      const before = excel.read("Sales");
+      const h = hooks("cancel");
+      const outcome = await flow.grade(await request(flow, "en"), h);
+      expect(h.asked).toEqual(["Sales!E1:K6"]);
+      expect(outcome).toEqual({ status: "cancelled" });
+      expect(excel.read("Sales")).toEqual(before);
+      expect(excel.sheetNames()).toEqual(["Sales"]);
+    });
+
+    it("writes to a new sheet when asked to, keeping the user's cell", async () => {
+      const excel = withMemo();
+      const flow = flowOf(excel);
+      const outcome = done(await flow.grade(await request(flow, "en"), hooks("newSheet")));
+      expect(excel.read("Sales", "G4")).toEqual([["keep me"]]);
+      expect(outcome.written.sheetName).not.toBe("Sales");
+      const [, cells] = outcome.written.address.split("!");
+      expect(excel.read(outcome.written.sheetName, cells)).toEqual(SHAOXING_OUTPUT_EN);
+    });
+
+    it("overwrites when the user says so", async () => {
+      const excel = withMemo();
+      const flow = flowOf(excel);
+      done(await flow.grade(await request(flow, "en"), hooks("overwrite")));
+      expect(excel.read("Sales", "E1:K6")).toEqual(SHAOXING_OUTPUT_EN);
+    });
+  });
+
+  it("stops when the user cancels while rows are read, and writes nothing", async () => {
+    const excel = customerWorkbook();
+    const flow = flowOf(excel);
+    const before = excel.read("Sales");
+    const controller = new AbortController();
+    const outcome = await flow.grade(await request(flow, "en"), {
+      ...hooks(),
+      signal: controller.signal,
+      onProgress: (p) => p.phase === "reading" && controller.abort(),
+    });
+    expect(outcome).toEqual({ status: "cancelled" });
+    expect(excel.read("Sales")).toEqual(before);
+    expect(excel.sheetNames()).toEqual(["Sales"]);
+  });
+
+  it("refuses an empty analysis date with the engine's message in the user's language, touching nothing", async () => {
+    const excel = customerWorkbook();
+    const flow = flowOf(excel);
+    const before = excel.read("Sales");
+    const failure = flow.grade({ ...(await request(flow, "zh")), asOf: "" }, hooks());
+    await expect(failure).rejects.toBeInstanceOf(GradeError);
+    expect(describeError(await failure.catch((e: unknown) => e), "zh")).toBe("统计日期不是有效日期。");
+    expect(excel.read("Sales")).toEqual(before);
+  });
+
+  it("names the roles still without a column, in Chinese", async () => {
+    const excel = customerWorkbook();
+    const flow = flowOf(excel);
+    const req = await request(flow, "zh");
+    const detection = flow.remap(req.source.headers, { total: NOT_USED });
+    const failure = await flow.grade({ ...req, detection }, hooks()).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(FlowError);
+    expect(describeError(failure, "zh")).toBe("请为以下项目选择列：总金额");
+  });
+});
+
+describe("grading sales records", () => {
+  it("writes one row per customer to a new sheet, quintiles worked out by hand, and counts the skipped sale", async () => {
+    const excel = new FakeExcel({ sheets: { Orders: [SALES_HEADERS, ...SALES_ROWS] }, selection: "Orders!A1:C12" });
+    const flow = flowOf(excel);
+    const req = await request(flow, "en", wuhan, "2025-07-01");
+    expect(req.detection.kind).toBe("transactions");
+    const outcome = done(await flow.grade({ ...req, windowStart: "2021-09-01" }, hooks()));
+    expect(excel.read("Orders")).toEqual([SALES_HEADERS, ...SALES_ROWS]);
+    const [, cells] = outcome.written.address.split("!");
+    expect(excel.read(outcome.written.sheetName, cells)).toEqual(SALES_OUTPUT_EN);
+    expect(outcome.summary.sales).toEqual({ read: 11, kept: 8, outsideWindow: 2, skipped: 1 });
+    expect(outcome.skippedSaleRows).toEqual([5]);
+    expect(outcome.summary.gradeCounts).toEqual([
+      { grade: "A", count: 0 },
+      { grade: "B", count: 3 },
+      { grade: "C", count: 1 },
+      { grade: "D", count: 1 },
+    ]);
+  });
+});
