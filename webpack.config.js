@@ -1,4 +1,4 @@
-/* eslint-disable no-undef */
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file that webpack-cli loads as is */
 /* global require, module, process, __dirname */
 
 const path = require("path");
