@@ -9,7 +9,6 @@ import { summaryLines } from "./summary";
 import { SUMMARY_TEXTS, USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
 import { writeCsvFile, writeCsvStdout } from "./writeCsv";
-import { writeXlsxFile } from "./writeXlsx";
 
 export interface GradeRun {
   graded: GradedTable;
@@ -32,9 +31,11 @@ export async function runGrade(input: string | undefined, flags: GradeFlags): Pr
   const out = req.out;
   if (out) {
     try {
-      await writeAtomically(out.path, (temp) =>
-        out.format === "csv" ? writeCsvFile(temp, plan, progress) : writeXlsxFile(temp, plan, lang, progress),
-      );
+      await writeAtomically(out.path, async (temp) => {
+        if (out.format === "csv") return writeCsvFile(temp, plan, progress);
+        const { writeXlsxFile } = await import("./writeXlsx");
+        return writeXlsxFile(temp, plan, lang, progress);
+      });
     } catch (err) {
       if (isFileSystemError(err)) throw new UsageError(USAGE_TEXTS.cannotWrite(out.path, err.message));
       throw err;

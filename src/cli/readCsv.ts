@@ -1,6 +1,6 @@
 import { isUtf8 } from "buffer";
 import * as Papa from "papaparse";
-import type { Table } from "./table";
+import type { RawRows, Table } from "./table";
 import { SUMMARY_TEXTS, USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
 import type { Localized } from "../engine";
@@ -40,7 +40,7 @@ export function readCsv(path: string, bytes: Buffer): CsvRead {
     .map((e) => SUMMARY_TEXTS.csvProblem((e.row ?? 0) + 1, e.message));
 
   return {
-    table: { source: "csv", headers, rows, width, firstRowNumber: 2, date1904: false, rawLines: rawLinesOf(text, newline, delimiter, records.length) },
+    table: { source: "csv", headers, rows, width, firstRowNumber: 2, date1904: false, rawRows: rawRowsOf(body, text, newline, delimiter, records.length - 1) },
     warnings,
   };
 }
@@ -60,10 +60,22 @@ function isEmptyRecord(record: string[]): boolean {
  * Without a single quote character in the file every record is one line, split at commas, so each data row can be
  * copied to CSV output verbatim. Any quote (a field holding a comma or a line break) means fields are re-quoted.
  */
-function rawLinesOf(text: string, newline: string, delimiter: string, records: number): string[] | undefined {
-  if (delimiter !== "," || text.includes('"')) return undefined;
-  const lines = text.split(newline);
-  if (lines.length < records) return undefined;
-  lines.length = records;
-  return lines.slice(1);
+function rawRowsOf(body: Buffer, text: string, newline: string, delimiter: string, rows: number): RawRows | undefined {
+  if (delimiter !== "," || text.includes('"') || newline === "\r") return undefined;
+  const starts = new Int32Array(rows);
+  const ends = new Int32Array(rows);
+  const crlf = newline === "\r\n" ? 1 : 0;
+  let lineEnd = body.indexOf(10); // the header line
+  for (let i = 0; i < rows; i++) {
+    if (lineEnd < 0) return undefined;
+    const start = lineEnd + 1;
+    let end = body.indexOf(10, start);
+    lineEnd = end;
+    if (end < 0) end = body.length;
+    else if (crlf && body[end - 1] !== 13) return undefined; // a bare line feed inside a CRLF file is not a row end
+    else end -= crlf;
+    starts[i] = start;
+    ends[i] = end;
+  }
+  return { bytes: body, starts, ends };
 }

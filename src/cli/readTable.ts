@@ -2,7 +2,6 @@ import { readFileSync } from "fs";
 import { extname } from "path";
 import type { Localized } from "../engine";
 import { readCsv } from "./readCsv";
-import { readXlsx } from "./readXlsx";
 import type { Table } from "./table";
 import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
@@ -30,6 +29,8 @@ export async function readTable(path: string, sheetName?: string): Promise<Table
   const bytes = readBytes(path);
   if (bytes.length === 0) throw new UsageError(USAGE_TEXTS.emptyFile(path));
   if (format === "csv") return readCsv(path, bytes);
+  // ExcelJS takes a quarter of a second to load: only when a workbook is read.
+  const { readXlsx } = await import("./readXlsx");
   return { table: await readXlsx(path, bytes, sheetName), warnings: [] };
 }
 

@@ -14,10 +14,17 @@ export interface Table {
   /** .xlsx only: the number format of each column's first formatted data cell, kept for the output workbook. */
   columnFormats?: (string | undefined)[];
   /**
-   * CSV only, when every record is exactly one line of the file: the lines themselves, so unchanged rows are
-   * copied to CSV output as they were instead of being re-quoted field by field.
+   * CSV only, when every record is exactly one line of the file: where each data row's bytes are, so that CSV
+   * output copies unchanged rows as they were instead of re-quoting them field by field.
    */
-  rawLines?: string[];
+  rawRows?: RawRows;
+}
+
+/** Data row i is bytes[starts[i], ends[i]) (without its line break). */
+export interface RawRows {
+  bytes: Buffer;
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
 /** Header texts for messages ("the headers are: ..."). */

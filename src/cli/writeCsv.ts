@@ -4,23 +4,18 @@ import type { Progress } from "./progress";
 import { SUMMARY_TEXTS } from "./texts";
 import { csvField } from "./cellText";
 
-// Lines are joined into large chunks: one write per chunk, not per row.
-const LINES_PER_CHUNK = 32_768;
+// Rows are written in large chunks: one write per chunk, not per row.
+const ROWS_PER_CHUNK = 32_768;
 
-type Sink = (chunk: string) => void | Promise<void>;
+type Sink = (chunk: string | Buffer) => void | Promise<void>;
 
 async function writeLines(plan: OutputPlan, sink: Sink, progress: Progress): Promise<void> {
   await sink(plan.headers.map(csvField).join(",") + "\n");
-  const lines: string[] = [];
-  for (let i = 0; i < plan.rowCount; i++) {
-    lines.push(plan.csvLine(i));
-    if (lines.length === LINES_PER_CHUNK) {
-      await sink(lines.join("\n") + "\n");
-      lines.length = 0;
-      progress.step(SUMMARY_TEXTS.writing, i + 1, plan.rowCount);
-    }
+  for (let from = 0; from < plan.rowCount; from += ROWS_PER_CHUNK) {
+    const to = Math.min(from + ROWS_PER_CHUNK, plan.rowCount);
+    await sink(plan.csvChunk(from, to));
+    progress.step(SUMMARY_TEXTS.writing, to, plan.rowCount);
   }
-  if (lines.length > 0) await sink(lines.join("\n") + "\n");
 }
 
 /** A CSV file for Excel: UTF-8 with a byte-order mark, without which Excel shows Chinese text garbled. */
@@ -28,10 +23,14 @@ export async function writeCsvFile(path: string, plan: OutputPlan, progress: Pro
   const fd = openSync(path, "w");
   try {
     writeSync(fd, "\uFEFF");
-    await writeLines(plan, (chunk) => void writeSync(fd, chunk), progress);
+    await writeLines(plan, (chunk) => writeAll(fd, typeof chunk === "string" ? Buffer.from(chunk) : chunk), progress);
   } finally {
     closeSync(fd);
   }
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /** CSV on standard output (no byte-order mark: it is meant for pipes), waiting whenever the reader is behind. */
