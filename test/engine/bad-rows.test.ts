@@ -48,6 +48,8 @@ const BAD_ROWS: BadRow[] = [
   ["#N/A as an error object in total", { d: 5, s: 8, z: { error: "#N/A" } }, "total", "errorValue", "#N/A"],
   ["#VALUE! as an error object in count", { d: 5, s: { error: "#VALUE!" }, z: 4 }, "count", "errorValue", "#VALUE!"],
   ["#REF! as text in date", { date: "#REF!", s: 8, z: 4 }, "date", "errorValue", "#REF!"],
+  ["#N/A as the customer id", { id: "#N/A", d: 5, s: 8, z: 4 }, "id", "errorValue", "#N/A"],
+  ["count TRUE (a boolean)", { d: 5, s: true, z: 4 }, "count", "countInvalid"],
   ["#DIV/0! with a code field in total", { d: 5, s: 8, z: { code: "#DIV/0!" } }, "total", "errorValue", "#DIV/0!"],
 ];
 
@@ -200,6 +202,12 @@ describe("a quantile profile leaves ungraded rows out of the population", () => 
     );
     expect(Array.from(q.m)).toEqual([5, 0, 4, 2, 1]);
     expect(q.summary.scoreCounts.monetary).toEqual([0, 1, 1, 0, 1, 1]);
+  });
+
+  it("still refuses a count of 0 (a customer with a last purchase has bought at least once)", () => {
+    const q = gradeCustomers(customerColumns([{ d: 10, s: 0, z: 300 }, { d: 10, s: 3, z: 5 }]), wuhan, { asOf: AS_OF });
+    expect(isGraded(q, 0)).toBe(false);
+    expect(q.issues).toContainEqual(expect.objectContaining({ index: 0, role: "count", code: "countNotPositive" }));
   });
 
   it("still refuses a non-numeric total", () => {

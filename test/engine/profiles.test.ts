@@ -2,6 +2,7 @@ import {
   BUILTIN_PROFILES,
   ProfileError,
   builtinProfile,
+  gradeCustomers,
   parseProfile,
   profileName,
   validateProfile,
@@ -137,6 +138,8 @@ const THRESHOLD_MUTATIONS: Mutation[] = [
   ["unknown monetary unit", "monetaryUnit", (d) => (d.monetaryUnit = "usd")],
   ["missing id", "id", (d) => delete d.id],
   ["missing name", "name", (d) => delete d.name],
+  ["name without Chinese", "name", (d) => (d.name = { en: "Shaoxing" })],
+  ["cadence without Chinese", "grades[2]", (d) => (d.grades[2].cadence = { en: "twice a year" })],
   ["impossible default as-of date", "asOf", (d) => (d.asOf = "2025-02-30")],
 ];
 
@@ -180,6 +183,19 @@ describe("validateProfile refuses broken documents, naming the field", () => {
     expect(fields.some((f) => names(f, "thresholds.recency"))).toBe(true);
     expect(fields.some((f) => names(f, "weights.frequency"))).toBe(true);
     expect(fields.some((f) => names(f, "grades"))).toBe(true);
+  });
+});
+
+describe("a threshold profile may carry a default as-of date (spec §1: each profile may carry a default)", () => {
+  it("validates and is used when no as-of date is given", () => {
+    const doc = shaoxingDocument();
+    doc.asOf = "2025-06-30";
+    expect(validateProfile(doc)).toEqual([]);
+    const p = parseProfile(doc);
+    // 2025-06-20 is 10 days before 2025-06-30 -> r = 5 (it would be 11 days, r = 4, from 2025-07-01)
+    const res = gradeCustomers({ lastDates: ["2025-06-20"], counts: [8], totals: [4] }, p);
+    expect(res.summary.asOf).toBe("2025-06-30");
+    expect(res.r[0]).toBe(5);
   });
 });
 

@@ -1,4 +1,4 @@
-import { GradeError, builtinProfile, formatDay, gradeSales, isGraded } from "../../src/engine";
+import { GradeError, builtinProfile, formatDay, gradeSales, isGraded, noteText } from "../../src/engine";
 import type { GradeResult, Profile } from "../../src/engine";
 import { dayOf, quantileProfile } from "./helpers";
 
@@ -51,6 +51,16 @@ describe("the sales window (wuhan defaults 2021-09-01 .. 2025-07-01, both inclus
     const res = grade(rows);
     expectNotGraded(res, "C");
     expect(res.summary.graded).toBe(2);
+  });
+
+  it("when such a customer is listed, its note says why, in both languages", () => {
+    const res = grade(rows);
+    const c = indexOf(res, "C");
+    if (c >= 0) {
+      expect(noteText(res, c, "en")).not.toBe("");
+      expect(noteText(res, c, "zh")).toMatch(/[\u4e00-\u9fff]/);
+      expect(res.summary.notGraded).toBe(1);
+    }
   });
 
   it("counts the sales read, kept and outside the window", () => {
@@ -188,6 +198,20 @@ describe("unreadable sales are skipped and counted; the customer is graded from 
     expect(codeOf(4)).toBe("errorValue");
     expect(codeOf(5)).toBe("errorValue");
     expect(codeOf(0)).toBe("amountInvalid");
+  });
+});
+
+describe("sales without a usable customer id", () => {
+  it("are skipped and counted, and no customer is made of an error value", () => {
+    const res = grade([
+      ["A", "2025-01-01", 1],
+      ["", "2025-01-01", 2],
+      [{ error: "#N/A" }, "2025-01-01", 3],
+      ["#N/A", "2025-01-01", 4],
+    ]);
+    expect(res.customers!.ids).toEqual(["A"]);
+    expect(res.summary.sales).toEqual({ read: 4, kept: 1, outsideWindow: 0, skipped: 3 });
+    expect(res.saleIssues!.map((issue) => [issue.index, issue.role])).toEqual([[1, "id"], [2, "id"], [3, "id"]]);
   });
 });
 
