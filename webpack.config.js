@@ -121,6 +121,9 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     performance: { hints: false },
+    // Both entries run in the one shared-runtime page: a single webpack runtime gives them one module registry, so
+    // state such as the profile source set by the task pane is the state the custom functions see.
+    optimization: { runtimeChunk: "single" },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: FUNCTIONS_METADATA, input: FUNCTIONS_SOURCE }),
       new LocalizedMetadataPlugin(),
