@@ -5,6 +5,7 @@
 import { contains, formatAddress, intersect, MAX_COLUMNS, MAX_ROWS, parseCells, splitSheet, type Rect } from "./address";
 import { FakeContext, FakeOfficeError, FakeProxy, READ_CELL_LIMIT, rectCells } from "./context";
 import type { SheetData, TableData } from "./sheetData";
+import { FakeSettingCollection, queueCalculation } from "./settings";
 
 /** The workbook's state shared by every context: sheets in tab order, selection, date system. */
 export interface WorkbookState {
@@ -651,14 +652,19 @@ export class FakeFunctionResult extends FakeProxy {
 
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
-  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  readonly application: { suspendApiCalculationUntilNextSync(): void; calculate(type: string): void };
+  readonly settings: FakeSettingCollection;
   readonly functions: { date(year: number, month: number, day: number): FakeFunctionResult };
   constructor(
     private readonly ctx: FakeContext,
     private readonly state: WorkbookState,
   ) {
     this.worksheets = new FakeWorksheetCollection(ctx, state);
-    this.application = { suspendApiCalculationUntilNextSync: () => ctx.suspendCalculation() };
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => ctx.suspendCalculation(),
+      calculate: (type: string) => queueCalculation(ctx, state, type),
+    };
+    this.settings = new FakeSettingCollection(ctx, state);
     this.functions = {
       date: (year: number, month: number, day: number) =>
         new FakeFunctionResult(ctx, () => {
