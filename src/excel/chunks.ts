@@ -10,9 +10,12 @@ export const MAX_CHUNK_ROWS = 20_000;
 export const MIN_CHUNK_ROWS = 1;
 export const MAX_CHUNK_CELLS = 200_000;
 
-/** Rows for the first chunk of a read, before any payload has been measured (~12 bytes per cell assumed). */
+/** A first read is a probe of this many rows: the cells' size is unknown until some have been read. */
+export const PROBE_ROWS = 1_000;
+
+/** Rows for the first chunk of a read, before any payload has been measured. */
 export function firstReadRows(cellsPerRow: number): number {
-  return clampRows(Math.floor(TARGET_BYTES / (12 * cellsPerRow)), cellsPerRow);
+  return clampRows(PROBE_ROWS, cellsPerRow);
 }
 
 /** Rows for the next chunk given the bytes the last chunk of `rows` rows really took. */

@@ -34,6 +34,8 @@ export async function readInChunks(
   const sheet = ctx.workbook.worksheets.getItem(sheetName);
   const cellsPerRow = runs.reduce((n, r) => n + r.cols, 0) * props.length;
   let rows = firstReadRows(cellsPerRow);
+  // Rows above which Excel refused a chunk as too large: later chunks stay below it.
+  let ceiling = Infinity;
   let offset = 0;
   // One sync per chunk (thousands of rows): the loop over chunks is the only loop that syncs.
   while (offset < rowCount) {
@@ -44,7 +46,7 @@ export async function readInChunks(
       await ctx.sync();
     } catch (e) {
       if (isPayloadTooLarge(e) && n > 1) {
-        rows = Math.max(1, Math.floor(n / 2));
+        ceiling = rows = Math.max(1, Math.floor(n / 2));
         continue;
       }
       throw e;
@@ -56,7 +58,7 @@ export async function readInChunks(
     });
     onChunk({ offset, rows: n, grids });
     const bytes = grids.reduce((s, g) => s + props.reduce((t, p) => t + gridBytes(g[p]), 0), 0);
-    rows = nextReadRows(n, bytes, cellsPerRow);
+    rows = Math.min(ceiling, nextReadRows(n, bytes, cellsPerRow));
     offset += n;
     opts.onProgress?.(offset, rowCount);
   }

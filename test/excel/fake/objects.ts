@@ -195,7 +195,7 @@ export class FakeRange extends FakeProxy {
   }
 
   getTables(fullyContained?: boolean): FakeTableScopedCollection {
-    return new FakeTableScopedCollection(this.ctx, this.state, () => {
+    return new FakeTableScopedCollection(this.ctx, () => {
       const w = this.where();
       if (!w) return [];
       return w.sheet.tables.filter((t) => (fullyContained ? contains(w.rect, t.rect) : intersect(w.rect, t.rect) !== null));
@@ -336,10 +336,9 @@ export class FakeConditionalFormat {
 }
 
 export class FakeTableScopedCollection extends FakeProxy {
-  protected readonly loadable = [] as const;
+  protected readonly loadable = ["items/name"] as const;
   constructor(
     ctx: FakeContext,
-    private readonly state: WorkbookState,
     private readonly find: () => TableData[],
   ) {
     super(ctx);
@@ -348,14 +347,26 @@ export class FakeTableScopedCollection extends FakeProxy {
     return true;
   }
   protected read(): unknown {
-    return null;
+    return this.find().map((t) => t.name);
   }
-  getFirstOrNullObject(): FakeTable {
+  get items(): { name: string }[] {
+    return this.loadedValue<string[]>("items/name").map((name) => ({ name }));
+  }
+}
+
+/** `workbook.tables`: tables of every sheet, by name. */
+export class FakeTableCollection {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly state: WorkbookState,
+  ) {}
+  getItem(name: string): FakeTable {
     return new FakeTable(this.ctx, this.state, () => {
-      const t = this.find()[0];
-      if (!t) return null;
-      const sheet = this.state.sheets.find((s) => s.tables.includes(t));
-      return sheet ? { sheet, table: t } : null;
+      for (const sheet of this.state.sheets) {
+        const table = sheet.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+        if (table) return { sheet, table };
+      }
+      throw new FakeOfficeError("ItemNotFound", `fake: no table "${name}"`);
     });
   }
 }
@@ -652,6 +663,7 @@ export class FakeFunctionResult extends FakeProxy {
 
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
   readonly application: { suspendApiCalculationUntilNextSync(): void; calculate(type: string): void };
   readonly settings: FakeSettingCollection;
   readonly functions: { date(year: number, month: number, day: number): FakeFunctionResult };
@@ -660,6 +672,7 @@ export class FakeWorkbook {
     private readonly state: WorkbookState,
   ) {
     this.worksheets = new FakeWorksheetCollection(ctx, state);
+    this.tables = new FakeTableCollection(ctx, state);
     this.application = {
       suspendApiCalculationUntilNextSync: () => ctx.suspendCalculation(),
       calculate: (type: string) => queueCalculation(ctx, state, type),

@@ -43,6 +43,8 @@ export class SheetData {
   readonly charts: ChartData[] = [];
   readonly tables: TableData[] = [];
   readonly merged: Rect[] = [];
+  /** Results of formulas set up by tests: a formula entered again gets its result back (the fake does not calculate). */
+  private readonly knownResults = new Map<string, CellValue>();
   constructor(public name: string) {}
 
   private column(col: number): Column {
@@ -75,7 +77,7 @@ export class SheetData {
 
   /**
    * Stores what a user (or `range.values`/`range.formulas`) enters, the way Excel interprets input: `null` leaves the
-   * cell unchanged, a leading apostrophe forces text, "=..." is a formula (not evaluated: its value reads as 0),
+   * cell unchanged, a leading apostrophe forces text, "=..." is a formula (not calculated: its value reads as 0, or as the result a test gave that formula),
    * number-looking text becomes a number, TRUE/FALSE become booleans, "" clears.
    */
   enter(row: number, col: number, input: unknown): void {
@@ -93,7 +95,7 @@ export class SheetData {
       c.values[row] = text.slice(1);
     } else if (text.startsWith("=") && text.length > 1) {
       c.formulas[row] = text;
-      c.values[row] = 0;
+      c.values[row] = this.knownResults.get(text) ?? 0;
     } else if (NUMERIC_TEXT.test(text.trim())) {
       c.values[row] = Number(text.trim());
     } else if (/^(true|false)$/i.test(text)) {
@@ -108,6 +110,7 @@ export class SheetData {
     const c = this.column(col);
     c.formulas[row] = formula;
     c.values[row] = value;
+    this.knownResults.set(formula, value);
   }
 
   setNumberFormat(row: number, col: number, format: unknown): void {
