@@ -122,7 +122,7 @@ describe("profileToJson", () => {
   test("the field order is fixed, whatever order the profile object was built in", () => {
     const p = profileOf(SPEC_SHAOXING);
     const scrambled = {
-      grades: p.grades.map((g) => ({ cadence: { zh: g.cadence.zh, en: g.cadence.en }, ...g })),
+      grades: p.grades.map((g) => ({ cadence: { zh: g.cadence.zh, en: g.cadence.en }, above: g.above, grade: g.grade })),
       weights: { monetary: 0.6, recency: 0.3, frequency: 0.4 },
       thresholds: { monetary: [1, 3, 5, 8], frequency: [2, 5, 10, 15], recency: [10, 20, 30, 50] },
       monetaryUnit: "wan",
