@@ -56,7 +56,7 @@ export function App({ flow, lang, today }: AppProps) {
   const [result, setResult] = useState<GradeDone | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [overwriteAddress, setOverwriteAddress] = useState<string | null>(null);
+  const [overwrite, setOverwrite] = useState({ open: false, address: "" });
   const answerOverwrite = useRef<((choice: OverwriteChoice) => void) | null>(null);
   const abort = useRef<AbortController | null>(null);
   const busy = progress !== null;
@@ -113,11 +113,11 @@ export function App({ flow, lang, today }: AppProps) {
   const askOverwrite = (address: string) =>
     new Promise<OverwriteChoice>((resolve) => {
       answerOverwrite.current = resolve;
-      setOverwriteAddress(address);
+      setOverwrite({ open: true, address });
     });
 
   const onOverwriteAnswer = (choice: OverwriteChoice) => {
-    setOverwriteAddress(null);
+    setOverwrite((current) => ({ ...current, open: false }));
     answerOverwrite.current?.(choice);
     answerOverwrite.current = null;
   };
@@ -218,7 +218,7 @@ export function App({ flow, lang, today }: AppProps) {
           <ResultSection lang={lang} result={result} onSelectRows={selectRows} />
         </>
       )}
-      <OverwriteDialog lang={lang} address={overwriteAddress} onAnswer={onOverwriteAnswer} />
+      <OverwriteDialog lang={lang} open={overwrite.open} address={overwrite.address} onAnswer={onOverwriteAnswer} />
     </main>
   );
 }

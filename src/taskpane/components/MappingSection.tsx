@@ -7,7 +7,11 @@ import { t } from "../i18n";
 const ROLES: Role[] = ["id", "date", "count", "total", "amount"];
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  // minmax(0, …) lets the dropdowns shrink to the pane instead of growing to their longest header.
+  grid: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  // A native select is as wide as its longest option unless told otherwise; long headers must not push the pane wider.
+  shrink: { minWidth: 0 },
+  select: { minWidth: 0, width: "100%" },
 });
 
 export interface MappingSectionProps {
@@ -40,8 +44,10 @@ export function MappingSection({ lang, headers, firstColumn, detection, disabled
           const column = detection.mapping[role];
           const missing = detection.missing.includes(role);
           return (
-            <Field key={role} label={roleLabel(role, lang)} validationState={missing ? "error" : "none"}>
+            <Field key={role} className={styles.shrink} label={roleLabel(role, lang)} validationState={missing ? "error" : "none"}>
               <Select
+                className={styles.shrink}
+                select={{ className: styles.select }}
                 data-testid={`map-${role}`}
                 value={String(column ?? NOT_USED)}
                 disabled={disabled}

@@ -13,19 +13,20 @@ import { t } from "../i18n";
 
 export interface OverwriteDialogProps {
   lang: Lang;
-  /** Where the output would go; the dialog is open while this is set. */
-  address: string | null;
+  open: boolean;
+  /** Where the output would go (kept while the dialog closes, so its text does not change as it fades). */
+  address: string;
   onAnswer(choice: OverwriteChoice): void;
 }
 
 /** Asked before writing over cells that hold data the add-in did not write. */
-export function OverwriteDialog({ lang, address, onAnswer }: OverwriteDialogProps) {
+export function OverwriteDialog({ lang, open, address, onAnswer }: OverwriteDialogProps) {
   return (
-    <Dialog open={address !== null} modalType="alert" onOpenChange={(_, data) => !data.open && onAnswer("cancel")}>
+    <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && onAnswer("cancel")}>
       <DialogSurface data-testid="overwrite-dialog">
         <DialogBody>
           <DialogTitle>{t(lang, "overwriteTitle")}</DialogTitle>
-          <DialogContent>{t(lang, "overwriteBody", { address: address ?? "" })}</DialogContent>
+          <DialogContent>{t(lang, "overwriteBody", { address })}</DialogContent>
           <DialogActions>
             <Button appearance="primary" data-testid="answer-new-sheet" onClick={() => onAnswer("newSheet")}>
               {t(lang, "overwriteNewSheet")}

@@ -23,7 +23,7 @@ export function ResultSection({ lang, result, onSelectRows }: ResultSectionProps
       <Text as="h2" id="result-heading" weight="semibold" size={400}>
         {t(lang, "resultHeading")}
       </Text>
-      <Text>{t(lang, "resultWritten", { address: result.written.address })}</Text>
+      <Text data-testid="written">{t(lang, "resultWritten", { address: result.written.address })}</Text>
       <Text>{t(lang, "resultSummarySheet", { sheet: result.summarySheet })}</Text>
       <Text data-testid="graded-count">{t(lang, "customersGraded", { graded: summary.graded, rows: summary.rows })}</Text>
       <ul className={styles.counts} data-testid="grade-counts">

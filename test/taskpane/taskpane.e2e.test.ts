@@ -1,0 +1,191 @@
+/**
+ * The task pane in real headless Chromium, driven as a user would: built with webpack, served on 127.0.0.1, Office.js
+ * from the local package in place of the CDN, and the grid-backed Excel double as the page's `Excel`. The sheet's
+ * contents afterwards are checked against grades worked out by hand (test/taskpane/fixtures.ts).
+ */
+import { mkdirSync, readFileSync } from "fs";
+import { join } from "path";
+import type { Browser, Page } from "playwright-core";
+import type { E2eSetup } from "./e2e/browserExcel";
+import { buildBundles, launchChromium, openPane, removeBuild, REPO, requireChromium, serve } from "./e2e/harness";
+import type { PageWatch, StaticServer } from "./e2e/harness";
+import {
+  HOSTILE_TEXT,
+  SALES_HEADERS,
+  SALES_ROWS,
+  SHAOXING_AS_OF,
+  SHAOXING_OUTPUT_EN,
+  SHAOXING_OUTPUT_ZH,
+  SHAOXING_ROWS,
+} from "./fixtures";
+
+jest.setTimeout(60_000);
+
+const ARTIFACTS = join(REPO, "test-artifacts");
+
+/** The spec's customer table with the total column under a name the engine does not know, and a hostile header. */
+const HEADERS = ["客户编号", "最近下单时间", "历史购买总次数", "累计金额（万元）", HOSTILE_TEXT];
+const CUSTOMER_SHEET = [HEADERS, ...SHAOXING_ROWS.map((row, i) => [...row, i === 0 ? HOSTILE_TEXT : `memo ${i}`])];
+/** A note the user typed where the output columns would go (H4), not touching the table. */
+const MEMO = { row: 3, column: 7, text: "keep me" };
+
+function customerWorkbook(): E2eSetup["workbook"] {
+  const sheet: unknown[][] = CUSTOMER_SHEET.map((row) => [...row]);
+  sheet[MEMO.row].push("", "", MEMO.text);
+  return { sheets: { Sales: sheet }, selection: "Sales!B3" };
+}
+
+let buildDir: string;
+let server: StaticServer;
+let browser: Browser;
+let fakeScript: string;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  requireChromium();
+  buildDir = await buildBundles();
+  fakeScript = readFileSync(join(buildDir, "fake-excel.js"), "utf8");
+  server = await serve(buildDir);
+  browser = await launchChromium();
+}, 180_000);
+
+afterEach(async () => {
+  for (const page of pages.splice(0)) await page.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (buildDir) removeBuild(buildDir);
+});
+
+async function open(setup: E2eSetup): Promise<{ page: Page; watch: PageWatch }> {
+  const opened = await openPane(browser, server.origin, [`window.rfmE2eSetup = ${JSON.stringify(setup)};`, fakeScript]);
+  pages.push(opened.page);
+  return opened;
+}
+
+/** The sheet as the Excel double holds it. */
+function read(page: Page, sheet: string, address?: string): Promise<unknown[][]> {
+  return page.evaluate(([s, a]) => (window as unknown as { rfmFake: { read(s: string, a?: string): unknown[][] } }).rfmFake.read(s, a), [
+    sheet,
+    address,
+  ] as const);
+}
+
+function sheetNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { rfmFake: { sheetNames(): string[] } }).rfmFake.sheetNames());
+}
+
+// Office.js frames its telemetry page when it runs outside Office; the pane's CSP blocks it, as it should.
+const OFFICE_TELEMETRY = "telemetryservice.firstpartyapps.oaspapps.com";
+
+function expectCleanPage(watch: PageWatch): void {
+  expect(watch.foreignRequests).toEqual([]);
+  expect(watch.problems.filter((p) => !p.includes(OFFICE_TELEMETRY))).toEqual([]);
+  expect(watch.dialogs).toEqual([]);
+}
+
+async function optionTexts(page: Page, testId: string): Promise<string[]> {
+  return page.locator(`[data-testid=${testId}] option`).allTextContents();
+}
+
+describe("the task pane in Chromium", () => {
+  it("in English: the user corrects a column, grades, and chooses a new sheet over the cell they typed", async () => {
+    const { page, watch } = await open({ workbook: customerWorkbook(), displayLanguage: "en-US" });
+    await expect(page.getByTestId("source-address").textContent()).resolves.toBe("Sales!A1:E6");
+    await expect(page.getByTestId("header-row").textContent()).resolves.toBe("1");
+    await expect(page.getByTestId("input-kind").textContent()).resolves.toBe("One row per customer");
+    await expect(page.getByTestId("missing-columns").textContent()).resolves.toBe("Choose a column for: Total amount");
+    await expect(page.getByTestId("grade").isDisabled()).resolves.toBe(true);
+
+    // Cell text is shown as text: the hostile header is an option label, never markup.
+    expect(await optionTexts(page, "map-total")).toContain(`E: ${HOSTILE_TEXT}`);
+    expect(await page.locator("img").count()).toBe(0);
+
+    await page.getByTestId("map-total").selectOption("3");
+    await expect(page.getByTestId("missing-columns").count()).resolves.toBe(0);
+    await page.getByTestId("profile").selectOption("shaoxing");
+    await page.getByTestId("as-of").fill(SHAOXING_AS_OF);
+    await expect(page.getByText("Latest date in the data: 2026-01-30").count()).resolves.toBe(1);
+    await page.getByTestId("grade").click();
+
+    const dialog = page.getByTestId("overwrite-dialog");
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain("Sales!F1:L6");
+    await page.getByTestId("answer-new-sheet").click();
+    await page.getByTestId("result").waitFor();
+    await dialog.waitFor({ state: "detached" });
+
+    expect(await read(page, "Sales")).toEqual(customerWorkbook().sheets?.Sales.map(padTo(8)));
+    const written = /^Results written to (.+)!([A-Z]+\d+:[A-Z]+\d+)\.$/.exec(await page.getByTestId("written").innerText());
+    const outputSheet = (written?.[1] ?? "").replace(/^'(.*)'$/, "$1");
+    expect(outputSheet).not.toBe("Sales");
+    expect(await read(page, outputSheet, written?.[2])).toEqual(SHAOXING_OUTPUT_EN);
+    await expect(page.getByTestId("grade-counts").innerText()).resolves.toBe("Grade A: 1\nGrade B: 1\nGrade C: 2");
+    await expect(page.getByTestId("not-graded").innerText()).resolves.toContain("Rows not graded: 1");
+    expectCleanPage(watch);
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane.png"), fullPage: true });
+  });
+
+  it("in Chinese: texts, output headers and notes are Chinese; overwrite replaces the typed cell; 未分级 rows can be selected", async () => {
+    const { page, watch } = await open({ workbook: customerWorkbook(), displayLanguage: "zh-CN" });
+    await expect(page.getByTestId("input-kind").textContent()).resolves.toBe("每行一个客户");
+    await expect(page.getByTestId("missing-columns").textContent()).resolves.toBe("请为以下项目选择列：总金额");
+    await page.getByTestId("map-total").selectOption("3");
+    expect(await optionTexts(page, "profile")).toEqual(["绍兴·财务数据集成平台（固定阈值）", "武汉·智能窗帘（五分位）"]);
+    await page.getByTestId("as-of").fill(SHAOXING_AS_OF);
+    await page.getByRole("button", { name: "分级" }).click();
+
+    await page.getByTestId("overwrite-dialog").waitFor();
+    await page.getByRole("button", { name: "覆盖" }).click();
+    await page.getByTestId("result").waitFor();
+    await page.getByTestId("overwrite-dialog").waitFor({ state: "detached" });
+
+    expect(await read(page, "Sales", "F1:L6")).toEqual(SHAOXING_OUTPUT_ZH);
+    expect(await read(page, "Sales", "A1:E6")).toEqual(CUSTOMER_SHEET);
+    await expect(page.getByTestId("grade-counts").innerText()).resolves.toBe("A 级：1\nB 级：1\nC 级：2");
+
+    await page.getByTestId("select-not-graded").click();
+    await page.waitForFunction(() => (window as unknown as { rfmFake: { selection(): string } }).rfmFake.selection() !== "Sales!B3");
+    expect(await page.evaluate(() => (window as unknown as { rfmFake: { selection(): string } }).rfmFake.selection())).toMatch(
+      /^Sales!A?6:(XFD)?6$/,
+    );
+    expectCleanPage(watch);
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-zh.png"), fullPage: true });
+  });
+
+  it("in Chinese with sales records: the Wuhan profile's dates, a new customer sheet, skipped sales counted", async () => {
+    const { page, watch } = await open({
+      workbook: { sheets: { 订单: [SALES_HEADERS, ...SALES_ROWS] }, selection: "订单!A1:C12" },
+      displayLanguage: "zh-CN",
+    });
+    await expect(page.getByTestId("input-kind").textContent()).resolves.toBe("销售记录（每行一笔订单）");
+    await page.getByTestId("profile").selectOption("wuhan");
+    await expect(page.getByTestId("as-of").inputValue()).resolves.toBe("2025-07-01");
+    await expect(page.getByTestId("window-start").inputValue()).resolves.toBe("2021-09-01");
+    await expect(page.getByTestId("unit").inputValue()).resolves.toBe("yuan");
+    await page.getByTestId("grade").click();
+    await page.getByTestId("result").waitFor();
+
+    expect(await sheetNames(page)).toContain("RFM 客户");
+    const written = await read(page, "RFM 客户", "A1:K6");
+    expect(written[0]).toEqual(["客户", "最近下单时间", "购买次数", "总金额", "R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注"]);
+    expect(written.slice(1).map((row) => [row[0], row[7], row[8], row[9]])).toEqual([
+      ["A", 3.9, "B", "每季度回访一次"],
+      ["B", 1.6, "D", "每年回访一次"],
+      ["C", 2.9, "C", "每半年回访一次"],
+      ["D", 3.5, "B", "每季度回访一次"],
+      ["E", 3.1, "B", "每季度回访一次"],
+    ]);
+    await expect(page.getByTestId("sales-skipped").innerText()).resolves.toContain("跳过 1 笔销售");
+    expectCleanPage(watch);
+  });
+});
+
+/** Rows as the double reads a sheet back: every row as wide as the used range, empty cells "". */
+function padTo(width: number) {
+  return (row: unknown[]) => [...row, ...Array<string>(Math.max(0, width - row.length)).fill("")];
+}
