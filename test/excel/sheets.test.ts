@@ -1,0 +1,196 @@
+import { customerHeaders, outputHeaders, type GradeSummary } from "../../src/engine";
+import { GRADE_FILLS, SELECT_AREA_LIMIT, selectRows, SUMMARY_ROW_LIMIT, writeSalesOutput, writeSummarySheet, type OutputCell, type SummaryModel, type WriteOptions } from "../../src/excel";
+import { FakeExcel } from "./fake";
+
+const WUHAN_GRADES = ["A", "B", "C", "D"];
+
+/** Sales output as the task pane builds it: customer, last date (serial), purchases, amount, then the 7 output columns. */
+function salesOutput(lang: "en" | "zh"): OutputCell[][] {
+  return [
+    [...customerHeaders(lang), ...outputHeaders(lang)],
+    ["00123", 45839, 3, 1200.5, 5, 4, 3, 4, "A", "one revisit per month", null],
+    ["<img src=x onerror=alert(1)>", 45800, 1, 80, 1, 1, 1, 1, "D", "one revisit per year", null],
+  ];
+}
+
+const salesOpts = (lang: "en" | "zh", extra: Partial<WriteOptions> = {}): WriteOptions => ({
+  lang,
+  grades: WUHAN_GRADES,
+  columnFormats: [null, "yyyy-mm-dd"],
+  ...extra,
+});
+
+describe("writeSalesOutput", () => {
+  it("writes one row per customer on a new sheet, ids kept as text, dates formatted, grades coloured", async () => {
+    const excel = new FakeExcel({ sheets: { Sales: [["客户", "日期", "金额"]] } });
+    const res = await excel.run((ctx) => writeSalesOutput(ctx, "", salesOutput("en"), 8, salesOpts("en")));
+    expect(res).toEqual({ sheetName: "RFM Customers", address: "'RFM Customers'!A1:K3" });
+    const rows = excel.read("RFM Customers");
+    expect(rows[1].slice(0, 4)).toEqual(["00123", 45839, 3, 1200.5]);
+    expect(rows[2][0]).toBe("<img src=x onerror=alert(1)>");
+    expect(excel.numberFormats("RFM Customers", "B1:B3").map((r) => r[0])).toEqual(["General", "yyyy-mm-dd", "yyyy-mm-dd"]);
+    expect(excel.fills("RFM Customers", "I2:I3").map((r) => r[0])).toEqual([GRADE_FILLS[0], GRADE_FILLS[3]]);
+    expect(excel.bold("RFM Customers", "A1:K1")[0].every(Boolean)).toBe(true);
+  });
+
+  it("names the sheet uniquely, in Chinese for Chinese Office", async () => {
+    const excel = new FakeExcel({ sheets: { Sales: [["x"]], "RFM Customers": [["mine"]] } });
+    const first = await excel.run((ctx) => writeSalesOutput(ctx, "", salesOutput("en"), 8, salesOpts("en")));
+    const second = await excel.run((ctx) => writeSalesOutput(ctx, "", salesOutput("en"), 8, salesOpts("en")));
+    const zh = await excel.run((ctx) => writeSalesOutput(ctx, "", salesOutput("zh"), 8, salesOpts("zh")));
+    expect([first.sheetName, second.sheetName, zh.sheetName]).toEqual(["RFM Customers (2)", "RFM Customers (3)", "RFM 客户"]);
+    expect(excel.read("RFM Customers")).toEqual([["mine"]]);
+    expect(excel.read("RFM 客户")[0]).toEqual([...customerHeaders("zh"), ...outputHeaders("zh")]);
+  });
+
+  it("shortens a long base name to Excel's 31 characters, suffix included", async () => {
+    const base = "A very long sheet name for sales"; // 32 characters
+    const excel = new FakeExcel({ sheets: { Sales: [["x"]] } });
+    const a = await excel.run((ctx) => writeSalesOutput(ctx, base, salesOutput("en"), 8, salesOpts("en")));
+    const b = await excel.run((ctx) => writeSalesOutput(ctx, base, salesOutput("en"), 8, salesOpts("en")));
+    expect([a.sheetName, b.sheetName]).toEqual(["A very long sheet name for sale", "A very long sheet name for (2)"]);
+  });
+
+  it("deletes its new sheet when writing fails or is cancelled", async () => {
+    const excel = new FakeExcel({ sheets: { Sales: [["x"]] } });
+    excel.failAtSync(3);
+    await expect(excel.run((ctx) => writeSalesOutput(ctx, "", salesOutput("en"), 8, salesOpts("en")))).rejects.toMatchObject({ code: "GeneralException" });
+    expect(excel.sheetNames()).toEqual(["Sales"]);
+    const abort = new AbortController();
+    excel.onSync((n) => n === 2 && abort.abort());
+    await expect(excel.run((ctx) => writeSalesOutput(ctx, "", salesOutput("en"), 8, salesOpts("en", { signal: abort.signal })))).rejects.toMatchObject({ code: "cancelled" });
+    expect(excel.sheetNames()).toEqual(["Sales"]);
+  });
+});
+
+function summary(): GradeSummary {
+  return {
+    profileId: "wuhan",
+    method: "quantiles",
+    asOf: "2025-07-01",
+    windowStart: "2021-09-01",
+    unit: "yuan",
+    kind: "transactions",
+    rows: 7,
+    graded: 6,
+    notGraded: 1,
+    gradeCounts: [
+      { grade: "A", count: 2 },
+      { grade: "B", count: 1 },
+      { grade: "C", count: 2 },
+      { grade: "D", count: 1 },
+    ],
+    scoreCounts: { recency: [0, 1, 1, 2, 1, 1], frequency: [0, 2, 0, 2, 1, 1], monetary: [0, 1, 1, 2, 1, 1] },
+    sales: { read: 30, kept: 25, outsideWindow: 3, skipped: 2 },
+  };
+}
+
+function model(notGraded = [{ row: 9, reason: "Row 9, column “日期”: last order date is missing" }]): SummaryModel {
+  return {
+    summary: summary(),
+    profileName: "Wuhan – smart curtains (quintiles)",
+    rules: ["Quintiles, ties share the average position"],
+    version: "0.1.0",
+    generatedAt: "2026-11-23 18:30",
+    source: "Sales!A1:C31",
+    output: "'RFM Customers'!A1:K8",
+    notGraded,
+  };
+}
+
+/** Finds the row whose first cell is `label` and returns the cells after it. */
+function rowAfter(rows: unknown[][], label: string): unknown[] {
+  const row = rows.find((r) => r[0] === label);
+  if (!row) throw new Error(`no row "${label}"`);
+  return row.slice(1);
+}
+
+describe("writeSummarySheet", () => {
+  it("lists how the grading was done, the counts, a grade chart and the rows not graded", async () => {
+    const excel = new FakeExcel({ sheets: { Sales: [["x"]] } });
+    const res = await excel.run((ctx) => writeSummarySheet(ctx, model(), "en"));
+    expect(res.sheetName).toBe("RFM Summary");
+    const rows = excel.read("RFM Summary");
+    expect(rows[0][0]).toBe("RFM Summary");
+    expect(rowAfter(rows, "Profile")[0]).toBe("Wuhan – smart curtains (quintiles)");
+    expect(rowAfter(rows, "As-of date")[0]).toBe("2025-07-01");
+    expect(rowAfter(rows, "Sales window")[0]).toBe("2021-09-01 – 2025-07-01");
+    expect(rowAfter(rows, "Amount unit")[0]).toBe("yuan");
+    expect(rowAfter(rows, "Rules used")[0]).toBe("Quintiles, ties share the average position");
+    expect(rowAfter(rows, "Add-in version")[0]).toBe("0.1.0");
+    expect(rowAfter(rows, "Graded at")[0]).toBe("2026-11-23 18:30");
+    expect(rowAfter(rows, "Sales skipped (unreadable)")[0]).toBe(2);
+    const gradeHeader = rows.findIndex((r) => r[0] === "Grade");
+    expect(rows.slice(gradeHeader, gradeHeader + 5).map((r) => r.slice(0, 2))).toEqual([["Grade", "Customers"], ["A", 2], ["B", 1], ["C", 2], ["D", 1]]);
+    const scoreHeader = rows.findIndex((r) => r[0] === "Score");
+    expect(rows.slice(scoreHeader, scoreHeader + 6)).toEqual([["Score", "R", "F", "M"], [5, 1, 1, 1], [4, 1, 1, 1], [3, 2, 2, 2], [2, 1, 0, 1], [1, 1, 2, 1]]);
+    expect(rowAfter(rows, "Row")[0]).toBe("Reason");
+    expect(rows[rows.length - 1]).toEqual([9, "Row 9, column “日期”: last order date is missing", "", ""]);
+    const charts = excel.charts("RFM Summary");
+    expect(charts).toHaveLength(1);
+    expect(charts[0].type).toBe("ColumnClustered");
+    expect(charts[0].source).toEqual({ row: gradeHeader, col: 0, rows: 5, cols: 2 });
+    expect(charts[0].title).toBe("Customers per grade");
+  });
+
+  it("writes Chinese labels and replaces its own previous summary, keeping a user's sheet of the same name", async () => {
+    const excel = new FakeExcel({ sheets: { Sales: [["x"]] } });
+    await excel.run((ctx) => writeSummarySheet(ctx, model(), "zh"));
+    const second = await excel.run((ctx) => writeSummarySheet(ctx, model([]), "zh"));
+    expect(second.sheetName).toBe("RFM 汇总");
+    expect(excel.sheetNames()).toEqual(["Sales", "RFM 汇总"]);
+    const rows = excel.read("RFM 汇总");
+    expect(rowAfter(rows, "统计日期")[0]).toBe("2025-07-01");
+    expect(rows.some((r) => r[0] === "未评分的行")).toBe(false);
+    expect(excel.charts("RFM 汇总")[0].title).toBe("各等级客户数");
+
+    const user = new FakeExcel({ sheets: { Sales: [["x"]], "RFM Summary": [["my own notes"]] } });
+    const res = await user.run((ctx) => writeSummarySheet(ctx, model(), "en"));
+    expect(res.sheetName).toBe("RFM Summary (2)");
+    expect(user.read("RFM Summary")).toEqual([["my own notes"]]);
+  });
+
+  it("keeps the previous summary when writing the new one fails", async () => {
+    const excel = new FakeExcel({ sheets: { Sales: [["x"]] } });
+    await excel.run((ctx) => writeSummarySheet(ctx, model(), "en"));
+    const before = excel.read("RFM Summary");
+    excel.failAtSync(5);
+    await expect(excel.run((ctx) => writeSummarySheet(ctx, model([]), "en"))).rejects.toMatchObject({ code: "GeneralException" });
+    expect(excel.sheetNames()).toEqual(["Sales", "RFM Summary"]);
+    expect(excel.read("RFM Summary")).toEqual(before);
+  });
+
+  it("caps the list of rows not graded and says how many more there are", async () => {
+    const many = Array.from({ length: SUMMARY_ROW_LIMIT + 5 }, (_, i) => ({ row: i + 2, reason: "purchase count is missing" }));
+    const excel = new FakeExcel({ sheets: { Sales: [["x"]] } });
+    await excel.run((ctx) => writeSummarySheet(ctx, model(many), "en"));
+    const rows = excel.read("RFM Summary");
+    expect(rows[rows.length - 1][0]).toBe("… and 5 more");
+    expect(rows[rows.length - 2][0]).toBe(SUMMARY_ROW_LIMIT + 1);
+  });
+});
+
+describe("selectRows", () => {
+  it("selects whole rows, consecutive rows as one area, and activates the sheet", async () => {
+    const excel = new FakeExcel({ sheets: { Summary: [["x"]], Sales: [["x"]] } });
+    const res = await excel.run((ctx) => selectRows(ctx, "Sales", [9, 5, 6, 7, 5]));
+    expect(res).toEqual({ rows: 4, truncated: false });
+    expect(excel.selection()).toBe("Sales!A5:XFD7,Sales!A9:XFD9");
+    expect(excel.activeSheet()).toBe("Sales");
+  });
+
+  it("selects at most the first SELECT_AREA_LIMIT areas and says so", async () => {
+    const excel = new FakeExcel({ sheets: { Sales: [["x"]] } });
+    const rows = Array.from({ length: SELECT_AREA_LIMIT + 10 }, (_, i) => 2 + 2 * i);
+    const res = await excel.run((ctx) => selectRows(ctx, "Sales", rows));
+    expect(res).toEqual({ rows: SELECT_AREA_LIMIT, truncated: true });
+    expect(excel.selection().split(",")).toHaveLength(SELECT_AREA_LIMIT);
+    expect(excel.stats).toHaveLength(1);
+  });
+
+  it("does nothing for no rows", async () => {
+    const excel = new FakeExcel({ sheets: { Sales: [["x"]] }, selection: "Sales!B2" });
+    expect(await excel.run((ctx) => selectRows(ctx, "Sales", []))).toEqual({ rows: 0, truncated: false });
+    expect(excel.selection()).toBe("Sales!B2");
+  });
+});
