@@ -152,6 +152,35 @@ describe("quantile scores", () => {
     );
   });
 
+  it.each<TieRule>(["average", "best", "first"])(
+    "follow the spec §4 formula on wide, fractional and larger populations (%s ties)",
+    (ties) => {
+      const profile = quantileProfile(ties);
+      const wideRows = fc.array(
+        fc.record({
+          d: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 100_000 })),
+          s: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 1_000_000 })),
+          // yuan with cents, refunds included; sometimes few distinct values, sometimes a wide spread
+          zCents: fc.oneof(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -1_000_000, max: 9_000_000_000 })),
+        }),
+        { minLength: 1, maxLength: 300 },
+      );
+      fc.assert(
+        fc.property(wideRows, (rows) => {
+          const res = gradeCustomers(
+            customerColumns(rows.map((row) => ({ d: row.d, s: row.s, z: row.zCents / 100 }))),
+            profile,
+            { asOf: AS_OF },
+          );
+          expect(Array.from(res.r)).toEqual(specQuantileScores(rows.map((row) => row.d), false, ties));
+          expect(Array.from(res.f)).toEqual(specQuantileScores(rows.map((row) => row.s), true, ties));
+          expect(Array.from(res.m)).toEqual(specQuantileScores(rows.map((row) => row.zCents), true, ties));
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
+
   it.each<TieRule>(["average", "best"])("with %s ties do not depend on row order", (ties) => {
     const profile = quantileProfile(ties);
     fc.assert(

@@ -1,4 +1,4 @@
-import { GradeError, builtinProfile, formatDay, gradeSales, isGraded, noteText } from "../../src/engine";
+import { GradeError, builtinProfile, formatDay, formatIssue, gradeSales, isGraded, noteText } from "../../src/engine";
 import type { GradeResult, Profile } from "../../src/engine";
 import { dayOf, quantileProfile } from "./helpers";
 
@@ -190,6 +190,25 @@ describe("unreadable sales are skipped and counted; the customer is graded from 
     const roleOf = (i: number) => skipped.find((issue) => issue.index === i)!.role;
     expect([0, 4, 5, 6, 8].map(roleOf)).toEqual(["amount", "amount", "amount", "amount", "amount"]);
     expect([1, 3, 7].map(roleOf)).toEqual(["date", "date", "date"]);
+  });
+
+  it("explains each skipped sale naming its row and column, in both languages", () => {
+    const res = grade(rows);
+    const headers: Record<string, string> = { id: "客户ID", date: "订单日期", amount: "订单金额", count: "-", total: "-" };
+    const ctx = { rowLabel: (i: number) => i + 501, columnName: (role: keyof typeof headers) => headers[role] };
+    const amountIssue = res.saleIssues!.find((issue) => issue.index === 0)!;
+    const dateIssue = res.saleIssues!.find((issue) => issue.index === 1)!;
+    for (const lang of ["en", "zh"] as const) {
+      const a = formatIssue(amountIssue, lang, ctx);
+      expect(a).toContain("501");
+      expect(a).toContain("订单金额");
+      expect(a).toContain("abc");
+      const d = formatIssue(dateIssue, lang, ctx);
+      expect(d).toContain("502");
+      expect(d).toContain("订单日期");
+      expect(d).toContain("not a date"); // the cell value, quoted
+    }
+    expect(formatIssue(amountIssue, "zh", ctx)).not.toBe(formatIssue(amountIssue, "en", ctx));
   });
 
   it("names Excel errors as errors", () => {

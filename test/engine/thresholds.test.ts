@@ -102,6 +102,32 @@ describe("amounts in yuan are divided by 10,000 for shaoxing (万元)", () => {
   });
 });
 
+describe("unit conversion is exact at a bound", () => {
+  // In doubles 0.035 * 10000 = 350.00000000000006, 0.101 * 10000 = 1010.0000000000001,
+  // 0.139 * 10000 = 1390.0000000000002, 0.14 * 10000 = 1400.0000000000002: each is exactly the bound, which the
+  // bound closes (spec §6), so the lower score.
+  const yuanBounds: Profile = {
+    ...thresholdProfile({ recency: 0.3, frequency: 0.4, monetary: 0.6 }, shaoxing.grades),
+    monetaryUnit: "yuan",
+    thresholds: { recency: [10, 20, 30, 50], frequency: [2, 5, 10, 15], monetary: [350, 1010, 1390, 1400] },
+  };
+  it.each([
+    [0.035, 1],
+    [0.101, 2],
+    [0.139, 3],
+    [0.14, 4],
+  ])("%p wan read by a yuan profile -> m = %p", (wan, m) => {
+    const res = grade([{ d: 25, s: 8, z: wan }], yuanBounds, { unit: "wan" });
+    expect(res.m[0]).toBe(m);
+  });
+
+  it("an amount a tenth of a fen above a bound is above it (spec §2: every comparison exact)", () => {
+    // 0.1400001 wan = 1400.001 yuan > 1400 -> 5; 8.0000001 wan > 8 -> 5 under shaoxing
+    expect(grade([{ d: 25, s: 8, z: 0.1400001 }], yuanBounds, { unit: "wan" }).m[0]).toBe(5);
+    expect(grade([{ d: 25, s: 8, z: 8.0000001 }]).m[0]).toBe(5);
+  });
+});
+
 describe("shaoxing grades: X = 0.3r + 0.4f + 0.6m; A if X > 6, B if 3 < X <= 6, C if X <= 3", () => {
   const cases: [r: number, f: number, m: number, text: string, grade: string][] = [
     [2, 3, 2, "3", "C"], // 0.6 + 1.2 + 1.2 = 3 exactly (3.0000000000000004 in doubles) -> C
