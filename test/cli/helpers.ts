@@ -1,0 +1,88 @@
+/** Running the real, compiled `rfm` command on files in a temporary folder. */
+
+import { execFileSync, spawnSync } from "child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import * as Papa from "papaparse";
+
+export const ROOT = resolve(__dirname, "../..");
+export const RFM = join(ROOT, "dist/node/cli/main.js");
+const LOCK = join(ROOT, "dist/node/.cli-build-lock");
+const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
+
+/**
+ * Compiles the command line once per test file; files run in parallel workers, so a lock folder makes the builds take
+ * turns (the compiler is incremental: after the first build the others only check that nothing changed).
+ */
+export function buildCli(): void {
+  mkdirSync(join(ROOT, "dist/node"), { recursive: true });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      if (Date.now() > deadline || isStale(LOCK)) rmSync(LOCK, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    execFileSync(process.execPath, [TSC, "-p", join(ROOT, "src/cli/tsconfig.json")], { stdio: "pipe" });
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+function isStale(path: string): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs > 90_000;
+  } catch {
+    return false;
+  }
+}
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function rfm(args: string[], cwd: string): Run {
+  const r = spawnSync(process.execPath, [RFM, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "rfm-cli-"));
+}
+
+export function write(dir: string, name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+export function csvFile(lines: string[]): string {
+  return lines.join("\n") + "\n";
+}
+
+/** A CSV text as records keyed by header (parsed with a library, not by the code under test). */
+export function records(csv: string): Record<string, string>[] {
+  const data = Papa.parse(csv.replace(/^\uFEFF/, ""), { delimiter: ",", newline: "\n", skipEmptyLines: true }).data;
+  const [headers, ...rows] = data;
+  return rows.map((row) => Object.fromEntries(headers.map((h, i) => [h, row[i]])));
+}
+
+export function headerRow(csv: string): string[] {
+  return Papa.parse(csv.replace(/^\uFEFF/, ""), { delimiter: ",", newline: "\n", preview: 1 }).data[0];
+}
+
+export function readText(path: string): string {
+  return readFileSync(path, "utf8");
+}
+
+/** Files in dir (to check that a failed run left nothing behind, not even a temporary file). */
+export function filesIn(dir: string): string[] {
+  return readdirSync(dir).sort();
+}
