@@ -47,10 +47,16 @@ describe("the sales window (wuhan defaults 2021-09-01 .. 2025-07-01, both inclus
     expect(customer(res, "B")).toEqual({ graded: true, last: "2025-07-01", count: 1, total: 200 });
   });
 
-  it("a customer with no sale inside the window is not graded", () => {
+  it("a customer with no sale inside the window is not graded, nor part of the population", () => {
     const res = grade(rows);
     expectNotGraded(res, "C");
     expect(res.summary.graded).toBe(2);
+    // N = 2 (not 3): q = 0 -> 5 − floor(5/4) = 4, q = 1 -> 5 − floor(15/4) = 2.
+    // D: B 0 < A 898; S: A 2 > B 1; Z: B 200 > A 150
+    const a = indexOf(res, "A");
+    const b = indexOf(res, "B");
+    expect([res.r[a], res.f[a], res.m[a]]).toEqual([2, 4, 2]);
+    expect([res.r[b], res.f[b], res.m[b]]).toEqual([4, 2, 4]);
   });
 
   it("when such a customer is listed, its note says why, in both languages", () => {
@@ -135,6 +141,23 @@ describe("aggregation", () => {
     const f = indexOf(res, "F");
     expect([res.r[e], res.f[e], res.m[e]]).toEqual([3, 3, 3]);
     expect([res.r[f], res.f[f], res.m[f]]).toEqual([3, 3, 3]);
+  });
+
+  it("reads amounts in wan for a yuan profile and reports totals in the input unit", () => {
+    const res = grade(
+      [
+        ["E", "2024-05-01", 0.1],
+        ["E", "2024-05-02", 0.2],
+        ["F", "2024-05-01", 0.5],
+      ],
+      wuhan,
+      { unit: "wan" },
+    );
+    expect(customer(res, "E").total).toBe(0.3);
+    expect(customer(res, "F").total).toBe(0.5);
+    expect(res.summary.unit).toBe("wan");
+    // Z: F 0.5 > E 0.3 -> F 4, E 2 (N = 2)
+    expect([res.m[indexOf(res, "F")], res.m[indexOf(res, "E")]]).toEqual([4, 2]);
   });
 
   it("lists customers once each, in order of first appearance", () => {
