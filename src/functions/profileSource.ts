@@ -4,6 +4,7 @@
  */
 import { BUILTIN_PROFILES, builtinProfile } from "../engine";
 import type { Profile } from "../engine";
+import { workbookProfileSource } from "./workbookProfileSource";
 
 export interface ProfileSource {
   /** The profile with this id, or undefined. */
@@ -17,7 +18,7 @@ export const builtinProfileSource: ProfileSource = {
   list: async () => BUILTIN_PROFILES,
 };
 
-let current: ProfileSource = builtinProfileSource;
+let current: ProfileSource = workbookProfileSource;
 
 export function setProfileSource(source: ProfileSource): void {
   current = source;

@@ -1,0 +1,161 @@
+/**
+ * Formulas naming a profile stored in the workbook: =RFM.GRADE(..., "east-region") grades by the stored rules, and
+ * follows them when they change. The workbook is the grid-backed Excel double with its settings.
+ */
+import { grade, profiles, score } from "../../src/functions/functions";
+import { setProfileSource } from "../../src/functions/profileSource";
+import { createWorkbookProfileSource, workbookProfileSource } from "../../src/functions/workbookProfileSource";
+import { deleteWorkbookProfile, PROFILE_SETTING_PREFIX, saveWorkbookProfile } from "../../src/excel/workbookProfiles";
+import { FakeExcel } from "../excel/fake";
+import { column, installRuntime, rejection, removeRuntime } from "./fakeRuntime";
+
+const none = null as unknown as undefined;
+const AS_OF = 45839; // 2025-07-01
+
+/**
+ * R: D <= 7 → 5, <= 14 → 4, <= 30 → 3, <= 60 → 2, else 1. F: S <= 1 → 1, <= 3 → 2, <= 6 → 3, <= 12 → 4, else 5.
+ * M (yuan): Z <= 1000 → 1, <= 5000 → 2, <= 20000 → 3, <= 50000 → 4, else 5. X = 0.25 r + 0.25 f + 0.5 m.
+ * A if X >= 4.5; B if X > 3; C if X >= 2; D otherwise.
+ */
+function eastRegion(): Record<string, any> {
+  return {
+    id: "east-region",
+    name: { en: "East region", zh: "华东区" },
+    method: "thresholds",
+    monetaryUnit: "yuan",
+    thresholds: { recency: [7, 14, 30, 60], frequency: [1, 3, 6, 12], monetary: [1000, 5000, 20000, 50000] },
+    weights: { recency: 0.25, frequency: 0.25, monetary: 0.5 },
+    grades: [
+      { grade: "A", atLeast: 4.5, cadence: { en: "weekly call", zh: "每周电话" } },
+      { grade: "B", above: 3, cadence: { en: "monthly call", zh: "每月电话" } },
+      { grade: "C", atLeast: 2, cadence: { en: "quarterly mail", zh: "每季度邮件" } },
+      { grade: "D", cadence: { en: "yearly mail", zh: "每年邮件" } },
+    ],
+  };
+}
+
+// Worked by hand with the rules above (as-of 2025-07-01):
+//   2025-06-26 (D 5, r 5), S 8 (f 4), Z 30000 (m 4): X = 1.25 + 1 + 2 = 4.25 → B
+//   2025-06-21 (D 10, r 4), S 13 (f 5), Z 60000 (m 5): X = 1 + 1.25 + 2.5 = 4.75 → A
+//   2025-05-17 (D 45, r 2), S 2 (f 2), Z 1000 (m 1): X = 0.5 + 0.5 + 0.5 = 1.5 → D
+//   2025-05-17 (D 45, r 2), S 2 (f 2), Z 3000 (m 2): X = 0.5 + 0.5 + 1 = 2 → C (at least 2)
+const DATES = column(45834, 45829, 45794, 45794);
+const COUNTS = column(8, 13, 2, 2);
+const TOTALS = column(30000, 60000, 1000, 3000);
+
+let excel: FakeExcel;
+
+function useWorkbook(): void {
+  excel = new FakeExcel();
+  installRuntime({ language: "en-US" });
+  (globalThis as Record<string, unknown>).Excel = { run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => excel.run(batch) };
+}
+
+beforeEach(() => {
+  useWorkbook();
+  workbookProfileSource.forget();
+  setProfileSource(workbookProfileSource);
+});
+afterAll(() => removeRuntime());
+
+test("GRADE and SCORE grade by the rules of a profile stored in the workbook", async () => {
+  await excel.run((ctx) => saveWorkbookProfile(ctx, eastRegion()));
+  expect(await grade(DATES, COUNTS, TOTALS, "east-region", AS_OF, none)).toEqual([["B"], ["A"], ["D"], ["C"]]);
+  expect(await score(DATES, COUNTS, TOTALS, "east-region", AS_OF, none)).toEqual([[4.25], [4.75], [1.5], [2]]);
+});
+
+test("the id is matched ignoring case and spaces, as for the built-ins", async () => {
+  await excel.run((ctx) => saveWorkbookProfile(ctx, eastRegion()));
+  expect(await grade(DATES, COUNTS, TOTALS, " East-Region ", AS_OF, none)).toEqual([["B"], ["A"], ["D"], ["C"]]);
+});
+
+test("PROFILES lists the built-ins, then the workbook's profiles, in the Office language", async () => {
+  await excel.run((ctx) => saveWorkbookProfile(ctx, eastRegion()));
+  expect((await profiles()).map((row) => row[0])).toEqual(["shaoxing", "wuhan", "east-region"]);
+  expect((await profiles())[2]).toEqual(["east-region", "East region"]);
+  installRuntime({ language: "zh-CN" });
+  (globalThis as Record<string, unknown>).Excel = { run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => excel.run(batch) };
+  expect((await profiles())[2]).toEqual(["east-region", "华东区"]);
+});
+
+test("a stored profile that cannot be used is left out; the others still work", async () => {
+  await excel.run((ctx) => saveWorkbookProfile(ctx, eastRegion()));
+  await excel.run(async (ctx) => {
+    ctx.workbook.settings.add(`${PROFILE_SETTING_PREFIX}broken`, "{ not json");
+  });
+  expect((await profiles()).map((row) => row[0])).toEqual(["shaoxing", "wuhan", "east-region"]);
+  const err = await rejection(grade(DATES, COUNTS, TOTALS, "broken", AS_OF, none));
+  expect(err.message).toContain("broken");
+});
+
+test("after an update, the very next calculation uses the new rules (no stale cache)", async () => {
+  await excel.run((ctx) => saveWorkbookProfile(ctx, eastRegion()));
+  expect(await grade(DATES, COUNTS, TOTALS, "east-region", AS_OF, none)).toEqual([["B"], ["A"], ["D"], ["C"]]);
+  const stricter = eastRegion();
+  stricter.grades[0].atLeast = 4.25; // 4.25 is now an A
+  await excel.run((ctx) => saveWorkbookProfile(ctx, stricter, { update: true }));
+  expect(await grade(DATES, COUNTS, TOTALS, "east-region", AS_OF, none)).toEqual([["A"], ["A"], ["D"], ["C"]]);
+});
+
+test("after a delete, formulas naming it say the profile is unknown", async () => {
+  await excel.run((ctx) => saveWorkbookProfile(ctx, eastRegion()));
+  expect(await grade(DATES, COUNTS, TOTALS, "east-region", AS_OF, none)).toEqual([["B"], ["A"], ["D"], ["C"]]);
+  await excel.run((ctx) => deleteWorkbookProfile(ctx, "east-region"));
+  const err = await rejection(grade(DATES, COUNTS, TOTALS, "east-region", AS_OF, none));
+  expect(err.code).toBe("#VALUE!");
+  expect(err.message).toContain("east-region");
+});
+
+describe("reads of the workbook", () => {
+  function countingSource(now: () => number = Date.now) {
+    let reads = 0;
+    const source = createWorkbookProfileSource((batch) => {
+      reads++;
+      return excel.run(batch);
+    }, now);
+    setProfileSource(source);
+    return { reads: () => reads };
+  }
+
+  test("a burst of formulas shares one read; built-in profiles never read the workbook", async () => {
+    await excel.run((ctx) => saveWorkbookProfile(ctx, eastRegion()));
+    const counter = countingSource();
+    await Promise.all(Array.from({ length: 10 }, () => grade(DATES, COUNTS, TOTALS, "east-region", AS_OF, none)));
+    expect(counter.reads()).toBe(1);
+    await grade(DATES, COUNTS, TOTALS, "shaoxing", AS_OF, none);
+    await grade(DATES, COUNTS, TOTALS, "wuhan", AS_OF, none);
+    expect(counter.reads()).toBe(1);
+  });
+
+  test("a change made elsewhere (a co-author) is seen once the short cache has expired", async () => {
+    let clock = 1_000_000;
+    const counter = countingSource(() => clock);
+    await excel.run((ctx) => saveWorkbookProfile(ctx, eastRegion()));
+    expect(await grade(DATES, COUNTS, TOTALS, "east-region", AS_OF, none)).toEqual([["B"], ["A"], ["D"], ["C"]]);
+    // Another user's add-in rewrites the setting: this page's revision does not change.
+    const theirs = eastRegion();
+    theirs.grades[0].atLeast = 4.25;
+    await excel.run(async (ctx) => {
+      ctx.workbook.settings.add(`${PROFILE_SETTING_PREFIX}east-region`, JSON.stringify(theirs));
+    });
+    clock += 500;
+    expect(await grade(DATES, COUNTS, TOTALS, "east-region", AS_OF, none)).toEqual([["B"], ["A"], ["D"], ["C"]]);
+    clock += 2000;
+    expect(await grade(DATES, COUNTS, TOTALS, "east-region", AS_OF, none)).toEqual([["A"], ["A"], ["D"], ["C"]]);
+    expect(counter.reads()).toBe(2);
+  });
+
+  test("a failed read gives #VALUE! naming the failure, and the next formula tries again", async () => {
+    await excel.run((ctx) => saveWorkbookProfile(ctx, eastRegion()));
+    excel.failAtSync(1);
+    const err = await rejection(grade(DATES, COUNTS, TOTALS, "east-region", AS_OF, none));
+    expect(err.message).toMatch(/failed as the test asked/);
+    expect(await grade(DATES, COUNTS, TOTALS, "east-region", AS_OF, none)).toEqual([["B"], ["A"], ["D"], ["C"]]);
+  });
+
+  test("outside Excel there are only the built-ins", async () => {
+    delete (globalThis as Record<string, unknown>).Excel;
+    workbookProfileSource.forget();
+    expect((await profiles()).map((row) => row[0])).toEqual(["shaoxing", "wuhan"]);
+  });
+});
