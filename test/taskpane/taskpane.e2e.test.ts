@@ -185,6 +185,32 @@ describe("the task pane in Chromium", () => {
   });
 });
 
+describe("a large range in Chromium", () => {
+  it("shows progress while reading and, on Cancel, stops and leaves the workbook as it was", async () => {
+    const rows = 30_000;
+    const sheet: unknown[][] = [["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额"]];
+    for (let i = 0; i < rows; i++) sheet.push([`C${i}`, 46000 + (i % 30), 1 + (i % 20), 1 + (i % 9)]);
+    const { page, watch } = await open({
+      workbook: { sheets: { Sales: sheet }, selection: "Sales!A1" },
+      displayLanguage: "en-US",
+      syncDelayMs: 400,
+    });
+    await expect(page.getByTestId("source-address").textContent()).resolves.toBe(`Sales!A1:D${rows + 1}`);
+    await page.getByTestId("grade").click();
+    const progress = page.getByTestId("progress");
+    await progress.waitFor();
+    await expect(progress.innerText()).resolves.toMatch(new RegExp(`Reading rows… \\d+ of ${rows}`));
+    await page.getByTestId("cancel").click();
+    await expect(page.getByTestId("notice").innerText()).resolves.toBe("Cancelled. The sheet was left as it was.");
+    await expect(progress.count()).resolves.toBe(0);
+    expect(await sheetNames(page)).toEqual(["Sales"]);
+    const used = await page.evaluate(() => (window as unknown as { rfmFake: { usedAddress(s: string): string } }).rfmFake.usedAddress("Sales"));
+    expect(used).toBe(`Sales!A1:D${rows + 1}`);
+    await expect(page.getByTestId("grade").isEnabled()).resolves.toBe(true);
+    expectCleanPage(watch);
+  });
+});
+
 /** Rows as the double reads a sheet back: every row as wide as the used range, empty cells "". */
 function padTo(width: number) {
   return (row: unknown[]) => [...row, ...Array<string>(Math.max(0, width - row.length)).fill("")];

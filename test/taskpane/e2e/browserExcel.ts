@@ -5,11 +5,14 @@
  */
 import { FakeExcel } from "../../excel/fake";
 import type { FakeExcelOptions } from "../../excel/fake";
+import { FakeContext } from "../../excel/fake/context";
 
 export interface E2eSetup {
   workbook: FakeExcelOptions;
   /** What Office reports as its display language ("en-US", "zh-CN"). */
   displayLanguage: string;
+  /** Every context.sync() takes this long, as a slow workbook would (to see progress and cancel). */
+  syncDelayMs?: number;
 }
 
 interface E2eWindow {
@@ -19,6 +22,14 @@ interface E2eWindow {
 }
 
 const w = window as unknown as E2eWindow;
+const delay = w.rfmE2eSetup.syncDelayMs ?? 0;
+if (delay > 0) {
+  const sync = FakeContext.prototype.sync;
+  FakeContext.prototype.sync = async function slowSync(this: FakeContext) {
+    await new Promise((wake) => setTimeout(wake, delay));
+    return sync.call(this);
+  };
+}
 const fake = new FakeExcel(w.rfmE2eSetup.workbook);
 w.rfmFake = fake;
 w.Excel = { run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => fake.run(batch) };
