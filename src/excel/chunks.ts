@@ -1,11 +1,12 @@
 /**
  * How big one request may be. Excel on the web refuses requests and responses above 5 MB and may return null for a
- * read above 5M cells, so every chunk aims at TARGET_BYTES (a fifth of the limit: the next rows may be wordier than
- * the rows the estimate was measured on) and never exceeds MAX_CHUNK_CELLS or MAX_CHUNK_ROWS.
+ * read above 5M cells, so every chunk aims at TARGET_BYTES of cell data (under a third of the limit: the protocol
+ * adds its own wrapping, and the next rows of a read may be wordier than the rows its size was measured on) and never
+ * exceeds MAX_CHUNK_CELLS or MAX_CHUNK_ROWS.
  */
 import { ExcelAdapterError } from "./types";
 
-export const TARGET_BYTES = 1_000_000;
+export const TARGET_BYTES = 1_500_000;
 export const MAX_CHUNK_ROWS = 20_000;
 export const MIN_CHUNK_ROWS = 1;
 export const MAX_CHUNK_CELLS = 200_000;
@@ -28,15 +29,24 @@ function clampRows(rows: number, cellsPerRow: number): number {
   return Math.max(MIN_CHUNK_ROWS, Math.min(rows, MAX_CHUNK_ROWS, Math.floor(MAX_CHUNK_CELLS / Math.max(1, cellsPerRow))));
 }
 
-/**
- * Upper estimate of a cell's JSON size on the wire: text counted at 3 bytes a character (UTF-8 worst case for
- * Chinese) plus quotes, escapes and separator.
- */
+/** A cell's size as JSON on the wire (UTF-8), with its separator. */
 export function cellBytes(v: unknown): number {
-  if (v === null || v === undefined) return 5;
-  if (typeof v === "string") return v.length * 3 + 3;
-  if (typeof v === "number") return 24;
+  if (typeof v === "string") return textBytes(v) + 3;
+  if (typeof v === "number") return String(v).length + 1;
   return 6;
+}
+
+function textBytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20) n += 6; // escaped as \u00XX
+    else if (c === 0x22 || c === 0x5c) n += 2;
+    else if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else n += 3; // the BMP, and each half of a surrogate pair (4 bytes a pair, counted as 6: an upper bound)
+  }
+  return n;
 }
 
 export function gridBytes(grid: readonly (readonly unknown[])[] | null | undefined): number {
