@@ -1,4 +1,14 @@
-import { GradeError, builtinProfile, formatDay, formatIssue, gradeSales, isGraded, noteText } from "../../src/engine";
+import {
+  GradeError,
+  builtinProfile,
+  formatDay,
+  formatIssue,
+  gradeLetter,
+  gradeSales,
+  isGraded,
+  noteText,
+  scoreText,
+} from "../../src/engine";
 import type { GradeResult, Profile } from "../../src/engine";
 import { dayOf, quantileProfile } from "./helpers";
 
@@ -111,6 +121,12 @@ describe("aggregation", () => {
       ["A", "2022/5/6", 10],
     ]);
     expect(customer(res, "A")).toEqual({ graded: true, last: "2025-06-30", count: 4, total: 40 });
+  });
+
+  it("reads 1904-system serials when told", () => {
+    // 44377 is 2025-07-01 in the 1904 system (it would be 2021-06-30 in the 1900 system)
+    const res = grade([["A", 44377, 10]], wuhan, { date1904: true });
+    expect(customer(res, "A")).toEqual({ graded: true, last: "2025-07-01", count: 1, total: 10 });
   });
 
   it("sums refunds (negative amounts) as they are, and counts them as purchases", () => {
@@ -240,6 +256,32 @@ describe("unreadable sales are skipped and counted; the customer is graded from 
     expect(codeOf(4)).toBe("errorValue");
     expect(codeOf(5)).toBe("errorValue");
     expect(codeOf(0)).toBe("amountInvalid");
+  });
+});
+
+describe("a threshold profile graded from sales records", () => {
+  it("sums yuan per customer, divides by 10,000 and refuses a total of 0", () => {
+    const res = grade(
+      [
+        ["A", "2025-05-01", 40000],
+        ["A", "2025-06-30", 40001],
+        ["B", "2025-06-01", 100],
+        ["B", "2025-06-02", -100],
+        ["C", "2025-06-01", 5],
+      ],
+      builtinProfile("shaoxing")!,
+      { asOf: "2025-07-01", windowStart: "2021-01-01", unit: "yuan" },
+    );
+    // A: D 1 -> 5, S 2 -> 1, Z 8.0001 wan -> 5: 1.5 + 0.4 + 3 = 4.9 -> B
+    const a = indexOf(res, "A");
+    expect([res.r[a], res.f[a], res.m[a], scoreText(res, a), gradeLetter(res, a)]).toEqual([5, 1, 5, "4.9", "B"]);
+    // B: 100 − 100 = 0: a threshold profile needs 0 < Z (spec §5)
+    expectNotGraded(res, "B");
+    const b = indexOf(res, "B");
+    if (b >= 0) expect(noteText(res, b, "en")).not.toBe("");
+    // C: D 30 -> 3, S 1 -> 1, Z 0.0005 wan -> 1: 0.9 + 0.4 + 0.6 = 1.9 -> C
+    const c = indexOf(res, "C");
+    expect([res.r[c], res.f[c], res.m[c], scoreText(res, c), gradeLetter(res, c)]).toEqual([3, 1, 1, "1.9", "C"]);
   });
 });
 
