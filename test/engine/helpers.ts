@@ -2,7 +2,6 @@
  * Shared helpers for the engine tests. Nothing here computes an expected value by calling the engine: calendar
  * arithmetic uses Date.UTC, and the quintile reference model is the spec §4 formula written out independently.
  */
-import type { NoteContext } from "../../src/engine";
 import type { QuantileProfile, Role, ThresholdProfile, TieRule } from "../../src/engine/types";
 
 const MS_PER_DAY = 86_400_000;
@@ -24,12 +23,6 @@ export const SHAOXING_HEADERS: Record<Role, string> = {
   amount: "本次订单金额",
   count: "历史购买总次数",
   total: "历史购买总金额",
-};
-
-/** Rows are numbered as in a sheet whose header is row 1, so input row i is sheet row i + 2. */
-export const SHEET_CONTEXT: NoteContext = {
-  rowLabel: (index: number) => index + 2,
-  columnName: (role: Role) => SHAOXING_HEADERS[role],
 };
 
 export const AS_OF = "2025-07-01";
