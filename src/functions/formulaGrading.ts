@@ -60,15 +60,12 @@ export async function spillPerCustomer(args: GradingArguments, width: number, va
   }
 }
 
-const BLANK_CODES: Record<RangeRole, IssueCode> = { date: "dateMissing", count: "countMissing", total: "totalMissing" };
+// A row is blank when the engine reports all three of its ranges missing (one bit each).
+const MISSING_BITS: Partial<Record<IssueCode, number>> = { dateMissing: 1, countMissing: 2, totalMissing: 4 };
 
-/** Rows the engine found empty in all three ranges. */
 function blankRows(result: GradeResult): Uint8Array {
   const missing = new Uint8Array(result.n);
-  for (const issue of result.issues) {
-    const role = issue.role as RangeRole;
-    if (BLANK_CODES[role] === issue.code) missing[issue.index] |= role === "date" ? 1 : role === "count" ? 2 : 4;
-  }
+  for (const issue of result.issues) missing[issue.index] |= MISSING_BITS[issue.code] ?? 0;
   return missing.map((bits) => (bits === 7 ? 1 : 0));
 }
 
