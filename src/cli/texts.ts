@@ -11,6 +11,12 @@ function roleList(roles: readonly Role[], lang: Lang): string {
   return roles.map((r) => `${r} (${ROLE_NAMES[r][lang]})`).join(", ");
 }
 
+/** A profile issue as "field: message", unless the engine's message already starts with the field. */
+function issueText(issue: ProfileIssue, lang: Lang): string {
+  const message = issue.message[lang];
+  return message.startsWith(issue.field) ? message : `${issue.field}${lang === "zh" ? "：" : ": "}${message}`;
+}
+
 export const KIND_NAMES: Record<InputKind, Localized> = {
   customers: { en: "customer table (one row per customer)", zh: "客户表（每行一个客户）" },
   transactions: { en: "sales records (one row per sale)", zh: "销售记录（每行一笔消费）" },
@@ -79,8 +85,8 @@ export const USAGE_TEXTS = {
     zh: `评级方案文件“${path}”不是有效的 JSON：${detail}`,
   }),
   profileInvalid: (path: string, issues: readonly ProfileIssue[]): Localized => ({
-    en: `Profile file "${path}" is not a valid profile: ${issues.map((i) => `${i.field}: ${i.message.en}`).join("; ")}`,
-    zh: `评级方案文件“${path}”无效：${issues.map((i) => `${i.field}：${i.message.zh}`).join("；")}`,
+    en: `Profile file "${path}" is not a valid profile: ${issues.map((i) => issueText(i, "en")).join("; ")}`,
+    zh: `评级方案文件“${path}”无效：${issues.map((i) => issueText(i, "zh")).join("；")}`,
   }),
   badDateFlag: (flag: string, value: string): Localized => ({
     en: `${flag} "${value}" is not a date: write it as YYYY-MM-DD`,
