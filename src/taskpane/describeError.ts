@@ -1,4 +1,5 @@
 import { GradeError } from "../engine";
+import { ExcelAdapterError } from "../excel";
 import type { Lang, Role } from "../engine";
 import { FlowError } from "./gradingFlow";
 import { t } from "./i18n";
@@ -22,7 +23,7 @@ export function roleList(roles: Role[], lang: Lang): string {
 
 /** Any error of a grading run as one sentence in the user's language. */
 export function describeError(err: unknown, lang: Lang): string {
-  if (err instanceof GradeError) return err.text[lang];
+  if (err instanceof GradeError || err instanceof ExcelAdapterError) return err.text[lang];
   if (err instanceof FlowError) {
     return err.code === "noRows" ? t(lang, "errorNoRows") : t(lang, "errorMissingColumns", { roles: roleList(err.roles, lang) });
   }

@@ -157,11 +157,17 @@ describe("the task pane in Chromium", () => {
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-zh.png"), fullPage: true });
   });
 
-  it("in Chinese with sales records: the Wuhan profile's dates, a new customer sheet, skipped sales counted", async () => {
+  it("in Chinese with sales records: an empty selection explained, reselect and refresh, the Wuhan profile's dates, a customer sheet", async () => {
     const { page, watch } = await open({
-      workbook: { sheets: { 订单: [SALES_HEADERS, ...SALES_ROWS] }, selection: "订单!A1:C12" },
+      workbook: { sheets: { 订单: [SALES_HEADERS, ...SALES_ROWS] }, selection: "订单!F20" },
       displayLanguage: "zh-CN",
     });
+    // An empty cell is selected first: the adapter's message, in Chinese, in the error bar.
+    await expect(page.getByTestId("error").innerText()).resolves.toContain("所选区域是空的。请选择销售数据表，或表中的一个单元格。");
+    await page.evaluate(() => (window as unknown as { rfmFake: { select(a: string): void } }).rfmFake.select("订单!A1:C12"));
+    await page.getByRole("button", { name: "重新读取选区" }).click();
+    await expect(page.getByTestId("source-address").textContent()).resolves.toMatch(/^'?订单'?!A1:C12$/);
+    await expect(page.getByTestId("error").count()).resolves.toBe(0);
     await expect(page.getByTestId("input-kind").textContent()).resolves.toBe("销售记录（每行一笔订单）");
     await page.getByTestId("profile").selectOption("wuhan");
     await expect(page.getByTestId("as-of").inputValue()).resolves.toBe("2025-07-01");

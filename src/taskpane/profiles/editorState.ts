@@ -1,0 +1,234 @@
+/**
+ * The profile editor's form, with no UI in it. Inputs hold exactly what the user typed (text), so "0." or "" can
+ * sit in a field while they type; `draftToDocument` turns the form into a spec §6 document and the engine's
+ * `validateProfile` judges it. The editor never decides itself what a valid profile is.
+ */
+import { validateProfile } from "../../engine";
+import type { Dimension, Lang, MonetaryUnit, Profile, ProfileIssue, TieRule } from "../../engine";
+
+export const DIMENSIONS: readonly Dimension[] = ["recency", "frequency", "monetary"];
+
+export type CutKind = "above" | "atLeast";
+
+export interface GradeDraft {
+  /** Stable identity for the list (React key), not part of the profile. */
+  key: number;
+  grade: string;
+  cutKind: CutKind;
+  cut: string;
+  cadenceEn: string;
+  cadenceZh: string;
+}
+
+export interface ProfileDraft {
+  id: string;
+  nameEn: string;
+  nameZh: string;
+  method: Profile["method"];
+  monetaryUnit: MonetaryUnit;
+  /** Four bounds per dimension, as typed. */
+  thresholds: Record<Dimension, string[]>;
+  bins: string;
+  ties: TieRule;
+  weights: Record<Dimension, string>;
+  grades: GradeDraft[];
+  /** YYYY-MM-DD or "" for none. */
+  asOf: string;
+  windowStart: string;
+  /** Kept as it was when the profile had one (the form does not edit it). */
+  description?: string;
+}
+
+let nextKey = 1;
+function newKey(): number {
+  return nextKey++;
+}
+
+function text(n: number | undefined): string {
+  return n === undefined ? "" : String(n);
+}
+
+/** The form for an existing profile (`copyOf`: a copy with a new id and names marked as a copy). */
+export function draftFromProfile(p: Profile, copyOf = false): ProfileDraft {
+  const thresholds = p.method === "thresholds" ? p.thresholds : undefined;
+  const description = (p as Profile & { description?: unknown }).description;
+  return {
+    id: copyOf ? `${p.id}-copy` : p.id,
+    nameEn: copyOf ? `${p.name.en} (copy)` : p.name.en,
+    nameZh: copyOf ? `${p.name.zh}（副本）` : p.name.zh,
+    method: p.method,
+    monetaryUnit: p.monetaryUnit,
+    thresholds: {
+      recency: (thresholds?.recency ?? []).map(String),
+      frequency: (thresholds?.frequency ?? []).map(String),
+      monetary: (thresholds?.monetary ?? []).map(String),
+    },
+    bins: p.method === "quantiles" ? String(p.bins) : "5",
+    ties: p.method === "quantiles" ? p.ties : "average",
+    weights: { recency: String(p.weights.recency), frequency: String(p.weights.frequency), monetary: String(p.weights.monetary) },
+    grades: p.grades.map((g) => ({
+      key: newKey(),
+      grade: g.grade,
+      cutKind: g.atLeast !== undefined ? "atLeast" : "above",
+      cut: text(g.atLeast ?? g.above),
+      cadenceEn: g.cadence.en,
+      cadenceZh: g.cadence.zh,
+    })),
+    asOf: p.asOf ?? "",
+    windowStart: p.windowStart ?? "",
+    description: typeof description === "string" ? description : undefined,
+  };
+}
+
+/** An empty form: every field for the user to fill (the engine marks each one until it is right). */
+export function blankDraft(): ProfileDraft {
+  const blankGrade = (): GradeDraft => ({ key: newKey(), grade: "", cutKind: "atLeast", cut: "", cadenceEn: "", cadenceZh: "" });
+  return {
+    id: "",
+    nameEn: "",
+    nameZh: "",
+    method: "thresholds",
+    monetaryUnit: "yuan",
+    thresholds: { recency: ["", "", "", ""], frequency: ["", "", "", ""], monetary: ["", "", "", ""] },
+    bins: "5",
+    ties: "average",
+    weights: { recency: "", frequency: "", monetary: "" },
+    grades: [blankGrade(), blankGrade()],
+    asOf: "",
+    windowStart: "",
+  };
+}
+
+const FULL_WIDTH = /[０-９．－＋]/g;
+
+/**
+ * A typed number as the document holds it: a number when the text is one (full-width digits, as a Chinese input
+ * method types them, count as digits), otherwise the text itself, so that the engine says what is wrong with it.
+ */
+export function typedNumber(typed: string): unknown {
+  const ascii = typed.trim().replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(ascii)) return Number(ascii);
+  return typed;
+}
+
+/** The spec §6 document the form describes (what is saved, exported, and validated). */
+export function draftToDocument(d: ProfileDraft): Record<string, unknown> {
+  const doc: Record<string, unknown> = {
+    id: d.id.trim(),
+    name: { en: d.nameEn, zh: d.nameZh },
+  };
+  if (d.description !== undefined) doc.description = d.description;
+  doc.method = d.method;
+  doc.monetaryUnit = d.monetaryUnit;
+  if (d.method === "thresholds") {
+    doc.thresholds = Object.fromEntries(DIMENSIONS.map((dim) => [dim, d.thresholds[dim].map(typedNumber)]));
+  } else {
+    doc.bins = typedNumber(d.bins);
+    doc.ties = d.ties;
+  }
+  if (d.asOf.trim() !== "") doc.asOf = d.asOf.trim();
+  if (d.windowStart.trim() !== "") doc.windowStart = d.windowStart.trim();
+  doc.weights = Object.fromEntries(DIMENSIONS.map((dim) => [dim, typedNumber(d.weights[dim])]));
+  doc.grades = d.grades.map((g, i) => {
+    const rule: Record<string, unknown> = { grade: g.grade.trim() };
+    // The last grade takes everyone else: its cut-off field is hidden and not part of the document.
+    if (i < d.grades.length - 1) rule[g.cutKind] = typedNumber(g.cut);
+    rule.cadence = { en: g.cadenceEn, zh: g.cadenceZh };
+    return rule;
+  });
+  return doc;
+}
+
+/** Problems of the form, keyed by the engine's field path (`thresholds.recency[2]`, `grades[1].above`, ...). */
+export type FieldIssues = Map<string, ProfileIssue[]>;
+
+export function groupIssues(issues: readonly ProfileIssue[]): FieldIssues {
+  const byField: FieldIssues = new Map();
+  for (const issue of issues) {
+    const list = byField.get(issue.field);
+    if (list) list.push(issue);
+    else byField.set(issue.field, [issue]);
+  }
+  return byField;
+}
+
+/** The engine's verdict on the form as it stands. */
+export function checkDraft(d: ProfileDraft): FieldIssues {
+  return groupIssues(validateProfile(draftToDocument(d)));
+}
+
+/**
+ * The field paths the form shows a message next to: each input's own path, and the group a list belongs to
+ * (`thresholds.recency`, `grades[1]`). An issue on any other path is listed at the top of the form, so none is lost.
+ */
+export function shownPaths(d: ProfileDraft): Set<string> {
+  const paths = new Set(["id", "name", "name.en", "name.zh", "method", "monetaryUnit", "weights", "grades", "asOf", "windowStart"]);
+  for (const dim of DIMENSIONS) paths.add(`weights.${dim}`);
+  if (d.method === "thresholds") {
+    paths.add("thresholds");
+    for (const dim of DIMENSIONS) {
+      paths.add(`thresholds.${dim}`);
+      for (let i = 0; i < 4; i++) paths.add(`thresholds.${dim}[${i}]`);
+    }
+  } else {
+    paths.add("bins");
+    paths.add("ties");
+  }
+  d.grades.forEach((_, i) => {
+    for (const part of ["", ".grade", ".above", ".atLeast", ".cadence", ".cadence.en", ".cadence.zh"]) paths.add(`grades[${i}]${part}`);
+  });
+  return paths;
+}
+
+export function unshownIssues(d: ProfileDraft, issues: FieldIssues): ProfileIssue[] {
+  const shown = shownPaths(d);
+  return [...issues].filter(([field]) => !shown.has(field)).flatMap(([, list]) => list);
+}
+
+/** The message(s) for one field in the user's language, or undefined when it is fine. */
+export function messageFor(issues: FieldIssues, field: string, lang: Lang): string | undefined {
+  const list = issues.get(field);
+  return list && list.length > 0 ? list.map((i) => i.message[lang]).join(lang === "zh" ? "；" : "; ") : undefined;
+}
+
+/** A new grade goes just above the catch-all, which stays last. */
+export function addGrade(d: ProfileDraft): ProfileDraft {
+  const grade: GradeDraft = { key: newKey(), grade: "", cutKind: "atLeast", cut: "", cadenceEn: "", cadenceZh: "" };
+  const grades = [...d.grades];
+  grades.splice(Math.max(0, grades.length - 1), 0, grade);
+  return { ...d, grades };
+}
+
+export function removeGrade(d: ProfileDraft, index: number): ProfileDraft {
+  return { ...d, grades: d.grades.filter((_, i) => i !== index) };
+}
+
+export function moveGrade(d: ProfileDraft, index: number, delta: -1 | 1): ProfileDraft {
+  const to = index + delta;
+  if (to < 0 || to >= d.grades.length) return d;
+  const grades = [...d.grades];
+  [grades[index], grades[to]] = [grades[to], grades[index]];
+  return { ...d, grades };
+}
+
+export function updateGrade(d: ProfileDraft, index: number, change: Partial<Omit<GradeDraft, "key">>): ProfileDraft {
+  return { ...d, grades: d.grades.map((g, i) => (i === index ? { ...g, ...change } : g)) };
+}
+
+export function updateBound(d: ProfileDraft, dim: Dimension, index: number, value: string): ProfileDraft {
+  const bounds = [...d.thresholds[dim]];
+  while (bounds.length < 4) bounds.push("");
+  bounds[index] = value;
+  return { ...d, thresholds: { ...d.thresholds, [dim]: bounds } };
+}
+
+export function updateWeight(d: ProfileDraft, dim: Dimension, value: string): ProfileDraft {
+  return { ...d, weights: { ...d.weights, [dim]: value } };
+}
+
+/** Switching method keeps the other method's fields, so switching back loses nothing the user typed. */
+export function setMethod(d: ProfileDraft, method: Profile["method"]): ProfileDraft {
+  const thresholds = { ...d.thresholds };
+  for (const dim of DIMENSIONS) while (thresholds[dim].length < 4) thresholds[dim] = [...thresholds[dim], ""];
+  return { ...d, method, thresholds };
+}
