@@ -16,8 +16,8 @@ const DATE_SYSTEM_TTL_MS = 2000;
 let dateSystem: { read: Promise<boolean>; at: number } | null = null;
 
 /**
- * Whether the workbook uses the 1904 date system (`Workbook.use1904DateSystem`, read through the shared runtime).
- * Outside Excel, or where the host cannot tell, Excel's default 1900 system is assumed.
+ * Whether the workbook uses the 1904 date system, read through the shared runtime. Outside Excel, or where the host
+ * cannot tell, Excel's default 1900 system is assumed.
  */
 export function workbookUses1904(now: number = Date.now()): Promise<boolean> {
   if (dateSystem && now - dateSystem.at < DATE_SYSTEM_TTL_MS) return dateSystem.read;
@@ -30,19 +30,41 @@ export function forgetWorkbookSettings(): void {
   dateSystem = null;
 }
 
+// Serial of 1904-01-01: 0 in the 1904 system, 1462 in the 1900 system.
+const SERIAL_OF_1904_01_01 = { in1904: 0, in1900: 1462 };
+
 async function readDateSystem(): Promise<boolean> {
   const excel = (globalThis as { Excel?: typeof Excel }).Excel;
   if (!excel || typeof excel.run !== "function") return false;
+  return (await askDateFunction(excel)) ?? (await askWorkbookProperty(excel)) ?? false;
+}
+
+/** The workbook's own DATE(1904,1,1) (ExcelApi 1.2, so every host that runs custom functions can answer). */
+async function askDateFunction(excel: typeof Excel): Promise<boolean | undefined> {
   try {
     return await excel.run(async (context) => {
-      // use1904DateSystem is newer than the installed typings; older hosts reject the load and we keep 1900.
+      const serial = context.workbook.functions.date(1904, 1, 1);
+      serial.load("value");
+      await context.sync();
+      if (serial.value === SERIAL_OF_1904_01_01.in1904) return true;
+      return serial.value === SERIAL_OF_1904_01_01.in1900 ? false : undefined;
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** `Workbook.use1904DateSystem`, newer than the installed typings; hosts without it reject the load. */
+async function askWorkbookProperty(excel: typeof Excel): Promise<boolean | undefined> {
+  try {
+    return await excel.run(async (context) => {
       const workbook = context.workbook as Excel.Workbook & { use1904DateSystem?: boolean };
       workbook.load("use1904DateSystem");
       await context.sync();
-      return workbook.use1904DateSystem === true;
+      return typeof workbook.use1904DateSystem === "boolean" ? workbook.use1904DateSystem : undefined;
     });
   } catch {
-    return false;
+    return undefined;
   }
 }
 

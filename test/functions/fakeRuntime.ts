@@ -17,19 +17,41 @@ export interface RuntimeOptions {
   language?: string | null;
   /** The workbook's date system; null for no Excel (outside a workbook). */
   date1904?: boolean | null;
-  /** Make Excel.run fail, as an older host that does not know use1904DateSystem does. */
-  excelFails?: boolean;
+  /**
+   * Which ways of telling the date system the fake host supports: the worksheet DATE function through
+   * `workbook.functions` (ExcelApi 1.2), the `use1904DateSystem` property, both, or none (older or odd hosts).
+   */
+  hostAnswers?: "both" | "dateFunction" | "workbookProperty" | "none";
 }
 
 export interface InstalledRuntime {
-  /** How many times the functions asked Excel for the date system. */
+  /** How many Excel.run batches the functions started. */
   excelRuns: () => number;
 }
 
 const globals = globalThis as Record<string, unknown>;
 
+/** A loadable proxy object: reading a property before load + sync fails, as in Excel; unknown ones are undefined. */
+function loadable<T extends object>(values: T, requested: Set<string>, loaded: Set<string>, prefix: string) {
+  return new Proxy(
+    {
+      load(props: string) {
+        for (const p of props.split(",")) requested.add(prefix + p.trim());
+      },
+    },
+    {
+      get(target, prop: string) {
+        if (prop === "load") return target.load;
+        if (!(prop in values)) return undefined; // not part of this host's API
+        if (!loaded.has(prefix + prop)) throw new Error(`PropertyNotLoaded: ${prop}`);
+        return (values as Record<string, unknown>)[prop];
+      },
+    },
+  );
+}
+
 export function installRuntime(options: RuntimeOptions = {}): InstalledRuntime {
-  const { language = "en-US", date1904 = false, excelFails = false } = options;
+  const { language = "en-US", date1904 = false, hostAnswers = "both" } = options;
   globals.CustomFunctions = {
     Error: FakeFormulaError,
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
@@ -40,24 +62,29 @@ export function installRuntime(options: RuntimeOptions = {}): InstalledRuntime {
   let runs = 0;
   if (date1904 === null) delete globals.Excel;
   else {
+    const dateFunction = hostAnswers === "both" || hostAnswers === "dateFunction";
+    const property = hostAnswers === "both" || hostAnswers === "workbookProperty";
     globals.Excel = {
       run: async <T>(batch: (context: unknown) => Promise<T>): Promise<T> => {
         runs++;
-        if (excelFails) throw new Error("PropertyNotLoaded: use1904DateSystem is not available");
-        const loaded = new Set<string>();
         const requested = new Set<string>();
-        const workbook = {
-          load(props: string) {
-            for (const p of props.split(",")) requested.add(p.trim());
-          },
-          get use1904DateSystem(): boolean {
-            if (!loaded.has("use1904DateSystem")) throw new Error("PropertyNotLoaded: use1904DateSystem");
-            return date1904;
+        const loaded = new Set<string>();
+        const workbook = loadable(property ? { use1904DateSystem: date1904 } : {}, requested, loaded, "workbook.");
+        const functions = {
+          date(year: number, month: number, day: number) {
+            if (!dateFunction) throw new Error("ApiNotFound: functions");
+            if (year !== 1904 || month !== 1 || day !== 1) throw new Error("the fake knows DATE(1904,1,1) only");
+            return loadable({ value: date1904 ? 0 : 1462 }, requested, loaded, "date.");
           },
         };
         const context = {
-          workbook,
-          sync: async () => requested.forEach((p) => loaded.add(p)),
+          workbook: new Proxy(workbook, { get: (t, p) => (p === "functions" ? functions : Reflect.get(t, p)) }),
+          sync: async () => {
+            for (const p of requested) {
+              if (p.startsWith("workbook.") && !property) throw new Error(`InvalidArgument: ${p}`);
+              loaded.add(p);
+            }
+          },
         };
         return batch(context);
       },

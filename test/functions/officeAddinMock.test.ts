@@ -1,6 +1,7 @@
 /**
- * The date-system read against office-addin-mock (loaded through test/stubs/office-addin-manifest.ts): the mock
- * answers a property read before load + sync with an error text, so only a correct load/sync order yields `true`.
+ * The date-system read against office-addin-mock (loaded through test/stubs/office-addin-manifest.ts). The mock
+ * workbook has no `functions`, so this exercises the `use1904DateSystem` fallback; the mock answers a property read
+ * before load + sync with an error text, so only a correct load/sync order yields `true`.
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { forgetWorkbookSettings, workbookUses1904 } from "../../src/functions/officeHost";

@@ -23,24 +23,30 @@ describe("uiLanguage", () => {
 });
 
 describe("workbookUses1904", () => {
-  test("reads Workbook.use1904DateSystem after load and sync", async () => {
-    installRuntime({ date1904: true });
-    expect(await workbookUses1904()).toBe(true);
-    installRuntime({ date1904: false });
-    expect(await workbookUses1904()).toBe(false);
+  test.each([true, false])("date1904 = %p, read through the workbook's DATE(1904,1,1)", async (date1904) => {
+    const runtime = installRuntime({ date1904, hostAnswers: "dateFunction" });
+    expect(await workbookUses1904()).toBe(date1904);
+    expect(runtime.excelRuns()).toBe(1);
+  });
+
+  test.each([true, false])("date1904 = %p, read through Workbook.use1904DateSystem when DATE cannot answer", async (date1904) => {
+    const runtime = installRuntime({ date1904, hostAnswers: "workbookProperty" });
+    expect(await workbookUses1904()).toBe(date1904);
+    expect(runtime.excelRuns()).toBe(2);
   });
 
   test("a burst of calls shares one read; a later call reads again", async () => {
     const runtime = installRuntime({ date1904: true });
     const t0 = 1_000_000;
-    await Promise.all([workbookUses1904(t0), workbookUses1904(t0 + 10), workbookUses1904(t0 + 1999)]);
+    const answers = await Promise.all([workbookUses1904(t0), workbookUses1904(t0 + 10), workbookUses1904(t0 + 1999)]);
+    expect(answers).toEqual([true, true, true]);
     expect(runtime.excelRuns()).toBe(1);
     await workbookUses1904(t0 + 5000);
     expect(runtime.excelRuns()).toBe(2);
   });
 
-  test("a host that cannot tell (Excel.run fails) means the 1900 system, without failing the formula", async () => {
-    installRuntime({ date1904: true, excelFails: true });
+  test("a host that cannot tell means the 1900 system, without failing the formula", async () => {
+    installRuntime({ date1904: true, hostAnswers: "none" });
     await expect(workbookUses1904()).resolves.toBe(false);
   });
 });
