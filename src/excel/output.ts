@@ -2,7 +2,7 @@
 import { isOwnOutputHeader, outputHeaders } from "../engine";
 import { AREA_PROPS, sheetAddress, type Area } from "./address";
 import { addSheet, deleteSheetQuietly } from "./sheets";
-import { restoreSnapshot, takeSnapshot, type Snapshot } from "./snapshot";
+import { restoreSnapshot, takeSnapshot, usedPart, type Snapshot } from "./snapshot";
 import { ExcelAdapterError, type CustomerWriteOptions, type OutputCell, type OutputPlan, type SourceTable, type WriteOptions, type WriteResult } from "./types";
 import { queueOutputFormats, writeGrid } from "./write";
 
@@ -66,9 +66,16 @@ async function writeOverExisting(
   gradeColumn: number,
   opts: WriteOptions,
 ): Promise<void> {
-  const snapshot: Snapshot = await takeSnapshot(ctx, sheetName, area, opts.signal);
+  // Progress runs over the snapshot's rows, then the rows written, so a long snapshot does not look stuck.
+  const used = await usedPart(ctx, sheetName, area);
+  const before = used?.rows ?? 0;
+  const total = before + values.length;
+  const snapshot: Snapshot = await takeSnapshot(ctx, sheetName, area, used, {
+    signal: opts.signal,
+    onProgress: (done) => opts.onProgress?.(done, total),
+  });
   try {
-    await writeGrid(ctx, sheetName, area.row, area.col, values, opts);
+    await writeGrid(ctx, sheetName, area.row, area.col, values, { ...opts, onProgress: (done) => opts.onProgress?.(before + done, total) });
     queueOutputFormats(ctx, sheetName, area, gradeColumn, opts.grades);
     await ctx.sync();
   } catch (e) {

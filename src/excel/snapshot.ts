@@ -7,6 +7,7 @@
 import { AREA_PROPS, areaOf, cellsAddress, type Area } from "./address";
 import { restoreInput } from "./cellInput";
 import { readInChunks } from "./read";
+import type { ProgressOptions } from "./types";
 import { writeGridRaw } from "./writeRaw";
 
 export interface Snapshot {
@@ -19,14 +20,23 @@ export interface Snapshot {
   formats: unknown[][];
 }
 
-export async function takeSnapshot(ctx: Excel.RequestContext, sheetName: string, area: Area, signal?: AbortSignal): Promise<Snapshot> {
+/** Rows of `area` that hold anything, found with one sync (how much a snapshot will have to read). */
+export async function usedPart(ctx: Excel.RequestContext, sheetName: string, area: Area): Promise<Area | null> {
   const sheet = ctx.workbook.worksheets.getItem(sheetName);
   const usedRange = sheet.getRangeByIndexes(area.row, area.col, area.rows, area.cols).getUsedRangeOrNullObject(false).load(AREA_PROPS);
   await ctx.sync();
-  const snap: Snapshot = { sheetName, area, used: null, inputs: [], formats: [] };
-  if (usedRange.isNullObject) return snap;
-  const used = areaOf(usedRange);
-  snap.used = used;
+  return usedRange.isNullObject ? null : areaOf(usedRange);
+}
+
+export async function takeSnapshot(
+  ctx: Excel.RequestContext,
+  sheetName: string,
+  area: Area,
+  used: Area | null,
+  opts: ProgressOptions = {},
+): Promise<Snapshot> {
+  const snap: Snapshot = { sheetName, area, used, inputs: [], formats: [] };
+  if (!used) return snap;
   snap.inputs = new Array(used.rows);
   snap.formats = new Array(used.rows);
   await readInChunks(
@@ -42,7 +52,7 @@ export async function takeSnapshot(ctx: Excel.RequestContext, sheetName: string,
         snap.formats[offset + i] = g.numberFormat[i];
       }
     },
-    { signal },
+    opts,
   );
   return snap;
 }

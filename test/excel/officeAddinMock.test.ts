@@ -8,6 +8,7 @@ import { isDate1904 } from "../../src/excel";
 
 function contextWhereDate19040101Is(serial: number): Excel.RequestContext {
   const data = {
+    host: "excel",
     workbook: {
       functions: {
         result: { value: serial },
@@ -18,11 +19,11 @@ function contextWhereDate19040101Is(serial: number): Excel.RequestContext {
       },
     },
   };
-  return new OfficeMockObject(data, "excel") as unknown as Excel.RequestContext;
+  return new OfficeMockObject(data) as unknown as Excel.RequestContext;
 }
 
 test("the 1904 date system is read through load and sync (office-addin-mock)", async () => {
-  const unread = new OfficeMockObject({ workbook: { functions: { result: { value: 0 } } } }, "excel") as unknown as {
+  const unread = new OfficeMockObject({ host: "excel", workbook: { functions: { result: { value: 0 } } } }) as unknown as {
     workbook: { functions: { result: { value: unknown } } };
   };
   expect(unread.workbook.functions.result.value).not.toBe(0); // the mock refuses a read before load + sync

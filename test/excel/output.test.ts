@@ -71,6 +71,12 @@ describe("planCustomerOutput", () => {
     expect((await second.excel.run((ctx) => planCustomerOutput(ctx, second.source))).status).toBe("occupied");
   });
 
+  it("ignores what lies outside the target rows, such as a total below the table", async () => {
+    const rows: unknown[][] = [...INPUT, [], ["Total", null, null, null, null, null, null, 1234]];
+    const { excel, source } = await setup(rows);
+    expect((await excel.run((ctx) => planCustomerOutput(ctx, source))).status).toBe("empty");
+  });
+
   it("finds the own output columns inside the source when an Excel table grew over them", async () => {
     const rows = INPUT.map((r, i) => [...r, ...(i === 0 ? outputHeaders("zh") : [1, 1, 1, 1, "C", "c", ""])]);
     const excel = new FakeExcel({ sheets: { Sales: rows }, tables: [{ name: "T", sheet: "Sales", address: "A1:K4" }], selection: "Sales!B2" });
@@ -210,6 +216,19 @@ describe("writing all-or-nothing", () => {
       await expect(fresh.excel.run((ctx) => writeCustomerOutput(ctx, fresh.source, fresh.values, 4, opts("overwrite")))).rejects.toMatchObject({ code: "GeneralException" });
       expectUnchanged(fresh.excel, fresh.before);
     }
+  });
+
+  it("reports progress over the snapshot and the writing, rising to the total", async () => {
+    const { excel, source, values } = await occupiedTall(25_000);
+    const seen: [number, number][] = [];
+    await excel.run((ctx) => writeCustomerOutput(ctx, source, values, 4, opts("overwrite", { onProgress: (d, t) => seen.push([d, t]) })));
+    const total = seen[0][1];
+    // The snapshot covers the 25,000 rows that hold something (F2:G25001), the writing the header and 25,000 rows.
+    expect(total).toBe(25_000 + 25_001);
+    expect(seen.every(([, t]) => t === total)).toBe(true);
+    expect(seen.map(([d]) => d)).toEqual([...seen.map(([d]) => d)].sort((a, b) => a - b));
+    expect(seen[seen.length - 1][0]).toBe(total);
+    expect(seen.some(([d]) => d === 25_000)).toBe(true);
   });
 
   it("a cancel part-way leaves the sheet as it was", async () => {

@@ -184,9 +184,8 @@ export class FakeRange extends FakeProxy {
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return this.derived(({ sheet, rect }) => {
-      const used = sheet.usedRect(!!valuesOnly);
-      const r = used && intersect(used, rect);
-      return r ? { sheet, rect: r } : null;
+      const used = sheet.usedRect(!!valuesOnly, rect);
+      return used ? { sheet, rect: used } : null;
     });
   }
 

@@ -141,24 +141,31 @@ export class SheetData {
     this.fills.push({ rect, color: null });
   }
 
-  /** Smallest rectangle holding every non-empty cell (and, unless valuesOnly, every cell with a number format). */
-  usedRect(valuesOnly: boolean): Rect | null {
+  /**
+   * Smallest rectangle holding every non-empty cell (and, unless valuesOnly, every cell with a number format, fill
+   * or bold), within `inside` when given (a range's own used range) or on the whole sheet.
+   */
+  usedRect(valuesOnly: boolean, inside?: Rect): Rect | null {
     let r0 = Infinity;
     let r1 = -1;
     let c0 = Infinity;
     let c1 = -1;
+    const rowFrom = inside?.row ?? 0;
+    const rowTo = inside ? inside.row + inside.rows - 1 : Infinity;
     for (const [col, c] of this.columns) {
+      if (inside && (col < inside.col || col >= inside.col + inside.cols)) continue;
       const arrays: unknown[][] = valuesOnly ? [c.values, c.formulas] : [c.values, c.formulas, c.numberFormats];
       for (const arr of arrays) {
+        const end = Math.min(arr.length - 1, rowTo);
         let first = -1;
-        for (let i = 0; i < arr.length; i++) {
+        for (let i = rowFrom; i <= end; i++) {
           if (arr[i] !== undefined && arr[i] !== "") {
             first = i;
             break;
           }
         }
         if (first < 0) continue;
-        let last = arr.length - 1;
+        let last = end;
         while (arr[last] === undefined || arr[last] === "") last--;
         r0 = Math.min(r0, first);
         r1 = Math.max(r1, last);
@@ -168,10 +175,12 @@ export class SheetData {
     }
     if (!valuesOnly) {
       for (const f of [...this.fills.filter((x) => x.color !== null), ...this.bold.filter((x) => x.value)]) {
-        r0 = Math.min(r0, f.rect.row);
-        r1 = Math.max(r1, f.rect.row + f.rect.rows - 1);
-        c0 = Math.min(c0, f.rect.col);
-        c1 = Math.max(c1, f.rect.col + f.rect.cols - 1);
+        const r = inside ? intersect(f.rect, inside) : f.rect;
+        if (!r) continue;
+        r0 = Math.min(r0, r.row);
+        r1 = Math.max(r1, r.row + r.rows - 1);
+        c0 = Math.min(c0, r.col);
+        c1 = Math.max(c1, r.col + r.cols - 1);
       }
     }
     if (r1 < 0) return null;
@@ -195,10 +204,22 @@ export class SheetData {
     let grew = true;
     while (grew) {
       grew = false;
-      if (r0 > 0 && anyInRow(r0 - 1, c0 - 1, c1 + 1)) (r0--, (grew = true));
-      while (anyInRow(r1 + 1, c0 - 1, c1 + 1)) (r1++, (grew = true));
-      if (c0 > 0 && anyInCol(c0 - 1, r0 - 1, r1 + 1)) (c0--, (grew = true));
-      if (anyInCol(c1 + 1, r0 - 1, r1 + 1)) (c1++, (grew = true));
+      if (r0 > 0 && anyInRow(r0 - 1, c0 - 1, c1 + 1)) {
+        r0--;
+        grew = true;
+      }
+      while (anyInRow(r1 + 1, c0 - 1, c1 + 1)) {
+        r1++;
+        grew = true;
+      }
+      if (c0 > 0 && anyInCol(c0 - 1, r0 - 1, r1 + 1)) {
+        c0--;
+        grew = true;
+      }
+      if (anyInCol(c1 + 1, r0 - 1, r1 + 1)) {
+        c1++;
+        grew = true;
+      }
     }
     return { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
