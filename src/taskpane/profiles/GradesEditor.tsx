@@ -1,0 +1,107 @@
+import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Lang } from "../../engine/types";
+import { addGrade, moveGrade, removeGrade, updateGrade, type FieldIssues, type ProfileDraft } from "./editorState";
+import { fieldValidation } from "./fieldProps";
+import { pt } from "./i18n";
+import { GroupMessage } from "./GroupMessage";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  line: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1.4fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  tools: { display: "flex", gap: tokens.spacingHorizontalXS, justifyContent: "flex-end" },
+});
+
+export interface GradesEditorProps {
+  lang: Lang;
+  draft: ProfileDraft;
+  issues: FieldIssues;
+  disabled: boolean;
+  onChange(next: ProfileDraft): void;
+}
+
+/** The grades, best first: letter, cut-off (none for the last, which takes the rest), cadence in both languages. */
+export function GradesEditor({ lang, draft, issues, disabled, onChange }: GradesEditorProps) {
+  const styles = useStyles();
+  const last = draft.grades.length - 1;
+  return (
+    <section className={styles.section} aria-labelledby="profile-grades-heading">
+      <Text as="h3" id="profile-grades-heading" weight="semibold">
+        {pt(lang, "gradesHeading")}
+      </Text>
+      <GroupMessage issues={issues} lang={lang} path="grades" testId="grades-message" />
+      {draft.grades.map((g, i) => {
+        const path = `grades[${i}]`;
+        const change = (c: Parameters<typeof updateGrade>[2]) => onChange(updateGrade(draft, i, c));
+        return (
+          <div key={g.key} className={styles.card} role="group" aria-label={pt(lang, "gradeNumber", { n: i + 1 })} data-testid={`grade-${i}`}>
+            <div className={styles.line}>
+              <Field label={pt(lang, "fieldGrade")} size="small" {...fieldValidation(issues, lang, `${path}.grade`)}>
+                <Input data-testid={`grade-${i}-letter`} value={g.grade} disabled={disabled} onChange={(_, d) => change({ grade: d.value })} />
+              </Field>
+              {i < last ? (
+                <>
+                  <Field label={pt(lang, "fieldCutKind")} size="small">
+                    <Select
+                      data-testid={`grade-${i}-cut-kind`}
+                      value={g.cutKind}
+                      disabled={disabled}
+                      onChange={(_, d) => change({ cutKind: d.value === "above" ? "above" : "atLeast" })}
+                    >
+                      <option value="atLeast">{pt(lang, "cutAtLeast")}</option>
+                      <option value="above">{pt(lang, "cutAbove")}</option>
+                    </Select>
+                  </Field>
+                  <Field label={pt(lang, "fieldCut")} size="small" {...fieldValidation(issues, lang, `${path}.above`, `${path}.atLeast`)}>
+                    <Input
+                      data-testid={`grade-${i}-cut`}
+                      inputMode="decimal"
+                      value={g.cut}
+                      disabled={disabled}
+                      onChange={(_, d) => change({ cut: d.value })}
+                    />
+                  </Field>
+                </>
+              ) : (
+                <Text size={200} style={{ gridColumn: "span 2", alignSelf: "end" }} data-testid={`grade-${i}-catch-all`}>
+                  {pt(lang, "catchAll")}
+                </Text>
+              )}
+            </div>
+            <GroupMessage issues={issues} lang={lang} path={path} />
+            {/* A last grade with a cut-off (from an imported file) is reported on its cut-off path. */}
+            {i === last && <GroupMessage issues={issues} lang={lang} path={`${path}.above`} />}
+            {i === last && <GroupMessage issues={issues} lang={lang} path={`${path}.atLeast`} />}
+            <Field label={pt(lang, "fieldCadenceEn")} size="small" {...fieldValidation(issues, lang, `${path}.cadence`, `${path}.cadence.en`)}>
+              <Input data-testid={`grade-${i}-cadence-en`} value={g.cadenceEn} disabled={disabled} onChange={(_, d) => change({ cadenceEn: d.value })} />
+            </Field>
+            <Field label={pt(lang, "fieldCadenceZh")} size="small" {...fieldValidation(issues, lang, `${path}.cadence.zh`)}>
+              <Input data-testid={`grade-${i}-cadence-zh`} value={g.cadenceZh} disabled={disabled} onChange={(_, d) => change({ cadenceZh: d.value })} />
+            </Field>
+            <div className={styles.tools}>
+              <Button size="small" data-testid={`grade-${i}-up`} disabled={disabled || i === 0} onClick={() => onChange(moveGrade(draft, i, -1))}>
+                {pt(lang, "moveUp")}
+              </Button>
+              <Button size="small" data-testid={`grade-${i}-down`} disabled={disabled || i === last} onClick={() => onChange(moveGrade(draft, i, 1))}>
+                {pt(lang, "moveDown")}
+              </Button>
+              <Button size="small" data-testid={`grade-${i}-remove`} disabled={disabled || draft.grades.length <= 1} onClick={() => onChange(removeGrade(draft, i))}>
+                {pt(lang, "removeGrade")}
+              </Button>
+            </div>
+          </div>
+        );
+      })}
+      <Button data-testid="add-grade" disabled={disabled} onClick={() => onChange(addGrade(draft))}>
+        {pt(lang, "addGrade")}
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,168 @@
+import { Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Dimension, Lang, TieRule } from "../../engine/types";
+import { t } from "../i18n";
+import { DIMENSIONS, setMethod, updateBound, updateWeight, type FieldIssues, type ProfileDraft } from "./editorState";
+import { fieldValidation } from "./fieldProps";
+import { GradesEditor } from "./GradesEditor";
+import { GroupMessage } from "./GroupMessage";
+import { pt, type ProfileMessageKey } from "./i18n";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  row: { display: "grid", gridTemplateColumns: "repeat(4, minmax(0, 1fr))", gap: tokens.spacingHorizontalS },
+  three: { display: "grid", gridTemplateColumns: "repeat(3, minmax(0, 1fr))", gap: tokens.spacingHorizontalS },
+});
+
+const BOUND_LABELS: Record<Dimension, ProfileMessageKey> = {
+  recency: "recencyBounds",
+  frequency: "frequencyBounds",
+  monetary: "monetaryBounds",
+};
+const WEIGHT_LABELS: Record<Dimension, ProfileMessageKey> = {
+  recency: "weightRecency",
+  frequency: "weightFrequency",
+  monetary: "weightMonetary",
+};
+const DIMENSION_LETTER: Record<Dimension, string> = { recency: "R", frequency: "F", monetary: "M" };
+
+export interface ProfileFormProps {
+  lang: Lang;
+  draft: ProfileDraft;
+  issues: FieldIssues;
+  disabled: boolean;
+  onChange(next: ProfileDraft): void;
+}
+
+/** Every field of a profile; each invalid one carries the engine's message for its path as the user types. */
+export function ProfileForm({ lang, draft, issues, disabled, onChange }: ProfileFormProps) {
+  const styles = useStyles();
+  const set = (change: Partial<ProfileDraft>) => onChange({ ...draft, ...change });
+  return (
+    <>
+      <section className={styles.section} aria-labelledby="profile-identity-heading">
+        <Text as="h3" id="profile-identity-heading" weight="semibold">
+          {pt(lang, "identityHeading")}
+        </Text>
+        <Field label={pt(lang, "fieldId")} {...fieldValidation(issues, lang, "id")}>
+          <Input data-testid="profile-id" value={draft.id} disabled={disabled} onChange={(_, d) => set({ id: d.value })} />
+        </Field>
+        <Field label={pt(lang, "fieldNameEn")} {...fieldValidation(issues, lang, "name", "name.en")}>
+          <Input data-testid="profile-name-en" value={draft.nameEn} disabled={disabled} onChange={(_, d) => set({ nameEn: d.value })} />
+        </Field>
+        <Field label={pt(lang, "fieldNameZh")} {...fieldValidation(issues, lang, "name.zh")}>
+          <Input data-testid="profile-name-zh" value={draft.nameZh} disabled={disabled} onChange={(_, d) => set({ nameZh: d.value })} />
+        </Field>
+      </section>
+
+      <section className={styles.section} aria-labelledby="profile-method-heading">
+        <Text as="h3" id="profile-method-heading" weight="semibold">
+          {pt(lang, "methodHeading")}
+        </Text>
+        <Field label={pt(lang, "fieldMethod")} {...fieldValidation(issues, lang, "method")}>
+          <Select
+            data-testid="profile-method"
+            value={draft.method}
+            disabled={disabled}
+            onChange={(_, d) => onChange(setMethod(draft, d.value === "quantiles" ? "quantiles" : "thresholds"))}
+          >
+            <option value="thresholds">{pt(lang, "methodThresholds")}</option>
+            <option value="quantiles">{pt(lang, "methodQuantiles")}</option>
+          </Select>
+        </Field>
+        <Field label={pt(lang, "fieldUnit")} {...fieldValidation(issues, lang, "monetaryUnit")}>
+          <Select
+            data-testid="profile-unit"
+            value={draft.monetaryUnit}
+            disabled={disabled}
+            onChange={(_, d) => set({ monetaryUnit: d.value === "wan" ? "wan" : "yuan" })}
+          >
+            <option value="yuan">{t(lang, "unitYuan")}</option>
+            <option value="wan">{t(lang, "unitWan")}</option>
+          </Select>
+        </Field>
+        {draft.method === "thresholds" ? (
+          <>
+            <GroupMessage issues={issues} lang={lang} path="thresholds" />
+            {DIMENSIONS.map((dim) => (
+              <div key={dim} className={styles.section} role="group" aria-labelledby={`bounds-${dim}-label`}>
+                <Text id={`bounds-${dim}-label`} size={200}>
+                  {pt(lang, BOUND_LABELS[dim])}
+                </Text>
+                <div className={styles.row}>
+                  {[0, 1, 2, 3].map((i) => (
+                    <Field key={i} size="small" {...fieldValidation(issues, lang, `thresholds.${dim}[${i}]`)}>
+                      <Input
+                        data-testid={`bound-${dim}-${i}`}
+                        aria-label={pt(lang, "boundLabel", { dimension: DIMENSION_LETTER[dim], n: i + 1 })}
+                        inputMode="decimal"
+                        value={draft.thresholds[dim][i] ?? ""}
+                        disabled={disabled}
+                        onChange={(_, d) => onChange(updateBound(draft, dim, i, d.value))}
+                      />
+                    </Field>
+                  ))}
+                </div>
+                <GroupMessage issues={issues} lang={lang} path={`thresholds.${dim}`} />
+              </div>
+            ))}
+          </>
+        ) : (
+          <div className={styles.three}>
+            <Field label={pt(lang, "fieldBins")} {...fieldValidation(issues, lang, "bins")}>
+              <Input data-testid="profile-bins" inputMode="numeric" value={draft.bins} disabled={disabled} onChange={(_, d) => set({ bins: d.value })} />
+            </Field>
+            <Field label={pt(lang, "fieldTies")} {...fieldValidation(issues, lang, "ties")} style={{ gridColumn: "span 2" }}>
+              <Select data-testid="profile-ties" value={draft.ties} disabled={disabled} onChange={(_, d) => set({ ties: d.value as TieRule })}>
+                <option value="average">{t(lang, "tiesAverage")}</option>
+                <option value="best">{t(lang, "tiesBest")}</option>
+                <option value="first">{t(lang, "tiesFirst")}</option>
+              </Select>
+            </Field>
+          </div>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="profile-weights-heading">
+        <Text as="h3" id="profile-weights-heading" weight="semibold">
+          {pt(lang, "weightsHeading")}
+        </Text>
+        <GroupMessage issues={issues} lang={lang} path="weights" />
+        <div className={styles.three}>
+          {DIMENSIONS.map((dim) => (
+            <Field key={dim} label={pt(lang, WEIGHT_LABELS[dim])} {...fieldValidation(issues, lang, `weights.${dim}`)}>
+              <Input
+                data-testid={`weight-${dim}`}
+                inputMode="decimal"
+                value={draft.weights[dim]}
+                disabled={disabled}
+                onChange={(_, d) => onChange(updateWeight(draft, dim, d.value))}
+              />
+            </Field>
+          ))}
+        </div>
+      </section>
+
+      <GradesEditor lang={lang} draft={draft} issues={issues} disabled={disabled} onChange={onChange} />
+
+      <section className={styles.section} aria-labelledby="profile-defaults-heading">
+        <Text as="h3" id="profile-defaults-heading" weight="semibold">
+          {pt(lang, "defaultsHeading")}
+        </Text>
+        <div className={styles.three}>
+          <Field label={pt(lang, "fieldAsOf")} {...fieldValidation(issues, lang, "asOf")} style={{ gridColumn: "span 3" }}>
+            <Input type="date" data-testid="profile-as-of" value={draft.asOf} disabled={disabled} onChange={(_, d) => set({ asOf: d.value })} />
+          </Field>
+          <Field label={pt(lang, "fieldWindowStart")} {...fieldValidation(issues, lang, "windowStart")} style={{ gridColumn: "span 3" }}>
+            <Input
+              type="date"
+              data-testid="profile-window-start"
+              value={draft.windowStart}
+              disabled={disabled}
+              onChange={(_, d) => set({ windowStart: d.value })}
+            />
+          </Field>
+        </div>
+      </section>
+    </>
+  );
+}
