@@ -48,6 +48,11 @@ function text(n: number | undefined): string {
   return n === undefined ? "" : String(n);
 }
 
+/** The catch-all grade has no cut-off; if it is moved up it gets the kind its neighbour uses. */
+function cutKindOf(g: { above?: number; atLeast?: number } | undefined): CutKind | undefined {
+  return g?.atLeast !== undefined ? "atLeast" : g?.above !== undefined ? "above" : undefined;
+}
+
 /** The form for an existing profile (`copyOf`: a copy with a new id and names marked as a copy). */
 export function draftFromProfile(p: Profile, copyOf = false): ProfileDraft {
   const thresholds = p.method === "thresholds" ? p.thresholds : undefined;
@@ -66,10 +71,10 @@ export function draftFromProfile(p: Profile, copyOf = false): ProfileDraft {
     bins: p.method === "quantiles" ? String(p.bins) : "5",
     ties: p.method === "quantiles" ? p.ties : "average",
     weights: { recency: String(p.weights.recency), frequency: String(p.weights.frequency), monetary: String(p.weights.monetary) },
-    grades: p.grades.map((g) => ({
+    grades: p.grades.map((g, i) => ({
       key: newKey(),
       grade: g.grade,
-      cutKind: g.atLeast !== undefined ? "atLeast" : "above",
+      cutKind: cutKindOf(g) ?? cutKindOf(p.grades[i - 1]) ?? "atLeast",
       cut: text(g.atLeast ?? g.above),
       cadenceEn: g.cadence.en,
       cadenceZh: g.cadence.zh,
