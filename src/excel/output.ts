@@ -75,7 +75,11 @@ async function writeOverExisting(
     onProgress: (done) => opts.onProgress?.(done, total),
   });
   try {
-    await writeGrid(ctx, sheetName, area.row, area.col, values, { ...opts, onProgress: (done) => opts.onProgress?.(before + done, total) });
+    await writeGrid(ctx, sheetName, area.row, area.col, values, {
+      ...opts,
+      resetFormats: used !== null,
+      onProgress: (done) => opts.onProgress?.(before + done, total),
+    });
     queueOutputFormats(ctx, sheetName, area, gradeColumn, opts.grades);
     await ctx.sync();
   } catch (e) {
@@ -99,7 +103,7 @@ async function writeOnNewSheet(
 ): Promise<WriteResult> {
   const sheetName = await addSheet(ctx, base);
   try {
-    const area = await writeGrid(ctx, sheetName, row, 0, values, opts);
+    const area = await writeGrid(ctx, sheetName, row, 0, values, { ...opts, resetFormats: false });
     queueOutputFormats(ctx, sheetName, area, gradeColumn, opts.grades);
     await ctx.sync();
     return { sheetName, address: sheetAddress(sheetName, area) };

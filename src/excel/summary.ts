@@ -80,7 +80,7 @@ export async function writeSummarySheet(ctx: Excel.RequestContext, model: Summar
   const sheetName = await addSheet(ctx, title);
   try {
     const layout = summaryLayout(model, lang);
-    await writeGrid(ctx, sheetName, 0, 0, layout.rows);
+    await writeGrid(ctx, sheetName, 0, 0, layout.rows, { resetFormats: false });
     const sheet = ctx.workbook.worksheets.getItem(sheetName);
     for (const r of layout.boldRows) sheet.getRangeByIndexes(r, 0, 1, WIDTH).format.font.bold = true;
     sheet.getRangeByIndexes(0, 0, layout.rows.length, WIDTH).format.autofitColumns();

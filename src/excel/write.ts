@@ -7,6 +7,12 @@ import type { OutputCell, ProgressOptions } from "./types";
 export interface GridWrite extends ProgressOptions {
   /** Number format per column; missing/null = "General". */
   columnFormats?: readonly (string | null | undefined)[];
+  /**
+   * true when the cells may carry number formats of their own (writing over existing cells): every cell then gets
+   * its format, "General" included. false on fresh cells: only columns with a format other than "General" are
+   * formatted (null elsewhere leaves a cell unchanged), which keeps requests smaller.
+   */
+  resetFormats?: boolean;
 }
 
 /**
@@ -22,26 +28,31 @@ export async function writeGrid(
   opts: GridWrite = {},
 ): Promise<Area> {
   const width = values[0]?.length ?? 0;
-  const formats = Array.from({ length: width }, (_, c) => opts.columnFormats?.[c] ?? "General");
-  const formatBytes = formats.reduce((s, f) => s + cellBytes(f), 0);
+  const reset = opts.resetFormats ?? true;
+  const general = reset ? "General" : null;
+  const formats = Array.from({ length: width }, (_, c) => opts.columnFormats?.[c] ?? general);
+  const headerFormats = formats.map(() => general);
+  const anyFormat = formats.some((f) => f !== null);
+  const formatBytes = anyFormat ? formats.reduce((s: number, f) => s + cellBytes(f), 0) : 0;
   const sheet = ctx.workbook.worksheets.getItem(sheetName);
-  const chunks = planWriteChunks(values.length, width * 2, (i) => values[i].reduce((s: number, v) => s + cellBytes(v), formatBytes));
-  const headerFormats = formats.map(() => "General");
+  const chunks = planWriteChunks(values.length, width * (anyFormat ? 2 : 1), (i) => values[i].reduce((s: number, v) => s + cellBytes(v), formatBytes));
   // One sync per chunk (thousands of rows): the loop over chunks is the only loop that syncs.
   for (const chunk of chunks) {
     throwIfCancelled(opts.signal);
     const block: (string | number)[][] = new Array(chunk.rows);
-    const blockFormats: string[][] = new Array(chunk.rows);
     for (let i = 0; i < chunk.rows; i++) {
       const source = values[chunk.start + i];
       if (source.length !== width) throw new RangeError(`row ${chunk.start + i} has ${source.length} cells, expected ${width}`);
       block[i] = source.map(cellInput);
-      blockFormats[i] = chunk.start + i === 0 ? headerFormats : formats;
     }
     ctx.workbook.application.suspendApiCalculationUntilNextSync();
     const range = sheet.getRangeByIndexes(row + chunk.start, col, chunk.rows, width);
     range.values = block;
-    range.numberFormat = blockFormats;
+    if (anyFormat) {
+      const blockFormats: (string | null)[][] = new Array(chunk.rows);
+      for (let i = 0; i < chunk.rows; i++) blockFormats[i] = chunk.start + i === 0 ? headerFormats : formats;
+      range.numberFormat = blockFormats;
+    }
     await ctx.sync();
     opts.onProgress?.(chunk.start + chunk.rows, values.length);
   }

@@ -106,6 +106,14 @@ describe("writeCustomerOutput", () => {
     expect(excel.numberFormats("Sales", "E2:H4").flat().every((f) => f === "General")).toBe(true);
   });
 
+  it("resets number formats that empty target cells carried, so a score never shows as a date or a percentage", async () => {
+    const { excel, source } = await setup();
+    excel.setNumberFormat("Sales", "E2:H4", "yyyy-mm-dd");
+    expect((await excel.run((ctx) => planCustomerOutput(ctx, source))).status).toBe("empty");
+    await excel.run((ctx) => writeCustomerOutput(ctx, source, output(), 4, opts("inPlace")));
+    expect(excel.numberFormats("Sales", "E2:H4").flat().every((f) => f === "General")).toBe(true);
+  });
+
   it("updates its own earlier output in place: old scores of a row now ungraded are cleared, no colour rules pile up", async () => {
     const { excel, source } = await setup();
     await excel.run((ctx) => writeCustomerOutput(ctx, source, output("en"), 4, opts("inPlace")));
@@ -199,6 +207,7 @@ describe("writing all-or-nothing", () => {
     expect(Math.max(...excel.stats.map((s) => s.requestBytes))).toBeLessThan(FIVE_MB / 2);
     expect(Math.max(...excel.stats.map((s) => s.responseBytes))).toBeLessThan(FIVE_MB / 2);
     expect(excel.read("Sales", "E25001:K25001")).toEqual([[3, 2, 1, 2.3, "C", "cadence", "note"]]);
+    expect(excel.numberFormats("Sales", "F2:F3")).toEqual([["General"], ["General"]]);
   });
 
   it("an error part-way (in the last chunk of values, or in the formats) puts back values, formulas, text and number formats", async () => {
