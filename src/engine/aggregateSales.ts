@@ -2,7 +2,7 @@
 
 import { cellError, cellNumber, cellText, idText, isBlank } from "./cells";
 import { parseDay } from "./dates";
-import { moneyUnits } from "./decimal";
+import { MoneySums } from "./moneySums";
 import type { RowIssue, SalesColumnsInput } from "./types";
 
 export interface SalesWindow {
@@ -18,8 +18,8 @@ export interface CustomerTotals {
   /** Latest kept sale, or -1 when none (then count is 0). */
   lastDay: Int32Array;
   count: Uint32Array;
-  /** Sum of kept amounts in millionths of the input unit. */
-  money: Float64Array;
+  /** Exact sums of the kept amounts, in the input unit. */
+  money: MoneySums;
   /** Index of the customer's first kept sale, -1 when none. */
   firstSale: Int32Array;
   saleIssues: RowIssue[];
@@ -32,7 +32,8 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
   const n = input.ids.length;
   const slotOf = new Map<string, number>();
   const ids: string[] = [];
-  const lastDay: number[] = [], count: number[] = [], money: number[] = [], firstSale: number[] = [];
+  const lastDay: number[] = [], count: number[] = [], firstSale: number[] = [];
+  const money = new MoneySums();
   const saleIssues: RowIssue[] = [];
   let kept = 0, outsideWindow = 0;
   const skip = (i: number, role: RowIssue["role"], code: RowIssue["code"], cell?: unknown) =>
@@ -66,7 +67,7 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
       ids.push(id);
       lastDay.push(-1);
       count.push(0);
-      money.push(0);
+      money.open();
       firstSale.push(-1);
     }
     if (day < w.startDay || day > w.endDay) {
@@ -77,13 +78,13 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
     if (count[slot] === 0 || day > lastDay[slot]) lastDay[slot] = day;
     if (firstSale[slot] < 0) firstSale[slot] = i;
     count[slot]++;
-    money[slot] += moneyUnits(amount); // refunds (negative amounts) are summed as they are
+    money.add(slot, amount); // refunds (negative amounts) are summed as they are
   }
   return {
     ids,
     lastDay: Int32Array.from(lastDay),
     count: Uint32Array.from(count),
-    money: Float64Array.from(money),
+    money,
     firstSale: Int32Array.from(firstSale),
     saleIssues,
     read: n,

@@ -34,18 +34,16 @@ export function formatUnits(units: number, places: number): string {
   return negative && abs !== 0 ? "-" + text : text;
 }
 
-/**
- * Money is held in millionths of its unit: fen (0.01 yuan) and yuan-in-wan (0.0001 wan) both fit, and sums of
- * amounts such as 0.1 + 0.2 stay exactly 0.3. Digits beyond the sixth decimal are rounded away.
- */
+/** Decimals allowed in a monetary bound of a profile. */
 export const MONEY_PLACES = 6;
-export const MONEY_SCALE = 10 ** MONEY_PLACES;
 
-export function moneyUnits(x: number): number {
-  return Math.round(x * MONEY_SCALE);
-}
-
-/** A money amount held in units as the nearest double of its exact decimal (so 0.3 prints as 0.3). */
-export function moneyValue(units: number): number {
-  return Number(formatUnits(units, MONEY_PLACES));
+/**
+ * x × 10^places as the double nearest the exact decimal result: the decimal point of x's text is moved, so
+ * 1.4 wan becomes exactly 14000 yuan and 1 yuan exactly 0.0001 wan, with one rounding at most.
+ */
+export function shiftDecimal(x: number, places: number): number {
+  if (places === 0) return x;
+  const s = String(x);
+  const e = s.indexOf("e");
+  return e < 0 ? Number(`${s}e${places}`) : Number(`${s.slice(0, e)}e${Number(s.slice(e + 1)) + places}`);
 }

@@ -2,7 +2,6 @@
 
 import { aggregateSales, skippedSales } from "./aggregateSales";
 import { formatDay, parseDateText } from "./dates";
-import { formatUnits, moneyValue, MONEY_PLACES } from "./decimal";
 import { REQUEST_TEXTS } from "./messages";
 import { scorePopulation, type Population, type Scores } from "./scoring";
 import type {
@@ -69,29 +68,21 @@ function asOfDay(profile: Profile, options: GradeOptions): number {
   return day;
 }
 
-/**
- * Money is compared in the smaller of the input's and the profile's units, so converting is a multiplication by
- * 10,000 and never a division.
- */
-function moneyFactors(input: MonetaryUnit, profileUnit: MonetaryUnit): { inputFactor: number; boundFactor: number } {
-  const work = input === "yuan" || profileUnit === "yuan" ? "yuan" : "wan";
-  return {
-    inputFactor: input === "wan" && work === "yuan" ? 10_000 : 1,
-    boundFactor: profileUnit === "wan" && work === "yuan" ? 10_000 : 1,
-  };
+/** Amounts are compared in the input's unit: a wan bound read against yuan amounts is 10^4 times larger. */
+function boundShift(input: MonetaryUnit, profileUnit: MonetaryUnit): number {
+  if (input === profileUnit) return 0;
+  return profileUnit === "wan" ? 4 : -4;
 }
 
 export function gradeCustomers(input: CustomerColumnsInput, profile: Profile, options: GradeOptions = {}): GradeResult {
   const asOf = asOfDay(profile, options);
   const unit = options.unit ?? profile.monetaryUnit;
-  const { inputFactor, boundFactor } = moneyFactors(unit, profile.monetaryUnit);
   const rows = readCustomerRows(input, {
     asOfDay: asOf,
     date1904: options.date1904 ?? false,
     requirePositiveTotal: profile.method === "thresholds",
-    inputFactor,
   });
-  const scores = scorePopulation(rows.population, profile, boundFactor);
+  const scores = scorePopulation(rows.population, profile, boundShift(unit, profile.monetaryUnit));
   const summary = summarise(profile, "customers", asOf, undefined, unit, rows.population, scores);
   return { profile, kind: "customers", n: rows.population.n, ...scoreFields(scores), issues: rows.issues, summary };
 }
@@ -101,7 +92,6 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
   const start = resolveDay(options.windowStart, profile.windowStart, "windowInvalid");
   if (start !== undefined && start > asOf) throw new GradeError("windowInvalid");
   const unit = options.unit ?? profile.monetaryUnit;
-  const { inputFactor, boundFactor } = moneyFactors(unit, profile.monetaryUnit);
   const totals = aggregateSales(input, {
     startDay: start ?? -Infinity,
     endDay: asOf,
@@ -123,20 +113,20 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
     valid[i] = 1;
     days[i] = asOf - totals.lastDay[i];
     count[i] = c;
-    money[i] = totals.money[i] * inputFactor;
+    money[i] = totals.money.value(i);
   }
   // Thresholds need Z > 0 as in customer-level input (the seed says 0 < Z).
   if (profile.method === "thresholds") {
     for (let i = 0; i < n; i++) {
       if (valid[i] && money[i] <= 0) {
         valid[i] = 0;
-        issues.push({ index: i, role: "amount", code: "totalNotPositive", value: formatUnits(totals.money[i], MONEY_PLACES), graded: false });
+        issues.push({ index: i, role: "amount", code: "totalNotPositive", value: totals.money.text(i), graded: false });
       }
     }
     issues.sort((a, b) => a.index - b.index);
   }
   const population: Population = { n, valid, days, count, money, order: totals.firstSale };
-  const scores = scorePopulation(population, profile, boundFactor);
+  const scores = scorePopulation(population, profile, boundShift(unit, profile.monetaryUnit));
   const summary = summarise(profile, "transactions", asOf, start, unit, population, scores);
   summary.sales = {
     read: totals.read,
@@ -155,7 +145,7 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
       ids: totals.ids,
       lastDay: totals.lastDay,
       count: totals.count,
-      total: Array.from(totals.money, moneyValue),
+      total: Array.from({ length: n }, (_, i) => totals.money.value(i)),
       firstSale: totals.firstSale,
     },
     saleIssues: totals.saleIssues,

@@ -3,7 +3,7 @@
  * thresholds (spec §3) or quantiles with tie rules (spec §4), and the exact weighted sum (spec §2).
  */
 
-import { decimalPlaces, toUnits, MONEY_PLACES } from "./decimal";
+import { decimalPlaces, shiftDecimal, toUnits } from "./decimal";
 import type { Dimension, GradeRule, Profile, QuantileProfile, ThresholdProfile } from "./types";
 
 /** Validated inputs of the customers to score, one entry per customer, in input order. */
@@ -15,7 +15,7 @@ export interface Population {
   days: Int32Array;
   /** Frequency S. */
   count: Float64Array;
-  /** Monetary Z in millionths of `moneyUnit`. */
+  /** Monetary Z in the input's unit: the double nearest its exact decimal value. */
   money: Float64Array;
   /** Position of each customer for the "first" tie rule (row of its first appearance); defaults to i. */
   order?: Int32Array;
@@ -30,22 +30,26 @@ export interface Scores {
   gradeIndex: Int16Array;
 }
 
-/** Multiplier from the profile's monetary bounds (in its own unit) to the units the population's money is in. */
-export type MoneyFactor = number;
+/**
+ * Powers of ten that move the profile's monetary bounds into the input's unit (4 for a wan profile reading yuan).
+ * Amounts are never converted: comparing an amount's double with a bound's exact double gives the same answer as
+ * comparing their decimals, and converting the amount instead would round.
+ */
+export type BoundShift = number;
 
-export function scorePopulation(pop: Population, profile: Profile, boundFactor: MoneyFactor): Scores {
+export function scorePopulation(pop: Population, profile: Profile, boundShift: BoundShift): Scores {
   const r = new Uint8Array(pop.n), f = new Uint8Array(pop.n), m = new Uint8Array(pop.n);
-  if (profile.method === "thresholds") thresholdScores(pop, profile, boundFactor, r, f, m);
+  if (profile.method === "thresholds") thresholdScores(pop, profile, boundShift, r, f, m);
   else quantileScores(pop, profile, r, f, m);
   return { r, f, m, ...compositeAndGrade(pop, profile, r, f, m) };
 }
 
 function thresholdScores(
-  pop: Population, p: ThresholdProfile, boundFactor: MoneyFactor, r: Uint8Array, f: Uint8Array, m: Uint8Array,
+  pop: Population, p: ThresholdProfile, boundShift: BoundShift, r: Uint8Array, f: Uint8Array, m: Uint8Array,
 ): void {
   const [r5, r4, r3, r2] = p.thresholds.recency;
   const [f1, f2, f3, f4] = p.thresholds.frequency;
-  const [m1, m2, m3, m4] = p.thresholds.monetary.map((b) => toUnits(b, MONEY_PLACES) * boundFactor);
+  const [m1, m2, m3, m4] = p.thresholds.monetary.map((b) => shiftDecimal(b, boundShift));
   const { valid, days, count, money } = pop;
   for (let i = 0; i < pop.n; i++) {
     if (!valid[i]) continue;

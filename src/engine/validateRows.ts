@@ -2,7 +2,6 @@
 
 import { cellError, cellNumber, cellText, idText, isBlank } from "./cells";
 import { dayFromSerial, formatDay, parseDay } from "./dates";
-import { moneyUnits } from "./decimal";
 import type { Population } from "./scoring";
 import type { CustomerColumnsInput, RowIssue } from "./types";
 
@@ -11,8 +10,6 @@ export interface CustomerReadOptions {
   date1904: boolean;
   /** Thresholds profiles need Z > 0 (the seed says 0 < Z); quantile profiles rank Z as it is. */
   requirePositiveTotal: boolean;
-  /** Multiplier from input money units to the units scoring works in. */
-  inputFactor: number;
 }
 
 export interface CustomerRows {
@@ -30,7 +27,7 @@ export function readCustomerRows(input: CustomerColumnsInput, o: CustomerReadOpt
   const money = new Float64Array(n);
   const issues: RowIssue[] = [];
   const { ids, lastDates, counts, totals } = input;
-  const { asOfDay, date1904, requirePositiveTotal, inputFactor } = o;
+  const { asOfDay, date1904, requirePositiveTotal } = o;
   for (let i = 0; i < n; i++) {
     // Typed cells are read inline; everything else (text, blanks, errors) goes through the general readers.
     const dateCell = lastDates[i], countCell = counts[i], totalCell = totals[i];
@@ -45,7 +42,7 @@ export function readCustomerRows(input: CustomerColumnsInput, o: CustomerReadOpt
       lastDay[i] = day;
       days[i] = asOfDay - day;
       count[i] = s;
-      money[i] = moneyUnits(z) * inputFactor;
+      money[i] = z;
     } else {
       explainRow(i, ids?.[i], dateCell, day, countCell, s, totalCell, z, o, issues);
     }
