@@ -21,7 +21,10 @@ export interface SourceTable {
 
 /** Where customer-level output would go and whether writing there needs the user's consent. */
 export interface OutputPlan {
-  /** A1 address of the 7 output columns, header row included, e.g. "Sales!G1:M201". */
+  /**
+   * A1 address of the 7 output columns, header row included, e.g. "Sales!G1:M201": directly right of the source,
+   * or the add-in's own output columns when the source already contains them (an Excel table that grew over them).
+   */
   address: string;
   /**
    * "empty": nothing there, write without asking. "ownOutput": the add-in's own earlier output (recognised by the
@@ -35,7 +38,10 @@ export interface OutputPlan {
 export type OutputCell = string | number | null;
 
 export interface ProgressOptions {
-  /** Called after each chunk with the rows done so far and the total. */
+  /**
+   * Called after each chunk with the rows done so far and the total. When writing over existing cells the total also
+   * counts the rows read first to be able to put them back, so the bar moves during that read too.
+   */
   onProgress?(done: number, total: number): void;
   /** Checked between chunks; when aborted the call rejects with `ExcelAdapterError` code "cancelled". */
   signal?: AbortSignal;
@@ -56,8 +62,8 @@ export interface CustomerWriteOptions extends WriteOptions {
   /**
    * "inPlace": write right of the table; refused (error "targetOccupied") if the plan is "occupied" at write time.
    * "overwrite": write right of the table even over other content (the user said so).
-   * "newSheet": write to a new sheet named "<source sheet> RFM" (made unique), at the same rows as the source so
-   * that row numbers in notes still match.
+   * "newSheet": write to a new sheet named "<source sheet> RFM" (made unique), from column A at the same rows as
+   * the source so that row numbers in notes still match.
    */
   mode: "inPlace" | "overwrite" | "newSheet";
 }
@@ -96,6 +102,12 @@ export interface SelectResult {
   truncated: boolean;
 }
 
+/**
+ * multipleAreas / emptySource: the selection cannot be read (locateSource). targetOccupied: "inPlace" found the
+ * cells right of the table taken since the plan. sizeMismatch: the values do not fit the source (a caller's bug).
+ * restoreFailed: writing failed and putting the previous contents back failed too (`cause` = the first error).
+ * cancelled: the signal was aborted; nothing was left changed.
+ */
 export type AdapterErrorCode =
   | "multipleAreas"
   | "emptySource"

@@ -249,6 +249,23 @@ describe("writing all-or-nothing", () => {
     expectUnchanged(excel, before);
   });
 
+  it("says so plainly when putting the old contents back fails too", async () => {
+    const { excel, source, values } = await occupiedTall(100);
+    let failures = 0;
+    excel.onSync(() => {
+      const last = excel.stats[excel.stats.length - 1];
+      // The first write fails, and so does everything after it (Excel has gone away).
+      if (last.cellsWritten > 0 || failures > 0) {
+        failures++;
+        throw Object.assign(new Error("connection lost"), { code: "GeneralException" });
+      }
+    });
+    const err = await excel.run((ctx) => writeCustomerOutput(ctx, source, values, 4, opts("overwrite"))).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ExcelAdapterError);
+    expect(err).toMatchObject({ code: "restoreFailed", cause: { message: "connection lost" } });
+    expect((err as ExcelAdapterError).text.zh).toMatch(/恢复/);
+  });
+
   it("an error on a new sheet deletes the sheet", async () => {
     const { excel, source, values, before } = await occupiedTall(25_000);
     excel.failAtSync(4);
