@@ -64,20 +64,6 @@ class LocalizedMetadataPlugin {
   }
 }
 
-/**
- * The installed tree hoists ajv-keywords (needs ajv 8) next to eslint's ajv 6, so schema-utils cannot validate plugin
- * options and every plugin constructor throws "Cannot find module 'ajv/dist/compile/codegen'". Only in that case,
- * skip the option validation (it checks our own literal options, nothing a user supplies).
- */
-function skipBrokenOptionValidation() {
-  const schemaUtils = require("schema-utils");
-  try {
-    schemaUtils.validate({ type: "object" }, {}, { name: "probe" });
-  } catch (err) {
-    if (err && err.code === "MODULE_NOT_FOUND") schemaUtils.disableValidation();
-  }
-}
-
 /** Dev-server https options from office-addin-dev-certs; loaded lazily because installing certificates needs sudo. */
 async function devCertificates() {
   const devCerts = require("office-addin-dev-certs");
@@ -86,7 +72,6 @@ async function devCertificates() {
 }
 
 module.exports = async (env = {}, argv = {}) => {
-  skipBrokenOptionValidation();
   const production = argv.mode === "production";
   // Only `webpack serve` needs certificates; `--env http` serves plain http on 127.0.0.1 for CI and browser tests.
   const serving = Boolean(env.WEBPACK_SERVE);
