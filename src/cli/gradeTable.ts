@@ -2,7 +2,7 @@ import {
   detectColumns, GradeError, gradeCustomers, gradeSales, type GradeResult, type InputKind, type NoteContext, type Role,
 } from "../engine";
 import type { GradeRequest } from "./gradeRequest";
-import { columnCells, headerTexts, type Table } from "./table";
+import { columnsCells, headerTexts, type Table } from "./table";
 import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
 
@@ -27,7 +27,10 @@ export function gradeTable(table: Table, req: GradeRequest): GradedTable {
   }
   if (missing.length > 0) throw new UsageError(USAGE_TEXTS.missingColumns(kind, missing, headers));
 
-  const column = (role: Role) => (mapping[role] === undefined ? undefined : columnCells(table, mapping[role]));
+  const roles = (kind === "customers" ? ["id", "date", "count", "total"] : ["id", "date", "amount"]) as Role[];
+  const present = roles.filter((role) => mapping[role] !== undefined);
+  const cells = columnsCells(table, present.map((role) => mapping[role]!));
+  const column = (role: Role) => (present.includes(role) ? cells[present.indexOf(role)] : undefined);
   const options = { ...req.options, date1904: table.date1904 };
   let res: GradeResult;
   try {

@@ -1,10 +1,10 @@
 import {
-  cadenceText, cellNumber, customerHeaders, gradeLetter, isOwnOutputHeader, noteText, outputHeaders, parseDay,
+  cadenceText, cellNumber, customerHeaders, formatDay, gradeLetter, isOwnOutputHeader, noteText, outputHeaders, parseDay,
   scoreNumber, scoreText, type Cell, type GradeResult, type Lang, type Role,
 } from "../engine";
 import { cellText, csvField, dateOfDay } from "./cellText";
 import type { GradedTable } from "./gradeTable";
-import type { RawRows, Table } from "./table";
+import type { RawRows } from "./table";
 
 /** The rows the command writes, in both forms the writers need: CSV lines and workbook cell values. */
 export interface OutputPlan {
@@ -119,7 +119,7 @@ function customerRowsPlan(graded: GradedTable, lang: Lang): OutputPlan {
     headers: [...kept.map((c) => cellText(table.headers[c])), ...outputHeaders(lang)],
     rowCount: table.rows.length,
     csvChunk(from, to) {
-      if (rawRows) return rawCsvChunk(rawRows, table, results, from, to);
+      if (rawRows) return rawCsvChunk(rawRows, results, from, to);
       const lines: string[] = [];
       for (let i = from; i < to; i++) {
         const row = table.rows[i];
@@ -154,7 +154,7 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
     csvChunk(from, to) {
       const lines: string[] = [];
       for (let j = from; j < to; j++) {
-        const last = bought(j) ? cellText(dateOfDay(customers.lastDay[j])) : "";
+        const last = bought(j) ? formatDay(customers.lastDay[j]) : "";
         lines.push(`${csvField(customers.ids[j])},${last},${customers.count[j]},${customers.total[j]}${results.csvSuffix(j)}\n`);
       }
       return lines.join("");
@@ -172,22 +172,22 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
  * Rows copied byte for byte from the input file, each followed by the commas of its missing trailing cells and the
  * result cells. Working on bytes keeps a million rows from becoming a million strings to build and encode again.
  */
-function rawCsvChunk(raw: RawRows, table: Table, results: ResultCells, from: number, to: number): Buffer {
-  const { bytes, starts, ends } = raw;
+function rawCsvChunk(raw: RawRows, results: ResultCells, from: number, to: number): Buffer {
+  const { bytes, starts, ends, missing } = raw;
   const notes = new Map<number, Buffer>();
   let size = 0;
   for (let i = from; i < to; i++) {
     const note = results.csvNote(i);
     if (note !== ",") notes.set(i, Buffer.from(note));
-    size += ends[i] - starts[i] + (table.width - table.rows[i].length) + results.fixedBytes(i).length + (notes.get(i)?.length ?? 1) + 1;
+    size += ends[i] - starts[i] + missing[i] + results.fixedBytes(i).length + (notes.get(i)?.length ?? 1) + 1;
   }
   const out = Buffer.allocUnsafe(size);
   let at = 0;
   for (let i = from; i < to; i++) {
     at += bytes.copy(out, at, starts[i], ends[i]);
-    for (let pad = table.width - table.rows[i].length; pad > 0; pad--) out[at++] = COMMA;
-    at += copySmall(results.fixedBytes(i), out, at);
-    const note = notes.get(i);
+    for (let pad = missing[i]; pad > 0; pad--) out[at++] = COMMA;
+    at += results.fixedBytes(i).copy(out, at);
+    const note = notes.size > 0 ? notes.get(i) : undefined;
     if (note) at += note.copy(out, at);
     else out[at++] = COMMA;
     out[at++] = LINE_FEED;
@@ -197,12 +197,6 @@ function rawCsvChunk(raw: RawRows, table: Table, results: ResultCells, from: num
 
 const COMMA = 44;
 const LINE_FEED = 10;
-
-/** Copies a few dozen bytes; a plain loop beats a native call at this size. */
-function copySmall(src: Buffer, dst: Buffer, at: number): number {
-  for (let k = 0; k < src.length; k++) dst[at + k] = src[k];
-  return src.length;
-}
 
 /** An earlier run's output ends in exactly the seven result columns; grading it again replaces them. */
 function endsWithResultColumns(headers: readonly Cell[]): boolean {

@@ -32,15 +32,20 @@ export function readCsv(path: string, bytes: Buffer): CsvRead {
 
   const headers = records[0];
   const rows = records.slice(1);
+  // Row lengths are taken in one pass: the row arrays lie all over the heap, and each visit costs a cache miss.
+  const lengths = new Uint32Array(rows.length);
   let width = headers.length;
-  for (const row of rows) if (row.length > width) width = row.length;
+  for (let i = 0; i < rows.length; i++) {
+    lengths[i] = rows[i].length;
+    if (lengths[i] > width) width = lengths[i];
+  }
 
   const warnings = parsed.errors
     .filter((e) => e.type === "Quotes")
     .map((e) => SUMMARY_TEXTS.csvProblem((e.row ?? 0) + 1, e.message));
 
   return {
-    table: { source: "csv", headers, rows, width, firstRowNumber: 2, date1904: false, rawRows: rawRowsOf(body, text, newline, delimiter, records.length - 1) },
+    table: { source: "csv", headers, rows, width, firstRowNumber: 2, date1904: false, rawRows: rawRowsOf(body, text, newline, delimiter, lengths, width) },
     warnings,
   };
 }
@@ -60,8 +65,11 @@ function isEmptyRecord(record: string[]): boolean {
  * Without a single quote character in the file every record is one line, split at commas, so each data row can be
  * copied to CSV output verbatim. Any quote (a field holding a comma or a line break) means fields are re-quoted.
  */
-function rawRowsOf(body: Buffer, text: string, newline: string, delimiter: string, rows: number): RawRows | undefined {
+function rawRowsOf(
+  body: Buffer, text: string, newline: string, delimiter: string, lengths: Uint32Array, width: number,
+): RawRows | undefined {
   if (delimiter !== "," || text.includes('"') || newline === "\r") return undefined;
+  const rows = lengths.length;
   const starts = new Int32Array(rows);
   const ends = new Int32Array(rows);
   const crlf = newline === "\r\n" ? 1 : 0;
@@ -77,5 +85,5 @@ function rawRowsOf(body: Buffer, text: string, newline: string, delimiter: strin
     starts[i] = start;
     ends[i] = end;
   }
-  return { bytes: body, starts, ends };
+  return { bytes: body, starts, ends, missing: lengths.map((n) => width - n) };
 }

@@ -20,11 +20,12 @@ export interface Table {
   rawRows?: RawRows;
 }
 
-/** Data row i is bytes[starts[i], ends[i]) (without its line break). */
+/** Data row i is bytes[starts[i], ends[i]) (without its line break), `missing[i]` cells short of the table's width. */
 export interface RawRows {
   bytes: Buffer;
   starts: Int32Array;
   ends: Int32Array;
+  missing: Uint32Array;
 }
 
 /** Header texts for messages ("the headers are: ..."). */
@@ -32,10 +33,13 @@ export function headerTexts(table: Table): string[] {
   return table.headers.map((h) => (h === null || h === undefined ? "" : String(h).trim()));
 }
 
-/** The cells of one column, top to bottom (the engine is column-oriented). */
-export function columnCells(table: Table, index: number): Cell[] {
+/** The cells of the given columns, top to bottom (the engine is column-oriented), in one pass over the rows. */
+export function columnsCells(table: Table, indexes: readonly number[]): Cell[][] {
   const rows = table.rows;
-  const out = new Array<Cell>(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = rows[i][index];
-  return out;
+  const columns = indexes.map(() => new Array<Cell>(rows.length));
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    for (let c = 0; c < indexes.length; c++) columns[c][i] = row[indexes[c]];
+  }
+  return columns;
 }
