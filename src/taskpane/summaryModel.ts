@@ -2,7 +2,7 @@
 import { formatDay, formatIssue, noteText, profileName, todayDay } from "../engine";
 import type { GradeResult, Lang, NoteContext, Profile, RowIssue } from "../engine";
 import type { SummaryModel, WriteResult } from "../excel";
-import { version } from "../../package.json";
+import addin from "../../package.json";
 import type { GradeRequest } from "./gradingFlow";
 import { noteContext, sheetRow } from "./sourceRows";
 import { t } from "./i18n";
@@ -16,7 +16,7 @@ export function summaryModel(res: GradeResult, request: GradeRequest, written: W
     summary: res.summary,
     profileName: profileName(profile, lang),
     rules: profileRules(profile, lang),
-    version,
+    version: addin.version,
     generatedAt: `${formatDay(todayDay(now))} ${pad(now.getHours())}:${pad(now.getMinutes())}`,
     source: source.address,
     output: written.address,

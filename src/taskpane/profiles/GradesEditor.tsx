@@ -16,6 +16,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   line: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1.4fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  input: { width: "100%", minWidth: "0" },
+  catchAll: { gridColumn: "span 2", alignSelf: "center" },
   tools: { display: "flex", gap: tokens.spacingHorizontalXS, justifyContent: "flex-end" },
 });
 
@@ -44,12 +46,13 @@ export function GradesEditor({ lang, draft, issues, disabled, onChange }: Grades
           <div key={g.key} className={styles.card} role="group" aria-label={pt(lang, "gradeNumber", { n: i + 1 })} data-testid={`grade-${i}`}>
             <div className={styles.line}>
               <Field label={pt(lang, "fieldGrade")} size="small" {...fieldValidation(issues, lang, `${path}.grade`)}>
-                <Input data-testid={`grade-${i}-letter`} value={g.grade} disabled={disabled} onChange={(_, d) => change({ grade: d.value })} />
+                <Input className={styles.input} data-testid={`grade-${i}-letter`} value={g.grade} disabled={disabled} onChange={(_, d) => change({ grade: d.value })} />
               </Field>
               {i < last ? (
                 <>
                   <Field label={pt(lang, "fieldCutKind")} size="small">
                     <Select
+                      className={styles.input}
                       data-testid={`grade-${i}-cut-kind`}
                       value={g.cutKind}
                       disabled={disabled}
@@ -61,6 +64,7 @@ export function GradesEditor({ lang, draft, issues, disabled, onChange }: Grades
                   </Field>
                   <Field label={pt(lang, "fieldCut")} size="small" {...fieldValidation(issues, lang, `${path}.above`, `${path}.atLeast`)}>
                     <Input
+                      className={styles.input}
                       data-testid={`grade-${i}-cut`}
                       inputMode="decimal"
                       value={g.cut}
@@ -70,7 +74,7 @@ export function GradesEditor({ lang, draft, issues, disabled, onChange }: Grades
                   </Field>
                 </>
               ) : (
-                <Text size={200} style={{ gridColumn: "span 2", alignSelf: "end" }} data-testid={`grade-${i}-catch-all`}>
+                <Text size={200} className={styles.catchAll} data-testid={`grade-${i}-catch-all`}>
                   {pt(lang, "catchAll")}
                 </Text>
               )}
@@ -80,10 +84,10 @@ export function GradesEditor({ lang, draft, issues, disabled, onChange }: Grades
             {i === last && <GroupMessage issues={issues} lang={lang} path={`${path}.above`} />}
             {i === last && <GroupMessage issues={issues} lang={lang} path={`${path}.atLeast`} />}
             <Field label={pt(lang, "fieldCadenceEn")} size="small" {...fieldValidation(issues, lang, `${path}.cadence`, `${path}.cadence.en`)}>
-              <Input data-testid={`grade-${i}-cadence-en`} value={g.cadenceEn} disabled={disabled} onChange={(_, d) => change({ cadenceEn: d.value })} />
+              <Input className={styles.input} data-testid={`grade-${i}-cadence-en`} value={g.cadenceEn} disabled={disabled} onChange={(_, d) => change({ cadenceEn: d.value })} />
             </Field>
             <Field label={pt(lang, "fieldCadenceZh")} size="small" {...fieldValidation(issues, lang, `${path}.cadence.zh`)}>
-              <Input data-testid={`grade-${i}-cadence-zh`} value={g.cadenceZh} disabled={disabled} onChange={(_, d) => change({ cadenceZh: d.value })} />
+              <Input className={styles.input} data-testid={`grade-${i}-cadence-zh`} value={g.cadenceZh} disabled={disabled} onChange={(_, d) => change({ cadenceZh: d.value })} />
             </Field>
             <div className={styles.tools}>
               <Button size="small" data-testid={`grade-${i}-up`} disabled={disabled || i === 0} onClick={() => onChange(moveGrade(draft, i, -1))}>

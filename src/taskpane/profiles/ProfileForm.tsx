@@ -11,6 +11,8 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "grid", gridTemplateColumns: "repeat(4, minmax(0, 1fr))", gap: tokens.spacingHorizontalS },
   three: { display: "grid", gridTemplateColumns: "repeat(3, minmax(0, 1fr))", gap: tokens.spacingHorizontalS },
+  // Fluent inputs keep a minimum width of their own; in a grid cell they must shrink to it.
+  input: { width: "100%", minWidth: "0" },
 });
 
 const BOUND_LABELS: Record<Dimension, ProfileMessageKey> = {
@@ -90,8 +92,10 @@ export function ProfileForm({ lang, draft, issues, disabled, onChange }: Profile
                 </Text>
                 <div className={styles.row}>
                   {[0, 1, 2, 3].map((i) => (
-                    <Field key={i} size="small" {...fieldValidation(issues, lang, `thresholds.${dim}[${i}]`)}>
+                    // Too narrow for a message each: the inputs are marked, their messages listed under the row.
+                    <Field key={i} size="small" validationState={fieldValidation(issues, lang, `thresholds.${dim}[${i}]`).validationState}>
                       <Input
+                        className={styles.input}
                         data-testid={`bound-${dim}-${i}`}
                         aria-label={pt(lang, "boundLabel", { dimension: DIMENSION_LETTER[dim], n: i + 1 })}
                         inputMode="decimal"
@@ -102,6 +106,9 @@ export function ProfileForm({ lang, draft, issues, disabled, onChange }: Profile
                     </Field>
                   ))}
                 </div>
+                {[0, 1, 2, 3].map((i) => (
+                  <GroupMessage key={i} issues={issues} lang={lang} path={`thresholds.${dim}[${i}]`} testId={`bound-${dim}-${i}-message`} />
+                ))}
                 <GroupMessage issues={issues} lang={lang} path={`thresholds.${dim}`} />
               </div>
             ))}
@@ -109,7 +116,7 @@ export function ProfileForm({ lang, draft, issues, disabled, onChange }: Profile
         ) : (
           <div className={styles.three}>
             <Field label={pt(lang, "fieldBins")} {...fieldValidation(issues, lang, "bins")}>
-              <Input data-testid="profile-bins" inputMode="numeric" value={draft.bins} disabled={disabled} onChange={(_, d) => set({ bins: d.value })} />
+              <Input className={styles.input} data-testid="profile-bins" inputMode="numeric" value={draft.bins} disabled={disabled} onChange={(_, d) => set({ bins: d.value })} />
             </Field>
             <Field label={pt(lang, "fieldTies")} {...fieldValidation(issues, lang, "ties")} style={{ gridColumn: "span 2" }}>
               <Select data-testid="profile-ties" value={draft.ties} disabled={disabled} onChange={(_, d) => set({ ties: d.value as TieRule })}>
@@ -131,6 +138,7 @@ export function ProfileForm({ lang, draft, issues, disabled, onChange }: Profile
           {DIMENSIONS.map((dim) => (
             <Field key={dim} label={pt(lang, WEIGHT_LABELS[dim])} {...fieldValidation(issues, lang, `weights.${dim}`)}>
               <Input
+                className={styles.input}
                 data-testid={`weight-${dim}`}
                 inputMode="decimal"
                 value={draft.weights[dim]}

@@ -2,6 +2,7 @@
  * What the end-to-end tests need around the page: a build of the task pane and of the browser Excel double, a tiny
  * http server on 127.0.0.1, and Debian's Chromium driven by playwright-core with Office.js served offline.
  */
+import { execFile } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { createServer } from "http";
 import type { AddressInfo } from "net";
@@ -9,8 +10,6 @@ import { tmpdir } from "os";
 import { extname, join, normalize, resolve, sep } from "path";
 import type { Browser, Page } from "playwright-core";
 import { chromium } from "playwright-core";
-import webpack from "webpack";
-import HtmlWebpackPlugin from "html-webpack-plugin";
 
 export const REPO = resolve(__dirname, "../../..");
 export const CHROMIUM = "/usr/bin/chromium";
@@ -25,44 +24,15 @@ export function requireChromium(): void {
 }
 
 /**
- * Builds the task pane page (the real template, CSP included) and `fake-excel.js`, the Excel double for the browser,
- * into a fresh temporary folder. Uses its own small webpack config so the test does not depend on the custom
- * functions build.
+ * Builds the add-in with the repo's own webpack config (the real shared-runtime page: CSP, Office.js tag, functions
+ * and task pane chunks) plus `fake-excel.js`, the Excel double for the browser, into a fresh temporary folder.
  */
 export async function buildBundles(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), "rfm-taskpane-e2e-"));
-  const config: webpack.Configuration = {
-    mode: "development",
-    context: REPO,
-    // No eval-based source maps: the page's Content-Security-Policy forbids eval, as it must in production.
-    devtool: false,
-    entry: {
-      taskpane: "./src/taskpane/index.tsx",
-      "fake-excel": "./test/taskpane/e2e/browserExcel.ts",
-    },
-    output: { path: outDir, filename: "[name].js" },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: false } } },
-        },
-      ],
-    },
-    performance: { hints: false },
-    infrastructureLogging: { level: "error" },
-    plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-    ],
-  };
   await new Promise<void>((done, fail) => {
-    webpack(config, (err, stats) => {
-      if (err) return fail(err);
-      if (stats?.hasErrors()) return fail(new Error(stats.toString({ all: false, errors: true })));
-      done();
-    });
+    execFile(process.execPath, [join(__dirname, "buildForBrowser.js"), outDir], { cwd: REPO }, (err, _stdout, stderr) =>
+      err ? fail(new Error(`webpack build failed: ${stderr || err.message}`)) : done(),
+    );
   });
   return outDir;
 }
@@ -133,6 +103,8 @@ export interface PageWatch {
 export async function openPane(browser: Browser, origin: string, initScripts: string[]): Promise<{ page: Page; watch: PageWatch }> {
   const watch: PageWatch = { foreignRequests: [], problems: [], dialogs: [] };
   const page = await browser.newPage({ viewport: { width: 380, height: 1200 } });
+  // Everything here answers within milliseconds; a short wait makes a broken page fail fast instead of at jest's limit.
+  page.setDefaultTimeout(10_000);
   await page.route("**/*", async (route) => {
     const url = new URL(route.request().url());
     if (url.origin === origin) return route.continue();

@@ -1,0 +1,48 @@
+/* global require, process, __dirname */
+/**
+ * Builds the add-in with the repo's webpack config, plus the browser Excel double as `fake-excel.js`, into the folder
+ * given as the first argument. Runs as its own Node process: the config's plugins use dynamic `import()`, which jest's
+ * module sandbox refuses.
+ */
+const path = require("path");
+const webpack = require("webpack");
+
+const repo = path.resolve(__dirname, "../../..");
+const outDir = process.argv[2];
+
+/** The Excel double as one self-contained script, whatever the add-in's own config does with chunks. */
+const fakeConfig = {
+  mode: "development",
+  context: repo,
+  devtool: false,
+  entry: { "fake-excel": "./test/taskpane/e2e/browserExcel.ts" },
+  output: { path: outDir, filename: "[name].js" },
+  resolve: { extensions: [".ts", ".js"] },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        exclude: /node_modules/,
+        use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: false } } },
+      },
+    ],
+  },
+  infrastructureLogging: { level: "error" },
+};
+
+(async () => {
+  const config = await require(path.join(repo, "webpack.config.js"))({}, { mode: "development" });
+  config.context = repo;
+  // A fresh folder per run; cleaning would race with the double's build into the same folder.
+  config.output = { ...config.output, path: outDir, clean: false };
+  config.infrastructureLogging = { level: "error" };
+  webpack([config, fakeConfig], (err, stats) => {
+    if (err || stats.hasErrors()) {
+      process.stderr.write(String(err ?? stats.toString({ all: false, errors: true })));
+      process.exit(1);
+    }
+  });
+})().catch((err) => {
+  process.stderr.write(String(err && err.stack ? err.stack : err));
+  process.exit(1);
+});

@@ -1,0 +1,325 @@
+/**
+ * The profile editor in headless Chromium, driven as a user would, over the grid-backed Excel double: every invalid
+ * field is marked with the engine's message while typing; the preview grades the selected rows; save, export,
+ * import (good and bad files) and delete (with the formulas that still use the profile) change the workbook's
+ * settings exactly as they should. Expected grades are worked by hand below.
+ */
+import { execFile } from "child_process";
+import { mkdtempSync, readFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import type { Browser, Page } from "playwright-core";
+import { parseProfileJson } from "../../../src/engine";
+import type { E2eSetup } from "../e2e/browserExcel";
+import { launchChromium, openPane, removeBuild, REPO, requireChromium, serve } from "../e2e/harness";
+import type { PageWatch, StaticServer } from "../e2e/harness";
+
+jest.setTimeout(90_000);
+
+const PREFIX = "rfm.profile.";
+const HOSTILE = '<img src=x onerror="alert(1)">';
+
+/**
+ * The customers of the sheet, as-of 2025-07-01, graded by the east-region profile typed in the test:
+ * R: D <= 7 → 5, <= 14 → 4, <= 30 → 3, <= 60 → 2, else 1. F: S <= 1 → 1, <= 3 → 2, <= 6 → 3, <= 12 → 4, else 5.
+ * M (yuan): <= 1000 → 1, <= 5000 → 2, <= 20000 → 3, <= 50000 → 4, else 5. X = 0.25 r + 0.25 f + 0.5 m.
+ * A if X >= 4.5; B if X > 3; C if X >= 2; D otherwise.
+ *   K1 D 5 r5, S 8 f4, Z 30000 m4: 4.25 → B     K2 D 10 r4, S 13 f5, Z 60000 m5: 4.75 → A
+ *   K3 D 45 r2, S 2 f2, Z 1000 m1: 1.5 → D      K4 D 45 r2, S 2 f2, Z 3000 m2: 2 → C
+ */
+const SHEET = [
+  ["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额", "RFM"],
+  ["K1", 45834, 8, 30000, '=RFM.GRADE(B2,C2,D2,"east-region","2025-07-01")'],
+  ["K2", 45829, 13, 60000, '=RFM.GRADE(B3,C3,D3,"east-region","2025-07-01")'],
+  ["K3", 45794, 2, 1000, ""],
+  ["K4", 45794, 2, 3000, ""],
+];
+
+function workbook(): E2eSetup["workbook"] {
+  return { sheets: { Sales: SHEET.map((row) => [...row]) }, selection: "Sales!A1" };
+}
+
+let buildDir: string;
+let server: StaticServer;
+let browser: Browser;
+let fakeScript: string;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  requireChromium();
+  buildDir = mkdtempSync(join(tmpdir(), "rfm-profile-editor-e2e-"));
+  await new Promise<void>((done, fail) =>
+    execFile(process.execPath, [join(__dirname, "buildEditorPage.js"), buildDir], { cwd: REPO }, (err, _out, stderr) =>
+      err ? fail(new Error(`editor page build failed: ${stderr || err.message}`)) : done(),
+    ),
+  );
+  fakeScript = readFileSync(join(buildDir, "fake-excel.js"), "utf8");
+  server = await serve(buildDir);
+  browser = await launchChromium();
+}, 180_000);
+
+afterEach(async () => {
+  for (const page of pages.splice(0)) await page.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (buildDir) removeBuild(buildDir);
+});
+
+async function open(displayLanguage: string): Promise<{ page: Page; watch: PageWatch }> {
+  const setup: E2eSetup = { workbook: workbook(), displayLanguage };
+  const opened = await openPane(browser, server.origin, [`window.rfmE2eSetup = ${JSON.stringify(setup)};`, fakeScript]);
+  pages.push(opened.page);
+  await opened.page.getByTestId("profile-editor").waitFor();
+  return opened;
+}
+
+/** The workbook's settings as the Excel double holds them, read through its own Excel API. */
+function settings(page: Page): Promise<[string, unknown][]> {
+  return page.evaluate(() => {
+    const fake = (window as unknown as { rfmFake: { run<T>(b: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> } }).rfmFake;
+    return fake.run(async (ctx) => {
+      const s = ctx.workbook.settings;
+      s.load("items/key,items/value");
+      await ctx.sync();
+      return s.items.map((i) => [i.key, i.value] as [string, unknown]);
+    });
+  });
+}
+
+// Office.js frames its telemetry page when it runs outside Office; the pane's CSP blocks it, as it should.
+const OFFICE_TELEMETRY = "telemetryservice.firstpartyapps.oaspapps.com";
+
+function expectCleanPage(watch: PageWatch): void {
+  expect(watch.foreignRequests).toEqual([]);
+  expect(watch.problems.filter((p) => !p.includes(OFFICE_TELEMETRY))).toEqual([]);
+  expect(watch.dialogs).toEqual([]);
+}
+
+/** Waits (up to 5 s) for `read` to give `expected`; fails with the last value otherwise. */
+async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
+  const deadline = Date.now() + 5000;
+  let last = await read();
+  while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  expect(last).toEqual(expected);
+}
+
+async function invalid(page: Page, testId: string): Promise<boolean> {
+  return (await page.getByTestId(testId).getAttribute("aria-invalid")) === "true";
+}
+
+async function type(page: Page, testId: string, value: string): Promise<void> {
+  await page.getByTestId(testId).fill(value);
+}
+
+/** Types the east-region profile into a blank form, checking the marks as it goes. */
+async function typeEastRegion(page: Page): Promise<void> {
+  await type(page, "profile-id", "east-region");
+  await type(page, "profile-name-en", `East region ${HOSTILE}`);
+  await type(page, "profile-name-zh", "华东区");
+  await page.getByTestId("profile-unit").selectOption("yuan");
+  const bounds: Record<string, string[]> = {
+    recency: ["7", "14", "30", "60"],
+    frequency: ["1", "3", "6", "12"],
+    monetary: ["1000", "5000", "20000", "50000"],
+  };
+  for (const [dim, values] of Object.entries(bounds)) {
+    for (let i = 0; i < 4; i++) await type(page, `bound-${dim}-${i}`, values[i]);
+  }
+  await type(page, "weight-recency", "0.25");
+  await type(page, "weight-frequency", "0.25");
+  await type(page, "weight-monetary", "0.5");
+  await page.getByTestId("add-grade").click();
+  await page.getByTestId("add-grade").click();
+  const grades = [
+    ["A", "atLeast", "4.5", "weekly call", "每周电话"],
+    ["B", "above", "3", "monthly call", "每月电话"],
+    ["C", "atLeast", "2", "quarterly mail", "每季度邮件"],
+    ["D", "", "", "yearly mail", "每年邮件"],
+  ];
+  for (const [i, [letter, kind, cut, en, zh]] of grades.entries()) {
+    await type(page, `grade-${i}-letter`, letter);
+    if (kind) {
+      await page.getByTestId(`grade-${i}-cut-kind`).selectOption(kind);
+      await type(page, `grade-${i}-cut`, cut);
+    }
+    await type(page, `grade-${i}-cadence-en`, en);
+    await type(page, `grade-${i}-cadence-zh`, zh);
+  }
+  await type(page, "profile-as-of", "2025-07-01");
+}
+
+describe("the profile editor in Chromium", () => {
+  it("marks each invalid field with the engine's message as the user types, previews, saves, exports", async () => {
+    const { page, watch } = await open("en-US");
+    await page.getByTestId("no-stored").waitFor();
+    await page.getByTestId("start-blank").click();
+
+    // A blank form: the id is marked with spec §6's message; nothing can be saved or exported yet.
+    expect(await invalid(page, "profile-id")).toBe(true);
+    await expect(page.getByText('id must be 1–64 letters, digits, "-", "_" or "."').count()).resolves.toBe(1);
+    await expect(page.getByTestId("profile-save").isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId("profile-export").isDisabled()).resolves.toBe(true);
+
+    await typeEastRegion(page);
+
+    // Bounds out of order: the third recency bound is marked; putting it right clears the mark.
+    await type(page, "bound-recency-2", "10");
+    expect(await invalid(page, "bound-recency-2")).toBe(true);
+    await expect(page.getByText("thresholds.recency[2] bounds must increase: each must be greater than the one before").count()).resolves.toBe(1);
+    await type(page, "bound-recency-2", "30");
+    expect(await invalid(page, "bound-recency-2")).toBe(false);
+
+    // A weight that is not a number; a cut-off above the grade before.
+    await type(page, "weight-monetary", "0.5x");
+    expect(await invalid(page, "weight-monetary")).toBe(true);
+    await expect(page.getByText("weights.monetary must be a number").count()).resolves.toBe(1);
+    await type(page, "weight-monetary", "0.5");
+    await type(page, "grade-1-cut", "5");
+    expect(await invalid(page, "grade-1-cut")).toBe(true);
+    await type(page, "grade-1-cut", "3");
+
+    // Valid now: the preview grades the selected customers (worked by hand above).
+    expect(await invalid(page, "profile-id")).toBe(false);
+    await expect(page.getByTestId("profile-save").isDisabled()).resolves.toBe(false);
+    await page.getByTestId("preview-run").click();
+    await page.getByTestId("preview-grades").waitFor();
+    await expect(page.getByTestId("preview-grades").innerText()).resolves.toBe("Grade A: 1\nGrade B: 1\nGrade C: 1\nGrade D: 1");
+    await expect(page.getByTestId("preview-graded").innerText()).resolves.toBe("4 of 4 graded · Analysis date 2025-07-01");
+
+    // The preview follows the form: a lower A cut-off makes K1 (4.25) an A.
+    await type(page, "grade-0-cut", "4.25");
+    await eventually(() => page.getByTestId("preview-grades").innerText(), "Grade A: 2\nGrade B: 0\nGrade C: 1\nGrade D: 1");
+    await type(page, "grade-0-cut", "4.5");
+
+    await page.getByTestId("profile-save").click();
+    await expect(page.getByTestId("profile-notice").innerText()).resolves.toContain("Saved “east-region” in this workbook.");
+    await page.getByTestId("stored-east-region").waitFor();
+    const stored = await settings(page);
+    expect(stored.map(([key]) => key)).toEqual([`${PREFIX}east-region`]);
+    const savedDoc = JSON.parse(stored[0][1] as string);
+    expect(savedDoc.name.en).toBe(`East region ${HOSTILE}`);
+    expect(savedDoc.grades.map((g: { grade: string; above?: number; atLeast?: number }) => [g.grade, g.above ?? g.atLeast ?? null])).toEqual([
+      ["A", 4.5],
+      ["B", 3],
+      ["C", 2],
+      ["D", null],
+    ]);
+
+    // The user's text is shown as text, never markup.
+    await expect(page.getByTestId("stored-east-region").innerText()).resolves.toContain(HOSTILE);
+    expect(await page.locator("img").count()).toBe(0);
+
+    // Export downloads the spec §6 document of what was saved.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("profile-export").click()]);
+    expect(download.suggestedFilename()).toBe("east-region.json");
+    const exported = readFileSync(await download.path(), "utf8");
+    const parsed = parseProfileJson(exported);
+    expect("profile" in parsed && parsed.profile).toEqual(savedDoc);
+    expectCleanPage(watch);
+  });
+
+  it("imports: a malformed file, an invalid profile and a built-in id change nothing; a good one is saved; a taken id asks", async () => {
+    const { page, watch } = await open("en-US");
+    await page.getByTestId("no-stored").waitFor();
+    const importFile = async (name: string, text: string) =>
+      page.getByTestId("import-file").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+
+    await importFile("broken.json", '{ "id": "west",\n  "method" "thresholds" }');
+    const problem = page.getByTestId("import-problem");
+    await problem.waitFor();
+    await expect(problem.innerText()).resolves.toContain("“broken.json” was not imported and the workbook was not changed:");
+    await expect(problem.innerText()).resolves.toContain('line 2, column 12: expected ":" after the field name');
+    expect(await settings(page)).toEqual([]);
+
+    const good = JSON.parse(JSON.stringify(readProfileFixture()));
+    await importFile("no-grades.json", JSON.stringify({ ...good, grades: [] }));
+    await expect(problem.innerText()).resolves.toContain("grades must be a non-empty list of grades");
+    await importFile("wuhan.json", JSON.stringify({ ...good, id: "wuhan" }));
+    await expect(problem.innerText()).resolves.toContain("built-in profile, which cannot be overwritten");
+    expect(await settings(page)).toEqual([]);
+
+    await importFile("west.json", JSON.stringify(good, null, 2));
+    await expect(page.getByTestId("profile-notice").innerText()).resolves.toBe("Imported “west” into this workbook.");
+    await expect(page.getByTestId("profile-id").inputValue()).resolves.toBe("west");
+    expect((await settings(page)).map(([key]) => key)).toEqual([`${PREFIX}west`]);
+
+    // The same id again: the user is asked; Cancel keeps the stored one, Replace stores the new rules.
+    await importFile("west-2.json", JSON.stringify({ ...good, name: { en: "West (v2)", zh: "华西（二）" } }));
+    await page.getByTestId("replace-dialog").waitFor();
+    await page.getByTestId("replace-dialog-cancel").click();
+    expect(JSON.parse((await settings(page))[0][1] as string).name.en).toBe("West");
+    await importFile("west-2.json", JSON.stringify({ ...good, name: { en: "West (v2)", zh: "华西（二）" } }));
+    await page.getByTestId("replace-dialog-confirm").click();
+    await expect(page.getByTestId("profile-notice").innerText()).resolves.toBe("Imported “west” into this workbook.");
+    expect(JSON.parse((await settings(page))[0][1] as string).name.en).toBe("West (v2)");
+    expectCleanPage(watch);
+  });
+
+  it("delete warns with the formulas that still name the profile", async () => {
+    const { page, watch } = await open("en-US");
+    const good = readProfileFixture();
+    await page.getByTestId("import-file").setInputFiles({
+      name: "east.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ ...good, id: "east-region" })),
+    });
+    await page.getByTestId("stored-east-region").waitFor();
+    await page.getByTestId("edit-east-region").click();
+    await page.getByTestId("profile-delete").click();
+    const dialog = page.getByTestId("delete-dialog");
+    await page.getByTestId("delete-uses").waitFor();
+    await expect(dialog.innerText()).resolves.toContain("2 formula cells name this profile. After deleting it they will show #VALUE!:");
+    await expect(dialog.innerText()).resolves.toContain("Sales!E2:E3");
+
+    await page.getByTestId("delete-dialog-cancel").click();
+    expect((await settings(page)).map(([key]) => key)).toEqual([`${PREFIX}east-region`]);
+
+    await page.getByTestId("profile-delete").click();
+    await page.getByTestId("delete-uses").waitFor();
+    await page.getByTestId("delete-dialog-confirm").click();
+    await expect(page.getByTestId("profile-notice").innerText()).resolves.toBe("Deleted “east-region” from this workbook.");
+    expect(await settings(page)).toEqual([]);
+    await page.getByTestId("no-stored").waitFor();
+    expectCleanPage(watch);
+  });
+
+  it("in Chinese: labels, the engine's field messages and the storage's refusals are Chinese", async () => {
+    const { page, watch } = await open("zh-CN");
+    await expect(page.getByTestId("profile-save").innerText()).resolves.toBe("保存到工作簿");
+    await page.getByTestId("start-blank").click();
+    await expect(page.getByText("id 必须是 1–64 个字母、数字、“-”、“_”或“.”").count()).resolves.toBe(1);
+    await page.getByTestId("start-copy-shaoxing").click();
+    await type(page, "profile-id", "shaoxing");
+    await page.getByTestId("profile-save").click();
+    await expect(page.getByText('id "shaoxing" 是内置评级方案的编号，内置方案不能被覆盖：请换一个 id').count()).resolves.toBe(1);
+    expect(await invalid(page, "profile-id")).toBe(true);
+    expect(await settings(page)).toEqual([]);
+    await type(page, "bound-frequency-1", "１");
+    await expect(page.getByText("thresholds.frequency[2] 界值必须递增：每个界值都要大于前一个").count()).resolves.toBe(0);
+    await expect(page.getByText("thresholds.frequency[1] 界值必须递增：每个界值都要大于前一个").count()).resolves.toBe(1);
+    expectCleanPage(watch);
+  });
+});
+
+/** A valid profile document ("west"), written out here (not produced by the code under test). */
+function readProfileFixture(): Record<string, unknown> {
+  return {
+    id: "west",
+    name: { en: "West", zh: "华西" },
+    method: "quantiles",
+    monetaryUnit: "yuan",
+    bins: 5,
+    ties: "best",
+    weights: { recency: 0.2, frequency: 0.3, monetary: 0.5 },
+    grades: [
+      { grade: "A", atLeast: 4, cadence: { en: "monthly", zh: "每月" } },
+      { grade: "B", cadence: { en: "yearly", zh: "每年" } },
+    ],
+  };
+}
