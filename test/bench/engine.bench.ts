@@ -11,6 +11,7 @@ import { customerRows, salesRows } from "./benchData";
 
 const RUNS = 5;
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const signedMb = (bytes: number) => (bytes >= 0 ? "+" : "−") + mb(Math.abs(bytes));
 
 function measure(label: string, rows: number, grade: () => GradeResult): string {
   grade(); // warm-up: the first call also compiles
@@ -27,7 +28,7 @@ function measure(label: string, rows: number, grade: () => GradeResult): string 
   const line =
     `${label}: ${rows.toLocaleString("en")} rows, median ${median.toFixed(0)} ms (best ${times[0].toFixed(0)} ms) ` +
     `= ${Math.round(rows / (median / 1000)).toLocaleString("en")} rows/s; ${res!.summary.graded.toLocaleString("en")} graded; ` +
-    `heap after ${mb(process.memoryUsage().heapUsed)} (${mb(process.memoryUsage().heapUsed - heapBefore)} more than before)`;
+    `heap in use ${mb(process.memoryUsage().heapUsed)} (${signedMb(process.memoryUsage().heapUsed - heapBefore)} across the runs)`;
   console.log(line);
   return line;
 }
