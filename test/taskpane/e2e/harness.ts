@@ -30,7 +30,7 @@ export function requireChromium(): void {
 export async function buildBundles(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), "rfm-taskpane-e2e-"));
   await new Promise<void>((done, fail) => {
-    execFile(process.execPath, [join(__dirname, "buildForBrowser.js"), outDir], { cwd: REPO }, (err, _stdout, stderr) =>
+    execFile(process.execPath, [join(__dirname, "buildForBrowser.mjs"), outDir], { cwd: REPO }, (err, _stdout, stderr) =>
       err ? fail(new Error(`webpack build failed: ${stderr || err.message}`)) : done(),
     );
   });

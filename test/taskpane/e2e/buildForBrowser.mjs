@@ -1,13 +1,13 @@
-/* global require, process, __dirname */
 /**
  * Builds the add-in with the repo's webpack config, plus the browser Excel double as `fake-excel.js`, into the folder
  * given as the first argument. Runs as its own Node process: the config's plugins use dynamic `import()`, which jest's
  * module sandbox refuses.
  */
-const path = require("path");
-const webpack = require("webpack");
+import path from "path";
+import { fileURLToPath, pathToFileURL } from "url";
+import webpack from "webpack";
 
-const repo = path.resolve(__dirname, "../../..");
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const outDir = process.argv[2];
 
 /** The Excel double as one self-contained script, whatever the add-in's own config does with chunks. */
@@ -31,7 +31,8 @@ const fakeConfig = {
 };
 
 (async () => {
-  const config = await require(path.join(repo, "webpack.config.js"))({}, { mode: "development" });
+  const { default: makeConfig } = await import(pathToFileURL(path.join(repo, "webpack.config.js")).href);
+  const config = await makeConfig({}, { mode: "development" });
   config.context = repo;
   // A fresh folder per run; cleaning would race with the double's build into the same folder.
   config.output = { ...config.output, path: outDir, clean: false };
