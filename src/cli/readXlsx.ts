@@ -22,22 +22,29 @@ export async function readXlsx(path: string, bytes: Buffer, sheetName?: string):
   const lastRow = sheet.rowCount;
   let headerRow = 1;
   while (headerRow < lastRow && !sheet.getRow(headerRow).hasValues) headerRow++;
+  if (!sheet.getRow(headerRow).hasValues) throw new UsageError(USAGE_TEXTS.emptyFile(`${path} [${sheet.name}]`));
   const width = Math.max(sheet.columnCount, 1);
 
-  const headers = rowCells(sheet.getRow(headerRow), width);
-  const rows: Cell[][] = [];
+  let headers = rowCells(sheet.getRow(headerRow), width);
+  let rows: Cell[][] = [];
   for (let r = headerRow + 1; r <= lastRow; r++) rows.push(rowCells(sheet.getRow(r), width));
   while (rows.length > 0 && rows[rows.length - 1].every(isEmptyCell)) rows.pop();
+  // A sheet's column count includes columns that are only formatted; columns with nothing in them are left out.
+  const used = usedWidth(headers, rows);
+  if (used < width) {
+    headers = headers.slice(0, used);
+    rows = rows.map((row) => row.slice(0, used));
+  }
 
   return {
     source: "xlsx",
     headers,
     rows,
-    width,
+    width: used,
     firstRowNumber: headerRow + 1,
     date1904,
     sheetName: sheet.name,
-    columnFormats: columnFormats(sheet, headerRow + 1, headerRow + rows.length, width),
+    columnFormats: columnFormats(sheet, headerRow + 1, headerRow + rows.length, used),
   };
 }
 
@@ -57,6 +64,19 @@ function rowCells(row: ExcelJS.Row, width: number): Cell[] {
   const cells = new Array<Cell>(width);
   for (let c = 0; c < width; c++) cells[c] = plainCellValue(values[c + 1]);
   return cells;
+}
+
+function usedWidth(headers: Cell[], rows: Cell[][]): number {
+  let used = 0;
+  for (const row of [headers, ...rows]) {
+    for (let c = row.length - 1; c >= used; c--) {
+      if (!isEmptyCell(row[c])) {
+        used = c + 1;
+        break;
+      }
+    }
+  }
+  return Math.max(used, 1);
 }
 
 function isEmptyCell(cell: Cell): boolean {

@@ -97,6 +97,24 @@ describe("xlsx in", () => {
   });
 });
 
+test("columns that are only formatted are left out; an empty sheet is refused", async () => {
+  const input = await saveWorkbook("formatted.xlsx", (wb) => {
+    const ws = wb.addWorksheet("Data");
+    ws.addRow(ZH_HEADERS);
+    ws.addRow(["F1", utc(2025, 12, 21), 1, 16, 9]);
+    ws.getColumn(9).numFmt = "0.00"; // formatted, never filled
+    ws.getCell("I5").numFmt = "0.00";
+    wb.addWorksheet("Empty");
+  });
+  const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
+  expect(run.status).toBe(0);
+  expect(run.stdout.split("\n")[0]).toBe(`${ZH_HEADERS.join(",")},R Score,F Score,M Score,RFM Score,Grade,Cadence,Note`);
+  expect(run.stdout.split("\n")[1]).toBe("F1,2025-12-21,1,16,9,5,5,5,6.5,A,1–2 contacts per month,");
+  const empty = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31", "--sheet", "Empty"], dir);
+  expect(empty.status).toBe(2);
+  expect(empty.stderr).toMatch(/\[Empty\]" is empty/);
+});
+
 describe("xlsx out", () => {
   test("a real workbook: bold header, the input's cells and formats kept, scores as numbers, 3 exactly", async () => {
     const input = await saveWorkbook("two-sheets.xlsx", customerWorkbook);
