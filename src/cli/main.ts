@@ -2,17 +2,29 @@
 /** `rfm`: grade customers in .csv / .xlsx files from the command line. */
 
 import { Command, CommanderError, Option } from "commander";
+import { readFileSync } from "fs";
+import { resolve } from "path";
 import { runDemo } from "./demo";
 import { runGrade } from "./gradeCommand";
 import { langOf } from "./gradeRequest";
 import { profilesText } from "./profilesCommand";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./usageError";
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** The package's version, read from package.json next to dist/ (the command is never moved without it). */
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(resolve(__dirname, "../../../package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
 
 export function buildProgram(): Command {
   const program = new Command("rfm")
     .description("Grade customers by recency, frequency and monetary value (RFM) in .csv and .xlsx files.")
+    .version(version())
     .exitOverride()
     .showHelpAfterError("(rfm --help for usage)");
 
@@ -25,7 +37,7 @@ export function buildProgram(): Command {
     .option("--window-start <YYYY-MM-DD>", "first day of sales counted (sales records; default: the profile's)")
     .addOption(new Option("--unit <unit>", "unit of the input's amounts: yuan or wan (default: the profile's)"))
     .addOption(new Option("--input <kind>", "customers or transactions (default: detected from the headers)"))
-    .option("--map <ROLE=HEADER>", "name a column by hand; ROLE is id, date, count, total or amount (repeatable)", collect, [])
+    .option("--map <ROLE=HEADER>", "name a column by hand; ROLE is id, date, count, total or amount (repeatable)", collect)
     .option("--lang <lang>", "language of output headers, cadence, notes and messages: en or zh", "en")
     .option("-o, --out <file>", "write FILE.csv or FILE.xlsx instead of CSV on stdout")
     .option("--sheet <name>", "worksheet of an .xlsx input (default: the first)")

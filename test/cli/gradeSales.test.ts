@@ -123,3 +123,16 @@ test("--input customers on sales records is refused: the purchase-count column i
   expect(run.status).toBe(2);
   expect(run.stderr).toMatch(/count \(purchase count\)/);
 });
+
+test("--input transactions grades a sales table whose extra count column would make it look customer-level", () => {
+  // "Count" here is the number of items in one sale; without --input the table reads as a customer table and lacks
+  // a total column. As sales records it is the population above with an extra column.
+  const withCount = SALES.map((line, i) => line + (i === 0 ? ",Count" : ",1"));
+  const input = write(dir, "sales-with-count.csv", csvFile(withCount));
+  expect(rfm(["grade", input, "--profile", "wuhan"], dir).status).toBe(2);
+  const run = rfm(["grade", input, "--profile", "wuhan", "--input", "transactions"], dir);
+  expect(run.status).toBe(0);
+  expect(records(run.stdout).map((r) => [r.Customer, r["RFM Score"], r.Grade])).toEqual([
+    ["A", "3.2", "B"], ["B", "3.4", "B"], ["C", "2.2", "C"], ["D", "3.3", "B"], ["E", "2.6", "C"], ["F", "", ""],
+  ]);
+});

@@ -1,0 +1,45 @@
+/** `rfm` without grading: help, version, the list of profiles; and no progress output when stderr is not a terminal. */
+
+import { readFileSync } from "fs";
+import { join } from "path";
+import { buildCli, csvFile, rfm, ROOT, tempDir, write } from "./helpers";
+
+let dir: string;
+beforeAll(() => {
+  buildCli();
+  dir = tempDir();
+}, 180_000);
+
+test("rfm profiles lists the built-in profiles with their default dates, in either language", () => {
+  const en = rfm(["profiles"], dir);
+  expect(en.status).toBe(0);
+  expect(en.stdout).toMatch(/^shaoxing +Shaoxing – finance platform \(fixed thresholds\) — no default as-of date/m);
+  expect(en.stdout).toMatch(/^wuhan +Wuhan – smart curtains \(quintiles\) — default as-of 2025-07-01, window start 2021-09-01$/m);
+  const zh = rfm(["profiles", "--lang", "zh"], dir);
+  expect(zh.stdout).toContain("武汉·智能窗帘（五分位） — 默认统计日期 2025-07-01");
+});
+
+test("--help exits 0 and documents every grade option; --version prints the package version", () => {
+  const help = rfm(["grade", "--help"], dir);
+  expect(help.status).toBe(0);
+  for (const flag of ["--profile", "--as-of", "--window-start", "--unit", "--input", "--map", "--lang", "--out", "--sheet"]) {
+    expect(help.stdout).toContain(flag);
+  }
+  const version = rfm(["--version"], dir);
+  expect(version.status).toBe(0);
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+  expect(version.stdout.trim()).toBe(pkg.version);
+});
+
+test("rfm with no command shows the commands and is a usage error", () => {
+  const run = rfm([], dir);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain("grade [options] [INPUT]");
+});
+
+test("progress is shown only on a terminal: piped stderr holds the summary alone", () => {
+  const input = write(dir, "c.csv", csvFile(["Customer,Date,Purchases,Total amount", "C1,2025-12-31,16,9"]));
+  const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
+  expect(run.stderr).not.toMatch(/Reading|Grading|Writing|\r/);
+  expect(run.stderr.split("\n")[0]).toBe("Profile: Shaoxing – finance platform (fixed thresholds) (shaoxing)");
+});
