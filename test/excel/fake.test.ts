@@ -70,4 +70,19 @@ describe("the Excel test double", () => {
       expect(none.isNullObject).toBe(true);
     });
   });
+
+  it("computes a range's used range within that range only, and counts format-only cells unless valuesOnly", async () => {
+    const excel = new FakeExcel({ sheets: { S: [["a", null, null], [null, null, null], [null, null, "far"]] } });
+    excel.setNumberFormat("S", "B2", "0.00");
+    await excel.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem("S");
+      const values = s.getRange("B1:B3").getUsedRangeOrNullObject(true);
+      const formats = s.getRange("B1:B3").getUsedRangeOrNullObject(false).load("address");
+      const corner = s.getRange("A1:C3").getUsedRangeOrNullObject(true).load("address");
+      await ctx.sync();
+      expect(values.isNullObject).toBe(true);
+      expect(formats.address).toBe("S!B2");
+      expect(corner.address).toBe("S!A1:C3");
+    });
+  });
 });
