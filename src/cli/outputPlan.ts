@@ -1,10 +1,10 @@
 import {
-  cadenceText, cellNumber, customerHeaders, formatDay, gradeLetter, isOwnOutputHeader, noteText, outputHeaders, parseDay,
-  scoreNumber, scoreText, type Cell, type GradeResult, type Lang, type Role,
+  cellNumber, customerHeaders, formatDay, isOwnOutputHeader, outputHeaders, parseDay, type Cell, type Lang, type Role,
 } from "../engine";
 import { cellText, csvField, dateOfDay } from "./cellText";
 import type { GradedTable } from "./gradeTable";
-import type { RawRows } from "./table";
+import { rawCsvChunk } from "./rawCsvChunk";
+import { ResultCells } from "./resultCells";
 
 /** The rows the command writes, in both forms the writers need: CSV lines and workbook cell values. */
 export interface OutputPlan {
@@ -25,84 +25,6 @@ const RESULT_COLUMNS = 7;
 
 export function outputPlan(graded: GradedTable, lang: Lang): OutputPlan {
   return graded.kind === "customers" ? customerRowsPlan(graded, lang) : salesCustomersPlan(graded, lang);
-}
-
-/**
- * The appended result cells of row i. Everything but the note depends only on the three sub-scores, so the CSV text
- * of those six cells is made once per (r, f, m) and reused: a million rows share at most 125 of them.
- */
-class ResultCells {
-  private readonly csvCache = new Map<number, string>();
-  private readonly bytesCache = new Map<number, Buffer>();
-  /** Rows the engine has something to say about; most rows have no note, and asking for one costs a search. */
-  private readonly noted: Uint8Array;
-
-  constructor(
-    private readonly res: GradeResult,
-    private readonly lang: Lang,
-    private readonly graded: GradedTable,
-  ) {
-    this.noted = new Uint8Array(res.n);
-    for (const issue of res.issues) this.noted[issue.index] = 1;
-  }
-
-  /** ",r,f,m,score,grade,cadence,note" */
-  csvSuffix(i: number): string {
-    return this.fixedCsv(i) + this.csvNote(i);
-  }
-
-  /** The same as csvSuffix, as UTF-8: the six fixed cells, and the note cell. */
-  fixedBytes(i: number): Buffer {
-    const key = this.key(i);
-    let bytes = this.bytesCache.get(key);
-    if (bytes === undefined) {
-      bytes = Buffer.from(this.fixedCsv(i));
-      this.bytesCache.set(key, bytes);
-    }
-    return bytes;
-  }
-
-  csvNote(i: number): string {
-    return this.noted[i] === 0 ? "," : "," + csvField(this.note(i));
-  }
-
-  private key(i: number): number {
-    return (this.res.r[i] << 16) | (this.res.f[i] << 8) | this.res.m[i];
-  }
-
-  private fixedCsv(i: number): string {
-    const { res } = this;
-    const key = this.key(i);
-    let fixed = this.csvCache.get(key);
-    if (fixed === undefined) {
-      fixed = res.gradeIndex[i] < 0
-        ? ",,,,,,"
-        : [res.r[i], res.f[i], res.m[i], scoreText(res, i), gradeLetter(res, i)!, cadenceText(res, i, this.lang)!]
-            .map((v) => "," + csvField(String(v)))
-            .join("");
-      this.csvCache.set(key, fixed);
-    }
-    return fixed;
-  }
-
-  values(i: number): unknown[] {
-    const { res } = this;
-    const graded = res.gradeIndex[i] >= 0;
-    return [
-      graded ? res.r[i] : null,
-      graded ? res.f[i] : null,
-      graded ? res.m[i] : null,
-      scoreNumber(res, i),
-      gradeLetter(res, i),
-      cadenceText(res, i, this.lang),
-      this.note(i) || null,
-    ];
-  }
-
-  private note(i: number): string {
-    if (this.noted[i] === 0) return "";
-    return noteText(this.res, i, this.lang, this.graded.noteContext);
-  }
 }
 
 /** Customer-level input: every input row and column in order, then the result columns. */
@@ -167,36 +89,6 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
     replacedResults: false,
   };
 }
-
-/**
- * Rows copied byte for byte from the input file, each followed by the commas of its missing trailing cells and the
- * result cells. Working on bytes keeps a million rows from becoming a million strings to build and encode again.
- */
-function rawCsvChunk(raw: RawRows, results: ResultCells, from: number, to: number): Buffer {
-  const { bytes, starts, ends, missing } = raw;
-  const notes = new Map<number, Buffer>();
-  let size = 0;
-  for (let i = from; i < to; i++) {
-    const note = results.csvNote(i);
-    if (note !== ",") notes.set(i, Buffer.from(note));
-    size += ends[i] - starts[i] + missing[i] + results.fixedBytes(i).length + (notes.get(i)?.length ?? 1) + 1;
-  }
-  const out = Buffer.allocUnsafe(size);
-  let at = 0;
-  for (let i = from; i < to; i++) {
-    at += bytes.copy(out, at, starts[i], ends[i]);
-    for (let pad = missing[i]; pad > 0; pad--) out[at++] = COMMA;
-    at += results.fixedBytes(i).copy(out, at);
-    const note = notes.size > 0 ? notes.get(i) : undefined;
-    if (note) at += note.copy(out, at);
-    else out[at++] = COMMA;
-    out[at++] = LINE_FEED;
-  }
-  return out;
-}
-
-const COMMA = 44;
-const LINE_FEED = 10;
 
 /** An earlier run's output ends in exactly the seven result columns; grading it again replaces them. */
 function endsWithResultColumns(headers: readonly Cell[]): boolean {
