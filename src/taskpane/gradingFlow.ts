@@ -41,6 +41,7 @@ import {
   writeSalesOutput,
   writeSummarySheet,
 } from "../excel";
+import { listWorkbookProfiles } from "../excel/workbookProfiles";
 import type { CustomerWriteOptions, OutputCell, SelectResult, SourceTable, WriteResult } from "../excel";
 import { noteContext, sheetRow } from "./sourceRows";
 import { summaryModel } from "./summaryModel";
@@ -111,7 +112,9 @@ export class FlowError extends Error {
 }
 
 export interface GradingFlow {
-  profiles(): readonly Profile[];
+  builtinProfiles(): readonly Profile[];
+  /** The valid profiles saved in this workbook (see src/excel/workbookProfiles). */
+  workbookProfiles(): Promise<Profile[]>;
   inspect(): Promise<Inspection>;
   /** Detection again after the user chose columns by hand (a column per role; NOT_USED for none). */
   remap(headers: string[], manual: ColumnMapping): ColumnDetection;
@@ -177,7 +180,9 @@ function isCancel(err: unknown, signal: AbortSignal | undefined): boolean {
 
 export function createGradingFlow(run: ExcelRun): GradingFlow {
   return {
-    profiles: () => BUILTIN_PROFILES,
+    builtinProfiles: () => BUILTIN_PROFILES,
+
+    workbookProfiles: () => run(async (ctx) => (await listWorkbookProfiles(ctx)).profiles),
 
     inspect: () =>
       run(async (ctx) => {

@@ -3,6 +3,9 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { formatDay, todayDay } from "../engine";
 import { App } from "./components/App";
 import { createGradingFlow } from "./gradingFlow";
+import { ProfileEditor } from "./profiles/ProfileEditor";
+import { createProfileStore } from "./profiles/profileStore";
+import { createSelectionPreview } from "./profiles/selectionPreview";
 import type { ExcelRun } from "./gradingFlow";
 import { langFromDisplayLanguage, t } from "./i18n";
 
@@ -22,9 +25,19 @@ export function startTaskpane(container: HTMLElement): void {
     return;
   }
   const run: ExcelRun = (batch) => Excel.run(batch);
+  const today = formatDay(todayDay());
+  const store = createProfileStore(run);
+  const preview = createSelectionPreview(run, today);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <App flow={createGradingFlow(run)} lang={lang} today={formatDay(todayDay())} />
+      <App
+        flow={createGradingFlow(run)}
+        lang={lang}
+        today={today}
+        profileEditor={({ onClose, onChanged }) => (
+          <ProfileEditor lang={lang} store={store} preview={preview} onClose={onClose} onChanged={onChanged} />
+        )}
+      />
     </FluentProvider>,
   );
 }

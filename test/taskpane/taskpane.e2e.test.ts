@@ -137,7 +137,7 @@ describe("the task pane in Chromium", () => {
     await page.getByTestId("map-total").selectOption("3");
     expect(await optionTexts(page, "profile")).toEqual(["绍兴·财务数据集成平台（固定阈值）", "武汉·智能窗帘（五分位）"]);
     await page.getByTestId("as-of").fill(SHAOXING_AS_OF);
-    await page.getByRole("button", { name: "分级" }).click();
+    await page.getByRole("button", { name: "分级", exact: true }).click();
 
     await page.getByTestId("overwrite-dialog").waitFor();
     await page.getByRole("button", { name: "覆盖" }).click();
@@ -187,6 +187,52 @@ describe("the task pane in Chromium", () => {
       ["E", 3.1, "B", "每季度回访一次"],
     ]);
     await expect(page.getByTestId("sales-skipped").innerText()).resolves.toContain("跳过 1 笔销售");
+    expectCleanPage(watch);
+  });
+});
+
+describe("a profile saved in the workbook", () => {
+  // Shaoxing's cut-offs with grade A from X > 4: C003 (X = 4.2) moves from B to A.
+  const north = {
+    id: "north",
+    name: { en: "North region (A above 4)", zh: "北区（A 级高于 4）" },
+    method: "thresholds",
+    monetaryUnit: "wan",
+    thresholds: { recency: [10, 20, 30, 50], frequency: [2, 5, 10, 15], monetary: [1, 3, 5, 8] },
+    weights: { recency: 0.3, frequency: 0.4, monetary: 0.6 },
+    grades: [
+      { grade: "A", above: 4, cadence: { en: "weekly call", zh: "每周通话" } },
+      { grade: "B", above: 3, cadence: { en: "monthly call", zh: "每月通话" } },
+      { grade: "C", cadence: { en: "quarterly call", zh: "每季度通话" } },
+    ],
+  };
+
+  it("is offered under its own heading, listed by the editor behind Manage profiles, and grades by its own rules", async () => {
+    const workbook = { sheets: { Sales: [HEADERS.slice(0, 3).concat("历史购买总金额"), ...SHAOXING_ROWS] }, selection: "Sales!A1" };
+    const { page, watch } = await open({ workbook, displayLanguage: "en-US", settings: { "rfm.profile.north": JSON.stringify(north) } });
+    await expect(page.locator("[data-testid=profile] optgroup").evaluateAll((groups) => groups.map((g) => g.getAttribute("label")))).resolves.toEqual([
+      "Built-in",
+      "Saved in this workbook",
+    ]);
+    // The editor opens in place of the grading view and lists the stored profile; Back returns to where the user was.
+    await page.getByTestId("manage-profiles").click();
+    await page.getByTestId("stored-north").waitFor();
+    await expect(page.getByTestId("grade").count()).resolves.toBe(0);
+    await page.getByTestId("profiles-back").click();
+    await expect(page.getByTestId("source-address").textContent()).resolves.toBe("Sales!A1:D6");
+    await page.getByTestId("profile").selectOption("north");
+    await page.getByTestId("as-of").fill(SHAOXING_AS_OF);
+    await page.getByTestId("grade").click();
+    await page.getByTestId("result").waitFor();
+    expect(await read(page, "Sales", "E1:K6")).toEqual([
+      SHAOXING_OUTPUT_EN[0],
+      [5, 5, 5, 6.5, "A", "weekly call", ""],
+      [3, 2, 2, 2.9, "C", "quarterly call", ""],
+      [4, 3, 3, 4.2, "A", "weekly call", ""],
+      [2, 3, 2, 3, "C", "quarterly call", ""],
+      SHAOXING_OUTPUT_EN[5],
+    ]);
+    await expect(page.getByTestId("grade-counts").innerText()).resolves.toBe("Grade A: 2\nGrade B: 0\nGrade C: 2");
     expectCleanPage(watch);
   });
 });

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { ReactNode } from "react";
 import {
   Button,
   Divider,
@@ -31,25 +32,36 @@ const useStyles = makeStyles({
   },
 });
 
+export interface ProfileEditorHooks {
+  onClose(): void;
+  /** The valid profiles saved in the workbook after a change. */
+  onChanged(profiles: Profile[]): void;
+}
+
 export interface AppProps {
   flow: GradingFlow;
   lang: Lang;
   /** Today's date, YYYY-MM-DD: the analysis date of a profile without a default. */
   today: string;
+  /** The workbook-profile editor, shown in place of the grading view while open; absent: no "Manage profiles". */
+  profileEditor?(hooks: ProfileEditorHooks): ReactNode;
 }
 
 function defaultsFor(profile: Profile, today: string): GradingOptions {
   return { profileId: profile.id, asOf: profile.asOf ?? today, windowStart: profile.windowStart ?? "", unit: profile.monetaryUnit };
 }
 
-export function App({ flow, lang, today }: AppProps) {
+export function App({ flow, lang, today, profileEditor }: AppProps) {
   const styles = useStyles();
-  const profiles = flow.profiles();
+  const builtinProfiles = flow.builtinProfiles();
+  const [workbookProfiles, setWorkbookProfiles] = useState<Profile[]>([]);
+  const profiles = [...builtinProfiles, ...workbookProfiles];
+  const [editingProfiles, setEditingProfiles] = useState(false);
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [detection, setDetection] = useState<ColumnDetection | null>(null);
   const [manual, setManual] = useState<ColumnMapping>({});
   const [loading, setLoading] = useState(false);
-  const [options, setOptions] = useState<GradingOptions>(() => defaultsFor(profiles[0], today));
+  const [options, setOptions] = useState<GradingOptions>(() => defaultsFor(builtinProfiles[0], today));
   const [latestDate, setLatestDate] = useState<string | null | undefined>(undefined);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -83,6 +95,16 @@ export function App({ flow, lang, today }: AppProps) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  useEffect(() => {
+    flow.workbookProfiles().then(setWorkbookProfiles, (err: unknown) => setError(describeError(err, lang)));
+  }, [flow, lang]);
+
+  // A profile deleted in the editor cannot stay chosen.
+  const chosenExists = profiles.some((p) => p.id === options.profileId);
+  useEffect(() => {
+    if (!chosenExists) setOptions(defaultsFor(builtinProfiles[0], today));
+  }, [chosenExists, builtinProfiles, today]);
 
   const dateColumn = detection?.mapping.date;
   useEffect(() => {
@@ -167,6 +189,14 @@ export function App({ flow, lang, today }: AppProps) {
 
   const canGrade = !busy && !loading && inspection !== null && detection !== null && detection.missing.length === 0;
 
+  if (editingProfiles && profileEditor) {
+    return (
+      <main className={styles.pane} lang={lang === "zh" ? "zh-CN" : "en-US"}>
+        {profileEditor({ onClose: () => setEditingProfiles(false), onChanged: setWorkbookProfiles })}
+      </main>
+    );
+  }
+
   return (
     <main className={styles.pane} lang={lang === "zh" ? "zh-CN" : "en-US"}>
       <Text as="h1" size={500} weight="semibold">
@@ -193,7 +223,8 @@ export function App({ flow, lang, today }: AppProps) {
           />
           <OptionsSection
             lang={lang}
-            profiles={profiles}
+            builtinProfiles={builtinProfiles}
+            workbookProfiles={workbookProfiles}
             kind={detection.kind}
             options={options}
             latestDate={latestDate}
@@ -201,6 +232,11 @@ export function App({ flow, lang, today }: AppProps) {
             onProfile={changeProfile}
             onChange={(change) => setOptions((current) => ({ ...current, ...change }))}
           />
+          {profileEditor && (
+            <Button appearance="subtle" data-testid="manage-profiles" disabled={busy} onClick={() => setEditingProfiles(true)}>
+              {t(lang, "manageProfiles")}
+            </Button>
+          )}
           <Button appearance="primary" data-testid="grade" disabled={!canGrade} onClick={() => void grade()}>
             {t(lang, "grade")}
           </Button>

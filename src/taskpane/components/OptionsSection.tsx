@@ -17,7 +17,8 @@ export interface GradingOptions {
 
 export interface OptionsSectionProps {
   lang: Lang;
-  profiles: readonly Profile[];
+  builtinProfiles: readonly Profile[];
+  workbookProfiles: readonly Profile[];
   kind: InputKind;
   options: GradingOptions;
   /** Latest date in the mapped date column: undefined while unknown, null when the column holds no date. */
@@ -29,7 +30,13 @@ export interface OptionsSectionProps {
 
 /** Profile, analysis date, sales window and amount unit. */
 export function OptionsSection(props: OptionsSectionProps) {
-  const { lang, profiles, kind, options, latestDate, disabled, onProfile, onChange } = props;
+  const { lang, builtinProfiles, workbookProfiles, kind, options, latestDate, disabled, onProfile, onChange } = props;
+  const optionsOf = (profiles: readonly Profile[]) =>
+    profiles.map((profile) => (
+      <option key={profile.id} value={profile.id}>
+        {profileName(profile, lang)}
+      </option>
+    ));
   const styles = useStyles();
   const latestHint =
     latestDate === undefined ? undefined : latestDate === null ? t(lang, "noDatesFound") : t(lang, "latestDate", { date: latestDate });
@@ -40,11 +47,14 @@ export function OptionsSection(props: OptionsSectionProps) {
       </Text>
       <Field label={t(lang, "profile")}>
         <Select data-testid="profile" value={options.profileId} disabled={disabled} onChange={(_, data) => onProfile(data.value)}>
-          {profiles.map((profile) => (
-            <option key={profile.id} value={profile.id}>
-              {profileName(profile, lang)}
-            </option>
-          ))}
+          {workbookProfiles.length === 0 ? (
+            optionsOf(builtinProfiles)
+          ) : (
+            <>
+              <optgroup label={t(lang, "profilesBuiltin")}>{optionsOf(builtinProfiles)}</optgroup>
+              <optgroup label={t(lang, "profilesWorkbook")}>{optionsOf(workbookProfiles)}</optgroup>
+            </>
+          )}
         </Select>
       </Field>
       <Field label={t(lang, "asOf")} hint={latestHint}>

@@ -6,6 +6,7 @@
 import { FakeExcel } from "../../excel/fake";
 import type { FakeExcelOptions } from "../../excel/fake";
 import { FakeContext } from "../../excel/fake/context";
+import { fakeSettings } from "../../excel/fake/settings";
 
 export interface E2eSetup {
   workbook: FakeExcelOptions;
@@ -13,6 +14,8 @@ export interface E2eSetup {
   displayLanguage: string;
   /** Every context.sync() takes this long, as a slow workbook would (to see progress and cancel). */
   syncDelayMs?: number;
+  /** Workbook settings (add-in settings saved with the file), e.g. stored profiles. */
+  settings?: Record<string, unknown>;
 }
 
 interface E2eWindow {
@@ -32,6 +35,10 @@ if (delay > 0) {
 }
 const fake = new FakeExcel(w.rfmE2eSetup.workbook);
 w.rfmFake = fake;
+const settings = w.rfmE2eSetup.settings ?? {};
+void fakeSettings(fake).then((store) => {
+  for (const [key, value] of Object.entries(settings)) store.values.set(key, value);
+});
 w.Excel = { run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => fake.run(batch) };
 
 // Outside Office, Office.js gives `Office.context` no display language (and defines `context` as its own getter);
