@@ -109,8 +109,9 @@ async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void>
   expect(last).toEqual(expected);
 }
 
-async function invalid(page: Page, testId: string): Promise<boolean> {
-  return (await page.getByTestId(testId).getAttribute("aria-invalid")) === "true";
+/** The input is marked invalid (Fluent's Field sets aria-invalid), or not; React may render a moment later. */
+async function expectInvalid(page: Page, testId: string, marked: boolean): Promise<void> {
+  await eventually(async () => (await page.getByTestId(testId).getAttribute("aria-invalid")) === "true", marked);
 }
 
 async function type(page: Page, testId: string, value: string): Promise<void> {
@@ -161,8 +162,8 @@ describe("the profile editor in Chromium", () => {
     await page.getByTestId("start-blank").click();
 
     // A blank form: the id is marked with spec §6's message; nothing can be saved or exported yet.
-    expect(await invalid(page, "profile-id")).toBe(true);
-    await expect(page.getByText('id must be 1–64 letters, digits, "-", "_" or "."').count()).resolves.toBe(1);
+    await expectInvalid(page, "profile-id", true);
+    await page.getByText('id must be 1–64 letters, digits, "-", "_" or "."').waitFor();
     await expect(page.getByTestId("profile-save").isDisabled()).resolves.toBe(true);
     await expect(page.getByTestId("profile-export").isDisabled()).resolves.toBe(true);
 
@@ -170,22 +171,22 @@ describe("the profile editor in Chromium", () => {
 
     // Bounds out of order: the third recency bound is marked; putting it right clears the mark.
     await type(page, "bound-recency-2", "10");
-    expect(await invalid(page, "bound-recency-2")).toBe(true);
-    await expect(page.getByText("thresholds.recency[2] bounds must increase: each must be greater than the one before").count()).resolves.toBe(1);
+    await expectInvalid(page, "bound-recency-2", true);
+    await page.getByText("thresholds.recency[2] bounds must increase: each must be greater than the one before").waitFor();
     await type(page, "bound-recency-2", "30");
-    expect(await invalid(page, "bound-recency-2")).toBe(false);
+    await expectInvalid(page, "bound-recency-2", false);
 
     // A weight that is not a number; a cut-off above the grade before.
     await type(page, "weight-monetary", "0.5x");
-    expect(await invalid(page, "weight-monetary")).toBe(true);
-    await expect(page.getByText("weights.monetary must be a number").count()).resolves.toBe(1);
+    await expectInvalid(page, "weight-monetary", true);
+    await page.getByText("weights.monetary must be a number").waitFor();
     await type(page, "weight-monetary", "0.5");
     await type(page, "grade-1-cut", "5");
-    expect(await invalid(page, "grade-1-cut")).toBe(true);
+    await expectInvalid(page, "grade-1-cut", true);
     await type(page, "grade-1-cut", "3");
 
     // Valid now: the preview grades the selected customers (worked by hand above).
-    expect(await invalid(page, "profile-id")).toBe(false);
+    await expectInvalid(page, "profile-id", false);
     await expect(page.getByTestId("profile-save").isDisabled()).resolves.toBe(false);
     await page.getByTestId("preview-run").click();
     await page.getByTestId("preview-grades").waitFor();
@@ -293,16 +294,16 @@ describe("the profile editor in Chromium", () => {
     const { page, watch } = await open("zh-CN");
     await expect(page.getByTestId("profile-save").innerText()).resolves.toBe("保存到工作簿");
     await page.getByTestId("start-blank").click();
-    await expect(page.getByText("id 必须是 1–64 个字母、数字、“-”、“_”或“.”").count()).resolves.toBe(1);
+    await page.getByText("id 必须是 1–64 个字母、数字、“-”、“_”或“.”").waitFor();
     await page.getByTestId("start-copy-shaoxing").click();
     await type(page, "profile-id", "shaoxing");
     await page.getByTestId("profile-save").click();
-    await expect(page.getByText('id "shaoxing" 是内置评级方案的编号，内置方案不能被覆盖：请换一个 id').count()).resolves.toBe(1);
-    expect(await invalid(page, "profile-id")).toBe(true);
+    await page.getByText('id "shaoxing" 是内置评级方案的编号，内置方案不能被覆盖：请换一个 id').waitFor();
+    await expectInvalid(page, "profile-id", true);
     expect(await settings(page)).toEqual([]);
     await type(page, "bound-frequency-1", "１");
-    await expect(page.getByText("thresholds.frequency[2] 界值必须递增：每个界值都要大于前一个").count()).resolves.toBe(0);
-    await expect(page.getByText("thresholds.frequency[1] 界值必须递增：每个界值都要大于前一个").count()).resolves.toBe(1);
+    await eventually(() => page.getByText("thresholds.frequency[2] 界值必须递增：每个界值都要大于前一个").count(), 0);
+    await page.getByText("thresholds.frequency[1] 界值必须递增：每个界值都要大于前一个").waitFor();
     expectCleanPage(watch);
   });
 });
