@@ -49,7 +49,7 @@ beforeAll(async () => {
   requireChromium();
   buildDir = mkdtempSync(join(tmpdir(), "rfm-profile-editor-e2e-"));
   await new Promise<void>((done, fail) =>
-    execFile(process.execPath, [join(__dirname, "buildEditorPage.js"), buildDir], { cwd: REPO }, (err, _out, stderr) =>
+    execFile(process.execPath, [join(__dirname, "buildEditorPage.mjs"), buildDir], { cwd: REPO }, (err, _out, stderr) =>
       err ? fail(new Error(`editor page build failed: ${stderr || err.message}`)) : done(),
     ),
   );

@@ -1,13 +1,13 @@
-/* global require, process, __dirname */
 /**
  * Builds the standalone editor page (the task pane's real HTML template, CSP included) and the browser Excel double
  * into the folder given as the first argument. Its own Node process, like the pane's build for the browser tests.
  */
-const path = require("path");
-const webpack = require("webpack");
-const HtmlWebpackPlugin = require("html-webpack-plugin");
+import path from "path";
+import { fileURLToPath } from "url";
+import webpack from "webpack";
+import HtmlWebpackPlugin from "html-webpack-plugin";
 
-const repo = path.resolve(__dirname, "../../..");
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const outDir = process.argv[2];
 
 const config = {
@@ -37,7 +37,7 @@ const config = {
 
 webpack(config, (err, stats) => {
   if (err || stats.hasErrors()) {
-    process.stderr.write(String(err || stats.toString({ all: false, errors: true })));
+    process.stderr.write(String(err ?? stats.toString({ all: false, errors: true })));
     process.exit(1);
   }
 });
