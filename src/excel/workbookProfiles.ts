@@ -99,8 +99,13 @@ function compareIds(a: string, b: string): number {
 
 export type SaveOutcome =
   | { status: "saved"; profile: Profile; replaced: boolean }
-  /** Nothing was written; `issues` name the fields (the engine's validation, or the id rules below). */
-  | { status: "refused"; issues: ProfileIssue[] };
+  /**
+   * Nothing was written; `issues` name the fields. `reason`: "invalid" (the engine's validation, or JSON syntax),
+   * "builtin" (a built-in id), "taken" (the id is stored already and `update` was not given).
+   */
+  | { status: "refused"; reason: RefusalReason; issues: ProfileIssue[] };
+
+export type RefusalReason = "invalid" | "builtin" | "taken";
 
 export interface SaveOptions {
   /** The user chose to update the stored profile of the same id. Without it an existing id is refused. */
@@ -114,17 +119,19 @@ export interface SaveOptions {
  */
 export async function saveWorkbookProfile(ctx: Excel.RequestContext, doc: unknown, options: SaveOptions = {}): Promise<SaveOutcome> {
   const issues = validateProfile(doc);
-  if (issues.length > 0) return { status: "refused", issues };
+  if (issues.length > 0) return { status: "refused", reason: "invalid", issues };
   const profile = parseProfile(doc);
   if (builtinProfile(profile.id.toLowerCase())) {
-    return { status: "refused", issues: [issue("id", STORAGE_TEXTS.builtinId(profile.id))] };
+    return { status: "refused", reason: "builtin", issues: [issue("id", STORAGE_TEXTS.builtinId(profile.id))] };
   }
   const key = profileSettingKey(profile.id);
   const existing = ctx.workbook.settings.getItemOrNullObject(key);
   existing.load("key");
   await ctx.sync();
   const replaced = !existing.isNullObject;
-  if (replaced && !options.update) return { status: "refused", issues: [issue("id", STORAGE_TEXTS.idTaken(profile.id))] };
+  if (replaced && !options.update) {
+    return { status: "refused", reason: "taken", issues: [issue("id", STORAGE_TEXTS.idTaken(profile.id))] };
+  }
   ctx.workbook.settings.add(key, profileToJson(profile));
   await ctx.sync();
   await recalculateFormulas(ctx);
@@ -137,7 +144,7 @@ export async function saveWorkbookProfile(ctx: Excel.RequestContext, doc: unknow
  */
 export async function importWorkbookProfile(ctx: Excel.RequestContext, text: string, options: SaveOptions = {}): Promise<SaveOutcome> {
   const parsed = parseProfileJson(text);
-  if ("issues" in parsed) return { status: "refused", issues: parsed.issues };
+  if ("issues" in parsed) return { status: "refused", reason: "invalid", issues: parsed.issues };
   return saveWorkbookProfile(ctx, parsed.profile, options);
 }
 
@@ -153,9 +160,9 @@ export async function deleteWorkbookProfile(ctx: Excel.RequestContext, id: strin
   return true;
 }
 
-// The custom functions cache the stored profiles (a recalculation calls them many times). The task pane and the
-// functions are separate bundles on one shared-runtime page, each with its own copy of this module, so the
-// revision that invalidates their cache lives on the page's global object, which both see.
+// The custom functions cache the stored profiles (a recalculation calls them many times). The revision that
+// invalidates their cache lives on the page's global object: the task pane and the functions share one page (the
+// shared runtime), and the global holds even where they are bundled with separate copies of this module.
 const REVISION_KEY = "__rfmWorkbookProfilesRevision";
 
 /** Changes whenever this page saved or deleted a stored profile. */
