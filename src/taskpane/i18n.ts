@@ -53,6 +53,7 @@ const en = {
   salesSkipped: "Sales skipped (date or amount unreadable): {count}",
   salesOutsideWindow: "Sales outside the date window: {count}",
   selectSkippedSales: "Select skipped sales",
+  selectTruncated: "Too many separate rows to select at once: the first {rows} were selected.",
   overwriteTitle: "Cells are not empty",
   overwriteBody:
     "The cells where the results would go ({address}) already hold data that RFM Grader did not write. What should it do?",
@@ -129,6 +130,7 @@ const zh: Record<MessageKey, string> = {
   salesSkipped: "跳过 {count} 笔销售（日期或金额无法识别）",
   salesOutsideWindow: "{count} 笔销售不在日期范围内",
   selectSkippedSales: "选中跳过的销售",
+  selectTruncated: "要选中的行太分散，无法一次全部选中：已选中前 {rows} 行。",
   overwriteTitle: "单元格不为空",
   overwriteBody: "结果要写入的单元格（{address}）中已有不是 RFM 客户分级写入的数据。要怎么处理？",
   overwriteNewSheet: "写入新工作表",

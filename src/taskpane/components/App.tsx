@@ -184,7 +184,11 @@ export function App({ flow, lang, today, profileEditor }: AppProps) {
   };
 
   const selectRows = (sheetName: string, rows: number[]) => {
-    flow.selectRows(sheetName, rows).catch((err: unknown) => setError(describeError(err, lang)));
+    setNotice(null);
+    flow.selectRows(sheetName, rows).then(
+      (selected) => selected.truncated && setNotice(t(lang, "selectTruncated", { rows: selected.rows })),
+      (err: unknown) => setError(describeError(err, lang)),
+    );
   };
 
   const canGrade = !busy && !loading && inspection !== null && detection !== null && detection.missing.length === 0;
