@@ -1,7 +1,7 @@
 /** Running the real, compiled `rfm` command on files in a temporary folder. */
 
 import { execFileSync, spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import * as Papa from "papaparse";
@@ -11,11 +11,15 @@ export const RFM = join(ROOT, "dist/node/cli/main.js");
 const LOCK = join(ROOT, "dist/node/.cli-build-lock");
 const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
 
+const BUILD_INFO = join(ROOT, "dist/node/.tsbuildinfo");
+const SOURCES = [join(ROOT, "src/cli"), join(ROOT, "src/engine")];
+
 /**
- * Compiles the command line once per test file; files run in parallel workers, so a lock folder makes the builds take
- * turns (the compiler is incremental: after the first build the others only check that nothing changed).
+ * Compiles the command line when a source is newer than the last build. Test files may run in parallel workers, so a
+ * lock folder makes their builds take turns.
  */
 export function buildCli(): void {
+  if (!isStaleBuild()) return;
   mkdirSync(join(ROOT, "dist/node"), { recursive: true });
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -23,18 +27,38 @@ export function buildCli(): void {
       mkdirSync(LOCK);
       break;
     } catch {
-      if (Date.now() > deadline || isStale(LOCK)) rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline || isAbandoned(LOCK)) rmSync(LOCK, { recursive: true, force: true });
       else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     }
   }
   try {
-    execFileSync(process.execPath, [TSC, "-p", join(ROOT, "src/cli/tsconfig.json")], { stdio: "pipe" });
+    try {
+      execFileSync(process.execPath, [TSC, "-p", join(ROOT, "src/cli/tsconfig.json")], { stdio: "pipe" });
+    } catch (err) {
+      const out = (err as { stdout?: Buffer }).stdout?.toString() ?? "";
+      throw new Error(`the command line does not compile:\n${out}`);
+    }
+    // The compiler leaves its build info alone when only timestamps changed; mark the build as current.
+    const now = new Date();
+    utimesSync(BUILD_INFO, now, now);
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
 }
 
-function isStale(path: string): boolean {
+function isStaleBuild(): boolean {
+  if (!existsSync(RFM) || !existsSync(BUILD_INFO)) return true;
+  const built = statSync(BUILD_INFO).mtimeMs;
+  const newer = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true }).some((entry) => {
+      const path = join(dir, entry.name);
+      return entry.isDirectory() ? newer(path) : statSync(path).mtimeMs > built;
+    });
+  return SOURCES.some(newer);
+}
+
+/** A lock older than any build takes was left by a killed run. */
+function isAbandoned(path: string): boolean {
   try {
     return Date.now() - statSync(path).mtimeMs > 90_000;
   } catch {
