@@ -26,7 +26,8 @@ export function buildProgram(): Command {
     .description("Grade customers by recency, frequency and monetary value (RFM) in .csv and .xlsx files.")
     .version(version())
     .exitOverride()
-    .showHelpAfterError("(rfm --help for usage)");
+    // Commander's own errors (unknown option, missing value) read like ours: one line starting "rfm:".
+    .configureOutput({ outputError: (text, write) => write(`rfm: ${text.replace(/^error: /, "")}`) });
 
   program
     .command("grade")

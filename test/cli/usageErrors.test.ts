@@ -168,10 +168,9 @@ test("--out into a folder that does not exist", () => {
   );
 });
 
-test("an unknown option is a usage error (exit 2) too", () => {
-  const run = rfm(["grade", "customers.csv", ...SHAOXING, "--colour"], dir);
-  expect(run.status).toBe(2);
-  expect(run.stderr).toMatch(/unknown option '--colour'/);
+test("an unknown option, or an option without its value, is a usage error too", () => {
+  expect(refused(["customers.csv", ...SHAOXING, "--colour"])).toBe("rfm: unknown option '--colour'");
+  expect(refused(["customers.csv", "--profile", "shaoxing", "--as-of"])).toBe("rfm: option '--as-of <YYYY-MM-DD>' argument missing");
 });
 
 test("a failed run leaves an earlier --out file untouched", () => {
