@@ -11,7 +11,8 @@ export function dateOfDay(day: number): Date {
 export function cellText(v: Cell): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
-  if (typeof v === "number") return String(v);
+  // Excel shows and saves at most 15 significant digits: 0.1 + 0.2 stored as 0.30000000000000004 reads "0.3".
+  if (typeof v === "number") return String(Number(v.toPrecision(15)));
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return dateText(v);
   return cellError(v) ?? String(v);

@@ -186,3 +186,15 @@ describe("xlsx out", () => {
     expect(ws.getRow(2).getCell(2).numFmt).toBe("yyyy-mm-dd");
   });
 });
+
+test("xlsx in, CSV out: numbers read as Excel shows them, to 15 significant digits", async () => {
+  const input = await saveWorkbook("sums.xlsx", (wb) => {
+    const ws = wb.addWorksheet("Data");
+    ws.addRow([...ZH_HEADERS, "Share"]);
+    ws.addRow(["N1", utc(2025, 12, 21), 0.1 + 0.2, 16, 9, 1 / 3]);
+  });
+  const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
+  const row = records(run.stdout)[0];
+  expect(row["订单金额（万元）"]).toBe("0.3");
+  expect(row.Share).toBe("0.333333333333333");
+});
