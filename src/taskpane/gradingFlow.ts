@@ -91,7 +91,10 @@ export interface GradeDone {
   status: "done";
   summary: GradeSummary;
   written: WriteResult;
-  summarySheet: string;
+  /** The summary sheet's name; null when it could not be written (the results themselves are complete). */
+  summarySheet: string | null;
+  /** Why the summary sheet is missing. */
+  summaryFailure?: unknown;
   /** 1-based rows of the source sheet whose customer was not graded (customer-level input). */
   notGradedRows: number[];
   /** 1-based rows of the source sheet holding sales that were skipped as unreadable (sales records). */
@@ -277,12 +280,20 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     );
   }
   const model = summaryModel(res, request, written, new Date());
-  const summarySheet = await run((ctx) => writeSummarySheet(ctx, model, lang));
+  // The results are complete and the user's data intact at this point; a failing summary must not hide that.
+  let summarySheet: string | null = null;
+  let summaryFailure: unknown;
+  try {
+    summarySheet = (await run((ctx) => writeSummarySheet(ctx, model, lang))).sheetName;
+  } catch (err) {
+    summaryFailure = err;
+  }
   return {
     status: "done",
     summary: res.summary,
     written,
-    summarySheet: summarySheet.sheetName,
+    summarySheet,
+    ...(summaryFailure === undefined ? {} : { summaryFailure }),
     notGradedRows: kind === "customers" ? issueRows(source, res.issues) : [],
     skippedSaleRows: kind === "transactions" ? issueRows(source, res.saleIssues) : [],
     sourceSheet: source.sheetName,

@@ -98,7 +98,8 @@ describe("grading customer-level rows", () => {
       { grade: "C", count: 2 },
     ]);
     expect(outcome.notGradedRows).toEqual([6]);
-    expect(excel.hasSheet(outcome.summarySheet)).toBe(true);
+    expect(outcome.summarySheet).toBe("RFM Summary");
+    expect(excel.hasSheet("RFM Summary")).toBe(true);
     expect(h.progress.map((p) => p.phase)).toEqual(expect.arrayContaining(["reading", "grading", "writing"]));
   });
 
@@ -113,7 +114,8 @@ describe("grading customer-level rows", () => {
     const excel = customerWorkbook();
     const flow = flowOf(excel);
     const outcome = done(await flow.grade(await request(flow, "zh"), hooks()));
-    const rows = excel.read(outcome.summarySheet);
+    expect(outcome.summarySheet).toBe("RFM 汇总");
+    const rows = excel.read("RFM 汇总");
     expect(rows).toContainEqual([6, "“历史购买总次数”列：购买次数不是整数（2.5）", "", ""].slice(0, rows[0].length));
     const cells = rows.flat();
     expect(cells).toContain("R：距最近下单天数，分界 10 / 20 / 30 / 50（由 5 分到 2 分；超出为 1 分）");
@@ -166,6 +168,20 @@ describe("grading customer-level rows", () => {
       done(await flow.grade(await request(flow, "en"), hooks("overwrite")));
       expect(excel.read("Sales", "E1:K6")).toEqual(SHAOXING_OUTPUT_EN);
     });
+  });
+
+  it("keeps complete results and reports it when only the summary sheet fails", async () => {
+    const excel = customerWorkbook();
+    // Excel fails every call made once the results are in the sheet.
+    const flow = createGradingFlow(async (batch) => {
+      if (excel.read("Sales", "E1")[0][0] !== "") throw new Error("Excel is busy");
+      return excel.run(batch);
+    });
+    const outcome = done(await flow.grade(await request(flow, "zh"), hooks()));
+    expect(excel.read("Sales", "E1:K6")).toEqual(SHAOXING_OUTPUT_ZH);
+    expect(outcome.summarySheet).toBeNull();
+    expect(describeError(outcome.summaryFailure, "zh")).toBe("意外错误：Excel is busy");
+    expect(excel.sheetNames()).toEqual(["Sales"]);
   });
 
   it("stops when the user cancels while rows are read, and writes nothing", async () => {

@@ -1,6 +1,7 @@
-import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../engine/types";
 import type { GradeDone } from "../gradingFlow";
+import { describeError } from "../describeError";
 import { t } from "../i18n";
 
 const useStyles = makeStyles({
@@ -24,7 +25,13 @@ export function ResultSection({ lang, result, onSelectRows }: ResultSectionProps
         {t(lang, "resultHeading")}
       </Text>
       <Text data-testid="written">{t(lang, "resultWritten", { address: result.written.address })}</Text>
-      <Text>{t(lang, "resultSummarySheet", { sheet: result.summarySheet })}</Text>
+      {result.summarySheet !== null ? (
+        <Text>{t(lang, "resultSummarySheet", { sheet: result.summarySheet })}</Text>
+      ) : (
+        <MessageBar intent="warning" data-testid="summary-failed">
+          <MessageBarBody>{t(lang, "summaryFailed", { reason: describeError(result.summaryFailure, lang) })}</MessageBarBody>
+        </MessageBar>
+      )}
       <Text data-testid="graded-count">{t(lang, "customersGraded", { graded: summary.graded, rows: summary.rows })}</Text>
       <ul className={styles.counts} data-testid="grade-counts">
         {summary.gradeCounts.map(({ grade, count }) => (
