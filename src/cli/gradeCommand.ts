@@ -10,6 +10,9 @@ import { SUMMARY_TEXTS, USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
 import { writeCsvFile, writeCsvStdout } from "./writeCsv";
 
+/** An Excel sheet has 1,048,576 rows; one holds the header. */
+const XLSX_MAX_DATA_ROWS = 1_048_575;
+
 export interface GradeRun {
   graded: GradedTable;
   lang: Lang;
@@ -29,6 +32,9 @@ export async function runGrade(input: string | undefined, flags: GradeFlags): Pr
   const plan = outputPlan(graded, lang);
 
   const out = req.out;
+  if (out?.format === "xlsx" && plan.rowCount > XLSX_MAX_DATA_ROWS) {
+    throw new UsageError(USAGE_TEXTS.tooManyRowsForXlsx(plan.rowCount, XLSX_MAX_DATA_ROWS));
+  }
   if (out) {
     try {
       await writeAtomically(out.path, async (temp) => {

@@ -124,6 +124,10 @@ export const USAGE_TEXTS = {
     en: `--out "${path}" must end in .csv or .xlsx`,
     zh: `--out“${path}”必须以 .csv 或 .xlsx 结尾`,
   }),
+  tooManyRowsForXlsx: (rows: number, limit: number): Localized => ({
+    en: `The result has ${rows} rows, more than an Excel sheet holds (${limit} below the header): write it with --out FILE.csv`,
+    zh: `结果共 ${rows} 行，超过 Excel 工作表的容量（表头以下 ${limit} 行）：请用 --out 文件.csv 输出`,
+  }),
   cannotWrite: (path: string, detail: string): Localized => ({
     en: `Cannot write "${path}": ${detail}`,
     zh: `无法写入“${path}”：${detail}`,

@@ -77,8 +77,16 @@ export function rfm(args: string[], cwd: string): Run {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder under the system's temporary folder, removed after the test file. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), "rfm-cli-"));
+  const dir = mkdtempSync(join(tmpdir(), "rfm-cli-"));
+  made.push(dir);
+  return dir;
 }
 
 export function write(dir: string, name: string, content: string | Buffer): string {

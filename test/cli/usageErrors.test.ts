@@ -162,6 +162,13 @@ test("--out of another type, or the input itself", () => {
   );
 });
 
+test("--out .xlsx for more rows than an Excel sheet holds (1,048,576 with the header)", () => {
+  const rows = ["Customer,Date,Purchases,Total amount", ...Array.from({ length: 1_048_576 }, (_, i) => `C${i},2025-12-31,1,1`)];
+  expect(refused(["big.csv", ...SHAOXING, "--out", "big.xlsx"], { "big.csv": csvFile(rows) })).toBe(
+    "rfm: The result has 1048576 rows, more than an Excel sheet holds (1048575 below the header): write it with --out FILE.csv",
+  );
+}, 60_000);
+
 test("--out into a folder that does not exist", () => {
   expect(refused(["customers.csv", ...SHAOXING, "--out", "no/such/folder/graded.csv"])).toMatch(
     /^rfm: Cannot write "no\/such\/folder\/graded.csv": /,
