@@ -235,12 +235,8 @@ export function App({ flow, lang, today, profileEditor }: AppProps) {
             disabled={busy}
             onProfile={changeProfile}
             onChange={(change) => setOptions((current) => ({ ...current, ...change }))}
+            onManageProfiles={profileEditor && (() => setEditingProfiles(true))}
           />
-          {profileEditor && (
-            <Button appearance="subtle" data-testid="manage-profiles" disabled={busy} onClick={() => setEditingProfiles(true)}>
-              {t(lang, "manageProfiles")}
-            </Button>
-          )}
           <Button appearance="primary" data-testid="grade" disabled={!canGrade} onClick={() => void grade()}>
             {t(lang, "grade")}
           </Button>

@@ -1,10 +1,11 @@
-import { Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { profileName } from "../../engine";
 import type { InputKind, Lang, MonetaryUnit, Profile } from "../../engine/types";
 import { t } from "../i18n";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  manage: { alignSelf: "flex-start" },
 });
 
 export interface GradingOptions {
@@ -26,11 +27,13 @@ export interface OptionsSectionProps {
   disabled: boolean;
   onProfile(profileId: string): void;
   onChange(change: Partial<GradingOptions>): void;
+  /** Opens the workbook-profile editor; no button without it. */
+  onManageProfiles?(): void;
 }
 
 /** Profile, analysis date, sales window and amount unit. */
 export function OptionsSection(props: OptionsSectionProps) {
-  const { lang, builtinProfiles, workbookProfiles, kind, options, latestDate, disabled, onProfile, onChange } = props;
+  const { lang, builtinProfiles, workbookProfiles, kind, options, latestDate, disabled, onProfile, onChange, onManageProfiles } = props;
   const optionsOf = (profiles: readonly Profile[]) =>
     profiles.map((profile) => (
       <option key={profile.id} value={profile.id}>
@@ -57,6 +60,18 @@ export function OptionsSection(props: OptionsSectionProps) {
           )}
         </Select>
       </Field>
+      {onManageProfiles && (
+        <Button
+          className={styles.manage}
+          appearance="subtle"
+          size="small"
+          data-testid="manage-profiles"
+          disabled={disabled}
+          onClick={onManageProfiles}
+        >
+          {t(lang, "manageProfiles")}
+        </Button>
+      )}
       <Field label={t(lang, "asOf")} hint={latestHint}>
         <Input
           type="date"
