@@ -126,6 +126,19 @@ describe("the task pane in Chromium", () => {
     await expect(page.getByTestId("not-graded").innerText()).resolves.toContain("Rows not graded: 1");
     expectCleanPage(watch);
 
+    // The page's policy allows scripts only from itself and the Office.js host, and the browser enforces it.
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    const injected = await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "window.injectedRan = true;";
+      document.body.appendChild(script);
+      return (window as unknown as { injectedRan?: boolean }).injectedRan ?? false;
+    });
+    expect(injected).toBe(false);
+
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "taskpane.png"), fullPage: true });
   });
