@@ -157,6 +157,17 @@ describe("profileToJson", () => {
     expect(text).toContain('"above": 6.35');
   });
 
+  test("a description travels with the profile; a $schema reference is not part of the written document", () => {
+    const doc = JSON.parse(SPEC_SHAOXING);
+    doc.id = "described";
+    doc.description = "Agreed with finance, 2026-11";
+    doc.$schema = "https://example.com/rfm-profile.json";
+    const written = JSON.parse(profileToJson(profileOf(JSON.stringify(doc))));
+    expect(Object.keys(written).slice(0, 4)).toEqual(["id", "name", "description", "method"]);
+    expect(written.description).toBe("Agreed with finance, 2026-11");
+    expect("$schema" in written).toBe(false);
+  });
+
   test("long names break the line instead of running past 120 characters", () => {
     const doc = JSON.parse(SPEC_SHAOXING);
     doc.id = "long";
