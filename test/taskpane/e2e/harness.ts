@@ -30,9 +30,11 @@ export function requireChromium(): void {
 export async function buildBundles(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), "rfm-taskpane-e2e-"));
   await new Promise<void>((done, fail) => {
-    execFile(process.execPath, [join(__dirname, "buildForBrowser.mjs"), outDir], { cwd: REPO }, (err, _stdout, stderr) =>
-      err ? fail(new Error(`webpack build failed: ${stderr || err.message}`)) : done(),
-    );
+    execFile(process.execPath, [join(__dirname, "buildForBrowser.mjs"), outDir], { cwd: REPO }, (err, _stdout, stderr) => {
+      if (!err) return done();
+      removeBuild(outDir);
+      fail(new Error(`webpack build failed: ${stderr || err.message}`));
+    });
   });
   return outDir;
 }
