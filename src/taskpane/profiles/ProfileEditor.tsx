@@ -123,17 +123,20 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged }: Prof
     setImportProblem(null);
   };
 
-  // A preview the user asked for follows the form: it grades again shortly after each valid change.
+  // A preview the user asked for follows the form: it grades again shortly after each valid change (only then: a
+  // new `preview` function from the parent is not a change of the form).
+  const previewFn = useRef(preview);
+  previewFn.current = preview;
   const runPreview = useCallback(
     (p: Profile) => {
       const run = ++previewRun.current;
       setPreviewState((s) => ({ status: "running", last: s.status === "done" ? s.summary : undefined }));
-      preview(p).then(
+      previewFn.current(p).then(
         (summary) => run === previewRun.current && setPreviewState({ status: "done", summary }),
         (err: unknown) => run === previewRun.current && setPreviewState({ status: "failed", message: describeError(err, lang) }),
       );
     },
-    [preview, lang],
+    [lang],
   );
   useEffect(() => {
     if (!followPreview || !profile) return;
