@@ -2,6 +2,7 @@ import {
   detectColumns, GradeError, gradeCustomers, gradeSales, type GradeResult, type InputKind, type NoteContext, type Role,
 } from "../engine";
 import type { GradeRequest } from "./gradeRequest";
+import { withHeaderFound } from "./headerRow";
 import { columnsCells, headerTexts, type Table } from "./table";
 import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
@@ -19,7 +20,8 @@ export interface GradedTable {
 }
 
 /** Finds the columns (engine rules, with the user's --map and --input), then grades the table with the engine. */
-export function gradeTable(table: Table, req: GradeRequest): GradedTable {
+export function gradeTable(read: Table, req: GradeRequest): GradedTable {
+  const table = withHeaderFound(read, req.manual, req.kind);
   const headers = headerTexts(table);
   const { mapping, kind, missing } = detectColumns(table.headers, req.manual, req.kind);
   for (const [role, header] of Object.entries(req.manual) as [Role, string][]) {

@@ -15,6 +15,8 @@ export function summaryLines(graded: GradedTable, lang: Lang): string[] {
     label(SUMMARY_TEXTS.input) + KIND_NAMES[s.kind][lang] + (table.sheetName ? ` [${table.sheetName}]` : ""),
     label(SUMMARY_TEXTS.asOf) + s.asOf,
   ];
+  const headerRow = table.firstRowNumber - 1;
+  if (headerRow > 1) lines.splice(2, 0, SUMMARY_TEXTS.headerRow(headerRow)[lang]);
   if (s.kind === "transactions") lines.push(label(SUMMARY_TEXTS.window) + `${s.windowStart ?? "…"} – ${s.asOf}`);
   lines.push(label(SUMMARY_TEXTS.unit) + UNIT_NAMES[s.unit][lang]);
   lines.push(SUMMARY_TEXTS.graded(s.graded, s.rows, s.kind)[lang]);

@@ -144,6 +144,10 @@ export const SUMMARY_TEXTS = {
     en: `Graded ${graded} of ${total} ${kind === "customers" ? "rows" : "customers"}`,
     zh: `已评级 ${graded} / ${total} ${kind === "customers" ? "行" : "个客户"}`,
   }),
+  headerRow: (row: number): Localized => ({
+    en: `Header: row ${row} (the rows above it are not part of the table)`,
+    zh: `表头：第 ${row} 行（其上方的行不属于表格）`,
+  }),
   grades: { en: "Grades", zh: "等级分布" },
   scores: { en: "Customers per score (5 … 1)", zh: "各评分人数（5 … 1）" },
   notGraded: (n: number): Localized => ({

@@ -124,6 +124,19 @@ describe("Chinese headers and --lang zh", () => {
   });
 });
 
+describe("a title above the header", () => {
+  test("the header is found below title rows; rows keep the numbers the sheet shows", () => {
+    const input = write(dir, "titled.csv", csvFile(["2025年客户明细,,,,", "导出日期：2026-01-02,,,,", ZH_HEADERS, ...ROWS]));
+    const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
+    expect(run.status).toBe(0);
+    const out = records(run.stdout);
+    expect(out.map((r) => r.Grade)).toEqual(["A", "B", "C", "C", "", "C", "B", "A", "B"]);
+    // C05 is now on sheet row 8: two title rows, the header on row 3, C01 on row 4.
+    expect(out[4].Note).toBe("Row 8, column “历史购买总次数”: purchase count is not a whole number (2.5)");
+    expect(run.stderr).toContain("Header: row 3");
+  });
+});
+
 describe("--unit yuan", () => {
   test("amounts in yuan are divided by 10,000 before the 万元 bands, exactly at the bounds", () => {
     // Z = 30000 yuan = 3 万元 → m2 (3 closes the 1 < Z <= 3 band); 30001 yuan → 3.0001 万元 → m3.

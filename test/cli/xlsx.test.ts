@@ -115,6 +115,21 @@ test("columns that are only formatted are left out; an empty sheet is refused", 
   expect(empty.stderr).toMatch(/\[Empty\]" is empty/);
 });
 
+test("a title row above the header of a sheet", async () => {
+  const input = await saveWorkbook("titled.xlsx", (wb) => {
+    const ws = wb.addWorksheet("Data");
+    ws.addRow(["客户分级明细（2025年）"]);
+    ws.addRow(ZH_HEADERS);
+    ws.addRow(["T1", utc(2025, 12, 21), 1, 16, 9]);
+    ws.addRow(["T2", null, 1, 16, 9]);
+  });
+  const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
+  expect(run.status).toBe(0);
+  const out = records(run.stdout);
+  expect(out[0].Grade).toBe("A");
+  expect(out[1].Note).toBe("Row 4, column “下单时间”: last order date is missing");
+});
+
 describe("xlsx out", () => {
   test("a real workbook: bold header, the input's cells and formats kept, scores as numbers, 3 exactly", async () => {
     const input = await saveWorkbook("two-sheets.xlsx", customerWorkbook);
