@@ -3,6 +3,7 @@
  * the UI language, the workbook's date system, and Excel's error values. Each guards for Office being absent.
  */
 import type { Lang } from "../engine";
+import { isDate1904 } from "../excel/read";
 
 /** The language of Office's UI: Chinese when it starts with "zh", English otherwise (and outside Office). */
 export function uiLanguage(): Lang {
@@ -30,41 +31,14 @@ export function forgetWorkbookSettings(): void {
   dateSystem = null;
 }
 
-// Serial of 1904-01-01: 0 in the 1904 system, 1462 in the 1900 system.
-const SERIAL_OF_1904_01_01 = { in1904: 0, in1900: 1462 };
-
 async function readDateSystem(): Promise<boolean> {
   const excel = (globalThis as { Excel?: typeof Excel }).Excel;
   if (!excel || typeof excel.run !== "function") return false;
-  return (await askDateFunction(excel)) ?? (await askWorkbookProperty(excel)) ?? false;
-}
-
-/** The workbook's own DATE(1904,1,1) (ExcelApi 1.2, so every host that runs custom functions can answer). */
-async function askDateFunction(excel: typeof Excel): Promise<boolean | undefined> {
   try {
-    return await excel.run(async (context) => {
-      const serial = context.workbook.functions.date(1904, 1, 1);
-      serial.load("value");
-      await context.sync();
-      if (serial.value === SERIAL_OF_1904_01_01.in1904) return true;
-      return serial.value === SERIAL_OF_1904_01_01.in1900 ? false : undefined;
-    });
+    return await excel.run(isDate1904);
   } catch {
-    return undefined;
-  }
-}
-
-/** `Workbook.use1904DateSystem`, newer than the installed typings; hosts without it reject the load. */
-async function askWorkbookProperty(excel: typeof Excel): Promise<boolean | undefined> {
-  try {
-    return await excel.run(async (context) => {
-      const workbook = context.workbook as Excel.Workbook & { use1904DateSystem?: boolean };
-      workbook.load("use1904DateSystem");
-      await context.sync();
-      return typeof workbook.use1904DateSystem === "boolean" ? workbook.use1904DateSystem : undefined;
-    });
-  } catch {
-    return undefined;
+    // A host that cannot answer is on Excel's default system.
+    return false;
   }
 }
 

@@ -17,11 +17,8 @@ export interface RuntimeOptions {
   language?: string | null;
   /** The workbook's date system; null for no Excel (outside a workbook). */
   date1904?: boolean | null;
-  /**
-   * Which ways of telling the date system the fake host supports: the worksheet DATE function through
-   * `workbook.functions` (ExcelApi 1.2), the `use1904DateSystem` property, both, or none (older or odd hosts).
-   */
-  hostAnswers?: "both" | "dateFunction" | "workbookProperty" | "none";
+  /** Whether the fake host answers the worksheet DATE function through `workbook.functions` (ExcelApi 1.2). */
+  hostAnswers?: "dateFunction" | "none";
 }
 
 export interface InstalledRuntime {
@@ -37,6 +34,7 @@ function loadable<T extends object>(values: T, requested: Set<string>, loaded: S
     {
       load(props: string) {
         for (const p of props.split(",")) requested.add(prefix + p.trim());
+        return this; // as in Office.js, so `x.load("value")` can be chained
       },
     },
     {
@@ -51,7 +49,7 @@ function loadable<T extends object>(values: T, requested: Set<string>, loaded: S
 }
 
 export function installRuntime(options: RuntimeOptions = {}): InstalledRuntime {
-  const { language = "en-US", date1904 = false, hostAnswers = "both" } = options;
+  const { language = "en-US", date1904 = false, hostAnswers = "dateFunction" } = options;
   globals.CustomFunctions = {
     Error: FakeFormulaError,
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
@@ -62,14 +60,13 @@ export function installRuntime(options: RuntimeOptions = {}): InstalledRuntime {
   let runs = 0;
   if (date1904 === null) delete globals.Excel;
   else {
-    const dateFunction = hostAnswers === "both" || hostAnswers === "dateFunction";
-    const property = hostAnswers === "both" || hostAnswers === "workbookProperty";
+    const dateFunction = hostAnswers === "dateFunction";
     globals.Excel = {
       run: async <T>(batch: (context: unknown) => Promise<T>): Promise<T> => {
         runs++;
         const requested = new Set<string>();
         const loaded = new Set<string>();
-        const workbook = loadable(property ? { use1904DateSystem: date1904 } : {}, requested, loaded, "workbook.");
+        const workbook = loadable({}, requested, loaded, "workbook.");
         const functions = {
           date(year: number, month: number, day: number) {
             if (!dateFunction) throw new Error("ApiNotFound: functions");
@@ -80,10 +77,7 @@ export function installRuntime(options: RuntimeOptions = {}): InstalledRuntime {
         const context = {
           workbook: new Proxy(workbook, { get: (t, p) => (p === "functions" ? functions : Reflect.get(t, p)) }),
           sync: async () => {
-            for (const p of requested) {
-              if (p.startsWith("workbook.") && !property) throw new Error(`InvalidArgument: ${p}`);
-              loaded.add(p);
-            }
+            for (const p of requested) loaded.add(p);
           },
         };
         return batch(context);

@@ -1,7 +1,7 @@
 /**
- * The date-system read against office-addin-mock (loaded through test/stubs/office-addin-manifest.ts). The mock
- * workbook has no `functions`, so this exercises the `use1904DateSystem` fallback; the mock answers a property read
- * before load + sync with an error text, so only a correct load/sync order yields `true`.
+ * The date-system read against office-addin-mock (loaded through test/stubs/office-addin-manifest.ts): the workbook's
+ * DATE(1904,1,1) is 0 in the 1904 system. The mock answers a property read before load + sync with an error text, so
+ * only a correct load/sync order yields `true`.
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { forgetWorkbookSettings, workbookUses1904 } from "../../src/functions/officeHost";
@@ -9,7 +9,10 @@ import { forgetWorkbookSettings, workbookUses1904 } from "../../src/functions/of
 const globals = globalThis as Record<string, unknown>;
 
 function excelWith(date1904: boolean, host: string): void {
-  const context = new OfficeMockObject({ host, workbook: { use1904DateSystem: date1904 } });
+  // DATE's result hangs off the context so that the context's sync() reaches it.
+  const context = new OfficeMockObject({ host, dateResult: { value: date1904 ? 0 : 1462 }, workbook: { functions: {} } });
+  const mock = context as unknown as { dateResult: unknown; workbook: { functions: { date: () => unknown } } };
+  mock.workbook.functions.date = () => mock.dateResult;
   globals.Excel = { run: async <T>(batch: (c: unknown) => Promise<T>) => batch(context) };
   forgetWorkbookSettings();
 }
@@ -20,10 +23,10 @@ afterAll(() => {
 });
 
 test("an Excel host's mock enforces load and sync, and the 1904 setting is read through them", async () => {
-  const probe = new OfficeMockObject({ host: "excel", workbook: { use1904DateSystem: true } }) as unknown as {
-    workbook: { use1904DateSystem: unknown };
+  const probe = new OfficeMockObject({ host: "excel", dateResult: { value: 0 } }) as unknown as {
+    dateResult: { value: unknown };
   };
-  expect(probe.workbook.use1904DateSystem).not.toBe(true); // Excel semantics: not readable before load + sync
+  expect(probe.dateResult.value).not.toBe(0); // Excel semantics: not readable before load + sync
 
   excelWith(true, "excel");
   await expect(workbookUses1904()).resolves.toBe(true);

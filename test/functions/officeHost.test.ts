@@ -29,12 +29,6 @@ describe("workbookUses1904", () => {
     expect(runtime.excelRuns()).toBe(1);
   });
 
-  test.each([true, false])("date1904 = %p, read through Workbook.use1904DateSystem when DATE cannot answer", async (date1904) => {
-    const runtime = installRuntime({ date1904, hostAnswers: "workbookProperty" });
-    expect(await workbookUses1904()).toBe(date1904);
-    expect(runtime.excelRuns()).toBe(2);
-  });
-
   test("a burst of calls shares one read; a later call reads again", async () => {
     const runtime = installRuntime({ date1904: true });
     const t0 = 1_000_000;
