@@ -13,25 +13,22 @@ export interface CsvRead {
 
 const DELIMITERS = [",", ";", "\t", "|"];
 // Enough lines for papaparse to tell the delimiter; guessing on the whole of a large file costs most of a second.
-const GUESS_CHARS = 64 * 1024;
+const GUESS_BYTES = 64 * 1024;
+const LINE_FEED = 10;
+const QUOTE = 34;
 
 /** Reads a UTF-8 CSV file (with or without a byte-order mark) into a table: the first record is the header. */
 export function readCsv(path: string, bytes: Buffer): CsvRead {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(bom);
   if (!isUtf8(body)) throw new UsageError(USAGE_TEXTS.notUtf8(path));
-  const text = body.toString("utf8");
-  if (text.trim() === "") throw new UsageError(USAGE_TEXTS.emptyFile(path));
+  const head = body.subarray(0, GUESS_BYTES).toString("utf8");
+  if (head.trim() === "" && body.toString("utf8").trim() === "") throw new UsageError(USAGE_TEXTS.emptyFile(path));
+  const newline = lineBreakOf(head);
+  const delimiter = Papa.parse(head, { preview: 20, newline, delimitersToGuess: DELIMITERS }).meta.delimiter || ",";
+  const { headers, rows, errors } = parseRecords(body, { delimiter, newline });
+  while (rows.length > 0 && isEmptyRecord(rows[rows.length - 1])) rows.pop();
 
-  const newline = lineBreakOf(text);
-  const delimiter = Papa.parse(text.slice(0, GUESS_CHARS), { preview: 20, newline, delimitersToGuess: DELIMITERS })
-    .meta.delimiter || ",";
-  const parsed = Papa.parse(text, { delimiter, newline });
-  const records = parsed.data;
-  while (records.length > 1 && isEmptyRecord(records[records.length - 1])) records.pop();
-
-  const headers = records[0];
-  const rows = records.slice(1);
   // Row lengths are taken in one pass: the row arrays lie all over the heap, and each visit costs a cache miss.
   const lengths = new Uint32Array(rows.length);
   let width = headers.length;
@@ -40,14 +37,37 @@ export function readCsv(path: string, bytes: Buffer): CsvRead {
     if (lengths[i] > width) width = lengths[i];
   }
 
-  const warnings = parsed.errors
-    .filter((e) => e.type === "Quotes")
-    .map((e) => SUMMARY_TEXTS.csvProblem((e.row ?? 0) + 1, e.message));
+  const warnings = errors.map((e) => SUMMARY_TEXTS.csvProblem(e.rowNumber, e.message));
 
   return {
-    table: { source: "csv", headers, rows, width, firstRowNumber: 2, date1904: false, rawRows: rawRowsOf(body, text, newline, delimiter, lengths, width) },
+    table: { source: "csv", headers, rows, width, firstRowNumber: 2, date1904: false, rawRows: rawRowsOf(body, newline, delimiter, lengths, width) },
     warnings,
   };
+}
+
+interface Records {
+  headers: string[];
+  rows: string[][];
+  /** Malformed quoting, with the file's row number (the header is row 1). */
+  errors: { rowNumber: number; message: string }[];
+}
+
+/**
+ * The header record and the data records. Chinese headers would make the whole decoded text a two-byte string; when
+ * the header line can be cut off safely (no quotes in it), the data rows of ids, dates and numbers are decoded on their
+ * own into a one-byte string of half the size.
+ */
+function parseRecords(body: Buffer, config: { delimiter: string; newline: string }): Records {
+  const headerEnd = body.indexOf(LINE_FEED);
+  const quoteErrors = (errors: Papa.ParseError[], firstRowNumber: number) =>
+    errors.filter((e) => e.type === "Quotes").map((e) => ({ rowNumber: (e.row ?? 0) + firstRowNumber, message: e.message }));
+  if (headerEnd >= 0 && body.subarray(0, headerEnd).indexOf(QUOTE) < 0) {
+    const header = Papa.parse(body.subarray(0, headerEnd + 1).toString("utf8"), config);
+    const data = Papa.parse(body.subarray(headerEnd + 1).toString("utf8"), config);
+    return { headers: header.data[0], rows: data.data, errors: quoteErrors(data.errors, 2) };
+  }
+  const all = Papa.parse(body.toString("utf8"), config);
+  return { headers: all.data[0] ?? [], rows: all.data.slice(1), errors: quoteErrors(all.errors, 1) };
 }
 
 function lineBreakOf(text: string): string {
@@ -66,9 +86,9 @@ function isEmptyRecord(record: string[]): boolean {
  * copied to CSV output verbatim. Any quote (a field holding a comma or a line break) means fields are re-quoted.
  */
 function rawRowsOf(
-  body: Buffer, text: string, newline: string, delimiter: string, lengths: Uint32Array, width: number,
+  body: Buffer, newline: string, delimiter: string, lengths: Uint32Array, width: number,
 ): RawRows | undefined {
-  if (delimiter !== "," || text.includes('"') || newline === "\r") return undefined;
+  if (delimiter !== "," || body.indexOf(QUOTE) >= 0 || newline === "\r") return undefined;
   const rows = lengths.length;
   const starts = new Int32Array(rows);
   const ends = new Int32Array(rows);
