@@ -37,6 +37,9 @@ export function readCsv(path: string, bytes: Buffer): CsvRead {
     if (lengths[i] > width) width = lengths[i];
   }
 
+  // A quote that never closes swallows every later line into one cell: grading what is left would mislead.
+  const unclosed = errors.find((e) => e.code === "MissingQuotes");
+  if (unclosed) throw new UsageError(USAGE_TEXTS.unclosedQuote(path, unclosed.rowNumber));
   const warnings = errors.map((e) => SUMMARY_TEXTS.csvProblem(e.rowNumber, e.message));
 
   return {
@@ -49,7 +52,7 @@ interface Records {
   headers: string[];
   rows: string[][];
   /** Malformed quoting, with the file's row number (the header is row 1). */
-  errors: { rowNumber: number; message: string }[];
+  errors: { rowNumber: number; code: string; message: string }[];
 }
 
 /**
@@ -60,7 +63,7 @@ interface Records {
 function parseRecords(body: Buffer, config: { delimiter: string; newline: string }): Records {
   const headerEnd = body.indexOf(LINE_FEED);
   const quoteErrors = (errors: Papa.ParseError[], firstRowNumber: number) =>
-    errors.filter((e) => e.type === "Quotes").map((e) => ({ rowNumber: (e.row ?? 0) + firstRowNumber, message: e.message }));
+    errors.filter((e) => e.type === "Quotes").map((e) => ({ rowNumber: (e.row ?? 0) + firstRowNumber, code: e.code, message: e.message }));
   if (headerEnd >= 0 && body.subarray(0, headerEnd).indexOf(QUOTE) < 0) {
     const header = Papa.parse(body.subarray(0, headerEnd + 1).toString("utf8"), config);
     const data = Papa.parse(body.subarray(headerEnd + 1).toString("utf8"), config);

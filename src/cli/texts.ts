@@ -52,6 +52,10 @@ export const USAGE_TEXTS = {
     en: `"${path}" is empty: it needs a header row and data rows`,
     zh: `“${path}”是空文件：需要一行表头和若干数据行`,
   }),
+  unclosedQuote: (path: string, row: number): Localized => ({
+    en: `"${path}" row ${row}: a quote (") opens a cell that never closes, so every later line would fall into it; fix the quote and try again`,
+    zh: `“${path}”第 ${row} 行：引号（"）开始的单元格没有结束，其后的所有行都会并入该单元格；请修正引号后重试`,
+  }),
   notAWorkbook: (path: string, detail: string): Localized => ({
     en: `Cannot read "${path}" as an .xlsx workbook: ${detail}`,
     zh: `无法将“${path}”作为 .xlsx 工作簿读取：${detail}`,

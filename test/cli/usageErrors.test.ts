@@ -64,6 +64,13 @@ test("a CSV that is not UTF-8 (GBK, as older Chinese Excel saves it) says how to
   expect(refused(["gbk.csv", "--profile", "wuhan"], { "gbk.csv": gbk })).toMatch(/not UTF-8.*CSV UTF-8/);
 });
 
+test("a CSV quote that never closes (every later line would fall into one cell) names its row", () => {
+  const broken = csvFile(["Customer,Date,Purchases,Total amount", "Q1,2025-12-31,16,9", 'Q2,"2025-12-31,16,9', "Q3,2025-12-31,16,9"]);
+  expect(refused(["broken.csv", ...SHAOXING], { "broken.csv": broken })).toBe(
+    'rfm: "broken.csv" row 3: a quote (") opens a cell that never closes, so every later line would fall into it; fix the quote and try again',
+  );
+});
+
 test("a damaged .xlsx", () => {
   expect(refused(["broken.xlsx", "--profile", "wuhan"], { "broken.xlsx": "this is not a zip file" })).toMatch(
     /Cannot read "broken.xlsx" as an \.xlsx workbook/,
