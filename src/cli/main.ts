@@ -109,6 +109,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // `npm run rfm -- grade FILE` runs in the package folder; file names are meant from where the user typed them.
+  if (process.env.npm_lifecycle_event === "rfm" && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   // A reader that stops early (`rfm grade ... | head`) is not an error.
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(EXIT_OK);

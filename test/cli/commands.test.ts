@@ -1,5 +1,6 @@
 /** `rfm` without grading: help, version, the list of profiles; and no progress output when stderr is not a terminal. */
 
+import { spawnSync } from "child_process";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { buildCli, csvFile, rfm, ROOT, tempDir, write } from "./helpers";
@@ -43,3 +44,13 @@ test("progress is shown only on a terminal: piped stderr holds the summary alone
   expect(run.stderr).not.toMatch(/Reading|Grading|Writing|\r/);
   expect(run.stderr.split("\n")[0]).toBe("Profile: Shaoxing – finance platform (fixed thresholds) (shaoxing)");
 });
+
+test("npm run rfm -- grade FILE reads FILE from where npm was run, not from the package folder", () => {
+  write(dir, "here.csv", csvFile(["Customer,Date,Purchases,Total amount", "H1,2025-12-31,16,9"]));
+  const run = spawnSync("npm", ["--prefix", ROOT, "run", "-s", "rfm", "--", "grade", "here.csv", "--profile", "shaoxing", "--as-of", "2025-12-31"], {
+    cwd: dir,
+    encoding: "utf8",
+  });
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain("H1,2025-12-31,16,9,5,5,5,6.5,A");
+}, 60_000);
