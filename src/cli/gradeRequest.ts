@@ -1,4 +1,4 @@
-import { resolve } from "path";
+import { extname, resolve } from "path";
 import {
   GradeError, gradeSales, parseDateText, type GradeOptions, type InputKind, type Lang, type MonetaryUnit, type Profile,
   type Role,
@@ -117,7 +117,8 @@ export function manualColumns(entries: readonly string[]): Partial<Record<Role, 
 
 function outTarget(path: string, input: string): { path: string; format: FileFormat } {
   const format = formatOfPath(path);
-  if (format === null) throw new UsageError(USAGE_TEXTS.badOutType(path));
+  // A macro-enabled name (.xlsm) on a plain workbook would not open in Excel.
+  if (format === null || extname(path).toLowerCase() === ".xlsm") throw new UsageError(USAGE_TEXTS.badOutType(path));
   if (resolve(path) === resolve(input)) throw new UsageError(USAGE_TEXTS.outSameAsInput());
   return { path, format };
 }
