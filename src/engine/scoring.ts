@@ -53,11 +53,12 @@ function thresholdScores(
   const { valid, days, count, money } = pop;
   for (let i = 0; i < pop.n; i++) {
     if (!valid[i]) continue;
-    // A value equal to a bound belongs to the bin the bound closes (spec §6).
+    // A value equal to a bound belongs to the bin the bound closes (spec §6). Counting the bounds passed instead of
+    // branching keeps random data from defeating the CPU's branch prediction.
     const d = days[i], s = count[i], z = money[i];
-    r[i] = d <= r5 ? 5 : d <= r4 ? 4 : d <= r3 ? 3 : d <= r2 ? 2 : 1;
-    f[i] = s <= f1 ? 1 : s <= f2 ? 2 : s <= f3 ? 3 : s <= f4 ? 4 : 5;
-    m[i] = z <= m1 ? 1 : z <= m2 ? 2 : z <= m3 ? 3 : z <= m4 ? 4 : 5;
+    r[i] = 1 + +(d <= r2) + +(d <= r3) + +(d <= r4) + +(d <= r5);
+    f[i] = 1 + +(s > f1) + +(s > f2) + +(s > f3) + +(s > f4);
+    m[i] = 1 + +(z > m1) + +(z > m2) + +(z > m3) + +(z > m4);
   }
 }
 
@@ -185,6 +186,10 @@ function cutOff(g: GradeRule): number | undefined {
   return g.above ?? g.atLeast;
 }
 
+/**
+ * Sub-scores take only bins³ combinations, so X and the grade of each combination are worked out once (exactly, in
+ * integer units) and looked up per customer.
+ */
 function compositeAndGrade(
   pop: Population, profile: Profile, r: Uint8Array, f: Uint8Array, m: Uint8Array,
 ): Pick<Scores, "scoreUnits" | "scorePlaces" | "gradeIndex"> {
@@ -192,23 +197,36 @@ function compositeAndGrade(
   const wr = toUnits(profile.weights.recency, places);
   const wf = toUnits(profile.weights.frequency, places);
   const wm = toUnits(profile.weights.monetary, places);
-  const rules = profile.grades.map((g) => ({
-    cut: cutOff(g) === undefined ? 0 : toUnits(cutOff(g) as number, places),
-    kind: g.above !== undefined ? 1 : g.atLeast !== undefined ? 2 : 0,
-  }));
+  const side = (profile.method === "quantiles" ? profile.bins : 5) + 1;
+  const xOf = new Float64Array(side * side * side);
+  const gradeOf = new Int16Array(side * side * side);
+  for (let sr = 1; sr < side; sr++) {
+    for (let sf = 1; sf < side; sf++) {
+      for (let sm = 1; sm < side; sm++) {
+        const x = wr * sr + wf * sf + wm * sm;
+        const combo = (sr * side + sf) * side + sm;
+        xOf[combo] = x;
+        gradeOf[combo] = gradeFor(x, profile.grades, places);
+      }
+    }
+  }
   const scoreUnits = new Float64Array(pop.n).fill(NaN);
   const gradeIndex = new Int16Array(pop.n).fill(-1);
-  const last = rules.length - 1;
   for (let i = 0; i < pop.n; i++) {
     if (!pop.valid[i]) continue;
-    const x = wr * r[i] + wf * f[i] + wm * m[i];
-    scoreUnits[i] = x;
-    let g = 0;
-    for (; g < last; g++) {
-      const rule = rules[g];
-      if (rule.kind === 1 ? x > rule.cut : x >= rule.cut) break;
-    }
-    gradeIndex[i] = g;
+    const combo = (r[i] * side + f[i]) * side + m[i];
+    scoreUnits[i] = xOf[combo];
+    gradeIndex[i] = gradeOf[combo];
   }
   return { scoreUnits, scorePlaces: places, gradeIndex };
+}
+
+/** Grades are tried in order: X > above, or X >= atLeast; the last grade takes the rest (spec §6). */
+function gradeFor(x: number, grades: readonly GradeRule[], places: number): number {
+  const last = grades.length - 1;
+  for (let g = 0; g < last; g++) {
+    const { above, atLeast } = grades[g];
+    if (above !== undefined ? x > toUnits(above, places) : x >= toUnits(atLeast as number, places)) return g;
+  }
+  return last;
 }

@@ -90,16 +90,34 @@ function explainRow(
 /** Spec §5: the same id twice in customer-level input grades both rows and notes both. */
 function noteDuplicateIds(ids: ArrayLike<unknown>, valid: Uint8Array, issues: RowIssue[]): void {
   const n = valid.length;
-  const keys: string[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const cell = ids[i];
-    keys[i] = cellError(cell) ? "" : idText(cell);
-  }
+  let plain = 0;
+  while (plain < n && isPlainId(ids[plain])) plain++;
+  // Ids that are all plain text serve as their own keys; otherwise the rest are read into a copy.
+  const keys = plain === n ? (ids as ArrayLike<string>) : readKeys(ids, plain);
   const repeated = findRepeats(keys);
   if (!repeated) return;
   for (let i = 0; i < n; i++) {
     if (repeated[i]) issues.push({ index: i, role: "id", code: "duplicateId", value: keys[i], graded: valid[i] === 1 });
   }
+}
+
+function readKeys(ids: ArrayLike<unknown>, plain: number): string[] {
+  const keys: string[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const cell = ids[i];
+    keys[i] = i < plain || isPlainId(cell) ? (cell as string) : cellError(cell) ? "" : idText(cell);
+  }
+  return keys;
+}
+
+/**
+ * Text that is its own id as it stands: printable ASCII at both ends (so nothing to trim) and no leading "#" (so no
+ * Excel error). Anything else goes through the general readers.
+ */
+function isPlainId(cell: unknown): cell is string {
+  if (typeof cell !== "string" || cell.length === 0) return false;
+  const first = cell.charCodeAt(0), last = cell.charCodeAt(cell.length - 1);
+  return first > 32 && first < 127 && first !== 35 && last > 32 && last < 127;
 }
 
 const BUCKET_BITS = 8;
@@ -109,7 +127,7 @@ const BUCKET_BITS = 8;
  * of their hash so that each group's hash table stays small enough for the CPU cache: a single table over a million
  * keys spends most of its time waiting on memory.
  */
-function findRepeats(keys: string[]): Uint8Array | null {
+function findRepeats(keys: ArrayLike<string>): Uint8Array | null {
   const n = keys.length;
   const buckets = 1 << BUCKET_BITS;
   const shift = 32 - BUCKET_BITS;
