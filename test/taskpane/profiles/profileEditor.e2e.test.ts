@@ -1,17 +1,16 @@
 /**
- * The profile editor in headless Chromium, driven as a user would, over the grid-backed Excel double: every invalid
- * field is marked with the engine's message while typing; the preview grades the selected rows; save, export,
- * import (good and bad files) and delete (with the formulas that still use the profile) change the workbook's
- * settings exactly as they should. Expected grades are worked by hand below.
+ * The profile editor in headless Chromium, opened from the real task pane page (the add-in's own build) and driven
+ * as a user would, over the grid-backed Excel double: every invalid field is marked with the engine's message while
+ * typing; the preview grades the selected rows; save, export, import (good and bad files) and delete (with the
+ * formulas that still use the profile) change the workbook's settings exactly as they should. Expected grades are
+ * worked by hand below.
  */
-import { execFile } from "child_process";
-import { mkdtempSync, readFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync } from "fs";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
 import { parseProfileJson } from "../../../src/engine";
 import type { E2eSetup } from "../e2e/browserExcel";
-import { launchChromium, openPane, removeBuild, REPO, requireChromium, serve } from "../e2e/harness";
+import { buildBundles, launchChromium, openPane, removeBuild, requireChromium, serve } from "../e2e/harness";
 import type { PageWatch, StaticServer } from "../e2e/harness";
 
 jest.setTimeout(90_000);
@@ -47,12 +46,7 @@ const pages: Page[] = [];
 
 beforeAll(async () => {
   requireChromium();
-  buildDir = mkdtempSync(join(tmpdir(), "rfm-profile-editor-e2e-"));
-  await new Promise<void>((done, fail) =>
-    execFile(process.execPath, [join(__dirname, "buildEditorPage.mjs"), buildDir], { cwd: REPO }, (err, _out, stderr) =>
-      err ? fail(new Error(`editor page build failed: ${stderr || err.message}`)) : done(),
-    ),
-  );
+  buildDir = await buildBundles();
   fakeScript = readFileSync(join(buildDir, "fake-excel.js"), "utf8");
   server = await serve(buildDir);
   browser = await launchChromium();
@@ -72,6 +66,8 @@ async function open(displayLanguage: string): Promise<{ page: Page; watch: PageW
   const setup: E2eSetup = { workbook: workbook(), displayLanguage };
   const opened = await openPane(browser, server.origin, [`window.rfmE2eSetup = ${JSON.stringify(setup)};`, fakeScript]);
   pages.push(opened.page);
+  // The editor sits behind "Manage profiles" under the pane's profile picker, shown once the selection is read.
+  await opened.page.getByTestId("manage-profiles").click();
   await opened.page.getByTestId("profile-editor").waitFor();
   return opened;
 }
