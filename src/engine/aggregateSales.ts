@@ -56,7 +56,9 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
       }
       if (Number.isNaN(amount)) {
         const err = cellError(amountCell);
-        skip(i, "amount", err ? "errorValue" : "amountInvalid", err ?? amountCell);
+        if (err) skip(i, "amount", "errorValue", err);
+        else if (isBlank(amountCell)) skip(i, "amount", "amountMissing");
+        else skip(i, "amount", "amountInvalid", amountCell);
       }
       continue;
     }

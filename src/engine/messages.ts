@@ -40,6 +40,7 @@ export const ISSUE_TEXTS: Record<IssueCode, { en: Template; zh: Template }> = {
     en: (v) => `duplicate customer id ${v}`,
     zh: (v) => `客户编号 ${v} 重复`,
   },
+  amountMissing: { en: () => "order amount is missing", zh: () => "订单金额为空" },
   amountInvalid: { en: (v) => `order amount is not a number (${v})`, zh: (v) => `订单金额不是数字（${v}）` },
   saleDateMissing: { en: () => "order date is missing", zh: () => "订单日期为空" },
   saleDateInvalid: { en: (v) => `order date is not a date (${v})`, zh: (v) => `订单日期不是日期（${v}）` },

@@ -84,6 +84,7 @@ export type IssueCode =
   | "idMissing"
   | "errorValue"
   | "duplicateId"
+  | "amountMissing"
   | "amountInvalid"
   | "saleDateMissing"
   | "saleDateInvalid"

@@ -364,3 +364,14 @@ describe("wuhan from sales, worked by hand", () => {
     ]);
   });
 });
+
+describe("a sale with a blank amount", () => {
+  test("is skipped with the reason that the amount is missing, in both languages", () => {
+    const res = gradeSales({ ids: ["x", "x"], dates: ["2025-06-01", "2025-06-02"], amounts: [100, "  "] }, wuhan);
+    expect(res.saleIssues).toEqual([expect.objectContaining({ index: 1, role: "amount", code: "amountMissing" })]);
+    expect(res.summary.sales?.skipped).toBe(1);
+    const ctx = { rowLabel: (i: number) => i + 2, columnName: () => "消费金额" };
+    expect(formatIssue(res.saleIssues![0], "en", ctx)).toBe("Row 3, column “消费金额”: order amount is missing");
+    expect(formatIssue(res.saleIssues![0], "zh", ctx)).toBe("第 3 行，“消费金额”列：订单金额为空");
+  });
+});
