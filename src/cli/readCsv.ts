@@ -25,7 +25,7 @@ export function readCsv(path: string, bytes: Buffer): CsvRead {
   const head = body.subarray(0, GUESS_BYTES).toString("utf8");
   if (head.trim() === "" && body.toString("utf8").trim() === "") throw new UsageError(USAGE_TEXTS.emptyFile(path));
   const newline = lineBreakOf(head);
-  const delimiter = Papa.parse(head, { preview: 20, newline, delimitersToGuess: DELIMITERS }).meta.delimiter || ",";
+  const delimiter = Papa.parse<string[]>(head, { preview: 20, newline, delimitersToGuess: DELIMITERS }).meta.delimiter || ",";
   const { headers, rows, errors } = parseRecords(body, { delimiter, newline });
   while (rows.length > 0 && isEmptyRecord(rows[rows.length - 1])) rows.pop();
 
@@ -60,20 +60,22 @@ interface Records {
  * the header line can be cut off safely (no quotes in it), the data rows of ids, dates and numbers are decoded on their
  * own into a one-byte string of half the size.
  */
-function parseRecords(body: Buffer, config: { delimiter: string; newline: string }): Records {
+function parseRecords(body: Buffer, config: { delimiter: string; newline: LineBreak }): Records {
   const headerEnd = body.indexOf(LINE_FEED);
   const quoteErrors = (errors: Papa.ParseError[], firstRowNumber: number) =>
     errors.filter((e) => e.type === "Quotes").map((e) => ({ rowNumber: (e.row ?? 0) + firstRowNumber, code: e.code, message: e.message }));
   if (headerEnd >= 0 && body.subarray(0, headerEnd).indexOf(QUOTE) < 0) {
-    const header = Papa.parse(body.subarray(0, headerEnd + 1).toString("utf8"), config);
-    const data = Papa.parse(body.subarray(headerEnd + 1).toString("utf8"), config);
+    const header = Papa.parse<string[]>(body.subarray(0, headerEnd + 1).toString("utf8"), config);
+    const data = Papa.parse<string[]>(body.subarray(headerEnd + 1).toString("utf8"), config);
     return { headers: header.data[0], rows: data.data, errors: quoteErrors(data.errors, 2) };
   }
-  const all = Papa.parse(body.toString("utf8"), config);
+  const all = Papa.parse<string[]>(body.toString("utf8"), config);
   return { headers: all.data[0] ?? [], rows: all.data.slice(1), errors: quoteErrors(all.errors, 1) };
 }
 
-function lineBreakOf(text: string): string {
+type LineBreak = "\r\n" | "\n" | "\r";
+
+function lineBreakOf(text: string): LineBreak {
   const lf = text.indexOf("\n");
   if (lf > 0 && text.charCodeAt(lf - 1) === 13) return "\r\n";
   if (lf >= 0) return "\n";

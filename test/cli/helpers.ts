@@ -101,13 +101,13 @@ export function csvFile(lines: string[]): string {
 
 /** A CSV text as records keyed by header (parsed with a library, not by the code under test). */
 export function records(csv: string): Record<string, string>[] {
-  const data = Papa.parse(csv.replace(/^\uFEFF/, ""), { delimiter: ",", newline: "\n", skipEmptyLines: true }).data;
+  const data = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { delimiter: ",", newline: "\n", skipEmptyLines: true }).data;
   const [headers, ...rows] = data;
   return rows.map((row) => Object.fromEntries(headers.map((h, i) => [h, row[i]])));
 }
 
 export function headerRow(csv: string): string[] {
-  return Papa.parse(csv.replace(/^\uFEFF/, ""), { delimiter: ",", newline: "\n", preview: 1 }).data[0];
+  return Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { delimiter: ",", newline: "\n", preview: 1 }).data[0];
 }
 
 export function readText(path: string): string {
