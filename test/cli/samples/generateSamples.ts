@@ -45,7 +45,6 @@ export const SHAOXING_SAMPLE_AS_OF = "2025-12-31";
 
 export function shaoxingSample(): SampleSheet {
   const rnd = random(20251231);
-  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   const asOf = dayMs(SHAOXING_SAMPLE_AS_OF);
   const rows: SampleCell[][] = [];
   for (let i = 1; i <= 300; i++) {
