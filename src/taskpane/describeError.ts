@@ -1,6 +1,6 @@
 import { GradeError } from "../engine";
 import { ExcelAdapterError } from "../excel";
-import type { Lang, Role } from "../engine";
+import type { InputKind, Lang, Role } from "../engine";
 import { FlowError } from "./gradingFlow";
 import { t } from "./i18n";
 import type { MessageKey } from "./i18n";
@@ -13,12 +13,13 @@ const ROLE_LABEL: Record<Role, MessageKey> = {
   amount: "roleAmount",
 };
 
-export function roleLabel(role: Role, lang: Lang): string {
-  return t(lang, ROLE_LABEL[role]);
+/** In a customer table the date column is each customer's last order; in sales records, each sale's date. */
+export function roleLabel(role: Role, lang: Lang, kind?: InputKind): string {
+  return t(lang, role === "date" && kind === "customers" ? "roleLastDate" : ROLE_LABEL[role]);
 }
 
-export function roleList(roles: Role[], lang: Lang): string {
-  return roles.map((role) => roleLabel(role, lang)).join(lang === "zh" ? "、" : ", ");
+export function roleList(roles: Role[], lang: Lang, kind?: InputKind): string {
+  return roles.map((role) => roleLabel(role, lang, kind)).join(lang === "zh" ? "、" : ", ");
 }
 
 /** Any error of a grading run as one sentence in the user's language. */

@@ -44,7 +44,7 @@ export function MappingSection({ lang, headers, firstColumn, detection, disabled
           const column = detection.mapping[role];
           const missing = detection.missing.includes(role);
           return (
-            <Field key={role} className={styles.shrink} label={roleLabel(role, lang)} validationState={missing ? "error" : "none"}>
+            <Field key={role} className={styles.shrink} label={roleLabel(role, lang, detection.kind)} validationState={missing ? "error" : "none"}>
               <Select
                 className={styles.shrink}
                 select={{ className: styles.select }}
@@ -66,7 +66,7 @@ export function MappingSection({ lang, headers, firstColumn, detection, disabled
       </div>
       {detection.missing.length > 0 && (
         <Text role="alert" data-testid="missing-columns" style={{ color: tokens.colorPaletteRedForeground1 }}>
-          {t(lang, "missingColumns", { roles: roleList(detection.missing, lang) })}
+          {t(lang, "missingColumns", { roles: roleList(detection.missing, lang, detection.kind) })}
         </Text>
       )}
     </section>
