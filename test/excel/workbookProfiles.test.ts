@@ -98,7 +98,7 @@ describe("what is refused, with nothing written", () => {
     doc.thresholds.recency = [7, 30, 14, 60];
     doc.weights.monetary = "half";
     const outcome = await excel.run((ctx) => saveWorkbookProfile(ctx, doc));
-    expect(outcome.status).toBe("refused");
+    expect(outcome).toMatchObject({ status: "refused", reason: "invalid" });
     const fields = outcome.status === "refused" ? outcome.issues.map((i) => i.field) : [];
     expect(fields).toEqual(expect.arrayContaining(["thresholds.recency[2]", "weights.monetary"]));
     await expectUnchanged(excel, []);
@@ -107,7 +107,7 @@ describe("what is refused, with nothing written", () => {
   test.each(["shaoxing", "wuhan", "Wuhan", " SHAOXING"])("the built-in id %j", async (id) => {
     const excel = new FakeExcel();
     const outcome = await excel.run((ctx) => saveWorkbookProfile(ctx, { ...ourDocument(), id: id.trim() }));
-    expect(outcome.status).toBe("refused");
+    expect(outcome).toMatchObject({ status: "refused", reason: "builtin" });
     if (outcome.status !== "refused") return;
     expect(outcome.issues).toHaveLength(1);
     expect(outcome.issues[0].field).toBe("id");
@@ -125,6 +125,7 @@ describe("what is refused, with nothing written", () => {
 
     const renamed = { ...ourDocument(), id: "EAST-REGION", name: { en: "East (new)", zh: "华东（新）" } };
     const outcome = await excel.run((ctx) => saveWorkbookProfile(ctx, renamed));
+    expect(outcome).toMatchObject({ status: "refused", reason: "taken" });
     expect(outcome.status === "refused" && outcome.issues.map((i) => [i.field, i.message.en])).toEqual([
       ["id", 'id "EAST-REGION" is already used by a profile saved in this workbook: choose another id, or update that profile'],
     ]);
