@@ -125,8 +125,7 @@ export async function saveWorkbookProfile(ctx: Excel.RequestContext, doc: unknow
     return { status: "refused", reason: "builtin", issues: [issue("id", STORAGE_TEXTS.builtinId(profile.id))] };
   }
   const key = profileSettingKey(profile.id);
-  const existing = ctx.workbook.settings.getItemOrNullObject(key);
-  existing.load("key");
+  const existing = ctx.workbook.settings.getItemOrNullObject(key).load("key");
   await ctx.sync();
   const replaced = !existing.isNullObject;
   if (replaced && !options.update) {
@@ -150,8 +149,7 @@ export async function importWorkbookProfile(ctx: Excel.RequestContext, text: str
 
 /** Removes a stored profile; false when the workbook has none of that id. Formulas recalculate after a removal. */
 export async function deleteWorkbookProfile(ctx: Excel.RequestContext, id: string): Promise<boolean> {
-  const setting = ctx.workbook.settings.getItemOrNullObject(profileSettingKey(id));
-  setting.load("key");
+  const setting = ctx.workbook.settings.getItemOrNullObject(profileSettingKey(id)).load("key");
   await ctx.sync();
   if (setting.isNullObject) return false;
   setting.delete();
