@@ -36,7 +36,7 @@ export function readCustomerRows(input: CustomerColumnsInput, o: CustomerReadOpt
     const z = typeof totalCell === "number" ? totalCell : cellNumber(totalCell);
     if (
       day !== null && day <= asOfDay && Number.isInteger(s) && s > 0 && Number.isFinite(z) &&
-      (z > 0 || !requirePositiveTotal) && (ids === undefined || cellError(ids[i]) === null)
+      (z > 0 || !requirePositiveTotal)
     ) {
       valid[i] = 1;
       lastDay[i] = day;
@@ -44,24 +44,22 @@ export function readCustomerRows(input: CustomerColumnsInput, o: CustomerReadOpt
       count[i] = s;
       money[i] = z;
     } else {
-      explainRow(i, ids?.[i], dateCell, day, countCell, s, totalCell, z, o, issues);
+      explainRow(i, dateCell, day, countCell, s, totalCell, z, o, issues);
     }
   }
-  if (ids) noteDuplicateIds(ids, valid, issues);
+  // Ids are read in one pass of their own, which both refuses error values and finds repeats.
+  if (ids) readIds(ids, valid, issues);
   issues.sort((a, b) => a.index - b.index);
   return { population: { n, valid, days, count, money }, lastDay, issues };
 }
 
 /** Every reason of spec §5 why row i cannot be graded. */
 function explainRow(
-  i: number, idCell: unknown, dateCell: unknown, day: number | null, countCell: unknown, s: number,
+  i: number, dateCell: unknown, day: number | null, countCell: unknown, s: number,
   totalCell: unknown, z: number, o: CustomerReadOptions, issues: RowIssue[],
 ): void {
   const fail = (role: RowIssue["role"], code: RowIssue["code"], cell?: unknown) =>
     issues.push({ index: i, role, code, value: cell === undefined ? undefined : cellText(cell), graded: false });
-  const idError = cellError(idCell);
-  if (idError) fail("id", "errorValue", idError);
-
   if (day === null) {
     const err = cellError(dateCell);
     if (err) fail("date", "errorValue", err);
@@ -87,13 +85,16 @@ function explainRow(
   } else if (o.requirePositiveTotal && z <= 0) fail("total", "totalNotPositive", totalCell);
 }
 
-/** Spec §5: the same id twice in customer-level input grades both rows and notes both. */
-function noteDuplicateIds(ids: ArrayLike<unknown>, valid: Uint8Array, issues: RowIssue[]): void {
+/**
+ * Spec §5 for ids: an Excel error in the id cell means the row is not graded; the same id twice grades both rows and
+ * notes both (after errors are known, so the note says truly whether its row was graded).
+ */
+function readIds(ids: ArrayLike<unknown>, valid: Uint8Array, issues: RowIssue[]): void {
   const n = valid.length;
   let plain = 0;
   while (plain < n && isPlainId(ids[plain])) plain++;
   // Ids that are all plain text serve as their own keys; otherwise the rest are read into a copy.
-  const keys = plain === n ? (ids as ArrayLike<string>) : readKeys(ids, plain);
+  const keys = plain === n ? (ids as ArrayLike<string>) : readKeys(ids, plain, valid, issues);
   const repeated = findRepeats(keys);
   if (!repeated) return;
   for (let i = 0; i < n; i++) {
@@ -101,11 +102,20 @@ function noteDuplicateIds(ids: ArrayLike<unknown>, valid: Uint8Array, issues: Ro
   }
 }
 
-function readKeys(ids: ArrayLike<unknown>, plain: number): string[] {
+function readKeys(ids: ArrayLike<unknown>, plain: number, valid: Uint8Array, issues: RowIssue[]): string[] {
   const keys: string[] = new Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
     const cell = ids[i];
-    keys[i] = i < plain || isPlainId(cell) ? (cell as string) : cellError(cell) ? "" : idText(cell);
+    if (i < plain || isPlainId(cell)) {
+      keys[i] = cell as string;
+      continue;
+    }
+    const error = cellError(cell);
+    if (error) {
+      valid[i] = 0;
+      issues.push({ index: i, role: "id", code: "errorValue", value: error, graded: false });
+    }
+    keys[i] = error ? "" : idText(cell);
   }
   return keys;
 }
