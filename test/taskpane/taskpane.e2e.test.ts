@@ -3,12 +3,12 @@
  * from the local package in place of the CDN, and the grid-backed Excel double as the page's `Excel`. The sheet's
  * contents afterwards are checked against grades worked out by hand (test/taskpane/fixtures.ts).
  */
-import { mkdirSync, readFileSync } from "fs";
+import { mkdirSync } from "fs";
 import { join } from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { E2eSetup } from "./e2e/browserExcel";
-import { buildBundles, launchChromium, openPane, removeBuild, REPO, requireChromium, serve } from "./e2e/harness";
-import type { PageWatch, StaticServer } from "./e2e/harness";
+import { REPO, usePaneSession } from "./e2e/harness";
+import type { PageWatch } from "./e2e/harness";
 import {
   HOSTILE_TEXT,
   SALES_HEADERS,
@@ -35,34 +35,10 @@ function customerWorkbook(): E2eSetup["workbook"] {
   return { sheets: { Sales: sheet }, selection: "Sales!B3" };
 }
 
-let buildDir: string;
-let server: StaticServer;
-let browser: Browser;
-let fakeScript: string;
-const pages: Page[] = [];
+const session = usePaneSession();
 
-beforeAll(async () => {
-  requireChromium();
-  buildDir = await buildBundles();
-  fakeScript = readFileSync(join(buildDir, "fake-excel.js"), "utf8");
-  server = await serve(buildDir);
-  browser = await launchChromium();
-}, 180_000);
-
-afterEach(async () => {
-  for (const page of pages.splice(0)) await page.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (buildDir) removeBuild(buildDir);
-});
-
-async function open(setup: E2eSetup): Promise<{ page: Page; watch: PageWatch }> {
-  const opened = await openPane(browser, server.origin, [`window.rfmE2eSetup = ${JSON.stringify(setup)};`, fakeScript]);
-  pages.push(opened.page);
-  return opened;
+function open(setup: E2eSetup): Promise<{ page: Page; watch: PageWatch }> {
+  return session.open(setup);
 }
 
 /** The sheet as the Excel double holds it. */

@@ -135,3 +135,47 @@ export async function openPane(browser: Browser, origin: string, initScripts: st
   await page.goto(`${origin}/taskpane.html`);
   return { page, watch };
 }
+
+export interface PaneSession {
+  /** Opens the task pane with the Excel double holding `setup`'s workbook; the page closes after the test. */
+  open(setup: object): Promise<{ page: Page; watch: PageWatch }>;
+}
+
+/**
+ * Registers the hooks every end-to-end file needs (build once per file, serve, launch Chromium, close pages after
+ * each test, clean up after all) and returns a way to open the pane.
+ */
+export function usePaneSession(): PaneSession {
+  let buildDir = "";
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let fakeScript = "";
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    requireChromium();
+    buildDir = await buildBundles();
+    fakeScript = readFileSync(join(buildDir, "fake-excel.js"), "utf8");
+    server = await serve(buildDir);
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (buildDir) removeBuild(buildDir);
+  });
+
+  return {
+    async open(setup) {
+      if (!browser || !server) throw new Error("the end-to-end session did not start (see beforeAll)");
+      const opened = await openPane(browser, server.origin, [`window.rfmE2eSetup = ${JSON.stringify(setup)};`, fakeScript]);
+      pages.push(opened.page);
+      return opened;
+    },
+  };
+}

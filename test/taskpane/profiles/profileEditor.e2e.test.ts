@@ -6,12 +6,11 @@
  * worked by hand below.
  */
 import { readFileSync } from "fs";
-import { join } from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { parseProfileJson } from "../../../src/engine";
 import type { E2eSetup } from "../e2e/browserExcel";
-import { buildBundles, launchChromium, openPane, removeBuild, requireChromium, serve } from "../e2e/harness";
-import type { PageWatch, StaticServer } from "../e2e/harness";
+import { usePaneSession } from "../e2e/harness";
+import type { PageWatch } from "../e2e/harness";
 
 jest.setTimeout(90_000);
 
@@ -38,34 +37,11 @@ function workbook(): E2eSetup["workbook"] {
   return { sheets: { Sales: SHEET.map((row) => [...row]) }, selection: "Sales!A1" };
 }
 
-let buildDir: string;
-let server: StaticServer;
-let browser: Browser;
-let fakeScript: string;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  requireChromium();
-  buildDir = await buildBundles();
-  fakeScript = readFileSync(join(buildDir, "fake-excel.js"), "utf8");
-  server = await serve(buildDir);
-  browser = await launchChromium();
-}, 180_000);
-
-afterEach(async () => {
-  for (const page of pages.splice(0)) await page.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (buildDir) removeBuild(buildDir);
-});
+const session = usePaneSession();
 
 async function open(displayLanguage: string): Promise<{ page: Page; watch: PageWatch }> {
   const setup: E2eSetup = { workbook: workbook(), displayLanguage };
-  const opened = await openPane(browser, server.origin, [`window.rfmE2eSetup = ${JSON.stringify(setup)};`, fakeScript]);
-  pages.push(opened.page);
+  const opened = await session.open(setup);
   // The editor sits behind "Manage profiles" under the pane's profile picker, shown once the selection is read.
   await opened.page.getByTestId("manage-profiles").click();
   await opened.page.getByTestId("profile-editor").waitFor();
