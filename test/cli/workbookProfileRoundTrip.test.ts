@@ -7,27 +7,11 @@ import { profileToJson } from "../../src/engine";
 import { listWorkbookProfiles, saveWorkbookProfile } from "../../src/excel/workbookProfiles";
 import { createGradingFlow } from "../../src/taskpane/gradingFlow";
 import { FakeExcel } from "../excel/fake";
+import { eastRegionDocument } from "../fixtures/eastRegionProfile";
 import { buildCli, csvFile, records, rfm, tempDir, write } from "./helpers";
 
-/**
- * R: D <= 7 → 5, <= 14 → 4, <= 30 → 3, <= 60 → 2, else 1. F: S <= 1 → 1, <= 3 → 2, <= 6 → 3, <= 12 → 4, else 5.
- * M (yuan): Z <= 1000 → 1, <= 5000 → 2, <= 20000 → 3, <= 50000 → 4, else 5. X = 0.25 r + 0.25 f + 0.5 m.
- * A if X >= 4.5; B if X > 3; C if X >= 2; D otherwise.
- */
-const EAST_REGION = {
-  id: "east-region",
-  name: { en: "East region", zh: "华东区" },
-  method: "thresholds",
-  monetaryUnit: "yuan",
-  thresholds: { recency: [7, 14, 30, 60], frequency: [1, 3, 6, 12], monetary: [1000, 5000, 20000, 50000] },
-  weights: { recency: 0.25, frequency: 0.25, monetary: 0.5 },
-  grades: [
-    { grade: "A", atLeast: 4.5, cadence: { en: "weekly call", zh: "每周电话" } },
-    { grade: "B", above: 3, cadence: { en: "monthly call", zh: "每月电话" } },
-    { grade: "C", atLeast: 2, cadence: { en: "quarterly mail", zh: "每季度邮件" } },
-    { grade: "D", cadence: { en: "yearly mail", zh: "每年邮件" } },
-  ],
-};
+// The rules are in test/fixtures/eastRegionProfile.ts.
+const EAST_REGION = eastRegionDocument();
 
 const HEADERS = ["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额"];
 // As-of 2025-07-01. [id, date, Excel serial of the date, S, Z, expected grade (worked by hand)]

@@ -11,24 +11,9 @@ import {
   workbookProfilesRevision,
 } from "../../src/excel/workbookProfiles";
 import { MAX_CHUNK_CELLS } from "../../src/excel/chunks";
+import { eastRegionDocument } from "../fixtures/eastRegionProfile";
 
-/** A team's own profile: shaoxing's shape with other bounds, weights and four grades. */
-function ourDocument(): Record<string, any> {
-  return {
-    id: "east-region",
-    name: { en: "East region", zh: "华东区" },
-    method: "thresholds",
-    monetaryUnit: "yuan",
-    thresholds: { recency: [7, 14, 30, 60], frequency: [1, 3, 6, 12], monetary: [1000, 5000, 20000, 50000] },
-    weights: { recency: 0.25, frequency: 0.25, monetary: 0.5 },
-    grades: [
-      { grade: "A", atLeast: 4.5, cadence: { en: "weekly call", zh: "每周电话" } },
-      { grade: "B", above: 3, cadence: { en: "monthly call", zh: "每月电话" } },
-      { grade: "C", atLeast: 2, cadence: { en: "quarterly mail", zh: "每季度邮件" } },
-      { grade: "D", cadence: { en: "yearly mail", zh: "每年邮件" } },
-    ],
-  };
-}
+const ourDocument = eastRegionDocument;
 
 const OUR_KEY = `${PROFILE_SETTING_PREFIX}east-region`;
 

@@ -7,34 +7,15 @@ import { setProfileSource } from "../../src/functions/profileSource";
 import { createWorkbookProfileSource, workbookProfileSource } from "../../src/functions/workbookProfileSource";
 import { deleteWorkbookProfile, PROFILE_SETTING_PREFIX, saveWorkbookProfile } from "../../src/excel/workbookProfiles";
 import { FakeExcel } from "../excel/fake";
+import { eastRegionDocument } from "../fixtures/eastRegionProfile";
 import { column, installRuntime, rejection, removeRuntime } from "./fakeRuntime";
 
 const none = null as unknown as undefined;
 const AS_OF = 45839; // 2025-07-01
 
-/**
- * R: D <= 7 → 5, <= 14 → 4, <= 30 → 3, <= 60 → 2, else 1. F: S <= 1 → 1, <= 3 → 2, <= 6 → 3, <= 12 → 4, else 5.
- * M (yuan): Z <= 1000 → 1, <= 5000 → 2, <= 20000 → 3, <= 50000 → 4, else 5. X = 0.25 r + 0.25 f + 0.5 m.
- * A if X >= 4.5; B if X > 3; C if X >= 2; D otherwise.
- */
-function eastRegion(): Record<string, any> {
-  return {
-    id: "east-region",
-    name: { en: "East region", zh: "华东区" },
-    method: "thresholds",
-    monetaryUnit: "yuan",
-    thresholds: { recency: [7, 14, 30, 60], frequency: [1, 3, 6, 12], monetary: [1000, 5000, 20000, 50000] },
-    weights: { recency: 0.25, frequency: 0.25, monetary: 0.5 },
-    grades: [
-      { grade: "A", atLeast: 4.5, cadence: { en: "weekly call", zh: "每周电话" } },
-      { grade: "B", above: 3, cadence: { en: "monthly call", zh: "每月电话" } },
-      { grade: "C", atLeast: 2, cadence: { en: "quarterly mail", zh: "每季度邮件" } },
-      { grade: "D", cadence: { en: "yearly mail", zh: "每年邮件" } },
-    ],
-  };
-}
+const eastRegion = eastRegionDocument;
 
-// Worked by hand with the rules above (as-of 2025-07-01):
+// Worked by hand with the rules in test/fixtures/eastRegionProfile.ts (as-of 2025-07-01):
 //   2025-06-26 (D 5, r 5), S 8 (f 4), Z 30000 (m 4): X = 1.25 + 1 + 2 = 4.25 → B
 //   2025-06-21 (D 10, r 4), S 13 (f 5), Z 60000 (m 5): X = 1 + 1.25 + 2.5 = 4.75 → A
 //   2025-05-17 (D 45, r 2), S 2 (f 2), Z 1000 (m 1): X = 0.5 + 0.5 + 0.5 = 1.5 → D
