@@ -13,3 +13,4 @@ export { cellError, cellNumber, isBlank } from "./cells";
 export { formatUnits } from "./decimal";
 export { ROLE_NAMES } from "./messages";
 export { JSON_FIELD, parseProfileJson, profileToJson, type ProfileJsonResult } from "./profileJson";
+export { langFromTag } from "./language";

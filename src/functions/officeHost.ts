@@ -2,14 +2,13 @@
  * Everything the custom functions need from Office, in one place so the rest is plain logic that jest can run:
  * the UI language, the workbook's date system, and Excel's error values. Each guards for Office being absent.
  */
-import type { Lang } from "../engine";
+import { langFromTag, type Lang } from "../engine";
 import { isDate1904 } from "../excel/read";
 
-/** The language of Office's UI: Chinese when it starts with "zh", English otherwise (and outside Office). */
+/** The language of Office's UI (English outside Office). */
 export function uiLanguage(): Lang {
   const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
-  const language = office?.context?.displayLanguage ?? "";
-  return language.toLowerCase().startsWith("zh") ? "zh" : "en";
+  return langFromTag(office?.context?.displayLanguage);
 }
 
 // Recalculating a sheet calls the functions many times in a burst; they share one read of the date system.

@@ -161,14 +161,12 @@ const zh: Record<MessageKey, string> = {
 
 export const catalogue: Record<Lang, Record<MessageKey, string>> = { en, zh };
 
-/** The text for `key` in `lang`, with `{name}` placeholders filled from `params`. */
-export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogue[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+/** `template` with its `{name}` placeholders filled from `params` (unknown names stay as written). */
+export function fillPlaceholders(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** Office reports languages as BCP 47 tags ("zh-CN", "zh-TW", "en-US", "de-DE"); every Chinese one reads zh. */
-export function langFromDisplayLanguage(tag: string | undefined | null): Lang {
-  return typeof tag === "string" && /^zh\b/i.test(tag.trim()) ? "zh" : "en";
+/** The text for `key` in `lang`, with `{name}` placeholders filled from `params`. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return fillPlaceholders(catalogue[lang][key], params);
 }

@@ -1,20 +1,20 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { formatDay, todayDay } from "../engine";
+import { formatDay, langFromTag, todayDay } from "../engine";
 import { App } from "./components/App";
 import { createGradingFlow } from "./gradingFlow";
 import { ProfileEditor } from "./profiles/ProfileEditor";
 import { createProfileStore } from "./profiles/profileStore";
 import { createSelectionPreview } from "./profiles/selectionPreview";
 import type { ExcelRun } from "./gradingFlow";
-import { langFromDisplayLanguage, t } from "./i18n";
+import { t } from "./i18n";
 
 /**
  * Mounts the task pane into `container`. The only place that touches Office: the display language and `Excel.run`
  * are read here and handed down.
  */
 export function startTaskpane(container: HTMLElement): void {
-  const lang = langFromDisplayLanguage(Office.context?.displayLanguage);
+  const lang = langFromTag(Office.context?.displayLanguage);
   const root = createRoot(container);
   if (typeof Excel === "undefined") {
     root.render(

@@ -1,4 +1,5 @@
-import { catalogue, langFromDisplayLanguage, t } from "../../src/taskpane/i18n";
+import { langFromTag } from "../../src/engine";
+import { catalogue, t } from "../../src/taskpane/i18n";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -42,6 +43,6 @@ describe("the language of the pane", () => {
     ["", "en"],
     [undefined, "en"],
   ])("Office display language %p reads as %p", (tag, lang) => {
-    expect(langFromDisplayLanguage(tag)).toBe(lang);
+    expect(langFromTag(tag)).toBe(lang);
   });
 });

@@ -3,6 +3,7 @@
  * (`validateProfile`) and the storage (built-in or taken ids); only the editor's chrome lives here.
  */
 import type { Lang } from "../../engine/types";
+import { fillPlaceholders } from "../i18n";
 
 const en = {
   editProfiles: "Edit profiles",
@@ -176,5 +177,5 @@ export const profileCatalogue: Record<Lang, Record<ProfileMessageKey, string>> =
 
 /** The editor's text for `key` in `lang`, `{name}` placeholders filled from `params`. */
 export function pt(lang: Lang, key: ProfileMessageKey, params: Record<string, string | number> = {}): string {
-  return profileCatalogue[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillPlaceholders(profileCatalogue[lang][key], params);
 }
