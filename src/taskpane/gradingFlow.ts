@@ -21,6 +21,7 @@ import {
 } from "../engine";
 import type {
   ColumnDetection,
+  GradeOptions,
   GradeResult,
   GradeSummary,
   InputKind,
@@ -131,6 +132,20 @@ export function rolesToRead(kind: InputKind): Role[] {
   return kind === "customers" ? ["id", "date", "count", "total"] : ["id", "date", "amount"];
 }
 
+/** Grades the columns read for `roles` (columns[k] holds role roles[k]) as the engine input of `kind`. */
+export function gradeColumns(
+  kind: InputKind, mapping: ColumnDetection["mapping"], roles: Role[], columns: unknown[][], profile: Profile, options: GradeOptions,
+): GradeResult {
+  const column = (role: Role) => columns[roles.indexOf(role)];
+  return kind === "customers"
+    ? gradeCustomers(
+        { ids: mapping.id === undefined ? undefined : column("id"), lastDates: column("date"), counts: column("count"), totals: column("total") },
+        profile,
+        options,
+      )
+    : gradeSales({ ids: column("id"), dates: column("date"), amounts: column("amount") }, profile, options);
+}
+
 /** A hand-chosen column of -1 tells the engine's detection to leave that role without a column. */
 export const NOT_USED = -1;
 
@@ -239,16 +254,8 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
   );
   signal?.throwIfAborted();
   onProgress?.({ phase: "grading", done: 0, total: 1 });
-  const column = (role: Role) => columns[roles.indexOf(role)];
   const options = { asOf: request.asOf, windowStart: request.windowStart || undefined, unit: request.unit, date1904 };
-  const res =
-    kind === "customers"
-      ? gradeCustomers(
-          { ids: mapping.id === undefined ? undefined : column("id"), lastDates: column("date"), counts: column("count"), totals: column("total") },
-          profile,
-          options,
-        )
-      : gradeSales({ ids: column("id"), dates: column("date"), amounts: column("amount") }, profile, options);
+  const res = gradeColumns(kind, mapping, roles, columns, profile, options);
   signal?.throwIfAborted();
 
   const writeOptions = {

@@ -2,11 +2,11 @@
  * How the selected data would grade with a profile that is still being edited: the same reading as the grading
  * flow (adapter) and the same grading (engine), but nothing is written; only the summary comes back.
  */
-import { detectColumns, gradeCustomers, gradeSales } from "../../engine";
-import type { ColumnDetection, GradeSummary, MonetaryUnit, Profile, Role } from "../../engine";
+import { detectColumns } from "../../engine";
+import type { ColumnDetection, GradeSummary, MonetaryUnit, Profile } from "../../engine";
 import { isDate1904, locateSource, readColumns } from "../../excel";
 import type { SourceTable } from "../../excel";
-import { FlowError, rolesToRead } from "../gradingFlow";
+import { FlowError, gradeColumns, rolesToRead } from "../gradingFlow";
 import type { ExcelRun } from "../gradingFlow";
 
 export type PreviewGrading = (profile: Profile) => Promise<GradeSummary>;
@@ -38,16 +38,7 @@ export function createSelectionPreview(run: ExcelRun, today: string, current?: (
       if (missing.length > 0) throw new FlowError("missingColumns", missing);
       const roles = rolesToRead(kind).filter((role) => mapping[role] !== undefined);
       const columns = await readColumns(ctx, source, roles.map((role) => mapping[role] as number));
-      const column = (role: Role) => columns[roles.indexOf(role)];
       const options = { asOf: profile.asOf ?? known?.asOf ?? today, windowStart: profile.windowStart, unit: known?.unit, date1904 };
-      const result =
-        kind === "customers"
-          ? gradeCustomers(
-              { ids: mapping.id === undefined ? undefined : column("id"), lastDates: column("date"), counts: column("count"), totals: column("total") },
-              profile,
-              options,
-            )
-          : gradeSales({ ids: column("id"), dates: column("date"), amounts: column("amount") }, profile, options);
-      return result.summary;
+      return gradeColumns(kind, mapping, roles, columns, profile, options).summary;
     });
 }
