@@ -27,15 +27,20 @@ export function startTaskpane(container: HTMLElement): void {
   const run: ExcelRun = (batch) => Excel.run(batch);
   const today = formatDay(todayDay());
   const store = createProfileStore(run);
-  const preview = createSelectionPreview(run, today);
   root.render(
     <FluentProvider theme={webLightTheme}>
       <App
         flow={createGradingFlow(run)}
         lang={lang}
         today={today}
-        profileEditor={({ onClose, onChanged }) => (
-          <ProfileEditor lang={lang} store={store} preview={preview} onClose={onClose} onChanged={onChanged} />
+        profileEditor={({ onClose, onChanged, previewData }) => (
+          <ProfileEditor
+            lang={lang}
+            store={store}
+            preview={createSelectionPreview(run, today, previewData)}
+            onClose={onClose}
+            onChanged={onChanged}
+          />
         )}
       />
     </FluentProvider>,

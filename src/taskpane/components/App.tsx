@@ -11,6 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ColumnDetection, Lang, Profile, Role } from "../../engine";
+import type { PreviewData } from "../profiles/selectionPreview";
 import { describeError } from "../describeError";
 import type { ColumnMapping, GradeDone, GradingFlow, Inspection, OverwriteChoice, Progress } from "../gradingFlow";
 import { t } from "../i18n";
@@ -36,6 +37,8 @@ export interface ProfileEditorHooks {
   onClose(): void;
   /** The valid profiles saved in the workbook after a change. */
   onChanged(profiles: Profile[]): void;
+  /** The data as the pane sees it (the range, columns mapped by hand, the analysis date), for the editor's preview. */
+  previewData(): PreviewData | null;
 }
 
 export interface AppProps {
@@ -196,7 +199,14 @@ export function App({ flow, lang, today, profileEditor }: AppProps) {
   if (editingProfiles && profileEditor) {
     return (
       <main className={styles.pane} lang={lang === "zh" ? "zh-CN" : "en-US"}>
-        {profileEditor({ onClose: () => setEditingProfiles(false), onChanged: setWorkbookProfiles })}
+        {profileEditor({
+          onClose: () => setEditingProfiles(false),
+          onChanged: setWorkbookProfiles,
+          previewData: () =>
+            inspection && detection
+              ? { source: inspection.source, date1904: inspection.date1904, detection, asOf: options.asOf }
+              : null,
+        })}
       </main>
     );
   }

@@ -11,6 +11,7 @@ import { parseProfileJson } from "../../../src/engine";
 import type { E2eSetup } from "../e2e/browserExcel";
 import { usePaneSession } from "../e2e/harness";
 import type { PageWatch } from "../e2e/harness";
+import { eastRegionDocument } from "../../fixtures/eastRegionProfile";
 
 jest.setTimeout(90_000);
 
@@ -206,15 +207,15 @@ describe("the profile editor in Chromium", () => {
     await importFile("broken.json", '{ "id": "west",\n  "method" "thresholds" }');
     const problem = page.getByTestId("import-problem");
     await problem.waitFor();
-    await expect(problem.innerText()).resolves.toContain("“broken.json” was not imported and the workbook was not changed:");
-    await expect(problem.innerText()).resolves.toContain('line 2, column 12: expected ":" after the field name');
+    await eventually(async () => (await problem.innerText()).includes("“broken.json” was not imported and the workbook was not changed:"), true);
+    await eventually(async () => (await problem.innerText()).includes('line 2, column 12: expected ":" after the field name'), true);
     expect(await settings(page)).toEqual([]);
 
     const good = JSON.parse(JSON.stringify(readProfileFixture()));
     await importFile("no-grades.json", JSON.stringify({ ...good, grades: [] }));
-    await expect(problem.innerText()).resolves.toContain("grades must be a non-empty list of grades");
+    await eventually(async () => (await problem.innerText()).includes("grades must be a non-empty list of grades"), true);
     await importFile("wuhan.json", JSON.stringify({ ...good, id: "wuhan" }));
-    await expect(problem.innerText()).resolves.toContain("built-in profile, which cannot be overwritten");
+    await eventually(async () => (await problem.innerText()).includes("built-in profile, which cannot be overwritten"), true);
     expect(await settings(page)).toEqual([]);
 
     await importFile("west.json", JSON.stringify(good, null, 2));
@@ -259,6 +260,28 @@ describe("the profile editor in Chromium", () => {
     await expect(page.getByTestId("profile-notice").innerText()).resolves.toBe("Deleted “east-region” from this workbook.");
     expect(await settings(page)).toEqual([]);
     await page.getByTestId("no-stored").waitFor();
+    expectCleanPage(watch);
+  });
+
+  it("the preview reads the data as the pane does: a column mapped by hand and the pane's analysis date count", async () => {
+    // The total column's header is one the engine does not recognise: the user maps it in the pane, and sets the
+    // analysis date there; the imported profile has no default date of its own.
+    const sheet = SHEET.map((row) => row.slice(0, 4));
+    sheet[0][3] = "累计";
+    const { page, watch } = await session.open({ workbook: { sheets: { Sales: sheet }, selection: "Sales!A1" }, displayLanguage: "en-US" });
+    await page.getByTestId("map-total").selectOption("3");
+    await page.getByTestId("as-of").fill("2025-07-01");
+    await page.getByTestId("manage-profiles").click();
+    await page.getByTestId("import-file").setInputFiles({
+      name: "east.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(eastRegionDocument())),
+    });
+    await expect(page.getByTestId("profile-notice").innerText()).resolves.toBe("Imported “east-region” into this workbook.");
+    await page.getByTestId("preview-run").click();
+    await page.getByTestId("preview-grades").waitFor();
+    await expect(page.getByTestId("preview-grades").innerText()).resolves.toBe("Grade A: 1\nGrade B: 1\nGrade C: 1\nGrade D: 1");
+    await expect(page.getByTestId("preview-graded").innerText()).resolves.toBe("4 of 4 graded · Analysis date 2025-07-01");
     expectCleanPage(watch);
   });
 
