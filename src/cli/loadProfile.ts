@@ -1,5 +1,5 @@
 import { existsSync } from "fs";
-import { BUILTIN_PROFILES, builtinProfile, parseProfile, ProfileError, type Profile } from "../engine";
+import { BUILTIN_PROFILES, builtinProfile, JSON_FIELD, parseProfileJson, type Profile } from "../engine";
 import { readBytes } from "./readTable";
 import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
@@ -11,17 +11,9 @@ export function loadProfile(spec: string): Profile {
   if (!spec.toLowerCase().endsWith(".json") && !existsSync(spec)) {
     throw new UsageError(USAGE_TEXTS.unknownProfile(spec, BUILTIN_PROFILES.map((p) => p.id)));
   }
-  const text = readBytes(spec).toString("utf8").replace(/^\uFEFF/, "");
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new UsageError(USAGE_TEXTS.profileNotJson(spec, err instanceof Error ? err.message : String(err)));
-  }
-  try {
-    return parseProfile(doc);
-  } catch (err) {
-    if (err instanceof ProfileError) throw new UsageError(USAGE_TEXTS.profileInvalid(spec, err.issues));
-    throw err;
-  }
+  // The engine's reader is the one the add-in's import uses: a syntax error names its line and column.
+  const read = parseProfileJson(readBytes(spec).toString("utf8"));
+  if ("profile" in read) return read.profile;
+  const syntax = read.issues.find((issue) => issue.field === JSON_FIELD);
+  throw new UsageError(syntax ? USAGE_TEXTS.profileNotJson(spec, syntax.message) : USAGE_TEXTS.profileInvalid(spec, read.issues));
 }

@@ -84,9 +84,10 @@ export const USAGE_TEXTS = {
     en: `The profile "${profile}" has no default as-of date: give one with --as-of YYYY-MM-DD`,
     zh: `评级方案“${profile}”没有默认统计日期：请用 --as-of YYYY-MM-DD 指定`,
   }),
-  profileNotJson: (path: string, detail: string): Localized => ({
-    en: `Profile file "${path}" is not valid JSON: ${detail}`,
-    zh: `评级方案文件“${path}”不是有效的 JSON：${detail}`,
+  /** `problem` is the engine's own sentence, which names the line and column. */
+  profileNotJson: (path: string, problem: Localized): Localized => ({
+    en: `Profile file "${path}": ${problem.en}`,
+    zh: `评级方案文件“${path}”：${problem.zh}`,
   }),
   profileInvalid: (path: string, issues: readonly ProfileIssue[]): Localized => ({
     en: `Profile file "${path}" is not a valid profile: ${issues.map((i) => issueText(i, "en")).join("; ")}`,
