@@ -14,3 +14,7 @@ export { formatUnits } from "./decimal";
 export { ROLE_NAMES } from "./messages";
 export { JSON_FIELD, parseProfileJson, profileToJson, type ProfileJsonResult } from "./profileJson";
 export { langFromTag } from "./language";
+export { displayDateForm, formatDisplayDate, parseDisplayDate, type DateOrder, type DisplayDateForm } from "./displayDates";
+export {
+  analysisDateWarning, AS_OF_GAP_DAYS, proposedAnalysisDate, type AnalysisDateSource, type AnalysisDateWarning,
+} from "./analysisDate";
