@@ -1,6 +1,7 @@
 /**
- * Builds the add-in with the repo's webpack config, plus the browser Excel double as `fake-excel.js`, into the folder
- * given as the first argument. Runs as its own Node process: the config's plugins use dynamic `import()`, which jest's
+ * Builds the add-in exactly as `npm run build` does (the repo's webpack config, production mode: minified, transpiled
+ * for old webviews, split into the chunks taskpane.html loads), plus the browser Excel double as `fake-excel.js`, into
+ * the folder given as the first argument. Only the output folder differs from the shipped build. Runs as its own Node process: the config's plugins use dynamic `import()`, which jest's
  * module sandbox refuses.
  */
 import path from "path";
@@ -32,7 +33,7 @@ const fakeConfig = {
 
 (async () => {
   const { default: makeConfig } = await import(pathToFileURL(path.join(repo, "webpack.config.js")).href);
-  const config = await makeConfig({}, { mode: "development" });
+  const config = await makeConfig({}, { mode: "production" });
   config.context = repo;
   // A fresh folder per run; cleaning would race with the double's build into the same folder.
   config.output = { ...config.output, path: outDir, clean: false };

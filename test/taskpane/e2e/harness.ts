@@ -24,8 +24,8 @@ export function requireChromium(): void {
 }
 
 /**
- * Builds the add-in with the repo's own webpack config (the real shared-runtime page: CSP, Office.js tag, functions
- * and task pane chunks) plus `fake-excel.js`, the Excel double for the browser, into a fresh temporary folder.
+ * Builds the add-in as shipped (the repo's own webpack config in production mode: the real shared-runtime page, CSP,
+ * Office.js tag, minified and transpiled chunks) plus `fake-excel.js`, the Excel double for the browser, into a fresh temporary folder.
  */
 export async function buildBundles(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), "rfm-taskpane-e2e-"));
