@@ -77,7 +77,8 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
       const lines: string[] = [];
       for (let j = from; j < to; j++) {
         const last = bought(j) ? formatDay(customers.lastDay[j]) : "";
-        lines.push(`${csvField(customers.ids[j])},${last},${customers.count[j]},${customers.total[j]}${results.csvSuffix(j)}\n`);
+        const total = customers.total[j] ?? "";
+        lines.push(`${csvField(customers.ids[j])},${last},${customers.count[j]},${total}${results.csvSuffix(j)}\n`);
       }
       return lines.join("");
     },

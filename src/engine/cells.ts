@@ -31,16 +31,21 @@ export function cellError(v: unknown): string | null {
 const NUMERIC_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED_TEXT = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
-/** The number a cell holds (numbers, or numeric text), or NaN. Booleans and dates are not numbers here. */
+/**
+ * The number a cell holds (numbers, or numeric text), or NaN. Booleans and dates are not numbers here, and neither
+ * is anything a double cannot hold: NaN, ±Infinity, or text such as "1e309" that would read as Infinity (spec §5) —
+ * a spreadsheet has no such number, and grading it would rank it above every real amount.
+ */
 export function cellNumber(v: unknown): number {
   if (typeof v === "number") return Number.isFinite(v) ? v : NaN;
   if (typeof v !== "string") return NaN;
   let t = v.trim();
   const c = t.charCodeAt(0);
   if (c === 0xa5 || c === 0xffe5 || c === 36 /* ¥ ￥ $ */) t = t.slice(1).trim();
-  if (NUMERIC_TEXT.test(t)) return Number(t);
-  if (GROUPED_TEXT.test(t)) return Number(t.replace(/,/g, ""));
-  return NaN;
+  let n = NaN;
+  if (NUMERIC_TEXT.test(t)) n = Number(t);
+  else if (GROUPED_TEXT.test(t)) n = Number(t.replace(/,/g, ""));
+  return Number.isFinite(n) ? n : NaN;
 }
 
 /** A short, printable form of a cell for messages. */

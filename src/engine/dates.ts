@@ -37,6 +37,10 @@ function isValidDate(year: number, month: number, day: number): boolean {
   return day <= lengths[month - 1];
 }
 
+/** 0001-01-01 and 9999-12-31: the days a date can name here, as in Excel's own upper limit. */
+const FIRST_DAY = dayFromCivil(1, 1, 1);
+const LAST_DAY = dayFromCivil(9999, 12, 31);
+
 function dayOrNull(year: number, month: number, day: number): number | null {
   return year >= 1 && year <= 9999 && isValidDate(year, month, day) ? dayFromCivil(year, month, day) : null;
 }
@@ -106,8 +110,11 @@ export function parseDay(cell: unknown, date1904 = false): number | null {
   if (typeof cell === "number") return dayFromSerial(cell, date1904);
   if (typeof cell === "string") return cellError(cell) ? null : dayFromText(cell);
   if (cell instanceof Date) {
+    // A date-formatted cell holding a number no calendar has (1e10) arrives as an invalid or far-future Date.
     const ms = cell.getTime();
-    return Number.isNaN(ms) ? null : Math.floor(ms / MS_PER_DAY);
+    if (Number.isNaN(ms)) return null;
+    const day = Math.floor(ms / MS_PER_DAY);
+    return day >= FIRST_DAY && day <= LAST_DAY ? day : null;
   }
   return null;
 }

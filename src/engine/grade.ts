@@ -46,8 +46,8 @@ export interface GradeResult {
     /** Latest sale inside the window; meaningless where count is 0. */
     lastDay: Int32Array;
     count: Uint32Array;
-    /** Sum of the kept amounts, in the input's unit. */
-    total: number[];
+    /** Sum of the kept amounts, in the input's unit; null where the exact sum is beyond the range of a number. */
+    total: (number | null)[];
     firstSale: Int32Array;
   };
   /** Sales records only: unreadable sales that were skipped (index = sale row), several notes per sale possible. */
@@ -110,10 +110,16 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
       issues.push({ index: i, role: "date", code: "noSaleInWindow", value: window, graded: false });
       continue;
     }
+    const z = totals.money.value(i);
+    // Each amount is a number, but their sum may not be (two sales of 1e308): such a total is not a number (spec §5).
+    if (!Number.isFinite(z)) {
+      issues.push({ index: i, role: "amount", code: "totalTooLarge", graded: false });
+      continue;
+    }
     valid[i] = 1;
     days[i] = asOf - totals.lastDay[i];
     count[i] = c;
-    money[i] = totals.money.value(i);
+    money[i] = z;
   }
   // Thresholds need Z > 0 as in customer-level input (the seed says 0 < Z).
   if (profile.method === "thresholds") {
@@ -123,8 +129,8 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
         issues.push({ index: i, role: "amount", code: "totalNotPositive", value: totals.money.text(i), graded: false });
       }
     }
-    issues.sort((a, b) => a.index - b.index);
   }
+  issues.sort((a, b) => a.index - b.index);
   const population: Population = { n, valid, days, count, money, order: totals.firstSale };
   const scores = scorePopulation(population, profile, boundShift(unit, profile.monetaryUnit));
   const summary = summarise(profile, "transactions", asOf, start, unit, population, scores);
@@ -145,7 +151,10 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
       ids: totals.ids,
       lastDay: totals.lastDay,
       count: totals.count,
-      total: Array.from({ length: n }, (_, i) => totals.money.value(i)),
+      total: Array.from({ length: n }, (_, i) => {
+        const z = totals.money.value(i);
+        return Number.isFinite(z) ? z : null;
+      }),
       firstSale: totals.firstSale,
     },
     saleIssues: totals.saleIssues,

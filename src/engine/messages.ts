@@ -34,6 +34,10 @@ export const ISSUE_TEXTS: Record<IssueCode, { en: Template; zh: Template }> = {
     en: (v) => `total amount must be greater than 0 for this profile (${v})`,
     zh: (v) => `此评级方案要求购买总金额大于0（${v}）`,
   },
+  totalTooLarge: {
+    en: () => "the amounts add up to more than any number can hold (beyond 1.8 × 10^308)",
+    zh: () => "金额合计超出数字所能表示的范围（大于 1.8 × 10^308）",
+  },
   idMissing: { en: () => "customer id is missing", zh: () => "客户编号为空" },
   errorValue: { en: (v) => `the cell holds the Excel error ${v}`, zh: (v) => `单元格为 Excel 错误值 ${v}` },
   duplicateId: {

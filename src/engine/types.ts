@@ -81,6 +81,7 @@ export type IssueCode =
   | "totalMissing"
   | "totalInvalid"
   | "totalNotPositive"
+  | "totalTooLarge"
   | "idMissing"
   | "errorValue"
   | "duplicateId"
