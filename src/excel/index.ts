@@ -13,6 +13,9 @@
  *   writeSalesOutput(ctx, baseSheetName, values, gradeColumn, { lang, grades, columnFormats?, onProgress?, signal? })
  *   writeSummarySheet(ctx, model: SummaryModel, lang): Promise<{ sheetName }>
  *   selectRows(ctx, sheetName, rowNumbers /* 1-based *\/): Promise<SelectResult>
+ *   showSheet(ctx, sheetName): Promise<void>                                  // activate, select A1
+ *   watchSelection(ctx, onChange): Promise<SelectionWatch>                    // onSelectionChanged; stop() removes it
+ *   addSampleSheet(ctx, baseName, rows, columnFormats): Promise<{ sheetName, address }>
  *
  * Limits respected everywhere: requests and responses aim at 1 MB (Excel on the web refuses 5 MB), no read touches
  * more than 200k cells (Excel may return null above 5M), `context.sync()` runs once per chunk of up to 20,000 rows,
@@ -26,6 +29,8 @@ export { locateSource } from "./source";
 export { readColumns, isDate1904 } from "./read";
 export { planCustomerOutput, writeCustomerOutput, writeSalesOutput, defaultSalesSheetName } from "./output";
 export { writeSummarySheet, SUMMARY_ROW_LIMIT } from "./summary";
-export { selectRows, SELECT_AREA_LIMIT } from "./select";
+export { selectRows, showSheet, SELECT_AREA_LIMIT } from "./select";
+export { watchSelection, type SelectionWatch } from "./selectionEvents";
+export { addSampleSheet } from "./sampleSheet";
 export { GRADE_FILLS, gradeFill } from "./write";
 export { TARGET_BYTES, MAX_CHUNK_ROWS, MAX_CHUNK_CELLS } from "./chunks";

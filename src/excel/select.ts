@@ -30,3 +30,11 @@ export async function selectRows(ctx: Excel.RequestContext, sheetName: string, r
   await ctx.sync();
   return { rows: taken.reduce((n, [a, b]) => n + b - a + 1, 0), truncated: taken.length < runs.length };
 }
+
+/** Brings a sheet to the front with its first cell selected (the "open the summary sheet" link). */
+export async function showSheet(ctx: Excel.RequestContext, sheetName: string): Promise<void> {
+  const sheet = ctx.workbook.worksheets.getItem(sheetName);
+  sheet.activate();
+  sheet.getRange("A1").select();
+  await ctx.sync();
+}

@@ -9,7 +9,7 @@
  */
 import { formatAddress, parseCells, splitSheet, type Rect } from "./address";
 import { FakeContext, FIVE_MB, type SyncControl, type SyncStats } from "./context";
-import { FakeWorkbook, type WorkbookState } from "./objects";
+import { FakeWorkbook, notifySelectionChanged, type WorkbookState } from "./objects";
 import { SheetData, type CellValue, type ChartData } from "./sheetData";
 
 export { FakeOfficeError, FIVE_MB, READ_CELL_LIMIT, jsonBytes, type SyncStats } from "./context";
@@ -44,6 +44,7 @@ export class FakeExcel {
       activeSheet: sheets[0],
       selection: { sheet: sheets[0], areas: [{ row: 0, col: 0, rows: 1, cols: 1 }] },
       date1904: !!options.date1904,
+      selectionHandlers: new Set(),
       newSheet: (name) => {
         const s = new SheetData(name);
         this.state.sheets.push(s);
@@ -53,6 +54,11 @@ export class FakeExcel {
     for (const t of options.tables ?? []) this.sheet(t.sheet).tables.push({ name: t.name, rect: parseCells(t.address) });
     this.control = { payloadLimit: options.payloadLimit ?? FIVE_MB, stats: [], syncCount: 0 };
     if (options.selection) this.select(options.selection);
+  }
+
+  /** Selection-changed handlers the add-in has registered and not removed. */
+  get selectionHandlerCount(): number {
+    return this.state.selectionHandlers.size;
   }
 
   /** Mirrors `Excel.run`: runs the batch, then syncs whatever is still queued. */
@@ -120,6 +126,7 @@ export class FakeExcel {
     const sheet = this.sheet(splitSheet(parts[0]).sheet ?? this.state.activeSheet.name);
     this.state.selection = { sheet, areas: parts.map((p) => parseCells(splitSheet(p).cells)) };
     this.state.activeSheet = sheet;
+    notifySelectionChanged(this.state);
   }
   /** The current selection as an address list, e.g. "Sales!A5:XFD5,Sales!A9:XFD10". */
   selection(): string {

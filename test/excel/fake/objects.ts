@@ -14,6 +14,20 @@ export interface WorkbookState {
   activeSheet: SheetData;
   date1904: boolean;
   newSheet(name: string): SheetData;
+  /** Handlers registered through `workbook.onSelectionChanged.add` (and synced), called after every selection change. */
+  selectionHandlers: Set<SelectionHandler>;
+}
+
+export type SelectionHandler = (args: { type: "WorkbookSelectionChanged" }) => Promise<unknown> | unknown;
+
+/**
+ * Excel raises SelectionChanged after the selection moved, whether the user or an add-in moved it, and delivers it
+ * later, never inside the call that changed it.
+ */
+export function notifySelectionChanged(state: WorkbookState): void {
+  for (const handler of [...state.selectionHandlers]) {
+    setTimeout(() => void handler({ type: "WorkbookSelectionChanged" }), 0);
+  }
 }
 
 type Located = { sheet: SheetData; rect: Rect } | null;
@@ -206,6 +220,7 @@ export class FakeRange extends FakeProxy {
       const { sheet, rect } = this.need();
       this.state.selection = { sheet, areas: [rect] };
       this.state.activeSheet = sheet;
+      notifySelectionChanged(this.state);
     });
   }
 
@@ -446,6 +461,7 @@ export class FakeRangeAreas extends FakeProxy {
       if (!w) throw new FakeOfficeError("ItemNotFound", "fake: select on null areas");
       this.state.selection = { sheet: w.sheet, areas: w.areas };
       this.state.activeSheet = w.sheet;
+      notifySelectionChanged(this.state);
     });
   }
 }
@@ -683,6 +699,19 @@ export class FakeWorkbook {
           const days = Date.UTC(year, month - 1, day) / 86400000;
           return state.date1904 ? days - Date.UTC(1904, 0, 1) / 86400000 : days + 25569;
         }),
+    };
+  }
+  /** `workbook.onSelectionChanged`: a handler takes effect at the next sync, as does its removal. */
+  get onSelectionChanged(): { add(handler: SelectionHandler): { context: FakeContext; remove(): void } } {
+    const { ctx, state } = this;
+    return {
+      add(handler) {
+        ctx.enqueue({ requestBytes: 60, apply: () => void state.selectionHandlers.add(handler) });
+        return {
+          context: ctx,
+          remove: () => ctx.enqueue({ requestBytes: 60, apply: () => void state.selectionHandlers.delete(handler) }),
+        };
+      },
     };
   }
   getSelectedRange(): FakeRange {
