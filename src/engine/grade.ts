@@ -37,6 +37,13 @@ export interface GradeResult {
   scoreUnits: Float64Array;
   scoreScale: number;
   scorePlaces: number;
+  /** The analysis date as a day number (days since 1970-01-01). */
+  asOfDay: number;
+  /**
+   * Z of row i (customer-level) or customer i (sales records) in the input's unit (`summary.unit`), as scored;
+   * meaningful only where row i is graded.
+   */
+  amounts: Float64Array;
   /** Notes per row in ascending row order: reasons for rows not graded, and notes such as duplicate ids. */
   issues: RowIssue[];
   summary: GradeSummary;
@@ -84,7 +91,10 @@ export function gradeCustomers(input: CustomerColumnsInput, profile: Profile, op
   });
   const scores = scorePopulation(rows.population, profile, boundShift(unit, profile.monetaryUnit));
   const summary = summarise(profile, "customers", asOf, undefined, unit, rows.population, scores);
-  return { profile, kind: "customers", n: rows.population.n, ...scoreFields(scores), issues: rows.issues, summary };
+  return {
+    profile, kind: "customers", n: rows.population.n, ...scoreFields(scores), asOfDay: asOf, amounts: rows.population.money,
+    issues: rows.issues, summary,
+  };
 }
 
 export function gradeSales(input: SalesColumnsInput, profile: Profile, options: GradeOptions = {}): GradeResult {
@@ -145,6 +155,8 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
     kind: "transactions",
     n,
     ...scoreFields(scores),
+    asOfDay: asOf,
+    amounts: money,
     issues,
     summary,
     customers: {

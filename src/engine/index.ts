@@ -18,3 +18,10 @@ export { displayDateForm, formatDisplayDate, parseDisplayDate, type DateOrder, t
 export {
   analysisDateWarning, AS_OF_GAP_DAYS, proposedAnalysisDate, type AnalysisDateSource, type AnalysisDateWarning,
 } from "./analysisDate";
+export { addPeriod, hasContactPeriods, MAX_PERIOD, nextContactDay, periodText } from "./periods";
+export { gradeShares, largestRemainderShares, shareText, SHARE_UNITS, type GradeShareRow, type GradeShares, type Share } from "./gradeShares";
+export {
+  changeText, CHANGE_TEXTS, compareGradings, movementText, type GradeChange, type GradeMigration, type MovedDown,
+  type PreviousGrading,
+} from "./migration";
+export { rfMap, type RfMap } from "./rfMap";

@@ -35,6 +35,8 @@ const FIELD_ORDER = [
 const DIMENSION_ORDER = ["recency", "frequency", "monetary"] as const;
 const GRADE_ORDER = ["grade", "above", "atLeast", "cadence"] as const;
 const LOCALIZED_ORDER = ["en", "zh"] as const;
+const CADENCE_ORDER = ["en", "zh", "every"] as const;
+const PERIOD_ORDER = ["months", "days"] as const;
 
 /**
  * The profile as a spec §6 JSON document: fields in a fixed order whatever order they were built in (so an export
@@ -51,7 +53,9 @@ export function profileToJson(profile: Profile): string {
     else if (key === "grades") {
       doc.grades = (value as Record<string, unknown>[]).map((g) => {
         const grade = ordered(g, GRADE_ORDER);
-        grade.cadence = ordered(g.cadence, LOCALIZED_ORDER);
+        const cadence = ordered(g.cadence, CADENCE_ORDER);
+        if (cadence.every !== undefined) cadence.every = ordered(cadence.every, PERIOD_ORDER);
+        grade.cadence = cadence;
         return grade;
       });
     } else doc[key] = value;

@@ -3,6 +3,7 @@
 import { SHAOXING_DOCUMENT, WUHAN_DOCUMENT } from "./builtinProfiles";
 import { parseDateText } from "./dates";
 import { decimalPlaces, MONEY_PLACES } from "./decimal";
+import { periodProblems } from "./periods";
 import type { Dimension, Lang, Localized, Profile, ProfileIssue } from "./types";
 
 export class ProfileError extends Error {
@@ -95,6 +96,9 @@ function checkGrades(v: unknown, fail: Check): void {
     else if (seen.has(g.grade)) fail(`${field}.grade`, `repeats the grade "${g.grade}"`, `等级 "${g.grade}" 重复`);
     else seen.add(g.grade);
     checkLocalized(g.cadence, `${field}.cadence`, fail);
+    if (isObject(g.cadence) && g.cadence.every !== undefined) {
+      for (const p of periodProblems(g.cadence.every)) fail(`${field}.cadence.every${p.field}`, p.en, p.zh);
+    }
     const last = i === v.length - 1;
     const hasAbove = g.above !== undefined;
     const hasAtLeast = g.atLeast !== undefined;

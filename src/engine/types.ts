@@ -19,13 +19,24 @@ export type InputKind = "customers" | "transactions";
 /** Column roles of spec §7. `amount` is the amount of one order; `total` is the customer's total Z. */
 export type Role = "id" | "date" | "count" | "total" | "amount";
 
+/**
+ * How long until a customer of a grade is due for contact again: whole months or whole days (at least 1). Months are
+ * calendar months: the day of the month is kept, or falls back to the month's last day (Jan 31 + 1 month = Feb 28/29).
+ */
+export type ContactPeriod = { months: number } | { days: number };
+
+/** A grade's contact cadence: the text people read, and optionally the period that dates the next contact. */
+export interface Cadence extends Localized {
+  every?: ContactPeriod;
+}
+
 export interface GradeRule {
   grade: string;
   /** Matches when X > above. */
   above?: number;
   /** Matches when X >= atLeast. */
   atLeast?: number;
-  cadence: Localized;
+  cadence: Cadence;
 }
 
 interface ProfileBase {

@@ -115,8 +115,28 @@ describe("parseProfileJson", () => {
 });
 
 describe("profileToJson", () => {
-  test("writes the built-in shaoxing profile exactly as spec §6 prints it", () => {
-    expect(profileToJson(BUILTIN_PROFILES[0])).toBe(SPEC_SHAOXING);
+  test("writes spec §6's shaoxing document exactly as the spec prints it", () => {
+    expect(profileToJson(profileOf(SPEC_SHAOXING))).toBe(SPEC_SHAOXING);
+  });
+
+  test("the built-in shaoxing is spec §6's document plus the contact periods A 1, B 3, C 6 months", () => {
+    const withPeriods = JSON.parse(SPEC_SHAOXING);
+    withPeriods.grades[0].cadence.every = { months: 1 };
+    withPeriods.grades[1].cadence.every = { months: 3 };
+    withPeriods.grades[2].cadence.every = { months: 6 };
+    expect(JSON.parse(profileToJson(BUILTIN_PROFILES[0]))).toEqual(withPeriods);
+    expect(profileToJson(BUILTIN_PROFILES[0])).toContain(
+      '"cadence": { "en": "1–2 contacts per month", "zh": "每月沟通1–2次", "every": { "months": 1 } }',
+    );
+  });
+
+  test("a period is written after the cadence texts, whatever order it was built in", () => {
+    const doc = JSON.parse(SPEC_SHAOXING);
+    doc.id = "fortnight";
+    doc.grades[0].cadence = { every: { days: 14 }, zh: "每两周沟通一次", en: "every fortnight" };
+    const text = profileToJson(profileOf(JSON.stringify(doc)));
+    expect(text).toContain('"cadence": { "en": "every fortnight", "zh": "每两周沟通一次", "every": { "days": 14 } }');
+    expect(profileOf(text).grades[0].cadence.every).toEqual({ days: 14 });
   });
 
   test("the field order is fixed, whatever order the profile object was built in", () => {
@@ -140,7 +160,9 @@ describe("profileToJson", () => {
       "id", "name", "method", "monetaryUnit", "bins", "ties", "asOf", "windowStart", "weights", "grades",
     ]);
     expect([doc.bins, doc.ties, doc.asOf, doc.windowStart]).toEqual([5, "average", "2025-07-01", "2021-09-01"]);
-    expect(doc.grades[0]).toEqual({ grade: "A", atLeast: 4, cadence: { en: "one revisit per month", zh: "每月回访一次" } });
+    expect(doc.grades[0]).toEqual({
+      grade: "A", atLeast: 4, cadence: { en: "one revisit per month", zh: "每月回访一次", every: { months: 1 } },
+    });
   });
 
   test("every built-in survives export then import unchanged", () => {
