@@ -11,8 +11,11 @@ export async function writeAtomically(target: string, write: (tempPath: string) 
     rmSync(temp, { force: true });
     process.exit(130);
   };
+  // Any other early exit (a closed pipe ends the run with process.exit) takes the temporary file with it too.
+  const onExit = () => rmSync(temp, { force: true });
   process.once("SIGINT", onInterrupt);
   process.once("SIGTERM", onInterrupt);
+  process.once("exit", onExit);
   try {
     await write(temp);
     renameSync(temp, target);
@@ -22,5 +25,6 @@ export async function writeAtomically(target: string, write: (tempPath: string) 
   } finally {
     process.removeListener("SIGINT", onInterrupt);
     process.removeListener("SIGTERM", onInterrupt);
+    process.removeListener("exit", onExit);
   }
 }

@@ -1,3 +1,4 @@
+import { statSync } from "fs";
 import { extname, resolve } from "path";
 import {
   GradeError, gradeSales, parseDateText, type GradeOptions, type InputKind, type Lang, type MonetaryUnit, type Profile,
@@ -119,6 +120,19 @@ function outTarget(path: string, input: string): { path: string; format: FileFor
   const format = formatOfPath(path);
   // A macro-enabled name (.xlsm) on a plain workbook would not open in Excel.
   if (format === null || extname(path).toLowerCase() === ".xlsm") throw new UsageError(USAGE_TEXTS.badOutType(path));
-  if (resolve(path) === resolve(input)) throw new UsageError(USAGE_TEXTS.outSameAsInput());
+  if (resolve(path) === resolve(input) || isSameFile(path, input)) throw new UsageError(USAGE_TEXTS.outSameAsInput());
   return { path, format };
+}
+
+/**
+ * True when two paths reach one file: through a symbolic link to the file or to a folder on its path, a hard link, or
+ * another spelling of the name on a case-insensitive disk. Names cannot tell; the file system's device and inode can.
+ */
+function isSameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a), y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false; // one of them does not exist (yet): writing it cannot replace the other
+  }
 }

@@ -40,7 +40,7 @@ export function buildProgram(): Command {
     .addOption(new Option("--input <kind>", "customers or transactions (default: detected from the headers)"))
     .option("--map <ROLE=HEADER>", "name a column by hand; ROLE is id, date, count, total or amount (repeatable)", collect)
     .option("--lang <lang>", "language of output headers, cadence, notes and messages: en or zh", "en")
-    .option("-o, --out <file>", "write FILE.csv or FILE.xlsx instead of CSV on stdout")
+    .option("-o, --out <file>", "write FILE.csv or FILE.xlsx instead of CSV on stdout (an existing FILE is replaced; never the input)")
     .option("--sheet <name>", "worksheet of an .xlsx input (default: the first)")
     .addHelpText(
       "after",
@@ -111,11 +111,15 @@ export async function main(argv: readonly string[]): Promise<number> {
 if (require.main === module) {
   // `npm run rfm -- grade FILE` runs in the package folder; file names are meant from where the user typed them.
   if (process.env.npm_lifecycle_event === "rfm" && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
-  // A reader that stops early (`rfm grade ... | head`) is not an error.
-  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-    if (err.code === "EPIPE") process.exit(EXIT_OK);
-    throw err;
-  });
+  // A reader that stops early (`rfm grade ... 2>&1 | head -3`) is not an error: a closed stdout or stderr ends the
+  // run quietly, as other command-line tools do. Nothing is left half-written: --out files are renamed into place
+  // only when complete, and the temporary file is removed on exit.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(EXIT_OK);
+      throw err;
+    });
+  }
   main(process.argv).then((code) => {
     process.exitCode = code;
   });

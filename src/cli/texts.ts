@@ -122,8 +122,8 @@ export const USAGE_TEXTS = {
       `表头为：${quoteList(found)}。可用 --map 角色=表头 指定列`,
   }),
   outSameAsInput: (): Localized => ({
-    en: "--out must not be the input file: the input is never overwritten",
-    zh: "--out 不能是输入文件本身：输入文件不会被覆盖",
+    en: "--out must not be the input file (nor a link to it): the input is never overwritten",
+    zh: "--out 不能是输入文件本身（或指向它的链接）：输入文件不会被覆盖",
   }),
   badOutType: (path: string): Localized => ({
     en: `--out "${path}" must end in .csv or .xlsx`,

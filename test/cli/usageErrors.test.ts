@@ -169,7 +169,7 @@ test("--out of another type, or the input itself", () => {
   expect(refused(["customers.csv", ...SHAOXING, "--out", "graded.txt"])).toBe('rfm: --out "graded.txt" must end in .csv or .xlsx');
   expect(refused(["customers.csv", ...SHAOXING, "--out", "graded.xlsm"])).toBe('rfm: --out "graded.xlsm" must end in .csv or .xlsx');
   expect(refused(["customers.csv", ...SHAOXING, "--out", "./customers.csv"])).toBe(
-    "rfm: --out must not be the input file: the input is never overwritten",
+    "rfm: --out must not be the input file (nor a link to it): the input is never overwritten",
   );
 });
 
