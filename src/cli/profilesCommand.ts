@@ -2,8 +2,8 @@ import { BUILTIN_PROFILES, profileName, type Lang } from "../engine";
 
 const DEFAULTS = {
   asOf: { en: "default as-of", zh: "默认统计日期" },
-  windowStart: { en: "window start", zh: "统计区间起始" },
-  none: { en: "no default as-of date (give --as-of)", zh: "无默认统计日期（需指定 --as-of）" },
+  windowStart: { en: "window start", zh: "统计期间起始" },
+  none: { en: "no default analysis date (give --as-of)", zh: "无默认统计日期（需指定 --as-of）" },
 };
 
 /** `rfm profiles`: the built-in profiles, one line each, with their default dates. */

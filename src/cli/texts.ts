@@ -19,7 +19,7 @@ function issueText(issue: ProfileIssue, lang: Lang): string {
 
 export const KIND_NAMES: Record<InputKind, Localized> = {
   customers: { en: "customer table (one row per customer)", zh: "客户表（每行一个客户）" },
-  transactions: { en: "sales records (one row per sale)", zh: "销售记录（每行一笔消费）" },
+  transactions: { en: "sales records (one row per sale)", zh: "销售记录（每行一笔销售）" },
 };
 
 export const UNIT_NAMES: Record<MonetaryUnit, Localized> = {
@@ -50,7 +50,7 @@ export const USAGE_TEXTS = {
   }),
   emptyFile: (path: string): Localized => ({
     en: `"${path}" is empty: it needs a header row and data rows`,
-    zh: `“${path}”是空文件：需要一行表头和若干数据行`,
+    zh: `“${path}”是空文件：需要标题行和数据行`,
   }),
   unclosedQuote: (path: string, row: number): Localized => ({
     en: `"${path}" row ${row}: a quote (") opens a cell that never closes, so every later line would fall into it; fix the quote and try again`,
@@ -74,24 +74,24 @@ export const USAGE_TEXTS = {
   }),
   unknownProfile: (name: string, builtins: readonly string[]): Localized => ({
     en: `Unknown profile "${name}": use ${builtins.join(" or ")}, or the path of a profile .json file`,
-    zh: `未知评级方案“${name}”：请使用 ${builtins.join(" 或 ")}，或评级方案 .json 文件的路径`,
+    zh: `未知分级方案“${name}”：请使用 ${builtins.join(" 或 ")}，或分级方案 .json 文件的路径`,
   }),
   noProfile: (): Localized => ({
     en: "No profile: add --profile shaoxing, --profile wuhan or --profile FILE.json",
-    zh: "未指定评级方案：请添加 --profile shaoxing、--profile wuhan 或 --profile 文件.json",
+    zh: "未指定分级方案：请添加 --profile shaoxing、--profile wuhan 或 --profile 文件.json",
   }),
   asOfMissing: (profile: string): Localized => ({
-    en: `The profile "${profile}" has no default as-of date: give one with --as-of YYYY-MM-DD`,
-    zh: `评级方案“${profile}”没有默认统计日期：请用 --as-of YYYY-MM-DD 指定`,
+    en: `The profile "${profile}" has no default analysis date: give an analysis date with --as-of YYYY-MM-DD`,
+    zh: `分级方案“${profile}”没有默认统计日期：请用 --as-of YYYY-MM-DD 指定`,
   }),
   /** `problem` is the engine's own sentence, which names the line and column. */
   profileNotJson: (path: string, problem: Localized): Localized => ({
     en: `Profile file "${path}": ${problem.en}`,
-    zh: `评级方案文件“${path}”：${problem.zh}`,
+    zh: `分级方案文件“${path}”：${problem.zh}`,
   }),
   profileInvalid: (path: string, issues: readonly ProfileIssue[]): Localized => ({
     en: `Profile file "${path}" is not a valid profile: ${issues.map((i) => issueText(i, "en")).join("; ")}`,
-    zh: `评级方案文件“${path}”无效：${issues.map((i) => issueText(i, "zh")).join("；")}`,
+    zh: `分级方案文件“${path}”无效：${issues.map((i) => issueText(i, "zh")).join("；")}`,
   }),
   badDateFlag: (flag: string, value: string): Localized => ({
     en: `${flag} "${value}" is not a date: write it as YYYY-MM-DD`,
@@ -103,7 +103,7 @@ export const USAGE_TEXTS = {
   }),
   badMap: (value: string, roles: readonly string[]): Localized => ({
     en: `--map "${value}" must be ROLE=HEADER, ROLE one of ${roles.join(", ")} (e.g. --map "total=Sales 2025")`,
-    zh: `--map“${value}”格式应为 角色=表头，角色可选 ${roles.join("、")}（例如 --map "total=销售总额"）`,
+    zh: `--map“${value}”格式应为 角色=列标题，角色可选 ${roles.join("、")}（例如 --map "total=销售总额"）`,
   }),
   mapRoleTwice: (role: Role): Localized => ({
     en: `--map names the ${role} column twice`,
@@ -111,7 +111,7 @@ export const USAGE_TEXTS = {
   }),
   mapNoSuchColumn: (role: Role, header: string, found: readonly string[]): Localized => ({
     en: `--map ${role}=${header}: there is no column "${header}"; the headers are: ${quoteList(found)}`,
-    zh: `--map ${role}=${header}：没有名为“${header}”的列；表头为：${quoteList(found)}`,
+    zh: `--map ${role}=${header}：没有名为“${header}”的列；列标题为：${quoteList(found)}`,
   }),
   missingColumns: (kind: InputKind, missing: readonly Role[], found: readonly string[]): Localized => ({
     en:
@@ -119,7 +119,7 @@ export const USAGE_TEXTS = {
       `The headers are: ${quoteList(found)}. Name a column with --map ROLE=HEADER`,
     zh:
       `作为${KIND_NAMES[kind].zh}缺少以下列：${roleList(missing, "zh")}。` +
-      `表头为：${quoteList(found)}。可用 --map 角色=表头 指定列`,
+      `列标题为：${quoteList(found)}。可用 --map 角色=列标题 指定列`,
   }),
   outSameAsInput: (): Localized => ({
     en: "--out must not be the input file (nor a link to it): the input is never overwritten",
@@ -131,7 +131,7 @@ export const USAGE_TEXTS = {
   }),
   tooManyRowsForXlsx: (rows: number, limit: number): Localized => ({
     en: `The result has ${rows} rows, more than an Excel sheet holds (${limit} below the header): write it with --out FILE.csv`,
-    zh: `结果共 ${rows} 行，超过 Excel 工作表的容量（表头以下 ${limit} 行）：请用 --out 文件.csv 输出`,
+    zh: `结果共 ${rows} 行，超过 Excel 工作表的容量（标题行以下 ${limit} 行）：请用 --out 文件.csv 输出`,
   }),
   cannotWrite: (path: string, detail: string): Localized => ({
     en: `Cannot write "${path}": ${detail}`,
@@ -140,28 +140,28 @@ export const USAGE_TEXTS = {
 };
 
 export const SUMMARY_TEXTS = {
-  profile: { en: "Profile", zh: "评级方案" },
-  asOf: { en: "As-of date", zh: "统计日期" },
-  window: { en: "Sales window", zh: "统计区间" },
+  profile: { en: "Profile", zh: "分级方案" },
+  asOf: { en: "Analysis date", zh: "统计日期" },
+  window: { en: "Sales window", zh: "统计期间" },
   unit: { en: "Amounts read in", zh: "金额单位" },
   input: { en: "Input", zh: "输入" },
   graded: (graded: number, total: number, kind: InputKind): Localized => ({
     en: `Graded ${graded} of ${total} ${kind === "customers" ? "rows" : "customers"}`,
-    zh: `已评级 ${graded} / ${total} ${kind === "customers" ? "行" : "个客户"}`,
+    zh: `已分级 ${graded} / ${total} ${kind === "customers" ? "行" : "个客户"}`,
   }),
   headerRow: (row: number): Localized => ({
     en: `Header: row ${row} (the rows above it are not part of the table)`,
-    zh: `表头：第 ${row} 行（其上方的行不属于表格）`,
+    zh: `标题行：第 ${row} 行（其上方的行不属于表格）`,
   }),
   grades: { en: "Grades", zh: "等级分布" },
   scores: { en: "Customers per score (5 … 1)", zh: "各评分人数（5 … 1）" },
   notGraded: (n: number): Localized => ({
     en: `Not graded: ${n} (the reason is in the Note column)`,
-    zh: `未评级：${n}（原因见“备注”列）`,
+    zh: `未分级：${n}（原因见“备注”列）`,
   }),
   sales: (read: number, kept: number, outside: number, skipped: number): Localized => ({
     en: `Sales: ${read} read, ${kept} inside the window, ${outside} outside it, ${skipped} skipped as unreadable`,
-    zh: `销售记录：读取 ${read} 条，统计区间内 ${kept} 条，区间外 ${outside} 条，无法读取而跳过 ${skipped} 条`,
+    zh: `销售记录：读取 ${read} 条，统计期间内 ${kept} 条，区间外 ${outside} 条，无法读取而跳过 ${skipped} 条`,
   }),
   skippedSale: { en: "Skipped", zh: "已跳过" },
   moreSkipped: (n: number): Localized => ({
@@ -171,24 +171,24 @@ export const SUMMARY_TEXTS = {
   written: (path: string): Localized => ({ en: `Written: ${path}`, zh: `已写入：${path}` }),
   replacedResults: {
     en: "The input already holds result columns from an earlier run: they are replaced in the output",
-    zh: "输入文件中已有上次评级的结果列：输出中已替换为本次结果",
+    zh: "输入文件中已有上次分级的结果列：输出中已替换为本次结果",
   },
   csvProblem: (row: number, detail: string): Localized => ({
     en: `Warning: row ${row}: ${detail}`,
     zh: `警告：第 ${row} 行：${detail}`,
   }),
   reading: { en: "Reading", zh: "正在读取" },
-  grading: { en: "Grading", zh: "正在评级" },
+  grading: { en: "Grading", zh: "正在分级" },
   writing: { en: "Writing", zh: "正在写入" },
 };
 
 export const DEMO_TEXTS = {
   heading: (sample: string, profile: string): Localized => ({
     en: `Demo: ${sample} graded with the ${profile} profile`,
-    zh: `演示：用 ${profile} 评级方案为 ${sample} 评级`,
+    zh: `演示：用 ${profile} 分级方案为 ${sample} 分级`,
   }),
   asOfChosen: (asOf: string): Localized => ({
-    en: `(as-of date ${asOf}: the shaoxing profile has no default, this date suits the sample)`,
+    en: `(analysis date ${asOf}: the shaoxing profile has no default, this date suits the sample)`,
     zh: `（统计日期 ${asOf}：shaoxing 方案没有默认日期，此日期适合本样例）`,
   }),
   done: (dir: string): Localized => ({

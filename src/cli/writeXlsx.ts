@@ -12,7 +12,7 @@ const NOTE_WIDTH = 60;
  */
 export async function writeXlsxFile(path: string, plan: OutputPlan, lang: Lang, progress: Progress): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(lang === "zh" ? "RFM评级" : "RFM grades", {
+  const sheet = workbook.addWorksheet(lang === "zh" ? "RFM分级" : "RFM grades", {
     views: [{ state: "frozen", ySplit: 1 }],
   });
   sheet.columns = plan.headers.map((header, c) => ({

@@ -6,8 +6,8 @@ import type { IssueCode, Lang, Localized, Role } from "./types";
 export const ROLE_NAMES: Record<Role, Localized> = {
   id: { en: "customer id", zh: "客户编号" },
   date: { en: "last order date", zh: "最近下单时间" },
-  count: { en: "purchase count", zh: "历史购买总次数" },
-  total: { en: "total amount", zh: "历史购买总金额" },
+  count: { en: "purchase count", zh: "购买次数" },
+  total: { en: "total amount", zh: "总金额" },
   amount: { en: "order amount", zh: "订单金额" },
 };
 
@@ -32,7 +32,7 @@ export const ISSUE_TEXTS: Record<IssueCode, { en: Template; zh: Template }> = {
   totalInvalid: { en: (v) => `total amount is not a number (${v})`, zh: (v) => `购买总金额不是数字（${v}）` },
   totalNotPositive: {
     en: (v) => `total amount must be greater than 0 for this profile (${v})`,
-    zh: (v) => `此评级方案要求购买总金额大于0（${v}）`,
+    zh: (v) => `此分级方案要求购买总金额大于0（${v}）`,
   },
   totalTooLarge: {
     en: () => "the amounts add up to more than any number can hold (beyond 1.8 × 10^308)",
@@ -46,11 +46,11 @@ export const ISSUE_TEXTS: Record<IssueCode, { en: Template; zh: Template }> = {
   },
   amountMissing: { en: () => "order amount is missing", zh: () => "订单金额为空" },
   amountInvalid: { en: (v) => `order amount is not a number (${v})`, zh: (v) => `订单金额不是数字（${v}）` },
-  saleDateMissing: { en: () => "order date is missing", zh: () => "订单日期为空" },
-  saleDateInvalid: { en: (v) => `order date is not a date (${v})`, zh: (v) => `订单日期不是日期（${v}）` },
+  saleDateMissing: { en: () => "order date is missing", zh: () => "下单时间为空" },
+  saleDateInvalid: { en: (v) => `order date is not a date (${v})`, zh: (v) => `下单时间不是日期（${v}）` },
   noSaleInWindow: {
     en: (v) => `no purchase inside the window ${v}`,
-    zh: (v) => `统计区间 ${v} 内没有消费记录`,
+    zh: (v) => `统计期间 ${v} 内没有销售记录`,
   },
 };
 
@@ -75,19 +75,19 @@ export const CUSTOMER_HEADERS: Record<Lang, readonly string[]> = {
 
 export const REQUEST_TEXTS = {
   asOfMissing: {
-    en: "This profile has no default analysis date: give an as-of date.",
-    zh: "此评级方案没有默认统计日期，请指定统计日期。",
+    en: "This profile has no default analysis date: give an analysis date.",
+    zh: "此分级方案没有默认统计日期，请指定统计日期。",
   },
   asOfInvalid: {
-    en: "The analysis (as-of) date is not a valid date.",
+    en: "The analysis date is not a valid date.",
     zh: "统计日期不是有效日期。",
   },
   windowInvalid: {
     en: "The window start is not a valid date, or it is after the analysis date.",
-    zh: "统计区间起始日期无效，或晚于统计日期。",
+    zh: "统计期间起始日期无效，或晚于统计日期。",
   },
   quantileNeedsPopulation: {
     en: "This profile ranks customers against each other (quintiles): give it the whole customer columns, not single cells.",
-    zh: "此评级方案按五分位在客户之间排名：请传入整列客户数据，而不是单个单元格。",
+    zh: "此分级方案按五分位在客户之间排名：请传入整列客户数据，而不是单个单元格。",
   },
 } satisfies Record<string, Localized>;

@@ -132,7 +132,7 @@ export function validateProfile(doc: unknown): ProfileIssue[] {
     return issues;
   }
   for (const key of Object.keys(doc)) {
-    if (!KNOWN_FIELDS.has(key)) fail(key, "is not a profile field", "不是评级方案的字段");
+    if (!KNOWN_FIELDS.has(key)) fail(key, "is not a profile field", "不是分级方案的字段");
   }
   if (!isText(doc.id) || !/^[\p{L}\p{N}_.-]{1,64}$/u.test(doc.id)) {
     fail("id", "must be 1–64 letters, digits, \"-\", \"_\" or \".\"", "必须是 1–64 个字母、数字、“-”、“_”或“.”");

@@ -86,6 +86,6 @@ export function isPayloadTooLarge(e: unknown): boolean {
 
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
-    throw new ExcelAdapterError("cancelled", { en: "Cancelled: nothing was changed.", zh: "已取消：工作表未作任何更改。" });
+    throw new ExcelAdapterError("cancelled", { en: "Cancelled. The sheet was left as it was.", zh: "已取消，工作表保持原样。" });
   }
 }

@@ -33,7 +33,7 @@ export const FORMULA_TEXTS = {
   }),
   unknownProfile: (id: string, available: string[]): Localized => ({
     en: `Unknown profile “${id}”. Available profiles: ${available.join(", ")}.`,
-    zh: `没有名为“${id}”的评级方案。可用方案：${available.join("、")}。`,
+    zh: `没有名为“${id}”的分级方案。可用方案：${available.join("、")}。`,
   }),
   badUnit: (value: string): Localized => ({
     en: `unit must be "yuan" or "wan" (10,000 yuan), not “${value}”.`,
@@ -41,7 +41,7 @@ export const FORMULA_TEXTS = {
   }),
   badProfileDocument: (details: string): Localized => ({
     en: `This profile cannot be used: ${details}`,
-    zh: `此评级方案无法使用：${details}`,
+    zh: `此分级方案无法使用：${details}`,
   }),
   unexpected: (details: string): Localized => ({
     en: `RFM could not compute this formula: ${details}`,

@@ -14,7 +14,7 @@ beforeAll(() => {
 test("rfm profiles lists the built-in profiles with their default dates, in either language", () => {
   const en = rfm(["profiles"], dir);
   expect(en.status).toBe(0);
-  expect(en.stdout).toMatch(/^shaoxing +Shaoxing – finance platform \(fixed thresholds\) — no default as-of date/m);
+  expect(en.stdout).toMatch(/^shaoxing +Shaoxing – finance platform \(fixed thresholds\) — no default analysis date/m);
   expect(en.stdout).toMatch(/^wuhan +Wuhan – smart curtains \(quintiles\) — default as-of 2025-07-01, window start 2021-09-01$/m);
   const zh = rfm(["profiles", "--lang", "zh"], dir);
   expect(zh.stdout).toContain("武汉·智能窗帘（五分位） — 默认统计日期 2025-07-01");

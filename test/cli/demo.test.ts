@@ -80,7 +80,7 @@ describe("rfm demo", () => {
     expect(run.stderr).toContain(`Written: ${shaoxing}`);
     expect(run.stderr).toContain(`Written: ${wuhan}`);
     // The Shaoxing profile has no default as-of date: the demo uses the one the sample was made for.
-    expect(run.stderr).toContain(`As-of date: ${SHAOXING_SAMPLE_AS_OF}`);
+    expect(run.stderr).toContain(`Analysis date: ${SHAOXING_SAMPLE_AS_OF}`);
     expect(run.stderr.match(/^Grades: /gm)).toHaveLength(2);
     expect(run.stderr).toMatch(/^Grades: A \d+  B \d+  C \d+$/m);
     expect(run.stderr).toMatch(/^Grades: A \d+  B \d+  C \d+  D \d+$/m);

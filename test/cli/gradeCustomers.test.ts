@@ -76,7 +76,7 @@ describe("customer table, CSV in, CSV on stdout", () => {
     const input = write(dir, "customers.csv", csvFile([EN_HEADERS, ...ROWS]));
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
     expect(run.stderr).toContain("Shaoxing – finance platform (fixed thresholds)");
-    expect(run.stderr).toContain("As-of date: 2025-12-31");
+    expect(run.stderr).toContain("Analysis date: 2025-12-31");
     expect(run.stderr).toContain("Graded 8 of 9 rows");
     expect(run.stderr).toContain("Grades: A 2  B 3  C 3");
     expect(run.stderr).toContain("Not graded: 1");

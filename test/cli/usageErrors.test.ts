@@ -109,7 +109,7 @@ test("a profile file with mistakes names each field", () => {
 
 test("a profile without a default as-of date and no --as-of", () => {
   expect(refused(["customers.csv", "--profile", "shaoxing"])).toBe(
-    'rfm: The profile "shaoxing" has no default as-of date: give one with --as-of YYYY-MM-DD',
+    'rfm: The profile "shaoxing" has no default analysis date: give an analysis date with --as-of YYYY-MM-DD',
   );
 });
 
@@ -157,8 +157,8 @@ test("missing columns are reported in Chinese with --lang zh", () => {
   const line = refused(["odd.csv", ...SHAOXING, "--lang", "zh"], { "odd.csv": csvFile(["Client,Day,Purchases", "K1,2025-12-31,3"]) });
   expect(line).toMatch(/^rfm: 作为客户表（每行一个客户）缺少以下列：/);
   expect(line).toContain("date (最近下单时间)");
-  expect(line).toContain("total (历史购买总金额)");
-  expect(line).toContain("表头为：");
+  expect(line).toContain("total (总金额)");
+  expect(line).toContain("列标题为：");
 });
 
 test("--sheet with a CSV input", () => {

@@ -113,7 +113,7 @@ describe("writeSummarySheet", () => {
     const rows = excel.read("RFM Summary");
     expect(rows[0][0]).toBe("RFM Summary");
     expect(rowAfter(rows, "Profile")[0]).toBe("Wuhan – smart curtains (quintiles)");
-    expect(rowAfter(rows, "As-of date")[0]).toBe("2025-07-01");
+    expect(rowAfter(rows, "Analysis date")[0]).toBe("2025-07-01");
     expect(rowAfter(rows, "Sales window")[0]).toBe("2021-09-01 – 2025-07-01");
     expect(rowAfter(rows, "Amount unit")[0]).toBe("yuan");
     expect(rowAfter(rows, "Rules used")[0]).toBe("Quintiles, ties share the average position");

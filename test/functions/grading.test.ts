@@ -211,7 +211,7 @@ describe("problems with the whole formula are one #VALUE! with a message", () =>
   test("shaoxing without as_of asks for one", async () => {
     const err = await rejection(grade(cell(daysBefore(6)), cell(20), cell(10), "shaoxing", none, none));
     expect(err.code).toBe("#VALUE!");
-    expect(err.message).toMatch(/as-of date/);
+    expect(err.message).toMatch(/analysis date/);
   });
 
   test("an as_of that is not a date", async () => {

@@ -71,7 +71,7 @@ describe("the task pane in Chromium", () => {
     const { page, watch } = await open({ workbook: customerWorkbook(), displayLanguage: "en-US" });
     await expect(page.getByTestId("source-address").textContent()).resolves.toBe("Sales!A1:E6");
     await expect(page.getByTestId("header-row").textContent()).resolves.toBe("1");
-    await expect(page.getByTestId("input-kind").textContent()).resolves.toBe("One row per customer");
+    await expect(page.getByTestId("input-kind").textContent()).resolves.toBe("Customer table (one row per customer)");
     await expect(page.getByTestId("missing-columns").textContent()).resolves.toBe("Choose a column for: Total amount");
     await expect(page.getByTestId("grade").isDisabled()).resolves.toBe(true);
 
@@ -157,7 +157,7 @@ describe("the task pane in Chromium", () => {
     await page.getByRole("button", { name: "重新读取选区" }).click();
     await expect(page.getByTestId("source-address").textContent()).resolves.toMatch(/^'?订单'?!A1:C12$/);
     await expect(page.getByTestId("error").count()).resolves.toBe(0);
-    await expect(page.getByTestId("input-kind").textContent()).resolves.toBe("销售记录（每行一笔订单）");
+    await expect(page.getByTestId("input-kind").textContent()).resolves.toBe("销售记录（每行一笔销售）");
     await page.getByTestId("profile").selectOption("wuhan");
     await expect(page.getByTestId("as-of").inputValue()).resolves.toBe("2025-07-01");
     await expect(page.getByTestId("window-start").inputValue()).resolves.toBe("2021-09-01");

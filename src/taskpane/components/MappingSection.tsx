@@ -1,5 +1,5 @@
 import { Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { ColumnDetection, Lang, Role } from "../../engine";
+import { REQUIRED_ROLES, type ColumnDetection, type Lang, type Role } from "../../engine";
 import { NOT_USED } from "../gradingFlow";
 import { roleLabel, roleList } from "../describeError";
 import { t } from "../i18n";
@@ -43,6 +43,8 @@ export function MappingSection({ lang, headers, firstColumn, detection, disabled
         {ROLES.map((role) => {
           const column = detection.mapping[role];
           const missing = detection.missing.includes(role);
+          // A required column cannot be left out: it offers no "(not used)", only a prompt while none is chosen.
+          const required = REQUIRED_ROLES[detection.kind].includes(role);
           return (
             <Field key={role} className={styles.shrink} label={roleLabel(role, lang, detection.kind)} validationState={missing ? "error" : "none"}>
               <Select
@@ -53,7 +55,12 @@ export function MappingSection({ lang, headers, firstColumn, detection, disabled
                 disabled={disabled}
                 onChange={(_, data) => onChange(role, Number(data.value))}
               >
-                <option value={String(NOT_USED)}>{t(lang, "columnNotUsed")}</option>
+                {!required && <option value={String(NOT_USED)}>{t(lang, "columnNotUsed")}</option>}
+                {required && column === undefined && (
+                  <option value={String(NOT_USED)} disabled>
+                    {t(lang, "chooseColumn")}
+                  </option>
+                )}
                 {headers.map((header, index) => (
                   <option key={index} value={String(index)}>
                     {`${columnLetters(firstColumn + index)}: ${header}`}

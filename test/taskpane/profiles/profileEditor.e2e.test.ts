@@ -293,7 +293,7 @@ describe("the profile editor in Chromium", () => {
     await page.getByTestId("start-copy-shaoxing").click();
     await type(page, "profile-id", "shaoxing");
     await page.getByTestId("profile-save").click();
-    await page.getByText('id "shaoxing" 是内置评级方案的编号，内置方案不能被覆盖：请换一个 id').waitFor();
+    await page.getByText('id "shaoxing" 是内置分级方案的编号，内置方案不能被覆盖：请换一个 id').waitFor();
     await expectInvalid(page, "profile-id", true);
     expect(await settings(page)).toEqual([]);
     await type(page, "bound-frequency-1", "１");

@@ -1,0 +1,279 @@
+/**
+ * The product's glossary: one English and one Chinese term per concept, used by every face of the product (task
+ * pane, profile editor, summary sheet, formulas, command line, engine messages). A finance user who reads 分级方案 in
+ * the pane must find 分级方案 in the summary sheet and the formula's help, never 评级方案 or 评分方案.
+ *
+ * `test/engine/glossary.test.ts` reads every Chinese text in `src/` and fails when one uses a forbidden synonym, and
+ * when an English text names a concept whose Chinese counterpart does not use the glossary's term. Add a term here
+ * before writing a new kind of text; when a new text fails the test, change the text, not the list.
+ */
+
+export interface GlossaryTerm {
+  /** What the term means, for whoever writes the next text. */
+  concept: string;
+  /** The English term (as a label would start: sentence case). */
+  en: string;
+  /** The one Chinese term. */
+  zh: string;
+  /** How the concept shows in an English text. */
+  enMatch: RegExp;
+  /**
+   * The Chinese text paired with an English text that matches `enMatch` must contain one of these (the term, or a
+   * shortening the glossary accepts where the context already says it, such as 方案 in 内置方案).
+   */
+  zhAccepted: readonly string[];
+  /** Chinese words for the same concept that must not be used. */
+  zhForbidden: readonly string[];
+  /** English words for the same concept that must not be used. */
+  enForbidden?: readonly RegExp[];
+}
+
+const term = (t: GlossaryTerm): GlossaryTerm => t;
+
+export const GLOSSARY = {
+  profile: term({
+    concept: "A set of grading rules (thresholds or quantiles, weights, grades, cadences) chosen by id",
+    en: "Profile",
+    zh: "分级方案",
+    enMatch: /(?<![-\w])profiles?\b/i,
+    zhAccepted: ["分级方案", "方案"],
+    zhForbidden: ["评级方案", "评分方案", "等级方案", "规则方案", "配置方案"],
+  }),
+  grading: term({
+    concept: "Assigning grades to customers (the act, the button, progress)",
+    en: "Grade / grading",
+    zh: "分级",
+    enMatch: /\bgrading\b/i,
+    zhAccepted: ["分级"],
+    zhForbidden: ["评级", "定级", "评定等级"],
+  }),
+  graded: term({
+    concept: "A row or customer that received a grade",
+    en: "Graded",
+    zh: "已分级",
+    enMatch: /(?<!not )\bgraded\b/i,
+    zhAccepted: ["已分级", "分级"],
+    zhForbidden: ["已评分", "已评级", "已定级", "评分时间"],
+  }),
+  notGraded: term({
+    concept: "A row or customer that could not be graded (the reason is in its note)",
+    en: "Not graded",
+    zh: "未分级",
+    enMatch: /\bnot graded\b/i,
+    zhAccepted: ["未分级"],
+    zhForbidden: ["未评分", "未评级", "未定级"],
+  }),
+  grade: term({
+    concept: "The class a customer falls in (A, B, C …)",
+    en: "Grade",
+    zh: "等级",
+    // The plural, or "Grade" alone as a label (the verb "Grade" on the button is 分级, which holds 级 too).
+    enMatch: /\bgrades\b|^grade$/i,
+    zhAccepted: ["等级", "级"],
+    zhForbidden: ["级别", "档次", "档位"],
+  }),
+  score: term({
+    concept: "The sub-scores r, f, m (1 … 5)",
+    en: "Score",
+    zh: "评分",
+    enMatch: /\bscores?\b/i,
+    zhAccepted: ["评分", "分"],
+    zhForbidden: ["得分", "分值", "分数"],
+  }),
+  compositeScore: term({
+    concept: "X = wR·r + wF·f + wM·m",
+    en: "RFM score",
+    zh: "综合评分",
+    enMatch: /\bRFM score\b|\bscore X\b/i,
+    zhAccepted: ["综合评分"],
+    zhForbidden: ["总评分", "总得分", "综合得分", "总分"],
+  }),
+  dataLayout: term({
+    concept: "Whether the table holds one row per customer or one row per sale",
+    en: "Data layout",
+    zh: "数据形式",
+    enMatch: /\bdata layout\b/i,
+    zhAccepted: ["数据形式"],
+    zhForbidden: ["数据类型", "输入类型", "数据种类", "输入种类", "表格类型"],
+    enForbidden: [/\binput kind\b/i],
+  }),
+  customerTable: term({
+    concept: "A table with one row per customer (last order date, purchase count, total amount)",
+    en: "Customer table",
+    zh: "客户表",
+    enMatch: /\bcustomer table\b/i,
+    zhAccepted: ["客户表"],
+    zhForbidden: ["客户清单", "客户汇总表"],
+  }),
+  salesRecords: term({
+    concept: "A table with one row per sale (customer, order date, order amount); one row is one sale (一笔销售)",
+    en: "Sales records",
+    zh: "销售记录",
+    enMatch: /\bsales records?\b/i,
+    zhAccepted: ["销售记录"],
+    zhForbidden: ["消费记录", "交易记录", "订单记录", "销售明细", "一笔消费", "一笔订单", "一笔交易"],
+  }),
+  notUsed: term({
+    concept: "The choice that leaves an optional column out",
+    en: "(not used)",
+    zh: "（不使用）",
+    enMatch: /\(not used\)/i,
+    zhAccepted: ["（不使用）"],
+    zhForbidden: ["未使用", "（无）", "不适用"],
+  }),
+  cancel: term({
+    concept: "Stop an action or close a dialog without changing anything (one text for every Cancel)",
+    en: "Cancel",
+    zh: "取消",
+    enMatch: /^cancel$/i,
+    zhAccepted: ["取消"],
+    zhForbidden: ["撤销", "中止", "放弃"],
+  }),
+  cancelled: term({
+    concept: "What the user reads after cancelling: one sentence wherever the grading stops",
+    en: "Cancelled. The sheet was left as it was.",
+    zh: "已取消，工作表保持原样。",
+    enMatch: /^cancelled\b/i,
+    zhAccepted: ["已取消，工作表保持原样。"],
+    zhForbidden: ["未作任何更改"],
+  }),
+  analysisDate: term({
+    concept: "The as-of date recency is counted to (the command line's --as-of, the formula's as_of)",
+    en: "Analysis date",
+    zh: "统计日期",
+    enMatch: /\banalysis date\b/i,
+    zhAccepted: ["统计日期"],
+    zhForbidden: ["分析日期", "截止日期", "基准日期", "评估日期", "计算日期"],
+    enForbidden: [/\bas-of date\b/i],
+  }),
+  salesWindow: term({
+    concept: "The dates between which sales are counted (window start … analysis date)",
+    en: "Sales window",
+    zh: "统计期间",
+    enMatch: /(?<![-\w])window\b(?!-)/i,
+    zhAccepted: ["统计期间"],
+    zhForbidden: ["统计区间", "销售期间", "销售区间", "日期范围", "日期窗口"],
+  }),
+  cadence: term({
+    concept: "How often to contact a customer of a grade",
+    en: "Cadence",
+    zh: "沟通频次",
+    enMatch: /\bcadences?\b/i,
+    zhAccepted: ["沟通频次"],
+    zhForbidden: ["沟通频率", "联系频率", "联系频次", "回访频率", "跟进频率"],
+  }),
+  customerId: term({
+    concept: "The column naming the customer",
+    en: "Customer id",
+    zh: "客户编号",
+    enMatch: /\bcustomer id\b/i,
+    zhAccepted: ["客户编号"],
+    zhForbidden: ["客户ID", "客户 ID", "客户代码", "客户号"],
+  }),
+  lastOrderDate: term({
+    concept: "A customer table's date of the customer's latest order",
+    en: "Last order date",
+    zh: "最近下单时间",
+    enMatch: /\blast order date\b/i,
+    zhAccepted: ["最近下单时间"],
+    zhForbidden: ["最后下单", "最近订单日期", "最近下单日期", "最近购买日期"],
+  }),
+  orderDate: term({
+    concept: "The date of one sale in sales records",
+    en: "Order date",
+    zh: "下单时间",
+    enMatch: /(?<!last )\border date\b/i,
+    zhAccepted: ["下单时间"],
+    zhForbidden: ["订单日期", "下单日期", "销售日期"],
+  }),
+  purchaseCount: term({
+    concept: "A customer table's number of purchases (S)",
+    en: "Purchase count",
+    zh: "购买次数",
+    enMatch: /\bpurchase count\b/i,
+    zhAccepted: ["购买次数"],
+    zhForbidden: ["消费次数", "购买频次", "订单数", "历史购买总次数"],
+  }),
+  totalAmount: term({
+    concept: "A customer table's total purchase amount (Z)",
+    en: "Total amount",
+    zh: "总金额",
+    enMatch: /\btotal amount\b/i,
+    zhAccepted: ["总金额"],
+    zhForbidden: ["消费总额", "购买总额"],
+  }),
+  orderAmount: term({
+    concept: "The amount of one sale",
+    en: "Order amount",
+    zh: "订单金额",
+    enMatch: /\border amount\b/i,
+    zhAccepted: ["订单金额"],
+    zhForbidden: ["单笔金额"],
+  }),
+  amountUnit: term({
+    concept: "Yuan or 10,000 yuan",
+    en: "Amount unit",
+    zh: "金额单位",
+    enMatch: /\bamount unit\b/i,
+    zhAccepted: ["金额单位"],
+    zhForbidden: ["货币单位"],
+  }),
+  weight: term({
+    concept: "wR, wF, wM in the RFM score",
+    en: "Weight",
+    zh: "权重",
+    enMatch: /\bweights?\b/i,
+    zhAccepted: ["权重"],
+    zhForbidden: ["比重"],
+  }),
+  summarySheet: term({
+    concept: "The sheet of facts, rules and counts written next to the results",
+    en: "Summary sheet",
+    zh: "汇总表",
+    enMatch: /\bsummary sheet\b/i,
+    zhAccepted: ["汇总表"],
+    zhForbidden: ["摘要", "概要", "汇总工作表"],
+  }),
+  headerRow: term({
+    concept: "The row holding the column titles (each one a 列标题)",
+    en: "Header row",
+    zh: "标题行",
+    enMatch: /\bheader row\b/i,
+    zhAccepted: ["标题行"],
+    zhForbidden: ["表头"],
+  }),
+  workbook: term({
+    concept: "The Excel file",
+    en: "Workbook",
+    zh: "工作簿",
+    enMatch: /\bworkbook\b/i,
+    zhAccepted: ["工作簿"],
+    zhForbidden: ["工作薄"],
+  }),
+  addIn: term({
+    concept: "RFM Grader inside Excel",
+    en: "Add-in",
+    zh: "加载项",
+    enMatch: /\badd-in\b/i,
+    zhAccepted: ["加载项"],
+    zhForbidden: ["插件"],
+  }),
+  fixedThresholds: term({
+    concept: "The method that scores against fixed bounds",
+    en: "Fixed thresholds",
+    zh: "固定阈值",
+    enMatch: /\bfixed thresholds\b/i,
+    zhAccepted: ["固定阈值"],
+    zhForbidden: ["固定门槛", "固定临界值"],
+  }),
+  quantiles: term({
+    concept: "The method that ranks customers against each other",
+    en: "Quantiles",
+    zh: "分位数",
+    enMatch: /(?<!")\bquantiles?\b(?!")/i,
+    zhAccepted: ["分位数"],
+    zhForbidden: ["分位点"],
+  }),
+} as const satisfies Record<string, GlossaryTerm>;
+
+export type GlossaryConcept = keyof typeof GLOSSARY;
