@@ -14,17 +14,25 @@ export interface OutputPlan {
   csvChunk(from: number, to: number): string | Buffer;
   /** Row i as workbook cell values: numbers, text, Dates, `{ error }`, or null for an empty cell. */
   values(i: number): unknown[];
+  /** The same without the result columns (the workbook writer takes those from `results`, made once per scores). */
+  inputValues(i: number): unknown[];
+  results: ResultCells;
   /** Number format per output column, where one matters (dates, the input's own formats). */
   formats: (string | undefined)[];
   /** True when the input already ended in result columns of an earlier run and they were left out. */
   replacedResults: boolean;
+  /** The profile's grade letters, best first, and the output column holding the grade (for grade colours). */
+  grades?: string[];
+  gradeColumn?: number;
 }
 
 export const DATE_FORMAT = "yyyy-mm-dd";
 const RESULT_COLUMNS = 7;
 
 export function outputPlan(graded: GradedTable, lang: Lang): OutputPlan {
-  return graded.kind === "customers" ? customerRowsPlan(graded, lang) : salesCustomersPlan(graded, lang);
+  const plan = graded.kind === "customers" ? customerRowsPlan(graded, lang) : salesCustomersPlan(graded, lang);
+  // The grade is the third of the last three result columns (grade, cadence, note).
+  return { ...plan, grades: graded.res.profile.grades.map((g) => g.grade), gradeColumn: plan.headers.length - 3 };
 }
 
 /** Customer-level input: every input row and column in order, then the result columns. */
@@ -52,10 +60,15 @@ function customerRowsPlan(graded: GradedTable, lang: Lang): OutputPlan {
       return lines.join("");
     },
     values(i) {
-      const row = table.rows[i];
-      const cells: unknown[] = kept.map((c) => workbookCell(row[c] ?? null, c));
-      return cells.concat(results.values(i));
+      return this.inputValues(i).concat(results.values(i));
     },
+    inputValues(i) {
+      const row = table.rows[i];
+      const cells = new Array<unknown>(kept.length);
+      for (let k = 0; k < kept.length; k++) cells[k] = workbookCell(row[kept[k]] ?? null, kept[k]);
+      return cells;
+    },
+    results,
     formats: [
       ...kept.map((c) => table.columnFormats?.[c] ?? (roleOf[c] === "date" ? DATE_FORMAT : undefined)),
       ...new Array<undefined>(RESULT_COLUMNS).fill(undefined),
@@ -83,9 +96,13 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
       return lines.join("");
     },
     values(j) {
-      const last = bought(j) ? dateOfDay(customers.lastDay[j]) : null;
-      return [customers.ids[j], last, customers.count[j], customers.total[j], ...results.values(j)];
+      return this.inputValues(j).concat(results.values(j));
     },
+    inputValues(j) {
+      const last = bought(j) ? dateOfDay(customers.lastDay[j]) : null;
+      return [customers.ids[j], last, customers.count[j], customers.total[j]];
+    },
+    results,
     formats: [undefined, DATE_FORMAT],
     replacedResults: false,
   };

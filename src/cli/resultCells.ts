@@ -42,7 +42,8 @@ export class ResultCells {
     return this.noted[i] === 0 ? "," : "," + csvField(this.note(i));
   }
 
-  private key(i: number): number {
+  /** Rows with equal keys have the same six cells before the note. */
+  key(i: number): number {
     return (this.res.r[i] << 16) | (this.res.f[i] << 8) | this.res.m[i];
   }
 
@@ -63,6 +64,11 @@ export class ResultCells {
 
   /** The seven cells as workbook values: numbers for the scores, null for empty cells. */
   values(i: number): unknown[] {
+    return [...this.fixedValues(i), this.note(i) || null];
+  }
+
+  /** The six cells before the note as workbook values (the same for every row with the same key). */
+  fixedValues(i: number): unknown[] {
     const { res } = this;
     const graded = res.gradeIndex[i] >= 0;
     return [
@@ -72,11 +78,11 @@ export class ResultCells {
       scoreNumber(res, i),
       gradeLetter(res, i),
       cadenceText(res, i, this.lang),
-      this.note(i) || null,
     ];
   }
 
-  private note(i: number): string {
+  /** The note of row i; "" when there is none. */
+  note(i: number): string {
     if (this.noted[i] === 0) return "";
     return noteText(this.res, i, this.lang, this.graded.noteContext);
   }

@@ -1,0 +1,59 @@
+/** Pieces of SpreadsheetML (ECMA-376) text: escaping, cell references, serial dates. */
+
+import { dayToSerial } from "../../engine";
+
+const MS_PER_DAY = 86_400_000;
+
+/** "A", "B", … "Z", "AA", … for a 0-based column index. */
+export function columnLetters(index: number): string {
+  let letters = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+// Characters XML 1.0 cannot hold (controls other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF), the three
+// markup characters, and text that already looks like one of Excel's own `_xHHHH_` escapes.
+const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
+const ESCAPED = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]|_(?=x[0-9a-fA-F]{4}_)/g;
+
+/**
+ * Text for an element or attribute. Control characters become Excel's `_xHHHH_` escapes (Excel shows them as the
+ * characters they were); a lone surrogate, which UTF-8 cannot carry, becomes U+FFFD.
+ */
+export function xmlText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text) && text.indexOf('"') < 0) return text;
+  return text.replace(ESCAPED, (ch) => {
+    if (ch === "&") return "&amp;";
+    if (ch === "<") return "&lt;";
+    if (ch === ">") return "&gt;";
+    if (ch === '"') return "&quot;";
+    if (ch === "_") return "_x005F_";
+    if (ch.length === 2) return ch; // a valid surrogate pair
+    const code = ch.charCodeAt(0);
+    if (code >= 0xd800 && code <= 0xdfff) return "\ufffd";
+    return `_x${code.toString(16).toUpperCase().padStart(4, "0")}_`;
+  });
+}
+
+/** An inline-string cell's text element; spaces at either end are kept only when asked to. */
+export function inlineText(text: string): string {
+  const edge = text.length > 0 && (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1)));
+  return edge ? `<is><t xml:space="preserve">${xmlText(text)}</t></is>` : `<is><t>${xmlText(text)}</t></is>`;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/** The serial (1900 date system) of a JS Date read by its UTC fields, time of day as the fraction. */
+export function serialOfDate(date: Date): number | null {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) return null;
+  const day = Math.floor(ms / MS_PER_DAY);
+  const serial = dayToSerial(day);
+  if (serial < 1 || serial > LAST_SERIAL) return null;
+  return serial + (ms - day * MS_PER_DAY) / MS_PER_DAY;
+}
+
+/** 9999-12-31, the last day Excel has. */
+const LAST_SERIAL = 2958465;
