@@ -52,6 +52,7 @@ export async function runGrade(input: string | undefined, flags: GradeFlags): Pr
   progress.done();
 
   const lines = warnings.map((w) => w[lang]);
+  if (graded.unit.conflict) lines.push(SUMMARY_TEXTS.unitConflict(graded.unit, graded.moneyHeader)[lang]);
   if (plan.replacedResults) lines.push(SUMMARY_TEXTS.replacedResults[lang]);
   lines.push(...summaryLines(graded, lang));
   if (out) lines.push(SUMMARY_TEXTS.written(out.path)[lang]);

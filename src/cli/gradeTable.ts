@@ -1,5 +1,6 @@
 import {
-  detectColumns, GradeError, gradeCustomers, gradeSales, type GradeResult, type InputKind, type NoteContext, type Role,
+  chooseUnit, detectColumns, GradeError, gradeCustomers, gradeSales, type GradeResult, type InputKind, type NoteContext,
+  type Role, type UnitChoice,
 } from "../engine";
 import type { GradeRequest } from "./gradeRequest";
 import { withHeaderFound } from "./headerRow";
@@ -17,23 +18,32 @@ export interface GradedTable {
   noteContext: NoteContext;
   /** How messages about sale i (transaction-level input) name its row and column. */
   saleContext: NoteContext;
+  /** The unit the amounts were read in, and where it came from (--unit, the money column's header, the profile). */
+  unit: UnitChoice;
+  /** The header of the column the amounts were read from (for "unit from the header …"). */
+  moneyHeader: string;
 }
 
 /** Finds the columns (engine rules, with the user's --map and --input), then grades the table with the engine. */
 export function gradeTable(read: Table, req: GradeRequest): GradedTable {
   const table = withHeaderFound(read, req.manual, req.kind);
   const headers = headerTexts(table);
-  const { mapping, kind, missing } = detectColumns(table.headers, req.manual, req.kind);
+  const detection = detectColumns(table.headers, req.manual, req.kind);
+  const { mapping, kind, missing } = detection;
+  const roles = (kind === "customers" ? ["id", "date", "count", "total"] : ["id", "date", "amount"]) as Role[];
+  // Two columns headed alike: reading either would be a guess, so the role is refused, naming both columns.
+  const ambiguous = detection.ambiguous.find((a) => roles.includes(a.role) || req.manual[a.role] !== undefined);
+  if (ambiguous) throw new UsageError(USAGE_TEXTS.ambiguousColumns(ambiguous.role, headers[ambiguous.columns[0]], ambiguous.columns));
   for (const [role, header] of Object.entries(req.manual) as [Role, string][]) {
     if (mapping[role] === undefined) throw new UsageError(USAGE_TEXTS.mapNoSuchColumn(role, header, headers));
   }
   if (missing.length > 0) throw new UsageError(USAGE_TEXTS.missingColumns(kind, missing, headers));
+  const unit = chooseUnit(table.headers, detection, req.profile.monetaryUnit, req.options.unit);
 
-  const roles = (kind === "customers" ? ["id", "date", "count", "total"] : ["id", "date", "amount"]) as Role[];
   const present = roles.filter((role) => mapping[role] !== undefined);
   const cells = columnsCells(table, present.map((role) => mapping[role]!));
   const column = (role: Role) => (present.includes(role) ? cells[present.indexOf(role)] : undefined);
-  const options = { ...req.options, date1904: table.date1904 };
+  const options = { ...req.options, unit: unit.unit, date1904: table.date1904 };
   let res: GradeResult;
   try {
     res =
@@ -60,5 +70,7 @@ export function gradeTable(read: Table, req: GradeRequest): GradedTable {
     // sales customer's row is made by the command, so its note names only the column.
     noteContext: kind === "customers" ? { rowLabel: sheetRow, columnName } : { columnName },
     saleContext: { rowLabel: sheetRow, columnName },
+    unit,
+    moneyHeader: columnName(kind === "customers" ? "total" : "amount"),
   };
 }

@@ -3,7 +3,20 @@
  * itself (notes, headers, cadences, profile names) comes from the engine.
  */
 
-import { ROLE_NAMES, type InputKind, type Lang, type Localized, type MonetaryUnit, type ProfileIssue, type Role } from "../engine";
+import {
+  ROLE_NAMES, type InputKind, type Lang, type Localized, type MonetaryUnit, type ProfileIssue, type Role, type UnitChoice,
+} from "../engine";
+
+/** A 0-based column index as the letters a spreadsheet shows above it (0 → A, 27 → AB). */
+export function columnLetter(index: number): string {
+  let n = index + 1, letters = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
 
 const quoteList = (items: readonly string[]): string => items.map((h) => `"${h}"`).join(", ");
 
@@ -121,6 +134,13 @@ export const USAGE_TEXTS = {
       `作为${KIND_NAMES[kind].zh}缺少以下列：${roleList(missing, "zh")}。` +
       `列标题为：${quoteList(found)}。可用 --map 角色=列标题 指定列`,
   }),
+  ambiguousColumns: (role: Role, header: string, columns: readonly number[]): Localized => {
+    const letters = columns.map(columnLetter);
+    return {
+      en: `${letters.length} columns are headed "${header}" (columns ${letters.join(" and ")}), so which one is the ${ROLE_NAMES[role].en} cannot be told: rename all but one of them in the file`,
+      zh: `有 ${letters.length} 列的表头都是“${header}”（第 ${letters.join("、")} 列），无法确定哪一列是${ROLE_NAMES[role].zh}：请在文件中只保留其中一列使用此表头`,
+    };
+  },
   outSameAsInput: (): Localized => ({
     en: "--out must not be the input file (nor a link to it): the input is never overwritten",
     zh: "--out 不能是输入文件本身（或指向它的链接）：输入文件不会被覆盖",
@@ -145,6 +165,16 @@ export const SUMMARY_TEXTS = {
   window: { en: "Sales window", zh: "统计期间" },
   unit: { en: "Amounts read in", zh: "金额单位" },
   input: { en: "Input", zh: "输入" },
+  /** Why the amounts were read in the unit shown: --unit, the money column's header, or the profile. */
+  unitSource: (choice: UnitChoice, header: string): Localized => {
+    if (choice.source === "user") return { en: " (--unit)", zh: "（--unit 指定）" };
+    if (choice.source === "header") return { en: ` (from the header "${header}")`, zh: `（依据表头“${header}”）` };
+    return { en: " (the profile's unit)", zh: "（评级方案的单位）" };
+  },
+  unitConflict: (choice: UnitChoice, header: string): Localized => ({
+    en: `Warning: the header "${header}" says ${UNIT_NAMES[choice.headerUnit ?? choice.unit].en}, but --unit says ${UNIT_NAMES[choice.unit].en}: amounts are read in ${UNIT_NAMES[choice.unit].en} as --unit asks`,
+    zh: `警告：表头“${header}”注明单位为${UNIT_NAMES[choice.headerUnit ?? choice.unit].zh}，但 --unit 指定为${UNIT_NAMES[choice.unit].zh}：金额按 --unit 指定的${UNIT_NAMES[choice.unit].zh}读取`,
+  }),
   graded: (graded: number, total: number, kind: InputKind): Localized => ({
     en: `Graded ${graded} of ${total} ${kind === "customers" ? "rows" : "customers"}`,
     zh: `已分级 ${graded} / ${total} ${kind === "customers" ? "行" : "个客户"}`,

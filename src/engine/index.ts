@@ -3,7 +3,10 @@
 export * from "./types";
 export { BUILTIN_PROFILES, builtinProfile, parseProfile, profileName, ProfileError, validateProfile } from "./profiles";
 export { dayFromCivil, dayToSerial, formatDay, parseDateText, parseDay, todayDay } from "./dates";
-export { detectColumns, normaliseHeader, REQUIRED_ROLES, type ColumnDetection } from "./headers";
+export {
+  chooseUnit, detectColumns, headerUnit, normaliseHeader, REQUIRED_ROLES, type ColumnDetection, type UnitChoice,
+  type UnitSource,
+} from "./headers";
 export { gradeCustomers, GradeError, gradeSales, type GradeErrorCode, type GradeResult } from "./grade";
 export {
   cadenceText, customerHeaders, formatIssue, gradeLetter, isGraded, isOwnOutputHeader, issuesOfRow, noteText,

@@ -1,4 +1,4 @@
-import { detectColumns, normaliseHeader } from "../../src/engine";
+import { chooseUnit, detectColumns, headerUnit, normaliseHeader } from "../../src/engine";
 
 describe("normaliseHeader: case, surrounding spaces and a trailing unit do not matter (spec §7)", () => {
   it.each([
@@ -160,5 +160,86 @@ describe("detectColumns: manual mapping wins", () => {
     const d = detectColumns(["customer", "date", "n", "total amount"], { count: "n" });
     expect(d.kind).toBe("customers");
     expect(d.mapping.count).toBe(2);
+  });
+});
+
+describe("a header named 'total' is the total amount (the --map role has that name)", () => {
+  it("customer table", () => {
+    const d = detectColumns(["id", "date", "count", "total"]);
+    expect(d.mapping.total).toBe(3);
+    expect(d.missing).toEqual([]);
+  });
+  it("sales records: 'total' of one sale is its amount when there is no amount column", () => {
+    const d = detectColumns(["customer", "order date", "Total"]);
+    expect(d.kind).toBe("transactions");
+    expect(d.mapping.amount).toBe(2);
+  });
+});
+
+describe("two columns with the same header leave their role unmapped and name both columns", () => {
+  it("two 金额 columns in sales records: the amount is ambiguous, never the first by chance", () => {
+    const d = detectColumns(["客户编号", "订单日期", "金额", "备注", "金额（万元）"]);
+    expect(d.mapping.amount).toBeUndefined();
+    expect(d.ambiguous).toEqual([{ role: "amount", columns: [2, 4] }]);
+    expect(d.missing).toEqual(["amount"]);
+  });
+  it("an ambiguous order amount does not fall back to a total column", () => {
+    const d = detectColumns(["客户编号", "订单日期", "金额", "金额", "消费金额"]);
+    expect(d.mapping.amount).toBeUndefined();
+    expect(d.ambiguous).toEqual([{ role: "amount", columns: [2, 3] }]);
+  });
+  it("a hand-made mapping to a header that two columns carry is ambiguous too", () => {
+    const d = detectColumns(["id", "date", "Revenue", "Revenue"], { amount: "revenue" });
+    expect(d.ambiguous).toEqual([{ role: "amount", columns: [2, 3] }]);
+    expect(d.mapping.amount).toBeUndefined();
+  });
+  it("different recognised names for one role are not ambiguous: the leftmost is taken", () => {
+    const d = detectColumns(["customer", "customer id", "date", "amount"]);
+    expect(d.mapping.id).toBe(0);
+    expect(d.ambiguous).toEqual([]);
+  });
+  it("duplicate headers of columns that play no role are no problem", () => {
+    const d = detectColumns(["客户编号", "备注", "订单日期", "备注", "订单金额"]);
+    expect(d.ambiguous).toEqual([]);
+    expect(d.missing).toEqual([]);
+  });
+});
+
+describe("a unit written in the header (spec §7)", () => {
+  it.each([
+    ["历史购买总金额（元）", "yuan"],
+    ["历史购买总金额(元)", "yuan"],
+    ["Amount (CNY)", "yuan"],
+    ["amount (RMB)", "yuan"],
+    ["Total (yuan)", "yuan"],
+    ["订单金额（人民币）", "yuan"],
+    ["订单金额（¥）", "yuan"],
+    ["历史购买总金额（万元）", "wan"],
+    ["total (wan)", "wan"],
+    ["Total amount (10k)", "wan"],
+    ["Total Amount (10,000 CNY)", "wan"],
+    ["Total amount (10k CNY)", "wan"],
+  ])("%p is in %p", (header, unit) => {
+    expect(headerUnit(header)).toBe(unit);
+  });
+  it.each(["历史购买总金额", "Amount", "Amount (USD)", "金额（含税）", "(元) 金额", null, 7])("%p names no unit", (header) => {
+    expect(headerUnit(header)).toBeUndefined();
+  });
+
+  const customers = ["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额（元）"];
+  it("no --unit: the money column's header decides (yuan under a wan profile)", () => {
+    expect(chooseUnit(customers, detectColumns(customers), "wan")).toEqual({ unit: "yuan", source: "header", headerUnit: "yuan", conflict: false });
+  });
+  it("the user's unit wins, and a header that disagrees is reported", () => {
+    expect(chooseUnit(customers, detectColumns(customers), "wan", "wan")).toEqual({ unit: "wan", source: "user", headerUnit: "yuan", conflict: true });
+    expect(chooseUnit(customers, detectColumns(customers), "wan", "yuan")).toEqual({ unit: "yuan", source: "user", headerUnit: "yuan", conflict: false });
+  });
+  it("no unit anywhere: the profile's", () => {
+    const plain = ["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额"];
+    expect(chooseUnit(plain, detectColumns(plain), "wan")).toEqual({ unit: "wan", source: "profile", conflict: false });
+  });
+  it("sales records: the order amount's header counts, not another column's", () => {
+    const sales = ["客户编号", "订单日期", "订单金额（万元）", "运费（元）"];
+    expect(chooseUnit(sales, detectColumns(sales), "yuan").unit).toBe("wan");
   });
 });
