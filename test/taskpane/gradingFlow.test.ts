@@ -62,7 +62,7 @@ describe("inspecting the selection", () => {
     expect(source.address).toBe("Sales!A1:D6");
     expect(source.rowCount).toBe(5);
     expect(source.headers).toEqual(SHAOXING_HEADERS);
-    expect(detection).toEqual({ mapping: { id: 0, date: 1, count: 2, total: 3 }, kind: "customers", missing: [] });
+    expect(detection).toEqual({ mapping: { id: 0, date: 1, count: 2, total: 3 }, kind: "customers", missing: [], ambiguous: [] });
   });
 
   it("lets the user take a column away and give it back, switching the input kind with the count column", () => {
@@ -71,7 +71,7 @@ describe("inspecting the selection", () => {
     expect(withoutCount.kind).toBe("transactions");
     expect(withoutCount.mapping.count).toBeUndefined();
     const countBack = flow.remap(["客户编号", "最近下单时间", "次数", "历史购买总金额"], { count: 2 });
-    expect(countBack).toEqual({ mapping: { id: 0, date: 1, count: 2, total: 3 }, kind: "customers", missing: [] });
+    expect(countBack).toEqual({ mapping: { id: 0, date: 1, count: 2, total: 3 }, kind: "customers", missing: [], ambiguous: [] });
   });
 
   it("finds the latest date of the mapped date column, text dates included", async () => {
