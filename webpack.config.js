@@ -6,7 +6,7 @@ const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { localizeMetadata } = require("./src/functions/localizeMetadata.js");
+const { finishMetadata, localizeMetadata } = require("./src/functions/localizeMetadata.js");
 
 /** Where the add-in is served in development; every occurrence in the manifest points here. */
 const DEV_URL = "https://localhost:3000/";
@@ -45,14 +45,23 @@ class LocalizedMetadataPlugin {
       compilation.hooks.processAssets.tap(
         { name: "LocalizedMetadataPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         () => {
-          const english = compilation.getAsset(FUNCTIONS_METADATA);
-          if (!english) return; // the metadata plugin already reported why
+          const generated = compilation.getAsset(FUNCTIONS_METADATA);
+          if (!generated) return; // the metadata plugin already reported why
+          let english;
+          try {
+            // allowErrorForDataTypeAny, which the plugin cannot emit (see finishMetadata)
+            english = finishMetadata(JSON.parse(generated.source.source().toString()));
+            compilation.updateAsset(FUNCTIONS_METADATA, new webpack.sources.RawSource(JSON.stringify(english, null, 2)));
+          } catch (err) {
+            compilation.errors.push(new webpack.WebpackError(`functions metadata: ${err.message}`));
+            return;
+          }
           for (const [locale, { file, table }] of Object.entries(LOCALIZED_METADATA)) {
             const tablePath = path.resolve(__dirname, table);
             compilation.fileDependencies.add(tablePath);
             try {
               const translation = JSON.parse(require("fs").readFileSync(tablePath, "utf8"));
-              const localized = localizeMetadata(JSON.parse(english.source.source().toString()), translation);
+              const localized = localizeMetadata(english, translation);
               compilation.emitAsset(file, new webpack.sources.RawSource(JSON.stringify(localized, null, 2)));
             } catch (err) {
               compilation.errors.push(new webpack.WebpackError(`${locale} functions metadata: ${err.message}`));

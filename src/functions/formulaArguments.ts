@@ -1,49 +1,14 @@
 /** Turning what Excel hands a custom function into engine input: columns, a profile, an as-of date, a unit. */
-import { GradeError, parseDay } from "../engine";
+import { cellError, GradeError, parseDay } from "../engine";
 import type { MonetaryUnit, Profile } from "../engine";
-import { FORMULA_TEXTS, FormulaInputError, RANGE_PARAMETERS, type RangeRole } from "./formulaMessages";
+import { engineCell } from "./cellValues";
+import { FORMULA_TEXTS, FormulaInputError } from "./formulaMessages";
 import { availableProfiles, resolveProfile } from "./profileSource";
 
-export const DEFAULT_PROFILE_ID = "shaoxing";
-
-/** One cell (a scalar, or a 1x1 matrix) or a one-column range, as a column of cells. */
-export function toColumn(arg: unknown, role: RangeRole): unknown[] {
-  if (!Array.isArray(arg)) return [arg];
-  const column: unknown[] = new Array(arg.length);
-  for (let i = 0; i < arg.length; i++) {
-    const row: unknown = arg[i];
-    if (!Array.isArray(row)) {
-      column[i] = row;
-      continue;
-    }
-    if (row.length !== 1) throw new FormulaInputError(FORMULA_TEXTS.notOneColumn(RANGE_PARAMETERS[role], row.length));
-    column[i] = row[0];
-  }
-  return column;
-}
-
-export interface FormulaColumns {
-  lastDates: unknown[];
-  counts: unknown[];
-  totals: unknown[];
-}
-
-export function readColumns(lastOrderDate: unknown, purchases: unknown, amount: unknown): FormulaColumns {
-  const lastDates = toColumn(lastOrderDate, "date");
-  const counts = toColumn(purchases, "count");
-  const totals = toColumn(amount, "total");
-  const heights = [lastDates.length, counts.length, totals.length];
-  if (heights[0] !== heights[1] || heights[0] !== heights[2]) {
-    throw new FormulaInputError(FORMULA_TEXTS.heightsDiffer(heights));
-  }
-  if (heights[0] === 0) throw new FormulaInputError(FORMULA_TEXTS.noRows());
-  return { lastDates, counts, totals };
-}
-
-/** Omitted (null) or blank means the default profile. */
-export async function readProfile(arg: unknown): Promise<Profile> {
+/** Omitted (null) or blank means the function's default profile. */
+export async function readProfile(arg: unknown, defaultId: string): Promise<Profile> {
   const id = arg === null || arg === undefined ? "" : String(arg).trim();
-  if (id === "") return requireProfile(DEFAULT_PROFILE_ID);
+  if (id === "") return requireProfile(defaultId);
   return requireProfile(id);
 }
 
@@ -60,14 +25,25 @@ export function requirePopulation(profile: Profile, rows: number): void {
 }
 
 /**
- * The as-of date for the engine: a day number when the engine's date reader understands the argument (a serial in
- * the workbook's date system, with any time of day, or date text); otherwise the text itself, so the engine reports
- * it as an invalid analysis date. Omitted means the profile's default.
+ * A date argument (as_of, window_start) for the engine: a day number when the engine's date reader understands it (a
+ * serial in the workbook's date system, with any time of day, or date text; a formatted number's value); otherwise
+ * its text, so the engine reports it as an invalid date. Omitted means the profile's default. A cell holding an
+ * Excel error is refused naming the parameter (`parameter`, as the formula shows it).
  */
+export function readDateArgument(
+  arg: unknown, date1904: boolean, parameter: string, functionId?: string,
+): string | number | undefined {
+  const cell = engineCell(arg);
+  if (cell === null || cell === undefined || cell === "") return undefined;
+  const error = cellError(cell);
+  if (error) throw new FormulaInputError(FORMULA_TEXTS.argumentIsError(parameter, error, functionId));
+  const day = parseDay(cell, date1904);
+  return day !== null ? day : String(cell);
+}
+
+/** The as-of date of the customer-level functions (see readDateArgument). */
 export function readAsOf(arg: unknown, date1904: boolean): string | number | undefined {
-  if (arg === null || arg === undefined || arg === "") return undefined;
-  const day = parseDay(arg, date1904);
-  return day !== null ? day : String(arg);
+  return readDateArgument(arg, date1904, "as_of");
 }
 
 const UNIT_WORDS: Record<string, MonetaryUnit> = { yuan: "yuan", "元": "yuan", wan: "wan", "万": "wan", "万元": "wan" };

@@ -1,14 +1,19 @@
 /**
  * The common path of RFM.GRADE / SCORE / CADENCE / SCORES: read the arguments, grade with the engine, and lay the
- * result out as the matrix Excel spills, one row per input row. A row that cannot be graded holds #VALUE! errors
- * carrying the engine's reason; a row that is blank in all three ranges stays blank (a formula filled down past the
- * end of the data); every other row holds its values.
+ * result out as the matrix Excel spills, one row per data row of the ranges. A row that cannot be graded holds
+ * #VALUE! errors carrying the engine's reason; a row empty in all three ranges stays blank (a formula filled down
+ * past the end of the data); a header row at the top of the ranges gets the result columns' titles; the empty rows
+ * below the data (a whole column such as B:B) are left out.
  */
-import { GradeError, ProfileError, gradeCustomers, isGraded, noteText } from "../engine";
-import type { GradeResult, IssueCode, Lang, NoteContext, Role } from "../engine";
-import { readAsOf, readColumns, readProfile, readUnit, requirePopulation } from "./formulaArguments";
-import { FORMULA_TEXTS, FormulaInputError, RANGE_PARAMETERS, parameterName, type RangeRole } from "./formulaMessages";
+import { GradeError, ProfileError, gradeCustomers, isGraded, noteText, outputHeaders } from "../engine";
+import type { GradeResult, Lang, NoteContext, Role } from "../engine";
+import { readAsOf, readProfile, readUnit, requirePopulation } from "./formulaArguments";
+import { CUSTOMER_RANGES, FORMULA_TEXTS, FormulaInputError, parameterName, type RangeParameter } from "./formulaMessages";
+import { readRanges } from "./formulaRanges";
 import { uiLanguage, valueError, workbookUses1904 } from "./officeHost";
+
+/** The customer-level functions' default profile. */
+export const DEFAULT_PROFILE_ID = "shaoxing";
 
 /** The arguments every grading function takes, exactly as Excel passes them (null for an omitted optional one). */
 export interface GradingArguments {
@@ -29,62 +34,84 @@ export interface FormulaGrading {
 
 export type RowValues = (grading: FormulaGrading, row: number) => unknown[];
 
-export async function gradeArguments(args: GradingArguments, lang: Lang): Promise<FormulaGrading> {
-  const columns = readColumns(args.lastOrderDate, args.purchases, args.amount);
-  const profile = await readProfile(args.profile);
-  const unit = readUnit(args.unit);
-  requirePopulation(profile, columns.lastDates.length);
-  const date1904 = await workbookUses1904();
-  const asOf = readAsOf(args.asOf, date1904);
-  const result = gradeCustomers(columns, profile, { asOf, unit, date1904 });
-  return { result, lang };
-}
+/** Result columns by their index in the engine's output headers (R, F, M, score, grade, cadence). */
+export const RESULT_COLUMN = { r: 0, f: 1, m: 2, score: 3, grade: 4, cadence: 5 } as const;
 
-/** Grades and builds the spilled matrix (`width` values per row). Never rejects with anything but an Excel error. */
-export async function spillPerCustomer(args: GradingArguments, width: number, values: RowValues): Promise<unknown[][]> {
+/**
+ * Grades and builds the spilled matrix: `columns` names the result columns (RESULT_COLUMN indexes, for the header
+ * row's titles) and `values` gives a graded row's values. Never rejects with anything but an Excel error.
+ */
+export async function spillPerCustomer(args: GradingArguments, columns: readonly number[], values: RowValues): Promise<unknown[][]> {
   const lang = uiLanguage();
+  const width = columns.length;
   try {
-    const grading = await gradeArguments(args, lang);
-    const { result } = grading;
-    const blank = blankRows(result);
-    const note = noteContext(lang, result.n, args.dateAddress);
-    const matrix: unknown[][] = new Array(result.n);
-    for (let i = 0; i < result.n; i++) {
-      if (blank[i]) matrix[i] = new Array<unknown>(width).fill("");
-      else if (!isGraded(result, i)) matrix[i] = new Array<unknown>(width).fill(valueError(noteText(result, i, lang, note)));
-      else matrix[i] = values(grading, i);
+    const ranges = readRanges([args.lastOrderDate, args.purchases, args.amount], CUSTOMER_RANGES, "GRADE");
+    const profile = await readProfile(args.profile, DEFAULT_PROFILE_ID);
+    const unit = readUnit(args.unit);
+    const customers = ranges.rows - countOf(ranges.empty);
+    if (customers > 0) requirePopulation(profile, customers);
+    const date1904 = await workbookUses1904();
+    const asOf = readAsOf(args.asOf, date1904);
+    const [lastDates, counts, totals] = ranges.columns;
+    const result = gradeCustomers({ lastDates, counts, totals }, profile, { asOf, unit, date1904 });
+    const grading: FormulaGrading = { result, lang };
+
+    const matrix: unknown[][] = [];
+    if (ranges.headerRows > 0) {
+      const titles = outputHeaders(lang);
+      matrix.push(columns.map((c) => titles[c]));
     }
+    const note = noteContext(lang, ranges.height, ranges.headerRows, args.dateAddress, CUSTOMER_RANGES);
+    for (let i = 0; i < result.n; i++) {
+      if (ranges.empty[i]) matrix.push(blankRow(width));
+      else if (!isGraded(result, i)) matrix.push(new Array<unknown>(width).fill(valueError(noteText(result, i, lang, note))));
+      else matrix.push(values(grading, i));
+    }
+    // Nothing at all in the ranges: one blank cell, as a formula over empty cells shows.
+    if (matrix.length === 0) matrix.push(blankRow(width));
     return matrix;
   } catch (err) {
     throw asFormulaError(err, lang);
   }
 }
 
-// A row is blank when the engine reports all three of its ranges missing (one bit each).
-const MISSING_BITS: Partial<Record<IssueCode, number>> = { dateMissing: 1, countMissing: 2, totalMissing: 4 };
-
-function blankRows(result: GradeResult): Uint8Array {
-  const missing = new Uint8Array(result.n);
-  for (const issue of result.issues) missing[issue.index] |= MISSING_BITS[issue.code] ?? 0;
-  return missing.map((bits) => (bits === 7 ? 1 : 0));
+/** "" rather than null: Excel shows a null inside a returned matrix as 0 (OfficeDev/office-js#1503). */
+export function blankRow(width: number): unknown[] {
+  return new Array<unknown>(width).fill("");
 }
 
-/** Notes name the formula's parameter, and the sheet row when Excel gave the range's address. */
-function noteContext(lang: Lang, rows: number, dateAddress: string | undefined): NoteContext {
-  const firstRow = dateAddress ? firstRowOf(dateAddress) : undefined;
+export function countOf(flags: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < flags.length; i++) n += flags[i];
+  return n;
+}
+
+/**
+ * Notes name the formula's parameter, and the sheet row when Excel gave the range's address (else the row within
+ * the range). `rangeRows` is the height of the ranges; data row i is range row i + headerRows.
+ */
+export function noteContext(
+  lang: Lang, rangeRows: number, headerRows: number, address: string | undefined, parameters: readonly RangeParameter[],
+  functionId?: string,
+): NoteContext {
+  const firstRow = address ? firstRowOf(address) : undefined;
+  const names = new Map(parameters.map((p) => [p.role, p.name]));
   return {
     // A single cell needs no row number: the error sits next to it.
-    rowLabel: rows === 1 ? undefined : (index: number) => (firstRow === undefined ? index + 1 : firstRow + index),
-    columnName: (role: Role) =>
-      role in RANGE_PARAMETERS ? parameterName(RANGE_PARAMETERS[role as RangeRole], lang) : role,
+    rowLabel: rangeRows === 1 ? undefined : (index: number) => (firstRow ?? 1) + headerRows + index,
+    columnName: (role: Role) => {
+      const name = names.get(role);
+      return name === undefined ? role : parameterName(name, lang, functionId);
+    },
   };
 }
 
-/** The first row number of an A1 address such as `Sheet1!$B$2:$B$200` or `'Q3 sales'!B2`. */
+/** The first row number of an A1 address such as `Sheet1!$B$2:$B$200`, `'Q3 sales'!B2`, or 1 for `Sheet1!B:B`. */
 export function firstRowOf(address: string): number | undefined {
   const cells = address.slice(address.lastIndexOf("!") + 1);
   const match = /^\$?[A-Za-z]{1,3}\$?(\d+)/.exec(cells);
-  return match ? Number(match[1]) : undefined;
+  if (match) return Number(match[1]);
+  return /^\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}$/.test(cells) ? 1 : undefined;
 }
 
 /** Any failure as the #VALUE! error Excel shows, with a message in the UI language. */

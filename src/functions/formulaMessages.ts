@@ -2,34 +2,76 @@
 import type { Lang, Localized, Role } from "../engine";
 import translation from "./functions.zh-CN.translation.json";
 
-/** The cell-range parameters, by the engine role each one feeds. Names as the user sees them in the formula. */
+/** A cell-range parameter: its name as the user sees it in the formula, and the engine role it feeds. */
+export interface RangeParameter {
+  name: string;
+  role: Role;
+}
+
+/** The range parameters of RFM.GRADE / SCORE / CADENCE / SCORES (customer-level input), in parameter order. */
+export const CUSTOMER_RANGES: readonly RangeParameter[] = [
+  { name: "last_order_date", role: "date" },
+  { name: "purchases", role: "count" },
+  { name: "amount", role: "total" },
+];
+
+/** The range parameters of RFM.SALES (sales records), in parameter order. */
+export const SALES_RANGES: readonly RangeParameter[] = [
+  { name: "customer", role: "id" },
+  { name: "order_date", role: "date" },
+  { name: "amount", role: "amount" },
+];
+
+/** Kept for the metadata test: the customer-level parameter of each role. */
 export const RANGE_PARAMETERS = {
   date: "last_order_date",
   count: "purchases",
   total: "amount",
 } as const satisfies Partial<Record<Role, string>>;
 
-export type RangeRole = keyof typeof RANGE_PARAMETERS;
+type Translation = { name: string } | undefined;
+const SHARED = translation.parameters as Record<string, Translation>;
+const PER_FUNCTION = translation.functions as Record<string, { parameters?: Record<string, Translation> } | undefined>;
 
-/** A parameter's display name in the UI language: zh names come from the table the Chinese functions.json uses. */
-export function parameterName(parameter: string, lang: Lang): string {
+/**
+ * A parameter's display name in the UI language: zh names come from the table the Chinese functions.json is built
+ * from (a function's own entry first, as RFM.SALES's amount is one order's amount, then the shared one).
+ */
+export function parameterName(parameter: string, lang: Lang, functionId?: string): string {
   if (lang === "en") return parameter;
-  const zh = (translation.parameters as Record<string, { name: string } | undefined>)[parameter];
-  return zh?.name ?? parameter;
+  const own = functionId ? PER_FUNCTION[functionId]?.parameters?.[parameter] : undefined;
+  return own?.name ?? SHARED[parameter]?.name ?? parameter;
 }
 
+/** "a, b and c" / "a、b和c" */
+function listNames(names: readonly string[], lang: Lang): string {
+  if (names.length < 2) return names.join("");
+  const head = names.slice(0, -1).join(lang === "zh" ? "、" : ", ");
+  return lang === "zh" ? `${head}和${names[names.length - 1]}` : `${head} and ${names[names.length - 1]}`;
+}
+
+const both = (make: (lang: Lang) => string): Localized => ({ en: make("en"), zh: make("zh") });
+
 export const FORMULA_TEXTS = {
-  notOneColumn: (parameter: string, columns: number): Localized => ({
+  notOneColumn: (parameter: string, columns: number, functionId?: string): Localized => ({
     en: `“${parameter}” must be one cell or one column (it has ${columns} columns).`,
-    zh: `“${parameterName(parameter, "zh")}”必须是一个单元格或一列（现在有 ${columns} 列）。`,
+    zh: `“${parameterName(parameter, "zh", functionId)}”必须是一个单元格或一列（现在有 ${columns} 列）。`,
   }),
-  heightsDiffer: (heights: number[]): Localized => ({
-    en: `last_order_date, purchases and amount must have the same number of rows (now ${heights.join(", ")}).`,
-    zh: `最近下单时间、购买次数和总金额的行数必须相同（现在分别为 ${heights.join("、")} 行）。`,
-  }),
-  noRows: (): Localized => ({
-    en: "last_order_date, purchases and amount are empty ranges.",
-    zh: "最近下单时间、购买次数和总金额都是空区域。",
+  heightsDiffer: (parameters: readonly string[], heights: number[], functionId?: string): Localized =>
+    both((lang) => {
+      const names = listNames(parameters.map((p) => parameterName(p, lang, functionId)), lang);
+      return lang === "zh"
+        ? `${names}的行数必须相同（现在分别为 ${heights.join("、")} 行）。`
+        : `${names} must have the same number of rows (now ${heights.join(", ")}).`;
+    }),
+  noRows: (parameters: readonly string[], functionId?: string): Localized =>
+    both((lang) => {
+      const names = listNames(parameters.map((p) => parameterName(p, lang, functionId)), lang);
+      return lang === "zh" ? `${names}都是空区域。` : `${names} are empty ranges.`;
+    }),
+  argumentIsError: (parameter: string, error: string, functionId?: string): Localized => ({
+    en: `“${parameter}” holds the Excel error ${error}.`,
+    zh: `“${parameterName(parameter, "zh", functionId)}”为 Excel 错误值 ${error}。`,
   }),
   unknownProfile: (id: string, available: string[]): Localized => ({
     en: `Unknown profile “${id}”. Available profiles: ${available.join(", ")}.`,
@@ -42,6 +84,19 @@ export const FORMULA_TEXTS = {
   badProfileDocument: (details: string): Localized => ({
     en: `This profile cannot be used: ${details}`,
     zh: `此分级方案无法使用：${details}`,
+  }),
+  dateSystemUnreadable: (): Localized => ({
+    en:
+      "Excel did not say whether this workbook uses the 1900 or the 1904 date system (it was busy, for example while " +
+      "a cell was being edited), so no dates were read. The formula calculates again when Excel recalculates; " +
+      "press Ctrl+Alt+F9 to recalculate now.",
+    zh:
+      "Excel 暂时无法告知此工作簿使用 1900 还是 1904 日期系统（例如正在编辑单元格时），因此没有读取任何日期。" +
+      "Excel 重新计算时此公式会再次计算；也可按 Ctrl+Alt+F9 立即重新计算。",
+  }),
+  skippedSale: (reason: string): Localized => ({
+    en: `${reason} — this sale is not counted`,
+    zh: `${reason}——此笔销售未计入`,
   }),
   unexpected: (details: string): Localized => ({
     en: `RFM could not compute this formula: ${details}`,

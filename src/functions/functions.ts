@@ -4,9 +4,10 @@
  * metadata plugin registers the functions of this file only; the work is done by the engine, via formulaGrading.
  */
 import { cadenceText, gradeLetter, profileName, scoreNumber } from "../engine";
-import { asFormulaError, spillPerCustomer, type GradingArguments } from "./formulaGrading";
+import { RESULT_COLUMN as C, asFormulaError, spillPerCustomer, type GradingArguments } from "./formulaGrading";
 import { uiLanguage } from "./officeHost";
 import { availableProfiles } from "./profileSource";
+import { salesSpill } from "./salesGrading";
 
 function gradingArguments(
   last_order_date: unknown,
@@ -50,7 +51,7 @@ export async function grade(
   invocation?: CustomFunctions.Invocation,
 ): Promise<unknown[][]> {
   const args = gradingArguments(last_order_date, purchases, amount, profile, as_of, unit, invocation);
-  return spillPerCustomer(args, 1, ({ result }, i) => [gradeLetter(result, i)]);
+  return spillPerCustomer(args, [C.grade], ({ result }, i) => [gradeLetter(result, i)]);
 }
 
 /**
@@ -75,7 +76,7 @@ export async function score(
   invocation?: CustomFunctions.Invocation,
 ): Promise<unknown[][]> {
   const args = gradingArguments(last_order_date, purchases, amount, profile, as_of, unit, invocation);
-  return spillPerCustomer(args, 1, ({ result }, i) => [scoreNumber(result, i)]);
+  return spillPerCustomer(args, [C.score], ({ result }, i) => [scoreNumber(result, i)]);
 }
 
 /**
@@ -100,7 +101,7 @@ export async function cadence(
   invocation?: CustomFunctions.Invocation,
 ): Promise<unknown[][]> {
   const args = gradingArguments(last_order_date, purchases, amount, profile, as_of, unit, invocation);
-  return spillPerCustomer(args, 1, ({ result, lang }, i) => [cadenceText(result, i, lang)]);
+  return spillPerCustomer(args, [C.cadence], ({ result, lang }, i) => [cadenceText(result, i, lang)]);
 }
 
 /**
@@ -125,7 +126,7 @@ export async function scores(
   invocation?: CustomFunctions.Invocation,
 ): Promise<unknown[][]> {
   const args = gradingArguments(last_order_date, purchases, amount, profile, as_of, unit, invocation);
-  return spillPerCustomer(args, 6, ({ result, lang }, i) => [
+  return spillPerCustomer(args, [C.r, C.f, C.m, C.score, C.grade, C.cadence], ({ result, lang }, i) => [
     result.r[i],
     result.f[i],
     result.m[i],
@@ -133,6 +134,44 @@ export async function scores(
     gradeLetter(result, i),
     cadenceText(result, i, lang),
   ]);
+}
+
+/**
+ * Grades customers from sales records: one row per customer (in order of first appearance) with customer, last order date, purchases, amount, R, F, M, composite score, grade and cadence (spills); sales that cannot be read follow, each with its reason.
+ * @customfunction SALES
+ * @requiresParameterAddresses
+ * @param customer Customer of each sale: a column (a header cell at the top is recognised; whole columns such as A:A work).
+ * @param order_date Date of each sale: a column as tall as customer (dates, serial numbers, or text such as 2025-07-01).
+ * @param amount Amount of each sale: a column as tall as customer; refunds are negative amounts. In yuan for the Wuhan profile unless unit says otherwise.
+ * @param [profile] Grading profile id: "wuhan" (default, quintiles), "shaoxing" (fixed thresholds), or a profile saved in the workbook.
+ * @param [as_of] Analysis date (a date or date text); sales after it are not counted. Omitted: the profile's default (Wuhan: 2025-07-01).
+ * @param [window_start] First day of sales counted (a date or date text). Omitted: the profile's default (Wuhan: 2021-09-01).
+ * @param [unit] Unit of the amounts: "yuan" or "wan" (10,000 yuan). Omitted: the profile's unit.
+ * @param [headers] TRUE to add a row of column titles (in the language of Office) above the results.
+ * @returns One row per customer; sales that cannot be read follow, each with its reason.
+ */
+export async function sales(
+  customer: unknown[][],
+  order_date: unknown[][],
+  amount: unknown[][],
+  profile?: string,
+  as_of?: unknown,
+  window_start?: unknown,
+  unit?: string,
+  headers?: boolean,
+  invocation?: CustomFunctions.Invocation,
+): Promise<unknown[][]> {
+  return salesSpill({
+    customer,
+    orderDate: order_date,
+    amount,
+    profile,
+    asOf: as_of,
+    windowStart: window_start,
+    unit,
+    headers,
+    customerAddress: invocation?.parameterAddresses?.[0],
+  });
 }
 
 /**

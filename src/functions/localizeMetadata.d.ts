@@ -38,3 +38,6 @@ export interface TranslationTable {
 }
 
 export function localizeMetadata(english: FunctionsMetadata, table: TranslationTable): FunctionsMetadata;
+
+/** The generated metadata with `allowErrorForDataTypeAny: true`; throws when a range parameter is not of type any. */
+export function finishMetadata(generated: FunctionsMetadata): FunctionsMetadata;

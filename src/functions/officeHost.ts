@@ -4,6 +4,7 @@
  */
 import { langFromTag, type Lang } from "../engine";
 import { isDate1904 } from "../excel/read";
+import { FORMULA_TEXTS, FormulaInputError } from "./formulaMessages";
 
 /** The language of Office's UI (English outside Office). */
 export function uiLanguage(): Lang {
@@ -11,18 +12,39 @@ export function uiLanguage(): Lang {
   return langFromTag(office?.context?.displayLanguage);
 }
 
-// Recalculating a sheet calls the functions many times in a burst; they share one read of the date system.
+// Recalculating a sheet calls the functions many times in a burst; they share one read of the date system. A read
+// that failed is not kept: the next formula asks Excel again.
 const DATE_SYSTEM_TTL_MS = 2000;
 let dateSystem: { read: Promise<boolean>; at: number } | null = null;
 
 /**
- * Whether the workbook uses the 1904 date system, read through the shared runtime. Outside Excel, or where the host
- * cannot tell, Excel's default 1900 system is assumed.
+ * Waits before each further attempt to read the date system. Excel.run fails while the user edits a cell
+ * ("InvalidOperationInCellEditMode") or the host is busy; a short busy spell passes within these, an edit does not
+ * (then the formula says so and Excel calculates it again after the edit).
+ */
+export const DATE_SYSTEM_RETRY_DELAYS_MS: readonly number[] = [50, 150, 400];
+let retryDelaysMs = DATE_SYSTEM_RETRY_DELAYS_MS;
+
+/** Tests shorten the waits. */
+export function setDateSystemRetryDelays(delaysMs: readonly number[]): void {
+  retryDelaysMs = delaysMs;
+}
+
+/**
+ * Whether the workbook uses the 1904 date system, read through the shared runtime. Never guessed: when Excel cannot
+ * answer after the retries, this rejects with a FormulaInputError that the functions show as #VALUE! with its
+ * message. Outside Excel (no `Excel` global: jest, a bare script) there is no workbook, and serials are read in
+ * Excel's default 1900 system.
  */
 export function workbookUses1904(now: number = Date.now()): Promise<boolean> {
   if (dateSystem && now - dateSystem.at < DATE_SYSTEM_TTL_MS) return dateSystem.read;
-  dateSystem = { read: readDateSystem(), at: now };
-  return dateSystem.read;
+  const read = readDateSystem();
+  const entry = { read, at: now };
+  dateSystem = entry;
+  read.catch(() => {
+    if (dateSystem === entry) dateSystem = null;
+  });
+  return read;
 }
 
 /** Forget the cached date system (tests; or after the workbook's setting changed). */
@@ -33,11 +55,13 @@ export function forgetWorkbookSettings(): void {
 async function readDateSystem(): Promise<boolean> {
   const excel = (globalThis as { Excel?: typeof Excel }).Excel;
   if (!excel || typeof excel.run !== "function") return false;
-  try {
-    return await excel.run(isDate1904);
-  } catch {
-    // A host that cannot answer is on Excel's default system.
-    return false;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await excel.run(isDate1904);
+    } catch {
+      if (attempt >= retryDelaysMs.length) throw new FormulaInputError(FORMULA_TEXTS.dateSystemUnreadable());
+      await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[attempt]));
+    }
   }
 }
 

@@ -21,8 +21,8 @@ const outDir = mkdtempSync(join(tmpdir(), "rfm-functions-bundle-"));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 let registered: Map<string, (...args: unknown[]) => unknown>;
-let english: { functions: { id: string }[] };
-let chinese: { functions: { id: string; description: string }[] };
+let english: { allowErrorForDataTypeAny?: boolean; functions: { id: string }[] };
+let chinese: { allowErrorForDataTypeAny?: boolean; functions: { id: string; description: string }[] };
 
 beforeAll(async () => {
   const config = await webpackConfig({}, { mode: "development" });
@@ -63,13 +63,18 @@ beforeAll(async () => {
 
 test("the bundle registers every function of functions.json, and nothing else", () => {
   expect([...registered.keys()].sort()).toEqual(english.functions.map((f) => f.id).sort());
-  expect([...registered.keys()].sort()).toEqual(["CADENCE", "GRADE", "PROFILES", "SCORE", "SCORES"]);
+  expect([...registered.keys()].sort()).toEqual(["CADENCE", "GRADE", "PROFILES", "SALES", "SCORE", "SCORES"]);
 });
 
 test("a registered function computes outside jest's module system (shaoxing: D=6, S=20, Z=10 -> A)", async () => {
   const gradeFn = registered.get("GRADE") as (...args: unknown[]) => Promise<unknown[][]>;
   // 2025-06-25 and 2025-07-01 as 1900-system serials; no Office or Excel globals: English, 1900 dates
   await expect(gradeFn([[45833]], [[20]], [[10]], null, 45839, null)).resolves.toEqual([["A"]]);
+});
+
+test("the emitted functions.json (both languages) lets error cells reach the functions", () => {
+  expect(english.allowErrorForDataTypeAny).toBe(true);
+  expect(chinese.allowErrorForDataTypeAny).toBe(true);
 });
 
 test("functions.zh-CN.json is emitted with the same ids, in Chinese", () => {

@@ -19,6 +19,11 @@ export interface RuntimeOptions {
   date1904?: boolean | null;
   /** Whether the fake host answers the worksheet DATE function through `workbook.functions` (ExcelApi 1.2). */
   hostAnswers?: "dateFunction" | "none";
+  /**
+   * How many Excel.run batches fail before the host answers, as Excel.run fails while the user edits a cell
+   * (Infinity: the edit never ends).
+   */
+  busyRuns?: number;
 }
 
 export interface InstalledRuntime {
@@ -49,7 +54,7 @@ function loadable<T extends object>(values: T, requested: Set<string>, loaded: S
 }
 
 export function installRuntime(options: RuntimeOptions = {}): InstalledRuntime {
-  const { language = "en-US", date1904 = false, hostAnswers = "dateFunction" } = options;
+  const { language = "en-US", date1904 = false, hostAnswers = "dateFunction", busyRuns = 0 } = options;
   globals.CustomFunctions = {
     Error: FakeFormulaError,
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
@@ -64,6 +69,11 @@ export function installRuntime(options: RuntimeOptions = {}): InstalledRuntime {
     globals.Excel = {
       run: async <T>(batch: (context: unknown) => Promise<T>): Promise<T> => {
         runs++;
+        if (runs <= busyRuns) {
+          throw Object.assign(new Error("The operation is not allowed while a cell is being edited."), {
+            code: "InvalidOperationInCellEditMode",
+          });
+        }
         const requested = new Set<string>();
         const loaded = new Set<string>();
         const workbook = loadable({}, requested, loaded, "workbook.");

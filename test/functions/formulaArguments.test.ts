@@ -1,29 +1,7 @@
-/** Argument conversion on its own: shapes Excel passes, units, as-of dates, and row numbers from addresses. */
-import { readAsOf, readUnit, toColumn } from "../../src/functions/formulaArguments";
+/** Argument conversion on its own: units, as-of dates, and row numbers from addresses (ranges: wholeColumns.test). */
+import { readAsOf, readUnit } from "../../src/functions/formulaArguments";
 import { firstRowOf } from "../../src/functions/formulaGrading";
 import { FormulaInputError } from "../../src/functions/formulaMessages";
-
-describe("toColumn", () => {
-  test("a scalar, a 1x1 matrix and a one-column matrix", () => {
-    expect(toColumn(7, "count")).toEqual([7]);
-    expect(toColumn([[7]], "count")).toEqual([7]);
-    expect(toColumn([[1], [""], [null]], "count")).toEqual([1, "", null]);
-  });
-
-  test("a row or a block is refused, naming the parameter in both languages", () => {
-    let caught: unknown;
-    try {
-      toColumn([[1, 2, 3]], "total");
-    } catch (err) {
-      caught = err;
-    }
-    expect(caught).toBeInstanceOf(FormulaInputError);
-    expect((caught as FormulaInputError).text).toEqual({
-      en: "“amount” must be one cell or one column (it has 3 columns).",
-      zh: "“总金额”必须是一个单元格或一列（现在有 3 列）。",
-    });
-  });
-});
 
 describe("readUnit", () => {
   test.each([
@@ -69,7 +47,10 @@ describe("firstRowOf", () => {
     ["'Q3 sales'!C200:C300", 200],
     ["'A!B'!C7", 7],
     ["表1!A2:A3", 2],
-    ["Sheet1!B:B", undefined],
+    ["Sheet1!B:B", 1],
+    ["Sheet1!$B:$B", 1],
+    ["'Q3 sales'!AB:AB", 1],
+    ["Sheet1!1:1", undefined],
   ])("%s -> %p", (address, row) => {
     expect(firstRowOf(address)).toBe(row);
   });

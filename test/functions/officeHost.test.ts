@@ -1,8 +1,15 @@
 /** The Office-facing bits: UI language, the workbook's date system (read once per burst of calls), Excel errors. */
-import { uiLanguage, workbookUses1904, valueError } from "../../src/functions/officeHost";
+import { FormulaInputError } from "../../src/functions/formulaMessages";
+import {
+  DATE_SYSTEM_RETRY_DELAYS_MS, setDateSystemRetryDelays, uiLanguage, workbookUses1904, valueError,
+} from "../../src/functions/officeHost";
 import { FakeFormulaError, installRuntime, removeRuntime } from "./fakeRuntime";
 
-afterAll(() => removeRuntime());
+const DEFAULT_DELAYS = DATE_SYSTEM_RETRY_DELAYS_MS;
+afterAll(() => {
+  setDateSystemRetryDelays(DEFAULT_DELAYS);
+  removeRuntime();
+});
 
 describe("uiLanguage", () => {
   test.each([
@@ -39,9 +46,52 @@ describe("workbookUses1904", () => {
     expect(runtime.excelRuns()).toBe(2);
   });
 
-  test("a host that cannot tell means the 1900 system, without failing the formula", async () => {
-    installRuntime({ date1904: true, hostAnswers: "none" });
+  test("outside Excel (no Excel global, no workbook) serials are read in the 1900 system", async () => {
+    installRuntime({ date1904: null });
     await expect(workbookUses1904()).resolves.toBe(false);
+  });
+});
+
+describe("workbookUses1904 never guesses (issue #9 §3)", () => {
+  beforeEach(() => setDateSystemRetryDelays([1, 2, 3]));
+  afterEach(() => setDateSystemRetryDelays(DEFAULT_DELAYS));
+
+  test("a host busy for a moment (two failed runs) answers on a retry", async () => {
+    const runtime = installRuntime({ date1904: true, busyRuns: 2 });
+    await expect(workbookUses1904()).resolves.toBe(true);
+    expect(runtime.excelRuns()).toBe(3);
+  });
+
+  test("a host that stays busy (a cell being edited): rejects with the message, after the retries", async () => {
+    const runtime = installRuntime({ date1904: true, busyRuns: Infinity });
+    const failure = workbookUses1904().then(
+      () => null,
+      (err: unknown) => err,
+    );
+    const err = await failure;
+    expect(err).toBeInstanceOf(FormulaInputError);
+    expect((err as FormulaInputError).text.en).toMatch(/1900 or the 1904 date system.*calculates again/);
+    expect((err as FormulaInputError).text.zh).toMatch(/1900 还是 1904 日期系统/);
+    expect(runtime.excelRuns()).toBe(4); // the first try and three retries
+  });
+
+  test("a failure is not kept: the next call asks Excel again and succeeds once the edit is over", async () => {
+    const runtime = installRuntime({ date1904: true, busyRuns: 4 });
+    const t0 = 5_000_000;
+    await expect(workbookUses1904(t0)).rejects.toBeInstanceOf(FormulaInputError);
+    await expect(workbookUses1904(t0 + 1)).resolves.toBe(true);
+    expect(runtime.excelRuns()).toBe(5);
+  });
+
+  test("a host without the DATE function (ExcelApi 1.2) is not assumed to be on 1900 either", async () => {
+    installRuntime({ date1904: true, hostAnswers: "none" });
+    await expect(workbookUses1904()).rejects.toBeInstanceOf(FormulaInputError);
+  });
+
+  test("by default a few retries, each waiting longer, under a second in all", () => {
+    expect(DEFAULT_DELAYS.length).toBeGreaterThanOrEqual(2);
+    expect([...DEFAULT_DELAYS].sort((a, b) => a - b)).toEqual(DEFAULT_DELAYS);
+    expect(DEFAULT_DELAYS.reduce((a, b) => a + b, 0)).toBeLessThan(1000);
   });
 });
 
