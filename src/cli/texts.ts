@@ -138,7 +138,7 @@ export const USAGE_TEXTS = {
     const letters = columns.map(columnLetter);
     return {
       en: `${letters.length} columns are headed "${header}" (columns ${letters.join(" and ")}), so which one is the ${ROLE_NAMES[role].en} cannot be told: rename all but one of them in the file`,
-      zh: `有 ${letters.length} 列的表头都是“${header}”（第 ${letters.join("、")} 列），无法确定哪一列是${ROLE_NAMES[role].zh}：请在文件中只保留其中一列使用此表头`,
+      zh: `有 ${letters.length} 列的列标题都是“${header}”（第 ${letters.join("、")} 列），无法确定哪一列是${ROLE_NAMES[role].zh}：请在文件中修改列标题，只让其中一列使用此名称`,
     };
   },
   outSameAsInput: (): Localized => ({
@@ -168,12 +168,12 @@ export const SUMMARY_TEXTS = {
   /** Why the amounts were read in the unit shown: --unit, the money column's header, or the profile. */
   unitSource: (choice: UnitChoice, header: string): Localized => {
     if (choice.source === "user") return { en: " (--unit)", zh: "（--unit 指定）" };
-    if (choice.source === "header") return { en: ` (from the header "${header}")`, zh: `（依据表头“${header}”）` };
-    return { en: " (the profile's unit)", zh: "（评级方案的单位）" };
+    if (choice.source === "header") return { en: ` (from the header "${header}")`, zh: `（依据列标题“${header}”）` };
+    return { en: " (the profile's unit)", zh: "（分级方案的单位）" };
   },
   unitConflict: (choice: UnitChoice, header: string): Localized => ({
     en: `Warning: the header "${header}" says ${UNIT_NAMES[choice.headerUnit ?? choice.unit].en}, but --unit says ${UNIT_NAMES[choice.unit].en}: amounts are read in ${UNIT_NAMES[choice.unit].en} as --unit asks`,
-    zh: `警告：表头“${header}”注明单位为${UNIT_NAMES[choice.headerUnit ?? choice.unit].zh}，但 --unit 指定为${UNIT_NAMES[choice.unit].zh}：金额按 --unit 指定的${UNIT_NAMES[choice.unit].zh}读取`,
+    zh: `警告：列标题“${header}”注明单位为${UNIT_NAMES[choice.headerUnit ?? choice.unit].zh}，但 --unit 指定为${UNIT_NAMES[choice.unit].zh}：金额按 --unit 指定的${UNIT_NAMES[choice.unit].zh}读取`,
   }),
   graded: (graded: number, total: number, kind: InputKind): Localized => ({
     en: `Graded ${graded} of ${total} ${kind === "customers" ? "rows" : "customers"}`,

@@ -23,7 +23,7 @@ test("历史购买总金额（元） under shaoxing (a 万元 profile) is read i
   expect([row["M Score"], row["RFM Score"], row.Grade]).toEqual(["1", "2", "C"]);
   expect(run.stderr).toContain('Amounts read in: yuan (元) (from the header "历史购买总金额（元）")');
   const zh = rfm(["grade", "yuan.csv", ...SHAOXING, "--lang", "zh"], dir);
-  expect(zh.stderr).toContain("金额单位：元（依据表头“历史购买总金额（元）”）");
+  expect(zh.stderr).toContain("金额单位：元（依据列标题“历史购买总金额（元）”）");
 });
 
 test("no unit in the header: the profile's unit, and the summary says so", () => {
@@ -60,7 +60,7 @@ test("two columns headed alike are refused for the role they would play, naming 
     'rfm: 2 columns are headed "金额" (columns C and E), so which one is the order amount cannot be told: rename all but one of them in the file\n',
   );
   const zh = rfm(["grade", "twice.csv", "--profile", "wuhan", "--lang", "zh"], dir);
-  expect(zh.stderr).toBe("rfm: 有 2 列的表头都是“金额”（第 C、E 列），无法确定哪一列是订单金额：请在文件中只保留其中一列使用此表头\n");
+  expect(zh.stderr).toBe("rfm: 有 2 列的列标题都是“金额”（第 C、E 列），无法确定哪一列是订单金额：请在文件中修改列标题，只让其中一列使用此名称\n");
 });
 
 test("two columns headed alike that play no role are no problem", () => {
