@@ -8,6 +8,7 @@ import { runDemo } from "./demo";
 import { runGrade } from "./gradeCommand";
 import { langOf } from "./gradeRequest";
 import { profilesText } from "./profilesCommand";
+import { addSqlCommand } from "./sqlProgram";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./usageError";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -75,6 +76,7 @@ export function buildProgram(): Command {
       process.stdout.write(profilesText(langOf(flags.lang)));
     });
 
+  addSqlCommand(program);
   return program;
 }
 

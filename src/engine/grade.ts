@@ -1,6 +1,7 @@
 /** The engine's entry points: grade customer-level rows or sales records with a profile. */
 
 import { aggregateSales, skippedSales } from "./aggregateSales";
+import { integerProfile } from "./compile/integerProfile";
 import { formatDay, parseDateText } from "./dates";
 import { REQUEST_TEXTS } from "./messages";
 import { scorePopulation, type Population, type Scores } from "./scoring";
@@ -75,12 +76,6 @@ function asOfDay(profile: Profile, options: GradeOptions): number {
   return day;
 }
 
-/** Amounts are compared in the input's unit: a wan bound read against yuan amounts is 10^4 times larger. */
-function boundShift(input: MonetaryUnit, profileUnit: MonetaryUnit): number {
-  if (input === profileUnit) return 0;
-  return profileUnit === "wan" ? 4 : -4;
-}
-
 export function gradeCustomers(input: CustomerColumnsInput, profile: Profile, options: GradeOptions = {}): GradeResult {
   const asOf = asOfDay(profile, options);
   const unit = options.unit ?? profile.monetaryUnit;
@@ -89,7 +84,7 @@ export function gradeCustomers(input: CustomerColumnsInput, profile: Profile, op
     date1904: options.date1904 ?? false,
     requirePositiveTotal: profile.method === "thresholds",
   });
-  const scores = scorePopulation(rows.population, profile, boundShift(unit, profile.monetaryUnit));
+  const scores = scorePopulation(rows.population, integerProfile(profile, unit));
   const summary = summarise(profile, "customers", asOf, undefined, unit, rows.population, scores);
   return {
     profile, kind: "customers", n: rows.population.n, ...scoreFields(scores), asOfDay: asOf, amounts: rows.population.money,
@@ -142,7 +137,7 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
   }
   issues.sort((a, b) => a.index - b.index);
   const population: Population = { n, valid, days, count, money, order: totals.firstSale };
-  const scores = scorePopulation(population, profile, boundShift(unit, profile.monetaryUnit));
+  const scores = scorePopulation(population, integerProfile(profile, unit));
   const summary = summarise(profile, "transactions", asOf, start, unit, population, scores);
   summary.sales = {
     read: totals.read,

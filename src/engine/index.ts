@@ -28,3 +28,6 @@ export {
   type PreviousGrading,
 } from "./migration";
 export { rfMap, type RfMap } from "./rfMap";
+export { integerProfile, type IntegerProfile } from "./compile/integerProfile";
+export { compileSql, SQL_DIALECTS, SQL_RESULT_COLUMNS, type SqlDialect, type SqlOptions } from "./compile/sql";
+export { CompileError, type CompileErrorCode } from "./compile/compileTexts";

@@ -3,8 +3,7 @@
  * thresholds (spec §3) or quantiles with tie rules (spec §4), and the exact weighted sum (spec §2).
  */
 
-import { decimalPlaces, shiftDecimal, toUnits } from "./decimal";
-import type { Dimension, GradeRule, Profile, QuantileProfile, ThresholdProfile } from "./types";
+import { gradeIndexOf, type IntegerProfile, type IntegerThresholds } from "./compile/integerProfile";
 
 /** Validated inputs of the customers to score, one entry per customer, in input order. */
 export interface Population {
@@ -31,25 +30,24 @@ export interface Scores {
 }
 
 /**
- * Powers of ten that move the profile's monetary bounds into the input's unit (4 for a wan profile reading yuan).
- * Amounts are never converted: comparing an amount's double with a bound's exact double gives the same answer as
- * comparing their decimals, and converting the amount instead would round.
+ * Scores the population with the profile's integer form (the same form the worksheet and SQL back-ends print), whose
+ * monetary bounds are already in the input's unit.
  */
-export type BoundShift = number;
-
-export function scorePopulation(pop: Population, profile: Profile, boundShift: BoundShift): Scores {
+export function scorePopulation(pop: Population, ip: IntegerProfile): Scores {
   const r = new Uint8Array(pop.n), f = new Uint8Array(pop.n), m = new Uint8Array(pop.n);
-  if (profile.method === "thresholds") thresholdScores(pop, profile, boundShift, r, f, m);
-  else quantileScores(pop, profile, r, f, m);
-  return { r, f, m, ...compositeAndGrade(pop, profile, r, f, m) };
+  if (ip.thresholds) thresholdScores(pop, ip.thresholds, r, f, m);
+  else quantileScores(pop, ip, r, f, m);
+  return { r, f, m, ...compositeAndGrade(pop, ip, r, f, m) };
 }
 
-function thresholdScores(
-  pop: Population, p: ThresholdProfile, boundShift: BoundShift, r: Uint8Array, f: Uint8Array, m: Uint8Array,
-): void {
-  const [r5, r4, r3, r2] = p.thresholds.recency;
-  const [f1, f2, f3, f4] = p.thresholds.frequency;
-  const [m1, m2, m3, m4] = p.thresholds.monetary.map((b) => shiftDecimal(b, boundShift));
+/**
+ * Amounts are never converted: comparing an amount's double with the double nearest a bound's exact decimal gives the
+ * same answer as comparing their decimals, and converting the amount instead would round.
+ */
+function thresholdScores(pop: Population, t: IntegerThresholds, r: Uint8Array, f: Uint8Array, m: Uint8Array): void {
+  const [r5, r4, r3, r2] = t.recency;
+  const [f1, f2, f3, f4] = t.frequency;
+  const [m1, m2, m3, m4] = t.monetary.map((b) => Number(b.text));
   const { valid, days, count, money } = pop;
   for (let i = 0; i < pop.n; i++) {
     if (!valid[i]) continue;
@@ -62,7 +60,7 @@ function thresholdScores(
   }
 }
 
-function quantileScores(pop: Population, p: QuantileProfile, r: Uint8Array, f: Uint8Array, m: Uint8Array): void {
+function quantileScores(pop: Population, p: IntegerProfile, r: Uint8Array, f: Uint8Array, m: Uint8Array): void {
   let n = 0;
   for (let i = 0; i < pop.n; i++) n += pop.valid[i];
   const members = new Int32Array(n);
@@ -92,7 +90,7 @@ function negate(x: number): number {
  * the tie group earlier in input order). Only whole numbers are used: 2q+1 is computed, never q itself.
  * `members` are in input order (for "first": in the order of first appearance); keys[j] belongs to members[j].
  */
-function rankIntoBins(members: Int32Array, keys: Float64Array, p: QuantileProfile, out: Uint8Array): void {
+function rankIntoBins(members: Int32Array, keys: Float64Array, p: IntegerProfile, out: Uint8Array): void {
   const n = members.length;
   if (n === 0) return;
   const k = p.bins;
@@ -173,31 +171,16 @@ function upperBound(a: Float64Array, v: number): number {
   return lo;
 }
 
-/** Decimal places that make every weight and grade cut-off of the profile a whole number of units. */
-export function scorePlaces(profile: Profile): number {
-  const values = [
-    ...(["recency", "frequency", "monetary"] as Dimension[]).map((d) => profile.weights[d]),
-    ...profile.grades.map(cutOff).filter((c): c is number => c !== undefined),
-  ];
-  return Math.max(0, ...values.map(decimalPlaces));
-}
-
-function cutOff(g: GradeRule): number | undefined {
-  return g.above ?? g.atLeast;
-}
-
 /**
  * Sub-scores take only bins³ combinations, so X and the grade of each combination are worked out once (exactly, in
  * integer units) and looked up per customer.
  */
 function compositeAndGrade(
-  pop: Population, profile: Profile, r: Uint8Array, f: Uint8Array, m: Uint8Array,
+  pop: Population, ip: IntegerProfile, r: Uint8Array, f: Uint8Array, m: Uint8Array,
 ): Pick<Scores, "scoreUnits" | "scorePlaces" | "gradeIndex"> {
-  const places = scorePlaces(profile);
-  const wr = toUnits(profile.weights.recency, places);
-  const wf = toUnits(profile.weights.frequency, places);
-  const wm = toUnits(profile.weights.monetary, places);
-  const side = (profile.method === "quantiles" ? profile.bins : 5) + 1;
+  const places = ip.scorePlaces;
+  const { recency: wr, frequency: wf, monetary: wm } = ip.weights;
+  const side = ip.bins + 1;
   const xOf = new Float64Array(side * side * side);
   const gradeOf = new Int16Array(side * side * side);
   for (let sr = 1; sr < side; sr++) {
@@ -206,7 +189,7 @@ function compositeAndGrade(
         const x = wr * sr + wf * sf + wm * sm;
         const combo = (sr * side + sf) * side + sm;
         xOf[combo] = x;
-        gradeOf[combo] = gradeFor(x, profile.grades, places);
+        gradeOf[combo] = gradeIndexOf(x, ip.grades);
       }
     }
   }
@@ -221,12 +204,3 @@ function compositeAndGrade(
   return { scoreUnits, scorePlaces: places, gradeIndex };
 }
 
-/** Grades are tried in order: X > above, or X >= atLeast; the last grade takes the rest (spec §6). */
-function gradeFor(x: number, grades: readonly GradeRule[], places: number): number {
-  const last = grades.length - 1;
-  for (let g = 0; g < last; g++) {
-    const { above, atLeast } = grades[g];
-    if (above !== undefined ? x > toUnits(above, places) : x >= toUnits(atLeast as number, places)) return g;
-  }
-  return last;
-}

@@ -41,4 +41,11 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: ["fs", "path", "node:*", "react*", "exceljs", "office-*", "../*"] }],
     },
   },
+  {
+    // The profile compiler is a folder of the engine: it reads the engine's modules, and nothing outside it.
+    files: ["src/engine/compile/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["fs", "path", "node:*", "react*", "exceljs", "office-*", "../../*", "@duckdb/*", "pg"] }],
+    },
+  },
 );

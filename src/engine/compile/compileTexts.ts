@@ -1,0 +1,31 @@
+/** What the profile compiler tells a user when a profile cannot be compiled as asked, in both languages. */
+
+import type { Localized } from "../types";
+
+export const COMPILE_TEXTS = {
+  unknownDialect: (v: string): Localized => ({
+    en: `Unknown SQL dialect "${v}": use duckdb, postgres or spark.`,
+    zh: `未知的 SQL 方言“${v}”：请使用 duckdb、postgres 或 spark。`,
+  }),
+  firstNeedsOrder: (): Localized => ({
+    en: "This profile breaks ties by input order (ties: \"first\"), and a database table has no order of its own: name the column that gives the order.",
+    zh: "此分级方案按输入顺序处理并列（ties: \"first\"），而数据库表本身没有顺序：请指定表示顺序的列。",
+  }),
+  tooManyRowsForFormulas: (rows: string, limit: string): Localized => ({
+    en: `Live formulas for a quantile profile compare every customer with every other one, so Excel would recalculate slowly: ${rows} rows is more than the ${limit} they are offered for. Write values instead, or use a thresholds profile.`,
+    zh: `分位数分级方案的实时公式需要将每位客户与其他所有客户逐一比较，Excel 重新计算会很慢：${rows} 行超过了上限 ${limit} 行。请改为写入数值，或使用固定阈值分级方案。`,
+  }),
+} satisfies Record<string, (...args: string[]) => Localized>;
+
+export type CompileErrorCode = keyof typeof COMPILE_TEXTS;
+
+/** A profile or option the compiler cannot turn into the requested output; `text` says why, in both languages. */
+export class CompileError extends Error {
+  readonly text: Localized;
+  constructor(readonly code: CompileErrorCode, ...args: string[]) {
+    const text = (COMPILE_TEXTS[code] as (...a: string[]) => Localized)(...args);
+    super(text.en);
+    this.name = "CompileError";
+    this.text = text;
+  }
+}
