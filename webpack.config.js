@@ -7,11 +7,20 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { finishMetadata, localizeMetadata } = require("./src/functions/localizeMetadata.js");
+const { DEV_URL, ADDIN_URL_VARIABLE, addinUrlFrom, buildManifest, manifestVersion } = require("./src/build/addinManifest.js");
+const { version: packageVersion } = require("./package.json");
 
-/** Where the add-in is served in development; every occurrence in the manifest points here. */
-const DEV_URL = "https://localhost:3000/";
-/** Where the production build is deployed. Change this before publishing; the build writes it into the manifest. */
-const PRODUCTION_URL = "https://rfm-grader.example.com/";
+/**
+ * The ECMAScript version every shipped .js file is written in (our code and node_modules alike): what the oldest
+ * webviews able to run this add-in parse. On a Mac, Office uses the system's Safari (WKWebView); the engine's exact
+ * arithmetic needs BigInt, so Safari 14 (macOS 10.15 and 11) is the floor: it parses ES2020 (BigInt, `?.`, `??`) and
+ * the ES2018 regular-expression features, but not class fields (14.1–15), static blocks or regular-expression
+ * lookbehind (16.4), which the build rewrites or the bundle test refuses. On Windows the shared runtime needs Edge
+ * WebView2 (Chromium); Internet Explorer and EdgeHTML cannot run it. test/functions/bundle.test.ts parses every
+ * shipped file at this version.
+ */
+const WEBVIEW_ECMA_VERSION = 2020;
+const WEBVIEW_TS_TARGET = `es${WEBVIEW_ECMA_VERSION}`;
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const FUNCTIONS_METADATA = "functions.json";
@@ -31,12 +40,6 @@ const DEV_CSP = [
   "object-src 'none'",
   "base-uri 'self'",
 ].join("; ");
-
-/** The production manifest: every development URL replaced (a global regex: the manifest holds many of them). */
-function toProductionManifest(xml, productionUrl = PRODUCTION_URL) {
-  const devUrl = new RegExp(DEV_URL.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"), "g");
-  return xml.replace(devUrl, productionUrl);
-}
 
 /** Emits one localized functions.json per locale next to the English one the metadata plugin generates. */
 class LocalizedMetadataPlugin {
@@ -80,16 +83,73 @@ async function devCertificates() {
   return { ca, key, cert };
 }
 
+/** ts-loader for our TypeScript, written for the webviews (tsc type-checks separately, in npm test). */
+function sourceLoader(production) {
+  return {
+    loader: "ts-loader",
+    options: {
+      transpileOnly: true,
+      // ES modules let webpack drop unused Fluent UI code; define semantics for class fields as tsc and jest use.
+      compilerOptions: { module: "esnext", target: WEBVIEW_TS_TARGET, useDefineForClassFields: true, sourceMap: !production },
+    },
+  };
+}
+
+/**
+ * Packages ship newer syntax than the webviews parse (tabster's `static {}` blocks, class fields, `?.`): the same
+ * TypeScript transpiler rewrites their JavaScript to WEBVIEW_ECMA_VERSION, changing syntax only (no type checks, no
+ * module rewriting, no added "use strict").
+ */
+function dependencyLoader(production) {
+  return {
+    loader: "ts-loader",
+    options: {
+      instance: "node_modules",
+      transpileOnly: true,
+      compilerOptions: {
+        allowJs: true,
+        module: "esnext",
+        target: WEBVIEW_TS_TARGET,
+        useDefineForClassFields: true,
+        strict: false,
+        alwaysStrict: false,
+        sourceMap: !production,
+      },
+    },
+  };
+}
+
+/**
+ * Chunks: `runtime.js` (one webpack runtime, so both entries share one module registry: state such as the profile
+ * source set by the task pane is the state the custom functions see), `shared.js` (the engine and the adapter code
+ * both entries use: shipped once), `functions.js`, `taskpane.js`, and chunks loaded on demand (the profile editor)
+ * whose names carry a content hash so a new version is never mixed with a cached old one.
+ */
+const chunkSplitting = {
+  runtimeChunk: "single",
+  splitChunks: {
+    cacheGroups: {
+      shared: { name: "shared", chunks: "initial", minChunks: 2, enforce: true, priority: 10 },
+    },
+  },
+};
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   // Only `webpack serve` needs certificates; `--env http` serves plain http on 127.0.0.1 for CI and browser tests.
   const serving = Boolean(env.WEBPACK_SERVE);
   const plainHttp = Boolean(env.http);
+  // The manifest: version from package.json always; in production every URL moves to the hosting address.
+  const manifest = {
+    version: manifestVersion(packageVersion),
+    url: production ? addinUrlFrom(env[ADDIN_URL_VARIABLE] ?? process.env[ADDIN_URL_VARIABLE]) : undefined,
+  };
 
   return {
     mode: production ? "production" : "development",
-    // No eval-based source maps: the task pane's Content-Security-Policy forbids eval.
-    devtool: "source-map",
+    target: ["web", WEBVIEW_TS_TARGET],
+    // Production ships no source maps. Development: no eval-based maps either (the page's CSP forbids eval).
+    devtool: production ? false : "source-map",
     entry: {
       functions: FUNCTIONS_SOURCE,
       taskpane: "./src/taskpane/index.tsx",
@@ -97,27 +157,19 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
       // dist/node holds the compiled command line (tsc), which this build must not wipe.
       clean: { keep: /^node[\\/]/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // tsc type-checks separately (npm test); ES modules let webpack drop unused Fluent UI code.
-            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } },
-          },
-        },
+        { test: /\.tsx?$/, exclude: /node_modules/, use: sourceLoader(production) },
+        { test: /\.[cm]?js$/, include: /node_modules/, use: dependencyLoader(production) },
       ],
     },
     performance: { hints: false },
-    // Both entries run in the one shared-runtime page: a single webpack runtime gives them one module registry, so
-    // state such as the profile source set by the task pane is the state the custom functions see.
-    optimization: { runtimeChunk: "single" },
+    optimization: chunkSplitting,
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: FUNCTIONS_METADATA, input: FUNCTIONS_SOURCE }),
       new LocalizedMetadataPlugin(),
@@ -131,11 +183,7 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform: (content) => (production ? toProductionManifest(content.toString()) : content),
-          },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => buildManifest(content.toString(), manifest) },
         ],
       }),
     ],
@@ -149,9 +197,8 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.DEV_URL = DEV_URL;
-module.exports.PRODUCTION_URL = PRODUCTION_URL;
+module.exports.WEBVIEW_ECMA_VERSION = WEBVIEW_ECMA_VERSION;
 module.exports.FUNCTIONS_SOURCE = FUNCTIONS_SOURCE;
 module.exports.FUNCTIONS_METADATA = FUNCTIONS_METADATA;
 module.exports.LOCALIZED_METADATA = LOCALIZED_METADATA;
 module.exports.TASKPANE_PAGE = TASKPANE_PAGE;
-module.exports.toProductionManifest = toProductionManifest;

@@ -1,13 +1,19 @@
+import { lazy, Suspense } from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { formatDay, langFromTag, todayDay } from "../engine";
 import { App } from "./components/App";
 import { createGradingFlow } from "./gradingFlow";
-import { ProfileEditor } from "./profiles/ProfileEditor";
 import { createProfileStore } from "./profiles/profileStore";
 import { createSelectionPreview } from "./profiles/selectionPreview";
 import type { ExcelRun } from "./gradingFlow";
 import { t } from "./i18n";
+import { pt } from "./profiles/i18n";
+
+// The profile editor is its own chunk, loaded when first opened: most sessions grade without editing a profile.
+const ProfileEditor = lazy(() =>
+  import(/* webpackChunkName: "profile-editor" */ "./profiles/ProfileEditor").then((m) => ({ default: m.ProfileEditor })),
+);
 
 /**
  * Mounts the task pane into `container`. The only place that touches Office: the display language and `Excel.run`
@@ -34,13 +40,15 @@ export function startTaskpane(container: HTMLElement): void {
         lang={lang}
         today={today}
         profileEditor={({ onClose, onChanged, previewData }) => (
-          <ProfileEditor
-            lang={lang}
-            store={store}
-            preview={createSelectionPreview(run, today, previewData)}
-            onClose={onClose}
-            onChanged={onChanged}
-          />
+          <Suspense fallback={<Spinner size="small" label={pt(lang, "loadingStored")} />}>
+            <ProfileEditor
+              lang={lang}
+              store={store}
+              preview={createSelectionPreview(run, today, previewData)}
+              onClose={onClose}
+              onChanged={onChanged}
+            />
+          </Suspense>
         )}
       />
     </FluentProvider>,

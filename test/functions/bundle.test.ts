@@ -1,47 +1,24 @@
 /**
- * The functions entry built by the real webpack configuration (its metadata plugins and loaders, development mode,
- * written to a temporary folder): the bundle registers exactly the ids of functions.json with
- * CustomFunctions.associate, a registered function computes in a bare script context, and the zh-CN metadata is
- * emitted next to the English one.
+ * The shipped files, run as the shared-runtime page runs them: the production build (`npm run build`'s config and
+ * mode, see test/build/productionBuild.ts), every script taskpane.html loads, in its order, in one bare script
+ * context. The functions registered with CustomFunctions.associate are exactly the ids of functions.json, a
+ * registered function computes, and the zh-CN metadata is emitted next to the English one.
  */
-import { mkdtempSync, readFileSync, rmSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync } from "fs";
 import { join } from "path";
-import { runInNewContext } from "vm";
-import webpack from "webpack";
+import { createContext, runInContext } from "vm";
+import { pageScripts, productionBuild } from "../build/productionBuild";
 
-const root = join(__dirname, "..", "..");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require(join(root, "webpack.config.js")) as (
-  env: object,
-  argv: { mode: string },
-) => Promise<webpack.Configuration & { entry: Record<string, string> }>;
-
-const outDir = mkdtempSync(join(tmpdir(), "rfm-functions-bundle-"));
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
-
+let dist: string;
+let scripts: string[];
 let registered: Map<string, (...args: unknown[]) => unknown>;
 let english: { allowErrorForDataTypeAny?: boolean; functions: { id: string }[] };
 let chinese: { allowErrorForDataTypeAny?: boolean; functions: { id: string; description: string }[] };
+let paneStarted = false;
 
 beforeAll(async () => {
-  const config = await webpackConfig({}, { mode: "development" });
-  const metadataPlugins = (config.plugins ?? []).filter((p) =>
-    ["CustomFunctionsMetadataPlugin", "LocalizedMetadataPlugin"].includes(p?.constructor.name ?? ""),
-  );
-  expect(metadataPlugins).toHaveLength(2);
-  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-    webpack({
-      ...config,
-      entry: { functions: config.entry.functions },
-      output: { path: outDir, filename: "[name].js" },
-      optimization: { runtimeChunk: false },
-      devtool: false,
-      plugins: metadataPlugins,
-    }).run((err, result) => (err || !result ? reject(err) : resolve(result))),
-  );
-  expect(stats.compilation.errors.map((e) => e.message)).toEqual([]);
-
+  dist = await productionBuild();
+  scripts = pageScripts(dist);
   registered = new Map();
   class FormulaError {
     constructor(
@@ -49,27 +26,61 @@ beforeAll(async () => {
       readonly message?: string,
     ) {}
   }
-  runInNewContext(readFileSync(join(outDir, "functions.js"), "utf8"), {
+  // What the page offers outside Excel: no DOM beyond the script being run (webpack finds the other chunks next to
+  // it), an Office.onReady that never resolves (the pane waits for it), a CustomFunctions object that records
+  // registrations, and the timers and text codecs every webview has.
+  const page: Record<string, unknown> = {
     CustomFunctions: {
       Error: FormulaError,
-      ErrorCode: { invalidValue: "#VALUE!" },
+      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
       associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn),
     },
+    Office: {
+      onReady: () => {
+        paneStarted = true;
+        return new Promise(() => undefined);
+      },
+    },
+    document: { currentScript: { tagName: "SCRIPT", src: "https://rfm-grader.test/addin/runtime.js" } },
     console,
-  });
-  english = JSON.parse(readFileSync(join(outDir, "functions.json"), "utf8"));
-  chinese = JSON.parse(readFileSync(join(outDir, "functions.zh-CN.json"), "utf8"));
-}, 120_000);
+    setTimeout,
+    clearTimeout,
+    queueMicrotask,
+    TextEncoder,
+    TextDecoder,
+    Intl,
+  };
+  page.self = page;
+  page.globalThis = page;
+  const context = createContext(page);
+  for (const src of scripts) runInContext(readFileSync(join(dist, src), "utf8"), context, { filename: src });
+  english = JSON.parse(readFileSync(join(dist, "functions.json"), "utf8"));
+  chinese = JSON.parse(readFileSync(join(dist, "functions.zh-CN.json"), "utf8"));
+}, 600_000);
 
-test("the bundle registers every function of functions.json, and nothing else", () => {
+test("taskpane.html loads the webpack runtime first, then the functions before the task pane", () => {
+  expect(scripts[0]).toBe("runtime.js");
+  expect(scripts).toContain("functions.js");
+  expect(scripts).toContain("taskpane.js");
+  expect(scripts.indexOf("functions.js")).toBeLessThan(scripts.indexOf("taskpane.js"));
+  expect(new Set(scripts).size).toBe(scripts.length);
+  expect(paneStarted).toBe(true);
+});
+
+test("the page registers every function of functions.json, and nothing else", () => {
   expect([...registered.keys()].sort()).toEqual(english.functions.map((f) => f.id).sort());
   expect([...registered.keys()].sort()).toEqual(["CADENCE", "GRADE", "PROFILES", "SALES", "SCORE", "SCORES"]);
 });
 
-test("a registered function computes outside jest's module system (shaoxing: D=6, S=20, Z=10 -> A)", async () => {
+test("a registered function computes in the shipped code (shaoxing: D=6, S=20, Z=10 -> A)", async () => {
   const gradeFn = registered.get("GRADE") as (...args: unknown[]) => Promise<unknown[][]>;
-  // 2025-06-25 and 2025-07-01 as 1900-system serials; no Office or Excel globals: English, 1900 dates
+  // 2025-06-25 and 2025-07-01 as 1900-system serials; no Excel: English, 1900 dates
   await expect(gradeFn([[45833]], [[20]], [[10]], null, 45839, null)).resolves.toEqual([["A"]]);
+});
+
+test("the emitted functions.json (both languages) lets error cells reach the functions", () => {
+  expect(english.allowErrorForDataTypeAny).toBe(true);
+  expect(chinese.allowErrorForDataTypeAny).toBe(true);
 });
 
 test("the emitted functions.json (both languages) lets error cells reach the functions", () => {

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
+import { addinUrlFrom, buildManifest, manifestVersion } from "../../src/build/addinManifest";
 import { readPngHeader } from "./png";
 import { child, descendants, parseXml, path, type XmlElement } from "./xml";
 
@@ -15,17 +16,17 @@ interface WebpackConfigModule {
     plugins: object[];
   }>;
   DEV_URL: string;
-  PRODUCTION_URL: string;
   FUNCTIONS_SOURCE: string;
   FUNCTIONS_METADATA: string;
   LOCALIZED_METADATA: Record<string, { file: string }>;
   TASKPANE_PAGE: string;
-  toProductionManifest(xml: string, productionUrl?: string): string;
 }
 
 const root = join(__dirname, "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require(join(root, "webpack.config.js")) as WebpackConfigModule;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { version: packageVersion } = require(join(root, "package.json")) as { version: string };
 const { DEV_URL } = webpackConfig;
 const xml = readFileSync(join(root, "manifest.xml"), "utf8");
 const manifest = parseXml(xml);
@@ -50,7 +51,7 @@ function resource(resid: string): XmlElement {
 
 /** Files `npm run build` writes into dist/, read from webpack's configuration rather than assumed. */
 async function builtFiles(): Promise<{ files: Set<string>; pageChunks: string[]; functionsChunk: string }> {
-  const config = await webpackConfig({}, { mode: "production" });
+  const config = await webpackConfig({ ADDIN_URL: "https://rfm.intranet.example/" }, { mode: "production" });
   const files = new Set<string>();
   for (const name of Object.keys(config.entry)) files.add(config.output.filename.replace("[name]", name));
   for (const plugin of config.plugins) {
@@ -89,7 +90,7 @@ describe("well-formed add-in only manifest", () => {
   test("identity: TaskPaneApp for Excel, GUID, version, provider, default locale, permission", () => {
     expect(manifest.attributes["xsi:type"]).toBe("TaskPaneApp");
     expect(child(manifest, "Id").text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(child(manifest, "Version").text).toBe("1.0.0.0");
+    expect(child(manifest, "Version").text).toBe(manifestVersion(packageVersion));
     expect(child(manifest, "ProviderName").text).toBe("RFM Grader");
     expect(child(manifest, "DefaultLocale").text).toBe("en-US");
     expect(child(manifest, "Permissions").text).toBe("ReadWriteDocument");
@@ -139,6 +140,13 @@ describe("custom functions in a shared runtime", () => {
     expect(descendants(host, "FunctionFile")[0].attributes.resid).toBe("Taskpane.Url");
     const button = descendants(host, "Action").find((a) => a.attributes["xsi:type"] === "ShowTaskpane");
     expect(button && child(button, "SourceLocation").attributes.resid).toBe("Taskpane.Url");
+  });
+
+  test("no <Action> carries a <TaskpaneId> (the current shared-runtime doc)", () => {
+    const actions = descendants(manifest, "Action");
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.flatMap((a) => descendants(a, "TaskpaneId"))).toEqual([]);
+    expect(xml).not.toMatch(/TaskpaneId/);
   });
 
   test("script, page and metadata URLs name files the build produces, and the page loads both chunks", async () => {
@@ -219,19 +227,62 @@ describe("English and Chinese texts", () => {
 });
 
 describe("production manifest", () => {
-  test("every localhost URL is rewritten, and the result is still well-formed", () => {
-    const production = webpackConfig.toProductionManifest(xml);
+  const url = "https://intranet.example.cn/finance/rfm/";
+  const production = buildManifest(xml, { version: "2.3.4.0", url });
+
+  test("every localhost URL is rewritten to the hosting address, and the result is still well-formed", () => {
     expect(production).not.toMatch(/localhost/);
     const before = xml.split(DEV_URL).length - 1;
     expect(before).toBeGreaterThan(8);
-    expect(production.split(webpackConfig.PRODUCTION_URL).length - 1).toBe(before);
+    expect(production.split(url).length - 1).toBe(before);
     expect(parseXml(production).name).toBe("OfficeApp");
   });
 
+  test("the version is stamped, once, and a development build keeps its URLs", () => {
+    expect(child(parseXml(production), "Version").text).toBe("2.3.4.0");
+    const dev = buildManifest(xml, { version: "0.9.0.0" });
+    expect(child(parseXml(dev), "Version").text).toBe("0.9.0.0");
+    expect(dev.split(DEV_URL).length).toBe(xml.split(DEV_URL).length);
+    expect(() => buildManifest(xml.replace(/<Version>[^<]*<\/Version>/, ""), { version: "1.0.0.0" })).toThrow(/exactly one <Version>/);
+  });
+
   test("the rewrite is global and literal (several URLs on one line, dots are not wildcards)", () => {
-    const line = `<a x="${DEV_URL}a.js" y="${DEV_URL}b.js"/><b z="https://localhostX3000/c.js"/>`;
-    expect(webpackConfig.toProductionManifest(line, "https://example.org/")).toBe(
-      `<a x="https://example.org/a.js" y="https://example.org/b.js"/><b z="https://localhostX3000/c.js"/>`,
+    const line = `<Version>1</Version><a x="${DEV_URL}a.js" y="${DEV_URL}b.js"/><b z="https://localhostX3000/c.js"/>`;
+    expect(buildManifest(line, { version: "1.0.0.0", url: "https://example.org/" })).toBe(
+      `<Version>1.0.0.0</Version><a x="https://example.org/a.js" y="https://example.org/b.js"/><b z="https://localhostX3000/c.js"/>`,
     );
+  });
+
+  test("manifest versions have four parts, from package.json's major.minor.patch", () => {
+    expect(manifestVersion("0.1.0")).toBe("0.1.0.0");
+    expect(manifestVersion("12.0.65535")).toBe("12.0.65535.0");
+    for (const bad of ["0.1", "1.0.0-beta.1", "1.0.0+build", "1.65536.0", "01.0.0", "v1.0.0"]) {
+      expect(() => manifestVersion(bad)).toThrow(/cannot become a manifest version/);
+    }
+  });
+
+  test("ADDIN_URL: an HTTPS folder, normalised to end with /", () => {
+    expect(addinUrlFrom("https://intranet.example.com/rfm")).toBe("https://intranet.example.com/rfm/");
+    expect(addinUrlFrom(" https://rfm.example.cn/ ")).toBe("https://rfm.example.cn/");
+    expect(addinUrlFrom("https://10.0.0.8:8443/addins/rfm/")).toBe("https://10.0.0.8:8443/addins/rfm/");
+    // An internationalised host name becomes its ASCII (punycode) form, which every webview and server accepts.
+    expect(addinUrlFrom("https://财务.example.cn/rfm/")).toMatch(/^https:\/\/xn--[a-z0-9-]+\.example\.cn\/rfm\/$/);
+  });
+
+  test("ADDIN_URL: missing, http://, malformed or not a folder is refused with what to type", () => {
+    const refusals: [string | undefined, RegExp][] = [
+      [undefined, /ADDIN_URL is not set.*\n.*ADDIN_URL=https:\/\//s],
+      ["", /is not set/],
+      ["http://intranet.example.com/rfm/", /must start with https:\/\//],
+      ["ftp://intranet.example.com/rfm/", /must start with https:\/\//],
+      ["intranet.example.com/rfm/", /is not a web address/],
+      ["https://", /is not a web address/],
+      ["https://exa mple.com/", /is not a web address/],
+      ["https://user:secret@example.com/", /no user name or password/],
+      ["https://example.com/rfm/?v=2", /without "\?" or "#"/],
+      ["https://example.com/rfm/#top", /without "\?" or "#"/],
+      ["https://example.com/rfm/taskpane.html", /names a file.*https:\/\/example\.com\/rfm\//],
+    ];
+    for (const [value, message] of refusals) expect(() => addinUrlFrom(value)).toThrow(message);
   });
 });

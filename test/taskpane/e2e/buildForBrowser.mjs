@@ -1,17 +1,16 @@
 /**
- * Builds the add-in exactly as `npm run build` does (the repo's webpack config, production mode: minified, transpiled
- * for old webviews, split into the chunks taskpane.html loads), plus the browser Excel double as `fake-excel.js`, into
- * the folder given as the first argument. Only the output folder differs from the shipped build. Runs as its own Node process: the config's plugins use dynamic `import()`, which jest's
- * module sandbox refuses.
+ * Builds the browser Excel double as `fake-excel.js` into the folder given as the first argument (the add-in itself
+ * comes from the shared production build, test/build/productionBuild.ts). Runs as its own Node process, as webpack
+ * builds do in these tests.
  */
 import path from "path";
-import { fileURLToPath, pathToFileURL } from "url";
+import { fileURLToPath } from "url";
 import webpack from "webpack";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const outDir = process.argv[2];
 
-/** The Excel double as one self-contained script, whatever the add-in's own config does with chunks. */
+/** The Excel double as one self-contained script (a test tool, not shipped: development mode). */
 const fakeConfig = {
   mode: "development",
   context: repo,
@@ -31,20 +30,9 @@ const fakeConfig = {
   infrastructureLogging: { level: "error" },
 };
 
-(async () => {
-  const { default: makeConfig } = await import(pathToFileURL(path.join(repo, "webpack.config.js")).href);
-  const config = await makeConfig({}, { mode: "production" });
-  config.context = repo;
-  // A fresh folder per run; cleaning would race with the double's build into the same folder.
-  config.output = { ...config.output, path: outDir, clean: false };
-  config.infrastructureLogging = { level: "error" };
-  webpack([config, fakeConfig], (err, stats) => {
-    if (err || stats.hasErrors()) {
-      process.stderr.write(String(err ?? stats.toString({ all: false, errors: true })));
-      process.exit(1);
-    }
-  });
-})().catch((err) => {
-  process.stderr.write(String(err && err.stack ? err.stack : err));
-  process.exit(1);
+webpack(fakeConfig, (err, stats) => {
+  if (err || stats.hasErrors()) {
+    process.stderr.write(String(err ?? stats.toString({ all: false, errors: true })));
+    process.exit(1);
+  }
 });

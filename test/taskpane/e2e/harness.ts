@@ -1,15 +1,16 @@
 /**
- * What the end-to-end tests need around the page: a build of the task pane and of the browser Excel double, a tiny
- * http server on 127.0.0.1, and Debian's Chromium driven by playwright-core with Office.js served offline.
+ * What the end-to-end tests need around the page: the production build of the add-in, a build of the browser Excel
+ * double, a tiny http server on 127.0.0.1, and Debian's Chromium driven by playwright-core with Office.js served offline.
  */
 import { execFile } from "child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { createServer } from "http";
 import type { AddressInfo } from "net";
 import { tmpdir } from "os";
 import { extname, join, normalize, resolve, sep } from "path";
 import type { Browser, Page } from "playwright-core";
 import { chromium } from "playwright-core";
+import { productionBuild } from "../../build/productionBuild";
 
 export const REPO = resolve(__dirname, "../../..");
 export const CHROMIUM = "/usr/bin/chromium";
@@ -24,16 +25,19 @@ export function requireChromium(): void {
 }
 
 /**
- * Builds the add-in as shipped (the repo's own webpack config in production mode: the real shared-runtime page, CSP,
- * Office.js tag, minified and transpiled chunks) plus `fake-excel.js`, the Excel double for the browser, into a fresh temporary folder.
+ * A fresh temporary folder holding the add-in as shipped (a copy of the shared production build: the repo's webpack
+ * config in production mode, the real shared-runtime page with its CSP, Office.js tag, minified and transpiled chunks)
+ * plus `fake-excel.js`, the Excel double for the browser.
  */
 export async function buildBundles(): Promise<string> {
+  const dist = await productionBuild();
   const outDir = mkdtempSync(join(tmpdir(), "rfm-taskpane-e2e-"));
+  cpSync(dist, outDir, { recursive: true });
   await new Promise<void>((done, fail) => {
     execFile(process.execPath, [join(__dirname, "buildForBrowser.mjs"), outDir], { cwd: REPO }, (err, _stdout, stderr) => {
       if (!err) return done();
       removeBuild(outDir);
-      fail(new Error(`webpack build failed: ${stderr || err.message}`));
+      fail(new Error(`webpack build of the Excel double failed: ${stderr || err.message}`));
     });
   });
   return outDir;
@@ -158,7 +162,8 @@ export function usePaneSession(): PaneSession {
     fakeScript = readFileSync(join(buildDir, "fake-excel.js"), "utf8");
     server = await serve(buildDir);
     browser = await launchChromium();
-  }, 180_000);
+    // The shared production build takes a minute or more on a busy machine, once per change of the sources.
+  }, 600_000);
 
   afterEach(async () => {
     for (const page of pages.splice(0)) await page.close();
