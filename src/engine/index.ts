@@ -10,7 +10,7 @@ export {
 export { gradeCustomers, GradeError, gradeSales, type GradeErrorCode, type GradeResult } from "./grade";
 export {
   cadenceText, customerHeaders, formatIssue, gradeLetter, isGraded, isOwnOutputHeader, issuesOfRow, noteText,
-  outputHeaders, scoreNumber, scoreText, type NoteContext,
+  outputHeaders, ownOutputBlock, resultHeaders, scoreNumber, scoreText, type ExtraColumns, type NoteContext,
 } from "./present";
 export { cellError, cellNumber, isBlank } from "./cells";
 export { formatUnits } from "./decimal";
@@ -31,3 +31,8 @@ export { rfMap, type RfMap } from "./rfMap";
 export { integerProfile, type IntegerProfile } from "./compile/integerProfile";
 export { compileSql, SQL_DIALECTS, SQL_RESULT_COLUMNS, type SqlDialect, type SqlOptions } from "./compile/sql";
 export { CompileError, type CompileErrorCode } from "./compile/compileTexts";
+export {
+  amountFormat, buildSummaryModel, gradedAtText, profileRules, SHARE_FORMAT, SUMMARY_ROW_LIMIT, summaryLayout,
+  type SheetArea, type SummaryCell, type SummaryFacts, type SummaryLayout, type SummaryModel,
+} from "./summarySheet";
+export { SUMMARY_TITLES, summaryLabels, unitLabel, type SummaryLabels } from "./summaryText";

@@ -67,6 +67,16 @@ export const OUTPUT_HEADERS: Record<Lang, readonly string[]> = {
   zh: ["R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注"],
 };
 
+/**
+ * Result columns that follow the seven when they apply: the next contact date (the profile has contact periods), and
+ * the previous grade and its change (a previous grading was given). Always in this order, after the note.
+ */
+export const EXTRA_OUTPUT_HEADERS = {
+  nextContact: { en: "Next contact by", zh: "下次沟通日期" },
+  previous: { en: "Previous grade", zh: "上一次等级" },
+  change: { en: "Change", zh: "变化" },
+} satisfies Record<string, Localized>;
+
 /** Leading columns of the one-row-per-customer output made from sales records. */
 export const CUSTOMER_HEADERS: Record<Lang, readonly string[]> = {
   en: ["Customer", "Last order date", "Purchases", "Amount"],

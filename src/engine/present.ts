@@ -2,7 +2,9 @@
 
 import { formatUnits } from "./decimal";
 import type { GradeResult } from "./grade";
-import { CUSTOMER_HEADERS, ISSUE_TEXTS, NOTE_SEPARATOR, OUTPUT_HEADERS, ROLE_NAMES, rowColumnPrefix } from "./messages";
+import {
+  CUSTOMER_HEADERS, EXTRA_OUTPUT_HEADERS, ISSUE_TEXTS, NOTE_SEPARATOR, OUTPUT_HEADERS, ROLE_NAMES, rowColumnPrefix,
+} from "./messages";
 import { normaliseHeader } from "./headers";
 import type { Lang, Role, RowIssue } from "./types";
 
@@ -21,11 +23,47 @@ export function customerHeaders(lang: Lang): string[] {
   return [...CUSTOMER_HEADERS[lang]];
 }
 
+/** Which of the optional result columns a grading writes after the seven. */
+export interface ExtraColumns {
+  /** `Next contact by`: the profile has contact periods. */
+  nextContact: boolean;
+  /** `Previous grade` and `Change`: a previous grading was compared. */
+  previous: boolean;
+}
+
+/** Headers of every result column a grading writes: the seven, then the extra ones that apply, in their fixed order. */
+export function resultHeaders(lang: Lang, extras: ExtraColumns): string[] {
+  const headers = [...OUTPUT_HEADERS[lang]];
+  if (extras.nextContact) headers.push(EXTRA_OUTPUT_HEADERS.nextContact[lang]);
+  if (extras.previous) headers.push(EXTRA_OUTPUT_HEADERS.previous[lang], EXTRA_OUTPUT_HEADERS.change[lang]);
+  return headers;
+}
+
+const CORE_HEADERS = [0, 1, 2, 3, 4, 5, 6].map((k) => new Set([OUTPUT_HEADERS.en[k], OUTPUT_HEADERS.zh[k]].map(normaliseHeader)));
+const EXTRA_HEADERS = new Set(
+  Object.values(EXTRA_OUTPUT_HEADERS).flatMap((h) => [h.en, h.zh]).map(normaliseHeader),
+);
 const OWN_HEADERS = new Set([...OUTPUT_HEADERS.en, ...OUTPUT_HEADERS.zh].map(normaliseHeader));
 
 /** True for a header the add-in itself writes (either language), so its own output can be updated in place. */
 export function isOwnOutputHeader(text: unknown): boolean {
-  return OWN_HEADERS.has(normaliseHeader(text));
+  const h = normaliseHeader(text);
+  return OWN_HEADERS.has(h) || EXTRA_HEADERS.has(h);
+}
+
+/**
+ * Where an earlier grading's result columns stand in a header row: the seven in order (either language), followed by
+ * any of the extra columns; the last such block wins. null when the headers hold none.
+ */
+export function ownOutputBlock(headers: readonly unknown[]): { start: number; width: number } | null {
+  const normal = headers.map(normaliseHeader);
+  for (let k = normal.length - CORE_HEADERS.length; k >= 0; k--) {
+    if (!CORE_HEADERS.every((set, j) => set.has(normal[k + j]))) continue;
+    let width = CORE_HEADERS.length;
+    while (k + width < normal.length && EXTRA_HEADERS.has(normal[k + width])) width++;
+    return { start: k, width };
+  }
+  return null;
 }
 
 export function isGraded(res: GradeResult, i: number): boolean {

@@ -1,71 +1,35 @@
-/** The summary sheet: what was graded, how, and the counts, with a native column chart of the grade counts. */
-import type { Dimension, Lang } from "../engine/types";
-import type { Area } from "./address";
+/**
+ * The summary sheet written with Office.js: the engine lays it out (the same layout the command line writes to
+ * .xlsx); this module puts the cells in, then bold rows, number formats, a colour scale over the R × F map and a
+ * native column chart of the grade counts.
+ */
+import { summaryLayout, type SummaryLayout } from "../engine/summarySheet";
+import type { Lang } from "../engine/types";
 import { addSheet, deleteSheetQuietly, sheetNames } from "./sheets";
-import { SUMMARY_TITLES, summaryLabels, unitLabel } from "./summaryText";
-import type { OutputCell, SummaryModel } from "./types";
+import { SUMMARY_TITLES, summaryLabels } from "./summaryText";
+import type { SummaryModel } from "./types";
 import { writeGrid } from "./write";
 
-/** The summary lists at most this many rows not graded (the rest is counted in one line). */
-export const SUMMARY_ROW_LIMIT = 10_000;
-const WIDTH = 4;
-const DIMENSIONS: Dimension[] = ["recency", "frequency", "monetary"];
+export { SUMMARY_ROW_LIMIT } from "../engine/summarySheet";
 
-interface Layout {
-  rows: OutputCell[][];
-  /** Rows (0-based) of the grade table: its header and its last line; they are the chart's data. */
-  gradeTable: { first: number; last: number };
-  boldRows: number[];
-}
+/** The R × F map's colour scale: few customers white, many a strong green (Excel's own white–green scale). */
+const SCALE_LOW = "#FFFFFF";
+const SCALE_HIGH = "#63BE7B";
 
-function pad(cells: OutputCell[]): OutputCell[] {
-  return [...cells, ...new Array<OutputCell>(WIDTH - cells.length).fill(null)].slice(0, WIDTH);
-}
-
-/** The sheet's content as rows of 4 cells: facts, grade table, score table, the list of rows not graded. */
-export function summaryLayout(model: SummaryModel, lang: Lang): Layout {
-  const t = summaryLabels(lang);
-  const s = model.summary;
-  const rows: OutputCell[][] = [];
-  const boldRows: number[] = [];
-  const line = (...cells: OutputCell[]): number => rows.push(pad(cells)) - 1;
-  boldRows.push(line(t.title));
-  line(t.profile, model.profileName);
-  line(t.method, t.methods[s.method]);
-  model.rules.forEach((rule, i) => line(i === 0 ? t.rules : null, rule));
-  line(t.asOf, s.asOf);
-  if (s.windowStart) line(t.window, `${s.windowStart} – ${s.asOf}`);
-  line(t.unit, unitLabel(s.unit, lang));
-  line(t.source, model.source);
-  line(t.output, model.output);
-  line(t.version, model.version);
-  line(t.generatedAt, model.generatedAt);
-  line(t.rows, s.rows);
-  line(t.graded, s.graded);
-  line(t.notGraded, s.notGraded);
-  if (s.sales) {
-    line(t.salesRead, s.sales.read);
-    line(t.salesKept, s.sales.kept);
-    line(t.salesOutside, s.sales.outsideWindow);
-    line(t.salesSkipped, s.sales.skipped);
+/** Queues the formats of a layout: bold titles, number formats, the colour scale. */
+function queueSummaryFormats(sheet: Excel.Worksheet, layout: SummaryLayout): void {
+  for (const a of layout.bold) sheet.getRangeByIndexes(a.row, a.col, a.rows, a.cols).format.font.bold = true;
+  for (const { area, format } of layout.numberFormats) {
+    const range = sheet.getRangeByIndexes(area.row, area.col, area.rows, area.cols);
+    range.numberFormat = Array.from({ length: area.rows }, () => new Array<string>(area.cols).fill(format));
   }
-  line();
-  const first = line(t.grade, t.customers);
-  boldRows.push(first);
-  for (const g of s.gradeCounts) line(g.grade, g.count);
-  const gradeTable = { first, last: rows.length - 1 };
-  line();
-  boldRows.push(line(t.score, ...DIMENSIONS.map((d) => t.dims[d])));
-  const top = Math.max(...DIMENSIONS.map((d) => s.scoreCounts[d].length - 1));
-  for (let score = top; score >= 1; score--) line(score, ...DIMENSIONS.map((d) => s.scoreCounts[d][score] ?? 0));
-  if (model.notGraded.length > 0) {
-    line();
-    boldRows.push(line(t.notGradedList));
-    boldRows.push(line(t.row, t.reason));
-    for (const r of model.notGraded.slice(0, SUMMARY_ROW_LIMIT)) line(r.row, r.reason);
-    if (model.notGraded.length > SUMMARY_ROW_LIMIT) line(t.more(model.notGraded.length - SUMMARY_ROW_LIMIT));
+  for (const a of layout.colourScales) {
+    const cf = sheet.getRangeByIndexes(a.row, a.col, a.rows, a.cols).conditionalFormats.add("ColorScale");
+    cf.colorScale.criteria = {
+      minimum: { formula: undefined, type: "LowestValue", color: SCALE_LOW },
+      maximum: { formula: undefined, type: "HighestValue", color: SCALE_HIGH },
+    };
   }
-  return { rows, gradeTable, boldRows };
 }
 
 /**
@@ -82,14 +46,13 @@ export async function writeSummarySheet(ctx: Excel.RequestContext, model: Summar
     const layout = summaryLayout(model, lang);
     await writeGrid(ctx, sheetName, 0, 0, layout.rows, { resetFormats: false });
     const sheet = ctx.workbook.worksheets.getItem(sheetName);
-    for (const r of layout.boldRows) sheet.getRangeByIndexes(r, 0, 1, WIDTH).format.font.bold = true;
-    sheet.getRangeByIndexes(0, 0, layout.rows.length, WIDTH).format.autofitColumns();
-    const { first, last } = layout.gradeTable;
-    const chartData: Area = { row: first, col: 0, rows: last - first + 1, cols: 2 };
-    const chart = sheet.charts.add("ColumnClustered", sheet.getRangeByIndexes(chartData.row, 0, chartData.rows, 2), "Columns");
+    queueSummaryFormats(sheet, layout);
+    sheet.getRangeByIndexes(0, 0, layout.rows.length, layout.width).format.autofitColumns();
+    const chartData = layout.gradeChart;
+    const chart = sheet.charts.add("ColumnClustered", sheet.getRangeByIndexes(chartData.row, chartData.col, chartData.rows, chartData.cols), "Columns");
     chart.title.text = summaryLabels(lang).chartTitle;
     chart.legend.visible = false;
-    chart.setPosition("F2", "M18");
+    chart.setPosition("H2", "O18");
     await ctx.sync();
   } catch (e) {
     await deleteSheetQuietly(ctx, sheetName);

@@ -1,5 +1,5 @@
 /** Public types of the Excel adapter (see index.ts for the functions). */
-import type { GradeSummary, Lang, Localized } from "../engine/types";
+import type { Lang, Localized } from "../engine/types";
 
 /** The range the add-in reads: a header row followed by data rows. */
 export interface SourceTable {
@@ -74,25 +74,8 @@ export interface WriteResult {
   address: string;
 }
 
-/** Everything the summary sheet shows. Plain data; the task pane builds it from the engine's results. */
-export interface SummaryModel {
-  /** The engine's summary of the run (counts per grade and per sub-score, as-of date, window, unit, ...). */
-  summary: GradeSummary;
-  /** Profile name in the user's language. */
-  profileName: string;
-  /** The thresholds or the tie rule used, one line each, in the user's language (e.g. "R: 10 / 20 / 30 / 50 days"). */
-  rules: string[];
-  /** Add-in version, e.g. "0.1.0". */
-  version: string;
-  /** When the grading ran, as text (local time), e.g. "2026-11-23 18:30". */
-  generatedAt: string;
-  /** Address that was read, e.g. "Sales!A1:F201". */
-  source: string;
-  /** Where the results were written, e.g. "Sales!G1:M201". */
-  output: string;
-  /** Rows not graded, with the reason in the user's language. The sheet lists at most `SUMMARY_ROW_LIMIT` of them. */
-  notGraded: { row: number | string; reason: string }[];
-}
+/** Everything the summary sheet shows: built by the engine's buildSummaryModel, shared with the command line. */
+export type { SummaryModel } from "../engine/summarySheet";
 
 /** Result of `selectRows`. */
 export interface SelectResult {

@@ -1,4 +1,4 @@
-import { customerHeaders, outputHeaders, type GradeSummary } from "../../src/engine";
+import { customerHeaders, outputHeaders, type GradeMigration, type GradeShares, type GradeSummary, type RfMap } from "../../src/engine";
 import { GRADE_FILLS, SELECT_AREA_LIMIT, selectRows, SUMMARY_ROW_LIMIT, writeSalesOutput, writeSummarySheet, type OutputCell, type SummaryModel, type WriteOptions } from "../../src/excel";
 import { FakeExcel } from "./fake";
 
@@ -85,7 +85,50 @@ function summary(): GradeSummary {
   };
 }
 
-function model(notGraded = [{ row: 9, reason: "Row 9, column “日期”: last order date is missing" }]): SummaryModel {
+const share = (tenths: number, exactPercent: string) => ({ tenths, value: tenths / 1000, exactPercent });
+
+/** Per-grade figures consistent with the counts above (A 2, B 1, C 2, D 1) and amounts 1200.5, 300, 400, 100.5. */
+function shares(): GradeShares {
+  return {
+    rows: [
+      { grade: "A", customers: 2, customerShare: share(333, "33.333333"), amount: "1200.5", amountValue: 1200.5, amountShare: share(600, "59.995002") },
+      { grade: "B", customers: 1, customerShare: share(167, "16.666667"), amount: "300", amountValue: 300, amountShare: share(150, "14.992504") },
+      { grade: "C", customers: 2, customerShare: share(333, "33.333333"), amount: "400", amountValue: 400, amountShare: share(200, "19.990005") },
+      { grade: "D", customers: 1, customerShare: share(167, "16.666667"), amount: "100.5", amountValue: 100.5, amountShare: share(50, "5.022489") },
+    ],
+    customers: 6,
+    amount: "2001",
+    amountValue: 2001,
+    unit: "yuan",
+  };
+}
+
+function rf(): RfMap {
+  return {
+    r: [5, 4, 3, 2, 1],
+    f: [1, 2, 3, 4, 5],
+    counts: [[0, 0, 0, 0, 1], [0, 0, 1, 0, 0], [0, 2, 0, 0, 0], [1, 0, 0, 0, 0], [1, 0, 0, 0, 0]],
+  };
+}
+
+function migration(): GradeMigration {
+  return {
+    previousGrades: ["A", "B", "C", "D"],
+    grades: ["A", "B", "C", "D"],
+    counts: [[1, 1, 0, 0, 0], [0, 0, 1, 0, 1], [0, 0, 0, 0, 0], [0, 0, 0, 1, 0], [1, 0, 1, 0, 0]],
+    amounts: [["600", "300", "0", "0", ""], ["0", "0", "250", "0", ""], ["0", "0", "0", "0", ""], ["0", "0", "0", "100.5", ""], ["600.5", "0", "150", "0", ""]],
+    previous: [],
+    change: [],
+    absent: [{ id: "K9", previous: "B" }],
+    movedDown: [
+      { index: 1, id: "K2", previous: "A", current: "B", amount: "300", amountValue: 300 },
+      { index: 3, id: "K4", previous: "B", current: "C", amount: "250", amountValue: 250 },
+    ],
+    totals: { up: 0, down: 2, same: 2, new: 2, gone: 1, other: 0 },
+  };
+}
+
+function model(notGraded = [{ row: 9, reason: "Row 9, column “日期”: last order date is missing" }], withMigration = false): SummaryModel {
   return {
     summary: summary(),
     profileName: "Wuhan – smart curtains (quintiles)",
@@ -95,6 +138,9 @@ function model(notGraded = [{ row: 9, reason: "Row 9, column “日期”: last 
     source: "Sales!A1:C31",
     output: "'RFM Customers'!A1:K8",
     notGraded,
+    shares: shares(),
+    rfMap: rf(),
+    ...(withMigration ? { migration: migration(), previousSource: "'RFM Customers'!I1:I8" } : {}),
   };
 }
 
@@ -121,16 +167,76 @@ describe("writeSummarySheet", () => {
     expect(rowAfter(rows, "Graded at")[0]).toBe("2026-11-23 18:30");
     expect(rowAfter(rows, "Sales skipped (unreadable)")[0]).toBe(2);
     const gradeHeader = rows.findIndex((r) => r[0] === "Grade");
-    expect(rows.slice(gradeHeader, gradeHeader + 5).map((r) => r.slice(0, 2))).toEqual([["Grade", "Customers"], ["A", 2], ["B", 1], ["C", 2], ["D", 1]]);
+    expect(rows.slice(gradeHeader, gradeHeader + 6).map((r) => r.slice(0, 5))).toEqual([
+      ["Grade", "Customers", "Share of customers", "Amount", "Share of amount"],
+      ["A", 2, 0.333, 1200.5, 0.6],
+      ["B", 1, 0.167, 300, 0.15],
+      ["C", 2, 0.333, 400, 0.2],
+      ["D", 1, 0.167, 100.5, 0.05],
+      ["Total", 6, 1, 2001, 1],
+    ]);
+    const shareFormats = excel.numberFormats("RFM Summary", `C${gradeHeader + 2}:E${gradeHeader + 6}`);
+    expect(shareFormats.every((r) => r[0] === "0.0%" && r[1] === "#,##0.0" && r[2] === "0.0%")).toBe(true);
+    expect(excel.bold("RFM Summary", `A${gradeHeader + 1}:E${gradeHeader + 1}`)[0].every(Boolean)).toBe(true);
     const scoreHeader = rows.findIndex((r) => r[0] === "Score");
-    expect(rows.slice(scoreHeader, scoreHeader + 6)).toEqual([["Score", "R", "F", "M"], [5, 1, 1, 1], [4, 1, 1, 1], [3, 2, 2, 2], [2, 1, 0, 1], [1, 1, 2, 1]]);
+    expect(rows.slice(scoreHeader, scoreHeader + 6).map((r) => r.slice(0, 4))).toEqual([["Score", "R", "F", "M"], [5, 1, 1, 1], [4, 1, 1, 1], [3, 2, 2, 2], [2, 1, 0, 1], [1, 1, 2, 1]]);
+    const rfHeader = rows.findIndex((r) => r[0] === "R \\ F");
+    expect(rows.slice(rfHeader, rfHeader + 6).map((r) => r.slice(0, 6))).toEqual([
+      ["R \\ F", 1, 2, 3, 4, 5],
+      [5, 0, 0, 0, 0, 1],
+      [4, 0, 0, 1, 0, 0],
+      [3, 0, 2, 0, 0, 0],
+      [2, 1, 0, 0, 0, 0],
+      [1, 1, 0, 0, 0, 0],
+    ]);
+    const scales = excel.colourScales("RFM Summary");
+    expect(scales).toHaveLength(1);
+    expect(scales[0].rect).toEqual({ row: rfHeader + 1, col: 1, rows: 5, cols: 5 });
+    expect(scales[0].criteria.minimum).toMatchObject({ type: "LowestValue" });
+    expect(scales[0].criteria.maximum).toMatchObject({ type: "HighestValue" });
+    expect(rows.some((r) => r[0] === "Previous \\ now")).toBe(false);
     expect(rowAfter(rows, "Row")[0]).toBe("Reason");
-    expect(rows[rows.length - 1]).toEqual([9, "Row 9, column “日期”: last order date is missing", "", ""]);
+    expect(rows[rows.length - 1].slice(0, 3)).toEqual([9, "Row 9, column “日期”: last order date is missing", ""]);
     const charts = excel.charts("RFM Summary");
     expect(charts).toHaveLength(1);
     expect(charts[0].type).toBe("ColumnClustered");
     expect(charts[0].source).toEqual({ row: gradeHeader, col: 0, rows: 5, cols: 2 });
     expect(charts[0].title).toBe("Customers per grade");
+  });
+
+  it("with a previous grading: the changes, the matrix in customers and amount, and who moved down", async () => {
+    const excel = new FakeExcel({ sheets: { Sales: [["x"]] } });
+    await excel.run((ctx) => writeSummarySheet(ctx, model([], true), "en"));
+    const rows = excel.read("RFM Summary");
+    expect(rowAfter(rows, "Compared with")[0]).toBe("'RFM Customers'!I1:I8");
+    expect(rowAfter(rows, "Moved down")[0]).toBe(2);
+    expect(rowAfter(rows, "Gone")[0]).toBe(1);
+    const matrices = rows.flatMap((r, i) => (r[0] === "Previous \\ now" ? [i] : []));
+    expect(matrices).toHaveLength(2);
+    const [counts, amounts] = matrices;
+    expect(rows[counts - 1][0]).toBe("Grade changes since the previous grading: customers");
+    expect(rows.slice(counts, counts + 6).map((r) => r.slice(0, 6))).toEqual([
+      ["Previous \\ now", "A", "B", "C", "D", "Gone"],
+      ["A", 1, 1, 0, 0, 0],
+      ["B", 0, 0, 1, 0, 1],
+      ["C", 0, 0, 0, 0, 0],
+      ["D", 0, 0, 0, 1, 0],
+      ["New", 1, 0, 1, 0, 0],
+    ]);
+    expect(rows.slice(amounts + 1, amounts + 6).map((r) => r.slice(0, 6))).toEqual([
+      ["A", 600, 300, 0, 0, ""],
+      ["B", 0, 0, 250, 0, ""],
+      ["C", 0, 0, 0, 0, ""],
+      ["D", 0, 0, 0, 100.5, ""],
+      ["New", 600.5, 0, 150, 0, ""],
+    ]);
+    expect(excel.numberFormats("RFM Summary", `B${amounts + 2}:B${amounts + 2}`)[0][0]).toBe("#,##0.0");
+    const list = rows.findIndex((r) => r[0] === "Customers who moved down, largest amount first");
+    expect(rows.slice(list + 1, list + 4).map((r) => r.slice(0, 4))).toEqual([
+      ["Customer id", "Previous grade", "Grade", "Amount"],
+      ["K2", "A", "B", 300],
+      ["K4", "B", "C", 250],
+    ]);
   });
 
   it("writes Chinese labels and replaces its own previous summary, keeping a user's sheet of the same name", async () => {
@@ -141,7 +247,8 @@ describe("writeSummarySheet", () => {
     expect(excel.sheetNames()).toEqual(["Sales", "RFM 汇总"]);
     const rows = excel.read("RFM 汇总");
     expect(rowAfter(rows, "统计日期")[0]).toBe("2025-07-01");
-    expect(rows.some((r) => r[0] === "未评分的行")).toBe(false);
+    expect(rows.find((r) => r[0] === "客户等级")!.slice(0, 5)).toEqual(["客户等级", "客户数", "客户占比", "金额", "金额占比"]);
+    expect(rows.some((r) => r[0] === "未分级的行")).toBe(false);
     expect(excel.charts("RFM 汇总")[0].title).toBe("各等级客户数");
 
     const user = new FakeExcel({ sheets: { Sales: [["x"]], "RFM Summary": [["my own notes"]] } });

@@ -161,6 +161,10 @@ export class FakeExcel {
   mergedAreas(sheet: string): Rect[] {
     return this.sheet(sheet).merged;
   }
+  /** Colour-scale conditional formats of a sheet: where, and the criteria set. */
+  colourScales(sheet: string): import("./sheetData").ColourScale[] {
+    return this.sheet(sheet).colourScales;
+  }
   conditionalFormatCount(sheet: string): number {
     return this.sheet(sheet).conditionalFills.length;
   }

@@ -297,6 +297,7 @@ export class FakeRangeFormat {
 export class FakeConditionalFormatCollection {
   constructor(private readonly range: FakeRange) {}
   add(type: string): FakeConditionalFormat {
+    if (type === "ColorScale") return new FakeColorScaleFormat(this.range) as unknown as FakeConditionalFormat;
     if (type !== "CellValue") throw new Error(`fake: conditional format type ${type} not modelled`);
     const cf = { rect: { row: 0, col: 0, rows: 0, cols: 0 }, operator: "", formula1: "" } as import("./sheetData").ConditionalFill;
     this.range.queueWrite({ cf: type }, ({ sheet, rect }) => {
@@ -307,6 +308,24 @@ export class FakeConditionalFormatCollection {
   }
   clearAll(): void {
     this.range.queueWrite({ cfClear: true }, ({ sheet, rect }) => sheet.removeConditionalFormats(rect));
+  }
+}
+
+/** A colour scale: kept as its rectangle and criteria (the fake does not colour cells by it). */
+export class FakeColorScaleFormat {
+  constructor(private readonly range: FakeRange) {}
+  get colorScale(): { criteria: unknown } {
+    const range = this.range;
+    return {
+      set criteria(v: unknown) {
+        range.queueWrite({ colorScale: v }, ({ sheet, rect }) => {
+          sheet.colourScales.push({ rect, criteria: v as import("./sheetData").ColourScale["criteria"] });
+        });
+      },
+      get criteria(): unknown {
+        throw new Error("fake: reading colour scale criteria is not modelled");
+      },
+    };
   }
 }
 

@@ -21,6 +21,11 @@ export interface ConditionalFill {
   fontColor?: string;
 }
 
+export interface ColourScale {
+  rect: Rect;
+  criteria: Record<string, { type: string; color: string; formula?: string | null } | undefined>;
+}
+
 export interface ChartData {
   type: string;
   source: Rect;
@@ -40,6 +45,7 @@ export class SheetData {
   readonly bold: { rect: Rect; value: boolean }[] = [];
   readonly fills: { rect: Rect; color: string | null }[] = [];
   readonly conditionalFills: ConditionalFill[] = [];
+  readonly colourScales: ColourScale[] = [];
   readonly charts: ChartData[] = [];
   readonly tables: TableData[] = [];
   readonly merged: Rect[] = [];
