@@ -4,7 +4,7 @@ import {
 } from "../engine";
 import type { GradeRequest } from "./gradeRequest";
 import { withHeaderFound } from "./headerRow";
-import { columnsCells, headerTexts, type Table } from "./table";
+import { headerTexts, type Table } from "./table";
 import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
 
@@ -41,8 +41,7 @@ export function gradeTable(read: Table, req: GradeRequest): GradedTable {
   const unit = chooseUnit(table.headers, detection, req.profile.monetaryUnit, req.options.unit);
 
   const present = roles.filter((role) => mapping[role] !== undefined);
-  const cells = columnsCells(table, present.map((role) => mapping[role]!));
-  const column = (role: Role) => (present.includes(role) ? cells[present.indexOf(role)] : undefined);
+  const column = (role: Role) => (present.includes(role) ? table.engineColumn(mapping[role]!, role) : undefined);
   const options = { ...req.options, unit: unit.unit, date1904: table.date1904 };
   let res: GradeResult;
   try {

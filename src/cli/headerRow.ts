@@ -15,26 +15,9 @@ export function withHeaderFound(table: Table, manual: Partial<Record<Role, strin
     return found.missing.length === 0 && Object.keys(manual).every((role) => found.mapping[role as Role] !== undefined);
   };
   if (complete(table.headers)) return table;
-  const limit = Math.min(HEADER_SEARCH_ROWS, table.rows.length);
+  const limit = Math.min(HEADER_SEARCH_ROWS, table.rowCount);
   for (let k = 0; k < limit; k++) {
-    if (complete(table.rows[k])) return startingBelow(table, k);
+    if (complete(table.row(k))) return table.below(k);
   }
   return table;
-}
-
-/** The table whose header is data row k. */
-function startingBelow(table: Table, k: number): Table {
-  const raw = table.rawRows;
-  return {
-    ...table,
-    headers: table.rows[k],
-    rows: table.rows.slice(k + 1),
-    firstRowNumber: table.firstRowNumber + k + 1,
-    rawRows: raw && {
-      bytes: raw.bytes,
-      starts: raw.starts.subarray(k + 1),
-      ends: raw.ends.subarray(k + 1),
-      missing: raw.missing.subarray(k + 1),
-    },
-  };
 }

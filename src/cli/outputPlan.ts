@@ -47,14 +47,13 @@ function customerRowsPlan(graded: GradedTable, lang: Lang): OutputPlan {
 
   return {
     headers: [...kept.map((c) => cellText(table.headers[c])), ...outputHeaders(lang)],
-    rowCount: table.rows.length,
+    rowCount: table.rowCount,
     csvChunk(from, to) {
       if (rawRows) return rawCsvChunk(rawRows, results, from, to);
       const lines: string[] = [];
       for (let i = from; i < to; i++) {
-        const row = table.rows[i];
         let line = "";
-        for (let k = 0; k < kept.length; k++) line += (k === 0 ? "" : ",") + csvField(cellText(row[kept[k]]));
+        for (let k = 0; k < kept.length; k++) line += (k === 0 ? "" : ",") + csvField(cellText(table.cell(i, kept[k])));
         lines.push(line + results.csvSuffix(i) + "\n");
       }
       return lines.join("");
@@ -63,9 +62,8 @@ function customerRowsPlan(graded: GradedTable, lang: Lang): OutputPlan {
       return this.inputValues(i).concat(results.values(i));
     },
     inputValues(i) {
-      const row = table.rows[i];
       const cells = new Array<unknown>(kept.length);
-      for (let k = 0; k < kept.length; k++) cells[k] = workbookCell(row[kept[k]] ?? null, kept[k]);
+      for (let k = 0; k < kept.length; k++) cells[k] = workbookCell(table.cell(i, kept[k]) ?? null, kept[k]);
       return cells;
     },
     results,

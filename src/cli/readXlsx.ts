@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Cell } from "../engine";
 import { plainCellValue } from "./cellValue";
-import type { Table } from "./table";
+import { rowsTable, type Table } from "./table";
 import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
 
@@ -36,16 +36,15 @@ export async function readXlsx(path: string, bytes: Buffer, sheetName?: string):
     rows = rows.map((row) => row.slice(0, used));
   }
 
-  return {
+  return rowsTable(rows, {
     source: "xlsx",
     headers,
-    rows,
     width: used,
     firstRowNumber: headerRow + 1,
     date1904,
     sheetName: sheet.name,
     columnFormats: columnFormats(sheet, headerRow + 1, headerRow + rows.length, used),
-  };
+  });
 }
 
 function pickSheet(workbook: ExcelJS.Workbook, path: string, wanted?: string): ExcelJS.Worksheet {

@@ -1,13 +1,26 @@
-import type { Cell } from "../engine";
+import type { Cell, Role } from "../engine";
 
-/** A sheet as read from a file: a header row and the data rows below it, cell values as the engine takes them. */
+/**
+ * A sheet as read from a file: a header row and the data rows below it, cell values as the engine takes them. Cells
+ * are reached through functions so that a large CSV never has to exist as millions of strings at once.
+ */
 export interface Table {
   source: "csv" | "xlsx";
   headers: Cell[];
-  /** Data rows, top to bottom; a row may be shorter than `width` (missing cells are empty). */
-  rows: Cell[][];
+  rowCount: number;
   width: number;
-  /** Sheet row number of rows[0] as the user sees it (the header is on the row above). */
+  /** Cell c of data row i (0-based) as read: text for CSV; numbers, Dates, text, `{ error }` for .xlsx. */
+  cell(i: number, c: number): Cell;
+  /** Data row i, `width` cells. */
+  row(i: number): Cell[];
+  /**
+   * Column c of every data row for the engine, given the role it plays. May differ from `cell` only in form, never in
+   * what the engine makes of it (see csvTable).
+   */
+  engineColumn(c: number, role: Role): ArrayLike<Cell>;
+  /** The table whose header is data row k (a title above the real header). */
+  below(k: number): Table;
+  /** Sheet row number of data row 0 as the user sees it (the header is on the row above). */
   firstRowNumber: number;
   date1904: boolean;
   sheetName?: string;
@@ -33,13 +46,18 @@ export function headerTexts(table: Table): string[] {
   return table.headers.map((h) => (h === null || h === undefined ? "" : String(h).trim()));
 }
 
-/** The cells of the given columns, top to bottom (the engine is column-oriented), in one pass over the rows. */
-export function columnsCells(table: Table, indexes: readonly number[]): Cell[][] {
-  const rows = table.rows;
-  const columns = indexes.map(() => new Array<Cell>(rows.length));
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    for (let c = 0; c < indexes.length; c++) columns[c][i] = row[indexes[c]];
-  }
-  return columns;
+/** A table over rows already in memory (a worksheet). */
+export function rowsTable(
+  rows: Cell[][], fields: Omit<Table, "rowCount" | "cell" | "row" | "engineColumn" | "below" | "rawRows">,
+): Table {
+  const { width } = fields;
+  const cell = (i: number, c: number): Cell => rows[i][c] ?? null;
+  return {
+    ...fields,
+    rowCount: rows.length,
+    cell,
+    row: (i) => Array.from({ length: width }, (_, c) => cell(i, c)),
+    engineColumn: (c) => rows.map((row) => row[c] ?? null),
+    below: (k) => rowsTable(rows.slice(k + 1), { ...fields, headers: rows[k], firstRowNumber: fields.firstRowNumber + k + 1 }),
+  };
 }

@@ -1,0 +1,132 @@
+/**
+ * The byte-level CSV reader: records and fields as RFC 4180 and Excel write them, and the promise that pre-reading
+ * date and number cells for the engine changes nothing the engine computes or says.
+ */
+
+import fc from "fast-check";
+import { builtinProfile, gradeCustomers, gradeSales, noteText } from "../../../src/engine";
+import { csvTable, isOwnNumberText } from "../../../src/cli/csv/csvTable";
+import { scanCsv, type LineBreak } from "../../../src/cli/csv/scanCsv";
+import type { Table } from "../../../src/cli/table";
+
+function table(text: string, delimiter = ",", newline: LineBreak = "\n"): Table {
+  return csvTable(scanCsv(Buffer.from(text, "utf8"), delimiter, newline), delimiter);
+}
+
+function rows(t: Table): unknown[][] {
+  return Array.from({ length: t.rowCount }, (_, i) => t.row(i));
+}
+
+describe("records and fields", () => {
+  test("quoted fields hold delimiters, doubled quotes and line breaks", () => {
+    const t = table('id,name,n\nA,"Zhang, Li",1\nB,"He said ""hi""",2\nC,"two\nlines",3\n');
+    expect(t.headers).toEqual(["id", "name", "n"]);
+    expect(rows(t)).toEqual([["A", "Zhang, Li", "1"], ["B", 'He said "hi"', "2"], ["C", "two\nlines", "3"]]);
+    expect(t.rawRows).toBeUndefined(); // quoted: rows are re-quoted on output, never copied
+  });
+
+  test("CRLF files: a lone line feed stays inside its cell; a file without quotes keeps its rows' bytes", () => {
+    const t = table("id,note\r\nA,x\ny\r\nB,z\r\n", ",", "\r\n");
+    expect(rows(t)).toEqual([["A", "x\ny"], ["B", "z"]]);
+    const plain = table("id,note\r\nA,x\r\nB,z", ",", "\r\n");
+    const raw = plain.rawRows!;
+    expect([0, 1].map((i) => raw.bytes.subarray(raw.starts[i], raw.ends[i]).toString())).toEqual(["A,x", "B,z"]);
+  });
+
+  test("short rows are padded with empty cells; blank lines at the end are not rows, blank lines inside are", () => {
+    const t = table("a;b;c\n1;2\n\n3;4;5\n\n\n", ";");
+    expect(t.width).toBe(3);
+    expect(rows(t)).toEqual([["1", "2", ""], ["", "", ""], ["3", "4", "5"]]);
+  });
+
+  test("tab-separated, Chinese text, a last line without a line break", () => {
+    const t = table("客户\t金额\n张三\t5000", "\t");
+    expect(t.headers).toEqual(["客户", "金额"]);
+    expect(rows(t)).toEqual([["张三", "5000"]]);
+  });
+
+  test("text after a closing quote is kept and reported; a quote that never closes is reported with its record", () => {
+    const bad = scanCsv(Buffer.from('a,b\n"x"y,1\n2,3\n'), ",", "\n");
+    expect(bad.problems).toEqual([{ record: 1, code: "InvalidQuotes", message: "Trailing quote on quoted field is malformed" }]);
+    expect(csvTable(bad, ",").row(0)).toEqual(['x"y', "1"]);
+    const open = scanCsv(Buffer.from('a,b\n1,2\n"3,4\n5,6\n'), ",", "\n");
+    expect(open.problems.map((p) => [p.record, p.code])).toEqual([[2, "MissingQuotes"]]);
+  });
+
+  test("a title row above the header: the table below it starts at the right row number", () => {
+    const t = table("Report 2025\nid,date\nA,2025-01-01\n").below(0);
+    expect(t.headers).toEqual(["id", "date"]);
+    expect(rows(t)).toEqual([["A", "2025-01-01"]]);
+    expect(t.firstRowNumber).toBe(3);
+  });
+});
+
+describe("numbers handed to the engine as numbers", () => {
+  test("only text that is exactly the number's own text", () => {
+    for (const t of ["0", "16", "9.53", "-0.5", "0.000001", "123456789012345"]) expect(isOwnNumberText(t)).toBe(true);
+    for (const t of ["-0", "007", "9.50", "1.", ".5", "+1", "1e5", " 1", "1,000", "0.0000001", "1234567890123456"]) {
+      expect(isOwnNumberText(t)).toBe(false);
+    }
+  });
+
+  test("agrees with JavaScript's own number text on random decimals", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 20 }), (x, places) => {
+        for (const t of [String(x), x.toFixed(places)]) {
+          if (isOwnNumberText(t)) expect(String(Number(t))).toBe(t);
+        }
+      }),
+    );
+  });
+});
+
+// Cells as finance exports write them, good and bad: the engine must grade and explain them the same either way.
+const dateCell = fc.oneof(
+  fc.constantFrom("2025-12-21", "2025/12/1", "2025年11月21日", "2025-02-30", "", " ", "#N/A", "45000", "soon", "2026-01-05"),
+  fc.integer({ min: 20000, max: 20460 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10)),
+);
+const numberCell = fc.oneof(
+  fc.constantFrom("16", "3.50", "-0", "0", "1e309", " 12", "1,200", "¥5", "abc", "", "#VALUE!", "0.0000001", "2.5"),
+  fc.integer({ min: -5, max: 40 }).map(String),
+  fc.double({ min: -10, max: 20, noNaN: true }).map((x) => String(Math.round(x * 100) / 100)),
+);
+
+function csvOf(header: string[], body: string[][]): string {
+  const field = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return [header, ...body].map((r) => r.map(field).join(",")).join("\n") + "\n";
+}
+
+test("customers: grading the pre-read columns equals grading the texts, notes included", () => {
+  const profile = builtinProfile("shaoxing")!;
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.constantFrom("A", "B", "C", "#N/A", ""), dateCell, numberCell, numberCell), { maxLength: 30 }), (body) => {
+      const t = table(csvOf(["id", "date", "count", "total"], body));
+      const options = { asOf: "2025-12-31" };
+      const pre = gradeCustomers(
+        { ids: t.engineColumn(0, "id"), lastDates: t.engineColumn(1, "date"), counts: t.engineColumn(2, "count"), totals: t.engineColumn(3, "total") },
+        profile, options,
+      );
+      const texts = (c: number) => body.map((r) => r[c]);
+      const plain = gradeCustomers({ ids: texts(0), lastDates: texts(1), counts: texts(2), totals: texts(3) }, profile, options);
+      expect(Array.from(pre.gradeIndex)).toEqual(Array.from(plain.gradeIndex));
+      expect(Array.from(pre.scoreUnits)).toEqual(Array.from(plain.scoreUnits));
+      expect(body.map((_, i) => noteText(pre, i, "en"))).toEqual(body.map((_, i) => noteText(plain, i, "en")));
+    }),
+  );
+});
+
+test("sales: the same customers, totals and skipped sales from the pre-read columns as from the texts", () => {
+  const profile = builtinProfile("wuhan")!;
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.constantFrom("W1", "W2", "W3", ""), dateCell, numberCell), { maxLength: 30 }), (body) => {
+      const t = table(csvOf(["id", "date", "amount"], body));
+      const options = { asOf: "2025-12-31", windowStart: "2025-01-01" };
+      const pre = gradeSales({ ids: t.engineColumn(0, "id"), dates: t.engineColumn(1, "date"), amounts: t.engineColumn(2, "amount") }, profile, options);
+      const texts = (c: number) => body.map((r) => r[c]);
+      const plain = gradeSales({ ids: texts(0), dates: texts(1), amounts: texts(2) }, profile, options);
+      expect(pre.customers).toEqual(plain.customers);
+      expect(pre.saleIssues).toEqual(plain.saleIssues);
+      expect(Array.from(pre.gradeIndex)).toEqual(Array.from(plain.gradeIndex));
+    }),
+  );
+});
