@@ -81,8 +81,17 @@ export type { SummaryModel } from "../engine/summarySheet";
 export interface SelectResult {
   /** Sheet rows selected. */
   rows: number;
-  /** true when more rows were asked for than one selection can hold (`SELECT_AREA_LIMIT` areas). */
+  /** true when some of the rows asked for were not selected (see `limit`). */
   truncated: boolean;
+  /** Rows asked for and not selected. */
+  notSelected: number;
+  /** The blocks of rows selected, [first, last] (1-based), in order. */
+  selected: [number, number][];
+  /**
+   * Why rows were left out: "areas", more blocks than one selection holds (`SELECT_AREA_LIMIT`); "singleArea", this
+   * Excel selects one block at a time (no ExcelApi 1.18).
+   */
+  limit?: "areas" | "singleArea";
 }
 
 /**

@@ -57,6 +57,7 @@ const en = {
   salesOutsideWindow: "Sales outside the sales window: {count}",
   selectSkippedSales: "Select skipped sales",
   selectTruncated: "Too many separate rows to select at once: the first {rows} were selected.",
+  selectOneBlock: "This version of Excel selects one block of rows at a time: rows {first}–{last} are selected, {more} more are not.",
   overwriteTitle: "Cells are not empty",
   overwriteBody:
     "The cells where the results would go ({address}) already hold data that RFM Grader did not write. What should it do?",
@@ -137,6 +138,7 @@ const zh: Record<MessageKey, string> = {
   salesOutsideWindow: "{count} 笔销售不在统计期间内",
   selectSkippedSales: "选中跳过的销售",
   selectTruncated: "要选中的行太分散，无法一次全部选中：已选中前 {rows} 行。",
+  selectOneBlock: "此版本的 Excel 一次只能选中一块连续的行：已选中第 {first}–{last} 行，另有 {more} 行未选中。",
   overwriteTitle: "单元格不为空",
   overwriteBody: "结果要写入的单元格（{address}）中已有不是 RFM 客户分级写入的数据。要怎么处理？",
   overwriteNewSheet: "写入新工作表",

@@ -277,27 +277,71 @@ describe("writeSummarySheet", () => {
   });
 });
 
+/** Office as a host that does (or does not) support ExcelApi up to `version`; removed after each test. */
+function officeSupporting(version: string): void {
+  const [major, minor] = version.split(".").map(Number);
+  (globalThis as { Office?: unknown }).Office = {
+    context: {
+      requirements: {
+        isSetSupported: (set: string, wanted: string) => {
+          const [wMajor, wMinor] = wanted.split(".").map(Number);
+          return set === "ExcelApi" && (wMajor < major || (wMajor === major && wMinor <= minor));
+        },
+      },
+    },
+  };
+}
+
 describe("selectRows", () => {
-  it("selects whole rows, consecutive rows as one area, and activates the sheet", async () => {
+  afterEach(() => delete (globalThis as { Office?: unknown }).Office);
+
+  it("selects whole rows, consecutive rows as one area, and activates the sheet (ExcelApi 1.18)", async () => {
+    officeSupporting("1.18");
     const excel = new FakeExcel({ sheets: { Summary: [["x"]], Sales: [["x"]] } });
     const res = await excel.run((ctx) => selectRows(ctx, "Sales", [9, 5, 6, 7, 5]));
-    expect(res).toEqual({ rows: 4, truncated: false });
+    expect(res).toEqual({ rows: 4, truncated: false, notSelected: 0, selected: [[5, 7], [9, 9]] });
     expect(excel.selection()).toBe("Sales!A5:XFD7,Sales!A9:XFD9");
     expect(excel.activeSheet()).toBe("Sales");
   });
 
   it("selects at most the first SELECT_AREA_LIMIT areas and says so", async () => {
+    officeSupporting("1.18");
     const excel = new FakeExcel({ sheets: { Sales: [["x"]] } });
     const rows = Array.from({ length: SELECT_AREA_LIMIT + 10 }, (_, i) => 2 + 2 * i);
     const res = await excel.run((ctx) => selectRows(ctx, "Sales", rows));
-    expect(res).toEqual({ rows: SELECT_AREA_LIMIT, truncated: true });
+    expect(res).toMatchObject({ rows: SELECT_AREA_LIMIT, truncated: true, notSelected: 10, limit: "areas" });
     expect(excel.selection().split(",")).toHaveLength(SELECT_AREA_LIMIT);
     expect(excel.stats).toHaveLength(1);
   });
 
+  it("without ExcelApi 1.18 (LTSC 2021/2024) selects the first block only and counts the rows left out", async () => {
+    officeSupporting("1.17");
+    const excel = new FakeExcel({ sheets: { Summary: [["x"]], Sales: [["x"]] } });
+    const res = await excel.run((ctx) => selectRows(ctx, "Sales", [9, 5, 6, 7, 12, 13]));
+    // blocks 5–7, 9, 12–13: only 5–7 can be selected; rows 9, 12 and 13 are not
+    expect(res).toEqual({ rows: 3, truncated: true, notSelected: 3, selected: [[5, 7]], limit: "singleArea" });
+    expect(excel.selection()).toBe("Sales!A5:XFD7");
+    expect(excel.activeSheet()).toBe("Sales");
+  });
+
+  it("without ExcelApi 1.18, one block of rows is selected whole and nothing is left out", async () => {
+    officeSupporting("1.9");
+    const excel = new FakeExcel({ sheets: { Sales: [["x"]] } });
+    const res = await excel.run((ctx) => selectRows(ctx, "Sales", [4, 3]));
+    expect(res).toEqual({ rows: 2, truncated: false, notSelected: 0, selected: [[3, 4]] });
+    expect(excel.selection()).toBe("Sales!A3:XFD4");
+  });
+
+  it("outside Office (no requirement information) takes the path every Excel supports", async () => {
+    const excel = new FakeExcel({ sheets: { Sales: [["x"]] } });
+    const res = await excel.run((ctx) => selectRows(ctx, "Sales", [2, 4]));
+    expect(res).toMatchObject({ rows: 1, notSelected: 1, limit: "singleArea" });
+    expect(excel.selection()).toBe("Sales!A2:XFD2");
+  });
+
   it("does nothing for no rows", async () => {
     const excel = new FakeExcel({ sheets: { Sales: [["x"]] }, selection: "Sales!B2" });
-    expect(await excel.run((ctx) => selectRows(ctx, "Sales", []))).toEqual({ rows: 0, truncated: false });
+    expect(await excel.run((ctx) => selectRows(ctx, "Sales", []))).toEqual({ rows: 0, truncated: false, notSelected: 0, selected: [] });
     expect(excel.selection()).toBe("Sales!B2");
   });
 });

@@ -189,7 +189,11 @@ export function App({ flow, lang, today, profileEditor }: AppProps) {
   const selectRows = (sheetName: string, rows: number[]) => {
     setNotice(null);
     flow.selectRows(sheetName, rows).then(
-      (selected) => selected.truncated && setNotice(t(lang, "selectTruncated", { rows: selected.rows })),
+      (selected) => {
+        const [first, last] = selected.selected[0] ?? [0, 0];
+        if (selected.limit === "singleArea") setNotice(t(lang, "selectOneBlock", { first, last, more: selected.notSelected }));
+        else if (selected.truncated) setNotice(t(lang, "selectTruncated", { rows: selected.rows }));
+      },
       (err: unknown) => setError(describeError(err, lang)),
     );
   };
