@@ -1,15 +1,19 @@
 /** Turning what Excel hands a custom function into engine input: columns, a profile, an as-of date, a unit. */
-import { cellError, GradeError, parseDay } from "../engine";
+import { builtinProfile, cellError, GradeError, parseDay } from "../engine";
 import type { MonetaryUnit, Profile } from "../engine";
 import { engineCell } from "./cellValues";
 import { FORMULA_TEXTS, FormulaInputError } from "./formulaMessages";
 import { availableProfiles, resolveProfile } from "./profileSource";
 
-/** Omitted (null) or blank means the function's default profile. */
-export async function readProfile(arg: unknown, defaultId: string): Promise<Profile> {
+/**
+ * Omitted (null) or blank means the function's default profile. A built-in id is answered at once: every profile
+ * source puts the built-ins first (their ids cannot be stored in a workbook), and a sheet of single-cell formulas
+ * asks this once per cell.
+ */
+export function readProfile(arg: unknown, defaultId: string): Profile | Promise<Profile> {
   const id = arg === null || arg === undefined ? "" : String(arg).trim();
-  if (id === "") return requireProfile(defaultId);
-  return requireProfile(id);
+  const wanted = id === "" ? defaultId : id;
+  return builtinProfile(wanted) ?? requireProfile(wanted);
 }
 
 async function requireProfile(id: string): Promise<Profile> {

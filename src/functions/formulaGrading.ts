@@ -61,11 +61,14 @@ export async function spillPerCustomer(args: GradingArguments, columns: readonly
       const titles = outputHeaders(lang);
       matrix.push(columns.map((c) => titles[c]));
     }
-    const note = noteContext(lang, ranges.height, ranges.headerRows, args.dateAddress, CUSTOMER_RANGES);
+    let note: NoteContext | undefined; // made for the first row not graded (most calls have none)
     for (let i = 0; i < result.n; i++) {
       if (ranges.empty[i]) matrix.push(blankRow(width));
-      else if (!isGraded(result, i)) matrix.push(new Array<unknown>(width).fill(valueError(noteText(result, i, lang, note))));
-      else matrix.push(values(grading, i));
+      else if (isGraded(result, i)) matrix.push(values(grading, i));
+      else {
+        note ??= noteContext(lang, ranges.height, ranges.headerRows, args.dateAddress, CUSTOMER_RANGES);
+        matrix.push(new Array<unknown>(width).fill(valueError(noteText(result, i, lang, note))));
+      }
     }
     // Nothing at all in the ranges: one blank cell, as a formula over empty cells shows.
     if (matrix.length === 0) matrix.push(blankRow(width));

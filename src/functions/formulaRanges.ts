@@ -24,27 +24,28 @@ export interface FormulaRanges {
   height: number;
 }
 
+/** A range argument as Excel passed it: a matrix of one-cell rows, or a scalar (one cell). */
 interface RawColumn {
+  rows: readonly unknown[] | null;
+  scalar: unknown;
   height: number;
-  at(i: number): unknown;
 }
 
 /** One cell (a scalar, or a 1x1 matrix) or a one-column range, without copying it. */
 function rawColumn(arg: unknown, parameter: RangeParameter, functionId: string): RawColumn {
-  if (!Array.isArray(arg)) return { height: 1, at: () => arg };
-  const rows = arg as unknown[];
+  if (!Array.isArray(arg)) return { rows: null, scalar: arg, height: 1 };
   // Excel hands over rectangular matrices: one row tells the width of all.
-  const first: unknown = rows[0];
+  const first: unknown = arg[0];
   if (Array.isArray(first) && first.length !== 1) {
     throw new FormulaInputError(FORMULA_TEXTS.notOneColumn(parameter.name, first.length, functionId));
   }
-  return {
-    height: rows.length,
-    at: (i) => {
-      const row: unknown = rows[i];
-      return Array.isArray(row) ? row[0] : row;
-    },
-  };
+  return { rows: arg, scalar: undefined, height: arg.length };
+}
+
+function cellAt(c: RawColumn, i: number): unknown {
+  if (c.rows === null) return c.scalar;
+  const row: unknown = c.rows[i];
+  return Array.isArray(row) ? row[0] : row;
 }
 
 /** An empty cell as any Excel build passes it: null, "", or (older desktop builds, in ranges) 0. */
@@ -72,23 +73,27 @@ export function readRanges(args: readonly unknown[], parameters: readonly RangeP
 
   // The data ends at the last row with something in it (a whole column: the scan stops after the trailing empties).
   let end = height;
-  while (end > 0 && raw.every((c) => looksEmpty(c.at(end - 1)))) end--;
+  while (end > 0 && raw.every((c) => looksEmpty(cellAt(c, end - 1)))) end--;
   // A header needs a range of more than one row: a single cell of text is a value to grade (and refuse).
-  const headerRows = height > 1 && end > 0 && raw.every((c) => isTitle(engineCell(c.at(0)))) ? 1 : 0;
+  const headerRows = height > 1 && end > 0 && raw.every((c) => isTitle(engineCell(cellAt(c, 0)))) ? 1 : 0;
 
+  // Column by column, one plain loop each: a whole column is a million cells per range.
   const rows = Math.max(0, end - headerRows);
-  const columns = raw.map(() => new Array<unknown>(rows));
+  const columns = raw.map((c) => {
+    const column = new Array<unknown>(rows);
+    for (let i = 0; i < rows; i++) {
+      const v = cellAt(c, i + headerRows);
+      column[i] = typeof v === "object" && v !== null ? engineCell(v) : v;
+    }
+    return column;
+  });
   const empty = new Uint8Array(rows);
   for (let i = 0; i < rows; i++) {
     let allEmpty = true;
-    for (let k = 0; k < raw.length; k++) {
-      const v = raw[k].at(i + headerRows);
-      if (!looksEmpty(v)) allEmpty = false;
-      columns[k][i] = typeof v === "object" && v !== null ? engineCell(v) : v;
-    }
+    for (let k = 0; k < columns.length && allEmpty; k++) allEmpty = looksEmpty(columns[k][i]);
     if (allEmpty) {
       empty[i] = 1;
-      for (let k = 0; k < raw.length; k++) columns[k][i] = null;
+      for (let k = 0; k < columns.length; k++) columns[k][i] = null;
     }
   }
   return { columns, headerRows, empty, rows, height };

@@ -24,6 +24,8 @@ export interface RuntimeOptions {
    * (Infinity: the edit never ends).
    */
   busyRuns?: number;
+  /** Milliseconds each Excel.run takes (a round trip to Excel); 0 by default. */
+  runLatencyMs?: number;
 }
 
 export interface InstalledRuntime {
@@ -54,7 +56,7 @@ function loadable<T extends object>(values: T, requested: Set<string>, loaded: S
 }
 
 export function installRuntime(options: RuntimeOptions = {}): InstalledRuntime {
-  const { language = "en-US", date1904 = false, hostAnswers = "dateFunction", busyRuns = 0 } = options;
+  const { language = "en-US", date1904 = false, hostAnswers = "dateFunction", busyRuns = 0, runLatencyMs = 0 } = options;
   globals.CustomFunctions = {
     Error: FakeFormulaError,
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
@@ -69,6 +71,7 @@ export function installRuntime(options: RuntimeOptions = {}): InstalledRuntime {
     globals.Excel = {
       run: async <T>(batch: (context: unknown) => Promise<T>): Promise<T> => {
         runs++;
+        if (runLatencyMs > 0) await new Promise((resolve) => setTimeout(resolve, runLatencyMs));
         if (runs <= busyRuns) {
           throw Object.assign(new Error("The operation is not allowed while a cell is being edited."), {
             code: "InvalidOperationInCellEditMode",
