@@ -26,7 +26,7 @@ export async function runGrade(input: string | undefined, flags: GradeFlags): Pr
   const progress = progressOn(process.stderr, lang);
 
   progress.step(SUMMARY_TEXTS.reading);
-  const { table, warnings } = await readTable(req.inputPath, req.sheet);
+  const { table, warnings } = await readTable(req.inputPath, req.sheet, req.encoding);
   progress.step(SUMMARY_TEXTS.grading);
   const graded = gradeTable(table, req);
   const plan = outputPlan(graded, lang);

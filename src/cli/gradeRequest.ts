@@ -4,6 +4,7 @@ import {
   GradeError, gradeSales, parseDateText, type GradeOptions, type InputKind, type Lang, type MonetaryUnit, type Profile,
   type Role,
 } from "../engine";
+import { ENCODING_CHOICES, encodingOf, type InputEncoding } from "./decodeInput";
 import { loadProfile } from "./loadProfile";
 import { formatOfPath, type FileFormat } from "./readTable";
 import { USAGE_TEXTS } from "./texts";
@@ -20,6 +21,7 @@ export interface GradeFlags {
   lang?: string;
   out?: string;
   sheet?: string;
+  encoding?: string;
 }
 
 /** A checked `grade` request: every flag turned into what the engine and the writers take. */
@@ -33,6 +35,8 @@ export interface GradeRequest {
   manual: Partial<Record<Role, string>>;
   lang: Lang;
   out?: { path: string; format: FileFormat };
+  /** --encoding: the CSV input's encoding named by the user (otherwise it is detected). */
+  encoding?: InputEncoding;
 }
 
 const ROLES: readonly Role[] = ["id", "date", "count", "total", "amount"];
@@ -70,7 +74,16 @@ export function gradeRequest(input: string | undefined, flags: GradeFlags): Grad
     manual: manualColumns(flags.map ?? []),
     lang,
     out: flags.out === undefined ? undefined : outTarget(flags.out, input),
+    encoding: encodingFlag(flags.encoding, input),
   };
+}
+
+function encodingFlag(value: string | undefined, input: string): InputEncoding | undefined {
+  if (value === undefined) return undefined;
+  if (formatOfPath(input) !== "csv") throw new UsageError(USAGE_TEXTS.encodingOnlyForCsv());
+  const encoding = encodingOf(value);
+  if (!encoding) throw new UsageError(USAGE_TEXTS.badChoice("--encoding", value, ENCODING_CHOICES));
+  return encoding;
 }
 
 function dayFlag(flag: string, value: string | undefined): number | undefined {
@@ -118,8 +131,8 @@ export function manualColumns(entries: readonly string[]): Partial<Record<Role, 
 
 function outTarget(path: string, input: string): { path: string; format: FileFormat } {
   const format = formatOfPath(path);
-  // A macro-enabled name (.xlsm) on a plain workbook would not open in Excel.
-  if (format === null || extname(path).toLowerCase() === ".xlsm") throw new UsageError(USAGE_TEXTS.badOutType(path));
+  // Results are CSV or a workbook; a macro-enabled name (.xlsm) on a plain workbook would not open in Excel.
+  if (format === null || ![".csv", ".xlsx"].includes(extname(path).toLowerCase())) throw new UsageError(USAGE_TEXTS.badOutType(path));
   if (resolve(path) === resolve(input) || isSameFile(path, input)) throw new UsageError(USAGE_TEXTS.outSameAsInput());
   return { path, format };
 }

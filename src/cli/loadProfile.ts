@@ -1,5 +1,6 @@
 import { existsSync } from "fs";
 import { BUILTIN_PROFILES, builtinProfile, JSON_FIELD, parseProfileJson, type Profile } from "../engine";
+import { profileText } from "./decodeInput";
 import { readBytes } from "./readTable";
 import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
@@ -12,7 +13,7 @@ export function loadProfile(spec: string): Profile {
     throw new UsageError(USAGE_TEXTS.unknownProfile(spec, BUILTIN_PROFILES.map((p) => p.id)));
   }
   // The engine's reader is the one the add-in's import uses: a syntax error names its line and column.
-  const read = parseProfileJson(readBytes(spec).toString("utf8"));
+  const read = parseProfileJson(profileText(spec, readBytes(spec)));
   if ("profile" in read) return read.profile;
   const syntax = read.issues.find((issue) => issue.field === JSON_FIELD);
   throw new UsageError(syntax ? USAGE_TEXTS.profileNotJson(spec, syntax.message) : USAGE_TEXTS.profileInvalid(spec, read.issues));

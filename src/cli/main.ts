@@ -33,7 +33,7 @@ export function buildProgram(): Command {
   program
     .command("grade")
     .description("grade the customers of a .csv or .xlsx file and write the results (CSV on stdout by default)")
-    .argument("[INPUT]", "a .csv (UTF-8) or .xlsx file: a customer table or sales records")
+    .argument("[INPUT]", "a .csv or .txt file (UTF-8, UTF-16 or GBK; comma, tab or semicolon) or an .xlsx workbook: a customer table or sales records")
     .option("-p, --profile <name|file>", "shaoxing, wuhan, or a profile .json file (required)")
     .option("--as-of <YYYY-MM-DD>", "analysis date (default: the profile's; required for shaoxing)")
     .option("--window-start <YYYY-MM-DD>", "first day of sales counted (sales records; default: the profile's)")
@@ -43,6 +43,7 @@ export function buildProgram(): Command {
     .option("--lang <lang>", "language of output headers, cadence, notes and messages: en or zh", "en")
     .option("-o, --out <file>", "write FILE.csv or FILE.xlsx instead of CSV on stdout (an existing FILE is replaced; never the input)")
     .option("--sheet <name>", "worksheet of an .xlsx input (default: the first)")
+    .option("--encoding <name>", "encoding of a .csv input: utf8, utf16le, utf16be, gb18030 (gbk), big5 (default: detected)")
     .addHelpText(
       "after",
       [

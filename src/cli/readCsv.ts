@@ -1,7 +1,6 @@
-import { isUtf8 } from "buffer";
-import * as Papa from "papaparse";
 import type { Localized } from "../engine";
 import { csvTable } from "./csv/csvTable";
+import { decodeInput, type InputEncoding } from "./decodeInput";
 import { scanCsv, type LineBreak } from "./csv/scanCsv";
 import type { Table } from "./table";
 import { SUMMARY_TEXTS, USAGE_TEXTS } from "./texts";
@@ -13,20 +12,21 @@ export interface CsvRead {
   warnings: Localized[];
 }
 
-const DELIMITERS = [",", ";", "\t", "|"];
-// Enough lines to tell the delimiter; guessing on the whole of a large file costs most of a second.
+// Enough of the file to tell its line breaks.
 const GUESS_BYTES = 64 * 1024;
 
-/** Reads a UTF-8 CSV file (with or without a byte-order mark) into a table: the first record is the header. */
-export function readCsv(path: string, bytes: Buffer): CsvRead {
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const body = bytes.subarray(bom);
-  if (!isUtf8(body)) throw new UsageError(USAGE_TEXTS.notUtf8(path));
+/**
+ * Reads a CSV file into a table: the first record is the header. decodeInput makes its bytes UTF-8 (from UTF-16 or
+ * GBK when Excel saved it so) and finds the delimiter; the summary names both.
+ */
+export function readCsv(path: string, bytes: Buffer, encoding?: InputEncoding): CsvRead {
+  const input = decodeInput(path, bytes, encoding);
+  const body = input.bytes;
   const head = body.subarray(0, GUESS_BYTES).toString("utf8");
   if (head.trim() === "" && body.toString("utf8").trim() === "") throw new UsageError(USAGE_TEXTS.emptyFile(path));
-  const newline = lineBreakOf(head);
-  const delimiter = Papa.parse<string[]>(head, { preview: 20, newline, delimitersToGuess: DELIMITERS }).meta.delimiter || ",";
-  return readCsvBytes(path, body, delimiter, newline);
+  const read = readCsvBytes(path, body, input.delimiter, lineBreakOf(head));
+  read.table.text = { encoding: input.encoding, bom: input.bom, detected: input.detected, delimiter: input.delimiter };
+  return read;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { formatIssue, profileName, type Dimension, type Lang } from "../engine";
+import { DELIMITER_NAMES, ENCODING_LABELS } from "./decodeInput";
 import type { GradedTable } from "./gradeTable";
 import { KIND_NAMES, SUMMARY_TEXTS, UNIT_NAMES } from "./texts";
 
@@ -15,6 +16,7 @@ export function summaryLines(graded: GradedTable, lang: Lang): string[] {
     label(SUMMARY_TEXTS.input) + KIND_NAMES[s.kind][lang] + (table.sheetName ? ` [${table.sheetName}]` : ""),
     label(SUMMARY_TEXTS.asOf) + s.asOf,
   ];
+  if (table.text) lines.splice(2, 0, textReadLine(table.text, lang));
   const headerRow = table.firstRowNumber - 1;
   if (headerRow > 1) lines.splice(2, 0, SUMMARY_TEXTS.headerRow(headerRow)[lang]);
   if (s.kind === "transactions") lines.push(label(SUMMARY_TEXTS.window) + `${s.windowStart ?? "…"} – ${s.asOf}`);
@@ -29,6 +31,10 @@ export function summaryLines(graded: GradedTable, lang: Lang): string[] {
     lines.push(...skippedSaleLines(graded, lang));
   }
   return lines;
+}
+
+function textReadLine(text: NonNullable<GradedTable["table"]["text"]>, lang: Lang): string {
+  return SUMMARY_TEXTS.textRead(ENCODING_LABELS[text.encoding], text.bom, text.detected, DELIMITER_NAMES[text.delimiter])[lang];
 }
 
 /** The first few unreadable sales, named by row and column, so the user can find and fix them. */

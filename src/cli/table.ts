@@ -1,4 +1,5 @@
 import type { Cell, Role } from "../engine";
+import type { Delimiter, InputEncoding } from "./decodeInput";
 
 /**
  * A sheet as read from a file: a header row and the data rows below it, cell values as the engine takes them. Cells
@@ -31,6 +32,8 @@ export interface Table {
    * output copies unchanged rows as they were instead of re-quoting them field by field.
    */
   rawRows?: RawRows;
+  /** CSV only: how the text was read (for the summary). */
+  text?: { encoding: InputEncoding; bom: boolean; detected: boolean; delimiter: Delimiter };
 }
 
 /** Data row i is bytes[starts[i], ends[i]) (without its line break), `missing[i]` cells short of the table's width. */

@@ -54,12 +54,20 @@ export const USAGE_TEXTS = {
     zh: `无法读取“${path}”：${detail}`,
   }),
   unknownFileType: (path: string): Localized => ({
-    en: `"${path}" is not a .csv or .xlsx file (an old .xls workbook must first be saved as .xlsx in Excel)`,
-    zh: `“${path}”不是 .csv 或 .xlsx 文件（旧版 .xls 工作簿请先在 Excel 中另存为 .xlsx）`,
+    en: `"${path}" is not a .csv, .txt or .xlsx file (an old .xls workbook must first be saved as .xlsx in Excel)`,
+    zh: `“${path}”不是 .csv、.txt 或 .xlsx 文件（旧版 .xls 工作簿请先在 Excel 中另存为 .xlsx）`,
   }),
-  notUtf8: (path: string): Localized => ({
-    en: `"${path}" is not UTF-8 text (perhaps GBK): in Excel save it as "CSV UTF-8 (Comma delimited)", or grade the .xlsx`,
-    zh: `“${path}”不是 UTF-8 编码（可能是 GBK）：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或直接使用 .xlsx 文件`,
+  notInEncoding: (path: string, encoding: string): Localized => ({
+    en: `"${path}" is not ${encoding} text: leave out --encoding to have it detected, or name the encoding it was saved in (utf8, utf16le, gb18030 …)`,
+    zh: `“${path}”不是 ${encoding} 编码的文本：去掉 --encoding 让程序自动识别，或指定文件保存时所用的编码（utf8、utf16le、gb18030 …）`,
+  }),
+  unknownEncoding: (path: string): Localized => ({
+    en: `"${path}" is neither UTF-8, UTF-16 nor GB18030/GBK text: name its encoding with --encoding, or in Excel save it as "CSV UTF-8 (Comma delimited)"`,
+    zh: `“${path}”既不是 UTF-8、UTF-16，也不是 GB18030/GBK 编码的文本：请用 --encoding 指定其编码，或在 Excel 中另存为“CSV UTF-8（逗号分隔）”`,
+  }),
+  profileNotUtf8: (path: string): Localized => ({
+    en: `Profile file "${path}" is not UTF-8 text (perhaps GBK or UTF-16): save it as UTF-8 (Notepad: Save as, Encoding UTF-8)`,
+    zh: `分级方案文件“${path}”不是 UTF-8 编码（可能是 GBK 或 UTF-16）：请另存为 UTF-8 编码（记事本：另存为，编码选 UTF-8）`,
   }),
   emptyFile: (path: string): Localized => ({
     en: `"${path}" is empty: it needs a header row and data rows`,
@@ -80,6 +88,10 @@ export const USAGE_TEXTS = {
   sheetNotFound: (name: string, available: readonly string[]): Localized => ({
     en: `No sheet named "${name}"; the workbook has: ${quoteList(available)}`,
     zh: `找不到名为“${name}”的工作表；工作簿中有：${quoteList(available)}`,
+  }),
+  encodingOnlyForCsv: (): Localized => ({
+    en: "--encoding applies to .csv input only (an .xlsx workbook says its own)",
+    zh: "--encoding 仅适用于 .csv 输入文件（.xlsx 工作簿自带编码信息）",
   }),
   sheetOnlyForXlsx: (): Localized => ({
     en: "--sheet applies to .xlsx input only",
@@ -165,6 +177,11 @@ export const SUMMARY_TEXTS = {
   window: { en: "Sales window", zh: "统计期间" },
   unit: { en: "Amounts read in", zh: "金额单位" },
   input: { en: "Input", zh: "输入" },
+  /** How a CSV file's text was read: "UTF-8 with a byte-order mark, comma-separated". */
+  textRead: (encoding: string, bom: boolean, detected: boolean, delimiter: Localized): Localized => ({
+    en: `File: ${encoding}${bom ? " with a byte-order mark" : ""}${detected ? "" : " (--encoding)"}, ${delimiter.en}-separated`,
+    zh: `文件：${encoding} 编码${bom ? "（带 BOM）" : ""}${detected ? "" : "（--encoding 指定）"}，${delimiter.zh}分隔`,
+  }),
   /** Why the amounts were read in the unit shown: --unit, the money column's header, or the profile. */
   unitSource: (choice: UnitChoice, header: string): Localized => {
     if (choice.source === "user") return { en: " (--unit)", zh: "（--unit 指定）" };

@@ -49,7 +49,7 @@ test("a file that does not exist", () => {
 });
 
 test("a file type other than .csv / .xlsx, with a hint for old .xls workbooks", () => {
-  expect(refused(["notes.txt", "--profile", "wuhan"], { "notes.txt": "x" })).toMatch(/"notes.txt" is not a \.csv or \.xlsx file/);
+  expect(refused(["notes.pdf", "--profile", "wuhan"], { "notes.pdf": "x" })).toMatch(/"notes.pdf" is not a \.csv, \.txt or \.xlsx file/);
   expect(refused(["old.xls", "--profile", "wuhan"], { "old.xls": "x" })).toMatch(/saved as \.xlsx/);
 });
 
@@ -58,10 +58,21 @@ test("an empty file", () => {
   expect(refused(["blank.csv", "--profile", "wuhan"], { "blank.csv": "\n\n" })).toMatch(/is empty/);
 });
 
-test("a CSV that is not UTF-8 (GBK, as older Chinese Excel saves it) says how to save it", () => {
+test("a CSV forced to UTF-8 with --encoding that is not UTF-8 (GBK, as Chinese Excel saves it) says what to do", () => {
   // "客户,日期,金额" in GBK.
   const gbk = Buffer.from([0xbf, 0xcd, 0xbb, 0xa7, 0x2c, 0xc8, 0xd5, 0xc6, 0xda, 0x2c, 0xbd, 0xf0, 0xb6, 0xee, 0x0a]);
-  expect(refused(["gbk.csv", "--profile", "wuhan"], { "gbk.csv": gbk })).toMatch(/not UTF-8.*CSV UTF-8/);
+  expect(refused(["gbk.csv", "--profile", "wuhan", "--encoding", "utf8"], { "gbk.csv": gbk })).toBe(
+    'rfm: "gbk.csv" is not UTF-8 text: leave out --encoding to have it detected, or name the encoding it was saved in (utf8, utf16le, gb18030 …)',
+  );
+});
+
+test("--encoding that names no encoding, or given with a workbook", () => {
+  expect(refused(["sales.csv", "--profile", "wuhan", "--encoding", "latin1"])).toBe(
+    'rfm: --encoding "latin1" is not one of: utf8, utf16le, utf16be, gb18030, gbk, big5',
+  );
+  expect(refused(["book.xlsx", "--profile", "wuhan", "--encoding", "gbk"])).toBe(
+    "rfm: --encoding applies to .csv input only (an .xlsx workbook says its own)",
+  );
 });
 
 test("a CSV quote that never closes (every later line would fall into one cell) names its row", () => {
