@@ -26,7 +26,9 @@ export interface GradedTable {
 
 /** Finds the columns (engine rules, with the user's --map and --input), then grades the table with the engine. */
 export function gradeTable(read: Table, req: GradeRequest): GradedTable {
-  const table = withHeaderFound(read, req.manual, req.kind);
+  const found = withHeaderFound(read, req.manual, req.kind);
+  // A header found below a title row is still the same file, read the same way.
+  const table = found === read || !read.text ? found : { ...found, text: read.text };
   const headers = headerTexts(table);
   const detection = detectColumns(table.headers, req.manual, req.kind);
   const { mapping, kind, missing } = detection;

@@ -35,6 +35,12 @@ test("GBK CSV (Chinese Excel's CSV) is read without being asked", () => {
   expect(stderr).toContain("文件：GB18030/GBK 编码，逗号分隔");
 });
 
+test("GBK with a title row above the header: the summary still names how the file was read", () => {
+  const { rows, stderr } = graded("titled.csv", gbk(["2025年客户明细,,,", ...LINES].join("\r\n") + "\r\n"));
+  expect(rows).toEqual(EXPECTED);
+  expect(stderr).toContain("文件：GB18030/GBK 编码，逗号分隔");
+});
+
 test("UTF-16LE tab-separated (Excel's Unicode text, saved as .txt)", () => {
   const { rows, stderr } = graded("unicode.txt", utf16le(LINES.map((l) => l.replace(/,/g, "\t")).join("\r\n") + "\r\n"));
   expect(rows).toEqual(EXPECTED);
