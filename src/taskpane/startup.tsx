@@ -47,6 +47,7 @@ export function startTaskpane(container: HTMLElement): void {
               preview={createSelectionPreview(run, today, previewData)}
               onClose={onClose}
               onChanged={onChanged}
+              displayLanguage={Office.context?.displayLanguage}
             />
           </Suspense>
         )}

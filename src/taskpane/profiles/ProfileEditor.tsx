@@ -6,10 +6,11 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Text,
+  Tooltip,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { BUILTIN_PROFILES, parseProfile, parseProfileJson, profileName, profileToJson } from "../../engine";
+import { BUILTIN_PROFILES, displayDateForm, parseProfile, parseProfileJson, profileName, profileToJson } from "../../engine";
 import type { Lang, Profile, ProfileIssue } from "../../engine";
 import type { FormulaUses, SaveOutcome, WorkbookProfiles } from "../../excel/workbookProfiles";
 import { describeError } from "../describeError";
@@ -22,22 +23,41 @@ import {
   draftToDocument,
   groupIssues,
   unshownIssues,
+  visibleIssues,
   type FieldIssues,
   type ProfileDraft,
 } from "./editorState";
+import { issueMessage } from "./formMessages";
 import { pt } from "./i18n";
 import { ProfileForm } from "./ProfileForm";
-import { ProfilePreview, type PreviewState } from "./ProfilePreview";
+import { ProfilePreview, type PreviewResult, type PreviewState } from "./ProfilePreview";
 import type { ProfileStore } from "./profileStore";
 import type { PreviewGrading } from "./selectionPreview";
 
 const useStyles = makeStyles({
-  pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  storedRow: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  storedRow: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   hidden: { display: "none" },
+  // A long profile name ends in an ellipsis; the whole name is in its tooltip.
+  ellipsis: { minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  wideButton: { maxWidth: "100%", minWidth: 0, justifyContent: "flex-start" },
+  // Save and Preview stay in sight however long the form is, as the main pane's Grade button does.
+  footer: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  problem: { color: tokens.colorPaletteRedForeground1 },
 });
 
 /** Addresses shown in the delete question; the rest are counted. */
@@ -53,6 +73,8 @@ export interface ProfileEditorProps {
   onClose?(): void;
   /** The valid stored profiles after a save, import or delete (the pane's profile picker lists them). */
   onChanged?(profiles: Profile[]): void;
+  /** Office's display language (e.g. "en-GB"), for the form of dates; the usual one of `lang` when absent. */
+  displayLanguage?: string;
 }
 
 type Pending =
@@ -60,12 +82,19 @@ type Pending =
   | { kind: "delete"; id: string; uses: FormulaUses | null };
 
 function issueList(issues: readonly ProfileIssue[], lang: Lang): string[] {
-  return issues.map((i) => i.message[lang]);
+  return issues.map((i) => issueMessage(i, lang));
+}
+
+/** The profile a form was opened from, to compare the edited one with in the preview. */
+interface Baseline {
+  profile: Profile;
+  name: string;
 }
 
 /** Define, edit, import, export and delete the grading profiles stored in the workbook. */
-export function ProfileEditor({ lang, store, preview, onClose, onChanged }: ProfileEditorProps) {
+export function ProfileEditor({ lang, store, preview, onClose, onChanged, displayLanguage }: ProfileEditorProps) {
   const styles = useStyles();
+  const dateForm = useMemo(() => displayDateForm(displayLanguage ?? (lang === "zh" ? "zh-CN" : "en-US")), [displayLanguage, lang]);
   const [stored, setStored] = useState<WorkbookProfiles | null>(null);
   const [draft, setDraft] = useState<ProfileDraft>(() => draftFromProfile(BUILTIN_PROFILES[0], true));
   /** Id of the stored profile the form was loaded from (saving it again is an update of that profile). */
@@ -79,14 +108,24 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged }: Prof
   const [pending, setPending] = useState<Pending | null>(null);
   const [previewState, setPreviewState] = useState<PreviewState>({ status: "idle" });
   const [followPreview, setFollowPreview] = useState(false);
+  const [baseline, setBaseline] = useState<Baseline | null>(() => ({ profile: BUILTIN_PROFILES[0], name: profileName(BUILTIN_PROFILES[0], lang) }));
+  /** Engine paths of the fields the user has left: their problems are shown from then on. */
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  /** The user tried to save or preview: every problem is shown. */
+  const [showAll, setShowAll] = useState(false);
+  /** Why Save or Preview did nothing (the form has problems), shown beside them. */
+  const [blocked, setBlocked] = useState<string | null>(null);
+  const [focusProblem, setFocusProblem] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
+  const root = useRef<HTMLDivElement>(null);
   const previewRun = useRef(0);
 
   const engineIssues = useMemo(() => checkDraft(draft), [draft]);
   const issues: FieldIssues = useMemo(() => {
-    if (refused.length === 0) return engineIssues;
-    return groupIssues([...[...engineIssues.values()].flat(), ...refused]);
-  }, [engineIssues, refused]);
+    const shown = visibleIssues(engineIssues, touched, showAll);
+    if (refused.length === 0) return shown;
+    return groupIssues([...[...shown.values()].flat(), ...refused]);
+  }, [engineIssues, touched, showAll, refused]);
   const valid = engineIssues.size === 0;
   const profile = useMemo(() => (valid ? parseProfile(draftToDocument(draft)) : null), [valid, draft]);
 
@@ -116,12 +155,39 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged }: Prof
     setNotice(null);
   };
 
-  const load = (next: ProfileDraft, storedId: string | null) => {
+  // The form no longer has problems: the reason Save did nothing is gone too.
+  useEffect(() => {
+    if (valid) setBlocked(null);
+  }, [valid]);
+
+  const leave = useCallback((...paths: string[]) => {
+    setTouched((t) => (paths.every((p) => t.has(p)) ? t : new Set([...t, ...paths])));
+  }, []);
+
+  const load = (next: ProfileDraft, storedId: string | null, from: Profile | null) => {
     edit(next);
     setEditingId(storedId);
     setError(null);
     setImportProblem(null);
+    setTouched(new Set());
+    setShowAll(false);
+    setBlocked(null);
+    setBaseline(from ? { profile: from, name: profileName(from, lang) } : null);
+    setFollowPreview(false);
+    setPreviewState({ status: "idle" });
   };
+
+  /** Save or Preview with problems in the form: show them all, say so beside the button, go to the first. */
+  const block = (key: "fixBeforeSave" | "fixBeforePreview") => {
+    setShowAll(true);
+    setBlocked(pt(lang, key, { count: engineIssues.size }));
+    setFocusProblem((n) => n + 1);
+  };
+  useEffect(() => {
+    if (focusProblem === 0) return;
+    const first = root.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    first?.focus();
+  }, [focusProblem]);
 
   // A preview the user asked for follows the form: it grades again shortly after each valid change (only then: a
   // new `preview` function from the parent is not a change of the form).
@@ -130,13 +196,19 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged }: Prof
   const runPreview = useCallback(
     (p: Profile) => {
       const run = ++previewRun.current;
-      setPreviewState((s) => ({ status: "running", last: s.status === "done" ? s.summary : undefined }));
-      previewFn.current(p).then(
-        (summary) => run === previewRun.current && setPreviewState({ status: "done", summary }),
+      setPreviewState((s) => ({ status: "running", last: s.status === "done" ? s.result : undefined }));
+      // The profile as opened grades the same data, so the user sees what the edit changes.
+      const before = baseline ? previewFn.current(baseline.profile) : Promise.resolve(undefined);
+      Promise.all([previewFn.current(p), before]).then(
+        ([summary, beforeSummary]) => {
+          if (run !== previewRun.current) return;
+          const result: PreviewResult = { summary, before: beforeSummary, beforeName: baseline?.name };
+          setPreviewState({ status: "done", result });
+        },
         (err: unknown) => run === previewRun.current && setPreviewState({ status: "failed", message: describeError(err, lang) }),
       );
     },
-    [lang],
+    [lang, baseline],
   );
   useEffect(() => {
     if (!followPreview || !profile) return;
@@ -167,11 +239,13 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged }: Prof
   };
 
   const save = async () => {
-    if (!profile) return;
+    if (!profile) return block("fixBeforeSave");
     const doc = draftToDocument(draft);
     const write = (update: boolean) => store.save(doc, update);
     const done = (p: Profile) => {
       setEditingId(p.id);
+      // What is saved is now the profile as stored: later edits are compared with it.
+      setBaseline({ profile: p, name: profileName(p, lang) });
       return pt(lang, "saved", { id: p.id });
     };
     // Saving the profile the form was loaded from is the explicit update; any other id must be new.
@@ -186,7 +260,7 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged }: Prof
     const text = await file.text();
     const write = (update: boolean) => store.importJson(text, update);
     const done = (p: Profile) => {
-      load(draftFromProfile(p), p.id);
+      load(draftFromProfile(p), p.id, p);
       return pt(lang, "imported", { id: p.id });
     };
     const outcome = await attempt(write, done, false);
@@ -239,9 +313,16 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged }: Prof
   };
 
   const others = unshownIssues(draft, issues);
+  const showPreview = () => {
+    if (!profile) return block("fixBeforePreview");
+    setFollowPreview(true);
+    runPreview(profile);
+    // The result is under the form: bring it into view (the footer keeps the buttons in sight).
+    root.current?.querySelector("[data-testid=profile-preview]")?.scrollIntoView({ block: "nearest" });
+  };
 
   return (
-    <div className={styles.pane} data-testid="profile-editor">
+    <div className={styles.pane} data-testid="profile-editor" ref={root}>
       <div className={styles.storedRow}>
         <Text as="h2" size={400} weight="semibold">
           {pt(lang, "editorTitle")}
@@ -252,19 +333,6 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged }: Prof
           </Button>
         )}
       </div>
-      {error !== null && (
-        <MessageBar intent="error" data-testid="profile-error">
-          <MessageBarBody>
-            <MessageBarTitle>{pt(lang, "errorTitle")}</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {notice !== null && (
-        <MessageBar intent="success" data-testid="profile-notice">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
       {importProblem && (
         <MessageBar intent="error" data-testid="import-problem">
           <MessageBarBody>
@@ -289,16 +357,27 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged }: Prof
             {pt(lang, "noStored")}
           </Text>
         ) : null}
-        {stored?.profiles.map((p) => (
-          <div key={p.id} className={styles.storedRow} data-testid={`stored-${p.id}`}>
-            <Text>
-              {profileName(p, lang)} ({p.id})
-            </Text>
-            <Button size="small" data-testid={`edit-${p.id}`} disabled={busy} onClick={() => load(draftFromProfile(p), p.id)}>
-              {pt(lang, "editStored")}
-            </Button>
-          </div>
-        ))}
+        {stored?.profiles.map((p) => {
+          const name = `${profileName(p, lang)} (${p.id})`;
+          return (
+            <div key={p.id} className={styles.storedRow} data-testid={`stored-${p.id}`}>
+              <Tooltip content={name} relationship="description">
+                <Text className={styles.ellipsis} data-testid={`stored-${p.id}-name`}>
+                  {name}
+                </Text>
+              </Tooltip>
+              <Button
+                size="small"
+                data-testid={`edit-${p.id}`}
+                aria-label={`${pt(lang, "editStored")}: ${name}`}
+                disabled={busy}
+                onClick={() => load(draftFromProfile(p), p.id, p)}
+              >
+                {pt(lang, "editStored")}
+              </Button>
+            </div>
+          );
+        })}
         {stored?.invalid.map((x) => (
           <MessageBar key={x.key} intent="warning" data-testid={`invalid-${x.id}`}>
             <MessageBarBody>
@@ -310,14 +389,19 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged }: Prof
           {pt(lang, "startHeading")}
         </Text>
         <div className={styles.buttons}>
-          <Button data-testid="start-blank" disabled={busy} onClick={() => load(blankDraft(), null)}>
+          <Button data-testid="start-blank" disabled={busy} onClick={() => load(blankDraft(), null, null)}>
             {pt(lang, "startBlank")}
           </Button>
-          {BUILTIN_PROFILES.map((p) => (
-            <Button key={p.id} data-testid={`start-copy-${p.id}`} disabled={busy} onClick={() => load(draftFromProfile(p, true), null)}>
-              {pt(lang, "startCopy", { name: profileName(p, lang) })}
-            </Button>
-          ))}
+          {BUILTIN_PROFILES.map((p) => {
+            const label = pt(lang, "startCopy", { name: profileName(p, lang) });
+            return (
+              <Tooltip key={p.id} content={label} relationship="description">
+                <Button className={styles.wideButton} data-testid={`start-copy-${p.id}`} disabled={busy} onClick={() => load(draftFromProfile(p, true), null, p)}>
+                  <span className={styles.ellipsis}>{label}</span>
+                </Button>
+              </Tooltip>
+            );
+          })}
         </div>
         <div className={styles.buttons}>
           <Button data-testid="import-profile" disabled={busy} onClick={() => fileInput.current?.click()}>
@@ -339,7 +423,7 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged }: Prof
       </section>
 
       <Divider />
-      <Text data-testid="editing-what">
+      <Text data-testid="editing-what" className={styles.ellipsis} title={editingId ?? undefined}>
         {editingId === null ? pt(lang, "editingNew") : pt(lang, "editingStored", { id: editingId })}
       </Text>
       {others.length > 0 && (
@@ -354,25 +438,12 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged }: Prof
           </MessageBarBody>
         </MessageBar>
       )}
-      <ProfileForm lang={lang} draft={draft} issues={issues} disabled={busy} onChange={edit} />
+      <ProfileForm lang={lang} draft={draft} issues={issues} disabled={busy} onChange={edit} onLeave={leave} dateForm={dateForm} />
 
       <Divider />
-      <ProfilePreview
-        lang={lang}
-        state={previewState}
-        valid={valid}
-        onRun={() => {
-          if (!profile) return;
-          setFollowPreview(true);
-          runPreview(profile);
-        }}
-      />
+      <ProfilePreview lang={lang} state={previewState} dateForm={dateForm} />
 
-      <Divider />
       <div className={styles.buttons}>
-        <Button appearance="primary" data-testid="profile-save" disabled={busy || !valid} onClick={() => void save()}>
-          {busy ? pt(lang, "saving") : pt(lang, "save")}
-        </Button>
         <Button data-testid="profile-export" disabled={busy || !valid} onClick={exportProfile}>
           {pt(lang, "exportButton")}
         </Button>
@@ -382,6 +453,38 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged }: Prof
           </Button>
         )}
       </div>
+
+      <footer className={styles.footer} aria-label={pt(lang, "footerLabel")} data-testid="editor-footer">
+        {/* One live region for what Save, Preview, Import and Delete did: it exists before its text changes. */}
+        <div role="status" aria-live="polite" data-testid="editor-status">
+          {notice !== null && (
+            <MessageBar intent="success" data-testid="profile-notice">
+              <MessageBarBody>{notice}</MessageBarBody>
+            </MessageBar>
+          )}
+          {blocked !== null && (
+            <Text className={styles.problem} data-testid="profile-blocked">
+              {blocked}
+            </Text>
+          )}
+        </div>
+        {error !== null && (
+          <MessageBar intent="error" data-testid="profile-error" role="alert">
+            <MessageBarBody>
+              <MessageBarTitle>{pt(lang, "errorTitle")}</MessageBarTitle>
+              {error}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <div className={styles.buttons}>
+          <Button appearance="primary" data-testid="profile-save" disabled={busy} onClick={() => void save()}>
+            {busy ? pt(lang, "saving") : pt(lang, "save")}
+          </Button>
+          <Button data-testid="preview-run" disabled={busy || previewState.status === "running"} onClick={showPreview}>
+            {pt(lang, "previewRun")}
+          </Button>
+        </div>
+      </footer>
 
       <ConfirmDialog
         lang={lang}

@@ -4,11 +4,14 @@
  * `validateProfile` judges it. The editor never decides itself what a valid profile is.
  */
 import { validateProfile } from "../../engine";
-import type { Dimension, Lang, MonetaryUnit, Profile, ProfileIssue, TieRule } from "../../engine";
+import type { ContactPeriod, Dimension, Lang, MonetaryUnit, Profile, ProfileIssue, TieRule } from "../../engine";
+import { issueMessage } from "./formMessages";
 
 export const DIMENSIONS: readonly Dimension[] = ["recency", "frequency", "monetary"];
 
 export type CutKind = "above" | "atLeast";
+/** The unit of a grade's contact period; "" for a grade without one (no next-contact date). */
+export type PeriodUnit = "" | "months" | "days";
 
 export interface GradeDraft {
   /** Stable identity for the list (React key), not part of the profile. */
@@ -18,6 +21,9 @@ export interface GradeDraft {
   cut: string;
   cadenceEn: string;
   cadenceZh: string;
+  /** The contact period: how many (as typed) of `everyUnit`. */
+  every: string;
+  everyUnit: PeriodUnit;
 }
 
 export interface ProfileDraft {
@@ -46,6 +52,11 @@ function newKey(): number {
 
 function text(n: number | undefined): string {
   return n === undefined ? "" : String(n);
+}
+
+function periodFields(every: ContactPeriod | undefined): Pick<GradeDraft, "every" | "everyUnit"> {
+  if (every === undefined) return { every: "", everyUnit: "" };
+  return "days" in every ? { every: String(every.days), everyUnit: "days" } : { every: String(every.months), everyUnit: "months" };
 }
 
 /** The catch-all grade has no cut-off; if it is moved up it gets the kind its neighbour uses. */
@@ -78,6 +89,7 @@ export function draftFromProfile(p: Profile, copyOf = false): ProfileDraft {
       cut: text(g.atLeast ?? g.above),
       cadenceEn: g.cadence.en,
       cadenceZh: g.cadence.zh,
+      ...periodFields(g.cadence.every),
     })),
     asOf: p.asOf ?? "",
     windowStart: p.windowStart ?? "",
@@ -87,7 +99,7 @@ export function draftFromProfile(p: Profile, copyOf = false): ProfileDraft {
 
 /** An empty form: every field for the user to fill (the engine marks each one until it is right). */
 export function blankDraft(): ProfileDraft {
-  const blankGrade = (): GradeDraft => ({ key: newKey(), grade: "", cutKind: "atLeast", cut: "", cadenceEn: "", cadenceZh: "" });
+  const blankGrade = (): GradeDraft => ({ key: newKey(), grade: "", cutKind: "atLeast", cut: "", cadenceEn: "", cadenceZh: "", every: "", everyUnit: "" });
   return {
     id: "",
     nameEn: "",
@@ -138,7 +150,10 @@ export function draftToDocument(d: ProfileDraft): Record<string, unknown> {
     const rule: Record<string, unknown> = { grade: g.grade.trim() };
     // The last grade takes everyone else: its cut-off field is hidden and not part of the document.
     if (i < d.grades.length - 1) rule[g.cutKind] = typedNumber(g.cut);
-    rule.cadence = { en: g.cadenceEn, zh: g.cadenceZh };
+    const cadence: Record<string, unknown> = { en: g.cadenceEn, zh: g.cadenceZh };
+    // A unit chosen makes a period, even with no number yet: the engine then says the number is missing.
+    if (g.everyUnit !== "") cadence.every = { [g.everyUnit]: typedNumber(g.every) };
+    rule.cadence = cadence;
     return rule;
   });
   return doc;
@@ -180,7 +195,9 @@ export function shownPaths(d: ProfileDraft): Set<string> {
     paths.add("ties");
   }
   d.grades.forEach((_, i) => {
-    for (const part of ["", ".grade", ".above", ".atLeast", ".cadence", ".cadence.en", ".cadence.zh"]) paths.add(`grades[${i}]${part}`);
+    for (const part of ["", ".grade", ".above", ".atLeast", ".cadence", ".cadence.en", ".cadence.zh", ".cadence.every", ".cadence.every.months", ".cadence.every.days"]) {
+      paths.add(`grades[${i}]${part}`);
+    }
   });
   return paths;
 }
@@ -190,15 +207,38 @@ export function unshownIssues(d: ProfileDraft, issues: FieldIssues): ProfileIssu
   return [...issues].filter(([field]) => !shown.has(field)).flatMap(([, list]) => list);
 }
 
-/** The message(s) for one field in the user's language, or undefined when it is fine. */
+/** The message(s) for one field in the user's language and the form's words, or undefined when it is fine. */
 export function messageFor(issues: FieldIssues, field: string, lang: Lang): string | undefined {
   const list = issues.get(field);
-  return list && list.length > 0 ? list.map((i) => i.message[lang]).join(lang === "zh" ? "；" : "; ") : undefined;
+  return list && list.length > 0 ? list.map((i) => issueMessage(i, lang)).join(lang === "zh" ? "；" : "; ") : undefined;
+}
+
+/** True when `issue` (an engine path) concerns the field at `path` (the path itself, a part of it, or its group). */
+function concerns(issue: string, path: string): boolean {
+  return issue === path || path.startsWith(`${issue}.`) || path.startsWith(`${issue}[`) || issue.startsWith(`${path}.`);
+}
+
+/**
+ * The problems the form shows: those of the fields the user has left (`touched`, engine paths), or all of them once
+ * the user tried to save or preview. A blank form is not a page of red before the first keystroke.
+ */
+export function visibleIssues(issues: FieldIssues, touched: ReadonlySet<string>, all: boolean): FieldIssues {
+  if (all) return issues;
+  const shown: FieldIssues = new Map();
+  for (const [field, list] of issues) {
+    if ([...touched].some((path) => concerns(field, path))) shown.set(field, list);
+  }
+  return shown;
+}
+
+/** Every engine path one grade's card edits, for marking them all as left at once. */
+export function gradePaths(index: number): string[] {
+  return ["grade", "above", "atLeast", "cadence.en", "cadence.zh", "cadence.every"].map((p) => `grades[${index}].${p}`);
 }
 
 /** A new grade goes just above the catch-all, which stays last. */
 export function addGrade(d: ProfileDraft): ProfileDraft {
-  const grade: GradeDraft = { key: newKey(), grade: "", cutKind: "atLeast", cut: "", cadenceEn: "", cadenceZh: "" };
+  const grade: GradeDraft = { key: newKey(), grade: "", cutKind: "atLeast", cut: "", cadenceEn: "", cadenceZh: "", every: "", everyUnit: "" };
   const grades = [...d.grades];
   grades.splice(Math.max(0, grades.length - 1), 0, grade);
   return { ...d, grades };

@@ -49,23 +49,22 @@ describe("typed numbers", () => {
   });
 });
 
-describe("the engine's messages land on the field the user is typing in", () => {
+describe("the engine's messages land on the field the user is typing in, in the form's words", () => {
   test("bounds that do not increase mark the bound that breaks the order", () => {
     const draft = updateBound(draftFromProfile(shaoxing, true), "recency", 2, "15");
     const issues = checkDraft(draft);
     expect([...issues.keys()]).toEqual(["thresholds.recency[2]"]);
-    expect(messageFor(issues, "thresholds.recency[2]", "en")).toBe(
-      "thresholds.recency[2] bounds must increase: each must be greater than the one before",
-    );
-    expect(messageFor(issues, "thresholds.recency[2]", "zh")).toBe("thresholds.recency[2] 界值必须递增：每个界值都要大于前一个");
+    expect(messageFor(issues, "thresholds.recency[2]", "en")).toBe("Recency bounds (days): each must be greater than the one before");
+    expect(messageFor(issues, "thresholds.recency[2]", "zh")).toBe("最近消费界值（天）：每个界值都必须大于前一个");
   });
 
   test("a weight that is not a number, and an empty one", () => {
     let draft = updateWeight(draftFromProfile(shaoxing, true), "frequency", "0.4x");
     draft = updateWeight(draft, "monetary", "");
     const issues = checkDraft(draft);
-    expect(messageFor(issues, "weights.frequency", "en")).toBe("weights.frequency must be a number");
-    expect(messageFor(issues, "weights.monetary", "en")).toBe("weights.monetary must be a number");
+    expect(messageFor(issues, "weights.frequency", "en")).toBe("wF (frequency): must be a number");
+    expect(messageFor(issues, "weights.monetary", "en")).toBe("wM (monetary): must be a number");
+    expect(messageFor(issues, "weights.monetary", "zh")).toBe("wM（消费金额）：必须是数字");
   });
 
   test("a grade cut-off above the one before it", () => {
@@ -106,7 +105,8 @@ describe("grades", () => {
     expect(letters(moved)).toEqual(["A", "B", "D", "C"]);
     const issues = checkDraft(moved);
     expect(issues.has("grades[2].atLeast")).toBe(true);
-    expect(messageFor(issues, "grades[2].atLeast", "en")).toBe("grades[2].atLeast must be a number");
+    expect(messageFor(issues, "grades[2].atLeast", "en")).toBe("Grade 3, cut-off: must be a number");
+    expect(messageFor(issues, "grades[2].atLeast", "zh")).toBe("第 3 个等级的分界值：必须是数字");
   });
 
   test("moving past either end changes nothing; removing takes the grade out", () => {
@@ -133,6 +133,7 @@ describe("switching method", () => {
     const draft = { ...draftFromProfile(wuhan, true), asOf: "", windowStart: "" };
     expect("asOf" in draftToDocument(draft)).toBe(false);
     const late = { ...draft, asOf: "2025-01-01", windowStart: "2025-02-01" };
-    expect(messageFor(checkDraft(late), "windowStart", "en")).toBe("windowStart must not be after asOf");
+    expect(messageFor(checkDraft(late), "windowStart", "en")).toBe("Sales counted from: must not be after the analysis date");
+    expect(messageFor(checkDraft(late), "windowStart", "zh")).toBe("销售起始日期：不能晚于统计日期");
   });
 });

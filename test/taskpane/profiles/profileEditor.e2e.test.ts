@@ -1,21 +1,24 @@
 /**
  * The profile editor in headless Chromium, opened from the real task pane page (the add-in's own build) and driven
- * as a user would, over the grid-backed Excel double: every invalid field is marked with the engine's message while
- * typing; the preview grades the selected rows; save, export, import (good and bad files) and delete (with the
- * formulas that still use the profile) change the workbook's settings exactly as they should. Expected grades are
- * worked by hand below.
+ * as a user would, over the grid-backed Excel double: a field is checked when the user leaves it or saves, and its
+ * problem is told with the form's label; the preview grades the selected rows before and after the edit; save,
+ * export, import (good and bad files) and delete (with the formulas that still use the profile) change the
+ * workbook's settings exactly as they should; at 320 and 500 px, in English and Chinese, nothing scrolls sideways
+ * and Save and Preview stay in sight. Expected grades are worked by hand below.
  */
-import { readFileSync } from "fs";
+import { mkdirSync, readFileSync } from "fs";
+import { join } from "path";
 import type { Page } from "playwright-core";
 import { parseProfileJson } from "../../../src/engine";
 import type { E2eSetup } from "../e2e/browserExcel";
-import { usePaneSession } from "../e2e/harness";
+import { REPO, usePaneSession } from "../e2e/harness";
 import type { PageWatch } from "../e2e/harness";
 import { eastRegionDocument } from "../../fixtures/eastRegionProfile";
 
 jest.setTimeout(90_000);
 
 const PREFIX = "rfm.profile.";
+const ARTIFACTS = join(REPO, "test-artifacts");
 const HOSTILE = '<img src=x onerror="alert(1)">';
 
 /**
@@ -91,6 +94,31 @@ async function type(page: Page, testId: string, value: string): Promise<void> {
   await page.getByTestId(testId).fill(value);
 }
 
+/** Types into a field and leaves it (Tab), as a user moving on does: that is when the field is checked. */
+async function typeAndLeave(page: Page, testId: string, value: string): Promise<void> {
+  await page.getByTestId(testId).fill(value);
+  await page.getByTestId(testId).press("Tab");
+}
+
+/** How many inputs of the editor are marked invalid. */
+function markedCount(page: Page): Promise<number> {
+  return page.locator('[data-testid=profile-editor] [aria-invalid="true"]').count();
+}
+
+/** The preview's table as [grade, before, after, change] rows. */
+function previewRows(page: Page): Promise<string[][]> {
+  return page.getByTestId("preview-grades").evaluate((table) =>
+    [...(table as HTMLTableElement).tBodies[0].rows].map((row) => [...row.cells].map((cell) => (cell.textContent ?? "").trim())),
+  );
+}
+
+/** True when the element lies entirely inside the visible part of the page (no scrolling needed to see it). */
+async function inView(page: Page, testId: string): Promise<boolean> {
+  const box = await page.getByTestId(testId).boundingBox();
+  const viewport = page.viewportSize();
+  return box !== null && viewport !== null && box.y >= 0 && box.y + box.height <= viewport.height && box.x >= 0 && box.x + box.width <= viewport.width;
+}
+
 /** Types the east-region profile into a blank form, checking the marks as it goes. */
 async function typeEastRegion(page: Page): Promise<void> {
   await type(page, "profile-id", "east-region");
@@ -129,50 +157,73 @@ async function typeEastRegion(page: Page): Promise<void> {
 }
 
 describe("the profile editor in Chromium", () => {
-  it("marks each invalid field with the engine's message as the user types, previews, saves, exports", async () => {
+  it("checks a field when the user leaves it or saves, names it as the form does, previews, saves, exports", async () => {
     const { page, watch } = await open("en-US");
     await page.getByTestId("no-stored").waitFor();
     await page.getByTestId("start-blank").click();
 
-    // A blank form: the id is marked with spec §6's message; nothing can be saved or exported yet.
-    await expectInvalid(page, "profile-id", true);
-    await page.getByText('id must be 1–64 letters, digits, "-", "_" or "."').waitFor();
-    await expect(page.getByTestId("profile-save").isDisabled()).resolves.toBe(true);
+    // A blank form is not a page of red: nothing is marked before the user leaves a field or saves.
+    await page.getByTestId("profile-id").waitFor();
+    expect(await markedCount(page)).toBe(0);
     await expect(page.getByTestId("profile-export").isDisabled()).resolves.toBe(true);
+    // Leaving the id empty marks the id, and only the id, with the form's label.
+    await page.getByTestId("profile-id").focus();
+    await page.getByTestId("profile-id").press("Tab");
+    await expectInvalid(page, "profile-id", true);
+    await page.getByText("Id: use 1 to 64 letters, digits, hyphens (-), underscores (_) or dots (.)").waitFor();
+    expect(await markedCount(page)).toBe(1);
+
+    // Save with problems: every problem shows, the reason is said beside Save, and the first problem takes focus.
+    await page.getByTestId("profile-save").click();
+    await expect(page.getByTestId("profile-blocked").innerText()).resolves.toMatch(/^Fix the marked fields before saving \(\d+\)\.$/);
+    expect(await markedCount(page)).toBeGreaterThan(20);
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null), "profile-id");
+    expect(await settings(page)).toEqual([]);
 
     await typeEastRegion(page);
+    await eventually(() => page.getByTestId("profile-blocked").count(), 0);
 
-    // Bounds out of order: the third recency bound is marked; putting it right clears the mark.
+    // Bounds out of order: the third recency bound is marked, the message names the row as the form labels it.
     await type(page, "bound-recency-2", "10");
     await expectInvalid(page, "bound-recency-2", true);
-    await page.getByText("thresholds.recency[2] bounds must increase: each must be greater than the one before").waitFor();
+    await expect(page.getByTestId("bound-recency-2-message").innerText()).resolves.toBe(
+      "Recency bounds (days): each must be greater than the one before",
+    );
     await type(page, "bound-recency-2", "30");
     await expectInvalid(page, "bound-recency-2", false);
 
     // A weight that is not a number; a cut-off above the grade before.
     await type(page, "weight-monetary", "0.5x");
     await expectInvalid(page, "weight-monetary", true);
-    await page.getByText("weights.monetary must be a number").waitFor();
+    await page.getByText("wM (monetary): must be a number").waitFor();
     await type(page, "weight-monetary", "0.5");
     await type(page, "grade-1-cut", "5");
     await expectInvalid(page, "grade-1-cut", true);
+    await page.getByText("Grade 2, cut-off: must be lower than the cut-off of Grade 1").waitFor();
     await type(page, "grade-1-cut", "3");
 
-    // Valid now: the preview grades the selected customers (worked by hand above).
+    // Valid now: the preview grades the selected customers (worked by hand above); a new profile has nothing to
+    // compare with, so "before" is empty.
     await expectInvalid(page, "profile-id", false);
-    await expect(page.getByTestId("profile-save").isDisabled()).resolves.toBe(false);
+    expect(await markedCount(page)).toBe(0);
     await page.getByTestId("preview-run").click();
     await page.getByTestId("preview-grades").waitFor();
-    await expect(page.getByTestId("preview-grades").innerText()).resolves.toBe("Grade A: 1\nGrade B: 1\nGrade C: 1\nGrade D: 1");
-    await expect(page.getByTestId("preview-graded").innerText()).resolves.toBe("4 of 4 graded · Analysis date 2025-07-01");
+    const fresh = [["A", "–", "1", ""], ["B", "–", "1", ""], ["C", "–", "1", ""], ["D", "–", "1", ""], ["Not graded", "–", "0", ""]];
+    await eventually(() => previewRows(page), fresh);
+    await expect(page.getByTestId("preview-graded").innerText()).resolves.toBe("4 of 4 graded · Analysis date 7/1/2025");
 
     // The preview follows the form: a lower A cut-off makes K1 (4.25) an A.
     await type(page, "grade-0-cut", "4.25");
-    await eventually(() => page.getByTestId("preview-grades").innerText(), "Grade A: 2\nGrade B: 0\nGrade C: 1\nGrade D: 1");
+    await eventually(() => previewRows(page), [["A", "–", "2", ""], ["B", "–", "0", ""], ["C", "–", "1", ""], ["D", "–", "1", ""], ["Not graded", "–", "0", ""]]);
     await type(page, "grade-0-cut", "4.5");
+    await eventually(() => previewRows(page), fresh);
 
+    // Saved: the confirmation is in sight (in the footer, beside Save) and in the live region that announces it.
     await page.getByTestId("profile-save").click();
     await expect(page.getByTestId("profile-notice").innerText()).resolves.toContain("Saved “east-region” in this workbook.");
+    await expect(inView(page, "profile-notice")).resolves.toBe(true);
+    await expect(page.getByTestId("editor-status").getAttribute("aria-live")).resolves.toBe("polite");
+    await expect(page.getByTestId("editor-status").innerText()).resolves.toContain("Saved “east-region” in this workbook.");
     await page.getByTestId("stored-east-region").waitFor();
     const stored = await settings(page);
     expect(stored.map(([key]) => key)).toEqual([`${PREFIX}east-region`]);
@@ -195,6 +246,11 @@ describe("the profile editor in Chromium", () => {
     const exported = readFileSync(await download.path(), "utf8");
     const parsed = parseProfileJson(exported);
     expect("profile" in parsed && parsed.profile).toEqual(savedDoc);
+
+    // Edited after saving: the preview compares the saved profile (before) with the edit (after), K1 moves B → A.
+    await type(page, "grade-0-cut", "4.25");
+    await eventually(() => previewRows(page), [["A", "1", "2", "+1"], ["B", "1", "0", "−1"], ["C", "1", "1", "0"], ["D", "1", "1", "0"], ["Not graded", "0", "0", "0"]]);
+    await expect(page.getByTestId("preview-baseline").innerText()).resolves.toBe(`Before: East region ${HOSTILE}, as it was opened. After: with your changes.`);
     expectCleanPage(watch);
   });
 
@@ -213,7 +269,7 @@ describe("the profile editor in Chromium", () => {
 
     const good = JSON.parse(JSON.stringify(readProfileFixture()));
     await importFile("no-grades.json", JSON.stringify({ ...good, grades: [] }));
-    await eventually(async () => (await problem.innerText()).includes("grades must be a non-empty list of grades"), true);
+    await eventually(async () => (await problem.innerText()).includes("Grades: add at least one grade"), true);
     await importFile("wuhan.json", JSON.stringify({ ...good, id: "wuhan" }));
     await eventually(async () => (await problem.innerText()).includes("built-in profile, which cannot be overwritten"), true);
     expect(await settings(page)).toEqual([]);
@@ -280,8 +336,9 @@ describe("the profile editor in Chromium", () => {
     await expect(page.getByTestId("profile-notice").innerText()).resolves.toBe("Imported “east-region” into this workbook.");
     await page.getByTestId("preview-run").click();
     await page.getByTestId("preview-grades").waitFor();
-    await expect(page.getByTestId("preview-grades").innerText()).resolves.toBe("Grade A: 1\nGrade B: 1\nGrade C: 1\nGrade D: 1");
-    await expect(page.getByTestId("preview-graded").innerText()).resolves.toBe("4 of 4 graded · Analysis date 2025-07-01");
+    // The imported profile is the one opened: before and after are the same until the user edits it.
+    await eventually(() => previewRows(page), [["A", "1", "1", "0"], ["B", "1", "1", "0"], ["C", "1", "1", "0"], ["D", "1", "1", "0"], ["Not graded", "0", "0", "0"]]);
+    await expect(page.getByTestId("preview-graded").innerText()).resolves.toBe("4 of 4 graded · Analysis date 7/1/2025");
     expectCleanPage(watch);
   });
 
@@ -289,16 +346,142 @@ describe("the profile editor in Chromium", () => {
     const { page, watch } = await open("zh-CN");
     await expect(page.getByTestId("profile-save").innerText()).resolves.toBe("保存到工作簿");
     await page.getByTestId("start-blank").click();
-    await page.getByText("id 必须是 1–64 个字母、数字、“-”、“_”或“.”").waitFor();
+    await page.getByTestId("profile-save").click();
+    await page.getByText("编号：只能使用 1–64 个字母、数字、连字符（-）、下划线（_）或点（.）").waitFor();
+    await expect(page.getByTestId("profile-blocked").innerText()).resolves.toMatch(/^请先修正标出的字段再保存（\d+ 处）。$/);
     await page.getByTestId("start-copy-shaoxing").click();
     await type(page, "profile-id", "shaoxing");
     await page.getByTestId("profile-save").click();
     await page.getByText('id "shaoxing" 是内置分级方案的编号，内置方案不能被覆盖：请换一个 id').waitFor();
     await expectInvalid(page, "profile-id", true);
     expect(await settings(page)).toEqual([]);
-    await type(page, "bound-frequency-1", "１");
-    await eventually(() => page.getByText("thresholds.frequency[2] 界值必须递增：每个界值都要大于前一个").count(), 0);
-    await page.getByText("thresholds.frequency[1] 界值必须递增：每个界值都要大于前一个").waitFor();
+    await page.getByTestId("start-copy-wuhan").click();
+    // Dates as Chinese Office writes them; one typed in another form is refused with the field's label.
+    await expect(page.getByTestId("profile-window-start").inputValue()).resolves.toBe("2021/9/1");
+    await typeAndLeave(page, "profile-as-of", "7/1/2025");
+    await page.getByText("统计日期：必须是有效日期").waitFor();
+    await typeAndLeave(page, "profile-as-of", "2025/7/1");
+    await expectInvalid(page, "profile-as-of", false);
+    await page.getByTestId("start-copy-shaoxing").click();
+    await typeAndLeave(page, "bound-frequency-1", "１");
+    await expect(page.getByTestId("bound-frequency-1-message").innerText()).resolves.toBe("消费频次界值（次）：每个界值都必须大于前一个");
+    await expect(page.getByTestId("bound-frequency-2-message").count()).resolves.toBe(0);
+    await typeAndLeave(page, "weight-monetary", "0.6x");
+    await page.getByText("wM（消费金额）：必须是数字").waitFor();
+    expectCleanPage(watch);
+  });
+});
+
+describe("the contact period of a grade", () => {
+  it("is shown, edited as a number and months or days, checked as the engine says, and saved", async () => {
+    const { page, watch } = await open("en-US");
+    await page.getByTestId("start-copy-wuhan").click();
+    // Dates as US English Office writes them.
+    await expect(page.getByTestId("profile-as-of").inputValue()).resolves.toBe("7/1/2025");
+    // Wuhan's grades carry spec §6's periods: A 1, B 3, C 6, D 12 months.
+    for (const [i, n] of ["1", "3", "6", "12"].entries()) {
+      await expect(page.getByTestId(`grade-${i}-every`).inputValue()).resolves.toBe(n);
+      await expect(page.getByTestId(`grade-${i}-every-unit`).inputValue()).resolves.toBe("months");
+    }
+    await typeAndLeave(page, "grade-1-every", "0");
+    await expectInvalid(page, "grade-1-every", true);
+    await expect(page.getByTestId("grade-1-every-message").innerText()).resolves.toBe("Grade 2, next contact after: must be a whole number from 1 to 1200");
+    await page.getByTestId("grade-1-every-unit").selectOption("days");
+    await typeAndLeave(page, "grade-1-every", "14");
+    await expectInvalid(page, "grade-1-every", false);
+    // No period for D: choosing "(no date)" takes it out of the profile.
+    await page.getByTestId("grade-3-every-unit").selectOption("");
+    await expect(page.getByTestId("grade-3-every").isDisabled()).resolves.toBe(true);
+    await page.getByTestId("profile-save").click();
+    await page.getByTestId("stored-wuhan-copy").waitFor();
+    const doc = JSON.parse((await settings(page))[0][1] as string);
+    expect(doc.grades.map((g: { cadence: { every?: unknown } }) => g.cadence.every ?? null)).toEqual([{ months: 1 }, { days: 14 }, { months: 6 }, null]);
+    expectCleanPage(watch);
+  });
+});
+
+/** A stored profile with a 60-character name, as a finance team might call one. */
+const LONG_NAME = "East China key accounts – wholesale and retail, quarterly 26";
+
+/** Elements of the editor reaching past the right edge of the page, and the page's own scroll width. */
+function overflow(page: Page): Promise<{ scrollWidth: number; width: number; outside: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const outside = [...document.querySelectorAll("[data-testid=profile-editor] *")]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.right > width + 0.5;
+      })
+      .map((e) => `${e.tagName.toLowerCase()}${e.getAttribute("data-testid") ? `[${e.getAttribute("data-testid")}]` : ""} right ${Math.round(e.getBoundingClientRect().right)}`);
+    return { scrollWidth: document.documentElement.scrollWidth, width, outside };
+  });
+}
+
+describe.each([
+  ["en-US", "en", 320],
+  ["zh-CN", "zh", 320],
+  ["en-US", "en", 500],
+  ["zh-CN", "zh", 500],
+])("the editor in %s (%s) at %i px", (displayLanguage, lang, width) => {
+  it("never scrolls sideways, ends long names in an ellipsis with a tooltip, keeps Save and Preview in sight", async () => {
+    const { page, watch } = await open(displayLanguage);
+    await page.setViewportSize({ width, height: 800 });
+    const doc = { ...readProfileFixture(), id: "east-china-key-accounts", name: { en: LONG_NAME, zh: "华东区重点客户（批发与零售）季度分级方案二〇二六年第一版测试用的很长很长的名称" } };
+    await page.getByTestId("import-file").setInputFiles({ name: "east.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
+    await page.getByTestId("stored-east-china-key-accounts").waitFor();
+    const expectNoOverflow = async (state: string) => {
+      const o = await overflow(page);
+      expect([state, o.scrollWidth <= o.width, o.outside]).toEqual([state, true, []]);
+    };
+    await expectNoOverflow("imported");
+
+    // The long name is cut with an ellipsis, and whole in the tooltip.
+    const name = page.getByTestId("stored-east-china-key-accounts-name");
+    const cut = await name.evaluate((e) => ({ overflowing: e.scrollWidth > e.clientWidth, ellipsis: getComputedStyle(e).textOverflow }));
+    expect(cut).toEqual({ overflowing: true, ellipsis: "ellipsis" });
+    await name.hover();
+    const full = lang === "en" ? LONG_NAME : doc.name.zh;
+    await eventually(async () => ((await page.getByRole("tooltip").count()) > 0 ? page.getByRole("tooltip").first().innerText() : ""), `${full} (east-china-key-accounts)`);
+    await page.mouse.move(0, 0);
+
+    // Both methods (the long quantile option, the tie rule) and the weights row fit.
+    await page.getByTestId("start-copy-shaoxing").click();
+    await expectNoOverflow("thresholds");
+    await page.getByTestId("profile-method").selectOption("quantiles");
+    await expectNoOverflow("quantiles");
+    await page.getByTestId("profile-method").selectOption("thresholds");
+
+    // Save and Preview are in sight at the top of the editor and in the middle of the long form.
+    await expect(inView(page, "profile-save")).resolves.toBe(true);
+    await expect(inView(page, "preview-run")).resolves.toBe(true);
+    await page.getByTestId("grade-1-letter").scrollIntoViewIfNeeded();
+    await expect(inView(page, "profile-save")).resolves.toBe(true);
+    await expect(inView(page, "preview-run")).resolves.toBe(true);
+
+    // A blank form, saved too early: the problems show, the first takes focus, the reason sits beside Save.
+    await page.getByTestId("start-blank").click();
+    expect(await markedCount(page)).toBe(0);
+    await page.getByTestId("profile-save").click();
+    await page.getByTestId("profile-blocked").waitFor();
+    await expect(inView(page, "profile-blocked")).resolves.toBe(true);
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null), "profile-id");
+    await expectNoOverflow("blank, saved");
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, `pane-${width}-${lang}-editor.png`) });
+
+    // A copy saved: the confirmation is in sight.
+    await page.getByTestId("start-copy-wuhan").click();
+    await page.getByTestId("grade-3-letter").scrollIntoViewIfNeeded();
+    await page.getByTestId("profile-save").click();
+    await page.getByTestId("profile-notice").waitFor();
+    await expect(inView(page, "profile-notice")).resolves.toBe(true);
+    await expectNoOverflow("saved");
+
+    // The preview's before/after table fits too; the whole editor is saved as a picture of that state.
+    await page.getByTestId("preview-run").click();
+    await page.getByTestId("preview-grades").waitFor();
+    await expectNoOverflow("preview");
+    await page.screenshot({ path: join(ARTIFACTS, `pane-${width}-${lang}-editor-preview.png`), fullPage: true });
     expectCleanPage(watch);
   });
 });
