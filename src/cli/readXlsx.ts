@@ -1,56 +1,64 @@
-import ExcelJS from "exceljs";
+import { isUtf8 } from "buffer";
 import type { Cell } from "../engine";
-import { plainCellValue } from "./cellValue";
 import { rowsTable, type Table } from "./table";
 import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
+import { scanSheet, type SheetCells } from "./xlsx/scanSheet";
+import { workbookParts, type SheetInfo, type WorkbookParts } from "./xlsx/workbookParts";
+import { XLSX_TEXTS } from "./xlsx/xlsxTexts";
+import { entryChunks, NotAZip, zipEntries } from "./xlsx/zipEntries";
 
 /**
- * Reads one worksheet (the first, or the one named) of an .xlsx workbook. The header is the first row holding
- * anything; every row below it is a data row, numbered as Excel shows it.
+ * Reads one worksheet of an .xlsx workbook: the one named, else the first visible one (a hidden first sheet is
+ * usually a lookup table, not the data). The sheet's XML is scanned as it is decompressed, so memory holds the cell
+ * values, not the file's text. The header is the first row holding anything; every row below it is a data row,
+ * numbered as Excel shows it.
  */
 export async function readXlsx(path: string, bytes: Buffer, sheetName?: string): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  refuseWhatIsNotAZip(path, bytes);
+  let parts: WorkbookParts;
+  let cells: SheetCells;
+  let sheet: SheetInfo;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const entries = zipEntries(bytes);
+    parts = workbookParts(bytes, entries);
+    sheet = pickSheet(parts.sheets, path, sheetName);
+    const entry = entries.get(sheet.path);
+    if (!entry) throw new NotAZip(`no part ${sheet.path}`);
+    cells = await scanSheet(entryChunks(bytes, entry), parts);
   } catch (err) {
-    throw new UsageError(USAGE_TEXTS.notAWorkbook(path, err instanceof Error ? err.message : String(err)));
+    if (err instanceof NotAZip || err instanceof RangeError) throw new UsageError(XLSX_TEXTS.damaged(path));
+    throw err;
   }
-  const sheet = pickSheet(workbook, path, sheetName);
-  const date1904 = Boolean(workbook.properties?.date1904);
-
-  const lastRow = sheet.rowCount;
-  let headerRow = 1;
-  while (headerRow < lastRow && !sheet.getRow(headerRow).hasValues) headerRow++;
-  if (!sheet.getRow(headerRow).hasValues) throw new UsageError(USAGE_TEXTS.emptyFile(`${path} [${sheet.name}]`));
-  const width = Math.max(sheet.columnCount, 1);
-
-  let headers = rowCells(sheet.getRow(headerRow), width);
-  let rows: Cell[][] = [];
-  for (let r = headerRow + 1; r <= lastRow; r++) rows.push(rowCells(sheet.getRow(r), width));
-  while (rows.length > 0 && rows[rows.length - 1].every(isEmptyCell)) rows.pop();
-  // A sheet's column count includes columns that are only formatted; columns with nothing in them are left out.
-  const used = usedWidth(headers, rows);
-  if (used < width) {
-    headers = headers.slice(0, used);
-    rows = rows.map((row) => row.slice(0, used));
-  }
-
-  return rowsTable(rows, {
-    source: "xlsx",
-    headers,
-    width: used,
-    firstRowNumber: headerRow + 1,
-    date1904,
-    sheetName: sheet.name,
-    columnFormats: columnFormats(sheet, headerRow + 1, headerRow + rows.length, used),
-  });
+  return sheetTable(path, sheet, parts, cells);
 }
 
-function pickSheet(workbook: ExcelJS.Workbook, path: string, wanted?: string): ExcelJS.Worksheet {
-  const sheets = workbook.worksheets;
+/** A CSV renamed .xlsx, an encrypted workbook, or something else entirely, each said in words. */
+function refuseWhatIsNotAZip(path: string, bytes: Buffer): void {
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return;
+  // Encrypted .xlsx files (and old .xls workbooks) are OLE compound files: D0 CF 11 E0 A1 B1 1A E1.
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) throw new UsageError(XLSX_TEXTS.encrypted(path));
+  const head = bytes.subarray(0, 4096);
+  const utf16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+  if (utf16 || (head.indexOf(0) < 0 && isUtf8(trimPartial(head)))) throw new UsageError(XLSX_TEXTS.renamedText(path));
+  throw new UsageError(XLSX_TEXTS.damaged(path));
+}
+
+/** The head without a UTF-8 sequence cut at its end. */
+function trimPartial(head: Buffer): Buffer {
+  let end = head.length;
+  for (let k = 0; k < 3 && end > 0 && (head[end - 1] & 0xc0) === 0x80; k++) end--;
+  if (end > 0 && head[end - 1] >= 0xc0) end--;
+  return head.length < 4096 ? head : head.subarray(0, end);
+}
+
+function pickSheet(sheets: SheetInfo[], path: string, wanted?: string): SheetInfo {
   if (sheets.length === 0) throw new UsageError(USAGE_TEXTS.noSheets(path));
-  if (wanted === undefined) return sheets[0];
+  if (wanted === undefined) {
+    const visible = sheets.find((s) => s.state === "visible");
+    if (!visible) throw new UsageError(XLSX_TEXTS.noVisibleSheet(path));
+    return visible;
+  }
   const exact = sheets.find((s) => s.name === wanted);
   const loose = sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
   const found = exact ?? loose;
@@ -58,44 +66,68 @@ function pickSheet(workbook: ExcelJS.Workbook, path: string, wanted?: string): E
   return found;
 }
 
-function rowCells(row: ExcelJS.Row, width: number): Cell[] {
-  const values = row.values as ExcelJS.CellValue[];
-  const cells = new Array<Cell>(width);
-  for (let c = 0; c < width; c++) cells[c] = plainCellValue(values[c + 1]);
-  return cells;
-}
+function sheetTable(path: string, sheet: SheetInfo, parts: WorkbookParts, cells: SheetCells): Table {
+  const { rows: sparse, hidden, styleOf } = cells;
+  let headerIndex = 0;
+  while (headerIndex < sparse.length && !hasValues(sparse[headerIndex])) headerIndex++;
+  if (headerIndex >= sparse.length) throw new UsageError(USAGE_TEXTS.emptyFile(`${path} [${sheet.name}]`));
+  let last = sparse.length - 1;
+  while (last > headerIndex && !hasValues(sparse[last])) last--;
 
-function usedWidth(headers: Cell[], rows: Cell[][]): number {
-  let used = 0;
-  for (const row of [headers, ...rows]) {
-    for (let c = row.length - 1; c >= used; c--) {
+  // Columns with nothing in them (only formatted) are left out.
+  let width = 1;
+  for (let r = headerIndex; r <= last; r++) {
+    const row = sparse[r];
+    if (!row) continue;
+    for (let c = row.length - 1; c >= width; c--) {
       if (!isEmptyCell(row[c])) {
-        used = c + 1;
+        width = c + 1;
         break;
       }
     }
   }
-  return Math.max(used, 1);
-}
+  const full = (row: Cell[] | undefined): Cell[] => {
+    const out = new Array<Cell>(width);
+    for (let c = 0; c < width; c++) out[c] = row?.[c] ?? null;
+    return out;
+  };
+  const rows: Cell[][] = [];
+  let hiddenRows = 0;
+  for (let r = headerIndex + 1; r <= last; r++) {
+    rows.push(full(sparse[r]));
+    sparse[r] = undefined; // each sheet row is kept once
+    if (hidden[r] === 1) hiddenRows++;
+  }
 
-function isEmptyCell(cell: Cell): boolean {
-  return cell === null || cell === undefined || cell === "";
-}
-
-/** The first number format found in each column's data, so dates and amounts look the same in the output. */
-function columnFormats(sheet: ExcelJS.Worksheet, firstRow: number, lastRow: number, width: number): (string | undefined)[] {
   const formats = new Array<string | undefined>(width).fill(undefined);
-  let open = width;
-  for (let r = firstRow; r <= lastRow && open > 0; r++) {
-    const row = sheet.getRow(r);
-    for (let c = 0; c < width; c++) {
-      if (formats[c] !== undefined) continue;
-      const cell = row.getCell(c + 1);
-      if (cell.value !== null && cell.value !== undefined && cell.numFmt) {
-        formats[c] = cell.numFmt;
+  for (let r = headerIndex + 1, open = width; r <= last && open > 0; r++) {
+    const styles = styleOf[r];
+    if (!styles) continue;
+    for (let c = 0; c < Math.min(width, styles.length); c++) {
+      const code = styles[c] > 0 ? parts.styleFormats[styles[c]] : "";
+      if (formats[c] === undefined && code && !isEmptyCell(rows[r - headerIndex - 1][c])) {
+        formats[c] = code;
         open--;
       }
     }
   }
-  return formats;
+
+  return rowsTable(rows, {
+    source: "xlsx",
+    headers: full(sparse[headerIndex]),
+    width,
+    firstRowNumber: headerIndex + 2,
+    date1904: parts.date1904,
+    sheetName: sheet.name,
+    columnFormats: formats,
+    hiddenRows,
+  });
+}
+
+function hasValues(row: Cell[] | undefined): boolean {
+  return row !== undefined && row.some((cell) => !isEmptyCell(cell));
+}
+
+function isEmptyCell(cell: Cell): boolean {
+  return cell === null || cell === undefined || cell === "";
 }

@@ -25,6 +25,8 @@ export interface Table {
   firstRowNumber: number;
   date1904: boolean;
   sheetName?: string;
+  /** .xlsx only: data rows the sheet hides (they are read and graded like the others; the summary says how many). */
+  hiddenRows?: number;
   /** .xlsx only: the number format of each column's first formatted data cell, kept for the output workbook. */
   columnFormats?: (string | undefined)[];
   /**

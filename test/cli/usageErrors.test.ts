@@ -82,9 +82,9 @@ test("a CSV quote that never closes (every later line would fall into one cell) 
   );
 });
 
-test("a damaged .xlsx", () => {
-  expect(refused(["broken.xlsx", "--profile", "wuhan"], { "broken.xlsx": "this is not a zip file" })).toMatch(
-    /Cannot read "broken.xlsx" as an \.xlsx workbook/,
+test("a text file named .xlsx is refused in words (more .xlsx cases in xlsxReader.test.ts)", () => {
+  expect(refused(["broken.xlsx", "--profile", "wuhan"], { "broken.xlsx": "this is not a zip file" })).toBe(
+    'rfm: "broken.xlsx" is a text (CSV) file with an .xlsx name, not a workbook: rename it to .csv and try again',
   );
 });
 
