@@ -1,7 +1,7 @@
 /** `rfm` without grading: help, version, the list of profiles; and no progress output when stderr is not a terminal. */
 
 import { spawnSync } from "child_process";
-import { readFileSync } from "fs";
+import { readFileSync, statSync } from "fs";
 import { join } from "path";
 import { buildCli, csvFile, rfm, ROOT, tempDir, write } from "./helpers";
 
@@ -53,4 +53,26 @@ test("npm run rfm -- grade FILE reads FILE from where npm was run, not from the 
   });
   expect(run.status).toBe(0);
   expect(run.stdout).toContain("H1,2025-12-31,16,9,5,5,5,6.5,A");
+}, 60_000);
+
+test("the README's `npx rfm grade … > graded.csv` writes a clean CSV: the header first, nothing of npm's", () => {
+  const run = spawnSync("npx", ["--offline", "rfm", "grade", "assets/samples/wuhan-sales.csv", "--profile", "wuhan", "--lang", "zh"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  expect(run.status).toBe(0);
+  expect(run.stdout.split("\n")[0]).toBe("客户,最近下单时间,购买次数,总金额,R评分,F评分,M评分,RFM综合评分,客户等级,沟通频次,备注");
+}, 60_000);
+
+test("npm run -s rfm does not recompile an up-to-date build, and its output is clean", () => {
+  const info = join(ROOT, "dist/node/.tsbuildinfo");
+  const before = statSync(info).mtimeMs;
+  write(dir, "clean.csv", csvFile(["Customer,Date,Purchases,Total amount", "H1,2025-12-31,16,9"]));
+  const run = spawnSync("npm", ["--prefix", ROOT, "run", "-s", "rfm", "--", "grade", "clean.csv", "--profile", "shaoxing", "--as-of", "2025-12-31"], {
+    cwd: dir,
+    encoding: "utf8",
+  });
+  expect(run.status).toBe(0);
+  expect(run.stdout.split("\n")[0]).toBe("Customer,Date,Purchases,Total amount,R Score,F Score,M Score,RFM Score,Grade,Cadence,Note");
+  expect(statSync(info).mtimeMs).toBe(before);
 }, 60_000);
