@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from "commander";
 import { readFileSync } from "fs";
 import { resolve } from "path";
 import { runDemo } from "./demo";
+import { runGradeFormulas } from "./formulasCommand";
 import { runGrade } from "./gradeCommand";
 import { langOf } from "./gradeRequest";
 import { profilesText } from "./profilesCommand";
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
     .option("-o, --out <file>", "write FILE.csv or FILE.xlsx instead of CSV on stdout (an existing FILE is replaced; never the input)")
     .option("--sheet <name>", "worksheet of an .xlsx input (default: the first)")
     .option("--encoding <name>", "encoding of a .csv input: utf8, utf16le, utf16be, gb18030 (gbk), big5 (default: detected)")
+    .option("--formulas", "with --out FILE.xlsx: write live worksheet formulas that grade without the add-in")
     .addHelpText(
       "after",
       [
@@ -57,7 +59,8 @@ export function buildProgram(): Command {
       ].join("\n"),
     )
     .action(async (input: string | undefined, flags) => {
-      await runGrade(input, flags);
+      if (flags.formulas) await runGradeFormulas(input, flags);
+      else await runGrade(input, flags);
     });
 
   program

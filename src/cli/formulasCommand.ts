@@ -1,0 +1,55 @@
+import { CompileError, type Localized } from "../engine";
+import { MAX_QUANTILE_FORMULA_ROWS } from "../engine/compile/excelFormulas";
+import { writeAtomically } from "./atomicWrite";
+import { writeFormulasWorkbook } from "./formulasWorkbook";
+import { gradeRequest, type GradeFlags } from "./gradeRequest";
+import { gradeTable } from "./gradeTable";
+import { progressOn } from "./progress";
+import { readTable } from "./readTable";
+import { summaryLines } from "./summary";
+import { SUMMARY_TEXTS, USAGE_TEXTS } from "./texts";
+import { UsageError } from "./usageError";
+
+export const FORMULAS_TEXTS = {
+  needsXlsx: {
+    en: "--formulas writes a workbook whose cells hold live formulas: add --out FILE.xlsx",
+    zh: "--formulas 会写出单元格为实时公式的工作簿：请添加 --out 文件.xlsx",
+  },
+  needsCustomerTable: {
+    en: "Live formulas grade a customer table (one row per customer: last order date, purchase count, total amount). Sales records are graded as values: leave out --formulas, or total the sales per customer first",
+    zh: "实时公式适用于客户表（每行一个客户：最近下单时间、购买次数、总金额）。销售记录请按数值分级：去掉 --formulas，或先按客户汇总销售记录",
+  },
+  written: (path: string): Localized => ({
+    en: `Written with live formulas: ${path} (change the analysis date on the "RFM parameters" sheet and the grades recalculate)`,
+    zh: `已写入实时公式：${path}（在“RFM参数”工作表中修改统计日期，等级会自动重新计算）`,
+  }),
+};
+
+/** `rfm grade INPUT --formulas --out X.xlsx`: the engine grades (for the summary and cached values), formulas do the rest. */
+export async function runGradeFormulas(input: string | undefined, flags: GradeFlags): Promise<void> {
+  const req = gradeRequest(input, flags);
+  const { lang } = req;
+  if (req.out?.format !== "xlsx") throw new UsageError(FORMULAS_TEXTS.needsXlsx);
+  const progress = progressOn(process.stderr, lang);
+  progress.step(SUMMARY_TEXTS.reading);
+  const { table, warnings } = await readTable(req.inputPath, req.sheet, req.encoding);
+  progress.step(SUMMARY_TEXTS.grading);
+  const graded = gradeTable(table, req);
+  if (graded.kind !== "customers") throw new UsageError(FORMULAS_TEXTS.needsCustomerTable);
+  if (graded.res.profile.method === "quantiles" && graded.res.n > MAX_QUANTILE_FORMULA_ROWS) {
+    throw new UsageError(new CompileError("tooManyRowsForFormulas", graded.res.n.toLocaleString("en-US"), MAX_QUANTILE_FORMULA_ROWS.toLocaleString("en-US")).text);
+  }
+  const out = req.out;
+  try {
+    await writeAtomically(out.path, (temp) => writeFormulasWorkbook(temp, graded, lang));
+  } catch (err) {
+    if (err instanceof Error && "syscall" in err) throw new UsageError(USAGE_TEXTS.cannotWrite(out.path, err.message));
+    throw err;
+  }
+  progress.done();
+  const lines = warnings.map((w) => w[lang]);
+  if (graded.unit.conflict) lines.push(SUMMARY_TEXTS.unitConflict(graded.unit, graded.moneyHeader)[lang]);
+  lines.push(...summaryLines(graded, lang));
+  lines.push(FORMULAS_TEXTS.written(out.path)[lang]);
+  process.stderr.write(lines.join("\n") + "\n");
+}

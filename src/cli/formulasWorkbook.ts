@@ -1,0 +1,264 @@
+import { constants } from "zlib";
+import {
+  cellError, cellNumber, dayToSerial, formatIssue, isOwnOutputHeader, issuesOfRow, outputHeaders, parseDay, scoreNumber,
+  type Cell, type Lang, type Role,
+} from "../engine";
+import { compileFormulas, type FormulaSheetLayout, type ParameterCell } from "../engine/compile/excelFormulas";
+import { integerProfile } from "../engine/compile/integerProfile";
+import { nextContactDay } from "../engine/periods";
+import type { GradedTable } from "./gradeTable";
+import { columnLetters, inlineText, serialOfDate, xmlText } from "./xlsx/sheetXml";
+import { ZipFile } from "./xlsx/zipFile";
+import { cellText } from "./cellText";
+
+const RESULT_COLUMNS = 7;
+const PLAIN = 0, BOLD = 1, DATE = 2, HELP = 3;
+const GRADE_FILLS = ["C6EFCE", "BDD7EE", "F8CBAD", "FFC7CE"];
+
+/** Headers of the columns only the formulas workbook has. */
+export const FORMULA_HEADERS = {
+  nextContact: { en: "Next contact by", zh: "下次沟通日期" },
+  days: { en: "Days since last order (for ranking)", zh: "距最近下单天数（排名用）" },
+  count: { en: "Purchases (for ranking)", zh: "购买次数（排名用）" },
+  amount: { en: "Total amount (for ranking)", zh: "总金额（排名用）" },
+  gradesSheet: { en: "RFM grades", zh: "RFM分级" },
+  parametersSheet: { en: "RFM parameters", zh: "RFM参数" },
+  parametersTitle: { en: "Parameters of the live RFM formulas", zh: "RFM 实时公式的参数" },
+};
+
+/**
+ * A customer table with live formulas: the input's columns (dates as date cells and amounts as numbers, as the engine
+ * reads them), then R, F, M, RFM score, grade, cadence, [next contact], note as worksheet formulas over them, three
+ * hidden columns the formulas rank on, and a parameters sheet whose named cells the formulas read. Every formula
+ * carries the engine's own result as its cached value, so the file shows the grades before any recalculation.
+ */
+export async function writeFormulasWorkbook(path: string, graded: GradedTable, lang: Lang): Promise<void> {
+  const { table, res, mapping } = graded;
+  const dropOld = table.headers.length >= RESULT_COLUMNS && table.headers.slice(-RESULT_COLUMNS).every(isOwnOutputHeader);
+  const inputWidth = table.width - (dropOld ? RESULT_COLUMNS : 0);
+  const ip = integerProfile(res.profile, res.summary.unit);
+  const hasPeriods = res.profile.grades.some((g) => g.cadence.every !== undefined);
+  const headers = [...table.headers.slice(0, inputWidth).map((h) => cellText(h)), ...outputHeaders(lang)];
+  if (hasPeriods) headers.splice(headers.length - 1, 0, FORMULA_HEADERS.nextContact[lang]);
+  const resultStart = inputWidth;
+  const keyStart = headers.length;
+  headers.push(FORMULA_HEADERS.days[lang], FORMULA_HEADERS.count[lang], FORMULA_HEADERS.amount[lang]);
+  const L = (c: number) => columnLetters(c);
+  const k = resultStart;
+  const out: FormulaSheetLayout["out"] = {
+    r: L(k), f: L(k + 1), m: L(k + 2), score: L(k + 3), grade: L(k + 4), cadence: L(k + 5),
+    next: hasPeriods ? L(k + 6) : undefined, note: L(hasPeriods ? k + 7 : k + 6),
+    days: L(keyStart), count: L(keyStart + 1), amount: L(keyStart + 2),
+  };
+  const col = (role: Role) => (mapping[role] === undefined ? undefined : L(mapping[role]!));
+  const n = table.rowCount;
+  const layout: FormulaSheetLayout = {
+    sheet: FORMULA_HEADERS.gradesSheet[lang],
+    firstRow: 2,
+    lastRow: Math.max(2, n + 1),
+    data: { date: col("date")!, count: col("count")!, total: col("total")!, id: col("id") },
+    columnNames: Object.fromEntries(
+      (Object.entries(mapping) as [Role, number][]).map(([role, c]) => [role, cellText(table.headers[c]).trim()]),
+    ),
+    out,
+  };
+  const plan = compileFormulas(ip, layout, { asOfDay: res.asOfDay, lang });
+  const roleOf: (Role | undefined)[] = [];
+  for (const [role, c] of Object.entries(mapping) as [Role, number][]) roleOf[c] = role;
+
+  const zip = new ZipFile(path, constants.Z_BEST_SPEED);
+  try {
+    const write = async (name: string, text: string) => {
+      zip.openEntry(name);
+      await zip.write(text);
+      await zip.closeEntry();
+    };
+    const paramsSheet = FORMULA_HEADERS.parametersSheet[lang];
+    await write("[Content_Types].xml", CONTENT_TYPES);
+    await write("_rels/.rels", ROOT_RELS);
+    await write("xl/workbook.xml", workbookXml(FORMULA_HEADERS.gradesSheet[lang], paramsSheet, plan.parameters));
+    await write("xl/_rels/workbook.xml.rels", WORKBOOK_RELS);
+    await write("xl/styles.xml", stylesXml(ip.grades.length));
+    zip.openEntry("xl/worksheets/sheet1.xml");
+    const widths = headers.map((h) => Math.min(40, Math.max(10, displayWidth(h) + 2)));
+    widths[headers.indexOf(outputHeaders(lang)[6])] = 60;
+    const cols = widths
+      .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"${c >= keyStart ? ' hidden="1"' : ""}/>`)
+      .join("");
+    await zip.write(
+      `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+        `<sheetViews><sheetView workbookViewId="0" tabSelected="1"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
+        `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>` +
+        `<row r="1">${headers.map((h, c) => `<c r="${L(c)}1" s="${BOLD}" t="inlineStr">${inlineText(h)}</c>`).join("")}</row>`,
+    );
+    const noteContext = { rowLabel: (i: number) => i + 2, columnName: (role: Role) => layout.columnNames?.[role] ?? "" };
+    let chunk = "";
+    for (let i = 0; i < n; i++) {
+      const r = i + 2;
+      const row = table.row(i);
+      let xml = `<row r="${r}">`;
+      for (let c = 0; c < inputWidth; c++) xml += valueCell(`${L(c)}${r}`, typedCell(row[c], roleOf[c]));
+      const f = plan.row(r);
+      const graded = res.gradeIndex[i] >= 0;
+      const g = graded ? res.profile.grades[res.gradeIndex[i]] : undefined;
+      const next = graded ? nextContactDay(res, i) : null;
+      const note = issuesOfRow(res.issues, i).filter((issue) => !issue.graded).map((issue) => formatIssue(issue, lang, noteContext));
+      xml += formulaCell(`${out.r}${r}`, f.r!, graded ? res.r[i] : "");
+      xml += formulaCell(`${out.f}${r}`, f.f!, graded ? res.f[i] : "");
+      xml += formulaCell(`${out.m}${r}`, f.m!, graded ? res.m[i] : "");
+      xml += formulaCell(`${out.score}${r}`, f.score!, scoreNumber(res, i) ?? "");
+      xml += formulaCell(`${out.grade}${r}`, f.grade!, g?.grade ?? "", GRADE_STYLE);
+      xml += formulaCell(`${out.cadence}${r}`, f.cadence!, g?.cadence[lang] ?? "");
+      if (out.next) xml += formulaCell(`${out.next}${r}`, f.next!, next === null ? "" : dayToSerial(next), DATE);
+      xml += formulaCell(`${out.note}${r}`, f.note!, note.join(lang === "zh" ? "；" : "; "));
+      xml += formulaCell(`${out.days}${r}`, f.days!, undefined);
+      xml += formulaCell(`${out.count}${r}`, f.count!, undefined);
+      xml += formulaCell(`${out.amount}${r}`, f.amount!, undefined);
+      chunk += xml + "</row>";
+      if (chunk.length > 1 << 20) {
+        await zip.write(chunk);
+        chunk = "";
+      }
+    }
+    const gradeRange = `${out.grade}2:${out.grade}${layout.lastRow}`;
+    const rules = ip.grades
+      .map((g, i) => `<cfRule type="cellIs" dxfId="${Math.min(i, GRADE_FILLS.length - 1)}" priority="${i + 1}" operator="equal"><formula>${xmlText(`"${g.grade.replace(/"/g, '""')}"`)}</formula></cfRule>`)
+      .join("");
+    await zip.write(chunk + `</sheetData><conditionalFormatting sqref="${gradeRange}">${rules}</conditionalFormatting></worksheet>`);
+    await zip.closeEntry();
+    await write("xl/worksheets/sheet2.xml", parametersSheetXml(plan.parameters, lang));
+    zip.finish();
+  } catch (err) {
+    zip.abandon();
+    throw err;
+  }
+}
+
+const GRADE_STYLE = PLAIN;
+
+/** An input cell as the engine read it: the date column as a date, the numeric columns as numbers, where they are. */
+function typedCell(v: Cell, role: Role | undefined): unknown {
+  const error = cellError(v);
+  if (error) return { error };
+  if (typeof v === "string" && role === "date") {
+    const day = parseDay(v);
+    return day === null ? v : { serial: dayToSerial(day) };
+  }
+  if (typeof v === "string" && (role === "count" || role === "total")) {
+    const x = cellNumber(v);
+    return Number.isNaN(x) ? v : x;
+  }
+  return v;
+}
+
+function valueCell(ref: string, v: unknown): string {
+  if (v === null || v === undefined || v === "") return "";
+  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : "";
+  if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (typeof v === "string") return `<c r="${ref}" t="inlineStr">${inlineText(v)}</c>`;
+  if (v instanceof Date) {
+    const serial = serialOfDate(v);
+    return serial === null ? "" : `<c r="${ref}" s="${DATE}"><v>${serial}</v></c>`;
+  }
+  const o = v as { serial?: number; error?: unknown };
+  if (typeof o.serial === "number") return `<c r="${ref}" s="${DATE}"><v>${o.serial}</v></c>`;
+  if (typeof o.error === "string") return `<c r="${ref}" t="e"><v>${xmlText(o.error)}</v></c>`;
+  return `<c r="${ref}" t="inlineStr">${inlineText(String(v))}</c>`;
+}
+
+/** A formula cell with the engine's result as its cached value (none for `undefined`: computed on load). */
+function formulaCell(ref: string, formula: string, cached: number | string | undefined, style = PLAIN): string {
+  const s = style === PLAIN ? "" : ` s="${style}"`;
+  const f = `<f>${xmlText(formula)}</f>`;
+  if (cached === undefined) return `<c r="${ref}"${s}>${f}</c>`;
+  if (typeof cached === "number") return `<c r="${ref}"${s}>${f}<v>${cached}</v></c>`;
+  return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(cached)}</v></c>`;
+}
+
+function parametersSheetXml(cells: ParameterCell[], lang: Lang): string {
+  const rows = [`<row r="1"><c r="A1" s="${BOLD}" t="inlineStr">${inlineText(FORMULA_HEADERS.parametersTitle[lang])}</c></row>`];
+  cells.forEach((p, k) => {
+    const r = k + 2;
+    let value: string;
+    if (p.kind === "date") value = `<c r="B${r}" s="${DATE}"><v>${dayToSerial(p.value as number)}</v></c>`;
+    else if (p.kind === "number") value = `<c r="B${r}"><v>${p.value}</v></c>`;
+    else if (p.kind === "formula") value = `<c r="B${r}"><f>${xmlText(String(p.value).slice(1))}</f></c>`;
+    else value = `<c r="B${r}" t="inlineStr">${inlineText(String(p.value))}</c>`;
+    const help = p.help ? `<c r="C${r}" s="${HELP}" t="inlineStr">${inlineText(p.help[lang])}</c>` : "";
+    rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr">${inlineText(p.label[lang])}</c>${value}${help}</row>`);
+  });
+  return (
+    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetFormatPr defaultRowHeight="15"/>` +
+    `<cols><col min="1" max="1" width="44" customWidth="1"/><col min="2" max="2" width="16" customWidth="1"/>` +
+    `<col min="3" max="3" width="60" customWidth="1"/></cols><sheetData>${rows.join("")}</sheetData></worksheet>`
+  );
+}
+
+/** The defined names point at column B of the parameters sheet, one row per parameter (row 1 is the title). */
+function workbookXml(gradesSheet: string, paramsSheet: string, cells: ParameterCell[]): string {
+  const quoted = `'${paramsSheet.replace(/'/g, "''")}'`;
+  const names = cells
+    .map((p, k) => (p.name ? `<definedName name="${p.name}">${xmlText(`${quoted}!$B$${k + 2}`)}</definedName>` : ""))
+    .join("");
+  return (
+    XML_HEAD +
+    `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews>` +
+    `<sheets><sheet name="${xmlText(gradesSheet)}" sheetId="1" r:id="rId1"/><sheet name="${xmlText(paramsSheet)}" sheetId="2" r:id="rId2"/></sheets>` +
+    `<definedNames>${names}</definedNames><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`
+  );
+}
+
+function stylesXml(grades: number): string {
+  const fills = Array.from({ length: Math.min(grades, GRADE_FILLS.length) }, (_, i) => GRADE_FILLS[i]);
+  const dxfs = fills.map((rgb) => `<dxf><fill><patternFill><bgColor rgb="FF${rgb}"/></patternFill></fill></dxf>`).join("");
+  return (
+    `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>` +
+    `<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>` +
+    `<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>` +
+    `<font><i/><sz val="11"/><color rgb="FF595959"/><name val="Calibri"/><family val="2"/></font></fonts>` +
+    `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+    `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+    `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+    `<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+    `<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>` +
+    `<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
+    `<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>` +
+    `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+    `<dxfs count="${fills.length}">${dxfs}</dxfs></styleSheet>`
+  );
+}
+
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+const SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+
+const CONTENT_TYPES =
+  XML_HEAD +
+  `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+  `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+  `<Default Extension="xml" ContentType="application/xml"/>` +
+  `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+  `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${SHEET_TYPE}"/>` +
+  `<Override PartName="/xl/worksheets/sheet2.xml" ContentType="${SHEET_TYPE}"/>` +
+  `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+  `</Types>`;
+
+const ROOT_RELS =
+  XML_HEAD +
+  `<Relationships xmlns="${PKG_REL_NS}">` +
+  `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+
+const WORKBOOK_RELS =
+  XML_HEAD +
+  `<Relationships xmlns="${PKG_REL_NS}">` +
+  `<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
+  `<Relationship Id="rId2" Type="${REL_NS}/worksheet" Target="worksheets/sheet2.xml"/>` +
+  `<Relationship Id="rId3" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`;

@@ -1,0 +1,263 @@
+/**
+ * The worksheet back-end: ordinary formulas that grade a customer table in any spreadsheet (Excel 2010 and later,
+ * LibreOffice, WPS) without the add-in. It prints the profile's integer form: sub-scores as sums of comparisons,
+ * quintiles from COUNTIF counts (k − INT(k(2G+T)/(2N))), the composite as a whole number of score units compared with
+ * whole-number cut-offs. Only IF, INT, COUNT, COUNTIF, ISNUMBER, ISERROR, ISBLANK, TRIM, ROW, YEAR, MONTH, DAY, TEXT,
+ * MID, LEN, CHOOSE, ERROR.TYPE, IFERROR and EDATE are used: no LET, LAMBDA or dynamic arrays.
+ *
+ * The analysis date and every parameter live in named cells of a parameters block, so a user can change the date and
+ * watch the grades move. Texts of notes come from the engine's own catalogue (messages.ts), split where the value goes.
+ */
+
+import { ISSUE_TEXTS, NOTE_SEPARATOR, ROLE_NAMES, rowColumnPrefix } from "../messages";
+import type { ContactPeriod, IssueCode, Lang, Localized, Role } from "../types";
+import { CompileError } from "./compileTexts";
+import type { IntegerProfile } from "./integerProfile";
+
+/**
+ * Quantile formulas compare every row with every other one (COUNTIF over the whole column per row): LibreOffice
+ * recalculates 10,000 rows in about TODO s and 50,000 in about TODO s on a 2-core machine (test/bench). Above this,
+ * live formulas are refused for quantile profiles.
+ */
+export const MAX_QUANTILE_FORMULA_ROWS = 20_000;
+
+/** One cell of the parameters block: a label, a value, and (for those the formulas read) a defined name. */
+export interface ParameterCell {
+  label: Localized;
+  /** A number, a text, a day number for dates (kind "date"), or a formula starting with "=". */
+  value: number | string;
+  kind: "date" | "number" | "text" | "formula";
+  name?: string;
+  /** What the value means, shown beside it. */
+  help?: Localized;
+}
+
+/** Where things are on the grades sheet: 1-based rows, column letters. */
+export interface FormulaSheetLayout {
+  /** Name of the sheet holding the data and results (the parameters block, on another sheet, counts its rows). */
+  sheet: string;
+  firstRow: number;
+  lastRow: number;
+  /** Data columns of a customer table. `id` is optional (an error value in it makes the row not graded). */
+  data: { date: string; count: string; total: string; id?: string };
+  /** The headers of those columns, as notes name them. */
+  columnNames?: Partial<Record<Role, string>>;
+  /** Result columns, and three key columns the formulas rank on (a number when the row is graded, else ""). */
+  out: {
+    r: string; f: string; m: string; score: string; grade: string; cadence: string; next?: string; note: string;
+    days: string; count: string; amount: string;
+  };
+}
+
+export interface FormulaPlan {
+  parameters: ParameterCell[];
+  /** The formulas of sheet row `row` (without the leading "="), by output column. */
+  row(row: number): Record<keyof FormulaSheetLayout["out"], string | undefined>;
+  /** True when next-contact dates are written (the profile has periods). */
+  hasNextContact: boolean;
+}
+
+export interface FormulaOptions {
+  /** Analysis date as a day number (days since 1970-01-01). */
+  asOfDay: number;
+  lang: Lang;
+}
+
+const N = {
+  asOf: "RFM_AsOf",
+  scale: "RFM_Scale",
+  bins: "RFM_Bins",
+  graded: "RFM_Graded",
+  weight: (d: "R" | "F" | "M") => `RFM_W${d}`,
+  recency: (score: number) => `RFM_R${score}`,
+  frequency: (j: number) => `RFM_F${j}`,
+  monetary: (j: number) => `RFM_M${j}`,
+  grade: (i: number) => `RFM_Grade${i + 1}`,
+  cut: (i: number) => `RFM_Cut${i + 1}`,
+  cadence: (i: number) => `RFM_Cadence${i + 1}`,
+  every: (i: number) => `RFM_Every${i + 1}`,
+};
+
+const P = {
+  asOf: { en: "Analysis date", zh: "统计日期" },
+  asOfHelp: { en: "Change it and the grades recalculate", zh: "修改后等级会自动重新计算" },
+  unit: { en: "Amount unit", zh: "金额单位" },
+  scale: { en: "Score scale", zh: "评分倍数" },
+  scaleHelp: {
+    en: "Weights and grade cut-offs below are multiplied by this, so every comparison is between whole numbers",
+    zh: "下列权重和等级分界值均已乘以此数，使所有比较都在整数之间进行",
+  },
+  weight: (d: string) => ({ en: `Weight ${d} (× scale)`, zh: `${d} 权重（× 评分倍数）` }),
+  recency: (s: number) => ({ en: `R = ${s} up to days`, zh: `R = ${s} 的最多天数` }),
+  frequency: (s: number) => ({ en: `F = ${s} up to purchases`, zh: `F = ${s} 的最多购买次数` }),
+  monetary: (s: number) => ({ en: `M = ${s} up to amount`, zh: `M = ${s} 的最高总金额` }),
+  bins: { en: "Quantile bins (k)", zh: "分位数分组数（k）" },
+  graded: { en: "Customers graded (N)", zh: "已分级客户数（N）" },
+  grade: (i: number) => ({ en: `Grade ${i + 1}`, zh: `等级 ${i + 1}` }),
+  cut: (g: string, op: string) => ({
+    en: `${g}: RFM score ${op === ">" ? "above" : "at least"} (× scale)`,
+    zh: `${g}：综合评分${op === ">" ? "大于" : "不低于"}（× 评分倍数）`,
+  }),
+  cadence: (g: string) => ({ en: `${g}: cadence`, zh: `${g}：沟通频次` }),
+  every: (g: string, unit: "months" | "days") => ({
+    en: `${g}: next contact after (${unit})`,
+    zh: `${g}：下次沟通间隔（${unit === "months" ? "月" : "天"}）`,
+  }),
+} satisfies Record<string, Localized | ((...a: never[]) => Localized)>;
+
+/** A text literal in a formula. */
+function lit(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The formulas and parameters that grade a customer table with the integer form `ip`. Quantile profiles are
+ * refused above MAX_QUANTILE_FORMULA_ROWS rows (CompileError "tooManyRowsForFormulas").
+ */
+export function compileFormulas(ip: IntegerProfile, layout: FormulaSheetLayout, options: FormulaOptions): FormulaPlan {
+  const rows = layout.lastRow - layout.firstRow + 1;
+  if (ip.method === "quantiles" && rows > MAX_QUANTILE_FORMULA_ROWS) {
+    throw new CompileError(
+      "tooManyRowsForFormulas", rows.toLocaleString("en-US"), MAX_QUANTILE_FORMULA_ROWS.toLocaleString("en-US"),
+    );
+  }
+  const { out, data } = layout;
+  const range = (col: string) => `$${col}$${layout.firstRow}:$${col}$${layout.lastRow}`;
+  const parameters = parameterCells(ip, options, `'${layout.sheet.replace(/'/g, "''")}'!${range(out.days)}`);
+  const periods = ip.profile.grades.map((g) => g.cadence.every);
+  const hasNextContact = periods.some((p) => p !== undefined) && out.next !== undefined;
+  const noteOf = noteFormula(ip, layout, options.lang);
+
+  const row = (n: number) => {
+    const ref = (col: string) => `${col}${n}`;
+    const kd = ref(out.days), ks = ref(out.count), kz = ref(out.amount);
+    const notGraded = `${ref(out.note)}<>""`;
+    const blankUnlessGraded = (f: string) => `IF(${kd}="","",${f})`;
+    let r: string, f: string, m: string;
+    if (ip.thresholds) {
+      r = "1" + [2, 3, 4, 5].map((s) => `+(${kd}<=${N.recency(s)})`).join("");
+      f = "1" + [1, 2, 3, 4].map((j) => `+(${ks}>${N.frequency(j)})`).join("");
+      m = "1" + [1, 2, 3, 4].map((j) => `+(${kz}>${N.monetary(j)})`).join("");
+    } else {
+      const score = (key: string, col: string, better: "<" | ">") => {
+        const G = `COUNTIF(${range(col)},"${better}"&${key})`;
+        const T = `COUNTIF(${range(col)},${key})`;
+        const earlier = n === layout.firstRow ? "0" : `COUNTIF($${col}$${layout.firstRow}:${col}${n - 1},${key})`;
+        const twiceQPlusOne =
+          ip.ties === "average" ? `2*${G}+${T}` : ip.ties === "best" ? `2*${G}+1` : `2*(${G}+${earlier})+1`;
+        return `${N.bins}-INT(${N.bins}*(${twiceQPlusOne})/(2*${N.graded}))`;
+      };
+      r = score(kd, out.days, "<");
+      f = score(ks, out.count, ">");
+      m = score(kz, out.amount, ">");
+    }
+    const x = `(${N.weight("R")}*${ref(out.r)}+${N.weight("F")}*${ref(out.f)}+${N.weight("M")}*${ref(out.m)})`;
+    const byGrade = (value: (i: number) => string) => {
+      let formula = value(ip.grades.length - 1);
+      for (let i = ip.grades.length - 2; i >= 0; i--) {
+        formula = `IF(${x}${ip.grades[i].op}${N.cut(i)},${value(i)},${formula})`;
+      }
+      return formula;
+    };
+    const next = (i: number) => {
+      const p = periods[i];
+      if (p === undefined) return '""';
+      return "months" in p ? `EDATE(${N.asOf},${N.every(i)})` : `${N.asOf}+${N.every(i)}`;
+    };
+    return {
+      days: `IF(${notGraded},"",${N.asOf}-INT(${ref(data.date)}))`,
+      count: `IF(${notGraded},"",${ref(data.count)})`,
+      amount: `IF(${notGraded},"",${ref(data.total)})`,
+      r: blankUnlessGraded(r),
+      f: blankUnlessGraded(f),
+      m: blankUnlessGraded(m),
+      score: blankUnlessGraded(`${x}/${N.scale}`),
+      grade: blankUnlessGraded(byGrade(N.grade)),
+      cadence: blankUnlessGraded(byGrade(N.cadence)),
+      next: hasNextContact ? blankUnlessGraded(byGrade(next)) : undefined,
+      note: noteOf(n),
+    };
+  };
+  return { parameters, row, hasNextContact };
+}
+
+function parameterCells(ip: IntegerProfile, options: FormulaOptions, daysRange: string): ParameterCell[] {
+  const cells: ParameterCell[] = [
+    { label: P.asOf, value: options.asOfDay, kind: "date", name: N.asOf, help: P.asOfHelp },
+    { label: P.unit, value: ip.unit === "wan" ? "万元 (10,000 yuan)" : "元 (yuan)", kind: "text" },
+    { label: P.scale, value: 10 ** ip.scorePlaces, kind: "number", name: N.scale, help: P.scaleHelp },
+    { label: P.weight("R"), value: ip.weights.recency, kind: "number", name: N.weight("R") },
+    { label: P.weight("F"), value: ip.weights.frequency, kind: "number", name: N.weight("F") },
+    { label: P.weight("M"), value: ip.weights.monetary, kind: "number", name: N.weight("M") },
+  ];
+  if (ip.thresholds) {
+    const t = ip.thresholds;
+    t.recency.forEach((b, j) => cells.push({ label: P.recency(5 - j), value: b, kind: "number", name: N.recency(5 - j) }));
+    t.frequency.forEach((b, j) => cells.push({ label: P.frequency(j + 1), value: b, kind: "number", name: N.frequency(j + 1) }));
+    t.monetary.forEach((b, j) => cells.push({ label: P.monetary(j + 1), value: Number(b.text), kind: "number", name: N.monetary(j + 1) }));
+  } else {
+    cells.push({ label: P.bins, value: ip.bins, kind: "number", name: N.bins });
+    cells.push({ label: P.graded, value: `=COUNT(${daysRange})`, kind: "formula", name: N.graded });
+  }
+  ip.grades.forEach((g, i) => {
+    cells.push({ label: P.grade(i), value: g.grade, kind: "text", name: N.grade(i) });
+    if (g.op !== null) cells.push({ label: P.cut(g.grade, g.op), value: g.cut as number, kind: "number", name: N.cut(i) });
+    cells.push({ label: P.cadence(g.grade), value: g.cadence[options.lang], kind: "text", name: N.cadence(i) });
+    const every: ContactPeriod | undefined = ip.profile.grades[i].cadence.every;
+    if (every) {
+      const unit = "months" in every ? "months" : "days";
+      cells.push({ label: P.every(g.grade, unit), value: "months" in every ? every.months : every.days, kind: "number", name: N.every(i) });
+    }
+  });
+  return cells;
+}
+
+const SENTINEL = "\u0000";
+
+/** An engine text with a value in it, as a formula: the text's parts around the value joined to `value`. */
+function textWith(template: (v: string) => string, value: string): string {
+  const parts = template(SENTINEL).split(SENTINEL);
+  return parts.map(lit).join(`&${value}&`).replace(/^""&|&""$/g, "");
+}
+
+/** The text of an Excel error, as the engine names it in notes. */
+const errorName = (c: string) =>
+  `IFERROR(CHOOSE(ERROR.TYPE(${c}),"#NULL!","#DIV/0!","#VALUE!","#REF!","#NAME?","#NUM!","#N/A"),"#VALUE!")`;
+const dateText = (c: string) => `YEAR(${c})&"-"&TEXT(MONTH(${c}),"00")&"-"&TEXT(DAY(${c}),"00")`;
+const isBlank = (c: string) => `OR(ISBLANK(${c}),TRIM(${c}&"")="")`;
+
+/**
+ * The note of spec §5 as a formula: every reason the row is not graded, in the engine's words and order (date, count,
+ * total, id), joined by the engine's separator; "" when the row is graded. Each reason is one IF chain that never
+ * evaluates a comparison on an error or text (IF is lazy in every spreadsheet).
+ */
+function noteFormula(ip: IntegerProfile, layout: FormulaSheetLayout, lang: Lang): (n: number) => string {
+  const sep = NOTE_SEPARATOR[lang];
+  const names = layout.columnNames ?? {};
+  const reason = (role: Role, code: IssueCode, value = '""') => {
+    const prefix = textWith((v) => rowColumnPrefix(lang, v, names[role] || ROLE_NAMES[role][lang]), "ROW()");
+    return `${lit(sep)}&${prefix}&${textWith(ISSUE_TEXTS[code][lang], value)}`;
+  };
+  return (n) => {
+    const d = `${layout.data.date}${n}`, s = `${layout.data.count}${n}`, z = `${layout.data.total}${n}`;
+    const datePart =
+      `IF(ISERROR(${d}),${reason("date", "errorValue", errorName(d))},` +
+      `IF(${isBlank(d)},${reason("date", "dateMissing")},` +
+      `IF(NOT(ISNUMBER(${d})),${reason("date", "dateInvalid", `TRIM(${d})`)},` +
+      `IF(INT(${d})>${N.asOf},${reason("date", "dateAfterAsOf", dateText(d))},""))))`;
+    const countPart =
+      `IF(ISERROR(${s}),${reason("count", "errorValue", errorName(s))},` +
+      `IF(${isBlank(s)},${reason("count", "countMissing")},` +
+      `IF(NOT(ISNUMBER(${s})),${reason("count", "countInvalid", `TRIM(${s})`)},` +
+      `IF(${s}<>INT(${s}),${reason("count", "countNotWhole", `${s}&""`)},` +
+      `IF(${s}<=0,${reason("count", "countNotPositive", `${s}&""`)},"")))))`;
+    const totalPart =
+      `IF(ISERROR(${z}),${reason("total", "errorValue", errorName(z))},` +
+      `IF(${isBlank(z)},${reason("total", "totalMissing")},` +
+      `IF(NOT(ISNUMBER(${z})),${reason("total", "totalInvalid", `TRIM(${z})`)},` +
+      (ip.requirePositiveTotal ? `IF(${z}<=0,${reason("total", "totalNotPositive", `${z}&""`)},""))))` : `"")))`);
+    const id = layout.data.id ? `${layout.data.id}${n}` : undefined;
+    const idPart = id ? `&IF(ISERROR(${id}),${reason("id", "errorValue", errorName(id))},"")` : "";
+    return `MID(${datePart}&${countPart}&${totalPart}${idPart},${sep.length + 1},32767)`;
+  };
+}
