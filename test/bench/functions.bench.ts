@@ -83,6 +83,7 @@ interface SalesFigures {
   peakRssMb: number;
   heapBeforeMb: number;
   heapAfterCallMb: number;
+  resultJsonMb: number;
 }
 
 /** RFM.SALES over `rows` sales in a process of its own, so that its peak RSS is the call's. */
@@ -98,7 +99,8 @@ function measureSales(rows: number): string {
     `RFM.SALES wuhan: ${fmt(f.rows)} sales over ${fmt(f.rows / 5)} customers, spill ${fmt(f.spillRows)} rows; ` +
     `first call ${fmt(f.firstMs)} ms (CPU ${fmt(f.firstCpuMs)} ms), recalculation median ${fmt(f.warmMedianMs)} ms; ` +
     `peak RSS ${fmt(f.peakRssMb)} MB (${fmt(f.peakRssMb - f.rssBeforeMb)} MB above the process holding the ranges, ` +
-    `${fmt(f.rssBeforeMb)} MB); heap ${fmt(f.heapBeforeMb)} -> ${fmt(f.heapAfterCallMb)} MB (${load()})`;
+    `${fmt(f.rssBeforeMb)} MB); heap ${fmt(f.heapBeforeMb)} -> ${fmt(f.heapAfterCallMb)} MB; result ${f.resultJsonMb} MB ` +
+    `as JSON (${load()})`;
   console.log(line);
   return line;
 }
