@@ -1,5 +1,5 @@
 /** Turning what Excel hands a custom function into engine input: columns, a profile, an as-of date, a unit. */
-import { builtinProfile, cellError, GradeError, parseDay } from "../engine";
+import { builtinProfile, cellError, GradeError, isBlank, parseDay } from "../engine";
 import type { MonetaryUnit, Profile } from "../engine";
 import { engineCell } from "./cellValues";
 import { FORMULA_TEXTS, FormulaInputError } from "./formulaMessages";
@@ -31,14 +31,16 @@ export function requirePopulation(profile: Profile, rows: number): void {
 /**
  * A date argument (as_of, window_start) for the engine: a day number when the engine's date reader understands it (a
  * serial in the workbook's date system, with any time of day, or date text; a formatted number's value); otherwise
- * its text, so the engine reports it as an invalid date. Omitted means the profile's default. A cell holding an
+ * its text, so the engine reports it as an invalid date. Omitted (or an empty cell) means the profile's default. A cell holding an
  * Excel error is refused naming the parameter (`parameter`, as the formula shows it).
  */
 export function readDateArgument(
   arg: unknown, date1904: boolean, parameter: string, functionId?: string,
 ): string | number | undefined {
   const cell = engineCell(arg);
-  if (cell === null || cell === undefined || cell === "") return undefined;
+  // 0 is how desktop builds before the 2024 fix pass an empty cell (OfficeDev/office-js#4702); as a date it would be
+  // 1900-01-00 or 1904-01-01, never an analysis date, so it means "omitted" as an empty cell does.
+  if (cell === 0 || isBlank(cell)) return undefined;
   const error = cellError(cell);
   if (error) throw new FormulaInputError(FORMULA_TEXTS.argumentIsError(parameter, error, functionId));
   const day = parseDay(cell, date1904);

@@ -36,6 +36,9 @@ describe("readAsOf", () => {
   test("omitted means the profile's default; unreadable text is passed on for the engine to refuse", () => {
     expect(readAsOf(null, false)).toBeUndefined();
     expect(readAsOf("", false)).toBeUndefined();
+    // an empty cell as older desktop builds pass it (0), in either date system
+    expect(readAsOf(0, false)).toBeUndefined();
+    expect(readAsOf(0, true)).toBeUndefined();
     expect(readAsOf("soon", false)).toBe("soon");
   });
 });
