@@ -14,6 +14,7 @@
  *   writeSummarySheet(ctx, model: SummaryModel, lang): Promise<{ sheetName }>
  *   selectRows(ctx, sheetName, rowNumbers /* 1-based *\/): Promise<SelectResult>
  *   showSheet(ctx, sheetName): Promise<void>                                  // activate, select A1
+ *   selectAddress(ctx, "Sheet!A1:G20"): Promise<void>
  *   watchSelection(ctx, onChange): Promise<SelectionWatch>                    // onSelectionChanged; stop() removes it
  *   addSampleSheet(ctx, baseName, rows, columnFormats): Promise<{ sheetName, address }>
  *
@@ -29,7 +30,7 @@ export { locateSource } from "./source";
 export { readColumns, isDate1904 } from "./read";
 export { planCustomerOutput, writeCustomerOutput, writeSalesOutput, defaultSalesSheetName } from "./output";
 export { writeSummarySheet, SUMMARY_ROW_LIMIT } from "./summary";
-export { selectRows, showSheet, SELECT_AREA_LIMIT } from "./select";
+export { selectAddress, selectRows, showSheet, SELECT_AREA_LIMIT } from "./select";
 export { watchSelection, type SelectionWatch } from "./selectionEvents";
 export { addSampleSheet } from "./sampleSheet";
 export { GRADE_FILLS, gradeFill } from "./write";

@@ -52,3 +52,14 @@ export async function showSheet(ctx: Excel.RequestContext, sheetName: string): P
   sheet.getRange("A1").select();
   await ctx.sync();
 }
+
+/** Selects one range given as "Sheet!A1:G20" (Excel's own form, a quoted sheet name included) and shows its sheet. */
+export async function selectAddress(ctx: Excel.RequestContext, address: string): Promise<void> {
+  const bang = address.lastIndexOf("!");
+  const quoted = address.slice(0, bang);
+  const sheetName = /^'.*'$/.test(quoted) ? quoted.slice(1, -1).replace(/''/g, "'") : quoted;
+  const sheet = ctx.workbook.worksheets.getItem(sheetName);
+  sheet.activate();
+  sheet.getRange(address.slice(bang + 1)).select();
+  await ctx.sync();
+}

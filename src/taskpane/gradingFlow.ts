@@ -32,20 +32,28 @@ import type {
   Role,
 } from "../engine";
 import {
+  addSampleSheet,
   ExcelAdapterError,
   isDate1904,
   locateSource,
   planCustomerOutput,
   readColumns,
+  selectAddress,
   selectRows,
+  showSheet,
+  watchSelection,
   writeCustomerOutput,
   writeSalesOutput,
   writeSummarySheet,
 } from "../excel";
 import { listWorkbookProfiles } from "../excel/workbookProfiles";
-import type { CustomerWriteOptions, OutputCell, SelectResult, SourceTable, WriteResult } from "../excel";
+import type { CustomerWriteOptions, OutputCell, SelectionWatch, SelectResult, SourceTable, WriteResult } from "../excel";
+import { groupNotGraded } from "./notGradedGroups";
+import type { NotGradedGroup } from "./notGradedGroups";
+import { sampleFormats, sampleRows } from "./sampleData";
 import { noteContext, sheetRow } from "./sourceRows";
 import { summaryModel } from "./summaryModel";
+import { t } from "./i18n";
 
 /** `Excel.run` as the pane receives it (a test hands in a fake). */
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -91,6 +99,10 @@ export interface GradeHooks {
 export interface GradeDone {
   status: "done";
   summary: GradeSummary;
+  /** The engine's result, for the per-grade figures of the result card. */
+  result: GradeResult;
+  /** Rows not graded, one group per reason, each with the sheet rows to select. */
+  notGradedGroups: NotGradedGroup[];
   written: WriteResult;
   /** The summary sheet's name; null when it could not be written (the results themselves are complete). */
   summarySheet: string | null;
@@ -120,11 +132,18 @@ export interface GradingFlow {
   /** The valid profiles saved in this workbook (see src/excel/workbookProfiles). */
   workbookProfiles(): Promise<Profile[]>;
   inspect(): Promise<Inspection>;
-  /** Detection again after the user chose columns by hand (a column per role; NOT_USED for none). */
-  remap(headers: string[], manual: ColumnMapping): ColumnDetection;
+  /** Detection again after the user chose columns by hand (a column per role; NOT_USED for none) or the layout. */
+  remap(headers: string[], manual: ColumnMapping, kind?: InputKind): ColumnDetection;
   latestDate(source: SourceTable, dateColumn: number, date1904: boolean): Promise<string | null>;
   grade(request: GradeRequest, hooks: GradeHooks): Promise<GradeOutcome>;
   selectRows(sheetName: string, rows: number[]): Promise<SelectResult>;
+  /** Selects a range such as the results written ("Sheet!F1:L6"). */
+  selectAddress(address: string): Promise<void>;
+  showSheet(sheetName: string): Promise<void>;
+  /** Calls `onChange` after each selection change in Excel (see selectionFollower for the throttling). */
+  watchSelection(onChange: () => void): Promise<SelectionWatch>;
+  /** Adds a sheet of sample data and selects it; returns the sheet's name. */
+  addSample(lang: Lang): Promise<string>;
 }
 
 /** The column order the engine needs for each kind of input. */
@@ -209,7 +228,7 @@ export function createGradingFlow(run: ExcelRun): GradingFlow {
         return { source, date1904, detection: detectColumns(source.headers) };
       }),
 
-    remap: (headers, manual) => detectColumns(headers, manual),
+    remap: (headers, manual, kind) => detectColumns(headers, manual, kind),
 
     latestDate: (source, dateColumn, date1904) =>
       run(async (ctx) => {
@@ -233,6 +252,10 @@ export function createGradingFlow(run: ExcelRun): GradingFlow {
     },
 
     selectRows: (sheetName, rows) => run((ctx) => selectRows(ctx, sheetName, rows)),
+    selectAddress: (address) => run((ctx) => selectAddress(ctx, address)),
+    showSheet: (sheetName) => run((ctx) => showSheet(ctx, sheetName)),
+    watchSelection: (onChange) => run((ctx) => watchSelection(ctx, onChange)),
+    addSample: (lang) => run(async (ctx) => (await addSampleSheet(ctx, t(lang, "sampleSheet"), sampleRows(lang), sampleFormats(lang))).sheetName),
   };
 }
 
@@ -298,6 +321,8 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
   return {
     status: "done",
     summary: res.summary,
+    result: res,
+    notGradedGroups: groupNotGraded(res, source, written, lang, context),
     written,
     summarySheet,
     ...(summaryFailure === undefined ? {} : { summaryFailure }),

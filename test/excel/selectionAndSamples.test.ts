@@ -1,5 +1,5 @@
 import { FakeExcel } from "./fake";
-import { addSampleSheet, locateSource, showSheet, watchSelection } from "../../src/excel";
+import { addSampleSheet, locateSource, selectAddress, showSheet, watchSelection } from "../../src/excel";
 
 /** Lets Excel's queued events (delivered after the call that raised them) arrive. */
 const eventsDelivered = () => new Promise((wake) => setTimeout(wake, 5));
@@ -41,7 +41,7 @@ describe("watchSelection", () => {
 
 describe("addSampleSheet", () => {
   const rows = [
-    ["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额（万元）"],
+    ["客户编号", "最近下单时间", "购买次数", "历史购买总金额（万元）"],
     ["C1", 46052, 3, 1.5],
     ["C2", 46040, 12, 9],
   ];
@@ -68,5 +68,14 @@ describe("showSheet", () => {
     await excel.run((ctx) => showSheet(ctx, "Summary"));
     expect(excel.activeSheet()).toBe("Summary");
     expect(excel.selection()).toBe("Summary!A1");
+  });
+});
+
+describe("selectAddress", () => {
+  it("selects a range on a sheet whose name needs quotes, and shows that sheet", async () => {
+    const excel = new FakeExcel({ sheets: { Data: [["a"]], "Sales RFM": [["b"]] }, selection: "Data!A1" });
+    await excel.run((ctx) => selectAddress(ctx, "'Sales RFM'!F1:L6"));
+    expect(excel.activeSheet()).toBe("Sales RFM");
+    expect(excel.selection()).toBe("'Sales RFM'!F1:L6");
   });
 });

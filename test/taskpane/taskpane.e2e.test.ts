@@ -83,7 +83,7 @@ describe("the task pane in Chromium", () => {
     await expect(page.getByTestId("missing-columns").count()).resolves.toBe(0);
     await page.getByTestId("profile").selectOption("shaoxing");
     await page.getByTestId("as-of").fill(SHAOXING_AS_OF);
-    await expect(page.getByText("Latest date in the data: 2026-01-30").count()).resolves.toBe(1);
+    await expect(page.getByText("Latest date in your data: 1/30/2026.").count()).resolves.toBe(1);
     await page.getByTestId("grade").click();
 
     const dialog = page.getByTestId("overwrite-dialog");
@@ -98,8 +98,17 @@ describe("the task pane in Chromium", () => {
     const outputSheet = (written?.[1] ?? "").replace(/^'(.*)'$/, "$1");
     expect(outputSheet).not.toBe("Sales");
     expect(await read(page, outputSheet, written?.[2])).toEqual(SHAOXING_OUTPUT_EN);
-    await expect(page.getByTestId("grade-counts").innerText()).resolves.toBe("Grade A: 1\nGrade B: 1\nGrade C: 2");
-    await expect(page.getByTestId("not-graded").innerText()).resolves.toContain("Rows not graded: 1");
+    // Customers and amounts (万元) per grade: A = C001 (9), B = C003 (5), C = C002 + C004 (2 + 2.5); 18.5 in all.
+    // Amount shares 48.648…, 27.027…, 24.324… % round down to 48.6 + 27.0 + 24.3 = 99.9; the missing tenth goes to
+    // the largest remainder (A), so the column shows 100.0 %.
+    expect(await gradeTable(page)).toEqual([
+      ["A", "1", "25.0%", "9", "48.7%"],
+      ["B", "1", "25.0%", "5", "27.0%"],
+      ["C", "2", "50.0%", "4.5", "24.3%"],
+    ]);
+    await expect(page.getByTestId("not-graded-reason").allInnerTexts()).resolves.toEqual([
+      "1 × Column “历史购买总次数”: purchase count is not a whole number (2.5)",
+    ]);
     expectCleanPage(watch);
 
     // The page's policy allows scripts only from itself and the Office.js host, and the browser enforces it.
@@ -121,7 +130,7 @@ describe("the task pane in Chromium", () => {
 
   it("in Chinese: texts, output headers and notes are Chinese; overwrite replaces the typed cell; 未分级 rows can be selected", async () => {
     const { page, watch } = await open({ workbook: customerWorkbook(), displayLanguage: "zh-CN" });
-    await expect(page.getByTestId("input-kind").textContent()).resolves.toBe("每行一个客户");
+    await expect(page.getByTestId("input-kind").textContent()).resolves.toBe("客户表（每行一个客户）");
     await expect(page.getByTestId("missing-columns").textContent()).resolves.toBe("请为以下项目选择列：总金额");
     await page.getByTestId("map-total").selectOption("3");
     expect(await optionTexts(page, "profile")).toEqual(["绍兴·财务数据集成平台（固定阈值）", "武汉·智能窗帘（五分位）"]);
@@ -135,7 +144,11 @@ describe("the task pane in Chromium", () => {
 
     expect(await read(page, "Sales", "F1:L6")).toEqual(SHAOXING_OUTPUT_ZH);
     expect(await read(page, "Sales", "A1:E6")).toEqual(CUSTOMER_SHEET);
-    await expect(page.getByTestId("grade-counts").innerText()).resolves.toBe("A 级：1\nB 级：1\nC 级：2");
+    expect(await gradeTable(page)).toEqual([
+      ["A", "1", "25.0%", "9", "48.7%"],
+      ["B", "1", "25.0%", "5", "27.0%"],
+      ["C", "2", "50.0%", "4.5", "24.3%"],
+    ]);
 
     await page.getByTestId("select-not-graded").click();
     await page.waitForFunction(() => (window as unknown as { rfmFake: { selection(): string } }).rfmFake.selection() !== "Sales!B3");
@@ -151,16 +164,20 @@ describe("the task pane in Chromium", () => {
       workbook: { sheets: { 订单: [SALES_HEADERS, ...SALES_ROWS] }, selection: "订单!F20" },
       displayLanguage: "zh-CN",
     });
-    // An empty cell is selected first: the adapter's message, in Chinese, in the error bar.
-    await expect(page.getByTestId("error").innerText()).resolves.toContain("所选区域是空的。请选择销售数据表，或表中的一个单元格。");
+    // An empty cell is selected first: guidance (not an error), Grade disabled with the reason beside it.
+    await expect(page.getByTestId("empty-state").innerText()).resolves.toContain("请选择数据");
+    await expect(page.getByTestId("error").count()).resolves.toBe(0);
+    await expect(page.getByTestId("grade").isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId("grade-reason").innerText()).resolves.toBe("请先选择要分级的数据。");
+    // The user selects the table in Excel: the pane follows without being asked.
     await page.evaluate(() => (window as unknown as { rfmFake: { select(a: string): void } }).rfmFake.select("订单!A1:C12"));
-    await page.getByRole("button", { name: "重新读取选区" }).click();
-    await expect(page.getByTestId("source-address").textContent()).resolves.toMatch(/^'?订单'?!A1:C12$/);
+    await page.waitForFunction(() => /^'?订单'?!A1:C12$/.test(document.querySelector("[data-testid=source-address]")?.textContent ?? ""));
     await expect(page.getByTestId("error").count()).resolves.toBe(0);
     await expect(page.getByTestId("input-kind").textContent()).resolves.toBe("销售记录（每行一笔销售）");
     await page.getByTestId("profile").selectOption("wuhan");
-    await expect(page.getByTestId("as-of").inputValue()).resolves.toBe("2025-07-01");
-    await expect(page.getByTestId("window-start").inputValue()).resolves.toBe("2021-09-01");
+    // Dates in Chinese Office's form.
+    await expect(page.getByTestId("as-of").inputValue()).resolves.toBe("2025/7/1");
+    await expect(page.getByTestId("window-start").inputValue()).resolves.toBe("2021/9/1");
     await expect(page.getByTestId("unit").inputValue()).resolves.toBe("yuan");
     await page.getByTestId("grade").click();
     await page.getByTestId("result").waitFor();
@@ -175,7 +192,10 @@ describe("the task pane in Chromium", () => {
       ["D", 3.5, "B", "每季度回访一次"],
       ["E", 3.1, "B", "每季度回访一次"],
     ]);
-    await expect(page.getByTestId("sales-skipped").innerText()).resolves.toContain("跳过 1 笔销售");
+    // The unreadable sale (row 5, "not a date") is grouped by its reason and can be selected.
+    const reasons = await page.getByTestId("not-graded-reason").allInnerTexts();
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatch(/^1 条 · .*not a date/);
     expectCleanPage(watch);
   });
 });
@@ -221,7 +241,12 @@ describe("a profile saved in the workbook", () => {
       [2, 3, 2, 3, "C", "quarterly call", ""],
       SHAOXING_OUTPUT_EN[5],
     ]);
-    await expect(page.getByTestId("grade-counts").innerText()).resolves.toBe("Grade A: 2\nGrade B: 0\nGrade C: 2");
+    // A = C001 + C003 (9 + 5 = 14 of 18.5: 75.675… → 75.7 % after the largest remainder), C = 4.5 (24.3 %).
+    expect(await gradeTable(page)).toEqual([
+      ["A", "2", "50.0%", "14", "75.7%"],
+      ["B", "0", "0.0%", "0", "0.0%"],
+      ["C", "2", "50.0%", "4.5", "24.3%"],
+    ]);
     expectCleanPage(watch);
   });
 });
@@ -240,7 +265,7 @@ describe("a large range in Chromium", () => {
     await page.getByTestId("grade").click();
     const progress = page.getByTestId("progress");
     await progress.waitFor();
-    await expect(progress.innerText()).resolves.toMatch(new RegExp(`Reading rows… \\d+ of ${rows}`));
+    await expect(progress.innerText()).resolves.toMatch(/Reading rows… [\d,]+ of 30,000/);
     await page.getByTestId("cancel").click();
     await expect(page.getByTestId("notice").innerText()).resolves.toBe("Cancelled. The sheet was left as it was.");
     await expect(progress.count()).resolves.toBe(0);
@@ -251,6 +276,13 @@ describe("a large range in Chromium", () => {
     expectCleanPage(watch);
   });
 });
+
+/** The result card's table: grade, customers, share, amount, share of amount per row. */
+function gradeTable(page: Page): Promise<string[][]> {
+  return page
+    .locator("[data-testid=grade-counts] tr")
+    .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? "").trim())));
+}
 
 /** Rows as the double reads a sheet back: every row as wide as the used range, empty cells "". */
 function padTo(width: number) {

@@ -1,36 +1,46 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ReactNode } from "react";
+import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens, useAnnounce } from "@fluentui/react-components";
 import {
-  Button,
-  Divider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import type { ColumnDetection, Lang, Profile, Role } from "../../engine";
+  analysisDateWarning,
+  formatDay,
+  formatDisplayDate,
+  parseDateText,
+  parseDisplayDate,
+  proposedAnalysisDate,
+} from "../../engine";
+import type { ColumnDetection, DisplayDateForm, InputKind, Lang, Profile, Role } from "../../engine";
+import { ExcelAdapterError } from "../../excel";
 import type { PreviewData } from "../profiles/selectionPreview";
-import { describeError } from "../describeError";
+import { describeError, roleList } from "../describeError";
+import { gradeBreakdown } from "../gradeBreakdown";
 import type { ColumnMapping, GradeDone, GradingFlow, Inspection, OverwriteChoice, Progress } from "../gradingFlow";
 import { t } from "../i18n";
+import { createSelectionFollower } from "../selectionFollower";
+import type { SelectionFollower } from "../selectionFollower";
+import { GradeFooter } from "./GradeFooter";
 import { MappingSection } from "./MappingSection";
-import { OptionsSection } from "./OptionsSection";
+import { OptionsSection, warningText } from "./OptionsSection";
 import type { GradingOptions } from "./OptionsSection";
 import { OverwriteDialog } from "./OverwriteDialog";
-import { ProgressSection } from "./ProgressSection";
-import { ResultSection } from "./ResultSection";
-import { SourceSection } from "./SourceSection";
+import { ResultCard } from "./ResultCard";
+import { SourceSection, formatCount } from "./SourceSection";
+import type { SourceProblem } from "./SourceSection";
 
 const useStyles = makeStyles({
-  pane: {
+  // The pane is a column: a scrolling body and a footer that never leaves the screen.
+  shell: { display: "flex", flexDirection: "column", height: "100vh", minWidth: 0, overflow: "hidden" },
+  body: {
+    flex: "1 1 auto",
+    overflowY: "auto",
+    overflowX: "hidden",
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
-    maxWidth: "480px",
+    minWidth: 0,
   },
+  editor: { flex: "1 1 auto", overflowY: "auto", overflowX: "hidden", padding: tokens.spacingHorizontalM, minWidth: 0 },
 });
 
 export interface ProfileEditorHooks {
@@ -44,60 +54,102 @@ export interface ProfileEditorHooks {
 export interface AppProps {
   flow: GradingFlow;
   lang: Lang;
-  /** Today's date, YYYY-MM-DD: the analysis date of a profile without a default. */
-  today: string;
+  /** How dates are shown and typed in this pane (Office's display language). */
+  dateForm: DisplayDateForm;
   /** The workbook-profile editor, shown in place of the grading view while open; absent: no "Manage profiles". */
   profileEditor?(hooks: ProfileEditorHooks): ReactNode;
 }
 
-function defaultsFor(profile: Profile, today: string): GradingOptions {
-  return { profileId: profile.id, asOf: profile.asOf ?? today, windowStart: profile.windowStart ?? "", unit: profile.monetaryUnit };
+function optionsFor(profile: Profile, latestDay: number | null | undefined, form: DisplayDateForm): GradingOptions {
+  const proposed = proposedAnalysisDate(profile, latestDay ?? null);
+  const windowDay = profile.windowStart === undefined ? null : parseDateText(profile.windowStart);
+  return {
+    profileId: profile.id,
+    asOfText: proposed.day === null ? "" : formatDisplayDate(proposed.day, form),
+    asOfOrigin: proposed.source,
+    windowStartText: windowDay === null ? "" : formatDisplayDate(windowDay, form),
+    unit: profile.monetaryUnit,
+  };
 }
 
-export function App({ flow, lang, today, profileEditor }: AppProps) {
+/** The problem of an inspection failure: guidance for a selection that is empty or split, null for a real failure. */
+function sourceProblem(err: unknown, lang: Lang): SourceProblem {
+  if (err instanceof ExcelAdapterError && (err.code === "emptySource" || err.code === "multipleAreas")) {
+    return { kind: err.code === "emptySource" ? "empty" : "multiple", message: err.text[lang] };
+  }
+  return null;
+}
+
+export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
   const styles = useStyles();
+  const { announce } = useAnnounce();
   const builtinProfiles = flow.builtinProfiles();
   const [workbookProfiles, setWorkbookProfiles] = useState<Profile[]>([]);
-  const profiles = [...builtinProfiles, ...workbookProfiles];
+  const profiles = useMemo(() => [...builtinProfiles, ...workbookProfiles], [builtinProfiles, workbookProfiles]);
   const [editingProfiles, setEditingProfiles] = useState(false);
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [detection, setDetection] = useState<ColumnDetection | null>(null);
   const [manual, setManual] = useState<ColumnMapping>({});
-  const [loading, setLoading] = useState(false);
-  const [options, setOptions] = useState<GradingOptions>(() => defaultsFor(builtinProfiles[0], today));
-  const [latestDate, setLatestDate] = useState<string | null | undefined>(undefined);
+  const [kind, setKind] = useState<InputKind | undefined>(undefined);
+  const [loading, setLoading] = useState(true);
+  const [problem, setProblem] = useState<SourceProblem>(null);
+  const [latestDay, setLatestDay] = useState<number | null | undefined>(undefined);
+  const [options, setOptions] = useState<GradingOptions>(() => optionsFor(builtinProfiles[0], undefined, dateForm));
   const [progress, setProgress] = useState<Progress | null>(null);
   const [cancelling, setCancelling] = useState(false);
-  const [result, setResult] = useState<GradeDone | null>(null);
+  const [result, setResult] = useState<{ done: GradeDone; asOfWarning: string | null } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [overwrite, setOverwrite] = useState({ open: false, address: "" });
   const answerOverwrite = useRef<((choice: OverwriteChoice) => void) | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const follower = useRef<SelectionFollower | null>(null);
+  const shownAddress = useRef<string | null>(null);
   const busy = progress !== null;
+
+  /** Shows what an inspection found; the columns chosen by hand stay only while the range is the same. */
+  const show = useCallback((found: Inspection) => {
+    const sameRange = shownAddress.current === found.source.address;
+    shownAddress.current = found.source.address;
+    setInspection(found);
+    setProblem(null);
+    if (!sameRange) {
+      setManual({});
+      setKind(undefined);
+      setDetection(found.detection);
+    }
+  }, []);
 
   const refresh = useCallback(async () => {
     setLoading(true);
     setError(null);
-    setResult(null);
-    setNotice(null);
     try {
-      const found = await flow.inspect();
-      setInspection(found);
-      setManual({});
-      setDetection(found.detection);
+      show(await flow.inspect());
     } catch (err) {
+      shownAddress.current = null;
       setInspection(null);
       setDetection(null);
-      setError(describeError(err, lang));
+      const guidance = sourceProblem(err, lang);
+      setProblem(guidance);
+      if (!guidance) setError(describeError(err, lang));
     } finally {
       setLoading(false);
     }
-  }, [flow, lang]);
+  }, [flow, lang, show]);
 
+  // Follow Excel's selection: one handler, throttled looks (see selectionFollower), removed when the pane goes.
   useEffect(() => {
+    const following = createSelectionFollower(refresh);
+    follower.current = following;
     void refresh();
-  }, [refresh]);
+    // Without the event (an Excel older than ExcelApi 1.7) the pane still works: Refresh and the check at Grade time.
+    const watching = flow.watchSelection(() => following.notify()).catch(() => null);
+    return () => {
+      following.dispose();
+      void watching.then((watch) => watch?.stop().catch(() => undefined));
+    };
+  }, [flow, refresh]);
 
   useEffect(() => {
     flow.workbookProfiles().then(setWorkbookProfiles, (err: unknown) => setError(describeError(err, lang)));
@@ -106,33 +158,64 @@ export function App({ flow, lang, today, profileEditor }: AppProps) {
   // A profile deleted in the editor cannot stay chosen.
   const chosenExists = profiles.some((p) => p.id === options.profileId);
   useEffect(() => {
-    if (!chosenExists) setOptions(defaultsFor(builtinProfiles[0], today));
-  }, [chosenExists, builtinProfiles, today]);
+    if (!chosenExists) setOptions(optionsFor(builtinProfiles[0], latestDay, dateForm));
+  }, [chosenExists, builtinProfiles, latestDay, dateForm]);
 
   const dateColumn = detection?.mapping.date;
   useEffect(() => {
-    setLatestDate(undefined);
+    setLatestDay(undefined);
     if (!inspection || dateColumn === undefined) return;
     let current = true;
     flow.latestDate(inspection.source, dateColumn, inspection.date1904).then(
-      (date) => current && setLatestDate(date),
-      () => current && setLatestDate(undefined),
+      (date) => current && setLatestDay(date === null ? null : parseDateText(date)),
+      () => current && setLatestDay(null),
     );
     return () => {
       current = false;
     };
   }, [flow, inspection, dateColumn]);
 
+  // A proposed analysis date follows the data (and the profile); one the user typed stays as typed.
+  const profile = profiles.find((p) => p.id === options.profileId);
+  useEffect(() => {
+    if (!profile) return;
+    setOptions((current) => {
+      if (current.asOfOrigin === "user") return current;
+      const proposed = proposedAnalysisDate(profile, latestDay ?? null);
+      const asOfText = proposed.day === null ? "" : formatDisplayDate(proposed.day, dateForm);
+      return current.asOfText === asOfText && current.asOfOrigin === proposed.source ? current : { ...current, asOfText, asOfOrigin: proposed.source };
+    });
+  }, [profile, latestDay, dateForm]);
+
+  // The result comes into view, takes focus and is announced once it is on screen.
+  useEffect(() => {
+    if (!result) return;
+    const heading = resultHeading.current;
+    heading?.scrollIntoView({ block: "start" });
+    heading?.focus();
+    const { summary } = result.done;
+    const counts = summary.gradeCounts.map(({ grade, count }) => `${grade} ${formatCount(count, lang)}`).join(lang === "zh" ? "，" : ", ");
+    announce(t(lang, "resultAnnounce", { graded: formatCount(summary.graded, lang), rows: formatCount(summary.rows, lang), counts }), {
+      polite: true,
+    });
+  }, [result, lang, announce]);
+
   const changeMapping = (role: Role, column: number) => {
     if (!inspection) return;
     const next = { ...manual, [role]: column };
     setManual(next);
-    setDetection(flow.remap(inspection.source.headers, next));
+    setDetection(flow.remap(inspection.source.headers, next, kind));
+  };
+
+  const changeKind = (next: InputKind) => {
+    if (!inspection) return;
+    setKind(next);
+    setDetection(flow.remap(inspection.source.headers, manual, next));
   };
 
   const changeProfile = (profileId: string) => {
-    const profile = profiles.find((p) => p.id === profileId);
-    if (profile) setOptions(defaultsFor(profile, today));
+    const chosen = profiles.find((p) => p.id === profileId);
+    if (chosen) setOptions(optionsFor(chosen, latestDay, dateForm));
   };
 
   const askOverwrite = (address: string) =>
@@ -147,16 +230,39 @@ export function App({ flow, lang, today, profileEditor }: AppProps) {
     answerOverwrite.current = null;
   };
 
+  const asOfDay = parseDisplayDate(options.asOfText, dateForm);
+  const windowDay = options.windowStartText.trim() === "" ? null : parseDisplayDate(options.windowStartText, dateForm);
+  const asOfInvalid = options.asOfText.trim() !== "" && asOfDay === null;
+  const windowInvalid = options.windowStartText.trim() !== "" && windowDay === null;
+  const warning = asOfDay === null ? null : analysisDateWarning(asOfDay, latestDay ?? null);
+
   const grade = async () => {
-    const profile = profiles.find((p) => p.id === options.profileId);
-    if (!inspection || !detection || !profile) return;
+    if (!inspection || !detection || !profile || asOfDay === null) return;
+    setError(null);
+    setNotice(null);
+    // Never grade a range other than the one shown: look at the selection again (unless the pane made it itself,
+    // to show rows to the user) and, if it moved, show the new range instead of grading.
+    if (!follower.current?.ownSelection) {
+      try {
+        const now = await flow.inspect();
+        if (now.source.address !== inspection.source.address || now.source.headers.join("\u0000") !== inspection.source.headers.join("\u0000")) {
+          shownAddress.current = null;
+          show(now);
+          setNotice(t(lang, "rangeChanged", { address: now.source.address }));
+          return;
+        }
+      } catch (err) {
+        await refresh();
+        if (!sourceProblem(err, lang)) setError(describeError(err, lang));
+        return;
+      }
+    }
     const controller = new AbortController();
     abort.current = controller;
-    setError(null);
     setResult(null);
-    setNotice(null);
     setCancelling(false);
     setProgress({ phase: "reading", done: 0, total: inspection.source.rowCount });
+    const runWarning = warning && latestDay !== null && latestDay !== undefined ? warningText(lang, warning, latestDay, dateForm) : null;
     try {
       const outcome = await flow.grade(
         {
@@ -164,14 +270,14 @@ export function App({ flow, lang, today, profileEditor }: AppProps) {
           date1904: inspection.date1904,
           detection,
           profile,
-          asOf: options.asOf,
-          windowStart: detection.kind === "transactions" ? options.windowStart : undefined,
+          asOf: formatDay(asOfDay),
+          windowStart: detection.kind === "transactions" && windowDay !== null ? formatDay(windowDay) : undefined,
           unit: options.unit,
           lang,
         },
         { signal: controller.signal, onProgress: setProgress, askOverwrite },
       );
-      if (outcome.status === "done") setResult(outcome);
+      if (outcome.status === "done") setResult({ done: outcome, asOfWarning: runWarning });
       else setNotice(t(lang, "cancelled"));
     } catch (err) {
       setError(describeError(err, lang));
@@ -186,89 +292,155 @@ export function App({ flow, lang, today, profileEditor }: AppProps) {
     abort.current?.abort();
   };
 
-  const selectRows = (sheetName: string, rows: number[]) => {
+  /** The pane's own selecting: shown to the user, not followed as a new range to grade. */
+  const selectOurselves = (action: () => Promise<unknown>) => {
     setNotice(null);
-    flow.selectRows(sheetName, rows).then(
-      (selected) => {
-        const [first, last] = selected.selected[0] ?? [0, 0];
-        if (selected.limit === "singleArea") setNotice(t(lang, "selectOneBlock", { first, last, more: selected.notSelected }));
-        else if (selected.truncated) setNotice(t(lang, "selectTruncated", { rows: selected.rows }));
+    const run = follower.current ? follower.current.whileSelectingOurselves(action) : action();
+    run.catch((err: unknown) => setError(describeError(err, lang)));
+  };
+
+  const selectRows = (sheetName: string, rows: number[]) =>
+    selectOurselves(async () => {
+      const selected = await flow.selectRows(sheetName, rows);
+      const [first, last] = selected.selected[0] ?? [0, 0];
+      if (selected.limit === "singleArea") {
+        setNotice(t(lang, "selectOneBlock", { first, last, more: formatCount(selected.notSelected, lang) }));
+      } else if (selected.truncated) setNotice(t(lang, "selectTruncated", { rows: formatCount(selected.rows, lang) }));
+    });
+
+  const trySample = () => {
+    setError(null);
+    flow.addSample(lang).then(
+      (sheet) => {
+        setNotice(t(lang, "sampleAdded", { sheet }));
+        return refresh();
       },
       (err: unknown) => setError(describeError(err, lang)),
     );
   };
 
-  const canGrade = !busy && !loading && inspection !== null && detection !== null && detection.missing.length === 0;
+  const disabledReason = (): string | null => {
+    if (busy) return null;
+    if (loading && !inspection) return t(lang, "reasonLoading");
+    if (!inspection || !detection) return t(lang, "reasonNoSource");
+    if (inspection.source.rowCount === 0) return t(lang, "reasonNoRows");
+    if (detection.missing.length > 0) return t(lang, "reasonMissing", { roles: roleList(detection.missing, lang, detection.kind) });
+    if (asOfDay === null) {
+      return options.asOfText.trim() === "" && latestDay === undefined && dateColumn !== undefined
+        ? t(lang, "reasonAsOfWaiting")
+        : t(lang, "reasonAsOf", { pattern: dateForm.pattern });
+    }
+    if (windowInvalid) return t(lang, "reasonWindow", { pattern: dateForm.pattern });
+    if (!profile) return t(lang, "reasonNoSource");
+    return null;
+  };
+
+  const target = inspection
+    ? t(lang, inspection.source.rowCount === 1 ? "willGradeOne" : "willGrade", {
+        address: inspection.source.address,
+        rows: formatCount(inspection.source.rowCount, lang),
+      })
+    : t(lang, "noRange");
+
+  const htmlLang = lang === "zh" ? "zh-CN" : "en-US";
 
   if (editingProfiles && profileEditor) {
     return (
-      <main className={styles.pane} lang={lang === "zh" ? "zh-CN" : "en-US"}>
-        {profileEditor({
-          onClose: () => setEditingProfiles(false),
-          onChanged: setWorkbookProfiles,
-          previewData: () =>
-            inspection && detection
-              ? { source: inspection.source, date1904: inspection.date1904, detection, asOf: options.asOf }
-              : null,
-        })}
-      </main>
+      <div className={styles.shell} lang={htmlLang}>
+        <main className={styles.editor}>
+          {profileEditor({
+            onClose: () => setEditingProfiles(false),
+            onChanged: setWorkbookProfiles,
+            previewData: () =>
+              inspection && detection && asOfDay !== null
+                ? { source: inspection.source, date1904: inspection.date1904, detection, asOf: formatDay(asOfDay) }
+                : null,
+          })}
+        </main>
+      </div>
     );
   }
 
   return (
-    <main className={styles.pane} lang={lang === "zh" ? "zh-CN" : "en-US"}>
-      <Text as="h1" size={500} weight="semibold">
-        {t(lang, "title")}
-      </Text>
-      {error !== null && (
-        <MessageBar intent="error" data-testid="error">
-          <MessageBarBody>
-            <MessageBarTitle>{t(lang, "errorTitle")}</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <SourceSection lang={lang} inspection={inspection} loading={loading} disabled={busy} onRefresh={() => void refresh()} />
-      {inspection && detection && (
-        <>
-          <MappingSection
+    <div className={styles.shell} lang={htmlLang}>
+      <main className={styles.body} data-testid="pane-body">
+        <Text as="h1" size={500} weight="semibold">
+          {t(lang, "title")}
+        </Text>
+        {error !== null && (
+          <MessageBar intent="error" layout="multiline" data-testid="error">
+            <MessageBarBody>
+              <MessageBarTitle>{t(lang, "errorTitle")}</MessageBarTitle>
+              {error}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {notice !== null && (
+          <MessageBar intent="info" layout="multiline" data-testid="notice">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        )}
+        {result && (
+          <ResultCard
+            ref={resultHeading}
             lang={lang}
-            headers={inspection.source.headers}
-            firstColumn={inspection.source.firstColumn}
-            detection={detection}
-            disabled={busy}
-            onChange={changeMapping}
+            result={result.done}
+            breakdown={gradeBreakdown(result.done.result, lang)}
+            asOfWarning={result.asOfWarning}
+            onSelectResults={() => selectOurselves(() => flow.selectAddress(result.done.written.address))}
+            onOpenSummary={() => result.done.summarySheet !== null && selectOurselves(() => flow.showSheet(result.done.summarySheet as string))}
+            onSelectRows={selectRows}
           />
-          <OptionsSection
-            lang={lang}
-            builtinProfiles={builtinProfiles}
-            workbookProfiles={workbookProfiles}
-            kind={detection.kind}
-            options={options}
-            latestDate={latestDate}
-            disabled={busy}
-            onProfile={changeProfile}
-            onChange={(change) => setOptions((current) => ({ ...current, ...change }))}
-            onManageProfiles={profileEditor && (() => setEditingProfiles(true))}
-          />
-          <Button appearance="primary" data-testid="grade" disabled={!canGrade} onClick={() => void grade()}>
-            {t(lang, "grade")}
-          </Button>
-        </>
-      )}
-      {progress && <ProgressSection lang={lang} progress={progress} cancelling={cancelling} onCancel={cancel} />}
-      {notice !== null && (
-        <MessageBar intent="info" data-testid="notice">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
-      {result && (
-        <>
-          <Divider />
-          <ResultSection lang={lang} result={result} onSelectRows={selectRows} />
-        </>
-      )}
+        )}
+        <SourceSection
+          lang={lang}
+          inspection={inspection}
+          loading={loading}
+          disabled={busy}
+          problem={problem}
+          onRefresh={() => void refresh()}
+          onTrySample={trySample}
+        />
+        {inspection && detection && (
+          <>
+            <MappingSection
+              lang={lang}
+              headers={inspection.source.headers}
+              firstColumn={inspection.source.firstColumn}
+              detection={detection}
+              disabled={busy}
+              onChange={changeMapping}
+              onKind={changeKind}
+            />
+            <OptionsSection
+              lang={lang}
+              form={dateForm}
+              builtinProfiles={builtinProfiles}
+              workbookProfiles={workbookProfiles}
+              kind={detection.kind}
+              options={options}
+              latestDay={latestDay}
+              asOfInvalid={asOfInvalid}
+              windowInvalid={windowInvalid}
+              warning={warning}
+              disabled={busy}
+              onProfile={changeProfile}
+              onChange={(change) => setOptions((current) => ({ ...current, ...change }))}
+              onManageProfiles={profileEditor && (() => setEditingProfiles(true))}
+            />
+          </>
+        )}
+      </main>
+      <GradeFooter
+        lang={lang}
+        target={target}
+        reason={disabledReason()}
+        progress={progress}
+        cancelling={cancelling}
+        onGrade={() => void grade()}
+        onCancel={cancel}
+      />
       <OverwriteDialog lang={lang} open={overwrite.open} address={overwrite.address} onAnswer={onOverwriteAnswer} />
-    </main>
+    </div>
   );
 }

@@ -1,17 +1,19 @@
-import { Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { REQUIRED_ROLES, type ColumnDetection, type Lang, type Role } from "../../engine";
-import { NOT_USED } from "../gradingFlow";
+import { useState } from "react";
+import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { REQUIRED_ROLES, type ColumnDetection, type InputKind, type Lang, type Role } from "../../engine";
+import { NOT_USED, rolesToRead } from "../gradingFlow";
 import { roleLabel, roleList } from "../describeError";
 import { t } from "../i18n";
 
-const ROLES: Role[] = ["id", "date", "count", "total", "amount"];
-
 const useStyles = makeStyles({
-  // minmax(0, …) lets the dropdowns shrink to the pane instead of growing to their longest header.
-  grid: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  // One column: at 320 px two dropdowns side by side leave each header a dozen characters.
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  summary: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  found: { color: tokens.colorNeutralForeground2 },
   // A native select is as wide as its longest option unless told otherwise; long headers must not push the pane wider.
-  shrink: { minWidth: 0 },
-  select: { minWidth: 0, width: "100%" },
+  shrink: { minWidth: 0, maxWidth: "100%" },
+  select: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
+  missing: { color: tokens.colorPaletteRedForeground1 },
 });
 
 export interface MappingSectionProps {
@@ -22,6 +24,9 @@ export interface MappingSectionProps {
   detection: ColumnDetection;
   disabled: boolean;
   onChange(role: Role, column: number): void;
+  onKind(kind: InputKind): void;
+  /** Show the column choices open even when every column was found. */
+  defaultOpen?: boolean;
 }
 
 /** Excel's column letters ("A", "Z", "AA") for a 0-based column, so empty headers still have a name. */
@@ -31,48 +36,86 @@ export function columnLetters(column: number): string {
   return letters;
 }
 
-/** One dropdown per role; the detected column is preselected and the user can correct it. */
-export function MappingSection({ lang, headers, firstColumn, detection, disabled, onChange }: MappingSectionProps) {
+/**
+ * The columns the data's layout needs (customer tables: customer, last order date, purchase count, total amount;
+ * sales records: customer, order date, order amount). When every required one was recognised they stay folded into
+ * one line ("3 of 3 columns found – Change"); a missing one opens them, marked.
+ */
+export function MappingSection({ lang, headers, firstColumn, detection, disabled, onChange, onKind, defaultOpen = false }: MappingSectionProps) {
   const styles = useStyles();
+  const [open, setOpen] = useState(defaultOpen);
+  const roles = rolesToRead(detection.kind);
+  const found = roles.filter((role) => detection.mapping[role] !== undefined).length;
+  const expanded = open || detection.missing.length > 0;
   return (
-    <section aria-labelledby="mapping-heading">
+    <section aria-labelledby="mapping-heading" className={styles.stack} data-testid="mapping">
       <Text as="h2" id="mapping-heading" weight="semibold" size={400}>
         {t(lang, "mappingHeading")}
       </Text>
-      <div className={styles.grid}>
-        {ROLES.map((role) => {
-          const column = detection.mapping[role];
-          const missing = detection.missing.includes(role);
-          // A required column cannot be left out: it offers no "(not used)", only a prompt while none is chosen.
-          const required = REQUIRED_ROLES[detection.kind].includes(role);
-          return (
-            <Field key={role} className={styles.shrink} label={roleLabel(role, lang, detection.kind)} validationState={missing ? "error" : "none"}>
-              <Select
-                className={styles.shrink}
-                select={{ className: styles.select }}
-                data-testid={`map-${role}`}
-                value={String(column ?? NOT_USED)}
-                disabled={disabled}
-                onChange={(_, data) => onChange(role, Number(data.value))}
-              >
-                {!required && <option value={String(NOT_USED)}>{t(lang, "columnNotUsed")}</option>}
-                {required && column === undefined && (
-                  <option value={String(NOT_USED)} disabled>
-                    {t(lang, "chooseColumn")}
-                  </option>
-                )}
-                {headers.map((header, index) => (
-                  <option key={index} value={String(index)}>
-                    {`${columnLetters(firstColumn + index)}: ${header}`}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          );
-        })}
+      <div className={styles.summary}>
+        <Text className={styles.found} data-testid="columns-found">
+          {t(lang, "columnsFound", { found, total: roles.length })}
+        </Text>
+        {detection.missing.length === 0 && (
+          <Button size="small" appearance="transparent" data-testid="columns-toggle" aria-expanded={expanded} onClick={() => setOpen(!open)}>
+            {t(lang, expanded ? "columnsDone" : "columnsChange")}
+          </Button>
+        )}
       </div>
+      {expanded && (
+        <>
+          <Field className={styles.shrink} label={t(lang, "layout")}>
+            <Select
+              className={styles.shrink}
+              select={{ className: styles.select }}
+              data-testid="layout"
+              value={detection.kind}
+              disabled={disabled}
+              onChange={(_, data) => onKind(data.value === "customers" ? "customers" : "transactions")}
+            >
+              <option value="customers">{t(lang, "kindCustomers")}</option>
+              <option value="transactions">{t(lang, "kindTransactions")}</option>
+            </Select>
+          </Field>
+          {roles.map((role) => {
+            const column = detection.mapping[role];
+            const missing = detection.missing.includes(role);
+            // A required column cannot be left out: it offers no "(not used)", only a prompt while none is chosen.
+            const required = REQUIRED_ROLES[detection.kind].includes(role);
+            return (
+              <Field
+                key={role}
+                className={styles.shrink}
+                label={roleLabel(role, lang, detection.kind)}
+                validationState={missing ? "error" : "none"}
+              >
+                <Select
+                  className={styles.shrink}
+                  select={{ className: styles.select, title: column === undefined ? undefined : headers[column] }}
+                  data-testid={`map-${role}`}
+                  value={String(column ?? NOT_USED)}
+                  disabled={disabled}
+                  onChange={(_, data) => onChange(role, Number(data.value))}
+                >
+                  {!required && <option value={String(NOT_USED)}>{t(lang, "columnNotUsed")}</option>}
+                  {required && column === undefined && (
+                    <option value={String(NOT_USED)} disabled>
+                      {t(lang, "chooseColumn")}
+                    </option>
+                  )}
+                  {headers.map((header, index) => (
+                    <option key={index} value={String(index)}>
+                      {`${columnLetters(firstColumn + index)}: ${header}`}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            );
+          })}
+        </>
+      )}
       {detection.missing.length > 0 && (
-        <Text role="alert" data-testid="missing-columns" style={{ color: tokens.colorPaletteRedForeground1 }}>
+        <Text data-testid="missing-columns" className={styles.missing}>
           {t(lang, "missingColumns", { roles: roleList(detection.missing, lang, detection.kind) })}
         </Text>
       )}

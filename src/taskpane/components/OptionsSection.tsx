@@ -1,29 +1,44 @@
-import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { profileName } from "../../engine";
-import type { InputKind, Lang, MonetaryUnit, Profile } from "../../engine/types";
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Text, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
+import { formatDisplayDate, profileName } from "../../engine";
+import type { AnalysisDateWarning, DisplayDateForm, InputKind, Lang, MonetaryUnit, Profile } from "../../engine";
 import { t } from "../i18n";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   manage: { alignSelf: "flex-start" },
+  // The profile list must never size the pane to its longest name: the select takes the pane's width and a long
+  // name ends in an ellipsis (the full name is in the tooltip).
+  shrink: { minWidth: 0, maxWidth: "100%" },
+  select: { minWidth: 0, width: "100%", textOverflow: "ellipsis", overflow: "hidden", whiteSpace: "nowrap" },
+  date: { maxWidth: "14em" },
 });
+
+/** Where the analysis date shown came from: the user typed it, or it was proposed (profile's / data's / none). */
+export type AsOfOrigin = "user" | "profile" | "data" | "none";
 
 export interface GradingOptions {
   profileId: string;
-  /** YYYY-MM-DD as the date input gives it. */
-  asOf: string;
-  windowStart: string;
+  /** The analysis date as shown in the field (the display form of the pane's language). */
+  asOfText: string;
+  asOfOrigin: AsOfOrigin;
+  /** The sales window's start as shown; empty for the profile's (or none). */
+  windowStartText: string;
   unit: MonetaryUnit;
 }
 
 export interface OptionsSectionProps {
   lang: Lang;
+  form: DisplayDateForm;
   builtinProfiles: readonly Profile[];
   workbookProfiles: readonly Profile[];
   kind: InputKind;
   options: GradingOptions;
-  /** Latest date in the mapped date column: undefined while unknown, null when the column holds no date. */
-  latestDate: string | null | undefined;
+  /** Latest day in the mapped date column: undefined while unknown, null when the column holds no date. */
+  latestDay: number | null | undefined;
+  /** The analysis date typed cannot be read. */
+  asOfInvalid: boolean;
+  windowInvalid: boolean;
+  warning: AnalysisDateWarning | null;
   disabled: boolean;
   onProfile(profileId: string): void;
   onChange(change: Partial<GradingOptions>): void;
@@ -31,69 +46,113 @@ export interface OptionsSectionProps {
   onManageProfiles?(): void;
 }
 
+/** The warning about the analysis date against the data, as the pane and the result card say it. */
+export function warningText(lang: Lang, warning: AnalysisDateWarning, latestDay: number, form: DisplayDateForm): string {
+  const latest = formatDisplayDate(latestDay, form);
+  return t(lang, warning.kind === "farAfterData" ? "warnFarAfter" : "warnBefore", { days: warning.days, latest });
+}
+
 /** Profile, analysis date, sales window and amount unit. */
 export function OptionsSection(props: OptionsSectionProps) {
-  const { lang, builtinProfiles, workbookProfiles, kind, options, latestDate, disabled, onProfile, onChange, onManageProfiles } = props;
+  const { lang, form, builtinProfiles, workbookProfiles, kind, options, latestDay, asOfInvalid, windowInvalid, warning } = props;
+  const { disabled, onProfile, onChange, onManageProfiles } = props;
+  const styles = useStyles();
   const optionsOf = (profiles: readonly Profile[]) =>
     profiles.map((profile) => (
-      <option key={profile.id} value={profile.id}>
+      <option key={profile.id} value={profile.id} title={profileName(profile, lang)}>
         {profileName(profile, lang)}
       </option>
     ));
-  const styles = useStyles();
-  const latestHint =
-    latestDate === undefined ? undefined : latestDate === null ? t(lang, "noDatesFound") : t(lang, "latestDate", { date: latestDate });
+  const chosen = [...builtinProfiles, ...workbookProfiles].find((p) => p.id === options.profileId);
+  const chosenName = chosen ? profileName(chosen, lang) : "";
+  const latestText = latestDay === undefined || latestDay === null ? null : formatDisplayDate(latestDay, form);
+  const asOfHint =
+    options.asOfOrigin === "profile"
+      ? t(lang, "asOfFromProfile")
+      : options.asOfOrigin === "data"
+        ? t(lang, "asOfFromData")
+        : latestDay === null
+          ? t(lang, "asOfNoData")
+          : latestText !== null
+            ? t(lang, "asOfTyped", { date: latestText })
+            : undefined;
   return (
     <section aria-labelledby="options-heading" className={styles.stack}>
       <Text as="h2" id="options-heading" weight="semibold" size={400}>
         {t(lang, "optionsHeading")}
       </Text>
-      <Field label={t(lang, "profile")}>
-        <Select data-testid="profile" value={options.profileId} disabled={disabled} onChange={(_, data) => onProfile(data.value)}>
-          {workbookProfiles.length === 0 ? (
-            optionsOf(builtinProfiles)
-          ) : (
-            <>
-              <optgroup label={t(lang, "profilesBuiltin")}>{optionsOf(builtinProfiles)}</optgroup>
-              <optgroup label={t(lang, "profilesWorkbook")}>{optionsOf(workbookProfiles)}</optgroup>
-            </>
-          )}
-        </Select>
+      <Field label={t(lang, "profile")} className={styles.shrink}>
+        <Tooltip content={chosenName} relationship="description" positioning="below">
+          <Select
+            className={styles.shrink}
+            select={{ className: styles.select }}
+            data-testid="profile"
+            value={options.profileId}
+            disabled={disabled}
+            onChange={(_, data) => onProfile(data.value)}
+          >
+            {workbookProfiles.length === 0 ? (
+              optionsOf(builtinProfiles)
+            ) : (
+              <>
+                <optgroup label={t(lang, "profilesBuiltin")}>{optionsOf(builtinProfiles)}</optgroup>
+                <optgroup label={t(lang, "profilesWorkbook")}>{optionsOf(workbookProfiles)}</optgroup>
+              </>
+            )}
+          </Select>
+        </Tooltip>
       </Field>
       {onManageProfiles && (
-        <Button
-          className={styles.manage}
-          appearance="subtle"
-          size="small"
-          data-testid="manage-profiles"
-          disabled={disabled}
-          onClick={onManageProfiles}
-        >
+        <Button className={styles.manage} appearance="subtle" size="small" data-testid="manage-profiles" disabled={disabled} onClick={onManageProfiles}>
           {t(lang, "manageProfiles")}
         </Button>
       )}
-      <Field label={t(lang, "asOf")} hint={latestHint}>
+      <Field
+        label={t(lang, "asOf")}
+        hint={asOfInvalid ? undefined : asOfHint}
+        validationState={asOfInvalid ? "error" : "none"}
+        validationMessage={asOfInvalid ? t(lang, "asOfFormat", { pattern: form.pattern }) : undefined}
+      >
         <Input
-          type="date"
+          className={styles.date}
           data-testid="as-of"
-          value={options.asOf}
+          value={options.asOfText}
+          placeholder={form.pattern}
           disabled={disabled}
-          onChange={(_, data) => onChange({ asOf: data.value })}
+          onChange={(_, data) => onChange({ asOfText: data.value, asOfOrigin: "user" })}
         />
       </Field>
+      {warning && latestDay !== null && latestDay !== undefined && (
+        <MessageBar intent="warning" layout="multiline" data-testid="as-of-warning">
+          <MessageBarBody>{warningText(lang, warning, latestDay, form)}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" data-testid="use-latest" disabled={disabled} onClick={() => onChange({ asOfText: latestText ?? "", asOfOrigin: "data" })}>
+              {t(lang, "useLatest", { date: latestText ?? "" })}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {kind === "transactions" && (
-        <Field label={t(lang, "windowStart")} hint={t(lang, "windowStartHint")}>
+        <Field
+          label={t(lang, "windowStart")}
+          hint={windowInvalid ? undefined : t(lang, "windowStartHint")}
+          validationState={windowInvalid ? "error" : "none"}
+          validationMessage={windowInvalid ? t(lang, "asOfFormat", { pattern: form.pattern }) : undefined}
+        >
           <Input
-            type="date"
+            className={styles.date}
             data-testid="window-start"
-            value={options.windowStart}
+            value={options.windowStartText}
+            placeholder={form.pattern}
             disabled={disabled}
-            onChange={(_, data) => onChange({ windowStart: data.value })}
+            onChange={(_, data) => onChange({ windowStartText: data.value })}
           />
         </Field>
       )}
-      <Field label={t(lang, "unit")}>
+      <Field label={t(lang, "unit")} className={styles.shrink}>
         <Select
+          className={styles.shrink}
+          select={{ className: styles.select }}
           data-testid="unit"
           value={options.unit}
           disabled={disabled}
@@ -103,6 +162,7 @@ export function OptionsSection(props: OptionsSectionProps) {
           <option value="wan">{t(lang, "unitWan")}</option>
         </Select>
       </Field>
+      {/* Further grading options (e.g. writing the results as live formulas) belong here, below the unit. */}
     </section>
   );
 }

@@ -2,10 +2,11 @@ import { Button, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-
 import type { Lang } from "../../engine/types";
 import type { Progress } from "../gradingFlow";
 import { t } from "../i18n";
+import { formatCount } from "./SourceSection";
 
 const useStyles = makeStyles({
-  row: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
-  bar: { flexGrow: 1 },
+  row: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  bar: { flexGrow: 1, minWidth: 0 },
 });
 
 export interface ProgressSectionProps {
@@ -21,17 +22,18 @@ function fraction({ phase, done, total }: Progress): number {
   return phase === "reading" ? part * 0.45 : phase === "grading" ? 0.5 : 0.5 + part * 0.5;
 }
 
-function label(lang: Lang, { phase, done, total }: Progress): string {
+/** "Reading rows… 12,000 of 30,000": counts with the thousands separators of the pane's language. */
+export function progressLabel(lang: Lang, { phase, done, total }: Progress): string {
   if (phase === "grading") return t(lang, "progressGrading");
-  return t(lang, phase === "reading" ? "progressReading" : "progressWriting", { done, total });
+  return t(lang, phase === "reading" ? "progressReading" : "progressWriting", { done: formatCount(done, lang), total: formatCount(total, lang) });
 }
 
 export function ProgressSection({ lang, progress, cancelling, onCancel }: ProgressSectionProps) {
   const styles = useStyles();
   return (
     <div className={styles.row} data-testid="progress">
-      <Field className={styles.bar} validationMessage={label(lang, progress)} validationState="none">
-        <ProgressBar value={fraction(progress)} />
+      <Field className={styles.bar} validationMessage={progressLabel(lang, progress)} validationState="none">
+        <ProgressBar value={fraction(progress)} aria-label={progressLabel(lang, progress)} />
       </Field>
       <Button data-testid="cancel" disabled={cancelling} onClick={onCancel}>
         {t(lang, "cancel")}

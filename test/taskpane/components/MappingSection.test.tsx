@@ -4,10 +4,19 @@ import { detectColumns, type Lang } from "../../../src/engine";
 import { MappingSection } from "../../../src/taskpane/components/MappingSection";
 
 /** The options each role's dropdown offers, read from the rendered markup. */
-function optionsByRole(headers: string[], lang: Lang): Record<string, string[]> {
+function optionsByRole(headers: string[], lang: Lang, defaultOpen = true): Record<string, string[]> {
   const html = renderToStaticMarkup(
     <FluentProvider theme={webLightTheme}>
-      <MappingSection lang={lang} headers={headers} firstColumn={0} detection={detectColumns(headers)} disabled={false} onChange={() => undefined} />
+      <MappingSection
+        lang={lang}
+        headers={headers}
+        firstColumn={0}
+        detection={detectColumns(headers)}
+        disabled={false}
+        onChange={() => undefined}
+        onKind={() => undefined}
+        defaultOpen={defaultOpen}
+      />
     </FluentProvider>,
   );
   const result: Record<string, string[]> = {};
@@ -19,13 +28,38 @@ function optionsByRole(headers: string[], lang: Lang): Record<string, string[]> 
 
 describe("the column choices", () => {
   it("offer (not used) only on the columns the data can do without", () => {
-    // A customer table: date, count and total are required; id and the last order's amount are optional.
+    // A customer table: date, count and total are required; the customer id is optional.
     const options = optionsByRole(["客户编号", "最近下单时间", "购买次数", "总金额", "订单金额"], "zh");
-    expect(Object.keys(options).sort()).toEqual(["amount", "count", "date", "id", "total"]);
     for (const role of ["date", "count", "total"]) {
       expect([role, options[role].includes("（不使用）")]).toEqual([role, false]);
     }
-    expect(options.amount).toContain("（不使用）");
+    expect(options.id).toContain("（不使用）");
+  });
+
+  it("show only the roles the layout needs: no order amount for a customer table, no count or total for sales", () => {
+    expect(Object.keys(optionsByRole(["客户编号", "最近下单时间", "购买次数", "总金额", "订单金额"], "zh")).sort()).toEqual([
+      "count",
+      "date",
+      "id",
+      "total",
+    ]);
+    expect(Object.keys(optionsByRole(["Customer", "Order date", "Amount"], "en")).sort()).toEqual(["amount", "date", "id"]);
+  });
+
+  it("stay folded into one line when every column was found, and open by themselves when one is missing", () => {
+    const render = (headers: string[]) =>
+      renderToStaticMarkup(
+        <FluentProvider theme={webLightTheme}>
+          <MappingSection lang="en" headers={headers} firstColumn={0} detection={detectColumns(headers)} disabled={false} onChange={() => undefined} onKind={() => undefined} />
+        </FluentProvider>,
+      );
+    const found = render(["Customer", "Order date", "Amount"]);
+    expect(found).toContain("3 of 3 columns found");
+    expect(found).toContain(">Change<");
+    expect(found).not.toContain("<select");
+    const missing = render(["Customer", "Order date", "Region"]);
+    expect(missing).toContain("2 of 3 columns found");
+    expect(missing).toContain('data-testid="map-amount"');
   });
 
   it("prompt for a required column that was not found instead of offering to leave it out", () => {

@@ -16,11 +16,21 @@ export interface E2eSetup {
   syncDelayMs?: number;
   /** Workbook settings (add-in settings saved with the file), e.g. stored profiles. */
   settings?: Record<string, unknown>;
+  /** What Office reports as `Office.context.officeTheme` (absent: no theme, as outside Office). */
+  officeTheme?: Record<string, unknown>;
+}
+
+/** The test's handle on the Office host around the pane: switch Office's theme as a user would in File > Account. */
+export interface FakeOfficeHost {
+  setTheme(theme: Record<string, unknown>): void;
+  /** OfficeThemeChanged handlers the pane registered through `Office.context.document.addHandlerAsync`. */
+  themeHandlerCount(): number;
 }
 
 interface E2eWindow {
   rfmE2eSetup: E2eSetup;
   rfmFake: FakeExcel;
+  rfmOffice: FakeOfficeHost;
   Excel: unknown;
 }
 
@@ -41,14 +51,38 @@ void fakeSettings(fake).then((store) => {
 });
 w.Excel = { run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => fake.run(batch) };
 
-// Outside Office, Office.js gives `Office.context` no display language (and defines `context` as its own getter);
-// the double reports the language the test chose by handing the page a view of `Office` that adds it.
+// The Office theme and its change event, as Excel raises it (OfficeThemeChanged through the document's handlers);
+// a theme change also refocuses the pane, as it does in Office.
+let officeTheme = w.rfmE2eSetup.officeTheme;
+const themeHandlers: ((args: unknown) => void)[] = [];
+const fakeDocument = {
+  addHandlerAsync(type: string, handler: (args: unknown) => void, callback?: (result: unknown) => void) {
+    if (type === "officeThemeChanged") themeHandlers.push(handler);
+    callback?.({ status: "succeeded" });
+  },
+};
+w.rfmOffice = {
+  setTheme(theme) {
+    officeTheme = theme;
+    for (const handler of themeHandlers) handler({ type: "officeThemeChanged", officeTheme: theme });
+    window.dispatchEvent(new Event("focus"));
+  },
+  themeHandlerCount: () => themeHandlers.length,
+};
+
+// Outside Office, Office.js gives `Office.context` no display language, theme or document (and defines `context` as
+// its own getter); the double reports what the test chose by handing the page a view of `Office` that adds them.
 reportDisplayLanguage(w.rfmE2eSetup.displayLanguage);
 
 function reportDisplayLanguage(displayLanguage: string): void {
   const addLanguage = (context: object) =>
     new Proxy(context, {
-      get: (target, name) => (name === "displayLanguage" ? (Reflect.get(target, name) ?? displayLanguage) : Reflect.get(target, name)),
+      get: (target, name) => {
+        if (name === "displayLanguage") return Reflect.get(target, name) ?? displayLanguage;
+        if (name === "officeTheme") return officeTheme;
+        if (name === "document") return Reflect.get(target, name) ?? fakeDocument;
+        return Reflect.get(target, name);
+      },
     });
   let view: unknown;
   Object.defineProperty(window, "Office", {
@@ -60,6 +94,9 @@ function reportDisplayLanguage(displayLanguage: string): void {
           ? new Proxy(value, {
               get: (target, name) => {
                 const found: unknown = Reflect.get(target, name);
+                if (name === "EventType" && found && typeof found === "object" && !("OfficeThemeChanged" in found)) {
+                  return { ...found, OfficeThemeChanged: "officeThemeChanged" };
+                }
                 return name === "context" && found && typeof found === "object" ? addLanguage(found) : found;
               },
             })

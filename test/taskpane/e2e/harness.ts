@@ -106,9 +106,14 @@ export interface PageWatch {
  * Opens a page that gets Office.js from the local package in place of the Office CDN, refuses every other request
  * that does not go to `origin`, and records what went wrong. `initScripts` run before any page script.
  */
-export async function openPane(browser: Browser, origin: string, initScripts: string[]): Promise<{ page: Page; watch: PageWatch }> {
+export async function openPane(
+  browser: Browser,
+  origin: string,
+  initScripts: string[],
+  viewport: { width: number; height: number } = { width: 380, height: 1200 },
+): Promise<{ page: Page; watch: PageWatch }> {
   const watch: PageWatch = { foreignRequests: [], problems: [], dialogs: [] };
-  const page = await browser.newPage({ viewport: { width: 380, height: 1200 } });
+  const page = await browser.newPage({ viewport });
   // Everything here answers within milliseconds; a short wait makes a broken page fail fast instead of at jest's limit.
   page.setDefaultTimeout(10_000);
   await page.route("**/*", async (route) => {
@@ -142,7 +147,7 @@ export async function openPane(browser: Browser, origin: string, initScripts: st
 
 export interface PaneSession {
   /** Opens the task pane with the Excel double holding `setup`'s workbook; the page closes after the test. */
-  open(setup: object): Promise<{ page: Page; watch: PageWatch }>;
+  open(setup: object, viewport?: { width: number; height: number }): Promise<{ page: Page; watch: PageWatch }>;
 }
 
 /**
@@ -176,9 +181,9 @@ export function usePaneSession(): PaneSession {
   });
 
   return {
-    async open(setup) {
+    async open(setup, viewport) {
       if (!browser || !server) throw new Error("the end-to-end session did not start (see beforeAll)");
-      const opened = await openPane(browser, server.origin, [`window.rfmE2eSetup = ${JSON.stringify(setup)};`, fakeScript]);
+      const opened = await openPane(browser, server.origin, [`window.rfmE2eSetup = ${JSON.stringify(setup)};`, fakeScript], viewport);
       pages.push(opened.page);
       return opened;
     },
