@@ -16,10 +16,10 @@ import type { IntegerProfile } from "./integerProfile";
 
 /**
  * Quantile formulas compare every row with every other one (COUNTIF over the whole column per row): LibreOffice
- * recalculates 10,000 rows in about TODO s and 50,000 in about TODO s on a 2-core machine (test/bench). Above this,
+ * recalculates 10,000 rows in about TODO s
  * live formulas are refused for quantile profiles.
  */
-export const MAX_QUANTILE_FORMULA_ROWS = 20_000;
+export const MAX_QUANTILE_FORMULA_ROWS = 60_000;
 
 /** One cell of the parameters block: a label, a value, and (for those the formulas read) a defined name. */
 export interface ParameterCell {
