@@ -12,7 +12,11 @@ export function cellText(v: Cell): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
   // Excel shows and saves at most 15 significant digits: 0.1 + 0.2 stored as 0.30000000000000004 reads "0.3".
-  if (typeof v === "number") return String(Number(v.toPrecision(15)));
+  if (typeof v === "number") {
+    // Whole numbers below 10^15 already have at most 15 digits (and toPrecision is slow on a million cells).
+    if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
+    return String(Number(v.toPrecision(15)));
+  }
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return dateText(v);
   return cellError(v) ?? String(v);

@@ -67,7 +67,7 @@ function pickSheet(sheets: SheetInfo[], path: string, wanted?: string): SheetInf
 }
 
 function sheetTable(path: string, sheet: SheetInfo, parts: WorkbookParts, cells: SheetCells): Table {
-  const { rows: sparse, hidden, styleOf } = cells;
+  const { rows: sparse, hidden, columnStyles } = cells;
   let headerIndex = 0;
   while (headerIndex < sparse.length && !hasValues(sparse[headerIndex])) headerIndex++;
   if (headerIndex >= sparse.length) throw new UsageError(USAGE_TEXTS.emptyFile(`${path} [${sheet.name}]`));
@@ -99,18 +99,7 @@ function sheetTable(path: string, sheet: SheetInfo, parts: WorkbookParts, cells:
     if (hidden[r] === 1) hiddenRows++;
   }
 
-  const formats = new Array<string | undefined>(width).fill(undefined);
-  for (let r = headerIndex + 1, open = width; r <= last && open > 0; r++) {
-    const styles = styleOf[r];
-    if (!styles) continue;
-    for (let c = 0; c < Math.min(width, styles.length); c++) {
-      const code = styles[c] > 0 ? parts.styleFormats[styles[c]] : "";
-      if (formats[c] === undefined && code && !isEmptyCell(rows[r - headerIndex - 1][c])) {
-        formats[c] = code;
-        open--;
-      }
-    }
-  }
+  const formats = Array.from({ length: width }, (_, c) => parts.styleFormats[columnStyles[c] ?? 0] || undefined);
 
   return rowsTable(rows, {
     source: "xlsx",

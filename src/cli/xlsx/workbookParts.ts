@@ -90,6 +90,12 @@ const T = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
 
 /** The text of a string item or inline string (`<t>` elements, rich-text runs). */
 export function runsText(inner: string): string {
+  // One plain <t> element, as most writers store a cell's text.
+  if (inner.startsWith("<t") && inner.endsWith("</t>")) {
+    const gt = inner.indexOf(">");
+    const text = inner.substring(gt + 1, inner.length - 4);
+    if (gt > 0 && text.indexOf("<") < 0) return unescapeXml(text);
+  }
   const body = inner.indexOf("rPh") >= 0 ? inner.replace(RPH, "") : inner;
   let s = "";
   for (const m of body.matchAll(T)) s += m[1];
