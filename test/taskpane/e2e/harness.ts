@@ -4,7 +4,8 @@
  */
 import { execFile } from "child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
-import { createServer } from "http";
+import { createServer, type IncomingMessage, type ServerResponse } from "http";
+import { createServer as createHttpsServer } from "https";
 import type { AddressInfo } from "net";
 import { tmpdir } from "os";
 import { extname, join, normalize, resolve, sep } from "path";
@@ -59,9 +60,9 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` on 127.0.0.1 at a free port. */
-export async function serve(dir: string): Promise<StaticServer> {
-  const server = createServer((req, res) => {
+/** Serves `dir` on 127.0.0.1 at a free port: plain http, or https with the given key and certificate. */
+export async function serve(dir: string, tls?: { key: string; cert: string }): Promise<StaticServer> {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
     if (!path.startsWith(dir + sep) || !existsSync(path)) {
       res.writeHead(404).end();
@@ -69,16 +70,18 @@ export async function serve(dir: string): Promise<StaticServer> {
     }
     res.writeHead(200, { "Content-Type": TYPES[extname(path)] ?? "application/octet-stream" });
     res.end(readFileSync(path));
-  });
+  };
+  const server = tls ? createHttpsServer(tls, handler) : createServer(handler);
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `${tls ? "https" : "http"}://127.0.0.1:${port}`,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, headless; `extraArgs` add flags (the HTTPS test trusts its self-signed certificate). */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   requireChromium();
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -91,6 +94,7 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }
