@@ -1,4 +1,5 @@
-import { cellError, formatDay, parseDay, type Cell } from "../engine";
+import { cellError, cellNumber, formatDay, parseDay, type Cell } from "../engine";
+import type { RawRows } from "./table";
 
 const MS_PER_DAY = 86_400_000;
 
@@ -32,7 +33,65 @@ function dateText(d: Date): string {
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** One CSV field (RFC 4180): quoted only when it holds a comma, a quote or a line break. */
+/**
+ * One CSV field (RFC 4180): quoted only when it holds a comma, a quote or a line break; text that Excel would run as
+ * a formula gets a leading apostrophe first (csvSafeText). Every field of CSV output goes through here.
+ */
 export function csvField(text: string): string {
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const safe = csvSafeText(text);
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** =, +, -, @, tab and carriage return: a CSV cell starting with one of them is a formula to Excel. */
+function startsLikeFormula(code: number): boolean {
+  return code === 61 || code === 43 || code === 45 || code === 64 || code === 9 || code === 13;
+}
+
+/**
+ * Defence against formula injection (CSV injection) when Excel opens the output: text that starts with =, +, -, @,
+ * tab or carriage return and is not a number gets a leading apostrophe, as OWASP advises, so Excel shows it as text
+ * ("'=HYPERLINK(…)") instead of running it. Numbers such as -5 or -1,200.50 are left alone. The text itself is never
+ * lost: the apostrophe is the only change, and .xlsx output needs none (its cells are typed as text).
+ */
+export function csvSafeText(text: string): string {
+  if (text.length === 0 || !startsLikeFormula(text.charCodeAt(0))) return text;
+  return Number.isNaN(cellNumber(text)) ? "'" + text : text;
+}
+
+/**
+ * True when rows copied byte for byte from a comma-separated input need no defence: no field starts like a formula
+ * unless it is a number. Looks only at field starts (row starts and the byte after each comma), with indexOf.
+ */
+export function rawRowsAreSafe(raw: RawRows): boolean {
+  const { bytes, starts, ends } = raw;
+  const n = starts.length;
+  if (n === 0) return true;
+  for (let i = 0; i < n; i++) {
+    if (starts[i] < ends[i] && startsLikeFormula(bytes[starts[i]]) && !rawFieldIsNumber(bytes, starts[i])) return false;
+  }
+  const from = starts[0], to = ends[n - 1];
+  // A carriage return after a comma is the end of a CRLF line (an empty last cell), not a cell's text.
+  for (const code of [61, 43, 45, 64, 9]) {
+    const pattern = Buffer.from([44, code]);
+    for (let at = bytes.indexOf(pattern, from); at >= 0 && at < to; at = bytes.indexOf(pattern, at + 1)) {
+      if (!rawFieldIsNumber(bytes, at + 1)) return false;
+    }
+  }
+  return true;
+}
+
+function rawFieldIsNumber(bytes: Buffer, start: number): boolean {
+  let end = start;
+  while (end < bytes.length && bytes[end] !== 44 && bytes[end] !== 10 && bytes[end] !== 13) end++;
+  return !Number.isNaN(cellNumber(bytes.toString("utf8", start, end)));
+}
+
+/** Excel's limit on the characters in one cell. */
+export const EXCEL_CELL_CHARS = 32_767;
+
+/** Text as a workbook cell can hold it: cut at Excel's limit (never between the two halves of a surrogate pair). */
+export function workbookText(text: string): string {
+  if (text.length <= EXCEL_CELL_CHARS) return text;
+  const high = text.charCodeAt(EXCEL_CELL_CHARS - 1);
+  return text.slice(0, high >= 0xd800 && high <= 0xdbff ? EXCEL_CELL_CHARS - 1 : EXCEL_CELL_CHARS);
 }

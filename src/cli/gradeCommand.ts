@@ -6,7 +6,7 @@ import { outputPlan } from "./outputPlan";
 import { progressOn } from "./progress";
 import { readTable } from "./readTable";
 import { summaryLines } from "./summary";
-import { SUMMARY_TEXTS, USAGE_TEXTS } from "./texts";
+import { OUTPUT_TEXTS, SUMMARY_TEXTS, USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
 import { writeCsvFile, writeCsvStdout } from "./writeCsv";
 
@@ -55,6 +55,7 @@ export async function runGrade(input: string | undefined, flags: GradeFlags): Pr
   if (graded.unit.conflict) lines.push(SUMMARY_TEXTS.unitConflict(graded.unit, graded.moneyHeader)[lang]);
   if (plan.replacedResults) lines.push(SUMMARY_TEXTS.replacedResults[lang]);
   lines.push(...summaryLines(graded, lang));
+  if (plan.cutCells() > 0) lines.push(OUTPUT_TEXTS.cutCells(plan.cutCells())[lang]);
   if (out) lines.push(SUMMARY_TEXTS.written(out.path)[lang]);
   process.stderr.write(lines.join("\n") + "\n");
   return { graded, lang, outPath: out?.path };

@@ -55,6 +55,11 @@ export function buildProgram(): Command {
         "  rfm grade sales.csv --profile wuhan --lang zh > graded.csv",
         "  rfm grade sales.csv --profile my-profile.json --map total=Revenue --unit yuan -o graded.csv",
         "",
+        "CSV output is UTF-8 (with a byte-order mark in a file, for Excel). A text cell that starts with =, +, -, @, tab or",
+        "carriage return and is not a number gets a leading apostrophe (') so that Excel shows it as text instead of",
+        "running it as a formula (OWASP's advice against CSV injection); .xlsx output keeps such text as it is, in text",
+        "cells. Text longer than an Excel cell (32,767 characters) is cut in .xlsx output, and its row's Note says so.",
+        "",
         "Exit status: 0 graded (rows that could not be graded are noted), 2 usage or input-file error.",
       ].join("\n"),
     )

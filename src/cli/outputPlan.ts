@@ -1,10 +1,11 @@
 import {
   cellNumber, customerHeaders, formatDay, isOwnOutputHeader, outputHeaders, parseDay, type Cell, type Lang, type Role,
 } from "../engine";
-import { cellText, csvField, dateOfDay } from "./cellText";
+import { cellText, csvField, dateOfDay, rawRowsAreSafe, workbookText } from "./cellText";
 import type { GradedTable } from "./gradeTable";
 import { rawCsvChunk } from "./rawCsvChunk";
 import { ResultCells } from "./resultCells";
+import { OUTPUT_TEXTS } from "./texts";
 
 /** The rows the command writes, in both forms the writers need: CSV lines and workbook cell values. */
 export interface OutputPlan {
@@ -21,6 +22,8 @@ export interface OutputPlan {
   formats: (string | undefined)[];
   /** True when the input already ended in result columns of an earlier run and they were left out. */
   replacedResults: boolean;
+  /** Text cells cut to fit a workbook cell so far (each also noted in its row's Note). */
+  cutCells(): number;
   /** The profile's grade letters, best first, and the output column holding the grade (for grade colours). */
   grades?: string[];
   gradeColumn?: number;
@@ -41,12 +44,15 @@ function customerRowsPlan(graded: GradedTable, lang: Lang): OutputPlan {
   const results = new ResultCells(res, lang, graded);
   const replacedResults = endsWithResultColumns(table.headers);
   const kept = Array.from({ length: table.width - (replacedResults ? RESULT_COLUMNS : 0) }, (_, c) => c);
-  const rawRows = replacedResults ? undefined : table.rawRows;
+  // Rows are copied byte for byte only when no cell needs the formula-injection defence that csvField applies.
+  const rawRows = replacedResults || !table.rawRows || !rawRowsAreSafe(table.rawRows) ? undefined : table.rawRows;
   const roleOf = columnRoles(mapping);
-  const workbookCell = table.source === "xlsx" ? (v: Cell) => v : (v: Cell, c: number) => typedCsvCell(v, roleOf[c]);
+  const typed = table.source === "xlsx" ? (v: Cell) => v : (v: Cell, c: number) => typedCsvCell(v, roleOf[c]);
+  const headers = [...kept.map((c) => cellText(table.headers[c])), ...outputHeaders(lang)];
+  const cut = cutCounter(results, lang, headers);
 
   return {
-    headers: [...kept.map((c) => cellText(table.headers[c])), ...outputHeaders(lang)],
+    headers,
     rowCount: table.rowCount,
     csvChunk(from, to) {
       if (rawRows) return rawCsvChunk(rawRows, results, from, to);
@@ -63,9 +69,10 @@ function customerRowsPlan(graded: GradedTable, lang: Lang): OutputPlan {
     },
     inputValues(i) {
       const cells = new Array<unknown>(kept.length);
-      for (let k = 0; k < kept.length; k++) cells[k] = workbookCell(table.cell(i, kept[k]) ?? null, kept[k]);
+      for (let k = 0; k < kept.length; k++) cells[k] = cut.fit(typed(table.cell(i, kept[k]) ?? null, kept[k]), i, k);
       return cells;
     },
+    cutCells: () => cut.count,
     results,
     formats: [
       ...kept.map((c) => table.columnFormats?.[c] ?? (roleOf[c] === "date" ? DATE_FORMAT : undefined)),
@@ -81,8 +88,10 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
   const customers = res.customers!;
   const results = new ResultCells(res, lang, graded);
   const bought = (j: number) => customers.count[j] > 0;
+  const headers = [...customerHeaders(lang), ...outputHeaders(lang)];
+  const cut = cutCounter(results, lang, headers);
   return {
-    headers: [...customerHeaders(lang), ...outputHeaders(lang)],
+    headers,
     rowCount: res.n,
     csvChunk(from, to) {
       const lines: string[] = [];
@@ -98,12 +107,33 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
     },
     inputValues(j) {
       const last = bought(j) ? dateOfDay(customers.lastDay[j]) : null;
-      return [customers.ids[j], last, customers.count[j], customers.total[j]];
+      return [cut.fit(customers.ids[j], j, 0), last, customers.count[j], customers.total[j]];
     },
+    cutCells: () => cut.count,
     results,
     formats: [undefined, DATE_FORMAT],
     replacedResults: false,
   };
+}
+
+/**
+ * Text longer than a workbook cell holds is cut to Excel's limit, and the row's note says which column was cut (the
+ * CSV output, which has no limit, keeps it whole).
+ */
+function cutCounter(results: ResultCells, lang: Lang, headers: readonly string[]) {
+  const counter = {
+    count: 0,
+    fit(v: unknown, row: number, column: number): unknown {
+      if (typeof v !== "string") return v;
+      const fitted = workbookText(v);
+      if (fitted !== v) {
+        counter.count++;
+        results.addNote(row, OUTPUT_TEXTS.cut(headers[column])[lang]);
+      }
+      return fitted;
+    },
+  };
+  return counter;
 }
 
 /** An earlier run's output ends in exactly the seven result columns; grading it again replaces them. */

@@ -1,4 +1,6 @@
-import { cadenceText, gradeLetter, noteText, scoreNumber, scoreText, type GradeResult, type Lang } from "../engine";
+import {
+  cadenceText, gradeLetter, NOTE_SEPARATOR, noteText, scoreNumber, scoreText, type GradeResult, type Lang,
+} from "../engine";
 import { csvField } from "./cellText";
 import type { GradedTable } from "./gradeTable";
 
@@ -11,6 +13,8 @@ export class ResultCells {
   private readonly bytesCache = new Map<number, Buffer>();
   /** Rows the engine has something to say about; most rows have no note, and asking for one costs a search. */
   private readonly noted: Uint8Array;
+  /** Notes the writers add to a row (a text cut to fit a workbook cell), after the engine's. */
+  private readonly added = new Map<number, string[]>();
 
   constructor(
     private readonly res: GradeResult,
@@ -84,6 +88,17 @@ export class ResultCells {
   /** The note of row i; "" when there is none. */
   note(i: number): string {
     if (this.noted[i] === 0) return "";
-    return noteText(this.res, i, this.lang, this.graded.noteContext);
+    const engine = noteText(this.res, i, this.lang, this.graded.noteContext);
+    const added = this.added.get(i);
+    if (!added) return engine;
+    return [engine, ...added].filter((t) => t !== "").join(NOTE_SEPARATOR[this.lang]);
+  }
+
+  /** Adds a note to row i (once per text), read by `note` from then on. */
+  addNote(i: number, text: string): void {
+    const list = this.added.get(i) ?? [];
+    if (!list.includes(text)) list.push(text);
+    this.added.set(i, list);
+    this.noted[i] = 1;
   }
 }

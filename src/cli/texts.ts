@@ -229,6 +229,18 @@ export const SUMMARY_TEXTS = {
   writing: { en: "Writing", zh: "正在写入" },
 };
 
+/** Notes and summary lines about how cells were written. */
+export const OUTPUT_TEXTS = {
+  cut: (column: string): Localized => ({
+    en: `column “${column}”: the text is longer than an Excel cell holds and was cut to 32,767 characters`,
+    zh: `“${column}”列：文本超过 Excel 单元格上限，已截断为 32,767 个字符`,
+  }),
+  cutCells: (n: number): Localized => ({
+    en: `Text cut: ${n} cells held more than Excel's 32,767 characters and were cut in the workbook (their Note says which); a .csv output keeps them whole`,
+    zh: `文本截断：${n} 个单元格超过 Excel 上限 32,767 个字符，在工作簿中已截断（见其“备注”）；输出为 .csv 可保留全文`,
+  }),
+};
+
 export const DEMO_TEXTS = {
   heading: (sample: string, profile: string): Localized => ({
     en: `Demo: ${sample} graded with the ${profile} profile`,

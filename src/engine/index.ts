@@ -14,7 +14,7 @@ export {
 } from "./present";
 export { cellError, cellNumber, isBlank } from "./cells";
 export { formatUnits } from "./decimal";
-export { ROLE_NAMES } from "./messages";
+export { NOTE_SEPARATOR, ROLE_NAMES } from "./messages";
 export { JSON_FIELD, parseProfileJson, profileToJson, type ProfileJsonResult } from "./profileJson";
 export { langFromTag } from "./language";
 export { displayDateForm, formatDisplayDate, parseDisplayDate, type DateOrder, type DisplayDateForm } from "./displayDates";
