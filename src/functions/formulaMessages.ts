@@ -94,6 +94,15 @@ export const FORMULA_TEXTS = {
       "Excel 暂时无法告知此工作簿使用 1900 还是 1904 日期系统（例如正在编辑单元格时），因此没有读取任何日期。" +
       "Excel 重新计算时此公式会再次计算；也可按 Ctrl+Alt+F9 立即重新计算。",
   }),
+  savedProfilesUnreadable: (excelSaid: string): Localized => ({
+    en:
+      `Excel did not let RFM read the profiles saved in this workbook (Excel said: ${excelSaid}; it may be busy, for ` +
+      "example while a cell is being edited). The formula calculates again when Excel recalculates; press Ctrl+Alt+F9 " +
+      "to recalculate now.",
+    zh:
+      `Excel 暂时无法读取此工作簿中保存的分级方案（Excel 提示：${excelSaid}；例如正在编辑单元格时）。` +
+      "Excel 重新计算时此公式会再次计算；也可按 Ctrl+Alt+F9 立即重新计算。",
+  }),
   skippedSale: (reason: string): Localized => ({
     en: `${reason} — this sale is not counted`,
     zh: `${reason}——此笔销售未计入`,

@@ -18,16 +18,28 @@ const DATE_SYSTEM_TTL_MS = 2000;
 let dateSystem: { read: Promise<boolean>; at: number } | null = null;
 
 /**
- * Waits before each further attempt to read the date system. Excel.run fails while the user edits a cell
+ * Waits before each further attempt of a failed Excel.run. Excel.run fails while the user edits a cell
  * ("InvalidOperationInCellEditMode") or the host is busy; a short busy spell passes within these, an edit does not
- * (then the formula says so and Excel calculates it again after the edit).
+ * (then the formula says so, and Excel calculates it again after the edit).
  */
-export const DATE_SYSTEM_RETRY_DELAYS_MS: readonly number[] = [50, 150, 400];
-let retryDelaysMs = DATE_SYSTEM_RETRY_DELAYS_MS;
+export const EXCEL_RETRY_DELAYS_MS: readonly number[] = [50, 150, 400];
+let retryDelaysMs = EXCEL_RETRY_DELAYS_MS;
 
 /** Tests shorten the waits. */
-export function setDateSystemRetryDelays(delaysMs: readonly number[]): void {
+export function setExcelRetryDelays(delaysMs: readonly number[]): void {
   retryDelaysMs = delaysMs;
+}
+
+/** Runs `attempt` (an Excel.run), again after each of the retry delays while it fails; rethrows the last failure. */
+export async function withExcelRetries<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (tries >= retryDelaysMs.length) throw err;
+      await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[tries]));
+    }
+  }
 }
 
 /**
@@ -55,13 +67,10 @@ export function forgetWorkbookSettings(): void {
 async function readDateSystem(): Promise<boolean> {
   const excel = (globalThis as { Excel?: typeof Excel }).Excel;
   if (!excel || typeof excel.run !== "function") return false;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await excel.run(isDate1904);
-    } catch {
-      if (attempt >= retryDelaysMs.length) throw new FormulaInputError(FORMULA_TEXTS.dateSystemUnreadable());
-      await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[attempt]));
-    }
+  try {
+    return await withExcelRetries(() => excel.run(isDate1904));
+  } catch {
+    throw new FormulaInputError(FORMULA_TEXTS.dateSystemUnreadable());
   }
 }
 

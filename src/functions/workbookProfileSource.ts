@@ -9,6 +9,8 @@
 import { BUILTIN_PROFILES, builtinProfile } from "../engine";
 import type { Profile } from "../engine";
 import { listWorkbookProfiles, workbookProfilesRevision } from "../excel/workbookProfiles";
+import { FORMULA_TEXTS, FormulaInputError } from "./formulaMessages";
+import { withExcelRetries } from "./officeHost";
 import type { ProfileSource } from "./profileSource";
 
 const CACHE_TTL_MS = 2000;
@@ -56,11 +58,18 @@ export function createWorkbookProfileSource(run?: ExcelRun, now: () => number = 
 async function readStored(run: ExcelRun | undefined): Promise<readonly Profile[]> {
   const excelRun = run ?? pageExcelRun();
   if (!excelRun) return [];
-  return excelRun(async (ctx) => {
-    // Hosts without ExcelApi 1.4 have no workbook settings, hence no stored profiles.
-    if (!ctx.workbook.settings) return [];
-    return (await listWorkbookProfiles(ctx)).profiles;
-  });
+  try {
+    // Excel.run fails while a cell is being edited or the host is busy: a short spell passes within the retries.
+    return await withExcelRetries(() =>
+      excelRun(async (ctx) => {
+        // Hosts without ExcelApi 1.4 have no workbook settings, hence no stored profiles.
+        if (!ctx.workbook.settings) return [];
+        return (await listWorkbookProfiles(ctx)).profiles;
+      }),
+    );
+  } catch (err) {
+    throw new FormulaInputError(FORMULA_TEXTS.savedProfilesUnreadable(err instanceof Error ? err.message : String(err)));
+  }
 }
 
 function pageExcelRun(): ExcelRun | undefined {

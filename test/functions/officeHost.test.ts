@@ -1,13 +1,13 @@
 /** The Office-facing bits: UI language, the workbook's date system (read once per burst of calls), Excel errors. */
 import { FormulaInputError } from "../../src/functions/formulaMessages";
 import {
-  DATE_SYSTEM_RETRY_DELAYS_MS, setDateSystemRetryDelays, uiLanguage, workbookUses1904, valueError,
+  EXCEL_RETRY_DELAYS_MS, setExcelRetryDelays, uiLanguage, workbookUses1904, valueError,
 } from "../../src/functions/officeHost";
 import { FakeFormulaError, installRuntime, removeRuntime } from "./fakeRuntime";
 
-const DEFAULT_DELAYS = DATE_SYSTEM_RETRY_DELAYS_MS;
+const DEFAULT_DELAYS = EXCEL_RETRY_DELAYS_MS;
 afterAll(() => {
-  setDateSystemRetryDelays(DEFAULT_DELAYS);
+  setExcelRetryDelays(DEFAULT_DELAYS);
   removeRuntime();
 });
 
@@ -53,8 +53,8 @@ describe("workbookUses1904", () => {
 });
 
 describe("workbookUses1904 never guesses (issue #9 §3)", () => {
-  beforeEach(() => setDateSystemRetryDelays([1, 2, 3]));
-  afterEach(() => setDateSystemRetryDelays(DEFAULT_DELAYS));
+  beforeEach(() => setExcelRetryDelays([1, 2, 3]));
+  afterEach(() => setExcelRetryDelays(DEFAULT_DELAYS));
 
   test("a host busy for a moment (two failed runs) answers on a retry", async () => {
     const runtime = installRuntime({ date1904: true, busyRuns: 2 });

@@ -4,7 +4,7 @@
  * sales skipped, refunds summed as they are).
  */
 import { sales } from "../../src/functions/functions";
-import { setDateSystemRetryDelays } from "../../src/functions/officeHost";
+import { setExcelRetryDelays } from "../../src/functions/officeHost";
 import { column, installRuntime, isFormulaError, rejection, removeRuntime } from "./fakeRuntime";
 
 /** Excel serial (1900 system) of a date: days since 1899-12-30 for any date after 1900-02-28. */
@@ -160,7 +160,7 @@ describe("the workbook's date system", () => {
   });
 
   test("while the date system cannot be read (a cell being edited): #VALUE! saying so, no result on a guess", async () => {
-    setDateSystemRetryDelays([1, 1, 1]);
+    setExcelRetryDelays([1, 1, 1]);
     try {
       installRuntime({ date1904: true, busyRuns: Infinity });
       const [ids, dates, amounts] = ranges();
@@ -168,7 +168,7 @@ describe("the workbook's date system", () => {
       expect(err.code).toBe("#VALUE!");
       expect(err.message).toMatch(/1900 or the 1904 date system/);
     } finally {
-      setDateSystemRetryDelays([50, 150, 400]);
+      setExcelRetryDelays([50, 150, 400]);
     }
   });
 });
