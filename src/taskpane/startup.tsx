@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import type { ReactNode } from "react";
 import { createRoot } from "react-dom/client";
-import { AriaLiveAnnouncer, FluentProvider, Spinner, makeStaticStyles } from "@fluentui/react-components";
+import { FluentProvider, Spinner, makeStaticStyles } from "@fluentui/react-components";
 import { displayDateForm, formatDay, langFromTag, todayDay } from "../engine";
 import { App } from "./components/App";
 import { createGradingFlow } from "./gradingFlow";
@@ -67,7 +67,7 @@ function ThemedRoot({ children }: { children: ReactNode }) {
   }, []);
   return (
     <FluentProvider theme={theme} style={{ height: "100%" }} data-testid="theme-root">
-      <AriaLiveAnnouncer>{children}</AriaLiveAnnouncer>
+      {children}
     </FluentProvider>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ReactNode } from "react";
-import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens, useAnnounce } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import {
   analysisDateWarning,
   formatDay,
@@ -39,8 +39,23 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
     minWidth: 0,
+    // In a scrolling column, sections keep their height: without this the result card (overflow hidden) would be
+    // squeezed to its heading when the page is taller than the pane.
+    "& > *": { flexShrink: 0 },
   },
   editor: { flex: "1 1 auto", overflowY: "auto", overflowX: "hidden", padding: tokens.spacingHorizontalM, minWidth: 0 },
+  // Read by screen readers, not shown: the live region that announces the result.
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
 });
 
 export interface ProfileEditorHooks {
@@ -82,7 +97,7 @@ function sourceProblem(err: unknown, lang: Lang): SourceProblem {
 
 export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
   const styles = useStyles();
-  const { announce } = useAnnounce();
+  const [announcement, setAnnouncement] = useState("");
   const builtinProfiles = flow.builtinProfiles();
   const [workbookProfiles, setWorkbookProfiles] = useState<Profile[]>([]);
   const profiles = useMemo(() => [...builtinProfiles, ...workbookProfiles], [builtinProfiles, workbookProfiles]);
@@ -195,10 +210,9 @@ export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
     heading?.focus();
     const { summary } = result.done;
     const counts = summary.gradeCounts.map(({ grade, count }) => `${grade} ${formatCount(count, lang)}`).join(lang === "zh" ? "，" : ", ");
-    announce(t(lang, "resultAnnounce", { graded: formatCount(summary.graded, lang), rows: formatCount(summary.rows, lang), counts }), {
-      polite: true,
-    });
-  }, [result, lang, announce]);
+    // A polite live region that is always in the page (a region added together with its text is often not read).
+    setAnnouncement(t(lang, "resultAnnounce", { graded: formatCount(summary.graded, lang), rows: formatCount(summary.rows, lang), counts }));
+  }, [result, lang]);
 
   const changeMapping = (role: Role, column: number) => {
     if (!inspection) return;
@@ -260,6 +274,7 @@ export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
     const controller = new AbortController();
     abort.current = controller;
     setResult(null);
+    setAnnouncement("");
     setCancelling(false);
     setProgress({ phase: "reading", done: 0, total: inspection.source.rowCount });
     const runWarning = warning && latestDay !== null && latestDay !== undefined ? warningText(lang, warning, latestDay, dateForm) : null;
@@ -440,6 +455,9 @@ export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
         onGrade={() => void grade()}
         onCancel={cancel}
       />
+      <div className={styles.visuallyHidden} role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
+        {announcement}
+      </div>
       <OverwriteDialog lang={lang} open={overwrite.open} address={overwrite.address} onAnswer={onOverwriteAnswer} />
     </div>
   );
