@@ -107,6 +107,10 @@ export const FORMULA_TEXTS = {
     en: `${reason} — this sale is not counted`,
     zh: `${reason}——此笔销售未计入`,
   }),
+  moreSkippedSales: (count: number, firstRow: string | number): Localized => ({
+    en: `${count.toLocaleString("en")} more sales cannot be read and are not counted (the first of them in row ${firstRow}).`,
+    zh: `另有 ${count.toLocaleString("en")} 笔销售无法读取，未计入（其中第一笔在第 ${firstRow} 行）。`,
+  }),
   unexpected: (details: string): Localized => ({
     en: `RFM could not compute this formula: ${details}`,
     zh: `RFM 无法计算此公式：${details}`,

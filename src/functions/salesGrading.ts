@@ -23,6 +23,11 @@ export const SALES_FUNCTION_ID = "SALES";
 export const SALES_DEFAULT_PROFILE_ID = "wuhan";
 /** customer, last order date, purchases, amount, then R, F, M, score, grade, cadence. */
 export const SALES_WIDTH = 10;
+/**
+ * Sales that cannot be read are listed one per row up to this many; past it one row counts the rest. A column of
+ * dates Excel does not hold as dates would otherwise spill a million error rows that nobody can act on.
+ */
+export const MAX_LISTED_SKIPPED_SALES = 1000;
 
 /** RFM.SALES's arguments exactly as Excel passes them (null for an omitted optional one). */
 export interface SalesArguments {
@@ -59,8 +64,16 @@ export async function salesSpill(args: SalesArguments): Promise<unknown[][]> {
     const customerNotes = noteContext(lang, 1, 0, undefined, SALES_RANGES, SALES_FUNCTION_ID);
     for (let j = 0; j < result.n; j++) matrix.push(customerRow(result, j, ids, date1904, lang, customerNotes));
     const saleNotes = noteContext(lang, ranges.height, ranges.headerRows, args.customerAddress, SALES_RANGES, SALES_FUNCTION_ID);
+    let skipped = 0;
+    let firstUnlisted = -1;
     for (const rows of skippedSales(result.saleIssues ?? [], ranges.empty)) {
-      matrix.push(skippedSaleRow(rows, ids[rows[0].index], lang, saleNotes));
+      if (skipped++ < MAX_LISTED_SKIPPED_SALES) matrix.push(skippedSaleRow(rows, ids[rows[0].index], lang, saleNotes));
+      else if (firstUnlisted < 0) firstUnlisted = rows[0].index;
+    }
+    if (firstUnlisted >= 0) {
+      const more = skipped - MAX_LISTED_SKIPPED_SALES;
+      const row = saleNotes.rowLabel?.(firstUnlisted) ?? firstUnlisted + 1;
+      matrix.push(["", ...new Array<unknown>(SALES_WIDTH - 1).fill(valueError(FORMULA_TEXTS.moreSkippedSales(more, row)[lang]))]);
     }
     if (matrix.length === 0) matrix.push(blankRow(SALES_WIDTH));
     return matrix;

@@ -172,3 +172,25 @@ describe("the workbook's date system", () => {
     }
   });
 });
+
+describe("many sales that cannot be read", () => {
+  test("the first 1,000 are listed one per row, then one row counts the rest and names the first unlisted row", async () => {
+    // 1,500 sales with text dates Excel does not hold as dates, after one readable sale
+    const n = 1500;
+    const ids = ["W1", ...Array.from({ length: n }, (_, i) => `X${i}`)];
+    const dates: unknown[] = [serial(2025, 6, 1), ...Array.from({ length: n }, () => "June 1st")];
+    const amounts = [100, ...Array.from({ length: n }, () => 10)];
+    const out = (await sales(column(...ids), column(...dates), column(...amounts), "shaoxing", serial(2025, 7, 1), none, none, none, {
+      parameterAddresses: ["Sheet1!A2:A1502"],
+    })) as unknown[][];
+    expect(out).toHaveLength(1 + 1000 + 1);
+    expect(out[1][0]).toBe("X0");
+    expect(out[1000][0]).toBe("X999");
+    const last = out[1001];
+    expect(last[0]).toBe("");
+    // X1000 is data row 1001, sheet row 1003
+    expect(isFormulaError(last[1]) && last[1].message).toBe(
+      "500 more sales cannot be read and are not counted (the first of them in row 1003).",
+    );
+  });
+});
