@@ -274,6 +274,38 @@ export const GLOSSARY = {
     zhAccepted: ["分位数"],
     zhForbidden: ["分位点"],
   }),
+  previousGrade: term({
+    concept: "The grade a customer had in the earlier grading (grade changes)",
+    en: "Previous grade",
+    zh: "上一次等级",
+    enMatch: /\bprevious grade\b/i,
+    zhAccepted: ["上一次等级"],
+    zhForbidden: ["上次等级", "之前等级", "原等级", "原来的等级"],
+  }),
+  nextContact: term({
+    concept: "Analysis date + the grade's contact period: when to contact the customer next",
+    en: "Next contact by",
+    zh: "下次沟通日期",
+    enMatch: /\bnext contact\b/i,
+    zhAccepted: ["下次沟通日期", "下次沟通"],
+    zhForbidden: ["下次联系", "下次回访", "下次跟进"],
+  }),
+  customerShare: term({
+    concept: "A grade's customers as a share of all graded customers",
+    en: "Share of customers",
+    zh: "客户占比",
+    enMatch: /\bshare of customers\b/i,
+    zhAccepted: ["客户占比"],
+    zhForbidden: ["客户比例", "人数占比", "客户数占比"],
+  }),
+  amountShare: term({
+    concept: "A grade's total amount as a share of the amount of all graded customers",
+    en: "Share of amount",
+    zh: "金额占比",
+    enMatch: /\bshare of (?:the )?(?:total )?amount\b/i,
+    zhAccepted: ["金额占比"],
+    zhForbidden: ["金额比例", "金额份额", "收入占比"],
+  }),
 } as const satisfies Record<string, GlossaryTerm>;
 
 export type GlossaryConcept = keyof typeof GLOSSARY;

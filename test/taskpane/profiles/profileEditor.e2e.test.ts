@@ -400,6 +400,21 @@ describe("the contact period of a grade", () => {
   });
 });
 
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * axe-core's accessibility violations inside the editor, as "rule: target" lines. Run through the debugging protocol
+ * (page.evaluate), which the page's Content-Security-Policy does not govern, so the pane's policy stays as shipped.
+ */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run({ include: [["[data-testid=profile-editor]"]] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
+  });
+}
+
 /** A stored profile with a 60-character name, as a finance team might call one. */
 const LONG_NAME = "East China key accounts – wholesale and retail, quarterly 26";
 
@@ -466,6 +481,7 @@ describe.each([
     await expect(inView(page, "profile-blocked")).resolves.toBe(true);
     await eventually(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null), "profile-id");
     await expectNoOverflow("blank, saved");
+    expect(await axeViolations(page)).toEqual([]);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, `pane-${width}-${lang}-editor.png`) });
 
@@ -481,6 +497,7 @@ describe.each([
     await page.getByTestId("preview-run").click();
     await page.getByTestId("preview-grades").waitFor();
     await expectNoOverflow("preview");
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, `pane-${width}-${lang}-editor-preview.png`), fullPage: true });
     expectCleanPage(watch);
   });
