@@ -45,16 +45,18 @@ const useStyles = makeStyles({
   ellipsis: { minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   wideButton: { maxWidth: "100%", minWidth: 0, justifyContent: "flex-start" },
   // Save and Preview stay in sight however long the form is, as the main pane's Grade button does.
+  // It spans the editor's scrolling area edge to edge and sits flush on its bottom (through the area's padding),
+  // with the colours of the grading view's footer.
   footer: {
     position: "sticky",
-    bottom: 0,
+    bottom: `calc(-1 * ${tokens.spacingHorizontalM})`,
     zIndex: 1,
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    backgroundColor: tokens.colorNeutralBackground1,
+    margin: `0 calc(-1 * ${tokens.spacingHorizontalM}) calc(-1 * ${tokens.spacingHorizontalM})`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground2,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   problem: { color: tokens.colorPaletteRedForeground1 },
