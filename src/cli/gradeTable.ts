@@ -43,7 +43,7 @@ export function gradeTable(read: Table, req: GradeRequest): GradedTable {
   const unit = chooseUnit(table.headers, detection, req.profile.monetaryUnit, req.options.unit);
 
   const present = roles.filter((role) => mapping[role] !== undefined);
-  const column = (role: Role) => (present.includes(role) ? table.engineColumn(mapping[role]!, role) : undefined);
+  const column = (role: Role) => (present.includes(role) ? table.engineColumn(mapping[role]!, role, kind === "transactions") : undefined);
   const options = { ...req.options, unit: unit.unit, date1904: table.date1904 };
   let res: GradeResult;
   try {

@@ -16,9 +16,9 @@ export interface Table {
   row(i: number): Cell[];
   /**
    * Column c of every data row for the engine, given the role it plays. May differ from `cell` only in form, never in
-   * what the engine makes of it (see csvTable).
+   * what the engine makes of it (see csvTable). `idsRepeat`: sales records, where each id comes back on every sale.
    */
-  engineColumn(c: number, role: Role): ArrayLike<Cell>;
+  engineColumn(c: number, role: Role, idsRepeat?: boolean): ArrayLike<Cell>;
   /** The table whose header is data row k (a title above the real header). */
   below(k: number): Table;
   /** Sheet row number of data row 0 as the user sees it (the header is on the row above). */

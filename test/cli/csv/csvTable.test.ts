@@ -61,6 +61,13 @@ describe("records and fields", () => {
   });
 });
 
+test("sales ids: one string per distinct id, each exactly the cell's text", () => {
+  const t = table('id,amount\nW1,1\n"W1",2\nW2,3\n"W""3",4\nW1,5\n,6\n');
+  const ids = t.engineColumn(0, "id", true) as string[];
+  expect(ids).toEqual(["W1", "W1", "W2", 'W"3', "W1", ""]);
+  expect(ids[4]).toBe(ids[0]);
+});
+
 describe("numbers handed to the engine as numbers", () => {
   test("only text that is exactly the number's own text", () => {
     for (const t of ["0", "16", "9.53", "-0.5", "0.000001", "123456789012345"]) expect(isOwnNumberText(t)).toBe(true);
@@ -121,7 +128,7 @@ test("sales: the same customers, totals and skipped sales from the pre-read colu
     fc.property(fc.array(fc.tuple(fc.constantFrom("W1", "W2", "W3", ""), dateCell, numberCell), { maxLength: 30 }), (body) => {
       const t = table(csvOf(["id", "date", "amount"], body));
       const options = { asOf: "2025-12-31", windowStart: "2025-01-01" };
-      const pre = gradeSales({ ids: t.engineColumn(0, "id"), dates: t.engineColumn(1, "date"), amounts: t.engineColumn(2, "amount") }, profile, options);
+      const pre = gradeSales({ ids: t.engineColumn(0, "id", true), dates: t.engineColumn(1, "date"), amounts: t.engineColumn(2, "amount") }, profile, options);
       const texts = (c: number) => body.map((r) => r[c]);
       const plain = gradeSales({ ids: texts(0), dates: texts(1), amounts: texts(2) }, profile, options);
       expect(pre.customers).toEqual(plain.customers);
