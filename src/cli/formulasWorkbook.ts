@@ -3,7 +3,7 @@ import {
   cellError, cellNumber, dayToSerial, formatIssue, isOwnOutputHeader, issuesOfRow, outputHeaders, parseDay, scoreNumber,
   type Cell, type Lang, type Role,
 } from "../engine";
-import { compileFormulas, type FormulaSheetLayout, type ParameterCell } from "../engine/compile/excelFormulas";
+import { compileFormulas, LIVE_FORMULA_SHEETS, type FormulaSheetLayout, type ParameterCell } from "../engine/compile/excelFormulas";
 import { integerProfile } from "../engine/compile/integerProfile";
 import { nextContactDay } from "../engine/periods";
 import type { GradedTable } from "./gradeTable";
@@ -18,12 +18,7 @@ const GRADE_FILLS = ["C6EFCE", "BDD7EE", "F8CBAD", "FFC7CE"];
 /** Headers of the columns only the formulas workbook has. */
 export const FORMULA_HEADERS = {
   nextContact: { en: "Next contact by", zh: "下次沟通日期" },
-  days: { en: "Days since last order (for ranking)", zh: "距最近下单天数（排名用）" },
-  count: { en: "Purchases (for ranking)", zh: "购买次数（排名用）" },
-  amount: { en: "Total amount (for ranking)", zh: "总金额（排名用）" },
   gradesSheet: { en: "RFM grades", zh: "RFM分级" },
-  parametersSheet: { en: "RFM parameters", zh: "RFM参数" },
-  parametersTitle: { en: "Parameters of the live RFM formulas", zh: "RFM 实时公式的参数" },
 };
 
 /**
@@ -41,19 +36,19 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
   const headers = [...table.headers.slice(0, inputWidth).map((h) => cellText(h)), ...outputHeaders(lang)];
   if (hasPeriods) headers.splice(headers.length - 1, 0, FORMULA_HEADERS.nextContact[lang]);
   const resultStart = inputWidth;
-  const keyStart = headers.length;
-  headers.push(FORMULA_HEADERS.days[lang], FORMULA_HEADERS.count[lang], FORMULA_HEADERS.amount[lang]);
   const L = (c: number) => columnLetters(c);
   const k = resultStart;
   const out: FormulaSheetLayout["out"] = {
     r: L(k), f: L(k + 1), m: L(k + 2), score: L(k + 3), grade: L(k + 4), cadence: L(k + 5),
     next: hasPeriods ? L(k + 6) : undefined, note: L(hasPeriods ? k + 7 : k + 6),
-    days: L(keyStart), count: L(keyStart + 1), amount: L(keyStart + 2),
+    // The key columns stand on the hidden helper sheet, as the task pane writes them.
+    days: "A", count: "B", amount: "C",
   };
   const col = (role: Role) => (mapping[role] === undefined ? undefined : L(mapping[role]!));
   const n = table.rowCount;
   const layout: FormulaSheetLayout = {
     sheet: FORMULA_HEADERS.gradesSheet[lang],
+    keySheet: LIVE_FORMULA_SHEETS.keys[lang],
     firstRow: 2,
     lastRow: Math.max(2, n + 1),
     data: { date: col("date")!, count: col("count")!, total: col("total")!, id: col("id") },
@@ -73,17 +68,17 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
       await zip.write(text);
       await zip.closeEntry();
     };
-    const paramsSheet = FORMULA_HEADERS.parametersSheet[lang];
+    const paramsSheet = LIVE_FORMULA_SHEETS.parameters[lang];
     await write("[Content_Types].xml", CONTENT_TYPES);
     await write("_rels/.rels", ROOT_RELS);
-    await write("xl/workbook.xml", workbookXml(FORMULA_HEADERS.gradesSheet[lang], paramsSheet, plan.parameters));
+    await write("xl/workbook.xml", workbookXml(FORMULA_HEADERS.gradesSheet[lang], paramsSheet, LIVE_FORMULA_SHEETS.keys[lang], plan.parameters));
     await write("xl/_rels/workbook.xml.rels", WORKBOOK_RELS);
     await write("xl/styles.xml", stylesXml(ip.grades.length));
     zip.openEntry("xl/worksheets/sheet1.xml");
     const widths = headers.map((h) => Math.min(40, Math.max(10, displayWidth(h) + 2)));
     widths[headers.indexOf(outputHeaders(lang)[6])] = 60;
     const cols = widths
-      .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"${c >= keyStart ? ' hidden="1"' : ""}/>`)
+      .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`)
       .join("");
     await zip.write(
       `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
@@ -93,6 +88,7 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
     );
     const noteContext = { rowLabel: (i: number) => i + 2, columnName: (role: Role) => layout.columnNames?.[role] ?? "" };
     let chunk = "";
+    const keyRows: string[] = [`<row r="1"><c r="A1" t="inlineStr">${inlineText(LIVE_FORMULA_SHEETS.keysTitle[lang])}</c></row>`];
     for (let i = 0; i < n; i++) {
       const r = i + 2;
       const row = table.row(i);
@@ -111,9 +107,7 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
       xml += formulaCell(`${out.cadence}${r}`, f.cadence!, g?.cadence[lang] ?? "");
       if (out.next) xml += formulaCell(`${out.next}${r}`, f.next!, next === null ? "" : dayToSerial(next), DATE);
       xml += formulaCell(`${out.note}${r}`, f.note!, note.join(lang === "zh" ? "；" : "; "));
-      xml += formulaCell(`${out.days}${r}`, f.days!, undefined);
-      xml += formulaCell(`${out.count}${r}`, f.count!, undefined);
-      xml += formulaCell(`${out.amount}${r}`, f.amount!, undefined);
+      keyRows.push(`<row r="${r}">${formulaCell(`A${r}`, f.days!, undefined)}${formulaCell(`B${r}`, f.count!, undefined)}${formulaCell(`C${r}`, f.amount!, undefined)}</row>`);
       chunk += xml + "</row>";
       if (chunk.length > 1 << 20) {
         await zip.write(chunk);
@@ -127,6 +121,7 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
     await zip.write(chunk + `</sheetData><conditionalFormatting sqref="${gradeRange}">${rules}</conditionalFormatting></worksheet>`);
     await zip.closeEntry();
     await write("xl/worksheets/sheet2.xml", parametersSheetXml(plan.parameters, lang));
+    await write("xl/worksheets/sheet3.xml", `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>${keyRows.join("")}</sheetData></worksheet>`);
     zip.finish();
   } catch (err) {
     zip.abandon();
@@ -176,7 +171,7 @@ function formulaCell(ref: string, formula: string, cached: number | string | und
 }
 
 function parametersSheetXml(cells: ParameterCell[], lang: Lang): string {
-  const rows = [`<row r="1"><c r="A1" s="${BOLD}" t="inlineStr">${inlineText(FORMULA_HEADERS.parametersTitle[lang])}</c></row>`];
+  const rows = [`<row r="1"><c r="A1" s="${BOLD}" t="inlineStr">${inlineText(LIVE_FORMULA_SHEETS.parametersTitle[lang])}</c></row>`];
   cells.forEach((p, k) => {
     const r = k + 2;
     let value: string;
@@ -195,7 +190,7 @@ function parametersSheetXml(cells: ParameterCell[], lang: Lang): string {
 }
 
 /** The defined names point at column B of the parameters sheet, one row per parameter (row 1 is the title). */
-function workbookXml(gradesSheet: string, paramsSheet: string, cells: ParameterCell[]): string {
+function workbookXml(gradesSheet: string, paramsSheet: string, keysSheet: string, cells: ParameterCell[]): string {
   const quoted = `'${paramsSheet.replace(/'/g, "''")}'`;
   const names = cells
     .map((p, k) => (p.name ? `<definedName name="${p.name}">${xmlText(`${quoted}!$B$${k + 2}`)}</definedName>` : ""))
@@ -203,7 +198,8 @@ function workbookXml(gradesSheet: string, paramsSheet: string, cells: ParameterC
   return (
     XML_HEAD +
     `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews>` +
-    `<sheets><sheet name="${xmlText(gradesSheet)}" sheetId="1" r:id="rId1"/><sheet name="${xmlText(paramsSheet)}" sheetId="2" r:id="rId2"/></sheets>` +
+    `<sheets><sheet name="${xmlText(gradesSheet)}" sheetId="1" r:id="rId1"/><sheet name="${xmlText(paramsSheet)}" sheetId="2" r:id="rId2"/>` +
+    `<sheet name="${xmlText(keysSheet)}" sheetId="3" state="hidden" r:id="rId4"/></sheets>` +
     `<definedNames>${names}</definedNames><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`
   );
 }
@@ -248,6 +244,7 @@ const CONTENT_TYPES =
   `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
   `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${SHEET_TYPE}"/>` +
   `<Override PartName="/xl/worksheets/sheet2.xml" ContentType="${SHEET_TYPE}"/>` +
+  `<Override PartName="/xl/worksheets/sheet3.xml" ContentType="${SHEET_TYPE}"/>` +
   `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
   `</Types>`;
 
@@ -261,4 +258,5 @@ const WORKBOOK_RELS =
   `<Relationships xmlns="${PKG_REL_NS}">` +
   `<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
   `<Relationship Id="rId2" Type="${REL_NS}/worksheet" Target="worksheets/sheet2.xml"/>` +
-  `<Relationship Id="rId3" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`;
+  `<Relationship Id="rId3" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+  `<Relationship Id="rId4" Type="${REL_NS}/worksheet" Target="worksheets/sheet3.xml"/></Relationships>`;

@@ -1,4 +1,4 @@
-import { GradeError } from "../engine";
+import { CompileError, GradeError } from "../engine";
 import { ExcelAdapterError } from "../excel";
 import type { InputKind, Lang, Role } from "../engine";
 import { FlowError } from "./gradingFlow";
@@ -24,7 +24,7 @@ export function roleList(roles: Role[], lang: Lang, kind?: InputKind): string {
 
 /** Any error of a grading run as one sentence in the user's language. */
 export function describeError(err: unknown, lang: Lang): string {
-  if (err instanceof GradeError || err instanceof ExcelAdapterError) return err.text[lang];
+  if (err instanceof GradeError || err instanceof ExcelAdapterError || err instanceof CompileError) return err.text[lang];
   if (err instanceof FlowError) {
     return err.code === "noRows" ? t(lang, "errorNoRows") : t(lang, "errorMissingColumns", { roles: roleList(err.roles, lang) });
   }

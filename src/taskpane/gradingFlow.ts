@@ -53,6 +53,7 @@ import type { NotGradedGroup } from "./notGradedGroups";
 import { sampleFormats, sampleRows } from "./sampleData";
 import { noteContext, sheetRow } from "./sourceRows";
 import { summaryModel } from "./summaryModel";
+import { liveFormulaCells } from "./liveFormulas";
 import { t } from "./i18n";
 
 /** `Excel.run` as the pane receives it (a test hands in a fake). */
@@ -78,6 +79,8 @@ export interface GradeRequest {
   windowStart?: string;
   unit: MonetaryUnit;
   lang: Lang;
+  /** Customer tables: write the results as live worksheet formulas (liveFormulas.ts) instead of values. */
+  liveFormulas?: boolean;
 }
 
 export type Phase = "reading" | "grading" | "writing";
@@ -290,7 +293,7 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
   const context = noteContext(source, mapping);
   let written: WriteResult;
   if (kind === "customers") {
-    const values = customerOutputValues(res, lang, context);
+    let values = customerOutputValues(res, lang, context);
     const plan = await run((ctx) => planCustomerOutput(ctx, source));
     let mode: CustomerWriteOptions["mode"] = "inPlace";
     if (plan.status === "occupied") {
@@ -299,9 +302,15 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
       mode = choice;
     }
     signal?.throwIfAborted();
+    // Formulas refer to the data beside them: on a new sheet the results are written as values.
+    const live = request.liveFormulas && mode !== "newSheet"
+      ? await liveFormulaCells(run, source, mapping, res, plan.address, values[0] as string[], lang)
+      : null;
+    if (live) values = live.values;
     written = await run((ctx) =>
       writeCustomerOutput(ctx, source, values, GRADE_COLUMN, { ...writeOptions, mode, columnFormats: SCORE_FORMATS }),
     );
+    await live?.finish();
   } else {
     // Sales notes stand in the customer's own output row, so they name the column only.
     const values = salesOutputValues(res, lang, date1904, { columnName: context.columnName });

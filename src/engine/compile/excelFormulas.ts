@@ -15,11 +15,23 @@ import { CompileError } from "./compileTexts";
 import type { IntegerProfile } from "./integerProfile";
 
 /**
- * Quantile formulas compare every row with every other one (COUNTIF over the whole column per row): LibreOffice
- * recalculates 10,000 rows in about TODO s
- * live formulas are refused for quantile profiles.
+ * Quantile formulas compare every row with every other one (COUNTIF over the whole column per row, several per row).
+ * LibreOffice 7.4 on a 2-core machine (test/bench/formulasRecalc.ts, load + recalculate + save, shared machine):
+ * 2,000 rows 12.6 s, 5,000 rows 118 s, 10,000 rows not finished in 180 s (so 50,000 was not attempted: hours).
+ * Above this many rows live formulas are refused for quantile profiles; threshold profiles have no limit.
  */
-export const MAX_QUANTILE_FORMULA_ROWS = 60_000;
+export const MAX_QUANTILE_FORMULA_ROWS = 3_000;
+
+/** The sheets live formulas add beside the results: the parameters block and the hidden key columns. */
+export const LIVE_FORMULA_SHEETS = {
+  parameters: { en: "RFM parameters", zh: "RFM参数" },
+  parametersTitle: { en: "Parameters of the live RFM formulas", zh: "RFM 实时公式的参数" },
+  keys: { en: "RFM helper", zh: "RFM辅助" },
+  keysTitle: {
+    en: "Days, purchases and amounts the live RFM formulas rank on (do not edit)",
+    zh: "RFM 实时公式排名所用的天数、购买次数和金额（请勿编辑）",
+  },
+} satisfies Record<string, Localized>;
 
 /** One cell of the parameters block: a label, a value, and (for those the formulas read) a defined name. */
 export interface ParameterCell {
@@ -36,6 +48,11 @@ export interface ParameterCell {
 export interface FormulaSheetLayout {
   /** Name of the sheet holding the data and results (the parameters block, on another sheet, counts its rows). */
   sheet: string;
+  /**
+   * When set, the three key columns live on this (helper) sheet, on the same rows as the data; otherwise on `sheet`.
+   * The task pane uses one so that the results take only the seven columns right of the user's table.
+   */
+  keySheet?: string;
   firstRow: number;
   lastRow: number;
   /** Data columns of a customer table. `id` is optional (an error value in it makes the row not graded). */
@@ -122,16 +139,20 @@ export function compileFormulas(ip: IntegerProfile, layout: FormulaSheetLayout, 
     );
   }
   const { out, data } = layout;
-  const range = (col: string) => `$${col}$${layout.firstRow}:$${col}$${layout.lastRow}`;
-  const parameters = parameterCells(ip, options, `'${layout.sheet.replace(/'/g, "''")}'!${range(out.days)}`);
+  const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'!`;
+  // References from key cells to the data, and from result cells to the keys, cross sheets when the keys have their own.
+  const keyAt = layout.keySheet ? sheetRef(layout.keySheet) : "";
+  const dataAt = layout.keySheet ? sheetRef(layout.sheet) : "";
+  const range = (col: string) => `${keyAt}$${col}$${layout.firstRow}:$${col}$${layout.lastRow}`;
+  const parameters = parameterCells(ip, options, `${keyAt || sheetRef(layout.sheet)}$${out.days}$${layout.firstRow}:$${out.days}$${layout.lastRow}`);
   const periods = ip.profile.grades.map((g) => g.cadence.every);
   const hasNextContact = periods.some((p) => p !== undefined) && out.next !== undefined;
   const noteOf = noteFormula(ip, layout, options.lang);
 
   const row = (n: number) => {
     const ref = (col: string) => `${col}${n}`;
-    const kd = ref(out.days), ks = ref(out.count), kz = ref(out.amount);
-    const notGraded = `${ref(out.note)}<>""`;
+    const kd = keyAt + ref(out.days), ks = keyAt + ref(out.count), kz = keyAt + ref(out.amount);
+    const notGraded = `${dataAt}${ref(out.note)}<>""`;
     const blankUnlessGraded = (f: string) => `IF(${kd}="","",${f})`;
     let r: string, f: string, m: string;
     if (ip.thresholds) {
@@ -142,7 +163,7 @@ export function compileFormulas(ip: IntegerProfile, layout: FormulaSheetLayout, 
       const score = (key: string, col: string, better: "<" | ">") => {
         const G = `COUNTIF(${range(col)},"${better}"&${key})`;
         const T = `COUNTIF(${range(col)},${key})`;
-        const earlier = n === layout.firstRow ? "0" : `COUNTIF($${col}$${layout.firstRow}:${col}${n - 1},${key})`;
+        const earlier = n === layout.firstRow ? "0" : `COUNTIF(${keyAt}$${col}$${layout.firstRow}:${col}${n - 1},${key})`;
         const twiceQPlusOne =
           ip.ties === "average" ? `2*${G}+${T}` : ip.ties === "best" ? `2*${G}+1` : `2*(${G}+${earlier})+1`;
         return `${N.bins}-INT(${N.bins}*(${twiceQPlusOne})/(2*${N.graded}))`;
@@ -165,9 +186,9 @@ export function compileFormulas(ip: IntegerProfile, layout: FormulaSheetLayout, 
       return "months" in p ? `EDATE(${N.asOf},${N.every(i)})` : `${N.asOf}+${N.every(i)}`;
     };
     return {
-      days: `IF(${notGraded},"",${N.asOf}-INT(${ref(data.date)}))`,
-      count: `IF(${notGraded},"",${ref(data.count)})`,
-      amount: `IF(${notGraded},"",${ref(data.total)})`,
+      days: `IF(${notGraded},"",${N.asOf}-INT(${dataAt}${ref(data.date)}))`,
+      count: `IF(${notGraded},"",${dataAt}${ref(data.count)})`,
+      amount: `IF(${notGraded},"",${dataAt}${ref(data.total)})`,
       r: blankUnlessGraded(r),
       f: blankUnlessGraded(f),
       m: blankUnlessGraded(m),

@@ -289,6 +289,7 @@ export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
           windowStart: detection.kind === "transactions" && windowDay !== null ? formatDay(windowDay) : undefined,
           unit: options.unit,
           lang,
+          liveFormulas: detection.kind === "customers" && options.liveFormulas === true,
         },
         { signal: controller.signal, onProgress: setProgress, askOverwrite },
       );

@@ -1,4 +1,4 @@
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Text, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Text, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
 import { formatDisplayDate, profileName } from "../../engine";
 import type { AnalysisDateWarning, DisplayDateForm, InputKind, Lang, MonetaryUnit, Profile } from "../../engine";
 import { t } from "../i18n";
@@ -24,6 +24,8 @@ export interface GradingOptions {
   /** The sales window's start as shown; empty for the profile's (or none). */
   windowStartText: string;
   unit: MonetaryUnit;
+  /** Customer tables: write the results as live worksheet formulas instead of values. */
+  liveFormulas?: boolean;
 }
 
 export interface OptionsSectionProps {
@@ -162,7 +164,17 @@ export function OptionsSection(props: OptionsSectionProps) {
           <option value="wan">{t(lang, "unitWan")}</option>
         </Select>
       </Field>
-      {/* Further grading options (e.g. writing the results as live formulas) belong here, below the unit. */}
+      {kind === "customers" && (
+        <Field hint={t(lang, "liveFormulasHint")}>
+          <Checkbox
+            data-testid="live-formulas"
+            label={t(lang, "liveFormulas")}
+            checked={options.liveFormulas ?? false}
+            disabled={disabled}
+            onChange={(_, data) => onChange({ liveFormulas: data.checked === true })}
+          />
+        </Field>
+      )}
     </section>
   );
 }

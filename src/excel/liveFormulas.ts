@@ -1,0 +1,76 @@
+/**
+ * The sheets live formulas need besides the result columns: the parameters block (analysis date, weights, bounds,
+ * grades…) whose cells carry the workbook names the formulas read, and a hidden helper sheet with the three key
+ * columns the formulas rank on, row for row beside the data. Both are the add-in's own sheets: one found by its name
+ * and title is rewritten; any other sheet of that name is left alone and a new name is taken.
+ */
+
+import { LIVE_FORMULA_SHEETS, type ParameterCell } from "../engine/compile/excelFormulas";
+import { dayToSerial, type Lang } from "../engine";
+import { addSheet } from "./sheets";
+import type { ProgressOptions } from "./types";
+import { writeGrid } from "./write";
+
+/** The add-in's sheet called `base` (A1 holds `title`), cleared; or a new sheet under a free name. */
+async function ownSheet(ctx: Excel.RequestContext, base: string, title: string): Promise<string> {
+  const existing = ctx.workbook.worksheets.getItemOrNullObject(base).load("name");
+  await ctx.sync();
+  if (existing.isNullObject) return addSheet(ctx, base);
+  const a1 = existing.getRange("A1").load("values");
+  await ctx.sync();
+  if (a1.values[0][0] !== title) return addSheet(ctx, base);
+  existing.getRange().clear();
+  await ctx.sync();
+  return base;
+}
+
+/**
+ * Writes the parameters block and (re)defines its workbook names, then the key formulas (`keys[k]` is data row k's
+ * three formulas, each starting with "=") on a hidden helper sheet from sheet row `firstRow` (1-based, the data's own
+ * row). Returns the two sheet names; the formulas must have been compiled against them.
+ */
+export async function writeLiveFormulaSheets(
+  ctx: Excel.RequestContext,
+  names: { parameters: string; keys: string },
+  parameters: readonly ParameterCell[],
+  keys: readonly string[][],
+  firstRow: number,
+  lang: Lang,
+  progress: ProgressOptions = {},
+): Promise<void> {
+  const sheet = ctx.workbook.worksheets.getItem(names.parameters);
+  const rows = parameters.map((p) => [
+    p.label[lang],
+    p.kind === "date" ? dayToSerial(p.value as number) : p.value,
+    p.help?.[lang] ?? "",
+  ]);
+  sheet.getRange("A1").values = [[LIVE_FORMULA_SHEETS.parametersTitle[lang]]];
+  sheet.getRange("A1").format.font.bold = true;
+  const block = sheet.getRangeByIndexes(1, 0, rows.length, 3);
+  block.values = rows;
+  parameters.forEach((p, k) => {
+    if (p.kind === "date") sheet.getRangeByIndexes(1 + k, 1, 1, 1).numberFormat = [["yyyy-mm-dd"]];
+  });
+  sheet.getRange("A:A").format.columnWidth = 260;
+  sheet.getRange("B:B").format.columnWidth = 90;
+  const existing = parameters.map((p) => (p.name ? ctx.workbook.names.getItemOrNullObject(p.name).load("name") : null));
+  await ctx.sync();
+  for (const item of existing) if (item && !item.isNullObject) item.delete();
+  parameters.forEach((p, k) => {
+    if (p.name) ctx.workbook.names.add(p.name, sheet.getRangeByIndexes(1 + k, 1, 1, 1));
+  });
+  await ctx.sync();
+
+  const helper = ctx.workbook.worksheets.getItem(names.keys);
+  helper.getRange("A1").values = [[LIVE_FORMULA_SHEETS.keysTitle[lang]]];
+  await writeGrid(ctx, names.keys, firstRow - 1, 0, keys, { ...progress, resetFormats: false });
+  helper.visibility = Excel.SheetVisibility.hidden;
+  await ctx.sync();
+}
+
+/** The two sheets, found or made before the formulas are compiled (the formulas name them). */
+export async function prepareLiveFormulaSheets(ctx: Excel.RequestContext, lang: Lang): Promise<{ parameters: string; keys: string }> {
+  const parameters = await ownSheet(ctx, LIVE_FORMULA_SHEETS.parameters[lang], LIVE_FORMULA_SHEETS.parametersTitle[lang]);
+  const keys = await ownSheet(ctx, LIVE_FORMULA_SHEETS.keys[lang], LIVE_FORMULA_SHEETS.keysTitle[lang]);
+  return { parameters, keys };
+}
