@@ -43,7 +43,7 @@ export function buildProgram(): Command {
     .option("--map <ROLE=HEADER>", "name a column by hand; ROLE is id, date, count, total or amount (repeatable)", collect)
     .option("--lang <lang>", "language of output headers, cadence, notes and messages: en or zh", "en")
     .option("-o, --out <file>", "write FILE.csv or FILE.xlsx instead of CSV on stdout (an existing FILE is replaced; never the input)")
-    .option("--sheet <name>", "worksheet of an .xlsx input (default: the first)")
+    .option("--sheet <name>", "worksheet of an .xlsx input (default: the first visible one)")
     .option("--encoding <name>", "encoding of a .csv input: utf8, utf16le, utf16be, gb18030 (gbk), big5 (default: detected)")
     .option("--formulas", "with --out FILE.xlsx: write live worksheet formulas that grade without the add-in")
     .addHelpText(
