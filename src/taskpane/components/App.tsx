@@ -206,8 +206,9 @@ export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
   useEffect(() => {
     if (!result) return;
     const heading = resultHeading.current;
-    heading?.scrollIntoView({ block: "start" });
-    heading?.focus();
+    // The whole card comes into view (its top edge included), then its heading takes the focus without scrolling again.
+    (heading?.closest("[data-testid=result]") ?? heading)?.scrollIntoView({ block: "start" });
+    heading?.focus({ preventScroll: true });
     const { summary } = result.done;
     const counts = summary.gradeCounts.map(({ grade, count }) => `${grade} ${formatCount(count, lang)}`).join(lang === "zh" ? "，" : ", ");
     // A polite live region that is always in the page (a region added together with its text is often not read).

@@ -57,7 +57,14 @@ export function MappingSection({ lang, headers, firstColumn, detection, disabled
           {t(lang, "columnsFound", { found, total: roles.length })}
         </Text>
         {detection.missing.length === 0 && (
-          <Button size="small" appearance="transparent" data-testid="columns-toggle" aria-expanded={expanded} onClick={() => setOpen(!open)}>
+          <Button
+            size="small"
+            appearance="transparent"
+            data-testid="columns-toggle"
+            aria-expanded={expanded}
+            disabled={disabled}
+            onClick={() => setOpen(!open)}
+          >
             {t(lang, expanded ? "columnsDone" : "columnsChange")}
           </Button>
         )}
