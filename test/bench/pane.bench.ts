@@ -4,7 +4,7 @@
  * over the browser Excel double holding a small customer table (the pane reads the selection as it does in Excel).
  *
  *   npm run bench -- pane                                  the current sources (shared production build)
- *   PANE_BENCH_COMPARE=/path/to/old/dist npm run bench -- pane   also measures another build, side by side
+ *   PANE_BENCH_COMPARE=/old/dist[,/other/dist] npm run bench -- pane   also measures other builds, side by side
  *
  * Times, per page load in a fresh browser context (no cache), from navigation start: `dom` DOMContentLoaded,
  * `mounted` React replaced the loading state, `interactive` the Grade button is on screen and enabled (the pane has
@@ -138,8 +138,8 @@ async function timeToInteractive(label: string, dist: string, browser: Browser):
 
 export async function run(): Promise<void> {
   const builds: [string, string][] = [];
-  const compare = process.env.PANE_BENCH_COMPARE;
-  if (compare) builds.push(["compare", compare]);
+  const compare = (process.env.PANE_BENCH_COMPARE ?? "").split(",").filter(Boolean);
+  compare.forEach((dir, i) => builds.push([compare.length > 1 ? `other ${i + 1}` : "other", dir]));
   builds.push(["current", await productionBuild()]);
   for (const [label, dist] of builds) sizeTable(label, dist);
   console.log(`\nTime to interactive, ${RUNS} loads each, median (min–max):`);
