@@ -503,6 +503,26 @@ describe.each([
   });
 });
 
+describe("the editor in Office's Black theme", () => {
+  it("is dark, its messages and footer readable (axe-core's contrast rule included)", async () => {
+    const BLACK = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#6A6A6A", controlForegroundColor: "#FFFFFF", isDarkTheme: true };
+    const { page, watch } = await session.open({ workbook: workbook(), displayLanguage: "en-US", officeTheme: BLACK });
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.getByTestId("manage-profiles").click();
+    await page.getByTestId("start-blank").click();
+    await page.getByTestId("profile-save").click();
+    await page.getByTestId("profile-blocked").waitFor();
+    const background = await page.getByTestId("editor-footer").evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+    // A dark surface, not Fluent's light default.
+    expect(r + g + b).toBeLessThan(3 * 100);
+    expect(await axeViolations(page)).toEqual([]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "pane-320-en-dark-editor.png") });
+    expectCleanPage(watch);
+  });
+});
+
 /** A valid profile document ("west"), written out here (not produced by the code under test). */
 function readProfileFixture(): Record<string, unknown> {
   return {
