@@ -145,6 +145,8 @@ export async function run(): Promise<void> {
           try {
             const m = timed(dir, tool.command, tool.args);
             results.set(key, [...(results.get(key) ?? []), m]);
+            // Each figure as it comes, so a long run that is stopped still leaves its numbers.
+            console.log(`  run ${run + 1}: ${c.label} ${tool.name} ${m.wallS.toFixed(2)} s ${Math.round(m.rssMb)} MB`);
           } catch (err) {
             failures.set(key, (err as Error).message.split("\n").slice(0, 3).join(" "));
           }
