@@ -147,7 +147,7 @@ beforeAll(async () => {
       expected: engineRows(c, c.movedAsOf ?? c.asOf),
     });
   }
-}, 180_000);
+}, 320_000);
 
 /** Excel's 1900-system serial of a date. */
 function serialOf(iso: string): number {

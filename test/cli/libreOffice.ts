@@ -51,7 +51,7 @@ export function recalculate(workbooks: Buffer[]): Buffer[] {
     execFileSync(
       SOFFICE,
       [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, ...inputs],
-      { stdio: "pipe", timeout: 180_000 },
+      { stdio: "pipe", timeout: 300_000 },
     );
     return inputs.map((path) => {
       const out = join(outDir, basename(path));
