@@ -21,11 +21,12 @@ export function summaryLines(graded: GradedTable, lang: Lang): string[] {
   if (headerRow > 1) lines.splice(2, 0, SUMMARY_TEXTS.headerRow(headerRow)[lang]);
   if (s.kind === "transactions") lines.push(label(SUMMARY_TEXTS.window) + `${s.windowStart ?? "…"} – ${s.asOf}`);
   lines.push(label(SUMMARY_TEXTS.unit) + UNIT_NAMES[s.unit][lang] + SUMMARY_TEXTS.unitSource(graded.unit, graded.moneyHeader)[lang]);
-  lines.push(SUMMARY_TEXTS.graded(s.graded, s.rows, s.kind)[lang]);
+  lines.push(SUMMARY_TEXTS.graded(s.graded, s.rows - (s.blankRows ?? 0), s.kind)[lang]);
   lines.push(label(SUMMARY_TEXTS.grades) + s.gradeCounts.map((g) => `${g.grade} ${g.count}`).join("  "));
   const perScore = DIMENSION_LETTERS.map(([dim, letter]) => `${letter} ${s.scoreCounts[dim].slice(1).reverse().join("/")}`);
   lines.push(label(SUMMARY_TEXTS.scores) + perScore.join("  "));
   if (s.notGraded > 0) lines.push(SUMMARY_TEXTS.notGraded(s.notGraded)[lang]);
+  lines.push(...rowCountLines(graded, lang));
   if (s.sales) {
     lines.push(SUMMARY_TEXTS.sales(s.sales.read, s.sales.kept, s.sales.outsideWindow, s.sales.skipped)[lang]);
     lines.push(...skippedSaleLines(graded, lang));
@@ -35,6 +36,21 @@ export function summaryLines(graded: GradedTable, lang: Lang): string[] {
 
 function textReadLine(text: NonNullable<GradedTable["table"]["text"]>, lang: Lang): string {
   return SUMMARY_TEXTS.textRead(ENCODING_LABELS[text.encoding], text.bom, text.detected, DELIMITER_NAMES[text.delimiter])[lang];
+}
+
+/** What else was found in the rows: blank rows skipped, repeated customer ids, rows the sheet hides. */
+function rowCountLines(graded: GradedTable, lang: Lang): string[] {
+  const { res, table } = graded;
+  const lines: string[] = [];
+  const blank = res.summary.blankRows ?? res.summary.sales?.blank ?? 0;
+  if (blank > 0) lines.push(SUMMARY_TEXTS.blankRows(blank)[lang]);
+  const repeated = res.issues.filter((issue) => issue.code === "duplicateId");
+  if (repeated.length > 0) {
+    const ids = new Set(repeated.map((issue) => issue.value)).size;
+    lines.push(SUMMARY_TEXTS.duplicateIds(repeated.length, ids)[lang]);
+  }
+  if (table.hiddenRows) lines.push(SUMMARY_TEXTS.hiddenRows(table.hiddenRows)[lang]);
+  return lines;
 }
 
 /** The first few unreadable sales, named by row and column, so the user can find and fix them. */

@@ -211,6 +211,18 @@ export const SUMMARY_TEXTS = {
     zh: `销售记录：读取 ${read} 条，统计期间内 ${kept} 条，区间外 ${outside} 条，无法读取而跳过 ${skipped} 条`,
   }),
   skippedSale: { en: "Skipped", zh: "已跳过" },
+  blankRows: (n: number): Localized => ({
+    en: `Blank rows skipped: ${n} (nothing in any column read; not counted as not graded)`,
+    zh: `已跳过空行：${n}（所读各列均为空；不计入未分级）`,
+  }),
+  duplicateIds: (rows: number, ids: number): Localized => ({
+    en: `Duplicate customer ids: ${rows} rows share ${ids} ids (all graded; each noted in the Note column)`,
+    zh: `客户编号重复：${rows} 行共用 ${ids} 个客户编号（均已分级，并在“备注”列中注明）`,
+  }),
+  hiddenRows: (n: number): Localized => ({
+    en: `Hidden rows read: ${n} (rows hidden in the sheet are graded like the others)`,
+    zh: `已读取隐藏行：${n}（工作表中隐藏的行与其他行一样分级）`,
+  }),
   moreSkipped: (n: number): Localized => ({
     en: `… and ${n} more skipped sales`,
     zh: `…… 另有 ${n} 条销售记录被跳过`,

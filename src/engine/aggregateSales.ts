@@ -26,6 +26,8 @@ export interface CustomerTotals {
   read: number;
   kept: number;
   outsideWindow: number;
+  /** Sale rows blank in all three columns: skipped and counted apart, not "unreadable" (spec §5). */
+  blank: number;
 }
 
 export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): CustomerTotals {
@@ -35,7 +37,7 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
   const lastDay: number[] = [], count: number[] = [], firstSale: number[] = [];
   const money = new MoneySums();
   const saleIssues: RowIssue[] = [];
-  let kept = 0, outsideWindow = 0;
+  let kept = 0, outsideWindow = 0, blank = 0;
   const skip = (i: number, role: RowIssue["role"], code: RowIssue["code"], cell?: unknown) =>
     saleIssues.push({ index: i, role, code, value: cell === undefined ? undefined : cellText(cell), graded: false });
 
@@ -46,6 +48,10 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
     const day = parseDay(dateCell, w.date1904);
     const amount = cellNumber(amountCell);
     if (id === "" || day === null || Number.isNaN(amount)) {
+      if (isBlank(idCell) && isBlank(dateCell) && isBlank(amountCell)) {
+        blank++;
+        continue;
+      }
       if (idErr) skip(i, "id", "errorValue", idErr);
       else if (id === "") skip(i, "id", "idMissing");
       if (day === null) {
@@ -92,6 +98,7 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
     read: n,
     kept,
     outsideWindow,
+    blank,
   };
 }
 

@@ -60,6 +60,8 @@ export interface GradeResult {
   };
   /** Sales records only: unreadable sales that were skipped (index = sale row), several notes per sale possible. */
   saleIssues?: RowIssue[];
+  /** Customer tables: 1 where row i is blank in every column read; it is skipped, with no note (spec §5). */
+  blank?: Uint8Array;
 }
 
 function resolveDay(value: string | number | undefined, fallback: string | undefined, error: GradeErrorCode): number | undefined {
@@ -86,9 +88,14 @@ export function gradeCustomers(input: CustomerColumnsInput, profile: Profile, op
   });
   const scores = scorePopulation(rows.population, integerProfile(profile, unit));
   const summary = summarise(profile, "customers", asOf, undefined, unit, rows.population, scores);
+  // A blank row is skipped (spec §5): counted apart, neither graded nor "not graded".
+  if (rows.blankCount > 0) {
+    summary.blankRows = rows.blankCount;
+    summary.notGraded -= rows.blankCount;
+  }
   return {
     profile, kind: "customers", n: rows.population.n, ...scoreFields(scores), asOfDay: asOf, amounts: rows.population.money,
-    issues: rows.issues, summary,
+    issues: rows.issues, summary, blank: rows.blank,
   };
 }
 
@@ -144,6 +151,7 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
     kept: totals.kept,
     outsideWindow: totals.outsideWindow,
     skipped: skippedSales(totals.saleIssues),
+    ...(totals.blank > 0 ? { blank: totals.blank } : {}),
   };
   return {
     profile,

@@ -160,6 +160,11 @@ export interface GradeSummary {
   /** Count per grade letter, in the profile's grade order. */
   gradeCounts: { grade: string; count: number }[];
   scoreCounts: Record<Dimension, ScoreCounts>;
-  /** Transactions only: sales read, kept inside the window, outside the window, skipped as unreadable. */
-  sales?: { read: number; kept: number; outsideWindow: number; skipped: number };
+  /**
+   * Transactions only: sales read, kept inside the window, outside the window, skipped as unreadable, and blank
+   * sale rows skipped (0 when absent).
+   */
+  sales?: { read: number; kept: number; outsideWindow: number; skipped: number; blank?: number };
+  /** Customer tables: rows blank in every column read, skipped (not counted in notGraded; 0 when absent). */
+  blankRows?: number;
 }

@@ -16,6 +16,9 @@ export interface CustomerRows {
   population: Population;
   lastDay: Int32Array;
   issues: RowIssue[];
+  /** 1 where the row is blank in every column read (spec §5: skipped and counted, not "not graded"). */
+  blank: Uint8Array;
+  blankCount: number;
 }
 
 export function readCustomerRows(input: CustomerColumnsInput, o: CustomerReadOptions): CustomerRows {
@@ -26,6 +29,8 @@ export function readCustomerRows(input: CustomerColumnsInput, o: CustomerReadOpt
   const count = new Float64Array(n);
   const money = new Float64Array(n);
   const issues: RowIssue[] = [];
+  const blank = new Uint8Array(n);
+  let blankCount = 0;
   const { ids, lastDates, counts, totals } = input;
   const { asOfDay, date1904, requirePositiveTotal } = o;
   for (let i = 0; i < n; i++) {
@@ -44,13 +49,16 @@ export function readCustomerRows(input: CustomerColumnsInput, o: CustomerReadOpt
       count[i] = s;
       money[i] = z;
     } else {
-      explainRow(i, dateCell, day, countCell, s, totalCell, z, o, issues);
+      if (isBlank(dateCell) && isBlank(countCell) && isBlank(totalCell) && (!ids || isBlank(ids[i]))) {
+        blank[i] = 1;
+        blankCount++;
+      } else explainRow(i, dateCell, day, countCell, s, totalCell, z, o, issues);
     }
   }
   // Ids are read in one pass of their own, which both refuses error values and finds repeats.
   if (ids) readIds(ids, valid, issues);
   issues.sort((a, b) => a.index - b.index);
-  return { population: { n, valid, days, count, money }, lastDay, issues };
+  return { population: { n, valid, days, count, money }, lastDay, issues, blank, blankCount };
 }
 
 /** Every reason of spec §5 why row i cannot be graded. */

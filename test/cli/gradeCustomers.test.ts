@@ -183,13 +183,16 @@ describe("CSV details", () => {
     expect(out[1]["RFM Score"]).toBe("6.5");
   });
 
-  test("a blank line inside the table stays a row of its own, noted, so every later row keeps its number", () => {
+  test("a blank line inside the table stays a row of its own, skipped without a note (spec §5), so every later row keeps its number", () => {
     const input = write(dir, "gap.csv", csvFile(["Customer,Date,Purchases,Total amount", "G1,2025-12-31,16,9", "", "G2,2025-12-31,x,9"]));
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
     expect(run.status).toBe(0);
     const lines = run.stdout.split("\n");
-    // 4 input cells and 7 result cells: ten commas before the note.
-    expect(lines[2]).toMatch(/^,,,,,,,,,,"Row 3, column “Date”: last order date is missing/);
+    // 4 input cells and 7 result cells, all empty: a blank row is skipped, not "not graded".
+    expect(lines[2]).toBe(",,,,,,,,,,");
+    expect(run.stderr).toContain("Graded 1 of 2 rows");
+    expect(run.stderr).toContain("Not graded: 1 (the reason is in the Note column)");
+    expect(run.stderr).toContain("Blank rows skipped: 1");
     expect(records(run.stdout)[2].Note).toBe("Row 4, column “Purchases”: purchase count is not a number (x)");
   });
 
