@@ -31,6 +31,7 @@ import { issueMessage } from "./formMessages";
 import { pt } from "./i18n";
 import { ProfileForm } from "./ProfileForm";
 import { ProfilePreview, type PreviewResult, type PreviewState } from "./ProfilePreview";
+import { compareGradeCounts } from "./previewComparison";
 import type { ProfileStore } from "./profileStore";
 import type { PreviewGrading } from "./selectionPreview";
 
@@ -60,6 +61,8 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   problem: { color: tokens.colorPaletteRedForeground1 },
+  // Read by screen readers, not shown: the table under the form shows the same.
+  visuallyHidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 /** Addresses shown in the delete question; the rest are counted. */
@@ -118,6 +121,9 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged, displa
   /** Why Save or Preview did nothing (the form has problems), shown beside them. */
   const [blocked, setBlocked] = useState<string | null>(null);
   const [focusProblem, setFocusProblem] = useState(0);
+  /** The last preview the user asked for, in words, for the live region (followed previews are not announced). */
+  const [previewSpoken, setPreviewSpoken] = useState<string | null>(null);
+  const speakNextPreview = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const root = useRef<HTMLDivElement>(null);
   const previewRun = useRef(0);
@@ -206,6 +212,18 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged, displa
           if (run !== previewRun.current) return;
           const result: PreviewResult = { summary, before: beforeSummary, beforeName: baseline?.name };
           setPreviewState({ status: "done", result });
+          if (speakNextPreview.current) {
+            speakNextPreview.current = false;
+            const number = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US");
+            const counts = compareGradeCounts(summary, beforeSummary)
+              .filter((row) => row.grade !== null && row.after !== undefined)
+              .map((row) => {
+                const values = { grade: row.grade ?? "", after: number.format(row.after ?? 0), before: number.format(row.before ?? 0) };
+                return pt(lang, row.before !== undefined && row.before !== row.after ? "previewAnnounceChanged" : "previewAnnounceGrade", values);
+              })
+              .join(lang === "zh" ? "，" : ", ");
+            setPreviewSpoken(pt(lang, "previewAnnounce", { graded: number.format(summary.graded), rows: number.format(summary.rows), counts }));
+          }
         },
         (err: unknown) => run === previewRun.current && setPreviewState({ status: "failed", message: describeError(err, lang) }),
       );
@@ -318,6 +336,7 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged, displa
   const showPreview = () => {
     if (!profile) return block("fixBeforePreview");
     setFollowPreview(true);
+    speakNextPreview.current = true;
     runPreview(profile);
     // The result is under the form: bring it into view (the footer keeps the buttons in sight).
     root.current?.querySelector("[data-testid=profile-preview]")?.scrollIntoView({ block: "nearest" });
@@ -468,6 +487,11 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged, displa
             <Text className={styles.problem} data-testid="profile-blocked">
               {blocked}
             </Text>
+          )}
+          {previewSpoken !== null && (
+            <span className={styles.visuallyHidden} data-testid="preview-spoken">
+              {previewSpoken}
+            </span>
           )}
         </div>
         {error !== null && (

@@ -211,6 +211,8 @@ describe("the profile editor in Chromium", () => {
     const fresh = [["A", "–", "1", ""], ["B", "–", "1", ""], ["C", "–", "1", ""], ["D", "–", "1", ""], ["Not graded", "–", "0", ""]];
     await eventually(() => previewRows(page), fresh);
     await expect(page.getByTestId("preview-graded").innerText()).resolves.toBe("4 of 4 graded · Analysis date 7/1/2025");
+    // The preview the user asked for is announced through the footer's live region.
+    await expect(page.getByTestId("preview-spoken").textContent()).resolves.toBe("Preview: 4 of 4 graded. A 1, B 1, C 1, D 1");
 
     // The preview follows the form: a lower A cut-off makes K1 (4.25) an A.
     await type(page, "grade-0-cut", "4.25");
