@@ -1,8 +1,10 @@
-import type { Lang } from "../engine";
+import { summaryLayout, type Lang } from "../engine";
 import { writeAtomically } from "./atomicWrite";
 import { gradeRequest, type GradeFlags } from "./gradeRequest";
 import { gradeTable, type GradedTable } from "./gradeTable";
 import { outputPlan } from "./outputPlan";
+import { compareWithPrevious } from "./previousGrading";
+import { cliSummaryModel } from "./summaryModel";
 import { progressOn } from "./progress";
 import { readTable } from "./readTable";
 import { summaryLines } from "./summary";
@@ -29,6 +31,7 @@ export async function runGrade(input: string | undefined, flags: GradeFlags): Pr
   const { table, warnings } = await readTable(req.inputPath, req.sheet, req.encoding);
   progress.step(SUMMARY_TEXTS.grading);
   const graded = gradeTable(table, req);
+  if (req.previous) graded.migration = await compareWithPrevious(graded, req.previous);
   const plan = outputPlan(graded, lang);
 
   const out = req.out;
@@ -40,7 +43,8 @@ export async function runGrade(input: string | undefined, flags: GradeFlags): Pr
       await writeAtomically(out.path, async (temp) => {
         if (out.format === "csv") return writeCsvFile(temp, plan, progress);
         const { writeXlsxFile } = await import("./writeXlsx");
-        return writeXlsxFile(temp, plan, lang, progress);
+        const model = cliSummaryModel(graded, lang, { input: req.inputPath, out: out.path, previous: req.previous }, new Date());
+        return writeXlsxFile(temp, plan, lang, progress, summaryLayout(model, lang));
       });
     } catch (err) {
       if (isFileSystemError(err)) throw new UsageError(USAGE_TEXTS.cannotWrite(out.path, err.message));

@@ -6,6 +6,7 @@ import {
 } from "../engine";
 import { ENCODING_CHOICES, encodingOf, type InputEncoding } from "./decodeInput";
 import { loadProfile } from "./loadProfile";
+import { PREVIOUS_TEXTS } from "./previousTexts";
 import { formatOfPath, type FileFormat } from "./readTable";
 import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
@@ -22,6 +23,7 @@ export interface GradeFlags {
   out?: string;
   sheet?: string;
   encoding?: string;
+  previous?: string;
 }
 
 /** A checked `grade` request: every flag turned into what the engine and the writers take. */
@@ -37,6 +39,8 @@ export interface GradeRequest {
   out?: { path: string; format: FileFormat };
   /** --encoding: the CSV input's encoding named by the user (otherwise it is detected). */
   encoding?: InputEncoding;
+  /** An earlier result of the command to compare with (`--previous`). */
+  previous?: string;
 }
 
 const ROLES: readonly Role[] = ["id", "date", "count", "total", "amount"];
@@ -75,7 +79,13 @@ export function gradeRequest(input: string | undefined, flags: GradeFlags): Grad
     lang,
     out: flags.out === undefined ? undefined : outTarget(flags.out, input),
     encoding: encodingFlag(flags.encoding, input),
+    previous: flags.previous === undefined ? undefined : previousFile(flags.previous),
   };
+}
+
+function previousFile(path: string): string {
+  if (formatOfPath(path) === null) throw new UsageError(PREVIOUS_TEXTS.badType(path));
+  return path;
 }
 
 function encodingFlag(value: string | undefined, input: string): InputEncoding | undefined {

@@ -1,6 +1,6 @@
 import {
   chooseUnit, detectColumns, GradeError, gradeCustomers, gradeSales, type GradeResult, type InputKind, type NoteContext,
-  type Role, type UnitChoice,
+  type Role, type UnitChoice, type GradeMigration,
 } from "../engine";
 import type { GradeRequest } from "./gradeRequest";
 import { withHeaderFound } from "./headerRow";
@@ -18,6 +18,8 @@ export interface GradedTable {
   noteContext: NoteContext;
   /** How messages about sale i (transaction-level input) name its row and column. */
   saleContext: NoteContext;
+  /** The comparison with an earlier result (`--previous`), when one was given. */
+  migration?: GradeMigration;
   /** The unit the amounts were read in, and where it came from (--unit, the money column's header, the profile). */
   unit: UnitChoice;
   /** The header of the column the amounts were read from (for "unit from the header …"). */

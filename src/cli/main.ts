@@ -2,11 +2,10 @@
 /** `rfm`: grade customers in .csv / .xlsx files from the command line. */
 
 import { Command, CommanderError, Option } from "commander";
-import { readFileSync } from "fs";
-import { resolve } from "path";
 import { runDemo } from "./demo";
 import { runGradeFormulas } from "./formulasCommand";
 import { runGrade } from "./gradeCommand";
+import { packageVersion } from "./packageVersion";
 import { langOf } from "./gradeRequest";
 import { profilesText } from "./profilesCommand";
 import { addSqlCommand } from "./sqlProgram";
@@ -14,19 +13,11 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./usageError";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** The package's version, read from package.json next to dist/ (the command is never moved without it). */
-function version(): string {
-  try {
-    return (JSON.parse(readFileSync(resolve(__dirname, "../../../package.json"), "utf8")) as { version: string }).version;
-  } catch {
-    return "unknown";
-  }
-}
 
 export function buildProgram(): Command {
   const program = new Command("rfm")
     .description("Grade customers by recency, frequency and monetary value (RFM) in .csv and .xlsx files.")
-    .version(version())
+    .version(packageVersion())
     .exitOverride()
     // Commander's own errors (unknown option, missing value) read like ours: one line starting "rfm:".
     .configureOutput({ outputError: (text, write) => write(`rfm: ${text.replace(/^error: /, "")}`) });
@@ -46,6 +37,10 @@ export function buildProgram(): Command {
     .option("--sheet <name>", "worksheet of an .xlsx input (default: the first visible one)")
     .option("--encoding <name>", "encoding of a .csv input: utf8, utf16le, utf16be, gb18030 (gbk), big5 (default: detected)")
     .option("--formulas", "with --out FILE.xlsx: write live worksheet formulas that grade without the add-in")
+    .option(
+      "--previous <file>",
+      "an earlier result of rfm grade (.csv or .xlsx): adds Previous grade and Change columns and the grade changes, matched by customer id",
+    )
     .addHelpText(
       "after",
       [
@@ -54,6 +49,7 @@ export function buildProgram(): Command {
         "  rfm grade customers.xlsx --profile shaoxing --as-of 2025-12-31 --out graded.xlsx",
         "  rfm grade sales.csv --profile wuhan --lang zh > graded.csv",
         "  rfm grade sales.csv --profile my-profile.json --map total=Revenue --unit yuan -o graded.csv",
+        "  rfm grade customers.xlsx --profile shaoxing --as-of 2026-01-31 --previous graded-december.xlsx -o graded.xlsx",
         "",
         "CSV output is UTF-8 (with a byte-order mark in a file, for Excel). A text cell that starts with =, +, -, @, tab or",
         "carriage return and is not a number gets a leading apostrophe (') so that Excel shows it as text instead of",

@@ -1,6 +1,4 @@
-import {
-  cellNumber, customerHeaders, formatDay, isOwnOutputHeader, outputHeaders, parseDay, type Cell, type Lang, type Role,
-} from "../engine";
+import { cellNumber, customerHeaders, formatDay, ownOutputBlock, parseDay, type Cell, type Lang, type Role } from "../engine";
 import { cellText, csvField, dateOfDay, rawRowsAreSafe, workbookText } from "./cellText";
 import type { GradedTable } from "./gradeTable";
 import { rawCsvChunk } from "./rawCsvChunk";
@@ -30,25 +28,33 @@ export interface OutputPlan {
 }
 
 export const DATE_FORMAT = "yyyy-mm-dd";
-const RESULT_COLUMNS = 7;
+/** The grade among the result columns: R, F, M, RFM score, grade. */
+const GRADE_RESULT_COLUMN = 4;
 
 export function outputPlan(graded: GradedTable, lang: Lang): OutputPlan {
   const plan = graded.kind === "customers" ? customerRowsPlan(graded, lang) : salesCustomersPlan(graded, lang);
-  // The grade is the third of the last three result columns (grade, cadence, note).
-  return { ...plan, grades: graded.res.profile.grades.map((g) => g.grade), gradeColumn: plan.headers.length - 3 };
+  const gradeColumn = plan.headers.length - plan.results.width + GRADE_RESULT_COLUMN;
+  return { ...plan, grades: graded.res.profile.grades.map((g) => g.grade), gradeColumn };
+}
+
+/** Number formats of the result columns: the next contact date is a date cell. */
+function resultFormats(results: ResultCells): (string | undefined)[] {
+  return Array.from({ length: results.width }, (_, k) => (k === results.nextContactColumn ? DATE_FORMAT : undefined));
 }
 
 /** Customer-level input: every input row and column in order, then the result columns. */
 function customerRowsPlan(graded: GradedTable, lang: Lang): OutputPlan {
   const { table, res, mapping } = graded;
   const results = new ResultCells(res, lang, graded);
-  const replacedResults = endsWithResultColumns(table.headers);
-  const kept = Array.from({ length: table.width - (replacedResults ? RESULT_COLUMNS : 0) }, (_, c) => c);
+  const earlier = ownOutputBlock(table.headers);
+  // An earlier run's output ends in its result columns; grading it again replaces them.
+  const replacedResults = earlier !== null && earlier.start + earlier.width === table.headers.length;
+  const kept = Array.from({ length: replacedResults ? earlier.start : table.width }, (_, c) => c);
   // Rows are copied byte for byte only when no cell needs the formula-injection defence that csvField applies.
   const rawRows = replacedResults || !table.rawRows || !rawRowsAreSafe(table.rawRows) ? undefined : table.rawRows;
   const roleOf = columnRoles(mapping);
   const typed = table.source === "xlsx" ? (v: Cell) => v : (v: Cell, c: number) => typedCsvCell(v, roleOf[c]);
-  const headers = [...kept.map((c) => cellText(table.headers[c])), ...outputHeaders(lang)];
+  const headers = [...kept.map((c) => cellText(table.headers[c])), ...results.headers()];
   const cut = cutCounter(results, lang, headers);
 
   return {
@@ -76,7 +82,7 @@ function customerRowsPlan(graded: GradedTable, lang: Lang): OutputPlan {
     results,
     formats: [
       ...kept.map((c) => table.columnFormats?.[c] ?? (roleOf[c] === "date" ? DATE_FORMAT : undefined)),
-      ...new Array<undefined>(RESULT_COLUMNS).fill(undefined),
+      ...resultFormats(results),
     ],
     replacedResults,
   };
@@ -88,7 +94,7 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
   const customers = res.customers!;
   const results = new ResultCells(res, lang, graded);
   const bought = (j: number) => customers.count[j] > 0;
-  const headers = [...customerHeaders(lang), ...outputHeaders(lang)];
+  const headers = [...customerHeaders(lang), ...results.headers()];
   const cut = cutCounter(results, lang, headers);
   return {
     headers,
@@ -111,7 +117,7 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
     },
     cutCells: () => cut.count,
     results,
-    formats: [undefined, DATE_FORMAT],
+    formats: [undefined, DATE_FORMAT, undefined, undefined, ...resultFormats(results)],
     replacedResults: false,
   };
 }
@@ -134,12 +140,6 @@ function cutCounter(results: ResultCells, lang: Lang, headers: readonly string[]
     },
   };
   return counter;
-}
-
-/** An earlier run's output ends in exactly the seven result columns; grading it again replaces them. */
-function endsWithResultColumns(headers: readonly Cell[]): boolean {
-  if (headers.length < RESULT_COLUMNS) return false;
-  return headers.slice(-RESULT_COLUMNS).every(isOwnOutputHeader);
 }
 
 function columnRoles(mapping: Partial<Record<Role, number>>): Role[] {

@@ -15,7 +15,7 @@ export function rawCsvChunk(raw: RawRows, results: ResultCells, from: number, to
   for (let i = from; i < to; i++) {
     const note = results.csvNote(i);
     if (note !== ",") notes.set(i, Buffer.from(note));
-    size += ends[i] - starts[i] + missing[i] + results.fixedBytes(i).length + (notes.get(i)?.length ?? 1) + 1;
+    size += ends[i] - starts[i] + missing[i] + results.fixedBytes(i).length + (notes.get(i)?.length ?? 1) + results.tailBytes(i).length + 1;
   }
   const out = Buffer.allocUnsafe(size);
   let at = 0;
@@ -26,6 +26,7 @@ export function rawCsvChunk(raw: RawRows, results: ResultCells, from: number, to
     const note = notes.size > 0 ? notes.get(i) : undefined;
     if (note) at += note.copy(out, at);
     else out[at++] = COMMA;
+    at += results.tailBytes(i).copy(out, at);
     out[at++] = LINE_FEED;
   }
   return out;

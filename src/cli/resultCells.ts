@@ -1,8 +1,11 @@
 import {
-  cadenceText, gradeLetter, NOTE_SEPARATOR, noteText, scoreNumber, scoreText, type GradeResult, type Lang,
+  cadenceText, changeText, formatDay, gradeLetter, hasContactPeriods, nextContactDay, NOTE_SEPARATOR, noteText, resultHeaders,
+  scoreNumber, scoreText, type GradeChange, type GradeMigration, type GradeResult, type Lang,
 } from "../engine";
-import { csvField } from "./cellText";
+import { csvField, dateOfDay } from "./cellText";
 import type { GradedTable } from "./gradeTable";
+
+const CHANGES: (GradeChange | null)[] = [null, "up", "down", "same", "new", "gone", "other"];
 
 /**
  * The appended result cells of row i. Everything but the note depends only on the three sub-scores, so the CSV text
@@ -15,6 +18,11 @@ export class ResultCells {
   private readonly noted: Uint8Array;
   /** Notes the writers add to a row (a text cut to fit a workbook cell), after the engine's. */
   private readonly added = new Map<number, string[]>();
+  /** The columns after the note: next contact (the profile has periods), previous grade and change (--previous). */
+  private readonly nextContact: boolean;
+  private readonly migration?: GradeMigration;
+  private readonly tailCache = new Map<number, { csv: string; bytes: Buffer; values: unknown[] }>();
+  private readonly previousIndex = new Map<string, number>();
 
   constructor(
     private readonly res: GradeResult,
@@ -23,11 +31,76 @@ export class ResultCells {
   ) {
     this.noted = new Uint8Array(res.n);
     for (const issue of res.issues) this.noted[issue.index] = 1;
+    this.nextContact = hasContactPeriods(res.profile);
+    this.migration = graded.migration;
+    this.migration?.previousGrades.forEach((g, k) => this.previousIndex.set(g, k));
   }
 
-  /** ",r,f,m,score,grade,cadence,note" */
+  /** Headers of the result columns: the seven, then those after the note that apply. */
+  headers(): string[] {
+    return resultHeaders(this.lang, { nextContact: this.nextContact, previous: this.migration !== undefined });
+  }
+
+  /** How many result columns there are (7 and the extra ones). */
+  get width(): number {
+    return 7 + (this.nextContact ? 1 : 0) + (this.migration ? 2 : 0);
+  }
+
+  /** Position of the next-contact column among the result columns, or -1. */
+  get nextContactColumn(): number {
+    return this.nextContact ? 7 : -1;
+  }
+
+  /** ",r,f,m,score,grade,cadence,note" and the cells after the note. */
   csvSuffix(i: number): string {
-    return this.fixedCsv(i) + this.csvNote(i);
+    return this.fixedCsv(i) + this.csvNote(i) + this.tail(i).csv;
+  }
+
+  /**
+   * Rows with equal tail keys have the same cells after the note: the next contact depends on the grade only, the
+   * previous grade and change on the comparison, so a few dozen combinations cover a million rows.
+   */
+  tailKey(i: number): number {
+    const g = this.res.gradeIndex[i] + 1;
+    const m = this.migration;
+    if (!m) return g;
+    const p = m.previous[i];
+    const prev = p === null ? 0 : this.previousIndex.get(p)! + 1;
+    return (g * 1024 + prev) * 8 + CHANGES.indexOf(m.change[i]);
+  }
+
+  private tail(i: number): { csv: string; bytes: Buffer; values: unknown[] } {
+    const key = this.tailKey(i);
+    let tail = this.tailCache.get(key);
+    if (tail === undefined) {
+      const values: unknown[] = [];
+      let csv = "";
+      if (this.nextContact) {
+        const day = nextContactDay(this.res, i);
+        values.push(day === null ? null : dateOfDay(day));
+        csv += "," + (day === null ? "" : formatDay(day));
+      }
+      const m = this.migration;
+      if (m) {
+        const previous = m.previous[i];
+        const change = changeText(m.change[i], this.lang);
+        values.push(previous, change || null);
+        csv += "," + csvField(previous ?? "") + "," + csvField(change);
+      }
+      tail = { csv, bytes: Buffer.from(csv), values };
+      this.tailCache.set(key, tail);
+    }
+    return tail;
+  }
+
+  /** The cells after the note as CSV bytes (empty when there are none). */
+  tailBytes(i: number): Buffer {
+    return this.tail(i).bytes;
+  }
+
+  /** The cells after the note as workbook values (next contact as a date; the same for rows with equal tail keys). */
+  tailValues(i: number): unknown[] {
+    return this.tail(i).values;
   }
 
   /** The six cells before the note (",r,f,m,score,grade,cadence") as UTF-8. */
@@ -66,9 +139,9 @@ export class ResultCells {
     return fixed;
   }
 
-  /** The seven cells as workbook values: numbers for the scores, null for empty cells. */
+  /** The result cells as workbook values: numbers for the scores, dates, null for empty cells. */
   values(i: number): unknown[] {
-    return [...this.fixedValues(i), this.note(i) || null];
+    return [...this.fixedValues(i), this.note(i) || null, ...this.tailValues(i)];
   }
 
   /** The six cells before the note as workbook values (the same for every row with the same key). */

@@ -1,6 +1,7 @@
-import { formatIssue, profileName, type Dimension, type Lang } from "../engine";
+import { formatIssue, gradeShares, profileName, rfMap, type Dimension, type Lang } from "../engine";
 import { DELIMITER_NAMES, ENCODING_LABELS } from "./decodeInput";
 import type { GradedTable } from "./gradeTable";
+import { gradeTableLines, migrationLines, rfMapLines } from "./summaryTables";
 import { KIND_NAMES, SUMMARY_TEXTS, UNIT_NAMES } from "./texts";
 
 const SKIPPED_SALES_LISTED = 10;
@@ -23,8 +24,11 @@ export function summaryLines(graded: GradedTable, lang: Lang): string[] {
   lines.push(label(SUMMARY_TEXTS.unit) + UNIT_NAMES[s.unit][lang] + SUMMARY_TEXTS.unitSource(graded.unit, graded.moneyHeader)[lang]);
   lines.push(SUMMARY_TEXTS.graded(s.graded, s.rows - (s.blankRows ?? 0), s.kind)[lang]);
   lines.push(label(SUMMARY_TEXTS.grades) + s.gradeCounts.map((g) => `${g.grade} ${g.count}`).join("  "));
+  lines.push(...gradeTableLines(gradeShares(res), lang));
   const perScore = DIMENSION_LETTERS.map(([dim, letter]) => `${letter} ${s.scoreCounts[dim].slice(1).reverse().join("/")}`);
   lines.push(label(SUMMARY_TEXTS.scores) + perScore.join("  "));
+  lines.push(...rfMapLines(rfMap(res), lang));
+  if (graded.migration) lines.push(...migrationLines(graded.migration, lang));
   if (s.notGraded > 0) lines.push(SUMMARY_TEXTS.notGraded(s.notGraded)[lang]);
   lines.push(...rowCountLines(graded, lang));
   if (s.sales) {

@@ -1,10 +1,11 @@
 import { constants } from "zlib";
-import type { Lang } from "../engine";
+import { summaryLabels, type Lang, type SummaryLayout } from "../engine";
 import type { OutputPlan } from "./outputPlan";
 import type { Progress } from "./progress";
 import { SUMMARY_TEXTS } from "./texts";
 import { ByteWriter } from "./xlsx/byteWriter";
 import { columnLetters, inlineText, serialOfDate, xmlText } from "./xlsx/sheetXml";
+import { summarySheetXml } from "./xlsx/summarySheetXml";
 import { ZipFile } from "./xlsx/zipFile";
 
 const NOTE_WIDTH = 60;
@@ -21,18 +22,23 @@ const EXTRA_GRADE_FILL = "D9D9D9";
  * shared style per column, not an object per cell) and compressed by zlib on the second core while the next rows are
  * built, so a million rows take seconds and memory stays flat.
  */
-export async function writeXlsxFile(path: string, plan: OutputPlan, lang: Lang, progress: Progress): Promise<void> {
+export async function writeXlsxFile(
+  path: string, plan: OutputPlan, lang: Lang, progress: Progress, summary?: SummaryLayout,
+): Promise<void> {
   const zip = new ZipFile(path, constants.Z_BEST_SPEED);
   try {
     const styles = new StyleTable(plan.formats);
-    const sheetName = lang === "zh" ? "RFM分级" : "RFM grades";
-    await entry(zip, "[Content_Types].xml", CONTENT_TYPES);
+    const sheetNames = [lang === "zh" ? "RFM分级" : "RFM grades"];
+    if (summary) sheetNames.push(summaryLabels(lang).title);
+    await entry(zip, "[Content_Types].xml", contentTypes(sheetNames.length));
     await entry(zip, "_rels/.rels", ROOT_RELS);
-    await entry(zip, "xl/workbook.xml", workbookXml(sheetName));
-    await entry(zip, "xl/_rels/workbook.xml.rels", WORKBOOK_RELS);
+    await entry(zip, "xl/workbook.xml", workbookXml(sheetNames));
+    await entry(zip, "xl/_rels/workbook.xml.rels", workbookRels(sheetNames.length));
     zip.openEntry("xl/worksheets/sheet1.xml");
     await writeSheet(zip, plan, styles, progress);
     await zip.closeEntry();
+    // The summary sheet: the same layout the add-in writes, rendered by its own module.
+    if (summary) await entry(zip, "xl/worksheets/sheet2.xml", summarySheetXml(summary, (f, bold) => styles.styleOf(f, bold)));
     await entry(zip, "xl/styles.xml", styles.xml(gradeFills(plan.grades ?? [])));
     zip.finish();
   } catch (err) {
@@ -51,9 +57,10 @@ async function writeSheet(zip: ZipFile, plan: OutputPlan, styles: StyleTable, pr
   const width = plan.headers.length;
   const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
   const lastRow = plan.rowCount + 1;
+  const noteAt = width - plan.results.width + 6;
   const cols = plan.headers
     .map((header, c) => {
-      const w = c === width - 1 ? NOTE_WIDTH : Math.min(40, Math.max(10, displayWidth(header) + 2));
+      const w = c === noteAt ? NOTE_WIDTH : Math.min(40, Math.max(10, displayWidth(header) + 2));
       return `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`;
     })
     .join("");
@@ -71,10 +78,13 @@ async function writeSheet(zip: ZipFile, plan: OutputPlan, styles: StyleTable, pr
 
   const columnStyle = plan.formats.map((f) => (f ? styles.styleOf(f) : 0));
   const dateStyle = styles.styleOf(DATE_FORMAT);
-  const inputWidth = width - RESULT_COLUMNS;
+  const inputWidth = width - plan.results.width;
+  const noteColumn = inputWidth + 6;
   const refs = letters.map((l) => Buffer.from(`<c r="${l}`));
   // The six result cells before the note depend only on the scores: their bytes are made once per score combination.
   const fixedCells = new Map<number, (Buffer | null)[]>();
+  // The cells after the note (next contact, previous grade, change) likewise, once per combination.
+  const tailCells = new Map<number, (Buffer | null)[]>();
   const results = plan.results;
   const w = new ByteWriter();
   const scratch = new ByteWriter(4096);
@@ -117,11 +127,28 @@ async function writeSheet(zip: ZipFile, plan: OutputPlan, styles: StyleTable, pr
       }
       const note = results.note(i);
       if (note !== "") {
-        w.bytes(refs[width - 1]);
+        w.bytes(refs[noteColumn]);
         w.uint(r);
         w.bytes(QUOTE);
-        writeCellBody(w, note, columnStyle[width - 1], dateStyle);
+        writeCellBody(w, note, columnStyle[noteColumn], dateStyle);
         w.bytes(CELL_CLOSE);
+      }
+      if (noteColumn + 1 < width) {
+        const tailKey = results.tailKey(i);
+        let tail = tailCells.get(tailKey);
+        if (tail === undefined) {
+          tail = results.tailValues(i).map((v, k) => cellBody(v, noteColumn + 1 + k));
+          tailCells.set(tailKey, tail);
+        }
+        for (let k = 0; k < tail.length; k++) {
+          const body = tail[k];
+          if (body === null) continue;
+          w.bytes(refs[noteColumn + 1 + k]);
+          w.uint(r);
+          w.bytes(QUOTE);
+          w.bytes(body);
+          w.bytes(CELL_CLOSE);
+        }
       }
       w.bytes(ROW_CLOSE);
     }
@@ -246,27 +273,29 @@ function gradeFills(grades: readonly string[]): string[] {
 }
 
 const BOLD_STYLE = 1;
-/** r, f, m, score, grade, cadence, note. */
-const RESULT_COLUMNS = 7;
 
-/** Cell styles: 0 plain, 1 bold (the header), then one per number format in use. */
+/** Cell styles: 0 plain, 1 bold (the header), then one per number format (and weight) in use. */
 class StyleTable {
   private readonly formats: string[] = [];
+  private readonly styles: { format: number; bold: boolean }[] = [];
 
   constructor(columnFormats: readonly (string | undefined)[]) {
     for (const f of columnFormats) if (f) this.styleOf(f);
   }
 
-  styleOf(format: string): number {
-    let k = this.formats.indexOf(format);
-    if (k < 0) k = this.formats.push(format) - 1;
+  styleOf(format: string | undefined, bold = false): number {
+    if (!format) return bold ? BOLD_STYLE : 0;
+    let f = this.formats.indexOf(format);
+    if (f < 0) f = this.formats.push(format) - 1;
+    let k = this.styles.findIndex((s) => s.format === f && s.bold === bold);
+    if (k < 0) k = this.styles.push({ format: f, bold }) - 1;
     return 2 + k;
   }
 
   xml(fills: readonly string[]): string {
     const numFmts = this.formats.map((f, k) => `<numFmt numFmtId="${164 + k}" formatCode="${xmlText(f)}"/>`).join("");
-    const xfs = this.formats
-      .map((_, k) => `<xf numFmtId="${164 + k}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`)
+    const xfs = this.styles
+      .map((s) => `<xf numFmtId="${164 + s.format}" fontId="${s.bold ? 1 : 0}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${s.bold ? ' applyFont="1"' : ""}/>`)
       .join("");
     const dxfs = fills.map((rgb) => `<dxf><fill><patternFill><bgColor rgb="FF${rgb}"/></patternFill></fill></dxf>`).join("");
     return (
@@ -277,7 +306,7 @@ class StyleTable {
       `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
       `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
       `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-      `<cellXfs count="${2 + this.formats.length}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+      `<cellXfs count="${2 + this.styles.length}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
       `<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>${xfs}</cellXfs>` +
       `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
       `<dxfs count="${fills.length}">${dxfs}</dxfs></styleSheet>`
@@ -297,31 +326,43 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 
-const CONTENT_TYPES =
-  XML_HEAD +
-  `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-  `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-  `<Default Extension="xml" ContentType="application/xml"/>` +
-  `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-  `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-  `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-  `</Types>`;
+const sheetNumbers = (count: number) => Array.from({ length: count }, (_, k) => k + 1);
+
+function contentTypes(sheets: number): string {
+  return (
+    XML_HEAD +
+    `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+    `<Default Extension="xml" ContentType="application/xml"/>` +
+    `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+    sheetNumbers(sheets)
+      .map((n) => `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+      .join("") +
+    `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+    `</Types>`
+  );
+}
 
 const ROOT_RELS =
   XML_HEAD +
   `<Relationships xmlns="${PKG_REL_NS}">` +
   `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
 
-const WORKBOOK_RELS =
-  XML_HEAD +
-  `<Relationships xmlns="${PKG_REL_NS}">` +
-  `<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
-  `<Relationship Id="rId2" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`;
-
-function workbookXml(sheetName: string): string {
+/** Sheet n is relationship rIdn; the styles come after them. */
+function workbookRels(sheets: number): string {
   return (
     XML_HEAD +
-    `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews>` +
-    `<sheets><sheet name="${xmlText(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`
+    `<Relationships xmlns="${PKG_REL_NS}">` +
+    sheetNumbers(sheets).map((n) => `<Relationship Id="rId${n}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${n}.xml"/>`).join("") +
+    `<Relationship Id="rId${sheets + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`
+  );
+}
+
+function workbookXml(sheetNames: readonly string[]): string {
+  return (
+    XML_HEAD +
+    `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>` +
+    sheetNames.map((name, k) => `<sheet name="${xmlText(name)}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`).join("") +
+    `</sheets></workbook>`
   );
 }

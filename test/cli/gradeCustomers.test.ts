@@ -42,13 +42,13 @@ beforeAll(() => {
 }, 180_000);
 
 describe("customer table, CSV in, CSV on stdout", () => {
-  test("keeps every input row and column and appends the seven result columns with the spec's grades", () => {
+  test("keeps every input row and column and appends the result columns with the spec's grades and next contact dates", () => {
     const input = write(dir, "customers.csv", csvFile([EN_HEADERS, ...ROWS]));
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
     expect(run.status).toBe(0);
     expect(headerRow(run.stdout)).toEqual([
       "Customer ID", "Last order date", "Order amount", "Purchase count", "Total amount",
-      "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note",
+      "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by",
     ]);
     const out = records(run.stdout);
     expect(out.map((r) => r["Customer ID"])).toEqual(["C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08", "C09"]);
@@ -61,6 +61,10 @@ describe("customer table, CSV in, CSV on stdout", () => {
     expect(out[0].Cadence).toBe("1–2 contacts per month");
     expect(out[1].Cadence).toBe("1–2 contacts per quarter");
     expect(out[2].Cadence).toBe("1–2 contacts per half-year");
+    // Spec §6: 2025-12-31 + 1 month (A) = 2026-01-31; + 3 months (B) = 2026-03-31; + 6 months (C) = 2026-06-30 (June
+    // has no 31st); a row not graded has none.
+    expect(out.slice(0, 3).map((r) => r["Next contact by"])).toEqual(["2026-01-31", "2026-03-31", "2026-06-30"]);
+    expect(out[4]["Next contact by"]).toBe("");
   });
 
   test("a row that cannot be graded has empty result cells and a note naming its row and column", () => {
@@ -95,7 +99,7 @@ describe("Chinese headers and --lang zh", () => {
     const input = write(dir, "客户.csv", csvFile([ZH_HEADERS, ...ROWS]));
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31", "--lang", "zh"], dir);
     expect(run.status).toBe(0);
-    expect(headerRow(run.stdout).slice(5)).toEqual(["R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注"]);
+    expect(headerRow(run.stdout).slice(5)).toEqual(["R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期"]);
     const out = records(run.stdout);
     expect(out[0]["客户等级"]).toBe("A");
     expect(out[0]["沟通频次"]).toBe("每月沟通1–2次");
@@ -205,7 +209,7 @@ describe("CSV details", () => {
     expect(again.status).toBe(0);
     const headers = headerRow(again.stdout);
     expect(headers.filter((h) => h === "Grade")).toHaveLength(1);
-    expect(headers).toHaveLength(12);
+    expect(headers).toHaveLength(13);
     expect(records(again.stdout)[0]["R Score"]).toBe("4");
     expect(again.stderr).toContain("replaced");
   });

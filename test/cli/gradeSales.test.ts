@@ -49,7 +49,7 @@ test("one row per customer in first-appearance order, with last date, purchases,
   expect(run.status).toBe(0);
   expect(headerRow(run.stdout)).toEqual([
     "Customer", "Last order date", "Purchases", "Amount",
-    "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note",
+    "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by",
   ]);
   const out = records(run.stdout).map((r) => [
     r.Customer, r["Last order date"], r.Purchases, r.Amount, r["R Score"], r["F Score"], r["M Score"], r["RFM Score"], r.Grade,
@@ -104,7 +104,7 @@ test("Chinese sales headers (客户, 消费时间, 消费金额) with --lang zh 
   const run = rfm(["grade", input, "--profile", "wuhan", "--lang", "zh"], dir);
   expect(run.status).toBe(0);
   expect(headerRow(run.stdout)).toEqual([
-    "客户", "最近下单时间", "购买次数", "总金额", "R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注",
+    "客户", "最近下单时间", "购买次数", "总金额", "R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期",
   ]);
   const a = records(run.stdout)[0];
   expect([a["客户"], a["RFM综合评分"], a["客户等级"], a["沟通频次"]]).toEqual(["A", "3.2", "B", "每季度回访一次"]);

@@ -73,6 +73,6 @@ test("another zip library reads every entry", async () => {
   const entries = unzipSync(readFileSync(path));
   expect(Object.keys(entries).sort()).toEqual([
     "[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml",
-    "xl/worksheets/sheet1.xml",
+    "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
   ]);
 });

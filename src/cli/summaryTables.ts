@@ -1,0 +1,74 @@
+/**
+ * The tables of the stderr summary: grades with shares of customers and amount, the R × F map, and the grade changes
+ * when --previous is given. Words and figures come from the engine (the summary sheet's labels, its exact shares), so
+ * the terminal says what the summary sheet says.
+ */
+import { shareText, summaryLabels, type GradeMigration, type GradeShares, type Lang, type RfMap } from "../engine";
+
+/** Width on a terminal: a Chinese character takes two columns. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/** Rows of cells as aligned text: the first column left-aligned, the others right-aligned. */
+function aligned(rows: string[][], indent = "  "): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, c) => (widths[c] = Math.max(widths[c] ?? 0, displayWidth(cell))));
+  return rows.map((row) =>
+    indent +
+    row
+      .map((cell, c) => {
+        const pad = " ".repeat(widths[c] - displayWidth(cell));
+        return c === 0 ? cell + pad : pad + cell;
+      })
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
+/** An exact decimal text with thousands separators: "1234567.5" → "1,234,567.5". */
+export function groupedAmount(text: string): string {
+  if (text === "") return "–";
+  const negative = text.startsWith("-");
+  const body = negative ? text.slice(1) : text;
+  const [whole, fraction] = body.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return (negative ? "-" : "") + grouped + (fraction ? `.${fraction}` : "");
+}
+
+export function gradeTableLines(shares: GradeShares, lang: Lang): string[] {
+  const t = summaryLabels(lang);
+  const rows = [[t.grade, t.customers, t.customerShare, t.amount, t.amountShare]];
+  for (const r of shares.rows) rows.push([r.grade, String(r.customers), shareText(r.customerShare), groupedAmount(r.amount), shareText(r.amountShare)]);
+  const any = shares.rows.some((r) => r.amountShare);
+  rows.push([t.total, String(shares.customers), shares.customers > 0 ? "100.0%" : "–", groupedAmount(shares.amount), any ? "100.0%" : "–"]);
+  return aligned(rows);
+}
+
+export function rfMapLines(map: RfMap, lang: Lang): string[] {
+  const t = summaryLabels(lang);
+  const rows = [[t.rfCorner, ...map.f.map((f) => `F${f}`)]];
+  map.r.forEach((r, k) => rows.push([`R${r}`, ...map.counts[k].map(String)]));
+  return [t.rfTitle + (lang === "zh" ? "：" : ":"), ...aligned(rows)];
+}
+
+export function migrationLines(m: GradeMigration, lang: Lang): string[] {
+  const t = summaryLabels(lang);
+  const colon = lang === "zh" ? "：" : ":";
+  const lead = lang === "zh" ? "：" : ": ";
+  const rows = [[t.migrationCorner, ...m.grades, t.gone]];
+  [...m.previousGrades, t.new].forEach((name, p) => rows.push([name, ...m.counts[p].map(String)]));
+  const order = ["up", "down", "same", "new", "gone", "other"] as const;
+  const totals = order
+    .filter((c) => c !== "other" || m.totals.other > 0)
+    .map((c) => `${t.changeNames[c]} ${m.totals[c]}`)
+    .join(lang === "zh" ? "，" : ", ");
+  const lines = [t.changes + lead + totals, t.migrationCustomers + colon, ...aligned(rows)];
+  if (m.movedDown.length > 0) {
+    const shown = m.movedDown.slice(0, 5).map((d) => `${d.id} ${d.previous}→${d.current} (${groupedAmount(d.amount)})`);
+    lines.push(t.movedDownList + lead + shown.join(", ") + (m.movedDown.length > 5 ? ", …" : ""));
+  }
+  return lines;
+}
