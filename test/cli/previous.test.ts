@@ -50,16 +50,18 @@ test("CSV: the later result gains Previous grade and Change, matched by customer
   const run = rfm(["grade", "later.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "earlier.csv"], dir);
   expect(run.status).toBe(0);
   expect(headerRow(run.stdout).slice(-5)).toEqual(["Cadence", "Note", "Next contact by", "Previous grade", "Change"]);
+  // CSV output guards text starting with "=" against formula injection with an apostrophe (the .xlsx cell is "=").
+  const same = "'=";
   const out = records(run.stdout);
   expect(out.map((r) => [r["Customer ID"], r.Grade, r["Previous grade"], r.Change])).toEqual([
-    ["C01", "A", "A", "="],
-    ["C02", "B", "B", "="],
+    ["C01", "A", "A", same],
+    ["C02", "B", "B", same],
     ["C03", "C", "B", "↓"],
     ["C04", "C", "B", "↓"],
     ["C05", "", "", ""],
-    ["C06", "C", "C", "="],
-    ["C07", "B", "B", "="],
-    ["C08", "A", "A", "="],
+    ["C06", "C", "C", same],
+    ["C07", "B", "B", same],
+    ["C08", "A", "A", same],
     ["C09", "B", "", "new"],
   ]);
   // The summary on stderr: the changes, the matrix (rows: previous grade; columns: grade now and gone).
@@ -79,7 +81,7 @@ test("Chinese: the columns and changes read 上一次等级 / 变化 and 新增"
   const run = rfm(["grade", "later.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "earlier-zh.csv", "--lang", "zh"], dir);
   expect(run.status).toBe(0);
   expect(headerRow(run.stdout).slice(-3)).toEqual(["下次沟通日期", "上一次等级", "变化"]);
-  expect(records(run.stdout).map((r) => r["变化"])).toEqual(["=", "=", "↓", "↓", "", "=", "=", "=", "新增"]);
+  expect(records(run.stdout).map((r) => r["变化"])).toEqual(["'=", "'=", "↓", "↓", "", "'=", "'=", "'=", "新增"]);
   expect(run.stderr).toContain("变化：等级上升 0，等级下降 2，等级不变 5，新增 1，流失 1");
 });
 
@@ -97,6 +99,7 @@ test("xlsx: an earlier .xlsx result; the later workbook has the columns, next co
   // C03 (row 4): C now, B before; next contact 2025-12-31 + 6 months = 2026-06-30, a date cell.
   expect(grades.getRow(4).getCell(col("Previous grade")).value).toBe("B");
   expect(grades.getRow(4).getCell(col("Change")).value).toBe("↓");
+  expect(grades.getRow(2).getCell(col("Change")).value).toBe("=");
   const next = grades.getRow(4).getCell(col("Next contact by"));
   expect(next.value).toEqual(new Date(Date.UTC(2026, 5, 30)));
   expect(next.numFmt).toBe("yyyy-mm-dd");
@@ -141,7 +144,7 @@ test("grading the later result again compares with its own Grade column, not a s
   const headers = headerRow(again.stdout);
   expect(headers.filter((h) => h === "Change")).toHaveLength(1);
   expect(headers).toHaveLength(5 + 10);
-  expect(records(again.stdout).map((r) => r.Change)).toEqual(["=", "=", "=", "=", "", "=", "=", "=", "="]);
+  expect(records(again.stdout).map((r) => r.Change)).toEqual(["'=", "'=", "'=", "'=", "", "'=", "'=", "'=", "'="]);
 });
 
 test("a previous file without a Grade column is refused, naming its headers", () => {
@@ -156,7 +159,7 @@ test("a previous file without a Grade column is refused, naming its headers", ()
 });
 
 test("--previous must be a .csv or .xlsx file, and the table needs customer ids to match", () => {
-  const bad = rfm(["grade", "later.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "earlier.txt"], dir);
+  const bad = rfm(["grade", "later.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "earlier.json"], dir);
   expect(bad.status).toBe(2);
   expect(bad.stderr).toContain("--previous");
   earlier("earlier3.csv");
