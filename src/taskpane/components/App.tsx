@@ -230,7 +230,8 @@ export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
 
   const changeProfile = (profileId: string) => {
     const chosen = profiles.find((p) => p.id === profileId);
-    if (chosen) setOptions(optionsFor(chosen, latestDay, dateForm));
+    // A new profile brings its own dates and unit; how the results are written (values or formulas) stays the user's.
+    if (chosen) setOptions((current) => ({ ...optionsFor(chosen, latestDay, dateForm), liveFormulas: current.liveFormulas }));
   };
 
   const askOverwrite = (address: string) =>

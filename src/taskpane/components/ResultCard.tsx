@@ -11,7 +11,8 @@ import { t } from "../i18n";
 import { formatCount } from "./SourceSection";
 
 const useStyles = makeStyles({
-  card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  // scrollMarginTop: brought into view with a gap above it, not flush against the pane's top edge.
+  card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, scrollMarginTop: tokens.spacingVerticalM },
   heading: { ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   bar: { display: "flex", height: "12px", borderRadius: tokens.borderRadiusMedium, overflow: "hidden", backgroundColor: tokens.colorNeutralBackground3 },
   table: { borderCollapse: "collapse", width: "100%", fontVariantNumeric: "tabular-nums" },
