@@ -5,7 +5,8 @@ import {
 } from "../engine";
 import { compileFormulas, LIVE_FORMULA_SHEETS, type FormulaSheetLayout, type ParameterCell } from "../engine/compile/excelFormulas";
 import { integerProfile } from "../engine/compile/integerProfile";
-import { nextContactDay } from "../engine/periods";
+import { EXTRA_OUTPUT_HEADERS } from "../engine/messages";
+import { hasContactPeriods, nextContactDay } from "../engine/periods";
 import type { GradedTable } from "./gradeTable";
 import { columnLetters, inlineText, serialOfDate, xmlText } from "./xlsx/sheetXml";
 import { ZipFile } from "./xlsx/zipFile";
@@ -17,7 +18,7 @@ const GRADE_FILLS = ["C6EFCE", "BDD7EE", "F8CBAD", "FFC7CE"];
 
 /** Headers of the columns only the formulas workbook has. */
 export const FORMULA_HEADERS = {
-  nextContact: { en: "Next contact by", zh: "下次沟通日期" },
+  nextContact: EXTRA_OUTPUT_HEADERS.nextContact,
   gradesSheet: { en: "RFM grades", zh: "RFM分级" },
 };
 
@@ -32,7 +33,7 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
   const dropOld = table.headers.length >= RESULT_COLUMNS && table.headers.slice(-RESULT_COLUMNS).every(isOwnOutputHeader);
   const inputWidth = table.width - (dropOld ? RESULT_COLUMNS : 0);
   const ip = integerProfile(res.profile, res.summary.unit);
-  const hasPeriods = res.profile.grades.some((g) => g.cadence.every !== undefined);
+  const hasPeriods = hasContactPeriods(res.profile);
   const headers = [...table.headers.slice(0, inputWidth).map((h) => cellText(h)), ...outputHeaders(lang)];
   if (hasPeriods) headers.splice(headers.length - 1, 0, FORMULA_HEADERS.nextContact[lang]);
   const resultStart = inputWidth;

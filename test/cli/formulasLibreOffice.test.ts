@@ -10,7 +10,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import * as Papa from "papaparse";
 import {
-  builtinProfile, formatIssue, gradeCustomers, issuesOfRow, outputHeaders, parseDateText, parseDay, profileToJson,
+  builtinProfile, formatIssue, parseProfile, gradeCustomers, issuesOfRow, outputHeaders, parseDateText, parseDay, profileToJson,
   scoreNumber, type Lang, type MonetaryUnit, type Profile,
 } from "../../src/engine";
 import { formatDay } from "../../src/engine/dates";
@@ -34,13 +34,13 @@ interface Case {
 const SAMPLE = readFileSync(join(ROOT, "assets/samples/shaoxing-customers.csv"), "utf8");
 
 /** A customer table with heavy ties and every kind of cell the rules refuse, as a finance export writes it. */
-function randomCustomerCsv(seed: number, n: number): string {
+function randomCustomerCsv(seed: number, n: number, lastDay = 20_270): string {
   const rnd = random(seed);
   const bad = ["", "  ", "待定", "#N/A", "2025-02-30", "2026-03-01"];
   const lines = ["id,date,count,total"];
   for (let i = 0; i < n; i++) {
     const r = rnd();
-    const date = r < 0.06 ? bad[Math.floor(rnd() * bad.length)] : formatDay(20_270 - Math.floor(rnd() * 90));
+    const date = r < 0.06 ? bad[Math.floor(rnd() * bad.length)] : formatDay(lastDay - Math.floor(rnd() * 90));
     const count = r > 0.5 && r < 0.55 ? ["", "2.5", "0", "-1", "abc", "#VALUE!"][Math.floor(rnd() * 6)] : String(1 + Math.floor(rnd() * rnd() * 20));
     const total = r > 0.6 && r < 0.64 ? ["", "0", "-3", "x1"][Math.floor(rnd() * 4)] : ["0.5", "1", "1.5", "3", "12.75", "0.199999", "2.00005", "80000"][Math.floor(rnd() * 8)];
     lines.push(`${r > 0.97 ? "#REF!" : `K${Math.floor(i * 0.97)}`},${date},${count},${total}`);
@@ -51,6 +51,18 @@ function randomCustomerCsv(seed: number, n: number): string {
 const shaoxing = builtinProfile("shaoxing")!;
 const wuhan = builtinProfile("wuhan")!;
 const [east, quartiles, deciles] = CUSTOM_PROFILES;
+
+/** East's thresholds with contact periods in both units, and one grade without a period (its next contact is ""). */
+const eastWithPeriods: Profile = parseProfile({
+  ...JSON.parse(profileToJson(east)),
+  id: "east-periods",
+  grades: east.grades.map((g, i) => ({
+    grade: g.grade,
+    ...(g.above !== undefined ? { above: g.above } : {}),
+    ...(g.atLeast !== undefined ? { atLeast: g.atLeast } : {}),
+    cadence: { en: g.cadence.en, zh: g.cadence.zh, ...[{ every: { months: 1 } }, { every: { days: 14 } }, {}, { every: { months: 13 } }][i] },
+  })),
+});
 
 const CASES: Case[] = [
   { name: "shaoxing on the sample (en)", profile: shaoxing, csv: SAMPLE, asOf: "2025-12-31", unit: "wan", lang: "en" },
@@ -64,6 +76,10 @@ const CASES: Case[] = [
   { name: "custom thresholds in yuan (zh)", profile: east, csv: randomCustomerCsv(9, 300), asOf: "2025-07-01", unit: "yuan", lang: "zh" },
   { name: "custom quartiles, ties best", profile: quartiles, csv: randomCustomerCsv(10, 400), asOf: "2025-07-01", unit: "yuan", lang: "en" },
   { name: "custom deciles, ties first", profile: deciles, csv: randomCustomerCsv(11, 400), asOf: "2025-07-01", unit: "wan", lang: "en" },
+  // Next contact across month ends: Jan 31 + 3 months is Apr 30, + 6 months Jul 31 (EDATE keeps the day or takes the month's last, as the engine).
+  { name: "shaoxing on the sample, analysed on Jan 31 (next contact across month ends)", profile: shaoxing, csv: SAMPLE, asOf: "2026-01-31", unit: "wan", lang: "en" },
+  // A leap year's Feb 29; days periods added as days; a grade without a period.
+  { name: "custom periods in days and months, analysed on Jan 31 of a leap year (zh)", profile: eastWithPeriods, csv: randomCustomerCsv(12, 300, parseDateText("2028-01-31")!), asOf: "2028-01-31", unit: "yuan", lang: "zh" },
 ];
 
 /** What the engine says for every row: the result cells as the formulas should show them. */
@@ -164,6 +180,23 @@ describe("live formulas recalculated by LibreOffice equal the engine, cell by ce
       for (let i = 0; i < expected.length; i++) expect({ row: i + 2, cells: actual[i] }).toEqual({ row: i + 2, cells: expected[i] });
     });
   }
+
+  test("next contact by: Jan 31 + months falls on the month's last day, days are added as days, a grade without a period gives \"\"", () => {
+    // Worked out by hand from the periods, independently of the engine: column 6 is the next contact, 4 the grade.
+    const byGrade = (name: string) => {
+      const seen = new Map<string, Set<string>>();
+      for (const row of results.get(name)!.actual) if (row[4] !== "") seen.set(row[4], (seen.get(row[4]) ?? new Set()).add(row[6]));
+      return Object.fromEntries([...seen].map(([g, dates]) => [g, [...dates]]));
+    };
+    // Shaoxing on its sample has no A on that day: B (3 months) and C (6 months) fall on month ends.
+    expect(byGrade(CASES[8].name)).toEqual({ B: ["2026-04-30"], C: ["2026-07-31"] });
+    expect(byGrade(CASES[9].name)).toEqual({
+      A: ["2028-02-29"], // Jan 31 + 1 month in a leap year
+      B: ["2028-02-14"], // + 14 days
+      C: [""], // no period
+      D: ["2029-02-28"], // Jan 31 + 13 months: February of a common year
+    });
+  });
 
   test("moving the analysis date moved grades (the parameters block drives the formulas)", () => {
     const moved = results.get(CASES[1].name)!.actual;
