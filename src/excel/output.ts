@@ -3,7 +3,8 @@ import { isOwnOutputHeader, outputHeaders } from "../engine";
 import { AREA_PROPS, sheetAddress, type Area } from "./address";
 import { addSheet, deleteSheetQuietly } from "./sheets";
 import { restoreSnapshot, takeSnapshot, usedPart, type Snapshot } from "./snapshot";
-import { ExcelAdapterError, type CustomerWriteOptions, type OutputCell, type OutputPlan, type SourceTable, type WriteOptions, type WriteResult } from "./types";
+import { readColumns } from "./read";
+import { ExcelAdapterError, type ProgressOptions, type CustomerWriteOptions, type OutputCell, type OutputPlan, type SourceTable, type WriteOptions, type WriteResult } from "./types";
 import { queueOutputFormats, writeGrid } from "./write";
 
 const OUTPUT_COLUMNS = outputHeaders("en").length;
@@ -37,6 +38,21 @@ export async function planCustomerOutput(ctx: Excel.RequestContext, source: Sour
   if (header.values[0].every(isOwnOutputHeader)) return { address, status: "ownOutput" };
   return { address, status: used.isNullObject ? "empty" : "occupied" };
 }
+
+/**
+ * The grades the add-in wrote last time into its own output columns (plan status "ownOutput"), one per data row of
+ * `source`, as the cells hold them ("" where that row was not graded). Read before they are overwritten, so that the
+ * new grading can say what changed.
+ */
+export async function readOwnGrades(ctx: Excel.RequestContext, source: SourceTable, opts: ProgressOptions = {}): Promise<unknown[]> {
+  const area = targetArea(source);
+  // The grade is the fifth of the seven output columns; read it like a column of the source.
+  const column = area.col - source.firstColumn + GRADE_OUTPUT_COLUMN;
+  const [grades] = await readColumns(ctx, { ...source, columnCount: Math.max(source.columnCount, column + 1) }, [column], opts);
+  return grades;
+}
+
+const GRADE_OUTPUT_COLUMN = 4;
 
 const TARGET_OCCUPIED = {
   en: "The cells right of the table are no longer empty. Choose again: new sheet, overwrite, or cancel.",

@@ -6,6 +6,7 @@
 import {
   BUILTIN_PROFILES,
   cadenceText,
+  compareGradings,
   customerHeaders,
   dayToSerial,
   detectColumns,
@@ -21,6 +22,7 @@ import {
 } from "../engine";
 import type {
   ColumnDetection,
+  GradeMigration,
   GradeOptions,
   GradeResult,
   GradeSummary,
@@ -38,6 +40,7 @@ import {
   locateSource,
   planCustomerOutput,
   readColumns,
+  readOwnGrades,
   selectAddress,
   selectRows,
   showSheet,
@@ -104,6 +107,10 @@ export interface GradeDone {
   summary: GradeSummary;
   /** The engine's result, for the per-grade figures of the result card. */
   result: GradeResult;
+  /** What changed since the grades the add-in wrote there last time (customer tables graded again in place). */
+  migration?: GradeMigration;
+  /** 1-based sheet rows of the customers who moved down, largest amount first (to select them). */
+  movedDownRows?: number[];
   /** Rows not graded, one group per reason, each with the sheet rows to select. */
   notGradedGroups: NotGradedGroup[];
   written: WriteResult;
@@ -292,9 +299,16 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
   };
   const context = noteContext(source, mapping);
   let written: WriteResult;
+  let migration: GradeMigration | undefined;
   if (kind === "customers") {
     let values = customerOutputValues(res, lang, context);
     const plan = await run((ctx) => planCustomerOutput(ctx, source));
+    // Grading again over the add-in's own results: the grades there are the previous grading, matched by customer id.
+    if (plan.status === "ownOutput" && mapping.id !== undefined) {
+      const ids = columns[roles.indexOf("id")];
+      const grades = await run((ctx) => readOwnGrades(ctx, source, { signal }));
+      migration = compareGradings(res, { ids, grades }, ids);
+    }
     let mode: CustomerWriteOptions["mode"] = "inPlace";
     if (plan.status === "occupied") {
       const choice = await hooks.askOverwrite(plan.address);
@@ -318,7 +332,7 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
       writeSalesOutput(ctx, "", values, CUSTOMER_COLUMNS + GRADE_COLUMN, { ...writeOptions, columnFormats: SALES_FORMATS }),
     );
   }
-  const model = summaryModel(res, request, written, new Date());
+  const model = summaryModel(res, request, written, new Date(), migration, migration ? written.address : undefined);
   // The results are complete and the user's data intact at this point; a failing summary must not hide that.
   let summarySheet: string | null = null;
   let summaryFailure: unknown;
@@ -331,6 +345,7 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     status: "done",
     summary: res.summary,
     result: res,
+    ...(migration ? { migration, movedDownRows: migration.movedDown.map((d) => sheetRow(source, d.index)) } : {}),
     notGradedGroups: groupNotGraded(res, source, written, lang, context),
     written,
     summarySheet,

@@ -137,6 +137,25 @@ describe("grading customer-level rows", () => {
     expect(excel.usedAddress("Sales")).toBe("Sales!A1:K6");
   });
 
+  it("grading again over its own results keeps the previous grades: the changes, who moved down, the summary's matrix", async () => {
+    const excel = customerWorkbook();
+    const flow = flowOf(excel);
+    const first = done(await flow.grade(await request(flow, "en"), hooks()));
+    expect(first.migration).toBeUndefined();
+    // 20 days later: C001 D 26 → r3, X = 0.9 + 2 + 3 = 5.9 → B (was A); C002 D 50 → r2, X 2.6 → C; C003 D 40 → r2,
+    // X 3.6 → B; C004 D 60 → r1, X 2.7 → C; C005 is not graded either time.
+    const outcome = done(await flow.grade(await request(flow, "en", shaoxing, "2026-02-20"), hooks()));
+    expect(outcome.migration!.change).toEqual(["down", "same", "same", "same", null]);
+    expect(outcome.migration!.totals).toMatchObject({ up: 0, down: 1, same: 3, new: 0, gone: 0 });
+    expect(outcome.movedDownRows).toEqual([2]);
+    const rows = excel.read("RFM Summary");
+    const label = (text: string) => rows.find((r) => r[0] === text)?.[1];
+    expect(label("Compared with")).toBe("Sales!E1:K6");
+    expect(label("Moved down")).toBe(1);
+    const list = rows.findIndex((r) => r[0] === "Customers who moved down, largest amount first");
+    expect(rows[list + 2].slice(0, 4)).toEqual(["C001", "A", "B", 9]);
+  });
+
   describe("when the output cells hold the user's own data", () => {
     const withMemo = () => customerWorkbook((excel) => excel.setColumn("Sales", 6, 3, ["keep me"])); // G4
 
