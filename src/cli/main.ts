@@ -7,58 +7,49 @@ import { runGradeFormulas } from "./formulasCommand";
 import { runGrade } from "./gradeCommand";
 import { packageVersion } from "./packageVersion";
 import { langOf } from "./gradeRequest";
+import type { Lang } from "../engine";
+import { describe, GRADE_HELP_AFTER, localizeCommanderError, localizeHelp } from "./helpTexts";
 import { profilesText } from "./profilesCommand";
 import { addSqlCommand } from "./sqlProgram";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./usageError";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-
-export function buildProgram(): Command {
+export function buildProgram(lang: Lang = "en"): Command {
+  const d = (en: string) => describe(en, lang);
   const program = new Command("rfm")
-    .description("Grade customers by recency, frequency and monetary value (RFM) in .csv and .xlsx files.")
-    .version(packageVersion())
+    .description(d("Grade customers by recency, frequency and monetary value (RFM) in .csv and .xlsx files."))
+    .version(packageVersion(), "-V, --version", d("output the version number"))
+    .helpOption("-h, --help", d("display help for command"))
+    .helpCommand("help [command]", d("display help for command"))
     .exitOverride()
-    // Commander's own errors (unknown option, missing value) read like ours: one line starting "rfm:".
-    .configureOutput({ outputError: (text, write) => write(`rfm: ${text.replace(/^error: /, "")}`) });
+    // Commander's own errors (unknown option, missing value) read like ours: one line starting "rfm:", in --lang.
+    .configureOutput({
+      writeOut: (text) => process.stdout.write(localizeHelp(text, lang)),
+      writeErr: (text) => process.stderr.write(localizeHelp(text, lang)),
+      outputError: (text, write) => write(`rfm: ${localizeCommanderError(text, lang)}`),
+    });
 
   program
     .command("grade")
-    .description("grade the customers of a .csv or .xlsx file and write the results (CSV on stdout by default)")
-    .argument("[INPUT]", "a .csv or .txt file (UTF-8, UTF-16 or GBK; comma, tab or semicolon) or an .xlsx workbook: a customer table or sales records")
-    .option("-p, --profile <name|file>", "shaoxing, wuhan, or a profile .json file (required)")
-    .option("--as-of <YYYY-MM-DD>", "analysis date (default: the profile's; required for shaoxing)")
-    .option("--window-start <YYYY-MM-DD>", "first day of sales counted (sales records; default: the profile's)")
-    .addOption(new Option("--unit <unit>", "unit of the input's amounts: yuan or wan (default: the profile's)"))
-    .addOption(new Option("--input <kind>", "customers or transactions (default: detected from the headers)"))
-    .option("--map <ROLE=HEADER>", "name a column by hand; ROLE is id, date, count, total or amount (repeatable)", collect)
-    .option("--lang <lang>", "language of output headers, cadence, notes and messages: en or zh", "en")
-    .option("-o, --out <file>", "write FILE.csv or FILE.xlsx instead of CSV on stdout (an existing FILE is replaced; never the input)")
-    .option("--sheet <name>", "worksheet of an .xlsx input (default: the first visible one)")
-    .option("--encoding <name>", "encoding of a .csv input: utf8, utf16le, utf16be, gb18030 (gbk), big5 (default: detected)")
-    .option("--formulas", "with --out FILE.xlsx: write live worksheet formulas that grade without the add-in")
+    .description(d("grade the customers of a .csv or .xlsx file and write the results (CSV on stdout by default)"))
+    .argument("[INPUT]", d("a .csv or .txt file (UTF-8, UTF-16 or GBK; comma, tab or semicolon) or an .xlsx workbook: a customer table or sales records"))
+    .option("-p, --profile <name|file>", d("shaoxing, wuhan, or a profile .json file (required)"))
+    .option("--as-of <YYYY-MM-DD>", d("analysis date (default: the profile's; required for shaoxing)"))
+    .option("--window-start <YYYY-MM-DD>", d("first day of sales counted (sales records; default: the profile's)"))
+    .addOption(new Option("--unit <unit>", d("unit of the input's amounts: yuan or wan (default: the unit in the amount's header, else the profile's)")))
+    .addOption(new Option("--input <kind>", d("customers or transactions (default: detected from the headers)")))
+    .option("--map <ROLE=HEADER>", d("name a column by hand; ROLE is id, date, count, total or amount (repeatable)"), collect)
+    .option("--lang <lang>", d("language of output headers, cadence, notes and messages: en or zh"), "en")
+    .option("-o, --out <file>", d("write FILE.csv or FILE.xlsx instead of CSV on stdout (an existing FILE is replaced; never the input)"))
+    .option("--sheet <name>", d("worksheet of an .xlsx input (default: the first visible one)"))
+    .option("--encoding <name>", d("encoding of a .csv input: utf8, utf16le, utf16be, gb18030 (gbk), big5 (default: detected)"))
+    .option("--formulas", d("with --out FILE.xlsx: write live worksheet formulas that grade without the add-in"))
     .option(
       "--previous <file>",
-      "an earlier result of rfm grade (.csv or .xlsx): adds Previous grade and Change columns and the grade changes, matched by customer id",
+      d("an earlier result of rfm grade (.csv or .xlsx): adds Previous grade and Change columns and the grade changes, matched by customer id"),
     )
-    .addHelpText(
-      "after",
-      [
-        "",
-        "Examples:",
-        "  rfm grade customers.xlsx --profile shaoxing --as-of 2025-12-31 --out graded.xlsx",
-        "  rfm grade sales.csv --profile wuhan --lang zh > graded.csv",
-        "  rfm grade sales.csv --profile my-profile.json --map total=Revenue --unit yuan -o graded.csv",
-        "  rfm grade customers.xlsx --profile shaoxing --as-of 2026-01-31 --previous graded-december.xlsx -o graded.xlsx",
-        "",
-        "CSV output is UTF-8 (with a byte-order mark in a file, for Excel). A text cell that starts with =, +, -, @, tab or",
-        "carriage return and is not a number gets a leading apostrophe (') so that Excel shows it as text instead of",
-        "running it as a formula (OWASP's advice against CSV injection); .xlsx output keeps such text as it is, in text",
-        "cells. Text longer than an Excel cell (32,767 characters) is cut in .xlsx output, and its row's Note says so.",
-        "",
-        "Exit status: 0 graded (rows that could not be graded are noted), 2 usage or input-file error.",
-      ].join("\n"),
-    )
+    .addHelpText("after", GRADE_HELP_AFTER[lang].join("\n"))
     .action(async (input: string | undefined, flags) => {
       if (flags.formulas) await runGradeFormulas(input, flags);
       else await runGrade(input, flags);
@@ -66,17 +57,17 @@ export function buildProgram(): Command {
 
   program
     .command("demo")
-    .description("grade the shipped sample files with the built-in profiles and write .xlsx results")
-    .option("--out-dir <dir>", "folder for the results", "out")
-    .option("--lang <lang>", "en or zh", "en")
+    .description(d("grade the shipped sample files with the built-in profiles and write .xlsx results"))
+    .option("--out-dir <dir>", d("folder for the results"), "out")
+    .option("--lang <lang>", d("en or zh"), "en")
     .action(async (flags: { outDir?: string; lang?: string }) => {
       await runDemo(flags);
     });
 
   program
     .command("profiles")
-    .description("list the built-in profiles")
-    .option("--lang <lang>", "en or zh", "en")
+    .description(d("list the built-in profiles"))
+    .option("--lang <lang>", d("en or zh"), "en")
     .action((flags: { lang?: string }) => {
       process.stdout.write(profilesText(langOf(flags.lang)));
     });
@@ -99,7 +90,8 @@ function langInArgs(args: readonly string[]): "en" | "zh" {
 export async function main(argv: readonly string[]): Promise<number> {
   const args = argv.slice(2);
   try {
-    await buildProgram().parseAsync(argv as string[]);
+    // --lang is needed before commander parses: its help and its errors are in the user's language too.
+    await buildProgram(langInArgs(args)).parseAsync(argv as string[]);
     return EXIT_OK;
   } catch (err) {
     if (err instanceof CommanderError) {

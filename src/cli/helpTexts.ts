@@ -1,0 +1,112 @@
+import type { Lang } from "../engine";
+
+/**
+ * `rfm --help` and commander's own messages in the user's language. Descriptions are written in English in main.ts
+ * and looked up here by that text; commander's fixed words (section headings, its built-in options, its error
+ * sentences) are translated as they are printed. `--lang` is read from the arguments before commander parses them.
+ */
+
+/** Chinese for each description main.ts gives commander, keyed by its English text. */
+const ZH: Record<string, string> = {
+  "Grade customers by recency, frequency and monetary value (RFM) in .csv and .xlsx files.":
+    "按最近购买时间、购买次数和购买金额（RFM）为 .csv 和 .xlsx 文件中的客户分级。",
+  "grade the customers of a .csv or .xlsx file and write the results (CSV on stdout by default)":
+    "为 .csv 或 .xlsx 文件中的客户分级并输出结果（默认以 CSV 写到标准输出）",
+  "a .csv or .txt file (UTF-8, UTF-16 or GBK; comma, tab or semicolon) or an .xlsx workbook: a customer table or sales records":
+    ".csv 或 .txt 文件（UTF-8、UTF-16 或 GBK；逗号、制表符或分号分隔）或 .xlsx 工作簿：客户表或销售记录",
+  "shaoxing, wuhan, or a profile .json file (required)": "shaoxing、wuhan，或分级方案 .json 文件（必填）",
+  "analysis date (default: the profile's; required for shaoxing)": "统计日期（默认：分级方案自带的日期；shaoxing 方案必填）",
+  "first day of sales counted (sales records; default: the profile's)": "统计期间的第一天（销售记录；默认：分级方案自带的日期）",
+  "unit of the input's amounts: yuan or wan (default: the unit in the amount's header, else the profile's)":
+    "输入金额的金额单位：yuan（元）或 wan（万元）（默认：金额列标题中注明的单位，否则为分级方案的单位）",
+  "customers or transactions (default: detected from the headers)": "customers（客户表）或 transactions（销售记录）（默认：根据列标题判断）",
+  "name a column by hand; ROLE is id, date, count, total or amount (repeatable)":
+    "手动指定列；ROLE 可为 id、date、count、total 或 amount（可重复使用）",
+  "language of output headers, cadence, notes and messages: en or zh": "输出列标题、沟通频次、备注和提示信息的语言：en 或 zh",
+  "write FILE.csv or FILE.xlsx instead of CSV on stdout (an existing FILE is replaced; never the input)":
+    "写入 FILE.csv 或 FILE.xlsx，而不是把 CSV 写到标准输出（已有的 FILE 会被替换；输入文件绝不会被覆盖）",
+  "worksheet of an .xlsx input (default: the first visible one)": ".xlsx 输入文件中的工作表（默认：第一个可见的工作表）",
+  "encoding of a .csv input: utf8, utf16le, utf16be, gb18030 (gbk), big5 (default: detected)":
+    "输入 .csv 文件的编码：utf8、utf16le、utf16be、gb18030（gbk）、big5（默认：自动识别）",
+  "with --out FILE.xlsx: write live worksheet formulas that grade without the add-in":
+    "与 --out 文件.xlsx 一起使用：写入实时工作表公式，无需加载项即可分级",
+  "an earlier result of rfm grade (.csv or .xlsx): adds Previous grade and Change columns and the grade changes, matched by customer id":
+    "rfm grade 的一次早先结果（.csv 或 .xlsx）：按客户编号匹配，增加“上一次等级”和“变化”两列以及等级变化统计",
+  "grade the shipped sample files with the built-in profiles and write .xlsx results":
+    "用内置分级方案为随附的样例文件分级，并写出 .xlsx 结果",
+  "folder for the results": "结果所在的文件夹",
+  "en or zh": "en 或 zh",
+  "list the built-in profiles": "列出内置分级方案",
+  "display help for command": "显示命令帮助",
+  "output the version number": "显示版本号",
+};
+
+/** A description in the user's language (English when no translation is known). */
+export function describe(en: string, lang: Lang): string {
+  return lang === "zh" ? (ZH[en] ?? en) : en;
+}
+
+/** The help's after-text, by language. */
+export const GRADE_HELP_AFTER: Record<Lang, string[]> = {
+  en: [
+    "",
+    "Examples:",
+    "  rfm grade customers.xlsx --profile shaoxing --as-of 2025-12-31 --out graded.xlsx",
+    "  rfm grade sales.csv --profile wuhan --lang zh > graded.csv",
+    "  rfm grade sales.csv --profile my-profile.json --map total=Revenue --unit yuan -o graded.csv",
+    "  rfm grade customers.xlsx --profile shaoxing --as-of 2026-01-31 --previous graded-december.xlsx -o graded.xlsx",
+    "",
+    "CSV output is UTF-8 (with a byte-order mark in a file, for Excel). A text cell that starts with =, +, -, @, tab or",
+    "carriage return and is not a number gets a leading apostrophe (') so that Excel shows it as text instead of",
+    "running it as a formula (OWASP's advice against CSV injection); .xlsx output keeps such text as it is, in text",
+    "cells. Text longer than an Excel cell (32,767 characters) is cut in .xlsx output, and its row's Note says so.",
+    "",
+    "Exit status: 0 graded (rows that could not be graded are noted), 2 usage or input-file error.",
+  ],
+  zh: [
+    "",
+    "示例：",
+    "  rfm grade customers.xlsx --profile shaoxing --as-of 2025-12-31 --out graded.xlsx",
+    "  rfm grade sales.csv --profile wuhan --lang zh > graded.csv",
+    "  rfm grade sales.csv --profile my-profile.json --map total=Revenue --unit yuan -o graded.csv",
+    "  rfm grade customers.xlsx --profile shaoxing --as-of 2026-01-31 --previous graded-december.xlsx -o graded.xlsx",
+    "",
+    "CSV 输出为 UTF-8 编码（写入文件时带 BOM，便于 Excel 打开）。以 =、+、-、@、制表符或回车开头且不是数字的文本单元格，",
+    "会在开头加一个单引号（'），使 Excel 把它显示为文本而不是当作公式执行（OWASP 对 CSV 注入的建议）；.xlsx 输出",
+    "则按原样写入文本单元格。超过 Excel 单元格上限（32,767 个字符）的文本在 .xlsx 输出中会被截断，并在该行“备注”中注明。",
+    "",
+    "退出状态：0 表示已分级（无法分级的行已在备注中注明），2 表示用法或输入文件有误。",
+  ],
+};
+
+/** Commander's fixed words in a help text. */
+export function localizeHelp(text: string, lang: Lang): string {
+  if (lang !== "zh") return text;
+  return text
+    .replace(/^Usage: ?/gm, "用法：")
+    .replace(/^Arguments:/gm, "参数：")
+    .replace(/^Options:/gm, "选项：")
+    .replace(/^Commands:/gm, "命令：")
+    .replace(/ ?\(default: ([^)]*)\)/g, "（默认：$1）")
+    .replace(/ ?\(choices: ([^)]*)\)/g, "（可选：$1）");
+}
+
+/** Commander's error sentences ("error: unknown option '--x'") as one line in the user's language. */
+export function localizeCommanderError(text: string, lang: Lang): string {
+  const line = text.replace(/^error: /, "");
+  if (lang !== "zh") return line;
+  const rules: [RegExp, (...m: string[]) => string][] = [
+    [/^unknown option '([^']*)'(?:\s*\(Did you mean ([^?]*)\?\))?/, (o, s) => `未知选项“${o}”${s ? `（是否要输入 ${s}？）` : ""}`],
+    [/^unknown command '([^']*)'(?:\s*\(Did you mean ([^?]*)\?\))?/, (c, s) => `未知命令“${c}”${s ? `（是否要输入 ${s}？）` : ""}`],
+    [/^option '([^']*)' argument missing/, (o) => `选项“${o}”缺少取值`],
+    [/^missing required argument '([^']*)'/, (a) => `缺少必需的参数“${a}”`],
+    [/^too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, (c, e, g) =>
+      `${c ? `命令“${c}”的` : ""}参数过多：应为 ${e} 个，实际为 ${g} 个。`],
+    [/^option '([^']*)' argument '([^']*)' is invalid\.?(.*)/, (o, v) => `选项“${o}”的取值“${v}”无效`],
+  ];
+  for (const [pattern, say] of rules) {
+    const m = pattern.exec(line);
+    if (m) return say(...m.slice(1)) + "\n";
+  }
+  return line;
+}
