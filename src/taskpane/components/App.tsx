@@ -23,6 +23,7 @@ import { MappingSection } from "./MappingSection";
 import { OptionsSection, warningText } from "./OptionsSection";
 import type { GradingOptions } from "./OptionsSection";
 import { OverwriteDialog } from "./OverwriteDialog";
+import { MovementLine } from "./MovementLine";
 import { ResultCard } from "./ResultCard";
 import { SourceSection, formatCount } from "./SourceSection";
 import type { SourceProblem } from "./SourceSection";
@@ -408,6 +409,17 @@ export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
             onSelectResults={() => selectOurselves(() => flow.selectAddress(result.done.written.address))}
             onOpenSummary={() => result.done.summarySheet !== null && selectOurselves(() => flow.showSheet(result.done.summarySheet as string))}
             onSelectRows={selectRows}
+            movement={
+              result.done.migration && (
+                <MovementLine
+                  lang={lang}
+                  migration={result.done.migration}
+                  movedDownRows={result.done.movedDownRows ?? []}
+                  sheetName={result.done.sourceSheet}
+                  onSelectRows={selectRows}
+                />
+              )
+            }
           />
         )}
         <SourceSection
