@@ -1,6 +1,6 @@
 import { constants } from "zlib";
 import {
-  cellError, cellNumber, dayToSerial, formatIssue, isOwnOutputHeader, issuesOfRow, outputHeaders, parseDay, scoreNumber,
+  cellError, cellNumber, dayToSerial, formatIssue, issuesOfRow, outputHeaders, ownOutputBlock, parseDay, resultHeaders, scoreNumber,
   type Cell, type Lang, type Role,
 } from "../engine";
 import { compileFormulas, LIVE_FORMULA_SHEETS, type FormulaSheetLayout, type ParameterCell } from "../engine/compile/excelFormulas";
@@ -12,7 +12,6 @@ import { columnLetters, inlineText, serialOfDate, xmlText } from "./xlsx/sheetXm
 import { ZipFile } from "./xlsx/zipFile";
 import { cellText } from "./cellText";
 
-const RESULT_COLUMNS = 7;
 const PLAIN = 0, BOLD = 1, DATE = 2, HELP = 3;
 const GRADE_FILLS = ["C6EFCE", "BDD7EE", "F8CBAD", "FFC7CE"];
 
@@ -24,24 +23,26 @@ export const FORMULA_HEADERS = {
 
 /**
  * A customer table with live formulas: the input's columns (dates as date cells and amounts as numbers, as the engine
- * reads them), then R, F, M, RFM score, grade, cadence, [next contact], note as worksheet formulas over them, three
+ * reads them), then R, F, M, RFM score, grade, cadence, note, [next contact by] as worksheet formulas over them, three
  * hidden columns the formulas rank on, and a parameters sheet whose named cells the formulas read. Every formula
  * carries the engine's own result as its cached value, so the file shows the grades before any recalculation.
  */
 export async function writeFormulasWorkbook(path: string, graded: GradedTable, lang: Lang): Promise<void> {
   const { table, res, mapping } = graded;
-  const dropOld = table.headers.length >= RESULT_COLUMNS && table.headers.slice(-RESULT_COLUMNS).every(isOwnOutputHeader);
-  const inputWidth = table.width - (dropOld ? RESULT_COLUMNS : 0);
+  // An earlier result at the end of the table (the seven and any extra columns) is replaced, not kept as input.
+  const old = ownOutputBlock(table.headers);
+  const dropOld = old !== null && old.start + old.width === table.headers.length;
+  const inputWidth = table.width - (dropOld ? old.width : 0);
   const ip = integerProfile(res.profile, res.summary.unit);
   const hasPeriods = hasContactPeriods(res.profile);
-  const headers = [...table.headers.slice(0, inputWidth).map((h) => cellText(h)), ...outputHeaders(lang)];
-  if (hasPeriods) headers.splice(headers.length - 1, 0, FORMULA_HEADERS.nextContact[lang]);
+  // The result columns in the order every output writes them: the seven, then Next contact by.
+  const headers = [...table.headers.slice(0, inputWidth).map((h) => cellText(h)), ...resultHeaders(lang, { nextContact: hasPeriods, previous: false })];
   const resultStart = inputWidth;
   const L = (c: number) => columnLetters(c);
   const k = resultStart;
   const out: FormulaSheetLayout["out"] = {
     r: L(k), f: L(k + 1), m: L(k + 2), score: L(k + 3), grade: L(k + 4), cadence: L(k + 5),
-    next: hasPeriods ? L(k + 6) : undefined, note: L(hasPeriods ? k + 7 : k + 6),
+    note: L(k + 6), next: hasPeriods ? L(k + 7) : undefined,
     // The key columns stand on the hidden helper sheet, as the task pane writes them.
     days: "A", count: "B", amount: "C",
   };
@@ -106,8 +107,8 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
       xml += formulaCell(`${out.score}${r}`, f.score!, scoreNumber(res, i) ?? "");
       xml += formulaCell(`${out.grade}${r}`, f.grade!, g?.grade ?? "", GRADE_STYLE);
       xml += formulaCell(`${out.cadence}${r}`, f.cadence!, g?.cadence[lang] ?? "");
-      if (out.next) xml += formulaCell(`${out.next}${r}`, f.next!, next === null ? "" : dayToSerial(next), DATE);
       xml += formulaCell(`${out.note}${r}`, f.note!, note.join(lang === "zh" ? "；" : "; "));
+      if (out.next) xml += formulaCell(`${out.next}${r}`, f.next!, next === null ? "" : dayToSerial(next), DATE);
       keyRows.push(`<row r="${r}">${formulaCell(`A${r}`, f.days!, undefined)}${formulaCell(`B${r}`, f.count!, undefined)}${formulaCell(`C${r}`, f.amount!, undefined)}</row>`);
       chunk += xml + "</row>";
       if (chunk.length > 1 << 20) {

@@ -33,6 +33,7 @@ function clampRows(rows: number, cellsPerRow: number): number {
 export function cellBytes(v: unknown): number {
   if (typeof v === "string") return textBytes(v) + 3;
   if (typeof v === "number") return String(v).length + 1;
+  if (typeof v === "object" && v !== null && "formula" in v) return textBytes(String(v.formula)) + 3;
   return 6;
 }
 

@@ -28,7 +28,7 @@
 export * from "./types";
 export { locateSource } from "./source";
 export { readColumns, isDate1904 } from "./read";
-export { planCustomerOutput, readOwnGrades, writeCustomerOutput, writeSalesOutput, defaultSalesSheetName } from "./output";
+export { planCustomerOutput, readOwnGrades, writeCustomerOutput, writeSalesOutput, defaultSalesSheetName, freeSheetName, newSheetBase } from "./output";
 export { writeSummarySheet, SUMMARY_ROW_LIMIT } from "./summary";
 export { selectAddress, selectRows, showSheet, SELECT_AREA_LIMIT } from "./select";
 export { watchSelection, type SelectionWatch } from "./selectionEvents";

@@ -63,8 +63,11 @@ export async function writeLiveFormulaSheets(
 
   const helper = ctx.workbook.worksheets.getItem(names.keys);
   helper.getRange("A1").values = [[LIVE_FORMULA_SHEETS.keysTitle[lang]]];
-  await writeGrid(ctx, names.keys, firstRow - 1, 0, keys, { ...progress, resetFormats: false });
-  helper.visibility = Excel.SheetVisibility.hidden;
+  // As formulas: any other text is written as text (cellInput), so a formula must say it is one.
+  const formulas = keys.map((row) => row.map((formula) => ({ formula })));
+  await writeGrid(ctx, names.keys, firstRow - 1, 0, formulas, { ...progress, resetFormats: false });
+  // The enum's string value: the adapter does not depend on the Excel global (tests run it on the Excel double).
+  helper.visibility = "Hidden";
   await ctx.sync();
 }
 

@@ -1,7 +1,7 @@
 /** Customer-level and sales output: where it goes, whether writing there needs consent, and writing it safely. */
 import { isOwnOutputHeader, outputHeaders } from "../engine";
 import { AREA_PROPS, sheetAddress, type Area } from "./address";
-import { addSheet, deleteSheetQuietly } from "./sheets";
+import { addSheet, deleteSheetQuietly, sheetNames, uniqueSheetName } from "./sheets";
 import { restoreSnapshot, takeSnapshot, usedPart, type Snapshot } from "./snapshot";
 import { readColumns } from "./read";
 import { ExcelAdapterError, type ProgressOptions, type CustomerWriteOptions, type OutputCell, type OutputPlan, type SourceTable, type WriteOptions, type WriteResult } from "./types";
@@ -17,25 +17,34 @@ function ownColumnsInside(source: SourceTable): number {
   return -1;
 }
 
-function targetArea(source: SourceTable): Area {
+function targetArea(source: SourceTable, width = OUTPUT_COLUMNS): Area {
   const inside = ownColumnsInside(source);
   const col = source.firstColumn + (inside >= 0 ? inside : source.columnCount);
-  return { row: source.headerRow, col, rows: source.rowCount + 1, cols: OUTPUT_COLUMNS };
+  return { row: source.headerRow, col, rows: source.rowCount + 1, cols: width };
 }
 
 /**
- * Where the 7 output columns go and their status. They go directly right of the source, or onto the add-in's own
- * output columns when the source already contains them. "ownOutput" when all 7 header cells there are the add-in's
- * headers (either language); otherwise "occupied" if any cell of the area holds a value or formula; else "empty".
+ * Where the output columns go (the 7, or `width` with extra columns such as Next contact by) and their status. They
+ * go directly right of the source, or onto the add-in's own output columns when the source already contains them.
+ * "ownOutput" when the 7 header cells there are the add-in's headers (either language) and each further column is
+ * the add-in's (by its header) or entirely empty; otherwise "occupied" if any cell of the area holds a value or
+ * formula; else "empty".
  */
-export async function planCustomerOutput(ctx: Excel.RequestContext, source: SourceTable): Promise<OutputPlan> {
-  const area = targetArea(source);
+export async function planCustomerOutput(ctx: Excel.RequestContext, source: SourceTable, width = OUTPUT_COLUMNS): Promise<OutputPlan> {
+  const area = targetArea(source, width);
   const sheet = ctx.workbook.worksheets.getItem(source.sheetName);
   const header = sheet.getRangeByIndexes(area.row, area.col, 1, area.cols).load("values");
   const used = sheet.getRangeByIndexes(area.row, area.col, area.rows, area.cols).getUsedRangeOrNullObject(true).load(AREA_PROPS);
+  const extraUsed = Array.from({ length: area.cols - OUTPUT_COLUMNS }, (_, k) =>
+    sheet.getRangeByIndexes(area.row, area.col + OUTPUT_COLUMNS + k, area.rows, 1).getUsedRangeOrNullObject(true).load("address"),
+  );
   await ctx.sync();
   const address = sheetAddress(source.sheetName, area);
-  if (header.values[0].every(isOwnOutputHeader)) return { address, status: "ownOutput" };
+  const headers = header.values[0];
+  const own =
+    headers.slice(0, OUTPUT_COLUMNS).every(isOwnOutputHeader) &&
+    extraUsed.every((u, k) => isOwnOutputHeader(headers[OUTPUT_COLUMNS + k]) || u.isNullObject);
+  if (own) return { address, status: "ownOutput" };
   return { address, status: used.isNullObject ? "empty" : "occupied" };
 }
 
@@ -116,8 +125,14 @@ async function writeOnNewSheet(
   values: readonly (readonly OutputCell[])[],
   gradeColumn: number,
   opts: WriteOptions,
+  exactName?: string,
 ): Promise<WriteResult> {
-  const sheetName = await addSheet(ctx, base);
+  let sheetName: string;
+  if (exactName) {
+    ctx.workbook.worksheets.add(exactName);
+    await ctx.sync();
+    sheetName = exactName;
+  } else sheetName = await addSheet(ctx, base);
   try {
     const area = await writeGrid(ctx, sheetName, row, 0, values, { ...opts, resetFormats: false });
     queueOutputFormats(ctx, sheetName, area, gradeColumn, opts.grades);
@@ -131,7 +146,8 @@ async function writeOnNewSheet(
 
 /**
  * Writes customer-level output: `values` is the header row followed by one row per data row of `source` (7 columns:
- * `outputHeaders(lang)` then per row R, F, M, X, grade, cadence, note; null = empty cell). `gradeColumn` is the
+ * `outputHeaders(lang)` then per row R, F, M, X, grade, cadence, note; null = empty cell; then any extra columns
+ * such as Next contact by, which the plan checks as it checks the seven). `gradeColumn` is the
  * column of `values` holding the grade letter (4). Text is written as text, never as a formula. Values go first in
  * chunks, then formats (bold header, number formats, grade colours as conditional formats on the grade column).
  *
@@ -147,15 +163,26 @@ export async function writeCustomerOutput(
   gradeColumn: number,
   opts: CustomerWriteOptions,
 ): Promise<WriteResult> {
-  checkShape(values, source.rowCount + 1, OUTPUT_COLUMNS);
+  const width = Math.max(OUTPUT_COLUMNS, values[0]?.length ?? 0);
+  checkShape(values, source.rowCount + 1, width);
   if (opts.mode === "newSheet") {
-    return writeOnNewSheet(ctx, `${source.sheetName} RFM`, source.headerRow, values, gradeColumn, opts);
+    return writeOnNewSheet(ctx, newSheetBase(source), source.headerRow, values, gradeColumn, opts, opts.newSheetName);
   }
-  const plan = await planCustomerOutput(ctx, source);
+  const plan = await planCustomerOutput(ctx, source, width);
   if (opts.mode === "inPlace" && plan.status === "occupied") throw new ExcelAdapterError("targetOccupied", TARGET_OCCUPIED);
-  const area = targetArea(source);
+  const area = targetArea(source, width);
   await writeOverExisting(ctx, source.sheetName, area, values, gradeColumn, opts);
   return { sheetName: source.sheetName, address: plan.address };
+}
+
+/** The name a "new sheet" output starts from: "<source sheet> RFM". */
+export function newSheetBase(source: SourceTable): string {
+  return `${source.sheetName} RFM`;
+}
+
+/** A free sheet name from `base` ("base (2)" when taken), for output whose formulas must name their sheet. */
+export async function freeSheetName(ctx: Excel.RequestContext, base: string): Promise<string> {
+  return uniqueSheetName(base, await sheetNames(ctx));
 }
 
 /** "RFM Customers" / "RFM 客户". */

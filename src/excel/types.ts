@@ -35,7 +35,15 @@ export interface OutputPlan {
 }
 
 /** A cell value the writers accept: text is always written as text (never turned into a formula or number). */
-export type OutputCell = string | number | null;
+/**
+ * A worksheet formula the add-in writes on purpose (live formulas), text starting with "=". Any other text is written
+ * as text, never as a formula (see cellInput).
+ */
+export interface FormulaCell {
+  formula: string;
+}
+
+export type OutputCell = string | number | null | FormulaCell;
 
 export interface ProgressOptions {
   /**
@@ -66,6 +74,11 @@ export interface CustomerWriteOptions extends WriteOptions {
    * the source so that row numbers in notes still match.
    */
   mode: "inPlace" | "overwrite" | "newSheet";
+  /**
+   * "newSheet" only: the exact name of the new sheet (live formulas are compiled against it before writing; see
+   * freeSheetName). Writing fails if a sheet of that name appeared meanwhile; nothing is overwritten.
+   */
+  newSheetName?: string;
 }
 
 export interface WriteResult {

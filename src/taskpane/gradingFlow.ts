@@ -12,6 +12,7 @@ import {
   detectColumns,
   formatDay,
   gradeCustomers,
+  hasContactPeriods,
   gradeLetter,
   gradeSales,
   isGraded,
@@ -36,6 +37,8 @@ import type {
 import {
   addSampleSheet,
   ExcelAdapterError,
+  freeSheetName,
+  newSheetBase,
   isDate1904,
   locateSource,
   planCustomerOutput,
@@ -302,7 +305,10 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
   let migration: GradeMigration | undefined;
   if (kind === "customers") {
     let values = customerOutputValues(res, lang, context);
-    const plan = await run((ctx) => planCustomerOutput(ctx, source));
+    let columnFormats: readonly (string | null)[] = SCORE_FORMATS;
+    // Live formulas add Next contact by when the profile has periods: the plan checks that column too.
+    const liveWidth = request.liveFormulas && hasContactPeriods(profile) ? values[0].length + 1 : values[0].length;
+    const plan = await run((ctx) => planCustomerOutput(ctx, source, liveWidth));
     // Grading again over the add-in's own results: the grades there are the previous grading, matched by customer id.
     if (plan.status === "ownOutput" && mapping.id !== undefined) {
       const ids = columns[roles.indexOf("id")];
@@ -316,13 +322,19 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
       mode = choice;
     }
     signal?.throwIfAborted();
-    // Formulas refer to the data beside them: on a new sheet the results are written as values.
-    const live = request.liveFormulas && mode !== "newSheet"
-      ? await liveFormulaCells(run, source, mapping, res, plan.address, values[0] as string[], lang)
+    // Formulas name the new sheet (its data references name the source sheet), so its name is chosen first.
+    const newSheetName = request.liveFormulas && mode === "newSheet"
+      ? await run((ctx) => freeSheetName(ctx, newSheetBase(source)))
+      : undefined;
+    const live = request.liveFormulas
+      ? await liveFormulaCells(run, source, mapping, res, newSheetName ? { newSheet: newSheetName } : { address: plan.address }, lang, SCORE_FORMATS)
       : null;
-    if (live) values = live.values;
+    if (live) {
+      values = live.values;
+      columnFormats = live.columnFormats;
+    }
     written = await run((ctx) =>
-      writeCustomerOutput(ctx, source, values, GRADE_COLUMN, { ...writeOptions, mode, columnFormats: SCORE_FORMATS }),
+      writeCustomerOutput(ctx, source, values, GRADE_COLUMN, { ...writeOptions, mode, newSheetName, columnFormats }),
     );
     await live?.finish();
   } else {

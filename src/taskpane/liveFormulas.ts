@@ -1,24 +1,27 @@
 /**
- * "Write as live Excel formulas": the seven result cells of a customer table become worksheet formulas compiled from
+ * "Write as live Excel formulas": the result cells of a customer table (the seven, and Next contact by when the
+ * profile has contact periods) become worksheet formulas compiled from
  * the profile (engine/compile), so the workbook grades without the add-in and regrades when the data or the analysis
  * date on the parameters sheet change. The pane talks to Office only through the adapter.
  */
 
-import { integerProfile, type GradeResult, type Role } from "../engine";
+import { hasContactPeriods, integerProfile, resultHeaders, type GradeResult, type Lang, type Role } from "../engine";
 import { compileFormulas, type FormulaSheetLayout } from "../engine/compile/excelFormulas";
-import type { OutputCell, SourceTable } from "../excel";
+import type { FormulaCell, OutputCell, SourceTable } from "../excel";
 import { columnLetters } from "../excel/address";
 import { prepareLiveFormulaSheets, writeLiveFormulaSheets } from "../excel/liveFormulas";
 import type { ExcelRun } from "./gradingFlow";
 
 export interface LiveFormulaCells {
-  /** Header row, then one row of seven formulas per data row. */
+  /** Header row, then one row of formulas per data row: the seven result columns, then Next contact by (with periods). */
   values: OutputCell[][];
+  /** Number formats of those columns (the next-contact date as a date). */
+  columnFormats: (string | null)[];
   /** Writes the parameters block and the helper sheet; call after the result cells are written. */
   finish(): Promise<void>;
 }
 
-/** Column of the first of the seven output columns, from the output area's address ("Sheet1!G1:M201"). */
+/** Column of the first of the output columns, from the output area's address ("Sheet1!G1:M201"). */
 function firstOutputColumn(address: string): string {
   const match = /!\$?([A-Z]+)\$?\d+/.exec(address);
   if (!match) throw new Error(`not an output address: ${address}`);
@@ -31,21 +34,27 @@ function columnIndex(letters: string): number {
   return n - 1;
 }
 
+/** Where the result formulas go: right of the table (the plan's address), or from column A of a new sheet. */
+export type LiveFormulaTarget = { address: string } | { newSheet: string };
+
 /**
- * The formulas for a customer table graded in place (results right of the table at `outputAddress`), with the
- * engine's result `res` only for its profile, unit and analysis date.
+ * The formulas for a customer table, with the engine's result `res` only for its profile, unit and analysis date.
+ * On a new sheet the results stand on the same rows as the data, and every data reference names the source sheet.
  */
 export async function liveFormulaCells(
-  run: ExcelRun, source: SourceTable, mapping: Partial<Record<Role, number>>, res: GradeResult, outputAddress: string,
-  headers: string[], lang: "en" | "zh",
+  run: ExcelRun, source: SourceTable, mapping: Partial<Record<Role, number>>, res: GradeResult, target: LiveFormulaTarget,
+  lang: Lang, baseFormats: readonly (string | null)[],
 ): Promise<LiveFormulaCells> {
   const sheets = await run((ctx) => prepareLiveFormulaSheets(ctx, lang));
-  const first = columnIndex(firstOutputColumn(outputAddress));
+  const onNewSheet = "newSheet" in target;
+  const first = onNewSheet ? 0 : columnIndex(firstOutputColumn(target.address));
   const L = (k: number) => columnLetters(first + k);
   const data = (role: Role) => (mapping[role] === undefined ? undefined : columnLetters(source.firstColumn + mapping[role]!));
   const firstRow = source.headerRow + 2;
+  const nextContact = hasContactPeriods(res.profile);
   const layout: FormulaSheetLayout = {
-    sheet: source.sheetName,
+    sheet: onNewSheet ? target.newSheet : source.sheetName,
+    dataSheet: onNewSheet ? source.sheetName : undefined,
     keySheet: sheets.keys,
     firstRow,
     lastRow: Math.max(firstRow, source.headerRow + 1 + source.rowCount),
@@ -53,19 +62,29 @@ export async function liveFormulaCells(
     columnNames: Object.fromEntries(
       (Object.entries(mapping) as [Role, number][]).map(([role, c]) => [role, source.headers[c] ?? ""]),
     ),
-    out: { r: L(0), f: L(1), m: L(2), score: L(3), grade: L(4), cadence: L(5), note: L(6), days: "A", count: "B", amount: "C" },
+    out: {
+      r: L(0), f: L(1), m: L(2), score: L(3), grade: L(4), cadence: L(5), note: L(6), next: nextContact ? L(7) : undefined,
+      days: "A", count: "B", amount: "C",
+    },
   };
   const plan = compileFormulas(integerProfile(res.profile, res.summary.unit), layout, { asOfDay: res.asOfDay, lang });
-  const values: OutputCell[][] = [headers];
+  const values: OutputCell[][] = [resultHeaders(lang, { nextContact: plan.hasNextContact, previous: false })];
   const keys: string[][] = [];
+  const formula = (x: string | undefined): FormulaCell => ({ formula: `=${x}` });
   for (let i = 0; i < source.rowCount; i++) {
     const f = plan.row(firstRow + i);
-    values.push([f.r, f.f, f.m, f.score, f.grade, f.cadence, f.note].map((x) => `=${x}`));
+    const row = [f.r, f.f, f.m, f.score, f.grade, f.cadence, f.note].map(formula);
+    if (plan.hasNextContact) row.push(formula(f.next));
+    values.push(row);
     keys.push([`=${f.days}`, `=${f.count}`, `=${f.amount}`]);
   }
-  // The parameters block names the sheet of the key columns in RFM_Graded's formula.
   return {
     values,
+    columnFormats: plan.hasNextContact ? [...baseFormats, NEXT_CONTACT_FORMAT] : [...baseFormats],
+    // The parameters block names the sheet of the key columns in RFM_Graded's formula.
     finish: () => run((ctx) => writeLiveFormulaSheets(ctx, sheets, plan.parameters, keys, firstRow, lang)),
   };
 }
+
+/** The next-contact column shows dates, as the analysis date on the parameters sheet. */
+export const NEXT_CONTACT_FORMAT = "yyyy-mm-dd";

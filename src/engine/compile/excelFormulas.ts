@@ -46,8 +46,13 @@ export interface ParameterCell {
 
 /** Where things are on the grades sheet: 1-based rows, column letters. */
 export interface FormulaSheetLayout {
-  /** Name of the sheet holding the data and results (the parameters block, on another sheet, counts its rows). */
+  /** Name of the sheet holding the results (and the data, unless `dataSheet` names another sheet). */
   sheet: string;
+  /**
+   * When set, the data columns are on this sheet and the results on `sheet`, row for row (the task pane's "new
+   * sheet" output): every reference to a data cell names it.
+   */
+  dataSheet?: string;
   /**
    * When set, the three key columns live on this (helper) sheet, on the same rows as the data; otherwise on `sheet`.
    * The task pane uses one so that the results take only the seven columns right of the user's table.
@@ -140,9 +145,11 @@ export function compileFormulas(ip: IntegerProfile, layout: FormulaSheetLayout, 
   }
   const { out, data } = layout;
   const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'!`;
-  // References from key cells to the data, and from result cells to the keys, cross sheets when the keys have their own.
+  // References from key cells to the results and data, and from result cells to the keys, cross sheets when the keys
+  // have their own; references to the data cross sheets when the data have their own.
   const keyAt = layout.keySheet ? sheetRef(layout.keySheet) : "";
-  const dataAt = layout.keySheet ? sheetRef(layout.sheet) : "";
+  const resultAt = layout.keySheet ? sheetRef(layout.sheet) : "";
+  const dataAt = layout.dataSheet ? sheetRef(layout.dataSheet) : resultAt;
   const range = (col: string) => `${keyAt}$${col}$${layout.firstRow}:$${col}$${layout.lastRow}`;
   const parameters = parameterCells(ip, options, `${keyAt || sheetRef(layout.sheet)}$${out.days}$${layout.firstRow}:$${out.days}$${layout.lastRow}`);
   const periods = ip.profile.grades.map((g) => g.cadence.every);
@@ -152,7 +159,7 @@ export function compileFormulas(ip: IntegerProfile, layout: FormulaSheetLayout, 
   const row = (n: number) => {
     const ref = (col: string) => `${col}${n}`;
     const kd = keyAt + ref(out.days), ks = keyAt + ref(out.count), kz = keyAt + ref(out.amount);
-    const notGraded = `${dataAt}${ref(out.note)}<>""`;
+    const notGraded = `${resultAt}${ref(out.note)}<>""`;
     const blankUnlessGraded = (f: string) => `IF(${kd}="","",${f})`;
     let r: string, f: string, m: string;
     if (ip.thresholds) {
@@ -259,8 +266,9 @@ function noteFormula(ip: IntegerProfile, layout: FormulaSheetLayout, lang: Lang)
     const prefix = textWith((v) => rowColumnPrefix(lang, v, names[role] || ROLE_NAMES[role][lang]), "ROW()");
     return `${lit(sep)}&${prefix}&${textWith(ISSUE_TEXTS[code][lang], value)}`;
   };
+  const at = layout.dataSheet ? `'${layout.dataSheet.replace(/'/g, "''")}'!` : "";
   return (n) => {
-    const d = `${layout.data.date}${n}`, s = `${layout.data.count}${n}`, z = `${layout.data.total}${n}`;
+    const d = `${at}${layout.data.date}${n}`, s = `${at}${layout.data.count}${n}`, z = `${at}${layout.data.total}${n}`;
     const datePart =
       `IF(ISERROR(${d}),${reason("date", "errorValue", errorName(d))},` +
       `IF(${isBlank(d)},${reason("date", "dateMissing")},` +
@@ -277,7 +285,7 @@ function noteFormula(ip: IntegerProfile, layout: FormulaSheetLayout, lang: Lang)
       `IF(${isBlank(z)},${reason("total", "totalMissing")},` +
       `IF(NOT(ISNUMBER(${z})),${reason("total", "totalInvalid", `TRIM(${z})`)},` +
       (ip.requirePositiveTotal ? `IF(${z}<=0,${reason("total", "totalNotPositive", `${z}&""`)},""))))` : `"")))`);
-    const id = layout.data.id ? `${layout.data.id}${n}` : undefined;
+    const id = layout.data.id ? `${at}${layout.data.id}${n}` : undefined;
     const idPart = id ? `&IF(ISERROR(${id}),${reason("id", "errorValue", errorName(id))},"")` : "";
     return `MID(${datePart}&${countPart}&${totalPart}${idPart},${sep.length + 1},32767)`;
   };

@@ -11,6 +11,7 @@ import { formatAddress, parseCells, splitSheet, type Rect } from "./address";
 import { FakeContext, FIVE_MB, type SyncControl, type SyncStats } from "./context";
 import { FakeWorkbook, notifySelectionChanged, type WorkbookState } from "./objects";
 import { SheetData, type CellValue, type ChartData } from "./sheetData";
+import { nameFormula, namesOf } from "./names";
 
 export { FakeOfficeError, FIVE_MB, READ_CELL_LIMIT, jsonBytes, type SyncStats } from "./context";
 export type { CellValue, ChartData } from "./sheetData";
@@ -168,6 +169,15 @@ export class FakeExcel {
   conditionalFormatCount(sheet: string): number {
     return this.sheet(sheet).conditionalFills.length;
   }
+  /** The workbook's names and what they refer to, e.g. { RFM_AsOf: "='RFM parameters'!$B$2" }. */
+  names(): Record<string, string> {
+    return Object.fromEntries([...namesOf(this.state).values()].map((n) => [n.name, nameFormula(n)]));
+  }
+  /** "Visible", "Hidden" or "VeryHidden". */
+  visibility(sheet: string): string {
+    return this.sheet(sheet).visibility;
+  }
+
   /** Address of the used range (values only), e.g. "Sales!A1:F201", or null when the sheet is empty. */
   usedAddress(sheet: string): string | null {
     const r = this.sheet(sheet).usedRect(true);

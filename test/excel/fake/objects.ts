@@ -6,6 +6,7 @@ import { contains, formatAddress, intersect, MAX_COLUMNS, MAX_ROWS, parseCells, 
 import { FakeContext, FakeOfficeError, FakeProxy, READ_CELL_LIMIT, rectCells } from "./context";
 import type { SheetData, TableData } from "./sheetData";
 import { FakeSettingCollection, queueCalculation } from "./settings";
+import { FakeNamedItemCollection } from "./names";
 
 /** The workbook's state shared by every context: sheets in tab order, selection, date system. */
 export interface WorkbookState {
@@ -518,7 +519,7 @@ export class FakeChart {
 }
 
 export class FakeWorksheet extends FakeProxy {
-  protected readonly loadable = ["name", "position"] as const;
+  protected readonly loadable = ["name", "position", "visibility"] as const;
   private cached: SheetData | null | undefined;
   constructor(
     ctx: FakeContext,
@@ -541,7 +542,22 @@ export class FakeWorksheet extends FakeProxy {
   }
   protected read(name: string): unknown {
     const s = this.need();
-    return name === "name" ? s.name : this.state.sheets.indexOf(s);
+    return name === "name" ? s.name : name === "visibility" ? s.visibility : this.state.sheets.indexOf(s);
+  }
+  get visibility(): string {
+    return this.loadedValue("visibility");
+  }
+  /** "Visible", "Hidden" or "VeryHidden"; Excel refuses to hide the last visible sheet. */
+  set visibility(v: string) {
+    this.forget("visibility");
+    this.write({ visibility: v }, () => {
+      const s = this.need();
+      if (!["Visible", "Hidden", "VeryHidden"].includes(v)) throw new FakeOfficeError("InvalidArgument", `fake: visibility "${v}"`);
+      if (v !== "Visible" && !this.state.sheets.some((x) => x !== s && x.visibility === "Visible")) {
+        throw new FakeOfficeError("InvalidOperation", "fake: a workbook must keep at least one visible sheet");
+      }
+      s.visibility = v;
+    });
   }
   get name(): string {
     return this.loadedValue("name");
@@ -700,6 +716,7 @@ export class FakeWorkbook {
   readonly tables: FakeTableCollection;
   readonly application: { suspendApiCalculationUntilNextSync(): void; calculate(type: string): void };
   readonly settings: FakeSettingCollection;
+  readonly names: FakeNamedItemCollection;
   readonly functions: { date(year: number, month: number, day: number): FakeFunctionResult };
   constructor(
     private readonly ctx: FakeContext,
@@ -712,6 +729,7 @@ export class FakeWorkbook {
       calculate: (type: string) => queueCalculation(ctx, state, type),
     };
     this.settings = new FakeSettingCollection(ctx, state);
+    this.names = new FakeNamedItemCollection(ctx, state);
     this.functions = {
       date: (year: number, month: number, day: number) =>
         new FakeFunctionResult(ctx, () => {

@@ -49,6 +49,8 @@ export class SheetData {
   readonly charts: ChartData[] = [];
   readonly tables: TableData[] = [];
   readonly merged: Rect[] = [];
+  /** "Visible", "Hidden" or "VeryHidden", as `worksheet.visibility`. */
+  visibility = "Visible";
   /** Results of formulas set up by tests: a formula entered again gets its result back (the fake does not calculate). */
   private readonly knownResults = new Map<string, CellValue>();
   constructor(public name: string) {}
