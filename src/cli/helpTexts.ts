@@ -39,6 +39,20 @@ const ZH: Record<string, string> = {
   "list the built-in profiles": "列出内置分级方案",
   "display help for command": "显示命令帮助",
   "output the version number": "显示版本号",
+  "print one SQL query that grades a database table with a profile, exactly as `rfm grade` does":
+    "输出一条 SQL 查询，用分级方案为数据库表中的客户分级，结果与 `rfm grade` 完全一致",
+  "duckdb, postgres or spark": "duckdb、postgres 或 spark",
+  "transactions (one row per sale) or customers (one row per customer)":
+    "transactions（销售记录，每行一笔销售）或 customers（客户表，每行一位客户）",
+  "table or view to read, schema.table allowed (default: sales, or customers)":
+    "要读取的表或视图，可写作 schema.table（默认：sales，或 customers）",
+  "column of a role (id, date, count, total, amount); default the role's name (repeatable)":
+    "某一用途对应的列（id、date、count、total、amount）；默认为与用途同名的列（可重复使用）",
+  "first day of sales counted (default: the profile's)": "统计期间的第一天（默认：分级方案自带的日期）",
+  "unit of the table's amounts: yuan or wan (default: the profile's)":
+    "表中金额的金额单位：yuan（元）或 wan（万元）（默认：分级方案的单位）",
+  "column giving the rows' order, needed by the tie rule \"first\"": "给出行顺序的列，并列规则为“first”时必填",
+  "language of the cadence texts and messages: en or zh": "沟通频次文字和提示信息的语言：en 或 zh",
 };
 
 /** A description in the user's language (English when no translation is known). */
@@ -76,6 +90,28 @@ export const GRADE_HELP_AFTER: Record<Lang, string[]> = {
     "则按原样写入文本单元格。超过 Excel 单元格上限（32,767 个字符）的文本在 .xlsx 输出中会被截断，并在该行“备注”中注明。",
     "",
     "退出状态：0 表示已分级（无法分级的行已在备注中注明），2 表示用法或输入文件有误。",
+  ],
+};
+
+/** `rfm sql --help`'s after-text, by language. */
+export const SQL_HELP_AFTER: Record<Lang, string[]> = {
+  en: [
+    "",
+    "The query returns customer_id, last_order_date, purchases, amount, r_score, f_score, m_score, rfm_score,",
+    "grade, cadence, note (note: why the row is not graded, NULL when graded). Identifiers are quoted as given.",
+    "",
+    "Examples:",
+    "  rfm sql --profile wuhan --dialect postgres --table sales --map id=customer_no --map date=sold_on > grade.sql",
+    "  rfm sql --profile shaoxing --input customers --as-of 2025-12-31 --unit yuan",
+  ],
+  zh: [
+    "",
+    "查询返回 customer_id、last_order_date、purchases、amount、r_score、f_score、m_score、rfm_score、grade、cadence、",
+    "note 各列（note：该行未分级的原因，已分级时为 NULL）。标识符按给出的写法加引号。",
+    "",
+    "示例：",
+    "  rfm sql --profile wuhan --dialect postgres --table sales --map id=customer_no --map date=sold_on > grade.sql",
+    "  rfm sql --profile shaoxing --input customers --as-of 2025-12-31 --unit yuan",
   ],
 };
 

@@ -72,7 +72,7 @@ export function buildProgram(lang: Lang = "en"): Command {
       process.stdout.write(profilesText(langOf(flags.lang)));
     });
 
-  addSqlCommand(program);
+  addSqlCommand(program, lang);
   return program;
 }
 

@@ -45,3 +45,21 @@ test("commander's own errors in Chinese with --lang zh, in English without", () 
   const suggestion = rfm(["grade", "x.csv", "--profil", "wuhan", "--lang", "zh"], dir);
   expect(suggestion.stderr).toBe("rfm: 未知选项“--profil”（是否要输入 --profile？）\n");
 });
+
+test("the sql command follows --lang too: its line in the top-level help, its options and notes", () => {
+  const top = rfm(["--help", "--lang", "zh"], dir);
+  const sqlLine = top.stdout.split("\n").find((l) => /^\s+sql\b/.test(l));
+  expect(sqlLine).toContain("输出一条 SQL 查询，用分级方案为数据库表中的客户分级");
+  expect(top.stdout).not.toContain("print one SQL query");
+  const english = rfm(["--help"], dir);
+  expect(english.stdout).toContain("print one SQL query that grades a database table");
+
+  const help = rfm(["sql", "--help", "--lang", "zh"], dir).stdout;
+  expect(help).toMatch(/^用法：rfm sql \[options\]/);
+  expect(help).toContain("示例：");
+  expect(help).toContain("已分级时为 NULL");
+  expect(help).not.toMatch(/\b(Usage|Options|Examples):/);
+  const optionLines = help.split("\n").filter((l) => /^\s+(-\w, )?--[\w-]+/.test(l));
+  expect(optionLines.length).toBeGreaterThanOrEqual(11);
+  for (const line of optionLines) expect(line).toMatch(/[\u4e00-\u9fff]/);
+});
