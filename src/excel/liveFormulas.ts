@@ -8,7 +8,8 @@
 import { LIVE_FORMULA_SHEETS, type ParameterCell } from "../engine/compile/excelFormulas";
 import { dayToSerial, type Lang } from "../engine";
 import { addSheet } from "./sheets";
-import type { ProgressOptions } from "./types";
+import { cellInput } from "./cellInput";
+import type { OutputCell, ProgressOptions } from "./types";
 import { writeGrid } from "./write";
 
 /** The add-in's sheet called `base` (A1 holds `title`), cleared; or a new sheet under a free name. */
@@ -39,11 +40,11 @@ export async function writeLiveFormulaSheets(
   progress: ProgressOptions = {},
 ): Promise<void> {
   const sheet = ctx.workbook.worksheets.getItem(names.parameters);
-  const rows = parameters.map((p) => [
-    p.label[lang],
-    p.kind === "date" ? dayToSerial(p.value as number) : p.value,
-    p.help?.[lang] ?? "",
-  ]);
+  // Texts (labels, grade names, cadences) go in as text: a cadence "3-6" or a grade "1" must not become a date or a
+  // number that the grade formulas would then return. Only RFM_Graded's COUNT is a formula.
+  const value = (p: ParameterCell): OutputCell =>
+    p.kind === "date" ? dayToSerial(p.value as number) : p.kind === "formula" ? { formula: String(p.value) } : p.value;
+  const rows = parameters.map((p) => [p.label[lang], value(p), p.help?.[lang] ?? ""].map(cellInput));
   sheet.getRange("A1").values = [[LIVE_FORMULA_SHEETS.parametersTitle[lang]]];
   sheet.getRange("A1").format.font.bold = true;
   const block = sheet.getRangeByIndexes(1, 0, rows.length, 3);

@@ -162,6 +162,17 @@ describe("live formulas beside a customer table", () => {
     expect(excel.names().RFM_AsOf).toBe(`='${PARAMS} (2)'!$B$2`);
   });
 
+  it("enters the profile's texts as text (a grade '1', a cadence '12' stay text the grade formulas return as written)", async () => {
+    const odd: Profile = { ...shaoxing, grades: shaoxing.grades.map((g, i) => ({ ...g, grade: String(i + 1), cadence: { ...g.cadence, en: "12" } })) };
+    const excel = workbook();
+    await grade(excel, "cancel", odd);
+    const params = compiled(SHEET, 4, undefined, odd).parameters;
+    const at = (name: string) => excel.read(PARAMS, `B${params.findIndex((p) => p.name === name) + 2}`)[0][0];
+    expect(at("RFM_Grade1")).toBe("1");
+    expect(at("RFM_Cadence1")).toBe("12");
+    expect(at("RFM_WR")).toBe(3); // numbers stay numbers
+  });
+
   it("updates an earlier values output (seven columns) in place when the column for Next contact by is empty", async () => {
     const own = [["R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note"], ...SHAOXING_ROWS.map(() => [1, 1, 1, 1, "C", "c", ""])];
     const excel = workbook((row, i) => [...row, ...own[i]]);
