@@ -7,22 +7,23 @@
 
 import { LIVE_FORMULA_SHEETS, type ParameterCell } from "../engine/compile/excelFormulas";
 import { dayToSerial, type Lang } from "../engine";
-import { addSheet } from "./sheets";
+import { addSheet, deleteSheetQuietly } from "./sheets";
 import { cellInput } from "./cellInput";
 import type { OutputCell, ProgressOptions } from "./types";
 import { writeGrid } from "./write";
 
-/** The add-in's sheet called `base` (A1 holds `title`), cleared; or a new sheet under a free name. */
-async function ownSheet(ctx: Excel.RequestContext, base: string, title: string): Promise<string> {
+/**
+ * The add-in's sheet called `base` (A1 holds `title`), left as it is until the new results are written (an earlier
+ * grading's formulas keep reading it if writing fails or is cancelled); or a new sheet under a free name.
+ */
+async function ownSheet(ctx: Excel.RequestContext, base: string, title: string): Promise<{ name: string; created: boolean }> {
   const existing = ctx.workbook.worksheets.getItemOrNullObject(base).load("name");
   await ctx.sync();
-  if (existing.isNullObject) return addSheet(ctx, base);
+  if (existing.isNullObject) return { name: await addSheet(ctx, base), created: true };
   const a1 = existing.getRange("A1").load("values");
   await ctx.sync();
-  if (a1.values[0][0] !== title) return addSheet(ctx, base);
-  existing.getRange().clear();
-  await ctx.sync();
-  return base;
+  if (a1.values[0][0] !== title) return { name: await addSheet(ctx, base), created: true };
+  return { name: base, created: false };
 }
 
 /**
@@ -40,6 +41,9 @@ export async function writeLiveFormulaSheets(
   progress: ProgressOptions = {},
 ): Promise<void> {
   const sheet = ctx.workbook.worksheets.getItem(names.parameters);
+  const helper = ctx.workbook.worksheets.getItem(names.keys);
+  sheet.getRange().clear();
+  helper.getRange().clear();
   // Texts (labels, grade names, cadences) go in as text: a cadence "3-6" or a grade "1" must not become a date or a
   // number that the grade formulas would then return. Only RFM_Graded's COUNT is a formula.
   const value = (p: ParameterCell): OutputCell =>
@@ -62,7 +66,6 @@ export async function writeLiveFormulaSheets(
   });
   await ctx.sync();
 
-  const helper = ctx.workbook.worksheets.getItem(names.keys);
   helper.getRange("A1").values = [[LIVE_FORMULA_SHEETS.keysTitle[lang]]];
   // As formulas: any other text is written as text (cellInput), so a formula must say it is one.
   const formulas = keys.map((row) => row.map((formula) => ({ formula })));
@@ -72,9 +75,31 @@ export async function writeLiveFormulaSheets(
   await ctx.sync();
 }
 
+/** The two sheets' names, and those of them made just now (removed again if the results are not written). */
+export interface LiveFormulaSheets {
+  parameters: string;
+  keys: string;
+  created: string[];
+}
+
 /** The two sheets, found or made before the formulas are compiled (the formulas name them). */
-export async function prepareLiveFormulaSheets(ctx: Excel.RequestContext, lang: Lang): Promise<{ parameters: string; keys: string }> {
+export async function prepareLiveFormulaSheets(ctx: Excel.RequestContext, lang: Lang): Promise<LiveFormulaSheets> {
   const parameters = await ownSheet(ctx, LIVE_FORMULA_SHEETS.parameters[lang], LIVE_FORMULA_SHEETS.parametersTitle[lang]);
-  const keys = await ownSheet(ctx, LIVE_FORMULA_SHEETS.keys[lang], LIVE_FORMULA_SHEETS.keysTitle[lang]);
-  return { parameters, keys };
+  let keys: { name: string; created: boolean };
+  try {
+    keys = await ownSheet(ctx, LIVE_FORMULA_SHEETS.keys[lang], LIVE_FORMULA_SHEETS.keysTitle[lang]);
+  } catch (err) {
+    if (parameters.created) await deleteSheetQuietly(ctx, parameters.name);
+    throw err;
+  }
+  return {
+    parameters: parameters.name,
+    keys: keys.name,
+    created: [parameters, keys].filter((s) => s.created).map((s) => s.name),
+  };
+}
+
+/** Removes the sheets prepareLiveFormulaSheets made, after the results could not be written (errors stay quiet). */
+export async function abandonLiveFormulaSheets(ctx: Excel.RequestContext, sheets: LiveFormulaSheets): Promise<void> {
+  for (const name of sheets.created) await deleteSheetQuietly(ctx, name);
 }

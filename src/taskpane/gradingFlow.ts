@@ -333,9 +333,15 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
       values = live.values;
       columnFormats = live.columnFormats;
     }
-    written = await run((ctx) =>
-      writeCustomerOutput(ctx, source, values, GRADE_COLUMN, { ...writeOptions, mode, newSheetName, columnFormats }),
-    );
+    try {
+      written = await run((ctx) =>
+        writeCustomerOutput(ctx, source, values, GRADE_COLUMN, { ...writeOptions, mode, newSheetName, columnFormats }),
+      );
+    } catch (err) {
+      // The results were put back as they were: so are the sheets (an earlier grading's parameters were not touched).
+      await live?.abandon().catch(() => undefined); // its own failure must not hide the error that made us clean up
+      throw err;
+    }
     await live?.finish();
   } else {
     // Sales notes stand in the customer's own output row, so they name the column only.

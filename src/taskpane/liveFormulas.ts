@@ -6,10 +6,10 @@
  */
 
 import { hasContactPeriods, integerProfile, resultHeaders, type GradeResult, type Lang, type Role } from "../engine";
-import { compileFormulas, type FormulaSheetLayout } from "../engine/compile/excelFormulas";
+import { compileFormulas, type FormulaPlan, type FormulaSheetLayout } from "../engine/compile/excelFormulas";
 import type { FormulaCell, OutputCell, SourceTable } from "../excel";
 import { columnLetters } from "../excel/address";
-import { prepareLiveFormulaSheets, writeLiveFormulaSheets } from "../excel/liveFormulas";
+import { abandonLiveFormulaSheets, prepareLiveFormulaSheets, writeLiveFormulaSheets } from "../excel/liveFormulas";
 import type { ExcelRun } from "./gradingFlow";
 
 export interface LiveFormulaCells {
@@ -19,6 +19,8 @@ export interface LiveFormulaCells {
   columnFormats: (string | null)[];
   /** Writes the parameters block and the helper sheet; call after the result cells are written. */
   finish(): Promise<void>;
+  /** Removes the sheets made for the formulas; call when the result cells could not be written. */
+  abandon(): Promise<void>;
 }
 
 /** Column of the first of the output columns, from the output area's address ("Sheet1!G1:M201"). */
@@ -67,7 +69,14 @@ export async function liveFormulaCells(
       days: "A", count: "B", amount: "C",
     },
   };
-  const plan = compileFormulas(integerProfile(res.profile, res.summary.unit), layout, { asOfDay: res.asOfDay, lang });
+  let plan: FormulaPlan;
+  try {
+    plan = compileFormulas(integerProfile(res.profile, res.summary.unit), layout, { asOfDay: res.asOfDay, lang });
+  } catch (err) {
+    // Refused (a quantile profile on too many rows): the sheets made for it go again.
+    await run((ctx) => abandonLiveFormulaSheets(ctx, sheets)).catch(() => undefined);
+    throw err;
+  }
   const values: OutputCell[][] = [resultHeaders(lang, { nextContact: plan.hasNextContact, previous: false })];
   const keys: string[][] = [];
   const formula = (x: string | undefined): FormulaCell => ({ formula: `=${x}` });
@@ -83,6 +92,7 @@ export async function liveFormulaCells(
     columnFormats: plan.hasNextContact ? [...baseFormats, NEXT_CONTACT_FORMAT] : [...baseFormats],
     // The parameters block names the sheet of the key columns in RFM_Graded's formula.
     finish: () => run((ctx) => writeLiveFormulaSheets(ctx, sheets, plan.parameters, keys, firstRow, lang)),
+    abandon: () => run((ctx) => abandonLiveFormulaSheets(ctx, sheets)),
   };
 }
 

@@ -35,12 +35,12 @@ function workbook(extraRows: (row: unknown[], i: number) => unknown[] = (r) => r
 }
 
 async function grade(
-  excel: FakeExcel, answer: OverwriteChoice = "cancel", profile: Profile = shaoxing,
+  excel: FakeExcel, answer: OverwriteChoice = "cancel", profile: Profile = shaoxing, asOf = SHAOXING_AS_OF,
 ): Promise<{ outcome: GradeOutcome; asked: string[] }> {
   const flow = createGradingFlow((batch) => excel.run(batch));
   const { source, date1904, detection } = await flow.inspect();
   const request: GradeRequest = {
-    source, date1904, detection, profile, asOf: SHAOXING_AS_OF, unit: profile.monetaryUnit, lang: "en", liveFormulas: true,
+    source, date1904, detection, profile, asOf, unit: profile.monetaryUnit, lang: "en", liveFormulas: true,
   };
   const asked: string[] = [];
   const outcome = await flow.grade(request, { askOverwrite: async (address) => (asked.push(address), answer) });
@@ -196,6 +196,51 @@ describe("live formulas beside a customer table", () => {
     const excel = workbook((row, i) => (i === 2 ? [...row, "", "", "", "", "", "", "", "call Mr Li"] : row));
     await grade(excel, "overwrite");
     expect(excel.readFormulas(SHEET, `E2:L${LAST}`)).toEqual(expectedRows(compiled(SHEET, 4)).results);
+  });
+
+  it("when writing the results fails at any step, the sheets made for the formulas are removed and nothing is left", async () => {
+    let checked = 0;
+    for (let n = 1; n < 40; n++) {
+      const excel = workbook();
+      excel.failAtSync(n);
+      const failed = await grade(excel).then(() => false, () => true);
+      if (!failed) break;
+      // A failure after the results are written (in the parameters block) is not covered by this rule.
+      if (excel.readFormulas(SHEET, "E1")[0][0] !== "") continue;
+      expect({ n, sheets: excel.sheetNames(), names: excel.names() }).toEqual({ n, sheets: [SHEET], names: {} });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it("when grading again fails, the earlier grading's parameters, helper sheet and names are untouched", async () => {
+    let checked = 0;
+    for (let n = 1; n < 40; n++) {
+      const excel = workbook();
+      await grade(excel);
+      const before = {
+        sheets: excel.sheetNames(), names: excel.names(), params: excel.readFormulas(PARAMS), keys: excel.readFormulas(HELPER),
+        results: excel.readFormulas(SHEET),
+      };
+      excel.failAtSync(n);
+      // Another analysis date: the parameters block tells whether the failure came after the results were written.
+      const failed = await grade(excel, "cancel", shaoxing, "2026-02-15").then(() => false, () => true);
+      if (!failed) break;
+      if (JSON.stringify(excel.readFormulas(PARAMS)) !== JSON.stringify(before.params)) continue;
+      expect({
+        n, sheets: excel.sheetNames(), names: excel.names(), keys: excel.readFormulas(HELPER), results: excel.readFormulas(SHEET),
+      }).toEqual({ n, sheets: before.sheets, names: before.names, keys: before.keys, results: before.results });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(3);
+  });
+
+  it("a quantile profile on more rows than its formulas are offered for is refused, and leaves no sheet behind", async () => {
+    const many = Array.from({ length: 3_001 }, (_, i) => [`K${i}`, 46000, 1 + (i % 7), 1 + (i % 13)]);
+    const excel = new FakeExcel({ sheets: { [SHEET]: [SHAOXING_HEADERS, ...many] }, selection: `${SHEET}!A1:D3002` });
+    await expect(grade(excel, "cancel", wuhan)).rejects.toThrow(/3,001 rows is more than the 3,000/);
+    expect(excel.sheetNames()).toEqual([SHEET]);
+    expect(excel.readFormulas(SHEET, "E1:E2")).toEqual([[""], [""]]);
   });
 
   it("'New sheet' writes formulas there too, on the data's rows, every data reference naming the source sheet", async () => {
