@@ -35,5 +35,6 @@ export function cliSummaryModel(graded: GradedTable, lang: Lang, files: RunFiles
           ],
     migration: graded.migration,
     previousSource: files.previous ? basename(files.previous) : undefined,
+    unitSource: { source: graded.unit.source, header: graded.moneyHeader },
   });
 }

@@ -34,5 +34,6 @@ export { CompileError, type CompileErrorCode } from "./compile/compileTexts";
 export {
   amountFormat, buildSummaryModel, gradedAtText, profileRules, SHARE_FORMAT, SUMMARY_ROW_LIMIT, summaryLayout,
   type SheetArea, type SummaryCell, type SummaryFacts, type SummaryLayout, type SummaryModel,
+  type UnitSourceFact,
 } from "./summarySheet";
 export { SUMMARY_TITLES, summaryLabels, unitLabel, type SummaryLabels } from "./summaryText";

@@ -14,6 +14,7 @@ import { periodText } from "./periods";
 import { profileName } from "./profiles";
 import { rfMap, type RfMap } from "./rfMap";
 import { RULE_TEXTS, summaryLabels, unitLabel } from "./summaryText";
+import type { UnitSource } from "./headers";
 import type { Dimension, GradeSummary, Lang, Profile } from "./types";
 
 /** Everything the summary sheet shows: plain data, in the user's language where it is text. */
@@ -42,6 +43,14 @@ export interface SummaryModel {
   migration?: GradeMigration;
   /** Where the previous grading came from (a file name, or the grade column of the earlier results). */
   previousSource?: string;
+  /** Why the amounts were read in `summary.unit` (see chooseUnit), shown beside the unit. */
+  unitSource?: UnitSourceFact;
+}
+
+/** Where the unit used came from; `header` is the money column's header when the unit came from it. */
+export interface UnitSourceFact {
+  source: UnitSource;
+  header?: string;
 }
 
 /** What only the adapter knows; the rest of the model comes from the result. */
@@ -54,6 +63,7 @@ export interface SummaryFacts {
   notGraded: { row: number | string; reason: string }[];
   migration?: GradeMigration;
   previousSource?: string;
+  unitSource?: UnitSourceFact;
 }
 
 export function buildSummaryModel(res: GradeResult, facts: SummaryFacts): SummaryModel {
@@ -70,6 +80,7 @@ export function buildSummaryModel(res: GradeResult, facts: SummaryFacts): Summar
     rfMap: rfMap(res),
     ...(facts.migration ? { migration: facts.migration } : {}),
     ...(facts.previousSource ? { previousSource: facts.previousSource } : {}),
+    ...(facts.unitSource ? { unitSource: facts.unitSource } : {}),
   };
 }
 
@@ -162,7 +173,8 @@ export function summaryLayout(model: SummaryModel, lang: Lang): SummaryLayout {
   model.rules.forEach((rule, i) => line(i === 0 ? t.rules : null, rule));
   line(t.asOf, s.asOf);
   if (s.windowStart) line(t.window, `${s.windowStart} – ${s.asOf}`);
-  line(t.unit, unitLabel(s.unit, lang));
+  if (model.unitSource) line(t.unit, unitLabel(s.unit, lang), t.unitFrom(model.unitSource.source, model.unitSource.header ?? ""));
+  else line(t.unit, unitLabel(s.unit, lang));
   line(t.source, model.source);
   line(t.output, model.output);
   if (model.previousSource) line(t.previousSource, model.previousSource);

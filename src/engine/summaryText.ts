@@ -2,6 +2,7 @@
  * Labels of the summary sheet, in both languages. The add-in and the command line write the same sheet from the same
  * layout (summarySheet.ts), so its words live here once.
  */
+import type { UnitSource } from "./headers";
 import type { Dimension, Lang, MonetaryUnit, TieRule } from "./types";
 
 const LABELS = {
@@ -15,6 +16,9 @@ const LABELS = {
     window: "Sales window",
     unit: "Amount unit",
     units: { yuan: "yuan", wan: "10k yuan (万元)" },
+    /** Beside the unit: where it came from (the user's choice, the money column's header, the profile). */
+    unitFrom: (source: UnitSource, header: string) =>
+      source === "header" ? `from the column header “${header}”` : source === "user" ? "chosen by the user" : "the profile's unit",
     source: "Data read",
     output: "Results written to",
     previousSource: "Compared with",
@@ -71,6 +75,8 @@ const LABELS = {
     window: "统计期间",
     unit: "金额单位",
     units: { yuan: "元", wan: "万元" },
+    unitFrom: (source: UnitSource, header: string) =>
+      source === "header" ? `依据列标题“${header}”` : source === "user" ? "由用户选择" : "分级方案的金额单位",
     source: "读取的数据",
     output: "结果写入",
     previousSource: "对比的上一次分级",

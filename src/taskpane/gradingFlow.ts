@@ -33,6 +33,7 @@ import type {
   NoteContext,
   Profile,
   Role,
+  UnitSourceFact,
 } from "../engine";
 import {
   addSampleSheet,
@@ -84,6 +85,8 @@ export interface GradeRequest {
   /** YYYY-MM-DD; empty or absent for no window start of its own. */
   windowStart?: string;
   unit: MonetaryUnit;
+  /** Where `unit` came from (the user, the money column's header, the profile), recorded on the summary sheet. */
+  unitSource?: UnitSourceFact;
   lang: Lang;
   /** Customer tables: write the results as live worksheet formulas (liveFormulas.ts) instead of values. */
   liveFormulas?: boolean;

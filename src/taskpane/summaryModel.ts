@@ -28,6 +28,7 @@ export function summaryModel(
           ],
     migration,
     previousSource,
+    unitSource: request.unitSource,
   });
 }
 

@@ -16,6 +16,7 @@ import { describeError, roleList } from "../describeError";
 import { gradeBreakdown } from "../gradeBreakdown";
 import type { ColumnMapping, GradeDone, GradingFlow, Inspection, OverwriteChoice, Progress } from "../gradingFlow";
 import { t } from "../i18n";
+import { paneUnitChoice, unitSourceFact } from "../unitChoice";
 import { createSelectionFollower } from "../selectionFollower";
 import type { SelectionFollower } from "../selectionFollower";
 import { GradeFooter } from "./GradeFooter";
@@ -84,7 +85,6 @@ function optionsFor(profile: Profile, latestDay: number | null | undefined, form
     asOfText: proposed.day === null ? "" : formatDisplayDate(proposed.day, form),
     asOfOrigin: proposed.source,
     windowStartText: windowDay === null ? "" : formatDisplayDate(windowDay, form),
-    unit: profile.monetaryUnit,
   };
 }
 
@@ -134,6 +134,8 @@ export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
       setManual({});
       setKind(undefined);
       setDetection(found.detection);
+      // A unit picked for another table is not carried over: this table's header (or the profile) decides again.
+      setOptions((current) => (current.userUnit === undefined ? current : { ...current, userUnit: undefined }));
     }
   }, []);
 
@@ -252,9 +254,12 @@ export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
   const asOfInvalid = options.asOfText.trim() !== "" && asOfDay === null;
   const windowInvalid = options.windowStartText.trim() !== "" && windowDay === null;
   const warning = asOfDay === null ? null : analysisDateWarning(asOfDay, latestDay ?? null);
+  // The unit amounts are read in: the user's pick, else the money column's header, else the profile (engine rule).
+  const profileUnit = (profile ?? builtinProfiles[0]).monetaryUnit;
+  const unitChoice = inspection && detection ? paneUnitChoice(inspection.source.headers, detection, profileUnit, options.userUnit) : null;
 
   const grade = async () => {
-    if (!inspection || !detection || !profile || asOfDay === null) return;
+    if (!inspection || !detection || !profile || !unitChoice || asOfDay === null) return;
     setError(null);
     setNotice(null);
     // Never grade a range other than the one shown: look at the selection again (unless the pane made it itself,
@@ -290,7 +295,8 @@ export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
           profile,
           asOf: formatDay(asOfDay),
           windowStart: detection.kind === "transactions" && windowDay !== null ? formatDay(windowDay) : undefined,
-          unit: options.unit,
+          unit: unitChoice.unit,
+          unitSource: unitSourceFact(unitChoice),
           lang,
           liveFormulas: detection.kind === "customers" && options.liveFormulas === true,
         },
@@ -449,6 +455,8 @@ export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
               workbookProfiles={workbookProfiles}
               kind={detection.kind}
               options={options}
+              unitChoice={unitChoice}
+              profileUnit={profileUnit}
               latestDay={latestDay}
               asOfInvalid={asOfInvalid}
               windowInvalid={windowInvalid}

@@ -36,6 +36,25 @@ export function columnLetters(column: number): string {
   return letters;
 }
 
+/** "C and F", "C, D and F" / "C 和 F", "C、D 和 F". */
+function columnList(letters: string[], lang: Lang): string {
+  if (letters.length < 2) return letters.join("");
+  const head = letters.slice(0, -1).join(lang === "zh" ? "、" : ", ");
+  return head + t(lang, "listAnd") + letters[letters.length - 1];
+}
+
+/**
+ * Why a role has no column although its header is there: two or more columns carry it, and picking one would be a
+ * guess ("Two columns are headed “Amount” (C and F): choose one."). Null when the role is not ambiguous.
+ */
+export function ambiguityText(detection: ColumnDetection, role: Role, headers: readonly string[], firstColumn: number, lang: Lang): string | null {
+  const found = detection.ambiguous.find((a) => a.role === role);
+  if (!found || detection.mapping[role] !== undefined) return null;
+  const count = found.columns.length === 2 ? t(lang, "twoColumns") : String(found.columns.length);
+  const columns = columnList(found.columns.map((c) => columnLetters(firstColumn + c)), lang);
+  return t(lang, "ambiguousColumns", { count, header: headers[found.columns[0]] ?? "", columns });
+}
+
 /**
  * The columns the data's layout needs (customer tables: customer, last order date, purchase count, total amount;
  * sales records: customer, order date, order amount). When every required one was recognised they stay folded into
@@ -46,7 +65,12 @@ export function MappingSection({ lang, headers, firstColumn, detection, disabled
   const [open, setOpen] = useState(defaultOpen);
   const roles = rolesToRead(detection.kind);
   const found = roles.filter((role) => detection.mapping[role] !== undefined).length;
-  const expanded = open || detection.missing.length > 0;
+  const ambiguity = new Map(roles.flatMap((role) => {
+    const text = ambiguityText(detection, role, headers, firstColumn, lang);
+    return text === null ? [] : [[role, text] as const];
+  }));
+  // A missing column, or one whose header two columns share, opens the choices: the user has to pick.
+  const expanded = open || detection.missing.length > 0 || ambiguity.size > 0;
   return (
     <section aria-labelledby="mapping-heading" className={styles.stack} data-testid="mapping">
       <Text as="h2" id="mapping-heading" weight="semibold" size={400}>
@@ -56,7 +80,7 @@ export function MappingSection({ lang, headers, firstColumn, detection, disabled
         <Text className={styles.found} data-testid="columns-found">
           {t(lang, "columnsFound", { found, total: roles.length })}
         </Text>
-        {detection.missing.length === 0 && (
+        {detection.missing.length === 0 && ambiguity.size === 0 && (
           <Button
             size="small"
             appearance="transparent"
@@ -94,7 +118,8 @@ export function MappingSection({ lang, headers, firstColumn, detection, disabled
                 key={role}
                 className={styles.shrink}
                 label={roleLabel(role, lang, detection.kind)}
-                validationState={missing ? "error" : "none"}
+                validationState={missing ? "error" : ambiguity.has(role) ? "warning" : "none"}
+                validationMessage={ambiguity.has(role) ? <span data-testid={`ambiguous-${role}`}>{ambiguity.get(role)}</span> : undefined}
               >
                 <Select
                   className={styles.shrink}

@@ -2,6 +2,8 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageB
 import { formatDisplayDate, profileName } from "../../engine";
 import type { AnalysisDateWarning, DisplayDateForm, InputKind, Lang, MonetaryUnit, Profile } from "../../engine";
 import { t } from "../i18n";
+import { unitConflictText, unitHint, unitName } from "../unitChoice";
+import type { PaneUnitChoice } from "../unitChoice";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -23,7 +25,8 @@ export interface GradingOptions {
   asOfOrigin: AsOfOrigin;
   /** The sales window's start as shown; empty for the profile's (or none). */
   windowStartText: string;
-  unit: MonetaryUnit;
+  /** The unit the user picked in the field; absent while the header's (or the profile's) unit applies. */
+  userUnit?: MonetaryUnit;
   /** Customer tables: write the results as live worksheet formulas instead of values. */
   liveFormulas?: boolean;
 }
@@ -35,6 +38,9 @@ export interface OptionsSectionProps {
   workbookProfiles: readonly Profile[];
   kind: InputKind;
   options: GradingOptions;
+  /** The unit that will be used and where it comes from (paneUnitChoice); null while there is no table. */
+  unitChoice: PaneUnitChoice | null;
+  profileUnit: MonetaryUnit;
   /** Latest day in the mapped date column: undefined while unknown, null when the column holds no date. */
   latestDay: number | null | undefined;
   /** The analysis date typed cannot be read. */
@@ -57,7 +63,7 @@ export function warningText(lang: Lang, warning: AnalysisDateWarning, latestDay:
 /** Profile, analysis date, sales window and amount unit. */
 export function OptionsSection(props: OptionsSectionProps) {
   const { lang, form, builtinProfiles, workbookProfiles, kind, options, latestDay, asOfInvalid, windowInvalid, warning } = props;
-  const { disabled, onProfile, onChange, onManageProfiles } = props;
+  const { disabled, onProfile, onChange, onManageProfiles, unitChoice, profileUnit } = props;
   const styles = useStyles();
   const optionsOf = (profiles: readonly Profile[]) =>
     profiles.map((profile) => (
@@ -65,6 +71,7 @@ export function OptionsSection(props: OptionsSectionProps) {
         {profileName(profile, lang)}
       </option>
     ));
+  const unitConflict = unitChoice ? unitConflictText(unitChoice, lang) : null;
   const chosen = [...builtinProfiles, ...workbookProfiles].find((p) => p.id === options.profileId);
   const chosenName = chosen ? profileName(chosen, lang) : "";
   const latestText = latestDay === undefined || latestDay === null ? null : formatDisplayDate(latestDay, form);
@@ -151,19 +158,34 @@ export function OptionsSection(props: OptionsSectionProps) {
           />
         </Field>
       )}
-      <Field label={t(lang, "unit")} className={styles.shrink}>
+      <Field
+        label={t(lang, "unit")}
+        className={styles.shrink}
+        hint={unitChoice ? <span data-testid="unit-hint">{unitHint(unitChoice, profileUnit, lang)}</span> : undefined}
+      >
         <Select
           className={styles.shrink}
           select={{ className: styles.select }}
           data-testid="unit"
-          value={options.unit}
+          value={unitChoice?.unit ?? profileUnit}
           disabled={disabled}
-          onChange={(_, data) => onChange({ unit: data.value === "wan" ? "wan" : "yuan" })}
+          onChange={(_, data) => onChange({ userUnit: data.value === "wan" ? "wan" : "yuan" })}
         >
           <option value="yuan">{t(lang, "unitYuan")}</option>
           <option value="wan">{t(lang, "unitWan")}</option>
         </Select>
       </Field>
+      {unitConflict !== null && unitChoice?.headerUnit && (
+        // A warning, not an error: the user may know better than the header, and grading stays possible.
+        <MessageBar intent="warning" layout="multiline" data-testid="unit-warning">
+          <MessageBarBody>{unitConflict}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" data-testid="use-header-unit" disabled={disabled} onClick={() => onChange({ userUnit: undefined })}>
+              {t(lang, "useHeaderUnit", { headerUnit: unitName(unitChoice.headerUnit, lang) })}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {kind === "customers" && (
         <Field hint={t(lang, "liveFormulasHint")}>
           <Checkbox

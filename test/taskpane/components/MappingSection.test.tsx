@@ -68,4 +68,28 @@ describe("the column choices", () => {
     expect(options.amount[0]).toBe("Choose a column…");
     expect(options.amount).not.toContain("(not used)");
   });
+
+  it("name both columns when two share the header of a role, in both languages, and open the choices", () => {
+    // Sales records with "Amount" in C and F (the engine leaves the role unmapped rather than guess).
+    const headers = ["Customer", "Order date", "Amount", "Region", "Note", "Amount"];
+    const render = (lang: Lang, firstColumn = 0) =>
+      renderToStaticMarkup(
+        <FluentProvider theme={webLightTheme}>
+          <MappingSection lang={lang} headers={headers} firstColumn={firstColumn} detection={detectColumns(headers)} disabled={false} onChange={() => undefined} onKind={() => undefined} />
+        </FluentProvider>,
+      );
+    const en = render("en");
+    expect(en).toContain("Two columns are headed “Amount” (C and F): choose one.");
+    expect(en).toContain('data-testid="map-amount"');
+    expect(render("zh")).toContain("有两列的标题都是“Amount”（C 和 F）：请选择其中一列。");
+    // Letters are the sheet's: a table starting in column B has them in D and G.
+    expect(render("en", 1)).toContain("(D and G)");
+    const three = ["客户编号", "下单时间", "金额", "金额", "金额"];
+    const html = renderToStaticMarkup(
+      <FluentProvider theme={webLightTheme}>
+        <MappingSection lang="zh" headers={three} firstColumn={0} detection={detectColumns(three)} disabled={false} onChange={() => undefined} onKind={() => undefined} />
+      </FluentProvider>,
+    );
+    expect(html).toContain("有3列的标题都是“金额”（C、D 和 E）：请选择其中一列。");
+  });
 });
