@@ -200,6 +200,62 @@ describe("the task pane in Chromium", () => {
   });
 });
 
+describe("the unit written in the money column's header", () => {
+  // Shaoxing's bounds are in 万元; the header says 元. As-of 2026-01-31; 46047 = 2026-01-25: D = 6 → r 5; S = 16 → f 5.
+  // 5,000 yuan = 0.5 万元 ≤ 1 → m 1, X = 1.5 + 2 + 0.6 = 4.1 → B. 90,000 yuan = 9 万元 > 8 → m 5, X = 6.5 → A.
+  const headers = ["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额（元）"];
+  const rows = [
+    ["C010", 46047, 16, 5000],
+    ["C011", 46047, 16, 90000],
+  ];
+
+  it("in Chinese: the field defaults to 元 and says why, a disagreeing pick is warned about, 5,000 元 gets M 1", async () => {
+    const { page, watch } = await open({ workbook: { sheets: { Sales: [headers, ...rows] }, selection: "Sales!A1" }, displayLanguage: "zh-CN" });
+    await expect(page.getByTestId("profile").inputValue()).resolves.toBe("shaoxing");
+    await expect(page.getByTestId("unit").inputValue()).resolves.toBe("yuan");
+    await expect(page.getByTestId("unit-hint").innerText()).resolves.toBe("依据列标题“历史购买总金额（元）”。");
+    await expect(page.getByTestId("unit-warning").count()).resolves.toBe(0);
+
+    // Picking 万元 against the header: a warning beside the field, grading still allowed; its button goes back.
+    await page.getByTestId("unit").selectOption("wan");
+    await expect(page.getByTestId("unit-warning").innerText()).resolves.toContain(
+      "列标题“历史购买总金额（元）”注明的单位是元，但金额将按万元读取。",
+    );
+    await expect(page.getByTestId("grade").isDisabled()).resolves.toBe(false);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.locator("section[aria-labelledby=options-heading]").screenshot({ path: join(ARTIFACTS, "taskpane-unit-warning-zh.png") });
+    await page.getByTestId("use-header-unit").click();
+    await expect(page.getByTestId("unit").inputValue()).resolves.toBe("yuan");
+    await expect(page.getByTestId("unit-warning").count()).resolves.toBe(0);
+
+    await page.getByTestId("as-of").fill(SHAOXING_AS_OF);
+    await page.getByRole("button", { name: "分级", exact: true }).click();
+    await page.getByTestId("result").waitFor();
+    // M score (G) and grade (I) beside the table.
+    expect((await read(page, "Sales", "G2:I3")).map((r) => [r[0], r[2]])).toEqual([
+      [1, "B"],
+      [5, "A"],
+    ]);
+    const unitRow = (await read(page, "RFM 汇总")).find((r) => r[0] === "金额单位");
+    expect(unitRow?.slice(1, 3)).toEqual(["元", "依据列标题“历史购买总金额（元）”"]);
+    expectCleanPage(watch);
+  });
+
+  it("in English: two columns headed Amount are both named and the choice is left to the user", async () => {
+    const sales = [
+      ["Customer", "Order date", "Amount", "Region", "Note", "Amount"],
+      ["C1", 46047, 10, "East", "", 12],
+    ];
+    const { page, watch } = await open({ workbook: { sheets: { Sales: sales }, selection: "Sales!A1" }, displayLanguage: "en-US" });
+    await expect(page.getByTestId("ambiguous-amount").innerText()).resolves.toBe("Two columns are headed “Amount” (C and F): choose one.");
+    await expect(page.getByTestId("grade").isDisabled()).resolves.toBe(true);
+    await page.getByTestId("map-amount").selectOption("5");
+    await expect(page.getByTestId("ambiguous-amount").count()).resolves.toBe(0);
+    await expect(page.getByTestId("grade").isDisabled()).resolves.toBe(false);
+    expectCleanPage(watch);
+  });
+});
+
 describe("a profile saved in the workbook", () => {
   // Shaoxing's cut-offs with grade A from X > 4: C003 (X = 4.2) moves from B to A.
   const north = {
