@@ -378,7 +378,14 @@ export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
             onChanged: setWorkbookProfiles,
             previewData: () =>
               inspection && detection && asOfDay !== null
-                ? { source: inspection.source, date1904: inspection.date1904, detection, asOf: formatDay(asOfDay) }
+                ? {
+                    source: inspection.source,
+                    date1904: inspection.date1904,
+                    detection,
+                    asOf: formatDay(asOfDay),
+                    // The data's unit (the user's pick or the header's) holds for any profile; else the edited profile's own.
+                    unit: unitChoice && unitChoice.source !== "profile" ? unitChoice.unit : undefined,
+                  }
                 : null,
           })}
         </main>
