@@ -1,5 +1,5 @@
 /** Customer-level and sales output: where it goes, whether writing there needs consent, and writing it safely. */
-import { isOwnOutputHeader, outputHeaders } from "../engine";
+import { outputHeaders, ownOutputBlock, resultHeaders } from "../engine";
 import { AREA_PROPS, sheetAddress, type Area } from "./address";
 import { addSheet, deleteSheetQuietly, sheetNames, uniqueSheetName } from "./sheets";
 import { restoreSnapshot, takeSnapshot, usedPart, type Snapshot } from "./snapshot";
@@ -7,44 +7,54 @@ import { readColumns } from "./read";
 import { ExcelAdapterError, type ProgressOptions, type CustomerWriteOptions, type OutputCell, type OutputPlan, type SourceTable, type WriteOptions, type WriteResult } from "./types";
 import { queueOutputFormats, writeGrid } from "./write";
 
-const OUTPUT_COLUMNS = outputHeaders("en").length;
+/** The seven result columns every grading writes; the extra ones (next contact, previous grade, change) follow. */
+const CORE_COLUMNS = outputHeaders("en").length;
+/** The widest result block the add-in writes: the seven and every extra column. */
+const MAX_COLUMNS = resultHeaders("en", { nextContact: true, previous: true }).length;
 
-/** The output columns already inside the source (an Excel table that grew over them), as a relative column. */
-function ownColumnsInside(source: SourceTable): number {
-  for (let k = 0; k + OUTPUT_COLUMNS <= source.headers.length; k++) {
-    if (source.headers.slice(k, k + OUTPUT_COLUMNS).every(isOwnOutputHeader)) return k;
-  }
-  return -1;
+/** Where the result block starts, as an absolute column: on the add-in's own columns inside the source, else right of it. */
+function outputColumn(source: SourceTable): number {
+  const inside = ownOutputBlock(source.headers);
+  return source.firstColumn + (inside ? inside.start : source.columnCount);
 }
 
-function targetArea(source: SourceTable, width = OUTPUT_COLUMNS): Area {
-  const inside = ownColumnsInside(source);
-  const col = source.firstColumn + (inside >= 0 ? inside : source.columnCount);
-  return { row: source.headerRow, col, rows: source.rowCount + 1, cols: width };
+interface OutputArea {
+  area: Area;
+  /** How many columns of the area hold the add-in's own earlier result block (0: none). */
+  ownWidth: number;
 }
 
 /**
- * Where the output columns go (the 7, or `width` with extra columns such as Next contact by) and their status. They
- * go directly right of the source, or onto the add-in's own output columns when the source already contains them.
- * "ownOutput" when the 7 header cells there are the add-in's headers (either language) and each further column is
- * the add-in's (by its header) or entirely empty; otherwise "occupied" if any cell of the area holds a value or
- * formula; else "empty".
+ * The output area for `width` result columns. An earlier result block of the add-in there (recognised by its headers,
+ * the seven and any extra ones after them, so an older seven-column output too) is covered whole: when it was wider
+ * than this grading's columns its stale extra columns are part of the area and get cleared.
  */
-export async function planCustomerOutput(ctx: Excel.RequestContext, source: SourceTable, width = OUTPUT_COLUMNS): Promise<OutputPlan> {
-  const area = targetArea(source, width);
-  const sheet = ctx.workbook.worksheets.getItem(source.sheetName);
-  const header = sheet.getRangeByIndexes(area.row, area.col, 1, area.cols).load("values");
-  const used = sheet.getRangeByIndexes(area.row, area.col, area.rows, area.cols).getUsedRangeOrNullObject(true).load(AREA_PROPS);
-  const extraUsed = Array.from({ length: area.cols - OUTPUT_COLUMNS }, (_, k) =>
-    sheet.getRangeByIndexes(area.row, area.col + OUTPUT_COLUMNS + k, area.rows, 1).getUsedRangeOrNullObject(true).load("address"),
-  );
+async function outputArea(ctx: Excel.RequestContext, source: SourceTable, width: number): Promise<OutputArea> {
+  const col = outputColumn(source);
+  const header = ctx.workbook.worksheets.getItem(source.sheetName).getRangeByIndexes(source.headerRow, col, 1, MAX_COLUMNS).load("values");
   await ctx.sync();
+  const block = ownOutputBlock(header.values[0]);
+  const ownWidth = block !== null && block.start === 0 ? block.width : 0;
+  return { area: { row: source.headerRow, col, rows: source.rowCount + 1, cols: Math.max(width, ownWidth) }, ownWidth };
+}
+
+/**
+ * Where `width` output columns (the seven, then the extra ones; 7 by default) go and their status. They go directly
+ * right of the source, or onto the add-in's own output columns when the source already contains them. "ownOutput"
+ * when the area starts with the add-in's own result block (either language, any earlier width) and any columns this
+ * grading adds beyond that block are empty; otherwise "occupied" if any cell of the area (or of the added columns)
+ * holds a value or formula; else "empty".
+ */
+export async function planCustomerOutput(ctx: Excel.RequestContext, source: SourceTable, width: number = CORE_COLUMNS): Promise<OutputPlan> {
+  const { area, ownWidth } = await outputArea(ctx, source, width);
   const address = sheetAddress(source.sheetName, area);
-  const headers = header.values[0];
-  const own =
-    headers.slice(0, OUTPUT_COLUMNS).every(isOwnOutputHeader) &&
-    extraUsed.every((u, k) => isOwnOutputHeader(headers[OUTPUT_COLUMNS + k]) || u.isNullObject);
-  if (own) return { address, status: "ownOutput" };
+  // Only the columns that are not the add-in's own need to be empty; an older, narrower block grows into them.
+  const foreign = { ...area, col: area.col + ownWidth, cols: area.cols - ownWidth };
+  if (foreign.cols <= 0) return { address, status: "ownOutput" };
+  const sheet = ctx.workbook.worksheets.getItem(source.sheetName);
+  const used = sheet.getRangeByIndexes(foreign.row, foreign.col, foreign.rows, foreign.cols).getUsedRangeOrNullObject(true).load(AREA_PROPS);
+  await ctx.sync();
+  if (ownWidth > 0) return { address, status: used.isNullObject ? "ownOutput" : "occupied" };
   return { address, status: used.isNullObject ? "empty" : "occupied" };
 }
 
@@ -54,9 +64,8 @@ export async function planCustomerOutput(ctx: Excel.RequestContext, source: Sour
  * new grading can say what changed.
  */
 export async function readOwnGrades(ctx: Excel.RequestContext, source: SourceTable, opts: ProgressOptions = {}): Promise<unknown[]> {
-  const area = targetArea(source);
   // The grade is the fifth of the seven output columns; read it like a column of the source.
-  const column = area.col - source.firstColumn + GRADE_OUTPUT_COLUMN;
+  const column = outputColumn(source) - source.firstColumn + GRADE_OUTPUT_COLUMN;
   const [grades] = await readColumns(ctx, { ...source, columnCount: Math.max(source.columnCount, column + 1) }, [column], opts);
   return grades;
 }
@@ -68,8 +77,8 @@ const TARGET_OCCUPIED = {
   zh: "表格右侧的单元格已不再为空。请重新选择：写入新工作表、覆盖或取消。",
 };
 
-function checkShape(values: readonly (readonly OutputCell[])[], rows: number, cols: number): void {
-  if (values.length !== rows || values.some((r) => r.length !== cols)) {
+function checkShape(values: readonly (readonly OutputCell[])[], rows: number, cols: number, minCols = cols, maxCols = cols): void {
+  if (values.length !== rows || values.some((r) => r.length !== cols) || cols < minCols || cols > maxCols) {
     throw new ExcelAdapterError("sizeMismatch", {
       en: `Internal error: ${values.length} output rows of ${values[0]?.length ?? 0} columns for ${rows} rows of ${cols} columns.`,
       zh: `内部错误：输出为 ${values.length} 行 ${values[0]?.length ?? 0} 列，应为 ${rows} 行 ${cols} 列。`,
@@ -145,9 +154,9 @@ async function writeOnNewSheet(
 }
 
 /**
- * Writes customer-level output: `values` is the header row followed by one row per data row of `source` (7 columns:
- * `outputHeaders(lang)` then per row R, F, M, X, grade, cadence, note; null = empty cell; then any extra columns
- * such as Next contact by, which the plan checks as it checks the seven). `gradeColumn` is the
+ * Writes customer-level output: `values` is the header row followed by one row per data row of `source` (the engine's
+ * `resultHeaders(lang, extras)`: the seven R, F, M, X, grade, cadence, note, then next contact by, previous grade and
+ * change when they apply, 7 to 10 columns; null = empty cell). `gradeColumn` is the
  * column of `values` holding the grade letter (4). Text is written as text, never as a formula. Values go first in
  * chunks, then formats (bold header, number formats, grade colours as conditional formats on the grade column).
  *
@@ -163,16 +172,18 @@ export async function writeCustomerOutput(
   gradeColumn: number,
   opts: CustomerWriteOptions,
 ): Promise<WriteResult> {
-  const width = Math.max(OUTPUT_COLUMNS, values[0]?.length ?? 0);
-  checkShape(values, source.rowCount + 1, width);
+  const width = values[0]?.length ?? 0;
+  checkShape(values, source.rowCount + 1, width, CORE_COLUMNS, MAX_COLUMNS);
   if (opts.mode === "newSheet") {
     return writeOnNewSheet(ctx, newSheetBase(source), source.headerRow, values, gradeColumn, opts, opts.newSheetName);
   }
   const plan = await planCustomerOutput(ctx, source, width);
   if (opts.mode === "inPlace" && plan.status === "occupied") throw new ExcelAdapterError("targetOccupied", TARGET_OCCUPIED);
-  const area = targetArea(source, width);
-  await writeOverExisting(ctx, source.sheetName, area, values, gradeColumn, opts);
-  return { sheetName: source.sheetName, address: plan.address };
+  const { area } = await outputArea(ctx, source, width);
+  // An earlier, wider block of the add-in's own: its extra columns this grading does not write are cleared.
+  const padded = area.cols > width ? values.map((row) => [...row, ...new Array<OutputCell>(area.cols - width).fill(null)]) : values;
+  await writeOverExisting(ctx, source.sheetName, area, padded, gradeColumn, opts);
+  return { sheetName: source.sheetName, address: sheetAddress(source.sheetName, { ...area, cols: width }) };
 }
 
 /** The name a "new sheet" output starts from: "<source sheet> RFM". */

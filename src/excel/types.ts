@@ -22,13 +22,13 @@ export interface SourceTable {
 /** Where customer-level output would go and whether writing there needs the user's consent. */
 export interface OutputPlan {
   /**
-   * A1 address of the 7 output columns, header row included, e.g. "Sales!G1:M201": directly right of the source,
+   * A1 address of the output columns (the seven and any extra ones), header row included, e.g. "Sales!G1:M201": directly right of the source,
    * or the add-in's own output columns when the source already contains them (an Excel table that grew over them).
    */
   address: string;
   /**
    * "empty": nothing there, write without asking. "ownOutput": the add-in's own earlier output (recognised by the
-   * engine's `isOwnOutputHeader` on all 7 header cells), update in place without asking. "occupied": something
+   * engine's `ownOutputBlock` on its header cells; columns it grows into must be empty), update in place without asking. "occupied": something
    * else is there: ask the user (new sheet / overwrite / cancel).
    */
   status: "empty" | "ownOutput" | "occupied";

@@ -6,6 +6,7 @@
 import {
   BUILTIN_PROFILES,
   cadenceText,
+  changeText,
   compareGradings,
   customerHeaders,
   dayToSerial,
@@ -16,9 +17,11 @@ import {
   gradeLetter,
   gradeSales,
   isGraded,
+  nextContactDay,
   noteText,
   outputHeaders,
   parseDay,
+  resultHeaders,
   scoreNumber,
 } from "../engine";
 import type {
@@ -184,19 +187,46 @@ export function gradeColumns(
 /** A hand-chosen column of -1 tells the engine's detection to leave that role without a column. */
 export const NOT_USED = -1;
 
-/** The seven output columns for each input row, header first. */
-export function customerOutputValues(res: GradeResult, lang: Lang, context: NoteContext): OutputCell[][] {
-  const rows: OutputCell[][] = [outputHeaders(lang)];
-  for (let i = 0; i < res.n; i++) rows.push(scoreCells(res, i, lang, context));
+/**
+ * What a grading writes after the seven result columns, in the command line's order: `Next contact by` when the
+ * profile's grades have periods, then `Previous grade` and `Change` when a previous grading was compared.
+ */
+export interface ResultExtras {
+  nextContact: boolean;
+  migration?: GradeMigration;
+  /** The workbook's date system, for the next-contact date serials. */
+  date1904: boolean;
+}
+
+export function resultExtras(res: GradeResult, date1904: boolean, migration?: GradeMigration): ResultExtras {
+  return { nextContact: hasContactPeriods(res.profile), migration, date1904 };
+}
+
+function extraHeaders(lang: Lang, extras: ResultExtras): string[] {
+  return resultHeaders(lang, { nextContact: extras.nextContact, previous: extras.migration !== undefined });
+}
+
+/** The result columns for each input row, header first: the seven, then the extra ones that apply. */
+export function customerOutputValues(res: GradeResult, lang: Lang, context: NoteContext, extras?: ResultExtras): OutputCell[][] {
+  const rows: OutputCell[][] = [extras ? extraHeaders(lang, extras) : outputHeaders(lang)];
+  for (let i = 0; i < res.n; i++) rows.push([...scoreCells(res, i, lang, context), ...(extras ? extraCells(res, i, lang, extras) : [])]);
   return rows;
 }
 
 /** Number formats of the seven output columns: whole sub-scores; the composite as General so it shows "3.25" exactly. */
 export const SCORE_FORMATS: readonly (string | null)[] = ["0", "0", "0", "General", null, null, null];
+/** The date cells' number format (last order date of sales output, next contact by). */
+const DATE_FORMAT = "yyyy-mm-dd";
 
-/** One row per customer of sales records: who, last date (a date serial), purchases, total, then the seven output columns. */
+/** Number formats of the result columns: the seven's, then a date for next contact, text for previous grade and change. */
+export function resultFormats(extras: ResultExtras): (string | null)[] {
+  return [...SCORE_FORMATS, ...(extras.nextContact ? [DATE_FORMAT] : []), ...(extras.migration ? [null, null] : [])];
+}
+
+/** One row per customer of sales records: who, last date (a date serial), purchases, total, then the result columns. */
 export function salesOutputValues(res: GradeResult, lang: Lang, date1904: boolean, context: NoteContext): OutputCell[][] {
-  const rows: OutputCell[][] = [[...customerHeaders(lang), ...outputHeaders(lang)]];
+  const extras = resultExtras(res, date1904);
+  const rows: OutputCell[][] = [[...customerHeaders(lang), ...extraHeaders(lang, extras)]];
   const customers = res.customers;
   if (!customers) return rows;
   for (let i = 0; i < customers.ids.length; i++) {
@@ -207,17 +237,33 @@ export function salesOutputValues(res: GradeResult, lang: Lang, date1904: boolea
       customers.count[i],
       customers.total[i],
       ...scoreCells(res, i, lang, context),
+      ...extraCells(res, i, lang, extras),
     ]);
   }
   return rows;
 }
 
-export const SALES_FORMATS: readonly (string | null)[] = [null, "yyyy-mm-dd", "0", null, ...SCORE_FORMATS];
+/** Number formats of sales output: customer, last order date, purchases, amount, then the result columns. */
+export function salesFormats(res: GradeResult): (string | null)[] {
+  return [null, DATE_FORMAT, "0", null, ...resultFormats(resultExtras(res, false))];
+}
 
 function scoreCells(res: GradeResult, i: number, lang: Lang, context: NoteContext): OutputCell[] {
   const note = noteText(res, i, lang, context);
   if (!isGraded(res, i)) return [null, null, null, null, null, null, note];
   return [res.r[i], res.f[i], res.m[i], scoreNumber(res, i), gradeLetter(res, i), cadenceText(res, i, lang), note];
+}
+
+/** The cells after the note: next contact as a date serial (the engine's rule), previous grade, change (↑ ↓ = ...). */
+function extraCells(res: GradeResult, i: number, lang: Lang, extras: ResultExtras): OutputCell[] {
+  const cells: OutputCell[] = [];
+  if (extras.nextContact) {
+    const day = nextContactDay(res, i);
+    cells.push(day === null ? null : dayToSerial(day, extras.date1904));
+  }
+  const m = extras.migration;
+  if (m) cells.push(m.previous[i], changeText(m.change[i], lang) || null);
+  return cells;
 }
 
 /** Rows named by not-graded issues, as ascending unique 1-based sheet rows. */
@@ -307,17 +353,19 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
   let written: WriteResult;
   let migration: GradeMigration | undefined;
   if (kind === "customers") {
-    let values = customerOutputValues(res, lang, context);
-    let columnFormats: readonly (string | null)[] = SCORE_FORMATS;
-    // Live formulas add Next contact by when the profile has periods: the plan checks that column too.
-    const liveWidth = request.liveFormulas && hasContactPeriods(profile) ? values[0].length + 1 : values[0].length;
-    const plan = await run((ctx) => planCustomerOutput(ctx, source, liveWidth));
+    const plain = resultExtras(res, date1904);
+    let plan = await run((ctx) => planCustomerOutput(ctx, source, resultFormats(plain).length));
     // Grading again over the add-in's own results: the grades there are the previous grading, matched by customer id.
     if (plan.status === "ownOutput" && mapping.id !== undefined) {
       const ids = columns[roles.indexOf("id")];
       const grades = await run((ctx) => readOwnGrades(ctx, source, { signal }));
       migration = compareGradings(res, { ids, grades }, ids);
     }
+    const extras = resultExtras(res, date1904, migration);
+    const formats = resultFormats(extras);
+    // Previous grade and change widen the block: the columns it grows into must be free too.
+    if (migration) plan = await run((ctx) => planCustomerOutput(ctx, source, formats.length));
+    let values = customerOutputValues(res, lang, context, extras);
     let mode: CustomerWriteOptions["mode"] = "inPlace";
     if (plan.status === "occupied") {
       const choice = await hooks.askOverwrite(plan.address);
@@ -332,13 +380,11 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     const live = request.liveFormulas
       ? await liveFormulaCells(run, source, mapping, res, newSheetName ? { newSheet: newSheetName } : { address: plan.address }, lang, SCORE_FORMATS)
       : null;
-    if (live) {
-      values = live.values;
-      columnFormats = live.columnFormats;
-    }
+    // The formulas replace the seven and Next contact by; Previous grade and Change stay values (they are history).
+    if (live) values = live.values.map((row, r) => [...row, ...values[r].slice(row.length)]);
     try {
       written = await run((ctx) =>
-        writeCustomerOutput(ctx, source, values, GRADE_COLUMN, { ...writeOptions, mode, newSheetName, columnFormats }),
+        writeCustomerOutput(ctx, source, values, GRADE_COLUMN, { ...writeOptions, mode, newSheetName, columnFormats: formats }),
       );
     } catch (err) {
       // The results were put back as they were: so are the sheets (an earlier grading's parameters were not touched).
@@ -350,7 +396,7 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     // Sales notes stand in the customer's own output row, so they name the column only.
     const values = salesOutputValues(res, lang, date1904, { columnName: context.columnName });
     written = await run((ctx) =>
-      writeSalesOutput(ctx, "", values, CUSTOMER_COLUMNS + GRADE_COLUMN, { ...writeOptions, columnFormats: SALES_FORMATS }),
+      writeSalesOutput(ctx, "", values, CUSTOMER_COLUMNS + GRADE_COLUMN, { ...writeOptions, columnFormats: salesFormats(res) }),
     );
   }
   const model = summaryModel(res, request, written, new Date(), migration, migration ? written.address : undefined);

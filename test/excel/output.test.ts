@@ -1,4 +1,4 @@
-import { outputHeaders } from "../../src/engine";
+import { outputHeaders, resultHeaders } from "../../src/engine";
 import {
   ExcelAdapterError,
   GRADE_FILLS,
@@ -28,6 +28,15 @@ function output(lang: "en" | "zh" = "en"): OutputCell[][] {
     [1, 2, 2, 2.3, "C", "1–2 contacts per half-year", "=HYPERLINK(\"http://x\")"],
     [null, null, null, null, null, null, "Row 4, column “最近下单时间”: last order date is not a date (not a date)"],
   ];
+}
+
+/**
+ * The same rows with the extra columns: next contact by (as-of 2026-01-31: A + 1 month = 2026-02-28 = 46081,
+ * C + 6 months = 2026-07-31 = 46234), previous grade and change.
+ */
+function wideOutput(lang: "en" | "zh" = "en"): OutputCell[][] {
+  const extra: OutputCell[][] = [[46081, "B", "↑"], [46234, "C", "="], [null, "C", "gone"]];
+  return [resultHeaders(lang, { nextContact: true, previous: true }), ...output(lang).slice(1).map((row, i) => [...row, ...extra[i]])];
 }
 
 const opts = (mode: CustomerWriteOptions["mode"], extra: Partial<CustomerWriteOptions> = {}): CustomerWriteOptions => ({
@@ -83,6 +92,86 @@ describe("planCustomerOutput", () => {
     const source = await excel.run((ctx) => locateSource(ctx));
     expect(source.columnCount).toBe(11);
     expect(await excel.run((ctx) => planCustomerOutput(ctx, source))).toEqual({ address: "Sales!E1:K4", status: "ownOutput" });
+  });
+});
+
+describe("the extra result columns (next contact by, previous grade, change)", () => {
+  it("plans and writes all ten right of the table, the next contact as a date cell", async () => {
+    const { excel, source } = await setup();
+    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 10))).toEqual({ address: "Sales!E1:N4", status: "empty" });
+    const res = await excel.run((ctx) =>
+      writeCustomerOutput(ctx, source, wideOutput(), 4, opts("inPlace", { columnFormats: [null, null, null, null, null, null, null, "yyyy-mm-dd"] })),
+    );
+    expect(res).toEqual({ sheetName: "Sales", address: "Sales!E1:N4" });
+    expect(excel.read("Sales", "L1:N4")).toEqual([
+      ["Next contact by", "Previous grade", "Change"],
+      [46081, "B", "↑"],
+      [46234, "C", "="],
+      ["", "C", "gone"],
+    ]);
+    expect(excel.numberFormats("Sales", "L2:L4").flat()).toEqual(["yyyy-mm-dd", "yyyy-mm-dd", "yyyy-mm-dd"]);
+    expect(excel.bold("Sales", "E1:N1")[0].every(Boolean)).toBe(true);
+  });
+
+  it("recognises an older seven-column output as its own and extends it in place when the columns beside it are empty", async () => {
+    const older = INPUT.map((r, i) => [...r, ...(i === 0 ? outputHeaders("zh") : [1, 1, 1, 1, "C", "c", ""])]);
+    const { excel, source } = await setup(older);
+    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 10))).toEqual({ address: "Sales!E1:N4", status: "ownOutput" });
+    await excel.run((ctx) => writeCustomerOutput(ctx, source, wideOutput("zh"), 4, opts("inPlace", { lang: "zh" })));
+    expect(excel.read("Sales", "L1:N1")).toEqual([["下次沟通日期", "上一次等级", "变化"]]);
+    expect(excel.read("Sales", "E2:N2")).toEqual([[5, 5, 5, 6.5, "A", "1–2 contacts per month", "", 46081, "B", "↑"]]);
+  });
+
+  it("calls the columns an older output would grow into 'occupied' when the user has something there, and refuses in place", async () => {
+    const older = INPUT.map((r, i) => [...r, ...(i === 0 ? outputHeaders("en") : [1, 1, 1, 1, "C", "c", ""]), ...(i === 2 ? [null, null, "memo"] : [])]);
+    const { excel, source } = await setup(older);
+    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 10))).toEqual({ address: "Sales!E1:N4", status: "occupied" });
+    // The seven alone still fit on its own columns.
+    expect((await excel.run((ctx) => planCustomerOutput(ctx, source))).status).toBe("ownOutput");
+    const before = excel.read("Sales");
+    await expect(excel.run((ctx) => writeCustomerOutput(ctx, source, wideOutput(), 4, opts("inPlace")))).rejects.toMatchObject({ code: "targetOccupied" });
+    expect(excel.read("Sales")).toEqual(before);
+  });
+
+  it("clears the extra columns of an earlier, wider output that this grading does not write", async () => {
+    const { excel, source } = await setup();
+    await excel.run((ctx) => writeCustomerOutput(ctx, source, wideOutput(), 4, opts("inPlace")));
+    const narrower = wideOutput().map((row) => row.slice(0, 8));
+    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 8))).toEqual({ address: "Sales!E1:N4", status: "ownOutput" });
+    const res = await excel.run((ctx) => writeCustomerOutput(ctx, source, narrower, 4, opts("inPlace")));
+    expect(res.address).toBe("Sales!E1:L4");
+    expect(excel.read("Sales", "L1:L2")).toEqual([["Next contact by"], [46081]]);
+    expect(excel.usedAddress("Sales")).toBe("Sales!A1:L4");
+  });
+
+  it("does not take a user's column titled like an extra one, one column away from the output, for its own", async () => {
+    const rows = INPUT.map((r, i) => [...r, null, null, null, null, null, null, null, null, i === 0 ? "Change" : "mine"]);
+    const { excel, source } = await setup(rows);
+    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 10))).toEqual({ address: "Sales!E1:N4", status: "occupied" });
+  });
+
+  it("an error part-way puts back the user's cells under the extra columns too", async () => {
+    const rows = INPUT.map((r, i) => [...r, null, null, null, null, null, null, null, null, i === 0 ? "Memo" : `keep ${i}`]);
+    const { excel, source } = await setup(rows);
+    excel.setNumberFormat("Sales", "M2:M4", "0.00%");
+    const before = { values: excel.read("Sales"), formats: excel.numberFormats("Sales", "A1:N4") };
+    let syncs = 0;
+    const probe = await setup(rows);
+    probe.excel.onSync(() => syncs++);
+    await probe.excel.run((ctx) => writeCustomerOutput(ctx, probe.source, wideOutput(), 4, opts("overwrite")));
+    expect(probe.excel.read("Sales", "M2")).toEqual([["B"]]);
+    excel.failAtSync(syncs);
+    await expect(excel.run((ctx) => writeCustomerOutput(ctx, source, wideOutput(), 4, opts("overwrite")))).rejects.toMatchObject({ code: "GeneralException" });
+    expect(excel.read("Sales")).toEqual(before.values);
+    expect(excel.numberFormats("Sales", "A1:N4")).toEqual(before.formats);
+  });
+
+  it("refuses fewer than the seven or more than the ten result columns", async () => {
+    const { excel, source } = await setup();
+    const tooWide = wideOutput().map((row) => [...row, null]);
+    await expect(excel.run((ctx) => writeCustomerOutput(ctx, source, tooWide, 4, opts("inPlace")))).rejects.toMatchObject({ code: "sizeMismatch" });
+    const tooNarrow = output().map((row) => row.slice(0, 6));
+    await expect(excel.run((ctx) => writeCustomerOutput(ctx, source, tooNarrow, 4, opts("inPlace")))).rejects.toMatchObject({ code: "sizeMismatch" });
   });
 });
 

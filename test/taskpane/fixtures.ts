@@ -24,23 +24,33 @@ export const SHAOXING_ROWS: unknown[][] = [
   ["C005", 46052, 2.5, 1],
 ];
 
-/** The seven output columns for the rows above, header first (English). */
+/**
+ * Next contact by (spec §6, shaoxing: A every month, B every 3 months, C every 6 months) from 2026-01-31, as date
+ * serials: A 2026-01-31 + 1 month = 2026-02-28 (February is shorter: its last day) = 46023 + 31 + 27 = 46081;
+ * B + 3 months = 2026-04-30 (April has 30 days) = 46023 + 31 + 28 + 31 + 29 = 46142; C + 6 months = 2026-07-31
+ * = 46023 + 181 + 30 = 46234.
+ */
+export const SHAOXING_NEXT_A = 46081;
+export const SHAOXING_NEXT_B = 46142;
+export const SHAOXING_NEXT_C = 46234;
+
+/** The result columns for the rows above, header first (English): the seven, then Next contact by. */
 export const SHAOXING_OUTPUT_EN: unknown[][] = [
-  ["R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note"],
-  [5, 5, 5, 6.5, "A", "1–2 contacts per month", ""],
-  [3, 2, 2, 2.9, "C", "1–2 contacts per half-year", ""],
-  [4, 3, 3, 4.2, "B", "1–2 contacts per quarter", ""],
-  [2, 3, 2, 3, "C", "1–2 contacts per half-year", ""],
-  ["", "", "", "", "", "", "Row 6, column “历史购买总次数”: purchase count is not a whole number (2.5)"],
+  ["R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by"],
+  [5, 5, 5, 6.5, "A", "1–2 contacts per month", "", SHAOXING_NEXT_A],
+  [3, 2, 2, 2.9, "C", "1–2 contacts per half-year", "", SHAOXING_NEXT_C],
+  [4, 3, 3, 4.2, "B", "1–2 contacts per quarter", "", SHAOXING_NEXT_B],
+  [2, 3, 2, 3, "C", "1–2 contacts per half-year", "", SHAOXING_NEXT_C],
+  ["", "", "", "", "", "", "Row 6, column “历史购买总次数”: purchase count is not a whole number (2.5)", ""],
 ];
 
 export const SHAOXING_OUTPUT_ZH: unknown[][] = [
-  ["R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注"],
-  [5, 5, 5, 6.5, "A", "每月沟通1–2次", ""],
-  [3, 2, 2, 2.9, "C", "每半年沟通1–2次", ""],
-  [4, 3, 3, 4.2, "B", "每季度沟通1–2次", ""],
-  [2, 3, 2, 3, "C", "每半年沟通1–2次", ""],
-  ["", "", "", "", "", "", "第 6 行，“历史购买总次数”列：购买次数不是整数（2.5）"],
+  ["R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期"],
+  [5, 5, 5, 6.5, "A", "每月沟通1–2次", "", SHAOXING_NEXT_A],
+  [3, 2, 2, 2.9, "C", "每半年沟通1–2次", "", SHAOXING_NEXT_C],
+  [4, 3, 3, 4.2, "B", "每季度沟通1–2次", "", SHAOXING_NEXT_B],
+  [2, 3, 2, 3, "C", "每半年沟通1–2次", "", SHAOXING_NEXT_C],
+  ["", "", "", "", "", "", "第 6 行，“历史购买总次数”列：购买次数不是整数（2.5）", ""],
 ];
 
 /**
@@ -69,13 +79,17 @@ export const SALES_ROWS: unknown[][] = [
   ["E", 45840, 70], // row 12: 2025-07-02, after the as-of date
 ];
 
+/**
+ * Next contact by (wuhan: A 1, B 3, C 6, D 12 months) from 2025-07-01 = 45658 + 181 = 45839: B 2025-10-01 = 45839 + 92
+ * = 45931; C 2026-01-01 = 46023; D 2026-07-01 = 46023 + 181 = 46204.
+ */
 export const SALES_OUTPUT_EN: unknown[][] = [
-  ["Customer", "Last order date", "Purchases", "Amount", "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note"],
-  ["A", 45838, 2, 300, 5, 4, 3, 3.9, "B", "one revisit per quarter", ""],
-  ["B", 45778, 1, 50, 2, 2, 1, 1.6, "D", "one revisit per year", ""],
-  ["C", 45474, 1, 1000, 1, 2, 5, 2.9, "C", "one revisit per half-year", ""],
-  ["D", 45823, 3, 240, 4, 5, 2, 3.5, "B", "one revisit per quarter", ""],
-  ["E", 45809, 1, 500, 3, 2, 4, 3.1, "B", "one revisit per quarter", ""],
+  ["Customer", "Last order date", "Purchases", "Amount", "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by"],
+  ["A", 45838, 2, 300, 5, 4, 3, 3.9, "B", "one revisit per quarter", "", 45931],
+  ["B", 45778, 1, 50, 2, 2, 1, 1.6, "D", "one revisit per year", "", 46204],
+  ["C", 45474, 1, 1000, 1, 2, 5, 2.9, "C", "one revisit per half-year", "", 46023],
+  ["D", 45823, 3, 240, 4, 5, 2, 3.5, "B", "one revisit per quarter", "", 45931],
+  ["E", 45809, 1, 500, 3, 2, 4, 3.1, "B", "one revisit per quarter", "", 45931],
 ];
 
 /** Text that must stay text wherever the pane shows it. */

@@ -14,6 +14,9 @@ import {
   SALES_ROWS,
   SHAOXING_AS_OF,
   SHAOXING_HEADERS,
+  SHAOXING_NEXT_A,
+  SHAOXING_NEXT_B,
+  SHAOXING_NEXT_C,
   SHAOXING_OUTPUT_EN,
   SHAOXING_OUTPUT_ZH,
   SHAOXING_ROWS,
@@ -83,15 +86,15 @@ describe("inspecting the selection", () => {
 });
 
 describe("grading customer-level rows", () => {
-  it("writes the seven columns right of the table, worked out by hand from the spec, without asking", async () => {
+  it("writes the result columns right of the table (the seven, then next contact), worked out by hand from the spec, without asking", async () => {
     const excel = customerWorkbook();
     const flow = flowOf(excel);
     const h = hooks();
     const outcome = done(await flow.grade(await request(flow, "en"), h));
     expect(h.asked).toEqual([]);
-    expect(excel.read("Sales", "E1:K6")).toEqual(SHAOXING_OUTPUT_EN);
+    expect(excel.read("Sales", "E1:L6")).toEqual(SHAOXING_OUTPUT_EN);
     expect(excel.read("Sales", "A1:D6")).toEqual([SHAOXING_HEADERS, ...SHAOXING_ROWS]);
-    expect(outcome.written).toEqual({ sheetName: "Sales", address: "Sales!E1:K6" });
+    expect(outcome.written).toEqual({ sheetName: "Sales", address: "Sales!E1:L6" });
     expect(outcome.summary.gradeCounts).toEqual([
       { grade: "A", count: 1 },
       { grade: "B", count: 1 },
@@ -107,7 +110,7 @@ describe("grading customer-level rows", () => {
     const excel = customerWorkbook();
     const flow = flowOf(excel);
     await flow.grade(await request(flow, "zh"), hooks());
-    expect(excel.read("Sales", "E1:K6")).toEqual(SHAOXING_OUTPUT_ZH);
+    expect(excel.read("Sales", "E1:L6")).toEqual(SHAOXING_OUTPUT_ZH);
   });
 
   it("lists the row not graded on the summary sheet with its sheet row and reason, and the cut-offs used", async () => {
@@ -123,7 +126,7 @@ describe("grading customer-level rows", () => {
     expect(cells).toContain("C 级：其余（每半年沟通1–2次；下次沟通：每 6 个月）");
   });
 
-  it("updates its own columns in place on a second run, without asking and without adding columns", async () => {
+  it("updates its own columns in place on a second run, without asking, adding the previous grade and the change", async () => {
     const excel = customerWorkbook();
     const flow = flowOf(excel);
     await flow.grade(await request(flow, "en"), hooks());
@@ -131,10 +134,61 @@ describe("grading customer-level rows", () => {
     const h = hooks();
     const outcome = done(await flow.grade(await request(flow, "en"), h));
     expect(h.asked).toEqual([]);
-    expect(outcome.written.address).toBe("Sales!E1:K6");
-    // X = 1.5 + 1.6 + 0.6 = 3.7 → B
+    expect(outcome.written.address).toBe("Sales!E1:N6");
+    expect(excel.read("Sales", "L1:N6")).toEqual([
+      ["Next contact by", "Previous grade", "Change"],
+      [SHAOXING_NEXT_A, "A", "="],
+      [SHAOXING_NEXT_C, "C", "="],
+      [SHAOXING_NEXT_B, "B", "="],
+      [SHAOXING_NEXT_C, "C", "="],
+      // X = 1.5 + 1.6 + 0.6 = 3.7 → B; not graded last time, so new, with no previous grade
+      [SHAOXING_NEXT_B, "", "new"],
+    ]);
     expect(excel.read("Sales", "E6:K6")).toEqual([[5, 4, 1, 3.7, "B", "1–2 contacts per quarter", ""]]);
-    expect(excel.usedAddress("Sales")).toBe("Sales!A1:K6");
+    expect(excel.numberFormats("Sales", "L2:L6").flat().every((f) => f === "yyyy-mm-dd")).toBe(true);
+    expect(excel.usedAddress("Sales")).toBe("Sales!A1:N6");
+    // A third run keeps the same ten columns, now all "=".
+    done(await flow.grade(await request(flow, "en"), hooks()));
+    expect(excel.read("Sales", "M6:N6")).toEqual([["B", "="]]);
+    expect(excel.usedAddress("Sales")).toBe("Sales!A1:N6");
+  });
+
+  it("grading again over an older seven-column output extends it in place, in Chinese", async () => {
+    const older = SHAOXING_OUTPUT_ZH.map((row) => row.slice(0, 7));
+    const excel = new FakeExcel({
+      sheets: { Sales: [SHAOXING_HEADERS, ...SHAOXING_ROWS].map((row, r) => [...row, ...older[r]]) },
+      selection: "Sales!A1:D6",
+    });
+    const flow = flowOf(excel);
+    const h = hooks();
+    const outcome = done(await flow.grade(await request(flow, "zh"), h));
+    expect(h.asked).toEqual([]);
+    expect(outcome.written.address).toBe("Sales!E1:N6");
+    expect(excel.read("Sales", "E1:K6")).toEqual(SHAOXING_OUTPUT_ZH.map((row) => row.slice(0, 7)));
+    expect(excel.read("Sales", "L1:N6")).toEqual([
+      ["下次沟通日期", "上一次等级", "变化"],
+      [SHAOXING_NEXT_A, "A", "="],
+      [SHAOXING_NEXT_C, "C", "="],
+      [SHAOXING_NEXT_B, "B", "="],
+      [SHAOXING_NEXT_C, "C", "="],
+      ["", "", ""],
+    ]);
+  });
+
+  it("asks before the previous grade and change grow over the user's cells next to its older output", async () => {
+    const excel = customerWorkbook();
+    const flow = flowOf(excel);
+    await flow.grade(await request(flow, "en"), hooks());
+    excel.setColumn("Sales", 13, 2, ["my memo"]); // N3, right of the eight columns written first
+    const before = excel.read("Sales");
+    const h = hooks("cancel");
+    expect(await flow.grade(await request(flow, "en"), h)).toEqual({ status: "cancelled" });
+    expect(h.asked).toEqual(["Sales!E1:N6"]);
+    expect(excel.read("Sales")).toEqual(before);
+    const overwrite = hooks("overwrite");
+    done(await flow.grade(await request(flow, "en"), overwrite));
+    expect(overwrite.asked).toEqual(["Sales!E1:N6"]);
+    expect(excel.read("Sales", "M3:N3")).toEqual([["C", "="]]);
   });
 
   it("grading again over its own results keeps the previous grades: the changes, who moved down, the summary's matrix", async () => {
@@ -148,9 +202,19 @@ describe("grading customer-level rows", () => {
     expect(outcome.migration!.change).toEqual(["down", "same", "same", "same", null]);
     expect(outcome.migration!.totals).toMatchObject({ up: 0, down: 1, same: 3, new: 0, gone: 0 });
     expect(outcome.movedDownRows).toEqual([2]);
+    // Next contact from 2026-02-20 (46023 + 50 = 46073): B + 3 months = 2026-05-20 = 46143 + 19 = 46162;
+    // C + 6 months = 2026-08-20 = 46204 + 31 + 19 = 46254.
+    expect(excel.read("Sales", "L1:N6")).toEqual([
+      ["Next contact by", "Previous grade", "Change"],
+      [46162, "A", "↓"],
+      [46254, "C", "="],
+      [46162, "B", "="],
+      [46254, "C", "="],
+      ["", "", ""],
+    ]);
     const rows = excel.read("RFM Summary");
     const label = (text: string) => rows.find((r) => r[0] === text)?.[1];
-    expect(label("Compared with")).toBe("Sales!E1:K6");
+    expect(label("Compared with")).toBe("Sales!E1:N6");
     expect(label("Moved down")).toBe(1);
     const list = rows.findIndex((r) => r[0] === "Customers who moved down, largest amount first");
     expect(rows[list + 2].slice(0, 4)).toEqual(["C001", "A", "B", 9]);
@@ -165,7 +229,7 @@ describe("grading customer-level rows", () => {
       const before = excel.read("Sales");
       const h = hooks("cancel");
       const outcome = await flow.grade(await request(flow, "en"), h);
-      expect(h.asked).toEqual(["Sales!E1:K6"]);
+      expect(h.asked).toEqual(["Sales!E1:L6"]);
       expect(outcome).toEqual({ status: "cancelled" });
       expect(excel.read("Sales")).toEqual(before);
       expect(excel.sheetNames()).toEqual(["Sales"]);
@@ -185,7 +249,7 @@ describe("grading customer-level rows", () => {
       const excel = withMemo();
       const flow = flowOf(excel);
       done(await flow.grade(await request(flow, "en"), hooks("overwrite")));
-      expect(excel.read("Sales", "E1:K6")).toEqual(SHAOXING_OUTPUT_EN);
+      expect(excel.read("Sales", "E1:L6")).toEqual(SHAOXING_OUTPUT_EN);
     });
   });
 
@@ -197,7 +261,7 @@ describe("grading customer-level rows", () => {
       return excel.run(batch);
     });
     const outcome = done(await flow.grade(await request(flow, "zh"), hooks()));
-    expect(excel.read("Sales", "E1:K6")).toEqual(SHAOXING_OUTPUT_ZH);
+    expect(excel.read("Sales", "E1:L6")).toEqual(SHAOXING_OUTPUT_ZH);
     expect(outcome.summarySheet).toBeNull();
     expect(describeError(outcome.summaryFailure, "zh")).toBe("意外错误：Excel is busy");
     expect(excel.sheetNames()).toEqual(["Sales"]);
