@@ -254,20 +254,20 @@ describe("following Excel's selection", () => {
     await page.getByTestId("grade-target").filter({ hasText: "Sales!G1:J3" }).waitFor();
     await page.getByTestId("grade").click();
     await page.getByTestId("result").waitFor();
-    await expect(page.getByTestId("written").innerText()).resolves.toBe("Results written to Sales!K1:Q3.");
+    await expect(page.getByTestId("written").innerText()).resolves.toBe("Results written to Sales!K1:R3.");
     expect((await read(page, "Sales", "K1:K1"))[0][0]).toBe("R Score");
     expect((await read(page, "Sales", "E1:E6")).flat().every((v) => v === "")).toBe(true);
 
     // The card's links go to the results and the summary sheet; the pane does not take what it selected itself for a
     // new range to grade.
     await page.getByTestId("select-results").click();
-    await page.waitForFunction(() => (window as unknown as { rfmFake: { selection(): string } }).rfmFake.selection() === "Sales!K1:Q3");
+    await page.waitForFunction(() => (window as unknown as { rfmFake: { selection(): string } }).rfmFake.selection() === "Sales!K1:R3");
     await page.getByTestId("open-summary").click();
     await page.waitForFunction(() => (window as unknown as { rfmFake: { activeSheet(): string } }).rfmFake.activeSheet() !== "Sales");
     await page.waitForTimeout(600);
     // Still the table selected by the user (now with its result columns beside it, which grading again updates in
-    // place), not the results (K1:Q3) or the summary sheet the pane selected for the user to look at.
-    await expect(page.getByTestId("source-address").innerText()).resolves.toMatch(/^Sales!G1:[JQ]3$/);
+    // place), not the results (K1:R3) or the summary sheet the pane selected for the user to look at.
+    await expect(page.getByTestId("source-address").innerText()).resolves.toMatch(/^Sales!G1:[JR]3$/);
     await expect(page.getByTestId("result").count()).resolves.toBe(1);
     expectCleanPage(watch);
   });

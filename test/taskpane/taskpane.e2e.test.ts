@@ -88,7 +88,7 @@ describe("the task pane in Chromium", () => {
 
     const dialog = page.getByTestId("overwrite-dialog");
     await dialog.waitFor();
-    await expect(dialog.textContent()).resolves.toContain("Sales!F1:L6");
+    await expect(dialog.textContent()).resolves.toContain("Sales!F1:M6");
     await page.getByTestId("answer-new-sheet").click();
     await page.getByTestId("result").waitFor();
     await dialog.waitFor({ state: "detached" });
@@ -142,7 +142,7 @@ describe("the task pane in Chromium", () => {
     await page.getByTestId("result").waitFor();
     await page.getByTestId("overwrite-dialog").waitFor({ state: "detached" });
 
-    expect(await read(page, "Sales", "F1:L6")).toEqual(SHAOXING_OUTPUT_ZH);
+    expect(await read(page, "Sales", "F1:M6")).toEqual(SHAOXING_OUTPUT_ZH);
     expect(await read(page, "Sales", "A1:E6")).toEqual(CUSTOMER_SHEET);
     expect(await gradeTable(page)).toEqual([
       ["A", "1", "25.0%", "9", "48.7%"],
@@ -183,14 +183,16 @@ describe("the task pane in Chromium", () => {
     await page.getByTestId("result").waitFor();
 
     expect(await sheetNames(page)).toContain("RFM 客户");
-    const written = await read(page, "RFM 客户", "A1:K6");
-    expect(written[0]).toEqual(["客户", "最近下单时间", "购买次数", "总金额", "R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注"]);
-    expect(written.slice(1).map((row) => [row[0], row[7], row[8], row[9]])).toEqual([
-      ["A", 3.9, "B", "每季度回访一次"],
-      ["B", 1.6, "D", "每年回访一次"],
-      ["C", 2.9, "C", "每半年回访一次"],
-      ["D", 3.5, "B", "每季度回访一次"],
-      ["E", 3.1, "B", "每季度回访一次"],
+    const written = await read(page, "RFM 客户", "A1:M6");
+    expect(written[0]).toEqual(["客户", "最近下单时间", "购买次数", "总金额", "R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期", ""]);
+    // Next contact from 2025-07-01 (45839): B + 3 months = 2025-10-01 = 45931, C + 6 = 2026-01-01 = 46023,
+    // D + 12 = 2026-07-01 = 46204.
+    expect(written.slice(1).map((row) => [row[0], row[7], row[8], row[9], row[11], row[12]])).toEqual([
+      ["A", 3.9, "B", "每季度回访一次", 45931, ""],
+      ["B", 1.6, "D", "每年回访一次", 46204, ""],
+      ["C", 2.9, "C", "每半年回访一次", 46023, ""],
+      ["D", 3.5, "B", "每季度回访一次", 45931, ""],
+      ["E", 3.1, "B", "每季度回访一次", 45931, ""],
     ]);
     // The unreadable sale (row 5, "not a date") is grouped by its reason and can be selected.
     const reasons = await page.getByTestId("not-graded-reason").allInnerTexts();
@@ -289,13 +291,14 @@ describe("a profile saved in the workbook", () => {
     await page.getByTestId("as-of").fill(SHAOXING_AS_OF);
     await page.getByTestId("grade").click();
     await page.getByTestId("result").waitFor();
-    expect(await read(page, "Sales", "E1:K6")).toEqual([
-      SHAOXING_OUTPUT_EN[0],
-      [5, 5, 5, 6.5, "A", "weekly call", ""],
-      [3, 2, 2, 2.9, "C", "quarterly call", ""],
-      [4, 3, 3, 4.2, "A", "weekly call", ""],
-      [2, 3, 2, 3, "C", "quarterly call", ""],
-      SHAOXING_OUTPUT_EN[5],
+    // A profile without contact periods writes the seven columns only: no Next contact by.
+    expect(await read(page, "Sales", "E1:L6")).toEqual([
+      [...SHAOXING_OUTPUT_EN[0].slice(0, 7), ""],
+      [5, 5, 5, 6.5, "A", "weekly call", "", ""],
+      [3, 2, 2, 2.9, "C", "quarterly call", "", ""],
+      [4, 3, 3, 4.2, "A", "weekly call", "", ""],
+      [2, 3, 2, 3, "C", "quarterly call", "", ""],
+      [...SHAOXING_OUTPUT_EN[5].slice(0, 7), ""],
     ]);
     // A = C001 + C003 (9 + 5 = 14 of 18.5: 75.675… → 75.7 % after the largest remainder), C = 4.5 (24.3 %).
     expect(await gradeTable(page)).toEqual([
