@@ -361,10 +361,12 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
       const grades = await run((ctx) => readOwnGrades(ctx, source, { signal }));
       migration = compareGradings(res, { ids, grades }, ids);
     }
-    const extras = resultExtras(res, date1904, migration);
+    // Live formulas regrade when the data or the analysis date change, which fixed Previous grade / Change values
+    // beside them would not follow: there the comparison goes to the summary sheet only.
+    const extras = resultExtras(res, date1904, request.liveFormulas ? undefined : migration);
     const formats = resultFormats(extras);
     // Previous grade and change widen the block: the columns it grows into must be free too.
-    if (migration) plan = await run((ctx) => planCustomerOutput(ctx, source, formats.length));
+    if (extras.migration) plan = await run((ctx) => planCustomerOutput(ctx, source, formats.length));
     let values = customerOutputValues(res, lang, context, extras);
     let mode: CustomerWriteOptions["mode"] = "inPlace";
     if (plan.status === "occupied") {
@@ -380,8 +382,8 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     const live = request.liveFormulas
       ? await liveFormulaCells(run, source, mapping, res, newSheetName ? { newSheet: newSheetName } : { address: plan.address }, lang, SCORE_FORMATS)
       : null;
-    // The formulas replace the seven and Next contact by; Previous grade and Change stay values (they are history).
-    if (live) values = live.values.map((row, r) => [...row, ...values[r].slice(row.length)]);
+    // The formulas replace the seven and Next contact by (the same columns as the values).
+    if (live) values = live.values;
     try {
       written = await run((ctx) =>
         writeCustomerOutput(ctx, source, values, GRADE_COLUMN, { ...writeOptions, mode, newSheetName, columnFormats: formats }),
