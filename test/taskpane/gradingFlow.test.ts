@@ -220,6 +220,16 @@ describe("grading customer-level rows", () => {
     expect(rows[list + 2].slice(0, 4)).toEqual(["C001", "A", "B", 9]);
   });
 
+  it("with live formulas, grading again writes no fixed Previous grade / Change beside formulas that regrade", async () => {
+    const excel = customerWorkbook();
+    const flow = flowOf(excel);
+    done(await flow.grade({ ...(await request(flow, "en")), liveFormulas: true }, hooks()));
+    const again = done(await flow.grade({ ...(await request(flow, "en", shaoxing, "2026-02-20")), liveFormulas: true }, hooks()));
+    expect(again.written.address).toBe("Sales!E1:L6");
+    expect(excel.read("Sales", "L1:N1")).toEqual([["Next contact by", "", ""]]);
+    expect(again.migration).toBeDefined();
+  });
+
   describe("when the output cells hold the user's own data", () => {
     const withMemo = () => customerWorkbook((excel) => excel.setColumn("Sales", 6, 3, ["keep me"])); // G4
 
@@ -313,6 +323,9 @@ describe("grading sales records", () => {
     expect(excel.read("Orders")).toEqual([SALES_HEADERS, ...SALES_ROWS]);
     const [, cells] = outcome.written.address.split("!");
     expect(excel.read(outcome.written.sheetName, cells)).toEqual(SALES_OUTPUT_EN);
+    // Last order date (B) and Next contact by (L) are date cells.
+    expect(excel.numberFormats(outcome.written.sheetName, "L2:L6").flat()).toEqual(new Array(5).fill("yyyy-mm-dd"));
+    expect(excel.numberFormats(outcome.written.sheetName, "B2:B6").flat()).toEqual(new Array(5).fill("yyyy-mm-dd"));
     expect(outcome.summary.sales).toEqual({ read: 11, kept: 8, outsideWindow: 2, skipped: 1 });
     expect(outcome.skippedSaleRows).toEqual([5]);
     expect(outcome.summary.gradeCounts).toEqual([
