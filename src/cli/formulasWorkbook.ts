@@ -8,7 +8,8 @@ import { integerProfile } from "../engine/compile/integerProfile";
 import { EXTRA_OUTPUT_HEADERS } from "../engine/messages";
 import { hasContactPeriods, nextContactDay } from "../engine/periods";
 import type { GradedTable } from "./gradeTable";
-import { columnLetters, inlineText, serialOfDate, xmlText } from "./xlsx/sheetXml";
+import { columnLetters, inlineText, MAIN_NS, PKG_REL_NS, REL_NS, serialOfDate, XML_HEAD, xmlText } from "./xlsx/sheetXml";
+import { displayWidth } from "./textWidth";
 import { ZipFile } from "./xlsx/zipFile";
 import { cellText } from "./cellText";
 
@@ -226,16 +227,7 @@ function stylesXml(grades: number): string {
   );
 }
 
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-  return w;
-}
 
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
-const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 const SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
 const CONTENT_TYPES =

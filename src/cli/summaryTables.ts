@@ -4,13 +4,8 @@
  * the terminal says what the summary sheet says.
  */
 import { shareText, summaryLabels, type GradeMigration, type GradeShares, type Lang, type RfMap } from "../engine";
+import { displayWidth } from "./textWidth";
 
-/** Width on a terminal: a Chinese character takes two columns. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-  return w;
-}
 
 /** Rows of cells as aligned text: the first column left-aligned, the others right-aligned. */
 function aligned(rows: string[][], indent = "  "): string[] {

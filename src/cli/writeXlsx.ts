@@ -4,7 +4,8 @@ import type { OutputPlan } from "./outputPlan";
 import type { Progress } from "./progress";
 import { SUMMARY_TEXTS } from "./texts";
 import { ByteWriter } from "./xlsx/byteWriter";
-import { columnLetters, inlineText, serialOfDate, xmlText } from "./xlsx/sheetXml";
+import { columnLetters, inlineText, MAIN_NS, PKG_REL_NS, REL_NS, serialOfDate, XML_HEAD, xmlText } from "./xlsx/sheetXml";
+import { displayWidth } from "./textWidth";
 import { summarySheetXml } from "./xlsx/summarySheetXml";
 import { ZipFile } from "./xlsx/zipFile";
 
@@ -314,17 +315,7 @@ class StyleTable {
   }
 }
 
-/** Columns wide enough for their header: a Chinese character takes two columns. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-  return w;
-}
 
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
-const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 
 const sheetNumbers = (count: number) => Array.from({ length: count }, (_, k) => k + 1);
 

@@ -4,6 +4,12 @@ import { dayToSerial } from "../../engine";
 
 const MS_PER_DAY = 86_400_000;
 
+/** The namespaces and declaration every part of a workbook package starts with. */
+export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+export const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+
 /** "A", "B", … "Z", "AA", … for a 0-based column index. */
 export function columnLetters(index: number): string {
   let letters = "";

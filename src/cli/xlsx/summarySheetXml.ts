@@ -4,13 +4,11 @@
  * the R × F map's area a colour-scale conditional format. The workbook writer adds it as a second sheet.
  */
 import type { SheetArea, SummaryLayout } from "../../engine";
-import { columnLetters, inlineText } from "./sheetXml";
+import { columnLetters, inlineText, MAIN_NS, REL_NS } from "./sheetXml";
 
 /** The cell style (an index into the workbook's cellXfs) for a number format (none = General) and weight. */
 export type StyleOf = (format: string | undefined, bold: boolean) => number;
 
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /** The colour scale of the add-in's summary: few customers white, many green. */
 const SCALE_LOW = "FFFFFFFF";
 const SCALE_HIGH = "FF63BE7B";
