@@ -14,6 +14,7 @@ import {
   SALES_HEADERS,
   SALES_ROWS,
   SHAOXING_AS_OF,
+  SHAOXING_HEADERS,
   SHAOXING_OUTPUT_EN,
   SHAOXING_OUTPUT_ZH,
   SHAOXING_ROWS,
@@ -333,6 +334,75 @@ describe("a large range in Chromium", () => {
     expect(used).toBe(`Sales!A1:D${rows + 1}`);
     await expect(page.getByTestId("grade").isEnabled()).resolves.toBe(true);
     expectCleanPage(watch);
+  });
+});
+
+describe("grading again over the add-in's own results", () => {
+  /*
+   * The four gradable customers of SHAOXING_ROWS (fixtures.ts), graded at 2026-01-31 (A, C, B, C, worked there), then
+   * again 20 days later at 2026-02-20 (= 46023 + 31 + 19 = 46073). Only recency moves (f and m are unchanged):
+   *   C001  last 2026-01-25: D = 26 → r 3; X = 0.9 + 2.0 + 3.0 = 5.9 → B (was A: ↓)
+   *   C002  last 2026-01-01: D = 50 → r 2; X = 0.6 + 0.8 + 1.2 = 2.6 → C (=)
+   *   C003  last 2026-01-11: D = 40 → r 2; X = 0.6 + 1.2 + 1.8 = 3.6 → B (=)
+   *   C004  last 2025-12-22: D = 60 → r 1; X = 0.3 + 1.2 + 1.2 = 2.7 → C (=)
+   * Next contact by from 2026-02-20: B + 3 months = 2026-05-20 = 46073 + 28 + 31 + 30 = 46162; C + 6 months =
+   * 2026-08-20 = 46162 + 31 + 30 + 31 = 46254. So "1 moved down, 0 moved up", and the one who moved down is C001 on
+   * sheet row 2.
+   */
+  const table = [SHAOXING_HEADERS, ...SHAOXING_ROWS.slice(0, 4)];
+
+  it("in English: updates the result block in place with Previous grade and Change, and selects who moved down", async () => {
+    const { page, watch } = await session.open(
+      { workbook: { sheets: { Sales: table.map((row) => [...row]) }, selection: "Sales!A1" }, displayLanguage: "en-US" },
+      { width: 320, height: 1200 },
+    );
+    await page.getByTestId("profile").selectOption("shaoxing");
+    await page.getByTestId("as-of").fill(SHAOXING_AS_OF);
+    await page.getByTestId("grade").click();
+    await page.getByTestId("result").waitFor();
+    expect(await read(page, "Sales", "E1:L5")).toEqual(SHAOXING_OUTPUT_EN.slice(0, 5));
+    // A first grading has nothing to compare with.
+    await expect(page.getByTestId("movement").count()).resolves.toBe(0);
+
+    await page.getByTestId("as-of").fill("2026-02-20");
+    await page.getByTestId("grade").click();
+    // The table now reaches over the written block (A1:L5): the pane says so first and grades on the next click.
+    await page.getByText("The selection changed to Sales!A1:L5. Check it and click Grade again.").waitFor();
+    await expect(page.getByTestId("as-of").inputValue()).resolves.toBe("2026-02-20");
+    await page.getByTestId("grade").click();
+    // The block is the add-in's own: updated where it stands, without asking.
+    await page.getByTestId("movement").waitFor();
+    await expect(page.getByTestId("overwrite-dialog").count()).resolves.toBe(0);
+    await expect(page.getByTestId("written").innerText()).resolves.toBe("Results written to Sales!E1:N5.");
+    expect(await read(page, "Sales", "A1:D5")).toEqual(table);
+    expect(await read(page, "Sales")).toEqual([
+      [...SHAOXING_HEADERS, ...SHAOXING_OUTPUT_EN[0], "Previous grade", "Change"],
+      [...table[1], 3, 5, 5, 5.9, "B", "1–2 contacts per quarter", "", 46162, "A", "↓"],
+      [...table[2], 2, 2, 2, 2.6, "C", "1–2 contacts per half-year", "", 46254, "C", "="],
+      [...table[3], 2, 3, 3, 3.6, "B", "1–2 contacts per quarter", "", 46162, "B", "="],
+      [...table[4], 1, 3, 2, 2.7, "C", "1–2 contacts per half-year", "", 46254, "C", "="],
+    ]);
+    await expect(page.getByTestId("movement").innerText()).resolves.toBe("1 moved down, 0 moved up · Select those who moved down");
+    // B = C001 + C003 (9 + 5 = 14 of 18.5 万元: 75.675… → 75.7 %), C = C002 + C004 (4.5: 24.324… → 24.3 %).
+    expect(await gradeTable(page)).toEqual([
+      ["A", "0", "0.0%", "0", "0.0%"],
+      ["B", "2", "50.0%", "14", "75.7%"],
+      ["C", "2", "50.0%", "4.5", "24.3%"],
+    ]);
+
+    const selection = () => page.evaluate(() => (window as unknown as { rfmFake: { selection(): string } }).rfmFake.selection());
+    const before = await selection();
+    await page.getByTestId("select-moved-down").click();
+    await page.waitForFunction(
+      (was) => (window as unknown as { rfmFake: { selection(): string } }).rfmFake.selection() !== was,
+      before,
+    );
+    expect(await selection()).toMatch(/^Sales!A?2:(XFD)?2$/);
+    expectCleanPage(watch);
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.getByTestId("result").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, "pane-320-en-regrade-result.png"), fullPage: true });
   });
 });
 
