@@ -50,6 +50,7 @@ export function createSelectionFollower(
   };
 
   const run = async () => {
+    if (muted > 0) return; // the pane is selecting itself: what is selected now is not the user's choice
     if (looking) return; // the look in flight is followed by another (pending stays true)
     looking = true;
     pending = false;
@@ -71,6 +72,10 @@ export function createSelectionFollower(
     async whileSelectingOurselves(action) {
       muted++;
       if (muteTimer !== null) timers.clear(muteTimer);
+      // A look still scheduled from earlier events would run after this and read what the pane is about to select.
+      if (timer !== null) timers.clear(timer);
+      timer = null;
+      pending = false;
       try {
         const result = await action();
         own = true;

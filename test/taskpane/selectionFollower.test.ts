@@ -95,6 +95,22 @@ describe("the selection follower", () => {
     expect(looks).toBe(1);
   });
 
+  it("drops a look still scheduled from the user's earlier events when the pane selects something itself", async () => {
+    const { timers, advance } = manualTimers();
+    let looks = 0;
+    const follower = createSelectionFollower(async () => void looks++, { intervalMs: 300, settleMs: 1000, timers });
+    follower.notify(); // e.g. an event raised while the results were written
+    await advance(100);
+    // The user clicks "Select the results" before that look ran: it would read the results as the range to grade.
+    await follower.whileSelectingOurselves(async () => undefined);
+    await advance(1200);
+    expect(looks).toBe(0);
+    expect(follower.ownSelection).toBe(true);
+    follower.notify(); // the user selects again: followed as before
+    await advance(300);
+    expect(looks).toBe(1);
+  });
+
   it("stops looking once disposed", async () => {
     const { timers, advance } = manualTimers();
     let looks = 0;
