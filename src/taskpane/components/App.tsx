@@ -17,6 +17,7 @@ import { gradeBreakdown } from "../gradeBreakdown";
 import type { ColumnMapping, GradeDone, GradingFlow, Inspection, OverwriteChoice, Progress } from "../gradingFlow";
 import { t } from "../i18n";
 import { paneUnitChoice, unitSourceFact } from "../unitChoice";
+import { isSameTable } from "../sameTable";
 import { createSelectionFollower } from "../selectionFollower";
 import type { SelectionFollower } from "../selectionFollower";
 import { GradeFooter } from "./GradeFooter";
@@ -263,11 +264,12 @@ export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
     setError(null);
     setNotice(null);
     // Never grade a range other than the one shown: look at the selection again (unless the pane made it itself,
-    // to show rows to the user) and, if it moved, show the new range instead of grading.
+    // to show rows to the user) and, if it moved, show the new range instead of grading. The shown table grown by
+    // the add-in's own result columns is the same table: grading again updates them in place at the first click.
     if (!follower.current?.ownSelection) {
       try {
         const now = await flow.inspect();
-        if (now.source.address !== inspection.source.address || now.source.headers.join("\u0000") !== inspection.source.headers.join("\u0000")) {
+        if (!isSameTable(inspection.source, now.source)) {
           shownAddress.current = null;
           show(now);
           setNotice(t(lang, "rangeChanged", { address: now.source.address }));
