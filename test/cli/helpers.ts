@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import * as Papa from "papaparse";
+import type * as ExcelJS from "exceljs";
+import { Workbook } from "exceljs";
 
 export const ROOT = resolve(__dirname, "../..");
 export const RFM = join(ROOT, "dist/node/cli/main.js");
@@ -117,4 +119,13 @@ export function readText(path: string): string {
 /** Files in dir (to check that a failed run left nothing behind, not even a temporary file). */
 export function filesIn(dir: string): string[] {
   return readdirSync(dir).sort();
+}
+
+/** Writes a workbook built with ExcelJS into `dir` and returns its path. */
+export async function saveWorkbookIn(dir: string, name: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new Workbook();
+  build(wb);
+  const path = join(dir, name);
+  await wb.xlsx.writeFile(path);
+  return path;
 }

@@ -6,7 +6,7 @@
 
 import ExcelJS from "exceljs";
 import { join } from "path";
-import { buildCli, csvFile, records, rfm, tempDir, write } from "./helpers";
+import { buildCli, csvFile, records, rfm, saveWorkbookIn, tempDir, write } from "./helpers";
 
 const ZH_HEADERS = ["客户编号", "下单时间", "订单金额（万元）", "历史购买总次数", "历史购买总金额（万元）"];
 const utc = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min));
@@ -17,13 +17,7 @@ beforeAll(() => {
   dir = tempDir();
 }, 180_000);
 
-async function saveWorkbook(name: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  build(wb);
-  const path = join(dir, name);
-  await wb.xlsx.writeFile(path);
-  return path;
-}
+const saveWorkbook = (name: string, build: (wb: ExcelJS.Workbook) => void) => saveWorkbookIn(dir, name, build);
 
 async function openSheet(path: string): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();

@@ -6,10 +6,9 @@
 
 import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
-import { join } from "path";
 import { readXlsx } from "../../src/cli/readXlsx";
 import { UsageError } from "../../src/cli/usageError";
-import { buildCli, records, rfm, tempDir, write } from "./helpers";
+import { buildCli, records, rfm, saveWorkbookIn, tempDir, write } from "./helpers";
 
 const HEADERS = ["Customer", "Last order date", "Purchases", "Total amount"];
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -20,13 +19,7 @@ beforeAll(() => {
   dir = tempDir();
 }, 180_000);
 
-async function saveWorkbook(name: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  build(wb);
-  const path = join(dir, name);
-  await wb.xlsx.writeFile(path);
-  return path;
-}
+const saveWorkbook = (name: string, build: (wb: ExcelJS.Workbook) => void) => saveWorkbookIn(dir, name, build);
 
 async function refusal(path: string): Promise<string> {
   try {
