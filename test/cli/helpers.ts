@@ -1,7 +1,7 @@
 /** Running the real, compiled `rfm` command on files in a temporary folder. */
 
 import { execFileSync, spawnSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import * as Papa from "papaparse";
@@ -11,7 +11,6 @@ import { Workbook } from "exceljs";
 export const ROOT = resolve(__dirname, "../..");
 export const RFM = join(ROOT, "dist/node/cli/main.js");
 const LOCK = join(ROOT, "dist/node/.cli-build-lock");
-const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
 
 const BUILD_INFO = join(ROOT, "dist/node/.tsbuildinfo");
 const SOURCES = [join(ROOT, "src/cli"), join(ROOT, "src/engine")];
@@ -35,14 +34,12 @@ export function buildCli(): void {
   }
   try {
     try {
-      execFileSync(process.execPath, [TSC, "-p", join(ROOT, "src/cli/tsconfig.json")], { stdio: "pipe" });
+      // The package's own build step (compile, make the bin executable, mark the build current).
+      execFileSync(process.execPath, [join(ROOT, "src/build/buildCli.js")], { stdio: "pipe" });
     } catch (err) {
       const out = (err as { stdout?: Buffer }).stdout?.toString() ?? "";
       throw new Error(`the command line does not compile:\n${out}`);
     }
-    // The compiler leaves its build info alone when only timestamps changed; mark the build as current.
-    const now = new Date();
-    utimesSync(BUILD_INFO, now, now);
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }

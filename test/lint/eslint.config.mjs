@@ -25,6 +25,11 @@ export default tseslint.config(
     },
   },
   {
+    // Build steps run by npm as plain Node CommonJS scripts, before any TypeScript is compiled.
+    files: ["src/build/**/*.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // Tests build deliberately malformed documents (profiles with wrong field types) to check the refusals.
     files: ["test/**/*.ts", "test/**/*.tsx"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

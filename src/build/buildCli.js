@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 /**
- * Compiles the command line (src/cli and the engine it uses) only when a source file is newer than the last build,
- * so that `npm run rfm` costs a look at file dates (~30 ms), not a TypeScript compile, on every call. `npm ci` has
- * already built it (`prepare`). Prints nothing unless the compiler has something to say: `npm run -s rfm … > out.csv`
- * must hold only the command's own output.
+ * Builds the command line (src/cli and the engine it uses) into dist/node and makes its entry point executable, so
+ * that the package's `rfm` bin runs through `npx rfm` (tsc writes new files without the executable bit).
+ *
+ * `--if-stale` compiles only when a source file is newer than the last build, so that `npm run rfm` costs a look at
+ * file dates (~30 ms), not a TypeScript compile, on every call (`npm ci` has already built it through `prepare`).
+ * Prints nothing unless the compiler has something to say: `npm run -s rfm … > out.csv` must hold only the command's
+ * own output.
  */
 "use strict";
 const { execFileSync } = require("child_process");
-const { existsSync, readdirSync, statSync, utimesSync } = require("fs");
+const { chmodSync, existsSync, readdirSync, statSync, utimesSync } = require("fs");
 const { join } = require("path");
 
-const root = join(__dirname, "..");
+const root = join(__dirname, "../..");
 const built = join(root, "dist/node/cli/main.js");
 const buildInfo = join(root, "dist/node/.tsbuildinfo");
 const sources = ["src/cli", "src/engine"].map((p) => join(root, p));
@@ -29,7 +32,7 @@ function isStale() {
   return sources.some((path) => newestIn(path) > builtAt);
 }
 
-if (isStale()) {
+if (!process.argv.includes("--if-stale") || isStale()) {
   try {
     execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(root, "src/cli/tsconfig.json")], {
       stdio: ["ignore", "inherit", "inherit"],
@@ -37,6 +40,7 @@ if (isStale()) {
   } catch {
     process.exit(1);
   }
+  chmodSync(built, 0o755);
   // tsc leaves its build info alone when only file dates changed: mark the build as current.
   const now = new Date();
   utimesSync(buildInfo, now, now);
