@@ -85,12 +85,14 @@ function median(values: number[]): number {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
-function gradeCounts(path: string, gradeColumnFromEnd: number): string {
-  const lines = readFileSync(path, "utf8").replace(/^\uFEFF/, "").trimEnd().split("\n").slice(1);
+/** Customers per grade in a result CSV, the grade column found by its header (rfm "Grade", the peers "grade"). */
+function gradeCounts(path: string): string {
+  const [header, ...lines] = readFileSync(path, "utf8").replace(/^\uFEFF/, "").trimEnd().split("\n");
+  const at = header.split(",").findIndex((h) => h.trim().toLowerCase() === "grade");
+  if (at < 0) return "no grade column";
   const counts = new Map<string, number>();
   for (const line of lines) {
-    const cells = line.split(",");
-    const g = cells[cells.length - gradeColumnFromEnd];
+    const g = line.split(",")[at];
     counts.set(g, (counts.get(g) ?? 0) + 1);
   }
   return [...counts].filter(([g]) => /^[A-D]$/.test(g)).sort().map(([g, n]) => `${g} ${n}`).join(" ");
@@ -189,7 +191,7 @@ export async function run(): Promise<void> {
     if (full) console.log(`full-height .xlsx in: peak ${Math.round(full.rssMb)} MB (goal < 1536)`);
     // The peers must have done the same work: the same number of customers in each grade.
     for (const [label, files] of [["customers", ["c-rfm.csv", "c-duckdb.csv", "c-pandas.csv"]], ["sales", ["s-rfm.csv", "s-duckdb.csv"]]] as const) {
-      const counts = files.filter((f) => existsSync(join(dir, f))).map((f) => `${f}: ${gradeCounts(join(dir, f), 3)}`);
+      const counts = files.filter((f) => existsSync(join(dir, f))).map((f) => `${f}: ${gradeCounts(join(dir, f))}`);
       console.log(`grade counts, ${label}: ${counts.join(" | ")}`);
     }
     console.log(`load average while measuring: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
