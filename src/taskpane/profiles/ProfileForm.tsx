@@ -5,6 +5,7 @@ import { DateField } from "./DateField";
 import { t } from "../i18n";
 import { DIMENSIONS, setMethod, updateBound, updateWeight, type FieldIssues, type ProfileDraft } from "./editorState";
 import { fieldValidation } from "./fieldProps";
+import { BOUND_GROUPS, WEIGHT_LABELS } from "./formMessages";
 import { GradesEditor } from "./GradesEditor";
 import { GroupMessage } from "./GroupMessage";
 import { pt, type ProfileMessageKey } from "./i18n";
@@ -23,20 +24,10 @@ const useStyles = makeStyles({
   cell: { minWidth: "0" },
 });
 
-const BOUND_GROUPS: Record<Dimension, ProfileMessageKey> = {
-  recency: "recencyGroup",
-  frequency: "frequencyGroup",
-  monetary: "monetaryGroup",
-};
 const BOUND_LABELS: Record<Dimension, ProfileMessageKey> = {
   recency: "recencyBounds",
   frequency: "frequencyBounds",
   monetary: "monetaryBounds",
-};
-const WEIGHT_LABELS: Record<Dimension, ProfileMessageKey> = {
-  recency: "weightRecency",
-  frequency: "weightFrequency",
-  monetary: "weightMonetary",
 };
 
 export interface ProfileFormProps {

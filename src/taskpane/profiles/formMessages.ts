@@ -5,7 +5,7 @@
  * valid; this file only translates its verdict for the form. The command line and imported files keep the
  * engine's own messages.
  */
-import type { Lang, ProfileIssue } from "../../engine/types";
+import type { Dimension, Lang, ProfileIssue } from "../../engine/types";
 import { fillPlaceholders } from "../i18n";
 import { pt, type ProfileMessageKey } from "./i18n";
 
@@ -19,12 +19,13 @@ interface FieldLabel {
   grade?: number;
 }
 
-const DIMENSION_GROUP: Record<string, ProfileMessageKey> = {
+/** How the form labels each dimension's group of bounds and its weight: the form and its messages use the same. */
+export const BOUND_GROUPS: Record<Dimension, ProfileMessageKey> = {
   recency: "recencyGroup",
   frequency: "frequencyGroup",
   monetary: "monetaryGroup",
 };
-const WEIGHT: Record<string, ProfileMessageKey> = {
+export const WEIGHT_LABELS: Record<Dimension, ProfileMessageKey> = {
   recency: "weightRecency",
   frequency: "weightFrequency",
   monetary: "weightMonetary",
@@ -64,12 +65,12 @@ export function fieldLabel(path: string, lang: Lang): FieldLabel | undefined {
   if (plain) return { label: pt(lang, plain) };
   const bound = /^thresholds\.(recency|frequency|monetary)(?:\[(\d+)\])?$/.exec(path);
   if (bound) {
-    const group = pt(lang, DIMENSION_GROUP[bound[1]]);
+    const group = pt(lang, BOUND_GROUPS[bound[1] as Dimension]);
     if (bound[2] === undefined) return { label: group };
     return { label: pt(lang, "boundLabel", { group, n: Number(bound[2]) + 1 }), group };
   }
   const weight = /^weights\.(recency|frequency|monetary)$/.exec(path);
-  if (weight) return { label: pt(lang, WEIGHT[weight[1]]) };
+  if (weight) return { label: pt(lang, WEIGHT_LABELS[weight[1] as Dimension]) };
   const grade = /^grades\[(\d+)\](.*)$/.exec(path);
   if (grade) {
     const n = Number(grade[1]) + 1;
