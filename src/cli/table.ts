@@ -16,7 +16,8 @@ export interface Table {
   row(i: number): Cell[];
   /**
    * Column c of every data row for the engine, given the role it plays. May differ from `cell` only in form, never in
-   * what the engine makes of it (see csvTable). `idsRepeat`: sales records, where each id comes back on every sale.
+   * what the engine makes of it (see csvTable: serials and numbers, typed arrays when a column is all of them).
+   * `idsRepeat`: sales records, where each id comes back on every sale (the engine's RepeatedCells then).
    */
   engineColumn(c: number, role: Role, idsRepeat?: boolean): ArrayLike<Cell>;
   /** The table whose header is data row k (a title above the real header). */

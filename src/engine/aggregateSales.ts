@@ -3,7 +3,7 @@
 import { cellError, cellNumber, cellText, idText, isBlank } from "./cells";
 import { parseDay } from "./dates";
 import { MoneySums } from "./moneySums";
-import type { RowIssue, SalesColumnsInput } from "./types";
+import type { Cell, RowIssue, SalesColumnsInput } from "./types";
 
 export interface SalesWindow {
   /** First day kept (inclusive), or -Infinity for no lower bound. */
@@ -30,55 +30,90 @@ export interface CustomerTotals {
   blank: number;
 }
 
+/**
+ * A column whose cells repeat, such as a customer's id on every one of its sales: cell i is `keys[keyOf[i]]`. A
+ * reader that already tells equal cells apart (the command line's CSV reader compares their bytes) hands the column
+ * over in this form, and the engine then reads each distinct cell once instead of once per row. It is still an
+ * ordinary array of the cells, so any other reader of the column sees nothing new.
+ */
+export type RepeatedCells = Cell[] & { readonly repeats: { keys: ArrayLike<Cell>; keyOf: Int32Array } };
+
+/** The column whose cell i is keys[keyOf[i]], carrying that description for the engine. */
+export function repeatedCells(keys: ArrayLike<Cell>, keyOf: Int32Array): RepeatedCells {
+  const cells = new Array<Cell>(keyOf.length);
+  for (let i = 0; i < keyOf.length; i++) cells[i] = keys[keyOf[i]];
+  return Object.assign(cells, { repeats: { keys, keyOf } });
+}
+
+function repeatsOf(column: ArrayLike<Cell>): RepeatedCells["repeats"] | undefined {
+  const repeats = (column as Partial<RepeatedCells>).repeats;
+  return repeats !== undefined && repeats.keyOf.length === column.length ? repeats : undefined;
+}
+
 export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): CustomerTotals {
   const n = input.ids.length;
+  // Sales are grouped by id cell first (a key), then keys by id text: " A1" and "A1" are one customer. Without
+  // repeats every sale is its own key.
+  const repeats = repeatsOf(input.ids);
+  const keys = repeats ? repeats.keys : input.ids;
+  const keyOf = repeats?.keyOf;
+  /** The customer of each key, -1 until a readable sale names it. */
+  const keySlot = new Int32Array(keys.length).fill(-1);
   const slotOf = new Map<string, number>();
   const ids: string[] = [];
   const lastDay: number[] = [], count: number[] = [], firstSale: number[] = [];
   const money = new MoneySums();
   const saleIssues: RowIssue[] = [];
+  const { dates, amounts } = input;
+  const { startDay, endDay, date1904 } = w;
   let kept = 0, outsideWindow = 0, blank = 0;
   const skip = (i: number, role: RowIssue["role"], code: RowIssue["code"], cell?: unknown) =>
     saleIssues.push({ index: i, role, code, value: cell === undefined ? undefined : cellText(cell), graded: false });
 
   for (let i = 0; i < n; i++) {
-    const idCell = input.ids[i], dateCell = input.dates[i], amountCell = input.amounts[i];
-    const idErr = cellError(idCell);
-    const id = idErr ? "" : idText(idCell);
-    const day = parseDay(dateCell, w.date1904);
-    const amount = cellNumber(amountCell);
-    if (id === "" || day === null || Number.isNaN(amount)) {
-      if (isBlank(idCell) && isBlank(dateCell) && isBlank(amountCell)) {
-        blank++;
+    const key = keyOf === undefined ? i : keyOf[i];
+    const day = parseDay(dates[i], date1904);
+    const amount = cellNumber(amounts[i]);
+    let slot = keySlot[key];
+    // A key with a customer already has a readable id; anything else is checked in full.
+    if (slot < 0 || day === null || amount !== amount) {
+      const idCell = keys[key], dateCell = dates[i], amountCell = amounts[i];
+      const idErr = cellError(idCell);
+      const id = idErr ? "" : idText(idCell);
+      if (id === "" || day === null || Number.isNaN(amount)) {
+        if (isBlank(idCell) && isBlank(dateCell) && isBlank(amountCell)) {
+          blank++;
+          continue;
+        }
+        if (idErr) skip(i, "id", "errorValue", idErr);
+        else if (id === "") skip(i, "id", "idMissing");
+        if (day === null) {
+          const err = cellError(dateCell);
+          if (err) skip(i, "date", "errorValue", err);
+          else if (isBlank(dateCell)) skip(i, "date", "saleDateMissing");
+          else skip(i, "date", "saleDateInvalid", dateCell);
+        }
+        if (Number.isNaN(amount)) {
+          const err = cellError(amountCell);
+          if (err) skip(i, "amount", "errorValue", err);
+          else if (isBlank(amountCell)) skip(i, "amount", "amountMissing");
+          else skip(i, "amount", "amountInvalid", amountCell);
+        }
         continue;
       }
-      if (idErr) skip(i, "id", "errorValue", idErr);
-      else if (id === "") skip(i, "id", "idMissing");
-      if (day === null) {
-        const err = cellError(dateCell);
-        if (err) skip(i, "date", "errorValue", err);
-        else if (isBlank(dateCell)) skip(i, "date", "saleDateMissing");
-        else skip(i, "date", "saleDateInvalid", dateCell);
+      let found = slotOf.get(id);
+      if (found === undefined) {
+        found = ids.length;
+        slotOf.set(id, found);
+        ids.push(id);
+        lastDay.push(-1);
+        count.push(0);
+        money.open();
+        firstSale.push(-1);
       }
-      if (Number.isNaN(amount)) {
-        const err = cellError(amountCell);
-        if (err) skip(i, "amount", "errorValue", err);
-        else if (isBlank(amountCell)) skip(i, "amount", "amountMissing");
-        else skip(i, "amount", "amountInvalid", amountCell);
-      }
-      continue;
+      slot = keySlot[key] = found;
     }
-    let slot = slotOf.get(id);
-    if (slot === undefined) {
-      slot = ids.length;
-      slotOf.set(id, slot);
-      ids.push(id);
-      lastDay.push(-1);
-      count.push(0);
-      money.open();
-      firstSale.push(-1);
-    }
-    if (day < w.startDay || day > w.endDay) {
+    if (day < startDay || day > endDay) {
       outsideWindow++;
       continue;
     }

@@ -7,6 +7,7 @@ export {
   chooseUnit, detectColumns, headerUnit, normaliseHeader, REQUIRED_ROLES, type ColumnDetection, type UnitChoice,
   type UnitSource,
 } from "./headers";
+export { repeatedCells, type RepeatedCells } from "./aggregateSales";
 export { gradeCustomers, GradeError, gradeSales, type GradeErrorCode, type GradeResult } from "./grade";
 export {
   cadenceText, customerHeaders, formatIssue, gradeLetter, isGraded, isOwnOutputHeader, issuesOfRow, noteText,

@@ -1,5 +1,5 @@
 import { isAscii } from "buffer";
-import { cellNumber, dayToSerial, parseDay, type Cell } from "../../engine";
+import { dayToSerial, parseDay, repeatedCells, type Cell } from "../../engine";
 import type { RawRows, Table } from "../table";
 import type { CsvScan } from "./scanCsv";
 
@@ -56,11 +56,14 @@ export function csvTable(scan: CsvScan, delimiter: string): Table {
       cell,
       row: (i) => Array.from({ length: width }, (_, c) => cell(i, c)),
       engineColumn: (c, role, idsRepeat) => {
-        if (role === "id" && idsRepeat) return idColumn(scan, firstRecord, rowCount, c, cell);
-        const out = new Array<Cell>(rowCount);
-        const read = role === "date" ? asDate : role === "count" || role === "total" || role === "amount" ? asNumber : asText;
-        for (let i = 0; i < rowCount; i++) out[i] = read(cell(i, c));
-        return out;
+        const read = (i: number) => cell(i, c);
+        if (role === "date") return dateColumn(scan, firstRecord, rowCount, c, read);
+        if (role === "count" || role === "total" || role === "amount") return numberColumn(scan, firstRecord, rowCount, c, read);
+        if (role === "id" && idsRepeat) {
+          const { keyOf, firstRow, count } = sameCells(scan, firstRecord, rowCount, c);
+          return repeatedCells(Array.from(firstRow.subarray(0, count), read), keyOf);
+        }
+        return Array.from({ length: rowCount }, (_, i) => read(i));
       },
       below: (k) => view(firstRecord + k + 1, Array.from({ length: width }, (_, c) => cell(k, c)), firstRowNumber + k + 1),
       rawRows: rawRowsOf(scan, delimiter, firstRecord, rowCount, width),
@@ -69,55 +72,146 @@ export function csvTable(scan: CsvScan, delimiter: string): Table {
   return view(1, headers, 2);
 }
 
-const asText = (v: Cell): Cell => v;
+interface SameCells {
+  /** Row i's cell is the same as row firstRow[keyOf[i]]'s. */
+  keyOf: Int32Array;
+  firstRow: Int32Array;
+  /** Distinct cells. */
+  count: number;
+}
 
 /**
- * The id column with one string per distinct id: sales records repeat each customer's id on every sale, and a single
- * string object per id makes the engine's grouping find it by identity (its hash computed once) and leaves a fifth of
- * the strings for the garbage collector. Ids are told apart by their bytes, so the strings are exactly the cells.
+ * Tells apart the distinct cells of column c by their bytes (and quoting, so equal bytes are equal texts); a cell
+ * a short row lacks is the empty text. Sales records repeat each customer's id and each day on many rows: reading
+ * and checking one cell per distinct text gives the same answers for a fraction of the work and of the strings.
+ * Distinct cells are copied into one small buffer, so comparing with them stays in the processor's cache.
  */
-function idColumn(scan: CsvScan, firstRecord: number, rows: number, c: number, cell: (i: number, c: number) => Cell): Cell[] {
-  const { bytes, recordStart, fieldStart, fieldEnd } = scan;
-  const out = new Array<Cell>(rows);
-  let size = 1024;
-  while (size < rows * 2) size *= 2;
-  const mask = size - 1;
-  // Slot t holds [hash, row] at 2t, 2t+1: one cache line answers most lookups without touching the rows.
-  const table = new Int32Array(size * 2).fill(-1);
+function sameCells(scan: CsvScan, firstRecord: number, rows: number, c: number): SameCells {
+  const { bytes, recordStart, fieldStart, fieldEnd, doubled } = scan;
+  const keyOf = new Int32Array(rows);
+  let firstRow = new Int32Array(1024);
+  let keyStart = new Int32Array(1024), keyEnd = new Int32Array(1024);
+  let keyDoubled = new Uint8Array(1024);
+  let copy = new Uint8Array(64 * 1024), copied = 0;
+  let size = 2048, mask = size - 1;
+  // Slot t holds [hash, key] at 2t, 2t+1; the table is kept under half full.
+  let table = new Int32Array(size * 2).fill(-1);
+  let count = 0;
   for (let i = 0; i < rows; i++) {
     const r = firstRecord + i;
-    if (c >= recordStart[r + 1] - recordStart[r]) {
-      out[i] = "";
-      continue;
+    let s = 0, e = 0, d = 0;
+    if (c < recordStart[r + 1] - recordStart[r]) {
+      const k = recordStart[r] + c;
+      s = fieldStart[k];
+      e = fieldEnd[k];
+      d = doubled[k];
     }
-    const k = recordStart[r] + c;
-    const s = fieldStart[k], e = fieldEnd[k];
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 ^ d;
     for (let b = s; b < e; b++) h = Math.imul(h ^ bytes[b], 0x01000193);
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+    h ^= h >>> 12;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const j = table[2 * slot + 1];
-      if (j < 0) {
+      const key = table[2 * slot + 1];
+      if (key < 0) {
+        const length = e - s;
+        if (count === firstRow.length) {
+          firstRow = grown(firstRow);
+          keyStart = grown(keyStart);
+          keyEnd = grown(keyEnd);
+          keyDoubled = grown(keyDoubled);
+        }
+        while (copied + length > copy.length) copy = grown(copy);
+        copy.set(bytes.subarray(s, e), copied);
+        firstRow[count] = i;
+        keyStart[count] = copied;
+        keyEnd[count] = copied += length;
+        keyDoubled[count] = d;
         table[2 * slot] = h;
-        table[2 * slot + 1] = i;
-        out[i] = cell(i, c);
+        table[2 * slot + 1] = count;
+        keyOf[i] = count++;
+        if (count * 2 > size) {
+          size *= 2;
+          mask = size - 1;
+          table = rehashed(table, size);
+        }
         break;
       }
-      if (table[2 * slot] === h && sameField(scan, recordStart[firstRecord + j] + c, k)) {
-        out[i] = out[j];
-        break;
+      if (table[2 * slot] === h && keyDoubled[key] === d && keyEnd[key] - keyStart[key] === e - s) {
+        const from = keyStart[key];
+        let b = 0;
+        while (b < e - s && copy[from + b] === bytes[s + b]) b++;
+        if (b === e - s) {
+          keyOf[i] = key;
+          break;
+        }
       }
     }
   }
+  return { keyOf, firstRow, count };
+}
+
+function grown<T extends Int32Array | Uint8Array>(a: T): T {
+  const bigger = new (a.constructor as new (n: number) => T)(a.length * 2);
+  bigger.set(a);
+  return bigger;
+}
+
+function rehashed(old: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const table = new Int32Array(size * 2).fill(-1);
+  const mask = size - 1;
+  for (let t = 0; t < old.length; t += 2) {
+    if (old[t + 1] < 0) continue;
+    let slot = old[t] & mask;
+    while (table[2 * slot + 1] >= 0) slot = (slot + 1) & mask;
+    table[2 * slot] = old[t];
+    table[2 * slot + 1] = old[t + 1];
+  }
+  return table;
+}
+
+/**
+ * The date column: each distinct text read once (sales records repeat a few thousand days over a million rows). A
+ * column of dates only becomes an Int32Array of serials, without a boxed value per row.
+ */
+function dateColumn(scan: CsvScan, firstRecord: number, rows: number, c: number, read: (i: number) => Cell): ArrayLike<Cell> {
+  const { keyOf, firstRow, count } = sameCells(scan, firstRecord, rows, c);
+  const values = Array.from(firstRow.subarray(0, count), (i) => asDate(read(i)));
+  if (values.every((v) => typeof v === "number")) {
+    const serials = Int32Array.from(values as number[]);
+    const out = new Int32Array(rows);
+    for (let i = 0; i < rows; i++) out[i] = serials[keyOf[i]];
+    return out;
+  }
+  const out = new Array<Cell>(rows);
+  for (let i = 0; i < rows; i++) out[i] = values[keyOf[i]];
   return out;
 }
 
-/** Fields k1 and k2 hold the same bytes (and the same quoting, so the same text). */
-function sameField(scan: CsvScan, k1: number, k2: number): boolean {
-  const { bytes, fieldStart, fieldEnd, doubled } = scan;
-  const s1 = fieldStart[k1], s2 = fieldStart[k2], n = fieldEnd[k1] - s1;
-  if (n !== fieldEnd[k2] - s2 || doubled[k1] !== doubled[k2]) return false;
-  for (let b = 0; b < n; b++) if (bytes[s1 + b] !== bytes[s2 + b]) return false;
-  return true;
+/**
+ * A number column: a cell written exactly as JavaScript writes its number is read from its bytes (see ownNumber);
+ * any other cell goes through the engine's own reading of its text. All numbers: a Float64Array.
+ */
+function numberColumn(scan: CsvScan, firstRecord: number, rows: number, c: number, read: (i: number) => Cell): ArrayLike<Cell> {
+  const { bytes, recordStart, fieldStart, fieldEnd, doubled } = scan;
+  const numbers = new Float64Array(rows);
+  let cells: Cell[] | undefined;
+  for (let i = 0; i < rows; i++) {
+    const r = firstRecord + i;
+    let n = NaN;
+    if (c < recordStart[r + 1] - recordStart[r]) {
+      const k = recordStart[r] + c;
+      if (doubled[k] === 0) n = ownNumber(bytes, fieldStart[k], fieldEnd[k]);
+    }
+    if (n === n) {
+      if (cells === undefined) numbers[i] = n;
+      else cells[i] = n;
+      continue;
+    }
+    // Not a number's own text: the engine reads the text itself, and quotes it in a note if it is no number.
+    cells ??= Array.from(numbers.subarray(0, i));
+    cells[i] = read(i);
+  }
+  return cells ?? numbers;
 }
 
 function asDate(v: Cell): Cell {
@@ -125,39 +219,49 @@ function asDate(v: Cell): Cell {
   return day === null ? v : dayToSerial(day);
 }
 
-function asNumber(v: Cell): Cell {
-  if (typeof v !== "string" || !isOwnNumberText(v)) return v;
-  const n = cellNumber(v);
-  return n === n ? n : v;
-}
-
 /**
  * True when the text is exactly how JavaScript writes the number it stands for (String(Number(t)) === t), so that
- * handing the engine the number instead of the text changes nothing, not even how a note quotes the cell: no sign
- * but a minus, no leading or trailing zeros, no exponent, at most 15 significant digits (every such decimal is the
- * shortest text of its double), and not so small that JavaScript would switch to an exponent (below 1e-6).
+ * handing the engine the number instead of the text changes nothing, not even how a note quotes the cell.
  */
 export function isOwnNumberText(t: string): boolean {
-  const n = t.length;
-  let k = t.charCodeAt(0) === 45 ? 1 : 0; // "-"
-  if (k >= n) return false;
+  const bytes = Buffer.from(t, "utf8");
+  // Any other character than ASCII takes more than one byte, and no such text is a number's own.
+  return bytes.length === t.length && !Number.isNaN(ownNumber(bytes, 0, bytes.length));
+}
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The number bytes[from, to) stands for when it is written exactly as JavaScript writes that number
+ * (String(Number(t)) === t), else NaN: no sign but a minus, no leading or trailing zeros, no exponent, at most 15
+ * significant digits (every such decimal is the shortest text of its double), and not so small that JavaScript
+ * would switch to an exponent (below 1e-6). Such a text is an integer D below 10^15 over 10^places (places at most
+ * 20), both exact doubles, and one division rounds D / 10^places correctly: the very double Number(t) gives.
+ */
+export function ownNumber(bytes: Uint8Array, from: number, to: number): number {
+  let k = from;
+  const negative = k < to && bytes[k] === 45; // "-"
+  if (negative) k++;
   const intStart = k;
-  while (k < n && isDigit(t.charCodeAt(k))) k++;
+  let digits = 0;
+  while (k < to && isDigit(bytes[k])) digits = digits * 10 + (bytes[k++] - 48);
   const intDigits = k - intStart;
-  if (intDigits === 0 || (intDigits > 1 && t.charCodeAt(intStart) === 48)) return false;
-  let significant = t.charCodeAt(intStart) === 48 ? 0 : intDigits;
-  if (k === n) return significant <= 15 && !(intStart === 1 && significant === 0); // "-0" prints as "0"
-  if (t.charCodeAt(k) !== 46) return false; // "."
+  if (intDigits === 0 || (intDigits > 1 && bytes[intStart] === 48)) return NaN;
+  let significant = bytes[intStart] === 48 ? 0 : intDigits;
+  if (k === to) return significant > 15 || (negative && significant === 0) ? NaN : negative ? -digits : digits; // "-0" prints as "0"
+  if (bytes[k] !== 46) return NaN; // "."
   const fracStart = ++k;
-  while (k < n && isDigit(t.charCodeAt(k))) k++;
-  if (k !== n || k === fracStart || t.charCodeAt(n - 1) === 48) return false;
+  while (k < to && isDigit(bytes[k])) digits = digits * 10 + (bytes[k++] - 48);
+  if (k !== to || k === fracStart || bytes[to - 1] === 48) return NaN;
   if (significant === 0) {
     let zeros = 0;
-    while (t.charCodeAt(fracStart + zeros) === 48) zeros++;
-    if (zeros > 5) return false;
-    significant = n - fracStart - zeros;
-  } else significant += n - fracStart;
-  return significant <= 15;
+    while (bytes[fracStart + zeros] === 48) zeros++;
+    if (zeros > 5) return NaN;
+    significant = to - fracStart - zeros;
+  } else significant += to - fracStart;
+  if (significant > 15) return NaN;
+  const value = digits / POWERS_OF_TEN[to - fracStart];
+  return negative ? -value : value;
 }
 
 function isDigit(c: number): boolean {

@@ -4,8 +4,8 @@
  */
 
 import fc from "fast-check";
-import { builtinProfile, gradeCustomers, gradeSales, noteText } from "../../../src/engine";
-import { csvTable, isOwnNumberText } from "../../../src/cli/csv/csvTable";
+import { builtinProfile, gradeCustomers, gradeSales, noteText, type RepeatedCells } from "../../../src/engine";
+import { csvTable, isOwnNumberText, ownNumber } from "../../../src/cli/csv/csvTable";
 import { scanCsv, type LineBreak } from "../../../src/cli/csv/scanCsv";
 import type { Table } from "../../../src/cli/table";
 
@@ -61,11 +61,22 @@ describe("records and fields", () => {
   });
 });
 
-test("sales ids: one string per distinct id, each exactly the cell's text", () => {
-  const t = table('id,amount\nW1,1\n"W1",2\nW2,3\n"W""3",4\nW1,5\n,6\n');
-  const ids = t.engineColumn(0, "id", true) as string[];
-  expect(ids).toEqual(["W1", "W1", "W2", 'W"3', "W1", ""]);
+test("sales ids: one string per distinct id, each exactly the cell's text, with which one each sale has", () => {
+  const t = table('id,amount\nW1,1\n"W1",2\nW2,3\n"W""3",4\nW1,5\n,6\nW""3\n w1,8\n');
+  const ids = t.engineColumn(0, "id", true) as RepeatedCells;
+  expect(Array.from(ids)).toEqual(["W1", "W1", "W2", 'W"3', "W1", "", 'W""3', " w1"]);
   expect(ids[4]).toBe(ids[0]);
+  // A quoted doubled quote and the same bytes unquoted are different texts; case and spaces make different cells.
+  expect(Array.from(ids.repeats.keys)).toEqual(["W1", "W2", 'W"3', "", 'W""3', " w1"]);
+  expect(Array.from(ids.repeats.keyOf)).toEqual([0, 0, 1, 2, 0, 3, 4, 5]);
+});
+
+test("dates and numbers: a column the engine reads whole becomes a typed array; any other keeps its texts", () => {
+  const t = table("d,n,m\n2025-01-02,1.5,7\n2025-01-02,-3,x\n2025-01-03,0.000001\n");
+  expect(t.engineColumn(0, "date")).toEqual(Int32Array.of(45659, 45659, 45660));
+  expect(t.engineColumn(1, "amount")).toEqual(Float64Array.of(1.5, -3, 0.000001));
+  expect(t.engineColumn(2, "amount")).toEqual([7, "x", ""]); // the third row lacks the cell
+  expect(table("d\n2025-01-02\nsoon\n2025-01-02\n").engineColumn(0, "date")).toEqual([45659, "soon", 45659]);
 });
 
 describe("numbers handed to the engine as numbers", () => {
@@ -84,6 +95,23 @@ describe("numbers handed to the engine as numbers", () => {
         }
       }),
     );
+  });
+
+  test("the number read from the bytes is the very number JavaScript reads from the text", () => {
+    const digits = fc.stringMatching(/^-?(0|[1-9][0-9]{0,16})(\.[0-9]{1,22})?$/);
+    fc.assert(
+      fc.property(fc.oneof(digits, fc.double({ noNaN: true, noDefaultInfinity: true }).map(String)), (t) => {
+        const n = ownNumber(Buffer.from(t), 0, t.length);
+        if (Number.isNaN(n)) expect(isOwnNumberText(t)).toBe(false);
+        else {
+          expect(Object.is(n, Number(t))).toBe(true);
+          expect(String(n)).toBe(t);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    // Most texts of a double with at most 15 digits are read from the bytes, not only a few.
+    for (const t of ["0.1", "-7369.08", "123456789012345", "0.00000123", "9007199254.74099"]) expect(ownNumber(Buffer.from(t), 0, t.length)).toBe(Number(t));
   });
 });
 
@@ -124,16 +152,28 @@ test("customers: grading the pre-read columns equals grading the texts, notes in
 
 test("sales: the same customers, totals and skipped sales from the pre-read columns as from the texts", () => {
   const profile = builtinProfile("wuhan")!;
+  // Ids differing only in case or by whitespace, empty ids, errors, quoted ids; dates with times; refunds.
+  const idText = fc.constantFrom("W1", "w1", " W1", "W1 ", "W2", "W,3", 'W"4', "", " ", "#N/A", "7", "07", "王");
+  const saleDate = fc.oneof(dateCell, fc.constantFrom("2025-06-30 10:22", "2025-06-30T08:00:00Z", "2024-12-31", "2025年6月30日 9:30"));
+  const amount = fc.oneof(numberCell, fc.constantFrom("-20.5", "-0.01", "1e308", "0.1", "0.2", "0.0000003"));
+  // Some rows are cut short (the missing cells are empty), some are blank.
+  const row = fc.tuple(idText, saleDate, amount, fc.integer({ min: 0, max: 12 })).map(([i, d, a, cut]) => [i, d, a].slice(0, cut >= 3 ? 3 : cut));
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.constantFrom("W1", "W2", "W3", ""), dateCell, numberCell), { maxLength: 30 }), (body) => {
-      const t = table(csvOf(["id", "date", "amount"], body));
+    fc.property(fc.array(row, { maxLength: 40 }), (body) => {
+      // A row of one empty field would be a blank line; it is written as "," so the row stays a row.
+      const text = csvOf(["id", "date", "amount"], body.map((r) => (r.length === 0 || (r.length === 1 && r[0] === "") ? ["", ""] : r)));
+      const t = table(text);
+      expect(t.rowCount).toBe(body.length);
       const options = { asOf: "2025-12-31", windowStart: "2025-01-01" };
       const pre = gradeSales({ ids: t.engineColumn(0, "id", true), dates: t.engineColumn(1, "date"), amounts: t.engineColumn(2, "amount") }, profile, options);
-      const texts = (c: number) => body.map((r) => r[c]);
+      const texts = (c: number) => body.map((r) => r[c] ?? "");
       const plain = gradeSales({ ids: texts(0), dates: texts(1), amounts: texts(2) }, profile, options);
       expect(pre.customers).toEqual(plain.customers);
       expect(pre.saleIssues).toEqual(plain.saleIssues);
+      expect(pre.summary).toEqual(plain.summary);
       expect(Array.from(pre.gradeIndex)).toEqual(Array.from(plain.gradeIndex));
+      expect(pre.customers!.ids.map((_, i) => noteText(pre, i, "en"))).toEqual(plain.customers!.ids.map((_, i) => noteText(plain, i, "en")));
     }),
+    { numRuns: 300 },
   );
 });
