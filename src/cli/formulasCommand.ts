@@ -3,6 +3,7 @@ import { MAX_QUANTILE_FORMULA_ROWS } from "../engine/compile/excelFormulas";
 import { writeAtomically } from "./atomicWrite";
 import { writeFormulasWorkbook } from "./formulasWorkbook";
 import { gradeRequest, type GradeFlags } from "./gradeRequest";
+import { writeSalesFormulasWorkbook } from "./salesFormulasWorkbook";
 import { gradeTable } from "./gradeTable";
 import { progressOn } from "./progress";
 import { readTable } from "./readTable";
@@ -15,13 +16,13 @@ export const FORMULAS_TEXTS = {
     en: "--formulas writes a workbook whose cells hold live formulas: add --out FILE.xlsx",
     zh: "--formulas 会写出单元格为实时公式的工作簿：请添加 --out 文件.xlsx",
   },
-  needsCustomerTable: {
-    en: "Live formulas grade a customer table (one row per customer: last order date, purchase count, total amount). Sales records are graded as values: leave out --formulas, or total the sales per customer first",
-    zh: "实时公式适用于客户表（每行一个客户：最近下单时间、购买次数、总金额）。销售记录请按数值分级：去掉 --formulas，或先按客户汇总销售记录",
-  },
   written: (path: string): Localized => ({
     en: `Written with live formulas: ${path} (change the analysis date on the "RFM parameters" sheet and the grades recalculate)`,
     zh: `已写入实时公式：${path}（在“RFM参数”工作表中修改统计日期，等级会自动重新计算）`,
+  }),
+  salesWritten: (path: string): Localized => ({
+    en: `Written with live formulas: ${path} (one row per customer; change a sale, the analysis date or the sales window start on the "RFM parameters" sheet and the grades recalculate; a new customer needs grading again)`,
+    zh: `已写入实时公式：${path}（每行一位客户；修改销售记录，或在“RFM参数”工作表中修改统计日期或统计期间起始日期，等级会自动重新计算；新客户需要重新分级）`,
   }),
 };
 
@@ -35,14 +36,16 @@ export async function runGradeFormulas(input: string | undefined, flags: GradeFl
   const { table, warnings } = await readTable(req.inputPath, req.sheet, req.encoding);
   progress.step(SUMMARY_TEXTS.grading);
   const graded = gradeTable(table, req);
-  if (graded.kind !== "customers") throw new UsageError(FORMULAS_TEXTS.needsCustomerTable);
   if (graded.res.profile.method === "quantiles" && graded.res.n > MAX_QUANTILE_FORMULA_ROWS) {
     throw new UsageError(new CompileError("tooManyRowsForFormulas", graded.res.n.toLocaleString("en-US"), MAX_QUANTILE_FORMULA_ROWS.toLocaleString("en-US")).text);
   }
   const out = req.out;
   try {
-    await writeAtomically(out.path, (temp) => writeFormulasWorkbook(temp, graded, lang));
+    await writeAtomically(out.path, (temp) =>
+      graded.kind === "customers" ? writeFormulasWorkbook(temp, graded, lang) : writeSalesFormulasWorkbook(temp, graded, lang),
+    );
   } catch (err) {
+    if (err instanceof CompileError) throw new UsageError(err.text);
     if (err instanceof Error && "syscall" in err) throw new UsageError(USAGE_TEXTS.cannotWrite(out.path, err.message));
     throw err;
   }
@@ -50,6 +53,6 @@ export async function runGradeFormulas(input: string | undefined, flags: GradeFl
   const lines = warnings.map((w) => w[lang]);
   if (graded.unit.conflict) lines.push(SUMMARY_TEXTS.unitConflict(graded.unit, graded.moneyHeader)[lang]);
   lines.push(...summaryLines(graded, lang));
-  lines.push(FORMULAS_TEXTS.written(out.path)[lang]);
+  lines.push((graded.kind === "customers" ? FORMULAS_TEXTS.written : FORMULAS_TEXTS.salesWritten)(out.path)[lang]);
   process.stderr.write(lines.join("\n") + "\n");
 }

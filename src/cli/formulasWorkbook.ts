@@ -13,7 +13,7 @@ import { displayWidth } from "./textWidth";
 import { ZipFile } from "./xlsx/zipFile";
 import { cellText } from "./cellText";
 
-const PLAIN = 0, BOLD = 1, DATE = 2, HELP = 3;
+export const PLAIN = 0, BOLD = 1, DATE = 2, HELP = 3;
 const GRADE_FILLS = ["C6EFCE", "BDD7EE", "F8CBAD", "FFC7CE"];
 
 /** Headers of the columns only the formulas workbook has. */
@@ -72,10 +72,10 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
       await zip.closeEntry();
     };
     const paramsSheet = LIVE_FORMULA_SHEETS.parameters[lang];
-    await write("[Content_Types].xml", CONTENT_TYPES);
+    await write("[Content_Types].xml", contentTypes(3));
     await write("_rels/.rels", ROOT_RELS);
-    await write("xl/workbook.xml", workbookXml(FORMULA_HEADERS.gradesSheet[lang], paramsSheet, LIVE_FORMULA_SHEETS.keys[lang], plan.parameters));
-    await write("xl/_rels/workbook.xml.rels", WORKBOOK_RELS);
+    await write("xl/workbook.xml", workbookXml([FORMULA_HEADERS.gradesSheet[lang], paramsSheet], LIVE_FORMULA_SHEETS.keys[lang], plan.parameters));
+    await write("xl/_rels/workbook.xml.rels", workbookRels(3));
     await write("xl/styles.xml", stylesXml(ip.grades.length));
     zip.openEntry("xl/worksheets/sheet1.xml");
     const widths = headers.map((h) => Math.min(40, Math.max(10, displayWidth(h) + 2)));
@@ -132,24 +132,24 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
   }
 }
 
-const GRADE_STYLE = PLAIN;
+export const GRADE_STYLE = PLAIN;
 
 /** An input cell as the engine read it: the date column as a date, the numeric columns as numbers, where they are. */
-function typedCell(v: Cell, role: Role | undefined): unknown {
+export function typedCell(v: Cell, role: Role | undefined): unknown {
   const error = cellError(v);
   if (error) return { error };
   if (typeof v === "string" && role === "date") {
     const day = parseDay(v);
     return day === null ? v : { serial: dayToSerial(day) };
   }
-  if (typeof v === "string" && (role === "count" || role === "total")) {
+  if (typeof v === "string" && (role === "count" || role === "total" || role === "amount")) {
     const x = cellNumber(v);
     return Number.isNaN(x) ? v : x;
   }
   return v;
 }
 
-function valueCell(ref: string, v: unknown): string {
+export function valueCell(ref: string, v: unknown): string {
   if (v === null || v === undefined || v === "") return "";
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : "";
   if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
@@ -165,7 +165,7 @@ function valueCell(ref: string, v: unknown): string {
 }
 
 /** A formula cell with the engine's result as its cached value (none for `undefined`: computed on load). */
-function formulaCell(ref: string, formula: string, cached: number | string | undefined, style = PLAIN): string {
+export function formulaCell(ref: string, formula: string, cached: number | string | undefined, style = PLAIN): string {
   const s = style === PLAIN ? "" : ` s="${style}"`;
   const f = `<f>${xmlText(formula)}</f>`;
   if (cached === undefined) return `<c r="${ref}"${s}>${f}</c>`;
@@ -173,18 +173,23 @@ function formulaCell(ref: string, formula: string, cached: number | string | und
   return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(cached)}</v></c>`;
 }
 
-function parametersSheetXml(cells: ParameterCell[], lang: Lang): string {
+/** The parameters block; `footnote` (a line of help) goes two rows below the last parameter. */
+export function parametersSheetXml(cells: ParameterCell[], lang: Lang, footnote?: string): string {
   const rows = [`<row r="1"><c r="A1" s="${BOLD}" t="inlineStr">${inlineText(LIVE_FORMULA_SHEETS.parametersTitle[lang])}</c></row>`];
   cells.forEach((p, k) => {
     const r = k + 2;
     let value: string;
-    if (p.kind === "date") value = `<c r="B${r}" s="${DATE}"><v>${dayToSerial(p.value as number)}</v></c>`;
+    if (p.kind === "date") value = p.value === "" ? `<c r="B${r}" s="${DATE}"/>` : `<c r="B${r}" s="${DATE}"><v>${dayToSerial(p.value as number)}</v></c>`;
     else if (p.kind === "number") value = `<c r="B${r}"><v>${p.value}</v></c>`;
     else if (p.kind === "formula") value = `<c r="B${r}"><f>${xmlText(String(p.value).slice(1))}</f></c>`;
     else value = `<c r="B${r}" t="inlineStr">${inlineText(String(p.value))}</c>`;
     const help = p.help ? `<c r="C${r}" s="${HELP}" t="inlineStr">${inlineText(p.help[lang])}</c>` : "";
     rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr">${inlineText(p.label[lang])}</c>${value}${help}</row>`);
   });
+  if (footnote) {
+    const r = cells.length + 3;
+    rows.push(`<row r="${r}"><c r="A${r}" s="${HELP}" t="inlineStr">${inlineText(footnote)}</c></row>`);
+  }
   return (
     `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetFormatPr defaultRowHeight="15"/>` +
     `<cols><col min="1" max="1" width="44" customWidth="1"/><col min="2" max="2" width="16" customWidth="1"/>` +
@@ -192,22 +197,31 @@ function parametersSheetXml(cells: ParameterCell[], lang: Lang): string {
   );
 }
 
-/** The defined names point at column B of the parameters sheet, one row per parameter (row 1 is the title). */
-function workbookXml(gradesSheet: string, paramsSheet: string, keysSheet: string, cells: ParameterCell[]): string {
+/**
+ * The visible sheets in order (the first is the results, the last the parameters), then the hidden helper sheet. The
+ * defined names point at column B of the parameters sheet, one row per parameter (row 1 is the title).
+ */
+export function workbookXml(visible: string[], keysSheet: string, cells: ParameterCell[]): string {
+  const paramsSheet = visible[visible.length - 1];
   const quoted = `'${paramsSheet.replace(/'/g, "''")}'`;
   const names = cells
     .map((p, k) => (p.name ? `<definedName name="${p.name}">${xmlText(`${quoted}!$B$${k + 2}`)}</definedName>` : ""))
     .join("");
+  const sheets = [...visible, keysSheet]
+    .map((name, k) => `<sheet name="${xmlText(name)}" sheetId="${k + 1}"${k === visible.length ? ' state="hidden"' : ""} r:id="${sheetRelId(k)}"/>`)
+    .join("");
   return (
     XML_HEAD +
     `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews>` +
-    `<sheets><sheet name="${xmlText(gradesSheet)}" sheetId="1" r:id="rId1"/><sheet name="${xmlText(paramsSheet)}" sheetId="2" r:id="rId2"/>` +
-    `<sheet name="${xmlText(keysSheet)}" sheetId="3" state="hidden" r:id="rId4"/></sheets>` +
+    `<sheets>${sheets}</sheets>` +
     `<definedNames>${names}</definedNames><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`
   );
 }
 
-function stylesXml(grades: number): string {
+/** Relationship ids of sheet k (0-based): rId3 is the styles, so sheets skip it. */
+const sheetRelId = (k: number) => `rId${k < 2 ? k + 1 : k + 2}`;
+
+export function stylesXml(grades: number): string {
   const fills = Array.from({ length: Math.min(grades, GRADE_FILLS.length) }, (_, i) => GRADE_FILLS[i]);
   const dxfs = fills.map((rgb) => `<dxf><fill><patternFill><bgColor rgb="FF${rgb}"/></patternFill></fill></dxf>`).join("");
   return (
@@ -230,27 +244,36 @@ function stylesXml(grades: number): string {
 
 const SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
-const CONTENT_TYPES =
-  XML_HEAD +
-  `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-  `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-  `<Default Extension="xml" ContentType="application/xml"/>` +
-  `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-  `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${SHEET_TYPE}"/>` +
-  `<Override PartName="/xl/worksheets/sheet2.xml" ContentType="${SHEET_TYPE}"/>` +
-  `<Override PartName="/xl/worksheets/sheet3.xml" ContentType="${SHEET_TYPE}"/>` +
-  `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-  `</Types>`;
+/** Content types of a workbook with `sheets` worksheets (sheet1.xml …). */
+export function contentTypes(sheets: number): string {
+  const parts = Array.from({ length: sheets }, (_, k) => `<Override PartName="/xl/worksheets/sheet${k + 1}.xml" ContentType="${SHEET_TYPE}"/>`);
+  return (
+    XML_HEAD +
+    `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+    `<Default Extension="xml" ContentType="application/xml"/>` +
+    `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+    parts.join("") +
+    `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+    `</Types>`
+  );
+}
 
-const ROOT_RELS =
+export const ROOT_RELS =
   XML_HEAD +
   `<Relationships xmlns="${PKG_REL_NS}">` +
   `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
 
-const WORKBOOK_RELS =
-  XML_HEAD +
-  `<Relationships xmlns="${PKG_REL_NS}">` +
-  `<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
-  `<Relationship Id="rId2" Type="${REL_NS}/worksheet" Target="worksheets/sheet2.xml"/>` +
-  `<Relationship Id="rId3" Type="${REL_NS}/styles" Target="styles.xml"/>` +
-  `<Relationship Id="rId4" Type="${REL_NS}/worksheet" Target="worksheets/sheet3.xml"/></Relationships>`;
+/** The workbook's relationships: sheet k is worksheets/sheet(k+1).xml under sheetRelId(k); rId3 the styles. */
+export function workbookRels(sheets: number): string {
+  const parts = Array.from(
+    { length: sheets },
+    (_, k) => `<Relationship Id="${sheetRelId(k)}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${k + 1}.xml"/>`,
+  );
+  return (
+    XML_HEAD +
+    `<Relationships xmlns="${PKG_REL_NS}">` +
+    parts.join("") +
+    `<Relationship Id="rId3" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`
+  );
+}

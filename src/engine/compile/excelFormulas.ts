@@ -36,7 +36,7 @@ export const LIVE_FORMULA_SHEETS = {
 /** One cell of the parameters block: a label, a value, and (for those the formulas read) a defined name. */
 export interface ParameterCell {
   label: Localized;
-  /** A number, a text, a day number for dates (kind "date"), or a formula starting with "=". */
+  /** A number, a text, a day number for dates (kind "date"; "" for an empty date cell), or a formula starting with "=". */
   value: number | string;
   kind: "date" | "number" | "text" | "formula";
   name?: string;
@@ -64,6 +64,13 @@ export interface FormulaSheetLayout {
   data: { date: string; count: string; total: string; id?: string };
   /** The headers of those columns, as notes name them. */
   columnNames?: Partial<Record<Role, string>>;
+  /**
+   * Set when the rows are customers totalled from sales records by formulas (salesFormulas.ts): the notes are those
+   * of sales records (no purchase inside the window; a total not above 0 for thresholds), named after the sales
+   * columns (`columnNames.date`, `.amount`) without a row, and ties "first" follow the customer's first sale inside
+   * the window (`order`, a key-sheet column) instead of the row order.
+   */
+  fromSales?: { order?: string };
   /** Result columns, and three key columns the formulas rank on (a number when the row is graded, else ""). */
   out: {
     r: string; f: string; m: string; score: string; grade: string; cadence: string; next?: string; note: string;
@@ -83,10 +90,14 @@ export interface FormulaOptions {
   /** Analysis date as a day number (days since 1970-01-01). */
   asOfDay: number;
   lang: Lang;
+  /** Sales records only: the window's first day (none: every sale up to the analysis date) and the amount scale. */
+  sales?: { windowStartDay?: number; moneyScale: number };
 }
 
 const N = {
   asOf: "RFM_AsOf",
+  start: "RFM_Start",
+  moneyScale: "RFM_MoneyScale",
   scale: "RFM_Scale",
   bins: "RFM_Bins",
   graded: "RFM_Graded",
@@ -103,6 +114,16 @@ const N = {
 const P = {
   asOf: { en: "Analysis date", zh: "统计日期" },
   asOfHelp: { en: "Change it and the grades recalculate", zh: "修改后等级会自动重新计算" },
+  start: { en: "Sales window start", zh: "统计期间起始日期" },
+  startHelp: {
+    en: "Sales before this date are left out; empty: every sale up to the analysis date",
+    zh: "早于此日期的销售记录不计入；留空：计入统计日期及之前的全部销售记录",
+  },
+  moneyScale: { en: "Amount scale", zh: "金额倍数" },
+  moneyScaleHelp: {
+    en: "Order amounts are multiplied by this and rounded before they are added, so totals are exact (6 decimals)",
+    zh: "订单金额乘以此数并取整后再相加，使总金额精确（保留 6 位小数）",
+  },
   unit: { en: "Amount unit", zh: "金额单位" },
   scale: { en: "Score scale", zh: "评分倍数" },
   scaleHelp: {
@@ -170,7 +191,10 @@ export function compileFormulas(ip: IntegerProfile, layout: FormulaSheetLayout, 
       const score = (key: string, col: string, better: "<" | ">") => {
         const G = `COUNTIF(${range(col)},"${better}"&${key})`;
         const T = `COUNTIF(${range(col)},${key})`;
-        const earlier = n === layout.firstRow ? "0" : `COUNTIF(${keyAt}$${col}$${layout.firstRow}:${col}${n - 1},${key})`;
+        const order = layout.fromSales?.order;
+        const earlier = order
+          ? `COUNTIFS(${range(col)},${key},${range(order)},"<"&${keyAt}${ref(order)})`
+          : n === layout.firstRow ? "0" : `COUNTIF(${keyAt}$${col}$${layout.firstRow}:${col}${n - 1},${key})`;
         const twiceQPlusOne =
           ip.ties === "average" ? `2*${G}+${T}` : ip.ties === "best" ? `2*${G}+1` : `2*(${G}+${earlier})+1`;
         return `${N.bins}-INT(${N.bins}*(${twiceQPlusOne})/(2*${N.graded}))`;
@@ -210,14 +234,22 @@ export function compileFormulas(ip: IntegerProfile, layout: FormulaSheetLayout, 
 }
 
 function parameterCells(ip: IntegerProfile, options: FormulaOptions, daysRange: string): ParameterCell[] {
-  const cells: ParameterCell[] = [
-    { label: P.asOf, value: options.asOfDay, kind: "date", name: N.asOf, help: P.asOfHelp },
+  const cells: ParameterCell[] = [{ label: P.asOf, value: options.asOfDay, kind: "date", name: N.asOf, help: P.asOfHelp }];
+  if (options.sales) {
+    cells.push({ label: P.start, value: options.sales.windowStartDay ?? "", kind: "date", name: N.start, help: P.startHelp });
+  }
+  cells.push(
     { label: P.unit, value: ip.unit === "wan" ? "万元 (10,000 yuan)" : "元 (yuan)", kind: "text" },
+  );
+  if (options.sales) {
+    cells.push({ label: P.moneyScale, value: options.sales.moneyScale, kind: "number", name: N.moneyScale, help: P.moneyScaleHelp });
+  }
+  cells.push(
     { label: P.scale, value: 10 ** ip.scorePlaces, kind: "number", name: N.scale, help: P.scaleHelp },
     { label: P.weight("R"), value: ip.weights.recency, kind: "number", name: N.weight("R") },
     { label: P.weight("F"), value: ip.weights.frequency, kind: "number", name: N.weight("F") },
     { label: P.weight("M"), value: ip.weights.monetary, kind: "number", name: N.weight("M") },
-  ];
+  );
   if (ip.thresholds) {
     const t = ip.thresholds;
     t.recency.forEach((b, j) => cells.push({ label: P.recency(5 - j), value: b, kind: "number", name: N.recency(5 - j) }));
@@ -267,6 +299,19 @@ function noteFormula(ip: IntegerProfile, layout: FormulaSheetLayout, lang: Lang)
     return `${lit(sep)}&${prefix}&${textWith(ISSUE_TEXTS[code][lang], value)}`;
   };
   const at = layout.dataSheet ? `'${layout.dataSheet.replace(/'/g, "''")}'!` : "";
+  if (layout.fromSales) {
+    // A customer made from sales records is named by the sales columns, without a row (the values output does so).
+    const salesReason = (role: Role, code: IssueCode, value: string) => {
+      const prefix = lit(rowColumnPrefix(lang, undefined, names[role] || ROLE_NAMES[role][lang]));
+      return `${prefix}&${textWith(ISSUE_TEXTS[code][lang], value)}`;
+    };
+    const windowText = `IF(ISNUMBER(${N.start}),${dateText(N.start)},"…")&" – "&${dateText(N.asOf)}`;
+    return (n) => {
+      const s = `${at}${layout.data.count}${n}`, z = `${at}${layout.data.total}${n}`;
+      const total = ip.requirePositiveTotal ? `IF(${z}<=0,${salesReason("amount", "totalNotPositive", `${z}&""`)},"")` : '""';
+      return `IF(${s}=0,${salesReason("date", "noSaleInWindow", windowText)},${total})`;
+    };
+  }
   return (n) => {
     const d = `${at}${layout.data.date}${n}`, s = `${at}${layout.data.count}${n}`, z = `${at}${layout.data.total}${n}`;
     const datePart =

@@ -1,0 +1,167 @@
+/**
+ * Live formulas for sales records (one row per sale): the customers are listed once, in the order the engine lists
+ * them (first readable sale), and their last order date, purchases and total amount are formulas over the sales cells;
+ * R, F, M, score, grade, cadence, next contact and note are the customer-table formulas of excelFormulas.ts over
+ * those cells, so the rules keep one definition.
+ *
+ * Per sale, hidden helper columns find the customer the sale belongs to (0 when the sale is unreadable, outside the
+ * window or of a customer not in the list), its day and its amount as a whole number of millionths; per customer,
+ * COUNTIF, SUMIF and SUMPRODUCT(MAX(…)) over those columns total them. Measured findings this rests on (LibreOffice
+ * 7.4): COUNTIF and MATCH compare texts without case and read `*`, `?` and `~` as wildcards (COUNTIF also `=`, `<`,
+ * `>` as operators), while the engine keeps `A1` and `a1` apart, so a customer is found by MATCH with escaped
+ * wildcards and confirmed by EXACT, with SUMPRODUCT(EXACT(…)) over the list when MATCH found another case; MAXIFS is
+ * missing in Excel 2016 and AGGREGATE(14,6,…) fails in LibreOffice without array entry, so the last date is
+ * SUMPRODUCT(MAX((customer=k)*day)); SUMIF of amounts would add doubles, not the engine's exact decimal sum, so
+ * millionths are added as whole numbers (exact below 2^53) and divided once.
+ */
+
+import { CompileError } from "./compileTexts";
+import { compileFormulas, type FormulaPlan, type FormulaSheetLayout, type ParameterCell } from "./excelFormulas";
+import type { IntegerProfile } from "./integerProfile";
+import type { Lang } from "../types";
+
+/** Amounts are added as whole numbers of 1/MONEY_SCALE (the engine's fast exact path uses millionths too). */
+export const SALES_MONEY_SCALE = 1_000_000;
+
+/**
+ * Sales formulas compare every sale with every customer (MATCH per sale, COUNTIF/SUMIF/SUMPRODUCT per customer), so
+ * their cost is sales × customers. LibreOffice 7.4 on a 2-core machine shared with other work
+ * (test/bench/salesFormulasRecalc.ts, load + recalculate + save, shaoxing): 3,000 × 600 in 2.3 s, 10,000 × 2,000 in
+ * 7.1 s, 20,000 × 2,000 in 12.6 s, 20,000 × 5,000 in 31.2 s, 50,000 × 4,000 in 51.7 s — about 0.25 s per million.
+ * Above 100 million (about 30 s, as long as the largest quantile table offered) live formulas are refused.
+ */
+export const MAX_SALES_FORMULA_CELLS = 100_000_000;
+
+export interface SalesFormulaLayout {
+  /** The sheet of the sales records, and its columns. */
+  salesSheet: string;
+  firstSale: number;
+  lastSale: number;
+  sales: { id: string; date: string; amount: string };
+  /** Headers of the sales columns, as notes name them. */
+  salesColumnNames: { id: string; date: string; amount: string };
+  /** The sheet with one row per customer, its first row, how many customers, and its columns. */
+  sheet: string;
+  firstRow: number;
+  customers: number;
+  columns: {
+    id: string; last: string; purchases: string; amount: string;
+    r: string; f: string; m: string; score: string; grade: string; cadence: string; next?: string; note: string;
+  };
+  /** The hidden helper sheet: per customer (customer rows) the ranking keys, per sale (sale rows) the lookups. */
+  helperSheet: string;
+  helper: {
+    days: string; count: string; amount: string; order: string;
+    match: string; customer: string; day: string; units: string;
+  };
+}
+
+export interface SalesFormulaPlan {
+  parameters: ParameterCell[];
+  hasNextContact: boolean;
+  /** Formulas of the customer on sheet row `row` (without "="): totals and results on the sheet, keys on the helper. */
+  customer(row: number): Record<"lastOrder" | "purchases" | "total" | "firstSale", string | undefined> & ReturnType<FormulaPlan["row"]>;
+  /** Formulas of the sale on sheet row `row` (helper sheet, same row). */
+  sale(row: number): Record<"match" | "customer" | "day" | "units", string>;
+}
+
+export interface SalesFormulaOptions {
+  asOfDay: number;
+  windowStartDay?: number;
+  lang: Lang;
+}
+
+const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'!`;
+
+/**
+ * The sales-record formulas. Refused (CompileError) above MAX_SALES_FORMULA_CELLS sales × customers, and for quantile
+ * profiles above the customer-table limit.
+ */
+export function compileSalesFormulas(ip: IntegerProfile, layout: SalesFormulaLayout, options: SalesFormulaOptions): SalesFormulaPlan {
+  const sales = layout.lastSale - layout.firstSale + 1;
+  const lastRow = layout.firstRow + Math.max(1, layout.customers) - 1;
+  if (sales * layout.customers > MAX_SALES_FORMULA_CELLS) {
+    throw new CompileError(
+      "tooManySalesForFormulas", sales.toLocaleString("en-US"), layout.customers.toLocaleString("en-US"),
+      MAX_SALES_FORMULA_CELLS.toLocaleString("en-US"),
+    );
+  }
+  const { columns: c, helper: h } = layout;
+  const customerLayout: FormulaSheetLayout = {
+    sheet: layout.sheet,
+    keySheet: layout.helperSheet,
+    firstRow: layout.firstRow,
+    lastRow,
+    data: { date: c.last, count: c.purchases, total: c.amount },
+    columnNames: { date: layout.salesColumnNames.date, amount: layout.salesColumnNames.amount },
+    fromSales: ip.method === "quantiles" && ip.ties === "first" ? { order: h.order } : {},
+    out: {
+      r: c.r, f: c.f, m: c.m, score: c.score, grade: c.grade, cadence: c.cadence, next: c.next, note: c.note,
+      days: h.days, count: h.count, amount: h.amount,
+    },
+  };
+  const plan = compileFormulas(ip, customerLayout, {
+    asOfDay: options.asOfDay,
+    lang: options.lang,
+    sales: { windowStartDay: options.windowStartDay, moneyScale: SALES_MONEY_SCALE },
+  });
+
+  const helperAt = quote(layout.helperSheet);
+  const salesAt = quote(layout.salesSheet);
+  const saleRange = (col: string) => `${helperAt}$${col}$${layout.firstSale}:$${col}$${layout.lastSale}`;
+  const ids = `${quote(layout.sheet)}$${c.id}$${layout.firstRow}:$${c.id}$${lastRow}`;
+
+  const customer = (row: number) => {
+    const k = row - layout.firstRow + 1;
+    const mine = `${saleRange(h.customer)},${k}`;
+    return {
+      ...plan.row(row),
+      purchases: `COUNTIF(${mine})`,
+      lastOrder: `IF(${c.purchases}${row}=0,"",SUMPRODUCT(MAX((${saleRange(h.customer)}=${k})*${saleRange(h.day)})))`,
+      total: `SUMIF(${mine},${saleRange(h.units)})/RFM_MoneyScale`,
+      firstSale: customerLayout.fromSales?.order ? `IF(${c.purchases}${row}=0,"",MATCH(${k},${saleRange(h.customer)},0))` : undefined,
+    };
+  };
+
+  const sale = (row: number) => {
+    const id = `${salesAt}${layout.sales.id}${row}`, d = `${salesAt}${layout.sales.date}${row}`, a = `${salesAt}${layout.sales.amount}${row}`;
+    const text = `${id}&""`;
+    const escaped = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${text},"~","~~"),"*","~*"),"?","~?")`;
+    const m = `${h.match}${row}`;
+    // Every customer whose id is the sale's, letter for letter: ids in the list are distinct, so this is its position or 0.
+    const exactSearch = `SUMPRODUCT(EXACT(${ids},${text})*(ROW(${ids})-${layout.firstRow - 1}))`;
+    const position = `IF(${m}>0,IF(EXACT(INDEX(${ids},${m}),${text}),${m},${exactSearch}),${exactSearch})`;
+    const day = `INT(${d})`;
+    // Spec §5: a sale with an error, a blank or a text where the id, a date or a number belongs is left out; nested IFs
+    // so that no comparison ever sees an error or a text.
+    const customerFormula =
+      `IF(OR(ISERROR(${id}),ISERROR(${d}),ISERROR(${a})),0,` +
+      `IF(OR(TRIM(${text})="",NOT(ISNUMBER(${d})),NOT(ISNUMBER(${a}))),0,` +
+      `IF(OR(${day}<1,${day}>2958465,${day}=60,${day}>RFM_AsOf,${day}<RFM_Start),0,${position})))`;
+    const kept = `${h.customer}${row}`;
+    return {
+      match: `IF(ISERROR(${id}),0,IFERROR(MATCH(${escaped},${ids},0),0))`,
+      customer: customerFormula,
+      day: `IF(${kept}=0,0,${day})`,
+      units: `IF(${kept}=0,0,ROUND(${a}*RFM_MoneyScale,0))`,
+    };
+  };
+
+  return { parameters: plan.parameters, hasNextContact: plan.hasNextContact, customer, sale };
+}
+
+/**
+ * Whether formulas can add these amounts exactly: each a whole number of millionths and every customer's sum of
+ * their sizes below 2^53 millionths. Otherwise CompileError "salesAmountsNotExact" (the values output stays exact).
+ */
+export function checkSalesAmounts(amounts: Iterable<{ customer: string; amount: number }>): void {
+  const sizes = new Map<string, number>();
+  for (const { customer, amount } of amounts) {
+    const units = Math.round(amount * SALES_MONEY_SCALE);
+    const size = (sizes.get(customer) ?? 0) + Math.abs(units);
+    if (units / SALES_MONEY_SCALE !== amount || !Number.isSafeInteger(size)) {
+      throw new CompileError("salesAmountsNotExact", String(amount));
+    }
+    sizes.set(customer, size);
+  }
+}
