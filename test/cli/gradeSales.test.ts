@@ -15,7 +15,7 @@
  * X: A 1.2+1.2+0.8 = 3.2 B;  B 0.9+0.9+1.6 = 3.4 B;  C 1.5+0.3+0.4 = 2.2 C;  D 0.6+1.5+1.2 = 3.3 B;  E 0.3+0.3+2 = 2.6 C.
  */
 
-import { buildCli, csvFile, headerRow, records, rfm, tempDir, write } from "./helpers";
+import { buildCli, csvFile, headerRow, readText, records, rfm, tempDir, write } from "./helpers";
 
 const SALES = [
   "Customer,Date,Amount",
@@ -135,4 +135,35 @@ test("--input transactions grades a sales table whose extra count column would m
   expect(records(run.stdout).map((r) => [r.Customer, r["RFM Score"], r.Grade])).toEqual([
     ["A", "3.2", "B"], ["B", "3.4", "B"], ["C", "2.2", "C"], ["D", "3.3", "B"], ["E", "2.6", "C"], ["F", "", ""],
   ]);
+});
+
+test("customer lines are written exactly: quoted ids, the formula defence, Chinese ids, exact sums, empty totals", () => {
+  const input = write(dir, "awkward-sales.csv", csvFile([
+    "Customer,Date,Amount",
+    '"Zhang, Li",2025-06-30,100.5',
+    "=SUM(A1),2025-06-01,-20",
+    "王小明,2025-05-01,0.1",
+    "王小明 ,2025-05-02 09:30,0.2",
+    '"He said ""hi""",2020-01-01,5',
+    "Big,2025-01-01,1e308",
+    "Big,2025-01-02,1e308",
+  ]));
+  for (const out of [undefined, "awkward-graded.csv"]) {
+    const run = rfm(["grade", input, "--profile", "wuhan", ...(out ? ["-o", out] : [])], dir);
+    expect(run.status).toBe(0);
+    const text = out ? readText(`${dir}/${out}`) : run.stdout;
+    expect(text.startsWith("\uFEFF")).toBe(out !== undefined); // a byte-order mark in a file only
+    const lines = text.replace(/^\uFEFF/, "").split("\n");
+    expect(lines).toHaveLength(7); // header, five customers, and the last line break
+    expect(lines[6]).toBe("");
+    // A comma or a quote makes the id quoted; an id Excel would run as a formula gets an apostrophe; "王小明 " is
+    // the same customer as "王小明" (ids are trimmed) and its sums are exact (0.1 + 0.2 = 0.3).
+    expect(lines[1].startsWith('"Zhang, Li",2025-06-30,1,100.5,')).toBe(true);
+    expect(lines[2].startsWith("'=SUM(A1),2025-06-01,1,-20,")).toBe(true);
+    expect(lines[3].startsWith("王小明,2025-05-02,2,0.3,")).toBe(true);
+    // Outside the window: no last date, no purchases, no scores, and the reason in the Note column.
+    expect(lines[4]).toBe('"He said ""hi""",,0,0,,,,,,,Column “Date”: no purchase inside the window 2021-09-01 – 2025-07-01,');
+    // Two sales of 1e308 add up to no number: the amount stays empty and the note says why.
+    expect(lines[5]).toBe("Big,2025-01-02,2,,,,,,,,Column “Amount”: the amounts add up to more than any number can hold (beyond 1.8 × 10^308),");
+  }
 });

@@ -84,18 +84,18 @@ interface SameCells {
  * Tells apart the distinct cells of column c by their bytes (and quoting, so equal bytes are equal texts); a cell
  * a short row lacks is the empty text. Sales records repeat each customer's id and each day on many rows: reading
  * and checking one cell per distinct text gives the same answers for a fraction of the work and of the strings.
- * Distinct cells are copied into one small buffer, so comparing with them stays in the processor's cache.
+ * A million ids over 200,000 customers make every lookup a trip to memory, so a slot of the hash table holds all
+ * that a match needs but the bytes ([hash, key, length and quoting, where the bytes are]) in one cache line, and the
+ * distinct cells' bytes are copied into one small buffer.
  */
 function sameCells(scan: CsvScan, firstRecord: number, rows: number, c: number): SameCells {
   const { bytes, recordStart, fieldStart, fieldEnd, doubled } = scan;
   const keyOf = new Int32Array(rows);
-  let firstRow = new Int32Array(1024);
-  let keyStart = new Int32Array(1024), keyEnd = new Int32Array(1024);
-  let keyDoubled = new Uint8Array(1024);
-  let copy = new Uint8Array(64 * 1024), copied = 0;
-  let size = 2048, mask = size - 1;
-  // Slot t holds [hash, key] at 2t, 2t+1; the table is kept under half full.
-  let table = new Int32Array(size * 2).fill(-1);
+  // Everything starts tiny: growing early, before the loop is compiled, means the compiled loop knows how to grow.
+  let firstRow = new Int32Array(4);
+  let copy = new Uint8Array(16), copied = 0;
+  let size = 8, mask = size - 1;
+  let table = new Int32Array(size * SLOT).fill(-1);
   let count = 0;
   for (let i = 0; i < rows; i++) {
     const r = firstRecord + i;
@@ -106,28 +106,23 @@ function sameCells(scan: CsvScan, firstRecord: number, rows: number, c: number):
       e = fieldEnd[k];
       d = doubled[k];
     }
-    let h = 0x811c9dc5 ^ d;
+    const length = e - s, shape = length * 2 + d;
+    let h = 0x811c9dc5;
     for (let b = s; b < e; b++) h = Math.imul(h ^ bytes[b], 0x01000193);
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
     h ^= h >>> 12;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const key = table[2 * slot + 1];
+    for (let slot = (h & mask) * SLOT; ; slot = (slot + SLOT) & (mask * SLOT + SLOT - 1)) {
+      const key = table[slot + 1];
       if (key < 0) {
-        const length = e - s;
-        if (count === firstRow.length) {
-          firstRow = grown(firstRow);
-          keyStart = grown(keyStart);
-          keyEnd = grown(keyEnd);
-          keyDoubled = grown(keyDoubled);
-        }
+        if (count === firstRow.length) firstRow = grown(firstRow);
         while (copied + length > copy.length) copy = grown(copy);
-        copy.set(bytes.subarray(s, e), copied);
+        for (let b = 0; b < length; b++) copy[copied + b] = bytes[s + b];
+        table[slot] = h;
+        table[slot + 1] = count;
+        table[slot + 2] = shape;
+        table[slot + 3] = copied;
+        copied += length;
         firstRow[count] = i;
-        keyStart[count] = copied;
-        keyEnd[count] = copied += length;
-        keyDoubled[count] = d;
-        table[2 * slot] = h;
-        table[2 * slot + 1] = count;
         keyOf[i] = count++;
         if (count * 2 > size) {
           size *= 2;
@@ -136,11 +131,11 @@ function sameCells(scan: CsvScan, firstRecord: number, rows: number, c: number):
         }
         break;
       }
-      if (table[2 * slot] === h && keyDoubled[key] === d && keyEnd[key] - keyStart[key] === e - s) {
-        const from = keyStart[key];
+      if (table[slot] === h && table[slot + 2] === shape) {
+        const from = table[slot + 3];
         let b = 0;
-        while (b < e - s && copy[from + b] === bytes[s + b]) b++;
-        if (b === e - s) {
+        while (b < length && copy[from + b] === bytes[s + b]) b++;
+        if (b === length) {
           keyOf[i] = key;
           break;
         }
@@ -150,6 +145,9 @@ function sameCells(scan: CsvScan, firstRecord: number, rows: number, c: number):
   return { keyOf, firstRow, count };
 }
 
+/** Int32s per hash-table slot: hash, key, length * 2 + quoting, offset of the bytes. */
+const SLOT = 4;
+
 function grown<T extends Int32Array | Uint8Array>(a: T): T {
   const bigger = new (a.constructor as new (n: number) => T)(a.length * 2);
   bigger.set(a);
@@ -157,14 +155,13 @@ function grown<T extends Int32Array | Uint8Array>(a: T): T {
 }
 
 function rehashed(old: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const table = new Int32Array(size * 2).fill(-1);
+  const table = new Int32Array(size * SLOT).fill(-1);
   const mask = size - 1;
-  for (let t = 0; t < old.length; t += 2) {
+  for (let t = 0; t < old.length; t += SLOT) {
     if (old[t + 1] < 0) continue;
     let slot = old[t] & mask;
-    while (table[2 * slot + 1] >= 0) slot = (slot + 1) & mask;
-    table[2 * slot] = old[t];
-    table[2 * slot + 1] = old[t + 1];
+    while (table[slot * SLOT + 1] >= 0) slot = (slot + 1) & mask;
+    table.set(old.subarray(t, t + SLOT), slot * SLOT);
   }
   return table;
 }
