@@ -1,12 +1,14 @@
 import { constants } from "zlib";
 import {
-  cellError, cellNumber, customerHeaders, dayToSerial, formatIssue, issuesOfRow, outputHeaders, parseDateText, parseDay, resultHeaders,
-  scoreNumber, type Lang, type Localized, type Role,
+  cellError, customerHeaders, dayToSerial, formatIssue, issuesOfRow, outputHeaders, parseDateText, parseDay, resultHeaders,
+  scoreNumber, type Lang, type Role,
 } from "../engine";
 import { idText } from "../engine/cells";
 import { LIVE_FORMULA_SHEETS } from "../engine/compile/excelFormulas";
 import { integerProfile } from "../engine/compile/integerProfile";
-import { checkSalesAmounts, compileSalesFormulas, type SalesFormulaLayout } from "../engine/compile/salesFormulas";
+import {
+  checkSalesAmounts, compileSalesFormulas, readableSaleAmounts, SALES_FORMULA_TEXTS, type SalesFormulaLayout,
+} from "../engine/compile/salesFormulas";
 import { hasContactPeriods, nextContactDay } from "../engine/periods";
 import { cellText } from "./cellText";
 import {
@@ -17,14 +19,6 @@ import type { GradedTable } from "./gradeTable";
 import { displayWidth } from "./textWidth";
 import { columnLetters, inlineText, MAIN_NS, REL_NS, XML_HEAD, xmlText } from "./xlsx/sheetXml";
 import { ZipFile } from "./xlsx/zipFile";
-
-export const SALES_FORMULA_TEXTS = {
-  salesSheet: { en: "Sales records", zh: "销售记录" },
-  customersFixed: {
-    en: "The customers are those of the sales records at grading; a sale of a customer not listed here is left out until you grade again",
-    zh: "客户为分级时销售记录中的客户；未列出的客户的销售记录在重新分级前不计入",
-  },
-} satisfies Record<string, Localized>;
 
 /** The helper sheet's columns: ranking keys on customer rows, lookups on sale rows. */
 const HELPER = { days: "A", count: "B", amount: "C", order: "D", match: "F", customer: "G", day: "H", units: "I" };
@@ -61,7 +55,9 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
     helperSheet: LIVE_FORMULA_SHEETS.keys[lang],
     helper: HELPER,
   };
-  checkSalesAmounts(readableAmounts(graded));
+  checkSalesAmounts(
+    readableSaleAmounts(table.engineColumn(mapping.id!, "id", true), table.engineColumn(mapping.date!, "date", true), table.engineColumn(mapping.amount!, "amount", true), table.date1904),
+  );
   const plan = compileSalesFormulas(ip, layout, {
     asOfDay: res.asOfDay,
     windowStartDay: res.summary.windowStart === undefined ? undefined : parseDateText(res.summary.windowStart) ?? undefined,
@@ -185,20 +181,6 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
   } catch (err) {
     zip.abandon();
     throw err;
-  }
-}
-
-/** The amounts of every sale the engine can read (any date): what the formulas may have to add after a date change. */
-function* readableAmounts(graded: GradedTable): Iterable<{ customer: string; amount: number }> {
-  const { table, mapping } = graded;
-  const ids = table.engineColumn(mapping.id!, "id", true), dates = table.engineColumn(mapping.date!, "date", true);
-  const amounts = table.engineColumn(mapping.amount!, "amount", true);
-  for (let i = 0; i < table.rowCount; i++) {
-    if (cellError(ids[i])) continue;
-    const id = idText(ids[i]);
-    const amount = cellNumber(amounts[i]);
-    if (id === "" || Number.isNaN(amount) || parseDay(dates[i], table.date1904) === null) continue;
-    yield { customer: id, amount };
   }
 }
 

@@ -26,10 +26,22 @@ async function ownSheet(ctx: Excel.RequestContext, base: string, title: string):
   return { name: base, created: false };
 }
 
+/** Sales records: the helper formulas of each sale (from column F), from the sales' own first row, and a footnote. */
+export interface SaleHelperBlock {
+  firstRow: number;
+  rows: readonly string[][];
+  /** A line below the parameters (the customers are those of the grading). */
+  footnote: string;
+}
+
+/** Column of the sales' helper formulas on the helper sheet (F: the customer keys take A–D). */
+const SALE_HELPER_COLUMN = 5;
+
 /**
  * Writes the parameters block and (re)defines its workbook names, then the key formulas (`keys[k]` is data row k's
  * three formulas, each starting with "=") on a hidden helper sheet from sheet row `firstRow` (1-based, the data's own
- * row). Returns the two sheet names; the formulas must have been compiled against them.
+ * row), and for sales records each sale's helper formulas beside them. The formulas must have been compiled against
+ * the two sheet names.
  */
 export async function writeLiveFormulaSheets(
   ctx: Excel.RequestContext,
@@ -39,6 +51,7 @@ export async function writeLiveFormulaSheets(
   firstRow: number,
   lang: Lang,
   progress: ProgressOptions = {},
+  sales?: SaleHelperBlock,
 ): Promise<void> {
   const sheet = ctx.workbook.worksheets.getItem(names.parameters);
   const helper = ctx.workbook.worksheets.getItem(names.keys);
@@ -47,8 +60,9 @@ export async function writeLiveFormulaSheets(
   // Texts (labels, grade names, cadences) go in as text: a cadence "3-6" or a grade "1" must not become a date or a
   // number that the grade formulas would then return. Only RFM_Graded's COUNT is a formula.
   const value = (p: ParameterCell): OutputCell =>
-    p.kind === "date" ? dayToSerial(p.value as number) : p.kind === "formula" ? { formula: String(p.value) } : p.value;
+    p.kind === "date" ? (p.value === "" ? "" : dayToSerial(p.value as number)) : p.kind === "formula" ? { formula: String(p.value) } : p.value;
   const rows = parameters.map((p) => [p.label[lang], value(p), p.help?.[lang] ?? ""].map(cellInput));
+  if (sales) rows.push(["", "", ""], [cellInput(sales.footnote), "", ""]);
   sheet.getRange("A1").values = [[LIVE_FORMULA_SHEETS.parametersTitle[lang]]];
   sheet.getRange("A1").format.font.bold = true;
   const block = sheet.getRangeByIndexes(1, 0, rows.length, 3);
@@ -70,6 +84,10 @@ export async function writeLiveFormulaSheets(
   // As formulas: any other text is written as text (cellInput), so a formula must say it is one.
   const formulas = keys.map((row) => row.map((formula) => ({ formula })));
   await writeGrid(ctx, names.keys, firstRow - 1, 0, formulas, { ...progress, resetFormats: false });
+  if (sales && sales.rows.length > 0) {
+    const saleFormulas = sales.rows.map((row) => row.map((formula) => ({ formula })));
+    await writeGrid(ctx, names.keys, sales.firstRow - 1, SALE_HELPER_COLUMN, saleFormulas, { ...progress, resetFormats: false });
+  }
   // The enum's string value: the adapter does not depend on the Excel global (tests run it on the Excel double).
   helper.visibility = "Hidden";
   await ctx.sync();

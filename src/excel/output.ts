@@ -211,8 +211,10 @@ export async function writeSalesOutput(
   values: OutputCell[][],
   gradeColumn: number,
   opts: WriteOptions,
+  /** Exactly this (free) name: live formulas name their sheet, so it is chosen before they are compiled. */
+  exactName?: string,
 ): Promise<WriteResult> {
   if (values.length === 0) checkShape(values, 1, values[0]?.length ?? 0);
   checkShape(values, values.length, values[0].length);
-  return writeOnNewSheet(ctx, baseSheetName || defaultSalesSheetName(opts.lang), 0, values, gradeColumn, opts);
+  return writeOnNewSheet(ctx, baseSheetName || defaultSalesSheetName(opts.lang), 0, values, gradeColumn, opts, exactName);
 }

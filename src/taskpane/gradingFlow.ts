@@ -41,6 +41,7 @@ import type {
 import {
   addSampleSheet,
   ExcelAdapterError,
+  defaultSalesSheetName,
   freeSheetName,
   newSheetBase,
   isDate1904,
@@ -63,7 +64,7 @@ import type { NotGradedGroup } from "./notGradedGroups";
 import { sampleFormats, sampleRows } from "./sampleData";
 import { noteContext, sheetRow } from "./sourceRows";
 import { summaryModel } from "./summaryModel";
-import { liveFormulaCells } from "./liveFormulas";
+import { liveFormulaCells, salesLiveFormulaCells } from "./liveFormulas";
 import { t } from "./i18n";
 
 /** `Excel.run` as the pane receives it (a test hands in a fake). */
@@ -91,7 +92,7 @@ export interface GradeRequest {
   /** Where `unit` came from (the user, the money column's header, the profile), recorded on the summary sheet. */
   unitSource?: UnitSourceFact;
   lang: Lang;
-  /** Customer tables: write the results as live worksheet formulas (liveFormulas.ts) instead of values. */
+  /** Write the results as live worksheet formulas (liveFormulas.ts) instead of values. */
   liveFormulas?: boolean;
 }
 
@@ -396,10 +397,23 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     await live?.finish();
   } else {
     // Sales notes stand in the customer's own output row, so they name the column only.
-    const values = salesOutputValues(res, lang, date1904, { columnName: context.columnName });
-    written = await run((ctx) =>
-      writeSalesOutput(ctx, "", values, CUSTOMER_COLUMNS + GRADE_COLUMN, { ...writeOptions, columnFormats: salesFormats(res) }),
-    );
+    let values = salesOutputValues(res, lang, date1904, { columnName: context.columnName });
+    // Live formulas name the customers' sheet, so its name is chosen first; they replace the values cell for cell.
+    const sheetName = request.liveFormulas ? await run((ctx) => freeSheetName(ctx, defaultSalesSheetName(lang))) : undefined;
+    const column = (role: Role) => columns[roles.indexOf(role)];
+    const live = sheetName
+      ? await salesLiveFormulaCells(run, source, mapping, { id: column("id"), date: column("date"), amount: column("amount") }, res, sheetName, lang, date1904)
+      : null;
+    if (live) values = live.values;
+    try {
+      written = await run((ctx) =>
+        writeSalesOutput(ctx, "", values, CUSTOMER_COLUMNS + GRADE_COLUMN, { ...writeOptions, columnFormats: salesFormats(res) }, sheetName),
+      );
+    } catch (err) {
+      await live?.abandon().catch(() => undefined); // its own failure must not hide the error that made us clean up
+      throw err;
+    }
+    await live?.finish();
   }
   const model = summaryModel(res, request, written, new Date(), migration, migration ? written.address : undefined);
   // The results are complete and the user's data intact at this point; a failing summary must not hide that.

@@ -5,8 +5,14 @@
  * date on the parameters sheet change. The pane talks to Office only through the adapter.
  */
 
-import { hasContactPeriods, integerProfile, resultHeaders, type GradeResult, type Lang, type Role } from "../engine";
+import {
+  CompileError, customerHeaders, hasContactPeriods, integerProfile, resultHeaders, type Cell, type GradeResult, type Lang, type Role,
+} from "../engine";
+import { parseDay } from "../engine/dates";
 import { compileFormulas, type FormulaPlan, type FormulaSheetLayout } from "../engine/compile/excelFormulas";
+import {
+  checkSalesAmounts, compileSalesFormulas, firstSaleFormulasMisread, readableSaleAmounts, SALES_FORMULA_TEXTS, type SalesFormulaLayout,
+} from "../engine/compile/salesFormulas";
 import type { FormulaCell, OutputCell, SourceTable } from "../excel";
 import { columnLetters } from "../excel/address";
 import { abandonLiveFormulaSheets, prepareLiveFormulaSheets, writeLiveFormulaSheets } from "../excel/liveFormulas";
@@ -98,3 +104,81 @@ export async function liveFormulaCells(
 
 /** The next-contact column shows dates, as the analysis date on the parameters sheet. */
 export const NEXT_CONTACT_FORMAT = "yyyy-mm-dd";
+
+/** The helper sheet's columns for sales records: ranking keys on customer rows (A–D), lookups on sale rows (F–I). */
+const SALES_HELPER = { days: "A", count: "B", amount: "C", order: "D", match: "F", customer: "G", day: "H", units: "I" };
+
+/**
+ * The formulas for sales records, on the new sheet `sheetName` (made by the caller under exactly that name): one
+ * row per customer of `res`, in its order, whose last order date, purchases and amount are formulas over the sales
+ * cells of the user's sheet and whose results are the customer-table formulas over those. `columns` are the cells the
+ * engine read (id, date, amount). Refused with a CompileError (before any sheet is made) when a sale the engine reads
+ * would be read otherwise by formulas (a date or amount typed as text, an id with spaces around it), when the amounts
+ * cannot be added exactly as millionths, and above the measured size.
+ */
+export async function salesLiveFormulaCells(
+  run: ExcelRun, source: SourceTable, mapping: Partial<Record<Role, number>>,
+  columns: { id: ArrayLike<Cell>; date: ArrayLike<Cell>; amount: ArrayLike<Cell> }, res: GradeResult, sheetName: string,
+  lang: Lang, date1904: boolean,
+): Promise<LiveFormulaCells> {
+  const firstSale = source.headerRow + 2;
+  const misread = firstSaleFormulasMisread(columns.id, columns.date, columns.amount, date1904);
+  if (misread) {
+    const header = source.headers[mapping[misread.role]!] ?? "";
+    throw new CompileError("salesCellAsText", String(firstSale + misread.index), header, misread.value, misread.role);
+  }
+  checkSalesAmounts(readableSaleAmounts(columns.id, columns.date, columns.amount, date1904));
+  const letter = (role: Role) => columnLetters(source.firstColumn + mapping[role]!);
+  const header = (role: Role) => source.headers[mapping[role]!] ?? "";
+  const nextContact = hasContactPeriods(res.profile);
+  const layout: SalesFormulaLayout = {
+    salesSheet: source.sheetName,
+    firstSale,
+    lastSale: Math.max(firstSale, source.headerRow + 1 + source.rowCount),
+    sales: { id: letter("id"), date: letter("date"), amount: letter("amount") },
+    salesColumnNames: { id: header("id"), date: header("date"), amount: header("amount") },
+    sheet: sheetName,
+    firstRow: 2,
+    customers: res.n,
+    columns: {
+      id: "A", last: "B", purchases: "C", amount: "D",
+      r: "E", f: "F", m: "G", score: "H", grade: "I", cadence: "J", note: "K", next: nextContact ? "L" : undefined,
+    },
+    helperSheet: "",
+    helper: SALES_HELPER,
+  };
+  const ip = integerProfile(res.profile, res.summary.unit);
+  const options = { asOfDay: res.asOfDay, windowStartDay: windowStartDay(res), lang };
+  // Size first (nothing made yet), then the sheets, whose names the formulas carry.
+  compileSalesFormulas(ip, { ...layout, helperSheet: "RFM" }, options);
+  const sheets = await run((ctx) => prepareLiveFormulaSheets(ctx, lang));
+  const plan = compileSalesFormulas(ip, { ...layout, helperSheet: sheets.keys }, options);
+  const formula = (x: string | undefined): FormulaCell => ({ formula: `=${x}` });
+  const values: OutputCell[][] = [[...customerHeaders(lang), ...resultHeaders(lang, { nextContact: plan.hasNextContact, previous: false })]];
+  const keys: string[][] = [];
+  const customers = res.customers!;
+  for (let j = 0; j < res.n; j++) {
+    const f = plan.customer(2 + j);
+    const row: OutputCell[] = [customers.ids[j], ...[f.lastOrder, f.purchases, f.total, f.r, f.f, f.m, f.score, f.grade, f.cadence, f.note].map(formula)];
+    if (plan.hasNextContact) row.push(formula(f.next));
+    values.push(row);
+    keys.push([f.days, f.count, f.amount, ...(f.firstSale ? [f.firstSale] : [])].map((x) => `=${x}`));
+  }
+  const saleRows: string[][] = [];
+  for (let i = 0; i < source.rowCount; i++) {
+    const s = plan.sale(firstSale + i);
+    saleRows.push([s.match, s.customer, s.day, s.units].map((x) => `=${x}`));
+  }
+  const sales = { firstRow: firstSale, rows: saleRows, footnote: SALES_FORMULA_TEXTS.customersFixed[lang] };
+  return {
+    values,
+    columnFormats: [],
+    finish: () => run((ctx) => writeLiveFormulaSheets(ctx, sheets, plan.parameters, keys, 2, lang, {}, sales)),
+    abandon: () => run((ctx) => abandonLiveFormulaSheets(ctx, sheets)),
+  };
+}
+
+function windowStartDay(res: GradeResult): number | undefined {
+  const start = res.summary.windowStart;
+  return start === undefined ? undefined : parseDay(start) ?? undefined;
+}

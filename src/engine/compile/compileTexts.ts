@@ -23,6 +23,18 @@ export const COMPILE_TEXTS = {
     en: `Live formulas add order amounts as whole millionths, and the order amount ${amount} (more than 6 decimals, or totals too large) cannot be added exactly that way. Write values instead: they are exact.`,
     zh: `实时公式以百万分之一为单位相加订单金额，订单金额 ${amount}（超过 6 位小数，或合计过大）无法以此方式精确相加。请改为写入数值，数值结果是精确的。`,
   }),
+  salesCellAsText: (row: string, column: string, value: string, role: string): Localized => ({
+    en:
+      `Row ${row}, column “${column}”: ` +
+      (role === "id"
+        ? `the customer id “${value}” has spaces before or after it (or is a number with decimals), which live formulas would not read as the add-in does.`
+        : `“${value}” is text, which live formulas cannot read as the add-in does.`) +
+      ` Enter it as ${role === "id" ? "text without those spaces" : role === "date" ? "a date" : "a number"}, or clear “Write as live Excel formulas” to write values.`,
+    zh:
+      `第 ${row} 行，“${column}”列：` +
+      (role === "id" ? `客户编号“${value}”前后有空格（或为带小数的数字），实时公式无法像加载项那样读取。` : `“${value}”是文本，实时公式无法像加载项那样读取。`) +
+      `请将其输入为${role === "id" ? "不含前后空格的文本" : role === "date" ? "日期" : "数字"}，或取消勾选“写入为实时 Excel 公式”以写入数值。`,
+  }),
 } satisfies Record<string, (...args: string[]) => Localized>;
 
 export type CompileErrorCode = keyof typeof COMPILE_TEXTS;

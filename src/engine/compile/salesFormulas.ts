@@ -15,10 +15,21 @@
  * millionths are added as whole numbers (exact below 2^53) and divided once.
  */
 
+import { cellError, cellNumber, idText } from "../cells";
+import { parseDay } from "../dates";
+import type { Cell } from "../types";
 import { CompileError } from "./compileTexts";
 import { compileFormulas, type FormulaPlan, type FormulaSheetLayout, type ParameterCell } from "./excelFormulas";
 import type { IntegerProfile } from "./integerProfile";
-import type { Lang } from "../types";
+import type { Lang, Localized } from "../types";
+
+export const SALES_FORMULA_TEXTS = {
+  salesSheet: { en: "Sales records", zh: "销售记录" },
+  customersFixed: {
+    en: "The customers are those of the sales records at grading; a sale of a customer not listed here is left out until you grade again",
+    zh: "客户为分级时销售记录中的客户；未列出的客户的销售记录在重新分级前不计入",
+  },
+} satisfies Record<string, Localized>;
 
 /** Amounts are added as whole numbers of 1/MONEY_SCALE (the engine's fast exact path uses millionths too). */
 export const SALES_MONEY_SCALE = 1_000_000;
@@ -163,5 +174,39 @@ export function checkSalesAmounts(amounts: Iterable<{ customer: string; amount: 
       throw new CompileError("salesAmountsNotExact", String(amount));
     }
     sizes.set(customer, size);
+  }
+}
+
+/**
+ * The first sale the engine reads but the formulas would read otherwise, or null. The formulas read cells as the
+ * spreadsheet types them: a date or an amount typed as text ("2025-06-01", "¥1,234") is a sale the engine counts
+ * and the formulas would leave out, and an id with spaces around it (the engine trims) or a number id with decimals
+ * would find no customer. The command line writes the cells typed, so this matters where formulas read the user's
+ * own sheet (the task pane).
+ */
+export function firstSaleFormulasMisread(
+  ids: ArrayLike<Cell>, dates: ArrayLike<Cell>, amounts: ArrayLike<Cell>, date1904 = false,
+): { index: number; role: "id" | "date" | "amount"; value: string } | null {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i], date = dates[i], amount = amounts[i];
+    if (cellError(id) || cellError(date) || cellError(amount)) continue;
+    const text = idText(id);
+    if (text === "" || parseDay(date, date1904) === null || Number.isNaN(cellNumber(amount))) continue; // left out by both
+    if (typeof id === "string" ? id !== text : typeof id === "number" && !Number.isSafeInteger(id)) return { index: i, role: "id", value: String(id) };
+    if (typeof date === "string") return { index: i, role: "date", value: date };
+    if (typeof amount === "string") return { index: i, role: "amount", value: amount };
+  }
+  return null;
+}
+
+/** The amount of every sale the engine can read (any date: a moved window may take it in), with its customer's id. */
+export function* readableSaleAmounts(
+  ids: ArrayLike<Cell>, dates: ArrayLike<Cell>, amounts: ArrayLike<Cell>, date1904 = false,
+): Iterable<{ customer: string; amount: number }> {
+  for (let i = 0; i < ids.length; i++) {
+    if (cellError(ids[i])) continue;
+    const id = idText(ids[i]), amount = cellNumber(amounts[i]);
+    if (id === "" || Number.isNaN(amount) || parseDay(dates[i], date1904) === null) continue;
+    yield { customer: id, amount };
   }
 }

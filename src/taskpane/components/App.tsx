@@ -300,7 +300,7 @@ export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
           unit: unitChoice.unit,
           unitSource: unitSourceFact(unitChoice),
           lang,
-          liveFormulas: detection.kind === "customers" && options.liveFormulas === true,
+          liveFormulas: options.liveFormulas === true,
         },
         { signal: controller.signal, onProgress: setProgress, askOverwrite },
       );

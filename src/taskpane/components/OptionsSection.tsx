@@ -186,17 +186,15 @@ export function OptionsSection(props: OptionsSectionProps) {
           </MessageBarActions>
         </MessageBar>
       )}
-      {kind === "customers" && (
-        <Field hint={t(lang, "liveFormulasHint")}>
-          <Checkbox
-            data-testid="live-formulas"
-            label={t(lang, "liveFormulas")}
-            checked={options.liveFormulas ?? false}
-            disabled={disabled}
-            onChange={(_, data) => onChange({ liveFormulas: data.checked === true })}
-          />
-        </Field>
-      )}
+      <Field hint={t(lang, kind === "customers" ? "liveFormulasHint" : "liveFormulasSalesHint")}>
+        <Checkbox
+          data-testid="live-formulas"
+          label={t(lang, "liveFormulas")}
+          checked={options.liveFormulas ?? false}
+          disabled={disabled}
+          onChange={(_, data) => onChange({ liveFormulas: data.checked === true })}
+        />
+      </Field>
     </section>
   );
 }
