@@ -58,9 +58,13 @@ export function csvSafeText(text: string): string {
   return Number.isNaN(cellNumber(text)) ? "'" + text : text;
 }
 
+/** =, +, -, @ and tab; a carriage return after a comma is the end of a CRLF line (an empty last cell), not text. */
+const AFTER_COMMA = new Uint8Array(256);
+for (const code of [61, 43, 45, 64, 9]) AFTER_COMMA[code] = 1;
+
 /**
  * True when rows copied byte for byte from a comma-separated input need no defence: no field starts like a formula
- * unless it is a number. Looks only at field starts (row starts and the byte after each comma), with indexOf.
+ * unless it is a number. Looks only at field starts (row starts and the byte after each comma).
  */
 export function rawRowsAreSafe(raw: RawRows): boolean {
   const { bytes, starts, ends } = raw;
@@ -69,13 +73,10 @@ export function rawRowsAreSafe(raw: RawRows): boolean {
   for (let i = 0; i < n; i++) {
     if (starts[i] < ends[i] && startsLikeFormula(bytes[starts[i]]) && !rawFieldIsNumber(bytes, starts[i])) return false;
   }
-  const from = starts[0], to = ends[n - 1];
-  // A carriage return after a comma is the end of a CRLF line (an empty last cell), not a cell's text.
-  for (const code of [61, 43, 45, 64, 9]) {
-    const pattern = Buffer.from([44, code]);
-    for (let at = bytes.indexOf(pattern, from); at >= 0 && at < to; at = bytes.indexOf(pattern, at + 1)) {
-      if (!rawFieldIsNumber(bytes, at + 1)) return false;
-    }
+  // One pass over the bytes (searching for ",=" and the like would stop at every comma, once per pattern).
+  const to = Math.min(ends[n - 1], bytes.length - 1);
+  for (let at = starts[0]; at < to; at++) {
+    if (bytes[at] === 44 && AFTER_COMMA[bytes[at + 1]] === 1 && !rawFieldIsNumber(bytes, at + 1)) return false;
   }
   return true;
 }

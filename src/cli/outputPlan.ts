@@ -126,7 +126,7 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
         out.bytes(results.tailBytes(j));
         out.bytes(LINE_FEED);
       }
-      return out.take();
+      return out.buf.subarray(0, out.at); // a fresh writer per chunk: nothing to start again
     },
     values(j) {
       return this.inputValues(j).concat(results.values(j));
