@@ -71,7 +71,7 @@ export function rawRowsAreSafe(raw: RawRows): boolean {
   const n = starts.length;
   if (n === 0) return true;
   for (let i = 0; i < n; i++) {
-    if (starts[i] < ends[i] && startsLikeFormula(bytes[starts[i]]) && !rawFieldIsNumber(bytes, starts[i])) return false;
+    if (starts[i] < ends[i] && rawFieldNeedsDefence(bytes, starts[i])) return false;
   }
   // One pass over the bytes (searching for ",=" and the like would stop at every comma, once per pattern).
   const to = Math.min(ends[n - 1], bytes.length - 1);
@@ -79,6 +79,11 @@ export function rawRowsAreSafe(raw: RawRows): boolean {
     if (bytes[at] === 44 && AFTER_COMMA[bytes[at + 1]] === 1 && !rawFieldIsNumber(bytes, at + 1)) return false;
   }
   return true;
+}
+
+/** True when the unquoted comma-separated field starting at `start` gets the formula defence (`csvSafeText`). */
+export function rawFieldNeedsDefence(bytes: Buffer, start: number): boolean {
+  return startsLikeFormula(bytes[start]) && !rawFieldIsNumber(bytes, start);
 }
 
 function rawFieldIsNumber(bytes: Buffer, start: number): boolean {

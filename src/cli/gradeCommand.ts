@@ -1,11 +1,14 @@
-import { summaryLayout, type Lang } from "../engine";
+import { summaryLayout, type Lang, type Localized } from "../engine";
 import { writeAtomically } from "./atomicWrite";
-import { gradeRequest, type GradeFlags } from "./gradeRequest";
+import { DuckdbDeclined } from "./duckdb/duckdbGrade";
+import { chooseEngine } from "./duckdb/engineChoice";
+import { ENGINE_TEXTS } from "./duckdb/engineTexts";
+import { gradeRequest, type GradeFlags, type GradeRequest } from "./gradeRequest";
 import { gradeTable, type GradedTable } from "./gradeTable";
-import { outputPlan } from "./outputPlan";
+import { outputPlan, type OutputPlan } from "./outputPlan";
 import { compareWithPrevious } from "./previousGrading";
 import { cliSummaryModel } from "./summaryModel";
-import { progressOn } from "./progress";
+import { progressOn, type Progress } from "./progress";
 import { readTable } from "./readTable";
 import { summaryLines } from "./summary";
 import { OUTPUT_TEXTS, SUMMARY_TEXTS, USAGE_TEXTS } from "./texts";
@@ -28,34 +31,24 @@ export async function runGrade(input: string | undefined, flags: GradeFlags): Pr
   const progress = progressOn(process.stderr, lang);
 
   progress.step(SUMMARY_TEXTS.reading);
-  const { table, warnings } = await readTable(req.inputPath, req.sheet, req.encoding);
-  progress.step(SUMMARY_TEXTS.grading);
-  const graded = gradeTable(table, req);
-  if (req.previous) graded.migration = await compareWithPrevious(graded, req.previous);
-  const plan = outputPlan(graded, lang);
-
-  const out = req.out;
-  if (out?.format === "xlsx" && plan.rowCount > XLSX_MAX_DATA_ROWS) {
-    throw new UsageError(USAGE_TEXTS.tooManyRowsForXlsx(plan.rowCount, XLSX_MAX_DATA_ROWS));
-  }
-  if (out) {
-    try {
-      await writeAtomically(out.path, async (temp) => {
-        if (out.format === "csv") return writeCsvFile(temp, plan, progress);
-        const { writeXlsxFile } = await import("./writeXlsx");
-        const model = cliSummaryModel(graded, lang, { input: req.inputPath, out: out.path, previous: req.previous }, new Date());
-        return writeXlsxFile(temp, plan, lang, progress, summaryLayout(model, lang));
-      });
-    } catch (err) {
-      if (isFileSystemError(err)) throw new UsageError(USAGE_TEXTS.cannotWrite(out.path, err.message));
-      throw err;
-    }
-  } else {
-    await writeCsvStdout(plan, progress);
+  // On stdout nothing can be taken back, so DuckDB's path checks every line before the first is written.
+  let engine = await chooseEngine(req, { linesFirst: req.out === undefined });
+  let run = engine.duckdb ? { ...engine.duckdb, warnings: [] } : await gradeWithJavaScript(req, progress);
+  try {
+    await writeResults(req, run, progress);
+  } catch (err) {
+    if (!(err instanceof DuckdbDeclined)) throw err;
+    // A line DuckDB's path cannot copy as the JavaScript path would: nothing was kept; the JavaScript engine grades.
+    engine = { line: ENGINE_TEXTS.javascript(err.reason) };
+    run = await gradeWithJavaScript(req, progress);
+    await writeResults(req, run, progress);
   }
   progress.done();
+  const { graded, plan, warnings } = run;
+  const out = req.out;
 
   const lines = warnings.map((w) => w[lang]);
+  if (engine.line) lines.push(engine.line[lang]);
   if (graded.unit.conflict) lines.push(SUMMARY_TEXTS.unitConflict(graded.unit, graded.moneyHeader)[lang]);
   if (plan.replacedResults) lines.push(SUMMARY_TEXTS.replacedResults[lang]);
   lines.push(...summaryLines(graded, lang));
@@ -63,6 +56,38 @@ export async function runGrade(input: string | undefined, flags: GradeFlags): Pr
   if (out) lines.push(SUMMARY_TEXTS.written(out.path)[lang]);
   process.stderr.write(lines.join("\n") + "\n");
   return { graded, lang, outPath: out?.path };
+}
+
+/** Writes the results: an .xlsx or .csv file replaced only once complete, or CSV on stdout. */
+async function writeResults(req: GradeRequest, run: { graded: GradedTable; plan: OutputPlan }, progress: Progress): Promise<void> {
+  const { out, lang } = req;
+  const { graded, plan } = run;
+  if (out?.format === "xlsx" && plan.rowCount > XLSX_MAX_DATA_ROWS) {
+    throw new UsageError(USAGE_TEXTS.tooManyRowsForXlsx(plan.rowCount, XLSX_MAX_DATA_ROWS));
+  }
+  if (!out) return writeCsvStdout(plan, progress);
+  try {
+    await writeAtomically(out.path, async (temp) => {
+      if (out.format === "csv") return writeCsvFile(temp, plan, progress);
+      const { writeXlsxFile } = await import("./writeXlsx");
+      const model = cliSummaryModel(graded, lang, { input: req.inputPath, out: out.path, previous: req.previous }, new Date());
+      return writeXlsxFile(temp, plan, lang, progress, summaryLayout(model, lang));
+    });
+  } catch (err) {
+    if (isFileSystemError(err)) throw new UsageError(USAGE_TEXTS.cannotWrite(out.path, err.message));
+    throw err;
+  }
+}
+
+/** The JavaScript engine: the whole file read into a table, graded, compared with an earlier result if asked. */
+async function gradeWithJavaScript(
+  req: GradeRequest, progress: Progress,
+): Promise<{ graded: GradedTable; plan: OutputPlan; warnings: Localized[] }> {
+  const { table, warnings } = await readTable(req.inputPath, req.sheet, req.encoding);
+  progress.step(SUMMARY_TEXTS.grading);
+  const graded = gradeTable(table, req);
+  if (req.previous) graded.migration = await compareWithPrevious(graded, req.previous);
+  return { graded, plan: outputPlan(graded, req.lang), warnings };
 }
 
 function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {

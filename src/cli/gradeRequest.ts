@@ -24,6 +24,7 @@ export interface GradeFlags {
   sheet?: string;
   encoding?: string;
   previous?: string;
+  engine?: string;
 }
 
 /** A checked `grade` request: every flag turned into what the engine and the writers take. */
@@ -41,12 +42,16 @@ export interface GradeRequest {
   encoding?: InputEncoding;
   /** An earlier result of the command to compare with (`--previous`). */
   previous?: string;
+  /** `--engine`: who computes the grades (the results are the same); auto picks DuckDB for large files. */
+  engine: EngineName;
 }
 
 const ROLES: readonly Role[] = ["id", "date", "count", "total", "amount"];
 const UNITS: readonly MonetaryUnit[] = ["yuan", "wan"];
 const KINDS: readonly InputKind[] = ["customers", "transactions"];
 const LANGS: readonly string[] = ["en", "zh"];
+export type EngineName = "auto" | "js" | "duckdb";
+const ENGINES: readonly EngineName[] = ["auto", "js", "duckdb"];
 
 /** `--lang`, read first so that every later message is in the user's language. */
 export function langOf(flag: string | undefined): Lang {
@@ -80,6 +85,7 @@ export function gradeRequest(input: string | undefined, flags: GradeFlags): Grad
     out: flags.out === undefined ? undefined : outTarget(flags.out, input),
     encoding: encodingFlag(flags.encoding, input),
     previous: flags.previous === undefined ? undefined : previousFile(flags.previous),
+    engine: choice("--engine", flags.engine, ENGINES) ?? "auto",
   };
 }
 

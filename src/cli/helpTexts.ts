@@ -30,6 +30,8 @@ const ZH: Record<string, string> = {
     "输入 .csv 文件的编码：utf8、utf16le、utf16be、gb18030（gbk）、big5（默认：自动识别）",
   "with --out FILE.xlsx: write live worksheet formulas that grade without the add-in":
     "与 --out 文件.xlsx 一起使用：写入实时工作表公式，无需加载项即可分级",
+  "auto, js or duckdb: who computes the grades of a customer table in .csv or .parquet (auto: DuckDB for large files; the results are the same)":
+    "auto、js 或 duckdb：由谁计算 .csv 或 .parquet 客户表的等级（auto：大文件用 DuckDB；结果相同）",
   "an earlier result of rfm grade (.csv or .xlsx): adds Previous grade and Change columns and the grade changes, matched by customer id":
     "rfm grade 的一次早先结果（.csv 或 .xlsx）：按客户编号匹配，增加“上一次等级”和“变化”两列以及等级变化统计",
   "grade the shipped sample files with the built-in profiles and write .xlsx results":
@@ -75,6 +77,11 @@ export const GRADE_HELP_AFTER: Record<Lang, string[]> = {
     "running it as a formula (OWASP's advice against CSV injection); .xlsx output keeps such text as it is, in text",
     "cells. Text longer than an Excel cell (32,767 characters) is cut in .xlsx output, and its row's Note says so.",
     "",
+    "Engines: a customer table in CSV of 64 MB or more, or in Parquet (FILE.parquet), is graded by DuckDB (embedded)",
+    "running the profile's compiled SQL when every cell is in plain form (dates YYYY-MM-DD, whole counts, plain",
+    "amounts, unique ids, no quotes); otherwise, and for everything else, by the JavaScript engine. The output is the",
+    "same byte for byte; the summary says which engine graded and why. --engine js or --engine duckdb decides.",
+    "",
     "Exit status: 0 graded (rows that could not be graded are noted), 2 usage or input-file error.",
   ],
   zh: [
@@ -88,6 +95,11 @@ export const GRADE_HELP_AFTER: Record<Lang, string[]> = {
     "CSV 输出为 UTF-8 编码（写入文件时带 BOM，便于 Excel 打开）。以 =、+、-、@、制表符或回车开头且不是数字的文本单元格，",
     "会在开头加一个单引号（'），使 Excel 把它显示为文本而不是当作公式执行（OWASP 对 CSV 注入的建议）；.xlsx 输出",
     "则按原样写入文本单元格。超过 Excel 单元格上限（32,767 个字符）的文本在 .xlsx 输出中会被截断，并在该行“备注”中注明。",
+    "",
+    "计算引擎：64 MB 及以上的 CSV 客户表或 Parquet 客户表（文件.parquet），当每个单元格都是标准写法（日期为",
+    "YYYY-MM-DD、次数为整数、金额为普通数字、客户编号不重复、无引号）时，由内置的 DuckDB 执行分级方案编译出的 SQL",
+    "分级；其他情况均由 JavaScript 引擎分级。两者输出逐字节相同；汇总会说明使用了哪个引擎及原因。",
+    "可用 --engine js 或 --engine duckdb 指定。",
     "",
     "退出状态：0 表示已分级（无法分级的行已在备注中注明），2 表示用法或输入文件有误。",
   ],

@@ -46,6 +46,10 @@ export function buildProgram(lang: Lang = "en"): Command {
     .option("--encoding <name>", d("encoding of a .csv input: utf8, utf16le, utf16be, gb18030 (gbk), big5 (default: detected)"))
     .option("--formulas", d("with --out FILE.xlsx: write live worksheet formulas that grade without the add-in"))
     .option(
+      "--engine <name>",
+      d("auto, js or duckdb: who computes the grades of a customer table in .csv or .parquet (auto: DuckDB for large files; the results are the same)"),
+    )
+    .option(
       "--previous <file>",
       d("an earlier result of rfm grade (.csv or .xlsx): adds Previous grade and Change columns and the grade changes, matched by customer id"),
     )

@@ -11,18 +11,20 @@ const LINE_FEED = 10;
  * a row's bytes are copied in a loop and the cached result cells with TypedArray set, both cheaper than Buffer.copy
  * (a call into Node) per row and per cell.
  */
-export function rawCsvChunk(raw: RawRows, results: ResultCells, from: number, to: number): Buffer {
+export function rawCsvChunk(raw: RawRows, results: ResultCells, from: number, to: number, rawFrom = from): Buffer {
   const { bytes, starts, ends, missing } = raw;
-  const out = new ByteWriter(Math.max(1024, ends[to - 1] - starts[from] + 64 * (to - from)));
+  // Result row i is raw row i + shift: a reader holding only part of the file passes where its rows begin.
+  const shift = rawFrom - from;
+  const out = new ByteWriter(Math.max(1024, ends[to - 1 + shift] - starts[from + shift] + 64 * (to - from)));
   for (let i = from; i < to; i++) {
-    const start = starts[i], length = ends[i] - start, fixed = results.fixedBytes(i), tail = results.tailBytes(i);
+    const start = starts[i + shift], length = ends[i + shift] - start, fixed = results.fixedBytes(i), tail = results.tailBytes(i);
     const note = results.csvNote(i);
-    out.ensure(length + missing[i] + fixed.length + 1 + tail.length + 1);
+    out.ensure(length + missing[i + shift] + fixed.length + 1 + tail.length + 1);
     const buf = out.buf;
     let at = out.at;
     if (length < 64) for (let k = 0; k < length; k++) buf[at++] = bytes[start + k];
     else at += bytes.copy(buf, at, start, start + length);
-    for (let pad = missing[i]; pad > 0; pad--) buf[at++] = COMMA;
+    for (let pad = missing[i + shift]; pad > 0; pad--) buf[at++] = COMMA;
     buf.set(fixed, at);
     at += fixed.length;
     if (note === ",") buf[at++] = COMMA;

@@ -4,7 +4,7 @@ import { aggregateSales, skippedSales } from "./aggregateSales";
 import { integerProfile } from "./compile/integerProfile";
 import { formatDay, parseDateText } from "./dates";
 import { REQUEST_TEXTS } from "./messages";
-import { scorePopulation, type Population, type Scores } from "./scoring";
+import { compositeAndGrade, scorePopulation, type Population, type Scores } from "./scoring";
 import type {
   CustomerColumnsInput, Dimension, GradeOptions, GradeSummary, InputKind, Localized, MonetaryUnit, Profile,
   RowIssue, SalesColumnsInput,
@@ -97,6 +97,33 @@ export function gradeCustomers(input: CustomerColumnsInput, profile: Profile, op
     profile, kind: "customers", n: rows.population.n, ...scoreFields(scores), asOfDay: asOf, amounts: rows.population.money,
     issues: rows.issues, summary, blank: rows.blank,
   };
+}
+
+/** Sub-scores of a customer table computed by another engine running this profile's compiled SQL. */
+export interface ScoredCustomers {
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+  /** Monetary Z of each row in the input's unit: the double nearest its exact decimal value. */
+  money: Float64Array;
+}
+
+/**
+ * A customer table graded elsewhere (the command line's DuckDB path runs `compileSql` over files in which no cell
+ * would get a note): the sub-scores come from there, and the composite score, grade and summary are made here, by the
+ * same code as `gradeCustomers`. A row with a sub-score of 0 is not graded.
+ */
+export function gradeScoredCustomers(scored: ScoredCustomers, profile: Profile, options: GradeOptions = {}): GradeResult {
+  const asOf = asOfDay(profile, options);
+  const unit = options.unit ?? profile.monetaryUnit;
+  const { r, f, m, money } = scored;
+  const n = r.length;
+  const valid = new Uint8Array(n);
+  for (let i = 0; i < n; i++) valid[i] = r[i] > 0 && f[i] > 0 && m[i] > 0 ? 1 : 0;
+  const population: Population = { n, valid, days: new Int32Array(0), count: new Float64Array(0), money };
+  const scores: Scores = { r, f, m, ...compositeAndGrade(population, integerProfile(profile, unit), r, f, m) };
+  const summary = summarise(profile, "customers", asOf, undefined, unit, population, scores);
+  return { profile, kind: "customers", n, ...scoreFields(scores), asOfDay: asOf, amounts: money, issues: [], summary };
 }
 
 export function gradeSales(input: SalesColumnsInput, profile: Profile, options: GradeOptions = {}): GradeResult {

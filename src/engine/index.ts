@@ -8,7 +8,9 @@ export {
   type UnitSource,
 } from "./headers";
 export { repeatedCells, type RepeatedCells } from "./aggregateSales";
-export { gradeCustomers, GradeError, gradeSales, type GradeErrorCode, type GradeResult } from "./grade";
+export {
+  gradeCustomers, GradeError, gradeSales, gradeScoredCustomers, type GradeErrorCode, type GradeResult, type ScoredCustomers,
+} from "./grade";
 export {
   cadenceText, customerHeaders, formatIssue, gradeLetter, isGraded, isOwnOutputHeader, issuesOfRow, noteText,
   outputHeaders, ownOutputBlock, resultHeaders, scoreNumber, scoreText, type ExtraColumns, type NoteContext,

@@ -175,7 +175,8 @@ function upperBound(a: Float64Array, v: number): number {
  * Sub-scores take only bins³ combinations, so X and the grade of each combination are worked out once (exactly, in
  * integer units) and looked up per customer.
  */
-function compositeAndGrade(
+/** Spec §2: the exact composite score and the grade of every valid customer, from its three sub-scores. */
+export function compositeAndGrade(
   pop: Population, ip: IntegerProfile, r: Uint8Array, f: Uint8Array, m: Uint8Array,
 ): Pick<Scores, "scoreUnits" | "scorePlaces" | "gradeIndex"> {
   const places = ip.scorePlaces;

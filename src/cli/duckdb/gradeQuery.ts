@@ -1,17 +1,15 @@
 /**
- * The query DuckDB grades a gated customer CSV file with: the file read as text (exactly as the gate read it), its
- * cells cast to the types the compiled SQL expects, then the engine's compiled SQL (`compileSql`). Run only on a file
- * the gate passed (`strictCells.ts`), where each cast gives the value the engine reads from the same text.
- *
- * Profiles whose ties rule is "first" are declined: that rule needs the rows' file order, and DuckDB gives no row
- * number for a CSV scan that is provably the file's order (such runs stay with the engine).
+ * The queries DuckDB grades a gated customer CSV file with: the engine's compiled SQL (`compileSql`) over the table of
+ * typed cells the gate made (`strictCells.ts`), one row per data line in file order. Run only when the gate passed,
+ * where each cast gives the value the engine reads from the same text. A row's `rowid` is its line's position in the
+ * file: results are matched to lines by it, and it is the input order the tie rule "first" needs.
  */
 
-import { compileSql, integerProfile, type Lang, type MonetaryUnit, type Profile } from "../../engine";
-import { csvAsText, type StrictColumns } from "./strictCells";
+import { compileSql, type Lang, type MonetaryUnit, type Profile } from "../../engine";
+import { ROWS_TABLE } from "./strictCells";
 
-/** The view the compiled SQL reads: one typed row per data row of the file. */
-export const INPUT_VIEW = "rfm_input";
+/** The rows table (made by the gate) with each row's position as `rn`: what the compiled SQL reads. */
+const ROWS_VIEW = "rfm_numbered";
 
 export interface GradeQueryOptions {
   asOfDay: number;
@@ -19,34 +17,36 @@ export interface GradeQueryOptions {
   lang: Lang;
 }
 
-/** Why DuckDB cannot grade with this profile (the engine then does), or null. */
-export function profileDeclined(profile: Profile, unit: MonetaryUnit): "tiesFirst" | null {
-  const ip = integerProfile(profile, unit);
-  return ip.method === "quantiles" && ip.ties === "first" ? "tiesFirst" : null;
+export function rowsViewSql(): string {
+  return `CREATE OR REPLACE TEMP VIEW ${ROWS_VIEW} AS SELECT rowid AS rn, date, count, total FROM ${ROWS_TABLE}`;
 }
 
-const ident = (v: string) => `"${v.replace(/"/g, '""')}"`;
-
-/** `CREATE VIEW` over the file: text cells cast to DATE, BIGINT and an exact DECIMAL (the gate allows 6 places). */
-export function inputViewSql(path: string, columns: StrictColumns): string {
-  const id = columns.id === undefined ? "" : `${ident(columns.id)} AS id, `;
-  return (
-    `CREATE OR REPLACE TEMP VIEW ${INPUT_VIEW} AS SELECT ${id}CAST(${ident(columns.date)} AS DATE) AS date, ` +
-    `CAST(${ident(columns.count)} AS BIGINT) AS count, CAST(${ident(columns.total)} AS DECIMAL(38, 6)) AS total ` +
-    `FROM ${csvAsText(path)}`
-  );
-}
-
-/** The engine's compiled grading query over the view. */
-export function gradeSql(profile: Profile, hasId: boolean, o: GradeQueryOptions): string {
-  return compileSql(profile, {
+/**
+ * The sub-scores of every row, keyed by its position: the engine's compiled grading query over the rows table, its
+ * customer id being the row's position (ids play no part in grading a customer table, and the gate has made sure no
+ * id repeats), left unsorted.
+ */
+export function subScoresSql(profile: Profile, o: GradeQueryOptions): string {
+  const graded = compileSql(profile, {
     dialect: "duckdb",
     input: "customers",
-    table: INPUT_VIEW,
-    // A table without ids: the query still needs an id column, so each row's date stands in (never output).
-    columns: hasId ? undefined : { id: "date" },
+    table: ROWS_VIEW,
+    columns: { id: "rn" },
+    order: "rn",
     asOf: o.asOfDay,
     unit: o.unit,
     lang: o.lang,
+    sorted: false,
   });
+  const body = graded.split("\n").filter((line) => !line.startsWith("--")).join("\n");
+  // Small integers come back as numbers (a BIGINT would come back as a BigInt).
+  return (
+    "SELECT CAST(customer_id AS INTEGER) AS rn, CAST(r_score AS INTEGER) AS r, CAST(f_score AS INTEGER) AS f, " +
+    `CAST(m_score AS INTEGER) AS m FROM (${body}) AS graded`
+  );
+}
+
+/** Each row's total as the engine reads it, keyed by position. */
+export function moneySql(): string {
+  return `SELECT CAST(rowid AS INTEGER) AS rn, money FROM ${ROWS_TABLE}`;
 }

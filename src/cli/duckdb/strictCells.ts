@@ -30,8 +30,8 @@ export interface StrictCheck {
   rows: number;
   /** Cells per role that are not in the strict form (and repeated ids, counted under "id"). */
   offending: Record<StrictRole, number>;
-  /** Lines of the file (the header's included; a last line without a line break counts). */
-  lines: number;
+  /** Lines of the file (the header's included; a last line without a line break counts), when counted here. */
+  lines?: number;
   /** Why DuckDB could not read the file as plain comma-separated text, if it could not. */
   readError?: string;
   /** True when DuckDB may grade the file with the same results as the engine. */
@@ -45,62 +45,107 @@ export interface StrictOptions {
   positiveTotal: boolean;
 }
 
-const STRICT_PATTERNS: Record<StrictRole, string> = {
+const STRICT_PATTERNS: Record<Exclude<StrictRole, "date">, string> = {
   id: "^[0-9A-Za-z][0-9A-Za-z_.-]{0,63}$",
-  date: "^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$",
   count: "^[1-9][0-9]{0,14}$",
   total: "^(0|[1-9][0-9]{0,8})(\\.[0-9]{1,6})?$",
 };
 
+/** The date shape, YYYY-MM-DD from year 1000 on, as a GLOB pattern. */
+const DATE_GLOB = "[1-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]";
+
 const sqlText = (v: string) => `'${v.replace(/'/g, "''")}'`;
 const ident = (v: string) => `"${v.replace(/"/g, '""')}"`;
 
-/** DuckDB's reading of a CSV file as text only: comma, double quotes, a header row, no type guessing. */
-export function csvAsText(path: string): string {
+/**
+ * DuckDB's reading of a CSV file as text only: comma, double quotes, a header row, no type guessing. Given the
+ * table's width, the columns are named by position (`c0`, `c1`, …) instead of by their headers, which DuckDB would
+ * rename where two are alike or one is empty; a row of another width is then an error, never a guess.
+ */
+export function csvAsText(path: string, width?: number): string {
+  const columns = width === undefined
+    ? "header = true"
+    : `header = false, skip = 1, columns = {${Array.from({ length: width }, (_, c) => `'${positional(c)}': 'VARCHAR'`).join(", ")}}`;
   return (
-    `read_csv(${sqlText(path)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', ` +
+    `read_csv(${sqlText(path)}, ${columns}, all_varchar = true, delim = ',', quote = '"', escape = '"', ` +
     `strict_mode = true, null_padding = false, encoding = 'utf-8')`
   );
 }
 
-/** The SQL condition under which a cell of `role` is strict (NULL cells are not). */
-export function strictCondition(role: StrictRole, column: string, o: StrictOptions): string {
-  const c = ident(column);
-  const shape = `coalesce(regexp_full_match(${c}, ${sqlText(STRICT_PATTERNS[role])}), false)`;
-  if (role === "date") {
-    const day = `try_strptime(${c}, '%Y-%m-%d')`;
-    return `(${shape} AND ${day} IS NOT NULL AND CAST(${day} AS DATE) <= DATE ${sqlText(formatDay(o.asOfDay))})`;
-  }
-  if (role === "total" && o.positiveTotal) return `(${shape} AND ${c} NOT SIMILAR TO '0(\\.0*)?')`;
-  return shape;
+/** The name `csvAsText` gives column c (0-based) when it is told the width. */
+export function positional(c: number): string {
+  return `c${c}`;
 }
 
-/** The one query: rows, non-strict cells per role, repeated ids. */
-export function strictQuery(path: string, columns: StrictColumns, o: StrictOptions): string {
-  const roles = ["date", "count", "total"] as const;
-  const counts = roles.map((r) => `count(*) FILTER (WHERE NOT ${strictCondition(r, columns[r], o)}) AS ${r}`);
-  const id = columns.id === undefined
-    ? "0 AS id"
-    : `count(*) FILTER (WHERE NOT ${strictCondition("id", columns.id, o)}) + count(*) - count(DISTINCT ${ident(columns.id)}) AS id`;
-  return `SELECT count(*) AS "rows", ${[...counts, id].join(", ")} FROM ${csvAsText(path)}`;
+/** The SQL condition under which a cell of `role` is strict (NULL cells are not); always TRUE or FALSE. */
+export function strictCondition(role: StrictRole, column: string, o: StrictOptions): string {
+  const c = ident(column);
+  if (role === "date") {
+    // The shape by GLOB (cheaper than a regular expression on every row), the calendar by DuckDB's own cast.
+    const day = `TRY_CAST(${c} AS DATE)`;
+    return `coalesce(${c} GLOB '${DATE_GLOB}' AND ${day} IS NOT NULL AND ${day} <= DATE ${sqlText(formatDay(o.asOfDay))}, false)`;
+  }
+  const shape = `regexp_full_match(${c}, ${sqlText(STRICT_PATTERNS[role as Exclude<StrictRole, "date">])})`;
+  if (role === "total" && o.positiveTotal) return `coalesce(${shape} AND ${c} NOT SIMILAR TO '0(\\.0*)?', false)`;
+  return `coalesce(${shape}, false)`;
+}
+
+/** The table the gate makes and the grading reads: one row per data row of the file, in file order. */
+export const ROWS_TABLE = "rfm_rows";
+
+/**
+ * One scan of the file into a table: per row, whether each role's cell is strict, a hash of the id (for repeats),
+ * and the cells cast to the types the compiled SQL reads — DATE, BIGINT, an exact DECIMAL (15 digits, 6 after the
+ * point) — and the total as the double nearest its text, the number the engine reads (DuckDB and JavaScript both
+ * round a decimal text to the nearest double). Casts are TRY_CASTs: a cell that is not strict is NULL there, and the
+ * gate then keeps the file from DuckDB's grading. Made while DuckDB keeps insertion order (its default), so a row's
+ * `rowid` is its line's position in the file.
+ */
+export function strictRowsSql(path: string, columns: StrictColumns, o: StrictOptions, width?: number): string {
+  const cast = (role: StrictRole, type: string) => `TRY_CAST(${ident(columns[role]!)} AS ${type})`;
+  const flag = (role: StrictRole) => `${strictCondition(role, columns[role]!, o)} AS ok_${role}`;
+  const id = columns.id === undefined ? "TRUE AS ok_id, NULL::UBIGINT AS id_hash" : `${flag("id")}, hash(${ident(columns.id)}) AS id_hash`;
+  return (
+    `CREATE OR REPLACE TEMP TABLE ${ROWS_TABLE} AS SELECT ${flag("date")}, ${flag("count")}, ${flag("total")}, ${id}, ` +
+    `${cast("date", "DATE")} AS date, ${cast("count", "BIGINT")} AS count, ${cast("total", "DECIMAL(18, 6)")} AS total, ` +
+    `${cast("total", "DOUBLE")} AS money FROM ${csvAsText(path, width)}`
+  );
 }
 
 /**
- * Runs the gate. A file DuckDB cannot read this way is not strict (the engine reads it and says what it found). The
- * file must also have exactly one line per row DuckDB read and the header: DuckDB skips empty lines, which the engine
- * keeps as blank rows of the output, and a quoted line break would join two lines into one row.
+ * The gate's count over the table: rows, non-strict cells per role, repeated ids. Ids are compared by hash: two
+ * different ids with one hash count as a repeat, which only sends the file to the engine.
+ */
+export function strictCountsSql(hasId: boolean): string {
+  const bad = (role: StrictRole) => `count(*) FILTER (WHERE NOT ok_${role})`;
+  const repeats = hasId ? " + count(*) - count(DISTINCT id_hash)" : "";
+  return (
+    `SELECT count(*) AS "rows", ${bad("date")} AS date, ${bad("count")} AS count, ${bad("total")} AS total, ` +
+    `${bad("id")}${repeats} AS id FROM ${ROWS_TABLE}`
+  );
+}
+
+/**
+ * Runs the gate, leaving the rows table for the grading. A file DuckDB cannot read this way is not strict (the engine
+ * reads it and says what it found). The file must also have exactly one line per row DuckDB read and the header:
+ * DuckDB skips empty lines, which the engine keeps as blank rows of the output, and a quoted line break would join
+ * two lines into one row.
  */
 export async function checkStrictCells(
   connection: DuckDBConnection, path: string, columns: StrictColumns, o: StrictOptions,
+  known?: { width: number; lines?: number },
 ): Promise<StrictCheck> {
   const none: Record<StrictRole, number> = { id: 0, date: 0, count: 0, total: 0 };
-  const lines = await countLines(path);
+  // A caller that reads the lines itself (the command line, for its own copy) passes their number, or checks them
+  // while it copies them and passes none.
+  const lines = known ? known.lines : await countLines(path);
   try {
-    const reader = await connection.runAndReadAll(strictQuery(path, columns, o));
+    await connection.run(strictRowsSql(path, columns, o, known?.width));
+    const reader = await connection.runAndReadAll(strictCountsSql(columns.id !== undefined));
     const row = reader.getRowObjects()[0];
     const n = (k: string) => Number(row[k] as bigint);
     const offending = { id: n("id"), date: n("date"), count: n("count"), total: n("total") };
-    const strict = Object.values(offending).every((v) => v === 0) && lines === n("rows") + 1;
+    const strict = Object.values(offending).every((v) => v === 0) && (lines === undefined || lines === n("rows") + 1);
     return { rows: n("rows"), lines, offending, strict };
   } catch (err) {
     return { rows: 0, lines, offending: none, strict: false, readError: err instanceof Error ? err.message : String(err) };

@@ -34,6 +34,8 @@ export interface SqlOptions {
   order?: string;
   /** Language of the cadence texts. */
   lang?: Lang;
+  /** False: leave the rows in whatever order the database finds fastest (the caller matches them itself). */
+  sorted?: boolean;
 }
 
 /** The columns of the query's result, in order. */
@@ -150,7 +152,7 @@ export function compileSql(profile: Profile, options: SqlOptions = {}): string {
     `  CASE WHEN note IS NULL THEN ${gradeCase((i) => d.text(ip.grades[i].cadence[lang]))} END AS cadence,`,
     "  note",
     "FROM composite",
-    `ORDER BY ${order ? "order_key NULLS LAST, " : ""}customer_id NULLS LAST`,
+    ...(options.sorted === false ? [] : [`ORDER BY ${order ? "order_key NULLS LAST, " : ""}customer_id NULLS LAST`]),
     "",
   ].join("\n");
 }

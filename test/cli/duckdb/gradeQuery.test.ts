@@ -1,20 +1,25 @@
 /**
- * On a file the gate passed, DuckDB running the compiled SQL over the file read as text grades every row exactly as
- * the engine grades the same texts: R, F, M, score and grade, row by row, for the built-in and custom profiles, in
- * both units, on a random table with heavy ties.
+ * On a file the gate passed, DuckDB running the compiled SQL over the gate's table of typed cells gives every row the
+ * sub-scores the engine gives the same texts, and the engine's composite and grade from them match its own grading:
+ * R, F, M, score and grade, row by row, for the built-in and custom profiles (ties "first" included), in both units,
+ * on a random table with heavy ties.
  */
 
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { dayFromCivil, formatDay, gradeCustomers, gradeLetter, scoreText, type MonetaryUnit, type Profile } from "../../../src/engine";
-import { gradeSql, inputViewSql, profileDeclined } from "../../../src/cli/duckdb/gradeQuery";
+import {
+  cellNumber, dayFromCivil, formatDay, gradeCustomers, gradeLetter, gradeScoredCustomers, scoreText, type MonetaryUnit,
+  type Profile,
+} from "../../../src/engine";
+import { moneySql, rowsViewSql, subScoresSql } from "../../../src/cli/duckdb/gradeQuery";
 import { checkStrictCells } from "../../../src/cli/duckdb/strictCells";
 import { BUILTINS, CUSTOM_PROFILES, random } from "../../engine/compile/sqlHarness";
 
 const AS_OF = dayFromCivil(2025, 7, 1);
-const COLUMNS = { id: "Customer", date: "Last", count: "Orders", total: "Spent" };
+// The file's columns by position (the gate is told the width): Region, Customer, Last, Orders, Spent.
+const COLUMNS = { id: "c1", date: "c2", count: "c3", total: "c4" };
 let connection: DuckDBConnection;
 let dir: string;
 
@@ -47,24 +52,30 @@ const rows = strictCustomers(7, 900);
 const cases: [Profile, MonetaryUnit][] = [];
 for (const p of [...BUILTINS, ...CUSTOM_PROFILES]) for (const unit of ["yuan", "wan"] as const) cases.push([p, unit]);
 
-test("a profile whose ties rule is 'first' is declined (the file order is not provable in DuckDB)", () => {
-  expect(CUSTOM_PROFILES.filter((p) => profileDeclined(p, p.monetaryUnit) !== null).map((p) => p.id)).toEqual(["deciles-first"]);
-  expect(BUILTINS.every((p) => profileDeclined(p, "yuan") === null)).toBe(true);
-});
-
-test.each(cases.filter(([p, u]) => profileDeclined(p, u) === null).map(([p, u]) => [p.id, u, p] as const))(
-  "%s in %s: DuckDB grades every row as the engine does",
+test.each(cases.map(([p, u]) => [p.id, u, p] as const))(
+  "%s in %s: DuckDB's sub-scores, with the engine's composite and grade, match the engine row by row",
   async (_id, unit, profile) => {
     const path = join(dir, "customers.csv");
-    writeFileSync(path, "Customer,Last,Orders,Spent\n" + rows.map((r) => `${r.id},${r.date},${r.count},${r.total}`).join("\n") + "\n");
+    // Extra columns around the roles: the gate and the grading find them by position.
+    writeFileSync(path, "Region,Customer,Last,Orders,Spent\n" + rows.map((r) => `East,${r.id},${r.date},${r.count},${r.total}`).join("\n") + "\n");
     const positiveTotal = profile.method === "thresholds";
-    const gate = await checkStrictCells(connection, path, COLUMNS, { asOfDay: AS_OF, positiveTotal });
+    const gate = await checkStrictCells(connection, path, COLUMNS, { asOfDay: AS_OF, positiveTotal }, { width: 5, lines: rows.length + 1 });
     expect(gate.strict).toBe(true);
 
-    await connection.run(inputViewSql(path, COLUMNS));
-    const sql = gradeSql(profile, true, { asOfDay: AS_OF, unit, lang: "en" });
-    const got = new Map<string, Record<string, unknown>>();
-    for (const r of (await connection.runAndReadAll(sql)).getRowObjects()) got.set(String(r.customer_id), r);
+    await connection.run(rowsViewSql());
+    const r = new Uint8Array(rows.length), f = new Uint8Array(rows.length), m = new Uint8Array(rows.length);
+    const seen = new Set<number>();
+    for (const d of (await connection.runAndReadAll(subScoresSql(profile, { asOfDay: AS_OF, unit, lang: "en" }))).getRowObjects()) {
+      const rn = Number(d.rn);
+      seen.add(rn);
+      [r[rn], f[rn], m[rn]] = [Number(d.r), Number(d.f), Number(d.m)];
+    }
+    expect(seen.size).toBe(rows.length);
+    const money = new Float64Array(rows.length);
+    for (const d of (await connection.runAndReadAll(moneySql())).getRowObjects()) money[Number(d.rn)] = Number(d.money);
+    // The number each total stands for is the one the engine reads from its text.
+    expect(Array.from(money)).toEqual(rows.map((row) => cellNumber(row.total)));
+    const duck = gradeScoredCustomers({ r, f, m, money }, profile, { asOf: AS_OF, unit });
 
     const res = gradeCustomers(
       { ids: rows.map((r) => r.id), lastDates: rows.map((r) => r.date), counts: rows.map((r) => r.count), totals: rows.map((r) => r.total) },
@@ -72,16 +83,38 @@ test.each(cases.filter(([p, u]) => profileDeclined(p, u) === null).map(([p, u]) 
       { asOf: AS_OF, unit },
     );
     expect(res.issues).toEqual([]);
-    expect(got.size).toBe(rows.length);
     const mismatches: string[] = [];
     rows.forEach((row, i) => {
-      const d = got.get(row.id)!;
-      const duck = [Number(d.r_score), Number(d.f_score), Number(d.m_score), Number(String(d.rfm_score)), d.grade, d.note];
-      const engine = [res.r[i], res.f[i], res.m[i], Number(scoreText(res, i)), gradeLetter(res, i), null];
-      if (JSON.stringify(duck) !== JSON.stringify(engine)) mismatches.push(`${row.id}: ${JSON.stringify(duck)} vs ${JSON.stringify(engine)}`);
+      const got = [duck.r[i], duck.f[i], duck.m[i], scoreText(duck, i), gradeLetter(duck, i)];
+      const want = [res.r[i], res.f[i], res.m[i], scoreText(res, i), gradeLetter(res, i)];
+      if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`${row.id}: ${JSON.stringify(got)} vs ${JSON.stringify(want)}`);
     });
     expect(mismatches.slice(0, 5)).toEqual([]);
-    // Ties really happen: far fewer distinct (R, F, M) than rows.
-    expect(new Set(rows.map((_, i) => `${res.r[i]}${res.f[i]}${res.m[i]}`)).size).toBeLessThan(rows.length / 4);
+    expect(duck.summary).toEqual(res.summary);
+    // Ties really happen: each column has far fewer distinct values than rows.
+    for (const key of ["date", "count", "total"] as const) expect(new Set(rows.map((row) => row[key])).size).toBeLessThan(rows.length / 10);
   },
 );
+
+test("the tie rule 'first' follows the file's order: the same rows in another order get other scores", async () => {
+  const profile = CUSTOM_PROFILES.find((p) => p.id === "deciles-first")!;
+  const scoresOf = async (ordered: Row[]) => {
+    const path = join(dir, "order.csv");
+    writeFileSync(path, "Customer,Last,Orders,Spent\n" + ordered.map((r) => `${r.id},${r.date},${r.count},${r.total}`).join("\n") + "\n");
+    await checkStrictCells(connection, path, { id: "c0", date: "c1", count: "c2", total: "c3" }, { asOfDay: AS_OF, positiveTotal: false }, { width: 4, lines: ordered.length + 1 });
+    await connection.run(rowsViewSql());
+    const byId = new Map<string, number>();
+    for (const d of (await connection.runAndReadAll(subScoresSql(profile, { asOfDay: AS_OF, unit: "yuan", lang: "en" }))).getRowObjects()) {
+      byId.set(ordered[Number(d.rn)].id, Number(d.f));
+    }
+    return byId;
+  };
+  // Twenty customers with one purchase count: "first" spreads them over the deciles by their position in the file.
+  const same = Array.from({ length: 20 }, (_, i) => ({ id: `T${i}`, date: "2025-06-01", count: "3", total: "10" }));
+  const forward = await scoresOf(same);
+  const backward = await scoresOf([...same].reverse());
+  expect(forward.get("T0")).toBe(10);
+  expect(forward.get("T19")).toBe(1);
+  expect(backward.get("T0")).toBe(1);
+  expect(backward.get("T19")).toBe(10);
+});

@@ -1,0 +1,142 @@
+/**
+ * The data lines of a comma-separated UTF-8 file, read in large blocks and never held whole: the DuckDB path copies
+ * them to the output with the result cells after each, exactly as the JavaScript path copies the rows it read
+ * (`rawCsvChunk`). That holds only where every line is one row that path would copy byte for byte, so while it splits
+ * lines the reader also notes the first thing that breaks this (`LinesProblem`).
+ */
+
+import { closeSync, openSync, readSync } from "fs";
+import { rawFieldNeedsDefence } from "../cellText";
+import type { RawRows } from "../table";
+
+const BLOCK_BYTES = 4 << 20;
+const LINE_FEED = 10;
+const CARRIAGE_RETURN = 13;
+const QUOTE = 34;
+const COMMA = 44;
+
+/**
+ * - quotes: a quote anywhere (the JavaScript path re-quotes every field of a file with one);
+ * - formulaLike: a cell starting like a formula that is not a number (that path defends it, `csvSafeText`);
+ * - lineBreaks: another line break than the header's (a lone LF in a CRLF file, a CR in an LF file: text to that
+ *   path's reader, a row break to DuckDB's);
+ * - emptyLine: an empty line (a blank row there, skipped by DuckDB).
+ */
+export type LinesProblem = "quotes" | "formulaLike" | "lineBreaks" | "emptyLine";
+
+/** Reads whole lines from a byte offset on; each line's bytes exclude its line break (the header's kind: LF or CRLF). */
+export class DataLines {
+  private readonly fd: number;
+  private buffer = Buffer.alloc(0);
+  /** Bytes of `buffer` still to hand out start here; `length` bytes of it are filled. */
+  private at = 0;
+  private length = 0;
+  private eof = false;
+  /** The first problem met in the lines handed out so far. */
+  problem: LinesProblem | null = null;
+
+  constructor(path: string, private position: number, private readonly crlf: boolean, private readonly blockBytes = BLOCK_BYTES) {
+    this.fd = openSync(path, "r");
+  }
+
+  /**
+   * Up to `max` whole lines as raw rows (one buffer, each line's start and end), fewer when the block ends; null at
+   * the end of the file. A last line without a line break is a line. One pass over the bytes splits the lines and
+   * looks for problems (cheaper than searching the block once per kind).
+   */
+  next(max: number): RawRows | null {
+    if (this.buffer.indexOf(LINE_FEED, this.at) < 0 || this.buffer.indexOf(LINE_FEED, this.at) >= this.length) this.refill();
+    if (this.at >= this.length) return null;
+    const starts = new Int32Array(max), ends = new Int32Array(max);
+    const bytes = this.buffer, length = this.length, crlf = this.crlf;
+    let n = 0;
+    let i = this.at;
+    while (n < max) {
+      const start = i;
+      let fieldStart = true;
+      let problem: LinesProblem | null = null;
+      let end = -1;
+      for (; i < length; i++) {
+        const c = bytes[i];
+        if (c === LINE_FEED) {
+          end = i;
+          break;
+        }
+        if (c === COMMA) {
+          fieldStart = true;
+          continue;
+        }
+        if (fieldStart) {
+          fieldStart = false;
+          // An empty last cell of a CRLF line is followed by the line break, not by text.
+          const lineBreak = c === CARRIAGE_RETURN && crlf && bytes[i + 1] === LINE_FEED;
+          if (problem === null && !lineBreak && rawFieldNeedsDefence(bytes, i)) problem = "formulaLike";
+        }
+        if (c === QUOTE) problem ??= "quotes";
+        else if (c === CARRIAGE_RETURN && !(crlf && bytes[i + 1] === LINE_FEED && i + 1 < length)) problem ??= "lineBreaks";
+      }
+      if (end < 0 && !this.eof) {
+        i = start; // an unfinished line: handed out after the next refill
+        break;
+      }
+      const lineEnd = end < 0 ? length : end;
+      const cut = crlf && end >= 0 ? lineEnd - 1 : lineEnd;
+      if (crlf && end >= 0 && (lineEnd === start || bytes[lineEnd - 1] !== CARRIAGE_RETURN)) problem ??= "lineBreaks";
+      if (cut <= start) problem ??= "emptyLine";
+      starts[n] = start;
+      ends[n] = Math.max(cut, start);
+      n++;
+      if (problem !== null) this.problem ??= problem;
+      i = end < 0 ? length : end + 1;
+      if (i >= length) break;
+    }
+    this.at = i;
+    return { bytes, starts: starts.subarray(0, n), ends: ends.subarray(0, n), missing: new Uint32Array(n) };
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  /** Keeps the unfinished line and reads the next block after it (the buffer grows for a line longer than a block). */
+  private refill(): void {
+    if (this.eof) return;
+    const rest = this.length - this.at;
+    const size = Math.max(this.blockBytes, rest * 2);
+    const next = Buffer.allocUnsafe(size);
+    this.buffer.copy(next, 0, this.at, this.length);
+    let filled = rest;
+    while (filled < size) {
+      const read = readSync(this.fd, next, filled, size - filled, this.position);
+      if (read === 0) {
+        this.eof = true;
+        break;
+      }
+      this.position += read;
+      filled += read;
+    }
+    this.buffer = next;
+    this.at = 0;
+    this.length = filled;
+  }
+}
+
+export interface LinesCheck {
+  /** Data lines (after the header line). */
+  lines: number;
+  problem?: LinesProblem;
+}
+
+/** One pass over the data lines: how many there are, and the first problem, if any. */
+export function checkDataLines(path: string, start: number, crlf: boolean): LinesCheck {
+  const reader = new DataLines(path, start, crlf);
+  let lines = 0;
+  try {
+    for (let raw = reader.next(65_536); raw !== null && reader.problem === null; raw = reader.next(65_536)) {
+      lines += raw.starts.length;
+    }
+  } finally {
+    reader.close();
+  }
+  return reader.problem === null ? { lines } : { lines, problem: reader.problem };
+}

@@ -1,0 +1,256 @@
+/**
+ * Grading a large customer CSV file with DuckDB, with the same output as the JavaScript engine, byte for byte.
+ *
+ * DuckDB is used only where that can be shown: the first lines are read and graded by the command line's own reader
+ * and the engine (columns, unit, header, no row needing a note); every line is checked to be copied exactly as the
+ * JavaScript path would copy it (`csvLines.ts`); the gate proves every cell is in a form both engines read alike
+ * (`strictCells.ts`). Then DuckDB runs the engine's compiled SQL for the sub-scores, the engine makes the composite
+ * score, grade and summary from them (`gradeScoredCustomers`), and the output copies each input line and appends the
+ * same result cells the JavaScript path appends. Anything else is declined with a reason, and the JavaScript engine
+ * grades the file: a decline never changes a result, only which engine computes it.
+ */
+
+import type { DuckDBConnection, DuckDBInstance, DuckDBVector } from "@duckdb/node-api";
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from "fs";
+import { availableParallelism, tmpdir } from "os";
+import { join } from "path";
+import { gradeScoredCustomers, ownOutputBlock, type Role } from "../../engine";
+import { cellText } from "../cellText";
+import { decodeInput } from "../decodeInput";
+import type { GradeRequest } from "../gradeRequest";
+import { gradeTable, type GradedTable } from "../gradeTable";
+import type { OutputPlan } from "../outputPlan";
+import { rawCsvChunk } from "../rawCsvChunk";
+import { readCsvBytes } from "../readCsv";
+import { ResultCells } from "../resultCells";
+import { UsageError } from "../usageError";
+import { checkDataLines, DataLines } from "./csvLines";
+import type { DeclineReason } from "./engineTexts";
+import { moneySql, rowsViewSql, subScoresSql } from "./gradeQuery";
+import { checkStrictCells, positional, type StrictColumns } from "./strictCells";
+
+/** Enough of the file for its header and a few thousand rows: what the engine grades first, to find the columns. */
+const HEAD_BYTES = 256 * 1024;
+/** DuckDB's own memory; the arrays of results on the JavaScript side come on top (about 22 bytes a row). */
+const DUCKDB_MEMORY = "900MB";
+const GRADE_COLUMN = 4;
+
+export type DuckdbOutcome = { graded: GradedTable; plan: OutputPlan } | { declined: DeclineReason; detail?: string };
+
+/** Thrown while the results are written when a line cannot be copied as the JavaScript path would copy it. */
+export class DuckdbDeclined extends Error {
+  constructor(readonly reason: DeclineReason) {
+    super(`DuckDB's results not used: ${reason}`);
+    this.name = "DuckdbDeclined";
+  }
+}
+
+/**
+ * Grades `req.inputPath` with DuckDB, or says why not. With `linesFirst`, every line is checked before DuckDB runs;
+ * otherwise while the results are written (one pass fewer), where a problem throws `DuckdbDeclined` before the output
+ * is complete, so the caller must be able to discard it (a file written in place only once complete).
+ */
+export async function gradeWithDuckdb(req: GradeRequest, o: { linesFirst: boolean }): Promise<DuckdbOutcome> {
+  const path = req.inputPath;
+  const head = readHead(path);
+  let decoded;
+  try {
+    decoded = decodeInput(path, head.bytes, req.encoding);
+  } catch (err) {
+    if (err instanceof UsageError) return { declined: "encoding" };
+    throw err;
+  }
+  if (decoded.encoding !== "utf8") return { declined: "encoding" };
+  if (decoded.delimiter !== ",") return { declined: "delimiter" };
+  const body = decoded.bytes;
+  const headerEnd = body.indexOf(10);
+  if (headerEnd < 0) return { declined: "emptyTable" };
+  if (body.subarray(0, headerEnd).includes(34)) return { declined: "quotes" };
+
+  let first: GradedTable;
+  try {
+    const read = readCsvBytes(path, body, ",").table;
+    read.text = { encoding: decoded.encoding, bom: decoded.bom, detected: decoded.detected, delimiter: "," };
+    first = gradeTable(read, req);
+  } catch (err) {
+    // The JavaScript path reads the whole file and says what is wrong, in the user's words.
+    if (err instanceof UsageError) return { declined: "rowsNeedNotes" };
+    throw err;
+  }
+  if (first.kind !== "customers") return { declined: "salesRecords" };
+  if (first.table.firstRowNumber !== 2) return { declined: "headerBelow" };
+  if (ownOutputBlock(first.table.headers) !== null) return { declined: "earlierResults" };
+  if (first.res.issues.length > 0 || (first.res.summary.blankRows ?? 0) > 0) return { declined: "rowsNeedNotes" };
+
+  const dataStart = (decoded.bom ? 3 : 0) + headerEnd + 1;
+  const crlf = headerEnd > 0 && body[headerEnd - 1] === 13;
+  let lines: number | undefined;
+  if (o.linesFirst) {
+    const checked = checkDataLines(path, dataStart, crlf);
+    if (checked.problem) return { declined: checked.problem };
+    lines = checked.lines;
+  }
+
+  let duckdb: typeof import("@duckdb/node-api");
+  try {
+    duckdb = await import("@duckdb/node-api");
+  } catch {
+    return { declined: "notInstalled" };
+  }
+  const spill = mkdtempSync(join(tmpdir(), "rfm-duckdb-"));
+  let instance: DuckDBInstance | undefined;
+  let connection: DuckDBConnection | undefined;
+  try {
+    instance = await duckdb.DuckDBInstance.create(":memory:", {
+      threads: String(availableParallelism()),
+      memory_limit: DUCKDB_MEMORY,
+      temp_directory: spill,
+      // The rows table relies on it: rowid is the line's position in the file.
+      preserve_insertion_order: "true",
+    });
+    connection = await instance.connect();
+    const outcome = await gradeRows(connection, req, first, { width: first.table.width, lines });
+    if ("declined" in outcome) return outcome;
+    const graded: GradedTable = { ...first, res: outcome.res, table: { ...first.table, rowCount: outcome.res.n, rawRows: undefined } };
+    return { graded, plan: copiedLinesPlan(graded, req, { dataStart, crlf }) };
+  } catch (err) {
+    return { declined: "failed", detail: err instanceof Error ? err.message : String(err) };
+  } finally {
+    connection?.closeSync();
+    instance?.closeSync();
+    rmSync(spill, { recursive: true, force: true });
+  }
+}
+
+/** The gate, then the compiled SQL's sub-scores and each row's total, into the engine's result. */
+async function gradeRows(
+  connection: DuckDBConnection, req: GradeRequest, first: GradedTable, shape: { width: number; lines?: number },
+): Promise<{ res: GradedTable["res"] } | { declined: DeclineReason; detail?: string }> {
+  const path = req.inputPath;
+  const { profile } = first.res;
+  const column = (role: Role) => positional(first.mapping[role]!);
+  const columns: StrictColumns = {
+    ...(first.mapping.id === undefined ? {} : { id: column("id") }),
+    date: column("date"),
+    count: column("count"),
+    total: column("total"),
+  };
+  const asOfDay = first.res.asOfDay;
+  const gate = await checkStrictCells(
+    connection, path, columns, { asOfDay, positiveTotal: profile.method === "thresholds" },
+    { width: shape.width, lines: shape.lines === undefined ? undefined : shape.lines + 1 },
+  );
+  if (gate.readError !== undefined) return { declined: "unreadable", detail: gate.readError };
+  if (!gate.strict) return { declined: gate.lines !== undefined && gate.lines !== gate.rows + 1 ? "emptyLine" : "notStrict" };
+  if (gate.rows === 0) return { declined: "emptyTable" };
+
+  await connection.run(rowsViewSql());
+  const n = gate.rows;
+  const r = new Uint8Array(n), f = new Uint8Array(n), m = new Uint8Array(n);
+  const seen = await eachRow(connection, subScoresSql(profile, { asOfDay, unit: first.unit.unit, lang: req.lang }), n, 3, (v, k, rn) => {
+    r[rn] = v[0].getItem(k) as number;
+    f[rn] = v[1].getItem(k) as number;
+    m[rn] = v[2].getItem(k) as number;
+  });
+  const money = new Float64Array(n);
+  const priced = await eachRow(connection, moneySql(), n, 1, (v, k, rn) => {
+    money[rn] = v[0].getItem(k) as number;
+  });
+  const res = gradeScoredCustomers({ r, f, m, money }, profile, { ...req.options, unit: first.unit.unit, asOf: asOfDay });
+  // Every line is a row DuckDB graded, once: anything else means the file was not read as the gate read it.
+  if (seen !== n || priced !== n || res.summary.graded !== n) {
+    throw new Error(`DuckDB returned ${seen} graded rows and ${priced} amounts for ${n} lines (${res.summary.graded} graded)`);
+  }
+  return { res };
+}
+
+
+/** Streams a query's rows (its first column the row's position) to `take`; returns how many distinct rows came. */
+async function eachRow(
+  connection: DuckDBConnection, sql: string, n: number, columns: number,
+  take: (values: DuckDBVector[], k: number, rn: number) => void,
+): Promise<number> {
+  const result = await connection.stream(sql);
+  const met = new Uint8Array(n);
+  let count = 0;
+  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const positions = chunk.getColumnVector(0);
+    const values = Array.from({ length: columns }, (_, c) => chunk.getColumnVector(c + 1));
+    const rows = chunk.rowCount; // a call into DuckDB each time it is read
+    for (let k = 0; k < rows; k++) {
+      const rn = positions.getItem(k) as number;
+      if (!(rn >= 0 && rn < n) || met[rn]) throw new Error(`DuckDB returned row ${rn} of ${n} twice or out of range`);
+      met[rn] = 1;
+      count++;
+      take(values, k, rn);
+    }
+  }
+  return count;
+}
+
+/**
+ * The output: the header as the JavaScript path writes it, then every input line copied from the file, block by
+ * block, with the result cells after it (`rawCsvChunk`, the same code that path uses). A line that path would not copy
+ * so (`LinesProblem`), or a file that does not end where DuckDB's rows end, stops the writing (`DuckdbDeclined`).
+ */
+function copiedLinesPlan(
+  graded: GradedTable, req: GradeRequest, o: { dataStart: number; crlf: boolean },
+): OutputPlan {
+  const { table, res } = graded;
+  const results = new ResultCells(res, req.lang, graded);
+  const headers = [...Array.from({ length: table.width }, (_, c) => cellText(table.headers[c])), ...results.headers()];
+  let reader: DataLines | undefined;
+  const noValues = (): never => {
+    throw new Error("the DuckDB path writes CSV only");
+  };
+  const fail = (reason: DeclineReason): never => {
+    reader?.close();
+    throw new DuckdbDeclined(reason);
+  };
+  return {
+    headers,
+    rowCount: res.n,
+    csvChunk(from, to) {
+      reader ??= new DataLines(req.inputPath, o.dataStart, o.crlf);
+      const parts: Buffer[] = [];
+      for (let i = from; i < to; ) {
+        const raw = reader.next(to - i);
+        if (raw === null) return fail("emptyLine"); // fewer lines than DuckDB read rows: it cannot have read this file
+        if (reader.problem) return fail(reader.problem);
+        const k = raw.starts.length;
+        if (k > 0) parts.push(rawCsvChunk(raw, results, i, i + k, 0));
+        i += k;
+      }
+      if (to === res.n) {
+        // More lines than rows: DuckDB skipped some (empty lines).
+        if (reader.next(1) !== null) return fail("emptyLine");
+        reader.close();
+      }
+      return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    },
+    values: noValues,
+    inputValues: noValues,
+    results,
+    formats: [],
+    replacedResults: false,
+    cutCells: () => 0,
+    grades: res.profile.grades.map((g) => g.grade),
+    gradeColumn: headers.length - results.width + GRADE_COLUMN,
+  };
+}
+
+/** The first bytes of the file, cut after their last line break (the whole file when it is small). */
+function readHead(path: string): { bytes: Buffer; whole: boolean } {
+  const size = statSync(path).size;
+  const fd = openSync(path, "r");
+  try {
+    const bytes = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    const read = readSync(fd, bytes, 0, bytes.length, 0);
+    const whole = read >= size;
+    if (whole) return { bytes: bytes.subarray(0, read), whole };
+    const lastBreak = bytes.lastIndexOf(10, read - 1);
+    return { bytes: bytes.subarray(0, lastBreak < 0 ? read : lastBreak + 1), whole };
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * `--engine auto|js|duckdb`: which engine grades a file. The JavaScript engine reads every form of every cell and
+ * notes every problem; DuckDB (embedded) grades large customer tables in less time and memory when the file allows
+ * it (`duckdbGrade.ts`). Both give the same output; the summary names the engine whenever DuckDB was in question.
+ */
+
+import { statSync } from "fs";
+import type { Localized } from "../../engine";
+import type { GradeRequest } from "../gradeRequest";
+import type { GradedTable } from "../gradeTable";
+import type { OutputPlan } from "../outputPlan";
+import { formatOfPath } from "../readTable";
+import { gradeWithDuckdb } from "./duckdbGrade";
+import { ENGINE_TEXTS, type DeclineReason } from "./engineTexts";
+
+/**
+ * From this size on, `auto` tries DuckDB. Below it the JavaScript engine is as fast (it needs no second pass over
+ * the file and no DuckDB start-up) and its memory is small; above it its memory grows with the file (about 6 bytes of
+ * memory per byte of CSV) while DuckDB's stays bounded.
+ */
+export const AUTO_DUCKDB_BYTES = 64 * 1024 * 1024;
+
+export interface EngineDecision {
+  /** DuckDB's grading, when it graded. */
+  duckdb?: { graded: GradedTable; plan: OutputPlan };
+  /** The summary line naming the engine (absent when the JavaScript engine grades a small file, the default). */
+  line?: Localized;
+}
+
+export async function chooseEngine(req: GradeRequest, o: { linesFirst: boolean }): Promise<EngineDecision> {
+  if (req.engine === "js") return {};
+  const size = sizeOf(req.inputPath);
+  // A file that cannot be read is for the JavaScript path to report, in the user's words.
+  if (size === null || (req.engine === "auto" && size < AUTO_DUCKDB_BYTES)) return {};
+  const early = requestDecline(req);
+  if (early) return { line: ENGINE_TEXTS.javascript(early) };
+  const outcome = await gradeWithDuckdb(req, o);
+  if ("declined" in outcome) {
+    const line = ENGINE_TEXTS.javascript(outcome.declined);
+    if (outcome.declined !== "failed" || !outcome.detail) return { line };
+    const detail = outcome.detail.split("\n")[0];
+    return { line: { en: `${line.en} ${detail}`, zh: `${line.zh} ${detail}` } };
+  }
+  return { duckdb: outcome, line: ENGINE_TEXTS.duckdb(req.engine === "duckdb", Math.round(size / 1048576)) };
+}
+
+/** What the request itself rules out, before the file is opened. */
+function requestDecline(req: GradeRequest): DeclineReason | null {
+  if (formatOfPath(req.inputPath) !== "csv") return "workbookInput";
+  if (req.out?.format === "xlsx") return "workbookOutput";
+  if (req.previous !== undefined) return "previous";
+  return null;
+}
+
+function sizeOf(path: string): number | null {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? stat.size : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The DuckDB path's line reader splits a file into the same lines as a plain split on line breaks, whatever the
+ * block size (lines across blocks, lines longer than a block, a last line without a break), and notes each thing
+ * that would make its copy differ from the JavaScript path's.
+ */
+
+import fc from "fast-check";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { checkDataLines, DataLines } from "../../../src/cli/duckdb/csvLines";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "rfm-lines-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(text: string): string {
+  const path = join(dir, `f${Math.random().toString(36).slice(2)}.csv`);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Every line the reader hands out, asking for `ask` lines at a time, with blocks of `block` bytes. */
+function readAll(path: string, crlf: boolean, block: number, ask: number): { lines: string[]; reader: DataLines } {
+  const reader = new DataLines(path, 0, crlf, block);
+  const lines: string[] = [];
+  for (let raw = reader.next(ask); raw !== null; raw = reader.next(ask)) {
+    for (let k = 0; k < raw.starts.length; k++) lines.push(raw.bytes.toString("utf8", raw.starts[k], raw.ends[k]));
+  }
+  reader.close();
+  return { lines, reader };
+}
+
+const cell = fc.stringMatching(/^[A-Za-z0-9 .\u4e00-\u4e09]{1,12}$/);
+const line = fc.array(cell, { minLength: 1, maxLength: 5 }).map((cells) => cells.join(","));
+
+test("lines come out whole and in order, for any block size and any number asked", () => {
+  fc.assert(
+    fc.property(
+      fc.array(line, { minLength: 1, maxLength: 60 }), fc.boolean(), fc.boolean(), fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 7 }),
+      (lines, crlf, lastBreak, block, ask) => {
+        const text = lines.join(crlf ? "\r\n" : "\n") + (lastBreak ? (crlf ? "\r\n" : "\n") : "");
+        const { lines: got, reader } = readAll(file(text), crlf, block, ask);
+        expect(got).toEqual(lines);
+        expect(reader.problem).toBeNull();
+      },
+    ),
+    { numRuns: 150 },
+  );
+});
+
+test.each([
+  ["a quote", "A1,x,1\nA2,\"y\",2\n", false, "quotes"],
+  ["a cell starting like a formula", "A1,x,1\nA2,=1+2,2\n", false, "formulaLike"],
+  ["a cell starting with @", "A1,x,1\n@A2,y,2\n", false, "formulaLike"],
+  ["a tab-led cell", "A1,\tx,1\n", false, "formulaLike"],
+  ["a CR in an LF file", "A1,x,1\r\nA2,y,2\n", false, "lineBreaks"],
+  ["a lone LF in a CRLF file", "A1,x,1\r\nA2,y,2\nA3,z,3\r\n", true, "lineBreaks"],
+  ["an empty line", "A1,x,1\n\nA2,y,2\n", false, "emptyLine"],
+  ["an empty CRLF line", "A1,x,1\r\n\r\nA2,y,2\r\n", true, "emptyLine"],
+])("%s is noted", (_label, text, crlf, problem) => {
+  expect(checkDataLines(file(text), 0, crlf).problem).toBe(problem);
+});
+
+test.each([
+  ["negative numbers", "A1,-5,1\nA2,-1200.50,+3\n", false],
+  ["an empty last cell in a CRLF file", "A1,x,\r\nA2,,\r\n", true],
+  ["empty cells", "A1,,1\nA2,y,\n", false],
+])("%s are copied as they are (no problem)", (_label, text, crlf) => {
+  expect(checkDataLines(file(text), 0, crlf)).toEqual({ lines: 2 });
+});
+
+test("a line longer than a block is read whole", () => {
+  const long = "L1," + "x".repeat(1000) + ",1";
+  const { lines } = readAll(file(`A1,a,1\n${long}\nA3,c,3\n`), false, 64, 10);
+  expect(lines).toEqual(["A1,a,1", long, "A3,c,3"]);
+});

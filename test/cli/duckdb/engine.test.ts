@@ -1,0 +1,182 @@
+/**
+ * `rfm grade --engine auto|js|duckdb`: DuckDB grades a customer table with the same output as the JavaScript engine,
+ * byte for byte, in a file and on stdout, in English and Chinese; every file it cannot grade so goes to the JavaScript
+ * engine with a line that says why, and the output is still that engine's.
+ */
+
+import { readFileSync } from "fs";
+import { join } from "path";
+import { buildCli, records, rfm, tempDir, write } from "../helpers";
+import { gbk } from "../textEncodings";
+
+beforeAll(() => buildCli());
+
+const HEADER = "客户编号,区域,下单时间,历史购买总次数,历史购买总金额（万元）,备注说明";
+/** Strict role cells, and other columns holding what users keep there: text, Chinese, negative numbers, blanks. */
+const ROWS = [
+  "A001,华东,2025-12-25,16,9,老客户",
+  "A002,West,2025-11-02,3,0.5,",
+  "A003,,2025-06-30,1,1.25,-5",
+  "A004,华南,2025-12-31,11,8,VIP 客户",
+  "A005,North,2024-01-15,6,3.000001,",
+  "A006,华北,2025-12-21,15,5,2.5",
+];
+/**
+ * Enough strict rows after them that the file is larger than the part the command reads first to find its columns
+ * (256 KB): a problem placed after them is met only by the checks over the whole file.
+ */
+const FILLER = Array.from({ length: 10_000 }, (_, i) => `F${i},East,2025-${10 + (i % 3)}-0${1 + (i % 9)},${1 + (i % 20)},${1 + (i % 50) / 4},`);
+const SHAOXING = ["-p", "shaoxing", "--as-of", "2025-12-31"];
+const ENGINE_LINE = /^(Engine|计算引擎)/;
+
+/** Runs rfm with each engine on the same file; returns both outputs and summaries. */
+function both(dir: string, input: string, args: string[], out?: string) {
+  const run = (engine: string) => {
+    const target = out ? join(dir, `${engine}-${out}`) : undefined;
+    const r = rfm(["grade", input, ...args, "--engine", engine, ...(target ? ["-o", target] : [])], dir);
+    expect(r.stderr).not.toMatch(/unexpected error/);
+    expect(r.status).toBe(0);
+    const output = target ? readFileSync(target) : Buffer.from(r.stdout);
+    const summary = r.stderr.trimEnd().split("\n");
+    return { output, summary, engineLine: summary.find((l) => ENGINE_LINE.test(l)) };
+  };
+  return { js: run("js"), duckdb: run("duckdb") };
+}
+
+/** The summary without the engine's line and the written file's name. */
+const rest = (lines: string[]) => lines.filter((l) => !ENGINE_LINE.test(l) && !/^(Written|已写入)/.test(l));
+
+describe("a strict customer table", () => {
+  test.each([
+    ["LF, a byte-order mark, into a file", "\uFEFF" + [HEADER, ...ROWS, ...FILLER].join("\n") + "\n", "out.csv", "en"],
+    ["CRLF, no byte-order mark, on stdout", [HEADER, ...ROWS, ...FILLER].join("\r\n") + "\r\n", undefined, "en"],
+    ["no line break after the last row, in Chinese", [HEADER, ...FILLER, ...ROWS].join("\n"), "out.csv", "zh"],
+    ["a small file", [HEADER, ...ROWS].join("\n") + "\n", "out.csv", "en"],
+  ])("%s: DuckDB writes exactly what the JavaScript engine writes", (_label, text, out, lang) => {
+    const dir = tempDir();
+    const input = write(dir, "customers.csv", text);
+    const { js, duckdb } = both(dir, input, [...SHAOXING, "--lang", lang], out);
+    expect(duckdb.output.equals(js.output)).toBe(true);
+    expect(duckdb.engineLine).toBe(lang === "zh" ? "计算引擎：DuckDB（--engine duckdb 指定）" : "Engine: DuckDB (--engine duckdb)");
+    expect(js.engineLine).toBeUndefined();
+    expect(rest(duckdb.summary)).toEqual(rest(js.summary));
+
+    // And the grades are the rules' (Shaoxing, as of 2025-12-31, amounts in 万元 from the header): A001 was 6 days
+    // ago (R 5), bought 16 times (F 5, more than 15) for 9 (M 5, more than 8): 3·5 + 4·5 + 6·5 = 65 → 6.5, grade A.
+    // A002: 59 days (R 1), 3 purchases (F 2), 0.5 (M 1): 3 + 8 + 6 = 17 → 1.7, C.
+    const rows = records(duckdb.output.toString("utf8"));
+    const pick = (id: string) => rows.find((r) => r[HEADER.split(",")[0]] === id)!;
+    const [r, f, m, score, grade] = lang === "zh" ? ["R评分", "F评分", "M评分", "RFM综合评分", "客户等级"] : ["R Score", "F Score", "M Score", "RFM Score", "Grade"];
+    const cells = (row: Record<string, string>) => [row[r], row[f], row[m], row[score], row[grade]];
+    expect(cells(pick("A001"))).toEqual(["5", "5", "5", "6.5", "A"]);
+    expect(cells(pick("A002"))).toEqual(["1", "2", "1", "1.7", "C"]);
+  });
+
+  test("quantiles with the tie rule 'first' (ties broken by the rows' order in the file) match too", () => {
+    const dir = tempDir();
+    const profile = {
+      id: "deciles-first",
+      name: { en: "Deciles, first", zh: "十分位（先到先得）" },
+      method: "quantiles",
+      bins: 10,
+      ties: "first",
+      monetaryUnit: "yuan",
+      weights: { recency: 0.333, frequency: 0.333, monetary: 0.334 },
+      grades: [
+        { grade: "A", atLeast: 7.5, cadence: { en: "Weekly", zh: "每周" } },
+        { grade: "B", atLeast: 4, cadence: { en: "Monthly", zh: "每月" } },
+        { grade: "C", cadence: { en: "Quarterly", zh: "每季度" } },
+      ],
+    };
+    const profilePath = write(dir, "deciles.json", JSON.stringify(profile));
+    const lines = Array.from({ length: 300 }, (_, i) => `K${i},East,2025-0${1 + (i % 6)}-1${i % 9},${1 + (i % 4)},${(i % 7) * 10},`);
+    const input = write(dir, "customers.csv", [HEADER, ...lines].join("\n") + "\n");
+    const { js, duckdb } = both(dir, input, ["-p", profilePath, "--as-of", "2025-12-31", "--unit", "yuan"], "out.csv");
+    expect(duckdb.engineLine).toBe("Engine: DuckDB (--engine duckdb)");
+    expect(duckdb.output.equals(js.output)).toBe(true);
+  });
+});
+
+describe("files DuckDB does not grade go to the JavaScript engine, which says why", () => {
+  const variants: [string, (dir: string) => { input: string; args?: string[] }, string][] = [
+    ["a quoted cell", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, 'A007,"East, far",2025-12-01,2,1,'].join("\n") + "\n") }), "the file has quoted cells"],
+    ["a cell that starts like a formula", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "A007,=SUM(A1),2025-12-01,2,1,"].join("\n") + "\n") }), "a cell starts like a formula (=, +, -, @)"],
+    ["an empty line", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "", "A007,East,2025-12-01,2,1,"].join("\n") + "\n") }), "the file has empty lines"],
+    ["a date written another way", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "A007,East,2025/12/01,2,1,"].join("\n") + "\n") }), "some cells are not in plain form"],
+    ["an id twice", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "A001,East,2025-12-01,2,1,"].join("\n") + "\n") }), "some cells are not in plain form"],
+    ["a purchase after the analysis date", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "A007,East,2026-01-02,2,1,"].join("\n") + "\n") }), "some cells are not in plain form"],
+    ["a lone LF in a CRLF file", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER].join("\r\n") + "\nA007,East,2025-12-01,2,1,\r\n") }), "the file mixes kinds of line break"],
+    ["semicolons", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS].map((l) => l.replace(/,/g, ";")).join("\n") + "\n") }), "the file is not comma-separated"],
+    ["GBK text", (d) => ({ input: write(d, "c.csv", gbk([HEADER, ...ROWS].join("\r\n") + "\r\n")) }), "the file is not UTF-8 text"],
+    ["a title row above the header", (d) => ({ input: write(d, "c.csv", ["2025年客户表,,,,,", HEADER, ...ROWS].join("\n") + "\n") }), "the header row is not the first line"],
+    ["sales records", (d) => ({ input: write(d, "s.csv", "客户,消费时间,消费金额\nA1,2025-12-01,10\nA2,2025-11-01,20\n") }), "the file holds sales records"],
+    ["a workbook to write", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS].join("\n") + "\n"), args: ["-o", join(d, "out.xlsx")] }), "the results go to a workbook (.xlsx)"],
+  ];
+
+  test.each(variants)("%s", (_label, make, reason) => {
+    const dir = tempDir();
+    const { input, args = [] } = make(dir);
+    const profile = input.endsWith("s.csv") ? ["-p", "wuhan"] : SHAOXING;
+    const xlsx = args.includes("-o");
+    const run = (engine: string, out: string) =>
+      rfm(["grade", input, ...profile, "--engine", engine, ...(xlsx ? ["-o", join(dir, `${engine}.xlsx`)] : ["-o", join(dir, out)])], dir);
+    const js = run("js", "js.csv");
+    const duck = run("duckdb", "duckdb.csv");
+    expect(duck.status).toBe(0);
+    const line = duck.stderr.split("\n").find((l) => l.startsWith("Engine:"));
+    expect(line).toBe(`Engine: JavaScript (DuckDB not used: ${line?.slice(line.indexOf(": ", 8) + 2, -1)})`);
+    expect(line).toContain(reason);
+    if (!xlsx) expect(readFileSync(join(dir, "duckdb.csv")).equals(readFileSync(join(dir, "js.csv")))).toBe(true);
+    expect(rest(duck.stderr.trimEnd().split("\n"))).toEqual(rest(js.stderr.trimEnd().split("\n")));
+  });
+
+  test("an empty line on stdout is found before anything is written", () => {
+    const dir = tempDir();
+    const input = write(dir, "c.csv", [HEADER, ...ROWS, ...FILLER, "", "A007,East,2025-12-01,2,1,"].join("\n") + "\n");
+    const duck = rfm(["grade", input, ...SHAOXING, "--engine", "duckdb"], dir);
+    const js = rfm(["grade", input, ...SHAOXING, "--engine", "js"], dir);
+    expect(duck.stdout).toBe(js.stdout);
+    expect(duck.stderr).toContain("Engine: JavaScript (DuckDB not used: the file has empty lines)");
+  });
+
+  test("the reason in Chinese", () => {
+    const dir = tempDir();
+    const input = write(dir, "c.csv", [HEADER, ...ROWS, ...FILLER, "A001,East,2025-12-01,2,1,"].join("\n") + "\n");
+    const r = rfm(["grade", input, ...SHAOXING, "--engine", "duckdb", "--lang", "zh", "-o", join(dir, "o.csv")], dir);
+    expect(r.stderr).toContain("计算引擎：JavaScript（未采用 DuckDB：部分单元格不是标准写法");
+  });
+
+  test("a file small enough to be read whole first: a row that needs a note is found there", () => {
+    const dir = tempDir();
+    const input = write(dir, "c.csv", [HEADER, ...ROWS, "A001,East,2025-12-01,2,1,"].join("\n") + "\n");
+    const r = rfm(["grade", input, ...SHAOXING, "--engine", "duckdb", "-o", join(dir, "o.csv")], dir);
+    expect(r.stderr).toContain(
+      "Engine: JavaScript (DuckDB not used: some rows cannot be graded as they are, and the JavaScript engine notes each one)",
+    );
+  });
+});
+
+describe("choosing the engine", () => {
+  test("auto keeps a small file with the JavaScript engine and says nothing about engines", () => {
+    const dir = tempDir();
+    const input = write(dir, "c.csv", [HEADER, ...ROWS].join("\n") + "\n");
+    const r = rfm(["grade", input, ...SHAOXING, "-o", join(dir, "o.csv")], dir);
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(ENGINE_LINE);
+    expect(r.stderr).not.toMatch(/DuckDB/);
+  });
+
+  test("--engine takes auto, js or duckdb", () => {
+    const dir = tempDir();
+    const input = write(dir, "c.csv", [HEADER, ...ROWS].join("\n") + "\n");
+    const r = rfm(["grade", input, ...SHAOXING, "--engine", "spark"], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--engine/);
+    expect(r.stderr).toMatch(/auto, js, duckdb/);
+  });
+
+  test("--help explains the engines in both languages", () => {
+    expect(rfm(["grade", "--help"], tempDir()).stdout).toMatch(/--engine <name>[\s\S]*Engines: a customer table in CSV of 64 MB or more/);
+    expect(rfm(["grade", "--help", "--lang", "zh"], tempDir()).stdout).toMatch(/auto、js 或 duckdb[\s\S]*计算引擎：64 MB 及以上/);
+  });
+});
