@@ -3,6 +3,7 @@ import { writeAtomically } from "./atomicWrite";
 import { DuckdbDeclined } from "./duckdb/duckdbGrade";
 import { chooseEngine } from "./duckdb/engineChoice";
 import { ENGINE_TEXTS } from "./duckdb/engineTexts";
+import { isParquetPath, parquetAsCsv } from "./duckdb/parquetInput";
 import { gradeRequest, type GradeFlags, type GradeRequest } from "./gradeRequest";
 import { gradeTable, type GradedTable } from "./gradeTable";
 import { outputPlan, type OutputPlan } from "./outputPlan";
@@ -26,7 +27,18 @@ export interface GradeRun {
 
 /** `rfm grade INPUT [options]`: read, grade with the engine, write the results, summarise on stderr. */
 export async function runGrade(input: string | undefined, flags: GradeFlags): Promise<GradeRun> {
-  const req = gradeRequest(input, flags);
+  const asked = gradeRequest(input, flags);
+  if (!isParquetPath(asked.inputPath)) return gradeFile(asked);
+  const parquet = await parquetAsCsv(asked.inputPath);
+  try {
+    return await gradeFile({ ...asked, inputPath: parquet.csv }, asked.inputPath);
+  } finally {
+    parquet.done();
+  }
+}
+
+/** Grades one CSV or workbook file; `parquet` names the Parquet file it was made from, if it was. */
+async function gradeFile(req: GradeRequest, parquet?: string): Promise<GradeRun> {
   const { lang } = req;
   const progress = progressOn(process.stderr, lang);
 
@@ -47,7 +59,10 @@ export async function runGrade(input: string | undefined, flags: GradeFlags): Pr
   const { graded, plan, warnings } = run;
   const out = req.out;
 
+  // The temporary CSV file's own encoding and delimiter say nothing about the user's file.
+  if (parquet) graded.table = { ...graded.table, text: undefined };
   const lines = warnings.map((w) => w[lang]);
+  if (parquet) lines.push(ENGINE_TEXTS.parquet(parquet)[lang]);
   if (engine.line) lines.push(engine.line[lang]);
   if (graded.unit.conflict) lines.push(SUMMARY_TEXTS.unitConflict(graded.unit, graded.moneyHeader)[lang]);
   if (plan.replacedResults) lines.push(SUMMARY_TEXTS.replacedResults[lang]);

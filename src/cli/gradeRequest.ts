@@ -5,6 +5,7 @@ import {
   type Role,
 } from "../engine";
 import { ENCODING_CHOICES, encodingOf, type InputEncoding } from "./decodeInput";
+import { isParquetPath } from "./duckdb/parquetInput";
 import { loadProfile } from "./loadProfile";
 import { PREVIOUS_TEXTS } from "./previousTexts";
 import { formatOfPath, type FileFormat } from "./readTable";
@@ -65,7 +66,7 @@ export function langOf(flag: string | undefined): Lang {
 export function gradeRequest(input: string | undefined, flags: GradeFlags): GradeRequest {
   const lang = langOf(flags.lang);
   if (input === undefined || input.trim() === "") throw new UsageError(USAGE_TEXTS.noInput());
-  if (formatOfPath(input) === null) throw new UsageError(USAGE_TEXTS.unknownFileType(input));
+  if (formatOfPath(input) === null && !isParquetPath(input)) throw new UsageError(USAGE_TEXTS.unknownFileType(input));
   if (flags.profile === undefined) throw new UsageError(USAGE_TEXTS.noProfile());
   const profile = loadProfile(flags.profile);
   const options: GradeOptions = {

@@ -12,8 +12,8 @@ const ZH: Record<string, string> = {
     "按最近购买时间、购买次数和购买金额（RFM）为 .csv 和 .xlsx 文件中的客户分级。",
   "grade the customers of a .csv or .xlsx file and write the results (CSV on stdout by default)":
     "为 .csv 或 .xlsx 文件中的客户分级并输出结果（默认以 CSV 写到标准输出）",
-  "a .csv or .txt file (UTF-8, UTF-16 or GBK; comma, tab or semicolon) or an .xlsx workbook: a customer table or sales records":
-    ".csv 或 .txt 文件（UTF-8、UTF-16 或 GBK；逗号、制表符或分号分隔）或 .xlsx 工作簿：客户表或销售记录",
+  "a .csv or .txt file (UTF-8, UTF-16 or GBK; comma, tab or semicolon), an .xlsx workbook or a .parquet file: a customer table or sales records":
+    ".csv 或 .txt 文件（UTF-8、UTF-16 或 GBK；逗号、制表符或分号分隔）、.xlsx 工作簿或 .parquet 文件：客户表或销售记录",
   "shaoxing, wuhan, or a profile .json file (required)": "shaoxing、wuhan，或分级方案 .json 文件（必填）",
   "analysis date (default: the profile's; required for shaoxing)": "统计日期（默认：分级方案自带的日期；shaoxing 方案必填）",
   "first day of sales counted (sales records; default: the profile's)": "统计期间的第一天（销售记录；默认：分级方案自带的日期）",

@@ -33,7 +33,7 @@ export function buildProgram(lang: Lang = "en"): Command {
   program
     .command("grade")
     .description(d("grade the customers of a .csv or .xlsx file and write the results (CSV on stdout by default)"))
-    .argument("[INPUT]", d("a .csv or .txt file (UTF-8, UTF-16 or GBK; comma, tab or semicolon) or an .xlsx workbook: a customer table or sales records"))
+    .argument("[INPUT]", d("a .csv or .txt file (UTF-8, UTF-16 or GBK; comma, tab or semicolon), an .xlsx workbook or a .parquet file: a customer table or sales records"))
     .option("-p, --profile <name|file>", d("shaoxing, wuhan, or a profile .json file (required)"))
     .option("--as-of <YYYY-MM-DD>", d("analysis date (default: the profile's; required for shaoxing)"))
     .option("--window-start <YYYY-MM-DD>", d("first day of sales counted (sales records; default: the profile's)"))

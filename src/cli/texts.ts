@@ -54,8 +54,8 @@ export const USAGE_TEXTS = {
     zh: `无法读取“${path}”：${detail}`,
   }),
   unknownFileType: (path: string): Localized => ({
-    en: `"${path}" is not a .csv, .txt or .xlsx file (an old .xls workbook must first be saved as .xlsx in Excel)`,
-    zh: `“${path}”不是 .csv、.txt 或 .xlsx 文件（旧版 .xls 工作簿请先在 Excel 中另存为 .xlsx）`,
+    en: `"${path}" is not a .csv, .txt, .xlsx or .parquet file (an old .xls workbook must first be saved as .xlsx in Excel)`,
+    zh: `“${path}”不是 .csv、.txt、.xlsx 或 .parquet 文件（旧版 .xls 工作簿请先在 Excel 中另存为 .xlsx）`,
   }),
   notInEncoding: (path: string, encoding: string): Localized => ({
     en: `"${path}" is not ${encoding} text: leave out --encoding to have it detected, or name the encoding it was saved in (utf8, utf16le, gb18030 …)`,

@@ -49,7 +49,7 @@ test("a file that does not exist", () => {
 });
 
 test("a file type other than .csv / .xlsx, with a hint for old .xls workbooks", () => {
-  expect(refused(["notes.pdf", "--profile", "wuhan"], { "notes.pdf": "x" })).toMatch(/"notes.pdf" is not a \.csv, \.txt or \.xlsx file/);
+  expect(refused(["notes.pdf", "--profile", "wuhan"], { "notes.pdf": "x" })).toMatch(/"notes.pdf" is not a \.csv, \.txt, \.xlsx or \.parquet file/);
   expect(refused(["old.xls", "--profile", "wuhan"], { "old.xls": "x" })).toMatch(/saved as \.xlsx/);
 });
 

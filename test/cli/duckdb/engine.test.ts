@@ -180,3 +180,50 @@ describe("choosing the engine", () => {
     expect(rfm(["grade", "--help", "--lang", "zh"], tempDir()).stdout).toMatch(/auto、js 或 duckdb[\s\S]*计算引擎：64 MB 及以上/);
   });
 });
+
+describe("Parquet input", () => {
+  async function parquet(dir: string, rows: number): Promise<string> {
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    const path = join(dir, "customers.parquet");
+    // Typed columns as a warehouse exports them: DATE, BIGINT, DECIMAL, and text with a NULL.
+    await connection.run(
+      `COPY (SELECT 'P' || lpad(CAST(i AS VARCHAR), 6, '0') AS "客户编号", DATE '2025-12-31' - CAST(i % 90 AS INTEGER) AS "下单时间", ` +
+        `CAST(1 + i % 20 AS BIGINT) AS "历史购买总次数", CAST((1 + i % 40) / 4 AS DECIMAL(12, 2)) AS "历史购买总金额（万元）", ` +
+        `CASE WHEN i % 3 = 0 THEN NULL ELSE '华东' END AS "区域" FROM range(${rows}) t(i) ORDER BY i) TO '${path}' (FORMAT parquet)`,
+    );
+    connection.closeSync();
+    instance.closeSync();
+    return path;
+  }
+
+  test("is read with DuckDB and graded alike by both engines; the summary names the file", async () => {
+    const dir = tempDir();
+    const input = await parquet(dir, 20_000);
+    const { js, duckdb } = both(dir, input, SHAOXING, "out.csv");
+    expect(duckdb.engineLine).toBe("Engine: DuckDB (--engine duckdb)");
+    expect(duckdb.output.equals(js.output)).toBe(true);
+    expect(js.summary).toContain(`File: ${input} (Parquet), read with DuckDB`);
+    expect(js.summary.some((l) => l.startsWith("File: UTF-8"))).toBe(false);
+    // Row 0: bought on the analysis date (R 5), once (F 1), 0.25 万元 (M 1): 3·5 + 4 + 6 = 25 → 2.5, C.
+    // Row 15: 15 days ago (R 4), 16 purchases (F 5), 4 万元 (M 3): 12 + 20 + 18 = 50 → 5.0, B.
+    const rows = records(js.output.toString("utf8"));
+    const cells = (id: string) => {
+      const row = rows.find((r) => r["客户编号"] === id)!;
+      return [row["下单时间"], row["历史购买总次数"], row["历史购买总金额（万元）"], row["R Score"], row["F Score"], row["M Score"], row["RFM Score"], row.Grade];
+    };
+    expect(cells("P000000")).toEqual(["2025-12-31", "1", "0.25", "5", "1", "1", "2.5", "C"]);
+    expect(cells("P000015")).toEqual(["2025-12-16", "16", "4.00", "4", "5", "3", "5", "B"]);
+    expect(rows).toHaveLength(20_000);
+  });
+
+  test("a file that is not Parquet gets one clear line", () => {
+    const dir = tempDir();
+    const input = write(dir, "fake.parquet", "客户编号,下单时间\nA1,2025-01-01\n");
+    const r = rfm(["grade", input, ...SHAOXING], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^rfm: Cannot read ".*fake\.parquet" as a Parquet file: /);
+  });
+});
