@@ -2,7 +2,9 @@
  * `rfm` side by side with a DuckDB script and a pandas script on the same CSV files (issue: speed and scale), each run
  * as a whole process, CSV in and CSV out, interleaved run by run so that every tool meets the same load; medians of
  * wall time, the largest peak memory (resident set, from /usr/bin/time). Also 1M rows written to .xlsx and a
- * full-height (1,048,575-row) .xlsx read back, both by `rfm`.
+ * full-height (1,048,575-row) .xlsx read back, both by `rfm`. `rfm` is the command as users run it (`--engine auto`:
+ * DuckDB from 64 MB of CSV, so the 15M-row file); `rfm-duckdb` and `rfm-js` force one engine on the same file, and
+ * their outputs are compared byte for byte with the default's.
  *
  *   npm run bench -- compare                     1M customers + 1M sales, 15M customers, xlsx cases; 3 runs
  *   RFM_BENCH_ROWS=20000 RFM_BENCH_BIG_ROWS=60000 RFM_BENCH_RUNS=1 npm run bench -- compare   (a quick smoke run)
@@ -124,15 +126,31 @@ export async function run(): Promise<void> {
     );
     console.log(python ? `pandas: ${python}` : "pandas: not installed here, left out");
 
-    const ours = (input: string, out: string, profile: string[]) => ({ name: "rfm", command: process.execPath, args: [RFM, "grade", input, ...profile, "-o", join(dir, out)] });
+    const ours = (input: string, out: string, profile: string[], engine?: "js" | "duckdb") => ({
+      name: engine ? `rfm-${engine}` : "rfm",
+      command: process.execPath,
+      args: [RFM, "grade", input, ...profile, "-o", join(dir, out), ...(engine ? ["--engine", engine] : [])],
+    });
     const duck = (kind: string, input: string, out: string) => ({ name: "duckdb", command: process.execPath, args: [DUCKDB, kind, input, join(dir, out)] });
     const pandas = (kind: string, input: string, out: string) => (python ? [{ name: "pandas", command: python, args: [PANDAS, kind, input, join(dir, out)] }] : []);
     const SHAOXING = ["-p", "shaoxing", "--as-of", "2025-12-31"];
     const WUHAN = ["-p", "wuhan"];
     const cases: Case[] = [
-      { label: "customers CSV -> CSV", rows: ROWS, tools: [ours(customers, "c-rfm.csv", SHAOXING), duck("customers", customers, "c-duckdb.csv"), ...pandas("customers", customers, "c-pandas.csv")] },
+      {
+        label: "customers CSV -> CSV",
+        rows: ROWS,
+        tools: [
+          ours(customers, "c-rfm.csv", SHAOXING), ours(customers, "c-rfm-duckdb.csv", SHAOXING, "duckdb"),
+          duck("customers", customers, "c-duckdb.csv"), ...pandas("customers", customers, "c-pandas.csv"),
+        ],
+      },
       { label: "sales CSV -> CSV", rows: ROWS, tools: [ours(sales, "s-rfm.csv", WUHAN), duck("sales", sales, "s-duckdb.csv"), ...pandas("sales", sales, "s-pandas.csv")] },
-      { label: "big customers CSV -> CSV", rows: BIG_ROWS, tools: [ours(big, "b-rfm.csv", SHAOXING), duck("customers", big, "b-duckdb.csv")] },
+      // rfm's default (auto) grades this file with DuckDB; rfm-js is the JavaScript engine on the same file.
+      {
+        label: "big customers CSV -> CSV",
+        rows: BIG_ROWS,
+        tools: [ours(big, "b-rfm.csv", SHAOXING), ours(big, "b-rfm-js.csv", SHAOXING, "js"), duck("customers", big, "b-duckdb.csv")],
+      },
       { label: "customers CSV -> .xlsx", rows: ROWS, tools: [ours(customers, "c-rfm.xlsx", SHAOXING)] },
       { label: "full-height .xlsx -> CSV", rows: FULL_HEIGHT, tools: [ours(fullXlsx, "f-rfm.csv", SHAOXING)] },
     ];
@@ -190,7 +208,13 @@ export async function run(): Promise<void> {
     const full = summary("full-height .xlsx -> CSV|rfm");
     if (full) console.log(`full-height .xlsx in: peak ${Math.round(full.rssMb)} MB (goal < 1536)`);
     // The peers must have done the same work: the same number of customers in each grade.
-    for (const [label, files] of [["customers", ["c-rfm.csv", "c-duckdb.csv", "c-pandas.csv"]], ["sales", ["s-rfm.csv", "s-duckdb.csv"]]] as const) {
+    // Both engines of rfm must also write the same bytes.
+    for (const [a, b] of [["c-rfm.csv", "c-rfm-duckdb.csv"], ["b-rfm.csv", "b-rfm-js.csv"]]) {
+      if (existsSync(join(dir, a)) && existsSync(join(dir, b))) {
+        console.log(`${a} and ${b}: ${readFileSync(join(dir, a)).equals(readFileSync(join(dir, b))) ? "identical" : "DIFFERENT"}`);
+      }
+    }
+    for (const [label, files] of [["customers", ["c-rfm.csv", "c-rfm-duckdb.csv", "c-duckdb.csv", "c-pandas.csv"]], ["sales", ["s-rfm.csv", "s-duckdb.csv", "s-pandas.csv"]]] as const) {
       const counts = files.filter((f) => existsSync(join(dir, f))).map((f) => `${f}: ${gradeCounts(join(dir, f))}`);
       console.log(`grade counts, ${label}: ${counts.join(" | ")}`);
     }
