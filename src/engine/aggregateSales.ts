@@ -61,7 +61,9 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
   const keySlot = new Int32Array(keys.length).fill(-1);
   const slotOf = new Map<string, number>();
   const ids: string[] = [];
-  const lastDay: number[] = [], count: number[] = [], firstSale: number[] = [];
+  // A key opens at most one customer, so there are never more customers than keys: typed arrays of that length hold
+  // them without growing (and are far quicker to reach at random than growing arrays of numbers).
+  const lastDay = new Int32Array(keys.length), count = new Uint32Array(keys.length), firstSale = new Int32Array(keys.length);
   const money = new MoneySums();
   const saleIssues: RowIssue[] = [];
   const { dates, amounts } = input;
@@ -106,10 +108,9 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
         found = ids.length;
         slotOf.set(id, found);
         ids.push(id);
-        lastDay.push(-1);
-        count.push(0);
+        lastDay[found] = -1;
+        firstSale[found] = -1;
         money.open();
-        firstSale.push(-1);
       }
       slot = keySlot[key] = found;
     }
@@ -123,12 +124,13 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
     count[slot]++;
     money.add(slot, amount); // refunds (negative amounts) are summed as they are
   }
+  const customers = ids.length;
   return {
     ids,
-    lastDay: Int32Array.from(lastDay),
-    count: Uint32Array.from(count),
+    lastDay: lastDay.slice(0, customers),
+    count: count.slice(0, customers),
     money,
-    firstSale: Int32Array.from(firstSale),
+    firstSale: firstSale.slice(0, customers),
     saleIssues,
     read: n,
     kept,
