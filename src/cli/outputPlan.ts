@@ -1,6 +1,7 @@
 import { cellNumber, customerHeaders, formatDay, ownOutputBlock, parseDay, type Cell, type Lang, type Role } from "../engine";
 import { cellText, csvField, dateOfDay, rawRowsAreSafe, workbookText } from "./cellText";
 import type { GradedTable } from "./gradeTable";
+import { writeNumberText } from "./csv/numberBytes";
 import { rawCsvChunk } from "./rawCsvChunk";
 import { ByteWriter } from "./xlsx/byteWriter";
 import { ResultCells } from "./resultCells";
@@ -118,7 +119,7 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
         out.uint(customers.count[j]);
         out.bytes(COMMA);
         const total = customers.total[j];
-        if (total !== null) out.ascii(String(total));
+        if (total !== null) writeNumberText(out, total);
         out.bytes(results.fixedBytes(j));
         const note = results.csvNote(j);
         if (note === ",") out.bytes(COMMA);
