@@ -52,6 +52,8 @@ export async function writeLiveFormulaSheets(
   lang: Lang,
   progress: ProgressOptions = {},
   sales?: SaleHelperBlock,
+  /** The workbook counts dates from 1904: the analysis date and window start are entered as its serials. */
+  date1904 = false,
 ): Promise<void> {
   const sheet = ctx.workbook.worksheets.getItem(names.parameters);
   const helper = ctx.workbook.worksheets.getItem(names.keys);
@@ -60,7 +62,7 @@ export async function writeLiveFormulaSheets(
   // Texts (labels, grade names, cadences) go in as text: a cadence "3-6" or a grade "1" must not become a date or a
   // number that the grade formulas would then return. Only RFM_Graded's COUNT is a formula.
   const value = (p: ParameterCell): OutputCell =>
-    p.kind === "date" ? (p.value === "" ? "" : dayToSerial(p.value as number)) : p.kind === "formula" ? { formula: String(p.value) } : p.value;
+    p.kind === "date" ? (p.value === "" ? "" : dayToSerial(p.value as number, date1904)) : p.kind === "formula" ? { formula: String(p.value) } : p.value;
   const rows = parameters.map((p) => [p.label[lang], value(p), p.help?.[lang] ?? ""].map(cellInput));
   if (sales) rows.push(["", "", ""], [cellInput(sales.footnote), "", ""]);
   sheet.getRange("A1").values = [[LIVE_FORMULA_SHEETS.parametersTitle[lang]]];

@@ -381,7 +381,7 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
       ? await run((ctx) => freeSheetName(ctx, newSheetBase(source)))
       : undefined;
     const live = request.liveFormulas
-      ? await liveFormulaCells(run, source, mapping, res, newSheetName ? { newSheet: newSheetName } : { address: plan.address }, lang, SCORE_FORMATS)
+      ? await liveFormulaCells(run, source, mapping, res, newSheetName ? { newSheet: newSheetName } : { address: plan.address }, lang, SCORE_FORMATS, date1904)
       : null;
     // The formulas replace the seven and Next contact by (the same columns as the values).
     if (live) values = live.values;

@@ -51,7 +51,7 @@ export type LiveFormulaTarget = { address: string } | { newSheet: string };
  */
 export async function liveFormulaCells(
   run: ExcelRun, source: SourceTable, mapping: Partial<Record<Role, number>>, res: GradeResult, target: LiveFormulaTarget,
-  lang: Lang, baseFormats: readonly (string | null)[],
+  lang: Lang, baseFormats: readonly (string | null)[], date1904 = false,
 ): Promise<LiveFormulaCells> {
   const sheets = await run((ctx) => prepareLiveFormulaSheets(ctx, lang));
   const onNewSheet = "newSheet" in target;
@@ -97,7 +97,7 @@ export async function liveFormulaCells(
     values,
     columnFormats: plan.hasNextContact ? [...baseFormats, NEXT_CONTACT_FORMAT] : [...baseFormats],
     // The parameters block names the sheet of the key columns in RFM_Graded's formula.
-    finish: () => run((ctx) => writeLiveFormulaSheets(ctx, sheets, plan.parameters, keys, firstRow, lang)),
+    finish: () => run((ctx) => writeLiveFormulaSheets(ctx, sheets, plan.parameters, keys, firstRow, lang, {}, undefined, date1904)),
     abandon: () => run((ctx) => abandonLiveFormulaSheets(ctx, sheets)),
   };
 }
@@ -148,7 +148,7 @@ export async function salesLiveFormulaCells(
     helper: SALES_HELPER,
   };
   const ip = integerProfile(res.profile, res.summary.unit);
-  const options = { asOfDay: res.asOfDay, windowStartDay: windowStartDay(res), lang };
+  const options = { asOfDay: res.asOfDay, windowStartDay: windowStartDay(res), lang, date1904 };
   // Size first (nothing made yet), then the sheets, whose names the formulas carry.
   compileSalesFormulas(ip, { ...layout, helperSheet: "RFM" }, options);
   const sheets = await run((ctx) => prepareLiveFormulaSheets(ctx, lang));
@@ -173,7 +173,7 @@ export async function salesLiveFormulaCells(
   return {
     values,
     columnFormats: [],
-    finish: () => run((ctx) => writeLiveFormulaSheets(ctx, sheets, plan.parameters, keys, 2, lang, {}, sales)),
+    finish: () => run((ctx) => writeLiveFormulaSheets(ctx, sheets, plan.parameters, keys, 2, lang, {}, sales, date1904)),
     abandon: () => run((ctx) => abandonLiveFormulaSheets(ctx, sheets)),
   };
 }

@@ -27,6 +27,8 @@ export interface Case {
   lang: Lang;
   /** Move the analysis date (B2) and/or the window start (B3) in the parameters block before recalculating. */
   moved?: { asOf?: string; windowStart?: string };
+  /** The sales' date serials count from 1904 (a workbook of that date system). */
+  date1904?: boolean;
 }
 
 /** Excel's 1900-system serial of a date. */
@@ -67,7 +69,7 @@ export type Row = Record<(typeof COLUMNS)[number], string>;
 export function engineRows(c: Case): Row[] {
   const col = (k: number) => c.sales.rows.map((r) => r[k] ?? null);
   const asOf = c.moved?.asOf ?? c.asOf, windowStart = c.moved?.windowStart ?? c.windowStart;
-  const res = gradeSales({ ids: col(0), dates: col(1), amounts: col(2) }, c.profile, { asOf, windowStart, unit: c.unit });
+  const res = gradeSales({ ids: col(0), dates: col(1), amounts: col(2) }, c.profile, { asOf, windowStart, unit: c.unit, date1904: c.date1904 });
   const names = { id: c.sales.headers[0], date: c.sales.headers[1], amount: c.sales.headers[2], count: "", total: "" };
   const customers = res.customers!;
   return customers.ids.map((id, j) => {
@@ -100,6 +102,8 @@ export function spreadsheetRows(bytes: Buffer, sheet = 1): Row[] {
     unescape([...m[1].matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join("")),
   );
   const xml = strFromU8(files[`xl/worksheets/sheet${sheet}.xml`]);
+  // Serial 0 is 1899-12-30, or 1904-01-01 in a workbook that counts from 1904.
+  const epoch = /date1904="(1|true)"/.test(strFromU8(files["xl/workbook.xml"])) ? 24107 : 25569;
   const out: Row[] = [];
   for (const row of xml.matchAll(/<row r="(\d+)"[^>]*>(.*?)<\/row>/gs)) {
     if (row[1] === "1") continue;
@@ -110,7 +114,7 @@ export function spreadsheetRows(bytes: Buffer, sheet = 1): Row[] {
       if (v === undefined) continue;
       const text = type === "s" ? shared[Number(v)] : type === "e" ? v : unescape(v);
       // Column B (last order) and L (next contact) are dates: the serial as YYYY-MM-DD.
-      cells[c[1]] = (c[1] === "B" || c[1] === "L") && text !== "" && type !== "str" ? formatDay(Number(text) - 25569) : text;
+      cells[c[1]] = (c[1] === "B" || c[1] === "L") && text !== "" && type !== "str" ? formatDay(Number(text) - epoch) : text;
     }
     out[Number(row[1]) - 2] = Object.fromEntries(COLUMNS.map((name, k) => [name, cells[String.fromCharCode(65 + k)] ?? ""])) as Row;
   }

@@ -235,6 +235,14 @@ describe("live formulas beside a customer table", () => {
     expect(checked).toBeGreaterThan(3);
   });
 
+  it("in a workbook that counts dates from 1904 the analysis date is entered as that workbook's serial", async () => {
+    // The data's dates are 1904 serials there; an analysis date entered as a 1900 serial would shift every recency by 1,462 days.
+    const rows = [SHAOXING_HEADERS, ...SHAOXING_ROWS.map((r) => r.map((v, k) => (k === 1 && typeof v === "number" ? v - 1462 : v)))];
+    const excel = new FakeExcel({ sheets: { [SHEET]: rows }, selection: `${SHEET}!A1:D${LAST}`, date1904: true });
+    await grade(excel);
+    expect(excel.read(PARAMS, "A2:B2")).toEqual([["Analysis date", 46053 - 1462]]); // 2026-01-31
+  });
+
   it("a quantile profile on more rows than its formulas are offered for is refused, and leaves no sheet behind", async () => {
     const many = Array.from({ length: 3_001 }, (_, i) => [`K${i}`, 46000, 1 + (i % 7), 1 + (i % 13)]);
     const excel = new FakeExcel({ sheets: { [SHEET]: [SHAOXING_HEADERS, ...many] }, selection: `${SHEET}!A1:D3002` });

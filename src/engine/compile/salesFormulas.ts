@@ -81,7 +81,14 @@ export interface SalesFormulaOptions {
   asOfDay: number;
   windowStartDay?: number;
   lang: Lang;
+  /** The workbook counts dates from 1904 (old Mac workbooks): serial 0 is a date, and there is no 1900-02-29. */
+  date1904?: boolean;
 }
+
+/** The comparisons true for a serial that is no calendar day, as the engine's dayFromSerial reads them (9999-12-31 is the last; 1900-02-29 none). */
+const notADay = (day: string, date1904: boolean) =>
+  date1904 ? `${day}<0,${day}>${LAST_SERIAL_1900 - 1462}` : `${day}<1,${day}>${LAST_SERIAL_1900},${day}=60`;
+const LAST_SERIAL_1900 = 2_958_465;
 
 const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'!`;
 
@@ -149,7 +156,7 @@ export function compileSalesFormulas(ip: IntegerProfile, layout: SalesFormulaLay
     const customerFormula =
       `IF(OR(ISERROR(${id}),ISERROR(${d}),ISERROR(${a})),0,` +
       `IF(OR(TRIM(${text})="",NOT(ISNUMBER(${d})),NOT(ISNUMBER(${a}))),0,` +
-      `IF(OR(${day}<1,${day}>2958465,${day}=60,${day}>RFM_AsOf,${day}<RFM_Start),0,${position})))`;
+      `IF(OR(${notADay(day, options.date1904 ?? false)},${day}>RFM_AsOf,${day}<RFM_Start),0,${position})))`;
     const kept = `${h.customer}${row}`;
     return {
       match: `IF(ISERROR(${id}),0,IFERROR(MATCH(${escaped},${ids},0),0))`,
