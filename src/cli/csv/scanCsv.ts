@@ -29,26 +29,6 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 
-/** Growable Int32Array. */
-class IntList {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Int32Array(Math.max(capacity, 16));
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
-  }
-  done(): Int32Array {
-    return this.data.subarray(0, this.length);
-  }
-}
-
 /**
  * Scans UTF-8 bytes (no byte-order mark) with the given delimiter and line break. A field that starts with a quote
  * runs to the next quote not doubled; a quote inside an unquoted field is an ordinary character. Only the given line
@@ -59,13 +39,15 @@ export function scanCsv(bytes: Uint8Array, delimiter: string, newline: LineBreak
   const delim = delimiter.charCodeAt(0);
   const nl = newline === "\n" ? LF : CR;
   const crlf = newline === "\r\n";
-  // Estimates from the first few kilobytes keep the arrays from being regrown many times.
+  // Estimates from the first few kilobytes keep the arrays from being regrown many times. The arrays are plain
+  // locals (not objects with a push method): the loop below runs once per byte and once per field of a large file.
   const guess = Math.ceil((n / Math.max(1, Math.min(n, 4096))) * countLines(bytes, Math.min(n, 4096), nl)) + 16;
-  const recordStart = new IntList(guess);
-  const lineStart = new IntList(guess);
-  const lineEnd = new IntList(guess);
-  const fieldStart = new IntList(guess * 6);
-  const fieldEnd = new IntList(guess * 6);
+  let recordStart = new Int32Array(guess + 1);
+  let lineStart = new Int32Array(guess);
+  let lineEnd = new Int32Array(guess);
+  let fieldStart = new Int32Array(guess * 6);
+  let fieldEnd = new Int32Array(guess * 6);
+  let fields = 0;
   const doubledAt: number[] = [];
   const problems: CsvScan["problems"] = [];
   let quoted = false;
@@ -73,8 +55,13 @@ export function scanCsv(bytes: Uint8Array, delimiter: string, newline: LineBreak
   let i = 0;
 
   while (i < n || (i === n && records === 0 && n > 0)) {
-    recordStart.push(fieldStart.length);
-    lineStart.push(i);
+    if (records + 1 >= recordStart.length) {
+      recordStart = grown(recordStart);
+      lineStart = grown(lineStart);
+      lineEnd = grown(lineEnd);
+    }
+    recordStart[records] = fields;
+    lineStart[records] = i;
     // One record: fields until the line break or the end of the file.
     for (;;) {
       let start = i, end: number;
@@ -105,7 +92,7 @@ export function scanCsv(bytes: Uint8Array, delimiter: string, newline: LineBreak
           }
           break;
         }
-        if (hasDoubled) doubledAt.push(fieldStart.length);
+        if (hasDoubled) doubledAt.push(fields);
       } else {
         while (i < n) {
           const b = bytes[i];
@@ -114,34 +101,45 @@ export function scanCsv(bytes: Uint8Array, delimiter: string, newline: LineBreak
         }
         end = i;
       }
-      fieldStart.push(start);
-      fieldEnd.push(end);
+      if (fields === fieldStart.length) {
+        fieldStart = grown(fieldStart);
+        fieldEnd = grown(fieldEnd);
+      }
+      fieldStart[fields] = start;
+      fieldEnd[fields] = end;
+      fields++;
       if (i < n && bytes[i] === delim) {
         i++;
         continue;
       }
       break;
     }
-    lineEnd.push(i);
+    lineEnd[records] = i;
     records++;
     if (i < n) i += crlf ? 2 : 1; // the line break
     else break;
   }
-  recordStart.push(fieldStart.length);
-  const doubled = new Uint8Array(fieldStart.length);
+  recordStart[records] = fields;
+  const doubled = new Uint8Array(fields);
   for (const k of doubledAt) doubled[k] = 1;
   return {
     bytes,
     records,
-    recordStart: recordStart.done(),
-    fieldStart: fieldStart.done(),
-    fieldEnd: fieldEnd.done(),
+    recordStart: recordStart.subarray(0, records + 1),
+    fieldStart: fieldStart.subarray(0, fields),
+    fieldEnd: fieldEnd.subarray(0, fields),
     doubled,
-    lineStart: lineStart.done(),
-    lineEnd: lineEnd.done(),
+    lineStart: lineStart.subarray(0, records),
+    lineEnd: lineEnd.subarray(0, records),
     quoted,
     problems,
   };
+}
+
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(a.length * 2);
+  bigger.set(a);
+  return bigger;
 }
 
 function isBreak(bytes: Uint8Array, i: number, nl: number, crlf: boolean): boolean {

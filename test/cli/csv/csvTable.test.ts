@@ -53,6 +53,16 @@ describe("records and fields", () => {
     expect(open.problems.map((p) => [p.record, p.code])).toEqual([[2, "MissingQuotes"]]);
   });
 
+  test("a file whose first kilobytes hold few long lines and the rest many short ones (the arrays grow)", () => {
+    const short = Array.from({ length: 5000 }, (_, i) => `${i},a,b,c,d,e,f,g,h`);
+    const t = table(["x,y", `${"z".repeat(5000)},1`, ...short].join("\n") + "\n");
+    expect(t.rowCount).toBe(5001);
+    expect(t.width).toBe(9);
+    expect(t.row(0)).toEqual(["z".repeat(5000), "1", "", "", "", "", "", "", ""]);
+    expect(t.row(5000)).toEqual(["4999", "a", "b", "c", "d", "e", "f", "g", "h"]);
+    expect(Array.from({ length: 5000 }, (_, i) => t.cell(i + 1, 0))).toEqual(short.map((_, i) => String(i)));
+  });
+
   test("a title row above the header: the table below it starts at the right row number", () => {
     const t = table("Report 2025\nid,date\nA,2025-01-01\n").below(0);
     expect(t.headers).toEqual(["id", "date"]);
