@@ -63,11 +63,11 @@ async function gradeFile(req: GradeRequest, parquet?: string): Promise<GradeRun>
   if (parquet) graded.table = { ...graded.table, text: undefined };
   const lines = warnings.map((w) => w[lang]);
   if (parquet) lines.push(ENGINE_TEXTS.parquet(parquet)[lang]);
-  if (engine.line) lines.push(engine.line[lang]);
   if (graded.unit.conflict) lines.push(SUMMARY_TEXTS.unitConflict(graded.unit, graded.moneyHeader)[lang]);
   if (plan.replacedResults) lines.push(SUMMARY_TEXTS.replacedResults[lang]);
   lines.push(...summaryLines(graded, lang));
   if (plan.cutCells() > 0) lines.push(OUTPUT_TEXTS.cutCells(plan.cutCells())[lang]);
+  if (engine.line) lines.push(engine.line[lang]);
   if (out) lines.push(SUMMARY_TEXTS.written(out.path)[lang]);
   process.stderr.write(lines.join("\n") + "\n");
   return { graded, lang, outPath: out?.path };

@@ -80,7 +80,7 @@ export const GRADE_HELP_AFTER: Record<Lang, string[]> = {
     "Engines: a customer table in CSV of 64 MB or more, or in Parquet (FILE.parquet), is graded by DuckDB (embedded)",
     "running the profile's compiled SQL when every cell is in plain form (dates YYYY-MM-DD, whole counts, plain",
     "amounts, unique ids, no quotes); otherwise, and for everything else, by the JavaScript engine. The output is the",
-    "same byte for byte; the summary says which engine graded and why. --engine js or --engine duckdb decides.",
+    "same byte for byte; the summary ends by naming the engine that graded, and why. --engine js or --engine duckdb decides.",
     "",
     "Exit status: 0 graded (rows that could not be graded are noted), 2 usage or input-file error.",
   ],

@@ -32,7 +32,7 @@ import { checkStrictCells, positional, type StrictColumns } from "./strictCells"
 /** Enough of the file for its header and a few thousand rows: what the engine grades first, to find the columns. */
 const HEAD_BYTES = 256 * 1024;
 /** DuckDB's own memory; the arrays of results on the JavaScript side come on top (about 22 bytes a row). */
-const DUCKDB_MEMORY = "900MB";
+const DUCKDB_MEMORY = "600MB";
 const GRADE_COLUMN = 4;
 
 export type DuckdbOutcome = { graded: GradedTable; plan: OutputPlan } | { declined: DeclineReason; detail?: string };

@@ -1,7 +1,7 @@
 /**
  * `--engine auto|js|duckdb`: which engine grades a file. The JavaScript engine reads every form of every cell and
  * notes every problem; DuckDB (embedded) grades large customer tables in less time and memory when the file allows
- * it (`duckdbGrade.ts`). Both give the same output; the summary names the engine whenever DuckDB was in question.
+ * it (`duckdbGrade.ts`). Both give the same output; the summary names the engine whenever DuckDB could have graded.
  */
 
 import { statSync } from "fs";
@@ -23,7 +23,7 @@ export const AUTO_DUCKDB_BYTES = 64 * 1024 * 1024;
 export interface EngineDecision {
   /** DuckDB's grading, when it graded. */
   duckdb?: { graded: GradedTable; plan: OutputPlan };
-  /** The summary line naming the engine (absent when the JavaScript engine grades a small file, the default). */
+  /** The summary line naming the engine (absent for workbooks and `--engine js`). */
   line?: Localized;
 }
 
@@ -31,8 +31,12 @@ export async function chooseEngine(req: GradeRequest, o: { linesFirst: boolean }
   if (req.engine === "js") return {};
   const size = sizeOf(req.inputPath);
   // A file that cannot be read is for the JavaScript path to report, in the user's words.
-  if (size === null || (req.engine === "auto" && size < AUTO_DUCKDB_BYTES)) return {};
+  if (size === null) return {};
   const early = requestDecline(req);
+  if (req.engine === "auto" && size < AUTO_DUCKDB_BYTES) {
+    // Auto says which engine it picked wherever DuckDB could have graded the file.
+    return early === "workbookInput" ? {} : { line: ENGINE_TEXTS.small(AUTO_DUCKDB_BYTES / 1048576) };
+  }
   if (early) return { line: ENGINE_TEXTS.javascript(early) };
   const outcome = await gradeWithDuckdb(req, o);
   if ("declined" in outcome) {

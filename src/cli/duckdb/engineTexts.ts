@@ -50,6 +50,11 @@ export const ENGINE_TEXTS = {
           en: `Engine: DuckDB, chosen for a file of ${megabytes} MB (--engine js for the JavaScript engine; the results are the same)`,
           zh: `计算引擎：DuckDB，因文件达 ${megabytes} MB 自动选用（--engine js 改用 JavaScript 引擎；结果相同）`,
         },
+  /** Auto left a file below its size with the JavaScript engine. */
+  small: (megabytes: number): Localized => ({
+    en: `Engine: JavaScript (auto: DuckDB is used from ${megabytes} MB; the results are the same)`,
+    zh: `计算引擎：JavaScript（auto：${megabytes} MB 及以上才用 DuckDB；结果相同）`,
+  }),
   /** The JavaScript engine graded a file DuckDB was asked for, or large enough for it. */
   javascript: (reason: DeclineReason): Localized => ({
     en: `Engine: JavaScript (DuckDB not used: ${DECLINE_TEXTS[reason].en})`,

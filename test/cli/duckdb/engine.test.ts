@@ -157,13 +157,21 @@ describe("files DuckDB does not grade go to the JavaScript engine, which says wh
 });
 
 describe("choosing the engine", () => {
-  test("auto keeps a small file with the JavaScript engine and says nothing about engines", () => {
+  test("auto keeps a small file with the JavaScript engine and says so; a workbook's summary names no engine", async () => {
     const dir = tempDir();
     const input = write(dir, "c.csv", [HEADER, ...ROWS].join("\n") + "\n");
     const r = rfm(["grade", input, ...SHAOXING, "-o", join(dir, "o.csv")], dir);
     expect(r.status).toBe(0);
-    expect(r.stderr).not.toMatch(ENGINE_LINE);
-    expect(r.stderr).not.toMatch(/DuckDB/);
+    expect(r.stderr.split("\n").filter((l) => ENGINE_LINE.test(l))).toEqual([
+      "Engine: JavaScript (auto: DuckDB is used from 64 MB; the results are the same)",
+    ]);
+    const zh = rfm(["grade", input, ...SHAOXING, "--lang", "zh"], dir);
+    expect(zh.stderr).toContain("计算引擎：JavaScript（auto：64 MB 及以上才用 DuckDB；结果相同）");
+    const workbook = rfm(["grade", join(dir, "o.csv"), ...SHAOXING, "-o", join(dir, "again.xlsx")], dir);
+    const fromXlsx = rfm(["grade", join(dir, "again.xlsx"), ...SHAOXING], dir);
+    expect(workbook.status).toBe(0);
+    expect(fromXlsx.status).toBe(0);
+    expect(fromXlsx.stderr).not.toMatch(ENGINE_LINE);
   });
 
   test("--engine takes auto, js or duckdb", () => {
