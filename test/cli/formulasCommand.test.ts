@@ -60,6 +60,12 @@ test("sales records above the measured size, or with amounts millionths cannot a
   expect(refused.status).toBe(2);
   expect(refused.stderr).toContain(`${sales.toLocaleString("en-US")} 笔销售 × 5,000 位客户超过了上限`);
   expect(existsSync(out)).toBe(false);
+  // A quantile profile: the customers are ranked against each other, so their own limit applies, counted in customers.
+  const ranked = Array.from({ length: 3_001 }, (_, i) => `K${i},2025-06-${String(1 + (i % 28)).padStart(2, "0")},${10 + (i % 7)}`);
+  const quantiles = rfm(["grade", write(dir, "ranked.csv", ["customer,order date,amount", ...ranked].join("\n") + "\n"), "--profile", "wuhan", "--as-of", "2025-06-30", "--formulas", "--out", out, "--lang", "zh"], dir);
+  expect(quantiles.status).toBe(2);
+  expect(quantiles.stderr).toContain("3,001 位客户超过了上限 3,000 位");
+  expect(existsSync(out)).toBe(false);
   const fine = write(dir, "fine.csv", "customer,order date,amount\nA,2025-06-01,0.1234567\nB,2025-06-02,20\n");
   const inexact = rfm(["grade", fine, "--profile", "shaoxing", "--as-of", "2025-06-30", "--formulas", "--out", out], dir);
   expect(inexact.status).toBe(2);

@@ -15,6 +15,10 @@ export const COMPILE_TEXTS = {
     en: `Live formulas for a quantile profile compare every customer with every other one, so Excel would recalculate slowly: ${rows} rows is more than the ${limit} they are offered for. Write values instead, or use a thresholds profile.`,
     zh: `分位数分级方案的实时公式需要将每位客户与其他所有客户逐一比较，Excel 重新计算会很慢：${rows} 行超过了上限 ${limit} 行。请改为写入数值，或使用固定阈值分级方案。`,
   }),
+  tooManyCustomersForFormulas: (customers: string, limit: string): Localized => ({
+    en: `Live formulas for a quantile profile compare every customer with every other one, so Excel would recalculate slowly: ${customers} customers is more than the ${limit} they are offered for. Write values instead, or use a thresholds profile.`,
+    zh: `分位数分级方案的实时公式需要将每位客户与其他所有客户逐一比较，Excel 重新计算会很慢：${customers} 位客户超过了上限 ${limit} 位。请改为写入数值，或使用固定阈值分级方案。`,
+  }),
   tooManySalesForFormulas: (sales: string, customers: string, limit: string): Localized => ({
     en: `Live formulas for sales records look up every sale for every customer, so Excel would recalculate slowly: ${sales} sales × ${customers} customers is more than the ${limit} they are offered for. Write values instead, or total the sales per customer first and grade that customer table with live formulas.`,
     zh: `销售记录的实时公式需要为每位客户查找每一笔销售，Excel 重新计算会很慢：${sales} 笔销售 × ${customers} 位客户超过了上限 ${limit}。请改为写入数值，或先按客户汇总销售记录，再对该客户表写入实时公式。`,

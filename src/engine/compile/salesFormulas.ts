@@ -19,7 +19,7 @@ import { cellError, cellNumber, idText } from "../cells";
 import { parseDay } from "../dates";
 import type { Cell } from "../types";
 import { CompileError } from "./compileTexts";
-import { compileFormulas, type FormulaPlan, type FormulaSheetLayout, type ParameterCell } from "./excelFormulas";
+import { compileFormulas, MAX_QUANTILE_FORMULA_ROWS, type FormulaPlan, type FormulaSheetLayout, type ParameterCell } from "./excelFormulas";
 import type { IntegerProfile } from "./integerProfile";
 import type { Lang, Localized } from "../types";
 
@@ -103,6 +103,11 @@ export function compileSalesFormulas(ip: IntegerProfile, layout: SalesFormulaLay
     throw new CompileError(
       "tooManySalesForFormulas", sales.toLocaleString("en-US"), layout.customers.toLocaleString("en-US"),
       MAX_SALES_FORMULA_CELLS.toLocaleString("en-US"),
+    );
+  }
+  if (ip.method === "quantiles" && layout.customers > MAX_QUANTILE_FORMULA_ROWS) {
+    throw new CompileError(
+      "tooManyCustomersForFormulas", layout.customers.toLocaleString("en-US"), MAX_QUANTILE_FORMULA_ROWS.toLocaleString("en-US"),
     );
   }
   const { columns: c, helper: h } = layout;

@@ -5,6 +5,7 @@
  */
 
 import { builtinProfile, CompileError } from "../../../src/engine";
+import { MAX_QUANTILE_FORMULA_ROWS } from "../../../src/engine/compile/excelFormulas";
 import { integerProfile } from "../../../src/engine/compile/integerProfile";
 import {
   checkSalesAmounts, compileSalesFormulas, MAX_SALES_FORMULA_CELLS, type SalesFormulaLayout,
@@ -81,6 +82,16 @@ test("sales formulas are refused above the measured size, in both languages", ()
   const text = (error as CompileError).text;
   expect(text.en).toContain(`${(sales + 1).toLocaleString("en-US")} sales × 5,000 customers`);
   expect(text.zh).toContain("销售记录");
+});
+
+test("quantile profiles keep the customer limit of their ranking, counted in customers", () => {
+  const wuhanIp = integerProfile(builtinProfile("wuhan")!);
+  expect(() => compileSalesFormulas(wuhanIp, layout(6_000, MAX_QUANTILE_FORMULA_ROWS), { asOfDay: 0, lang: "en" })).not.toThrow();
+  expect(() => compileSalesFormulas(wuhanIp, layout(6_000, MAX_QUANTILE_FORMULA_ROWS + 1), { asOfDay: 0, lang: "en" })).toThrow(
+    /3,001 customers is more than the 3,000/,
+  );
+  // Thresholds rank nobody against anybody: only the sales × customers limit.
+  expect(() => compileSalesFormulas(integerProfile(builtinProfile("shaoxing")!), layout(6_000, 10_000), { asOfDay: 0, lang: "en" })).not.toThrow();
 });
 
 test("amounts millionths cannot add exactly are refused; refunds and six decimals are not", () => {
