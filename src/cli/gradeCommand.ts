@@ -43,14 +43,15 @@ async function gradeFile(req: GradeRequest, parquet?: string): Promise<GradeRun>
   const progress = progressOn(process.stderr, lang);
 
   progress.step(SUMMARY_TEXTS.reading);
-  // On stdout nothing can be taken back, so DuckDB's path checks every line before the first is written.
-  let engine = await chooseEngine(req, { linesFirst: req.out === undefined });
+  let engine = await chooseEngine(req);
   let run = engine.duckdb ? { ...engine.duckdb, warnings: [] } : await gradeWithJavaScript(req, progress);
   try {
     await writeResults(req, run, progress);
   } catch (err) {
     if (!(err instanceof DuckdbDeclined)) throw err;
-    // A line DuckDB's path cannot copy as the JavaScript path would: nothing was kept; the JavaScript engine grades.
+    // On stdout part of the output is gone already: say so rather than append another engine's.
+    if (!req.out) throw new UsageError(ENGINE_TEXTS.inputChanged(req.inputPath));
+    // The input changed under DuckDB's path: nothing was kept; the JavaScript engine reads it as it is now.
     engine = { line: ENGINE_TEXTS.javascript(err.reason) };
     run = await gradeWithJavaScript(req, progress);
     await writeResults(req, run, progress);

@@ -32,6 +32,12 @@ export class DataLines {
   private at = 0;
   private length = 0;
   private eof = false;
+  /** Where `buffer` begins in the file. */
+  bufferStart = 0;
+  /** Bytes of the file read so far (its size once the end was met). */
+  get fileEnd(): number {
+    return this.position;
+  }
   /** The first problem met in the lines handed out so far. */
   problem: LinesProblem | null = null;
 
@@ -105,6 +111,7 @@ export class DataLines {
     const size = Math.max(this.blockBytes, rest * 2);
     const next = Buffer.allocUnsafe(size);
     this.buffer.copy(next, 0, this.at, this.length);
+    this.bufferStart = this.position - rest;
     let filled = rest;
     while (filled < size) {
       const read = readSync(this.fd, next, filled, size - filled, this.position);
@@ -121,22 +128,90 @@ export class DataLines {
   }
 }
 
+/**
+ * Where each data line lies in the file: line i is bytes [starts[i], starts[i + 1] - breakBytes), the last line's
+ * break absent when the file does not end in one.
+ */
+export interface LineIndex {
+  count: number;
+  /** count + 1 offsets: each line's start, then the end of the last line's break (the end of the file). */
+  starts: Float64Array;
+  breakBytes: 1 | 2;
+  /** The last line ends the file without a line break. */
+  lastUnbroken: boolean;
+}
+
 export interface LinesCheck {
   /** Data lines (after the header line). */
   lines: number;
   problem?: LinesProblem;
+  index?: LineIndex;
 }
 
-/** One pass over the data lines: how many there are, and the first problem, if any. */
-export function checkDataLines(path: string, start: number, crlf: boolean): LinesCheck {
+/**
+ * One pass over the data lines: where each lies, and the first problem, if any. It gives way to other work after each
+ * block, so it can run while DuckDB reads the same file on its own threads.
+ */
+export async function indexDataLines(path: string, start: number, crlf: boolean): Promise<LinesCheck> {
   const reader = new DataLines(path, start, crlf);
-  let lines = 0;
+  let starts = new Float64Array(1 << 16);
+  let count = 0;
+  let end = start;
   try {
     for (let raw = reader.next(65_536); raw !== null && reader.problem === null; raw = reader.next(65_536)) {
-      lines += raw.starts.length;
+      const n = raw.starts.length;
+      if (count + n + 1 > starts.length) {
+        const grown = new Float64Array(Math.max(starts.length * 2, count + n + 1));
+        grown.set(starts.subarray(0, count));
+        starts = grown;
+      }
+      for (let k = 0; k < n; k++) starts[count + k] = reader.bufferStart + raw.starts[k];
+      count += n;
+      if (n > 0) end = reader.bufferStart + raw.ends[n - 1];
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } finally {
     reader.close();
   }
-  return reader.problem === null ? { lines } : { lines, problem: reader.problem };
+  if (reader.problem !== null) return { lines: count, problem: reader.problem };
+  const breakBytes = crlf ? 2 : 1;
+  // The end of the last line's break, or of the file when the last line has none.
+  const size = reader.fileEnd;
+  const lastUnbroken = count > 0 && size === end;
+  starts = starts.subarray(0, count + 1);
+  starts[count] = lastUnbroken ? end : end + breakBytes;
+  return { lines: count, index: { count, starts, breakBytes, lastUnbroken } };
+}
+
+/** Blocks of lines read by their offsets (no search for line breaks): the copy for the output. */
+export class IndexedLines {
+  private readonly fd: number;
+
+  constructor(path: string, private readonly index: LineIndex) {
+    this.fd = openSync(path, "r");
+  }
+
+  /** Lines from..to-1 as raw rows of one buffer; throws when the file no longer holds them. */
+  rows(from: number, to: number): RawRows {
+    const { starts, breakBytes, lastUnbroken, count } = this.index;
+    const endOf = (i: number) => starts[i + 1] - (i === count - 1 && lastUnbroken ? 0 : breakBytes);
+    const base = starts[from], size = endOf(to - 1) - base;
+    const bytes = Buffer.allocUnsafe(size);
+    for (let got = 0; got < size; ) {
+      const read = readSync(this.fd, bytes, got, size - got, base + got);
+      if (read === 0) throw new Error("the input file is shorter than when it was read");
+      got += read;
+    }
+    const n = to - from;
+    const rowStarts = new Int32Array(n), rowEnds = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      rowStarts[k] = starts[from + k] - base;
+      rowEnds[k] = endOf(from + k) - base;
+    }
+    return { bytes, starts: rowStarts, ends: rowEnds, missing: new Uint32Array(n) };
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
 }

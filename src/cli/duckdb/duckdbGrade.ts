@@ -24,9 +24,9 @@ import { rawCsvChunk } from "../rawCsvChunk";
 import { readCsvBytes } from "../readCsv";
 import { ResultCells } from "../resultCells";
 import { UsageError } from "../usageError";
-import { checkDataLines, DataLines } from "./csvLines";
+import { indexDataLines, IndexedLines, type LineIndex } from "./csvLines";
 import type { DeclineReason } from "./engineTexts";
-import { moneySql, rowsViewSql, subScoresSql } from "./gradeQuery";
+import { moneySql, rowsViewSql, SUB_SCORE_BASE, subScoresSql } from "./gradeQuery";
 import { checkStrictCells, positional, type StrictColumns } from "./strictCells";
 
 /** Enough of the file for its header and a few thousand rows: what the engine grades first, to find the columns. */
@@ -37,7 +37,7 @@ const GRADE_COLUMN = 4;
 
 export type DuckdbOutcome = { graded: GradedTable; plan: OutputPlan } | { declined: DeclineReason; detail?: string };
 
-/** Thrown while the results are written when a line cannot be copied as the JavaScript path would copy it. */
+/** Thrown while the results are written when the input no longer holds the lines DuckDB graded. */
 export class DuckdbDeclined extends Error {
   constructor(readonly reason: DeclineReason) {
     super(`DuckDB's results not used: ${reason}`);
@@ -46,11 +46,10 @@ export class DuckdbDeclined extends Error {
 }
 
 /**
- * Grades `req.inputPath` with DuckDB, or says why not. With `linesFirst`, every line is checked before DuckDB runs;
- * otherwise while the results are written (one pass fewer), where a problem throws `DuckdbDeclined` before the output
- * is complete, so the caller must be able to discard it (a file written in place only once complete).
+ * Grades `req.inputPath` with DuckDB, or says why not. Every line is checked (and its place in the file noted) while
+ * DuckDB reads the file, before anything is written.
  */
-export async function gradeWithDuckdb(req: GradeRequest, o: { linesFirst: boolean }): Promise<DuckdbOutcome> {
+export async function gradeWithDuckdb(req: GradeRequest): Promise<DuckdbOutcome> {
   const path = req.inputPath;
   const head = readHead(path);
   let decoded;
@@ -84,12 +83,6 @@ export async function gradeWithDuckdb(req: GradeRequest, o: { linesFirst: boolea
 
   const dataStart = (decoded.bom ? 3 : 0) + headerEnd + 1;
   const crlf = headerEnd > 0 && body[headerEnd - 1] === 13;
-  let lines: number | undefined;
-  if (o.linesFirst) {
-    const checked = checkDataLines(path, dataStart, crlf);
-    if (checked.problem) return { declined: checked.problem };
-    lines = checked.lines;
-  }
 
   let duckdb: typeof import("@duckdb/node-api");
   try {
@@ -109,10 +102,17 @@ export async function gradeWithDuckdb(req: GradeRequest, o: { linesFirst: boolea
       preserve_insertion_order: "true",
     });
     connection = await instance.connect();
-    const outcome = await gradeRows(connection, req, first, { width: first.table.width, lines });
+    // The lines are read in this thread while DuckDB reads the file in its own.
+    const [outcome, lines] = await Promise.all([
+      gradeRows(connection, req, first, { width: first.table.width }),
+      indexDataLines(path, dataStart, crlf),
+    ]);
+    if (lines.problem) return { declined: lines.problem };
     if ("declined" in outcome) return outcome;
+    // DuckDB skips empty lines: one row per line, or the rows would not line up.
+    if (lines.index!.count !== outcome.res.n) return { declined: "emptyLine" };
     const graded: GradedTable = { ...first, res: outcome.res, table: { ...first.table, rowCount: outcome.res.n, rawRows: undefined } };
-    return { graded, plan: copiedLinesPlan(graded, req, { dataStart, crlf }) };
+    return { graded, plan: copiedLinesPlan(graded, req, lines.index!) };
   } catch (err) {
     return { declined: "failed", detail: err instanceof Error ? err.message : String(err) };
   } finally {
@@ -124,7 +124,7 @@ export async function gradeWithDuckdb(req: GradeRequest, o: { linesFirst: boolea
 
 /** The gate, then the compiled SQL's sub-scores and each row's total, into the engine's result. */
 async function gradeRows(
-  connection: DuckDBConnection, req: GradeRequest, first: GradedTable, shape: { width: number; lines?: number },
+  connection: DuckDBConnection, req: GradeRequest, first: GradedTable, shape: { width: number },
 ): Promise<{ res: GradedTable["res"] } | { declined: DeclineReason; detail?: string }> {
   const path = req.inputPath;
   const { profile } = first.res;
@@ -138,19 +138,23 @@ async function gradeRows(
   const asOfDay = first.res.asOfDay;
   const gate = await checkStrictCells(
     connection, path, columns, { asOfDay, positiveTotal: profile.method === "thresholds" },
-    { width: shape.width, lines: shape.lines === undefined ? undefined : shape.lines + 1 },
+    { width: shape.width },
   );
   if (gate.readError !== undefined) return { declined: "unreadable", detail: gate.readError };
-  if (!gate.strict) return { declined: gate.lines !== undefined && gate.lines !== gate.rows + 1 ? "emptyLine" : "notStrict" };
+  if (!gate.strict) return { declined: "notStrict" };
   if (gate.rows === 0) return { declined: "emptyTable" };
 
   await connection.run(rowsViewSql());
   const n = gate.rows;
   const r = new Uint8Array(n), f = new Uint8Array(n), m = new Uint8Array(n);
-  const seen = await eachRow(connection, subScoresSql(profile, { asOfDay, unit: first.unit.unit, lang: req.lang }), n, 3, (v, k, rn) => {
-    r[rn] = v[0].getItem(k) as number;
-    f[rn] = v[1].getItem(k) as number;
-    m[rn] = v[2].getItem(k) as number;
+  const scores = subScoresSql(profile, { asOfDay, unit: first.unit.unit, lang: req.lang });
+  await connection.run(scores.fill);
+  const b = SUB_SCORE_BASE;
+  const seen = await eachRow(connection, scores.read, n, 1, (v, k, rn) => {
+    const code = v[0].getItem(k) as number;
+    r[rn] = Math.floor(code / (b * b));
+    f[rn] = Math.floor(code / b) % b;
+    m[rn] = code % b;
   });
   const money = new Float64Array(n);
   const priced = await eachRow(connection, moneySql(), n, 1, (v, k, rn) => {
@@ -189,44 +193,32 @@ async function eachRow(
 }
 
 /**
- * The output: the header as the JavaScript path writes it, then every input line copied from the file, block by
- * block, with the result cells after it (`rawCsvChunk`, the same code that path uses). A line that path would not copy
- * so (`LinesProblem`), or a file that does not end where DuckDB's rows end, stops the writing (`DuckdbDeclined`).
+ * The output: the header as the JavaScript path writes it, then every input line copied from the file, read by its
+ * place, with the result cells after it (`rawCsvChunk`, the same code that path uses).
  */
-function copiedLinesPlan(
-  graded: GradedTable, req: GradeRequest, o: { dataStart: number; crlf: boolean },
-): OutputPlan {
+function copiedLinesPlan(graded: GradedTable, req: GradeRequest, index: LineIndex): OutputPlan {
   const { table, res } = graded;
   const results = new ResultCells(res, req.lang, graded);
   const headers = [...Array.from({ length: table.width }, (_, c) => cellText(table.headers[c])), ...results.headers()];
-  let reader: DataLines | undefined;
+  let lines: IndexedLines | undefined;
   const noValues = (): never => {
     throw new Error("the DuckDB path writes CSV only");
-  };
-  const fail = (reason: DeclineReason): never => {
-    reader?.close();
-    throw new DuckdbDeclined(reason);
   };
   return {
     headers,
     rowCount: res.n,
     csvChunk(from, to) {
-      reader ??= new DataLines(req.inputPath, o.dataStart, o.crlf);
-      const parts: Buffer[] = [];
-      for (let i = from; i < to; ) {
-        const raw = reader.next(to - i);
-        if (raw === null) return fail("emptyLine"); // fewer lines than DuckDB read rows: it cannot have read this file
-        if (reader.problem) return fail(reader.problem);
-        const k = raw.starts.length;
-        if (k > 0) parts.push(rawCsvChunk(raw, results, i, i + k, 0));
-        i += k;
+      lines ??= new IndexedLines(req.inputPath, index);
+      let raw;
+      try {
+        raw = lines.rows(from, to);
+      } catch {
+        // The file changed while it was graded: what DuckDB graded is no longer there to copy.
+        lines.close();
+        throw new DuckdbDeclined("unreadable");
       }
-      if (to === res.n) {
-        // More lines than rows: DuckDB skipped some (empty lines).
-        if (reader.next(1) !== null) return fail("emptyLine");
-        reader.close();
-      }
-      return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+      if (to === res.n) lines.close();
+      return rawCsvChunk(raw, results, from, to, 0);
     },
     values: noValues,
     inputValues: noValues,

@@ -27,7 +27,7 @@ export interface EngineDecision {
   line?: Localized;
 }
 
-export async function chooseEngine(req: GradeRequest, o: { linesFirst: boolean }): Promise<EngineDecision> {
+export async function chooseEngine(req: GradeRequest): Promise<EngineDecision> {
   if (req.engine === "js") return {};
   const size = sizeOf(req.inputPath);
   // A file that cannot be read is for the JavaScript path to report, in the user's words.
@@ -38,7 +38,7 @@ export async function chooseEngine(req: GradeRequest, o: { linesFirst: boolean }
     return early === "workbookInput" ? {} : { line: ENGINE_TEXTS.small(AUTO_DUCKDB_BYTES / 1048576) };
   }
   if (early) return { line: ENGINE_TEXTS.javascript(early) };
-  const outcome = await gradeWithDuckdb(req, o);
+  const outcome = await gradeWithDuckdb(req);
   if ("declined" in outcome) {
     const line = ENGINE_TEXTS.javascript(outcome.declined);
     if (outcome.declined !== "failed" || !outcome.detail) return { line };

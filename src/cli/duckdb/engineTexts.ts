@@ -60,6 +60,11 @@ export const ENGINE_TEXTS = {
     en: `Engine: JavaScript (DuckDB not used: ${DECLINE_TEXTS[reason].en})`,
     zh: `计算引擎：JavaScript（未采用 DuckDB：${DECLINE_TEXTS[reason].zh}）`,
   }),
+  /** The input file changed while it was graded, and part of the results had gone to stdout. */
+  inputChanged: (path: string): Localized => ({
+    en: `"${path}" changed while it was graded; the output above is incomplete: grade it again`,
+    zh: `“${path}”在分级过程中被修改，上面的输出不完整：请重新分级`,
+  }),
   /** A Parquet file is read by DuckDB and graded as the comma-separated text it converts it to. */
   parquet: (path: string): Localized => ({
     en: `File: ${path} (Parquet), read with DuckDB`,

@@ -21,12 +21,16 @@ export function rowsViewSql(): string {
   return `CREATE OR REPLACE TEMP VIEW ${ROWS_VIEW} AS SELECT rowid AS rn, date, count, total FROM ${ROWS_TABLE}`;
 }
 
+/** A row's three sub-scores in one whole number (a profile has fewer than 1,000 bins). */
+export const SUB_SCORE_BASE = 1000;
+
 /**
  * The sub-scores of every row, keyed by its position: the engine's compiled grading query over the rows table, its
  * customer id being the row's position (ids play no part in grading a customer table, and the gate has made sure no
- * id repeats), left unsorted.
+ * id repeats), left unsorted. The query fills a table first (DuckDB runs it on all its threads; a query read as it
+ * streams runs on one), then the table is read: rn and r·1000² + f·1000 + m (0 where not graded).
  */
-export function subScoresSql(profile: Profile, o: GradeQueryOptions): string {
+export function subScoresSql(profile: Profile, o: GradeQueryOptions): { fill: string; read: string } {
   const graded = compileSql(profile, {
     dialect: "duckdb",
     input: "customers",
@@ -39,12 +43,16 @@ export function subScoresSql(profile: Profile, o: GradeQueryOptions): string {
     sorted: false,
   });
   const body = graded.split("\n").filter((line) => !line.startsWith("--")).join("\n");
-  // Small integers come back as numbers (a BIGINT would come back as a BigInt).
-  return (
-    "SELECT CAST(customer_id AS INTEGER) AS rn, CAST(r_score AS INTEGER) AS r, CAST(f_score AS INTEGER) AS f, " +
-    `CAST(m_score AS INTEGER) AS m FROM (${body}) AS graded`
-  );
+  const b = SUB_SCORE_BASE;
+  return {
+    fill:
+      `CREATE OR REPLACE TEMP TABLE ${SCORES_TABLE} AS SELECT CAST(customer_id AS INTEGER) AS rn, ` +
+      `CAST(coalesce(r_score * ${b * b} + f_score * ${b} + m_score, 0) AS INTEGER) AS code FROM (${body}) AS graded`,
+    read: `SELECT rn, code FROM ${SCORES_TABLE}`,
+  };
 }
+
+const SCORES_TABLE = "rfm_scores";
 
 /** Each row's total as the engine reads it, keyed by position. */
 export function moneySql(): string {

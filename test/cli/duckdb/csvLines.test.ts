@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { checkDataLines, DataLines } from "../../../src/cli/duckdb/csvLines";
+import { DataLines, indexDataLines, IndexedLines } from "../../../src/cli/duckdb/csvLines";
 
 let dir: string;
 beforeAll(() => {
@@ -60,16 +60,42 @@ test.each([
   ["a lone LF in a CRLF file", "A1,x,1\r\nA2,y,2\nA3,z,3\r\n", true, "lineBreaks"],
   ["an empty line", "A1,x,1\n\nA2,y,2\n", false, "emptyLine"],
   ["an empty CRLF line", "A1,x,1\r\n\r\nA2,y,2\r\n", true, "emptyLine"],
-])("%s is noted", (_label, text, crlf, problem) => {
-  expect(checkDataLines(file(text), 0, crlf).problem).toBe(problem);
+])("%s is noted", async (_label, text, crlf, problem) => {
+  expect((await indexDataLines(file(text), 0, crlf)).problem).toBe(problem);
 });
 
 test.each([
   ["negative numbers", "A1,-5,1\nA2,-1200.50,+3\n", false],
   ["an empty last cell in a CRLF file", "A1,x,\r\nA2,,\r\n", true],
   ["empty cells", "A1,,1\nA2,y,\n", false],
-])("%s are copied as they are (no problem)", (_label, text, crlf) => {
-  expect(checkDataLines(file(text), 0, crlf)).toEqual({ lines: 2 });
+])("%s are copied as they are (no problem)", async (_label, text, crlf) => {
+  const check = await indexDataLines(file(text), 0, crlf);
+  expect(check.problem).toBeUndefined();
+  expect(check.lines).toBe(2);
+});
+
+test("the index finds each line again by its place, from any offset, with or without a last line break", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(line, { minLength: 1, maxLength: 40 }), fc.boolean(), fc.boolean(), fc.nat({ max: 39 }), fc.nat({ max: 39 }),
+      async (lines, crlf, lastBreak, a, b) => {
+        const br = crlf ? "\r\n" : "\n";
+        const header = "客户编号,金额" + br;
+        const path = file(header + lines.join(br) + (lastBreak ? br : ""));
+        const check = await indexDataLines(path, Buffer.byteLength(header), crlf);
+        expect(check.problem).toBeUndefined();
+        expect(check.index!.count).toBe(lines.length);
+        const [from, to] = [Math.min(a, b) % lines.length, (Math.max(a, b) % lines.length) + 1];
+        if (from >= to) return;
+        const reader = new IndexedLines(path, check.index!);
+        const raw = reader.rows(from, to);
+        reader.close();
+        const got = Array.from(raw.starts, (s, k) => raw.bytes.toString("utf8", s, raw.ends[k]));
+        expect(got).toEqual(lines.slice(from, to));
+      },
+    ),
+    { numRuns: 100 },
+  );
 });
 
 test("a line longer than a block is read whole", () => {

@@ -65,10 +65,13 @@ test.each(cases.map(([p, u]) => [p.id, u, p] as const))(
     await connection.run(rowsViewSql());
     const r = new Uint8Array(rows.length), f = new Uint8Array(rows.length), m = new Uint8Array(rows.length);
     const seen = new Set<number>();
-    for (const d of (await connection.runAndReadAll(subScoresSql(profile, { asOfDay: AS_OF, unit, lang: "en" }))).getRowObjects()) {
-      const rn = Number(d.rn);
+    const scores = subScoresSql(profile, { asOfDay: AS_OF, unit, lang: "en" });
+    await connection.run(scores.fill);
+    for (const d of (await connection.runAndReadAll(scores.read)).getRowObjects()) {
+      const rn = Number(d.rn), code = Number(d.code);
       seen.add(rn);
-      [r[rn], f[rn], m[rn]] = [Number(d.r), Number(d.f), Number(d.m)];
+      // r·1000² + f·1000 + m
+      [r[rn], f[rn], m[rn]] = [Math.floor(code / 1e6), Math.floor(code / 1e3) % 1000, code % 1000];
     }
     expect(seen.size).toBe(rows.length);
     const money = new Float64Array(rows.length);
@@ -104,8 +107,10 @@ test("the tie rule 'first' follows the file's order: the same rows in another or
     await checkStrictCells(connection, path, { id: "c0", date: "c1", count: "c2", total: "c3" }, { asOfDay: AS_OF, positiveTotal: false }, { width: 4, lines: ordered.length + 1 });
     await connection.run(rowsViewSql());
     const byId = new Map<string, number>();
-    for (const d of (await connection.runAndReadAll(subScoresSql(profile, { asOfDay: AS_OF, unit: "yuan", lang: "en" }))).getRowObjects()) {
-      byId.set(ordered[Number(d.rn)].id, Number(d.f));
+    const scores = subScoresSql(profile, { asOfDay: AS_OF, unit: "yuan", lang: "en" });
+    await connection.run(scores.fill);
+    for (const d of (await connection.runAndReadAll(scores.read)).getRowObjects()) {
+      byId.set(ordered[Number(d.rn)].id, Math.floor(Number(d.code) / 1e3) % 1000);
     }
     return byId;
   };
