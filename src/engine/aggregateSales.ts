@@ -59,8 +59,8 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
   const keyOf = repeats?.keyOf;
   /** The customer of each key, -1 until a readable sale names it. */
   const keySlot = new Int32Array(keys.length).fill(-1);
-  const slotOf = new Map<string, number>();
-  const ids: string[] = [];
+  const customers = new CustomerIds();
+  const ids = customers.ids;
   // A key opens at most one customer, so there are never more customers than keys: typed arrays of that length hold
   // them without growing (and are far quicker to reach at random than growing arrays of numbers).
   const lastDay = new Int32Array(keys.length), count = new Uint32Array(keys.length), firstSale = new Int32Array(keys.length);
@@ -103,16 +103,13 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
         }
         continue;
       }
-      let found = slotOf.get(id);
-      if (found === undefined) {
-        found = ids.length;
-        slotOf.set(id, found);
-        ids.push(id);
-        lastDay[found] = -1;
-        firstSale[found] = -1;
+      const opened = ids.length;
+      slot = keySlot[key] = customers.numberOf(id);
+      if (slot === opened) {
+        lastDay[slot] = -1;
+        firstSale[slot] = -1;
         money.open();
       }
-      slot = keySlot[key] = found;
     }
     if (day < startDay || day > endDay) {
       outsideWindow++;
@@ -124,19 +121,71 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
     count[slot]++;
     money.add(slot, amount); // refunds (negative amounts) are summed as they are
   }
-  const customers = ids.length;
+  const opened = ids.length;
   return {
     ids,
-    lastDay: lastDay.slice(0, customers),
-    count: count.slice(0, customers),
+    lastDay: lastDay.slice(0, opened),
+    count: count.slice(0, opened),
     money,
-    firstSale: firstSale.slice(0, customers),
+    firstSale: firstSale.slice(0, opened),
     saleIssues,
     read: n,
     kept,
     outsideWindow,
     blank,
   };
+}
+
+/**
+ * Customers by id text, numbered in the order they are first named. An open-addressing table of customer numbers
+ * over the ids' hashes: a Map keyed by 200,000 fresh strings spends more time growing and chasing its entries than
+ * the rest of the aggregation together. Ids are the same customer exactly when they are the same text.
+ */
+class CustomerIds {
+  readonly ids: string[] = [];
+  private hashes = new Int32Array(16);
+  // Kept at most half full; it starts small so that it has grown a few times before the loop calling it is compiled.
+  private table = new Int32Array(32).fill(-1);
+
+  /** The number of the customer with this id; a new customer (numbered ids.length, then added) when there is none. */
+  numberOf(id: string): number {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+    h ^= h >>> 12;
+    const { table, hashes, ids } = this;
+    const mask = table.length - 1;
+    for (let t = h & mask; ; t = (t + 1) & mask) {
+      const j = table[t];
+      if (j < 0) {
+        const added = ids.length;
+        table[t] = added;
+        ids.push(id);
+        if (added === hashes.length) this.hashes = grownHashes(hashes);
+        this.hashes[added] = h;
+        if (2 * ids.length > table.length) this.table = rehashed(this.hashes, ids.length, 2 * table.length);
+        return added;
+      }
+      if (hashes[j] === h && ids[j] === id) return j;
+    }
+  }
+}
+
+function grownHashes(hashes: Int32Array): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(hashes.length * 2);
+  bigger.set(hashes);
+  return bigger;
+}
+
+function rehashed(hashes: Int32Array, count: number, size: number): Int32Array<ArrayBuffer> {
+  const table = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  for (let j = 0; j < count; j++) {
+    let t = hashes[j] & mask;
+    while (table[t] >= 0) t = (t + 1) & mask;
+    table[t] = j;
+  }
+  return table;
 }
 
 /** Sales that were skipped as unreadable (several problems of one sale count once). */

@@ -76,3 +76,44 @@ test("one key whose first sale is unreadable: the customer appears at its first 
   expect(res.saleIssues!.map((s) => [s.index, s.code])).toEqual([[0, "saleDateInvalid"]]);
   expect(res.summary.sales).toEqual({ read: 4, kept: 2, outsideWindow: 1, skipped: 1 });
 });
+
+test("thousands of customers: each id text is one customer, numbered in order of its first sale, whichever path", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 3000, size: "max" }),
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: -50, max: 500 }), fc.constantFrom("", " ", "\t")), { minLength: 1, maxLength: 6000, size: "max" }),
+      (pool, picks) => {
+        // Ids are trimmed: " x" and "x" are one customer. A pool id made only of spaces is no id at all.
+        const sales = picks.map(([k, amount, pad]) => ({ id: pad + pool[k % pool.length], amount }));
+        const expected = new Map<string, { count: number; total: number }>();
+        for (const s of sales) {
+          const id = s.id.trim();
+          if (id === "") continue;
+          const c = expected.get(id) ?? { count: 0, total: 0 };
+          c.count++;
+          c.total += s.amount;
+          expected.set(id, c);
+        }
+        const input = { ids: sales.map((s) => s.id), dates: sales.map(() => "2025-06-30"), amounts: sales.map((s) => s.amount) };
+        const distinct = [...new Set(input.ids)];
+        const keyNumber = new Map(distinct.map((id, k) => [id, k]));
+        const keyOf = Int32Array.from(input.ids, (id) => keyNumber.get(id)!);
+        for (const ids of [input.ids, repeatedCells(distinct, keyOf)]) {
+          const res = gradeSales({ ...input, ids }, wuhan, { asOf: "2025-12-31" });
+          expect(res.customers!.ids).toEqual([...expected.keys()]);
+          expect(Array.from(res.customers!.count)).toEqual([...expected.values()].map((c) => c.count));
+          expect(res.customers!.total).toEqual([...expected.values()].map((c) => c.total));
+        }
+      },
+    ),
+    { numRuns: 30 },
+  );
+});
+
+test("ids whose hashes collide are still different customers", () => {
+  // FNV-1a gives "costarring" and "liquid" (and "declinate" and "macallums") the same 32-bit hash.
+  const ids = ["costarring", "liquid", "declinate", "macallums", "liquid", "costarring"];
+  const res = gradeSales({ ids, dates: ids.map(() => "2025-06-30"), amounts: [1, 2, 3, 4, 5, 6] }, wuhan, { asOf: "2025-12-31" });
+  expect(res.customers!.ids).toEqual(["costarring", "liquid", "declinate", "macallums"]);
+  expect(res.customers!.total).toEqual([7, 7, 3, 4]);
+});
