@@ -3,7 +3,7 @@
  * as a whole process, CSV in and CSV out, interleaved run by run so that every tool meets the same load; medians of
  * wall time, the largest peak memory (resident set, from /usr/bin/time). Also 1M rows written to .xlsx and a
  * full-height (1,048,575-row) .xlsx read back, both by `rfm`. `rfm` is the command as users run it (`--engine auto`:
- * DuckDB from 64 MB of CSV, so the 15M-row file); `rfm-duckdb` and `rfm-js` force one engine on the same file, and
+ * DuckDB from 128 MB of CSV, so the 15M-row file); `rfm-duckdb` and `rfm-js` force one engine on the same file, and
  * their outputs are compared byte for byte with the default's.
  *
  *   npm run bench -- compare                     1M customers + 1M sales, 15M customers, xlsx cases; 3 runs

@@ -163,10 +163,10 @@ describe("choosing the engine", () => {
     const r = rfm(["grade", input, ...SHAOXING, "-o", join(dir, "o.csv")], dir);
     expect(r.status).toBe(0);
     expect(r.stderr.split("\n").filter((l) => ENGINE_LINE.test(l))).toEqual([
-      "Engine: JavaScript (auto: DuckDB is used from 64 MB; the results are the same)",
+      "Engine: JavaScript (auto: DuckDB is used from 128 MB; the results are the same)",
     ]);
     const zh = rfm(["grade", input, ...SHAOXING, "--lang", "zh"], dir);
-    expect(zh.stderr).toContain("计算引擎：JavaScript（auto：64 MB 及以上才用 DuckDB；结果相同）");
+    expect(zh.stderr).toContain("计算引擎：JavaScript（auto：128 MB 及以上才用 DuckDB；结果相同）");
     const workbook = rfm(["grade", join(dir, "o.csv"), ...SHAOXING, "-o", join(dir, "again.xlsx")], dir);
     const fromXlsx = rfm(["grade", join(dir, "again.xlsx"), ...SHAOXING], dir);
     expect(workbook.status).toBe(0);
@@ -184,8 +184,8 @@ describe("choosing the engine", () => {
   });
 
   test("--help explains the engines in both languages", () => {
-    expect(rfm(["grade", "--help"], tempDir()).stdout).toMatch(/--engine <name>[\s\S]*Engines: a customer table in CSV of 64 MB or more/);
-    expect(rfm(["grade", "--help", "--lang", "zh"], tempDir()).stdout).toMatch(/auto、js 或 duckdb[\s\S]*计算引擎：64 MB 及以上/);
+    expect(rfm(["grade", "--help"], tempDir()).stdout).toMatch(/--engine <name>[\s\S]*Engines: a customer table in CSV of 128 MB or more/);
+    expect(rfm(["grade", "--help", "--lang", "zh"], tempDir()).stdout).toMatch(/auto、js 或 duckdb[\s\S]*计算引擎：128 MB 及以上/);
   });
 });
 
