@@ -8,7 +8,9 @@ import { integerProfile } from "../engine/compile/integerProfile";
 import { EXTRA_OUTPUT_HEADERS } from "../engine/messages";
 import { hasContactPeriods, nextContactDay } from "../engine/periods";
 import type { GradedTable } from "./gradeTable";
-import { columnLetters, inlineText, MAIN_NS, PKG_REL_NS, REL_NS, serialOfDate, XML_HEAD, xmlText } from "./xlsx/sheetXml";
+import {
+  columnLetters, contentTypes, inlineText, MAIN_NS, PKG_REL_NS, REL_NS, ROOT_RELS, serialOfDate, XML_HEAD, xmlText,
+} from "./xlsx/sheetXml";
 import { displayWidth } from "./textWidth";
 import { ZipFile } from "./xlsx/zipFile";
 import { cellText } from "./cellText";
@@ -241,28 +243,6 @@ export function stylesXml(grades: number): string {
   );
 }
 
-
-const SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
-
-/** Content types of a workbook with `sheets` worksheets (sheet1.xml …). */
-export function contentTypes(sheets: number): string {
-  const parts = Array.from({ length: sheets }, (_, k) => `<Override PartName="/xl/worksheets/sheet${k + 1}.xml" ContentType="${SHEET_TYPE}"/>`);
-  return (
-    XML_HEAD +
-    `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-    `<Default Extension="xml" ContentType="application/xml"/>` +
-    `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-    parts.join("") +
-    `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-    `</Types>`
-  );
-}
-
-export const ROOT_RELS =
-  XML_HEAD +
-  `<Relationships xmlns="${PKG_REL_NS}">` +
-  `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
 
 /** The workbook's relationships: sheet k is worksheets/sheet(k+1).xml under sheetRelId(k); rId3 the styles. */
 export function workbookRels(sheets: number): string {

@@ -12,12 +12,12 @@ import {
 import { hasContactPeriods, nextContactDay } from "../engine/periods";
 import { cellText } from "./cellText";
 import {
-  BOLD, contentTypes, DATE, FORMULA_HEADERS, formulaCell, GRADE_STYLE, parametersSheetXml, ROOT_RELS, stylesXml,
+  BOLD, DATE, FORMULA_HEADERS, formulaCell, GRADE_STYLE, parametersSheetXml, stylesXml,
   typedCell, valueCell, workbookRels, workbookXml,
 } from "./formulasWorkbook";
 import type { GradedTable } from "./gradeTable";
 import { displayWidth } from "./textWidth";
-import { columnLetters, inlineText, MAIN_NS, REL_NS, XML_HEAD, xmlText } from "./xlsx/sheetXml";
+import { columnLetters, contentTypes, inlineText, MAIN_NS, REL_NS, ROOT_RELS, XML_HEAD, xmlText } from "./xlsx/sheetXml";
 import { ZipFile } from "./xlsx/zipFile";
 
 /** The helper sheet's columns: ranking keys on customer rows, lookups on sale rows. */

@@ -4,7 +4,9 @@ import type { OutputPlan } from "./outputPlan";
 import type { Progress } from "./progress";
 import { SUMMARY_TEXTS } from "./texts";
 import { ByteWriter } from "./xlsx/byteWriter";
-import { columnLetters, inlineText, MAIN_NS, PKG_REL_NS, REL_NS, serialOfDate, XML_HEAD, xmlText } from "./xlsx/sheetXml";
+import {
+  columnLetters, contentTypes, inlineText, MAIN_NS, PKG_REL_NS, REL_NS, ROOT_RELS, serialOfDate, XML_HEAD, xmlText,
+} from "./xlsx/sheetXml";
 import { displayWidth } from "./textWidth";
 import { summarySheetXml } from "./xlsx/summarySheetXml";
 import { ZipFile } from "./xlsx/zipFile";
@@ -318,26 +320,6 @@ class StyleTable {
 
 
 const sheetNumbers = (count: number) => Array.from({ length: count }, (_, k) => k + 1);
-
-function contentTypes(sheets: number): string {
-  return (
-    XML_HEAD +
-    `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-    `<Default Extension="xml" ContentType="application/xml"/>` +
-    `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-    sheetNumbers(sheets)
-      .map((n) => `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
-      .join("") +
-    `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-    `</Types>`
-  );
-}
-
-const ROOT_RELS =
-  XML_HEAD +
-  `<Relationships xmlns="${PKG_REL_NS}">` +
-  `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
 
 /** Sheet n is relationship rIdn; the styles come after them. */
 function workbookRels(sheets: number): string {

@@ -63,3 +63,25 @@ export function serialOfDate(date: Date): number | null {
 
 /** 9999-12-31, the last day Excel has. */
 const LAST_SERIAL = 2958465;
+
+const SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+
+/** Content types of a workbook with `sheets` worksheets (sheet1.xml …). */
+export function contentTypes(sheets: number): string {
+  const parts = Array.from({ length: sheets }, (_, k) => `<Override PartName="/xl/worksheets/sheet${k + 1}.xml" ContentType="${SHEET_TYPE}"/>`);
+  return (
+    XML_HEAD +
+    `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+    `<Default Extension="xml" ContentType="application/xml"/>` +
+    `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+    parts.join("") +
+    `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+    `</Types>`
+  );
+}
+
+export const ROOT_RELS =
+  XML_HEAD +
+  `<Relationships xmlns="${PKG_REL_NS}">` +
+  `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
