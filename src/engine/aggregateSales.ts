@@ -45,9 +45,13 @@ export function repeatedCells(keys: ArrayLike<Cell>, keyOf: Int32Array): Repeate
   return Object.assign(cells, { repeats: { keys, keyOf } });
 }
 
+/** The column's description as repeated cells, when it has a sound one (else its cells are read one by one). */
 function repeatsOf(column: ArrayLike<Cell>): RepeatedCells["repeats"] | undefined {
   const repeats = (column as Partial<RepeatedCells>).repeats;
-  return repeats !== undefined && repeats.keyOf.length === column.length ? repeats : undefined;
+  if (repeats === undefined || repeats.keyOf.length !== column.length) return undefined;
+  const { keys, keyOf } = repeats;
+  for (let i = 0; i < keyOf.length; i++) if (!(keyOf[i] >= 0 && keyOf[i] < keys.length)) return undefined;
+  return repeats;
 }
 
 export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): CustomerTotals {

@@ -117,3 +117,11 @@ test("ids whose hashes collide are still different customers", () => {
   expect(res.customers!.ids).toEqual(["costarring", "liquid", "declinate", "macallums"]);
   expect(res.customers!.total).toEqual([7, 7, 3, 4]);
 });
+
+test("a description that names a key that is not there is not trusted: the cells are read one by one", () => {
+  const ids = repeatedCells(["A", "B"], Int32Array.of(0, 1, 0));
+  (ids.repeats.keyOf as Int32Array)[2] = 7; // the cells still say "A"
+  const res = gradeSales({ ids, dates: ["2025-06-30", "2025-06-30", "2025-06-30"], amounts: [1, 2, 3] }, wuhan, { asOf: "2025-12-31" });
+  expect(res.customers!.ids).toEqual(["A", "B"]);
+  expect(res.customers!.total).toEqual([4, 2]);
+});
