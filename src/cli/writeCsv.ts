@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from "fs";
+import { open, type FileHandle } from "fs/promises";
 import type { OutputPlan } from "./outputPlan";
 import type { Progress } from "./progress";
 import { SUMMARY_TEXTS } from "./texts";
@@ -18,19 +18,32 @@ async function writeLines(plan: OutputPlan, sink: Sink, progress: Progress): Pro
   }
 }
 
-/** A CSV file for Excel: UTF-8 with a byte-order mark, without which Excel shows Chinese text garbled. */
+/**
+ * A CSV file for Excel: UTF-8 with a byte-order mark, without which Excel shows Chinese text garbled. Each chunk is
+ * written by Node's thread pool while the next one is made (one write in flight at a time, so order is kept).
+ */
 export async function writeCsvFile(path: string, plan: OutputPlan, progress: Progress): Promise<void> {
-  const fd = openSync(path, "w");
+  const file = await open(path, "w");
+  let inFlight: Promise<void> = writeAll(file, Buffer.from("\uFEFF"));
   try {
-    writeSync(fd, "\uFEFF");
-    await writeLines(plan, (chunk) => writeAll(fd, typeof chunk === "string" ? Buffer.from(chunk) : chunk), progress);
+    await writeLines(
+      plan,
+      async (chunk) => {
+        await inFlight;
+        inFlight = writeAll(file, typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+      },
+      progress,
+    );
+    await inFlight;
   } finally {
-    closeSync(fd);
+    // A failed write has already rejected; the handle is closed whatever happened.
+    await inFlight.catch(() => undefined);
+    await file.close();
   }
 }
 
-function writeAll(fd: number, bytes: Buffer): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+async function writeAll(file: FileHandle, bytes: Buffer): Promise<void> {
+  for (let at = 0; at < bytes.length; ) at += (await file.write(bytes, at, bytes.length - at)).bytesWritten;
 }
 
 /** CSV on standard output (no byte-order mark: it is meant for pipes), waiting whenever the reader is behind. */

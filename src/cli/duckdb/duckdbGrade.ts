@@ -104,7 +104,7 @@ export async function gradeWithDuckdb(req: GradeRequest): Promise<DuckdbOutcome>
     connection = await instance.connect();
     // The lines are read in this thread while DuckDB reads the file in its own.
     const [outcome, lines] = await Promise.all([
-      gradeRows(connection, req, first, { width: first.table.width }),
+      gradeRows(connection, req, first, { width: first.table.width }, () => instance!.connect()),
       indexDataLines(path, dataStart, crlf),
     ]);
     if (lines.problem) return { declined: lines.problem };
@@ -125,6 +125,7 @@ export async function gradeWithDuckdb(req: GradeRequest): Promise<DuckdbOutcome>
 /** The gate, then the compiled SQL's sub-scores and each row's total, into the engine's result. */
 async function gradeRows(
   connection: DuckDBConnection, req: GradeRequest, first: GradedTable, shape: { width: number },
+  another: () => Promise<DuckDBConnection>,
 ): Promise<{ res: GradedTable["res"] } | { declined: DeclineReason; detail?: string }> {
   const path = req.inputPath;
   const { profile } = first.res;
@@ -147,6 +148,17 @@ async function gradeRows(
   await connection.run(rowsViewSql());
   const n = gate.rows;
   const r = new Uint8Array(n), f = new Uint8Array(n), m = new Uint8Array(n);
+  // Each row's total is read on a second connection while the first computes the sub-scores.
+  const money = new Float64Array(n);
+  const pricing = another().then(async (second) => {
+    try {
+      return await eachRow(second, moneySql(), n, 1, (v, k, rn) => {
+        money[rn] = v[0].getItem(k) as number;
+      });
+    } finally {
+      second.closeSync();
+    }
+  });
   const scores = subScoresSql(profile, { asOfDay, unit: first.unit.unit, lang: req.lang });
   await connection.run(scores.fill);
   const b = SUB_SCORE_BASE;
@@ -156,10 +168,7 @@ async function gradeRows(
     f[rn] = Math.floor(code / b) % b;
     m[rn] = code % b;
   });
-  const money = new Float64Array(n);
-  const priced = await eachRow(connection, moneySql(), n, 1, (v, k, rn) => {
-    money[rn] = v[0].getItem(k) as number;
-  });
+  const priced = await pricing;
   const res = gradeScoredCustomers({ r, f, m, money }, profile, { ...req.options, unit: first.unit.unit, asOf: asOfDay });
   // Every line is a row DuckDB graded, once: anything else means the file was not read as the gate read it.
   if (seen !== n || priced !== n || res.summary.graded !== n) {

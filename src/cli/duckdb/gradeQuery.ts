@@ -18,7 +18,7 @@ export interface GradeQueryOptions {
 }
 
 export function rowsViewSql(): string {
-  return `CREATE OR REPLACE TEMP VIEW ${ROWS_VIEW} AS SELECT rowid AS rn, date, count, total FROM ${ROWS_TABLE}`;
+  return `CREATE OR REPLACE VIEW ${ROWS_VIEW} AS SELECT rowid AS rn, date, count, total FROM ${ROWS_TABLE}`;
 }
 
 /** A row's three sub-scores in one whole number (a profile has fewer than 1,000 bins). */
@@ -46,7 +46,7 @@ export function subScoresSql(profile: Profile, o: GradeQueryOptions): { fill: st
   const b = SUB_SCORE_BASE;
   return {
     fill:
-      `CREATE OR REPLACE TEMP TABLE ${SCORES_TABLE} AS SELECT CAST(customer_id AS INTEGER) AS rn, ` +
+      `CREATE OR REPLACE TABLE ${SCORES_TABLE} AS SELECT CAST(customer_id AS INTEGER) AS rn, ` +
       `CAST(coalesce(r_score * ${b * b} + f_score * ${b} + m_score, 0) AS INTEGER) AS code FROM (${body}) AS graded`,
     read: `SELECT rn, code FROM ${SCORES_TABLE}`,
   };

@@ -106,7 +106,7 @@ export function strictRowsSql(path: string, columns: StrictColumns, o: StrictOpt
   const flag = (role: StrictRole) => `${strictCondition(role, columns[role]!, o)} AS ok_${role}`;
   const id = columns.id === undefined ? "TRUE AS ok_id, NULL::UBIGINT AS id_hash" : `${flag("id")}, hash(${ident(columns.id)}) AS id_hash`;
   return (
-    `CREATE OR REPLACE TEMP TABLE ${ROWS_TABLE} AS SELECT ${flag("date")}, ${flag("count")}, ${flag("total")}, ${id}, ` +
+    `CREATE OR REPLACE TABLE ${ROWS_TABLE} AS SELECT ${flag("date")}, ${flag("count")}, ${flag("total")}, ${id}, ` +
     `${cast("date", "DATE")} AS date, ${cast("count", "BIGINT")} AS count, ${cast("total", "DECIMAL(18, 6)")} AS total, ` +
     `${cast("total", "DOUBLE")} AS money FROM ${csvAsText(path, width)}`
   );
