@@ -14,8 +14,8 @@ import { gradeWithDuckdb } from "./duckdbGrade";
 import { ENGINE_TEXTS, type DeclineReason } from "./engineTexts";
 
 /**
- * From this size on, `auto` tries DuckDB. The JavaScript engine is faster on smaller files (2M rows: 2.0 s against
- * 3.0 s on 2 cores) and DuckDB's path on large ones (15M rows: 13.2 s against 15.5 s), but above all the JavaScript
+ * From this size on, `auto` tries DuckDB. The JavaScript engine is faster on smaller files (2M rows: 1.9 s against
+ * 2.0 s on 2 cores) and DuckDB's path on large ones (15M rows: 13.2 s against 15.5 s), but above all the JavaScript
  * engine's memory grows with the file, about 6 bytes per byte of CSV (2.9 GB for 15M rows), while DuckDB's path stays
  * near 1.2 GB: this size keeps the JavaScript engine under about 0.8 GB.
  */
