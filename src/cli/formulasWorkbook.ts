@@ -8,6 +8,7 @@ import { integerProfile } from "../engine/compile/integerProfile";
 import { EXTRA_OUTPUT_HEADERS } from "../engine/messages";
 import { hasContactPeriods, nextContactDay } from "../engine/periods";
 import type { GradedTable } from "./gradeTable";
+import { columnRoles } from "./outputPlan";
 import {
   columnLetters, contentTypes, inlineText, MAIN_NS, PKG_REL_NS, REL_NS, ROOT_RELS, serialOfDate, XML_HEAD, xmlText,
 } from "./xlsx/sheetXml";
@@ -63,22 +64,16 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
     out,
   };
   const plan = compileFormulas(ip, layout, { asOfDay: res.asOfDay, lang });
-  const roleOf: (Role | undefined)[] = [];
-  for (const [role, c] of Object.entries(mapping) as [Role, number][]) roleOf[c] = role;
+  const roleOf = columnRoles(mapping);
 
   const zip = new ZipFile(path, constants.Z_BEST_SPEED);
   try {
-    const write = async (name: string, text: string) => {
-      zip.openEntry(name);
-      await zip.write(text);
-      await zip.closeEntry();
-    };
     const paramsSheet = LIVE_FORMULA_SHEETS.parameters[lang];
-    await write("[Content_Types].xml", contentTypes(3));
-    await write("_rels/.rels", ROOT_RELS);
-    await write("xl/workbook.xml", workbookXml([FORMULA_HEADERS.gradesSheet[lang], paramsSheet], LIVE_FORMULA_SHEETS.keys[lang], plan.parameters));
-    await write("xl/_rels/workbook.xml.rels", workbookRels(3));
-    await write("xl/styles.xml", stylesXml(ip.grades.length));
+    await zip.addEntry("[Content_Types].xml", contentTypes(3));
+    await zip.addEntry("_rels/.rels", ROOT_RELS);
+    await zip.addEntry("xl/workbook.xml", workbookXml([FORMULA_HEADERS.gradesSheet[lang], paramsSheet], LIVE_FORMULA_SHEETS.keys[lang], plan.parameters));
+    await zip.addEntry("xl/_rels/workbook.xml.rels", workbookRels(3));
+    await zip.addEntry("xl/styles.xml", stylesXml(ip.grades.length));
     zip.openEntry("xl/worksheets/sheet1.xml");
     const widths = headers.map((h) => Math.min(40, Math.max(10, displayWidth(h) + 2)));
     widths[headers.indexOf(outputHeaders(lang)[6])] = 60;
@@ -125,8 +120,8 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
       .join("");
     await zip.write(chunk + `</sheetData><conditionalFormatting sqref="${gradeRange}">${rules}</conditionalFormatting></worksheet>`);
     await zip.closeEntry();
-    await write("xl/worksheets/sheet2.xml", parametersSheetXml(plan.parameters, lang));
-    await write("xl/worksheets/sheet3.xml", `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>${keyRows.join("")}</sheetData></worksheet>`);
+    await zip.addEntry("xl/worksheets/sheet2.xml", parametersSheetXml(plan.parameters, lang));
+    await zip.addEntry("xl/worksheets/sheet3.xml", `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>${keyRows.join("")}</sheetData></worksheet>`);
     zip.finish();
   } catch (err) {
     zip.abandon();

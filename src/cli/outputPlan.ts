@@ -189,8 +189,9 @@ function cutCounter(results: ResultCells, lang: Lang, headers: readonly string[]
   return counter;
 }
 
-function columnRoles(mapping: Partial<Record<Role, number>>): Role[] {
-  const roles: Role[] = [];
+/** The role of each table column (by 0-based index), from a role → column mapping; undefined for other columns. */
+export function columnRoles(mapping: Partial<Record<Role, number>>): (Role | undefined)[] {
+  const roles: (Role | undefined)[] = [];
   for (const [role, index] of Object.entries(mapping) as [Role, number][]) roles[index] = role;
   return roles;
 }

@@ -16,6 +16,7 @@ import {
   typedCell, valueCell, workbookRels, workbookXml,
 } from "./formulasWorkbook";
 import type { GradedTable } from "./gradeTable";
+import { columnRoles } from "./outputPlan";
 import { displayWidth } from "./textWidth";
 import { columnLetters, contentTypes, inlineText, MAIN_NS, REL_NS, ROOT_RELS, XML_HEAD, xmlText } from "./xlsx/sheetXml";
 import { ZipFile } from "./xlsx/zipFile";
@@ -63,23 +64,17 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
     windowStartDay: res.summary.windowStart === undefined ? undefined : parseDateText(res.summary.windowStart) ?? undefined,
     lang,
   });
-  const roleOf: (Role | undefined)[] = [];
-  for (const [role, c] of Object.entries(mapping) as [Role, number][]) roleOf[c] = role;
+  const roleOf = columnRoles(mapping);
   const columnName = (role: Role) => (role === "date" || role === "amount" || role === "id" ? header(role) : "");
 
   const zip = new ZipFile(path, constants.Z_BEST_SPEED);
   try {
-    const write = async (name: string, text: string) => {
-      zip.openEntry(name);
-      await zip.write(text);
-      await zip.closeEntry();
-    };
     const gradesSheet = layout.sheet, paramsSheet = LIVE_FORMULA_SHEETS.parameters[lang];
-    await write("[Content_Types].xml", contentTypes(4));
-    await write("_rels/.rels", ROOT_RELS);
-    await write("xl/workbook.xml", workbookXml([gradesSheet, layout.salesSheet, paramsSheet], layout.helperSheet, plan.parameters));
-    await write("xl/_rels/workbook.xml.rels", workbookRels(4));
-    await write("xl/styles.xml", stylesXml(ip.grades.length));
+    await zip.addEntry("[Content_Types].xml", contentTypes(4));
+    await zip.addEntry("_rels/.rels", ROOT_RELS);
+    await zip.addEntry("xl/workbook.xml", workbookXml([gradesSheet, layout.salesSheet, paramsSheet], layout.helperSheet, plan.parameters));
+    await zip.addEntry("xl/_rels/workbook.xml.rels", workbookRels(4));
+    await zip.addEntry("xl/styles.xml", stylesXml(ip.grades.length));
 
     // Sheet 1: one row per customer.
     zip.openEntry("xl/worksheets/sheet1.xml");
@@ -153,7 +148,7 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
     await zip.write(chunk + `</sheetData></worksheet>`);
     await zip.closeEntry();
 
-    await write("xl/worksheets/sheet3.xml", parametersSheetXml(plan.parameters, lang, SALES_FORMULA_TEXTS.customersFixed[lang]));
+    await zip.addEntry("xl/worksheets/sheet3.xml", parametersSheetXml(plan.parameters, lang, SALES_FORMULA_TEXTS.customersFixed[lang]));
 
     // Sheet 4 (hidden): keys on customer rows, lookups on sale rows.
     zip.openEntry("xl/worksheets/sheet4.xml");

@@ -33,27 +33,21 @@ export async function writeXlsxFile(
     const styles = new StyleTable(plan.formats);
     const sheetNames = [lang === "zh" ? "RFM分级" : "RFM grades"];
     if (summary) sheetNames.push(summaryLabels(lang).title);
-    await entry(zip, "[Content_Types].xml", contentTypes(sheetNames.length));
-    await entry(zip, "_rels/.rels", ROOT_RELS);
-    await entry(zip, "xl/workbook.xml", workbookXml(sheetNames));
-    await entry(zip, "xl/_rels/workbook.xml.rels", workbookRels(sheetNames.length));
+    await zip.addEntry("[Content_Types].xml", contentTypes(sheetNames.length));
+    await zip.addEntry("_rels/.rels", ROOT_RELS);
+    await zip.addEntry("xl/workbook.xml", workbookXml(sheetNames));
+    await zip.addEntry("xl/_rels/workbook.xml.rels", workbookRels(sheetNames.length));
     zip.openEntry("xl/worksheets/sheet1.xml");
     await writeSheet(zip, plan, styles, progress);
     await zip.closeEntry();
     // The summary sheet: the same layout the add-in writes, rendered by its own module.
-    if (summary) await entry(zip, "xl/worksheets/sheet2.xml", summarySheetXml(summary, (f, bold) => styles.styleOf(f, bold)));
-    await entry(zip, "xl/styles.xml", styles.xml(gradeFills(plan.grades ?? [])));
+    if (summary) await zip.addEntry("xl/worksheets/sheet2.xml", summarySheetXml(summary, (f, bold) => styles.styleOf(f, bold)));
+    await zip.addEntry("xl/styles.xml", styles.xml(gradeFills(plan.grades ?? [])));
     zip.finish();
   } catch (err) {
     zip.abandon();
     throw err;
   }
-}
-
-async function entry(zip: ZipFile, name: string, text: string): Promise<void> {
-  zip.openEntry(name);
-  await zip.write(text);
-  await zip.closeEntry();
 }
 
 async function writeSheet(zip: ZipFile, plan: OutputPlan, styles: StyleTable, progress: Progress): Promise<void> {

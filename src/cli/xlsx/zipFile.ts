@@ -52,6 +52,13 @@ export class ZipFile {
     if (!entry.deflate.write(bytes)) return new Promise((resolve) => entry.deflate.once("drain", () => resolve()));
   }
 
+  /** A whole entry at once: opened, written and closed. */
+  async addEntry(name: string, data: Buffer | string): Promise<void> {
+    this.openEntry(name);
+    await this.write(data);
+    await this.closeEntry();
+  }
+
   async closeEntry(): Promise<void> {
     const entry = this.entry!;
     this.entry = undefined;
