@@ -3,7 +3,7 @@ import { writeAtomically } from "./atomicWrite";
 import { DuckdbDeclined } from "./duckdb/duckdbGrade";
 import { chooseEngine } from "./duckdb/engineChoice";
 import { ENGINE_TEXTS } from "./duckdb/engineTexts";
-import { isParquetPath, parquetAsCsv } from "./duckdb/parquetInput";
+import { isParquetPath, PARQUET_TEXTS, parquetAsCsv } from "./duckdb/parquetInput";
 import { gradeRequest, type GradeFlags, type GradeRequest } from "./gradeRequest";
 import { gradeTable, type GradedTable } from "./gradeTable";
 import { outputPlan, type OutputPlan } from "./outputPlan";
@@ -63,7 +63,7 @@ async function gradeFile(req: GradeRequest, parquet?: string): Promise<GradeRun>
   // The temporary CSV file's own encoding and delimiter say nothing about the user's file.
   if (parquet) graded.table = { ...graded.table, text: undefined };
   const lines = warnings.map((w) => w[lang]);
-  if (parquet) lines.push(ENGINE_TEXTS.parquet(parquet)[lang]);
+  if (parquet) lines.push(PARQUET_TEXTS.read(parquet)[lang]);
   if (graded.unit.conflict) lines.push(SUMMARY_TEXTS.unitConflict(graded.unit, graded.moneyHeader)[lang]);
   if (plan.replacedResults) lines.push(SUMMARY_TEXTS.replacedResults[lang]);
   lines.push(...summaryLines(graded, lang));

@@ -10,7 +10,7 @@
  * grades the file: a decline never changes a result, only which engine computes it.
  */
 
-import type { DuckDBConnection, DuckDBInstance, DuckDBVector } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from "fs";
 import { availableParallelism, tmpdir } from "os";
 import { join } from "path";
@@ -138,8 +138,7 @@ async function gradeRows(
   };
   const asOfDay = first.res.asOfDay;
   const gate = await checkStrictCells(
-    connection, path, columns, { asOfDay, positiveTotal: profile.method === "thresholds" },
-    { width: shape.width },
+    connection, path, columns, { asOfDay, positiveTotal: profile.method === "thresholds" }, shape.width,
   );
   if (gate.readError !== undefined) return { declined: "unreadable", detail: gate.readError };
   if (!gate.strict) return { declined: "notStrict" };
@@ -152,8 +151,8 @@ async function gradeRows(
   const money = new Float64Array(n);
   const pricing = another().then(async (second) => {
     try {
-      return await eachRow(second, moneySql(), n, 1, (v, k, rn) => {
-        money[rn] = v[0].getItem(k) as number;
+      return await eachRow(second, moneySql(), n, (rn, total) => {
+        money[rn] = total;
       });
     } finally {
       second.closeSync();
@@ -162,8 +161,7 @@ async function gradeRows(
   const scores = subScoresSql(profile, { asOfDay, unit: first.unit.unit, lang: req.lang });
   await connection.run(scores.fill);
   const b = SUB_SCORE_BASE;
-  const seen = await eachRow(connection, scores.read, n, 1, (v, k, rn) => {
-    const code = v[0].getItem(k) as number;
+  const seen = await eachRow(connection, scores.read, n, (rn, code) => {
     r[rn] = Math.floor(code / (b * b));
     f[rn] = Math.floor(code / b) % b;
     m[rn] = code % b;
@@ -178,24 +176,23 @@ async function gradeRows(
 }
 
 
-/** Streams a query's rows (its first column the row's position) to `take`; returns how many distinct rows came. */
-async function eachRow(
-  connection: DuckDBConnection, sql: string, n: number, columns: number,
-  take: (values: DuckDBVector[], k: number, rn: number) => void,
-): Promise<number> {
+/**
+ * Streams a query's rows — the row's position, then one number — to `take`; returns how many distinct rows came.
+ * A position out of range or met twice means the rows are not the file's, and stops the run.
+ */
+async function eachRow(connection: DuckDBConnection, sql: string, n: number, take: (rn: number, value: number) => void): Promise<number> {
   const result = await connection.stream(sql);
   const met = new Uint8Array(n);
   let count = 0;
   for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-    const positions = chunk.getColumnVector(0);
-    const values = Array.from({ length: columns }, (_, c) => chunk.getColumnVector(c + 1));
+    const positions = chunk.getColumnVector(0), values = chunk.getColumnVector(1);
     const rows = chunk.rowCount; // a call into DuckDB each time it is read
     for (let k = 0; k < rows; k++) {
       const rn = positions.getItem(k) as number;
       if (!(rn >= 0 && rn < n) || met[rn]) throw new Error(`DuckDB returned row ${rn} of ${n} twice or out of range`);
       met[rn] = 1;
       count++;
-      take(values, k, rn);
+      take(rn, values.getItem(k) as number);
     }
   }
   return count;

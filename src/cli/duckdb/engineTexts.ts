@@ -65,9 +65,4 @@ export const ENGINE_TEXTS = {
     en: `"${path}" changed while it was graded; the output above is incomplete: grade it again`,
     zh: `“${path}”在分级过程中被修改，上面的输出不完整：请重新分级`,
   }),
-  /** A Parquet file is read by DuckDB and graded as the comma-separated text it converts it to. */
-  parquet: (path: string): Localized => ({
-    en: `File: ${path} (Parquet), read with DuckDB`,
-    zh: `文件：${path}（Parquet），由 DuckDB 读取`,
-  }),
 };

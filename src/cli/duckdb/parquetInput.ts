@@ -16,6 +16,11 @@ export function isParquetPath(path: string): boolean {
 }
 
 export const PARQUET_TEXTS = {
+  /** The summary's line about the file: read by DuckDB, then graded as the CSV text it made. */
+  read: (path: string): Localized => ({
+    en: `File: ${path} (Parquet), read with DuckDB`,
+    zh: `文件：${path}（Parquet），由 DuckDB 读取`,
+  }),
   noDuckdb: (path: string): Localized => ({
     en: `"${path}" is a Parquet file, which is read with DuckDB (@duckdb/node-api), and DuckDB is not installed`,
     zh: `“${path}”是 Parquet 文件，需要用 DuckDB（@duckdb/node-api）读取，但未安装 DuckDB`,

@@ -17,7 +17,6 @@
  */
 
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { createReadStream } from "fs";
 import { formatDay } from "../../engine";
 
 export type StrictRole = "id" | "date" | "count" | "total";
@@ -30,8 +29,6 @@ export interface StrictCheck {
   rows: number;
   /** Cells per role that are not in the strict form (and repeated ids, counted under "id"). */
   offending: Record<StrictRole, number>;
-  /** Lines of the file (the header's included; a last line without a line break counts), when counted here. */
-  lines?: number;
   /** Why DuckDB could not read the file as plain comma-separated text, if it could not. */
   readError?: string;
   /** True when DuckDB may grade the file with the same results as the engine. */
@@ -127,38 +124,22 @@ export function strictCountsSql(hasId: boolean): string {
 
 /**
  * Runs the gate, leaving the rows table for the grading. A file DuckDB cannot read this way is not strict (the engine
- * reads it and says what it found). The file must also have exactly one line per row DuckDB read and the header:
- * DuckDB skips empty lines, which the engine keeps as blank rows of the output, and a quoted line break would join
- * two lines into one row.
+ * reads it and says what it found). Given the table's width, columns are read by position (`csvAsText`). That every
+ * line is one row is the command line's to check (`csvLines.ts`): DuckDB skips empty lines, which the engine keeps as
+ * blank rows, and a quoted line break joins two lines into one row.
  */
 export async function checkStrictCells(
-  connection: DuckDBConnection, path: string, columns: StrictColumns, o: StrictOptions,
-  known?: { width: number; lines?: number },
+  connection: DuckDBConnection, path: string, columns: StrictColumns, o: StrictOptions, width?: number,
 ): Promise<StrictCheck> {
   const none: Record<StrictRole, number> = { id: 0, date: 0, count: 0, total: 0 };
-  // A caller that reads the lines itself (the command line, for its own copy) passes their number, or checks them
-  // while it copies them and passes none.
-  const lines = known ? known.lines : await countLines(path);
   try {
-    await connection.run(strictRowsSql(path, columns, o, known?.width));
+    await connection.run(strictRowsSql(path, columns, o, width));
     const reader = await connection.runAndReadAll(strictCountsSql(columns.id !== undefined));
     const row = reader.getRowObjects()[0];
     const n = (k: string) => Number(row[k] as bigint);
     const offending = { id: n("id"), date: n("date"), count: n("count"), total: n("total") };
-    const strict = Object.values(offending).every((v) => v === 0) && (lines === undefined || lines === n("rows") + 1);
-    return { rows: n("rows"), lines, offending, strict };
+    return { rows: n("rows"), offending, strict: Object.values(offending).every((v) => v === 0) };
   } catch (err) {
-    return { rows: 0, lines, offending: none, strict: false, readError: err instanceof Error ? err.message : String(err) };
+    return { rows: 0, offending: none, strict: false, readError: err instanceof Error ? err.message : String(err) };
   }
-}
-
-/** Lines of a file, streamed in large blocks (a last line without a line break counts; an empty file has none). */
-export async function countLines(path: string): Promise<number> {
-  let lines = 0;
-  let last = 10;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines++;
-    last = chunk[chunk.length - 1];
-  }
-  return last === 10 ? lines : lines + 1;
 }

@@ -59,7 +59,7 @@ test.each(cases.map(([p, u]) => [p.id, u, p] as const))(
     // Extra columns around the roles: the gate and the grading find them by position.
     writeFileSync(path, "Region,Customer,Last,Orders,Spent\n" + rows.map((r) => `East,${r.id},${r.date},${r.count},${r.total}`).join("\n") + "\n");
     const positiveTotal = profile.method === "thresholds";
-    const gate = await checkStrictCells(connection, path, COLUMNS, { asOfDay: AS_OF, positiveTotal }, { width: 5, lines: rows.length + 1 });
+    const gate = await checkStrictCells(connection, path, COLUMNS, { asOfDay: AS_OF, positiveTotal }, 5);
     expect(gate.strict).toBe(true);
 
     await connection.run(rowsViewSql());
@@ -104,7 +104,7 @@ test("the tie rule 'first' follows the file's order: the same rows in another or
   const scoresOf = async (ordered: Row[]) => {
     const path = join(dir, "order.csv");
     writeFileSync(path, "Customer,Last,Orders,Spent\n" + ordered.map((r) => `${r.id},${r.date},${r.count},${r.total}`).join("\n") + "\n");
-    await checkStrictCells(connection, path, { id: "c0", date: "c1", count: "c2", total: "c3" }, { asOfDay: AS_OF, positiveTotal: false }, { width: 4, lines: ordered.length + 1 });
+    await checkStrictCells(connection, path, { id: "c0", date: "c1", count: "c2", total: "c3" }, { asOfDay: AS_OF, positiveTotal: false }, 4);
     await connection.run(rowsViewSql());
     const byId = new Map<string, number>();
     const scores = subScoresSql(profile, { asOfDay: AS_OF, unit: "yuan", lang: "en" });

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { builtinProfile, cellNumber, dayFromCivil, formatDay, gradeCustomers, parseDay } from "../../../src/engine";
+import { indexDataLines } from "../../../src/cli/duckdb/csvLines";
 import { checkStrictCells, csvAsText, strictCondition } from "../../../src/cli/duckdb/strictCells";
 
 const AS_OF = dayFromCivil(2025, 6, 30);
@@ -104,7 +105,7 @@ test("a strict file is graded by the engine without a single note", async () => 
   const body = ["C001,2025-06-01,4,1200.50,East", "C002,2024-12-31,1,80,West", "C003,2025-06-30,12,99999.99,\"North, far\""];
   const path = write("strict.csv", HEADER + body.join("\n") + "\n");
   const check = await checkStrictCells(connection, path, COLUMNS, OPTIONS);
-  expect(check).toEqual({ rows: 3, lines: 4, offending: { id: 0, date: 0, count: 0, total: 0 }, strict: true });
+  expect(check).toEqual({ rows: 3, offending: { id: 0, date: 0, count: 0, total: 0 }, strict: true });
   const res = gradeCustomers(
     {
       ids: ["C001", "C002", "C003"], lastDates: ["2025-06-01", "2024-12-31", "2025-06-30"],
@@ -140,13 +141,16 @@ test("a file DuckDB cannot read as comma-separated UTF-8 text is not strict, wit
   writeFileSync(gbk, Buffer.concat([Buffer.from(HEADER), Buffer.from([0xc9, 0xcf, 0xba, 0xa3]), Buffer.from(",2025-06-01,4,10,x\n")]));
   const b = await checkStrictCells(connection, gbk, COLUMNS, OPTIONS);
   expect(b.strict).toBe(false);
-  // An empty line: the engine keeps it as a blank row, DuckDB skips it, so the rows would no longer line up.
+  // An empty line: the engine keeps it as a blank row, DuckDB skips it, so the rows would no longer line up. The
+  // cells are strict; the command line's own reading of the lines refuses the file (csvLines.ts).
   const emptyLine = write("empty.csv", HEADER + "C001,2025-06-01,4,10,x\n\nC002,2025-06-01,4,10,x");
   const c = await checkStrictCells(connection, emptyLine, COLUMNS, OPTIONS);
-  expect(c).toMatchObject({ rows: 2, lines: 4, offending: { id: 0, date: 0, count: 0, total: 0 }, strict: false });
+  expect(c).toMatchObject({ rows: 2, offending: { id: 0, date: 0, count: 0, total: 0 } });
+  expect((await indexDataLines(emptyLine, HEADER.length, false)).problem).toBe("emptyLine");
   // A quoted line break: two lines, one row.
   const quotedBreak = write("break.csv", HEADER + "C001,2025-06-01,4,10,\"two\nlines\"\n");
-  expect(await checkStrictCells(connection, quotedBreak, COLUMNS, OPTIONS)).toMatchObject({ rows: 1, lines: 3, strict: false });
+  expect(await checkStrictCells(connection, quotedBreak, COLUMNS, OPTIONS)).toMatchObject({ rows: 1 });
+  expect((await indexDataLines(quotedBreak, HEADER.length, false)).problem).toBe("quotes");
   const ragged = write("ragged.csv", HEADER + "C001,2025-06-01,4,10\n");
   expect((await checkStrictCells(connection, ragged, COLUMNS, OPTIONS)).strict).toBe(false);
 });
