@@ -1,6 +1,6 @@
 import { forwardRef } from "react";
 import type { ReactNode } from "react";
-import { Card, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Card, Link, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../engine/types";
 import { gradeFill } from "../../excel";
 import { describeError } from "../describeError";
@@ -26,15 +26,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     padding: "0 4px",
   },
-  thGrade: {
-    textAlign: "start",
-    verticalAlign: "bottom",
-    fontWeight: tokens.fontWeightRegular,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorNeutralForeground3,
-    padding: "0 4px",
-  },
+  // The grade column's heading: a heading like the others, aligned with the grade letters below it.
+  thStart: { textAlign: "start" },
   td: { textAlign: "end", padding: "2px 4px", whiteSpace: "nowrap" },
   tdGrade: { textAlign: "start", padding: "2px 4px", whiteSpace: "nowrap" },
   swatch: { display: "inline-block", width: "10px", height: "10px", borderRadius: "2px", marginInlineEnd: "6px", border: `1px solid ${tokens.colorNeutralStroke1}` },
@@ -97,7 +90,7 @@ export const ResultCard = forwardRef<HTMLHeadingElement, ResultCardProps>(functi
         <caption style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>{t(lang, "distribution")}</caption>
         <thead>
           <tr>
-            <th scope="col" className={styles.thGrade}>{t(lang, "colGrade")}</th>
+            <th scope="col" className={mergeClasses(styles.th, styles.thStart)}>{t(lang, "colGrade")}</th>
             <th scope="col" className={styles.th}>{t(lang, "colCustomers")}</th>
             <th scope="col" className={styles.th}>{t(lang, "colShare")}</th>
             <th scope="col" className={styles.th}>{t(lang, unit === "wan" ? "colAmountWan" : "colAmountYuan")}</th>
