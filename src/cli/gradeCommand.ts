@@ -65,6 +65,7 @@ async function gradeFile(req: GradeRequest, parquet?: string): Promise<GradeRun>
   const lines = warnings.map((w) => w[lang]);
   if (parquet) lines.push(PARQUET_TEXTS.read(parquet)[lang]);
   if (graded.unit.conflict) lines.push(SUMMARY_TEXTS.unitConflict(graded.unit, graded.moneyHeader)[lang]);
+  if (graded.unit.unreadable) lines.push(SUMMARY_TEXTS.unitUnreadable(graded.unit, graded.moneyHeader)[lang]);
   if (plan.replacedResults) lines.push(SUMMARY_TEXTS.replacedResults[lang]);
   lines.push(...summaryLines(graded, lang));
   if (plan.cutCells() > 0) lines.push(OUTPUT_TEXTS.cutCells(plan.cutCells())[lang]);

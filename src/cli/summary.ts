@@ -21,7 +21,8 @@ export function summaryLines(graded: GradedTable, lang: Lang): string[] {
   const headerRow = table.firstRowNumber - 1;
   if (headerRow > 1) lines.splice(2, 0, SUMMARY_TEXTS.headerRow(headerRow)[lang]);
   if (s.kind === "transactions") lines.push(label(SUMMARY_TEXTS.window) + `${s.windowStart ?? "…"} – ${s.asOf}`);
-  lines.push(label(SUMMARY_TEXTS.unit) + UNIT_NAMES[s.unit][lang] + SUMMARY_TEXTS.unitSource(graded.unit, graded.moneyHeader)[lang]);
+  const currency = graded.unit.currency ? SUMMARY_TEXTS.unitCurrency(graded.unit.currency)[lang] : "";
+  lines.push(label(SUMMARY_TEXTS.unit) + UNIT_NAMES[s.unit][lang] + SUMMARY_TEXTS.unitSource(graded.unit, graded.moneyHeader)[lang] + currency);
   lines.push(SUMMARY_TEXTS.graded(s.graded, s.rows - (s.blankRows ?? 0), s.kind)[lang]);
   lines.push(label(SUMMARY_TEXTS.grades) + s.gradeCounts.map((g) => `${g.grade} ${g.count}`).join("  "));
   lines.push(...gradeTableLines(gradeShares(res), lang));

@@ -188,6 +188,15 @@ export const SUMMARY_TEXTS = {
     if (choice.source === "header") return { en: ` (from the header "${header}")`, zh: `（依据列标题“${header}”）` };
     return { en: " (the profile's unit)", zh: "（分级方案的单位）" };
   },
+  /** The currency the header names: a label only, as amounts are never converted. */
+  unitCurrency: (currency: string): Localized => ({
+    en: `; amounts in ${currency}, compared with the profile's bounds as they are (no currency conversion)`,
+    zh: `；金额为 ${currency}，按原数值与分级方案的界值比较（不做币种换算）`,
+  }),
+  unitUnreadable: (choice: UnitChoice, header: string): Localized => ({
+    en: `Warning: the header "${header}" names the unit "${choice.unreadable}", which cannot be read (only yuan and 10,000 yuan can): amounts are read in ${UNIT_NAMES[choice.unit].en} (${choice.source === "user" ? "--unit" : "the profile's unit"}); convert the column or check the M scores`,
+    zh: `警告：列标题“${header}”注明的单位“${choice.unreadable}”无法识别（只支持元和万元）：金额按${UNIT_NAMES[choice.unit].zh}读取（${choice.source === "user" ? "--unit 指定" : "分级方案的单位"}）；请换算该列，或核对 M 评分`,
+  }),
   unitConflict: (choice: UnitChoice, header: string): Localized => ({
     en: `Warning: the header "${header}" says ${UNIT_NAMES[choice.headerUnit ?? choice.unit].en}, but --unit says ${UNIT_NAMES[choice.unit].en}: amounts are read in ${UNIT_NAMES[choice.unit].en} as --unit asks`,
     zh: `警告：列标题“${header}”注明单位为${UNIT_NAMES[choice.headerUnit ?? choice.unit].zh}，但 --unit 指定为${UNIT_NAMES[choice.unit].zh}：金额按 --unit 指定的${UNIT_NAMES[choice.unit].zh}读取`,

@@ -18,17 +18,39 @@ export const REQUIRED_ROLES: Record<InputKind, readonly Role[]> = {
   transactions: ["id", "date", "amount"],
 };
 
-// A unit in parentheses at the end, half- or full-width: "订单金额（万元）", "Amount (CNY)".
-const TRAILING_UNIT = /\s*[(（][^()（）]*[)）]\s*$/;
+/**
+ * Traditional characters of the recognised headers and units, and their simplified forms: matching reads 客戶編號,
+ * 訂單金額（萬元） and mixed spellings (客户編號) as the simplified headers. Only these characters are folded.
+ */
+const TRADITIONAL = "戶編號單時間訂費歷購買總數頻額萬幣臺稱";
+const SIMPLIFIED = "户编号单时间订费历购买总数频额万币台称";
+const FOLD = new Map([...TRADITIONAL].map((c, k) => [c, SIMPLIFIED[k]]));
+const TRADITIONAL_CHARS = new RegExp(`[${TRADITIONAL}]`, "g");
 
-/** A header as matching sees it: trimmed, without a trailing unit, lower case, inner spaces folded. */
+function foldScript(text: string): string {
+  return text.replace(TRADITIONAL_CHARS, (c) => FOLD.get(c)!);
+}
+
+/** A bracketed group: half- or full-width parentheses, 【】 or [] ("金额（元）", "Amount [CNY]", "销售额【万元】"). */
+const BRACKETED = /[(（【[]([^()（）【】[\]]*)[)）】\]]/;
+const EVERY_BRACKETED = new RegExp(BRACKETED.source, "g");
+
+/**
+ * A header as matching sees it: trimmed, lower case, inner spaces folded, Traditional characters folded, and cut
+ * before its first bracketed group. What stands in brackets and after them is a unit or a qualifier: "订单金额（万元）",
+ * "历史购买总金额（元）含税" and "Amount (CNY) incl. VAT" match 订单金额, 历史购买总金额 and amount. A header that starts
+ * with its brackets ("(元) 金额") keeps them.
+ */
 export function normaliseHeader(h: unknown): string {
-  return String(h ?? "")
-    .trim()
-    .replace(TRAILING_UNIT, "")
-    .trim()
-    .replace(/\s+/g, " ")
-    .toLowerCase();
+  const text = String(h ?? "").trim();
+  const group = BRACKETED.exec(text);
+  const name = group !== null && text.slice(0, group.index).trim() !== "" ? text.slice(0, group.index) : text;
+  return foldScript(name.trim().replace(/\s+/g, " ").toLowerCase());
+}
+
+/** A header as typed, for a choice by its exact text: only case, surrounding and repeated spaces do not matter. */
+function exactHeader(h: unknown): string {
+  return String(h ?? "").trim().replace(/\s+/g, " ").toLowerCase();
 }
 
 export interface ColumnDetection {
@@ -55,14 +77,21 @@ export function detectColumns(
   kind?: InputKind,
 ): ColumnDetection {
   const names = headers.map(normaliseHeader);
+  const exact = headers.map(exactHeader);
   const mapping: Partial<Record<Role, number>> = {};
   const ambiguous: ColumnDetection["ambiguous"] = [];
   const taken = new Set<number>();
-  const columnsNamed = (name: string) => names.flatMap((n, i) => (n === name && !taken.has(i) ? [i] : []));
+  const columnsNamed = (name: string, among = names) => among.flatMap((n, i) => (n === name && !taken.has(i) ? [i] : []));
+  // A column named by hand is found by its exact text first, so that of "金额（元）" and "金额（万元）" the one named is
+  // taken; a name that matches no header exactly is matched as recognition matches headers.
+  const columnsChosen = (wanted: string) => {
+    const same = columnsNamed(exactHeader(wanted), exact);
+    return same.length > 0 ? same : columnsNamed(normaliseHeader(wanted));
+  };
   for (const role of ROLE_ORDER) {
     const wanted = manual[role];
     if (wanted === undefined) continue;
-    const found = typeof wanted === "number" ? [wanted] : columnsNamed(normaliseHeader(wanted));
+    const found = typeof wanted === "number" ? [wanted] : columnsChosen(wanted);
     if (found.length > 1) ambiguous.push({ role, columns: found });
     else if (found.length === 1 && found[0] >= 0 && found[0] < headers.length) {
       mapping[role] = found[0];
@@ -96,25 +125,91 @@ export function detectColumns(
   return { mapping, kind: detectedKind, missing, ambiguous };
 }
 
-/** Units a header may name in its trailing parentheses (spec §7), as matching sees them: lower case, no spaces. */
-const HEADER_UNITS: Record<string, MonetaryUnit> = {
-  "元": "yuan", "人民币": "yuan", "人民币元": "yuan", "元人民币": "yuan", "cny": "yuan", "rmb": "yuan", "yuan": "yuan",
-  "¥": "yuan", "￥": "yuan",
-  "万元": "wan", "万": "wan", "万元人民币": "wan", "人民币万元": "wan", "wan": "wan", "10k": "wan", "10kcny": "wan",
-  "10krmb": "wan", "10kyuan": "wan", "10,000": "wan", "10000": "wan", "10,000cny": "wan", "10000cny": "wan",
-  "10,000rmb": "wan", "10000rmb": "wan", "10,000yuan": "wan", "10000yuan": "wan", "10000元": "wan", "10,000元": "wan",
-};
+/** Currencies a header may name. Amounts are never converted: the currency is a label the interfaces show. */
+export type Currency = "CNY" | "TWD" | "HKD";
 
-const UNIT_IN_PARENTHESES = /[(（]([^()（）]*)[)）]\s*$/;
+/** What one word of a unit says: a factor of 10,000, the base unit 元, a currency, or a unit this product cannot read. */
+interface UnitWord {
+  wan?: true;
+  base?: true;
+  currency?: Currency;
+  unreadable?: true;
+}
 
 /**
- * The monetary unit a header names in its trailing parentheses ("历史购买总金额（元）" → yuan, "Amount (10k CNY)" → wan),
- * or undefined when it names none or one this product does not know.
+ * The words of units, as matching sees them (lower case, no spaces, Traditional characters folded: 萬元 is 万元,
+ * 新臺幣 is 新台币). Longer words are tried first, so 港元 is Hong Kong dollars and not 港 + 元.
+ */
+const UNIT_WORDS: [string, UnitWord][] = (
+  [
+    ["元", { base: true }], ["yuan", { base: true, currency: "CNY" }],
+    ["万", { wan: true }], ["wan", { wan: true }], ["10k", { wan: true }], ["10,000", { wan: true }], ["10000", { wan: true }],
+    ["人民币", { currency: "CNY" }], ["cny", { currency: "CNY" }], ["rmb", { currency: "CNY" }], ["¥", { currency: "CNY" }],
+    ["￥", { currency: "CNY" }],
+    ["新台币", { currency: "TWD" }], ["台币", { currency: "TWD" }], ["twd", { currency: "TWD" }], ["ntd", { currency: "TWD" }],
+    ["nt$", { currency: "TWD" }],
+    ["港币", { currency: "HKD" }], ["港元", { currency: "HKD", base: true }], ["hkd", { currency: "HKD" }], ["hk$", { currency: "HKD" }],
+    // Units of money this product does not read: a column in them would be scored in the wrong unit without a word.
+    ["千", { unreadable: true }], ["百万", { unreadable: true }], ["亿", { unreadable: true }], ["k", { unreadable: true }],
+    ["m", { unreadable: true }], ["mn", { unreadable: true }], ["thousand", { unreadable: true }], ["thousands", { unreadable: true }],
+    ["million", { unreadable: true }], ["millions", { unreadable: true }], ["1,000", { unreadable: true }], ["1000", { unreadable: true }],
+    ["usd", { unreadable: true }], ["us$", { unreadable: true }], ["$", { unreadable: true }], ["美元", { unreadable: true }],
+    ["eur", { unreadable: true }], ["€", { unreadable: true }], ["欧元", { unreadable: true }], ["jpy", { unreadable: true }],
+    ["日元", { unreadable: true }], ["gbp", { unreadable: true }], ["£", { unreadable: true }], ["英镑", { unreadable: true }],
+  ] satisfies [string, UnitWord][]
+).sort((a, b) => b[0].length - a[0].length);
+
+/** What a header says about the unit of its amounts. */
+export type HeaderUnitInfo =
+  /** A unit this product reads: `unit` is its scale, `currency` the currency it names, if any; `text` as written. */
+  | { unit: MonetaryUnit; currency?: Currency; text: string }
+  /** A unit of money this product cannot read (千元, USD …), as written. */
+  | { unreadable: string };
+
+/** The unit one bracketed text names ("万元", "10k CNY", "NTD"), or undefined when it is not a unit at all. */
+function unitOfText(written: string): HeaderUnitInfo | undefined {
+  const text = foldScript(written.replace(/\s+/g, "").toLowerCase());
+  if (text === "") return undefined;
+  const said: UnitWord = {};
+  const seen = new Set<keyof UnitWord>();
+  for (let at = 0; at < text.length; ) {
+    const found = UNIT_WORDS.find(([word]) => text.startsWith(word, at));
+    if (!found) return undefined;
+    for (const key of Object.keys(found[1]) as (keyof UnitWord)[]) {
+      // "元元" or "CNY HKD" is no unit; two currencies cannot both be meant.
+      if (seen.has(key) && key !== "unreadable") return undefined;
+      seen.add(key);
+    }
+    Object.assign(said, found[1]);
+    at += found[0].length;
+  }
+  if (said.unreadable) return { unreadable: written.trim() };
+  return { unit: said.wan ? "wan" : "yuan", ...(said.currency ? { currency: said.currency } : {}), text: written.trim() };
+}
+
+/**
+ * What a header says about the unit of its amounts (spec §7): the first bracketed text that is a unit counts, wherever
+ * it stands ("历史购买总金额（元）含税", "金额(万元)/含税", "Amount (CNY) incl. VAT", "金額（NTD）"). A header whose first
+ * unit is one this product cannot read (千元, USD) says so. Undefined when the header names no unit; a header that
+ * starts with its brackets ("(元) 金额") names none either, as its name is the bracketed text.
+ */
+export function headerUnitInfo(header: unknown): HeaderUnitInfo | undefined {
+  const text = String(header ?? "").trim();
+  for (const group of text.matchAll(EVERY_BRACKETED)) {
+    if (text.slice(0, group.index).trim() === "") continue;
+    const unit = unitOfText(group[1]);
+    if (unit) return unit;
+  }
+  return undefined;
+}
+
+/**
+ * The monetary unit a header names ("历史购买总金额（元）" → yuan, "Amount (10k CNY)" → wan, "金额(万元)/含税" → wan), or
+ * undefined when it names none or one this product cannot read.
  */
 export function headerUnit(header: unknown): MonetaryUnit | undefined {
-  const match = UNIT_IN_PARENTHESES.exec(String(header ?? "").trim());
-  if (!match) return undefined;
-  return HEADER_UNITS[match[1].replace(/\s+/g, "").toLowerCase()];
+  const info = headerUnitInfo(header);
+  return info && "unit" in info ? info.unit : undefined;
 }
 
 /** Where the unit of the amounts came from: the user's choice, the money column's header, or the profile. */
@@ -127,6 +222,13 @@ export interface UnitChoice {
   headerUnit?: MonetaryUnit;
   /** True when the user chose one unit and the header names the other: the user wins, and should be told. */
   conflict: boolean;
+  /**
+   * The currency the money column's header names (金額（NTD）): shown beside the unit. Amounts are not converted: they
+   * are compared with the profile's bounds as numbers in the unit's scale.
+   */
+  currency?: Currency;
+  /** The header names a unit this product cannot read (千元, USD), as written: the unit used is not the header's. */
+  unreadable?: string;
 }
 
 /**
@@ -139,8 +241,61 @@ export function chooseUnit(
   userUnit?: MonetaryUnit,
 ): UnitChoice {
   const moneyColumn = detection.mapping[detection.kind === "customers" ? "total" : "amount"];
-  const fromHeader = moneyColumn === undefined ? undefined : headerUnit(headers[moneyColumn]);
-  if (userUnit) return { unit: userUnit, source: "user", headerUnit: fromHeader, conflict: fromHeader !== undefined && fromHeader !== userUnit };
-  if (fromHeader) return { unit: fromHeader, source: "header", headerUnit: fromHeader, conflict: false };
-  return { unit: profileUnit, source: "profile", conflict: false };
+  const info = moneyColumn === undefined ? undefined : headerUnitInfo(headers[moneyColumn]);
+  const fromHeader = info && "unit" in info ? info.unit : undefined;
+  const said = {
+    ...(info && "currency" in info && info.currency ? { currency: info.currency } : {}),
+    ...(info && "unreadable" in info ? { unreadable: info.unreadable } : {}),
+  };
+  if (userUnit) {
+    return { unit: userUnit, source: "user", headerUnit: fromHeader, conflict: fromHeader !== undefined && fromHeader !== userUnit, ...said };
+  }
+  if (fromHeader) return { unit: fromHeader, source: "header", headerUnit: fromHeader, conflict: false, ...said };
+  return { unit: profileUnit, source: "profile", conflict: false, ...said };
+}
+
+/**
+ * Headers of a column that names the customer (as against its id): the summary's lists show it beside the id, so
+ * that a clerk knows whom to call.
+ */
+const NAME_HEADERS: readonly string[] = [
+  "客户名称", "客户名", "客户姓名", "名称", "姓名", "公司名称", "公司", "单位名称", "企业名称", "商户名称", "门店名称",
+  "customer name", "client name", "company name", "company", "account name", "name",
+];
+
+/**
+ * The column that names the customer (客户名称, Customer name …), leftmost first, among the columns no role takes;
+ * undefined when there is none.
+ */
+export function nameColumn(headers: readonly unknown[], mapping: Partial<Record<Role, number>>): number | undefined {
+  const used = new Set(Object.values(mapping));
+  const names = headers.map(normaliseHeader);
+  for (const wanted of NAME_HEADERS) {
+    const found = names.findIndex((n, i) => n === wanted && !used.has(i));
+    if (found >= 0) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Why a selection is not a table to grade, before any column is looked for: nothing in it, a single cell (a stray
+ * "合计"), a header row with nothing below it, a single row of data, or a single column. An interface shows guidance
+ * ("select the whole table, header included") instead of asking for columns that cannot be there.
+ */
+export type NotATable = "empty" | "oneCell" | "headerOnly" | "oneRow" | "oneColumn";
+
+/**
+ * Whether a selection whose first row is `headers`, with `rowCount` rows below it, is a table with a header; null when
+ * it is. A first row that names a column the grading knows is a header; any other single row is one row of data.
+ * (Rows below the header that are all blank are a matter for the grading: it skips them and says so.)
+ */
+export function notATable(headers: readonly unknown[], rowCount: number): NotATable | null {
+  const filled = headers.filter((c) => c !== null && c !== undefined && String(c).trim() !== "");
+  if (rowCount === 0) {
+    if (filled.length === 0) return "empty";
+    if (headers.length === 1) return "oneCell";
+    const named = filled.some((h) => ROLE_ORDER.some((role) => RECOGNISED[role].includes(normaliseHeader(h))));
+    return named ? "headerOnly" : "oneRow";
+  }
+  return headers.length === 1 ? "oneColumn" : null;
 }

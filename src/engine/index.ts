@@ -4,8 +4,8 @@ export * from "./types";
 export { BUILTIN_PROFILES, builtinProfile, parseProfile, profileName, ProfileError, validateProfile } from "./profiles";
 export { dayFromCivil, dayToSerial, formatDay, parseDateText, parseDay, todayDay } from "./dates";
 export {
-  chooseUnit, detectColumns, headerUnit, normaliseHeader, REQUIRED_ROLES, type ColumnDetection, type UnitChoice,
-  type UnitSource,
+  chooseUnit, detectColumns, headerUnit, headerUnitInfo, nameColumn, normaliseHeader, notATable, REQUIRED_ROLES,
+  type ColumnDetection, type Currency, type HeaderUnitInfo, type NotATable, type UnitChoice, type UnitSource,
 } from "./headers";
 export { repeatedCells, type RepeatedCells } from "./aggregateSales";
 export {

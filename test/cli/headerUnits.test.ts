@@ -74,3 +74,41 @@ test('a column headed "total" is the total amount', () => {
   expect(run.status).toBe(0);
   expect(records(run.stdout)[0].Grade).toBe("A");
 });
+
+test("a unit inside the header (历史购买总金额（元）含税) is found, and the column is recognised", () => {
+  write(dir, "inside.csv", csvFile(["客户编号,最近下单时间,历史购买总次数,历史购买总金额（元）含税", "K1,2025-11-21,3,5000"]));
+  const run = rfm(["grade", "inside.csv", ...SHAOXING], dir);
+  expect(run.status).toBe(0);
+  // 5000 yuan = 0.5 万元: M 1 and grade C, as for 历史购买总金额（元）.
+  expect([records(run.stdout)[0]["M Score"], records(run.stdout)[0].Grade]).toEqual(["1", "C"]);
+  expect(run.stderr).toContain('Amounts read in: yuan (元) (from the header "历史购买总金额（元）含税")');
+});
+
+test("--map by the exact header picks one of two columns that differ only in their unit", () => {
+  write(dir, "two-units.csv", csvFile(["客户编号,订单日期,金额（元）,金额（万元）", "A,2025-06-01,15000,1.5"]));
+  const refused = rfm(["grade", "two-units.csv", "--profile", "wuhan"], dir);
+  expect(refused.status).toBe(2);
+  const run = rfm(["grade", "two-units.csv", "--profile", "wuhan", "--map", "amount=金额（万元）"], dir);
+  expect(run.status).toBe(0);
+  expect(run.stderr).toContain('Amounts read in: 10,000 yuan (万元) (from the header "金额（万元）")');
+  expect(records(run.stdout)[0].Amount).toBe("1.5");
+});
+
+test("Traditional Chinese headers with a unit in NTD: read in their own scale, the currency named, nothing converted", () => {
+  write(dir, "tw.csv", csvFile(["客戶編號,最近下單時間,歷史購買總次數,歷史購買總金額（NTD）", "K1,2025-11-21,3,5000"]));
+  const run = rfm(["grade", "tw.csv", ...SHAOXING], dir);
+  expect(run.status).toBe(0);
+  expect(records(run.stdout)[0]["M Score"]).toBe("1"); // 5,000 NTD is 0.5 万 of the profile's bounds
+  expect(run.stderr).toContain(
+    `Amounts read in: yuan (元) (from the header "歷史購買總金額（NTD）"); amounts in TWD, compared with the profile's bounds as they are (no currency conversion)`,
+  );
+  const zh = rfm(["grade", "tw.csv", ...SHAOXING, "--lang", "zh"], dir);
+  expect(zh.stderr).toContain("金额单位：元（依据列标题“歷史購買總金額（NTD）”）；金额为 TWD，按原数值与分级方案的界值比较（不做币种换算）");
+});
+
+test("a unit that cannot be read (千元) is warned about, not taken for another", () => {
+  write(dir, "thousands.csv", csvFile(["客户编号,最近下单时间,历史购买总次数,历史购买总金额（千元）", "K1,2025-11-21,3,5"]));
+  const run = rfm(["grade", "thousands.csv", ...SHAOXING, "--lang", "zh"], dir);
+  expect(run.status).toBe(0);
+  expect(run.stderr).toContain("警告：列标题“历史购买总金额（千元）”注明的单位“千元”无法识别（只支持元和万元）：金额按万元读取（分级方案的单位）");
+});
