@@ -8,6 +8,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { finishMetadata, localizeMetadata } = require("./src/functions/localizeMetadata.js");
 const { DEV_URL, ADDIN_URL_VARIABLE, addinUrlFrom, buildManifest, manifestVersion } = require("./src/build/addinManifest.js");
+const { OFFICE_JS_CDN_VARIABLE, OFFICE_JS_URL_VARIABLE, officeJsFrom, paneContentSecurityPolicy } = require("./src/build/officeJs.js");
 const { version: packageVersion } = require("./package.json");
 
 /**
@@ -25,21 +26,11 @@ const WEBVIEW_TS_TARGET = `es${WEBVIEW_ECMA_VERSION}`;
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const FUNCTIONS_METADATA = "functions.json";
 const TASKPANE_PAGE = "taskpane.html";
+/** The help pages LearnMoreUrl and SupportUrl point at (plain HTML, no script), and what the build says about itself. */
+const HELP_PAGES = { en: "help.html", "zh-CN": "help.zh-CN.html" };
+const BUILD_INFO = "build-info.json";
 /** Chinese metadata, derived from the English one at build time so ids and parameters can never drift apart. */
 const LOCALIZED_METADATA = { "zh-CN": { file: "functions.zh-CN.json", table: "./src/functions/functions.zh-CN.translation.json" } };
-
-// Same policy as the <meta> in taskpane.html, plus the dev server's own websocket for live reload.
-const DEV_CSP = [
-  "default-src 'self'",
-  "script-src 'self' https://appsforoffice.microsoft.com",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self' wss://localhost:3000 ws://127.0.0.1:3000 https://appsforoffice.microsoft.com",
-  "frame-src 'self' https://appsforoffice.microsoft.com",
-  "object-src 'none'",
-  "base-uri 'self'",
-].join("; ");
 
 /** Emits one localized functions.json per locale next to the English one the metadata plugin generates. */
 class LocalizedMetadataPlugin {
@@ -72,6 +63,20 @@ class LocalizedMetadataPlugin {
           }
         },
       );
+    });
+  }
+}
+
+/** Writes build-info.json: what this build is and which Office.js its pages load (the package's INSTALL.txt says it). */
+class BuildInfoPlugin {
+  constructor(info) {
+    this.info = info;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("BuildInfoPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "BuildInfoPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.emitAsset(BUILD_INFO, new webpack.sources.RawSource(`${JSON.stringify(this.info, null, 2)}\n`));
+      });
     });
   }
 }
@@ -144,6 +149,17 @@ module.exports = async (env = {}, argv = {}) => {
     version: manifestVersion(packageVersion),
     url: production ? addinUrlFrom(env[ADDIN_URL_VARIABLE] ?? process.env[ADDIN_URL_VARIABLE]) : undefined,
   };
+  // Which Office.js the pages load (Microsoft's worldwide CDN unless OFFICE_JS_CDN or OFFICE_JS_URL says otherwise):
+  // the page's script tag and its Content-Security-Policy are written from it, and build-info.json records it.
+  const setting = (name) => env[name] ?? process.env[name];
+  const officeJs = officeJsFrom(setting(OFFICE_JS_CDN_VARIABLE), setting(OFFICE_JS_URL_VARIABLE));
+  const buildInfo = {
+    product: "RFM Grader",
+    version: packageVersion,
+    manifestVersion: manifest.version,
+    addinUrl: manifest.url ?? DEV_URL,
+    officeJs: { cdn: officeJs.cdn, url: officeJs.url, cloud: officeJs.cloud },
+  };
 
   return {
     mode: production ? "production" : "development",
@@ -173,16 +189,24 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: FUNCTIONS_METADATA, input: FUNCTIONS_SOURCE }),
       new LocalizedMetadataPlugin(),
+      new BuildInfoPlugin(buildInfo),
       // The shared runtime: one page runs both the custom functions and the task pane.
       new HtmlWebpackPlugin({
         filename: TASKPANE_PAGE,
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+        templateParameters: { officeJsUrl: officeJs.url, contentSecurityPolicy: paneContentSecurityPolicy(officeJs.origin) },
       }),
+      // The help pages: static HTML and one stylesheet, no script (so no Office.js, whatever the cloud).
+      ...Object.values(HELP_PAGES).map(
+        (filename) =>
+          new HtmlWebpackPlugin({ filename, template: `./src/help/${filename}`, inject: false, chunks: [] }),
+      ),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
+          { from: "src/help/help.css", to: "help.css" },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => buildManifest(content.toString(), manifest) },
         ],
       }),
@@ -190,7 +214,11 @@ module.exports = async (env = {}, argv = {}) => {
     devServer: {
       host: plainHttp ? "127.0.0.1" : "localhost",
       port: Number(process.env.npm_package_config_dev_server_port) || 3000,
-      headers: { "Access-Control-Allow-Origin": "*", "Content-Security-Policy": DEV_CSP },
+      // The page's own policy, plus the dev server's websocket for live reload.
+      headers: {
+        "Access-Control-Allow-Origin": "*",
+        "Content-Security-Policy": paneContentSecurityPolicy(officeJs.origin, { connect: ["wss://localhost:3000", "ws://127.0.0.1:3000"] }),
+      },
       server: serving && !plainHttp ? { type: "https", options: await devCertificates() } : { type: "http" },
     },
   };
@@ -202,3 +230,5 @@ module.exports.FUNCTIONS_SOURCE = FUNCTIONS_SOURCE;
 module.exports.FUNCTIONS_METADATA = FUNCTIONS_METADATA;
 module.exports.LOCALIZED_METADATA = LOCALIZED_METADATA;
 module.exports.TASKPANE_PAGE = TASKPANE_PAGE;
+module.exports.HELP_PAGES = HELP_PAGES;
+module.exports.BUILD_INFO = BUILD_INFO;

@@ -2,7 +2,9 @@
  * The production build the tests check, made once per change of its inputs and shared by every test file (bundle,
  * browser, HTTPS, package tests): building takes most of a minute, and every one of them must test the same files.
  * The build is the shipped one (`runProductionBuild.mjs`: the repo's config, production mode), written to
- * `<tmp>/rfm-grader-builds/<repo>/<hash of the inputs>/dist`; callers treat it as read-only.
+ * `<tmp>/rfm-grader-builds/<repo>/<Office.js CDN>-<hash of the inputs>/dist`; callers treat it as read-only. The
+ * worldwide build is the one most tests check; the build for China's Microsoft 365 (OFFICE_JS_CDN=china) is made
+ * once more, into a folder of its own, only by the tests that compare the two.
  */
 import { execFile } from "child_process";
 import { createHash } from "crypto";
@@ -29,21 +31,27 @@ function filesUnder(path: string): string[] {
     .flatMap((name) => filesUnder(join(path, name)));
 }
 
+/** The Office.js CDNs the tests build for (OFFICE_JS_CDN). */
+export type TestCdn = "global" | "china";
+
 /** Hash of everything the build reads from the repo (node_modules counted through package-lock.json). */
-function inputsHash(addinUrl: string): string {
-  const hash = createHash("sha256").update(addinUrl);
+function inputsHash(addinUrl: string, cdn: TestCdn): string {
+  const hash = createHash("sha256").update(addinUrl).update("\0").update(cdn);
   for (const file of INPUTS.flatMap((p) => filesUnder(join(REPO, p)))) {
     hash.update(relative(REPO, file)).update("\0").update(readFileSync(file)).update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }
 
-function runBuild(outDir: string, addinUrl: string): Promise<void> {
+function runBuild(outDir: string, addinUrl: string, cdn: TestCdn): Promise<void> {
+  // Only what the test asks for: an OFFICE_JS_URL in the developer's environment must not change the build.
+  const env: NodeJS.ProcessEnv = { ...process.env, ADDIN_URL: addinUrl, OFFICE_JS_CDN: cdn };
+  delete env.OFFICE_JS_URL;
   return new Promise((done, fail) => {
     execFile(
       process.execPath,
       [join(__dirname, "runProductionBuild.mjs"), outDir],
-      { cwd: REPO, env: { ...process.env, ADDIN_URL: addinUrl }, maxBuffer: 16 * 1024 * 1024 },
+      { cwd: REPO, env, maxBuffer: 16 * 1024 * 1024 },
       (err, _stdout, stderr) => (err ? fail(new Error(`production build failed: ${stderr || err.message}`)) : done()),
     );
   });
@@ -52,8 +60,8 @@ function runBuild(outDir: string, addinUrl: string): Promise<void> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The folder holding the production build of the current sources (built now if needed). */
-export async function productionBuild(addinUrl = TEST_ADDIN_URL): Promise<string> {
-  const dir = join(CACHE, inputsHash(addinUrl));
+export async function productionBuild(addinUrl = TEST_ADDIN_URL, cdn: TestCdn = "global"): Promise<string> {
+  const dir = join(CACHE, `${cdn}-${inputsHash(addinUrl, cdn)}`);
   const dist = join(dir, "dist");
   const lock = join(dir, ".lock");
   mkdirSync(dir, { recursive: true });
@@ -69,11 +77,12 @@ export async function productionBuild(addinUrl = TEST_ADDIN_URL): Promise<string
     }
     try {
       rmSync(dist, { recursive: true, force: true });
-      await runBuild(dist, addinUrl);
+      await runBuild(dist, addinUrl, cdn);
       writeFileSync(join(dir, DONE), new Date().toISOString());
-      // Builds of older sources are of no further use.
+      // Builds of older sources for the same CDN are of no further use (the other CDN's build is another test's).
       for (const other of readdirSync(CACHE)) {
-        if (join(CACHE, other) !== dir && existsSync(join(CACHE, other, DONE))) rmSync(join(CACHE, other), { recursive: true, force: true });
+        const older = other.startsWith(`${cdn}-`) || !/^[a-z]+-/.test(other);
+        if (older && join(CACHE, other) !== dir && existsSync(join(CACHE, other, DONE))) rmSync(join(CACHE, other), { recursive: true, force: true });
       }
       return dist;
     } finally {

@@ -177,6 +177,41 @@ describe("custom functions in a shared runtime", () => {
   });
 });
 
+describe("help", () => {
+  interface HelpConfig {
+    HELP_PAGES: Record<string, string>;
+  }
+  const { HELP_PAGES } = webpackConfig as unknown as HelpConfig;
+
+  test("LearnMoreUrl and SupportUrl open the help page that ships with the add-in, in Office's language, not the pane", async () => {
+    const { files } = await builtFiles();
+    const learnMore = resource(descendants(manifest, "LearnMoreUrl")[0].attributes.resid);
+    const support = child(manifest, "SupportUrl");
+    for (const [what, element, overrideName] of [["LearnMoreUrl", learnMore, "bt:Override"], ["SupportUrl", support, "Override"]] as const) {
+      const english = devPath(element.attributes.DefaultValue);
+      const chinese = devPath(descendants(element, overrideName).find((o) => o.attributes.Locale === "zh-CN")?.attributes.Value ?? "");
+      expect([what, english, chinese]).toEqual([what, HELP_PAGES.en, HELP_PAGES["zh-CN"]]);
+      expect(english).not.toBe(webpackConfig.TASKPANE_PAGE);
+      for (const page of [english, chinese]) expect(files).toContain(page);
+    }
+  });
+
+  test("SupportUrl sits where the schema puts it: after the icons, before Hosts", () => {
+    const names = manifest.children.map((c) => c.name);
+    expect(names.indexOf("SupportUrl")).toBe(names.indexOf("HighResolutionIconUrl") + 1);
+    expect(names.indexOf("SupportUrl")).toBeLessThan(names.indexOf("Hosts"));
+  });
+
+  test("the help pages are in the repository, one per language, linking each other", () => {
+    const en = readFileSync(join(root, "src/help", HELP_PAGES.en), "utf8");
+    const zh = readFileSync(join(root, "src/help", HELP_PAGES["zh-CN"]), "utf8");
+    expect(en).toContain(`href="${HELP_PAGES["zh-CN"]}"`);
+    expect(zh).toContain(`href="${HELP_PAGES.en}"`);
+    // Written in Chinese, not an English page with a Chinese title.
+    expect((zh.match(/[\u4e00-\u9fff]/g) ?? []).length).toBeGreaterThan(800);
+  });
+});
+
 describe("icons", () => {
   test("every image is a real PNG of the size it is declared as", () => {
     const declared: [string, number][] = [

@@ -12,11 +12,13 @@ import { extname, join, normalize, resolve, sep } from "path";
 import type { Browser, Page } from "playwright-core";
 import { chromium } from "playwright-core";
 import { productionBuild } from "../../build/productionBuild";
+import { OFFICE_JS_CDNS } from "../../../src/build/officeJs";
 
 export const REPO = resolve(__dirname, "../../..");
 export const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_JS_DIR = join(REPO, "node_modules/@microsoft/office-js/dist");
-const OFFICE_HOST = "appsforoffice.microsoft.com";
+/** The folders Office.js is served from on each of Microsoft's CDNs (the page may be built for any of them). */
+const OFFICE_JS_FOLDERS = Object.values(OFFICE_JS_CDNS).map((cdn) => cdn.url.slice(0, cdn.url.lastIndexOf("/") + 1));
 
 /** Fails (never skips) when Chromium is missing, saying how to get it. */
 export function requireChromium(): void {
@@ -107,7 +109,7 @@ export interface PageWatch {
 }
 
 /**
- * Opens a page that gets Office.js from the local package in place of the Office CDN, refuses every other request
+ * Opens a page that gets Office.js from the local package in place of Microsoft's CDNs, refuses every other request
  * that does not go to `origin`, and records what went wrong. `initScripts` run before any page script.
  */
 export async function openPane(
@@ -123,8 +125,9 @@ export async function openPane(
   await page.route("**/*", async (route) => {
     const url = new URL(route.request().url());
     if (url.origin === origin) return route.continue();
-    if (url.host === OFFICE_HOST && url.pathname.startsWith("/lib/1/hosted/")) {
-      const file = join(OFFICE_JS_DIR, url.pathname.slice("/lib/1/hosted/".length));
+    const folder = OFFICE_JS_FOLDERS.find((f) => url.href.startsWith(f));
+    if (folder) {
+      const file = join(OFFICE_JS_DIR, url.href.slice(folder.length).split(/[?#]/)[0]);
       if (file.startsWith(OFFICE_JS_DIR + sep) && existsSync(file)) {
         return route.fulfill({ status: 200, contentType: "text/javascript", body: readFileSync(file, "utf8") });
       }
