@@ -11,6 +11,7 @@ import { readAsOf, readProfile, readUnit, requirePopulation } from "./formulaArg
 import { CUSTOMER_RANGES, FORMULA_TEXTS, FormulaInputError, parameterName, type RangeParameter } from "./formulaMessages";
 import { readRanges } from "./formulaRanges";
 import { uiLanguage, valueError, workbookUses1904 } from "./officeHost";
+import { refuseLargeRangesOnTheWeb, refuseLargeResultOnTheWeb } from "./webLimits";
 
 /** The customer-level functions' default profile. */
 export const DEFAULT_PROFILE_ID = "shaoxing";
@@ -45,7 +46,10 @@ export async function spillPerCustomer(args: GradingArguments, columns: readonly
   const lang = uiLanguage();
   const width = columns.length;
   try {
-    const ranges = readRanges([args.lastOrderDate, args.purchases, args.amount], CUSTOMER_RANGES, "GRADE");
+    const rangeArgs = [args.lastOrderDate, args.purchases, args.amount];
+    // Excel on the web: said before a million cells are read (see webLimits.ts); desktop takes whole columns.
+    refuseLargeRangesOnTheWeb(rangeArgs);
+    const ranges = readRanges(rangeArgs, CUSTOMER_RANGES, "GRADE");
     const profile = await readProfile(args.profile, DEFAULT_PROFILE_ID);
     const unit = readUnit(args.unit);
     const customers = ranges.rows - countOf(ranges.empty);
@@ -72,6 +76,7 @@ export async function spillPerCustomer(args: GradingArguments, columns: readonly
     }
     // Nothing at all in the ranges: one blank cell, as a formula over empty cells shows.
     if (matrix.length === 0) matrix.push(blankRow(width));
+    refuseLargeResultOnTheWeb(matrix, false);
     return matrix;
   } catch (err) {
     throw asFormulaError(err, lang);

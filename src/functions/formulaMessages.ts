@@ -111,6 +111,32 @@ export const FORMULA_TEXTS = {
     en: `${count.toLocaleString("en")} more sales cannot be read and are not counted (the first of them in row ${firstRow}).`,
     zh: `另有 ${count.toLocaleString("en")} 笔销售无法读取，未计入（其中第一笔在第 ${firstRow} 行）。`,
   }),
+  webRangesTooLarge: (cells: number, shape: { ranges: number; rows: number }, budget: number): Localized => ({
+    en:
+      `Excel on the web passes at most about 5 MB to a formula, so RFM formulas there take at most ` +
+      `${budget.toLocaleString("en")} cells in their ranges; these hold ${cells.toLocaleString("en")} ` +
+      `(${shape.ranges} ranges of ${shape.rows.toLocaleString("en")} rows). Give a table column such as Sales[Amount] ` +
+      `or a bounded range such as B2:B40000 instead of a whole column, or grade large sales records in the ` +
+      `RFM Grader pane (Home > Grade customers). Excel for Windows and Mac take whole columns.`,
+    zh:
+      `网页版 Excel 传给公式的数据最多约 5 MB，因此网页版中 RFM 公式的各区域合计最多 ` +
+      `${budget.toLocaleString("en")} 个单元格；现在有 ${cells.toLocaleString("en")} 个（${shape.ranges} 个区域，` +
+      `各 ${shape.rows.toLocaleString("en")} 行）。请用表格列（如 销售[订单金额]）或有边界的区域（如 B2:B40000）` +
+      `代替整列，或在 RFM 客户分级任务窗格（开始 > 客户分级）中为大量销售记录分级。` +
+      `Windows 版和 Mac 版 Excel 可以使用整列。`,
+  }),
+  webResultTooLarge: (rows: number, columns: number, budget: number, salesRecords: boolean): Localized => ({
+    en:
+      `This result would have ${rows.toLocaleString("en")} rows of ${columns} column${columns === 1 ? "" : "s"}, more ` +
+      `than Excel on the web ` +
+      `can take back from a formula (at most ${budget.toLocaleString("en")} cells, about 4 MB). Grade ` +
+      `${salesRecords ? "these sales records" : "this customer table"} in the RFM Grader pane (Home > Grade ` +
+      `customers), which writes the results to a sheet, or open the workbook in Excel for Windows or Mac.`,
+    zh:
+      `此结果将有 ${rows.toLocaleString("en")} 行、每行 ${columns} 列，超出了网页版 Excel 从公式取回的上限` +
+      `（最多 ${budget.toLocaleString("en")} 个单元格，约 4 MB）。请在 RFM 客户分级任务窗格（开始 > 客户分级）中` +
+      `为${salesRecords ? "这些销售记录" : "这张客户表"}分级，结果会直接写入工作表；或在 Windows 版、Mac 版 Excel 中打开此工作簿。`,
+  }),
   unexpected: (details: string): Localized => ({
     en: `RFM could not compute this formula: ${details}`,
     zh: `RFM 无法计算此公式：${details}`,

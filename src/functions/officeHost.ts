@@ -1,6 +1,7 @@
 /**
  * Everything the custom functions need from Office, in one place so the rest is plain logic that jest can run:
- * the UI language, the workbook's date system, and Excel's error values. Each guards for Office being absent.
+ * the UI language, the host (Excel on the web or a desktop Excel), the workbook's date system, and Excel's error
+ * values. Each guards for Office being absent.
  */
 import { langFromTag, type Lang } from "../engine";
 import { isDate1904 } from "../excel/read";
@@ -10,6 +11,20 @@ import { FORMULA_TEXTS, FormulaInputError } from "./formulaMessages";
 export function uiLanguage(): Lang {
   const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
   return langFromTag(office?.context?.displayLanguage);
+}
+
+/**
+ * Whether the functions run in Excel on the web (`Office.context.diagnostics.platform` is "OfficeOnline"), where
+ * what a formula passes and returns travels in size-limited messages (see webLimits.ts). False outside Office and
+ * wherever Office does not say.
+ */
+export function runsOnTheWeb(): boolean {
+  const office = (globalThis as { Office?: { context?: { diagnostics?: { platform?: unknown } } } }).Office;
+  try {
+    return office?.context?.diagnostics?.platform === "OfficeOnline";
+  } catch {
+    return false; // Office.js throws for diagnostics read before it is ready
+  }
 }
 
 // Recalculating a sheet calls the functions many times in a burst; they share one read of the date system. A read

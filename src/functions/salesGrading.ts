@@ -17,6 +17,7 @@ import { asFormulaError, blankRow, countOf, noteContext } from "./formulaGrading
 import { FORMULA_TEXTS, SALES_RANGES } from "./formulaMessages";
 import { readRanges } from "./formulaRanges";
 import { uiLanguage, valueError, workbookUses1904 } from "./officeHost";
+import { refuseLargeRangesOnTheWeb, refuseLargeResultOnTheWeb } from "./webLimits";
 
 export const SALES_FUNCTION_ID = "SALES";
 /** The Wuhan rules are the built-in profile made for sales records. */
@@ -47,7 +48,10 @@ export interface SalesArguments {
 export async function salesSpill(args: SalesArguments): Promise<unknown[][]> {
   const lang = uiLanguage();
   try {
-    const ranges = readRanges([args.customer, args.orderDate, args.amount], SALES_RANGES, SALES_FUNCTION_ID);
+    const rangeArgs = [args.customer, args.orderDate, args.amount];
+    // Excel on the web: said before a million cells are read (see webLimits.ts); desktop takes whole columns.
+    refuseLargeRangesOnTheWeb(rangeArgs);
+    const ranges = readRanges(rangeArgs, SALES_RANGES, SALES_FUNCTION_ID);
     const profile = await readProfile(args.profile, SALES_DEFAULT_PROFILE_ID);
     const unit = readUnit(args.unit);
     // One sale in one cell is the single-cell trap of quintile profiles: it would rank a customer against itself.
@@ -76,6 +80,7 @@ export async function salesSpill(args: SalesArguments): Promise<unknown[][]> {
       matrix.push(["", ...new Array<unknown>(SALES_WIDTH - 1).fill(valueError(FORMULA_TEXTS.moreSkippedSales(more, row)[lang]))]);
     }
     if (matrix.length === 0) matrix.push(blankRow(SALES_WIDTH));
+    refuseLargeResultOnTheWeb(matrix, true);
     return matrix;
   } catch (err) {
     throw asFormulaError(err, lang);

@@ -1,7 +1,7 @@
 /**
  * What Excel's shared runtime provides to the custom functions, faked for jest: the `CustomFunctions` error class,
- * `Office.context.displayLanguage`, and an `Excel.run` whose workbook reports a date system (reading a property
- * before load + sync fails, as in Excel).
+ * `Office.context.displayLanguage` and `.diagnostics.platform` (Excel on the web is "OfficeOnline"), and an
+ * `Excel.run` whose workbook reports a date system (reading a property before load + sync fails, as in Excel).
  */
 import { forgetWorkbookSettings } from "../../src/functions/officeHost";
 
@@ -15,6 +15,8 @@ export class FakeFormulaError {
 export interface RuntimeOptions {
   /** Office UI language, e.g. "en-US" or "zh-CN"; null for no Office at all. */
   language?: string | null;
+  /** What `Office.context.diagnostics.platform` says: "OfficeOnline" (Excel on the web), "PC", "Mac"; absent by default. */
+  platform?: string;
   /** The workbook's date system; null for no Excel (outside a workbook). */
   date1904?: boolean | null;
   /** Whether the fake host answers the worksheet DATE function through `workbook.functions` (ExcelApi 1.2). */
@@ -56,13 +58,13 @@ function loadable<T extends object>(values: T, requested: Set<string>, loaded: S
 }
 
 export function installRuntime(options: RuntimeOptions = {}): InstalledRuntime {
-  const { language = "en-US", date1904 = false, hostAnswers = "dateFunction", busyRuns = 0, runLatencyMs = 0 } = options;
+  const { language = "en-US", platform, date1904 = false, hostAnswers = "dateFunction", busyRuns = 0, runLatencyMs = 0 } = options;
   globals.CustomFunctions = {
     Error: FakeFormulaError,
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
   };
   if (language === null) delete globals.Office;
-  else globals.Office = { context: { displayLanguage: language } };
+  else globals.Office = { context: { displayLanguage: language, ...(platform ? { diagnostics: { platform } } : {}) } };
 
   let runs = 0;
   if (date1904 === null) delete globals.Excel;
