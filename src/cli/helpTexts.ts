@@ -43,7 +43,8 @@ const ZH: Record<string, string> = {
   "output the version number": "显示版本号",
   "print one SQL query that grades a database table with a profile, exactly as `rfm grade` does":
     "输出一条 SQL 查询，用分级方案为数据库表中的客户分级，结果与 `rfm grade` 完全一致",
-  "duckdb, postgres or spark": "duckdb、postgres 或 spark",
+  "SQL dialect: duckdb, postgres, mysql (MySQL 8, MariaDB 10.6 and later) or spark":
+    "SQL 方言：duckdb、postgres、mysql（MySQL 8、MariaDB 10.6 及以上版本）或 spark",
   "transactions (one row per sale) or customers (one row per customer)":
     "transactions（销售记录，每行一笔销售）或 customers（客户表，每行一位客户）",
   "table or view to read, schema.table allowed (default: sales, or customers)":
@@ -111,18 +112,24 @@ export const SQL_HELP_AFTER: Record<Lang, string[]> = {
     "",
     "The query returns customer_id, last_order_date, purchases, amount, r_score, f_score, m_score, rfm_score,",
     "grade, cadence, note (note: why the row is not graded, NULL when graded). Identifiers are quoted as given.",
+    "With --dialect mysql, customer ids are compared exactly (utf8mb4_bin), not by the table's collation, which may",
+    "treat \"a\" and \"A\" as one customer.",
     "",
     "Examples:",
     "  rfm sql --profile wuhan --dialect postgres --table sales --map id=customer_no --map date=sold_on > grade.sql",
+    "  rfm sql --profile wuhan --dialect mysql --table crm.sales --map id=customer_no > grade.sql",
     "  rfm sql --profile shaoxing --input customers --as-of 2025-12-31 --unit yuan",
   ],
   zh: [
     "",
     "查询返回 customer_id、last_order_date、purchases、amount、r_score、f_score、m_score、rfm_score、grade、cadence、",
     "note 各列（note：该行未分级的原因，已分级时为 NULL）。标识符按给出的写法加引号。",
+    "使用 --dialect mysql 时，客户编号按原样逐字比较（utf8mb4_bin），不采用表的排序规则（它可能把“a”和“A”",
+    "视为同一位客户）。",
     "",
     "示例：",
     "  rfm sql --profile wuhan --dialect postgres --table sales --map id=customer_no --map date=sold_on > grade.sql",
+    "  rfm sql --profile wuhan --dialect mysql --table crm.sales --map id=customer_no > grade.sql",
     "  rfm sql --profile shaoxing --input customers --as-of 2025-12-31 --unit yuan",
   ],
 };

@@ -12,7 +12,7 @@ export function addSqlCommand(program: Command, lang: Lang = "en"): void {
     .command("sql")
     .description(d("print one SQL query that grades a database table with a profile, exactly as `rfm grade` does"))
     .option("-p, --profile <name|file>", d("shaoxing, wuhan, or a profile .json file (required)"))
-    .option("--dialect <dialect>", d("duckdb, postgres or spark"), "duckdb")
+    .option("--dialect <dialect>", d("SQL dialect: duckdb, postgres, mysql (MySQL 8, MariaDB 10.6 and later) or spark"), "duckdb")
     .option("--input <kind>", d("transactions (one row per sale) or customers (one row per customer)"), "transactions")
     .option("--table <name>", d("table or view to read, schema.table allowed (default: sales, or customers)"))
     .option("--map <ROLE=COLUMN>", d("column of a role (id, date, count, total, amount); default the role's name (repeatable)"), collect)

@@ -29,6 +29,18 @@ test("spark quotes with backticks and divides with DIV", () => {
   expect(run.stdout).toContain(" DIV ");
 });
 
+test("mysql quotes with backticks, counts days with DATEDIFF, divides with DIV and compares ids byte for byte", () => {
+  const run = rfm(["sql", "--profile", "wuhan", "--dialect", "mysql", "--table", "crm.sales", "--map", "id=customer`no"], dir);
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain("FROM `crm`.`sales`");
+  expect(run.stdout).toContain("CAST(`customer``no` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin");
+  expect(run.stdout).toContain("DATEDIFF(DATE '2025-07-01', last_order_date)");
+  expect(run.stdout).toContain(" DIV ");
+  // MySQL has neither NULLS LAST nor CAST … AS BIGINT.
+  expect(run.stdout).not.toMatch(/NULLS LAST|AS BIGINT/);
+  expect(run.stdout).toMatch(/ORDER BY customer_id IS NULL, customer_id\n$/);
+});
+
 test("a customer table with --as-of and --unit: bounds move into the table's unit exactly", () => {
   const run = rfm(["sql", "--profile", "shaoxing", "--input", "customers", "--as-of", "2025-12-31", "--unit", "yuan", "--lang", "zh"], dir);
   expect(run.status).toBe(0);
@@ -39,7 +51,7 @@ test("a customer table with --as-of and --unit: bounds move into the table's uni
 test.each([
   [["sql", "--profile", "shaoxing"], /no default analysis date/],
   [["sql", "--profile", "shaoxing", "--lang", "zh"], /没有默认统计日期/],
-  [["sql", "--profile", "wuhan", "--dialect", "oracle"], /--dialect "oracle" is not one of: duckdb, postgres, spark/],
+  [["sql", "--profile", "wuhan", "--dialect", "oracle"], /--dialect "oracle" is not one of: duckdb, postgres, mysql, spark/],
   [["sql", "--profile", "wuhan", "--as-of", "1/7/2025"], /--as-of "1\/7\/2025" is not a date/],
   [["sql"], /No profile/],
 ])("refuses %j with one line", (args, message) => {

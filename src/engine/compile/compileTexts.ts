@@ -4,8 +4,8 @@ import type { Localized } from "../types";
 
 export const COMPILE_TEXTS = {
   unknownDialect: (v: string): Localized => ({
-    en: `Unknown SQL dialect "${v}": use duckdb, postgres or spark.`,
-    zh: `未知的 SQL 方言“${v}”：请使用 duckdb、postgres 或 spark。`,
+    en: `Unknown SQL dialect "${v}": use duckdb, postgres, mysql or spark.`,
+    zh: `未知的 SQL 方言“${v}”：请使用 duckdb、postgres、mysql 或 spark。`,
   }),
   firstNeedsOrder: (): Localized => ({
     en: "This profile breaks ties by input order (ties: \"first\"), and a database table has no order of its own: name the column that gives the order.",

@@ -12,8 +12,8 @@ import type { InputKind, Lang, MonetaryUnit, Profile, Role } from "../types";
 import { CompileError } from "./compileTexts";
 import { integerProfile, type IntegerProfile } from "./integerProfile";
 
-export type SqlDialect = "duckdb" | "postgres" | "spark";
-export const SQL_DIALECTS: readonly SqlDialect[] = ["duckdb", "postgres", "spark"];
+export type SqlDialect = "duckdb" | "postgres" | "mysql" | "spark";
+export const SQL_DIALECTS: readonly SqlDialect[] = ["duckdb", "postgres", "mysql", "spark"];
 
 export interface SqlOptions {
   /** Default duckdb. */
@@ -44,41 +44,74 @@ export const SQL_RESULT_COLUMNS = [
   "cadence", "note",
 ] as const;
 
+/** What differs between databases; everything else is one query. */
 interface Dialect {
   ident(name: string): string;
   text(value: string): string;
-  varchar: string;
+  /** An id cell as text that groups and compares character for character, as the engine compares ids. */
+  idText(column: string): string;
   /** Whole days from `from` to `to` (both DATE). */
   days(from: string, to: string): string;
   /** Floor of a / b for non-negative whole numbers. */
   intDiv(a: string, b: string): string;
+  /** The bin count k as a 64-bit integer, so that k·(2G+T) cannot overflow. */
+  wideInt(k: number): string;
+  /** An ascending sort key that puts NULLs after every value. */
+  nullsLast(key: string): string;
+  /** A header line for queries whose texts hold a backslash, when the server's settings decide how it is read. */
+  backslashNote?: string;
 }
 
 const quoteWith = (q: string) => (name: string) => q + name.split(q).join(q + q) + q;
+const standardText = (v: string) => `'${v.replace(/'/g, "''")}'`;
+const castBigint = (k: number) => `CAST(${k} AS BIGINT)`;
+const standardNullsLast = (key: string) => `${key} NULLS LAST`;
 
 const DIALECTS: Record<SqlDialect, Dialect> = {
   duckdb: {
     ident: quoteWith('"'),
-    text: (v) => `'${v.replace(/'/g, "''")}'`,
-    varchar: "VARCHAR",
+    text: standardText,
+    idText: (c) => `CAST(${c} AS VARCHAR)`,
     days: (from, to) => `date_diff('day', ${from}, ${to})`,
     intDiv: (a, b) => `(${a}) // (${b})`,
+    wideInt: castBigint,
+    nullsLast: standardNullsLast,
   },
   postgres: {
     ident: quoteWith('"'),
-    text: (v) => `'${v.replace(/'/g, "''")}'`,
-    varchar: "VARCHAR",
+    text: standardText,
+    idText: (c) => `CAST(${c} AS VARCHAR)`,
     days: (from, to) => `(${to} - ${from})`,
     // Both operands are bigint: PostgreSQL's integer division truncates, which is the floor for non-negative values.
     intDiv: (a, b) => `(${a}) / (${b})`,
+    wideInt: castBigint,
+    nullsLast: standardNullsLast,
+  },
+  mysql: {
+    ident: quoteWith("`"),
+    // MySQL reads backslash escapes inside string literals (unless sql_mode has NO_BACKSLASH_ESCAPES; the query's
+    // header says so when a text has a backslash).
+    text: (v) => `'${v.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`,
+    // The default collations ignore case, accents and trailing spaces ('a' = 'A ' = 'á'): a binary collation keeps
+    // every id apart exactly as the engine does.
+    idText: (c) => `CAST(${c} AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin`,
+    days: (from, to) => `DATEDIFF(${to}, ${from})`,
+    intDiv: (a, b) => `(${a}) DIV (${b})`,
+    // MySQL's integer arithmetic is 64-bit already (and it has no CAST … AS BIGINT).
+    wideInt: (k) => String(k),
+    // MySQL sorts NULLs first and has no NULLS LAST.
+    nullsLast: (key) => `${key} IS NULL, ${key}`,
+    backslashNote: "-- texts hold a backslash, written \\\\ as MySQL reads it unless sql_mode has NO_BACKSLASH_ESCAPES",
   },
   spark: {
     ident: quoteWith("`"),
     // Spark SQL reads backslash escapes inside string literals.
     text: (v) => `'${v.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`,
-    varchar: "STRING",
+    idText: (c) => `CAST(${c} AS STRING)`,
     days: (from, to) => `datediff(${to}, ${from})`,
     intDiv: (a, b) => `(${a}) DIV (${b})`,
+    wideInt: castBigint,
+    nullsLast: standardNullsLast,
   },
 };
 
@@ -124,6 +157,8 @@ export function compileSql(profile: Profile, options: SqlOptions = {}): string {
       `, amounts in ${ip.unit}`,
     `-- columns: ${SQL_RESULT_COLUMNS.join(", ")} (note: why a row is not graded, NULL when graded)`,
   ];
+  const texts = ip.grades.flatMap((g) => [g.grade, g.cadence[lang]]);
+  if (d.backslashNote && texts.some((t) => t.includes("\\"))) header.push(d.backslashNote);
   const base = kind === "transactions"
     ? salesBase(d, ip, { table, col, order, money, asOfLit, start })
     : customersBase(d, ip, { table, col, order, money, asOfLit });
@@ -152,7 +187,7 @@ export function compileSql(profile: Profile, options: SqlOptions = {}): string {
     `  CASE WHEN note IS NULL THEN ${gradeCase((i) => d.text(ip.grades[i].cadence[lang]))} END AS cadence,`,
     "  note",
     "FROM composite",
-    ...(options.sorted === false ? [] : [`ORDER BY ${order ? "order_key NULLS LAST, " : ""}customer_id NULLS LAST`]),
+    ...(options.sorted === false ? [] : [`ORDER BY ${[...(order ? ["order_key"] : []), "customer_id"].map(d.nullsLast).join(", ")}`]),
     "",
   ].join("\n");
 }
@@ -184,7 +219,7 @@ function salesBase(d: Dialect, ip: IntegerProfile, p: BaseParts & { start?: numb
     `    COALESCE(SUM(${kept("sale_amount")}), 0) AS amount` + (p.order ? "," : ""),
     ...(p.order ? [`    MIN(${kept("sale_order")}) AS order_key`] : []),
     "  FROM (",
-    `    SELECT NULLIF(TRIM(CAST(${p.col("id")} AS ${d.varchar})), '') AS customer_id,`,
+    `    SELECT NULLIF(TRIM(${d.idText(p.col("id"))}), '') AS customer_id,`,
     `      CAST(${p.col("date")} AS DATE) AS sale_date,`,
     `      CAST(${p.col("amount")} AS ${p.money}) AS sale_amount` + (p.order ? "," : ""),
     ...(p.order ? [`      ${p.order} AS sale_order`] : []),
@@ -211,7 +246,7 @@ function customersBase(d: Dialect, ip: IntegerProfile, p: BaseParts): string {
     "  END AS note,",
     `  ${d.days("last_order_date", p.asOfLit)} AS days`,
     "FROM (",
-    `  SELECT NULLIF(TRIM(CAST(${p.col("id")} AS ${d.varchar})), '') AS customer_id,`,
+    `  SELECT NULLIF(TRIM(${d.idText(p.col("id"))}), '') AS customer_id,`,
     `    CAST(${p.col("date")} AS DATE) AS last_order_date,`,
     `    ${p.col("count")} AS purchases,`,
     `    CAST(${p.col("total")} AS ${p.money}) AS amount` + (p.order ? "," : ""),
@@ -255,7 +290,7 @@ function quantileScores(d: Dialect, ip: IntegerProfile): string {
       `    COUNT(*) OVER (PARTITION BY ${graded}, ${key}) AS ${name}_tied`,
     ];
     if (ip.ties === "first") {
-      cols.push(`    ROW_NUMBER() OVER (PARTITION BY ${graded}, ${key} ORDER BY order_key, customer_id) - 1 AS ${name}_earlier`);
+      cols.push(`    ROW_NUMBER() OVER (PARTITION BY ${graded}, ${key} ORDER BY ${d.nullsLast("order_key")}, customer_id) - 1 AS ${name}_earlier`);
     }
     return cols;
   });
@@ -264,7 +299,7 @@ function quantileScores(d: Dialect, ip: IntegerProfile): string {
     : ip.ties === "best" ? `2 * ${name}_better + 1`
     : `2 * (${name}_better + ${name}_earlier) + 1`;
   const score = (name: string) =>
-    `  CASE WHEN note IS NULL THEN ${k} - ${d.intDiv(`CAST(${k} AS BIGINT) * (${twiceQPlusOne(name)})`, "2 * n")} END AS ${name}_score`;
+    `  CASE WHEN note IS NULL THEN ${k} - ${d.intDiv(`${d.wideInt(k)} * (${twiceQPlusOne(name)})`, "2 * n")} END AS ${name}_score`;
   return [
     "SELECT *,",
     `${score("r")},`,

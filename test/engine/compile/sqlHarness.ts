@@ -19,6 +19,10 @@ export interface SqlRunner {
   exec(sql: string): Promise<void>;
   /** Runs a query; every value as text (NULL as null), as the database prints it. */
   rows(sql: string): Promise<Record<string, string | null>[]>;
+  /** A text literal for loading test data, when the database does not read standard SQL's ('' for a quote only). */
+  quoteText?(value: string): string;
+  /** A column name for loading test data, when the database does not quote standard SQL's way ("name"). */
+  quoteIdent?(name: string): string;
 }
 
 export interface SaleRow {
@@ -163,21 +167,33 @@ export const CUSTOM_PROFILES: Profile[] = [
 
 export const BUILTINS = [builtinProfile("shaoxing")!, builtinProfile("wuhan")!];
 
-const lit = (v: string | null, type?: string) => (v === null ? "NULL" : type ? `${type} '${v}'` : `'${v.replace(/'/g, "''")}'`);
+const standardText = (v: string) => `'${v.replace(/'/g, "''")}'`;
 const num = (v: string | null) => (v === null ? "NULL" : v);
 
+/** Literals as `db` reads them: text (NULL for null), or a date typed as `DATE 'YYYY-MM-DD'`. */
+function literals(db: SqlRunner) {
+  const text = db.quoteText ?? standardText;
+  return {
+    text: (v: string | null) => (v === null ? "NULL" : text(v)),
+    date: (v: string | null) => (v === null ? "NULL" : `DATE '${v}'`),
+  };
+}
+
 export async function loadSales(db: SqlRunner, table: string, rows: SaleRow[]): Promise<void> {
+  const lit = literals(db);
   await db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (seq INTEGER, customer VARCHAR(40), sold_on DATE, amount DECIMAL(18, 6))`);
   for (let from = 0; from < rows.length; from += 1000) {
-    const values = rows.slice(from, from + 1000).map((r, k) => `(${from + k}, ${lit(r.id)}, ${lit(r.date, "DATE")}, ${num(r.amount)})`);
+    const values = rows.slice(from, from + 1000).map((r, k) => `(${from + k}, ${lit.text(r.id)}, ${lit.date(r.date)}, ${num(r.amount)})`);
     if (values.length) await db.exec(`INSERT INTO ${table} VALUES ${values.join(", ")}`);
   }
 }
 
 export async function loadCustomers(db: SqlRunner, table: string, rows: CustomerRowData[]): Promise<void> {
-  await db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (seq INTEGER, id VARCHAR(40), "date" DATE, "count" DECIMAL(10, 2), total DECIMAL(18, 6))`);
+  const lit = literals(db);
+  const q = db.quoteIdent ?? ((name: string) => `"${name}"`);
+  await db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (seq INTEGER, id VARCHAR(40), ${q("date")} DATE, ${q("count")} DECIMAL(10, 2), total DECIMAL(18, 6))`);
   for (let from = 0; from < rows.length; from += 1000) {
-    const values = rows.slice(from, from + 1000).map((r, k) => `(${from + k}, ${lit(r.id)}, ${lit(r.date, "DATE")}, ${num(r.count)}, ${num(r.total)})`);
+    const values = rows.slice(from, from + 1000).map((r, k) => `(${from + k}, ${lit.text(r.id)}, ${lit.date(r.date)}, ${num(r.count)}, ${num(r.total)})`);
     if (values.length) await db.exec(`INSERT INTO ${table} VALUES ${values.join(", ")}`);
   }
 }
