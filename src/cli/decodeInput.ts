@@ -76,13 +76,14 @@ export function decodeInput(path: string, raw: Buffer, forced?: InputEncoding): 
   } else {
     let text: string;
     try {
-      text = new TextDecoder(DECODER_LABELS[encoding], { fatal: true }).decode(body);
+      // The file's own byte-order mark is already cut off; one more is text, as in Python's csv.
+      text = new TextDecoder(DECODER_LABELS[encoding], { fatal: true, ignoreBOM: true }).decode(body);
     } catch {
       throw new UsageError(
         detected ? USAGE_TEXTS.unknownEncoding(path) : USAGE_TEXTS.notInEncoding(path, ENCODING_LABELS[encoding]),
       );
     }
-    bytes = Buffer.from(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, "utf8");
+    bytes = Buffer.from(text, "utf8");
   }
   return { bytes, encoding, bom, detected, delimiter: detectDelimiter(bytes) };
 }
@@ -130,20 +131,22 @@ const SAMPLE_BYTES = 64 * 1024;
 const SAMPLE_LINES = 20;
 
 /**
- * The delimiter of the first lines: the candidate that splits the header and the lines below it into the same number
- * of cells (more than one), counting only outside quotes; among several, the one that gives the most cells; a comma
- * when nothing splits. A tab-separated file with commas in its amounts ("1,200") thus stays tab-separated.
+ * The delimiter of the first records: the candidate that splits the header and the records below it into the same
+ * number of cells (more than one), counting only outside quotes; among several, the one that gives the most cells; a
+ * comma when nothing splits. A tab-separated file with commas in its amounts ("1,200") thus stays tab-separated.
+ * Records are split as the reader splits them (a quoted cell may hold line breaks and delimiters).
  */
 export function detectDelimiter(bytes: Buffer): Delimiter {
-  const lines = sampleLines(bytes.subarray(0, SAMPLE_BYTES).toString("utf8"), bytes.length > SAMPLE_BYTES);
-  if (lines.length === 0) return ",";
+  const cut = bytes.length > SAMPLE_BYTES;
+  const text = bytes.subarray(0, SAMPLE_BYTES).toString("utf8");
   let best: Delimiter = ",", bestScore = 0;
   for (const d of CANDIDATES) {
-    const counts = lines.map((line) => countOutsideQuotes(line, d));
+    const counts = delimiterCounts(text, d, cut);
+    if (counts.length === 0) continue;
     const header = counts[0];
     if (header === 0) continue;
     const consistent = counts.filter((c) => c === header).length;
-    // Lines that agree with the header count most; the number of cells breaks ties.
+    // Records that agree with the header count most; the number of cells breaks ties.
     const score = consistent * 1000 + Math.min(header, 999);
     if (score > bestScore) {
       best = d;
@@ -153,21 +156,45 @@ export function detectDelimiter(bytes: Buffer): Delimiter {
   return best;
 }
 
-function sampleLines(text: string, cut: boolean): string[] {
-  const lines = text.split(/\r\n|\n|\r/);
-  // The last line of a sample cut from a larger file is usually incomplete.
-  if (cut && lines.length > 1) lines.pop();
-  return lines.filter((line) => line.trim() !== "").slice(0, SAMPLE_LINES);
-}
-
-function countOutsideQuotes(line: string, d: string): number {
-  let count = 0, quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '"') quoted = !quoted;
-    else if (c === d && !quoted) count++;
+/**
+ * Delimiters outside quotes in each of the first non-blank records, split with `d` as the reader would (a quote opens
+ * a quoted cell only at the start of a cell). The last record of a sample cut from a larger file is left out.
+ */
+function delimiterCounts(text: string, d: string, cut: boolean): number[] {
+  const counts: number[] = [];
+  let count = 0, blank = true, quoted = false, cellStart = true;
+  const end = (): void => {
+    if (!blank) counts.push(count);
+    count = 0;
+    blank = true;
+    cellStart = true;
+  };
+  for (let i = 0; i < text.length && counts.length <= SAMPLE_LINES; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i++;
+        else quoted = false;
+      }
+      continue;
+    }
+    if (c === "\r" || c === "\n") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      end();
+      continue;
+    }
+    if (c !== " " && c !== "\t") blank = false;
+    if (c === d) {
+      count++;
+      blank = false;
+      cellStart = true;
+      continue;
+    }
+    if (c === '"' && cellStart) quoted = true;
+    cellStart = false;
   }
-  return count;
+  if (!cut || counts.length === 0) end();
+  return counts.slice(0, SAMPLE_LINES);
 }
 
 /**

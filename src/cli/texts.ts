@@ -241,9 +241,19 @@ export const SUMMARY_TEXTS = {
     en: "The input already holds result columns from an earlier run: they are replaced in the output",
     zh: "输入文件中已有上次分级的结果列：输出中已替换为本次结果",
   },
-  csvProblem: (row: number, detail: string): Localized => ({
-    en: `Warning: row ${row}: ${detail}`,
-    zh: `警告：第 ${row} 行：${detail}`,
+  csvProblem: (row: number, code: "TextAfterQuote" | "Unclosed"): Localized =>
+    code === "TextAfterQuote"
+      ? {
+          en: `Warning: row ${row}: text follows the closing quote of a quoted cell; the text is kept and that quote dropped ("x"y reads xy)`,
+          zh: `警告：第 ${row} 行：带引号的单元格在结束引号之后还有文字；已保留这些文字并去掉该引号（"x"y 读作 xy）`,
+        }
+      : {
+          en: `Warning: row ${row}: a quote (") opens a cell that never closes; the cell runs to the end of the file`,
+          zh: `警告：第 ${row} 行：引号（"）开始的单元格没有结束；该单元格一直读到文件末尾`,
+        },
+  moreCsvProblems: (n: number): Localized => ({
+    en: `Warning: ${n} more rows with text after a closing quote`,
+    zh: `警告：另有 ${n} 行在结束引号之后还有文字`,
   }),
   reading: { en: "Reading", zh: "正在读取" },
   grading: { en: "Grading", zh: "正在分级" },

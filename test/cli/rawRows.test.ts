@@ -5,10 +5,10 @@
 
 import { rawRowsAreSafe } from "../../src/cli/cellText";
 import { csvTable } from "../../src/cli/csv/csvTable";
-import { scanCsv, type LineBreak } from "../../src/cli/csv/scanCsv";
+import { scanCsv } from "../../src/cli/csv/scanCsv";
 
-function safe(body: string, newline: LineBreak = "\n"): boolean {
-  const raw = csvTable(scanCsv(Buffer.from("id,a,b" + newline + body), ",", newline), ",").rawRows;
+function safe(body: string, newline = "\n"): boolean {
+  const raw = csvTable(scanCsv(Buffer.from("id,a,b" + newline + body), ","), ",").rawRows;
   expect(raw).toBeDefined();
   return rawRowsAreSafe(raw!);
 }

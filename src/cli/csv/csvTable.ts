@@ -1,7 +1,7 @@
 import { isAscii } from "buffer";
 import { dayToSerial, parseDay, repeatedCells, type Cell } from "../../engine";
 import type { RawRows, Table } from "../table";
-import type { CsvScan } from "./scanCsv";
+import { REREAD, rereadField, UNDOUBLE, type CsvScan } from "./scanCsv";
 
 const QUOTE_PAIR = /""/g;
 /** Below V8's longest string (2^29 - 24 one-byte characters), with room to spare. */
@@ -14,7 +14,7 @@ const MAX_ONE_STRING = 256 * 1024 * 1024;
  * every other cell stays the text it was, so the engine sees and explains it exactly as before.
  */
 export function csvTable(scan: CsvScan, delimiter: string): Table {
-  const { records, recordStart, fieldStart, fieldEnd, doubled } = scan;
+  const { records, recordStart, fieldStart, fieldEnd, quoting } = scan;
   const bytes = Buffer.from(scan.bytes.buffer, scan.bytes.byteOffset, scan.bytes.byteLength);
   // Text that is all ASCII is cut into one-byte strings without decoding; the header (often Chinese) does not count.
   const dataFrom = records > 1 ? scan.lineStart[1] : bytes.length;
@@ -24,11 +24,12 @@ export function csvTable(scan: CsvScan, delimiter: string): Table {
   const text = (k: number): string => {
     const s = fieldStart[k], e = fieldEnd[k];
     if (s === e) return "";
+    if (quoting[k] === REREAD) return Buffer.from(rereadField(bytes, s, e)).toString("utf8");
     const raw =
       data !== undefined && s >= dataFrom ? data.substring(s - dataFrom, e - dataFrom)
       : ascii && s >= dataFrom ? bytes.latin1Slice(s, e)
       : bytes.utf8Slice(s, e);
-    return doubled[k] === 1 ? raw.replace(QUOTE_PAIR, '"') : raw;
+    return quoting[k] === UNDOUBLE ? raw.replace(QUOTE_PAIR, '"') : raw;
   };
   const fieldsOf = (r: number) => recordStart[r + 1] - recordStart[r];
   const isEmptyRecord = (r: number) => fieldsOf(r) === 1 && fieldStart[recordStart[r]] === fieldEnd[recordStart[r]];
@@ -89,7 +90,7 @@ interface SameCells {
  * distinct cells' bytes are copied into one small buffer.
  */
 function sameCells(scan: CsvScan, firstRecord: number, rows: number, c: number): SameCells {
-  const { bytes, recordStart, fieldStart, fieldEnd, doubled } = scan;
+  const { bytes, recordStart, fieldStart, fieldEnd, quoting } = scan;
   const keyOf = new Int32Array(rows);
   // Everything starts tiny: growing early, before the loop is compiled, means the compiled loop knows how to grow.
   let firstRow = new Int32Array(4);
@@ -104,9 +105,9 @@ function sameCells(scan: CsvScan, firstRecord: number, rows: number, c: number):
       const k = recordStart[r] + c;
       s = fieldStart[k];
       e = fieldEnd[k];
-      d = doubled[k];
+      d = quoting[k];
     }
-    const length = e - s, shape = length * 2 + d;
+    const length = e - s, shape = length * 3 + d;
     let h = 0x811c9dc5;
     for (let b = s; b < e; b++) h = Math.imul(h ^ bytes[b], 0x01000193);
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
@@ -145,7 +146,7 @@ function sameCells(scan: CsvScan, firstRecord: number, rows: number, c: number):
   return { keyOf, firstRow, count };
 }
 
-/** Int32s per hash-table slot: hash, key, length * 2 + quoting, offset of the bytes. */
+/** Int32s per hash-table slot: hash, key, length * 3 + quoting, offset of the bytes. */
 const SLOT = 4;
 
 function grown<T extends Int32Array | Uint8Array>(a: T): T {
@@ -189,7 +190,7 @@ function dateColumn(scan: CsvScan, firstRecord: number, rows: number, c: number,
  * any other cell goes through the engine's own reading of its text. All numbers: a Float64Array.
  */
 function numberColumn(scan: CsvScan, firstRecord: number, rows: number, c: number, read: (i: number) => Cell): ArrayLike<Cell> {
-  const { bytes, recordStart, fieldStart, fieldEnd, doubled } = scan;
+  const { bytes, recordStart, fieldStart, fieldEnd, quoting } = scan;
   const numbers = new Float64Array(rows);
   let cells: Cell[] | undefined;
   for (let i = 0; i < rows; i++) {
@@ -197,7 +198,7 @@ function numberColumn(scan: CsvScan, firstRecord: number, rows: number, c: numbe
     let n = NaN;
     if (c < recordStart[r + 1] - recordStart[r]) {
       const k = recordStart[r] + c;
-      if (doubled[k] === 0) n = ownNumber(bytes, fieldStart[k], fieldEnd[k]);
+      if (quoting[k] === 0) n = ownNumber(bytes, fieldStart[k], fieldEnd[k]);
     }
     if (n === n) {
       if (cells === undefined) numbers[i] = n;

@@ -63,6 +63,10 @@ export async function gradeWithDuckdb(req: GradeRequest): Promise<DuckdbOutcome>
   if (decoded.delimiter !== ",") return { declined: "delimiter" };
   const body = decoded.bytes;
   const headerEnd = body.indexOf(10);
+  // The header line ends in the file's line break (LF or CRLF); any other carriage return splits it for the
+  // JavaScript reader and not for the line copier.
+  const headerCr = body.subarray(0, headerEnd < 0 ? body.length : headerEnd).indexOf(13);
+  if (headerCr >= 0 && headerCr !== headerEnd - 1) return { declined: "lineBreaks" };
   if (headerEnd < 0) return { declined: "emptyTable" };
   if (body.subarray(0, headerEnd).includes(34)) return { declined: "quotes" };
 

@@ -26,7 +26,7 @@ export const DECLINE_TEXTS: Record<DeclineReason, Localized> = {
   },
   quotes: { en: "the file has quoted cells", zh: "文件中有带引号的单元格" },
   formulaLike: { en: "a cell starts like a formula (=, +, -, @)", zh: "有单元格以公式符号（=、+、-、@）开头" },
-  lineBreaks: { en: "the file mixes kinds of line break", zh: "文件中的换行符不一致" },
+  lineBreaks: { en: "the file's line breaks are not all LF or all CRLF", zh: "文件的换行符不全是 LF 或不全是 CRLF" },
   emptyLine: { en: "the file has empty lines", zh: "文件中有空行" },
   notStrict: {
     en: "some cells are not in plain form (dates as YYYY-MM-DD up to the analysis date, whole purchase counts, plain amounts, customer ids without repeats)",

@@ -6,11 +6,11 @@
 import fc from "fast-check";
 import { builtinProfile, gradeCustomers, gradeSales, noteText, type RepeatedCells } from "../../../src/engine";
 import { csvTable, isOwnNumberText, ownNumber } from "../../../src/cli/csv/csvTable";
-import { scanCsv, type LineBreak } from "../../../src/cli/csv/scanCsv";
+import { scanCsv } from "../../../src/cli/csv/scanCsv";
 import type { Table } from "../../../src/cli/table";
 
-function table(text: string, delimiter = ",", newline: LineBreak = "\n"): Table {
-  return csvTable(scanCsv(Buffer.from(text, "utf8"), delimiter, newline), delimiter);
+function table(text: string, delimiter = ","): Table {
+  return csvTable(scanCsv(Buffer.from(text, "utf8"), delimiter), delimiter);
 }
 
 function rows(t: Table): unknown[][] {
@@ -25,12 +25,19 @@ describe("records and fields", () => {
     expect(t.rawRows).toBeUndefined(); // quoted: rows are re-quoted on output, never copied
   });
 
-  test("CRLF files: a lone line feed stays inside its cell; a file without quotes keeps its rows' bytes", () => {
-    const t = table("id,note\r\nA,x\ny\r\nB,z\r\n", ",", "\r\n");
-    expect(rows(t)).toEqual([["A", "x\ny"], ["B", "z"]]);
-    const plain = table("id,note\r\nA,x\r\nB,z", ",", "\r\n");
+  test("CRLF, LF and a lone CR each end a row, in any mix; inside quotes they are text (Alt+Enter)", () => {
+    const t = table('id,note\r\nA,x\nB,"y\r\nz"\rC,w\r\nD,"v\nu"\n');
+    expect(rows(t)).toEqual([["A", "x"], ["B", "y\r\nz"], ["C", "w"], ["D", "v\nu"]]);
+    // A row's bytes never hold its line break, whichever it was: copied rows carry no carriage return.
+    const plain = table("id,note\r\nA,x\nB,z\rC,y\r\nD,w");
     const raw = plain.rawRows!;
-    expect([0, 1].map((i) => raw.bytes.subarray(raw.starts[i], raw.ends[i]).toString())).toEqual(["A,x", "B,z"]);
+    expect([0, 1, 2, 3].map((i) => raw.bytes.subarray(raw.starts[i], raw.ends[i]).toString())).toEqual(["A,x", "B,z", "C,y", "D,w"]);
+  });
+
+  test("a line break inside a quoted header is part of the header; the rows below it are split as usual", () => {
+    const t = table('"Customer\nID",Total\r\nA,1\r\nB,2\r\n');
+    expect(t.headers).toEqual(["Customer\nID", "Total"]);
+    expect(rows(t)).toEqual([["A", "1"], ["B", "2"]]);
   });
 
   test("short rows are padded with empty cells; blank lines at the end are not rows, blank lines inside are", () => {
@@ -45,12 +52,23 @@ describe("records and fields", () => {
     expect(rows(t)).toEqual([["张三", "5000"]]);
   });
 
-  test("text after a closing quote is kept and reported; a quote that never closes is reported with its record", () => {
-    const bad = scanCsv(Buffer.from('a,b\n"x"y,1\n2,3\n'), ",", "\n");
-    expect(bad.problems).toEqual([{ record: 1, code: "InvalidQuotes", message: "Trailing quote on quoted field is malformed" }]);
-    expect(csvTable(bad, ",").row(0)).toEqual(['x"y', "1"]);
-    const open = scanCsv(Buffer.from('a,b\n1,2\n"3,4\n5,6\n'), ",", "\n");
-    expect(open.problems.map((p) => [p.record, p.code])).toEqual([[2, "MissingQuotes"]]);
+  test("text after a closing quote is kept without that quote, as Python's csv reads it, and reported", () => {
+    const bad = scanCsv(Buffer.from('a,b\n"x"y,1\n"p""q"r"s,2\n'), ",");
+    expect(bad.problems).toEqual([{ record: 1, code: "TextAfterQuote" }, { record: 2, code: "TextAfterQuote" }]);
+    expect(rows(csvTable(bad, ","))).toEqual([["xy", "1"], ['p"qr"s', "2"]]);
+  });
+
+  test("a quote that never closes runs to the end of the file; whether it swallowed later lines is noted", () => {
+    const open = scanCsv(Buffer.from('a,b\n1,2\n"3,4\n5,6\n'), ",");
+    expect(open.problems).toEqual([{ record: 2, code: "Unclosed", swallowsLines: true }]);
+    expect(rows(csvTable(open, ","))).toEqual([["1", "2"], ["3,4\n5,6\n", ""]]);
+    const last = scanCsv(Buffer.from('a,b\n1,"2\r\n'), ",");
+    expect(last.problems).toEqual([{ record: 1, code: "Unclosed", swallowsLines: false }]);
+    expect(rows(csvTable(last, ","))).toEqual([["1", "2\r\n"]]);
+  });
+
+  test("a quote inside an unquoted cell is text; spaces before a quote make the cell unquoted", () => {
+    expect(rows(table('a,b\n5" screen,x\n "y",z\n'))).toEqual([['5" screen', "x"], [' "y"', "z"]]);
   });
 
   test("a file whose first kilobytes hold few long lines and the rest many short ones (the arrays grow)", () => {

@@ -105,7 +105,7 @@ describe("files DuckDB does not grade go to the JavaScript engine, which says wh
     ["a date written another way", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "A007,East,2025/12/01,2,1,"].join("\n") + "\n") }), "some cells are not in plain form"],
     ["an id twice", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "A001,East,2025-12-01,2,1,"].join("\n") + "\n") }), "some cells are not in plain form"],
     ["a purchase after the analysis date", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "A007,East,2026-01-02,2,1,"].join("\n") + "\n") }), "some cells are not in plain form"],
-    ["a lone LF in a CRLF file", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER].join("\r\n") + "\nA007,East,2025-12-01,2,1,\r\n") }), "the file mixes kinds of line break"],
+    ["a lone LF in a CRLF file", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER].join("\r\n") + "\nA007,East,2025-12-01,2,1,\r\n") }), "the file's line breaks are not all LF or all CRLF"],
     ["semicolons", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS].map((l) => l.replace(/,/g, ";")).join("\n") + "\n") }), "the file is not comma-separated"],
     ["GBK text", (d) => ({ input: write(d, "c.csv", gbk([HEADER, ...ROWS].join("\r\n") + "\r\n")) }), "the file is not UTF-8 text"],
     ["a title row above the header", (d) => ({ input: write(d, "c.csv", ["2025年客户表,,,,,", HEADER, ...ROWS].join("\n") + "\n") }), "the header row is not the first line"],
