@@ -113,6 +113,14 @@ export const GLOSSARY = {
     zhAccepted: ["销售记录"],
     zhForbidden: ["消费记录", "交易记录", "订单记录", "销售明细", "一笔消费", "一笔订单", "一笔交易"],
   }),
+  nextGradeOrder: term({
+    concept: "One new order placed on the analysis date, as large as it must be to lift the customer's grade by one",
+    en: "Next grade with one order of",
+    zh: "单笔订单",
+    enMatch: /\bwith one order\b/i,
+    zhAccepted: ["单笔订单"],
+    zhForbidden: ["单次订单", "一张订单"],
+  }),
   notUsed: term({
     concept: "The choice that leaves an optional column out",
     en: "(not used)",

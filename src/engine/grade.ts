@@ -45,6 +45,12 @@ export interface GradeResult {
    * meaningful only where row i is graded.
    */
   amounts: Float64Array;
+  /**
+   * The validated inputs as scored (D, S and Z of each row or customer, which take part, and their order for the tie
+   * rule "first"). A customer table graded elsewhere (`gradeScoredCustomers`) carries no D and S: their arrays are
+   * empty there.
+   */
+  population: Population;
   /** Notes per row in ascending row order: reasons for rows not graded, and notes such as duplicate ids. */
   issues: RowIssue[];
   summary: GradeSummary;
@@ -95,7 +101,7 @@ export function gradeCustomers(input: CustomerColumnsInput, profile: Profile, op
   }
   return {
     profile, kind: "customers", n: rows.population.n, ...scoreFields(scores), asOfDay: asOf, amounts: rows.population.money,
-    issues: rows.issues, summary, blank: rows.blank,
+    population: rows.population, issues: rows.issues, summary, blank: rows.blank,
   };
 }
 
@@ -123,7 +129,7 @@ export function gradeScoredCustomers(scored: ScoredCustomers, profile: Profile, 
   const population: Population = { n, valid, days: new Int32Array(0), count: new Float64Array(0), money };
   const scores: Scores = { r, f, m, ...compositeAndGrade(population, integerProfile(profile, unit), r, f, m) };
   const summary = summarise(profile, "customers", asOf, undefined, unit, population, scores);
-  return { profile, kind: "customers", n, ...scoreFields(scores), asOfDay: asOf, amounts: money, issues: [], summary };
+  return { profile, kind: "customers", n, ...scoreFields(scores), asOfDay: asOf, amounts: money, population, issues: [], summary };
 }
 
 export function gradeSales(input: SalesColumnsInput, profile: Profile, options: GradeOptions = {}): GradeResult {
@@ -187,6 +193,7 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
     ...scoreFields(scores),
     asOfDay: asOf,
     amounts: money,
+    population,
     issues,
     summary,
     customers: {

@@ -31,6 +31,9 @@ export {
   type PreviousGrading,
 } from "./migration";
 export { rfMap, type RfMap } from "./rfMap";
+export {
+  centPlaces, NOT_REACHABLE_TEXT, nextGradeOrder, nextGradeOrders, type NextGradeOrder, type NextGradeOrders,
+} from "./nextGrade";
 export { integerProfile, type IntegerProfile } from "./compile/integerProfile";
 export { compileSql, SQL_DIALECTS, SQL_RESULT_COLUMNS, type SqlDialect, type SqlOptions } from "./compile/sql";
 export { CompileError, type CompileErrorCode } from "./compile/compileTexts";

@@ -7,13 +7,15 @@
 
 const SCALE = 1e6;
 
-interface Decimal {
+/** An exact decimal: digits / 10^places. */
+export interface Decimal {
   digits: bigint;
   /** value = digits / 10^places */
   places: number;
 }
 
-function toDecimal(x: number): Decimal {
+/** The exact decimal a double stands for: its shortest text (the form the user typed). */
+export function toDecimal(x: number): Decimal {
   const s = String(x);
   const e = s.indexOf("e");
   const mantissa = e < 0 ? s : s.slice(0, e);
@@ -29,13 +31,14 @@ function toDecimal(x: number): Decimal {
   return { digits, places };
 }
 
-function add(a: Decimal, b: Decimal): Decimal {
+export function addDecimals(a: Decimal, b: Decimal): Decimal {
   const places = Math.max(a.places, b.places);
   const scale = (d: Decimal) => d.digits * 10n ** BigInt(places - d.places);
   return { digits: scale(a) + scale(b), places };
 }
 
-function decimalText(d: Decimal): string {
+/** Exact decimal text without trailing zeros ("0.3", "-12.5"). */
+export function decimalText(d: Decimal): string {
   const negative = d.digits < 0n;
   let text = (negative ? -d.digits : d.digits).toString().padStart(d.places + 1, "0");
   if (d.places > 0) {
@@ -66,10 +69,10 @@ export class MoneySums {
           return;
         }
       }
-      this.exact[slot] = add({ digits: BigInt(this.units[slot]), places: 6 }, toDecimal(amount));
+      this.exact[slot] = addDecimals({ digits: BigInt(this.units[slot]), places: 6 }, toDecimal(amount));
       return;
     }
-    this.exact[slot] = add(big, toDecimal(amount));
+    this.exact[slot] = addDecimals(big, toDecimal(amount));
   }
 
   /** The exact sum as decimal text ("0.3", "-12.5"). */

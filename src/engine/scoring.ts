@@ -4,6 +4,7 @@
  */
 
 import { gradeIndexOf, type IntegerProfile, type IntegerThresholds } from "./compile/integerProfile";
+import type { TieRule } from "./types";
 
 /** Validated inputs of the customers to score, one entry per customer, in input order. */
 export interface Population {
@@ -47,17 +48,33 @@ export function scorePopulation(pop: Population, ip: IntegerProfile): Scores {
 function thresholdScores(pop: Population, t: IntegerThresholds, r: Uint8Array, f: Uint8Array, m: Uint8Array): void {
   const [r5, r4, r3, r2] = t.recency;
   const [f1, f2, f3, f4] = t.frequency;
-  const [m1, m2, m3, m4] = t.monetary.map((b) => Number(b.text));
+  const [m1, m2, m3, m4] = monetaryBounds(t);
   const { valid, days, count, money } = pop;
   for (let i = 0; i < pop.n; i++) {
     if (!valid[i]) continue;
-    // A value equal to a bound belongs to the bin the bound closes (spec §6). Counting the bounds passed instead of
-    // branching keeps random data from defeating the CPU's branch prediction.
-    const d = days[i], s = count[i], z = money[i];
-    r[i] = 1 + +(d <= r2) + +(d <= r3) + +(d <= r4) + +(d <= r5);
-    f[i] = 1 + +(s > f1) + +(s > f2) + +(s > f3) + +(s > f4);
-    m[i] = 1 + +(z > m1) + +(z > m2) + +(z > m3) + +(z > m4);
+    r[i] = scoreAtMost(days[i], r5, r4, r3, r2);
+    f[i] = scoreAbove(count[i], f1, f2, f3, f4);
+    m[i] = scoreAbove(money[i], m1, m2, m3, m4);
   }
+}
+
+/**
+ * A threshold sub-score where smaller is better (recency): 5 up to the first bound, 1 beyond the last. A value equal
+ * to a bound belongs to the bin the bound closes (spec §6). Counting the bounds passed instead of branching keeps
+ * random data from defeating the CPU's branch prediction.
+ */
+export function scoreAtMost(v: number, b5: number, b4: number, b3: number, b2: number): number {
+  return 1 + +(v <= b2) + +(v <= b3) + +(v <= b4) + +(v <= b5);
+}
+
+/** A threshold sub-score where larger is better (frequency, monetary): 1 up to the first bound, 5 beyond the last. */
+export function scoreAbove(v: number, b1: number, b2: number, b3: number, b4: number): number {
+  return 1 + +(v > b1) + +(v > b2) + +(v > b3) + +(v > b4);
+}
+
+/** The monetary bounds of a thresholds profile as the doubles amounts are compared with (one per exact decimal). */
+export function monetaryBounds(t: IntegerThresholds): number[] {
+  return t.monetary.map((b) => Number(b.text));
 }
 
 function quantileScores(pop: Population, p: IntegerProfile, r: Uint8Array, f: Uint8Array, m: Uint8Array): void {
@@ -73,14 +90,17 @@ function quantileScores(pop: Population, p: IntegerProfile, r: Uint8Array, f: Ui
   const keys = new Float64Array(n);
   for (let j = 0; j < n; j++) keys[j] = pop.days[members[j]];
   rankIntoBins(members, keys, p, r);
-  for (let j = 0; j < n; j++) keys[j] = negate(pop.count[members[j]]);
+  for (let j = 0; j < n; j++) keys[j] = rankKey(pop.count[members[j]]);
   rankIntoBins(members, keys, p, f);
-  for (let j = 0; j < n; j++) keys[j] = negate(pop.money[members[j]]);
+  for (let j = 0; j < n; j++) keys[j] = rankKey(pop.money[members[j]]);
   rankIntoBins(members, keys, p, m);
 }
 
-// 0 - 0 is -0, which typed-array sorting puts before +0; keep one zero.
-function negate(x: number): number {
+/**
+ * The ranking key of a frequency or monetary value: its negation, so that smaller keys are better on every dimension
+ * (recency ranks D itself). 0 - 0 is -0, which typed-array sorting puts before +0; keep one zero.
+ */
+export function rankKey(x: number): number {
   return x === 0 ? 0 : -x;
 }
 
@@ -97,12 +117,22 @@ function rankIntoBins(members: Int32Array, keys: Float64Array, p: IntegerProfile
   const { better, tied } = tieGroups(keys);
   const earlier = p.ties === "first" ? rankWithinTies(keys) : null;
   for (let j = 0; j < n; j++) {
-    const twiceQPlusOne =
-      p.ties === "average" ? 2 * better[j] + tied[j]
-      : p.ties === "best" ? 2 * better[j] + 1
-      : 2 * (better[j] + (earlier as Int32Array)[j]) + 1;
-    out[members[j]] = k - Math.floor((k * twiceQPlusOne) / (2 * n));
+    const twiceQPlusOne = twiceQPlusOneOf(p.ties, better[j], tied[j], earlier === null ? 0 : earlier[j]);
+    out[members[j]] = quantileScore(k, twiceQPlusOne, n);
   }
+}
+
+/**
+ * 2q + 1 for a customer with G customers strictly better (`better`), in a tie group of T (`tied`, itself included)
+ * of which `earlier` come before it in input order, under the tie rule (spec §4).
+ */
+export function twiceQPlusOneOf(ties: TieRule, better: number, tied: number, earlier: number): number {
+  return ties === "average" ? 2 * better + tied : ties === "best" ? 2 * better + 1 : 2 * (better + earlier) + 1;
+}
+
+/** Spec §4 in whole numbers: the score of 0-based position q among N, from 2q + 1. */
+export function quantileScore(bins: number, twiceQPlusOne: number, n: number): number {
+  return bins - Math.floor((bins * twiceQPlusOne) / (2 * n));
 }
 
 /** For each key: how many keys are strictly smaller (G) and how many are equal to it (T, itself included). */
@@ -151,7 +181,7 @@ function rankWithinTies(keys: Float64Array): Int32Array {
   return earlier;
 }
 
-function lowerBound(a: Float64Array, v: number): number {
+export function lowerBound(a: Float64Array, v: number): number {
   let lo = 0, hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -161,7 +191,7 @@ function lowerBound(a: Float64Array, v: number): number {
   return lo;
 }
 
-function upperBound(a: Float64Array, v: number): number {
+export function upperBound(a: Float64Array, v: number): number {
   let lo = 0, hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -173,13 +203,17 @@ function upperBound(a: Float64Array, v: number): number {
 
 /**
  * Sub-scores take only bins³ combinations, so X and the grade of each combination are worked out once (exactly, in
- * integer units) and looked up per customer.
+ * integer units) and looked up at `(r · side + f) · side + m`.
  */
-/** Spec §2: the exact composite score and the grade of every valid customer, from its three sub-scores. */
-export function compositeAndGrade(
-  pop: Population, ip: IntegerProfile, r: Uint8Array, f: Uint8Array, m: Uint8Array,
-): Pick<Scores, "scoreUnits" | "scorePlaces" | "gradeIndex"> {
-  const places = ip.scorePlaces;
+export interface ComboTable {
+  side: number;
+  /** X in score units. */
+  xOf: Float64Array;
+  /** Index into the profile's grades. */
+  gradeOf: Int16Array;
+}
+
+export function comboTable(ip: IntegerProfile): ComboTable {
   const { recency: wr, frequency: wf, monetary: wm } = ip.weights;
   const side = ip.bins + 1;
   const xOf = new Float64Array(side * side * side);
@@ -194,6 +228,15 @@ export function compositeAndGrade(
       }
     }
   }
+  return { side, xOf, gradeOf };
+}
+
+/** Spec §2: the exact composite score and the grade of every valid customer, from its three sub-scores. */
+export function compositeAndGrade(
+  pop: Population, ip: IntegerProfile, r: Uint8Array, f: Uint8Array, m: Uint8Array,
+): Pick<Scores, "scoreUnits" | "scorePlaces" | "gradeIndex"> {
+  const places = ip.scorePlaces;
+  const { side, xOf, gradeOf } = comboTable(ip);
   const scoreUnits = new Float64Array(pop.n).fill(NaN);
   const gradeIndex = new Int16Array(pop.n).fill(-1);
   for (let i = 0; i < pop.n; i++) {
