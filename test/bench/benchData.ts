@@ -1,6 +1,6 @@
 /** Deterministic large inputs for the benchmarks: engine columns in memory, and CSV files for the command line. */
 
-import { closeSync, openSync, writeSync } from "fs";
+import { closeSync, openSync, readFileSync, writeSync } from "fs";
 import type { CustomerColumnsInput, SalesColumnsInput } from "../../src/engine";
 
 /** Excel serial of 1970-01-01 (1900 date system). */
@@ -130,4 +130,29 @@ export function writeSalesCsv(path: string, n: number, customerCount: number): v
       for (const s of sales(n, customerCount)) yield `${s.id},${isoDate(s.day)},${s.amount}`;
     })(),
   );
+}
+
+/** Copies of the customer file's data lines, each copy's ids starting with its own letter, up to `rows` rows. */
+export function replicateCustomers(source: string, target: string, rows: number): void {
+  const bytes = readFileSync(source);
+  const headerEnd = bytes.indexOf(10) + 1;
+  const data = bytes.subarray(headerEnd);
+  const lineStarts: number[] = [0];
+  for (let i = data.indexOf(10); i >= 0 && i + 1 < data.length; i = data.indexOf(10, i + 1)) lineStarts.push(i + 1);
+  const fd = openSync(target, "w");
+  try {
+    writeSync(fd, bytes.subarray(0, headerEnd));
+    let written = 0;
+    for (let copy = 0; written < rows; copy++) {
+      const take = Math.min(lineStarts.length, rows - written);
+      const end = take < lineStarts.length ? lineStarts[take] : data.length;
+      const part = Buffer.from(data.subarray(0, end));
+      // Ids are "C0000123": each copy gets its own first letter (C, D, E, ...), so ids stay unique.
+      for (let k = 0; k < take; k++) part[lineStarts[k]] = 67 + (copy % 20) + (copy >= 20 ? 32 : 0);
+      writeSync(fd, part);
+      written += take;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs every test/bench/*.bench.ts module (each exports `run()`, which prints its own figures), so
- * each layer adds its benchmark as a file of its own. Arguments filter by file name: `npm run bench -- cli engine`.
+ * each layer adds its benchmark as a file of its own. Arguments filter by file name: `npm run bench -- cli engine`;
+ * arguments starting with `--` are the benchmarks' own options (`npm run bench -- compare --quick`), read from argv.
  */
 
 import { readdirSync } from "fs";
@@ -33,6 +34,6 @@ async function main(filters: string[]): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then((code) => {
+main(process.argv.slice(2).filter((arg) => !arg.startsWith("--"))).then((code) => {
   process.exitCode = code;
 });
