@@ -1,29 +1,48 @@
 import { constants } from "zlib";
 import {
-  cellError, cellNumber, dayToSerial, formatIssue, issuesOfRow, outputHeaders, ownOutputBlock, parseDay, resultHeaders, scoreNumber,
-  type Cell, type Lang, type Role,
+  cellError, cellNumber, columnLetters, DATE_FORMAT, dayToSerial, gradeFill, ownOutputBlock, parseDay, resultCell, resultColumns,
+  type Cell, type Lang, type ResultColumn, type ResultRows, type Role,
 } from "../engine";
-import { compileFormulas, LIVE_FORMULA_SHEETS, type FormulaSheetLayout, type ParameterCell } from "../engine/compile/excelFormulas";
+import {
+  compileFormulas, hasFormula, LIVE_FORMULA_SHEETS, liveFormulaColumns, resultLetters, type FormulaLetters, type FormulaRow, type FormulaSheetLayout, type ParameterCell,
+} from "../engine/compile/excelFormulas";
 import { integerProfile } from "../engine/compile/integerProfile";
-import { EXTRA_OUTPUT_HEADERS } from "../engine/messages";
-import { hasContactPeriods, nextContactDay } from "../engine/periods";
 import type { GradedTable } from "./gradeTable";
 import { columnRoles } from "./outputPlan";
-import {
-  columnLetters, contentTypes, inlineText, MAIN_NS, PKG_REL_NS, REL_NS, ROOT_RELS, serialOfDate, XML_HEAD, xmlText,
-} from "./xlsx/sheetXml";
+import { contentTypes, inlineText, MAIN_NS, PKG_REL_NS, REL_NS, ROOT_RELS, serialOfDate, XML_HEAD, xmlText } from "./xlsx/sheetXml";
 import { displayWidth } from "./textWidth";
 import { ZipFile } from "./xlsx/zipFile";
 import { cellText } from "./cellText";
 
+/** Cell styles of the formula workbooks; the result columns' number formats follow (see stylesXml). */
 export const PLAIN = 0, BOLD = 1, DATE = 2, HELP = 3;
-const GRADE_FILLS = ["C6EFCE", "BDD7EE", "F8CBAD", "FFC7CE"];
 
-/** Headers of the columns only the formulas workbook has. */
+/** Names of the sheets only the formulas workbooks have. */
 export const FORMULA_HEADERS = {
-  nextContact: EXTRA_OUTPUT_HEADERS.nextContact,
   gradesSheet: { en: "RFM grades", zh: "RFM分级" },
 };
+
+/** A result column's width: long text wide, the rest after its header. */
+export function resultWidth(column: ResultColumn, header: string, least: number): number {
+  return column.wide ? 60 : Math.min(40, Math.max(least, displayWidth(header) + 2));
+}
+
+/**
+ * The result cells of one row, each its formula with the engine's own value as the cached result (shown before any
+ * recalculation); `rows` is what the values are read from, `first` the letter index of the first result column.
+ */
+export function resultFormulaCells(
+  columns: readonly ResultColumn[], first: number, r: number, f: FormulaRow, rows: ResultRows, i: number,
+): string {
+  let xml = "";
+  columns.forEach((column, k) => {
+    if (!hasFormula(column.id)) return;
+    const v = resultCell(column, column.value(rows, i));
+    const cached = v === null ? "" : column.kind === "date" ? dayToSerial(v as number) : v;
+    xml += formulaCell(`${columnLetters(first + k)}${r}`, f[column.id]!, cached, styleOf(column.format));
+  });
+  return xml;
+}
 
 /**
  * A customer table with live formulas: the input's columns (dates as date cells and amounts as numbers, as the engine
@@ -38,18 +57,11 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
   const dropOld = old !== null && old.start + old.width === table.headers.length;
   const inputWidth = table.width - (dropOld ? old.width : 0);
   const ip = integerProfile(res.profile, res.summary.unit);
-  const hasPeriods = hasContactPeriods(res.profile);
-  // The result columns in the order every output writes them: the seven, then Next contact by.
-  const headers = [...table.headers.slice(0, inputWidth).map((h) => cellText(h)), ...resultHeaders(lang, { nextContact: hasPeriods, previous: false })];
-  const resultStart = inputWidth;
+  const columns = liveFormulaColumns(res);
+  const headers = [...table.headers.slice(0, inputWidth).map((h) => cellText(h)), ...columns.map((c) => c.header[lang])];
   const L = (c: number) => columnLetters(c);
-  const k = resultStart;
-  const out: FormulaSheetLayout["out"] = {
-    r: L(k), f: L(k + 1), m: L(k + 2), score: L(k + 3), grade: L(k + 4), cadence: L(k + 5),
-    note: L(k + 6), next: hasPeriods ? L(k + 7) : undefined,
-    // The key columns stand on the hidden helper sheet, as the task pane writes them.
-    days: "A", count: "B", amount: "C",
-  };
+  // The key columns stand on the hidden helper sheet, as the task pane writes them.
+  const out: FormulaLetters = { ...resultLetters(columns, inputWidth), days: "A", count: "B", amount: "C" };
   const col = (role: Role) => (mapping[role] === undefined ? undefined : L(mapping[role]!));
   const n = table.rowCount;
   const layout: FormulaSheetLayout = {
@@ -75,8 +87,7 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
     await zip.addEntry("xl/_rels/workbook.xml.rels", workbookRels(3));
     await zip.addEntry("xl/styles.xml", stylesXml(ip.grades.length));
     zip.openEntry("xl/worksheets/sheet1.xml");
-    const widths = headers.map((h) => Math.min(40, Math.max(10, displayWidth(h) + 2)));
-    widths[headers.indexOf(outputHeaders(lang)[6])] = 60;
+    const widths = headers.map((h, c) => (c < inputWidth ? Math.min(40, Math.max(10, displayWidth(h) + 2)) : resultWidth(columns[c - inputWidth], h, 10)));
     const cols = widths
       .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`)
       .join("");
@@ -86,7 +97,12 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
         `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>` +
         `<row r="1">${headers.map((h, c) => `<c r="${L(c)}1" s="${BOLD}" t="inlineStr">${inlineText(h)}</c>`).join("")}</row>`,
     );
-    const noteContext = { rowLabel: (i: number) => i + 2, columnName: (role: Role) => layout.columnNames?.[role] ?? "" };
+    // The formulas say why a row is not graded; notes on graded rows (a duplicate id) are the engine's alone.
+    const rows: ResultRows = {
+      res: { ...res, issues: res.issues.filter((issue) => !issue.graded) },
+      lang,
+      notes: { rowLabel: (i: number) => i + 2, columnName: (role: Role) => layout.columnNames?.[role] ?? "" },
+    };
     let chunk = "";
     const keyRows: string[] = [`<row r="1"><c r="A1" t="inlineStr">${inlineText(LIVE_FORMULA_SHEETS.keysTitle[lang])}</c></row>`];
     for (let i = 0; i < n; i++) {
@@ -95,18 +111,7 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
       let xml = `<row r="${r}">`;
       for (let c = 0; c < inputWidth; c++) xml += valueCell(`${L(c)}${r}`, typedCell(row[c], roleOf[c]));
       const f = plan.row(r);
-      const graded = res.gradeIndex[i] >= 0;
-      const g = graded ? res.profile.grades[res.gradeIndex[i]] : undefined;
-      const next = graded ? nextContactDay(res, i) : null;
-      const note = issuesOfRow(res.issues, i).filter((issue) => !issue.graded).map((issue) => formatIssue(issue, lang, noteContext));
-      xml += formulaCell(`${out.r}${r}`, f.r!, graded ? res.r[i] : "");
-      xml += formulaCell(`${out.f}${r}`, f.f!, graded ? res.f[i] : "");
-      xml += formulaCell(`${out.m}${r}`, f.m!, graded ? res.m[i] : "");
-      xml += formulaCell(`${out.score}${r}`, f.score!, scoreNumber(res, i) ?? "");
-      xml += formulaCell(`${out.grade}${r}`, f.grade!, g?.grade ?? "", GRADE_STYLE);
-      xml += formulaCell(`${out.cadence}${r}`, f.cadence!, g?.cadence[lang] ?? "");
-      xml += formulaCell(`${out.note}${r}`, f.note!, note.join(lang === "zh" ? "；" : "; "));
-      if (out.next) xml += formulaCell(`${out.next}${r}`, f.next!, next === null ? "" : dayToSerial(next), DATE);
+      xml += resultFormulaCells(columns, inputWidth, r, f, rows, i);
       keyRows.push(`<row r="${r}">${formulaCell(`A${r}`, f.days!, undefined)}${formulaCell(`B${r}`, f.count!, undefined)}${formulaCell(`C${r}`, f.amount!, undefined)}</row>`);
       chunk += xml + "</row>";
       if (chunk.length > 1 << 20) {
@@ -114,11 +119,7 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
         chunk = "";
       }
     }
-    const gradeRange = `${out.grade}2:${out.grade}${layout.lastRow}`;
-    const rules = ip.grades
-      .map((g, i) => `<cfRule type="cellIs" dxfId="${Math.min(i, GRADE_FILLS.length - 1)}" priority="${i + 1}" operator="equal"><formula>${xmlText(`"${g.grade.replace(/"/g, '""')}"`)}</formula></cfRule>`)
-      .join("");
-    await zip.write(chunk + `</sheetData><conditionalFormatting sqref="${gradeRange}">${rules}</conditionalFormatting></worksheet>`);
+    await zip.write(chunk + `</sheetData>${gradeRules(ip.grades.map((g) => g.grade), out.grade!, layout.lastRow)}</worksheet>`);
     await zip.closeEntry();
     await zip.addEntry("xl/worksheets/sheet2.xml", parametersSheetXml(plan.parameters, lang));
     await zip.addEntry("xl/worksheets/sheet3.xml", `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>${keyRows.join("")}</sheetData></worksheet>`);
@@ -129,7 +130,13 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
   }
 }
 
-export const GRADE_STYLE = PLAIN;
+/** One conditional format per grade on the grade column (colours follow the values when the user sorts or edits). */
+export function gradeRules(grades: readonly string[], column: string, lastRow: number): string {
+  const rules = grades
+    .map((g, i) => `<cfRule type="cellIs" dxfId="${i}" priority="${i + 1}" operator="equal"><formula>${xmlText(`"${g.replace(/"/g, '""')}"`)}</formula></cfRule>`)
+    .join("");
+  return `<conditionalFormatting sqref="${column}2:${column}${lastRow}">${rules}</conditionalFormatting>`;
+}
 
 /** An input cell as the engine read it: the date column as a date, the numeric columns as numbers, where they are. */
 export function typedCell(v: Cell, role: Role | undefined): unknown {
@@ -218,26 +225,43 @@ export function workbookXml(visible: string[], keysSheet: string, cells: Paramet
 /** Relationship ids of sheet k (0-based): rId3 is the styles, so sheets skip it. */
 const sheetRelId = (k: number) => `rId${k < 2 ? k + 1 : k + 2}`;
 
+/**
+ * Number formats of the formula workbooks' styles beyond the four fixed ones, one style each from 4 on: the formats
+ * the result columns declare (General is style 0, the date format style 2).
+ */
+const EXTRA_FORMATS: string[] = [
+  ...new Set(resultColumns({ contactPeriods: true, previousGrading: true }).map((c) => c.format)),
+].filter((f): f is string => f !== undefined && f !== "General" && f !== DATE_FORMAT);
+
+/** The style of cells in a column of number format `format`. */
+export function styleOf(format: string | undefined): number {
+  if (format === undefined || format === "General") return PLAIN;
+  if (format === DATE_FORMAT) return DATE;
+  return 4 + EXTRA_FORMATS.indexOf(format);
+}
+
+/** The styles: plain, bold, date, help text (grey italics), then one per extra format; a fill per grade. */
 export function stylesXml(grades: number): string {
-  const fills = Array.from({ length: Math.min(grades, GRADE_FILLS.length) }, (_, i) => GRADE_FILLS[i]);
-  const dxfs = fills.map((rgb) => `<dxf><fill><patternFill><bgColor rgb="FF${rgb}"/></patternFill></fill></dxf>`).join("");
+  const dxfs = Array.from({ length: grades }, (_, i) => `<dxf><fill><patternFill><bgColor rgb="FF${gradeFill(i)}"/></patternFill></fill></dxf>`).join("");
+  const formats = [DATE_FORMAT, ...EXTRA_FORMATS];
+  const numFmts = formats.map((f, k) => `<numFmt numFmtId="${164 + k}" formatCode="${xmlText(f)}"/>`).join("");
+  const extraXfs = EXTRA_FORMATS.map((_, k) => `<xf numFmtId="${165 + k}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join("");
   return (
-    `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>` +
+    `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><numFmts count="${formats.length}">${numFmts}</numFmts>` +
     `<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>` +
     `<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>` +
     `<font><i/><sz val="11"/><color rgb="FF595959"/><name val="Calibri"/><family val="2"/></font></fonts>` +
     `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
     `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
     `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-    `<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+    `<cellXfs count="${4 + EXTRA_FORMATS.length}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
     `<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>` +
     `<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
-    `<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>` +
+    `<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>${extraXfs}</cellXfs>` +
     `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
-    `<dxfs count="${fills.length}">${dxfs}</dxfs></styleSheet>`
+    `<dxfs count="${grades}">${dxfs}</dxfs></styleSheet>`
   );
 }
-
 
 /** The workbook's relationships: sheet k is worksheets/sheet(k+1).xml under sheetRelId(k); rId3 the styles. */
 export function workbookRels(sheets: number): string {

@@ -1,4 +1,6 @@
-import { cellNumber, customerHeaders, formatDay, ownOutputBlock, parseDay, type Cell, type Lang, type Role } from "../engine";
+import {
+  cellNumber, CUSTOMER_COLUMNS, DATE_FORMAT, type CustomerColumnId, formatDay, ownOutputBlock, parseDay, type Cell, type Lang, type Role,
+} from "../engine";
 import { cellText, csvField, dateOfDay, rawRowsAreSafe, workbookText } from "./cellText";
 import type { GradedTable } from "./gradeTable";
 import { writeNumberText } from "./csv/numberBytes";
@@ -29,19 +31,10 @@ export interface OutputPlan {
   gradeColumn?: number;
 }
 
-export const DATE_FORMAT = "yyyy-mm-dd";
-/** The grade among the result columns: R, F, M, RFM score, grade. */
-const GRADE_RESULT_COLUMN = 4;
-
 export function outputPlan(graded: GradedTable, lang: Lang): OutputPlan {
   const plan = graded.kind === "customers" ? customerRowsPlan(graded, lang) : salesCustomersPlan(graded, lang);
-  const gradeColumn = plan.headers.length - plan.results.width + GRADE_RESULT_COLUMN;
+  const gradeColumn = plan.headers.length - plan.results.width + plan.results.gradeColumn;
   return { ...plan, grades: graded.res.profile.grades.map((g) => g.grade), gradeColumn };
-}
-
-/** Number formats of the result columns: the next contact date is a date cell. */
-function resultFormats(results: ResultCells): (string | undefined)[] {
-  return Array.from({ length: results.width }, (_, k) => (k === results.nextContactColumn ? DATE_FORMAT : undefined));
 }
 
 /** Customer-level input: every input row and column in order, then the result columns. */
@@ -84,7 +77,7 @@ function customerRowsPlan(graded: GradedTable, lang: Lang): OutputPlan {
     results,
     formats: [
       ...kept.map((c) => table.columnFormats?.[c] ?? (roleOf[c] === "date" ? DATE_FORMAT : undefined)),
-      ...resultFormats(results),
+      ...results.formats(),
     ],
     replacedResults,
   };
@@ -95,8 +88,7 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
   const { res } = graded;
   const customers = res.customers!;
   const results = new ResultCells(res, lang, graded);
-  const bought = (j: number) => customers.count[j] > 0;
-  const headers = [...customerHeaders(lang), ...results.headers()];
+  const headers = [...CUSTOMER_COLUMNS.map((c) => c.header[lang]), ...results.headers()];
   const cut = cutCounter(results, lang, headers);
   // A few thousand distinct days among a million customers: each written once.
   const days = new Map<number, Buffer>();
@@ -105,26 +97,31 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
     if (bytes === undefined) days.set(day, (bytes = Buffer.from(formatDay(day))));
     return bytes;
   };
+  // Each customer column written as bytes: a line per customer built as strings and encoded again costs more than
+  // the grading.
+  const csvWriters: Record<CustomerColumnId, (out: ByteWriter, j: number) => void> = {
+    customer: (out, j) => text(out, csvField(customers.ids[j])),
+    lastOrder: (out, j) => {
+      if (customers.count[j] > 0) out.bytes(dayBytes(customers.lastDay[j]));
+    },
+    purchases: (out, j) => out.uint(customers.count[j]),
+    amount: (out, j) => {
+      const total = customers.total[j];
+      if (total !== null) writeNumberText(out, total);
+    },
+  };
+  const writers = CUSTOMER_COLUMNS.map((c) => csvWriters[c.id]);
   return {
     headers,
     rowCount: res.n,
     csvChunk(from, to) {
-      // Written as bytes: a line per customer built as strings and encoded again costs more than the grading.
       const out = new ByteWriter(64 * (to - from) + 1024);
       for (let j = from; j < to; j++) {
-        text(out, csvField(customers.ids[j]));
-        out.bytes(COMMA);
-        if (bought(j)) out.bytes(dayBytes(customers.lastDay[j]));
-        out.bytes(COMMA);
-        out.uint(customers.count[j]);
-        out.bytes(COMMA);
-        const total = customers.total[j];
-        if (total !== null) writeNumberText(out, total);
-        put(out, results.fixedBytes(j));
-        const note = results.csvNote(j);
-        if (note === ",") out.bytes(COMMA);
-        else out.utf8(note);
-        put(out, results.tailBytes(j));
+        for (let k = 0; k < writers.length; k++) {
+          if (k > 0) out.bytes(COMMA);
+          writers[k](out, j);
+        }
+        results.writeCsv(out, j);
         out.bytes(LINE_FEED);
       }
       return out.buf.subarray(0, out.at); // a fresh writer per chunk: nothing to start again
@@ -133,25 +130,20 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
       return this.inputValues(j).concat(results.values(j));
     },
     inputValues(j) {
-      const last = bought(j) ? dateOfDay(customers.lastDay[j]) : null;
-      return [cut.fit(customers.ids[j], j, 0), last, customers.count[j], customers.total[j]];
+      return CUSTOMER_COLUMNS.map((column, k) => {
+        const v = column.value(customers, j);
+        return column.kind === "date" && v !== null ? dateOfDay(v as number) : cut.fit(v, j, k);
+      });
     },
     cutCells: () => cut.count,
     results,
-    formats: [undefined, DATE_FORMAT, undefined, undefined, ...resultFormats(results)],
+    formats: [...CUSTOMER_COLUMNS.map((c) => c.format), ...results.formats()],
     replacedResults: false,
   };
 }
 
 const COMMA = Uint8Array.of(44);
 const LINE_FEED = Uint8Array.of(10);
-
-/** Cached bytes (the result cells), with TypedArray set rather than Buffer.copy, a call into Node each time. */
-function put(out: ByteWriter, bytes: Uint8Array): void {
-  out.ensure(bytes.length);
-  out.buf.set(bytes, out.at);
-  out.at += bytes.length;
-}
 
 /** Text as UTF-8, byte by byte while it is ASCII (ids mostly are: cheaper than a call into Node per cell). */
 function text(out: ByteWriter, s: string): void {

@@ -3,7 +3,7 @@
  * grade, and compared with this grading by the engine.
  */
 import {
-  compareGradings, detectColumns, normaliseHeader, outputHeaders, type GradeMigration, type PreviousGrading,
+  compareGradings, detectColumns, normaliseHeader, resultColumn, type GradeMigration, type PreviousGrading,
 } from "../engine";
 import type { GradedTable } from "./gradeTable";
 import { PREVIOUS_TEXTS } from "./previousTexts";
@@ -11,7 +11,7 @@ import { readTable } from "./readTable";
 import { headerTexts, type Table } from "./table";
 import { UsageError } from "./usageError";
 
-const GRADE_HEADERS = new Set([outputHeaders("en")[4], outputHeaders("zh")[4]].map(normaliseHeader));
+const GRADE_HEADERS = new Set(Object.values(resultColumn("grade").header).map(normaliseHeader));
 
 /** The earlier result's ids and grades; a file without a recognisable grade or id column is a usage error. */
 export async function readPreviousGrading(path: string, idHeader: unknown): Promise<PreviousGrading> {

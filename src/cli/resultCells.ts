@@ -1,177 +1,190 @@
 import {
-  cadenceText, changeText, formatDay, gradeLetter, hasContactPeriods, nextContactDay, NOTE_SEPARATOR, noteText, resultHeaders,
-  scoreNumber, scoreText, type GradeChange, type GradeMigration, type GradeResult, type Lang,
+  resultCell, resultColumns, resultSetting, resultText, type GradeResult, type Lang,
+  type ResultColumn, type ResultDependence, type ResultRows,
 } from "../engine";
 import { csvField, dateOfDay } from "./cellText";
 import type { GradedTable } from "./gradeTable";
-
-const CHANGES: (GradeChange | null)[] = [null, "up", "down", "same", "new", "gone", "other"];
+import type { ByteWriter } from "./xlsx/byteWriter";
 
 /**
- * The appended result cells of row i. Everything but the note depends only on the three sub-scores, so the CSV text
- * of those six cells is made once per (r, f, m) and reused: with five bins a million rows share at most 125 of them.
+ * A run of neighbouring result columns whose cells are equal for rows with equal keys (made once per key and reused),
+ * or, without a key, made for every row (the note).
+ */
+export interface ResultSegment {
+  /** Position of its first column among the result columns. */
+  start: number;
+  columns: ResultColumn[];
+  key?: (i: number) => number;
+}
+
+/**
+ * The appended result cells of each row, as the engine's declaration of the result columns says. Most columns depend
+ * only on the three sub-scores or on the grade (and the previous grading's comparison), so their CSV text is made
+ * once per combination and reused: with five bins a million rows share at most 125 of them. Only the note is made per
+ * row, and most rows have none.
  */
 export class ResultCells {
-  private readonly csvCache = new Map<number, string>();
-  private readonly bytesCache = new Map<number, Buffer>();
-  /** Rows the engine has something to say about; most rows have no note, and asking for one costs a search. */
-  private readonly noted: Uint8Array;
+  readonly columns: ResultColumn[];
+  readonly segments: ResultSegment[];
+  /** The context the declaration's readers take (notes name the input's rows and columns, as the table knows them). */
+  private readonly rows: ResultRows;
   /** Notes the writers add to a row (a text cut to fit a workbook cell), after the engine's. */
   private readonly added = new Map<number, string[]>();
-  /** The columns after the note: next contact (the profile has periods), previous grade and change (--previous). */
-  private readonly nextContact: boolean;
-  private readonly migration?: GradeMigration;
-  private readonly tailCache = new Map<number, { csv: string; bytes: Buffer; values: unknown[] }>();
+  private readonly csvCaches: Map<number, Buffer>[];
   private readonly previousIndex = new Map<string, number>();
 
   constructor(
     private readonly res: GradeResult,
     private readonly lang: Lang,
-    private readonly graded: GradedTable,
+    graded: GradedTable,
   ) {
-    this.noted = new Uint8Array(res.n);
-    for (const issue of res.issues) this.noted[issue.index] = 1;
-    this.nextContact = hasContactPeriods(res.profile);
-    this.migration = graded.migration;
-    this.migration?.previousGrades.forEach((g, k) => this.previousIndex.set(g, k));
+    const migration = graded.migration;
+    const added = this.added;
+    this.rows = {
+      res,
+      lang,
+      migration,
+      notes: { ...graded.noteContext, added: (i) => (added.size === 0 ? undefined : added.get(i)) },
+    };
+    this.columns = resultColumns(resultSetting(res, migration !== undefined));
+    this.segments = segmentsOf(this.columns, {
+      grade: (i) => res.gradeIndex[i] + 1,
+      scores: (i) => (res.r[i] << 16) | (res.f[i] << 8) | res.m[i],
+      previous: (i) => this.previousKey(i),
+    });
+    this.csvCaches = this.segments.map(() => new Map());
+    migration?.previousGrades.forEach((g, k) => this.previousIndex.set(g, k));
   }
 
-  /** Headers of the result columns: the seven, then those after the note that apply. */
   headers(): string[] {
-    return resultHeaders(this.lang, { nextContact: this.nextContact, previous: this.migration !== undefined });
+    return this.columns.map((c) => c.header[this.lang]);
   }
 
-  /** How many result columns there are (7 and the extra ones). */
+  /** How many result columns there are. */
   get width(): number {
-    return 7 + (this.nextContact ? 1 : 0) + (this.migration ? 2 : 0);
+    return this.columns.length;
   }
 
-  /** Position of the next-contact column among the result columns, or -1. */
-  get nextContactColumn(): number {
-    return this.nextContact ? 7 : -1;
+  /** Number formats of the result columns, as declared. */
+  formats(): (string | undefined)[] {
+    return this.columns.map((c) => c.format);
   }
 
-  /** ",r,f,m,score,grade,cadence,note" and the cells after the note. */
-  csvSuffix(i: number): string {
-    return this.fixedCsv(i) + this.csvNote(i) + this.tail(i).csv;
+  /** Position of the grade among the result columns (its cells get the grade colours). */
+  get gradeColumn(): number {
+    return this.columns.findIndex((c) => c.id === "grade");
   }
 
-  /**
-   * Rows with equal tail keys have the same cells after the note: the next contact depends on the grade only, the
-   * previous grade and change on the comparison, so a few dozen combinations cover a million rows.
-   */
-  tailKey(i: number): number {
+  /** The grade, the previous grade and the change of row i as one number (a few dozen combinations in all). */
+  private previousKey(i: number): number {
+    const m = this.rows.migration;
     const g = this.res.gradeIndex[i] + 1;
-    const m = this.migration;
     if (!m) return g;
     const p = m.previous[i];
     const prev = p === null ? 0 : this.previousIndex.get(p)! + 1;
-    return (g * 1024 + prev) * 8 + CHANGES.indexOf(m.change[i]);
+    return (g * 1024 + prev) * 8 + CHANGE_KEYS[m.change[i] ?? "none"];
   }
 
-  private tail(i: number): { csv: string; bytes: Buffer; values: unknown[] } {
-    const key = this.tailKey(i);
-    let tail = this.tailCache.get(key);
-    if (tail === undefined) {
-      const values: unknown[] = [];
-      let csv = "";
-      if (this.nextContact) {
-        const day = nextContactDay(this.res, i);
-        values.push(day === null ? null : dateOfDay(day));
-        csv += "," + (day === null ? "" : formatDay(day));
-      }
-      const m = this.migration;
-      if (m) {
-        const previous = m.previous[i];
-        const change = changeText(m.change[i], this.lang);
-        values.push(previous, change || null);
-        csv += "," + csvField(previous ?? "") + "," + csvField(change);
-      }
-      tail = { csv, bytes: Buffer.from(csv), values };
-      this.tailCache.set(key, tail);
+  /** ",r,f,m,score,grade,cadence,note,…" for row i. */
+  csvSuffix(i: number): string {
+    let text = "";
+    for (let s = 0; s < this.segments.length; s++) {
+      const segment = this.segments[s];
+      text += segment.key ? this.cachedCsv(s, i).toString() : this.rowCsv(segment, i);
     }
-    return tail;
+    return text;
   }
 
-  /** The cells after the note as CSV bytes (empty when there are none). */
-  tailBytes(i: number): Buffer {
-    return this.tail(i).bytes;
+  /** The same as CSV bytes, appended to `out`: cached runs copied with TypedArray set, the rest encoded. */
+  writeCsv(out: ByteWriter, i: number): void {
+    for (let s = 0; s < this.segments.length; s++) {
+      const segment = this.segments[s];
+      if (segment.key) {
+        const bytes = this.cachedCsv(s, i);
+        out.ensure(bytes.length);
+        out.buf.set(bytes, out.at);
+        out.at += bytes.length;
+      } else {
+        const text = this.rowCsv(segment, i);
+        if (text.length === segment.columns.length) {
+          // Only the commas: nothing to encode.
+          out.ensure(text.length);
+          for (let k = 0; k < text.length; k++) out.buf[out.at++] = COMMA;
+        } else out.utf8(text);
+      }
+    }
   }
 
-  /** The cells after the note as workbook values (next contact as a date; the same for rows with equal tail keys). */
-  tailValues(i: number): unknown[] {
-    return this.tail(i).values;
-  }
-
-  /** The six cells before the note (",r,f,m,score,grade,cadence") as UTF-8. */
-  fixedBytes(i: number): Buffer {
-    const key = this.key(i);
-    let bytes = this.bytesCache.get(key);
+  private cachedCsv(s: number, i: number): Buffer {
+    const segment = this.segments[s];
+    const key = segment.key!(i);
+    const cache = this.csvCaches[s];
+    let bytes = cache.get(key);
     if (bytes === undefined) {
-      bytes = Buffer.from(this.fixedCsv(i));
-      this.bytesCache.set(key, bytes);
+      bytes = Buffer.from(this.rowCsv(segment, i));
+      cache.set(key, bytes);
     }
     return bytes;
   }
 
-  /** ",note" (just "," when the row has none). */
-  csvNote(i: number): string {
-    return this.noted[i] === 0 ? "," : "," + csvField(this.note(i));
-  }
-
-  /** Rows with equal keys have the same six cells before the note. */
-  key(i: number): number {
-    return (this.res.r[i] << 16) | (this.res.f[i] << 8) | this.res.m[i];
-  }
-
-  private fixedCsv(i: number): string {
-    const { res } = this;
-    const key = this.key(i);
-    let fixed = this.csvCache.get(key);
-    if (fixed === undefined) {
-      fixed = res.gradeIndex[i] < 0
-        ? ",,,,,,"
-        : [res.r[i], res.f[i], res.m[i], scoreText(res, i), gradeLetter(res, i)!, cadenceText(res, i, this.lang)!]
-            .map((v) => "," + csvField(String(v)))
-            .join("");
-      this.csvCache.set(key, fixed);
+  private rowCsv(segment: ResultSegment, i: number): string {
+    let text = "";
+    for (const column of segment.columns) {
+      const v = column.value(this.rows, i);
+      text += v === null ? "," : "," + csvField(resultText(column, v));
     }
-    return fixed;
+    return text;
   }
 
-  /** The result cells as workbook values: numbers for the scores, dates, null for empty cells. */
+  /** The cells of one segment of row i as workbook values: numbers, texts, Dates, null for empty cells. */
+  segmentValues(segment: ResultSegment, i: number): unknown[] {
+    return segment.columns.map((column) => {
+      const v = resultCell(column, column.value(this.rows, i));
+      return column.kind === "date" && v !== null ? dateOfDay(v as number) : v;
+    });
+  }
+
+  /** Every result cell of row i as workbook values. */
   values(i: number): unknown[] {
-    return [...this.fixedValues(i), this.note(i) || null, ...this.tailValues(i)];
+    return this.segments.flatMap((segment) => this.segmentValues(segment, i));
   }
 
-  /** The six cells before the note as workbook values (the same for every row with the same key). */
-  fixedValues(i: number): unknown[] {
-    const { res } = this;
-    const graded = res.gradeIndex[i] >= 0;
-    return [
-      graded ? res.r[i] : null,
-      graded ? res.f[i] : null,
-      graded ? res.m[i] : null,
-      scoreNumber(res, i),
-      gradeLetter(res, i),
-      cadenceText(res, i, this.lang),
-    ];
-  }
-
-  /** The note of row i; "" when there is none. */
-  note(i: number): string {
-    if (this.noted[i] === 0) return "";
-    const engine = noteText(this.res, i, this.lang, this.graded.noteContext);
-    const added = this.added.get(i);
-    if (!added) return engine;
-    return [engine, ...added].filter((t) => t !== "").join(NOTE_SEPARATOR[this.lang]);
-  }
-
-  /** Adds a note to row i (once per text), read by `note` from then on. */
+  /** Adds a note to row i (once per text), part of its note from then on. */
   addNote(i: number, text: string): void {
     const list = this.added.get(i) ?? [];
     if (!list.includes(text)) list.push(text);
     this.added.set(i, list);
-    this.noted[i] = 1;
   }
+}
+
+const COMMA = 44;
+const CHANGE_KEYS = { none: 0, up: 1, down: 2, same: 3, new: 4, gone: 5, other: 6 } as const;
+
+/**
+ * Neighbouring columns share a segment when one key covers them: the grade is a function of the sub-scores, so grade
+ * columns join sub-score columns or comparison columns; sub-scores and comparisons need keys of their own.
+ */
+function segmentsOf(
+  columns: readonly ResultColumn[], keys: Record<Exclude<ResultDependence, "row">, (i: number) => number>,
+): ResultSegment[] {
+  const segments: { start: number; columns: ResultColumn[]; on: ResultDependence }[] = [];
+  columns.forEach((column, k) => {
+    const last = segments[segments.length - 1];
+    const on = column.dependsOn;
+    const joined = last === undefined ? null : join(last.on, on);
+    if (joined === null) segments.push({ start: k, columns: [column], on });
+    else {
+      last!.columns.push(column);
+      last!.on = joined;
+    }
+  });
+  return segments.map(({ start, columns: cs, on }) => ({ start, columns: cs, key: on === "row" ? undefined : keys[on] }));
+}
+
+function join(a: ResultDependence, b: ResultDependence): ResultDependence | null {
+  if (a === b) return a;
+  if (a === "row" || b === "row") return null;
+  if (a === "grade") return b;
+  if (b === "grade") return a;
+  return null;
 }

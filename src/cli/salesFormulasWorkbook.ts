@@ -1,24 +1,22 @@
 import { constants } from "zlib";
 import {
-  cellError, customerHeaders, dayToSerial, formatIssue, issuesOfRow, outputHeaders, parseDateText, parseDay, resultHeaders,
-  scoreNumber, type Lang, type Role,
+  cellError, columnLetters, CUSTOMER_COLUMNS, dayToSerial, parseDateText, parseDay, type Lang, type ResultRows, type Role,
 } from "../engine";
 import { idText } from "../engine/cells";
-import { LIVE_FORMULA_SHEETS } from "../engine/compile/excelFormulas";
+import { LIVE_FORMULA_SHEETS, liveFormulaColumns, resultLetters } from "../engine/compile/excelFormulas";
 import { integerProfile } from "../engine/compile/integerProfile";
 import {
   checkSalesAmounts, compileSalesFormulas, readableSaleAmounts, SALES_FORMULA_TEXTS, type SalesFormulaLayout,
 } from "../engine/compile/salesFormulas";
-import { hasContactPeriods, nextContactDay } from "../engine/periods";
 import { cellText } from "./cellText";
 import {
-  BOLD, DATE, FORMULA_HEADERS, formulaCell, GRADE_STYLE, parametersSheetXml, stylesXml,
-  typedCell, valueCell, workbookRels, workbookXml,
+  BOLD, DATE, FORMULA_HEADERS, formulaCell, gradeRules, parametersSheetXml,
+  resultFormulaCells, resultWidth, stylesXml, typedCell, valueCell, workbookRels, workbookXml,
 } from "./formulasWorkbook";
 import type { GradedTable } from "./gradeTable";
 import { columnRoles } from "./outputPlan";
 import { displayWidth } from "./textWidth";
-import { columnLetters, contentTypes, inlineText, MAIN_NS, REL_NS, ROOT_RELS, XML_HEAD, xmlText } from "./xlsx/sheetXml";
+import { contentTypes, inlineText, MAIN_NS, REL_NS, ROOT_RELS, XML_HEAD } from "./xlsx/sheetXml";
 import { ZipFile } from "./xlsx/zipFile";
 
 /** The helper sheet's columns: ranking keys on customer rows, lookups on sale rows. */
@@ -38,8 +36,9 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
   const sales = table.rowCount;
   const col = (role: Role) => L(mapping[role]!);
   const header = (role: Role) => cellText(table.headers[mapping[role]!]).trim();
-  const hasPeriods = hasContactPeriods(res.profile);
-  const headers = [...customerHeaders(lang), ...resultHeaders(lang, { nextContact: hasPeriods, previous: false })];
+  const columns = liveFormulaColumns(res);
+  const first = CUSTOMER_COLUMNS.length;
+  const headers = [...CUSTOMER_COLUMNS.map((c) => c.header[lang]), ...columns.map((c) => c.header[lang])];
   const layout: SalesFormulaLayout = {
     salesSheet: SALES_FORMULA_TEXTS.salesSheet[lang],
     firstSale: 2,
@@ -49,10 +48,7 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
     sheet: FORMULA_HEADERS.gradesSheet[lang],
     firstRow: 2,
     customers: res.n,
-    columns: {
-      id: "A", last: "B", purchases: "C", amount: "D",
-      r: "E", f: "F", m: "G", score: "H", grade: "I", cadence: "J", note: "K", next: hasPeriods ? "L" : undefined,
-    },
+    columns: { id: "A", last: "B", purchases: "C", amount: "D", ...resultLetters(columns, first) },
     helperSheet: LIVE_FORMULA_SHEETS.keys[lang],
     helper: HELPER,
   };
@@ -78,8 +74,7 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
 
     // Sheet 1: one row per customer.
     zip.openEntry("xl/worksheets/sheet1.xml");
-    const widths = headers.map((h) => Math.min(40, Math.max(12, displayWidth(h) + 2)));
-    widths[headers.indexOf(outputHeaders(lang)[6])] = 60;
+    const widths = headers.map((h, k) => (k < first ? Math.min(40, Math.max(12, displayWidth(h) + 2)) : resultWidth(columns[k - first], h, 12)));
     await zip.write(
       `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
         `<sheetViews><sheetView workbookViewId="0" tabSelected="1"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
@@ -87,28 +82,18 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
         `<sheetData><row r="1">${headers.map((h, c) => `<c r="${L(c)}1" s="${BOLD}" t="inlineStr">${inlineText(h)}</c>`).join("")}</row>`,
     );
     const c = layout.columns;
+    const rows: ResultRows = { res, lang, notes: { columnName } };
     const helperRows: string[] = [];
     let chunk = "";
     for (let j = 0; j < res.n; j++) {
       const r = j + 2;
       const f = plan.customer(r);
       const bought = customers.count[j] > 0;
-      const isGraded = res.gradeIndex[j] >= 0;
-      const g = isGraded ? res.profile.grades[res.gradeIndex[j]] : undefined;
-      const next = isGraded ? nextContactDay(res, j) : null;
-      const note = issuesOfRow(res.issues, j).map((issue) => formatIssue(issue, lang, { columnName })).join(lang === "zh" ? "；" : "; ");
       let xml = `<row r="${r}">${valueCell(`${c.id}${r}`, customers.ids[j])}`;
       xml += formulaCell(`${c.last}${r}`, f.lastOrder!, bought ? dayToSerial(customers.lastDay[j]) : "", DATE);
       xml += formulaCell(`${c.purchases}${r}`, f.purchases!, customers.count[j]);
       xml += formulaCell(`${c.amount}${r}`, f.total!, customers.total[j] ?? "");
-      xml += formulaCell(`${c.r}${r}`, f.r!, isGraded ? res.r[j] : "");
-      xml += formulaCell(`${c.f}${r}`, f.f!, isGraded ? res.f[j] : "");
-      xml += formulaCell(`${c.m}${r}`, f.m!, isGraded ? res.m[j] : "");
-      xml += formulaCell(`${c.score}${r}`, f.score!, scoreNumber(res, j) ?? "");
-      xml += formulaCell(`${c.grade}${r}`, f.grade!, g?.grade ?? "", GRADE_STYLE);
-      xml += formulaCell(`${c.cadence}${r}`, f.cadence!, g?.cadence[lang] ?? "");
-      xml += formulaCell(`${c.note}${r}`, f.note!, note);
-      if (c.next) xml += formulaCell(`${c.next}${r}`, f.next!, next === null ? "" : dayToSerial(next), DATE);
+      xml += resultFormulaCells(columns, first, r, f, rows, j);
       chunk += xml + "</row>";
       helperRows[r] =
         formulaCell(`${HELPER.days}${r}`, f.days!, undefined) + formulaCell(`${HELPER.count}${r}`, f.count!, undefined) +
@@ -118,10 +103,7 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
         chunk = "";
       }
     }
-    const rules = ip.grades
-      .map((g, i) => `<cfRule type="cellIs" dxfId="${Math.min(i, 3)}" priority="${i + 1}" operator="equal"><formula>${xmlText(`"${g.grade.replace(/"/g, '""')}"`)}</formula></cfRule>`)
-      .join("");
-    await zip.write(chunk + `</sheetData><conditionalFormatting sqref="${c.grade}2:${c.grade}${Math.max(2, res.n + 1)}">${rules}</conditionalFormatting></worksheet>`);
+    await zip.write(chunk + `</sheetData>${gradeRules(ip.grades.map((g) => g.grade), c.grade!, Math.max(2, res.n + 1))}</worksheet>`);
     await zip.closeEntry();
 
     // Sheet 2: the sales records as the engine read them.

@@ -4,19 +4,8 @@
  */
 
 import {
-  ROLE_NAMES, type InputKind, type Lang, type Localized, type MonetaryUnit, type ProfileIssue, type Role, type UnitChoice,
+  columnLetters, ROLE_NAMES, type InputKind, type Lang, type Localized, type MonetaryUnit, type ProfileIssue, type Role, type UnitChoice,
 } from "../engine";
-
-/** A 0-based column index as the letters a spreadsheet shows above it (0 → A, 27 → AB). */
-export function columnLetter(index: number): string {
-  let n = index + 1, letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 const quoteList = (items: readonly string[]): string => items.map((h) => `"${h}"`).join(", ");
 
@@ -147,7 +136,7 @@ export const USAGE_TEXTS = {
       `列标题为：${quoteList(found)}。可用 --map 角色=列标题 指定列`,
   }),
   ambiguousColumns: (role: Role, header: string, columns: readonly number[]): Localized => {
-    const letters = columns.map(columnLetter);
+    const letters = columns.map(columnLetters);
     return {
       en: `${letters.length} columns are headed "${header}" (columns ${letters.join(" and ")}), so which one is the ${ROLE_NAMES[role].en} cannot be told: rename all but one of them in the file`,
       zh: `有 ${letters.length} 列的列标题都是“${header}”（第 ${letters.join("、")} 列），无法确定哪一列是${ROLE_NAMES[role].zh}：请在文件中修改列标题，只让其中一列使用此名称`,

@@ -1,23 +1,18 @@
 import { constants } from "zlib";
-import { summaryLabels, type Lang, type SummaryLayout } from "../engine";
+import { columnLetters, DATE_FORMAT, gradeFill, summaryLabels, type Lang, type SummaryLayout } from "../engine";
 import type { OutputPlan } from "./outputPlan";
 import type { Progress } from "./progress";
 import { SUMMARY_TEXTS } from "./texts";
 import { ByteWriter } from "./xlsx/byteWriter";
-import {
-  columnLetters, contentTypes, inlineText, MAIN_NS, PKG_REL_NS, REL_NS, ROOT_RELS, serialOfDate, XML_HEAD, xmlText,
-} from "./xlsx/sheetXml";
+import { contentTypes, inlineText, MAIN_NS, PKG_REL_NS, REL_NS, ROOT_RELS, serialOfDate, XML_HEAD, xmlText } from "./xlsx/sheetXml";
 import { displayWidth } from "./textWidth";
 import { summarySheetXml } from "./xlsx/summarySheetXml";
 import { ZipFile } from "./xlsx/zipFile";
 
-const NOTE_WIDTH = 60;
-const DATE_FORMAT = "yyyy-mm-dd";
+/** The width of a column of long text (the note). */
+const WIDE_WIDTH = 60;
 /** Rows turned into sheet XML per piece handed to the compressor (about 1 MB). */
 const ROWS_PER_PIECE = 4096;
-/** Grade fills, best first: the task pane's palette (green, blue, orange, red), then grey. */
-const GRADE_FILLS = ["C6EFCE", "BDD7EE", "F8CBAD", "FFC7CE"];
-const EXTRA_GRADE_FILL = "D9D9D9";
 
 /**
  * A real workbook, streamed to disk: bold header row frozen at the top, dates as date cells, scores as numbers, the
@@ -54,10 +49,12 @@ async function writeSheet(zip: ZipFile, plan: OutputPlan, styles: StyleTable, pr
   const width = plan.headers.length;
   const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
   const lastRow = plan.rowCount + 1;
-  const noteAt = width - plan.results.width + 6;
+  const results = plan.results;
+  const inputWidth = width - results.width;
   const cols = plan.headers
     .map((header, c) => {
-      const w = c === noteAt ? NOTE_WIDTH : Math.min(40, Math.max(10, displayWidth(header) + 2));
+      const wide = c >= inputWidth && results.columns[c - inputWidth].wide;
+      const w = wide ? WIDE_WIDTH : Math.min(40, Math.max(10, displayWidth(header) + 2));
       return `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`;
     })
     .join("");
@@ -75,14 +72,10 @@ async function writeSheet(zip: ZipFile, plan: OutputPlan, styles: StyleTable, pr
 
   const columnStyle = plan.formats.map((f) => (f ? styles.styleOf(f) : 0));
   const dateStyle = styles.styleOf(DATE_FORMAT);
-  const inputWidth = width - plan.results.width;
-  const noteColumn = inputWidth + 6;
   const refs = letters.map((l) => Buffer.from(`<c r="${l}`));
-  // The six result cells before the note depend only on the scores: their bytes are made once per score combination.
-  const fixedCells = new Map<number, (Buffer | null)[]>();
-  // The cells after the note (next contact, previous grade, change) likewise, once per combination.
-  const tailCells = new Map<number, (Buffer | null)[]>();
-  const results = plan.results;
+  // Result cells that depend only on the scores or the grade (and the comparison) are made once per combination.
+  const segments = results.segments;
+  const cached = segments.map(() => new Map<number, (Buffer | null)[]>());
   const w = new ByteWriter();
   const scratch = new ByteWriter(4096);
   const cellBody = (v: unknown, c: number): Buffer | null => {
@@ -97,50 +90,25 @@ async function writeSheet(zip: ZipFile, plan: OutputPlan, styles: StyleTable, pr
       w.bytes(ROW_OPEN);
       w.uint(r);
       w.bytes(TAG_END_QUOTE);
-      for (let c = 0; c < inputWidth; c++) {
-        const v = values[c];
-        if (v === null || v === undefined || v === "") continue;
-        const mark = w.at;
-        w.bytes(refs[c]);
-        w.uint(r);
-        w.bytes(QUOTE);
-        if (writeCellBody(w, v, columnStyle[c], dateStyle)) w.bytes(CELL_CLOSE);
-        else w.at = mark;
-      }
-      const key = results.key(i);
-      let fixed = fixedCells.get(key);
-      if (fixed === undefined) {
-        fixed = results.fixedValues(i).map((v, k) => cellBody(v, inputWidth + k));
-        fixedCells.set(key, fixed);
-      }
-      for (let k = 0; k < fixed.length; k++) {
-        const body = fixed[k];
-        if (body === null) continue;
-        w.bytes(refs[inputWidth + k]);
-        w.uint(r);
-        w.bytes(QUOTE);
-        w.bytes(body);
-        w.bytes(CELL_CLOSE);
-      }
-      const note = results.note(i);
-      if (note !== "") {
-        w.bytes(refs[noteColumn]);
-        w.uint(r);
-        w.bytes(QUOTE);
-        writeCellBody(w, note, columnStyle[noteColumn], dateStyle);
-        w.bytes(CELL_CLOSE);
-      }
-      if (noteColumn + 1 < width) {
-        const tailKey = results.tailKey(i);
-        let tail = tailCells.get(tailKey);
-        if (tail === undefined) {
-          tail = results.tailValues(i).map((v, k) => cellBody(v, noteColumn + 1 + k));
-          tailCells.set(tailKey, tail);
+      for (let c = 0; c < inputWidth; c++) writeCell(w, refs[c], r, values[c], columnStyle[c], dateStyle);
+      for (let s = 0; s < segments.length; s++) {
+        const segment = segments[s];
+        const first = inputWidth + segment.start;
+        if (segment.key === undefined) {
+          const own = results.segmentValues(segment, i);
+          for (let k = 0; k < own.length; k++) writeCell(w, refs[first + k], r, own[k], columnStyle[first + k], dateStyle);
+          continue;
         }
-        for (let k = 0; k < tail.length; k++) {
-          const body = tail[k];
+        const key = segment.key(i);
+        let bodies = cached[s].get(key);
+        if (bodies === undefined) {
+          bodies = results.segmentValues(segment, i).map((v, k) => cellBody(v, first + k));
+          cached[s].set(key, bodies);
+        }
+        for (let k = 0; k < bodies.length; k++) {
+          const body = bodies[k];
           if (body === null) continue;
-          w.bytes(refs[noteColumn + 1 + k]);
+          w.bytes(refs[first + k]);
           w.uint(r);
           w.bytes(QUOTE);
           w.bytes(body);
@@ -154,6 +122,17 @@ async function writeSheet(zip: ZipFile, plan: OutputPlan, styles: StyleTable, pr
   }
   await zip.write(`</sheetData>${gradeRules(plan, letters, lastRow)}` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+}
+
+/** One cell (`ref` is `<c r="` and its column's letters); nothing for an empty value or one without a cell form. */
+function writeCell(w: ByteWriter, ref: Buffer, row: number, v: unknown, style: number, dateStyle: number): void {
+  if (v === null || v === undefined || v === "") return;
+  const mark = w.at;
+  w.bytes(ref);
+  w.uint(row);
+  w.bytes(QUOTE);
+  if (writeCellBody(w, v, style, dateStyle)) w.bytes(CELL_CLOSE);
+  else w.at = mark;
 }
 
 const ascii = (s: string) => Buffer.from(s, "latin1");
@@ -266,7 +245,7 @@ function gradeRules(plan: OutputPlan, letters: string[], lastRow: number): strin
 }
 
 function gradeFills(grades: readonly string[]): string[] {
-  return grades.map((_, i) => GRADE_FILLS[i] ?? EXTRA_GRADE_FILL);
+  return grades.map((_, i) => gradeFill(i));
 }
 
 const BOLD_STYLE = 1;

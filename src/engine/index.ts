@@ -12,9 +12,16 @@ export {
   gradeCustomers, GradeError, gradeSales, gradeScoredCustomers, type GradeErrorCode, type GradeResult, type ScoredCustomers,
 } from "./grade";
 export {
-  cadenceText, customerHeaders, formatIssue, gradeLetter, isGraded, isOwnOutputHeader, issuesOfRow, noteText,
-  outputHeaders, ownOutputBlock, resultHeaders, scoreNumber, scoreText, type ExtraColumns, type NoteContext,
+  cadenceText, formatIssue, gradeLetter, isGraded, issuesOfRow, noteText, scoreNumber, scoreText, type NoteContext,
 } from "./present";
+export {
+  CUSTOMER_COLUMNS, customerHeaders, EVERY_RESULT_COLUMN, isOwnOutputHeader, LEADING_COLUMNS, outputHeaders, ownOutputBlock,
+  RESULT_COLUMNS, resultCell, resultColumn, resultColumns, resultHeaders, resultPosition, resultSetting, resultText,
+  SPILL_COLUMNS, type CustomerColumn, type CustomerColumnId, type ResultColumn, type ResultColumnId,
+  type ResultColumnSpec, type ResultCondition, type ResultDependence, type ResultKind, type ResultRows,
+  type ResultSetting, type ResultValue,
+} from "./resultColumns";
+export { columnIndex, columnLetters, DATE_FORMAT, EXTRA_GRADE_FILL, GRADE_FILLS, gradeFill } from "./sheetConventions";
 export { cellError, cellNumber, isBlank } from "./cells";
 export { formatUnits } from "./decimal";
 export { NOTE_SEPARATOR, ROLE_NAMES } from "./messages";

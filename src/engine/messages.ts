@@ -61,28 +61,6 @@ export function rowColumnPrefix(lang: Lang, row: string | number | undefined, co
 
 export const NOTE_SEPARATOR: Record<Lang, string> = { en: "; ", zh: "；" };
 
-/** Headers of the columns the add-in and the command line append (spec names from the foundation issue). */
-export const OUTPUT_HEADERS: Record<Lang, readonly string[]> = {
-  en: ["R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note"],
-  zh: ["R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注"],
-};
-
-/**
- * Result columns that follow the seven when they apply: the next contact date (the profile has contact periods), and
- * the previous grade and its change (a previous grading was given). Always in this order, after the note.
- */
-export const EXTRA_OUTPUT_HEADERS = {
-  nextContact: { en: "Next contact by", zh: "下次沟通日期" },
-  previous: { en: "Previous grade", zh: "上一次等级" },
-  change: { en: "Change", zh: "变化" },
-} satisfies Record<string, Localized>;
-
-/** Leading columns of the one-row-per-customer output made from sales records. */
-export const CUSTOMER_HEADERS: Record<Lang, readonly string[]> = {
-  en: ["Customer", "Last order date", "Purchases", "Amount"],
-  zh: ["客户", "最近下单时间", "购买次数", "总金额"],
-};
-
 export const REQUEST_TEXTS = {
   asOfMissing: {
     en: "This profile has no default analysis date: give an analysis date.",

@@ -1,11 +1,8 @@
-/** Turning a GradeResult into what people read: exact score text, grade, cadence, notes, column headers. */
+/** Turning a GradeResult into what people read: exact score text, grade, cadence, notes. */
 
 import { formatUnits } from "./decimal";
 import type { GradeResult } from "./grade";
-import {
-  CUSTOMER_HEADERS, EXTRA_OUTPUT_HEADERS, ISSUE_TEXTS, NOTE_SEPARATOR, OUTPUT_HEADERS, ROLE_NAMES, rowColumnPrefix,
-} from "./messages";
-import { normaliseHeader } from "./headers";
+import { ISSUE_TEXTS, NOTE_SEPARATOR, ROLE_NAMES, rowColumnPrefix } from "./messages";
 import type { Lang, Role, RowIssue } from "./types";
 
 export interface NoteContext {
@@ -13,57 +10,8 @@ export interface NoteContext {
   rowLabel?: (index: number) => string | number;
   /** The header of the column playing `role`. */
   columnName?: (role: Role) => string;
-}
-
-export function outputHeaders(lang: Lang): string[] {
-  return [...OUTPUT_HEADERS[lang]];
-}
-
-export function customerHeaders(lang: Lang): string[] {
-  return [...CUSTOMER_HEADERS[lang]];
-}
-
-/** Which of the optional result columns a grading writes after the seven. */
-export interface ExtraColumns {
-  /** `Next contact by`: the profile has contact periods. */
-  nextContact: boolean;
-  /** `Previous grade` and `Change`: a previous grading was compared. */
-  previous: boolean;
-}
-
-/** Headers of every result column a grading writes: the seven, then the extra ones that apply, in their fixed order. */
-export function resultHeaders(lang: Lang, extras: ExtraColumns): string[] {
-  const headers = [...OUTPUT_HEADERS[lang]];
-  if (extras.nextContact) headers.push(EXTRA_OUTPUT_HEADERS.nextContact[lang]);
-  if (extras.previous) headers.push(EXTRA_OUTPUT_HEADERS.previous[lang], EXTRA_OUTPUT_HEADERS.change[lang]);
-  return headers;
-}
-
-const CORE_HEADERS = [0, 1, 2, 3, 4, 5, 6].map((k) => new Set([OUTPUT_HEADERS.en[k], OUTPUT_HEADERS.zh[k]].map(normaliseHeader)));
-const EXTRA_HEADERS = new Set(
-  Object.values(EXTRA_OUTPUT_HEADERS).flatMap((h) => [h.en, h.zh]).map(normaliseHeader),
-);
-const OWN_HEADERS = new Set([...OUTPUT_HEADERS.en, ...OUTPUT_HEADERS.zh].map(normaliseHeader));
-
-/** True for a header the add-in itself writes (either language), so its own output can be updated in place. */
-export function isOwnOutputHeader(text: unknown): boolean {
-  const h = normaliseHeader(text);
-  return OWN_HEADERS.has(h) || EXTRA_HEADERS.has(h);
-}
-
-/**
- * Where an earlier grading's result columns stand in a header row: the seven in order (either language), followed by
- * any of the extra columns; the last such block wins. null when the headers hold none.
- */
-export function ownOutputBlock(headers: readonly unknown[]): { start: number; width: number } | null {
-  const normal = headers.map(normaliseHeader);
-  for (let k = normal.length - CORE_HEADERS.length; k >= 0; k--) {
-    if (!CORE_HEADERS.every((set, j) => set.has(normal[k + j]))) continue;
-    let width = CORE_HEADERS.length;
-    while (k + width < normal.length && EXTRA_HEADERS.has(normal[k + width])) width++;
-    return { start: k, width };
-  }
-  return null;
+  /** Notes a face adds to row `index` after the engine's (such as a text cut to fit a workbook cell). */
+  added?: (index: number) => readonly string[] | undefined;
 }
 
 export function isGraded(res: GradeResult, i: number): boolean {
@@ -94,21 +42,34 @@ export function formatIssue(issue: RowIssue, lang: Lang, ctx: NoteContext = {}):
   return rowColumnPrefix(lang, row, column) + ISSUE_TEXTS[issue.code][lang](issue.value ?? "");
 }
 
-/** Every note of row i joined into one text; "" when there is nothing to say. */
+/** Every note of row i joined into one text, the face's own after the engine's; "" when there is nothing to say. */
 export function noteText(res: GradeResult, i: number, lang: Lang, ctx: NoteContext = {}): string {
-  const found = issuesOfRow(res.issues, i);
-  return found.map((issue) => formatIssue(issue, lang, ctx)).join(NOTE_SEPARATOR[lang]);
+  const { issues } = res;
+  const first = firstIssueAt(issues, i);
+  // Most rows have no note: they cost one search and no allocation.
+  let text = "";
+  if (first < issues.length && issues[first].index === i) {
+    text = issuesOfRow(issues, i).map((issue) => formatIssue(issue, lang, ctx)).join(NOTE_SEPARATOR[lang]);
+  }
+  const added = ctx.added?.(i);
+  if (!added || added.length === 0) return text;
+  return [text, ...added].filter((t) => t !== "").join(NOTE_SEPARATOR[lang]);
 }
 
-/** The notes of one row, found by binary search in the index-ordered list. */
-export function issuesOfRow(issues: readonly RowIssue[], index: number): RowIssue[] {
+/** Where the notes of row `index` start in the index-ordered list (its length when there are none after it). */
+function firstIssueAt(issues: readonly RowIssue[], index: number): number {
   let lo = 0, hi = issues.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (issues[mid].index < index) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** The notes of one row, found by binary search in the index-ordered list. */
+export function issuesOfRow(issues: readonly RowIssue[], index: number): RowIssue[] {
   const out: RowIssue[] = [];
-  for (let j = lo; j < issues.length && issues[j].index === index; j++) out.push(issues[j]);
+  for (let j = firstIssueAt(issues, index); j < issues.length && issues[j].index === index; j++) out.push(issues[j]);
   return out;
 }

@@ -1,21 +1,11 @@
 /** A1 addresses and rectangles of cells (0-based), for the adapter's own bookkeeping. */
+import { columnLetters } from "../engine";
 
 export interface Area {
   row: number;
   col: number;
   rows: number;
   cols: number;
-}
-
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** Sheet names other than plain identifiers must be quoted in addresses, with ' doubled. */

@@ -33,5 +33,5 @@ export { writeSummarySheet, SUMMARY_ROW_LIMIT } from "./summary";
 export { selectAddress, selectRows, showSheet, SELECT_AREA_LIMIT } from "./select";
 export { watchSelection, type SelectionWatch } from "./selectionEvents";
 export { addSampleSheet } from "./sampleSheet";
-export { GRADE_FILLS, gradeFill } from "./write";
+export { gradeFill } from "./write";
 export { TARGET_BYTES, MAX_CHUNK_ROWS, MAX_CHUNK_CELLS } from "./chunks";

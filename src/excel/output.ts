@@ -1,5 +1,5 @@
 /** Customer-level and sales output: where it goes, whether writing there needs consent, and writing it safely. */
-import { outputHeaders, ownOutputBlock, resultHeaders } from "../engine";
+import { EVERY_RESULT_COLUMN, LEADING_COLUMNS, ownOutputBlock, resultColumns, resultPosition } from "../engine";
 import { AREA_PROPS, sheetAddress, type Area } from "./address";
 import { addSheet, deleteSheetQuietly, sheetNames, uniqueSheetName } from "./sheets";
 import { restoreSnapshot, takeSnapshot, usedPart, type Snapshot } from "./snapshot";
@@ -7,10 +7,10 @@ import { readColumns } from "./read";
 import { ExcelAdapterError, type ProgressOptions, type CustomerWriteOptions, type OutputCell, type OutputPlan, type SourceTable, type WriteOptions, type WriteResult } from "./types";
 import { queueOutputFormats, writeGrid } from "./write";
 
-/** The seven result columns every grading writes; the extra ones (next contact, previous grade, change) follow. */
-const CORE_COLUMNS = outputHeaders("en").length;
-/** The widest result block the add-in writes: the seven and every extra column. */
-const MAX_COLUMNS = resultHeaders("en", { nextContact: true, previous: true }).length;
+/** The result columns every grading writes first (R … note); those that apply to a grading follow. */
+const CORE_COLUMNS = LEADING_COLUMNS.length;
+/** The widest result block the add-in writes: every result column. */
+const MAX_COLUMNS = resultColumns(EVERY_RESULT_COLUMN).length;
 
 /** Where the result block starts, as an absolute column: on the add-in's own columns inside the source, else right of it. */
 function outputColumn(source: SourceTable): number {
@@ -64,13 +64,11 @@ export async function planCustomerOutput(ctx: Excel.RequestContext, source: Sour
  * new grading can say what changed.
  */
 export async function readOwnGrades(ctx: Excel.RequestContext, source: SourceTable, opts: ProgressOptions = {}): Promise<unknown[]> {
-  // The grade is the fifth of the seven output columns; read it like a column of the source.
-  const column = outputColumn(source) - source.firstColumn + GRADE_OUTPUT_COLUMN;
+  // The grade is one of the leading columns, where every grading writes it; read it like a column of the source.
+  const column = outputColumn(source) - source.firstColumn + resultPosition("grade");
   const [grades] = await readColumns(ctx, { ...source, columnCount: Math.max(source.columnCount, column + 1) }, [column], opts);
   return grades;
 }
-
-const GRADE_OUTPUT_COLUMN = 4;
 
 const TARGET_OCCUPIED = {
   en: "The cells right of the table are no longer empty. Choose again: new sheet, overwrite, or cancel.",
@@ -155,9 +153,9 @@ async function writeOnNewSheet(
 
 /**
  * Writes customer-level output: `values` is the header row followed by one row per data row of `source` (the engine's
- * `resultHeaders(lang, extras)`: the seven R, F, M, X, grade, cadence, note, then next contact by, previous grade and
- * change when they apply, 7 to 10 columns; null = empty cell). `gradeColumn` is the
- * column of `values` holding the grade letter (4). Text is written as text, never as a formula. Values go first in
+ * the engine's result columns that apply, `resultColumns(setting)`: R, F, M, X, grade, cadence, note, then next contact
+ * by, previous grade and change when they apply; null = empty cell). `gradeColumn` is the column of `values` holding
+ * the grade letter. Text is written as text, never as a formula. Values go first in
  * chunks, then formats (bold header, number formats, grade colours as conditional formats on the grade column).
  *
  * All-or-nothing: before writing over existing cells their formulas/constants and number formats are read; an

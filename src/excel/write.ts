@@ -1,4 +1,5 @@
 /** Writing a block of values in chunks, then its formats. */
+import { gradeFill as engineGradeFill } from "../engine";
 import { cellsAddress, type Area } from "./address";
 import { cellBytes, planWriteChunks, throwIfCancelled } from "./chunks";
 import { cellInput } from "./cellInput";
@@ -59,12 +60,9 @@ export async function writeGrid(
   return { row, col, rows: values.length, cols: width };
 }
 
-/** Fill colours per grade, best first: green, blue, orange, red, then grey for any further grade. */
-export const GRADE_FILLS = ["#C6EFCE", "#BDD7EE", "#F8CBAD", "#FFC7CE"] as const;
-export const EXTRA_GRADE_FILL = "#D9D9D9";
-
+/** The fill of the grade at `index` (best first) as Office.js and CSS take a colour: the engine's palette, "#RRGGBB". */
 export function gradeFill(index: number): string {
-  return GRADE_FILLS[index] ?? EXTRA_GRADE_FILL;
+  return "#" + engineGradeFill(index);
 }
 
 /**

@@ -5,24 +5,13 @@
  */
 import {
   BUILTIN_PROFILES,
-  cadenceText,
-  changeText,
   compareGradings,
-  customerHeaders,
-  dayToSerial,
+  CUSTOMER_COLUMNS,
   detectColumns,
   formatDay,
   gradeCustomers,
-  hasContactPeriods,
-  gradeLetter,
   gradeSales,
-  isGraded,
-  nextContactDay,
-  noteText,
-  outputHeaders,
   parseDay,
-  resultHeaders,
-  scoreNumber,
 } from "../engine";
 import type {
   ColumnDetection,
@@ -33,7 +22,6 @@ import type {
   InputKind,
   Lang,
   MonetaryUnit,
-  NoteContext,
   Profile,
   Role,
   UnitSourceFact,
@@ -58,17 +46,18 @@ import {
   writeSummarySheet,
 } from "../excel";
 import { listWorkbookProfiles } from "../excel/workbookProfiles";
-import type { CustomerWriteOptions, OutputCell, SelectionWatch, SelectResult, SourceTable, WriteResult } from "../excel";
+import type { CustomerWriteOptions, SelectionWatch, SelectResult, SourceTable, WriteResult } from "../excel";
 import { groupNotGraded } from "./notGradedGroups";
 import type { NotGradedGroup } from "./notGradedGroups";
 import { sampleFormats, sampleRows } from "./sampleData";
 import { noteContext, sheetRow } from "./sourceRows";
 import { summaryModel } from "./summaryModel";
 import { liveFormulaCells, salesLiveFormulaCells } from "./liveFormulas";
+import { customerOutputValues, gradePosition, gradingColumns, resultFormats, salesFormats, salesOutputValues } from "./outputCells";
+import type { ExcelRun } from "./excelRun";
 import { t } from "./i18n";
 
-/** `Excel.run` as the pane receives it (a test hands in a fake). */
-export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type { ExcelRun } from "./excelRun";
 
 export type ColumnMapping = Partial<Record<Role, number>>;
 
@@ -188,85 +177,6 @@ export function gradeColumns(
 /** A hand-chosen column of -1 tells the engine's detection to leave that role without a column. */
 export const NOT_USED = -1;
 
-/**
- * What a grading writes after the seven result columns, in the command line's order: `Next contact by` when the
- * profile's grades have periods, then `Previous grade` and `Change` when a previous grading was compared.
- */
-export interface ResultExtras {
-  nextContact: boolean;
-  migration?: GradeMigration;
-  /** The workbook's date system, for the next-contact date serials. */
-  date1904: boolean;
-}
-
-export function resultExtras(res: GradeResult, date1904: boolean, migration?: GradeMigration): ResultExtras {
-  return { nextContact: hasContactPeriods(res.profile), migration, date1904 };
-}
-
-function extraHeaders(lang: Lang, extras: ResultExtras): string[] {
-  return resultHeaders(lang, { nextContact: extras.nextContact, previous: extras.migration !== undefined });
-}
-
-/** The result columns for each input row, header first: the seven, then the extra ones that apply. */
-export function customerOutputValues(res: GradeResult, lang: Lang, context: NoteContext, extras?: ResultExtras): OutputCell[][] {
-  const rows: OutputCell[][] = [extras ? extraHeaders(lang, extras) : outputHeaders(lang)];
-  for (let i = 0; i < res.n; i++) rows.push([...scoreCells(res, i, lang, context), ...(extras ? extraCells(res, i, lang, extras) : [])]);
-  return rows;
-}
-
-/** Number formats of the seven output columns: whole sub-scores; the composite as General so it shows "3.25" exactly. */
-export const SCORE_FORMATS: readonly (string | null)[] = ["0", "0", "0", "General", null, null, null];
-/** The date cells' number format (last order date of sales output, next contact by). */
-const DATE_FORMAT = "yyyy-mm-dd";
-
-/** Number formats of the result columns: the seven's, then a date for next contact, text for previous grade and change. */
-export function resultFormats(extras: ResultExtras): (string | null)[] {
-  return [...SCORE_FORMATS, ...(extras.nextContact ? [DATE_FORMAT] : []), ...(extras.migration ? [null, null] : [])];
-}
-
-/** One row per customer of sales records: who, last date (a date serial), purchases, total, then the result columns. */
-export function salesOutputValues(res: GradeResult, lang: Lang, date1904: boolean, context: NoteContext): OutputCell[][] {
-  const extras = resultExtras(res, date1904);
-  const rows: OutputCell[][] = [[...customerHeaders(lang), ...extraHeaders(lang, extras)]];
-  const customers = res.customers;
-  if (!customers) return rows;
-  for (let i = 0; i < customers.ids.length; i++) {
-    const bought = customers.count[i] > 0;
-    rows.push([
-      customers.ids[i],
-      bought ? dayToSerial(customers.lastDay[i], date1904) : null,
-      customers.count[i],
-      customers.total[i],
-      ...scoreCells(res, i, lang, context),
-      ...extraCells(res, i, lang, extras),
-    ]);
-  }
-  return rows;
-}
-
-/** Number formats of sales output: customer, last order date, purchases, amount, then the result columns. */
-export function salesFormats(res: GradeResult): (string | null)[] {
-  return [null, DATE_FORMAT, "0", null, ...resultFormats(resultExtras(res, false))];
-}
-
-function scoreCells(res: GradeResult, i: number, lang: Lang, context: NoteContext): OutputCell[] {
-  const note = noteText(res, i, lang, context);
-  if (!isGraded(res, i)) return [null, null, null, null, null, null, note];
-  return [res.r[i], res.f[i], res.m[i], scoreNumber(res, i), gradeLetter(res, i), cadenceText(res, i, lang), note];
-}
-
-/** The cells after the note: next contact as a date serial (the engine's rule), previous grade, change (↑ ↓ = ...). */
-function extraCells(res: GradeResult, i: number, lang: Lang, extras: ResultExtras): OutputCell[] {
-  const cells: OutputCell[] = [];
-  if (extras.nextContact) {
-    const day = nextContactDay(res, i);
-    cells.push(day === null ? null : dayToSerial(day, extras.date1904));
-  }
-  const m = extras.migration;
-  if (m) cells.push(m.previous[i], changeText(m.change[i], lang) || null);
-  return cells;
-}
-
 /** Rows named by not-graded issues, as ascending unique 1-based sheet rows. */
 export function issueRows(source: SourceTable, issues: { index: number; graded: boolean }[] | undefined): number[] {
   const rows = new Set<number>();
@@ -354,8 +264,7 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
   let written: WriteResult;
   let migration: GradeMigration | undefined;
   if (kind === "customers") {
-    const plain = resultExtras(res, date1904);
-    let plan = await run((ctx) => planCustomerOutput(ctx, source, resultFormats(plain).length));
+    let plan = await run((ctx) => planCustomerOutput(ctx, source, gradingColumns(res).length));
     // Grading again over the add-in's own results: the grades there are the previous grading, matched by customer id.
     if (plan.status === "ownOutput" && mapping.id !== undefined) {
       const ids = columns[roles.indexOf("id")];
@@ -364,11 +273,13 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     }
     // Live formulas regrade when the data or the analysis date change, which fixed Previous grade / Change values
     // beside them would not follow: there the comparison goes to the summary sheet only.
-    const extras = resultExtras(res, date1904, request.liveFormulas ? undefined : migration);
-    const formats = resultFormats(extras);
+    const compared = request.liveFormulas ? undefined : migration;
+    const results = gradingColumns(res, compared);
     // Previous grade and change widen the block: the columns it grows into must be free too.
-    if (extras.migration) plan = await run((ctx) => planCustomerOutput(ctx, source, formats.length));
-    let values = customerOutputValues(res, lang, context, extras);
+    if (compared) plan = await run((ctx) => planCustomerOutput(ctx, source, results.length));
+    let values = customerOutputValues(res, lang, context, results, date1904, compared);
+    let formats = resultFormats(results);
+    let gradeColumn = gradePosition(results);
     let mode: CustomerWriteOptions["mode"] = "inPlace";
     if (plan.status === "occupied") {
       const choice = await hooks.askOverwrite(plan.address);
@@ -381,13 +292,13 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
       ? await run((ctx) => freeSheetName(ctx, newSheetBase(source)))
       : undefined;
     const live = request.liveFormulas
-      ? await liveFormulaCells(run, source, mapping, res, newSheetName ? { newSheet: newSheetName } : { address: plan.address }, lang, SCORE_FORMATS, date1904)
+      ? await liveFormulaCells(run, source, mapping, res, newSheetName ? { newSheet: newSheetName } : { address: plan.address }, lang, date1904)
       : null;
-    // The formulas replace the seven and Next contact by (the same columns as the values).
-    if (live) values = live.values;
+    // The formulas replace the values: the result columns that have a formula.
+    if (live) ({ values, columnFormats: formats, gradeColumn } = live);
     try {
       written = await run((ctx) =>
-        writeCustomerOutput(ctx, source, values, GRADE_COLUMN, { ...writeOptions, mode, newSheetName, columnFormats: formats }),
+        writeCustomerOutput(ctx, source, values, gradeColumn, { ...writeOptions, mode, newSheetName, columnFormats: formats }),
       );
     } catch (err) {
       // The results were put back as they were: so are the sheets (an earlier grading's parameters were not touched).
@@ -397,17 +308,20 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     await live?.finish();
   } else {
     // Sales notes stand in the customer's own output row, so they name the column only.
-    let values = salesOutputValues(res, lang, date1904, { columnName: context.columnName });
+    const results = gradingColumns(res);
+    let values = salesOutputValues(res, lang, { columnName: context.columnName }, results, date1904);
+    let formats = salesFormats(results);
+    let gradeColumn = CUSTOMER_COLUMNS.length + gradePosition(results);
     // Live formulas name the customers' sheet, so its name is chosen first; they replace the values cell for cell.
     const sheetName = request.liveFormulas ? await run((ctx) => freeSheetName(ctx, defaultSalesSheetName(lang))) : undefined;
     const column = (role: Role) => columns[roles.indexOf(role)];
     const live = sheetName
       ? await salesLiveFormulaCells(run, source, mapping, { id: column("id"), date: column("date"), amount: column("amount") }, res, sheetName, lang, date1904)
       : null;
-    if (live) values = live.values;
+    if (live) ({ values, columnFormats: formats, gradeColumn } = live);
     try {
       written = await run((ctx) =>
-        writeSalesOutput(ctx, "", values, CUSTOMER_COLUMNS + GRADE_COLUMN, { ...writeOptions, columnFormats: salesFormats(res) }, sheetName),
+        writeSalesOutput(ctx, "", values, gradeColumn, { ...writeOptions, columnFormats: formats }, sheetName),
       );
     } catch (err) {
       await live?.abandon().catch(() => undefined); // its own failure must not hide the error that made us clean up
@@ -439,7 +353,3 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
   };
 }
 
-/** Position of the grade among the seven output columns (its cells get the grade colours). */
-const GRADE_COLUMN = 4;
-/** Customer, last order date, purchases, amount: the columns before the seven in sales output. */
-const CUSTOMER_COLUMNS = 4;

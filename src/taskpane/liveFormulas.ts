@@ -1,28 +1,32 @@
 /**
- * "Write as live Excel formulas": the result cells of a customer table (the seven, and Next contact by when the
- * profile has contact periods) become worksheet formulas compiled from
- * the profile (engine/compile), so the workbook grades without the add-in and regrades when the data or the analysis
- * date on the parameters sheet change. The pane talks to Office only through the adapter.
+ * "Write as live Excel formulas": the result cells of a customer table (the result columns that have a formula:
+ * all but the comparison with a previous grading) become worksheet formulas compiled from the profile
+ * (engine/compile), so the workbook grades without the add-in and regrades when the data or the analysis date on the
+ * parameters sheet change. The pane talks to Office only through the adapter.
  */
 
 import {
-  CompileError, customerHeaders, hasContactPeriods, integerProfile, resultHeaders, type Cell, type GradeResult, type Lang, type Role,
+  columnIndex, columnLetters, CompileError, CUSTOMER_COLUMNS, integerProfile, type Cell, type GradeResult, type Lang, type ResultColumn, type Role,
 } from "../engine";
 import { parseDay } from "../engine/dates";
-import { compileFormulas, type FormulaPlan, type FormulaSheetLayout } from "../engine/compile/excelFormulas";
+import {
+  compileFormulas, liveFormulaColumns, resultLetters, type FormulaPlan, type FormulaRow, type FormulaSheetLayout,
+} from "../engine/compile/excelFormulas";
 import {
   checkSalesAmounts, compileSalesFormulas, firstSaleFormulasMisread, readableSaleAmounts, SALES_FORMULA_TEXTS, type SalesFormulaLayout,
 } from "../engine/compile/salesFormulas";
 import type { FormulaCell, OutputCell, SourceTable } from "../excel";
-import { columnLetters } from "../excel/address";
 import { abandonLiveFormulaSheets, prepareLiveFormulaSheets, writeLiveFormulaSheets } from "../excel/liveFormulas";
-import type { ExcelRun } from "./gradingFlow";
+import type { ExcelRun } from "./excelRun";
+import { gradePosition, resultFormats, salesFormats } from "./outputCells";
 
 export interface LiveFormulaCells {
-  /** Header row, then one row of formulas per data row: the seven result columns, then Next contact by (with periods). */
+  /** Header row, then one row of formulas per data row (per customer for sales records). */
   values: OutputCell[][];
-  /** Number formats of those columns (the next-contact date as a date). */
+  /** Number formats of those columns, as declared. */
   columnFormats: (string | null)[];
+  /** Where the grade stands among those columns (its cells get the grade colours). */
+  gradeColumn: number;
   /** Writes the parameters block and the helper sheet; call after the result cells are written. */
   finish(): Promise<void>;
   /** Removes the sheets made for the formulas; call when the result cells could not be written. */
@@ -36,14 +40,13 @@ function firstOutputColumn(address: string): string {
   return match[1];
 }
 
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /** Where the result formulas go: right of the table (the plan's address), or from column A of a new sheet. */
 export type LiveFormulaTarget = { address: string } | { newSheet: string };
+
+/** One row of result formulas, in the columns' order. */
+function resultFormulas(columns: readonly ResultColumn[], f: FormulaRow): FormulaCell[] {
+  return columns.map((c) => ({ formula: `=${f[c.id as keyof FormulaRow]}` }));
+}
 
 /**
  * The formulas for a customer table, with the engine's result `res` only for its profile, unit and analysis date.
@@ -51,15 +54,14 @@ export type LiveFormulaTarget = { address: string } | { newSheet: string };
  */
 export async function liveFormulaCells(
   run: ExcelRun, source: SourceTable, mapping: Partial<Record<Role, number>>, res: GradeResult, target: LiveFormulaTarget,
-  lang: Lang, baseFormats: readonly (string | null)[], date1904 = false,
+  lang: Lang, date1904 = false,
 ): Promise<LiveFormulaCells> {
   const sheets = await run((ctx) => prepareLiveFormulaSheets(ctx, lang));
   const onNewSheet = "newSheet" in target;
   const first = onNewSheet ? 0 : columnIndex(firstOutputColumn(target.address));
-  const L = (k: number) => columnLetters(first + k);
+  const columns = liveFormulaColumns(res);
   const data = (role: Role) => (mapping[role] === undefined ? undefined : columnLetters(source.firstColumn + mapping[role]!));
   const firstRow = source.headerRow + 2;
-  const nextContact = hasContactPeriods(res.profile);
   const layout: FormulaSheetLayout = {
     sheet: onNewSheet ? target.newSheet : source.sheetName,
     dataSheet: onNewSheet ? source.sheetName : undefined,
@@ -70,10 +72,7 @@ export async function liveFormulaCells(
     columnNames: Object.fromEntries(
       (Object.entries(mapping) as [Role, number][]).map(([role, c]) => [role, source.headers[c] ?? ""]),
     ),
-    out: {
-      r: L(0), f: L(1), m: L(2), score: L(3), grade: L(4), cadence: L(5), note: L(6), next: nextContact ? L(7) : undefined,
-      days: "A", count: "B", amount: "C",
-    },
+    out: { ...resultLetters(columns, first), days: "A", count: "B", amount: "C" },
   };
   let plan: FormulaPlan;
   try {
@@ -83,27 +82,25 @@ export async function liveFormulaCells(
     await run((ctx) => abandonLiveFormulaSheets(ctx, sheets)).catch(() => undefined);
     throw err;
   }
-  const values: OutputCell[][] = [resultHeaders(lang, { nextContact: plan.hasNextContact, previous: false })];
+  const values: OutputCell[][] = [columns.map((c) => c.header[lang])];
   const keys: string[][] = [];
-  const formula = (x: string | undefined): FormulaCell => ({ formula: `=${x}` });
   for (let i = 0; i < source.rowCount; i++) {
     const f = plan.row(firstRow + i);
-    const row = [f.r, f.f, f.m, f.score, f.grade, f.cadence, f.note].map(formula);
-    if (plan.hasNextContact) row.push(formula(f.next));
-    values.push(row);
+    values.push(resultFormulas(columns, f));
     keys.push([`=${f.days}`, `=${f.count}`, `=${f.amount}`]);
   }
   return {
     values,
-    columnFormats: plan.hasNextContact ? [...baseFormats, NEXT_CONTACT_FORMAT] : [...baseFormats],
+    columnFormats: resultFormats(columns),
+    gradeColumn: gradePosition(columns),
     // The parameters block names the sheet of the key columns in RFM_Graded's formula.
     finish: () => run((ctx) => writeLiveFormulaSheets(ctx, sheets, plan.parameters, keys, firstRow, lang, {}, undefined, date1904)),
     abandon: () => run((ctx) => abandonLiveFormulaSheets(ctx, sheets)),
   };
 }
 
-/** The next-contact column shows dates, as the analysis date on the parameters sheet. */
-export const NEXT_CONTACT_FORMAT = "yyyy-mm-dd";
+/** The customer sheet of sales records: customer, last order date, purchases, amount in A–D, then the results. */
+const CUSTOMER_COLUMN_COUNT = CUSTOMER_COLUMNS.length;
 
 /** The helper sheet's columns for sales records: ranking keys on customer rows (A–D), lookups on sale rows (F–I). */
 const SALES_HELPER = { days: "A", count: "B", amount: "C", order: "D", match: "F", customer: "G", day: "H", units: "I" };
@@ -130,7 +127,7 @@ export async function salesLiveFormulaCells(
   checkSalesAmounts(readableSaleAmounts(columns.id, columns.date, columns.amount, date1904));
   const letter = (role: Role) => columnLetters(source.firstColumn + mapping[role]!);
   const header = (role: Role) => source.headers[mapping[role]!] ?? "";
-  const nextContact = hasContactPeriods(res.profile);
+  const results = liveFormulaColumns(res);
   const layout: SalesFormulaLayout = {
     salesSheet: source.sheetName,
     firstSale,
@@ -140,10 +137,7 @@ export async function salesLiveFormulaCells(
     sheet: sheetName,
     firstRow: 2,
     customers: res.n,
-    columns: {
-      id: "A", last: "B", purchases: "C", amount: "D",
-      r: "E", f: "F", m: "G", score: "H", grade: "I", cadence: "J", note: "K", next: nextContact ? "L" : undefined,
-    },
+    columns: { id: "A", last: "B", purchases: "C", amount: "D", ...resultLetters(results, CUSTOMER_COLUMN_COUNT) },
     helperSheet: "",
     helper: SALES_HELPER,
   };
@@ -154,14 +148,12 @@ export async function salesLiveFormulaCells(
   const sheets = await run((ctx) => prepareLiveFormulaSheets(ctx, lang));
   const plan = compileSalesFormulas(ip, { ...layout, helperSheet: sheets.keys }, options);
   const formula = (x: string | undefined): FormulaCell => ({ formula: `=${x}` });
-  const values: OutputCell[][] = [[...customerHeaders(lang), ...resultHeaders(lang, { nextContact: plan.hasNextContact, previous: false })]];
+  const values: OutputCell[][] = [[...CUSTOMER_COLUMNS.map((c) => c.header[lang]), ...results.map((c) => c.header[lang])]];
   const keys: string[][] = [];
   const customers = res.customers!;
   for (let j = 0; j < res.n; j++) {
     const f = plan.customer(2 + j);
-    const row: OutputCell[] = [customers.ids[j], ...[f.lastOrder, f.purchases, f.total, f.r, f.f, f.m, f.score, f.grade, f.cadence, f.note].map(formula)];
-    if (plan.hasNextContact) row.push(formula(f.next));
-    values.push(row);
+    values.push([customers.ids[j], ...[f.lastOrder, f.purchases, f.total].map(formula), ...resultFormulas(results, f)]);
     keys.push([f.days, f.count, f.amount, ...(f.firstSale ? [f.firstSale] : [])].map((x) => `=${x}`));
   }
   const saleRows: string[][] = [];
@@ -172,7 +164,8 @@ export async function salesLiveFormulaCells(
   const sales = { firstRow: firstSale, rows: saleRows, footnote: SALES_FORMULA_TEXTS.customersFixed[lang] };
   return {
     values,
-    columnFormats: [],
+    columnFormats: salesFormats(results),
+    gradeColumn: CUSTOMER_COLUMN_COUNT + gradePosition(results),
     finish: () => run((ctx) => writeLiveFormulaSheets(ctx, sheets, plan.parameters, keys, 2, lang, {}, sales, date1904)),
     abandon: () => run((ctx) => abandonLiveFormulaSheets(ctx, sheets)),
   };

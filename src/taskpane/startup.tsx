@@ -9,7 +9,7 @@ import { fluentThemeFor } from "./officeTheme";
 import type { OfficeThemeColors } from "./officeTheme";
 import { createProfileStore } from "./profiles/profileStore";
 import { createSelectionPreview } from "./profiles/selectionPreview";
-import type { ExcelRun } from "./gradingFlow";
+import type { ExcelRun } from "./excelRun";
 import { t } from "./i18n";
 import { pt } from "./profiles/i18n";
 

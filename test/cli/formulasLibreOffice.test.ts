@@ -10,12 +10,11 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import * as Papa from "papaparse";
 import {
-  builtinProfile, formatIssue, parseProfile, gradeCustomers, issuesOfRow, outputHeaders, parseDateText, parseDay, profileToJson,
+  builtinProfile, formatIssue, parseProfile, gradeCustomers, issuesOfRow, outputHeaders, resultColumn, parseDateText, parseDay, profileToJson,
   scoreNumber, type Lang, type MonetaryUnit, type Profile,
 } from "../../src/engine";
 import { formatDay } from "../../src/engine/dates";
 import { nextContactDay } from "../../src/engine/periods";
-import { FORMULA_HEADERS } from "../../src/cli/formulasWorkbook";
 import { CUSTOM_PROFILES, random } from "../engine/compile/sqlHarness";
 import { buildCli, rfm, ROOT, tempDir, write } from "./helpers";
 import { recalculate, SOFFICE, withCellValue, withoutCachedValues } from "./libreOffice";
@@ -122,7 +121,7 @@ async function spreadsheetRows(bytes: Buffer, lang: Lang): Promise<string[][]> {
     v !== null && typeof v === "object" && "richText" in v ? v.richText.map((run) => run.text).join("") : String(v),
   );
   const [rh, fh, mh, sh, gh, ch, nh] = outputHeaders(lang);
-  const index = [rh, fh, mh, sh, gh, ch, FORMULA_HEADERS.nextContact[lang], nh].map((h) => headers.indexOf(h) + 1);
+  const index = [rh, fh, mh, sh, gh, ch, resultColumn("nextContact").header[lang], nh].map((h) => headers.indexOf(h) + 1);
   const out: string[][] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);

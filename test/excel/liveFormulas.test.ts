@@ -54,7 +54,7 @@ function compiled(sheet: string, first: number, dataSheet?: string, profile: Pro
     sheet, dataSheet, keySheet: HELPER, firstRow: 2, lastRow: LAST,
     data: { id: "A", date: "B", count: "C", total: "D" },
     columnNames: { id: SHAOXING_HEADERS[0], date: SHAOXING_HEADERS[1], count: SHAOXING_HEADERS[2], total: SHAOXING_HEADERS[3] },
-    out: { r: L(0), f: L(1), m: L(2), score: L(3), grade: L(4), cadence: L(5), note: L(6), next: L(7), days: "A", count: "B", amount: "C" },
+    out: { r: L(0), f: L(1), m: L(2), score: L(3), grade: L(4), cadence: L(5), note: L(6), nextContact: L(7), days: "A", count: "B", amount: "C" },
   };
   return compileFormulas(integerProfile(profile, profile.monetaryUnit), layout, { asOfDay: parseDateText(SHAOXING_AS_OF)!, lang: "en" });
 }
@@ -63,13 +63,13 @@ function expectedRows(plan: ReturnType<typeof compiled>): { results: string[][];
   const results: string[][] = [], keys: string[][] = [];
   for (let r = 2; r <= LAST; r++) {
     const f = plan.row(r);
-    results.push([f.r, f.f, f.m, f.score, f.grade, f.cadence, f.note, ...(plan.hasNextContact ? [f.next] : [])].map((x) => `=${x}`));
+    results.push([f.r, f.f, f.m, f.score, f.grade, f.cadence, f.note, ...(plan.hasNextContact ? [f.nextContact] : [])].map((x) => `=${x}`));
     keys.push([f.days, f.count, f.amount].map((x) => `=${x}`));
   }
   return { results, keys };
 }
 
-const HEADERS = resultHeaders("en", { nextContact: true, previous: false });
+const HEADERS = resultHeaders("en", { contactPeriods: true, previousGrading: false });
 
 /** Formulas, defined names and sheet states of the command line's `--formulas` workbook on the same data. */
 async function cliWorkbook(): Promise<{ formulas: Map<string, string>[]; names: Record<string, string> }> {

@@ -1,7 +1,7 @@
 import { outputHeaders, resultHeaders } from "../../src/engine";
 import {
   ExcelAdapterError,
-  GRADE_FILLS,
+  gradeFill,
   MAX_CHUNK_ROWS,
   locateSource,
   planCustomerOutput,
@@ -36,7 +36,7 @@ function output(lang: "en" | "zh" = "en"): OutputCell[][] {
  */
 function wideOutput(lang: "en" | "zh" = "en"): OutputCell[][] {
   const extra: OutputCell[][] = [[46081, "B", "↑"], [46234, "C", "="], [null, "C", "gone"]];
-  return [resultHeaders(lang, { nextContact: true, previous: true }), ...output(lang).slice(1).map((row, i) => [...row, ...extra[i]])];
+  return [resultHeaders(lang, { contactPeriods: true, previousGrading: true }), ...output(lang).slice(1).map((row, i) => [...row, ...extra[i]])];
 }
 
 const opts = (mode: CustomerWriteOptions["mode"], extra: Partial<CustomerWriteOptions> = {}): CustomerWriteOptions => ({
@@ -190,7 +190,7 @@ describe("writeCustomerOutput", () => {
     expect(sheet.map((r) => r.slice(0, 4))).toEqual(INPUT);
     expect(excel.bold("Sales", "E1:K1")[0].every(Boolean)).toBe(true);
     expect(excel.bold("Sales", "E2")[0][0]).toBe(false);
-    expect(excel.fills("Sales", "I2:I4").map((r) => r[0])).toEqual([GRADE_FILLS[0], GRADE_FILLS[2], null]);
+    expect(excel.fills("Sales", "I2:I4").map((r) => r[0])).toEqual([gradeFill(0), gradeFill(2), null]);
     expect(excel.mergedAreas("Sales")).toEqual([]);
     expect(excel.numberFormats("Sales", "E2:H4").flat().every((f) => f === "General")).toBe(true);
   });
@@ -213,7 +213,7 @@ describe("writeCustomerOutput", () => {
     const sheet = excel.read("Sales");
     expect(sheet[0].slice(4)).toEqual(outputHeaders("zh"));
     expect(sheet[1].slice(4)).toEqual(["", "", "", "", "", "", "不再评分"]);
-    expect(excel.fills("Sales", "I2:I3").map((r) => r[0])).toEqual([null, GRADE_FILLS[2]]);
+    expect(excel.fills("Sales", "I2:I3").map((r) => r[0])).toEqual([null, gradeFill(2)]);
     expect(excel.conditionalFormatCount("Sales")).toBe(GRADES.length);
   });
 
@@ -244,7 +244,7 @@ describe("writeCustomerOutput", () => {
     const out = excel.read("Sales RFM");
     expect(out[2]).toEqual(outputHeaders("en"));
     expect(out[3].slice(0, 5)).toEqual([5, 5, 5, 6.5, "A"]);
-    expect(excel.fills("Sales RFM", "E4")[0][0]).toBe(GRADE_FILLS[0]);
+    expect(excel.fills("Sales RFM", "E4")[0][0]).toBe(gradeFill(0));
   });
 
   it("refuses output that does not match the source's rows", async () => {

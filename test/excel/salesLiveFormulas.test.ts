@@ -45,7 +45,7 @@ function compiled(windowStart = "2021-09-01") {
     sales: { id: "A", date: "B", amount: "C" },
     salesColumnNames: { id: SALES_HEADERS[0], date: SALES_HEADERS[1], amount: SALES_HEADERS[2] },
     sheet: OUT, firstRow: 2, customers: CUSTOMERS.length,
-    columns: { id: "A", last: "B", purchases: "C", amount: "D", r: "E", f: "F", m: "G", score: "H", grade: "I", cadence: "J", note: "K", next: "L" },
+    columns: { id: "A", last: "B", purchases: "C", amount: "D", r: "E", f: "F", m: "G", score: "H", grade: "I", cadence: "J", note: "K", nextContact: "L" },
     helperSheet: HELPER,
     helper: { days: "A", count: "B", amount: "C", order: "D", match: "F", customer: "G", day: "H", units: "I" },
   };
@@ -62,9 +62,9 @@ describe("live formulas for sales records", () => {
     const plan = compiled();
     const expected = CUSTOMERS.map((id, j) => {
       const f = plan.customer(2 + j);
-      return [id, ...[f.lastOrder, f.purchases, f.total, f.r, f.f, f.m, f.score, f.grade, f.cadence, f.note, f.next].map((x) => `=${x}`)];
+      return [id, ...[f.lastOrder, f.purchases, f.total, f.r, f.f, f.m, f.score, f.grade, f.cadence, f.note, f.nextContact].map((x) => `=${x}`)];
     });
-    expect(excel.readFormulas(OUT, "A1:L6")).toEqual([[...customerHeaders("en"), ...resultHeaders("en", { nextContact: true, previous: false })], ...expected]);
+    expect(excel.readFormulas(OUT, "A1:L6")).toEqual([[...customerHeaders("en"), ...resultHeaders("en", { contactPeriods: true, previousGrading: false })], ...expected]);
     // Real formulas, not text that looks like one (the double gives a formula the value 0); the ids are text.
     expect(excel.read(OUT, "A2:C3")).toEqual([["A", 0, 0], ["B", 0, 0]]);
     // The sales are untouched.

@@ -1,5 +1,5 @@
 import { customerHeaders, outputHeaders, type GradeMigration, type GradeShares, type GradeSummary, type RfMap } from "../../src/engine";
-import { GRADE_FILLS, SELECT_AREA_LIMIT, selectRows, SUMMARY_ROW_LIMIT, writeSalesOutput, writeSummarySheet, type OutputCell, type SummaryModel, type WriteOptions } from "../../src/excel";
+import { gradeFill, SELECT_AREA_LIMIT, selectRows, SUMMARY_ROW_LIMIT, writeSalesOutput, writeSummarySheet, type OutputCell, type SummaryModel, type WriteOptions } from "../../src/excel";
 import { FakeExcel } from "./fake";
 
 const WUHAN_GRADES = ["A", "B", "C", "D"];
@@ -29,7 +29,7 @@ describe("writeSalesOutput", () => {
     expect(rows[1].slice(0, 4)).toEqual(["00123", 45839, 3, 1200.5]);
     expect(rows[2][0]).toBe("<img src=x onerror=alert(1)>");
     expect(excel.numberFormats("RFM Customers", "B1:B3").map((r) => r[0])).toEqual(["General", "yyyy-mm-dd", "yyyy-mm-dd"]);
-    expect(excel.fills("RFM Customers", "I2:I3").map((r) => r[0])).toEqual([GRADE_FILLS[0], GRADE_FILLS[3]]);
+    expect(excel.fills("RFM Customers", "I2:I3").map((r) => r[0])).toEqual([gradeFill(0), gradeFill(3)]);
     expect(excel.bold("RFM Customers", "A1:K1")[0].every(Boolean)).toBe(true);
   });
 

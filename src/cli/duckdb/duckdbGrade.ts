@@ -33,7 +33,6 @@ import { checkStrictCells, positional, type StrictColumns } from "./strictCells"
 const HEAD_BYTES = 256 * 1024;
 /** DuckDB's own memory; the arrays of results on the JavaScript side come on top (about 22 bytes a row). */
 const DUCKDB_MEMORY = "600MB";
-const GRADE_COLUMN = 4;
 
 export type DuckdbOutcome = { graded: GradedTable; plan: OutputPlan } | { declined: DeclineReason; detail?: string };
 
@@ -237,7 +236,7 @@ function copiedLinesPlan(graded: GradedTable, req: GradeRequest, index: LineInde
     replacedResults: false,
     cutCells: () => 0,
     grades: res.profile.grades.map((g) => g.grade),
-    gradeColumn: headers.length - results.width + GRADE_COLUMN,
+    gradeColumn: headers.length - results.width + results.gradeColumn,
   };
 }
 

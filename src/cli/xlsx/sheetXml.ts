@@ -10,13 +10,6 @@ export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/rel
 export const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 export const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 
-/** "A", "B", … "Z", "AA", … for a 0-based column index. */
-export function columnLetters(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 // Characters XML 1.0 cannot hold (controls other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF), the three
 // markup characters, and text that already looks like one of Excel's own `_xHHHH_` escapes.
 const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;

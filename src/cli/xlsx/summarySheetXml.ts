@@ -3,8 +3,8 @@
  * writes with Office.js) turned into sheet XML. Bold rows and number formats become cell styles through `styleOf`,
  * the R × F map's area a colour-scale conditional format. The workbook writer adds it as a second sheet.
  */
-import type { SheetArea, SummaryLayout } from "../../engine";
-import { columnLetters, inlineText, MAIN_NS, REL_NS } from "./sheetXml";
+import { columnLetters, type SheetArea, type SummaryLayout } from "../../engine";
+import { inlineText, MAIN_NS, REL_NS } from "./sheetXml";
 
 /** The cell style (an index into the workbook's cellXfs) for a number format (none = General) and weight. */
 export type StyleOf = (format: string | undefined, bold: boolean) => number;

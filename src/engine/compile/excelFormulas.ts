@@ -10,6 +10,9 @@
  */
 
 import { ISSUE_TEXTS, NOTE_SEPARATOR, ROLE_NAMES, rowColumnPrefix } from "../messages";
+import type { GradeResult } from "../grade";
+import { resultColumns, resultSetting, type ResultColumn, type ResultColumnId } from "../resultColumns";
+import { columnLetters } from "../sheetConventions";
 import type { ContactPeriod, IssueCode, Lang, Localized, Role } from "../types";
 import { CompileError } from "./compileTexts";
 import type { IntegerProfile } from "./integerProfile";
@@ -44,6 +47,37 @@ export interface ParameterCell {
   help?: Localized;
 }
 
+/**
+ * Which result columns the formulas compute, keyed by the declaration (resultColumns.ts), so that a new column is a
+ * type error here until it says. The previous grade and the change are not formulas: a comparison fixed at grading
+ * would not follow the data or the analysis date the formulas follow (the summary sheet records it instead).
+ */
+export const FORMULA_COLUMNS = {
+  r: true, f: true, m: true, score: true, grade: true, cadence: true, note: true, nextContact: true,
+  previous: false, change: false,
+} as const satisfies Record<ResultColumnId, boolean>;
+
+/** The result columns that have a formula. */
+export type FormulaColumnId = { [K in ResultColumnId]: (typeof FORMULA_COLUMNS)[K] extends true ? K : never }[ResultColumnId];
+
+/** True for a result column the formulas compute. */
+export function hasFormula(id: ResultColumnId): id is FormulaColumnId {
+  return FORMULA_COLUMNS[id];
+}
+
+/** The result columns live formulas write for a grading, in the declaration's order: those that apply and have a formula. */
+export function liveFormulaColumns(res: GradeResult): ResultColumn[] {
+  return resultColumns(resultSetting(res, false)).filter((c) => hasFormula(c.id));
+}
+
+/** The letters of `columns` written side by side from the 0-based column `first` on, as a layout takes them. */
+export function resultLetters(columns: readonly ResultColumn[], first: number): Omit<FormulaLetters, FormulaKeyColumn> {
+  return Object.fromEntries(columns.map((c, k) => [c.id, columnLetters(first + k)])) as Omit<FormulaLetters, FormulaKeyColumn>;
+}
+
+/** The helper columns the formulas rank on: days since the last order, purchases and amount (a number when graded). */
+export type FormulaKeyColumn = "days" | "count" | "amount";
+
 /** Where things are on the grades sheet: 1-based rows, column letters. */
 export interface FormulaSheetLayout {
   /** Name of the sheet holding the results (and the data, unless `dataSheet` names another sheet). */
@@ -71,17 +105,22 @@ export interface FormulaSheetLayout {
    * the window (`order`, a key-sheet column) instead of the row order.
    */
   fromSales?: { order?: string };
-  /** Result columns, and three key columns the formulas rank on (a number when the row is graded, else ""). */
-  out: {
-    r: string; f: string; m: string; score: string; grade: string; cadence: string; next?: string; note: string;
-    days: string; count: string; amount: string;
-  };
+  /**
+   * The letters of the result columns written (by id; the sub-scores and the note are always written, the formulas
+   * read them), and of the three key columns the formulas rank on.
+   */
+  out: FormulaLetters;
 }
+
+export type FormulaLetters = { [K in FormulaColumnId]?: string } & Record<"r" | "f" | "m" | "note" | FormulaKeyColumn, string>;
+
+/** The formulas of a sheet row (without the leading "="), by column; undefined for a column not written. */
+export type FormulaRow = Record<FormulaColumnId, string | undefined> & Record<FormulaKeyColumn, string>;
 
 export interface FormulaPlan {
   parameters: ParameterCell[];
-  /** The formulas of sheet row `row` (without the leading "="), by output column. */
-  row(row: number): Record<keyof FormulaSheetLayout["out"], string | undefined>;
+  /** The formulas of sheet row `row`. */
+  row(row: number): FormulaRow;
   /** True when next-contact dates are written (the profile has periods). */
   hasNextContact: boolean;
 }
@@ -174,10 +213,10 @@ export function compileFormulas(ip: IntegerProfile, layout: FormulaSheetLayout, 
   const range = (col: string) => `${keyAt}$${col}$${layout.firstRow}:$${col}$${layout.lastRow}`;
   const parameters = parameterCells(ip, options, `${keyAt || sheetRef(layout.sheet)}$${out.days}$${layout.firstRow}:$${out.days}$${layout.lastRow}`);
   const periods = ip.profile.grades.map((g) => g.cadence.every);
-  const hasNextContact = periods.some((p) => p !== undefined) && out.next !== undefined;
+  const hasNextContact = periods.some((p) => p !== undefined) && out.nextContact !== undefined;
   const noteOf = noteFormula(ip, layout, options.lang);
 
-  const row = (n: number) => {
+  const row = (n: number): FormulaRow => {
     const ref = (col: string) => `${col}${n}`;
     const kd = keyAt + ref(out.days), ks = keyAt + ref(out.count), kz = keyAt + ref(out.amount);
     const notGraded = `${resultAt}${ref(out.note)}<>""`;
@@ -226,7 +265,7 @@ export function compileFormulas(ip: IntegerProfile, layout: FormulaSheetLayout, 
       score: blankUnlessGraded(`${x}/${N.scale}`),
       grade: blankUnlessGraded(byGrade(N.grade)),
       cadence: blankUnlessGraded(byGrade(N.cadence)),
-      next: hasNextContact ? blankUnlessGraded(byGrade(next)) : undefined,
+      nextContact: hasNextContact ? blankUnlessGraded(byGrade(next)) : undefined,
       note: noteOf(n),
     };
   };

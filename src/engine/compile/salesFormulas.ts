@@ -19,7 +19,10 @@ import { cellError, cellNumber, idText } from "../cells";
 import { parseDay } from "../dates";
 import type { Cell } from "../types";
 import { CompileError } from "./compileTexts";
-import { compileFormulas, MAX_QUANTILE_FORMULA_ROWS, type FormulaPlan, type FormulaSheetLayout, type ParameterCell } from "./excelFormulas";
+import {
+  compileFormulas, MAX_QUANTILE_FORMULA_ROWS, type FormulaKeyColumn, type FormulaLetters, type FormulaRow, type FormulaSheetLayout,
+  type ParameterCell,
+} from "./excelFormulas";
 import type { IntegerProfile } from "./integerProfile";
 import type { Lang, Localized } from "../types";
 
@@ -52,14 +55,14 @@ export interface SalesFormulaLayout {
   sales: { id: string; date: string; amount: string };
   /** Headers of the sales columns, as notes name them. */
   salesColumnNames: { id: string; date: string; amount: string };
-  /** The sheet with one row per customer, its first row, how many customers, and its columns. */
+  /**
+   * The sheet with one row per customer, its first row, how many customers, and its columns: the customer's own, then
+   * the result columns written (by id).
+   */
   sheet: string;
   firstRow: number;
   customers: number;
-  columns: {
-    id: string; last: string; purchases: string; amount: string;
-    r: string; f: string; m: string; score: string; grade: string; cadence: string; next?: string; note: string;
-  };
+  columns: Record<"id" | "last" | "purchases" | "amount", string> & Omit<FormulaLetters, FormulaKeyColumn>;
   /** The hidden helper sheet: per customer (customer rows) the ranking keys, per sale (sale rows) the lookups. */
   helperSheet: string;
   helper: {
@@ -72,7 +75,7 @@ export interface SalesFormulaPlan {
   parameters: ParameterCell[];
   hasNextContact: boolean;
   /** Formulas of the customer on sheet row `row` (without "="): totals and results on the sheet, keys on the helper. */
-  customer(row: number): Record<"lastOrder" | "purchases" | "total" | "firstSale", string | undefined> & ReturnType<FormulaPlan["row"]>;
+  customer(row: number): Record<"lastOrder" | "purchases" | "total" | "firstSale", string | undefined> & FormulaRow;
   /** Formulas of the sale on sheet row `row` (helper sheet, same row). */
   sale(row: number): Record<"match" | "customer" | "day" | "units", string>;
 }
@@ -119,10 +122,7 @@ export function compileSalesFormulas(ip: IntegerProfile, layout: SalesFormulaLay
     data: { date: c.last, count: c.purchases, total: c.amount },
     columnNames: { date: layout.salesColumnNames.date, amount: layout.salesColumnNames.amount },
     fromSales: ip.method === "quantiles" && ip.ties === "first" ? { order: h.order } : {},
-    out: {
-      r: c.r, f: c.f, m: c.m, score: c.score, grade: c.grade, cadence: c.cadence, next: c.next, note: c.note,
-      days: h.days, count: h.count, amount: h.amount,
-    },
+    out: { ...resultLetters(c), days: h.days, count: h.count, amount: h.amount },
   };
   const plan = compileFormulas(ip, customerLayout, {
     asOfDay: options.asOfDay,
@@ -172,6 +172,12 @@ export function compileSalesFormulas(ip: IntegerProfile, layout: SalesFormulaLay
   };
 
   return { parameters: plan.parameters, hasNextContact: plan.hasNextContact, customer, sale };
+}
+
+/** The result columns' letters among the customer sheet's columns. */
+function resultLetters(columns: SalesFormulaLayout["columns"]): Omit<FormulaLetters, FormulaKeyColumn> {
+  const { id: _id, last: _last, purchases: _purchases, amount: _amount, ...results } = columns;
+  return results;
 }
 
 /**

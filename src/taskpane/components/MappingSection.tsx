@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { REQUIRED_ROLES, type ColumnDetection, type InputKind, type Lang, type Role } from "../../engine";
+import { columnLetters, REQUIRED_ROLES, type ColumnDetection, type InputKind, type Lang, type Role } from "../../engine";
 import { NOT_USED, rolesToRead } from "../gradingFlow";
 import { roleLabel, roleList } from "../describeError";
 import { t } from "../i18n";
@@ -27,13 +27,6 @@ export interface MappingSectionProps {
   onKind(kind: InputKind): void;
   /** Show the column choices open even when every column was found. */
   defaultOpen?: boolean;
-}
-
-/** Excel's column letters ("A", "Z", "AA") for a 0-based column, so empty headers still have a name. */
-export function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 /** "C and F", "C, D and F" / "C 和 F", "C、D 和 F". */

@@ -10,7 +10,7 @@ import {
   saveWorkbookProfile,
 } from "../../excel/workbookProfiles";
 import type { FormulaUses, SaveOutcome, WorkbookProfiles } from "../../excel/workbookProfiles";
-import type { ExcelRun } from "../gradingFlow";
+import type { ExcelRun } from "../excelRun";
 
 export interface ProfileStore {
   list(): Promise<WorkbookProfiles>;

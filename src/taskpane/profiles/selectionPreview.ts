@@ -7,7 +7,7 @@ import type { ColumnDetection, GradeSummary, MonetaryUnit, Profile } from "../..
 import { isDate1904, locateSource, readColumns } from "../../excel";
 import type { SourceTable } from "../../excel";
 import { FlowError, gradeColumns, rolesToRead } from "../gradingFlow";
-import type { ExcelRun } from "../gradingFlow";
+import type { ExcelRun } from "../excelRun";
 
 export type PreviewGrading = (profile: Profile) => Promise<GradeSummary>;
 

@@ -10,7 +10,7 @@ const layout = (rows: number): FormulaSheetLayout => ({
   firstRow: 2,
   lastRow: rows + 1,
   data: { id: "A", date: "B", count: "C", total: "D" },
-  out: { r: "E", f: "F", m: "G", score: "H", grade: "I", cadence: "J", next: "K", note: "L", days: "M", count: "N", amount: "O" },
+  out: { r: "E", f: "F", m: "G", score: "H", grade: "I", cadence: "J", nextContact: "K", note: "L", days: "M", count: "N", amount: "O" },
 });
 
 /** Functions every supported Excel (2010 and later) and LibreOffice computes; nothing newer (LET, LAMBDA, FILTER…). */

@@ -21,7 +21,7 @@ const layout = (sales: number, customers: number): SalesFormulaLayout => ({
   sheet: "RFM grades",
   firstRow: 2,
   customers,
-  columns: { id: "A", last: "B", purchases: "C", amount: "D", r: "E", f: "F", m: "G", score: "H", grade: "I", cadence: "J", note: "K", next: "L" },
+  columns: { id: "A", last: "B", purchases: "C", amount: "D", r: "E", f: "F", m: "G", score: "H", grade: "I", cadence: "J", note: "K", nextContact: "L" },
   helperSheet: "RFM helper",
   helper: { days: "A", count: "B", amount: "C", order: "D", match: "F", customer: "G", day: "H", units: "I" },
 });

@@ -1,0 +1,31 @@
+/**
+ * How the product's sheets look wherever they are written (the add-in, the command line's workbooks, the live
+ * formulas' sheets): the date format, the grade colours and Excel's column letters, each stated once.
+ */
+
+/** The number format of every date cell the product writes: the same text formatDay gives (2025-07-01). */
+export const DATE_FORMAT = "yyyy-mm-dd";
+
+/** Fill colours per grade, best first (green, blue, orange, red), as RGB hex without "#". */
+export const GRADE_FILLS: readonly string[] = ["C6EFCE", "BDD7EE", "F8CBAD", "FFC7CE"];
+/** The fill of any grade beyond the fourth. */
+export const EXTRA_GRADE_FILL = "D9D9D9";
+
+/** The fill of the grade at `index` in the profile's order (best first). */
+export function gradeFill(index: number): string {
+  return GRADE_FILLS[index] ?? EXTRA_GRADE_FILL;
+}
+
+/** Excel's letters for a 0-based column index: 0 → A, 25 → Z, 26 → AA, 27 → AB. */
+export function columnLetters(index: number): string {
+  let letters = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** The 0-based column index of Excel's letters ("A" → 0, "AB" → 27); the inverse of columnLetters. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
