@@ -22,10 +22,23 @@ export interface CustomerTotals {
   money: MoneySums;
   /** Index of the customer's first kept sale, -1 when none. */
   firstSale: Int32Array;
+  /**
+   * The sale whose other columns the customer carries (spec §8): its most recent sale inside the window, the last
+   * such row when dates tie; for a customer with none inside the window, its most recent readable sale.
+   */
+  carriedSale: Int32Array;
+  /** Per carried column: 1 where the customer's sales inside the window hold more than one value in it. */
+  carriedDiffers: Uint8Array[];
+  /** 1 where the customer has a readable sale dated after the window's end (the analysis date). */
+  laterSale: Uint8Array;
   saleIssues: RowIssue[];
   read: number;
   kept: number;
   outsideWindow: number;
+  /** Readable sales dated after the window's end (counted in outsideWindow too). */
+  afterEnd: number;
+  /** The latest readable date of any sale row, or null when there is none. */
+  latestDay: number | null;
   /** Sale rows blank in all three columns: skipped and counted apart, not "unreadable" (spec §5). */
   blank: number;
 }
@@ -68,11 +81,16 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
   // A key opens at most one customer, so there are never more customers than keys: typed arrays of that length hold
   // them without growing (and are far quicker to reach at random than growing arrays of numbers).
   const lastDay = new Int32Array(keys.length), count = new Uint32Array(keys.length), firstSale = new Int32Array(keys.length);
+  const carriedSale = new Int32Array(keys.length), laterSale = new Uint8Array(keys.length);
+  const carried = (input.carried ?? []).map((column) => carriedReader(column.cells));
+  const carriedDiffers = carried.map(() => new Uint8Array(keys.length));
+  // For a customer without a sale inside the window: the day of the sale it carries so far.
+  const fallbackDay = carried.length > 0 ? new Int32Array(keys.length) : undefined;
   const money = new MoneySums();
   const saleIssues: RowIssue[] = [];
   const { dates, amounts } = input;
   const { startDay, endDay, date1904 } = w;
-  let kept = 0, outsideWindow = 0, blank = 0;
+  let kept = 0, outsideWindow = 0, afterEnd = 0, blank = 0, latestDay = -Infinity;
   const skip = (i: number, role: RowIssue["role"], code: RowIssue["code"], cell?: unknown) =>
     saleIssues.push({ index: i, role, code, value: cell === undefined ? undefined : cellText(cell), graded: false });
 
@@ -98,7 +116,7 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
           if (err) skip(i, "date", "errorValue", err);
           else if (isBlank(dateCell)) skip(i, "date", "saleDateMissing");
           else skip(i, "date", "saleDateInvalid", dateCell);
-        }
+        } else if (day > latestDay) latestDay = day;
         if (Number.isNaN(amount)) {
           const err = cellError(amountCell);
           if (err) skip(i, "amount", "errorValue", err);
@@ -112,17 +130,33 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
       if (slot === opened) {
         lastDay[slot] = -1;
         firstSale[slot] = -1;
+        carriedSale[slot] = -1;
         money.open();
       }
     }
+    if (day > latestDay) latestDay = day;
     if (day < startDay || day > endDay) {
       outsideWindow++;
+      if (day > endDay) {
+        afterEnd++;
+        laterSale[slot] = 1;
+      }
+      // Until a sale inside the window comes, the customer carries its most recent sale outside it.
+      if (fallbackDay !== undefined && count[slot] === 0 && (carriedSale[slot] < 0 || day >= fallbackDay[slot])) {
+        carriedSale[slot] = i;
+        fallbackDay[slot] = day;
+      }
       continue;
     }
     kept++;
-    if (count[slot] === 0 || day > lastDay[slot]) lastDay[slot] = day;
-    if (firstSale[slot] < 0) firstSale[slot] = i;
-    count[slot]++;
+    const c = count[slot];
+    if (c === 0 || day >= lastDay[slot]) {
+      lastDay[slot] = day;
+      carriedSale[slot] = i; // the last row of the latest day: rows come in input order
+    }
+    if (c === 0) firstSale[slot] = i;
+    else for (let k = 0; k < carried.length; k++) if (carriedDiffers[k][slot] === 0 && !carried[k](i, firstSale[slot])) carriedDiffers[k][slot] = 1;
+    count[slot] = c + 1;
     money.add(slot, amount); // refunds (negative amounts) are summed as they are
   }
   const opened = ids.length;
@@ -132,12 +166,45 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
     count: count.slice(0, opened),
     money,
     firstSale: firstSale.slice(0, opened),
+    carriedSale: carriedSale.slice(0, opened),
+    carriedDiffers: carriedDiffers.map((d) => d.slice(0, opened)),
+    laterSale: laterSale.slice(0, opened),
     saleIssues,
     read: n,
     kept,
     outsideWindow,
+    afterEnd,
+    latestDay: latestDay === -Infinity ? null : latestDay,
     blank,
   };
+}
+
+/**
+ * Whether rows a and b hold the same value in a carried column: the same key when the column comes as repeated cells
+ * (one comparison of two numbers per sale), else the same cell, else the same text once trimmed (a number and its
+ * text are one value; so are two blanks).
+ */
+function carriedReader(cells: ArrayLike<Cell>): (a: number, b: number) => boolean {
+  const repeats = repeatsOf(cells);
+  if (repeats) {
+    const { keys, keyOf } = repeats;
+    return (a, b) => keyOf[a] === keyOf[b] || sameValue(keys[keyOf[a]], keys[keyOf[b]]);
+  }
+  return (a, b) => sameValue(cells[a], cells[b]);
+}
+
+function sameValue(x: Cell, y: Cell): boolean {
+  if (x === y) return true;
+  if (x instanceof Date && y instanceof Date) return x.getTime() === y.getTime();
+  return valueText(x) === valueText(y);
+}
+
+function valueText(v: Cell): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return String(v.getTime());
+  const error = cellError(v);
+  if (error) return error;
+  return typeof v === "object" ? JSON.stringify(v) : String(v).trim();
 }
 
 /**

@@ -6,7 +6,7 @@ import { formatDay, parseDateText } from "./dates";
 import { REQUEST_TEXTS } from "./messages";
 import { compositeAndGrade, scorePopulation, type Population, type Scores } from "./scoring";
 import type {
-  CustomerColumnsInput, Dimension, GradeOptions, GradeSummary, InputKind, Localized, MonetaryUnit, Profile,
+  Cell, CustomerColumnsInput, Dimension, GradeOptions, GradeSummary, InputKind, Localized, MonetaryUnit, Profile,
   RowIssue, SalesColumnsInput,
 } from "./types";
 import { readCustomerRows } from "./validateRows";
@@ -63,11 +63,36 @@ export interface GradeResult {
     /** Sum of the kept amounts, in the input's unit; null where the exact sum is beyond the range of a number. */
     total: (number | null)[];
     firstSale: Int32Array;
+    /** 1 where the customer has a sale dated after the analysis date (left out of the window). */
+    laterSale: Uint8Array;
+    /** The sales table's other columns, one value per customer (spec §8); absent when none were handed in. */
+    carried?: CarriedColumns;
   };
   /** Sales records only: unreadable sales that were skipped (index = sale row), several notes per sale possible. */
   saleIssues?: RowIssue[];
   /** Customer tables: 1 where row i is blank in every column read; it is skipped, with no note (spec §5). */
   blank?: Uint8Array;
+}
+
+/** The columns of a sales table carried into its one row per customer (spec §8). */
+export interface CarriedColumns {
+  /** The columns' headers, as handed in. */
+  headers: string[];
+  /** The cells of each column, as handed in (one per sale). */
+  cells: ArrayLike<Cell>[];
+  /**
+   * The sale whose values customer j carries: its most recent sale inside the window (the last such row when dates
+   * tie); for a customer with no sale inside the window, its most recent readable sale.
+   */
+  sale: Int32Array;
+  /** differs[c][j] is 1 where customer j's sales inside the window hold several values in column c. */
+  differs: Uint8Array[];
+}
+
+/** The value customer j carries in carried column c (null when it has no readable sale, which cannot happen). */
+export function carriedValue(carried: CarriedColumns, j: number, c: number): Cell {
+  const sale = carried.sale[j];
+  return sale < 0 ? null : (carried.cells[c][sale] ?? null);
 }
 
 function resolveDay(value: string | number | undefined, fallback: string | undefined, error: GradeErrorCode): number | undefined {
@@ -99,6 +124,7 @@ export function gradeCustomers(input: CustomerColumnsInput, profile: Profile, op
     summary.blankRows = rows.blankCount;
     summary.notGraded -= rows.blankCount;
   }
+  if (rows.latestDay !== null) summary.latestDate = formatDay(rows.latestDay);
   return {
     profile, kind: "customers", n: rows.population.n, ...scoreFields(scores), asOfDay: asOf, amounts: rows.population.money,
     population: rows.population, issues: rows.issues, summary, blank: rows.blank,
@@ -175,6 +201,13 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
       }
     }
   }
+  // A customer whose sales disagree in a carried column (two names, two phone numbers) is told so, once per column.
+  const carried = input.carried ?? [];
+  totals.carriedDiffers.forEach((differs, c) => {
+    for (let i = 0; i < n; i++) {
+      if (differs[i]) issues.push({ index: i, role: "id", column: carried[c].header, code: "severalValues", graded: valid[i] === 1 });
+    }
+  });
   issues.sort((a, b) => a.index - b.index);
   const population: Population = { n, valid, days, count, money, order: totals.firstSale };
   const scores = scorePopulation(population, integerProfile(profile, unit));
@@ -185,7 +218,9 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
     outsideWindow: totals.outsideWindow,
     skipped: skippedSales(totals.saleIssues),
     ...(totals.blank > 0 ? { blank: totals.blank } : {}),
+    ...(totals.afterEnd > 0 ? { afterAsOf: totals.afterEnd } : {}),
   };
+  if (totals.latestDay !== null) summary.latestDate = formatDay(totals.latestDay);
   return {
     profile,
     kind: "transactions",
@@ -205,6 +240,17 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
         return Number.isFinite(z) ? z : null;
       }),
       firstSale: totals.firstSale,
+      laterSale: totals.laterSale,
+      ...(carried.length > 0
+        ? {
+            carried: {
+              headers: carried.map((c) => c.header),
+              cells: carried.map((c) => c.cells),
+              sale: totals.carriedSale,
+              differs: totals.carriedDiffers,
+            },
+          }
+        : {}),
     },
     saleIssues: totals.saleIssues,
   };

@@ -9,7 +9,8 @@ export {
 } from "./headers";
 export { repeatedCells, type RepeatedCells } from "./aggregateSales";
 export {
-  gradeCustomers, GradeError, gradeSales, gradeScoredCustomers, type GradeErrorCode, type GradeResult, type ScoredCustomers,
+  carriedValue, gradeCustomers, GradeError, gradeSales, gradeScoredCustomers, type CarriedColumns, type GradeErrorCode,
+  type GradeResult, type ScoredCustomers,
 } from "./grade";
 export {
   cadenceText, formatIssue, gradeLetter, isGraded, issuesOfRow, noteText, scoreNumber, scoreText, type NoteContext,
@@ -29,8 +30,12 @@ export { JSON_FIELD, parseProfileJson, profileToJson, type ProfileJsonResult } f
 export { langFromTag } from "./language";
 export { displayDateForm, formatDisplayDate, parseDisplayDate, type DateOrder, type DisplayDateForm } from "./displayDates";
 export {
-  analysisDateWarning, AS_OF_GAP_DAYS, proposedAnalysisDate, type AnalysisDateSource, type AnalysisDateWarning,
+  analysisDateWarning, AS_OF_GAP_DAYS, dataPastAnalysisDate, proposedAnalysisDate, type AnalysisDateChoice,
+  type AnalysisDateSource, type AnalysisDateWarning, type DataPastAnalysisDate,
 } from "./analysisDate";
+export { nothingToGrade, nothingToGradeText, type NothingToGrade } from "./nothingToGrade";
+export { compactMoney, compactMoneyColumn, type MoneyDisplay } from "./compactMoney";
+export { countNumber, countText, nounFor, rowRangeText, type NounForms } from "./countWords";
 export { addPeriod, hasContactPeriods, MAX_PERIOD, nextContactDay, periodText } from "./periods";
 export { gradeShares, largestRemainderShares, shareText, SHARE_UNITS, type GradeShareRow, type GradeShares, type Share } from "./gradeShares";
 export {

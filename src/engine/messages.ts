@@ -52,6 +52,10 @@ export const ISSUE_TEXTS: Record<IssueCode, { en: Template; zh: Template }> = {
     en: (v) => `no purchase inside the window ${v}`,
     zh: (v) => `统计期间 ${v} 内没有销售记录`,
   },
+  severalValues: {
+    en: () => "the customer's sales hold several values; the most recent sale's is shown",
+    zh: () => "该客户的销售记录中有多个不同的值，显示最近一笔销售的值",
+  },
 };
 
 export function rowColumnPrefix(lang: Lang, row: string | number | undefined, column: string): string {

@@ -37,7 +37,7 @@ export function cadenceText(res: GradeResult, i: number, lang: Lang): string | n
 }
 
 export function formatIssue(issue: RowIssue, lang: Lang, ctx: NoteContext = {}): string {
-  const column = ctx.columnName?.(issue.role) || ROLE_NAMES[issue.role][lang];
+  const column = issue.column ?? (ctx.columnName?.(issue.role) || ROLE_NAMES[issue.role][lang]);
   const row = ctx.rowLabel?.(issue.index);
   return rowColumnPrefix(lang, row, column) + ISSUE_TEXTS[issue.code][lang](issue.value ?? "");
 }

@@ -100,13 +100,19 @@ export type IssueCode =
   | "amountInvalid"
   | "saleDateMissing"
   | "saleDateInvalid"
-  | "noSaleInWindow";
+  | "noSaleInWindow"
+  | "severalValues";
 
 export interface RowIssue {
   /** 0-based index of the input row (or sale) within the data handed to the engine. */
   index: number;
   /** Column role the problem is in. */
   role: Role;
+  /**
+   * The header of the column the note is about when no role reads it (a column carried with sales records): it names
+   * the column instead of `role`'s.
+   */
+  column?: string;
   code: IssueCode;
   /** The offending value as text (for the message), if any. */
   value?: string;
@@ -127,6 +133,12 @@ export interface SalesColumnsInput {
   ids: ArrayLike<Cell>;
   dates: ArrayLike<Cell>;
   amounts: ArrayLike<Cell>;
+  /**
+   * The sales table's other columns (customer name, contact, region …), carried into the one row per customer
+   * (spec §8): each customer gets the values of its most recent sale inside the window. `header` names the column in
+   * notes ("several values").
+   */
+  carried?: readonly { header: string; cells: ArrayLike<Cell> }[];
 }
 
 export interface GradeOptions {
@@ -164,7 +176,16 @@ export interface GradeSummary {
    * Transactions only: sales read, kept inside the window, outside the window, skipped as unreadable, and blank
    * sale rows skipped (0 when absent).
    */
-  sales?: { read: number; kept: number; outsideWindow: number; skipped: number; blank?: number };
+  sales?: {
+    read: number; kept: number; outsideWindow: number; skipped: number; blank?: number;
+    /** Sales dated after the analysis date (part of outsideWindow; 0 when absent). */
+    afterAsOf?: number;
+  };
+  /**
+   * The latest date in the date column, YYYY-MM-DD, whatever else is wrong with its row (rows and sales after the
+   * analysis date included); absent when the column holds no date.
+   */
+  latestDate?: string;
   /** Customer tables: rows blank in every column read, skipped (not counted in notGraded; 0 when absent). */
   blankRows?: number;
 }

@@ -19,6 +19,8 @@ export interface CustomerRows {
   /** 1 where the row is blank in every column read (spec §5: skipped and counted, not "not graded"). */
   blank: Uint8Array;
   blankCount: number;
+  /** The latest date in the date column (rows after the analysis date included), or null when it holds none. */
+  latestDay: number | null;
 }
 
 export function readCustomerRows(input: CustomerColumnsInput, o: CustomerReadOptions): CustomerRows {
@@ -31,6 +33,7 @@ export function readCustomerRows(input: CustomerColumnsInput, o: CustomerReadOpt
   const issues: RowIssue[] = [];
   const blank = new Uint8Array(n);
   let blankCount = 0;
+  let latestDay = -Infinity;
   const { ids, lastDates, counts, totals } = input;
   const { asOfDay, date1904, requirePositiveTotal } = o;
   for (let i = 0; i < n; i++) {
@@ -39,6 +42,7 @@ export function readCustomerRows(input: CustomerColumnsInput, o: CustomerReadOpt
     const day = typeof dateCell === "number" ? dayFromSerial(dateCell, date1904) : parseDay(dateCell, date1904);
     const s = typeof countCell === "number" ? countCell : cellNumber(countCell);
     const z = typeof totalCell === "number" ? totalCell : cellNumber(totalCell);
+    if (day !== null && day > latestDay) latestDay = day;
     if (
       day !== null && day <= asOfDay && Number.isInteger(s) && s > 0 && Number.isFinite(z) &&
       (z > 0 || !requirePositiveTotal)
@@ -58,7 +62,10 @@ export function readCustomerRows(input: CustomerColumnsInput, o: CustomerReadOpt
   // Ids are read in one pass of their own, which both refuses error values and finds repeats.
   if (ids) readIds(ids, valid, issues);
   issues.sort((a, b) => a.index - b.index);
-  return { population: { n, valid, days, count, money }, lastDay, issues, blank, blankCount };
+  return {
+    population: { n, valid, days, count, money }, lastDay, issues, blank, blankCount,
+    latestDay: latestDay === -Infinity ? null : latestDay,
+  };
 }
 
 /** Every reason of spec §5 why row i cannot be graded. */

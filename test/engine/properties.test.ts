@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {
   builtinProfile,
+  carriedValue,
   dayToSerial,
   formatDay,
   gradeCustomers,
@@ -242,7 +243,12 @@ describe("sales aggregation", () => {
         const first = Date.UTC(2021, 8, 1) / 86_400_000;
         const last = Date.UTC(2025, 6, 1) / 86_400_000;
         const kept = sales.filter((x) => x.day >= first && x.day <= last);
-        expect(res.summary.sales).toEqual({ read: sales.length, kept: kept.length, outsideWindow: sales.length - kept.length, skipped: 0 });
+        const after = sales.filter((x) => x.day > last).length;
+        expect(res.summary.sales).toEqual({
+          read: sales.length, kept: kept.length, outsideWindow: sales.length - kept.length, skipped: 0,
+          ...(after > 0 ? { afterAsOf: after } : {}),
+        });
+        expect(res.summary.latestDate).toBe(formatDay(Math.max(...sales.map((x) => x.day))));
         for (const id of new Set(kept.map((x) => x.id))) {
           const mine = kept.filter((x) => x.id === id);
           const i = res.customers!.ids.indexOf(id);
@@ -251,6 +257,50 @@ describe("sales aggregation", () => {
           expect(res.customers!.total[i]).toBe(mine.reduce((sum, x) => sum + x.cents, 0) / 100);
         }
         expect(res.summary.graded).toBe(new Set(kept.map((x) => x.id)).size);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("columns carried with sales records (spec §8)", () => {
+  it("each customer carries its most recent sale inside the window (the last row of that day), and is told when its values differ", () => {
+    const sale = fc.record({
+      id: fc.constantFrom("A", "B", "C"),
+      day: fc.integer({ min: 18860, max: 20280 }),
+      name: fc.constantFrom("甲", "乙", " 甲 ", ""),
+    });
+    const wuhan = builtinProfile("wuhan")!;
+    fc.assert(
+      fc.property(fc.array(sale, { minLength: 1, maxLength: 40 }), (sales) => {
+        const res = gradeSales(
+          {
+            ids: sales.map((x) => x.id),
+            dates: sales.map((x) => formatDay(x.day)),
+            amounts: sales.map(() => 100),
+            carried: [{ header: "客户名称", cells: sales.map((x) => x.name) }],
+          },
+          wuhan,
+        );
+        const first = Date.UTC(2021, 8, 1) / 86_400_000;
+        const last = Date.UTC(2025, 6, 1) / 86_400_000;
+        const inside = (x: { day: number }) => x.day >= first && x.day <= last;
+        const carried = res.customers!.carried!;
+        expect(carried.headers).toEqual(["客户名称"]);
+        res.customers!.ids.forEach((id, j) => {
+          const mine = sales.map((x, row) => ({ ...x, row })).filter((x) => x.id === id);
+          const kept = mine.filter(inside);
+          const pool = kept.length > 0 ? kept : mine;
+          const latest = Math.max(...pool.map((x) => x.day));
+          const expected = pool.filter((x) => x.day === latest).pop()!;
+          expect(carried.sale[j]).toBe(expected.row);
+          expect(carriedValue(carried, j, 0)).toBe(expected.name);
+          // "甲" and " 甲 " are one value (trimmed); "" is a value of its own.
+          const values = new Set(kept.map((x) => x.name.trim()));
+          expect(carried.differs[0][j]).toBe(values.size > 1 ? 1 : 0);
+          const noted = res.issues.filter((issue) => issue.index === j && issue.code === "severalValues");
+          expect(noted.map((issue) => issue.column)).toEqual(values.size > 1 ? ["客户名称"] : []);
+        });
       }),
       RUNS,
     );
