@@ -1,4 +1,5 @@
-import type { Lang } from "../engine";
+import { SQL_RESULT_COLUMNS, type Lang } from "../engine";
+import { displayWidth } from "./textWidth";
 
 /**
  * `rfm --help` and commander's own messages in the user's language. Descriptions are written in English in main.ts
@@ -106,12 +107,28 @@ export const GRADE_HELP_AFTER: Record<Lang, string[]> = {
   ],
 };
 
+/** A paragraph cut into lines of the help's width, after a space or a Chinese list comma or punctuation mark. */
+function wrapped(text: string, width = 112): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const piece of text.split(/(?<=[ 、，；）])/)) {
+    if (line !== "" && displayWidth(line + piece.trimEnd()) > width) {
+      lines.push(line.trimEnd());
+      line = "";
+    }
+    line += piece;
+  }
+  return line === "" ? lines : [...lines, line.trimEnd()];
+}
+
 /** `rfm sql --help`'s after-text, by language. */
 export const SQL_HELP_AFTER: Record<Lang, string[]> = {
   en: [
     "",
-    "The query returns customer_id, last_order_date, purchases, amount, r_score, f_score, m_score, rfm_score,",
-    "grade, cadence, note (note: why the row is not graded, NULL when graded). Identifiers are quoted as given.",
+    ...wrapped(
+      `The query returns ${SQL_RESULT_COLUMNS.join(", ")} (next_contact_by only when the profile's grades have ` +
+        "contact periods; note: why the row is not graded, NULL when graded). Identifiers are quoted as given.",
+    ),
     "With --dialect mysql, customer ids are compared exactly (utf8mb4_bin), not by the table's collation, which may",
     "treat \"a\" and \"A\" as one customer.",
     "",
@@ -122,8 +139,10 @@ export const SQL_HELP_AFTER: Record<Lang, string[]> = {
   ],
   zh: [
     "",
-    "查询返回 customer_id、last_order_date、purchases、amount、r_score、f_score、m_score、rfm_score、grade、cadence、",
-    "note 各列（note：该行未分级的原因，已分级时为 NULL）。标识符按给出的写法加引号。",
+    ...wrapped(
+      `查询返回 ${SQL_RESULT_COLUMNS.join("、")} 各列（next_contact_by 仅在分级方案的等级设有沟通周期时返回；` +
+        "note：该行未分级的原因，已分级时为 NULL）。标识符按给出的写法加引号。",
+    ),
     "使用 --dialect mysql 时，客户编号按原样逐字比较（utf8mb4_bin），不采用表的排序规则（它可能把“a”和“A”",
     "视为同一位客户）。",
     "",

@@ -5,8 +5,8 @@
  * past the end of the data); a header row at the top of the ranges gets the result columns' titles; the empty rows
  * below the data (a whole column such as B:B) are left out.
  */
-import { GradeError, ProfileError, gradeCustomers, isGraded, noteText, outputHeaders } from "../engine";
-import type { GradeResult, Lang, NoteContext, Role } from "../engine";
+import { dayToSerial, GradeError, ProfileError, gradeCustomers, isGraded, noteText, resultCell } from "../engine";
+import type { Lang, NoteContext, ResultColumn, ResultRows, Role } from "../engine";
 import { readAsOf, readProfile, readUnit, requirePopulation } from "./formulaArguments";
 import { CUSTOMER_RANGES, FORMULA_TEXTS, FormulaInputError, parameterName, type RangeParameter } from "./formulaMessages";
 import { readRanges } from "./formulaRanges";
@@ -28,21 +28,23 @@ export interface GradingArguments {
   dateAddress?: string;
 }
 
-export interface FormulaGrading {
-  result: GradeResult;
-  lang: Lang;
+/**
+ * A graded row's cells in `columns` as a spill holds them: exact decimals as the nearest double, dates as serials of
+ * the workbook's date system, "" for an empty cell (see blankRow).
+ */
+export function spillCells(columns: readonly ResultColumn[], rows: ResultRows, i: number, date1904: boolean): unknown[] {
+  return columns.map((column) => {
+    const v = resultCell(column, column.value(rows, i));
+    if (v === null) return "";
+    return column.kind === "date" ? dayToSerial(v as number, date1904) : v;
+  });
 }
 
-export type RowValues = (grading: FormulaGrading, row: number) => unknown[];
-
-/** Result columns by their index in the engine's output headers (R, F, M, score, grade, cadence). */
-export const RESULT_COLUMN = { r: 0, f: 1, m: 2, score: 3, grade: 4, cadence: 5 } as const;
-
 /**
- * Grades and builds the spilled matrix: `columns` names the result columns (RESULT_COLUMN indexes, for the header
- * row's titles) and `values` gives a graded row's values. Never rejects with anything but an Excel error.
+ * Grades and builds the spilled matrix of the result columns `columns` (the engine's declaration: one column for
+ * RFM.GRADE, SCORE and CADENCE, the spill columns for RFM.SCORES). Never rejects with anything but an Excel error.
  */
-export async function spillPerCustomer(args: GradingArguments, columns: readonly number[], values: RowValues): Promise<unknown[][]> {
+export async function spillPerCustomer(args: GradingArguments, columns: readonly ResultColumn[]): Promise<unknown[][]> {
   const lang = uiLanguage();
   const width = columns.length;
   try {
@@ -58,17 +60,14 @@ export async function spillPerCustomer(args: GradingArguments, columns: readonly
     const asOf = readAsOf(args.asOf, date1904);
     const [lastDates, counts, totals] = ranges.columns;
     const result = gradeCustomers({ lastDates, counts, totals }, profile, { asOf, unit, date1904 });
-    const grading: FormulaGrading = { result, lang };
+    const rows: ResultRows = { res: result, lang };
 
     const matrix: unknown[][] = [];
-    if (ranges.headerRows > 0) {
-      const titles = outputHeaders(lang);
-      matrix.push(columns.map((c) => titles[c]));
-    }
+    if (ranges.headerRows > 0) matrix.push(columns.map((c) => c.header[lang]));
     let note: NoteContext | undefined; // made for the first row not graded (most calls have none)
     for (let i = 0; i < result.n; i++) {
       if (ranges.empty[i]) matrix.push(blankRow(width));
-      else if (isGraded(result, i)) matrix.push(values(grading, i));
+      else if (isGraded(result, i)) matrix.push(spillCells(columns, rows, i, date1904));
       else {
         note ??= noteContext(lang, ranges.height, ranges.headerRows, args.dateAddress, CUSTOMER_RANGES);
         matrix.push(new Array<unknown>(width).fill(valueError(noteText(result, i, lang, note))));

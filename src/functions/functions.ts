@@ -3,8 +3,8 @@
  * years (test/functions/expected-functions.json guards it). Only JSDoc-tagged functions live here, because the
  * metadata plugin registers the functions of this file only; the work is done by the engine, via formulaGrading.
  */
-import { cadenceText, gradeLetter, profileName, scoreNumber } from "../engine";
-import { RESULT_COLUMN as C, asFormulaError, spillPerCustomer, type GradingArguments } from "./formulaGrading";
+import { profileName, resultColumn, SPILL_COLUMNS } from "../engine";
+import { asFormulaError, spillPerCustomer, type GradingArguments } from "./formulaGrading";
 import { uiLanguage } from "./officeHost";
 import { availableProfiles } from "./profileSource";
 import { salesSpill } from "./salesGrading";
@@ -51,7 +51,7 @@ export async function grade(
   invocation?: CustomFunctions.Invocation,
 ): Promise<unknown[][]> {
   const args = gradingArguments(last_order_date, purchases, amount, profile, as_of, unit, invocation);
-  return spillPerCustomer(args, [C.grade], ({ result }, i) => [gradeLetter(result, i)]);
+  return spillPerCustomer(args, [resultColumn("grade")]);
 }
 
 /**
@@ -76,7 +76,7 @@ export async function score(
   invocation?: CustomFunctions.Invocation,
 ): Promise<unknown[][]> {
   const args = gradingArguments(last_order_date, purchases, amount, profile, as_of, unit, invocation);
-  return spillPerCustomer(args, [C.score], ({ result }, i) => [scoreNumber(result, i)]);
+  return spillPerCustomer(args, [resultColumn("score")]);
 }
 
 /**
@@ -101,7 +101,7 @@ export async function cadence(
   invocation?: CustomFunctions.Invocation,
 ): Promise<unknown[][]> {
   const args = gradingArguments(last_order_date, purchases, amount, profile, as_of, unit, invocation);
-  return spillPerCustomer(args, [C.cadence], ({ result, lang }, i) => [cadenceText(result, i, lang)]);
+  return spillPerCustomer(args, [resultColumn("cadence")]);
 }
 
 /**
@@ -126,14 +126,8 @@ export async function scores(
   invocation?: CustomFunctions.Invocation,
 ): Promise<unknown[][]> {
   const args = gradingArguments(last_order_date, purchases, amount, profile, as_of, unit, invocation);
-  return spillPerCustomer(args, [C.r, C.f, C.m, C.score, C.grade, C.cadence], ({ result, lang }, i) => [
-    result.r[i],
-    result.f[i],
-    result.m[i],
-    scoreNumber(result, i),
-    gradeLetter(result, i),
-    cadenceText(result, i, lang),
-  ]);
+  // The engine's spill columns, in their frozen order (a new one is added at the end).
+  return spillPerCustomer(args, SPILL_COLUMNS);
 }
 
 /**

@@ -2,18 +2,17 @@
  * RFM.SALES: sales records (customer, order date, amount) graded by the engine's sales-record rules (gradeSales: the
  * window, refunds, unreadable sales skipped, quintiles over the customers graded), laid out as the matrix Excel
  * spills: one row per customer in order of first appearance —
- *   customer, last order date (a date serial in the workbook's date system), purchases, amount, R, F, M, score,
- *   grade, cadence
+ *   the engine's customer columns (customer, last order date as a date serial in the workbook's date system,
+ *   purchases, amount), then its spill columns (R, F, M, score, grade, cadence; new ones at the end)
  * — then one row per sale the rules skipped as unreadable, so that none is dropped unseen: its customer (when
  * readable) and #VALUE! cells whose message names the sheet row, the column and the problem.
  */
 import {
-  cadenceText, cellError, customerHeaders, dayToSerial, formatIssue, gradeLetter, gradeSales, isBlank, isGraded,
-  noteText, outputHeaders, scoreNumber,
+  cellError, CUSTOMER_COLUMNS, dayToSerial, formatIssue, gradeSales, isBlank, isGraded, noteText, SPILL_COLUMNS,
 } from "../engine";
-import type { GradeResult, Lang, NoteContext, RowIssue } from "../engine";
+import type { GradeResult, Lang, NoteContext, ResultRows, RowIssue } from "../engine";
 import { readDateArgument, readProfile, readUnit, requirePopulation } from "./formulaArguments";
-import { asFormulaError, blankRow, countOf, noteContext } from "./formulaGrading";
+import { asFormulaError, blankRow, countOf, noteContext, spillCells } from "./formulaGrading";
 import { FORMULA_TEXTS, SALES_RANGES } from "./formulaMessages";
 import { readRanges } from "./formulaRanges";
 import { uiLanguage, valueError, workbookUses1904 } from "./officeHost";
@@ -22,8 +21,8 @@ import { refuseLargeRangesOnTheWeb, refuseLargeResultOnTheWeb } from "./webLimit
 export const SALES_FUNCTION_ID = "SALES";
 /** The Wuhan rules are the built-in profile made for sales records. */
 export const SALES_DEFAULT_PROFILE_ID = "wuhan";
-/** customer, last order date, purchases, amount, then R, F, M, score, grade, cadence. */
-export const SALES_WIDTH = 10;
+/** The customer columns, then the spill columns. */
+export const SALES_WIDTH = CUSTOMER_COLUMNS.length + SPILL_COLUMNS.length;
 /**
  * Sales that cannot be read are listed one per row up to this many; past it one row counts the rest. A column of
  * dates Excel does not hold as dates would otherwise spill a million error rows that nobody can act on.
@@ -63,7 +62,7 @@ export async function salesSpill(args: SalesArguments): Promise<unknown[][]> {
     const result = gradeSales({ ids, dates, amounts }, profile, { asOf, windowStart, unit, date1904 });
 
     const matrix: unknown[][] = [];
-    if (wantsHeaders(args.headers)) matrix.push([...customerHeaders(lang), ...outputHeaders(lang).slice(0, 6)]);
+    if (wantsHeaders(args.headers)) matrix.push([...CUSTOMER_COLUMNS, ...SPILL_COLUMNS].map((c) => c.header[lang]));
     // A customer's row is made by the function: its notes name the column only.
     const customerNotes = noteContext(lang, 1, 0, undefined, SALES_RANGES, SALES_FUNCTION_ID);
     for (let j = 0; j < result.n; j++) matrix.push(customerRow(result, j, ids, date1904, lang, customerNotes));
@@ -93,20 +92,16 @@ function wantsHeaders(arg: unknown): boolean {
 
 function customerRow(res: GradeResult, j: number, ids: unknown[], date1904: boolean, lang: Lang, notes: NoteContext): unknown[] {
   const customers = res.customers!;
-  const bought = customers.count[j] > 0;
-  const row: unknown[] = [
-    customerValue(customers.ids[j], customers.firstSale[j] >= 0 ? ids[customers.firstSale[j]] : undefined),
-    bought ? dayToSerial(customers.lastDay[j], date1904) : "",
-    customers.count[j],
-    customers.total[j],
-  ];
-  if (!isGraded(res, j)) {
-    const reason = valueError(noteText(res, j, lang, notes));
-    for (let k = 0; k < 6; k++) row.push(reason);
-    return row;
-  }
-  row.push(res.r[j], res.f[j], res.m[j], scoreNumber(res, j), gradeLetter(res, j), cadenceText(res, j, lang));
-  return row;
+  const row = CUSTOMER_COLUMNS.map((column) => {
+    // The customer as the sheet holds it (a number stays a number), so lookups against the source column match.
+    if (column.id === "customer") return customerValue(customers.ids[j], customers.firstSale[j] >= 0 ? ids[customers.firstSale[j]] : undefined);
+    const v = column.value(customers, j);
+    if (v === null) return "";
+    return column.kind === "date" ? dayToSerial(v as number, date1904) : v;
+  });
+  if (!isGraded(res, j)) return [...row, ...new Array<unknown>(SPILL_COLUMNS.length).fill(valueError(noteText(res, j, lang, notes)))];
+  const rows: ResultRows = { res, lang };
+  return [...row, ...spillCells(SPILL_COLUMNS, rows, j, date1904)];
 }
 
 /**

@@ -8,6 +8,8 @@
 import { GradeError } from "../grade";
 import { formatDay, parseDateText } from "../dates";
 import { formatUnits } from "../decimal";
+import { addPeriod, hasContactPeriods } from "../periods";
+import { resultColumns, type ResultColumnId } from "../resultColumns";
 import type { InputKind, Lang, MonetaryUnit, Profile, Role } from "../types";
 import { CompileError } from "./compileTexts";
 import { integerProfile, type IntegerProfile } from "./integerProfile";
@@ -38,11 +40,70 @@ export interface SqlOptions {
   sorted?: boolean;
 }
 
-/** The columns of the query's result, in order. */
-export const SQL_RESULT_COLUMNS = [
-  "customer_id", "last_order_date", "purchases", "amount", "r_score", "f_score", "m_score", "rfm_score", "grade",
-  "cadence", "note",
-] as const;
+/** What a result column's SELECT expression is made from (the final SELECT reads the `composite` step). */
+interface SqlSelect {
+  /** A CASE over the composite x choosing grade i's `pick(i)`. */
+  gradeCase(pick: (i: number) => string): string;
+  ip: IntegerProfile;
+  d: Dialect;
+  lang: Lang;
+  asOf: number;
+}
+
+/** A result column as the query returns it: its name, and its expression in the final SELECT. */
+interface SqlColumn {
+  name: string;
+  select(q: SqlSelect): string;
+}
+
+/**
+ * Each result column of the declaration (resultColumns.ts) as the query computes it, or null where the query does
+ * not: a query grades one table, so there is no previous grading to compare with (the command line's --previous).
+ */
+const SQL_FORMS = {
+  r: { name: "r_score", select: () => "r_score" },
+  f: { name: "f_score", select: () => "f_score" },
+  m: { name: "m_score", select: () => "m_score" },
+  score: { name: "rfm_score", select: ({ ip }) => (ip.scorePlaces === 0 ? "x" : `x * ${formatUnits(1, ip.scorePlaces)}`) },
+  grade: { name: "grade", select: ({ gradeCase, ip, d }) => `CASE WHEN note IS NULL THEN ${gradeCase((i) => d.text(ip.grades[i].grade))} END` },
+  cadence: {
+    name: "cadence",
+    select: ({ gradeCase, ip, d, lang }) => `CASE WHEN note IS NULL THEN ${gradeCase((i) => d.text(ip.grades[i].cadence[lang]))} END`,
+  },
+  note: { name: "note", select: () => "note" },
+  // The analysis date plus the grade's period is one date per grade, worked out here by the engine's own calendar
+  // (a month from 31 January is the last day of February), so no database's date arithmetic is involved.
+  nextContact: {
+    name: "next_contact_by",
+    select: ({ gradeCase, ip, asOf }) => {
+      const every = (i: number) => ip.profile.grades[i].cadence.every;
+      return `CASE WHEN note IS NULL THEN ${gradeCase((i) => (every(i) ? `DATE '${formatDay(addPeriod(asOf, every(i)!))}'` : "NULL"))} END`;
+    },
+  },
+  previous: null,
+  change: null,
+} satisfies Record<ResultColumnId, SqlColumn | null>;
+
+/** The customer's own columns, before the result columns. */
+const SQL_CUSTOMER_COLUMNS = ["customer_id", "last_order_date", "purchases", "amount"] as const;
+
+/** The result columns a query for `profile` returns, in the declaration's order. */
+function sqlResultColumns(profile: Profile): SqlColumn[] {
+  return resultColumns({ contactPeriods: hasContactPeriods(profile), previousGrading: false })
+    .map((c) => SQL_FORMS[c.id])
+    .filter((form): form is SqlColumn => form !== null);
+}
+
+/** The columns of the query's result for `profile`, in order. */
+export function sqlColumnNames(profile: Profile): string[] {
+  return [...SQL_CUSTOMER_COLUMNS, ...sqlResultColumns(profile).map((c) => c.name)];
+}
+
+/** Every column a query can return, in order (`next_contact_by` only when the profile's grades have periods). */
+export const SQL_RESULT_COLUMNS: readonly string[] = [
+  ...SQL_CUSTOMER_COLUMNS,
+  ...resultColumns({ contactPeriods: true, previousGrading: false }).flatMap((c) => (SQL_FORMS[c.id] ? [SQL_FORMS[c.id]!.name] : [])),
+];
 
 /** What differs between databases; everything else is one query. */
 interface Dialect {
@@ -155,7 +216,7 @@ export function compileSql(profile: Profile, options: SqlOptions = {}): string {
     `-- analysis date ${formatDay(asOf)}` +
       (kind === "transactions" ? `, sales from ${start === undefined ? "the first" : formatDay(start)} to the analysis date` : "") +
       `, amounts in ${ip.unit}`,
-    `-- columns: ${SQL_RESULT_COLUMNS.join(", ")} (note: why a row is not graded, NULL when graded)`,
+    `-- columns: ${sqlColumnNames(profile).join(", ")} (note: why a row is not graded, NULL when graded)`,
   ];
   const texts = ip.grades.flatMap((g) => [g.grade, g.cadence[lang]]);
   if (d.backslashNote && texts.some((t) => t.includes("\\"))) header.push(d.backslashNote);
@@ -167,7 +228,8 @@ export function compileSql(profile: Profile, options: SqlOptions = {}): string {
   const gradeCase = (pick: (i: number) => string) =>
     "CASE" +
     ip.grades.map((g, i) => (g.op === null ? ` ELSE ${pick(i)} END` : ` WHEN x ${g.op} ${g.cut} THEN ${pick(i)}`)).join("");
-  const scoreOut = ip.scorePlaces === 0 ? "x" : `x * ${formatUnits(1, ip.scorePlaces)}`;
+  const results = sqlResultColumns(profile);
+  const select: SqlSelect = { gradeCase, ip, d, lang, asOf };
 
   return [
     ...header,
@@ -181,11 +243,11 @@ export function compileSql(profile: Profile, options: SqlOptions = {}): string {
     `  SELECT *, CASE WHEN note IS NULL THEN ${x} END AS x FROM scored`,
     ")",
     "SELECT",
-    "  customer_id, last_order_date, purchases, amount, r_score, f_score, m_score,",
-    `  ${scoreOut} AS rfm_score,`,
-    `  CASE WHEN note IS NULL THEN ${gradeCase((i) => d.text(ip.grades[i].grade))} END AS grade,`,
-    `  CASE WHEN note IS NULL THEN ${gradeCase((i) => d.text(ip.grades[i].cadence[lang]))} END AS cadence,`,
-    "  note",
+    `  ${SQL_CUSTOMER_COLUMNS.join(", ")},`,
+    ...results.map((c, k) => {
+      const expression = c.select(select);
+      return `  ${expression === c.name ? c.name : `${expression} AS ${c.name}`}${k < results.length - 1 ? "," : ""}`;
+    }),
     "FROM composite",
     ...(options.sorted === false ? [] : [`ORDER BY ${[...(order ? ["order_key"] : []), "customer_id"].map(d.nullsLast).join(", ")}`]),
     "",
