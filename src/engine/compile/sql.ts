@@ -111,6 +111,12 @@ interface Dialect {
   text(value: string): string;
   /** An id cell as text that groups and compares character for character, as the engine compares ids. */
   idText(column: string): string;
+  /**
+   * Text without the white space the engine trims from an id (JavaScript's `trim`: tabs and line breaks, spaces,
+   * no-break and ideographic spaces, the byte-order mark…). SQL's own TRIM removes plain spaces only, so "C1\u3000"
+   * would be another customer than "C1".
+   */
+  trimmed(text: string): string;
   /** Whole days from `from` to `to` (both DATE). */
   days(from: string, to: string): string;
   /** Floor of a / b for non-negative whole numbers. */
@@ -119,7 +125,7 @@ interface Dialect {
   wideInt(k: number): string;
   /** An ascending sort key that puts NULLs after every value. */
   nullsLast(key: string): string;
-  /** A header line for queries whose texts hold a backslash, when the server's settings decide how it is read. */
+  /** A header line saying how the literals are written, where the server's settings decide how they are read. */
   backslashNote?: string;
 }
 
@@ -128,11 +134,27 @@ const standardText = (v: string) => `'${v.replace(/'/g, "''")}'`;
 const castBigint = (k: number) => `CAST(${k} AS BIGINT)`;
 const standardNullsLast = (key: string) => `${key} NULLS LAST`;
 
+/** The code points JavaScript's `String.prototype.trim` removes (ECMAScript's WhiteSpace and LineTerminator). */
+export const TRIMMED_CODE_POINTS: readonly number[] = [
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
+  0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+];
+/** The trimmed set as one text built from chr() calls: the query stays readable and survives copy and paste. */
+const chrSet = TRIMMED_CODE_POINTS.map((c) => `chr(${c})`).join(" || ");
+/** The same set as a regular expression of `\x{…}` escapes (ICU, PCRE and Java read them alike): a run at either end. */
+const regexSet = "[" + TRIMMED_CODE_POINTS.map((c) => `\\x{${c.toString(16)}}`).join("") + "]";
+const trimPattern = `^${regexSet}+|${regexSet}+$`;
+/** A text literal for MySQL, which reads backslash escapes in literals unless sql_mode has NO_BACKSLASH_ESCAPES. */
+const mysqlText = (v: string) => `'${v.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+/** A text literal for Spark SQL, which reads backslash escapes in literals. */
+const sparkText = (v: string) => `'${v.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+
 const DIALECTS: Record<SqlDialect, Dialect> = {
   duckdb: {
     ident: quoteWith('"'),
     text: standardText,
     idText: (c) => `CAST(${c} AS VARCHAR)`,
+    trimmed: (t) => `trim(${t}, ${chrSet})`,
     days: (from, to) => `date_diff('day', ${from}, ${to})`,
     intDiv: (a, b) => `(${a}) // (${b})`,
     wideInt: castBigint,
@@ -142,6 +164,7 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     ident: quoteWith('"'),
     text: standardText,
     idText: (c) => `CAST(${c} AS VARCHAR)`,
+    trimmed: (t) => `btrim(${t}, ${chrSet})`,
     days: (from, to) => `(${to} - ${from})`,
     // Both operands are bigint: PostgreSQL's integer division truncates, which is the floor for non-negative values.
     intDiv: (a, b) => `(${a}) / (${b})`,
@@ -150,25 +173,26 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
   },
   mysql: {
     ident: quoteWith("`"),
-    // MySQL reads backslash escapes inside string literals (unless sql_mode has NO_BACKSLASH_ESCAPES; the query's
-    // header says so when a text has a backslash).
-    text: (v) => `'${v.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`,
+    // The query's header says that its literals are written for backslash escapes (the id trim's pattern has some).
+    text: mysqlText,
     // The default collations ignore case, accents and trailing spaces ('a' = 'A ' = 'á'): a binary collation keeps
     // every id apart exactly as the engine does.
     idText: (c) => `CAST(${c} AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_bin`,
+    // TRIM takes one string, not a set of characters: a regular expression removes any run of them at either end.
+    trimmed: (t) => `REGEXP_REPLACE(${t}, ${mysqlText(trimPattern)}, '')`,
     days: (from, to) => `DATEDIFF(${to}, ${from})`,
     intDiv: (a, b) => `(${a}) DIV (${b})`,
     // MySQL's integer arithmetic is 64-bit already (and it has no CAST … AS BIGINT).
     wideInt: (k) => String(k),
     // MySQL sorts NULLs first and has no NULLS LAST.
     nullsLast: (key) => `${key} IS NULL, ${key}`,
-    backslashNote: "-- texts hold a backslash, written \\\\ as MySQL reads it unless sql_mode has NO_BACKSLASH_ESCAPES",
+    backslashNote: "-- literals are written with backslash escapes, as MySQL reads them unless sql_mode has NO_BACKSLASH_ESCAPES",
   },
   spark: {
     ident: quoteWith("`"),
-    // Spark SQL reads backslash escapes inside string literals.
-    text: (v) => `'${v.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`,
+    text: sparkText,
     idText: (c) => `CAST(${c} AS STRING)`,
+    trimmed: (t) => `regexp_replace(${t}, ${sparkText(trimPattern)}, '')`,
     days: (from, to) => `datediff(${to}, ${from})`,
     intDiv: (a, b) => `(${a}) DIV (${b})`,
     wideInt: castBigint,
@@ -218,8 +242,7 @@ export function compileSql(profile: Profile, options: SqlOptions = {}): string {
       `, amounts in ${ip.unit}`,
     `-- columns: ${sqlColumnNames(profile).join(", ")} (note: why a row is not graded, NULL when graded)`,
   ];
-  const texts = ip.grades.flatMap((g) => [g.grade, g.cadence[lang]]);
-  if (d.backslashNote && texts.some((t) => t.includes("\\"))) header.push(d.backslashNote);
+  if (d.backslashNote) header.push(d.backslashNote);
   const base = kind === "transactions"
     ? salesBase(d, ip, { table, col, order, money, asOfLit, start })
     : customersBase(d, ip, { table, col, order, money, asOfLit });
@@ -281,7 +304,7 @@ function salesBase(d: Dialect, ip: IntegerProfile, p: BaseParts & { start?: numb
     `    COALESCE(SUM(${kept("sale_amount")}), 0) AS amount` + (p.order ? "," : ""),
     ...(p.order ? [`    MIN(${kept("sale_order")}) AS order_key`] : []),
     "  FROM (",
-    `    SELECT NULLIF(TRIM(${d.idText(p.col("id"))}), '') AS customer_id,`,
+    `    SELECT NULLIF(${d.trimmed(d.idText(p.col("id")))}, '') AS customer_id,`,
     `      CAST(${p.col("date")} AS DATE) AS sale_date,`,
     `      CAST(${p.col("amount")} AS ${p.money}) AS sale_amount` + (p.order ? "," : ""),
     ...(p.order ? [`      ${p.order} AS sale_order`] : []),
@@ -308,7 +331,7 @@ function customersBase(d: Dialect, ip: IntegerProfile, p: BaseParts): string {
     "  END AS note,",
     `  ${d.days("last_order_date", p.asOfLit)} AS days`,
     "FROM (",
-    `  SELECT NULLIF(TRIM(${d.idText(p.col("id"))}), '') AS customer_id,`,
+    `  SELECT NULLIF(${d.trimmed(d.idText(p.col("id")))}, '') AS customer_id,`,
     `    CAST(${p.col("date")} AS DATE) AS last_order_date,`,
     `    ${p.col("count")} AS purchases,`,
     `    CAST(${p.col("total")} AS ${p.money}) AS amount` + (p.order ? "," : ""),

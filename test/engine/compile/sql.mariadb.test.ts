@@ -35,6 +35,8 @@ function startServer(data: string, socket: string): ChildProcess {
   const serverArgs = [
     SERVER, "--no-defaults", `--datadir=${data}`, "--skip-networking", `--socket=${socket}`,
     `--pid-file=${join(dir, "server.pid")}`, `--log-error=${join(dir, "server.log")}`, "--skip-log-bin",
+    // Its own folder for temporary tables: /tmp is shared with whatever else runs, which may clean it up.
+    `--tmpdir=${dir}`,
     "--character-set-server=utf8mb4", "--collation-server=utf8mb4_general_ci", `--sql-mode=${MYSQL8_SQL_MODE}`,
     "--innodb-buffer-pool-size=32M", "--innodb-flush-log-at-trx-commit=0", "--skip-name-resolve",
   ];

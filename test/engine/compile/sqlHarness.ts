@@ -92,10 +92,14 @@ export function randomSales(seed: number, n: number, asOf: string): SaleRow[] {
   const end = Date.parse(asOf) / 86_400_000;
   const amounts = ["99", "199.5", "1000", "0.01", "2500.25", "-50", "12345.678901", "7"];
   const ids = Array.from({ length: Math.max(3, Math.floor(n / 4)) }, (_, i) => `C${i % 7 === 0 ? " " : ""}${i}`);
+  // The same customers written with the white space spreadsheets and exports leave around ids (ideographic and
+  // no-break spaces, tabs, a byte-order mark): the engine trims all of it, and so must every database.
+  const padded = ["\u3000", "\u00a0", "\t", "\ufeff", " \u2007"];
+  const spelled = (id: string) => (rnd() < 0.08 ? pick(rnd, padded) + id : rnd() < 0.08 ? id + pick(rnd, padded) : id);
   return Array.from({ length: n }, () => {
     const r = rnd();
     return {
-      id: r < 0.02 ? null : pick(rnd, ids),
+      id: r < 0.02 ? null : spelled(pick(rnd, ids)),
       date: r > 0.98 ? null : formatDay(end - Math.floor(rnd() * rnd() * 2000) + (rnd() < 0.03 ? 40 : 0)),
       amount: r > 0.01 && r < 0.03 ? null : pick(rnd, amounts),
     };
