@@ -11,6 +11,11 @@ export interface SalesWindow {
   /** Last day kept (inclusive): the as-of date. */
   endDay: number;
   date1904: boolean;
+  /**
+   * Told of every readable sale, inside the window or not, in input order: its row, its customer's number, its day
+   * and amount (grade history reads the sales once this way and sorts them by period).
+   */
+  onSale?: (sale: number, customer: number, day: number, amount: number) => void;
 }
 
 export interface CustomerTotals {
@@ -89,7 +94,7 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
   const money = new MoneySums();
   const saleIssues: RowIssue[] = [];
   const { dates, amounts } = input;
-  const { startDay, endDay, date1904 } = w;
+  const { startDay, endDay, date1904, onSale } = w;
   let kept = 0, outsideWindow = 0, afterEnd = 0, blank = 0, latestDay = -Infinity;
   const skip = (i: number, role: RowIssue["role"], code: RowIssue["code"], cell?: unknown) =>
     saleIssues.push({ index: i, role, code, value: cell === undefined ? undefined : cellText(cell), graded: false });
@@ -135,6 +140,7 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
       }
     }
     if (day > latestDay) latestDay = day;
+    if (onSale !== undefined) onSale(i, slot, day, amount);
     if (day < startDay || day > endDay) {
       outsideWindow++;
       if (day > endDay) {

@@ -1,6 +1,7 @@
 /** The engine's entry points: grade customer-level rows or sales records with a profile. */
 
 import { aggregateSales, skippedSales } from "./aggregateSales";
+import type { MoneySums } from "./moneySums";
 import { integerProfile } from "./compile/integerProfile";
 import { formatDay, parseDateText } from "./dates";
 import { REQUEST_TEXTS } from "./messages";
@@ -103,6 +104,11 @@ function resolveDay(value: string | number | undefined, fallback: string | undef
   return day;
 }
 
+/** The sales window's first day: the one asked for, else the profile's; undefined for no window start. */
+export function resolveWindowStart(value: string | number | undefined, profile: Profile): number | undefined {
+  return resolveDay(value, profile.windowStart, "windowInvalid");
+}
+
 function asOfDay(profile: Profile, options: GradeOptions): number {
   const day = resolveDay(options.asOf, profile.asOf, "asOfInvalid");
   if (day === undefined) throw new GradeError("asOfMissing");
@@ -160,7 +166,7 @@ export function gradeScoredCustomers(scored: ScoredCustomers, profile: Profile, 
 
 export function gradeSales(input: SalesColumnsInput, profile: Profile, options: GradeOptions = {}): GradeResult {
   const asOf = asOfDay(profile, options);
-  const start = resolveDay(options.windowStart, profile.windowStart, "windowInvalid");
+  const start = resolveWindowStart(options.windowStart, profile);
   if (start !== undefined && start > asOf) throw new GradeError("windowInvalid");
   const unit = options.unit ?? profile.monetaryUnit;
   const totals = aggregateSales(input, {
@@ -169,38 +175,14 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
     date1904: options.date1904 ?? false,
   });
   const n = totals.ids.length;
-  const valid = new Uint8Array(n);
-  const days = new Int32Array(n);
-  const money = new Float64Array(n);
-  const count = new Float64Array(n);
   const issues: RowIssue[] = [];
   const window = `${start === undefined ? "…" : formatDay(start)} – ${formatDay(asOf)}`;
-  for (let i = 0; i < n; i++) {
-    const c = totals.count[i];
-    if (c === 0) {
-      issues.push({ index: i, role: "date", code: "noSaleInWindow", value: window, graded: false });
-      continue;
-    }
-    const z = totals.money.value(i);
-    // Each amount is a number, but their sum may not be (two sales of 1e308): such a total is not a number (spec §5).
-    if (!Number.isFinite(z)) {
-      issues.push({ index: i, role: "amount", code: "totalTooLarge", graded: false });
-      continue;
-    }
-    valid[i] = 1;
-    days[i] = asOf - totals.lastDay[i];
-    count[i] = c;
-    money[i] = z;
-  }
-  // Thresholds need Z > 0 as in customer-level input (the seed says 0 < Z).
-  if (profile.method === "thresholds") {
-    for (let i = 0; i < n; i++) {
-      if (valid[i] && money[i] <= 0) {
-        valid[i] = 0;
-        issues.push({ index: i, role: "amount", code: "totalNotPositive", value: totals.money.text(i), graded: false });
-      }
-    }
-  }
+  const population = salesPopulation(totals, n, asOf, profile.method === "thresholds", (i, code) => {
+    if (code === "noSaleInWindow") issues.push({ index: i, role: "date", code, value: window, graded: false });
+    else if (code === "totalTooLarge") issues.push({ index: i, role: "amount", code, graded: false });
+    else issues.push({ index: i, role: "amount", code, value: totals.money.text(i), graded: false });
+  });
+  const { valid, money } = population;
   // A customer whose sales disagree in a carried column (two names, two phone numbers) is told so, once per column.
   const carried = input.carried ?? [];
   totals.carriedDiffers.forEach((differs, c) => {
@@ -209,7 +191,6 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
     }
   });
   issues.sort((a, b) => a.index - b.index);
-  const population: Population = { n, valid, days, count, money, order: totals.firstSale };
   const scores = scorePopulation(population, integerProfile(profile, unit));
   const summary = summarise(profile, "transactions", asOf, start, unit, population, scores);
   summary.sales = {
@@ -254,6 +235,58 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
     },
     saleIssues: totals.saleIssues,
   };
+}
+
+/** What the kept sales of each customer add up to so far (aggregateSales; grade history at each period end). */
+export interface SalesSoFar {
+  /** Kept sales; 0 when none. */
+  count: ArrayLike<number>;
+  /** Latest kept sale. */
+  lastDay: ArrayLike<number>;
+  money: MoneySums;
+  /** Row of the first kept sale (the tie rule "first" orders customers by it). */
+  firstSale: Int32Array;
+}
+
+/**
+ * The customers of sales records as they stand at the analysis date `asOf`: which are graded and with what D, S and Z
+ * (spec §4, §5). A customer with no kept sale, a total beyond the range of a number, or (thresholds) a total of 0 or
+ * less is not graded, and `notGraded` is told why. `into` is filled instead of new arrays when given.
+ */
+export function salesPopulation(
+  totals: SalesSoFar, n: number, asOf: number, requirePositiveTotal: boolean,
+  notGraded?: (customer: number, code: "noSaleInWindow" | "totalTooLarge" | "totalNotPositive") => void,
+  into?: Population,
+): Population {
+  const pop: Population = into ?? {
+    n, valid: new Uint8Array(n), days: new Int32Array(n), count: new Float64Array(n), money: new Float64Array(n),
+  };
+  pop.order = totals.firstSale;
+  const { valid, days, count, money } = pop;
+  for (let i = 0; i < n; i++) {
+    valid[i] = 0;
+    const c = totals.count[i];
+    if (c === 0) {
+      notGraded?.(i, "noSaleInWindow");
+      continue;
+    }
+    const z = totals.money.value(i);
+    // Each amount is a number, but their sum may not be (two sales of 1e308): such a total is not a number (spec §5).
+    if (!Number.isFinite(z)) {
+      notGraded?.(i, "totalTooLarge");
+      continue;
+    }
+    days[i] = asOf - totals.lastDay[i];
+    count[i] = c;
+    money[i] = z;
+    // Thresholds need Z > 0 as in customer-level input (the seed says 0 < Z).
+    if (requirePositiveTotal && z <= 0) {
+      notGraded?.(i, "totalNotPositive");
+      continue;
+    }
+    valid[i] = 1;
+  }
+  return pop;
 }
 
 function scoreFields(s: Scores) {

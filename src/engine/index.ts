@@ -46,6 +46,9 @@ export { rfMap, type RfMap } from "./rfMap";
 export {
   centPlaces, NOT_REACHABLE_TEXT, nextGradeOrder, nextGradeOrders, type NextGradeOrder, type NextGradeOrders,
 } from "./nextGrade";
+export {
+  gradeHistory, periodEnds, periodOf, type GradeHistory, type HistoryOptions, type HistoryStep, type HistoryTransition,
+} from "./gradeHistory";
 export { integerProfile, type IntegerProfile } from "./compile/integerProfile";
 export { compileSql, SQL_DIALECTS, SQL_RESULT_COLUMNS, type SqlDialect, type SqlOptions } from "./compile/sql";
 export { CompileError, type CompileErrorCode } from "./compile/compileTexts";

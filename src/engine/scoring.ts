@@ -4,6 +4,7 @@
  */
 
 import { gradeIndexOf, type IntegerProfile, type IntegerThresholds } from "./compile/integerProfile";
+import { sortedOrder } from "./sortedOrder";
 import type { TieRule } from "./types";
 
 /** Validated inputs of the customers to score, one entry per customer, in input order. */
@@ -160,11 +161,17 @@ function tieGroups(keys: Float64Array): { better: Int32Array; tied: Int32Array }
     }
     return { better, tied };
   }
-  const sorted = Float64Array.from(keys).sort();
-  for (let j = 0; j < n; j++) {
-    const lo = lowerBound(sorted, keys[j]);
-    better[j] = lo;
-    tied[j] = upperBound(sorted, keys[j]) - lo;
+  // Totals: walk the keys in sorted order; each run of equal keys is a tie group.
+  const order = sortedOrder(keys);
+  for (let a = 0; a < n; ) {
+    const v = keys[order[a]];
+    let b = a + 1;
+    while (b < n && keys[order[b]] === v) b++;
+    for (let j = a; j < b; j++) {
+      better[order[j]] = a;
+      tied[order[j]] = b - a;
+    }
+    a = b;
   }
   return { better, tied };
 }
