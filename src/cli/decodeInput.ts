@@ -1,17 +1,24 @@
 import { isUtf8 } from "buffer";
+import { TextDecoder } from "util";
 import type { Localized } from "../engine";
+import { knownHeaders, legacyEncoding } from "./csv/legacyEncoding";
 import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
 
 /**
  * The first step of reading a CSV: the file's bytes as UTF-8, whatever Excel saved them in. Chinese Excel's "CSV
- * (逗号分隔)" is GBK (code page 936), its "Unicode text" UTF-16LE with a byte-order mark and tabs between cells, "CSV
- * UTF-8" UTF-8 with a byte-order mark. UTF-8 input is handed on as it is (a view of the file's bytes, no copy); only
- * other encodings are transcoded. The parser then reads UTF-8 bytes with the delimiter found here.
+ * (逗号分隔)" is GBK (code page 936), Traditional-Chinese Excel's Big5 (code page 950), Western Excel's Windows-1252;
+ * "Unicode text" is UTF-16LE with a byte-order mark and tabs between cells, "CSV UTF-8" UTF-8 with a byte-order mark.
+ * UTF-8 input is handed on as it is (a view of the file's bytes, no copy); only other encodings are transcoded. The
+ * parser then reads UTF-8 bytes with the delimiter found here. An encoding is told by a byte-order mark, by being
+ * valid UTF-8, by UTF-16's zero bytes, or by the statistics and headers of legacyEncoding; when none tells, the file
+ * is refused with the likely encodings named, never read in a guessed one.
  */
 
-export type InputEncoding = "utf8" | "utf16le" | "utf16be" | "gb18030" | "big5";
+export type InputEncoding = "utf8" | "utf16le" | "utf16be" | "gb18030" | "big5" | "windows1252";
 export type Delimiter = "," | "\t" | ";" | "|";
+/** How the encoding was known (for the summary): see detectEncoding; "forced" is --encoding. */
+export type EncodingEvidence = "bom" | "utf8" | "zeros" | "bytes" | "headers" | "forced";
 
 export interface DecodedInput {
   /** The text as UTF-8 bytes, without a byte-order mark. */
@@ -19,8 +26,7 @@ export interface DecodedInput {
   encoding: InputEncoding;
   /** True when the file began with a byte-order mark. */
   bom: boolean;
-  /** True when the encoding was found by looking at the bytes, false when --encoding named it. */
-  detected: boolean;
+  evidence: EncodingEvidence;
   delimiter: Delimiter;
 }
 
@@ -31,23 +37,36 @@ const ENCODING_NAMES: Record<string, InputEncoding> = {
   "ucs2": "utf16le", "ucs-2": "utf16le",
   "utf16be": "utf16be", "utf-16be": "utf16be",
   "gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030", "936": "gb18030",
-  "big5": "big5", "cp950": "big5",
+  "big5": "big5", "cp950": "big5", "950": "big5",
+  "windows-1252": "windows1252", "windows1252": "windows1252", "cp1252": "windows1252", "1252": "windows1252",
+  "latin1": "windows1252", "latin-1": "windows1252", "iso-8859-1": "windows1252", "iso8859-1": "windows1252",
 };
 
-export const ENCODING_CHOICES = ["utf8", "utf16le", "utf16be", "gb18030", "gbk", "big5"] as const;
+export const ENCODING_CHOICES = ["utf8", "utf16le", "utf16be", "gb18030", "gbk", "big5", "windows-1252"] as const;
 
 /** The encoding an `--encoding` value names, or null when it names none this command reads. */
 export function encodingOf(name: string): InputEncoding | null {
   return ENCODING_NAMES[name.trim().toLowerCase().replace(/_/g, "-")] ?? null;
 }
 
-/** How the summary names an encoding and a delimiter. */
+/** How the summary and messages name an encoding. */
 export const ENCODING_LABELS: Record<InputEncoding, string> = {
   utf8: "UTF-8",
   utf16le: "UTF-16LE",
   utf16be: "UTF-16BE",
   gb18030: "GB18030/GBK",
   big5: "Big5",
+  windows1252: "Windows-1252",
+};
+
+/** The `--encoding` value that names each encoding, as messages suggest it. */
+export const ENCODING_FLAGS: Record<InputEncoding, string> = {
+  utf8: "utf8",
+  utf16le: "utf16le",
+  utf16be: "utf16be",
+  gb18030: "gb18030",
+  big5: "big5",
+  windows1252: "windows-1252",
 };
 
 export const DELIMITER_NAMES: Record<Delimiter, Localized> = {
@@ -62,30 +81,41 @@ const DECODER_LABELS: Record<Exclude<InputEncoding, "utf8">, string> = {
   utf16be: "utf-16be",
   gb18030: "gb18030",
   big5: "big5",
+  windows1252: "windows-1252",
 };
 
+const BOM_ENCODINGS = ["utf8", "utf16le", "utf16be"] as const;
+
 export function decodeInput(path: string, raw: Buffer, forced?: InputEncoding): DecodedInput {
-  const { encoding, bom, detected } = forced
-    ? { encoding: forced, bom: hasBom(raw, forced), detected: false }
-    : detectEncoding(raw);
-  const body = raw.subarray(bom ? (encoding === "utf8" ? 3 : 2) : 0);
-  let bytes: Buffer;
-  if (encoding === "utf8") {
-    if (!isUtf8(body)) throw new UsageError(USAGE_TEXTS.notInEncoding(path, ENCODING_LABELS.utf8));
-    bytes = body;
-  } else {
-    let text: string;
-    try {
-      // The file's own byte-order mark is already cut off; one more is text, as in Python's csv.
-      text = new TextDecoder(DECODER_LABELS[encoding], { fatal: true, ignoreBOM: true }).decode(body);
-    } catch {
-      throw new UsageError(
-        detected ? USAGE_TEXTS.unknownEncoding(path) : USAGE_TEXTS.notInEncoding(path, ENCODING_LABELS[encoding]),
-      );
-    }
-    bytes = Buffer.from(text, "utf8");
+  const found = forced ? forcedEncoding(path, raw, forced) : detectEncoding(path, raw);
+  const bytes = decoded(raw, found.encoding, found.bom);
+  if (bytes === null) {
+    if (!forced) throw new UsageError(USAGE_TEXTS.unknownEncoding(path));
+    throw new UsageError(USAGE_TEXTS.notInEncoding(path, ENCODING_LABELS[found.encoding], likelyLabel(raw)));
   }
-  return { bytes, encoding, bom, detected, delimiter: detectDelimiter(bytes) };
+  if (forced && !readsAsTable(bytes)) {
+    // Valid in the encoding named, yet no header is known in it: if the file reads as a table in another, say so.
+    const likely = likelyEncoding(raw);
+    if (likely && likely !== forced) {
+      const other = decoded(raw, likely, hasBom(raw, likely));
+      if (other !== null && readsAsTable(other)) {
+        throw new UsageError(USAGE_TEXTS.headersInOtherEncoding(path, ENCODING_LABELS[forced], ENCODING_LABELS[likely], ENCODING_FLAGS[likely]));
+      }
+    }
+  }
+  return { bytes, encoding: found.encoding, bom: found.bom, evidence: found.evidence, delimiter: detectDelimiter(bytes) };
+}
+
+/** The text as UTF-8 bytes (a view of raw for UTF-8), or null when the bytes are not valid in the encoding. */
+function decoded(raw: Buffer, encoding: InputEncoding, bom: boolean): Buffer | null {
+  const body = raw.subarray(bom ? (encoding === "utf8" ? 3 : 2) : 0);
+  if (encoding === "utf8") return isUtf8(body) ? body : null;
+  try {
+    // The file's own byte-order mark is already cut off; one more is text, as in Python's csv.
+    return Buffer.from(new TextDecoder(DECODER_LABELS[encoding], { fatal: true, ignoreBOM: true }).decode(body), "utf8");
+  } catch {
+    return null;
+  }
 }
 
 function hasBom(raw: Buffer, encoding: InputEncoding): boolean {
@@ -95,23 +125,69 @@ function hasBom(raw: Buffer, encoding: InputEncoding): boolean {
   return false;
 }
 
+interface Found {
+  encoding: InputEncoding;
+  bom: boolean;
+  evidence: EncodingEvidence;
+}
+
+/** --encoding, unless the file's byte-order mark names another encoding (then the flag is surely wrong). */
+function forcedEncoding(path: string, raw: Buffer, forced: InputEncoding): Found {
+  const marked = BOM_ENCODINGS.find((e) => hasBom(raw, e));
+  if (marked && marked !== forced) {
+    throw new UsageError(USAGE_TEXTS.bomOfOtherEncoding(path, ENCODING_LABELS[marked], ENCODING_LABELS[forced], ENCODING_FLAGS[marked]));
+  }
+  return { encoding: forced, bom: marked === forced, evidence: "forced" };
+}
+
 /**
- * A byte-order mark decides; without one, text with a zero byte beside most ASCII characters is UTF-16, bytes that
- * are valid UTF-8 are UTF-8 (plain ASCII included), and anything else is taken for GB18030, the superset of the GBK
- * that Chinese Windows writes.
+ * A byte-order mark decides; without one, text with zero bytes on one side of its characters is UTF-16, bytes that
+ * are valid UTF-8 are UTF-8 (plain ASCII included), and anything else is judged by legacyEncoding: GB18030/GBK, Big5
+ * or Windows-1252 when its bytes or headers tell, else refused with the likely encodings named.
  */
-function detectEncoding(raw: Buffer): { encoding: InputEncoding; bom: boolean; detected: true } {
-  for (const encoding of ["utf8", "utf16le", "utf16be"] as const) {
-    if (hasBom(raw, encoding)) return { encoding, bom: true, detected: true };
+function detectEncoding(path: string, raw: Buffer): Found {
+  for (const encoding of BOM_ENCODINGS) {
+    if (hasBom(raw, encoding)) return { encoding, bom: true, evidence: "bom" };
   }
   // Zero bytes are valid UTF-8 but never stand in a text file: look for UTF-16 first.
   const sixteen = utf16WithoutBom(raw);
-  if (sixteen) return { encoding: sixteen, bom: false, detected: true };
-  if (isUtf8(raw)) return { encoding: "utf8", bom: false, detected: true };
-  return { encoding: "gb18030", bom: false, detected: true };
+  if (sixteen) return { encoding: sixteen, bom: false, evidence: "zeros" };
+  if (isUtf8(raw)) return { encoding: "utf8", bom: false, evidence: "utf8" };
+  const verdict = legacyEncoding(raw);
+  if ("encoding" in verdict) return { encoding: verdict.encoding, bom: false, evidence: verdict.evidence };
+  if ("ambiguous" in verdict && verdict.ambiguous.length > 1) {
+    throw new UsageError(USAGE_TEXTS.ambiguousEncoding(path, verdict.ambiguous.map((e) => ({ label: ENCODING_LABELS[e], flag: ENCODING_FLAGS[e] }))));
+  }
+  if ("ambiguous" in verdict) {
+    const [e] = verdict.ambiguous;
+    throw new UsageError(USAGE_TEXTS.doubtfulEncoding(path, ENCODING_LABELS[e], ENCODING_FLAGS[e]));
+  }
+  throw new UsageError(USAGE_TEXTS.unknownEncoding(path));
 }
 
-/** UTF-16 without a byte-order mark: in its first kilobytes, most even (LE) or odd (BE) bytes are zero. */
+/** The encoding detection would pick, or null when it would refuse. */
+function likelyEncoding(raw: Buffer): InputEncoding | null {
+  try {
+    return detectEncoding("", raw).encoding;
+  } catch {
+    return null;
+  }
+}
+
+function likelyLabel(raw: Buffer): { label: string; flag: string } | undefined {
+  const likely = likelyEncoding(raw);
+  return likely ? { label: ENCODING_LABELS[likely], flag: ENCODING_FLAGS[likely] } : undefined;
+}
+
+/** True when a known column header stands in the first lines (see legacyEncoding). */
+function readsAsTable(utf8: Buffer): boolean {
+  return knownHeaders(utf8) > 0;
+}
+
+/**
+ * UTF-16 without a byte-order mark: in its first kilobytes, zero bytes (the high half of ASCII characters: digits,
+ * delimiters, line breaks) stand at odd places (LE) or even places (BE), seldom at the other.
+ */
 function utf16WithoutBom(raw: Buffer): "utf16le" | "utf16be" | null {
   const n = Math.min(raw.length, 4096) & ~1;
   if (n < 4) return null;
@@ -121,8 +197,9 @@ function utf16WithoutBom(raw: Buffer): "utf16le" | "utf16be" | null {
     if (raw[i + 1] === 0) zeroOdd++;
   }
   const pairs = n / 2;
-  if (zeroOdd > pairs * 0.3 && zeroEven < pairs * 0.05) return "utf16le";
-  if (zeroEven > pairs * 0.3 && zeroOdd < pairs * 0.05) return "utf16be";
+  // The other side's zeros are characters such as 一 (U+4E00), frequent in Chinese but never most of the zeros.
+  if (zeroOdd > pairs * 0.05 && zeroEven * 4 <= zeroOdd) return "utf16le";
+  if (zeroEven > pairs * 0.05 && zeroOdd * 4 <= zeroEven) return "utf16be";
   return null;
 }
 

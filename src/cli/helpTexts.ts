@@ -13,8 +13,8 @@ const ZH: Record<string, string> = {
     "按最近购买时间、购买次数和购买金额（RFM）为 .csv 和 .xlsx 文件中的客户分级。",
   "grade the customers of a .csv or .xlsx file and write the results (CSV on stdout by default)":
     "为 .csv 或 .xlsx 文件中的客户分级并输出结果（默认以 CSV 写到标准输出）",
-  "a .csv or .txt file (UTF-8, UTF-16 or GBK; comma, tab or semicolon), an .xlsx workbook or a .parquet file: a customer table or sales records":
-    ".csv 或 .txt 文件（UTF-8、UTF-16 或 GBK；逗号、制表符或分号分隔）、.xlsx 工作簿或 .parquet 文件：客户表或销售记录",
+  "a .csv or .txt file (UTF-8, UTF-16, GBK, Big5 or Windows-1252; comma, tab, semicolon or |), an .xlsx workbook or a .parquet file: a customer table or sales records":
+    ".csv 或 .txt 文件（UTF-8、UTF-16、GBK、Big5 或 Windows-1252；逗号、制表符、分号或 | 分隔）、.xlsx 工作簿或 .parquet 文件：客户表或销售记录",
   "shaoxing, wuhan, or a profile .json file (required)": "shaoxing、wuhan，或分级方案 .json 文件（必填）",
   "analysis date (default: the profile's; required for shaoxing)": "统计日期（默认：分级方案自带的日期；shaoxing 方案必填）",
   "first day of sales counted (sales records; default: the profile's)": "统计期间的第一天（销售记录；默认：分级方案自带的日期）",
@@ -27,8 +27,8 @@ const ZH: Record<string, string> = {
   "write FILE.csv or FILE.xlsx instead of CSV on stdout (an existing FILE is replaced; never the input)":
     "写入 FILE.csv 或 FILE.xlsx，而不是把 CSV 写到标准输出（已有的 FILE 会被替换；输入文件绝不会被覆盖）",
   "worksheet of an .xlsx input (default: the first visible one)": ".xlsx 输入文件中的工作表（默认：第一个可见的工作表）",
-  "encoding of a .csv input: utf8, utf16le, utf16be, gb18030 (gbk), big5 (default: detected)":
-    "输入 .csv 文件的编码：utf8、utf16le、utf16be、gb18030（gbk）、big5（默认：自动识别）",
+  "encoding of a .csv input: utf8, utf16le, utf16be, gb18030 (gbk), big5, windows-1252 (default: detected)":
+    "输入 .csv 文件的编码：utf8、utf16le、utf16be、gb18030（gbk）、big5、windows-1252（默认：自动识别）",
   "with --out FILE.xlsx: write live worksheet formulas that grade without the add-in":
     "与 --out 文件.xlsx 一起使用：写入实时工作表公式，无需加载项即可分级",
   "auto, js or duckdb: who computes the grades of a customer table in .csv or .parquet (auto: DuckDB for large files; the results are the same)":

@@ -33,7 +33,7 @@ export function buildProgram(lang: Lang = "en"): Command {
   program
     .command("grade")
     .description(d("grade the customers of a .csv or .xlsx file and write the results (CSV on stdout by default)"))
-    .argument("[INPUT]", d("a .csv or .txt file (UTF-8, UTF-16 or GBK; comma, tab or semicolon), an .xlsx workbook or a .parquet file: a customer table or sales records"))
+    .argument("[INPUT]", d("a .csv or .txt file (UTF-8, UTF-16, GBK, Big5 or Windows-1252; comma, tab, semicolon or |), an .xlsx workbook or a .parquet file: a customer table or sales records"))
     .option("-p, --profile <name|file>", d("shaoxing, wuhan, or a profile .json file (required)"))
     .option("--as-of <YYYY-MM-DD>", d("analysis date (default: the profile's; required for shaoxing)"))
     .option("--window-start <YYYY-MM-DD>", d("first day of sales counted (sales records; default: the profile's)"))
@@ -43,7 +43,7 @@ export function buildProgram(lang: Lang = "en"): Command {
     .option("--lang <lang>", d("language of output headers, cadence, notes and messages: en or zh"), "en")
     .option("-o, --out <file>", d("write FILE.csv or FILE.xlsx instead of CSV on stdout (an existing FILE is replaced; never the input)"))
     .option("--sheet <name>", d("worksheet of an .xlsx input (default: the first visible one)"))
-    .option("--encoding <name>", d("encoding of a .csv input: utf8, utf16le, utf16be, gb18030 (gbk), big5 (default: detected)"))
+    .option("--encoding <name>", d("encoding of a .csv input: utf8, utf16le, utf16be, gb18030 (gbk), big5, windows-1252 (default: detected)"))
     .option("--formulas", d("with --out FILE.xlsx: write live worksheet formulas that grade without the add-in"))
     .option(
       "--engine <name>",

@@ -1,7 +1,6 @@
 /** The command line's words about `--previous` (comparing with an earlier result), in English and Chinese. */
 import type { Localized } from "../engine";
-
-const quoteList = (items: readonly string[]): string => items.map((h) => `"${h}"`).join(", ");
+import { quoteList } from "./texts";
 
 export const PREVIOUS_TEXTS = {
   badType: (path: string): Localized => ({

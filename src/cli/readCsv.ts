@@ -27,7 +27,7 @@ export function readCsv(path: string, bytes: Buffer, encoding?: InputEncoding): 
   const head = body.subarray(0, GUESS_BYTES).toString("utf8");
   if (head.trim() === "" && body.toString("utf8").trim() === "") throw new UsageError(USAGE_TEXTS.emptyFile(path));
   const read = readCsvBytes(path, body, input.delimiter);
-  read.table.text = { encoding: input.encoding, bom: input.bom, detected: input.detected, delimiter: input.delimiter };
+  read.table.text = { encoding: input.encoding, bom: input.bom, evidence: input.evidence, delimiter: input.delimiter };
   return read;
 }
 

@@ -40,7 +40,7 @@ export function summaryLines(graded: GradedTable, lang: Lang): string[] {
 }
 
 function textReadLine(text: NonNullable<GradedTable["table"]["text"]>, lang: Lang): string {
-  return SUMMARY_TEXTS.textRead(ENCODING_LABELS[text.encoding], text.bom, text.detected, DELIMITER_NAMES[text.delimiter])[lang];
+  return SUMMARY_TEXTS.textRead(ENCODING_LABELS[text.encoding], text.bom, text.evidence, DELIMITER_NAMES[text.delimiter])[lang];
 }
 
 /** What else was found in the rows: blank rows skipped, repeated customer ids, rows the sheet hides. */

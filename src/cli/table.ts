@@ -1,5 +1,5 @@
 import type { Cell, Role } from "../engine";
-import type { Delimiter, InputEncoding } from "./decodeInput";
+import type { Delimiter, EncodingEvidence, InputEncoding } from "./decodeInput";
 
 /**
  * A sheet as read from a file: a header row and the data rows below it, cell values as the engine takes them. Cells
@@ -36,7 +36,7 @@ export interface Table {
    */
   rawRows?: RawRows;
   /** CSV only: how the text was read (for the summary). */
-  text?: { encoding: InputEncoding; bom: boolean; detected: boolean; delimiter: Delimiter };
+  text?: { encoding: InputEncoding; bom: boolean; evidence: EncodingEvidence; delimiter: Delimiter };
 }
 
 /** Data row i is bytes[starts[i], ends[i]) (without its line break), `missing[i]` cells short of the table's width. */

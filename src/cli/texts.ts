@@ -3,11 +3,27 @@
  * itself (notes, headers, cadences, profile names) comes from the engine.
  */
 
+import type { EncodingEvidence } from "./decodeInput";
 import {
   columnLetters, ROLE_NAMES, type InputKind, type Lang, type Localized, type MonetaryUnit, type ProfileIssue, type Role, type UnitChoice,
 } from "../engine";
 
-const quoteList = (items: readonly string[]): string => items.map((h) => `"${h}"`).join(", ");
+/** Items a message names at most, and the characters it shows of each (the rest is cut, with "…"). */
+const LISTED = 20;
+const ITEM_CHARS = 40;
+
+/**
+ * Headers or sheet names quoted in a message, kept short: a file read in the wrong encoding, or with a quote that
+ * swallowed its lines, can make a header of kilobytes, and a message is one line.
+ */
+export function quoteList(items: readonly string[]): string {
+  const shown = items.slice(0, LISTED).map((item) => {
+    const text = item.replace(/\s+/g, " ");
+    return `"${text.length > ITEM_CHARS ? text.slice(0, ITEM_CHARS - 1) + "…" : text}"`;
+  });
+  if (items.length > LISTED) shown.push(`… (+${items.length - LISTED})`);
+  return shown.join(", ");
+}
 
 function roleList(roles: readonly Role[], lang: Lang): string {
   return roles.map((r) => `${r} (${ROLE_NAMES[r][lang]})`).join(", ");
@@ -46,13 +62,35 @@ export const USAGE_TEXTS = {
     en: `"${path}" is not a .csv, .txt, .xlsx or .parquet file (an old .xls workbook must first be saved as .xlsx in Excel)`,
     zh: `“${path}”不是 .csv、.txt、.xlsx 或 .parquet 文件（旧版 .xls 工作簿请先在 Excel 中另存为 .xlsx）`,
   }),
-  notInEncoding: (path: string, encoding: string): Localized => ({
-    en: `"${path}" is not ${encoding} text: leave out --encoding to have it detected, or name the encoding it was saved in (utf8, utf16le, gb18030 …)`,
-    zh: `“${path}”不是 ${encoding} 编码的文本：去掉 --encoding 让程序自动识别，或指定文件保存时所用的编码（utf8、utf16le、gb18030 …）`,
-  }),
+  notInEncoding: (path: string, encoding: string, likely?: { label: string; flag: string }): Localized =>
+    likely
+      ? {
+          en: `"${path}" is not ${encoding} text; it reads as ${likely.label}: use --encoding ${likely.flag}, or leave out --encoding to have it detected`,
+          zh: `“${path}”不是 ${encoding} 编码的文本，按 ${likely.label} 可以读取：请使用 --encoding ${likely.flag}，或去掉 --encoding 让程序自动识别`,
+        }
+      : {
+          en: `"${path}" is not ${encoding} text: leave out --encoding to have it detected, or name the encoding it was saved in (utf8, utf16le, gb18030, big5, windows-1252)`,
+          zh: `“${path}”不是 ${encoding} 编码的文本：去掉 --encoding 让程序自动识别，或指定文件保存时所用的编码（utf8、utf16le、gb18030、big5、windows-1252）`,
+        },
   unknownEncoding: (path: string): Localized => ({
-    en: `"${path}" is neither UTF-8, UTF-16 nor GB18030/GBK text: name its encoding with --encoding, or in Excel save it as "CSV UTF-8 (Comma delimited)"`,
-    zh: `“${path}”既不是 UTF-8、UTF-16，也不是 GB18030/GBK 编码的文本：请用 --encoding 指定其编码，或在 Excel 中另存为“CSV UTF-8（逗号分隔）”`,
+    en: `"${path}" is neither UTF-8, UTF-16, GB18030/GBK, Big5 nor Windows-1252 text: name its encoding with --encoding, or in Excel save it as "CSV UTF-8 (Comma delimited)"`,
+    zh: `“${path}”既不是 UTF-8、UTF-16、GB18030/GBK、Big5，也不是 Windows-1252 编码的文本：请用 --encoding 指定其编码，或在 Excel 中另存为“CSV UTF-8（逗号分隔）”`,
+  }),
+  ambiguousEncoding: (path: string, likely: readonly { label: string; flag: string }[]): Localized => ({
+    en: `"${path}" could be ${likely.map((e) => e.label).join(" or ")} text, and its bytes do not tell which: name it with ${likely.map((e) => `--encoding ${e.flag}`).join(" or ")}`,
+    zh: `“${path}”可能是 ${likely.map((e) => e.label).join(" 或 ")} 编码，仅凭文件内容无法确定：请用 ${likely.map((e) => `--encoding ${e.flag}`).join(" 或 ")} 指定`,
+  }),
+  doubtfulEncoding: (path: string, label: string, flag: string): Localized => ({
+    en: `"${path}" may be ${label} text, but its bytes do not make that sure: if it is, name it with --encoding ${flag}`,
+    zh: `“${path}”可能是 ${label} 编码，但仅凭文件内容无法确定：如确是此编码，请用 --encoding ${flag} 指定`,
+  }),
+  bomOfOtherEncoding: (path: string, marked: string, forced: string, flag: string): Localized => ({
+    en: `"${path}" starts with a ${marked} byte-order mark, so it is not ${forced} text: use --encoding ${flag}, or leave out --encoding`,
+    zh: `“${path}”以 ${marked} 的字节顺序标记（BOM）开头，不是 ${forced} 编码：请使用 --encoding ${flag}，或去掉 --encoding`,
+  }),
+  headersInOtherEncoding: (path: string, forced: string, likely: string, flag: string): Localized => ({
+    en: `"${path}" read as ${forced} has no column header rfm knows, read as ${likely} it has: use --encoding ${flag}, or leave out --encoding to have it detected`,
+    zh: `“${path}”按 ${forced} 读取时没有可识别的列标题，按 ${likely} 读取则有：请使用 --encoding ${flag}，或去掉 --encoding 让程序自动识别`,
   }),
   profileNotUtf8: (path: string): Localized => ({
     en: `Profile file "${path}" is not UTF-8 text (perhaps GBK or UTF-16): save it as UTF-8 (Notepad: Save as, Encoding UTF-8)`,
@@ -160,16 +198,26 @@ export const USAGE_TEXTS = {
   }),
 };
 
+/** Why the summary names the encoding it names (nothing to add for a byte-order mark or valid UTF-8). */
+const EVIDENCE_TEXTS: Record<EncodingEvidence, Localized> = {
+  bom: { en: "", zh: "" },
+  utf8: { en: "", zh: "" },
+  zeros: { en: " (no byte-order mark: told by its zero bytes)", zh: "（无 BOM，依据零字节判断）" },
+  bytes: { en: " (told by its bytes)", zh: "（依据字节特征判断）" },
+  headers: { en: " (told by its bytes and headers)", zh: "（依据字节特征和列标题判断）" },
+  forced: { en: " (--encoding)", zh: "（--encoding 指定）" },
+};
+
 export const SUMMARY_TEXTS = {
   profile: { en: "Profile", zh: "分级方案" },
   asOf: { en: "Analysis date", zh: "统计日期" },
   window: { en: "Sales window", zh: "统计期间" },
   unit: { en: "Amounts read in", zh: "金额单位" },
   input: { en: "Input", zh: "输入" },
-  /** How a CSV file's text was read: "UTF-8 with a byte-order mark, comma-separated". */
-  textRead: (encoding: string, bom: boolean, detected: boolean, delimiter: Localized): Localized => ({
-    en: `File: ${encoding}${bom ? " with a byte-order mark" : ""}${detected ? "" : " (--encoding)"}, ${delimiter.en}-separated`,
-    zh: `文件：${encoding} 编码${bom ? "（带 BOM）" : ""}${detected ? "" : "（--encoding 指定）"}，${delimiter.zh}分隔`,
+  /** How a CSV file's text was read: "UTF-8 with a byte-order mark, comma-separated", "Big5 (told by its bytes and headers)". */
+  textRead: (encoding: string, bom: boolean, evidence: EncodingEvidence, delimiter: Localized): Localized => ({
+    en: `File: ${encoding}${bom ? " with a byte-order mark" : ""}${EVIDENCE_TEXTS[evidence].en}, ${delimiter.en}-separated`,
+    zh: `文件：${encoding} 编码${bom ? "（带 BOM）" : ""}${EVIDENCE_TEXTS[evidence].zh}，${delimiter.zh}分隔`,
   }),
   /** Why the amounts were read in the unit shown: --unit, the money column's header, or the profile. */
   unitSource: (choice: UnitChoice, header: string): Localized => {

@@ -1,6 +1,6 @@
 /**
- * Encoders for the tests' input files, built without the code under test: GBK by inverting Node's own GB18030
- * decoder over every two-byte sequence, UTF-16 by Buffer.
+ * Encoders for the tests' input files, built without the code under test: GBK and Big5 by inverting Node's own
+ * decoders over every two-byte sequence, Windows-1252 over every byte, UTF-16 by Buffer.
  */
 
 let gbkTable: Map<string, number[]> | undefined;
@@ -39,4 +39,49 @@ export function utf16be(text: string): Buffer {
   const le = Buffer.from(text, "utf16le");
   for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]];
   return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
+}
+
+let big5Table: Map<string, number[]> | undefined;
+
+/** text in Big5 (code page 950), as Traditional-Chinese Excel's "CSV" saves it. */
+export function big5(text: string): Buffer {
+  if (!big5Table) {
+    big5Table = new Map();
+    const decoder = new TextDecoder("big5");
+    // Standard Big5 first (leads A1–F9), then the Hong Kong extensions, which repeat some characters.
+    const leads = [...Array.from({ length: 0xfe - 0xa1 + 1 }, (_, k) => 0xa1 + k), ...Array.from({ length: 0xa0 - 0x81 + 1 }, (_, k) => 0x81 + k)];
+    for (const lead of leads) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail > 0x7e && trail < 0xa1) continue;
+        const ch = decoder.decode(Uint8Array.of(lead, trail));
+        if (ch.length === 1 && ch !== "\ufffd" && !big5Table.has(ch)) big5Table.set(ch, [lead, trail]);
+      }
+    }
+  }
+  return encodeWith(big5Table, text, "Big5");
+}
+
+let westernTable: Map<string, number[]> | undefined;
+
+/** text in Windows-1252, as Western-European Excel's "CSV" saves it. */
+export function windows1252(text: string): Buffer {
+  if (!westernTable) {
+    westernTable = new Map();
+    const decoder = new TextDecoder("windows-1252");
+    for (let b = 0x80; b <= 0xff; b++) westernTable.set(decoder.decode(Uint8Array.of(b)), [b]);
+  }
+  return encodeWith(westernTable, text, "Windows-1252");
+}
+
+function encodeWith(table: Map<string, number[]>, text: string, name: string): Buffer {
+  const bytes: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
+    else {
+      const code = table.get(ch);
+      if (!code) throw new Error(`no ${name} code for ${ch}`);
+      bytes.push(...code);
+    }
+  }
+  return Buffer.from(bytes);
 }

@@ -62,13 +62,13 @@ test("a CSV forced to UTF-8 with --encoding that is not UTF-8 (GBK, as Chinese E
   // "客户,日期,金额" in GBK.
   const gbk = Buffer.from([0xbf, 0xcd, 0xbb, 0xa7, 0x2c, 0xc8, 0xd5, 0xc6, 0xda, 0x2c, 0xbd, 0xf0, 0xb6, 0xee, 0x0a]);
   expect(refused(["gbk.csv", "--profile", "wuhan", "--encoding", "utf8"], { "gbk.csv": gbk })).toBe(
-    'rfm: "gbk.csv" is not UTF-8 text: leave out --encoding to have it detected, or name the encoding it was saved in (utf8, utf16le, gb18030 …)',
+    'rfm: "gbk.csv" is not UTF-8 text; it reads as GB18030/GBK: use --encoding gb18030, or leave out --encoding to have it detected',
   );
 });
 
 test("--encoding that names no encoding, or given with a workbook", () => {
-  expect(refused(["sales.csv", "--profile", "wuhan", "--encoding", "latin1"])).toBe(
-    'rfm: --encoding "latin1" is not one of: utf8, utf16le, utf16be, gb18030, gbk, big5',
+  expect(refused(["sales.csv", "--profile", "wuhan", "--encoding", "ansi"])).toBe(
+    'rfm: --encoding "ansi" is not one of: utf8, utf16le, utf16be, gb18030, gbk, big5, windows-1252',
   );
   expect(refused(["book.xlsx", "--profile", "wuhan", "--encoding", "gbk"])).toBe(
     "rfm: --encoding applies to .csv input only (an .xlsx workbook says its own)",

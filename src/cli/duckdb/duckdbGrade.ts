@@ -72,7 +72,7 @@ export async function gradeWithDuckdb(req: GradeRequest): Promise<DuckdbOutcome>
   let first: GradedTable;
   try {
     const read = readCsvBytes(path, body, ",").table;
-    read.text = { encoding: decoded.encoding, bom: decoded.bom, detected: decoded.detected, delimiter: "," };
+    read.text = { encoding: decoded.encoding, bom: decoded.bom, evidence: decoded.evidence, delimiter: "," };
     first = gradeTable(read, req);
   } catch (err) {
     // The JavaScript path reads the whole file and says what is wrong, in the user's words.
