@@ -1,8 +1,9 @@
 // ESLint flat config for `npm run lint` (kept under test/ because the project's top level is fixed).
-// TypeScript's recommended rules everywhere, and Office's performance rules (eslint-plugin-office-addins) where code
-// talks to Excel.
+// TypeScript's recommended rules everywhere, Office's performance rules (eslint-plugin-office-addins) where code
+// talks to Excel, and React's rules of hooks in the task pane.
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
+import reactHooks from "eslint-plugin-react-hooks";
 
 const officeRules = {
   "office-addins/call-sync-before-read": "error",
@@ -38,6 +39,12 @@ export default tseslint.config(
     files: ["src/excel/**/*.ts", "src/functions/**/*.ts", "src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
     plugins: { "office-addins": officeAddins },
     rules: officeRules,
+  },
+  {
+    // Hooks called in the same order on every render, and effects that name everything they read.
+    files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx", "test/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
   },
   {
     files: ["src/engine/**/*.ts"],
