@@ -260,7 +260,8 @@ class StyleTable {
   }
 
   styleOf(format: string | undefined, bold = false): number {
-    if (!format) return bold ? BOLD_STYLE : 0;
+    // General is every cell's format without a style.
+    if (!format || format === "General") return bold ? BOLD_STYLE : 0;
     let f = this.formats.indexOf(format);
     if (f < 0) f = this.formats.push(format) - 1;
     let k = this.styles.findIndex((s) => s.format === f && s.bold === bold);

@@ -5,16 +5,15 @@
  * formulas), LibreOffice recalculates them headless, and every customer's cells equal the engine's gradeSales on the
  * same sales.
  */
-import ExcelJS from "exceljs";
 import { builtinProfile, type Profile } from "../../src/engine";
 import { createGradingFlow, type GradeRequest } from "../../src/taskpane/gradingFlow";
 import { CUSTOM_PROFILES } from "../engine/compile/sqlHarness";
 import { recalculate, SOFFICE, withoutCachedValues } from "../cli/libreOffice";
 import { engineRows, expectSameCustomers, randomSales, spreadsheetRows, type Case, type Row, type Sales } from "../cli/salesFormulasHarness";
+import { saveAsXlsx } from "./doubleAsXlsx";
 import { FakeExcel } from "./fake";
 
 const SOURCE = "Sales";
-const ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/;
 
 const CASES: Case[] = [
   { name: "wuhan (quintiles)", profile: builtinProfile("wuhan")!, sales: randomSales(31, 900, "2025-07-01", true), asOf: "2025-07-01", windowStart: "2024-09-01", unit: "yuan", lang: "en" },
@@ -59,29 +58,6 @@ async function gradeInPane(excel: FakeExcel, c: Case): Promise<string> {
   const outcome = await flow.grade(request, { askOverwrite: async () => "cancel" });
   if (outcome.status !== "done") throw new Error(`${c.name}: ${outcome.status}`);
   return outcome.written.sheetName;
-}
-
-/** Every sheet of the double as it stands: formulas as formulas, texts, numbers and error values as such; its names. */
-async function saveAsXlsx(excel: FakeExcel, date1904: boolean): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.properties.date1904 = date1904;
-  for (const name of excel.sheetNames()) {
-    const sheet = wb.addWorksheet(name);
-    if (excel.usedAddress(name) === null) continue;
-    const values = excel.read(name), formulas = excel.readFormulas(name);
-    values.forEach((row, r) =>
-      row.forEach((v, k) => {
-        const f = formulas[r][k];
-        const target = sheet.getCell(r + 1, k + 1);
-        // The double gives a formula cell the value 0; a text that starts with "=" (an id "=A") reads the same both ways.
-        if (typeof f === "string" && f.startsWith("=") && f !== v) target.value = { formula: f.slice(1) } as ExcelJS.CellFormulaValue;
-        else if (typeof v === "string" && ERROR.test(v)) target.value = { error: v } as ExcelJS.CellErrorValue;
-        else if (v !== "" && v !== null) target.value = v as ExcelJS.CellValue;
-      }),
-    );
-  }
-  for (const [name, ref] of Object.entries(excel.names())) wb.definedNames.add(ref.slice(1), name);
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 const results = new Map<string, { actual: Row[]; expected: Row[] }>();
