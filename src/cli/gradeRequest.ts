@@ -95,7 +95,7 @@ function previousFile(path: string): string {
   return path;
 }
 
-function encodingFlag(value: string | undefined, input: string): InputEncoding | undefined {
+export function encodingFlag(value: string | undefined, input: string): InputEncoding | undefined {
   if (value === undefined) return undefined;
   if (formatOfPath(input) !== "csv") throw new UsageError(USAGE_TEXTS.encodingOnlyForCsv());
   const encoding = encodingOf(value);
@@ -103,14 +103,14 @@ function encodingFlag(value: string | undefined, input: string): InputEncoding |
   return encoding;
 }
 
-function dayFlag(flag: string, value: string | undefined): number | undefined {
+export function dayFlag(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const day = parseDateText(value);
   if (day === null) throw new UsageError(USAGE_TEXTS.badDateFlag(flag, value));
   return day;
 }
 
-function choice<T extends string>(flag: string, value: string | undefined, choices: readonly T[]): T | undefined {
+export function choice<T extends string>(flag: string, value: string | undefined, choices: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   const v = value.trim().toLowerCase();
   const found = choices.find((c) => c === v);
@@ -146,7 +146,7 @@ export function manualColumns(entries: readonly string[]): Partial<Record<Role, 
   return manual;
 }
 
-function outTarget(path: string, input: string): { path: string; format: FileFormat } {
+export function outTarget(path: string, input: string): { path: string; format: FileFormat } {
   const format = formatOfPath(path);
   // Results are CSV or a workbook; a macro-enabled name (.xlsm) on a plain workbook would not open in Excel.
   if (format === null || ![".csv", ".xlsx"].includes(extname(path).toLowerCase())) throw new UsageError(USAGE_TEXTS.badOutType(path));

@@ -1,6 +1,6 @@
 import {
-  chooseUnit, detectColumns, GradeError, gradeCustomers, gradeSales, type GradeResult, type InputKind, type NoteContext,
-  type Role, type UnitChoice, type GradeMigration,
+  chooseUnit, detectColumns, GradeError, gradeCustomers, gradeSales, type Cell, type GradeResult, type InputKind,
+  type MonetaryUnit, type NoteContext, type Role, type UnitChoice, type GradeMigration,
 } from "../engine";
 import type { GradeRequest } from "./gradeRequest";
 import { withHeaderFound } from "./headerRow";
@@ -26,26 +26,55 @@ export interface GradedTable {
   moneyHeader: string;
 }
 
-/** Finds the columns (engine rules, with the user's --map and --input), then grades the table with the engine. */
-export function gradeTable(read: Table, req: GradeRequest): GradedTable {
-  const found = withHeaderFound(read, req.manual, req.kind);
+/** The columns of a table found for grading: the table (its header may sit below a title), roles and unit. */
+export interface FoundColumns {
+  table: Table;
+  kind: InputKind;
+  mapping: Partial<Record<Role, number>>;
+  unit: UnitChoice;
+  /** The column playing `role`, read for the engine; undefined when the table has none. */
+  column(role: Role): ArrayLike<Cell> | undefined;
+  /** The header of the column playing `role` ("" when none). */
+  columnName(role: Role): string;
+}
+
+/**
+ * Finds the columns a grading reads (engine rules, with the user's --map and --input) and the unit of the amounts;
+ * a missing or ambiguous column is a usage error naming the headers.
+ */
+export function findColumns(
+  read: Table, manual: Partial<Record<Role, string>>, askedKind: InputKind | undefined, profileUnit: MonetaryUnit,
+  unitFlag: MonetaryUnit | undefined,
+): FoundColumns {
+  const found = withHeaderFound(read, manual, askedKind);
   // A header found below a title row is still the same file, read the same way.
   const table = found === read || !read.text ? found : { ...found, text: read.text };
   const headers = headerTexts(table);
-  const detection = detectColumns(table.headers, req.manual, req.kind);
+  const detection = detectColumns(table.headers, manual, askedKind);
   const { mapping, kind, missing } = detection;
   const roles = (kind === "customers" ? ["id", "date", "count", "total"] : ["id", "date", "amount"]) as Role[];
   // Two columns headed alike: reading either would be a guess, so the role is refused, naming both columns.
-  const ambiguous = detection.ambiguous.find((a) => roles.includes(a.role) || req.manual[a.role] !== undefined);
+  const ambiguous = detection.ambiguous.find((a) => roles.includes(a.role) || manual[a.role] !== undefined);
   if (ambiguous) throw new UsageError(USAGE_TEXTS.ambiguousColumns(ambiguous.role, headers[ambiguous.columns[0]], ambiguous.columns));
-  for (const [role, header] of Object.entries(req.manual) as [Role, string][]) {
+  for (const [role, header] of Object.entries(manual) as [Role, string][]) {
     if (mapping[role] === undefined) throw new UsageError(USAGE_TEXTS.mapNoSuchColumn(role, header, headers));
   }
   if (missing.length > 0) throw new UsageError(USAGE_TEXTS.missingColumns(kind, missing, headers));
-  const unit = chooseUnit(table.headers, detection, req.profile.monetaryUnit, req.options.unit);
-
+  const unit = chooseUnit(table.headers, detection, profileUnit, unitFlag);
   const present = roles.filter((role) => mapping[role] !== undefined);
-  const column = (role: Role) => (present.includes(role) ? table.engineColumn(mapping[role]!, role, kind === "transactions") : undefined);
+  return {
+    table,
+    kind,
+    mapping,
+    unit,
+    column: (role) => (present.includes(role) ? table.engineColumn(mapping[role]!, role, kind === "transactions") : undefined),
+    columnName: (role) => (mapping[role] === undefined ? "" : headers[mapping[role]]),
+  };
+}
+
+/** Finds the columns, then grades the table with the engine. */
+export function gradeTable(read: Table, req: GradeRequest): GradedTable {
+  const { table, kind, mapping, unit, column, columnName } = findColumns(read, req.manual, req.kind, req.profile.monetaryUnit, req.options.unit);
   const options = { ...req.options, unit: unit.unit, date1904: table.date1904 };
   let res: GradeResult;
   try {
@@ -62,7 +91,6 @@ export function gradeTable(read: Table, req: GradeRequest): GradedTable {
     throw err;
   }
 
-  const columnName = (role: Role) => (mapping[role] === undefined ? "" : headers[mapping[role]]);
   const sheetRow = (index: number) => table.firstRowNumber + index;
   return {
     table,

@@ -53,6 +53,16 @@ const ZH: Record<string, string> = {
   "column of a role (id, date, count, total, amount); default the role's name (repeatable)":
     "某一用途对应的列（id、date、count、total、amount）；默认为与用途同名的列（可重复使用）",
   "first day of sales counted (default: the profile's)": "统计期间的第一天（默认：分级方案自带的日期）",
+  "grade sales records at each month or quarter end and write every customer's grades over time, with the moves between grades":
+    "在每个月末或季度末为销售记录分级，输出每个客户各期的等级以及等级之间的变化",
+  "sales records (one row per sale): a .csv or .txt file or an .xlsx workbook":
+    "销售记录（每行一笔销售）：.csv 或 .txt 文件，或 .xlsx 工作簿",
+  "month or quarter: grade at each month end or each quarter end": "month 或 quarter：在每个月末或每个季度末分级",
+  "first month (required)": "第一个月份（必填）",
+  "last month (required)": "最后一个月份（必填）",
+  "name a column by hand; ROLE is id, date or amount (repeatable)": "手动指定列；ROLE 可为 id、date 或 amount（可重复使用）",
+  "write FILE.xlsx (history, transitions, summary and chart) or FILE.csv (and FILE-transitions.csv); required":
+    "写入 FILE.xlsx（等级历史、等级变化、汇总表和图表）或 FILE.csv（另加 FILE-transitions.csv）；必填",
   "unit of the table's amounts: yuan or wan (default: the profile's)":
     "表中金额的金额单位：yuan（元）或 wan（万元）（默认：分级方案的单位）",
   "column giving the rows' order, needed by the tie rule \"first\"": "给出行顺序的列，并列规则为“first”时必填",
@@ -120,6 +130,37 @@ function wrapped(text: string, width = 112): string[] {
   }
   return line === "" ? lines : [...lines, line.trimEnd()];
 }
+
+/** `rfm history --help`'s after-text, by language. */
+export const HISTORY_HELP_AFTER: Record<Lang, string[]> = {
+  en: [
+    "",
+    "Each period end (the last day of each month, or of each quarter: 31 March, 30 June, 30 September, 31 December)",
+    "between --from and --to is graded as the analysis date, with the sales from the window start up to that day. A",
+    "customer with no sale inside the window by then has no grade for that period. Columns are headed 2025-01 (month)",
+    "or 2025-Q1 (quarter). The transitions count the customers moving from each grade to each grade between",
+    "consecutive period ends (“no grade” for new and gone customers), with their total amount at the later end.",
+    "",
+    "Examples:",
+    "  rfm history sales.xlsx --profile wuhan --every month --from 2024-07 --to 2025-06 -o history.xlsx",
+    "  rfm history sales.csv --profile shaoxing --unit yuan --every quarter --from 2024-01 --to 2025-12 -o history.csv",
+    "",
+    "Exit status: 0 written, 2 usage or input-file error.",
+  ],
+  zh: [
+    "",
+    "--from 与 --to 之间的每个期末（每月最后一天，或每季度最后一天：3 月 31 日、6 月 30 日、9 月 30 日、12 月 31 日）",
+    "都作为统计日期分级，计入从统计期间起始日期到该日的销售。截至该日统计期间内没有销售的客户，该期无等级。",
+    "列标题为 2025年1月（按月）或 2025年第1季度（按季度）。等级变化统计相邻两个期末之间从各等级到各等级的客户数",
+    "（新增和流失的客户记为“无等级”），以及这些客户在后一期末的金额合计。",
+    "",
+    "示例：",
+    "  rfm history sales.xlsx --profile wuhan --every month --from 2024-07 --to 2025-06 -o history.xlsx --lang zh",
+    "  rfm history sales.csv --profile shaoxing --unit yuan --every quarter --from 2024-01 --to 2025-12 -o history.csv",
+    "",
+    "退出状态：0 表示已写入，2 表示用法或输入文件有误。",
+  ],
+};
 
 /** `rfm sql --help`'s after-text, by language. */
 export const SQL_HELP_AFTER: Record<Lang, string[]> = {

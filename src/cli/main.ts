@@ -11,6 +11,7 @@ import type { Lang } from "../engine";
 import { describe, GRADE_HELP_AFTER, localizeCommanderError, localizeHelp } from "./helpTexts";
 import { profilesText } from "./profilesCommand";
 import { addSqlCommand } from "./sqlProgram";
+import { addHistoryCommand } from "./historyProgram";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./usageError";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -77,6 +78,7 @@ export function buildProgram(lang: Lang = "en"): Command {
     });
 
   addSqlCommand(program, lang);
+  addHistoryCommand(program, lang);
   return program;
 }
 

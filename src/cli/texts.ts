@@ -192,6 +192,38 @@ export const USAGE_TEXTS = {
     en: `The result has ${rows} rows, more than an Excel sheet holds (${limit} below the header): write it with --out FILE.csv`,
     zh: `结果共 ${rows} 行，超过 Excel 工作表的容量（标题行以下 ${limit} 行）：请用 --out 文件.csv 输出`,
   }),
+  badMonthFlag: (flag: string, value: string): Localized => ({
+    en: `${flag} "${value}" is not a month: write it as YYYY-MM (e.g. 2025-01)`,
+    zh: `${flag}“${value}”不是月份：请写成 YYYY-MM 格式（例如 2025-01）`,
+  }),
+  monthFlagMissing: (flag: string): Localized => ({
+    en: `${flag} is missing: rfm history needs --from YYYY-MM and --to YYYY-MM`,
+    zh: `缺少 ${flag}：rfm history 需要 --from YYYY-MM 和 --to YYYY-MM`,
+  }),
+  monthsReversed: (from: string, to: string): Localized => ({
+    en: `--to ${to} is before --from ${from}`,
+    zh: `--to ${to} 早于 --from ${from}`,
+  }),
+  noQuarterEnd: (from: string, to: string): Localized => ({
+    en: `No quarter ends between ${from} and ${to} (quarters end in March, June, September and December): widen --from/--to or use --every month`,
+    zh: `${from} 至 ${to} 之间没有季度末（季度末在 3、6、9、12 月）：请扩大 --from/--to 范围，或使用 --every month`,
+  }),
+  tooManyPeriods: (count: number, limit: number): Localized => ({
+    en: `${count} period ends are more than rfm history writes (${limit}): shorten --from/--to or use --every quarter`,
+    zh: `共 ${count} 个期末，超过 rfm history 的上限（${limit} 个）：请缩短 --from/--to 范围，或使用 --every quarter`,
+  }),
+  historyNeedsOut: (): Localized => ({
+    en: "rfm history writes a history table and a transitions table: give -o FILE.xlsx (both sheets and a chart) or -o FILE.csv (FILE.csv and FILE-transitions.csv)",
+    zh: "rfm history 会输出等级历史表和等级变化表：请指定 -o 文件.xlsx（两张工作表和一张图表）或 -o 文件.csv（文件.csv 和 文件-transitions.csv）",
+  }),
+  historyNeedsSales: (header: string): Localized => ({
+    en: `rfm history needs sales records (one row per sale: customer, order date, order amount); this file is a customer table (it has the purchase count column "${header}")`,
+    zh: `rfm history 需要销售记录（每行一笔销售：客户、下单时间、订单金额）；此文件是客户表（含购买次数列“${header}”）`,
+  }),
+  firstEndBeforeWindow: (end: string, start: string): Localized => ({
+    en: `The first period end, ${end}, is before the window start ${start}: no sale could count there; start --from at the window start's month or later, or give --window-start`,
+    zh: `第一个期末 ${end} 早于统计期间起始日期 ${start}，该期末不会计入任何销售：请让 --from 从起始日期所在月份或之后开始，或用 --window-start 指定起始日期`,
+  }),
   cannotWrite: (path: string, detail: string): Localized => ({
     en: `Cannot write "${path}": ${detail}`,
     zh: `无法写入“${path}”：${detail}`,
@@ -295,6 +327,32 @@ export const SUMMARY_TEXTS = {
   reading: { en: "Reading", zh: "正在读取" },
   grading: { en: "Grading", zh: "正在分级" },
   writing: { en: "Writing", zh: "正在写入" },
+};
+
+/** The summary of `rfm history` on stderr. */
+export const HISTORY_TEXTS = {
+  periods: { en: "Period ends", zh: "期末日期" },
+  /** "24 month ends, 2023-09-30 – 2025-08-31" */
+  periodSpan: (count: number, step: "month" | "quarter", first: string, last: string): Localized => ({
+    en: `${count} ${step === "month" ? "month" : "quarter"} end${count === 1 ? "" : "s"}, ${first} – ${last}`,
+    zh: `${count} 个${step === "month" ? "月末" : "季度末"}，${first} – ${last}`,
+  }),
+  window: (start: string | undefined): Localized =>
+    start === undefined
+      ? { en: "every sale up to each period end", zh: "截至各期末的全部销售" }
+      : { en: `${start} – each period end`, zh: `${start} – 各期末` },
+  sales: (read: number, counted: number, outside: number, skipped: number): Localized => ({
+    en: `Sales: ${read} read, ${counted} counted, ${outside} before the window start or after the last period end, ${skipped} skipped as unreadable`,
+    zh: `销售记录：读取 ${read} 条，计入 ${counted} 条，统计期间起始日期之前或最后一个期末之后 ${outside} 条，无法读取而跳过 ${skipped} 条`,
+  }),
+  listed: (listed: number, customers: number): Localized => ({
+    en: `Customers: ${listed} with a grade at some period end (of ${customers} with a readable sale)`,
+    zh: `客户：${listed} 个至少在一个期末有等级（共 ${customers} 个客户有可读取的销售）`,
+  }),
+  perPeriod: { en: "Customers per grade at each period end", zh: "各期末各等级客户数" },
+  noGrade: { en: "no grade", zh: "无等级" },
+  moves: (from: string, to: string): Localized => ({ en: `From ${from} to ${to}`, zh: `${from} 至 ${to}` }),
+  transitionsFile: (path: string): Localized => ({ en: `Written: ${path} (transitions)`, zh: `已写入：${path}（等级变化）` }),
 };
 
 /** Notes and summary lines about how cells were written. */

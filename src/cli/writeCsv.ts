@@ -9,7 +9,10 @@ const ROWS_PER_CHUNK = 32_768;
 
 type Sink = (chunk: string | Buffer) => void | Promise<void>;
 
-async function writeLines(plan: OutputPlan, sink: Sink, progress: Progress): Promise<void> {
+/** What a CSV file is written from: a header and rows made in chunks (a grading's output plan, a history). */
+export type CsvRows = Pick<OutputPlan, "headers" | "rowCount" | "csvChunk">;
+
+async function writeLines(plan: CsvRows, sink: Sink, progress: Progress): Promise<void> {
   await sink(plan.headers.map(csvField).join(",") + "\n");
   for (let from = 0; from < plan.rowCount; from += ROWS_PER_CHUNK) {
     const to = Math.min(from + ROWS_PER_CHUNK, plan.rowCount);
@@ -22,7 +25,7 @@ async function writeLines(plan: OutputPlan, sink: Sink, progress: Progress): Pro
  * A CSV file for Excel: UTF-8 with a byte-order mark, without which Excel shows Chinese text garbled. Each chunk is
  * written by Node's thread pool while the next one is made (one write in flight at a time, so order is kept).
  */
-export async function writeCsvFile(path: string, plan: OutputPlan, progress: Progress): Promise<void> {
+export async function writeCsvFile(path: string, plan: CsvRows, progress: Progress): Promise<void> {
   const file = await open(path, "w");
   let inFlight: Promise<void> = writeAll(file, Buffer.from("\uFEFF"));
   try {

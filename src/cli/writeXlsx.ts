@@ -125,7 +125,7 @@ async function writeSheet(zip: ZipFile, plan: OutputPlan, styles: StyleTable, pr
 }
 
 /** One cell (`ref` is `<c r="` and its column's letters); nothing for an empty value or one without a cell form. */
-function writeCell(w: ByteWriter, ref: Buffer, row: number, v: unknown, style: number, dateStyle: number): void {
+export function writeCell(w: ByteWriter, ref: Buffer, row: number, v: unknown, style: number, dateStyle: number): void {
   if (v === null || v === undefined || v === "") return;
   const mark = w.at;
   w.bytes(ref);
@@ -244,14 +244,14 @@ function gradeRules(plan: OutputPlan, letters: string[], lastRow: number): strin
   return `<conditionalFormatting sqref="${letters[column]}2:${letters[column]}${lastRow}">${rules}</conditionalFormatting>`;
 }
 
-function gradeFills(grades: readonly string[]): string[] {
+export function gradeFills(grades: readonly string[]): string[] {
   return grades.map((_, i) => gradeFill(i));
 }
 
-const BOLD_STYLE = 1;
+export const BOLD_STYLE = 1;
 
 /** Cell styles: 0 plain, 1 bold (the header), then one per number format (and weight) in use. */
-class StyleTable {
+export class StyleTable {
   private readonly formats: string[] = [];
   private readonly styles: { format: number; bold: boolean }[] = [];
 
@@ -296,7 +296,7 @@ class StyleTable {
 const sheetNumbers = (count: number) => Array.from({ length: count }, (_, k) => k + 1);
 
 /** Sheet n is relationship rIdn; the styles come after them. */
-function workbookRels(sheets: number): string {
+export function workbookRels(sheets: number): string {
   return (
     XML_HEAD +
     `<Relationships xmlns="${PKG_REL_NS}">` +
@@ -305,7 +305,7 @@ function workbookRels(sheets: number): string {
   );
 }
 
-function workbookXml(sheetNames: readonly string[]): string {
+export function workbookXml(sheetNames: readonly string[]): string {
   return (
     XML_HEAD +
     `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>` +

@@ -49,6 +49,10 @@ export {
 export {
   gradeHistory, periodEnds, periodOf, type GradeHistory, type HistoryOptions, type HistoryStep, type HistoryTransition,
 } from "./gradeHistory";
+export {
+  historyCustomers, historyGrades, historyHeaders, historySummaryLayout, periodLabel, transitionTable,
+  type HistoryFacts, type HistorySummaryLayout, type TransitionTable,
+} from "./historySheets";
 export { integerProfile, type IntegerProfile } from "./compile/integerProfile";
 export { compileSql, SQL_DIALECTS, SQL_RESULT_COLUMNS, type SqlDialect, type SqlOptions } from "./compile/sql";
 export { CompileError, type CompileErrorCode } from "./compile/compileTexts";
@@ -57,4 +61,4 @@ export {
   type SheetArea, type SummaryCell, type SummaryFacts, type SummaryLayout, type SummaryModel,
   type UnitSourceFact,
 } from "./summarySheet";
-export { SUMMARY_TITLES, summaryLabels, unitLabel, type SummaryLabels } from "./summaryText";
+export { historyLabels, SUMMARY_TITLES, summaryLabels, unitLabel, type HistoryLabels, type SummaryLabels } from "./summaryText";

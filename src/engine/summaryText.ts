@@ -135,6 +135,74 @@ export function unitLabel(unit: MonetaryUnit, lang: Lang): string {
   return LABELS[lang].units[unit];
 }
 
+/** Words of the grade-history sheets (spec §10), beside the summary's. */
+const HISTORY_LABELS = {
+  en: {
+    historySheet: "Grade history",
+    transitionsSheet: "Grade transitions",
+    customerId: "Customer id",
+    periodEnds: "Period ends",
+    steps: { month: "month ends", quarter: "quarter ends" },
+    /** "24 month ends, 2023-09-30 – 2025-08-31" */
+    periodSpan: (count: number, step: string, first: string, last: string) => `${count} ${step}, ${first} – ${last}`,
+    /** The window at each period end. */
+    window: (start: string) => `${start} – each period end`,
+    noWindowStart: "every sale up to each period end",
+    salesCounted: "Sales counted (up to the last period end)",
+    salesOutside: "Sales before the window start or after the last period end",
+    listed: "Customers with a grade at some period end",
+    perPeriod: "Customers per grade at each period end",
+    periodEnd: "Period end",
+    graded: "Graded",
+    chartTitle: "Customers per grade over time",
+    lastMoves: (from: string, to: string) => `Grade changes from ${from} to ${to}: customers`,
+    movesCorner: "Before \\ after",
+    noGrade: "no grade",
+    from: "From",
+    to: "To",
+    gradeBefore: "Grade before",
+    gradeAfter: "Grade after",
+    change: "Change",
+    customers: "Customers",
+    amountAfter: (unit: string) => `Amount at the later end (${unit})`,
+    about: "Each period end is graded as the analysis date with the sales known by then; “no grade”: no sale inside the window by that day (or, with fixed thresholds, a total of 0 or less).",
+  },
+  zh: {
+    historySheet: "等级历史",
+    transitionsSheet: "等级变化",
+    customerId: "客户编号",
+    periodEnds: "期末日期",
+    steps: { month: "个月末", quarter: "个季度末" },
+    periodSpan: (count: number, step: string, first: string, last: string) => `${count} ${step}，${first} – ${last}`,
+    window: (start: string) => `${start} – 各期末`,
+    noWindowStart: "截至各期末的全部销售",
+    salesCounted: "计入的销售记录（截至最后一个期末）",
+    salesOutside: "统计期间起始日期之前或最后一个期末之后的销售记录",
+    listed: "至少在一个期末有等级的客户",
+    perPeriod: "各期末各等级客户数",
+    periodEnd: "期末",
+    graded: "已分级",
+    chartTitle: "各等级客户数的变化",
+    lastMoves: (from: string, to: string) => `${from} 至 ${to} 的等级变化：客户数`,
+    movesCorner: "之前 \\ 之后",
+    noGrade: "无等级",
+    from: "起",
+    to: "止",
+    gradeBefore: "之前等级",
+    gradeAfter: "之后等级",
+    change: "变化",
+    customers: "客户数",
+    amountAfter: (unit: string) => `后一期末的金额（${unit}）`,
+    about: "每个期末都以该日为统计日期、用截至该日已知的销售记录分级；“无等级”：截至该日统计期间内没有销售（固定阈值方案下也包括总金额为 0 或负数）。",
+  },
+};
+
+export type HistoryLabels = (typeof HISTORY_LABELS)["en"];
+
+export function historyLabels(lang: Lang): HistoryLabels {
+  return HISTORY_LABELS[lang];
+}
+
 /** Both titles: a sheet whose A1 holds one of them was made by the add-in. */
 export const SUMMARY_TITLES = [LABELS.en.title, LABELS.zh.title];
 

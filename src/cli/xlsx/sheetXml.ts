@@ -59,8 +59,8 @@ const LAST_SERIAL = 2958465;
 
 const SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
-/** Content types of a workbook with `sheets` worksheets (sheet1.xml …). */
-export function contentTypes(sheets: number): string {
+/** Content types of a workbook with `sheets` worksheets (sheet1.xml …), and of any other parts it holds (charts…). */
+export function contentTypes(sheets: number, others: readonly { part: string; type: string }[] = []): string {
   const parts = Array.from({ length: sheets }, (_, k) => `<Override PartName="/xl/worksheets/sheet${k + 1}.xml" ContentType="${SHEET_TYPE}"/>`);
   return (
     XML_HEAD +
@@ -69,6 +69,7 @@ export function contentTypes(sheets: number): string {
     `<Default Extension="xml" ContentType="application/xml"/>` +
     `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
     parts.join("") +
+    others.map((o) => `<Override PartName="${o.part}" ContentType="${o.type}"/>`).join("") +
     `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
     `</Types>`
   );

@@ -37,7 +37,8 @@ function widths(layout: SummaryLayout): number[] {
   return w;
 }
 
-export function summarySheetXml(layout: SummaryLayout, styleOf: StyleOf): string {
+/** `drawing`: the relationship id of a drawing (a chart) shown on the sheet, if any. */
+export function summarySheetXml(layout: SummaryLayout, styleOf: StyleOf, drawing?: string): string {
   const last = `${columnLetters(layout.width - 1)}${Math.max(1, layout.rows.length)}`;
   const cols = widths(layout).map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join("");
   const parts: string[] = [
@@ -66,6 +67,7 @@ export function summarySheetXml(layout: SummaryLayout, styleOf: StyleOf): string
         `</conditionalFormatting>`,
     );
   });
-  parts.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+  parts.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
+  parts.push(drawing === undefined ? "</worksheet>" : `<drawing r:id="${drawing}"/></worksheet>`);
   return parts.join("");
 }
