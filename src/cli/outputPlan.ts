@@ -100,13 +100,13 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
   // Each customer column written as bytes: a line per customer built as strings and encoded again costs more than
   // the grading.
   const csvWriters: Record<CustomerColumnId, (out: ByteWriter, j: number) => void> = {
-    customer: (out, j) => text(out, csvField(customers.ids[j])),
+    customer: (out, j) => text(out, csvField(customers.ids.at(j) ?? "")),
     lastOrder: (out, j) => {
       if (customers.count[j] > 0) out.bytes(dayBytes(customers.lastDay[j]));
     },
     purchases: (out, j) => out.uint(customers.count[j]),
     amount: (out, j) => {
-      const total = customers.total[j];
+      const total = customers.total.at(j) ?? null;
       if (total !== null) writeNumberText(out, total);
     },
   };

@@ -89,10 +89,10 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
       const r = j + 2;
       const f = plan.customer(r);
       const bought = customers.count[j] > 0;
-      let xml = `<row r="${r}">${valueCell(`${c.id}${r}`, customers.ids[j])}`;
+      let xml = `<row r="${r}">${valueCell(`${c.id}${r}`, customers.ids.at(j) ?? "")}`;
       xml += formulaCell(`${c.last}${r}`, f.lastOrder!, bought ? dayToSerial(customers.lastDay[j]) : "", DATE);
       xml += formulaCell(`${c.purchases}${r}`, f.purchases!, customers.count[j]);
-      xml += formulaCell(`${c.amount}${r}`, f.total!, customers.total[j] ?? "");
+      xml += formulaCell(`${c.amount}${r}`, f.total!, customers.total.at(j) ?? "");
       xml += resultFormulaCells(columns, first, r, f, rows, j);
       chunk += xml + "</row>";
       helperRows[r] =

@@ -30,7 +30,7 @@ export function cliSummaryModel(graded: GradedTable, lang: Lang, files: RunFiles
       res.kind === "customers"
         ? notGradedIndexes.map((i) => ({ row: rowOf(i), reason: noteText(res, i, lang, reasons) }))
         : [
-            ...notGradedIndexes.map((i) => ({ row: res.customers!.ids[i], reason: noteText(res, i, lang, reasons) })),
+            ...notGradedIndexes.map((i) => ({ row: res.customers!.ids.at(i) ?? "", reason: noteText(res, i, lang, reasons) })),
             ...(res.saleIssues ?? []).map((issue) => ({ row: rowOf(issue.index), reason: formatIssue(issue, lang, graded.saleContext) })),
           ],
     migration: graded.migration,

@@ -3,7 +3,7 @@
 import { cellError, cellNumber, cellText, idText, isBlank } from "./cells";
 import { parseDay } from "./dates";
 import { MoneySums } from "./moneySums";
-import type { Cell, RowIssue, SalesColumnsInput } from "./types";
+import type { Cell, RowIssue, SalesColumnsInput, ValueList } from "./types";
 
 export interface SalesWindow {
   /** First day kept (inclusive), or -Infinity for no lower bound. */
@@ -19,7 +19,8 @@ export interface SalesWindow {
 }
 
 export interface CustomerTotals {
-  ids: string[];
+  /** Customer ids in order of first appearance: an array, or a reader's compact list of them. */
+  ids: ValueList<string>;
   /** Latest kept sale, or -1 when none (then count is 0). */
   lastDay: Int32Array;
   count: Uint32Array;
@@ -29,7 +30,8 @@ export interface CustomerTotals {
   firstSale: Int32Array;
   /**
    * The sale whose other columns the customer carries (spec §8): its most recent sale inside the window, the last
-   * such row when dates tie; for a customer with none inside the window, its most recent readable sale.
+   * such row when dates tie; for a customer with none inside the window, its most recent readable sale. Empty when no
+   * column is carried.
    */
   carriedSale: Int32Array;
   /** Per carried column: 1 where the customer's sales inside the window hold more than one value in it. */
@@ -72,6 +74,191 @@ function repeatsOf(column: ArrayLike<Cell>): RepeatedCells["repeats"] | undefine
   return repeats;
 }
 
+/** What `SalesTally.add` did with a sale, for whoever keeps the values of carried columns (spec §8). */
+export const SALE_CARRIED = 1;
+/** The sale is its customer's first inside the window: the one later sales' carried values are compared with. */
+export const SALE_FIRST_KEPT = 2;
+/** The sale is inside the window after an earlier one: its carried values are compared with the first one's. */
+export const SALE_KEPT_AGAIN = 4;
+
+/**
+ * The running totals of each customer's sales, fed one sale at a time (spec §4, §5 and §8). A customer is numbered
+ * when its first readable sale is met; a readable sale is kept when its day lies inside the window, and its amount
+ * (refunds included) is added exactly. `aggregateSales` feeds it from columns; a reader that finds customers its own
+ * way (the command line compares ids as bytes, in a file too large to hold at once) feeds it directly, so that both
+ * apply the same rules. Carried columns' values stay with the feeder: `add` says which sale each customer carries.
+ */
+export class SalesTally {
+  private lastDay = new Int32Array(16);
+  private count = new Uint32Array(16);
+  private firstSale = new Int32Array(16);
+  private laterSale = new Uint8Array(16);
+  private carriedSale: Int32Array;
+  /** For a customer without a sale inside the window: the day of the sale it carries so far. */
+  private fallbackDay: Int32Array;
+  private readonly differs: Uint8Array[];
+  private readonly money = new MoneySums();
+  private readonly saleIssues: RowIssue[] = [];
+  private readonly startDay: number;
+  private readonly endDay: number;
+  private readonly onSale?: SalesWindow["onSale"];
+  readonly date1904: boolean;
+  /** Customers opened so far. */
+  customers = 0;
+  private kept = 0;
+  private outsideWindow = 0;
+  private afterEnd = 0;
+  private blank = 0;
+  private latestDay = -Infinity;
+
+  /** `carried`: how many columns are carried with the sales (their values are the feeder's to keep). */
+  constructor(window: SalesWindow, carried = 0) {
+    this.startDay = window.startDay;
+    this.endDay = window.endDay;
+    this.date1904 = window.date1904;
+    this.onSale = window.onSale;
+    const size = carried > 0 ? 16 : 0;
+    this.carriedSale = new Int32Array(size);
+    this.fallbackDay = new Int32Array(size);
+    this.differs = Array.from({ length: carried }, () => new Uint8Array(size));
+  }
+
+  /** Opens the next customer and returns its number. */
+  open(): number {
+    const c = this.customers++;
+    if (c === this.count.length) this.grow();
+    this.lastDay[c] = -1;
+    this.firstSale[c] = -1;
+    if (this.differs.length > 0) this.carriedSale[c] = -1;
+    this.money.open();
+    return c;
+  }
+
+  /**
+   * A readable sale (row `index` of the sales) of customer c, on `day`, of `amount`. Returns what became of it for the
+   * carried columns: SALE_CARRIED when c now carries this sale's values, with SALE_FIRST_KEPT or SALE_KEPT_AGAIN when
+   * it lies inside the window.
+   */
+  add(c: number, index: number, day: number, amount: number): number {
+    if (day > this.latestDay) this.latestDay = day;
+    if (this.onSale !== undefined) this.onSale(index, c, day, amount);
+    const count = this.count;
+    if (day < this.startDay || day > this.endDay) {
+      this.outsideWindow++;
+      if (day > this.endDay) {
+        this.afterEnd++;
+        this.laterSale[c] = 1;
+      }
+      // Until a sale inside the window comes, the customer carries its most recent sale outside it.
+      if (this.differs.length > 0 && count[c] === 0 && (this.carriedSale[c] < 0 || day >= this.fallbackDay[c])) {
+        this.carriedSale[c] = index;
+        this.fallbackDay[c] = day;
+        return SALE_CARRIED;
+      }
+      return 0;
+    }
+    this.kept++;
+    const before = count[c];
+    let fate = before === 0 ? SALE_FIRST_KEPT : SALE_KEPT_AGAIN;
+    if (before === 0 || day >= this.lastDay[c]) {
+      this.lastDay[c] = day;
+      if (this.differs.length > 0) this.carriedSale[c] = index; // the last row of the latest day: rows come in order
+      fate |= SALE_CARRIED;
+    }
+    if (before === 0) this.firstSale[c] = index;
+    count[c] = before + 1;
+    this.money.add(c, amount); // refunds (negative amounts) are summed as they are
+    return fate;
+  }
+
+  /** Row index of customer c's first sale inside the window (-1 when none). */
+  firstKept(c: number): number {
+    return this.firstSale[c];
+  }
+
+  /** True once customer c's sales inside the window were found to hold several values in carried column k. */
+  differ(k: number, c: number): boolean {
+    return this.differs[k][c] === 1;
+  }
+
+  /** Notes that customer c's sales inside the window hold several values in carried column k. */
+  markDiffering(k: number, c: number): void {
+    this.differs[k][c] = 1;
+  }
+
+  /**
+   * A sale whose id, date or amount cannot be read: skipped with every reason (spec §5), or counted as blank when all
+   * three cells are blank. A readable date still counts as the latest date in the data.
+   */
+  unreadable(index: number, idCell: unknown, dateCell: unknown, amountCell: unknown): void {
+    if (isBlank(idCell) && isBlank(dateCell) && isBlank(amountCell)) {
+      this.blank++;
+      return;
+    }
+    const skip = (role: RowIssue["role"], code: RowIssue["code"], cell?: unknown) =>
+      this.saleIssues.push({ index, role, code, value: cell === undefined ? undefined : cellText(cell), graded: false });
+    const idErr = cellError(idCell);
+    if (idErr) skip("id", "errorValue", idErr);
+    else if (idText(idCell) === "") skip("id", "idMissing");
+    const day = parseDay(dateCell, this.date1904);
+    if (day === null) {
+      const err = cellError(dateCell);
+      if (err) skip("date", "errorValue", err);
+      else if (isBlank(dateCell)) skip("date", "saleDateMissing");
+      else skip("date", "saleDateInvalid", dateCell);
+    } else if (day > this.latestDay) this.latestDay = day;
+    if (Number.isNaN(cellNumber(amountCell))) {
+      const err = cellError(amountCell);
+      if (err) skip("amount", "errorValue", err);
+      else if (isBlank(amountCell)) skip("amount", "amountMissing");
+      else skip("amount", "amountInvalid", amountCell);
+    }
+  }
+
+  /** The totals of the customers opened, whose ids are `ids` (in the order they were opened); `read` sales were read. */
+  totals(ids: ValueList<string>, read: number): CustomerTotals {
+    const opened = this.customers;
+    const carrying = this.differs.length > 0;
+    return {
+      ids,
+      lastDay: this.lastDay.slice(0, opened),
+      count: this.count.slice(0, opened),
+      money: this.money,
+      firstSale: this.firstSale.slice(0, opened),
+      carriedSale: carrying ? this.carriedSale.slice(0, opened) : new Int32Array(0),
+      carriedDiffers: this.differs.map((d) => d.slice(0, opened)),
+      laterSale: this.laterSale.slice(0, opened),
+      saleIssues: this.saleIssues,
+      read,
+      kept: this.kept,
+      outsideWindow: this.outsideWindow,
+      afterEnd: this.afterEnd,
+      latestDay: this.latestDay === -Infinity ? null : this.latestDay,
+      blank: this.blank,
+    };
+  }
+
+  /** Room for more customers: half as many again (millions of customers must not cost twice their memory). */
+  private grow(): void {
+    const size = this.count.length + (this.count.length >> 1);
+    this.lastDay = grownTo(this.lastDay, size);
+    this.count = grownTo(this.count, size);
+    this.firstSale = grownTo(this.firstSale, size);
+    this.laterSale = grownTo(this.laterSale, size);
+    if (this.differs.length > 0) {
+      this.carriedSale = grownTo(this.carriedSale, size);
+      this.fallbackDay = grownTo(this.fallbackDay, size);
+      for (let k = 0; k < this.differs.length; k++) this.differs[k] = grownTo(this.differs[k], size);
+    }
+  }
+}
+
+function grownTo<T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: number): T {
+  const bigger = new (a.constructor as new (n: number) => T)(size);
+  bigger.set(a);
+  return bigger;
+}
+
 export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): CustomerTotals {
   const n = input.ids.length;
   // Sales are grouped by id cell first (a key), then keys by id text: " A1" and "A1" are one customer. Without
@@ -82,22 +269,10 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
   /** The customer of each key, -1 until a readable sale names it. */
   const keySlot = new Int32Array(keys.length).fill(-1);
   const customers = new CustomerIds();
-  const ids = customers.ids;
-  // A key opens at most one customer, so there are never more customers than keys: typed arrays of that length hold
-  // them without growing (and are far quicker to reach at random than growing arrays of numbers).
-  const lastDay = new Int32Array(keys.length), count = new Uint32Array(keys.length), firstSale = new Int32Array(keys.length);
-  const carriedSale = new Int32Array(keys.length), laterSale = new Uint8Array(keys.length);
   const carried = (input.carried ?? []).map((column) => carriedReader(column.cells));
-  const carriedDiffers = carried.map(() => new Uint8Array(keys.length));
-  // For a customer without a sale inside the window: the day of the sale it carries so far.
-  const fallbackDay = carried.length > 0 ? new Int32Array(keys.length) : undefined;
-  const money = new MoneySums();
-  const saleIssues: RowIssue[] = [];
+  const tally = new SalesTally(w, carried.length);
   const { dates, amounts } = input;
-  const { startDay, endDay, date1904, onSale } = w;
-  let kept = 0, outsideWindow = 0, afterEnd = 0, blank = 0, latestDay = -Infinity;
-  const skip = (i: number, role: RowIssue["role"], code: RowIssue["code"], cell?: unknown) =>
-    saleIssues.push({ index: i, role, code, value: cell === undefined ? undefined : cellText(cell), graded: false });
+  const { date1904 } = w;
 
   for (let i = 0; i < n; i++) {
     const key = keyOf === undefined ? i : keyOf[i];
@@ -106,83 +281,23 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
     let slot = keySlot[key];
     // A key with a customer already has a readable id; anything else is checked in full.
     if (slot < 0 || day === null || amount !== amount) {
-      const idCell = keys[key], dateCell = dates[i], amountCell = amounts[i];
-      const idErr = cellError(idCell);
-      const id = idErr ? "" : idText(idCell);
+      const idCell = keys[key];
+      const id = cellError(idCell) ? "" : idText(idCell);
       if (id === "" || day === null || Number.isNaN(amount)) {
-        if (isBlank(idCell) && isBlank(dateCell) && isBlank(amountCell)) {
-          blank++;
-          continue;
-        }
-        if (idErr) skip(i, "id", "errorValue", idErr);
-        else if (id === "") skip(i, "id", "idMissing");
-        if (day === null) {
-          const err = cellError(dateCell);
-          if (err) skip(i, "date", "errorValue", err);
-          else if (isBlank(dateCell)) skip(i, "date", "saleDateMissing");
-          else skip(i, "date", "saleDateInvalid", dateCell);
-        } else if (day > latestDay) latestDay = day;
-        if (Number.isNaN(amount)) {
-          const err = cellError(amountCell);
-          if (err) skip(i, "amount", "errorValue", err);
-          else if (isBlank(amountCell)) skip(i, "amount", "amountMissing");
-          else skip(i, "amount", "amountInvalid", amountCell);
-        }
+        tally.unreadable(i, idCell, dates[i], amounts[i]);
         continue;
       }
-      const opened = ids.length;
       slot = keySlot[key] = customers.numberOf(id);
-      if (slot === opened) {
-        lastDay[slot] = -1;
-        firstSale[slot] = -1;
-        carriedSale[slot] = -1;
-        money.open();
+      if (slot === tally.customers) tally.open();
+    }
+    const fate = tally.add(slot, i, day, amount);
+    if ((fate & SALE_KEPT_AGAIN) !== 0) {
+      for (let k = 0; k < carried.length; k++) {
+        if (!tally.differ(k, slot) && !carried[k](i, tally.firstKept(slot))) tally.markDiffering(k, slot);
       }
     }
-    if (day > latestDay) latestDay = day;
-    if (onSale !== undefined) onSale(i, slot, day, amount);
-    if (day < startDay || day > endDay) {
-      outsideWindow++;
-      if (day > endDay) {
-        afterEnd++;
-        laterSale[slot] = 1;
-      }
-      // Until a sale inside the window comes, the customer carries its most recent sale outside it.
-      if (fallbackDay !== undefined && count[slot] === 0 && (carriedSale[slot] < 0 || day >= fallbackDay[slot])) {
-        carriedSale[slot] = i;
-        fallbackDay[slot] = day;
-      }
-      continue;
-    }
-    kept++;
-    const c = count[slot];
-    if (c === 0 || day >= lastDay[slot]) {
-      lastDay[slot] = day;
-      carriedSale[slot] = i; // the last row of the latest day: rows come in input order
-    }
-    if (c === 0) firstSale[slot] = i;
-    else for (let k = 0; k < carried.length; k++) if (carriedDiffers[k][slot] === 0 && !carried[k](i, firstSale[slot])) carriedDiffers[k][slot] = 1;
-    count[slot] = c + 1;
-    money.add(slot, amount); // refunds (negative amounts) are summed as they are
   }
-  const opened = ids.length;
-  return {
-    ids,
-    lastDay: lastDay.slice(0, opened),
-    count: count.slice(0, opened),
-    money,
-    firstSale: firstSale.slice(0, opened),
-    carriedSale: carriedSale.slice(0, opened),
-    carriedDiffers: carriedDiffers.map((d) => d.slice(0, opened)),
-    laterSale: laterSale.slice(0, opened),
-    saleIssues,
-    read: n,
-    kept,
-    outsideWindow,
-    afterEnd,
-    latestDay: latestDay === -Infinity ? null : latestDay,
-    blank,
-  };
+  return tally.totals(customers.ids, n);
 }
 
 /**
@@ -199,7 +314,8 @@ function carriedReader(cells: ArrayLike<Cell>): (a: number, b: number) => boolea
   return (a, b) => sameValue(cells[a], cells[b]);
 }
 
-function sameValue(x: Cell, y: Cell): boolean {
+/** Two cells of a carried column hold one value: the same cell, or the same text once trimmed (spec §8). */
+export function sameValue(x: Cell, y: Cell): boolean {
   if (x === y) return true;
   if (x instanceof Date && y instanceof Date) return x.getTime() === y.getTime();
   return valueText(x) === valueText(y);

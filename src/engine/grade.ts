@@ -1,6 +1,6 @@
 /** The engine's entry points: grade customer-level rows or sales records with a profile. */
 
-import { aggregateSales, skippedSales } from "./aggregateSales";
+import { aggregateSales, skippedSales, type CustomerTotals, type SalesWindow } from "./aggregateSales";
 import type { MoneySums } from "./moneySums";
 import { integerProfile } from "./compile/integerProfile";
 import { formatDay, parseDateText } from "./dates";
@@ -8,7 +8,7 @@ import { REQUEST_TEXTS } from "./messages";
 import { compositeAndGrade, scorePopulation, type Population, type Scores } from "./scoring";
 import type {
   Cell, CustomerColumnsInput, Dimension, GradeOptions, GradeSummary, InputKind, Localized, MonetaryUnit, Profile,
-  RowIssue, SalesColumnsInput,
+  RowIssue, SalesColumnsInput, ValueList,
 } from "./types";
 import { readCustomerRows } from "./validateRows";
 
@@ -57,12 +57,12 @@ export interface GradeResult {
   summary: GradeSummary;
   /** Sales records only: one entry per customer with a readable sale, in order of first appearance. */
   customers?: {
-    ids: string[];
+    ids: ValueList<string>;
     /** Latest sale inside the window; meaningless where count is 0. */
     lastDay: Int32Array;
     count: Uint32Array;
     /** Sum of the kept amounts, in the input's unit; null where the exact sum is beyond the range of a number. */
-    total: (number | null)[];
+    total: ValueList<number | null>;
     firstSale: Int32Array;
     /** 1 where the customer has a sale dated after the analysis date (left out of the window). */
     laterSale: Uint8Array;
@@ -164,30 +164,48 @@ export function gradeScoredCustomers(scored: ScoredCustomers, profile: Profile, 
   return { profile, kind: "customers", n, ...scoreFields(scores), asOfDay: asOf, amounts: money, population, issues: [], summary };
 }
 
-export function gradeSales(input: SalesColumnsInput, profile: Profile, options: GradeOptions = {}): GradeResult {
+/** The window of sales a grading keeps (spec §4): the profile's or the options' start, up to the analysis date. */
+export function salesWindow(profile: Profile, options: GradeOptions = {}): SalesWindow {
   const asOf = asOfDay(profile, options);
   const start = resolveWindowStart(options.windowStart, profile);
   if (start !== undefined && start > asOf) throw new GradeError("windowInvalid");
-  const unit = options.unit ?? profile.monetaryUnit;
-  const totals = aggregateSales(input, {
-    startDay: start ?? -Infinity,
-    endDay: asOf,
-    date1904: options.date1904 ?? false,
-  });
+  return { startDay: start ?? -Infinity, endDay: asOf, date1904: options.date1904 ?? false };
+}
+
+export function gradeSales(input: SalesColumnsInput, profile: Profile, options: GradeOptions = {}): GradeResult {
+  const window = salesWindow(profile, options);
+  const totals = aggregateSales(input, window);
+  const carried = input.carried ?? [];
+  const columns = carried.length > 0 ? { headers: carried.map((c) => c.header), cells: carried.map((c) => c.cells) } : undefined;
+  return gradeSalesTotals(totals, profile, window, options.unit ?? profile.monetaryUnit, columns);
+}
+
+/**
+ * Grades the customers of sales records from their totals inside `window` (made by `aggregateSales`, or by a reader
+ * feeding a `SalesTally` itself); amounts are in `unit`. `carried`: the carried columns' headers and cells, read at
+ * the sale each customer carries (`totals.carriedSale`).
+ */
+export function gradeSalesTotals(
+  totals: CustomerTotals, profile: Profile, window: SalesWindow, unit: MonetaryUnit,
+  carried?: Pick<CarriedColumns, "headers" | "cells">,
+): GradeResult {
+  const asOf = window.endDay;
+  const start = window.startDay === -Infinity ? undefined : window.startDay;
   const n = totals.ids.length;
   const issues: RowIssue[] = [];
-  const window = `${start === undefined ? "…" : formatDay(start)} – ${formatDay(asOf)}`;
+  const windowText = `${start === undefined ? "…" : formatDay(start)} – ${formatDay(asOf)}`;
+  // The tallied counts serve as S as they are (read only where a customer is graded): no copy per customer.
+  const into: Population = { n, valid: new Uint8Array(n), days: new Int32Array(n), count: totals.count, money: new Float64Array(n) };
   const population = salesPopulation(totals, n, asOf, profile.method === "thresholds", (i, code) => {
-    if (code === "noSaleInWindow") issues.push({ index: i, role: "date", code, value: window, graded: false });
+    if (code === "noSaleInWindow") issues.push({ index: i, role: "date", code, value: windowText, graded: false });
     else if (code === "totalTooLarge") issues.push({ index: i, role: "amount", code, graded: false });
     else issues.push({ index: i, role: "amount", code, value: totals.money.text(i), graded: false });
-  });
+  }, into);
   const { valid, money } = population;
   // A customer whose sales disagree in a carried column (two names, two phone numbers) is told so, once per column.
-  const carried = input.carried ?? [];
   totals.carriedDiffers.forEach((differs, c) => {
     for (let i = 0; i < n; i++) {
-      if (differs[i]) issues.push({ index: i, role: "id", column: carried[c].header, code: "severalValues", graded: valid[i] === 1 });
+      if (differs[i]) issues.push({ index: i, role: "id", column: carried!.headers[c], code: "severalValues", graded: valid[i] === 1 });
     }
   });
   issues.sort((a, b) => a.index - b.index);
@@ -216,25 +234,28 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
       ids: totals.ids,
       lastDay: totals.lastDay,
       count: totals.count,
-      total: Array.from({ length: n }, (_, i) => {
-        const z = totals.money.value(i);
-        return Number.isFinite(z) ? z : null;
-      }),
+      total: new SumList(totals.money),
       firstSale: totals.firstSale,
       laterSale: totals.laterSale,
-      ...(carried.length > 0
-        ? {
-            carried: {
-              headers: carried.map((c) => c.header),
-              cells: carried.map((c) => c.cells),
-              sale: totals.carriedSale,
-              differs: totals.carriedDiffers,
-            },
-          }
-        : {}),
+      ...(carried ? { carried: { ...carried, sale: totals.carriedSale, differs: totals.carriedDiffers } } : {}),
     },
     saleIssues: totals.saleIssues,
   };
+}
+
+/** Each customer's sum as a number, made when asked for; null where the exact sum is beyond the range of a number. */
+class SumList implements ValueList<number | null> {
+  constructor(private readonly sums: MoneySums) {}
+
+  get length(): number {
+    return this.sums.size;
+  }
+
+  at(index: number): number | null | undefined {
+    if (!(index >= 0 && index < this.sums.size)) return undefined;
+    const z = this.sums.value(index);
+    return Number.isFinite(z) ? z : null;
+  }
 }
 
 /** What the kept sales of each customer add up to so far (aggregateSales; grade history at each period end). */

@@ -17,7 +17,7 @@ import { civilFromDay, dayFromCivil } from "./dates";
 import { GradeError, salesPopulation, resolveWindowStart, type SalesSoFar } from "./grade";
 import { MoneySums } from "./moneySums";
 import { lowerBound, scorePopulation, type Population } from "./scoring";
-import type { GradeOptions, MonetaryUnit, Profile, RowIssue, SalesColumnsInput } from "./types";
+import type { GradeOptions, MonetaryUnit, Profile, RowIssue, SalesColumnsInput, ValueList } from "./types";
 
 export type HistoryStep = "month" | "quarter";
 
@@ -54,7 +54,7 @@ export interface GradeHistory {
   /** The period ends, ascending (day numbers). */
   periodEnds: number[];
   /** Every customer with a readable sale, in order of first appearance (as any grading of the same sales lists them). */
-  ids: string[];
+  ids: ValueList<string>;
   /** grades[k][c]: customer c's grade index at period end k; -1 where it has none. */
   grades: Int16Array[];
   /** customersPerGrade[k][g]: customers with grade g at period end k. */

@@ -7,10 +7,13 @@ export {
   chooseUnit, detectColumns, headerUnit, headerUnitInfo, nameColumn, normaliseHeader, notATable, REQUIRED_ROLES,
   type ColumnDetection, type Currency, type HeaderUnitInfo, type NotATable, type UnitChoice, type UnitSource,
 } from "./headers";
-export { repeatedCells, type RepeatedCells } from "./aggregateSales";
 export {
-  carriedValue, gradeCustomers, GradeError, gradeSales, gradeScoredCustomers, type CarriedColumns, type GradeErrorCode,
-  type GradeResult, type ScoredCustomers,
+  repeatedCells, SALE_CARRIED, SALE_FIRST_KEPT, SALE_KEPT_AGAIN, SalesTally, sameValue, type CustomerTotals,
+  type RepeatedCells, type SalesWindow,
+} from "./aggregateSales";
+export {
+  carriedValue, gradeCustomers, GradeError, gradeSales, gradeSalesTotals, gradeScoredCustomers, salesWindow,
+  type CarriedColumns, type GradeErrorCode, type GradeResult, type ScoredCustomers,
 } from "./grade";
 export {
   cadenceText, formatIssue, gradeLetter, isGraded, issuesOfRow, noteText, scoreNumber, scoreText, type NoteContext,

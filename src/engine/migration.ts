@@ -81,6 +81,7 @@ function previousIndex(prev: PreviousGrading): Map<string, { grade: string; amou
 export function compareGradings(res: GradeResult, previousGrading: PreviousGrading, currentIds?: ArrayLike<Cell>): GradeMigration {
   const ids = currentIds ?? res.customers?.ids;
   if (!ids) throw new Error("compareGradings needs the customers' ids");
+  const idAt = currentIds ? (i: number) => currentIds[i] : (i: number) => res.customers!.ids.at(i);
   const grades = res.profile.grades.map((g) => g.grade);
   const rank = new Map(grades.map((g, i) => [g, i]));
   const prev = previousIndex(previousGrading);
@@ -102,7 +103,7 @@ export function compareGradings(res: GradeResult, previousGrading: PreviousGradi
   const seen = new Set<string>();
 
   for (let i = 0; i < res.n; i++) {
-    const id = idText(ids[i]);
+    const id = idText(idAt(i));
     if (id === "") continue;
     seen.add(id);
     const before = prev.get(id);

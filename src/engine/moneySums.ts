@@ -48,45 +48,56 @@ export function decimalText(d: Decimal): string {
 }
 
 export class MoneySums {
-  private readonly units: number[] = [];
-  private readonly exact: (Decimal | undefined)[] = [];
+  /** The sums in whole millionths while they are exact there (a typed array: millions of customers, one each). */
+  private units = new Float64Array(16);
+  private opened = 0;
+  /** The few sums that left millionths (NaN in `units`), exactly. */
+  private readonly exact = new Map<number, Decimal>();
 
   /** Opens a new sum at zero and returns its slot. */
   open(): number {
-    this.units.push(0);
-    this.exact.push(undefined);
-    return this.units.length - 1;
+    const slot = this.opened++;
+    if (slot === this.units.length) {
+      // Half as many again: room for millions of sums without twice their memory.
+      const bigger = new Float64Array(slot + (slot >> 1));
+      bigger.set(this.units);
+      this.units = bigger;
+    }
+    this.units[slot] = 0;
+    return slot;
   }
 
   add(slot: number, amount: number): void {
-    const big = this.exact[slot];
-    if (big === undefined) {
+    const units = this.units[slot];
+    if (units === units) {
       const u = Math.round(amount * SCALE);
       if (u / SCALE === amount) {
-        const total = this.units[slot] + u;
+        const total = units + u;
         if (Number.isSafeInteger(total)) {
           this.units[slot] = total;
           return;
         }
       }
-      this.exact[slot] = addDecimals({ digits: BigInt(this.units[slot]), places: 6 }, toDecimal(amount));
+      this.exact.set(slot, addDecimals({ digits: BigInt(units), places: 6 }, toDecimal(amount)));
+      this.units[slot] = NaN;
       return;
     }
-    this.exact[slot] = addDecimals(big, toDecimal(amount));
+    this.exact.set(slot, addDecimals(this.exact.get(slot)!, toDecimal(amount)));
   }
 
   /** The exact sum as decimal text ("0.3", "-12.5"). */
   text(slot: number): string {
-    const big = this.exact[slot];
-    return decimalText(big ?? { digits: BigInt(this.units[slot]), places: 6 });
+    const units = this.units[slot];
+    return decimalText(units === units ? { digits: BigInt(units), places: 6 } : this.exact.get(slot)!);
   }
 
   /** The double nearest the exact sum. */
   value(slot: number): number {
-    return this.exact[slot] === undefined ? this.units[slot] / SCALE : Number(this.text(slot));
+    const units = this.units[slot];
+    return units === units ? units / SCALE : Number(this.text(slot));
   }
 
   get size(): number {
-    return this.units.length;
+    return this.opened;
   }
 }

@@ -232,13 +232,13 @@ export interface CustomerColumn {
  * Columns carried with the sales records go after the customer.
  */
 export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
-  { id: "customer", header: { en: "Customer", zh: "客户" }, kind: "text", value: (c, j) => c.ids[j] },
+  { id: "customer", header: { en: "Customer", zh: "客户" }, kind: "text", value: (c, j) => c.ids.at(j) ?? "" },
   {
     id: "lastOrder", header: { en: "Last order date", zh: "最近下单时间" }, kind: "date", format: DATE_FORMAT,
     value: (c, j) => (c.count[j] > 0 ? c.lastDay[j] : null),
   },
   { id: "purchases", header: { en: "Purchases", zh: "购买次数" }, kind: "integer", format: "0", value: (c, j) => c.count[j] },
-  { id: "amount", header: { en: "Amount", zh: "总金额" }, kind: "number", value: (c, j) => c.total[j] },
+  { id: "amount", header: { en: "Amount", zh: "总金额" }, kind: "number", value: (c, j) => c.total.at(j) ?? null },
 ];
 
 export function customerHeaders(lang: Lang): string[] {

@@ -14,8 +14,8 @@ export interface Population {
   valid: Uint8Array;
   /** Recency D in days. */
   days: Int32Array;
-  /** Frequency S. */
-  count: Float64Array;
+  /** Frequency S (whole purchase counts of sales records as they were tallied). */
+  count: Float64Array | Uint32Array;
   /** Monetary Z in the input's unit: the double nearest its exact decimal value. */
   money: Float64Array;
   /** Position of each customer for the "first" tie rule (row of its first appearance); defaults to i. */

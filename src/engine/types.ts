@@ -120,6 +120,15 @@ export interface RowIssue {
   graded: boolean;
 }
 
+/**
+ * Values read by position: an array is one. A reader of very large files may keep them compactly instead (customer
+ * ids as bytes) and make each value only when it is asked for.
+ */
+export interface ValueList<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
 /** Column-oriented customer-level input: entry i of every column is row i. */
 export interface CustomerColumnsInput {
   ids?: ArrayLike<Cell>;

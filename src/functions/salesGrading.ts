@@ -94,7 +94,7 @@ function customerRow(res: GradeResult, j: number, ids: unknown[], date1904: bool
   const customers = res.customers!;
   const row = CUSTOMER_COLUMNS.map((column) => {
     // The customer as the sheet holds it (a number stays a number), so lookups against the source column match.
-    if (column.id === "customer") return customerValue(customers.ids[j], customers.firstSale[j] >= 0 ? ids[customers.firstSale[j]] : undefined);
+    if (column.id === "customer") return customerValue(customers.ids.at(j) ?? "", customers.firstSale[j] >= 0 ? ids[customers.firstSale[j]] : undefined);
     const v = column.value(customers, j);
     if (v === null) return "";
     return column.kind === "date" ? dayToSerial(v as number, date1904) : v;

@@ -153,7 +153,7 @@ export async function salesLiveFormulaCells(
   const customers = res.customers!;
   for (let j = 0; j < res.n; j++) {
     const f = plan.customer(2 + j);
-    values.push([customers.ids[j], ...[f.lastOrder, f.purchases, f.total].map(formula), ...resultFormulas(results, f)]);
+    values.push([customers.ids.at(j) ?? "", ...[f.lastOrder, f.purchases, f.total].map(formula), ...resultFormulas(results, f)]);
     keys.push([f.days, f.count, f.amount, ...(f.firstSale ? [f.firstSale] : [])].map((x) => `=${x}`));
   }
   const saleRows: string[][] = [];

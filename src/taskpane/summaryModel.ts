@@ -23,7 +23,7 @@ export function summaryModel(
       res.kind === "customers"
         ? notGradedIndexes(res.issues).map((i) => ({ row: sheetRow(source, i), reason: noteText(res, i, lang, reasons) }))
         : [
-            ...notGradedIndexes(res.issues).map((i) => ({ row: res.customers?.ids[i] ?? i + 1, reason: noteText(res, i, lang, reasons) })),
+            ...notGradedIndexes(res.issues).map((i) => ({ row: res.customers?.ids.at(i) ?? i + 1, reason: noteText(res, i, lang, reasons) })),
             ...(res.saleIssues ?? []).map((issue) => ({ row: sheetRow(source, issue.index), reason: formatIssue(issue, lang, reasons) })),
           ],
     migration,

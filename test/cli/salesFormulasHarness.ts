@@ -7,6 +7,7 @@ import {
 import { formatDay } from "../../src/engine/dates";
 import { nextContactDay } from "../../src/engine/periods";
 import { random } from "../engine/compile/sqlHarness";
+import { valuesOf } from "../engine/helpers";
 
 export type SaleCell = string | number | null | { error: string };
 
@@ -72,7 +73,7 @@ export function engineRows(c: Case): Row[] {
   const res = gradeSales({ ids: col(0), dates: col(1), amounts: col(2) }, c.profile, { asOf, windowStart, unit: c.unit, date1904: c.date1904 });
   const names = { id: c.sales.headers[0], date: c.sales.headers[1], amount: c.sales.headers[2], count: "", total: "" };
   const customers = res.customers!;
-  return customers.ids.map((id, j) => {
+  return valuesOf(customers.ids).map((id, j) => {
     const graded = res.gradeIndex[j] >= 0;
     const g = graded ? c.profile.grades[res.gradeIndex[j]] : undefined;
     const next = graded ? nextContactDay(res, j) : null;
@@ -80,7 +81,7 @@ export function engineRows(c: Case): Row[] {
       id,
       last: customers.count[j] > 0 ? formatDay(customers.lastDay[j]) : "",
       purchases: String(customers.count[j]),
-      amount: String(customers.total[j]),
+      amount: String(customers.total.at(j)),
       r: graded ? String(res.r[j]) : "", f: graded ? String(res.f[j]) : "", m: graded ? String(res.m[j]) : "",
       score: graded ? String(scoreNumber(res, j)) : "",
       grade: g?.grade ?? "", cadence: g?.cadence[c.lang] ?? "",

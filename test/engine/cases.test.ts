@@ -16,6 +16,7 @@ import {
   scoreText,
 } from "../../src/engine";
 import type { GradeOptions, GradeResult, Profile, Role } from "../../src/engine";
+import { valuesOf } from "./helpers";
 
 interface CaseInput {
   profile: string;
@@ -112,12 +113,12 @@ describe.each(caseNames)("golden case %s", (name) => {
       input.options,
     );
     it.each(expected.customers!.map((want) => [want.id, want] as const))("customer %s", (id, want) => {
-      const i = res.customers!.ids.indexOf(id);
+      const i = valuesOf(res.customers!.ids).indexOf(id);
       expect(i).toBeGreaterThanOrEqual(0);
       expect({
         last: formatDay(res.customers!.lastDay[i]),
         count: res.customers!.count[i],
-        total: res.customers!.total[i],
+        total: res.customers!.total.at(i),
       }).toEqual({ last: want.last, count: want.count, total: want.total });
       expectScores(res, i, want);
     });

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { builtinProfile, gradeSales, type Profile, type TieRule } from "../../src/engine";
 import { gradeHistory, periodEnds, type HistoryTransition } from "../../src/engine/gradeHistory";
-import { dayOf, quantileProfile } from "./helpers";
+import { dayOf, quantileProfile, valuesOf } from "./helpers";
 
 const shaoxing = builtinProfile("shaoxing")!;
 const wuhan = builtinProfile("wuhan")!;
@@ -154,7 +154,7 @@ describe("property: each period is the grading at its end, and the transitions a
               const grades = profile.grades.length;
               const slot = (g: number) => (g < 0 ? grades : g);
               const pairs = new Map<number, { customers: number; cents: number }>();
-              res.customers!.ids.forEach((id, c) => {
+              valuesOf(res.customers!.ids).forEach((id, c) => {
                 if (before[c] < 0 && res.gradeIndex[c] < 0) return;
                 const key = slot(before[c]) * (grades + 1) + slot(res.gradeIndex[c]);
                 const p = pairs.get(key) ?? { customers: 0, cents: 0 };

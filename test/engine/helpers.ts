@@ -2,9 +2,14 @@
  * Shared helpers for the engine tests. Nothing here computes an expected value by calling the engine: calendar
  * arithmetic uses Date.UTC, and the quintile reference model is the spec §4 formula written out independently.
  */
-import type { QuantileProfile, Role, ThresholdProfile, TieRule } from "../../src/engine/types";
+import type { QuantileProfile, Role, ThresholdProfile, TieRule, ValueList } from "../../src/engine/types";
 
 const MS_PER_DAY = 86_400_000;
+
+/** A list read by position (customer ids, totals) as an array. */
+export function valuesOf<T>(list: ValueList<T>): T[] {
+  return Array.from({ length: list.length }, (_, i) => list.at(i) as T);
+}
 
 /** Days since 1970-01-01 of a "YYYY-MM-DD" calendar date, computed with Date.UTC (not the engine). */
 export function dayOf(iso: string): number {

@@ -12,7 +12,9 @@ import {
   scoreText,
 } from "../../src/engine";
 import type { Dimension, TieRule } from "../../src/engine/types";
-import { AS_OF, CustomerRow, cadence, countScores, customerColumns, quantileProfile, specQuantileScores, thresholdProfile } from "./helpers";
+import {
+  AS_OF, CustomerRow, cadence, countScores, customerColumns, quantileProfile, specQuantileScores, thresholdProfile, valuesOf,
+} from "./helpers";
 
 const shaoxing = builtinProfile("shaoxing")!;
 const RUNS = { numRuns: 150 };
@@ -251,10 +253,10 @@ describe("sales aggregation", () => {
         expect(res.summary.latestDate).toBe(formatDay(Math.max(...sales.map((x) => x.day))));
         for (const id of new Set(kept.map((x) => x.id))) {
           const mine = kept.filter((x) => x.id === id);
-          const i = res.customers!.ids.indexOf(id);
+          const i = valuesOf(res.customers!.ids).indexOf(id);
           expect(res.customers!.count[i]).toBe(mine.length);
           expect(res.customers!.lastDay[i]).toBe(Math.max(...mine.map((x) => x.day)));
-          expect(res.customers!.total[i]).toBe(mine.reduce((sum, x) => sum + x.cents, 0) / 100);
+          expect(res.customers!.total.at(i)).toBe(mine.reduce((sum, x) => sum + x.cents, 0) / 100);
         }
         expect(res.summary.graded).toBe(new Set(kept.map((x) => x.id)).size);
       }),
@@ -287,7 +289,7 @@ describe("columns carried with sales records (spec §8)", () => {
         const inside = (x: { day: number }) => x.day >= first && x.day <= last;
         const carried = res.customers!.carried!;
         expect(carried.headers).toEqual(["客户名称"]);
-        res.customers!.ids.forEach((id, j) => {
+        valuesOf(res.customers!.ids).forEach((id, j) => {
           const mine = sales.map((x, row) => ({ ...x, row })).filter((x) => x.id === id);
           const kept = mine.filter(inside);
           const pool = kept.length > 0 ? kept : mine;

@@ -6,6 +6,7 @@
 
 import fc from "fast-check";
 import { builtinProfile, gradeSales, noteText, repeatedCells, type Cell, type GradeResult } from "../../src/engine";
+import { valuesOf } from "./helpers";
 
 const wuhan = builtinProfile("wuhan")!;
 const shaoxing = builtinProfile("shaoxing")!;
@@ -72,7 +73,7 @@ test("one key whose first sale is unreadable: the customer appears at its first 
   );
   expect(res.customers!.ids).toEqual(["A", "B"]);
   expect(Array.from(res.customers!.count)).toEqual([1, 1]);
-  expect(res.customers!.total).toEqual([6, -1]);
+  expect(valuesOf(res.customers!.total)).toEqual([6, -1]);
   expect(res.saleIssues!.map((s) => [s.index, s.code])).toEqual([[0, "saleDateInvalid"]]);
   expect(res.summary.sales).toEqual({ read: 4, kept: 2, outsideWindow: 1, skipped: 1 });
 });
@@ -102,7 +103,7 @@ test("thousands of customers: each id text is one customer, numbered in order of
           const res = gradeSales({ ...input, ids }, wuhan, { asOf: "2025-12-31" });
           expect(res.customers!.ids).toEqual([...expected.keys()]);
           expect(Array.from(res.customers!.count)).toEqual([...expected.values()].map((c) => c.count));
-          expect(res.customers!.total).toEqual([...expected.values()].map((c) => c.total));
+          expect(valuesOf(res.customers!.total)).toEqual([...expected.values()].map((c) => c.total));
         }
       },
     ),
@@ -115,7 +116,7 @@ test("ids whose hashes collide are still different customers", () => {
   const ids = ["costarring", "liquid", "declinate", "macallums", "liquid", "costarring"];
   const res = gradeSales({ ids, dates: ids.map(() => "2025-06-30"), amounts: [1, 2, 3, 4, 5, 6] }, wuhan, { asOf: "2025-12-31" });
   expect(res.customers!.ids).toEqual(["costarring", "liquid", "declinate", "macallums"]);
-  expect(res.customers!.total).toEqual([7, 7, 3, 4]);
+  expect(valuesOf(res.customers!.total)).toEqual([7, 7, 3, 4]);
 });
 
 test("a description that names a key that is not there is not trusted: the cells are read one by one", () => {
@@ -123,5 +124,5 @@ test("a description that names a key that is not there is not trusted: the cells
   (ids.repeats.keyOf as Int32Array)[2] = 7; // the cells still say "A"
   const res = gradeSales({ ids, dates: ["2025-06-30", "2025-06-30", "2025-06-30"], amounts: [1, 2, 3] }, wuhan, { asOf: "2025-12-31" });
   expect(res.customers!.ids).toEqual(["A", "B"]);
-  expect(res.customers!.total).toEqual([4, 2]);
+  expect(valuesOf(res.customers!.total)).toEqual([4, 2]);
 });

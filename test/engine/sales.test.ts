@@ -10,7 +10,7 @@ import {
   scoreText,
 } from "../../src/engine";
 import type { GradeResult, Profile } from "../../src/engine";
-import { dayOf, quantileProfile } from "./helpers";
+import { dayOf, quantileProfile, valuesOf } from "./helpers";
 
 const wuhan = builtinProfile("wuhan")!;
 
@@ -26,14 +26,14 @@ function grade(rows: Sale[], profile: Profile = wuhan, options: object = {}) {
 
 /** The result index of customer `id`, or -1 when the result does not list it. */
 function indexOf(res: GradeResult, id: string): number {
-  return res.customers!.ids.indexOf(id);
+  return valuesOf(res.customers!.ids).indexOf(id);
 }
 
 function customer(res: GradeResult, id: string) {
   const i = indexOf(res, id);
   expect(i).toBeGreaterThanOrEqual(0);
   const c = res.customers!;
-  return { graded: isGraded(res, i), last: formatDay(c.lastDay[i]), count: c.count[i], total: c.total[i] };
+  return { graded: isGraded(res, i), last: formatDay(c.lastDay[i]), count: c.count[i], total: c.total.at(i) };
 }
 
 function expectNotGraded(res: GradeResult, id: string) {

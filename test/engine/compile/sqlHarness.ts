@@ -12,6 +12,7 @@ import {
 } from "../../../src/engine";
 import { formatDay, parseDay } from "../../../src/engine/dates";
 import { compileSql, type SqlDialect } from "../../../src/engine/compile/sql";
+import { valuesOf } from "../helpers";
 
 export interface SqlRunner {
   dialect: SqlDialect;
@@ -267,9 +268,9 @@ export async function compareSales(
     profile, options,
   );
   const c = res.customers!;
-  const expected = c.ids
+  const expected = valuesOf(c.ids)
     .map((id, i) => expectedRow(res, i, {
-      id, last: c.count[i] > 0 ? formatDay(c.lastDay[i]) : null, purchases: c.count[i], amount: c.total[i] ?? NaN,
+      id, last: c.count[i] > 0 ? formatDay(c.lastDay[i]) : null, purchases: c.count[i], amount: c.total.at(i) ?? NaN,
     }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { actual, expected };
