@@ -7,7 +7,7 @@ import {
   builtinProfile, gradeCustomers, gradeSales, type GradeResult, type MonetaryUnit, type Profile, type TieRule,
 } from "../../src/engine";
 import { NOT_REACHABLE_TEXT, nextGradeOrder, nextGradeOrders, type NextGradeOrder } from "../../src/engine/nextGrade";
-import { AS_OF, daysBefore, quantileProfile } from "./helpers";
+import { AS_OF, daysBefore, quantileProfile, valuesOf } from "./helpers";
 
 const shaoxing = builtinProfile("shaoxing")!;
 const wuhan = builtinProfile("wuhan")!;
@@ -40,7 +40,7 @@ function salesOf(customers: Customer[]) {
 function ordersOf(res: GradeResult): Record<string, NextGradeOrder> {
   const orders = nextGradeOrders(res);
   const out: Record<string, NextGradeOrder> = {};
-  for (let i = 0; i < res.n; i++) out[res.customers ? res.customers.ids[i] : String(i)] = nextGradeOrder(orders, i);
+  for (let i = 0; i < res.n; i++) out[res.customers ? res.customers.ids.at(i)! : String(i)] = nextGradeOrder(orders, i);
   return out;
 }
 
@@ -164,7 +164,7 @@ describe("wuhan (quintiles, X = 0.3r + 0.3f + 0.4m; A ≥ 4, B ≥ 3, C ≥ 2): 
     sales.dates.push("2023-07-01", daysBefore(AS_OF, 45), daysBefore(AS_OF, 40));
     sales.amounts.push(0, 500, -800);
     const res = gradeSales(sales, wuhan);
-    const q4 = res.customers!.ids.indexOf("Q4");
+    const q4 = valuesOf(res.customers!.ids).indexOf("Q4");
     expect([res.r[q4], res.f[q4], res.m[q4], res.gradeIndex[q4]]).toEqual([2, 2, 1, 3]);
     expect(ordersOf(res).Q4).toEqual(amount("400.01"));
   });
@@ -243,10 +243,10 @@ describe("property: the amount lifts the grade, a cent less does not, and it is 
             profile,
             options,
           );
-          return again.gradeIndex[again.customers!.ids.indexOf(id)];
+          return again.gradeIndex[valuesOf(again.customers!.ids).indexOf(id)];
         };
         for (let i = 0; i < res.n; i++) {
-          const id = res.customers!.ids[i];
+          const id = res.customers!.ids.at(i)!;
           const o = nextGradeOrder(orders, i);
           if (res.gradeIndex[i] <= 0) {
             expect(o).toEqual(none);
@@ -292,7 +292,7 @@ describe("property: the amount lifts the grade, a cent less does not, and it is 
             { ids: [...sales.ids, id], dates: [...sales.dates, AS_OF], amounts: [...sales.amounts, text(cents * 100n)] },
             profile,
           );
-          return again.gradeIndex[again.customers!.ids.indexOf(id)];
+          return again.gradeIndex[valuesOf(again.customers!.ids).indexOf(id)];
         };
         for (let i = 0; i < res.n; i++) {
           const o = nextGradeOrder(orders, i);
@@ -300,7 +300,7 @@ describe("property: the amount lifts the grade, a cent less does not, and it is 
           expect(o.text).toMatch(/^\d+(\.\d{1,2})?$/);
           const [whole, fraction = ""] = o.text.split(".");
           const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0"));
-          const id = res.customers!.ids[i];
+          const id = res.customers!.ids.at(i)!;
           expect(gradeWith(id, cents)).toBeLessThan(res.gradeIndex[i]);
           if (cents > 1n) expect(gradeWith(id, cents - 1n)).toBe(res.gradeIndex[i]);
         }
