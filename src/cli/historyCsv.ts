@@ -21,7 +21,7 @@ export function historyCsvRows(h: GradeHistory, listed: Int32Array, step: Histor
       let text = "";
       for (let i = from; i < to; i++) {
         const c = listed[i];
-        text += csvField(h.ids[c]);
+        text += csvField(h.ids.at(c) ?? "");
         for (const g of historyGrades(h, c)) text += g === null ? "," : "," + csvField(g);
         text += "\n";
       }

@@ -111,7 +111,7 @@ async function writeHistorySheet(zip: ZipFile, h: GradeHistory, listed: Int32Arr
   const width = headers.length;
   const lastRow = listed.length + 1;
   let idWidth = displayWidth(headers[0]);
-  for (let i = 0; i < listed.length && i < 10_000; i++) idWidth = Math.max(idWidth, displayWidth(h.ids[listed[i]]));
+  for (let i = 0; i < listed.length && i < 10_000; i++) idWidth = Math.max(idWidth, displayWidth(h.ids.at(listed[i]) ?? ""));
   const cols = headers
     .map((header, c) => {
       const w = c === 0 ? Math.min(40, idWidth + 2) : Math.max(9, displayWidth(header) + 2);
@@ -126,7 +126,7 @@ async function writeHistorySheet(zip: ZipFile, h: GradeHistory, listed: Int32Arr
     for (let i = from; i < to; i++) {
       const r = i + 2, c = listed[i];
       w.ascii(`<row r="${r}">`);
-      writeCell(w, refs[0], r, h.ids[c], 0, 0);
+      writeCell(w, refs[0], r, h.ids.at(c) ?? "", 0, 0);
       historyGrades(h, c).forEach((g, k) => writeCell(w, refs[k + 1], r, g, 0, 0));
       w.ascii("</row>");
     }
