@@ -2,6 +2,7 @@ import { isUtf8 } from "buffer";
 import { TextDecoder } from "util";
 import type { Localized } from "../engine";
 import { knownHeaders, legacyEncoding } from "./csv/legacyEncoding";
+import type { EncodingEvidence } from "./encodingEvidence";
 import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
 
@@ -17,8 +18,7 @@ import { UsageError } from "./usageError";
 
 export type InputEncoding = "utf8" | "utf16le" | "utf16be" | "gb18030" | "big5" | "windows1252";
 export type Delimiter = "," | "\t" | ";" | "|";
-/** How the encoding was known (for the summary): see detectEncoding; "forced" is --encoding. */
-export type EncodingEvidence = "bom" | "utf8" | "zeros" | "bytes" | "headers" | "forced";
+export type { EncodingEvidence };
 
 export interface DecodedInput {
   /** The text as UTF-8 bytes, without a byte-order mark. */

@@ -1,4 +1,5 @@
-import { summaryLayout, type Lang, type Localized } from "../engine";
+import { basename } from "path";
+import { buildSummaryModel, summaryLayout, type Lang, type Localized, type SummaryModel } from "../engine";
 import { writeAtomically } from "./atomicWrite";
 import { DuckdbDeclined } from "./duckdb/duckdbGrade";
 import { chooseEngine } from "./duckdb/engineChoice";
@@ -8,7 +9,7 @@ import { gradeRequest, type GradeFlags, type GradeRequest } from "./gradeRequest
 import { gradeTable, type GradedTable } from "./gradeTable";
 import { outputPlan, type OutputPlan } from "./outputPlan";
 import { compareWithPrevious } from "./previousGrading";
-import { cliSummaryModel } from "./summaryModel";
+import { packageVersion } from "./packageVersion";
 import { progressOn, type Progress } from "./progress";
 import { readTable } from "./readTable";
 import { summaryLines } from "./summary";
@@ -87,13 +88,30 @@ async function writeResults(req: GradeRequest, run: { graded: GradedTable; plan:
     await writeAtomically(out.path, async (temp) => {
       if (out.format === "csv") return writeCsvFile(temp, plan, progress);
       const { writeXlsxFile } = await import("./writeXlsx");
-      const model = cliSummaryModel(graded, lang, { input: req.inputPath, out: out.path, previous: req.previous }, new Date());
+      const model = summaryModel(graded, req, out.path);
       return writeXlsxFile(temp, plan, lang, progress, summaryLayout(model, lang));
     });
   } catch (err) {
     if (isFileSystemError(err)) throw new UsageError(USAGE_TEXTS.cannotWrite(out.path, err.message));
     throw err;
   }
+}
+
+/** The summary sheet's model: the engine builds it from the result and what the run knows of its files. */
+function summaryModel(graded: GradedTable, req: GradeRequest, outPath: string): SummaryModel {
+  const { res, table } = graded;
+  return buildSummaryModel(res, {
+    lang: req.lang,
+    version: packageVersion(),
+    now: new Date(),
+    source: basename(req.inputPath) + (table.sheetName ? ` [${table.sheetName}]` : ""),
+    output: basename(outPath),
+    rowOf: (index) => table.firstRowNumber + index,
+    columnName: graded.noteContext.columnName,
+    migration: graded.migration,
+    previousSource: req.previous ? basename(req.previous) : undefined,
+    unitSource: { source: graded.unit.source, header: graded.moneyHeader },
+  });
 }
 
 /** The JavaScript engine: the whole file read into a table, graded, compared with an earlier result if asked. */

@@ -3,7 +3,7 @@
  * itself (notes, headers, cadences, profile names) comes from the engine.
  */
 
-import type { EncodingEvidence } from "./decodeInput";
+import type { EncodingEvidence } from "./encodingEvidence";
 import {
   columnLetters, ROLE_NAMES, type InputKind, type Lang, type Localized, type MonetaryUnit, type ProfileIssue, type Role, type UnitChoice,
 } from "../engine";

@@ -6,16 +6,17 @@
  * Sections, top to bottom: facts, rules used, the grade table with shares, counts per score, the R × F map, the grade
  * changes against a previous grading (customers, then amount, then who moved down) when there is one, rows not graded.
  */
-import { formatDay } from "./dates";
+import { formatDay, todayDay } from "./dates";
 import type { GradeResult } from "./grade";
 import { gradeShares, type GradeShares } from "./gradeShares";
 import type { GradeChange, GradeMigration } from "./migration";
 import { periodText } from "./periods";
+import { formatIssue, noteText } from "./present";
 import { profileName } from "./profiles";
 import { rfMap, type RfMap } from "./rfMap";
 import { RULE_TEXTS, summaryLabels, unitLabel } from "./summaryText";
 import type { UnitSource } from "./headers";
-import type { Dimension, GradeSummary, Lang, Profile } from "./types";
+import type { Dimension, GradeSummary, Lang, Profile, Role, RowIssue } from "./types";
 
 /** Everything the summary sheet shows: plain data, in the user's language where it is text. */
 export interface SummaryModel {
@@ -53,14 +54,19 @@ export interface UnitSourceFact {
   header?: string;
 }
 
-/** What only the adapter knows; the rest of the model comes from the result. */
+/** What only the face knows (the add-in or the command line); the rest of the model comes from the result. */
 export interface SummaryFacts {
   lang: Lang;
+  /** The add-in's or the command's version. */
   version: string;
-  generatedAt: string;
+  /** When the grading ran (shown in local time). */
+  now: Date;
   source: string;
   output: string;
-  notGraded: { row: number | string; reason: string }[];
+  /** The sheet or file row number of input row `index` (a customer table's row, or a sale of sales records). */
+  rowOf(index: number): number;
+  /** The header of the column playing `role`, as the reasons name it. */
+  columnName?: (role: Role) => string;
   migration?: GradeMigration;
   previousSource?: string;
   unitSource?: UnitSourceFact;
@@ -72,16 +78,39 @@ export function buildSummaryModel(res: GradeResult, facts: SummaryFacts): Summar
     profileName: profileName(res.profile, facts.lang),
     rules: profileRules(res.profile, facts.lang),
     version: facts.version,
-    generatedAt: facts.generatedAt,
+    generatedAt: gradedAtText(facts.now, todayDay(facts.now)),
     source: facts.source,
     output: facts.output,
-    notGraded: facts.notGraded,
+    notGraded: notGradedRows(res, facts),
     shares: gradeShares(res),
     rfMap: rfMap(res),
     ...(facts.migration ? { migration: facts.migration } : {}),
     ...(facts.previousSource ? { previousSource: facts.previousSource } : {}),
     ...(facts.unitSource ? { unitSource: facts.unitSource } : {}),
   };
+}
+
+/**
+ * The rows not graded with their reasons, which name the column only (the summary lists the row in a column of its
+ * own): a customer table's rows by their row number; for sales records the customers by id, then the sales skipped
+ * as unreadable by their row number.
+ */
+function notGradedRows(res: GradeResult, facts: SummaryFacts): SummaryModel["notGraded"] {
+  const reasons = { columnName: facts.columnName };
+  const reason = (i: number) => noteText(res, i, facts.lang, reasons);
+  const customers = res.customers;
+  if (res.kind === "customers" || !customers) return notGradedIndexes(res.issues).map((i) => ({ row: facts.rowOf(i), reason: reason(i) }));
+  return [
+    ...notGradedIndexes(res.issues).map((i) => ({ row: customers.ids.at(i) ?? "", reason: reason(i) })),
+    ...(res.saleIssues ?? []).map((issue) => ({ row: facts.rowOf(issue.index), reason: formatIssue(issue, facts.lang, reasons) })),
+  ];
+}
+
+/** Each row with a reason it is not graded, once, in order. */
+function notGradedIndexes(issues: readonly RowIssue[]): number[] {
+  const indexes: number[] = [];
+  for (const issue of issues) if (!issue.graded && indexes[indexes.length - 1] !== issue.index) indexes.push(issue.index);
+  return indexes;
 }
 
 /** The profile's cut-offs (or quantile and tie rule), weights and grade rules, one line each, as the user reads them. */

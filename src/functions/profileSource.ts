@@ -4,14 +4,10 @@
  */
 import { BUILTIN_PROFILES, builtinProfile } from "../engine";
 import type { Profile } from "../engine";
+import type { ProfileSource } from "./profileSourceContract";
 import { workbookProfileSource } from "./workbookProfileSource";
 
-export interface ProfileSource {
-  /** The profile with this id, or undefined. */
-  resolve(id: string): Promise<Profile | undefined>;
-  /** Every profile a user may name, built-ins first. */
-  list(): Promise<readonly Profile[]>;
-}
+export type { ProfileSource } from "./profileSourceContract";
 
 export const builtinProfileSource: ProfileSource = {
   resolve: async (id) => builtinProfile(id),

@@ -11,7 +11,7 @@ import type { Profile } from "../engine";
 import { listWorkbookProfiles, workbookProfilesRevision } from "../excel/workbookProfiles";
 import { FORMULA_TEXTS, FormulaInputError } from "./formulaMessages";
 import { withExcelRetries } from "./officeHost";
-import type { ProfileSource } from "./profileSource";
+import type { ProfileSource } from "./profileSourceContract";
 
 const CACHE_TTL_MS = 2000;
 

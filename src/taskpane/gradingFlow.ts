@@ -3,8 +3,10 @@
  * let the engine grade them, turn the result into cell values, ask before overwriting, write, summarise.
  * Components get these functions as props; all range work goes through the Excel adapter, all rules through the engine.
  */
+import addin from "../../package.json";
 import {
   BUILTIN_PROFILES,
+  buildSummaryModel,
   compareGradings,
   CUSTOMER_COLUMNS,
   detectColumns,
@@ -51,7 +53,6 @@ import { groupNotGraded } from "./notGradedGroups";
 import type { NotGradedGroup } from "./notGradedGroups";
 import { sampleFormats, sampleRows } from "./sampleData";
 import { noteContext, sheetRow } from "./sourceRows";
-import { summaryModel } from "./summaryModel";
 import { liveFormulaCells, salesLiveFormulaCells } from "./liveFormulas";
 import { customerOutputValues, gradePosition, gradingColumns, resultFormats, salesFormats, salesOutputValues } from "./outputCells";
 import type { ExcelRun } from "./excelRun";
@@ -329,7 +330,20 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     }
     await live?.finish();
   }
-  const model = summaryModel(res, request, written, new Date(), migration, migration ? written.address : undefined);
+  const model = buildSummaryModel(res, {
+    lang,
+    version: addin.version,
+    now: new Date(),
+    source: source.address,
+    output: written.address,
+    rowOf: (index) => sheetRow(source, index),
+    // The summary lists the row in a column of its own, so the reasons name the column only.
+    columnName: context.columnName,
+    migration,
+    // Graded again over its own results: the previous grades were those columns.
+    previousSource: migration ? written.address : undefined,
+    unitSource: request.unitSource,
+  });
   // The results are complete and the user's data intact at this point; a failing summary must not hide that.
   let summarySheet: string | null = null;
   let summaryFailure: unknown;
