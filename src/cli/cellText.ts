@@ -1,4 +1,4 @@
-import { cellError, cellNumber, formatDay, parseDay, type Cell } from "../engine";
+import { cellError, cellNumber, dateTimeFromSerial, formatDay, parseDay, type Cell } from "../engine";
 import type { RawRows } from "./table";
 
 const MS_PER_DAY = 86_400_000;
@@ -6,6 +6,15 @@ const MS_PER_DAY = 86_400_000;
 /** A date cell (JS Date with UTC fields, as ExcelJS reads it) for a day number. */
 export function dateOfDay(day: number): Date {
   return new Date(day * MS_PER_DAY);
+}
+
+/**
+ * A date cell for an Excel serial in the workbook's date system (time of day kept), or null for a serial that is no
+ * day Excel shows (0, 1900-02-29, negative, past 9999): the same day the engine grades the serial as.
+ */
+export function dateOfSerial(serial: number, date1904: boolean): Date | null {
+  const ms = dateTimeFromSerial(serial, date1904);
+  return ms === null ? null : new Date(ms);
 }
 
 /** How a kept input cell reads in CSV output: text as it was, dates as YYYY-MM-DD (with the time if it has one). */

@@ -12,7 +12,7 @@ import { columnRoles } from "./outputPlan";
 import { contentTypes, inlineText, MAIN_NS, PKG_REL_NS, REL_NS, ROOT_RELS, serialOfDate, XML_HEAD, xmlText } from "./xlsx/sheetXml";
 import { displayWidth } from "./textWidth";
 import { ZipFile } from "./xlsx/zipFile";
-import { cellText } from "./cellText";
+import { cellText, dateOfSerial } from "./cellText";
 
 /** Cell styles of the formula workbooks; the result columns' number formats follow (see stylesXml). */
 export const PLAIN = 0, BOLD = 1, DATE = 2, HELP = 3;
@@ -109,7 +109,7 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
       const r = i + 2;
       const row = table.row(i);
       let xml = `<row r="${r}">`;
-      for (let c = 0; c < inputWidth; c++) xml += valueCell(`${L(c)}${r}`, typedCell(row[c], roleOf[c]));
+      for (let c = 0; c < inputWidth; c++) xml += valueCell(`${L(c)}${r}`, typedCell(row[c], roleOf[c], table.date1904));
       const f = plan.row(r);
       xml += resultFormulaCells(columns, inputWidth, r, f, rows, i);
       keyRows.push(`<row r="${r}">${formulaCell(`A${r}`, f.days!, undefined)}${formulaCell(`B${r}`, f.count!, undefined)}${formulaCell(`C${r}`, f.amount!, undefined)}</row>`);
@@ -138,10 +138,18 @@ export function gradeRules(grades: readonly string[], column: string, lastRow: n
   return `<conditionalFormatting sqref="${column}2:${column}${lastRow}">${rules}</conditionalFormatting>`;
 }
 
-/** An input cell as the engine read it: the date column as a date, the numeric columns as numbers, where they are. */
-export function typedCell(v: Cell, role: Role | undefined): unknown {
+/**
+ * An input cell as the engine read it: the date column as a date, the numeric columns as numbers, where they are. A
+ * serial in the date column of a 1904-system workbook becomes the 1900-system serial of the same day and time (the
+ * workbook written here counts from 1900, and its formulas must grade the day the engine graded).
+ */
+export function typedCell(v: Cell, role: Role | undefined, date1904 = false): unknown {
   const error = cellError(v);
   if (error) return { error };
+  if (typeof v === "number" && role === "date" && date1904) {
+    const date = dateOfSerial(v, true);
+    return date === null ? v : date;
+  }
   if (typeof v === "string" && role === "date") {
     const day = parseDay(v);
     return day === null ? v : { serial: dayToSerial(day) };

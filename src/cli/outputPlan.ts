@@ -1,7 +1,7 @@
 import {
   cellNumber, CUSTOMER_COLUMNS, DATE_FORMAT, type CustomerColumnId, formatDay, ownOutputBlock, parseDay, type Cell, type Lang, type Role,
 } from "../engine";
-import { cellText, csvField, dateOfDay, rawRowsAreSafe, workbookText } from "./cellText";
+import { cellText, csvField, dateOfDay, dateOfSerial, rawRowsAreSafe, workbookText } from "./cellText";
 import type { GradedTable } from "./gradeTable";
 import { writeNumberText } from "./csv/numberBytes";
 import { rawCsvChunk } from "./rawCsvChunk";
@@ -48,7 +48,11 @@ function customerRowsPlan(graded: GradedTable, lang: Lang): OutputPlan {
   // Rows are copied byte for byte only when no cell needs the formula-injection defence that csvField applies.
   const rawRows = replacedResults || !table.rawRows || !rawRowsAreSafe(table.rawRows) ? undefined : table.rawRows;
   const roleOf = columnRoles(mapping);
-  const typed = table.source === "xlsx" ? (v: Cell) => v : (v: Cell, c: number) => typedCsvCell(v, roleOf[c]);
+  // A number in the date column was graded as a serial of the workbook's date system; the output workbook counts from
+  // 1900, so it is written as the date it was graded as (a 1904 serial copied as it is would show another day).
+  const typed = table.source === "xlsx"
+    ? (v: Cell, c: number) => (roleOf[c] === "date" && typeof v === "number" ? (dateOfSerial(v, table.date1904) ?? v) : v)
+    : (v: Cell, c: number) => typedCsvCell(v, roleOf[c]);
   const headers = [...kept.map((c) => cellText(table.headers[c])), ...results.headers()];
   const cut = cutCounter(results, lang, headers);
 

@@ -3,16 +3,19 @@ import type { Cell } from "../engine";
 import { rowsTable, type Table } from "./table";
 import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
+import { MissingPart, OpcPackage, utf8Chunks } from "./xlsx/opcPackage";
 import { scanSheet, type SheetCells } from "./xlsx/scanSheet";
-import { workbookParts, type SheetInfo, type WorkbookParts } from "./xlsx/workbookParts";
+import { readSharedStrings } from "./xlsx/sharedStrings";
+import { workbookParts, workbookPath, type SheetInfo, type WorkbookParts } from "./xlsx/workbookParts";
 import { XLSX_TEXTS } from "./xlsx/xlsxTexts";
-import { entryChunks, NotAZip, zipEntries } from "./xlsx/zipEntries";
+import { entryBytes, entryChunks, NotAZip, UnsupportedZip, zipEntries } from "./xlsx/zipEntries";
 
 /**
- * Reads one worksheet of an .xlsx workbook: the one named, else the first visible one (a hidden first sheet is
- * usually a lookup table, not the data). The sheet's XML is scanned as it is decompressed, so memory holds the cell
- * values, not the file's text. The header is the first row holding anything; every row below it is a data row,
- * numbered as Excel shows it.
+ * Reads one worksheet of an .xlsx workbook (transitional or Strict Open XML): the one named, else the first visible
+ * worksheet in tab order (a hidden first sheet is usually a lookup table, not the data; chart and dialog sheets hold
+ * no cells). The sheet's XML is scanned as it is decompressed, so memory holds the cell values, not the file's text.
+ * The header is the first row holding anything; every row below it is a data row, numbered as Excel shows it. A file
+ * that cannot be read this way is refused in one line that says why.
  */
 export async function readXlsx(path: string, bytes: Buffer, sheetName?: string): Promise<Table> {
   refuseWhatIsNotAZip(path, bytes);
@@ -20,28 +23,76 @@ export async function readXlsx(path: string, bytes: Buffer, sheetName?: string):
   let cells: SheetCells;
   let sheet: SheetInfo;
   try {
-    const entries = zipEntries(bytes);
-    parts = workbookParts(bytes, entries);
+    const pkg = new OpcPackage(bytes, zipEntries(bytes));
+    const workbook = workbookPath(pkg);
+    refuseOtherPackages(path, pkg, workbook);
+    const root = pkg.xml(workbook!);
+    if (!root) throw new MissingPart(workbook!);
+    parts = workbookParts(pkg, workbook!, root);
     sheet = pickSheet(parts.sheets, path, sheetName);
-    const entry = entries.get(sheet.path);
-    if (!entry) throw new NotAZip(`no part ${sheet.path}`);
-    cells = await scanSheet(entryChunks(bytes, entry), parts);
+    const entry = sheet.path ? pkg.entry(sheet.path) : undefined;
+    if (!entry) throw new MissingPart(sheet.path ?? `(${sheet.name})`);
+    const sstEntry = parts.sharedStringsPath ? pkg.entry(parts.sharedStringsPath) : undefined;
+    const sharedStrings = sstEntry ? await readSharedStrings(utf8Chunks(entryChunks(bytes, sstEntry))) : undefined;
+    cells = await scanSheet(utf8Chunks(entryChunks(bytes, entry)), {
+      sharedStrings,
+      styleNumberFormats: parts.styleNumberFormats,
+      styleFormats: parts.styleFormats,
+      date1904: parts.date1904,
+    });
   } catch (err) {
-    if (err instanceof NotAZip || err instanceof RangeError) throw new UsageError(XLSX_TEXTS.damaged(path));
-    throw err;
+    throw whyUnreadable(path, err);
   }
   return sheetTable(path, sheet, parts, cells);
 }
 
-/** A CSV renamed .xlsx, an encrypted workbook, or something else entirely, each said in words. */
+/** A failure inside the package, as the one line that names it (anything else is a bug and stays as it is). */
+function whyUnreadable(path: string, err: unknown): unknown {
+  if (err instanceof MissingPart) return new UsageError(XLSX_TEXTS.missingPart(path, err.part));
+  if (err instanceof UnsupportedZip) {
+    if (err.method === "encrypted" || err.method === 99) return new UsageError(XLSX_TEXTS.encryptedZip(path));
+    return new UsageError(XLSX_TEXTS.compression(path, COMPRESSION_METHODS[err.method] ?? `compression method ${err.method}`));
+  }
+  if (err instanceof NotAZip || err instanceof RangeError) return new UsageError(XLSX_TEXTS.damaged(path));
+  return err;
+}
+
+const COMPRESSION_METHODS: Record<number, string> = {
+  1: "Shrink", 6: "Implode", 9: "Deflate64", 12: "bzip2", 14: "LZMA", 19: "IBM LZ77", 93: "Zstandard", 95: "XZ", 96: "JPEG", 97: "WavPack", 98: "PPMd",
+};
+
+/** A CSV renamed .xlsx, an encrypted workbook, an old .xls, or something else entirely, each said in words. */
 function refuseWhatIsNotAZip(path: string, bytes: Buffer): void {
   if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return;
-  // Encrypted .xlsx files (and old .xls workbooks) are OLE compound files: D0 CF 11 E0 A1 B1 1A E1.
-  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) throw new UsageError(XLSX_TEXTS.encrypted(path));
+  // Encrypted .xlsx files and .xls workbooks are OLE compound files (D0 CF 11 E0 A1 B1 1A E1); their directory names
+  // the streams inside: an encrypted package, or an Excel 97–2003 workbook.
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
+    if (bytes.includes(utf16("EncryptedPackage"))) throw new UsageError(XLSX_TEXTS.passwordProtected(path));
+    if (bytes.includes(utf16("Workbook")) || bytes.includes(utf16("Book"))) throw new UsageError(XLSX_TEXTS.oldXls(path));
+    throw new UsageError(XLSX_TEXTS.encrypted(path));
+  }
   const head = bytes.subarray(0, 4096);
-  const utf16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
-  if (utf16 || (head.indexOf(0) < 0 && isUtf8(trimPartial(head)))) throw new UsageError(XLSX_TEXTS.renamedText(path));
+  const utf16Text = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+  if (utf16Text || (head.indexOf(0) < 0 && isUtf8(trimPartial(head)))) {
+    const start = head.toString(utf16Text ? "utf16le" : "utf8").replace(/^[\uFEFF\uFFFE\s\0]+/, "");
+    throw new UsageError(start.startsWith("<") ? XLSX_TEXTS.markup(path) : XLSX_TEXTS.renamedText(path));
+  }
   throw new UsageError(XLSX_TEXTS.damaged(path));
+}
+
+function utf16(name: string): Buffer {
+  return Buffer.from(name, "utf16le");
+}
+
+/** A zip that is another kind of document: an OpenDocument spreadsheet, a binary workbook, no workbook at all. */
+function refuseOtherPackages(path: string, pkg: OpcPackage, workbook: string | undefined): void {
+  const mimetype = pkg.entry("mimetype");
+  if (mimetype && entryBytes(pkg.bytes, mimetype).toString("latin1").startsWith("application/vnd.oasis.opendocument")) {
+    throw new UsageError(XLSX_TEXTS.openDocument(path));
+  }
+  if (workbook && /\.bin$/i.test(workbook)) throw new UsageError(XLSX_TEXTS.binaryWorkbook(path));
+  if (workbook === undefined) throw new UsageError(XLSX_TEXTS.notAWorkbook(path));
+  if (!pkg.has(workbook)) throw new MissingPart(workbook);
 }
 
 /** The head without a UTF-8 sequence cut at its end. */
@@ -55,7 +106,9 @@ function trimPartial(head: Buffer): Buffer {
 function pickSheet(sheets: SheetInfo[], path: string, wanted?: string): SheetInfo {
   if (sheets.length === 0) throw new UsageError(USAGE_TEXTS.noSheets(path));
   if (wanted === undefined) {
-    const visible = sheets.find((s) => s.state === "visible");
+    const worksheets = sheets.filter((s) => s.kind === "worksheet");
+    if (worksheets.length === 0) throw new UsageError(XLSX_TEXTS.noWorksheet(path));
+    const visible = worksheets.find((s) => s.state !== "hidden" && s.state !== "veryHidden");
     if (!visible) throw new UsageError(XLSX_TEXTS.noVisibleSheet(path));
     return visible;
   }
@@ -63,6 +116,7 @@ function pickSheet(sheets: SheetInfo[], path: string, wanted?: string): SheetInf
   const loose = sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
   const found = exact ?? loose;
   if (!found) throw new UsageError(USAGE_TEXTS.sheetNotFound(wanted, sheets.map((s) => s.name)));
+  if (found.kind !== "worksheet") throw new UsageError(XLSX_TEXTS.notAWorksheet(path, found.name, found.kind));
   return found;
 }
 

@@ -67,6 +67,18 @@ export function dayFromSerial(serial: number, date1904 = false): number | null {
   return whole < 60 ? whole - EPOCH_SERIAL_1900 + 1 : whole - EPOCH_SERIAL_1900;
 }
 
+/**
+ * The moment an Excel serial stands for, as milliseconds from 1970-01-01 read as a wall clock (no time zone): its day
+ * is dayFromSerial's, so a date shown or written back from a serial is the very day that was graded; the fraction is
+ * the time of day, to the millisecond (one that rounds up to midnight stays on its day, at 23:59:59.999).
+ */
+export function dateTimeFromSerial(serial: number, date1904 = false): number | null {
+  const day = dayFromSerial(serial, date1904);
+  if (day === null) return null;
+  const ms = Math.round((serial - Math.floor(serial)) * MS_PER_DAY);
+  return day * MS_PER_DAY + Math.min(ms, MS_PER_DAY - 1);
+}
+
 export function dayToSerial(dayNumber: number, date1904 = false): number {
   if (date1904) return dayNumber + EPOCH_SERIAL_1904;
   const serial = dayNumber + EPOCH_SERIAL_1900;

@@ -2,7 +2,7 @@
 
 export * from "./types";
 export { BUILTIN_PROFILES, builtinProfile, parseProfile, profileName, ProfileError, validateProfile } from "./profiles";
-export { dayFromCivil, dayToSerial, formatDay, parseDateText, parseDay, todayDay } from "./dates";
+export { dateTimeFromSerial, dayFromCivil, dayFromSerial, dayToSerial, formatDay, parseDateText, parseDay, todayDay } from "./dates";
 export {
   chooseUnit, detectColumns, headerUnit, headerUnitInfo, nameColumn, normaliseHeader, notATable, REQUIRED_ROLES,
   type ColumnDetection, type Currency, type HeaderUnitInfo, type NotATable, type UnitChoice, type UnitSource,

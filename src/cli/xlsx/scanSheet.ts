@@ -1,6 +1,12 @@
-import type { Cell } from "../../engine";
-import { runsText } from "./workbookParts";
-import { unescapeXml } from "./xmlText";
+import { dayFromCivil, parseDateText, type Cell } from "../../engine";
+import { dateOfSerial } from "../cellText";
+import { kindOf, timeText, type NumberFormat } from "./numberFormat";
+import { MissingPart } from "./opcPackage";
+import {
+  attributeBytes, characterData, closingTag, find, isSpecialMarkup, localStart, LT, markupEnd, nameEnd, richText,
+  sameBytes, SLASH, tagEnd,
+} from "./xmlBytes";
+import { unescapeExcel } from "./xmlText";
 
 export interface SheetCells {
   /** rows[r] holds sheet row r + 1 (cells by 0-based column); rows never written are undefined. */
@@ -15,26 +21,34 @@ export interface SheetCells {
 }
 
 export interface CellReading {
-  sharedStrings: readonly string[];
-  styleIsDate: readonly boolean[];
+  /** The shared strings table; undefined when the workbook has none (then a cell that refers to it is damage). */
+  sharedStrings: readonly string[] | undefined;
+  /** Per cell style: its number format, read. */
+  styleNumberFormats: readonly NumberFormat[];
   /** Number format code per style ("" for General). */
   styleFormats: readonly string[];
   date1904: boolean;
 }
 
-const MS_PER_DAY = 86_400_000;
-/** 9999-12-31 in the 1900 date system; larger date-formatted numbers are not dates. */
-const LAST_SERIAL = 2958465;
-const LT = 0x3c, GT = 0x3e, SLASH = 0x2f;
 /** Repeated short texts (grade letters, cadences, regions) are kept once; a table of unique ids is not worth it. */
 const INTERN_LIMIT = 4096;
+const MS_PER_DAY = 86_400_000;
+
+const bytes = (s: string) => Buffer.from(s);
+const C = bytes("c"), ROW = bytes("row"), V = bytes("v"), IS = bytes("is"), SHEET_DATA = bytes("sheetData");
+const F = bytes("f"), HIDDEN = bytes("hidden"), SPACE = bytes("space"), STR_TYPE = bytes("str"), INLINE_TYPE = bytes("inlineStr");
+
+// Cell types (the t attribute), as small numbers.
+const NUMBER = 0, SHARED = 1, INLINE = 2, STR = 3, BOOL = 4, ERROR = 5, ISO_DATE = 6;
 
 /**
  * The cells of a worksheet, read from its XML bytes as they are decompressed, one piece at a time: a full-height
  * sheet never exists as one text, only as the cell values it holds (each made from the bytes on its own, so no value
- * keeps a piece of the file's text alive). Values are what Excel shows: shared and inline strings, cached results of
- * formulas, errors as `{ error }`, booleans, and numbers, which become Dates where the cell's format shows a date and
- * the serial is a day Excel has (a date-formatted 1e10 stays a number: not a date).
+ * keeps a piece of the file's text alive). Only cells inside `<sheetData>` count. Values are what Excel shows:
+ * shared and inline strings, cached results of formulas, errors as `{ error }`, booleans, and numbers, which become
+ * Dates where the cell's format shows a date and the serial is a day Excel has (a date-formatted 1e10 stays a
+ * number: not a date); a time of day without a day, or an elapsed time (`[h]:mm`), is the text Excel shows
+ * (`18:30`, `36:00`), as neither is a date.
  */
 export async function scanSheet(chunks: AsyncIterable<Buffer>, reading: CellReading): Promise<SheetCells> {
   const rows: (Cell[] | undefined)[] = [];
@@ -49,6 +63,7 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, reading: CellRead
   };
   let hidden = new Uint8Array(1024);
   let carry: Buffer | undefined;
+  let inSheetData = false;
   let rowIndex = -1;
   let row: Cell[] | undefined;
   let col = -1;
@@ -57,6 +72,86 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, reading: CellRead
   const endRow = () => {
     if (row && rowIndex >= 0) rows[rowIndex] = row;
     row = undefined;
+  };
+
+  const startRow = (buf: Buffer, lt: number, gt: number) => {
+    endRow();
+    const attrs = rowAttributes(buf, lt, gt);
+    rowIndex = attrs.row >= 1 ? attrs.row - 1 : rowIndex + 1;
+    col = -1;
+    if (attrs.hidden) {
+      if (rowIndex >= hidden.length) {
+        const bigger = new Uint8Array(Math.max(hidden.length * 2, rowIndex + 1));
+        bigger.set(hidden);
+        hidden = bigger;
+      }
+      hidden[rowIndex] = 1;
+    }
+    row = [];
+    if (buf[gt - 1] === SLASH) endRow();
+  };
+
+  /** The cell starting at lt (its start tag ends at gt): stored in the row; returns where it ends, or -1. */
+  const readCell = (buf: Buffer, lt: number, gt: number): number => {
+    const cell = cellAttributes(buf, lt, gt);
+    col = cell.column >= 0 ? cell.column : col + 1;
+    if (row === undefined) row = [];
+    if (buf[gt - 1] === SLASH) return gt + 1;
+    let vFrom = -1, vTo = -1, isFrom = -1, isTo = -1, isPreserve = false;
+    let q = gt + 1;
+    for (;;) {
+      const at = find(buf, LT, q);
+      if (at < 0) return -1;
+      if (isSpecialMarkup(buf, at)) {
+        q = markupEnd(buf, at);
+        if (q < 0) return -1;
+        continue;
+      }
+      const end = tagEnd(buf, at);
+      if (end < 0) return -1;
+      const closing = buf[at + 1] === SLASH;
+      const ns = closing ? at + 2 : at + 1;
+      const ne = nameEnd(buf, ns);
+      const ls = localStart(buf, ns, ne);
+      if (closing) {
+        if (sameBytes(buf, ls, ne, C)) {
+          q = end + 1;
+          break;
+        }
+        q = end + 1;
+        continue;
+      }
+      if (buf[end - 1] === SLASH) {
+        if (sameBytes(buf, ls, ne, V)) vFrom = vTo = end + 1;
+        q = end + 1;
+        continue;
+      }
+      // <v> and <is> are read; <f> (the formula, whose cached result is the <v>) and <extLst> are stepped over.
+      const name = sameBytes(buf, ls, ne, V) ? V : sameBytes(buf, ls, ne, F) ? F : sameBytes(buf, ls, ne, IS) ? IS : buf.subarray(ls, ne);
+      const close = closingTag(buf, end + 1, name);
+      if (close < 0) return -1;
+      const closeEnd = tagEnd(buf, close);
+      if (closeEnd < 0) return -1;
+      if (name === V) {
+        vFrom = end + 1;
+        vTo = close;
+      } else if (name === IS) {
+        isFrom = end + 1;
+        isTo = close;
+        isPreserve = attributeBytes(buf, at, end, SPACE) === "preserve";
+      }
+      q = closeEnd + 1;
+    }
+    const style = cell.style;
+    const value = cellValue(cell.type, buf, vFrom, vTo, isFrom, isTo, isPreserve, style, reading, intern);
+    if (value !== null && value !== "") {
+      row[col] = value;
+      if (firstValueRow < 0) firstValueRow = rowIndex;
+      else if (rowIndex > firstValueRow && style > 0 && columnStyles[col] === undefined && reading.styleFormats[style]) {
+        columnStyles[col] = style;
+      }
+    }
+    return q;
   };
 
   for await (const chunk of chunks) {
@@ -68,63 +163,40 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, reading: CellRead
         p = buf.length;
         break;
       }
-      const next = buf[lt + 1];
-      if (next === 0x63 /* c */ && isNameEnd(buf[lt + 2])) {
-        const tagEnd = find(buf, GT, lt);
-        if (tagEnd < 0) break;
-        const selfClosing = buf[tagEnd - 1] === SLASH;
-        let end = tagEnd + 1, innerEnd = tagEnd + 1;
-        if (!selfClosing) {
-          const close = findClose(buf, tagEnd, 0x63);
-          if (close < 0) break;
-          innerEnd = close;
-          end = close + 4;
-        }
-        const tag = buf.latin1Slice(lt, tagEnd);
-        const ref = attr(tag, "r");
-        col = ref === undefined ? col + 1 : columnIndex(ref);
-        const style = Number(attr(tag, "s") ?? 0);
-        const value = cellValue(attr(tag, "t"), buf, tagEnd + 1, innerEnd, style, reading, intern);
-        if (row === undefined) row = [];
-        if (value !== null && value !== "") {
-          row[col] = value;
-          if (firstValueRow < 0) firstValueRow = rowIndex;
-          else if (rowIndex > firstValueRow && style > 0 && columnStyles[col] === undefined && reading.styleFormats[style]) {
-            columnStyles[col] = style;
-          }
-        }
+      p = lt;
+      if (isSpecialMarkup(buf, lt)) {
+        const end = markupEnd(buf, lt);
+        if (end < 0) break;
         p = end;
         continue;
       }
-      if (next === 0x72 /* r */ && buf[lt + 2] === 0x6f && buf[lt + 3] === 0x77 && isNameEnd(buf[lt + 4])) {
-        const tagEnd = find(buf, GT, lt);
-        if (tagEnd < 0) break;
-        endRow();
-        const tag = buf.latin1Slice(lt, tagEnd);
-        const r = attr(tag, "r");
-        rowIndex = r === undefined ? rowIndex + 1 : Number(r) - 1;
-        col = -1;
-        const h = attr(tag, "hidden");
-        if (h === "1" || h === "true") {
-          if (rowIndex >= hidden.length) {
-            const bigger = new Uint8Array(Math.max(hidden.length * 2, rowIndex + 1));
-            bigger.set(hidden);
-            hidden = bigger;
-          }
-          hidden[rowIndex] = 1;
-        }
-        row = [];
-        if (buf[tagEnd - 1] === SLASH) endRow();
-        p = tagEnd + 1;
-        continue;
-      }
-      if (next === SLASH && buf[lt + 2] === 0x72 && buf[lt + 3] === 0x6f && buf[lt + 4] === 0x77 && buf[lt + 5] === GT) {
-        endRow();
-        p = lt + 6;
-        continue;
-      }
-      const gt = find(buf, GT, lt);
+      const gt = tagEnd(buf, lt);
       if (gt < 0) break;
+      const closing = buf[lt + 1] === SLASH;
+      const ns = closing ? lt + 2 : lt + 1;
+      const ne = nameEnd(buf, ns);
+      const ls = localStart(buf, ns, ne);
+      if (!inSheetData) {
+        if (!closing && buf[gt - 1] !== SLASH && sameBytes(buf, ls, ne, SHEET_DATA)) inSheetData = true;
+        p = gt + 1;
+        continue;
+      }
+      if (closing) {
+        if (sameBytes(buf, ls, ne, ROW)) endRow();
+        else if (sameBytes(buf, ls, ne, SHEET_DATA)) {
+          endRow();
+          inSheetData = false;
+        }
+        p = gt + 1;
+        continue;
+      }
+      if (ne - ls === 1 && buf[ls] === 0x63 /* c */) {
+        const end = readCell(buf, lt, gt);
+        if (end < 0) break;
+        p = end;
+        continue;
+      }
+      if (sameBytes(buf, ls, ne, ROW)) startRow(buf, lt, gt);
       p = gt + 1;
     }
     carry = p < buf.length ? Buffer.from(buf.subarray(p)) : undefined;
@@ -134,107 +206,184 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, reading: CellRead
   return { rows, hidden, columnStyles };
 }
 
-/** Next position of byte b at or after from, or -1: a plain loop, as the distances inside a row are short. */
-function find(buf: Buffer, b: number, from: number): number {
-  for (let i = from, n = buf.length; i < n; i++) if (buf[i] === b) return i;
-  return -1;
-}
-
-function isNameEnd(code: number): boolean {
-  return code === 32 || code === GT || code === SLASH || code === 9 || code === 10 || code === 13;
-}
-
-function attr(tag: string, name: string): string | undefined {
-  // Attribute names here are short and unprefixed; a space before the name keeps "r" from matching inside "spans=".
-  let at = tag.indexOf(` ${name}="`);
-  let quote = '"';
-  if (at < 0) {
-    at = tag.indexOf(` ${name}='`);
-    quote = "'";
-    if (at < 0) return undefined;
+/**
+ * Calls take(nameFrom, nameTo, valueFrom, valueTo) for each attribute of the start tag [lt, gt) (the name without its
+ * prefix), in one pass over the tag.
+ */
+function eachAttribute(buf: Buffer, lt: number, gt: number, take: (name: number, nameTo: number, from: number, to: number) => void): void {
+  let i = nameEnd(buf, lt + 1);
+  while (i < gt) {
+    while (i < gt && (buf[i] === 32 || buf[i] === 9 || buf[i] === 10 || buf[i] === 13)) i++;
+    const nameFrom = i;
+    while (i < gt && buf[i] !== 0x3d && buf[i] !== 32 && buf[i] !== 9 && buf[i] !== 10 && buf[i] !== 13) i++;
+    const nameTo = i;
+    while (i < gt && buf[i] !== 0x22 && buf[i] !== 0x27) i++;
+    if (i >= gt) return;
+    const close = find(buf, buf[i], i + 1, gt);
+    if (close < 0) return;
+    take(localStart(buf, nameFrom, nameTo), nameTo, i + 1, close);
+    i = close + 1;
   }
-  const start = at + name.length + 3;
-  return tag.substring(start, tag.indexOf(quote, start));
 }
 
-/** "B12" → 1. */
-function columnIndex(ref: string): number {
-  let n = 0;
-  for (let k = 0; k < ref.length; k++) {
-    const c = ref.charCodeAt(k);
+/** A cell's r (as a 0-based column; -1 when absent), s and t attributes. */
+const cellAttrs = { column: -1, style: 0, type: NUMBER, buf: Buffer.alloc(0) as Buffer };
+const takeCellAttribute = (name: number, nameTo: number, from: number, to: number) => {
+  if (nameTo - name !== 1) return;
+  const buf = cellAttrs.buf;
+  const c = buf[name];
+  if (c === 0x72 /* r */) cellAttrs.column = columnOf(buf, from, to);
+  else if (c === 0x73 /* s */) cellAttrs.style = Math.max(0, digitsOf(buf, from, to));
+  else if (c === 0x74 /* t */) cellAttrs.type = typeOf(buf, from, to);
+};
+
+function cellAttributes(buf: Buffer, lt: number, gt: number): typeof cellAttrs {
+  cellAttrs.column = -1;
+  cellAttrs.style = 0;
+  cellAttrs.type = NUMBER;
+  cellAttrs.buf = buf;
+  eachAttribute(buf, lt, gt, takeCellAttribute);
+  return cellAttrs;
+}
+
+/** A row's r (1-based; 0 when absent) and whether it is hidden. */
+const rowAttrs = { row: 0, hidden: false, buf: Buffer.alloc(0) as Buffer };
+const takeRowAttribute = (name: number, nameTo: number, from: number, to: number) => {
+  const buf = rowAttrs.buf;
+  if (nameTo - name === 1 && buf[name] === 0x72 /* r */) rowAttrs.row = Math.max(0, digitsOf(buf, from, to));
+  else if (sameBytes(buf, name, nameTo, HIDDEN)) {
+    const v = buf.latin1Slice(from, to).trim();
+    rowAttrs.hidden = v === "1" || v === "true";
+  }
+};
+
+function rowAttributes(buf: Buffer, lt: number, gt: number): typeof rowAttrs {
+  rowAttrs.row = 0;
+  rowAttrs.hidden = false;
+  rowAttrs.buf = buf;
+  eachAttribute(buf, lt, gt, takeRowAttribute);
+  return rowAttrs;
+}
+
+/** "B12" → 1; -1 when it is no cell reference. */
+function columnOf(buf: Buffer, from: number, to: number): number {
+  let n = 0, k = from;
+  for (; k < to; k++) {
+    const c = buf[k];
     if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
     else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
     else break;
   }
-  return n - 1;
+  return k === from || n > 16384 ? -1 : n - 1;
 }
 
-const V = { open: Buffer.from("<v"), close: Buffer.from("</v>") };
-const IS = { open: Buffer.from("<is"), close: Buffer.from("</is>") };
-
-/** Position of `</c>` (or `</v>`: the letter given) at or after from, or -1. */
-function findClose(buf: Buffer, from: number, letter: number): number {
-  for (let i = find(buf, LT, from); i >= 0; i = find(buf, LT, i + 1)) {
-    if (buf[i + 1] === SLASH && buf[i + 2] === letter && buf[i + 3] === GT) return i;
+/** A non-negative integer written in ASCII digits (surrounding spaces allowed); -1 when it is not one. */
+function digitsOf(buf: Buffer, from: number, to: number): number {
+  while (from < to && buf[from] === 32) from++;
+  while (to > from && buf[to - 1] === 32) to--;
+  if (from === to) return -1;
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const d = buf[k] - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
   }
-  return -1;
+  return n;
 }
 
-/** The text inside the first `<name>…</name>` between from and to, as UTF-8; undefined when there is none. */
-function elementText(buf: Buffer, from: number, to: number, name: { open: Buffer; close: Buffer }): string | undefined {
-  let open = find(buf, LT, from);
-  // Cells hold <v> or <is> (after an <f> formula, whose text is not wanted).
-  while (open >= 0 && open < to && !startsWith(buf, open, name.open)) open = find(buf, LT, open + 1);
-  if (open < 0 || open >= to) return undefined;
-  const gt = find(buf, GT, open);
-  if (gt < 0 || gt >= to) return undefined;
-  if (buf[gt - 1] === SLASH) return "";
-  let close = find(buf, LT, gt);
-  while (close >= 0 && close < to && !startsWith(buf, close, name.close)) close = find(buf, LT, close + 1);
-  return close < 0 || close > to ? undefined : buf.utf8Slice(gt + 1, close);
-}
-
-function startsWith(buf: Buffer, at: number, what: Buffer): boolean {
-  for (let k = 0; k < what.length; k++) if (buf[at + k] !== what[k]) return false;
-  return nameEndsThere(buf[at + what.length], what);
-}
-
-/** `<v` must not match `<vv…`; closing tags end in ">" anyway. */
-function nameEndsThere(code: number, what: Buffer): boolean {
-  return what[what.length - 1] === GT || isNameEnd(code);
+function typeOf(buf: Buffer, from: number, to: number): number {
+  while (from < to && buf[from] === 32) from++;
+  while (to > from && buf[to - 1] === 32) to--;
+  if (to - from === 1) {
+    switch (buf[from]) {
+      case 0x73: return SHARED; // s
+      case 0x62: return BOOL; // b
+      case 0x65: return ERROR; // e
+      case 0x64: return ISO_DATE; // d
+      default: return NUMBER;
+    }
+  }
+  if (sameBytes(buf, from, to, STR_TYPE)) return STR;
+  if (sameBytes(buf, from, to, INLINE_TYPE)) return INLINE;
+  return NUMBER;
 }
 
 function cellValue(
-  type: string | undefined, buf: Buffer, from: number, to: number, style: number, o: CellReading,
-  intern: (s: string) => string,
+  type: number, buf: Buffer, vFrom: number, vTo: number, isFrom: number, isTo: number, isPreserve: boolean,
+  style: number, o: CellReading, intern: (s: string) => string,
 ): Cell {
-  if (from >= to) return null;
-  if (type === "inlineStr") {
-    const is = elementText(buf, from, to, IS);
-    return is === undefined ? null : intern(runsText(is));
+  // An inline string, or a writer's inline string without t="inlineStr".
+  if (isFrom >= 0 && (type === INLINE || vFrom < 0)) return intern(richText(buf, isFrom, isTo, isPreserve));
+  if (vFrom < 0 || vFrom === vTo) return null; // <v/> and <v></v> are empty cells, whatever the type
+  if (type === SHARED) {
+    let index = digitsOf(buf, vFrom, vTo);
+    if (index < 0) index = Number(characterData(buf, vFrom, vTo).trim());
+    if (o.sharedStrings === undefined) throw new MissingPart("xl/sharedStrings.xml");
+    return Number.isInteger(index) ? (o.sharedStrings[index] ?? null) : null;
   }
-  const v = elementText(buf, from, to, V);
-  if (v === undefined) return null;
+  const text = characterData(buf, vFrom, vTo);
   switch (type) {
-    case "s":
-      return o.sharedStrings[Number(v)] ?? null;
-    case "str":
-      return intern(unescapeXml(v));
-    case "b":
-      return v === "1" || v === "true";
-    case "e":
-      return { error: unescapeXml(v) };
-    case "d": {
-      const d = new Date(unescapeXml(v));
-      return Number.isNaN(d.getTime()) ? unescapeXml(v) : d;
+    case INLINE:
+    case STR:
+      return intern(unescapeExcel(text));
+    case BOOL: {
+      const b = text.trim();
+      return b === "1" || b === "true" ? true : b === "0" || b === "false" ? false : intern(text);
     }
-    default: {
-      const n = Number(v);
-      if (v === "" || Number.isNaN(n)) return unescapeXml(v);
-      if (style > 0 && o.styleIsDate[style] && n >= 0 && n <= LAST_SERIAL) {
-        return new Date(Math.round((n - 25569 + (o.date1904 ? 1462 : 0)) * MS_PER_DAY));
-      }
-      return n;
-    }
+    case ERROR:
+      return { error: text.trim() };
+    case ISO_DATE:
+      return isoDateCell(text.trim());
+    default:
+      return numberCell(text, style, o);
   }
+}
+
+/** A number cell as it shows under its style's number format (see scanSheet). */
+function numberCell(text: string, style: number, o: CellReading): Cell {
+  const n = xsdNumber(text);
+  if (n === null) return text.trim() === "" ? null : unescapeExcel(text);
+  const format = style > 0 ? o.styleNumberFormats[style] : undefined;
+  if (format === undefined || format.kind === "number") return n;
+  switch (kindOf(format, n)) {
+    case "date":
+      return dateOfSerial(n, o.date1904) ?? n;
+    case "time":
+      // A time of day with a day (a serial of 1 or more) is a date shown without its day; without one it is a time.
+      if (n >= 1) return dateOfSerial(n, o.date1904) ?? n;
+      return n >= 0 ? timeText(format, n) : n;
+    case "duration":
+      return timeText(format, n);
+    default:
+      return n;
+  }
+}
+
+/** A number as XML Schema writes a double (digits, sign, point, exponent: no "0x1F", no "Infinity"), or null. */
+function xsdNumber(text: string): number | null {
+  let digits = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) digits = true;
+    else if (c !== 46 && c !== 43 && c !== 45 && c !== 101 && c !== 69 && c !== 32 && c !== 9 && c !== 10) return null;
+  }
+  const n = Number(text);
+  return digits && Number.isFinite(n) ? n : null;
+}
+
+// 2025-12-21, 2025-12-21T10:30:00, with seconds' fractions and a zone (Z, +08:00) that a calendar day ignores.
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * A `t="d"` cell (an ISO 8601 date and time): the calendar day and the time as written, never moved by a time zone
+ * (`2025-12-21T00:00:00+08:00` is 21 December anywhere). A time without a date is no day: its text stays.
+ */
+function isoDateCell(text: string): Cell {
+  const m = ISO_DATE_TIME.exec(text);
+  const day = m ? parseDateText(`${m[1]}-${m[2]}-${m[3]}`) : null;
+  if (!m || day === null || day !== dayFromCivil(Number(m[1]), Number(m[2]), Number(m[3]))) return text;
+  const [h, min, s] = [m[4], m[5], m[6]].map((x) => Number(x ?? 0));
+  if (h > 23 || min > 59 || s > 59) return text;
+  const ms = Math.round(Number(`0.${m[7] ?? "0"}`) * 1000);
+  return new Date(day * MS_PER_DAY + ((h * 60 + min) * 60 + s) * 1000 + Math.min(ms, 999));
 }

@@ -1,135 +1,129 @@
 import { posix } from "path";
-import { entryBytes, NotAZip, type ZipEntry } from "./zipEntries";
-import { attribute, tagsNamed, unescapeXml } from "./xmlText";
+import { numberFormat, type NumberFormat } from "./numberFormat";
+import type { OpcPackage, Relationship } from "./opcPackage";
+import { attribute, booleanAttribute, childNamed, childrenNamed, type XmlElement } from "./xmlText";
+
+/** What a tab of the workbook holds: cells (a worksheet), or a chart, a dialog or Excel 4 macros. */
+export type SheetKind = "worksheet" | "chartsheet" | "dialogsheet" | "macrosheet";
 
 export interface SheetInfo {
   name: string;
   /** "visible", "hidden" or "veryHidden". */
   state: string;
-  /** Path of its XML inside the zip. */
-  path: string;
+  kind: SheetKind;
+  /** Name of its part inside the package; undefined when the workbook points at none. */
+  path: string | undefined;
 }
 
 export interface WorkbookParts {
+  /** The workbook part's name ("xl/workbook.xml" as most writers name it). */
+  workbookPath: string;
   sheets: SheetInfo[];
   date1904: boolean;
-  sharedStrings: string[];
-  /** Per cell style index: its number format code ("" for General) and whether that format shows a date. */
+  /** The shared strings part, when the workbook has one. */
+  sharedStringsPath: string | undefined;
+  /** Per cell style index: its number format code ("" for General), as the output workbook keeps it. */
   styleFormats: string[];
-  styleIsDate: boolean[];
+  /** Per cell style index: the format, read (what a number in such a cell shows as). */
+  styleNumberFormats: NumberFormat[];
 }
 
-type Entries = Map<string, ZipEntry>;
+// Transitional and Strict namespaces of the relationship id on <sheet r:id="…">.
+const RELATIONSHIP_NS = [
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  "http://purl.oclc.org/ooxml/officeDocument/relationships",
+];
 
-const text = (bytes: Buffer, entries: Entries, name: string): string | undefined => {
-  const entry = entries.get(name);
-  return entry ? entryBytes(bytes, entry).toString("utf8") : undefined;
+const SHEET_KINDS: Record<string, SheetKind> = {
+  worksheet: "worksheet", chartsheet: "chartsheet", dialogsheet: "dialogsheet", xlmacrosheet: "macrosheet", xlintlmacrosheet: "macrosheet",
 };
 
-/** The workbook's sheets (in tab order), date system, shared strings and number formats. */
-export function workbookParts(bytes: Buffer, entries: Entries): WorkbookParts {
-  const workbookPath = officeDocumentPath(bytes, entries);
-  const workbook = text(bytes, entries, workbookPath);
-  if (workbook === undefined) throw new NotAZip("no workbook part");
-  const rels = relationships(text(bytes, entries, relsPathOf(workbookPath)) ?? "", posix.dirname(workbookPath));
-  const pr = tagsNamed(workbook, "workbookPr")[0];
-  const date1904Attr = pr ? attribute(pr, "date1904") : undefined;
-  const sheets = tagsNamed(workbook, "sheet").map((tag) => ({
-    name: attribute(tag, "name") ?? "",
-    state: attribute(tag, "state") ?? "visible",
-    path: rels.get(attribute(tag, "r:id") ?? "") ?? "",
-  }));
-  const sstPath = [...rels.values()].find((p) => /sharedStrings\d*\.xml$/i.test(p));
-  const stylesPath = [...rels.values()].find((p) => /styles\d*\.xml$/i.test(p));
-  const { formats, isDate } = styles(stylesPath ? text(bytes, entries, stylesPath) : undefined);
+/** The workbook part named by the package's officeDocument relationship (or where most writers put it). */
+export function workbookPath(pkg: OpcPackage): string | undefined {
+  const rel = pkg.relationships("").find((r) => r.type === "officedocument" && r.target !== undefined);
+  if (rel?.target && pkg.has(rel.target)) return rel.target;
+  return pkg.has("xl/workbook.xml") ? "xl/workbook.xml" : rel?.target;
+}
+
+/** The workbook's sheets (in tab order), date system, shared strings part and number formats. */
+export function workbookParts(pkg: OpcPackage, path: string, workbook: XmlElement): WorkbookParts {
+  const rels = pkg.relationships(path);
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const sheets = childrenNamed(childNamed(workbook, "sheets"), "sheet").map((sheet): SheetInfo => {
+    const rel = byId.get(relationshipId(sheet) ?? "");
+    return {
+      name: attribute(sheet, "name") ?? "",
+      state: attribute(sheet, "state") ?? "visible",
+      kind: sheetKind(pkg, rel),
+      path: rel?.target,
+    };
+  });
+  const { formats, read } = styles(pkg, partOfType(pkg, rels, "styles", path));
   return {
+    workbookPath: path,
     sheets,
-    date1904: date1904Attr === "1" || date1904Attr === "true",
-    sharedStrings: sharedStrings(sstPath ? text(bytes, entries, sstPath) : undefined),
+    date1904: booleanAttribute(childNamed(workbook, "workbookPr"), "date1904", false),
+    sharedStringsPath: partOfType(pkg, rels, "sharedstrings", path),
     styleFormats: formats,
-    styleIsDate: isDate,
+    styleNumberFormats: read,
   };
 }
 
-function officeDocumentPath(bytes: Buffer, entries: Entries): string {
-  const root = text(bytes, entries, "_rels/.rels");
-  if (root) {
-    for (const tag of tagsNamed(root, "Relationship")) {
-      if ((attribute(tag, "Type") ?? "").endsWith("/officeDocument")) return (attribute(tag, "Target") ?? "").replace(/^\//, "");
-    }
-  }
-  return "xl/workbook.xml";
+/** `r:id`, whatever the prefix: by namespace, else any prefixed `id` (a writer's own prefix for the same URI). */
+function relationshipId(sheet: XmlElement): string | undefined {
+  return attribute(sheet, "id", RELATIONSHIP_NS) ?? sheet.attributes.find((a) => a.local === "id" && a.ns !== "")?.value;
 }
 
-function relsPathOf(part: string): string {
-  return posix.join(posix.dirname(part), "_rels", posix.basename(part) + ".rels");
+/** The kind the relationship names; without one, the kind the part's root element says. */
+function sheetKind(pkg: OpcPackage, rel: Relationship | undefined): SheetKind {
+  const byType = rel ? SHEET_KINDS[rel.type] : undefined;
+  if (byType) return byType;
+  const root = rel?.target ? pkg.xml(rel.target) : undefined;
+  if (root?.local === "chartsheet" || root?.local === "dialogsheet") return root.local;
+  if (root?.local === "macrosheet") return "macrosheet";
+  return "worksheet";
 }
 
-/** Relationship id → part path (targets are relative to the part's folder, or absolute from the zip's root). */
-function relationships(xml: string, base: string): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const tag of tagsNamed(xml, "Relationship")) {
-    const target = attribute(tag, "Target") ?? "";
-    map.set(attribute(tag, "Id") ?? "", target.startsWith("/") ? target.slice(1) : posix.normalize(posix.join(base, target)));
-  }
-  return map;
+/** The workbook's part of a type (shared strings, styles); a part of the usual name when no relationship says. */
+function partOfType(pkg: OpcPackage, rels: Relationship[], type: string, workbook: string): string | undefined {
+  const rel = rels.find((r) => r.type === type && r.target !== undefined && pkg.has(r.target));
+  if (rel) return rel.target;
+  const usual = posix.join(posix.dirname(workbook), type === "styles" ? "styles.xml" : "sharedStrings.xml");
+  return pkg.has(usual) ? usual : undefined;
 }
 
-const SI = /<(?:\w+:)?si(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si(?:\s[^>]*)?\/>/g;
-
-/** The shared strings table: each item's text runs joined, phonetic (furigana) runs left out. */
-function sharedStrings(xml: string | undefined): string[] {
-  if (!xml) return [];
-  const out: string[] = [];
-  for (const m of xml.matchAll(SI)) out.push(m[1] === undefined ? "" : runsText(m[1]));
-  return out;
-}
-
-const RPH = /<(?:\w+:)?rPh[\s>][\s\S]*?<\/(?:\w+:)?rPh>/g;
-const T = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
-
-/** The text of a string item or inline string (`<t>` elements, rich-text runs). */
-export function runsText(inner: string): string {
-  // One plain <t> element, as most writers store a cell's text.
-  if (inner.startsWith("<t") && inner.endsWith("</t>")) {
-    const gt = inner.indexOf(">");
-    const text = inner.substring(gt + 1, inner.length - 4);
-    if (gt > 0 && text.indexOf("<") < 0) return unescapeXml(text);
-  }
-  const body = inner.indexOf("rPh") >= 0 ? inner.replace(RPH, "") : inner;
-  let s = "";
-  for (const m of body.matchAll(T)) s += m[1];
-  return unescapeXml(s);
-}
-
-// Built-in number formats that carry meaning for the output workbook (ECMA-376 §18.8.30); ids 27–36 and 50–58 are
-// the East Asian date formats, whose codes depend on the locale.
+/**
+ * Built-in number formats (ECMA-376 §18.8.30) that styles refer to by id alone. Ids 27–36 and 50–58 are East Asian
+ * and depend on the locale; the codes here are Simplified Chinese Excel's.
+ */
 const BUILTIN_FORMATS: Record<number, string> = {
   1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
   14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm",
-  21: "h:mm:ss", 22: "m/d/yy h:mm", 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)",
+  21: "h:mm:ss", 22: "m/d/yy h:mm", 27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: "m-d-yy",
+  31: 'yyyy"年"m"月"d"日"', 32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"', 34: '上午/下午h"时"mm"分"', 35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"', 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)",
   40: "#,##0.00;[Red](#,##0.00)", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+  50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"', 55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
 };
-const EAST_ASIAN_DATE_IDS = new Set([27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
-function styles(xml: string | undefined): { formats: string[]; isDate: boolean[] } {
-  if (!xml) return { formats: [], isDate: [] };
+/** Number format code and reading per cell style (`cellXfs`; the formats of conditional formats are not cells'). */
+function styles(pkg: OpcPackage, path: string | undefined): { formats: string[]; read: NumberFormat[] } {
+  const root = path ? pkg.xml(path) : undefined;
   const custom = new Map<number, string>();
-  for (const tag of tagsNamed(xml, "numFmt")) custom.set(Number(attribute(tag, "numFmtId")), attribute(tag, "formatCode") ?? "");
-  const cellXfs = /<(?:\w+:)?cellXfs[\s>][\s\S]*?<\/(?:\w+:)?cellXfs>/.exec(xml)?.[0] ?? "";
-  const formats: string[] = [], isDate: boolean[] = [];
-  for (const tag of tagsNamed(cellXfs, "xf")) {
-    const id = Number(attribute(tag, "numFmtId") ?? 0);
-    const code = custom.get(id) ?? BUILTIN_FORMATS[id] ?? (EAST_ASIAN_DATE_IDS.has(id) ? "yyyy-mm-dd" : "");
-    formats.push(code);
-    isDate.push(EAST_ASIAN_DATE_IDS.has(id) || (id >= 14 && id <= 22) || (id >= 45 && id <= 47) || isDateFormat(code));
+  for (const f of childrenNamed(childNamed(root, "numFmts"), "numFmt")) {
+    custom.set(Number(attribute(f, "numFmtId")), attribute(f, "formatCode") ?? "");
   }
-  return { formats, isDate };
-}
-
-/** A format that shows a date or time: date letters outside quoted text and [bracketed] parts (as ExcelJS decides). */
-function isDateFormat(code: string): boolean {
-  if (!code) return false;
-  const bare = code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
-  return /[ymdhMsb]+/.test(bare);
+  const formats: string[] = [];
+  const read: NumberFormat[] = [];
+  const cache = new Map<string, NumberFormat>();
+  for (const xf of childrenNamed(childNamed(root, "cellXfs"), "xf")) {
+    const id = Number(attribute(xf, "numFmtId") ?? 0);
+    const code = custom.get(id) ?? BUILTIN_FORMATS[id] ?? "";
+    let format = cache.get(code);
+    if (!format) cache.set(code, (format = numberFormat(code)));
+    formats.push(code);
+    read.push(format);
+  }
+  return { formats, read };
 }

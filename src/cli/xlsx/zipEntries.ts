@@ -8,10 +8,19 @@ export interface ZipEntry {
   size: number;
   /** Where its local header starts. */
   headerOffset: number;
+  /** General purpose flags (bit 0: encrypted). */
+  flags: number;
 }
 
 /** Why a file could not be opened as a zip. */
 export class NotAZip extends Error {}
+
+/** A zip whose entries this reader cannot unpack: encrypted entries, or a compression other than deflate. */
+export class UnsupportedZip extends Error {
+  constructor(readonly entry: string, readonly method: number | "encrypted") {
+    super(`${entry}: ${method === "encrypted" ? "encrypted" : `compression method ${method}`}`);
+  }
+}
 
 /** The entries of a zip held in memory, by name, from its central directory (the part a damaged zip loses first). */
 export function zipEntries(bytes: Buffer): Map<string, ZipEntry> {
@@ -55,7 +64,8 @@ export function zipEntries(bytes: Buffer): Map<string, ZipEntry> {
       }
       x += 4 + len;
     }
-    entries.set(name.replace(/\\/g, "/"), { name, method: bytes.readUInt16LE(at + 10), compressedSize, size, headerOffset });
+    const flags = bytes.readUInt16LE(at + 8);
+    entries.set(name.replace(/\\/g, "/"), { name, method: bytes.readUInt16LE(at + 10), compressedSize, size, headerOffset, flags });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -70,6 +80,8 @@ function findEndOfDirectory(bytes: Buffer): number {
 
 /** An entry's compressed bytes. */
 function rawData(bytes: Buffer, entry: ZipEntry): Buffer {
+  if ((entry.flags & 1) !== 0) throw new UnsupportedZip(entry.name, "encrypted");
+  if (entry.method !== 0 && entry.method !== 8) throw new UnsupportedZip(entry.name, entry.method);
   const at = entry.headerOffset;
   if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) throw new NotAZip(`local header of ${entry.name} damaged`);
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
@@ -81,7 +93,6 @@ function rawData(bytes: Buffer, entry: ZipEntry): Buffer {
 export function entryBytes(bytes: Buffer, entry: ZipEntry): Buffer {
   const data = rawData(bytes, entry);
   if (entry.method === 0) return data;
-  if (entry.method !== 8) throw new NotAZip(`${entry.name} uses compression method ${entry.method}`);
   try {
     return inflateRawSync(data);
   } catch (err) {
@@ -96,7 +107,6 @@ export async function* entryChunks(bytes: Buffer, entry: ZipEntry): AsyncGenerat
     for (let at = 0; at < data.length; at += 1 << 20) yield data.subarray(at, Math.min(at + (1 << 20), data.length));
     return;
   }
-  if (entry.method !== 8) throw new NotAZip(`${entry.name} uses compression method ${entry.method}`);
   const inflate = createInflateRaw({ chunkSize: 1 << 20 });
   inflate.end(data);
   try {
