@@ -1,0 +1,281 @@
+/**
+ * `npm run corpus -- DIR`: reads every .xlsx, .xlsm and .csv file under DIR with the command line's own readers
+ * (the built dist/ files, as they ship) and with LibreOffice, compares every cell, and prints the disagreements
+ * grouped by kind, with counts and a few examples each. Differences that are deliberate and documented (Excel's
+ * behaviour where LibreOffice's differs, formulas LibreOffice computes again) are counted apart. Exit status 1 when
+ * any other disagreement remains.
+ *
+ *   npm run corpus -- DIR [--examples N] [--cache DIR] [--no-cache]
+ *
+ * LibreOffice's readings are cached by file content (under the system's temporary folder unless --cache names a
+ * folder), so a second run after a change to the readers takes seconds. Point it at public reader test suites (e.g.
+ * calamine's tests folder, SheetJS's test_files) checked out outside this repository.
+ */
+
+import { createHash } from "crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join, relative, resolve } from "path";
+import { compareSheet, tableCells, type Disagreement, type OurTable } from "../cli/differential/compareCells";
+import { libreOfficeSheets, type ReferenceSheet } from "../cli/differential/libreOfficeSheets";
+
+const ROOT = resolve(__dirname, "../..");
+
+interface OurReaders {
+  readXlsx(path: string, bytes: Buffer, sheet?: string): Promise<OurTable & { sheetName?: string }>;
+  readTable(path: string): Promise<{ table: OurTable & { text?: { encoding: string; delimiter: string } } }>;
+}
+
+/** The readers as they ship: the compiled command line (RFM_CORPUS_DIST may name another build to compare with). */
+async function ourReaders(): Promise<OurReaders> {
+  const dist = resolve(process.env.RFM_CORPUS_DIST ?? join(ROOT, "dist/node"), "cli");
+  if (!existsSync(join(dist, "readXlsx.js"))) throw new Error("build the command line first: npm run build:cli");
+  const { readXlsx } = await import(join(dist, "readXlsx.js"));
+  const { readTable } = await import(join(dist, "readTable.js"));
+  return { readXlsx, readTable };
+}
+
+interface Options {
+  dir: string;
+  examples: number;
+  cache: string | undefined;
+}
+
+function options(argv: string[]): Options {
+  const o: Options = { dir: "", examples: 3, cache: join(tmpdir(), "rfm-corpus-cache") };
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k];
+    if (a === "--examples") o.examples = Number(argv[++k]);
+    else if (a === "--cache") o.cache = resolve(argv[++k]);
+    else if (a === "--no-cache") o.cache = undefined;
+    else if (!o.dir) o.dir = resolve(a);
+    else throw new Error(`unexpected argument ${a}`);
+  }
+  if (!o.dir || !existsSync(o.dir) || !statSync(o.dir).isDirectory()) {
+    throw new Error("usage: npm run corpus -- DIR [--examples N] [--cache DIR] [--no-cache]");
+  }
+  return o;
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && /\.(xlsx|xlsm|csv)$/i.test(e.name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** A finding of the run: a disagreement in a cell, or a whole file or sheet one side could not read. */
+interface Finding {
+  kind: string;
+  deliberate: boolean;
+  where: string;
+  detail: string;
+}
+
+class Tally {
+  files = 0;
+  sheets = 0;
+  cells = 0;
+  readersAgreeOnRefusal = 0;
+  libreOfficeFailed: string[] = [];
+  findings: Finding[] = [];
+
+  add(where: string, d: Disagreement): void {
+    this.findings.push({ kind: d.kind, deliberate: d.deliberate, where: `${where}!${d.cell}`, detail: `here ${d.ours}, LibreOffice ${d.reference}` });
+  }
+}
+
+/** LibreOffice's readings, from the cache where it has them. */
+async function referenceReadings(files: string[], cache: string | undefined, inFilter?: string, keyOf = (p: string) => p): Promise<Map<string, ReferenceSheet[] | Error>> {
+  const result = new Map<string, ReferenceSheet[] | Error>();
+  const missing: string[] = [];
+  const cachePath = (p: string) => cache && join(cache, createHash("sha1").update(readFileSync(p)).update(inFilter ?? "").digest("hex") + ".json");
+  for (const f of files) {
+    const c = cachePath(f);
+    if (c && existsSync(c)) result.set(keyOf(f), revive(JSON.parse(readFileSync(c, "utf8"))));
+    else missing.push(f);
+  }
+  if (missing.length > 0) {
+    const profileDir = join(cache ?? tmpdir(), "libreoffice-profile");
+    const read = await libreOfficeSheets(missing, { inFilter, profileDir, batch: 25 });
+    for (const f of missing) {
+      const r = read.get(f)!;
+      result.set(keyOf(f), r);
+      const c = cachePath(f);
+      if (c) {
+        mkdirSync(cache!, { recursive: true });
+        writeFileSync(c, JSON.stringify(r instanceof Error ? { error: r.message } : r.map((s) => ({ ...s, cells: [...s.cells] }))));
+      }
+    }
+  }
+  return result;
+}
+
+function revive(json: unknown): ReferenceSheet[] | Error {
+  if (!Array.isArray(json)) return new Error((json as { error: string }).error);
+  return (json as (Omit<ReferenceSheet, "cells"> & { cells: [string, never][] })[]).map((s) => ({ ...s, cells: new Map(s.cells) }));
+}
+
+/** The one line a reader refused with, or undefined for a bug (which is rethrown). */
+function refusal(err: unknown): string {
+  if (err instanceof Error && err.name === "UsageError") return (err as Error & { line(lang: string): string }).line("en");
+  throw err;
+}
+
+/** A refusal's words without the file's name, so that refusals group by reason. */
+function reason(line: string, path: string): string {
+  return line.split(path).join("FILE").replace(/"[^"]*"/g, (m) => (m === '"FILE"' ? m : '"…"'));
+}
+
+async function compareWorkbook(path: string, name: string, reference: ReferenceSheet[] | Error, readers: OurReaders, tally: Tally): Promise<void> {
+  const bytes = readFileSync(path);
+  if (reference instanceof Error) {
+    tally.libreOfficeFailed.push(name);
+    try {
+      await readers.readXlsx(path, bytes);
+      tally.findings.push({ kind: "read here, LibreOffice could not open it", deliberate: false, where: name, detail: reference.message });
+    } catch (err) {
+      refusal(err);
+      tally.readersAgreeOnRefusal++;
+    }
+    return;
+  }
+  // The sheet read by default: the first visible worksheet; LibreOffice's first visible sheet with cells must not
+  // come before it (chart sheets have no cells there).
+  let defaultSheet: string | undefined;
+  try {
+    defaultSheet = (await readers.readXlsx(path, bytes)).sheetName;
+  } catch (err) {
+    const line = refusal(err);
+    const anyCells = reference.some((s) => s.cells.size > 0);
+    if (anyCells && !/ is empty/.test(line)) {
+      tally.findings.push({ kind: `refused here: ${reason(line, path)}`, deliberate: false, where: name, detail: line });
+    }
+  }
+  const firstWithCells = reference.find((s) => s.visible && s.cells.size > 0);
+  const defaultIndex = reference.findIndex((s) => s.name === defaultSheet);
+  if (defaultSheet !== undefined && firstWithCells && reference.indexOf(firstWithCells) < defaultIndex && reference[defaultIndex].cells.size > 0) {
+    tally.findings.push({ kind: "another sheet read by default", deliberate: false, where: name, detail: `here "${defaultSheet}", LibreOffice's first visible "${firstWithCells.name}"` });
+  }
+  for (const sheet of reference) {
+    tally.sheets++;
+    let table: OurTable | undefined;
+    try {
+      table = await readers.readXlsx(path, bytes, sheet.name);
+    } catch (err) {
+      const line = refusal(err);
+      if (sheet.cells.size === 0) continue; // an empty sheet or a chart sheet: nothing to read on either side
+      tally.cells += sheet.cells.size;
+      tally.findings.push({ kind: `refused here: ${reason(line, path)}`, deliberate: false, where: `${name}!${sheet.name}`, detail: line });
+      continue;
+    }
+    const result = compareSheet(tableCells(table), sheet, table.date1904);
+    tally.cells += result.cells;
+    for (const d of result.disagreements) tally.add(`${name}!${sheet.name}`, d);
+  }
+}
+
+const ENCODINGS: Record<string, string> = { utf8: "utf-8", utf16le: "utf-16le", utf16be: "utf-16be", gb18030: "gb18030", big5: "big5" };
+
+/** Our reading of each CSV; LibreOffice reads the same text (as we decoded it) with the same delimiter, every column as text. */
+async function compareCsvs(files: string[], root: string, readers: OurReaders, cache: string | undefined, tally: Tally): Promise<void> {
+  const ours = new Map<string, OurTable>();
+  const work = mkdtempSync(join(tmpdir(), "rfm-corpus-csv-"));
+  const byDelimiter = new Map<string, { copy: string; original: string }[]>();
+  try {
+    for (const [k, f] of files.entries()) {
+      const name = relative(root, f);
+      try {
+        const { table } = await readers.readTable(f);
+        ours.set(f, table);
+        const enc = table.text?.encoding ?? "utf8";
+        let text = new TextDecoder(ENCODINGS[enc] ?? enc).decode(readFileSync(f));
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        const copy = join(work, `c${k}.csv`);
+        writeFileSync(copy, text);
+        const delimiter = table.text?.delimiter ?? ",";
+        byDelimiter.set(delimiter, [...(byDelimiter.get(delimiter) ?? []), { copy, original: f }]);
+      } catch (err) {
+        if (!(err instanceof Error && err.name === "UsageError")) {
+          tally.findings.push({ kind: "reader crashed", deliberate: false, where: name, detail: String(err instanceof Error ? err.stack : err).split("\n").slice(0, 3).join(" | ") });
+          continue;
+        }
+        const line = refusal(err);
+        tally.findings.push({ kind: `CSV refused here: ${reason(line, f)}`, deliberate: false, where: name, detail: line });
+      }
+    }
+    const columnsAsText = Array.from({ length: 1024 }, (_, c) => `${c + 1}/2`).join("/");
+    for (const [delimiter, group] of byDelimiter) {
+      const filter = `CSV:${delimiter.charCodeAt(0)},34,76,1,${columnsAsText},1033,false,false,false,false,false`;
+      const byCopy = new Map(group.map((g) => [g.copy, g.original]));
+      const read = await referenceReadings(group.map((g) => g.copy), cache, filter, (copy) => byCopy.get(copy)!);
+      for (const { original } of group) {
+        const name = relative(root, original);
+        const reference = read.get(original)!;
+        tally.sheets++;
+        if (reference instanceof Error) {
+          tally.libreOfficeFailed.push(name);
+          continue;
+        }
+        const result = compareSheet(tableCells(ours.get(original)!), reference[0], false);
+        tally.cells += result.cells;
+        for (const d of result.disagreements) tally.add(name, d);
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function report(o: Options, tally: Tally, xlsxCount: number, csvCount: number): number {
+  const undeliberate = tally.findings.filter((f) => !f.deliberate);
+  const deliberate = tally.findings.filter((f) => f.deliberate);
+  console.log(`Corpus ${o.dir}: ${tally.files} files (${xlsxCount} workbooks, ${csvCount} CSV), ${tally.sheets} sheets, ${tally.cells} cells compared`);
+  console.log(`LibreOffice could not open ${tally.libreOfficeFailed.length} of them (refused here too: ${tally.readersAgreeOnRefusal})`);
+  console.log(`Disagreements: ${undeliberate.length} to look at, ${deliberate.length} deliberate (documented)`);
+  const group = (title: string, list: Finding[]) => {
+    if (list.length === 0) return;
+    console.log(`\n${title}`);
+    const kinds = new Map<string, Finding[]>();
+    for (const f of list) kinds.set(f.kind, [...(kinds.get(f.kind) ?? []), f]);
+    for (const [kind, found] of [...kinds].sort((a, b) => b[1].length - a[1].length)) {
+      const files = new Set(found.map((f) => f.where.split("!")[0])).size;
+      console.log(`  ${String(found.length).padStart(7)}  ${kind}  (${files} file${files === 1 ? "" : "s"})`);
+      for (const f of found.slice(0, o.examples)) console.log(`             ${f.where}: ${f.detail.length > 200 ? f.detail.slice(0, 199) + "…" : f.detail}`);
+    }
+  };
+  group("To look at, by kind:", undeliberate);
+  group("Deliberate, by kind:", deliberate);
+  return undeliberate.length > 0 ? 1 : 0;
+}
+
+async function main(): Promise<void> {
+  const o = options(process.argv.slice(2));
+  const readers = await ourReaders();
+  const files = filesUnder(o.dir);
+  const workbooks = files.filter((f) => !/\.csv$/i.test(f));
+  const csvs = files.filter((f) => /\.csv$/i.test(f));
+  const tally = new Tally();
+  tally.files = files.length;
+  const reference = await referenceReadings(workbooks, o.cache);
+  for (const f of workbooks) {
+    try {
+      await compareWorkbook(f, relative(o.dir, f), reference.get(f)!, readers, tally);
+    } catch (err) {
+      tally.findings.push({ kind: "reader crashed", deliberate: false, where: relative(o.dir, f), detail: String((err as Error).stack ?? err).split("\n").slice(0, 3).join(" | ") });
+    }
+  }
+  await compareCsvs(csvs, o.dir, readers, o.cache, tally);
+  process.exitCode = report(o, tally, workbooks.length, csvs.length);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 2;
+});
