@@ -1,4 +1,4 @@
-import { dayToSerial, formatDay, parseDay, todayDay } from "../../src/engine";
+import { dateTimeFromSerial, dayToSerial, formatDay, parseDay, todayDay } from "../../src/engine";
 import { dayOf } from "./helpers";
 
 // Excel's 1900 system counts 1900-01-01 as serial 1 and invents 1900-02-29 as serial 60, so from serial 61 on
@@ -36,6 +36,33 @@ describe("parseDay: Excel serials", () => {
 
   it("a time of day also counts as its day in the 1904 system", () => {
     expect(parseDay(44377.75, true)).toBe(dayOf("2025-07-01"));
+  });
+});
+
+describe("dateTimeFromSerial: the day and time of day a serial stands for (what is shown and written back)", () => {
+  const at = (iso: string) => Date.parse(`${iso}Z`);
+  it.each([
+    [45839, false, "2025-07-01T00:00:00"],
+    [45839.75, false, "2025-07-01T18:00:00"],
+    [44377.75, true, "2025-07-01T18:00:00"],
+    [1, false, "1900-01-01T00:00:00"],
+    [59.5, false, "1900-02-28T12:00:00"],
+    [61, false, "1900-03-01T00:00:00"],
+    [0, true, "1904-01-01T00:00:00"],
+  ])("%p (1904: %p) is %s", (serial, date1904, iso) => {
+    expect(dateTimeFromSerial(serial, date1904)).toBe(at(iso));
+  });
+
+  it("its day is always the day parseDay grades, even a hair before midnight", () => {
+    for (const serial of [45839.9999999999, 45839.99999999, 1.99999999999]) {
+      const ms = dateTimeFromSerial(serial)!;
+      expect(Math.floor(ms / 86_400_000)).toBe(parseDay(serial));
+    }
+  });
+
+  it("serials that are no day Excel shows are null: 0 and 60 (1900-02-29) in the 1900 system, negatives, past 9999", () => {
+    expect([0, 60, 60.5, -1, 2958466, NaN].map((s) => dateTimeFromSerial(s))).toEqual([null, null, null, null, null, null]);
+    expect(dateTimeFromSerial(-1, true)).toBeNull();
   });
 });
 
