@@ -94,6 +94,11 @@ function valueVerdict(ours: OurCell, ref: ReferenceCell, date1904: boolean): Ver
 
   if (typeof ours === "number") {
     if (v.kind === "number") return sameNumber(ours, v.value) ? undefined : differ("numbers differ");
+    // Excel shows no day for serial 0, for 60 (1900-02-29, a day that never was), for negative serials and, in the 1904
+    // system, for anything before 1904: such a serial stays a number here; LibreOffice counts on from its own day 0.
+    if (v.kind === "date" && isoMs(v.value) < (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1900, 2, 1))) {
+      return { kind: "a serial Excel shows as no day (0, 1900-02-29, before its date system starts): a number here", deliberate: true };
+    }
     if (v.kind === "date") return { kind: "number here, date in LibreOffice", deliberate: false };
     if (v.kind === "time") return { kind: "number here, time in LibreOffice", deliberate: false };
     return { kind: `number here, ${v.kind} in LibreOffice`, deliberate: false };
