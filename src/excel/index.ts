@@ -15,7 +15,7 @@
  *   selectRows(ctx, sheetName, rowNumbers /* 1-based *\/): Promise<SelectResult>
  *   showSheet(ctx, sheetName): Promise<void>                                  // activate, select A1
  *   selectAddress(ctx, "Sheet!A1:G20"): Promise<void>
- *   watchSelection(ctx, onChange): Promise<SelectionWatch>                    // onSelectionChanged; stop() removes it
+ *   watchSelection(ctx, onChange, runIn): Promise<SelectionWatch>             // onSelectionChanged; stop() removes it
  *   addSampleSheet(ctx, baseName, rows, columnFormats): Promise<{ sheetName, address }>
  *
  * Limits respected everywhere: requests and responses aim at 1 MB (Excel on the web refuses 5 MB), no read touches
@@ -31,7 +31,7 @@ export { readColumns, isDate1904 } from "./read";
 export { planCustomerOutput, readOwnGrades, writeCustomerOutput, writeSalesOutput, defaultSalesSheetName, freeSheetName, newSheetBase } from "./output";
 export { writeSummarySheet, SUMMARY_ROW_LIMIT } from "./summary";
 export { selectAddress, selectRows, showSheet, SELECT_AREA_LIMIT } from "./select";
-export { watchSelection, type SelectionWatch } from "./selectionEvents";
+export { watchSelection, type RunInContext, type SelectionWatch } from "./selectionEvents";
 export { addSampleSheet } from "./sampleSheet";
 export { gradeFill } from "./write";
 export { TARGET_BYTES, MAX_CHUNK_ROWS, MAX_CHUNK_CELLS } from "./chunks";

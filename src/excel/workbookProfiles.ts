@@ -2,12 +2,17 @@
  * Grading profiles stored in the workbook itself, so they travel with the file: every colleague who opens it, and
  * every `=RFM.GRADE(..., "our-profile")` in it, grades by the same rules.
  *
- * Where: the workbook's add-in settings (`context.workbook.settings`, ExcelApi 1.4), one setting per profile, its
- * value the profile's spec §6 JSON text. Chosen over a custom XML part because the settings are read and written
- * through the same batched `Excel.run` API the custom functions already use in the shared runtime (no callback-style
- * `Office.context.document` calls, no XML escaping), are saved with the workbook without a separate `saveAsync`,
- * and one setting per profile means saving one profile never rewrites the others. Settings are private to this
- * add-in, which is what we want: no other add-in can overwrite a profile.
+ * Where: one custom XML part of the workbook per profile (ExcelApi 1.5), in the namespace
+ * `urn:rfm-grader:workbook-profile` (see profilePart.ts for the XML). Custom XML parts belong to the workbook, not
+ * to the add-in: the profiles stay readable whatever the add-in's Id becomes (the unified manifest needs a new one),
+ * which the add-in's settings (`workbook.settings`) are not — they belong to the add-in's Id. One part per profile
+ * means saving one profile never rewrites another, so two people saving different profiles at once lose nothing.
+ *
+ * Earlier versions stored each profile as a setting (`rfm.profile.<id>`, spec §6 JSON text). Those are read too
+ * (formulas keep grading with them) and copied into parts when the task pane opens (`migrateWorkbookProfiles`); the
+ * settings are left in place, so a colleague still on an earlier version keeps reading them, kept up to date when a
+ * profile of theirs is saved again, and removed only when the user deletes that profile. A part always wins over a
+ * setting of the same id.
  *
  * The profile rules are the engine's: documents are checked with `validateProfile`/`parseProfile` and written with
  * `profileToJson`, the same text the command line's `--profile FILE.json` reads.
@@ -16,18 +21,27 @@ import { builtinProfile, parseProfile, parseProfileJson, profileToJson, validate
 import type { Localized, Profile, ProfileIssue } from "../engine";
 import { AREA_PROPS, areaOf, sheetAddress } from "./address";
 import { gridBytes, MAX_CHUNK_CELLS, TARGET_BYTES } from "./chunks";
+import { PROFILE_XML_NAMESPACE, profilePartXml, readProfilePart } from "./profilePart";
 
-/** Setting key of a stored profile: the prefix and the id in lower case, so ids are unique ignoring case. */
+export { PROFILE_XML_NAMESPACE } from "./profilePart";
+
+/** Setting key of a profile stored by an earlier version: the prefix and the id in lower case. */
 export const PROFILE_SETTING_PREFIX = "rfm.profile.";
 
 export function profileSettingKey(id: string): string {
   return PROFILE_SETTING_PREFIX + id.trim().toLowerCase();
 }
 
-/** A stored profile that cannot be used (edited outside the add-in, or written by a newer version). */
+/** Ids are unique ignoring case and surrounding spaces. */
+function idKey(id: string): string {
+  return id.trim().toLowerCase();
+}
+
+/** A stored profile that cannot be used (a damaged part, one edited outside the add-in, or a newer version's). */
 export interface InvalidStoredProfile {
+  /** Where it is stored: `xml:<part id>` for a custom XML part, the setting's key for an earlier version's. */
   key: string;
-  /** The id the setting is stored under (lower case). */
+  /** The id it is stored under (lower case); for a part whose XML cannot be read, its part id. */
   id: string;
   issues: ProfileIssue[];
 }
@@ -55,46 +69,140 @@ export const STORAGE_TEXTS = {
     en: `the stored profile's id does not match the setting "${key}" it is stored under`,
     zh: `保存的分级方案的 id 与其所在的设置项 "${key}" 不一致`,
   }),
+  partUnderOtherId: (id: string): Localized => ({
+    en: `the stored profile's id does not match the id "${id}" its part is saved under`,
+    zh: `保存的分级方案的 id 与其所在部件记录的 id "${id}" 不一致`,
+  }),
 } as const;
 
 function issue(field: string, message: Localized): ProfileIssue {
   return { field, message };
 }
 
-/** The profile stored under a setting, or what is wrong with it. */
-function readStored(key: string, value: unknown): Profile | InvalidStoredProfile {
-  const id = key.slice(PROFILE_SETTING_PREFIX.length);
-  if (typeof value !== "string") return { key, id, issues: [issue("(profile)", STORAGE_TEXTS.notStoredAsText)] };
-  const parsed = parseProfileJson(value);
-  if ("issues" in parsed) return { key, id, issues: parsed.issues };
-  if (profileSettingKey(parsed.profile.id) !== key) {
-    return { key, id, issues: [issue("id", STORAGE_TEXTS.storedUnderOtherId(key))] };
-  }
-  if (builtinProfile(parsed.profile.id.toLowerCase())) {
-    return { key, id, issues: [issue("id", STORAGE_TEXTS.builtinId(parsed.profile.id))] };
-  }
+/** The profile a stored JSON text holds, checked against the id it is stored under; or what is wrong with it. */
+function readStoredJson(text: unknown, storedId: string, mismatch: Localized): Profile | ProfileIssue[] {
+  if (typeof text !== "string") return [issue("(profile)", STORAGE_TEXTS.notStoredAsText)];
+  const parsed = parseProfileJson(text);
+  if ("issues" in parsed) return parsed.issues;
+  if (idKey(parsed.profile.id) !== idKey(storedId)) return [issue("id", mismatch)];
+  if (builtinProfile(idKey(parsed.profile.id))) return [issue("id", STORAGE_TEXTS.builtinId(parsed.profile.id))];
   return parsed.profile;
 }
 
-/** Every profile stored in the workbook (one sync). Invalid ones are reported, never thrown. */
-export async function listWorkbookProfiles(ctx: Excel.RequestContext): Promise<WorkbookProfiles> {
+interface StoredPart {
+  part: Excel.CustomXmlPart;
+  partId: string;
+  /** Lower-case id, or undefined when the XML cannot be read. */
+  id?: string;
+  saved: string;
+  read: Profile | ProfileIssue[];
+}
+
+interface StoredSetting {
+  key: string;
+  id: string;
+  read: Profile | ProfileIssue[];
+}
+
+/** Everything stored, read in two syncs (one when the workbook has no parts): parts and earlier versions' settings. */
+interface Storage {
+  parts: StoredPart[];
+  settings: StoredSetting[];
+}
+
+async function readStorage(ctx: Excel.RequestContext): Promise<Storage> {
+  const scoped = ctx.workbook.customXmlParts.getByNamespace(PROFILE_XML_NAMESPACE);
+  scoped.load("items/id");
   const settings = ctx.workbook.settings;
   settings.load("items/key,items/value");
   await ctx.sync();
-  const result: WorkbookProfiles = { profiles: [], invalid: [] };
+  const xml = scoped.items.map((part) => ({ part, text: part.getXml() }));
+  if (xml.length > 0) await ctx.sync();
+
+  const parts = xml.map(({ part, text }): StoredPart => {
+    const content = readProfilePart(text.value);
+    if ("problem" in content) return { part, partId: part.id, saved: "", read: [issue("(xml)", content.problem)] };
+    return {
+      part,
+      partId: part.id,
+      id: idKey(content.id),
+      saved: content.saved,
+      read: readStoredJson(content.json, content.id, STORAGE_TEXTS.partUnderOtherId(content.id)),
+    };
+  });
+  const stored: StoredSetting[] = [];
   for (const item of settings.items) {
     if (!item.key.startsWith(PROFILE_SETTING_PREFIX)) continue;
-    const stored = readStored(item.key, item.value);
-    if ("issues" in stored) result.invalid.push(stored);
-    else result.profiles.push(stored);
+    const id = item.key.slice(PROFILE_SETTING_PREFIX.length);
+    const mismatch = STORAGE_TEXTS.storedUnderOtherId(item.key);
+    // A key that is not the lower-case form of its id was not written by the add-in.
+    const read = profileSettingKey(id) === item.key ? readStoredJson(item.value, id, mismatch) : [issue("id", mismatch)];
+    stored.push({ key: item.key, id: idKey(id), read });
   }
-  result.profiles.sort((a, b) => compareIds(a.id, b.id));
-  result.invalid.sort((a, b) => compareIds(a.id, b.id));
-  return result;
+  return { parts, settings: stored };
+}
+
+const isProfile = (read: Profile | ProfileIssue[]): read is Profile => !Array.isArray(read);
+
+/**
+ * What the storage holds, resolved: per id the part saved last among those that can be read (two people may have
+ * saved one id at the same moment), else a setting of an earlier version; what cannot be used is reported once.
+ */
+function resolve(storage: Storage): WorkbookProfiles & { fromSettings: Profile[] } {
+  const best = new Map<string, StoredPart>();
+  for (const p of storage.parts) {
+    if (p.id === undefined || !isProfile(p.read)) continue;
+    const current = best.get(p.id);
+    if (!current || p.saved >= current.saved) best.set(p.id, p);
+  }
+  const profiles: Profile[] = [...best.values()].map((p) => p.read as Profile);
+  const invalid: InvalidStoredProfile[] = [];
+  const reported = new Set<string>();
+  for (const p of storage.parts) {
+    if (isProfile(p.read) || (p.id !== undefined && best.has(p.id))) continue;
+    if (p.id !== undefined && reported.has(p.id)) continue;
+    if (p.id !== undefined) reported.add(p.id);
+    invalid.push({ key: `xml:${p.partId}`, id: p.id ?? p.partId, issues: p.read });
+  }
+  const fromSettings: Profile[] = [];
+  for (const s of storage.settings) {
+    if (best.has(s.id)) continue;
+    if (isProfile(s.read)) fromSettings.push(s.read);
+    else if (!reported.has(s.id)) invalid.push({ key: s.key, id: s.id, issues: s.read });
+  }
+  profiles.push(...fromSettings);
+  profiles.sort((a, b) => compareIds(a.id, b.id));
+  invalid.sort((a, b) => compareIds(a.id, b.id));
+  return { profiles, invalid, fromSettings };
+}
+
+/**
+ * Every profile stored in the workbook (two syncs): its custom XML parts, and the settings of an earlier version not
+ * copied yet. Read only — the custom functions call it during a recalculation. Invalid ones are reported, never
+ * thrown.
+ */
+export async function listWorkbookProfiles(ctx: Excel.RequestContext): Promise<WorkbookProfiles> {
+  const { profiles, invalid } = resolve(await readStorage(ctx));
+  return { profiles, invalid };
 }
 
 function compareIds(a: string, b: string): number {
   return a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
+}
+
+/**
+ * Copies the profiles an earlier version stored as settings into custom XML parts (one sync more, only when there
+ * is something to copy), so they survive a change of the add-in's Id. Nothing is removed: the settings stay for a
+ * colleague still on an earlier version. A workbook Excel does not let us write (read-only, protected) keeps them as
+ * settings; they are still listed and still grade. Returns how many were copied.
+ */
+export async function migrateWorkbookProfiles(ctx: Excel.RequestContext, now: () => Date = () => new Date()): Promise<number> {
+  const { fromSettings } = resolve(await readStorage(ctx));
+  if (fromSettings.length === 0) return 0;
+  const saved = now();
+  for (const profile of fromSettings) ctx.workbook.customXmlParts.add(profilePartXml(profile.id, profileToJson(profile), saved));
+  await ctx.sync();
+  return fromSettings.length;
 }
 
 export type SaveOutcome =
@@ -110,28 +218,39 @@ export type RefusalReason = "invalid" | "builtin" | "taken";
 export interface SaveOptions {
   /** The user chose to update the stored profile of the same id. Without it an existing id is refused. */
   update?: boolean;
+  /** The moment recorded as the save's (tests). */
+  now?: () => Date;
 }
 
 /**
  * Stores a profile document in the workbook after the engine has validated it. Refused (nothing written): an
- * invalid document, a built-in id (`shaoxing`, `wuhan`, in any case), or an id already stored unless
- * `options.update`. Then formulas recalculate (see `recalculateFormulas`). Two or three syncs.
+ * invalid document, a built-in id (`shaoxing`, `wuhan`, in any case), or an id already stored (in a part, readable or
+ * not, or in an earlier version's setting) unless `options.update`. Updating rewrites the part saved last and removes
+ * other parts of the id, and brings an earlier version's setting of the id up to date. Then this workbook's RFM
+ * formulas recalculate (see `recalculateFormulas`).
  */
 export async function saveWorkbookProfile(ctx: Excel.RequestContext, doc: unknown, options: SaveOptions = {}): Promise<SaveOutcome> {
   const issues = validateProfile(doc);
   if (issues.length > 0) return { status: "refused", reason: "invalid", issues };
   const profile = parseProfile(doc);
-  if (builtinProfile(profile.id.toLowerCase())) {
+  if (builtinProfile(idKey(profile.id))) {
     return { status: "refused", reason: "builtin", issues: [issue("id", STORAGE_TEXTS.builtinId(profile.id))] };
   }
-  const key = profileSettingKey(profile.id);
-  const existing = ctx.workbook.settings.getItemOrNullObject(key).load("key");
-  await ctx.sync();
-  const replaced = !existing.isNullObject;
+  const id = idKey(profile.id);
+  const storage = await readStorage(ctx);
+  const parts = storage.parts.filter((p) => p.id === id).sort((a, b) => (a.saved < b.saved ? -1 : a.saved > b.saved ? 1 : 0));
+  const setting = storage.settings.find((s) => s.id === id);
+  const replaced = parts.length > 0 || setting !== undefined;
   if (replaced && !options.update) {
     return { status: "refused", reason: "taken", issues: [issue("id", STORAGE_TEXTS.idTaken(profile.id))] };
   }
-  ctx.workbook.settings.add(key, profileToJson(profile));
+  const json = profileToJson(profile);
+  const xml = profilePartXml(profile.id, json, (options.now ?? (() => new Date()))());
+  const keep = parts.at(-1);
+  if (keep) keep.part.setXml(xml);
+  else ctx.workbook.customXmlParts.add(xml);
+  for (const older of parts.slice(0, -1)) older.part.delete();
+  if (setting) ctx.workbook.settings.add(setting.key, json);
   await ctx.sync();
   await recalculateFormulas(ctx);
   return { status: "saved", profile, replaced };
@@ -147,12 +266,18 @@ export async function importWorkbookProfile(ctx: Excel.RequestContext, text: str
   return saveWorkbookProfile(ctx, parsed.profile, options);
 }
 
-/** Removes a stored profile; false when the workbook has none of that id. Formulas recalculate after a removal. */
+/**
+ * Removes a stored profile: every part of its id (readable or not) and an earlier version's setting of it; false
+ * when the workbook has none of that id. This workbook's RFM formulas recalculate after a removal.
+ */
 export async function deleteWorkbookProfile(ctx: Excel.RequestContext, id: string): Promise<boolean> {
-  const setting = ctx.workbook.settings.getItemOrNullObject(profileSettingKey(id)).load("key");
-  await ctx.sync();
-  if (setting.isNullObject) return false;
-  setting.delete();
+  const wanted = idKey(id);
+  const storage = await readStorage(ctx);
+  const parts = storage.parts.filter((p) => p.id === wanted || (p.id === undefined && p.partId === id));
+  const settings = storage.settings.filter((s) => s.id === wanted);
+  if (parts.length === 0 && settings.length === 0) return false;
+  for (const p of parts) p.part.delete();
+  for (const s of settings) ctx.workbook.settings.getItemOrNullObject(s.key).delete();
   await ctx.sync();
   await recalculateFormulas(ctx);
   return true;
@@ -172,16 +297,27 @@ function bumpRevision(): void {
   (globalThis as Record<string, unknown>)[REVISION_KEY] = workbookProfilesRevision() + 1;
 }
 
+/** Ranges calculated per sync: each is a small request, and a workbook may hold thousands of separate formulas. */
+const CALCULATIONS_PER_SYNC = 5_000;
+
 /**
- * Makes every formula calculate again, so `=RFM.GRADE(..., "our-profile")` follows the stored profile. The custom
- * functions' cache is invalidated only after the settings were written (the previous sync), so a formula that runs
- * in between cannot keep the old rules; then a full calculation, which marks every cell dirty: a formula may take
- * the profile id from another cell, so recalculating only the formulas that name the id would miss some.
+ * Makes this workbook's RFM formulas calculate again, so `=RFM.GRADE(..., "our-profile")` follows the stored
+ * profile. The custom functions' cache is invalidated only after the storage was written (the previous sync), so a
+ * formula that runs in between cannot keep the old rules. Every formula that calls an RFM function is calculated
+ * (`Range.calculate`, ExcelApi 1.6), whatever profile it names — a formula may take the id from another cell — and
+ * nothing else: not the other formulas of this workbook, nor other open workbooks, as `application.calculate`
+ * would. Reads the formulas as `findFormulasUsingProfile` does; then one sync per CALCULATIONS_PER_SYNC ranges.
  */
 export async function recalculateFormulas(ctx: Excel.RequestContext): Promise<void> {
   bumpRevision();
-  ctx.workbook.application.calculate("Full");
-  await ctx.sync();
+  const runs = mergeRuns(await scanFormulas(ctx, callsRfm));
+  const sheets = ctx.workbook.worksheets;
+  for (let i = 0; i < runs.length; i += CALCULATIONS_PER_SYNC) {
+    for (const run of runs.slice(i, i + CALCULATIONS_PER_SYNC)) {
+      sheets.getItem(run.sheet).getRangeByIndexes(run.row, run.col, run.rows, run.cols).calculate();
+    }
+    await ctx.sync();
+  }
 }
 
 /** Where formulas name a profile: `addresses` merges vertical runs ("Sales!H2:H200"); `cells` counts every cell. */
@@ -217,10 +353,23 @@ type Hit = Omit<Block, "rows" | "cols">;
 
 /**
  * Addresses of the formulas that call RFM.* naming profile `id` directly (a formula taking the id from another cell
- * is not found; it still recalculates after a change). Reads the formulas of every sheet's used range in blocks of
- * rows: one sync for the sheet names, one for the used ranges, then one per block batch of about TARGET_BYTES.
+ * is not found; it still recalculates after a change).
  */
 export async function findFormulasUsingProfile(ctx: Excel.RequestContext, id: string): Promise<FormulaUses> {
+  const hits = await scanFormulas(ctx, (formula) => formulaNamesProfile(formula, id));
+  return { cells: hits.length, addresses: mergeRuns(hits).map((run) => sheetAddress(run.sheet, run)) };
+}
+
+/** true when a cell's formula calls an RFM function. */
+function callsRfm(formula: unknown): boolean {
+  return typeof formula === "string" && formula.startsWith("=") && RFM_CALL.test(formula);
+}
+
+/**
+ * The cells of every sheet whose formula `matches`: reads the formulas of each sheet's used range in blocks of rows:
+ * one sync for the sheet names, one for the used ranges, then one per block batch of about TARGET_BYTES.
+ */
+async function scanFormulas(ctx: Excel.RequestContext, matches: (formula: unknown) => boolean): Promise<Hit[]> {
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/name");
   await ctx.sync();
@@ -259,28 +408,28 @@ export async function findFormulasUsingProfile(ctx: Excel.RequestContext, id: st
       for (let r = 0; r < block.rows; r++) {
         const row = formulas[r];
         for (let c = 0; c < block.cols; c++) {
-          if (formulaNamesProfile(row[c], id)) hits.push({ sheet: block.sheet, tab: block.tab, row: block.row + r, col: block.col + c });
+          if (matches(row[c])) hits.push({ sheet: block.sheet, tab: block.tab, row: block.row + r, col: block.col + c });
         }
       }
     }
     budget = Math.max(1, Math.min(MAX_CHUNK_CELLS, Math.floor(TARGET_BYTES / Math.max(1, bytes / Math.max(1, cells)))));
   }
-  return { cells: hits.length, addresses: mergeRuns(hits) };
+  return hits;
 }
 
-/** Consecutive cells of one column become one address (a formula filled down 500 rows is one entry, not 500). */
-function mergeRuns(hits: Hit[]): string[] {
+/** Consecutive cells of one column become one range (a formula filled down 500 rows is one entry, not 500). */
+function mergeRuns(hits: Hit[]): Block[] {
   const sorted = [...hits].sort((a, b) => a.tab - b.tab || a.col - b.col || a.row - b.row);
-  const out: string[] = [];
+  const out: Block[] = [];
   let run: Block | null = null;
   for (const h of sorted) {
     if (run && run.sheet === h.sheet && run.col === h.col && run.row + run.rows === h.row) {
       run.rows++;
       continue;
     }
-    if (run) out.push(sheetAddress(run.sheet, run));
+    if (run) out.push(run);
     run = { ...h, rows: 1, cols: 1 };
   }
-  if (run) out.push(sheetAddress(run.sheet, run));
+  if (run) out.push(run);
   return out;
 }

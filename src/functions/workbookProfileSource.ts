@@ -62,8 +62,8 @@ async function readStored(run: ExcelRun | undefined): Promise<readonly Profile[]
     // Excel.run fails while a cell is being edited or the host is busy: a short spell passes within the retries.
     return await withExcelRetries(() =>
       excelRun(async (ctx) => {
-        // Hosts without ExcelApi 1.4 have no workbook settings, hence no stored profiles.
-        if (!ctx.workbook.settings) return [];
+        // A host without the workbook's custom XML parts (ExcelApi 1.5) or settings (1.4) has no stored profiles.
+        if (!ctx.workbook.customXmlParts || !ctx.workbook.settings) return [];
         return (await listWorkbookProfiles(ctx)).profiles;
       }),
     );

@@ -47,8 +47,8 @@ import {
   writeSalesOutput,
   writeSummarySheet,
 } from "../excel";
-import { listWorkbookProfiles } from "../excel/workbookProfiles";
-import type { CustomerWriteOptions, SelectionWatch, SelectResult, SourceTable, WriteResult } from "../excel";
+import { listWorkbookProfiles, migrateWorkbookProfiles } from "../excel/workbookProfiles";
+import type { CustomerWriteOptions, RunInContext, SelectionWatch, SelectResult, SourceTable, WriteResult } from "../excel";
 import { groupNotGraded } from "./notGradedGroups";
 import type { NotGradedGroup } from "./notGradedGroups";
 import { sampleFormats, sampleRows } from "./sampleData";
@@ -59,6 +59,7 @@ import type { ExcelRun } from "./excelRun";
 import { t } from "./i18n";
 
 export type { ExcelRun } from "./excelRun";
+export type { RunInContext };
 
 export type ColumnMapping = Partial<Record<Role, number>>;
 
@@ -189,11 +190,21 @@ function isCancel(err: unknown, signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true || (err instanceof ExcelAdapterError && err.code === "cancelled");
 }
 
-export function createGradingFlow(run: ExcelRun): GradingFlow {
+/**
+ * The pane's work on the workbook. `runIn` is `Excel.run(context, batch)`, which removing the selection handler needs
+ * (the context that added it); without it, `watchSelection` refuses.
+ */
+export function createGradingFlow(run: ExcelRun, runIn?: RunInContext): GradingFlow {
   return {
     builtinProfiles: () => BUILTIN_PROFILES,
 
-    workbookProfiles: () => run(async (ctx) => (await listWorkbookProfiles(ctx)).profiles),
+    workbookProfiles: async () => {
+      // The pane's first look at a workbook after an update copies an earlier version's profiles into the workbook's
+      // own storage (src/excel/workbookProfiles). A workbook Excel does not let us write keeps them where they are:
+      // they are listed all the same.
+      await run((ctx) => migrateWorkbookProfiles(ctx)).catch(() => 0);
+      return run(async (ctx) => (await listWorkbookProfiles(ctx)).profiles);
+    },
 
     inspect: () =>
       run(async (ctx) => {
@@ -228,7 +239,10 @@ export function createGradingFlow(run: ExcelRun): GradingFlow {
     selectRows: (sheetName, rows) => run((ctx) => selectRows(ctx, sheetName, rows)),
     selectAddress: (address) => run((ctx) => selectAddress(ctx, address)),
     showSheet: (sheetName) => run((ctx) => showSheet(ctx, sheetName)),
-    watchSelection: (onChange) => run((ctx) => watchSelection(ctx, onChange)),
+    watchSelection: (onChange) => {
+      if (!runIn) return Promise.reject(new Error("createGradingFlow was given no Excel.run(context, batch) to remove the selection handler with"));
+      return run((ctx) => watchSelection(ctx, onChange, runIn));
+    },
     addSample: (lang) => run(async (ctx) => (await addSampleSheet(ctx, t(lang, "sampleSheet"), sampleRows(lang), sampleFormats(lang))).sheetName),
   };
 }

@@ -26,6 +26,11 @@ export interface SelectionFollower {
   whileSelectingOurselves<T>(action: () => Promise<T>): Promise<T>;
   /** true after the pane selected something itself, until the user selects again. */
   readonly ownSelection: boolean;
+  /** Looks now (after the look in flight, if any), without waiting for the throttle. */
+  lookNow(): void;
+  /** While paused (the pane is hidden) events are ignored and nothing is looked at; a scheduled look is dropped. */
+  pause(): void;
+  resume(): void;
   dispose(): void;
 }
 
@@ -40,9 +45,10 @@ export function createSelectionFollower(
   let muteTimer: unknown = null;
   let own = false;
   let disposed = false;
+  let paused = false;
 
   const schedule = () => {
-    if (timer !== null || disposed) return;
+    if (timer !== null || disposed || paused) return;
     timer = timers.set(() => {
       timer = null;
       void run();
@@ -50,6 +56,7 @@ export function createSelectionFollower(
   };
 
   const run = async () => {
+    if (paused || disposed) return;
     if (muted > 0) return; // the pane is selecting itself: what is selected now is not the user's choice
     if (looking) return; // the look in flight is followed by another (pending stays true)
     looking = true;
@@ -62,9 +69,14 @@ export function createSelectionFollower(
     }
   };
 
+  const dropScheduled = () => {
+    if (timer !== null) timers.clear(timer);
+    timer = null;
+  };
+
   return {
     notify() {
-      if (disposed || muted > 0) return;
+      if (disposed || paused || muted > 0) return;
       own = false;
       pending = true;
       schedule();
@@ -89,6 +101,20 @@ export function createSelectionFollower(
     },
     get ownSelection() {
       return own;
+    },
+    lookNow() {
+      if (disposed || paused) return;
+      dropScheduled();
+      pending = true;
+      void run();
+    },
+    pause() {
+      paused = true;
+      pending = false;
+      dropScheduled();
+    },
+    resume() {
+      paused = false;
     },
     dispose() {
       disposed = true;

@@ -9,7 +9,10 @@ import { fluentThemeFor } from "./officeTheme";
 import type { OfficeThemeColors } from "./officeTheme";
 import { createProfileStore } from "./profiles/profileStore";
 import { createSelectionPreview } from "./profiles/selectionPreview";
+import { exportRouteFor } from "./profiles/downloadJson";
+import { officeVisibilityEvents } from "./selectionFollowing";
 import type { ExcelRun } from "./excelRun";
+import type { RunInContext } from "./gradingFlow";
 import { t } from "./i18n";
 import { pt } from "./profiles/i18n";
 
@@ -22,6 +25,15 @@ const ProfileEditor = lazy(() =>
 const usePageStyles = makeStaticStyles({
   "html, body, #container": { height: "100%", margin: 0, padding: 0, overflow: "hidden" },
 });
+
+/** Where Office runs ("PC", "Mac", "OfficeOnline", "iOS"…); undefined outside Office. */
+function officePlatform(): string | undefined {
+  try {
+    return (Office.context as unknown as { diagnostics?: { platform?: string } } | undefined)?.diagnostics?.platform;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Office's theme now; undefined outside Office or on hosts that do not report one. */
 function currentOfficeTheme(): OfficeThemeColors | undefined {
@@ -90,14 +102,16 @@ export function startTaskpane(container: HTMLElement): void {
     return;
   }
   const run: ExcelRun = (batch) => Excel.run(batch);
+  const runIn: RunInContext = (context, batch) => Excel.run(context, batch);
   const today = formatDay(todayDay());
   const store = createProfileStore(run);
   root.render(
     <ThemedRoot>
       <App
-        flow={createGradingFlow(run)}
+        flow={createGradingFlow(run, runIn)}
         lang={lang}
         dateForm={dateForm}
+        visibility={officeVisibilityEvents()}
         profileEditor={({ onClose, onChanged, previewData }) => (
           <Suspense fallback={<Spinner size="small" label={pt(lang, "loadingStored")} />}>
             <ProfileEditor
@@ -107,6 +121,7 @@ export function startTaskpane(container: HTMLElement): void {
               onClose={onClose}
               onChanged={onChanged}
               displayLanguage={Office.context?.displayLanguage}
+              exportRoute={exportRouteFor(officePlatform())}
             />
           </Suspense>
         )}

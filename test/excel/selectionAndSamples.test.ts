@@ -1,5 +1,8 @@
 import { FakeExcel } from "./fake";
-import { addSampleSheet, locateSource, selectAddress, showSheet, watchSelection } from "../../src/excel";
+import { addSampleSheet, locateSource, selectAddress, showSheet, watchSelection, type RunInContext } from "../../src/excel";
+
+/** `Excel.run(context, batch)` of the double. */
+const runIn = (excel: FakeExcel): RunInContext => (context, batch) => excel.run(context, batch);
 
 /** Lets Excel's queued events (delivered after the call that raised them) arrive. */
 const eventsDelivered = () => new Promise((wake) => setTimeout(wake, 5));
@@ -8,7 +11,7 @@ describe("watchSelection", () => {
   it("hears each selection change, by the user or by an add-in, until stopped", async () => {
     const excel = new FakeExcel({ sheets: { S: [["a"]] } });
     let heard = 0;
-    const watch = await excel.run((ctx) => watchSelection(ctx, () => heard++));
+    const watch = await excel.run((ctx) => watchSelection(ctx, () => heard++, runIn(excel)));
     expect(excel.selectionHandlerCount).toBe(1);
 
     excel.select("S!B2");
@@ -31,7 +34,7 @@ describe("watchSelection", () => {
 
   it("costs one sync to start and none per event (the handler does not read the workbook)", async () => {
     const excel = new FakeExcel({ sheets: { S: [["a"]] } });
-    await excel.run((ctx) => watchSelection(ctx, () => undefined));
+    await excel.run((ctx) => watchSelection(ctx, () => undefined, runIn(excel)));
     excel.resetStats();
     for (let i = 0; i < 50; i++) excel.select(`S!A${i + 1}`);
     await eventsDelivered();

@@ -1,6 +1,7 @@
 /**
  * Formulas naming a profile stored in the workbook: =RFM.GRADE(..., "east-region") grades by the stored rules, and
- * follows them when they change. The workbook is the grid-backed Excel double with its settings.
+ * follows them when they change. The workbook is the grid-backed Excel double with its custom XML parts (and the
+ * settings where earlier versions stored profiles).
  */
 import { grade, profiles, score } from "../../src/functions/functions";
 import { EXCEL_RETRY_DELAYS_MS, setExcelRetryDelays } from "../../src/functions/officeHost";
@@ -8,6 +9,8 @@ import { setProfileSource } from "../../src/functions/profileSource";
 import { createWorkbookProfileSource, workbookProfileSource } from "../../src/functions/workbookProfileSource";
 import { deleteWorkbookProfile, PROFILE_SETTING_PREFIX, saveWorkbookProfile } from "../../src/excel/workbookProfiles";
 import { FakeExcel } from "../excel/fake";
+import { fakeXmlParts } from "../excel/fake/customXmlParts";
+import { profilePartXml } from "../../src/excel/profilePart";
 import { eastRegionDocument } from "../fixtures/eastRegionProfile";
 import { column, installRuntime, rejection, removeRuntime } from "./fakeRuntime";
 
@@ -114,12 +117,12 @@ describe("reads of the workbook", () => {
     const counter = countingSource(() => clock);
     await excel.run((ctx) => saveWorkbookProfile(ctx, eastRegion()));
     expect(await grade(DATES, COUNTS, TOTALS, "east-region", AS_OF, none)).toEqual([["B"], ["A"], ["D"], ["C"]]);
-    // Another user's add-in rewrites the setting: this page's revision does not change.
+    // Another user's add-in rewrites the part: this page's revision does not change.
     const theirs = eastRegion();
     theirs.grades[0].atLeast = 4.25;
-    await excel.run(async (ctx) => {
-      ctx.workbook.settings.add(`${PROFILE_SETTING_PREFIX}east-region`, JSON.stringify(theirs));
-    });
+    const parts = await fakeXmlParts(excel);
+    expect(parts.parts).toHaveLength(1);
+    parts.parts[0].xml = profilePartXml("east-region", JSON.stringify(theirs), new Date(Date.UTC(2030, 0, 1)));
     clock += 500;
     expect(await grade(DATES, COUNTS, TOTALS, "east-region", AS_OF, none)).toEqual([["B"], ["A"], ["D"], ["C"]]);
     clock += 2000;

@@ -120,4 +120,39 @@ describe("the selection follower", () => {
     await advance(1000);
     expect(looks).toBe(0);
   });
+
+  it("while paused drops the scheduled look and ignores events; after resume it follows again", async () => {
+    const { timers, advance } = manualTimers();
+    let looks = 0;
+    const follower = createSelectionFollower(async () => void looks++, { intervalMs: 300, timers });
+    follower.notify();
+    follower.pause();
+    await advance(1000);
+    follower.notify();
+    follower.lookNow();
+    await advance(1000);
+    expect(looks).toBe(0);
+    follower.resume();
+    follower.notify();
+    await advance(300);
+    expect(looks).toBe(1);
+  });
+
+  it("looks now on request, at once, and still never runs two looks at once", async () => {
+    const { timers, advance } = manualTimers();
+    let looks = 0;
+    let finish: () => void = () => undefined;
+    const follower = createSelectionFollower(() => new Promise<void>((done) => {
+      looks++;
+      finish = done;
+    }), { intervalMs: 300, timers });
+    follower.lookNow();
+    expect(looks).toBe(1);
+    follower.lookNow(); // during the first look: it follows that one
+    expect(looks).toBe(1);
+    finish();
+    await flush();
+    await advance(300);
+    expect(looks).toBe(2);
+  });
 });

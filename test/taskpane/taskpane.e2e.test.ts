@@ -416,3 +416,34 @@ function gradeTable(page: Page): Promise<string[][]> {
 function padTo(width: number) {
   return (row: unknown[]) => [...row, ...Array<string>(Math.max(0, width - row.length)).fill("")];
 }
+
+describe("a pane the user closes (the shared runtime lives on)", () => {
+  type Host = { rfmFake: { selectionHandlerCount: number; stats: unknown[]; resetStats(): void; select(a: string): void }; rfmOffice: { setVisibility(m: string): void; visibilityHandlerCount(): number } };
+
+  it("stops following the selection while hidden (no handler, no sync) and reads it once when shown again", async () => {
+    const workbook = { ...customerWorkbook(), sheets: { ...customerWorkbook().sheets, Other: [["Region", "Total"], ["East", 2]] } };
+    const { page, watch } = await open({ workbook, displayLanguage: "en-US" });
+    await expect(page.getByTestId("source-address").textContent()).resolves.toBe("Sales!A1:E6");
+    await page.waitForFunction(() => {
+      const w = window as unknown as Host;
+      return w.rfmFake.selectionHandlerCount === 1 && w.rfmOffice.visibilityHandlerCount() === 1;
+    });
+
+    await page.evaluate(() => (window as unknown as Host).rfmOffice.setVisibility("Hidden"));
+    await page.waitForFunction(() => (window as unknown as Host).rfmFake.selectionHandlerCount === 0);
+    await page.evaluate(() => {
+      const w = window as unknown as Host;
+      w.rfmFake.resetStats();
+      w.rfmFake.select("Other!A1");
+      w.rfmFake.select("Other!B2");
+    });
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => (window as unknown as Host).rfmFake.stats.length)).toBe(0);
+    await expect(page.getByTestId("source-address").textContent()).resolves.toBe("Sales!A1:E6");
+
+    await page.evaluate(() => (window as unknown as Host).rfmOffice.setVisibility("Taskpane"));
+    await page.waitForFunction(() => document.querySelector("[data-testid=source-address]")?.textContent === "Other!A1:B2");
+    expect(await page.evaluate(() => (window as unknown as Host).rfmFake.selectionHandlerCount)).toBe(1);
+    expectCleanPage(watch);
+  });
+});

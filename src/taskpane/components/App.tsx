@@ -21,6 +21,7 @@ import { useOverwriteQuestion } from "../hooks/useOverwriteQuestion";
 import { usePaneMessages } from "../hooks/usePaneMessages";
 import { useResultFocus } from "../hooks/useResultFocus";
 import { useSelectedTable } from "../hooks/useSelectedTable";
+import type { VisibilityEvents } from "../selectionFollowing";
 import { useSheetActions } from "../hooks/useSheetActions";
 import { useWorkbookProfiles } from "../hooks/useWorkbookProfiles";
 import { GradeFooter } from "./GradeFooter";
@@ -47,14 +48,16 @@ export interface AppProps {
   dateForm: DisplayDateForm;
   /** The workbook-profile editor, shown in place of the grading view while open; absent: no "Manage profiles". */
   profileEditor?(hooks: ProfileEditorHooks): ReactNode;
+  /** Office's "pane hidden / shown" events: selection following pauses while hidden (absent: always follows). */
+  visibility?: VisibilityEvents | null;
 }
 
-export function App({ flow, lang, dateForm, profileEditor }: AppProps) {
+export function App({ flow, lang, dateForm, profileEditor, visibility }: AppProps) {
   const messages = usePaneMessages();
   const { error, notice, setError, setNotice } = messages;
   const [editingProfiles, setEditingProfiles] = useState(false);
   const { builtinProfiles, workbookProfiles, profiles, setWorkbookProfiles } = useWorkbookProfiles(flow, lang, setError);
-  const table = useSelectedTable(flow, lang, messages);
+  const table = useSelectedTable(flow, lang, messages, visibility);
   const { inspection, detection, setUserUnit } = table;
   const latestDay = useLatestDay(flow, inspection, detection?.mapping.date);
   const forgetUserUnit = useCallback(() => setUserUnit(undefined), [setUserUnit]);

@@ -1,6 +1,6 @@
 /**
  * The table the pane shows: what Excel has selected, read again as the selection changes (throttled, see
- * selectionFollower), and the user's choices for it (columns mapped by hand, the layout, the unit of the amounts),
+ * selectionFollower; paused while the pane is hidden, see selectionFollowing), and the user's choices for it (columns mapped by hand, the layout, the unit of the amounts),
  * which hold only while the same range is shown.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -11,8 +11,9 @@ import { describeError } from "../describeError";
 import type { ColumnMapping, GradingFlow, Inspection } from "../gradingFlow";
 import { t } from "../i18n";
 import { isSameTable } from "../sameTable";
-import { createSelectionFollower } from "../selectionFollower";
 import type { SelectionFollower } from "../selectionFollower";
+import { startSelectionFollowing } from "../selectionFollowing";
+import type { VisibilityEvents } from "../selectionFollowing";
 import type { PaneMessages } from "./usePaneMessages";
 
 /** The problem of an inspection failure: guidance for a selection that is empty or split, null for a real failure. */
@@ -44,7 +45,12 @@ export interface SelectedTable {
   selectOurselves(action: () => Promise<unknown>): void;
 }
 
-export function useSelectedTable(flow: GradingFlow, lang: Lang, messages: Pick<PaneMessages, "setError" | "setNotice">): SelectedTable {
+export function useSelectedTable(
+  flow: GradingFlow,
+  lang: Lang,
+  messages: Pick<PaneMessages, "setError" | "setNotice">,
+  visibility?: VisibilityEvents | null,
+): SelectedTable {
   const { setError, setNotice } = messages;
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [detection, setDetection] = useState<ColumnDetection | null>(null);
@@ -88,18 +94,12 @@ export function useSelectedTable(flow: GradingFlow, lang: Lang, messages: Pick<P
     }
   }, [flow, lang, show, setError]);
 
-  // Follow Excel's selection: one handler, throttled looks (see selectionFollower), removed when the pane goes.
+  // Follow Excel's selection while the pane is shown: throttled looks, one handler (see selectionFollowing).
   useEffect(() => {
-    const following = createSelectionFollower(refresh);
-    follower.current = following;
-    void refresh();
-    // Without the event (an Excel older than ExcelApi 1.7) the pane still works: Refresh and the check at Grade time.
-    const watching = flow.watchSelection(() => following.notify()).catch(() => null);
-    return () => {
-      following.dispose();
-      void watching.then((watch) => watch?.stop().catch(() => undefined));
-    };
-  }, [flow, refresh]);
+    const following = startSelectionFollowing({ look: refresh, watch: (onChange) => flow.watchSelection(onChange), visibility });
+    follower.current = following.follower;
+    return () => void following.dispose();
+  }, [flow, refresh, visibility]);
 
   const changeMapping = (role: Role, column: number) => {
     if (!inspection) return;

@@ -16,6 +16,8 @@ import { ProfilePreview } from "./ProfilePreview";
 import type { ProfileStore } from "./profileStore";
 import type { PreviewGrading } from "./selectionPreview";
 import { StorageDialogs } from "./StorageDialogs";
+import { ExportDialog } from "./ExportDialog";
+import type { ExportRoute } from "./downloadJson";
 import { StoredProfilesSection } from "./StoredProfilesSection";
 import { useEditorMessages } from "./useEditorMessages";
 import { useProfileDraft } from "./useProfileDraft";
@@ -41,6 +43,8 @@ export interface ProfileEditorProps {
   onChanged?(profiles: Profile[]): void;
   /** Office's display language (e.g. "en-GB"), for the form of dates; the usual one of `lang` when absent. */
   displayLanguage?: string;
+  /** How Export hands out a profile here: a file download, or (Excel for Mac) the text to copy. */
+  exportRoute?: ExportRoute;
 }
 
 function IssueList({ issues, lang, className }: { issues: readonly ProfileIssue[]; lang: Lang; className: string }) {
@@ -54,7 +58,7 @@ function IssueList({ issues, lang, className }: { issues: readonly ProfileIssue[
 }
 
 /** Define, edit, import, export and delete the grading profiles stored in the workbook. */
-export function ProfileEditor({ lang, store, preview, onClose, onChanged, displayLanguage }: ProfileEditorProps) {
+export function ProfileEditor({ lang, store, preview, onClose, onChanged, displayLanguage, exportRoute }: ProfileEditorProps) {
   const styles = useStyles();
   const dateForm = useMemo(() => displayDateForm(displayLanguage ?? (lang === "zh" ? "zh-CN" : "en-US")), [displayLanguage, lang]);
   const root = useRef<HTMLDivElement>(null);
@@ -75,7 +79,7 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged, displa
     const listed = await reload();
     if (listed) onChanged?.(listed.profiles);
   };
-  const storage = useProfileStorage({ lang, store, form, messages, open, changed });
+  const storage = useProfileStorage({ lang, store, form, messages, open, changed, exportRoute });
   const { busy } = storage;
 
   const showPreview = () => {
@@ -158,6 +162,7 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged, displa
       />
 
       <StorageDialogs lang={lang} pending={storage.pending} onAnswer={(yes) => void storage.answer(yes)} />
+      <ExportDialog lang={lang} exported={storage.exported} onClose={storage.closeExport} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * What the editor does to the workbook's profiles: save the form, import a file, delete a stored profile (asking first
- * where an id is taken or formulas still name it), export the form as a file.
+ * where an id is taken or formulas still name it), export the form as a file (or, where the pane cannot save one, as
+ * text to copy).
  */
 import { useState } from "react";
 import { parseProfileJson, profileToJson } from "../../engine";
@@ -8,6 +9,7 @@ import type { Lang, Profile } from "../../engine";
 import type { FormulaUses, SaveOutcome } from "../../excel/workbookProfiles";
 import { describeError } from "../describeError";
 import { downloadJson, exportFileName } from "./downloadJson";
+import type { ExportRoute } from "./downloadJson";
 import { draftFromProfile, draftToDocument } from "./editorState";
 import { pt } from "./i18n";
 import type { ProfileStore } from "./profileStore";
@@ -27,6 +29,16 @@ export interface ProfileStorage {
   askDelete(): Promise<void>;
   answer(confirmed: boolean): Promise<void>;
   exportProfile(): void;
+  /** The profile shown to copy (Excel for Mac's export), null when none is. */
+  exported: ExportedText | null;
+  closeExport(): void;
+}
+
+/** A profile's JSON as Export shows it to copy. */
+export interface ExportedText {
+  id: string;
+  file: string;
+  json: string;
 }
 
 export interface ProfileStorageDeps {
@@ -38,12 +50,15 @@ export interface ProfileStorageDeps {
   open(next: ReturnType<typeof draftFromProfile>, storedId: string | null, from: Profile | null): void;
   /** The stored profiles changed: read them again and tell the pane. */
   changed(): Promise<void>;
+  /** How Export hands out a profile on this platform (a download, or the text to copy). */
+  exportRoute?: ExportRoute;
 }
 
-export function useProfileStorage({ lang, store, form, messages, open, changed }: ProfileStorageDeps): ProfileStorage {
+export function useProfileStorage({ lang, store, form, messages, open, changed, exportRoute = "download" }: ProfileStorageDeps): ProfileStorage {
   const { setNotice, setError, setImportProblem } = messages;
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<PendingQuestion | null>(null);
+  const [exported, setExported] = useState<ExportedText | null>(null);
 
   /** Runs a save or an import; the caller handles a refusal (a taken id asks whether to replace). */
   const attempt = async (write: (update: boolean) => Promise<SaveOutcome>, done: (p: Profile) => string, update: boolean) => {
@@ -136,9 +151,13 @@ export function useProfileStorage({ lang, store, form, messages, open, changed }
   const exportProfile = () => {
     if (!form.profile) return;
     const file = exportFileName(form.profile.id);
+    if (exportRoute === "copy") {
+      setExported({ id: form.profile.id, file, json: profileToJson(form.profile) });
+      return;
+    }
     downloadJson(file, profileToJson(form.profile));
     setNotice(pt(lang, "exportReady", { file }));
   };
 
-  return { busy, pending, save, importFile, askDelete, answer, exportProfile };
+  return { busy, pending, save, importFile, askDelete, answer, exportProfile, exported, closeExport: () => setExported(null) };
 }

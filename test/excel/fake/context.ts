@@ -9,6 +9,7 @@
  *   cells returns null values, as Excel on the web may.
  * - `failAtSync` makes the Nth sync fail before anything of it is applied; `onSync` runs before each sync (tests
  *   use it to abort a signal part-way).
+ * - A context syncs only while an `Excel.run` runs with it (the one that made it, or `Excel.run(context, batch)`).
  */
 import type { Rect } from "./address";
 
@@ -154,6 +155,8 @@ export class FakeContext {
   private readonly proxies = new Set<FakeProxy>();
   /** Set by FakeExcel: the workbook proxy of this context. */
   workbook!: unknown;
+  /** Excel.run calls running with this context now: it syncs only inside one. */
+  openRuns = 0;
 
   constructor(readonly control: SyncControl) {}
 
@@ -174,6 +177,12 @@ export class FakeContext {
   }
 
   async sync(): Promise<void> {
+    if (this.openRuns === 0) {
+      throw new FakeOfficeError(
+        "InvalidRequestContext",
+        "fake: context.sync() after its Excel.run ended: run it again in Excel.run(context, batch)",
+      );
+    }
     const ops = this.queue;
     this.queue = [];
     const control = this.control;

@@ -8,7 +8,7 @@
  *   excel.stats                    // one SyncStats per context.sync(): payload bytes, cells read/written
  */
 import { formatAddress, parseCells, splitSheet, type Rect } from "./address";
-import { FakeContext, FIVE_MB, type SyncControl, type SyncStats } from "./context";
+import { FakeContext, FakeOfficeError, FIVE_MB, type SyncControl, type SyncStats } from "./context";
 import { FakeWorkbook, notifySelectionChanged, type WorkbookState } from "./objects";
 import { SheetData, type CellValue, type ChartData } from "./sheetData";
 import { nameFormula, namesOf } from "./names";
@@ -16,6 +16,10 @@ import { nameFormula, namesOf } from "./names";
 export { FakeOfficeError, FIVE_MB, READ_CELL_LIMIT, jsonBytes, type SyncStats } from "./context";
 export type { CellValue, ChartData } from "./sheetData";
 export { columnLetters, MAX_ROWS } from "./address";
+
+type Batch<T> = (ctx: Excel.RequestContext) => Promise<T>;
+/** What `Excel.run(context, batch)` takes: a request context, or an object (an event registration) holding one. */
+type RunContext = OfficeExtension.ClientRequestContext | { context: OfficeExtension.ClientRequestContext };
 
 export interface FakeExcelOptions {
   /** Sheets in tab order; each a 2-D array from A1 (null/undefined/"" = empty cell). Values are stored as given. */
@@ -62,13 +66,37 @@ export class FakeExcel {
     return this.state.selectionHandlers.size;
   }
 
-  /** Mirrors `Excel.run`: runs the batch, then syncs whatever is still queued. */
-  async run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const ctx = new FakeContext(this.control);
-    ctx.workbook = new FakeWorkbook(ctx, this.state);
-    const result = await batch(ctx as unknown as Excel.RequestContext);
-    if (ctx.pendingOperations > 0) await ctx.sync();
-    return result;
+  /**
+   * Mirrors `Excel.run`: runs the batch in a new request context, then syncs whatever is still queued. Given a
+   * context an earlier run made (`run(context, batch)`, or an object whose `context` it is), runs the batch in that
+   * one, as Office asks for removing an event handler with the context that added it. A context syncs only inside
+   * a run: once its run has ended, `sync()` fails.
+   */
+  run<T>(batch: Batch<T>): Promise<T>;
+  run<T>(context: RunContext, batch: Batch<T>): Promise<T>;
+  async run<T>(first: Batch<T> | RunContext, second?: Batch<T>): Promise<T> {
+    let ctx: FakeContext;
+    let batch: Batch<T>;
+    if (typeof first === "function") {
+      ctx = new FakeContext(this.control);
+      ctx.workbook = new FakeWorkbook(ctx, this.state);
+      batch = first;
+    } else {
+      const given = (first instanceof FakeContext ? first : (first as { context: unknown }).context) as unknown;
+      if (!(given instanceof FakeContext) || given.control !== this.control) {
+        throw new FakeOfficeError("InvalidArgument", "fake: Excel.run(context, batch) needs a context of this workbook");
+      }
+      ctx = given;
+      batch = second as Batch<T>;
+    }
+    ctx.openRuns++;
+    try {
+      const result = await batch(ctx as unknown as Excel.RequestContext);
+      if (ctx.pendingOperations > 0) await ctx.sync();
+      return result;
+    } finally {
+      ctx.openRuns--;
+    }
   }
 
   /** Statistics of every sync so far. */

@@ -5,7 +5,8 @@
 import { contains, formatAddress, intersect, MAX_COLUMNS, MAX_ROWS, parseCells, splitSheet, type Rect } from "./address";
 import { FakeContext, FakeOfficeError, FakeProxy, READ_CELL_LIMIT, rectCells } from "./context";
 import type { SheetData, TableData } from "./sheetData";
-import { FakeSettingCollection, queueCalculation } from "./settings";
+import { FakeSettingCollection, queueCalculation, recordRangeCalculation } from "./settings";
+import { FakeCustomXmlPartCollection } from "./customXmlParts";
 import { FakeNamedItemCollection } from "./names";
 
 /** The workbook's state shared by every context: sheets in tab order, selection, date system. */
@@ -32,6 +33,11 @@ export function notifySelectionChanged(state: WorkbookState): void {
 }
 
 type Located = { sheet: SheetData; rect: Rect } | null;
+
+/** Called while a sync applies a `Range.calculate()`. */
+function queueRangeCalculation(ctx: FakeContext, state: WorkbookState, address: string): void {
+  recordRangeCalculation(state, address, ctx.control.syncCount);
+}
 
 function findSheet(state: WorkbookState, name: string): SheetData | undefined {
   return state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -213,6 +219,14 @@ export class FakeRange extends FakeProxy {
       const w = this.where();
       if (!w) return [];
       return w.sheet.tables.filter((t) => (fullyContained ? contains(w.rect, t.rect) : intersect(w.rect, t.rect) !== null));
+    });
+  }
+
+  /** `Range.calculate()` (ExcelApi 1.6): recorded, with its address and the sync that ran it, for tests to inspect. */
+  calculate(): void {
+    this.write({ calculate: true }, () => {
+      const { sheet, rect } = this.need();
+      queueRangeCalculation(this.ctx, this.state, formatAddress(sheet.name, rect));
     });
   }
 
@@ -716,6 +730,7 @@ export class FakeWorkbook {
   readonly tables: FakeTableCollection;
   readonly application: { suspendApiCalculationUntilNextSync(): void; calculate(type: string): void };
   readonly settings: FakeSettingCollection;
+  readonly customXmlParts: FakeCustomXmlPartCollection;
   readonly names: FakeNamedItemCollection;
   readonly functions: { date(year: number, month: number, day: number): FakeFunctionResult };
   constructor(
@@ -729,6 +744,7 @@ export class FakeWorkbook {
       calculate: (type: string) => queueCalculation(ctx, state, type),
     };
     this.settings = new FakeSettingCollection(ctx, state);
+    this.customXmlParts = new FakeCustomXmlPartCollection(ctx, state);
     this.names = new FakeNamedItemCollection(ctx, state);
     this.functions = {
       date: (year: number, month: number, day: number) =>

@@ -1,5 +1,6 @@
 /**
- * Workbook settings (`context.workbook.settings`, ExcelApi 1.4) and `application.calculate` for the Excel test double.
+ * Workbook settings (`context.workbook.settings`, ExcelApi 1.4) and the recalculations asked for
+ * (`application.calculate`, `Range.calculate`) for the Excel test double.
  * Settings belong to the workbook, so every context of one FakeExcel sees the same store; values go through JSON
  * as Office stores them. Plain TypeScript (no Node APIs): the browser tests bundle it too.
  */
@@ -7,10 +8,13 @@ import type { FakeExcel } from "./index";
 import { FakeContext, FakeOfficeError, FakeProxy } from "./context";
 import type { WorkbookState } from "./objects";
 
-/** What tests inspect: the stored settings, and every recalculation asked for (with the sync that ran it). */
+/**
+ * What tests inspect: the stored settings, and every recalculation asked for (with the sync that ran it):
+ * `application.calculate(type)` as that type, `Range.calculate()` as type "Range" with the range's address.
+ */
 export interface FakeSettingsStore {
   values: Map<string, unknown>;
-  calculations: { type: string; sync: number }[];
+  calculations: { type: string; sync: number; address?: string }[];
   /** Syncs that changed a setting. */
   changes: number[];
 }
@@ -107,6 +111,11 @@ export class FakeSettingCollection extends FakeProxy {
   getItemOrNullObject(key: string): FakeSetting {
     return new FakeSetting(this.ctx, this.store, key, false);
   }
+}
+
+/** A `Range.calculate()` as it is applied (by the sync numbered `sync`). */
+export function recordRangeCalculation(state: WorkbookState, address: string, sync: number): void {
+  settingsStoreOf(state).calculations.push({ type: "Range", address, sync });
 }
 
 /** `application.calculate(type)`: recorded with the sync that runs it. */

@@ -18,6 +18,8 @@ export interface E2eSetup {
   settings?: Record<string, unknown>;
   /** What Office reports as `Office.context.officeTheme` (absent: no theme, as outside Office). */
   officeTheme?: Record<string, unknown>;
+  /** What Office reports as `Office.context.diagnostics.platform` ("PC", "Mac", "OfficeOnline"; absent: nothing). */
+  platform?: string;
 }
 
 /** The test's handle on the Office host around the pane: switch Office's theme as a user would in File > Account. */
@@ -25,6 +27,10 @@ export interface FakeOfficeHost {
   setTheme(theme: Record<string, unknown>): void;
   /** OfficeThemeChanged handlers the pane registered through `Office.context.document.addHandlerAsync`. */
   themeHandlerCount(): number;
+  /** The user closes ("Hidden") or opens again ("Taskpane") the pane: Office.addin's VisibilityModeChanged. */
+  setVisibility(mode: "Hidden" | "Taskpane"): void;
+  /** VisibilityModeChanged handlers the pane registered through `Office.addin.onVisibilityModeChanged`. */
+  visibilityHandlerCount(): number;
 }
 
 interface E2eWindow {
@@ -49,7 +55,8 @@ const settings = w.rfmE2eSetup.settings ?? {};
 void fakeSettings(fake).then((store) => {
   for (const [key, value] of Object.entries(settings)) store.values.set(key, value);
 });
-w.Excel = { run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => fake.run(batch) };
+// Both forms of Excel.run: a batch in a new context, and `Excel.run(context, batch)` in one an earlier run made.
+w.Excel = { run: (...args: unknown[]) => (fake.run as (...a: unknown[]) => Promise<unknown>)(...args) };
 
 // The Office theme and its change event, as Excel raises it (OfficeThemeChanged through the document's handlers);
 // a theme change also refocuses the pane, as it does in Office.
@@ -61,7 +68,19 @@ const fakeDocument = {
     callback?.({ status: "succeeded" });
   },
 };
+// Office.addin's visibility event (SharedRuntime 1.1), as a shared runtime raises it when the pane is closed or opened.
+const visibilityHandlers = new Set<(message: { visibilityMode: string }) => void>();
+const fakeAddin = {
+  onVisibilityModeChanged(handler: (message: { visibilityMode: string }) => void) {
+    visibilityHandlers.add(handler);
+    return Promise.resolve(async () => void visibilityHandlers.delete(handler));
+  },
+};
 w.rfmOffice = {
+  setVisibility(mode) {
+    for (const handler of [...visibilityHandlers]) handler({ visibilityMode: mode });
+  },
+  visibilityHandlerCount: () => visibilityHandlers.size,
   setTheme(theme) {
     officeTheme = theme;
     for (const handler of themeHandlers) handler({ type: "officeThemeChanged", officeTheme: theme });
@@ -80,6 +99,7 @@ function reportDisplayLanguage(displayLanguage: string): void {
       get: (target, name) => {
         if (name === "displayLanguage") return Reflect.get(target, name) ?? displayLanguage;
         if (name === "officeTheme") return officeTheme;
+        if (name === "diagnostics" && w.rfmE2eSetup.platform) return { platform: w.rfmE2eSetup.platform, version: "16.0" };
         if (name === "document") return Reflect.get(target, name) ?? fakeDocument;
         return Reflect.get(target, name);
       },
@@ -97,6 +117,7 @@ function reportDisplayLanguage(displayLanguage: string): void {
                 if (name === "EventType" && found && typeof found === "object" && !("OfficeThemeChanged" in found)) {
                   return { ...found, OfficeThemeChanged: "officeThemeChanged" };
                 }
+                if (name === "addin") return fakeAddin;
                 return name === "context" && found && typeof found === "object" ? addLanguage(found) : found;
               },
             })

@@ -3,7 +3,7 @@
  * as a user would, over the grid-backed Excel double: a field is checked when the user leaves it or saves, and its
  * problem is told with the form's label; the preview grades the selected rows before and after the edit; save,
  * export, import (good and bad files) and delete (with the formulas that still use the profile) change the
- * workbook's settings exactly as they should; at 320 and 500 px, in English and Chinese, nothing scrolls sideways
+ * workbook's stored profiles (its custom XML parts) exactly as they should; at 320 and 500 px, in English and Chinese, nothing scrolls sideways
  * and Save and Preview stay in sight. Expected grades are worked by hand below.
  */
 import { mkdirSync, readFileSync } from "fs";
@@ -14,10 +14,10 @@ import type { E2eSetup } from "../e2e/browserExcel";
 import { REPO, usePaneSession } from "../e2e/harness";
 import type { PageWatch } from "../e2e/harness";
 import { eastRegionDocument } from "../../fixtures/eastRegionProfile";
+import { PROFILE_XML_NAMESPACE, readProfilePart } from "../../../src/excel/profilePart";
 
 jest.setTimeout(90_000);
 
-const PREFIX = "rfm.profile.";
 const ARTIFACTS = join(REPO, "test-artifacts");
 const HOSTILE = '<img src=x onerror="alert(1)">';
 
@@ -52,16 +52,23 @@ async function open(displayLanguage: string): Promise<{ page: Page; watch: PageW
   return opened;
 }
 
-/** The workbook's settings as the Excel double holds them, read through its own Excel API. */
-function settings(page: Page): Promise<[string, unknown][]> {
-  return page.evaluate(() => {
+/** The profiles stored in the workbook's custom XML parts, as [id, JSON text], read through the double's Excel API. */
+async function stored(page: Page): Promise<[string, string][]> {
+  const xml = await page.evaluate((namespace) => {
     const fake = (window as unknown as { rfmFake: { run<T>(b: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> } }).rfmFake;
     return fake.run(async (ctx) => {
-      const s = ctx.workbook.settings;
-      s.load("items/key,items/value");
+      const parts = ctx.workbook.customXmlParts.getByNamespace(namespace);
+      parts.load("items/id");
       await ctx.sync();
-      return s.items.map((i) => [i.key, i.value] as [string, unknown]);
+      const texts = parts.items.map((p) => p.getXml());
+      await ctx.sync();
+      return texts.map((t) => t.value);
     });
+  }, PROFILE_XML_NAMESPACE);
+  return xml.map((text) => {
+    const part = readProfilePart(text);
+    if ("problem" in part) throw new Error(`a stored part cannot be read: ${part.problem.en}`);
+    return [part.id, part.json];
   });
 }
 
@@ -178,7 +185,7 @@ describe("the profile editor in Chromium", () => {
     await expect(page.getByTestId("profile-blocked").innerText()).resolves.toMatch(/^Fix the marked fields before saving \(\d+\)\.$/);
     expect(await markedCount(page)).toBeGreaterThan(20);
     await eventually(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null), "profile-id");
-    expect(await settings(page)).toEqual([]);
+    expect(await stored(page)).toEqual([]);
 
     await typeEastRegion(page);
     await eventually(() => page.getByTestId("profile-blocked").count(), 0);
@@ -227,9 +234,9 @@ describe("the profile editor in Chromium", () => {
     await expect(page.getByTestId("editor-status").getAttribute("aria-live")).resolves.toBe("polite");
     await expect(page.getByTestId("editor-status").innerText()).resolves.toContain("Saved “east-region” in this workbook.");
     await page.getByTestId("stored-east-region").waitFor();
-    const stored = await settings(page);
-    expect(stored.map(([key]) => key)).toEqual([`${PREFIX}east-region`]);
-    const savedDoc = JSON.parse(stored[0][1] as string);
+    const storedNow = await stored(page);
+    expect(storedNow.map(([id]) => id)).toEqual(["east-region"]);
+    const savedDoc = JSON.parse(storedNow[0][1]);
     expect(savedDoc.name.en).toBe(`East region ${HOSTILE}`);
     expect(savedDoc.grades.map((g: { grade: string; above?: number; atLeast?: number }) => [g.grade, g.above ?? g.atLeast ?? null])).toEqual([
       ["A", 4.5],
@@ -267,29 +274,29 @@ describe("the profile editor in Chromium", () => {
     await problem.waitFor();
     await eventually(async () => (await problem.innerText()).includes("“broken.json” was not imported and the workbook was not changed:"), true);
     await eventually(async () => (await problem.innerText()).includes('line 2, column 12: expected ":" after the field name'), true);
-    expect(await settings(page)).toEqual([]);
+    expect(await stored(page)).toEqual([]);
 
     const good = JSON.parse(JSON.stringify(readProfileFixture()));
     await importFile("no-grades.json", JSON.stringify({ ...good, grades: [] }));
     await eventually(async () => (await problem.innerText()).includes("Grades: add at least one grade"), true);
     await importFile("wuhan.json", JSON.stringify({ ...good, id: "wuhan" }));
     await eventually(async () => (await problem.innerText()).includes("built-in profile, which cannot be overwritten"), true);
-    expect(await settings(page)).toEqual([]);
+    expect(await stored(page)).toEqual([]);
 
     await importFile("west.json", JSON.stringify(good, null, 2));
     await expect(page.getByTestId("profile-notice").innerText()).resolves.toBe("Imported “west” into this workbook.");
     await expect(page.getByTestId("profile-id").inputValue()).resolves.toBe("west");
-    expect((await settings(page)).map(([key]) => key)).toEqual([`${PREFIX}west`]);
+    expect((await stored(page)).map(([id]) => id)).toEqual(["west"]);
 
     // The same id again: the user is asked; Cancel keeps the stored one, Replace stores the new rules.
     await importFile("west-2.json", JSON.stringify({ ...good, name: { en: "West (v2)", zh: "华西（二）" } }));
     await page.getByTestId("replace-dialog").waitFor();
     await page.getByTestId("replace-dialog-cancel").click();
-    expect(JSON.parse((await settings(page))[0][1] as string).name.en).toBe("West");
+    expect(JSON.parse((await stored(page))[0][1]).name.en).toBe("West");
     await importFile("west-2.json", JSON.stringify({ ...good, name: { en: "West (v2)", zh: "华西（二）" } }));
     await page.getByTestId("replace-dialog-confirm").click();
     await expect(page.getByTestId("profile-notice").innerText()).resolves.toBe("Imported “west” into this workbook.");
-    expect(JSON.parse((await settings(page))[0][1] as string).name.en).toBe("West (v2)");
+    expect(JSON.parse((await stored(page))[0][1]).name.en).toBe("West (v2)");
     expectCleanPage(watch);
   });
 
@@ -310,14 +317,66 @@ describe("the profile editor in Chromium", () => {
     await expect(dialog.innerText()).resolves.toContain("Sales!E2:E3");
 
     await page.getByTestId("delete-dialog-cancel").click();
-    expect((await settings(page)).map(([key]) => key)).toEqual([`${PREFIX}east-region`]);
+    expect((await stored(page)).map(([id]) => id)).toEqual(["east-region"]);
 
     await page.getByTestId("profile-delete").click();
     await page.getByTestId("delete-uses").waitFor();
     await page.getByTestId("delete-dialog-confirm").click();
     await expect(page.getByTestId("profile-notice").innerText()).resolves.toBe("Deleted “east-region” from this workbook.");
-    expect(await settings(page)).toEqual([]);
+    expect(await stored(page)).toEqual([]);
     await page.getByTestId("no-stored").waitFor();
+    expectCleanPage(watch);
+  });
+
+  it("on Excel for Mac, Export shows the JSON to copy (no download there): the clipboard, else the text selected", async () => {
+    const { page, watch } = await session.open({ workbook: workbook(), displayLanguage: "en-US", platform: "Mac" });
+    await page.getByTestId("manage-profiles").click();
+    await page.getByTestId("profile-editor").waitFor();
+    const good = readProfileFixture();
+    await page.getByTestId("import-file").setInputFiles({ name: "west.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(good)) });
+    await page.getByTestId("stored-west").waitFor();
+    const [savedJson] = (await stored(page)).map(([, json]) => json);
+
+    // The clipboard as the page sees it: writes recorded (a webview may refuse them: see below).
+    await page.evaluate(() => {
+      const w = window as unknown as { copied: string[]; refuseClipboard: boolean };
+      w.copied = [];
+      w.refuseClipboard = false;
+      Object.defineProperty(navigator, "clipboard", {
+        configurable: true,
+        value: { writeText: async (text: string) => (w.refuseClipboard ? Promise.reject(new Error("NotAllowedError")) : void w.copied.push(text)) },
+      });
+    });
+    let downloads = 0;
+    page.on("download", () => downloads++);
+    await page.getByTestId("profile-export").click();
+    const dialog = page.getByTestId("export-dialog");
+    await dialog.waitFor();
+    await expect(dialog.innerText()).resolves.toContain("Excel for Mac cannot save a file from the pane");
+    await expect(dialog.innerText()).resolves.toContain("west.json");
+    const text = await page.getByTestId("export-text").inputValue();
+    expect(text).toBe(savedJson);
+    expect(parseProfileJson(text)).toEqual({ profile: expect.objectContaining({ id: "west" }) });
+    // Selected from the start, so ⌘C copies it at once.
+    await eventually(() => page.getByTestId("export-text").evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd]), [0, text.length]);
+
+    await page.getByTestId("export-copy").click();
+    await expect(page.getByTestId("export-outcome").innerText()).resolves.toBe("Copied. Paste it into a text file named west.json.");
+    expect(await page.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([text]);
+
+    // A webview that refuses both the clipboard API and the copy command: the text stays selected, and the user is told.
+    await page.evaluate(() => {
+      (window as unknown as { refuseClipboard: boolean }).refuseClipboard = true;
+      document.execCommand = () => false;
+    });
+    await page.getByTestId("export-text").evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(0, 0));
+    await page.getByTestId("export-copy").click();
+    await expect(page.getByTestId("export-outcome").innerText()).resolves.toBe("The text is selected: press ⌘C (Ctrl+C) to copy it.");
+    await eventually(() => page.getByTestId("export-text").evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd]), [0, text.length]);
+
+    await page.getByTestId("export-close").click();
+    await dialog.waitFor({ state: "detached" });
+    expect(downloads).toBe(0);
     expectCleanPage(watch);
   });
 
@@ -356,7 +415,7 @@ describe("the profile editor in Chromium", () => {
     await page.getByTestId("profile-save").click();
     await page.getByText('id "shaoxing" 是内置分级方案的编号，内置方案不能被覆盖：请换一个 id').waitFor();
     await expectInvalid(page, "profile-id", true);
-    expect(await settings(page)).toEqual([]);
+    expect(await stored(page)).toEqual([]);
     await page.getByTestId("start-copy-wuhan").click();
     // Dates as Chinese Office writes them; one typed in another form is refused with the field's label.
     await expect(page.getByTestId("profile-window-start").inputValue()).resolves.toBe("2021/9/1");
@@ -396,7 +455,7 @@ describe("the contact period of a grade", () => {
     await expect(page.getByTestId("grade-3-every").isDisabled()).resolves.toBe(true);
     await page.getByTestId("profile-save").click();
     await page.getByTestId("stored-wuhan-copy").waitFor();
-    const doc = JSON.parse((await settings(page))[0][1] as string);
+    const doc = JSON.parse((await stored(page))[0][1]);
     expect(doc.grades.map((g: { cadence: { every?: unknown } }) => g.cadence.every ?? null)).toEqual([{ months: 1 }, { days: 14 }, { months: 6 }, null]);
     expectCleanPage(watch);
   });
