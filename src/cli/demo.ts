@@ -1,8 +1,10 @@
-import { mkdirSync } from "fs";
+import { mkdirSync, statSync } from "fs";
 import { join, resolve } from "path";
 import { runGrade } from "./gradeCommand";
 import { langOf } from "./gradeRequest";
-import { DEMO_TEXTS } from "./texts";
+import { DEMO_TEXTS, USAGE_TEXTS } from "./texts";
+import { UsageError } from "./usageError";
+import { writeFailure } from "./writeFailure";
 
 /** The shipped samples (assets/samples), next to the compiled command in dist/node/cli. */
 export const SAMPLES_DIR = resolve(__dirname, "../../../assets/samples");
@@ -19,7 +21,7 @@ const DEMOS = [
 export async function runDemo(flags: { outDir?: string; lang?: string }): Promise<void> {
   const lang = langOf(flags.lang);
   const outDir = resolve(flags.outDir ?? "out");
-  mkdirSync(outDir, { recursive: true });
+  makeOutDir(outDir, flags.outDir ?? "out");
   for (const demo of DEMOS) {
     process.stderr.write(`\n${DEMO_TEXTS.heading(demo.sample, demo.profile)[lang]}\n`);
     if (demo.asOf) process.stderr.write(`${DEMO_TEXTS.asOfChosen(demo.asOf)[lang]}\n`);
@@ -31,4 +33,37 @@ export async function runDemo(flags: { outDir?: string; lang?: string }): Promis
     });
   }
   process.stderr.write(`\n${DEMO_TEXTS.done(outDir)[lang]}\n`);
+}
+
+/** The results folder, made if missing; a file of that name, or a folder that cannot be made, is a one-line error. */
+function makeOutDir(outDir: string, asGiven: string): void {
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EEXIST" || (code === "ENOTDIR" && isFile(outDir))) throw new UsageError(USAGE_TEXTS.outDirIsFile(asGiven));
+    throw writeFailure(asGiven, trueCause(outDir, err));
+  }
+}
+
+/**
+ * Making folders recursively, Node reports ENOENT for a folder it could not make in a parent that exists (on a
+ * read-only disk, say): making just the last folder gives the real reason.
+ */
+function trueCause(outDir: string, err: unknown): unknown {
+  if ((err as NodeJS.ErrnoException).code !== "ENOENT") return err;
+  try {
+    mkdirSync(outDir);
+    return err;
+  } catch (direct) {
+    return direct;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

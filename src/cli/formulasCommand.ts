@@ -8,7 +8,7 @@ import { gradeTable } from "./gradeTable";
 import { progressOn } from "./progress";
 import { readTable } from "./readTable";
 import { summaryLines } from "./summary";
-import { SUMMARY_TEXTS, USAGE_TEXTS } from "./texts";
+import { SUMMARY_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
 
 export const FORMULAS_TEXTS = {
@@ -47,7 +47,6 @@ export async function runGradeFormulas(input: string | undefined, flags: GradeFl
     );
   } catch (err) {
     if (err instanceof CompileError) throw new UsageError(err.text);
-    if (err instanceof Error && "syscall" in err) throw new UsageError(USAGE_TEXTS.cannotWrite(out.path, err.message));
     throw err;
   }
   progress.done();

@@ -84,17 +84,12 @@ async function writeResults(req: GradeRequest, run: { graded: GradedTable; plan:
     throw new UsageError(USAGE_TEXTS.tooManyRowsForXlsx(plan.rowCount, XLSX_MAX_DATA_ROWS));
   }
   if (!out) return writeCsvStdout(plan, progress);
-  try {
-    await writeAtomically(out.path, async (temp) => {
-      if (out.format === "csv") return writeCsvFile(temp, plan, progress);
-      const { writeXlsxFile } = await import("./writeXlsx");
-      const model = summaryModel(graded, req, out.path);
-      return writeXlsxFile(temp, plan, lang, progress, summaryLayout(model, lang));
-    });
-  } catch (err) {
-    if (isFileSystemError(err)) throw new UsageError(USAGE_TEXTS.cannotWrite(out.path, err.message));
-    throw err;
-  }
+  await writeAtomically(out.path, async (temp) => {
+    if (out.format === "csv") return writeCsvFile(temp, plan, progress);
+    const { writeXlsxFile } = await import("./writeXlsx");
+    const model = summaryModel(graded, req, out.path);
+    return writeXlsxFile(temp, plan, lang, progress, summaryLayout(model, lang));
+  });
 }
 
 /** The summary sheet's model: the engine builds it from the result and what the run knows of its files. */
@@ -123,8 +118,4 @@ async function gradeWithJavaScript(
   const graded = gradeTable(table, req);
   if (req.previous) graded.migration = await compareWithPrevious(graded, req.previous);
   return { graded, plan: outputPlan(graded, req.lang), warnings };
-}
-
-function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
-  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === "string" && "syscall" in err;
 }

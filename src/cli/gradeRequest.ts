@@ -11,6 +11,7 @@ import { PREVIOUS_TEXTS } from "./previousTexts";
 import { formatOfPath, type FileFormat } from "./readTable";
 import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
+import { checkOutputPath } from "./writeFailure";
 
 /** The `grade` flags exactly as commander hands them over. */
 export interface GradeFlags {
@@ -151,6 +152,8 @@ export function outTarget(path: string, input: string): { path: string; format: 
   // Results are CSV or a workbook; a macro-enabled name (.xlsm) on a plain workbook would not open in Excel.
   if (format === null || ![".csv", ".xlsx"].includes(extname(path).toLowerCase())) throw new UsageError(USAGE_TEXTS.badOutType(path));
   if (resolve(path) === resolve(input) || isSameFile(path, input)) throw new UsageError(USAGE_TEXTS.outSameAsInput());
+  // A folder in the way, or no folder to write in, is said before a large file is read and graded.
+  checkOutputPath(path);
   return { path, format };
 }
 

@@ -148,24 +148,20 @@ export async function runHistory(input: string | undefined, flags: HistoryFlags)
   const moneyHeader = found.columnName("amount");
   const sheetName = found.table.sheetName ? ` [${found.table.sheetName}]` : "";
   const out = req.out;
-  try {
-    if (out.format === "xlsx") {
-      if (listed.length > XLSX_MAX_DATA_ROWS) throw new UsageError(USAGE_TEXTS.tooManyRowsForXlsx(listed.length, XLSX_MAX_DATA_ROWS));
-      const { writeHistoryXlsx } = await import("./xlsx/historyWorkbook");
-      const now = new Date();
-      await writeAtomically(out.path, (temp) =>
-        writeHistoryXlsx(temp, history, listed, {
-          lang, step: req.step, version: packageVersion(), generatedAt: gradedAtText(now, todayDay(now)),
-          source: basename(req.inputPath) + sheetName, output: basename(out.path),
-          unitSource: { source: found.unit.source, header: moneyHeader },
-        }),
-      );
-    } else {
-      await writeHistoryCsv(out.path, transitionsPath(out.path), history, listed, req.step, lang);
-    }
-  } catch (err) {
-    if (isFileSystemError(err)) throw new UsageError(USAGE_TEXTS.cannotWrite(out.path, err.message));
-    throw err;
+  // A write error is the one-line error naming its file (writeAtomically, writeFailure).
+  if (out.format === "xlsx") {
+    if (listed.length > XLSX_MAX_DATA_ROWS) throw new UsageError(USAGE_TEXTS.tooManyRowsForXlsx(listed.length, XLSX_MAX_DATA_ROWS));
+    const { writeHistoryXlsx } = await import("./xlsx/historyWorkbook");
+    const now = new Date();
+    await writeAtomically(out.path, (temp) =>
+      writeHistoryXlsx(temp, history, listed, {
+        lang, step: req.step, version: packageVersion(), generatedAt: gradedAtText(now, todayDay(now)),
+        source: basename(req.inputPath) + sheetName, output: basename(out.path),
+        unitSource: { source: found.unit.source, header: moneyHeader },
+      }),
+    );
+  } else {
+    await writeHistoryCsv(out.path, transitionsPath(out.path), history, listed, req.step, lang);
   }
   progress.done();
 
@@ -219,6 +215,3 @@ function historySummaryLines(
   return lines;
 }
 
-function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
-  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === "string" && "syscall" in err;
-}

@@ -12,7 +12,9 @@ import { describe, GRADE_HELP_AFTER, localizeCommanderError, localizeHelp } from
 import { profilesText } from "./profilesCommand";
 import { addSqlCommand } from "./sqlProgram";
 import { addHistoryCommand } from "./historyProgram";
+import { writeStdout } from "./stdout";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./usageError";
+import { stdoutFailure } from "./writeFailure";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -26,7 +28,7 @@ export function buildProgram(lang: Lang = "en"): Command {
     .exitOverride()
     // Commander's own errors (unknown option, missing value) read like ours: one line starting "rfm:", in --lang.
     .configureOutput({
-      writeOut: (text) => process.stdout.write(localizeHelp(text, lang)),
+      writeOut: (text) => void writeStdout(localizeHelp(text, lang)),
       writeErr: (text) => process.stderr.write(localizeHelp(text, lang)),
       outputError: (text, write) => write(`rfm: ${localizeCommanderError(text, lang)}`),
     });
@@ -74,7 +76,7 @@ export function buildProgram(lang: Lang = "en"): Command {
     .description(d("list the built-in profiles"))
     .option("--lang <lang>", d("en or zh"), "en")
     .action((flags: { lang?: string }) => {
-      process.stdout.write(profilesText(langOf(flags.lang)));
+      return writeStdout(profilesText(langOf(flags.lang)));
     });
 
   addSqlCommand(program, lang);
@@ -117,14 +119,17 @@ if (require.main === module) {
   // `npm run rfm -- grade FILE` runs in the package folder; file names are meant from where the user typed them.
   if (process.env.npm_lifecycle_event === "rfm" && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   // A reader that stops early (`rfm grade ... 2>&1 | head -3`) is not an error: a closed stdout or stderr ends the
-  // run quietly, as other command-line tools do. Nothing is left half-written: --out files are renamed into place
-  // only when complete, and the temporary file is removed on exit.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (err: NodeJS.ErrnoException) => {
-      if (err.code === "EPIPE") process.exit(EXIT_OK);
-      throw err;
-    });
-  }
+  // run quietly, as other command-line tools do. Any other failure to write stdout is the command's one-line error
+  // (exit 2); when stderr itself cannot be written there is nothing left to say, only the exit status. Nothing is
+  // left half-written: --out files are renamed into place only when complete, and the temporary file is removed on
+  // exit.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(EXIT_OK);
+    const failure = stdoutFailure(err);
+    const line = failure instanceof UsageError ? failure.line(langInArgs(process.argv.slice(2))) : String(err);
+    process.stderr.write(`rfm: ${line}\n`, () => process.exit(EXIT_USAGE));
+  });
+  process.stderr.on("error", (err: NodeJS.ErrnoException) => process.exit(err.code === "EPIPE" ? EXIT_OK : EXIT_USAGE));
   main(process.argv).then((code) => {
     process.exitCode = code;
   });

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { Lang } from "../engine";
 import { describe, SQL_HELP_AFTER } from "./helpTexts";
 import { sqlText, type SqlFlags } from "./sqlCommand";
+import { writeStdout } from "./stdout";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -23,6 +24,6 @@ export function addSqlCommand(program: Command, lang: Lang = "en"): void {
     .option("--lang <lang>", d("language of the cadence texts and messages: en or zh"), "en")
     .addHelpText("after", SQL_HELP_AFTER[lang].join("\n"))
     .action((flags: SqlFlags) => {
-      process.stdout.write(sqlText(flags));
+      return writeStdout(sqlText(flags));
     });
 }

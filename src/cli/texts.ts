@@ -224,9 +224,17 @@ export const USAGE_TEXTS = {
     en: `The first period end, ${end}, is before the window start ${start}: no sale could count there; start --from at the window start's month or later, or give --window-start`,
     zh: `第一个期末 ${end} 早于统计期间起始日期 ${start}，该期末不会计入任何销售：请让 --from 从起始日期所在月份或之后开始，或用 --window-start 指定起始日期`,
   }),
-  cannotWrite: (path: string, detail: string): Localized => ({
-    en: `Cannot write "${path}": ${detail}`,
-    zh: `无法写入“${path}”：${detail}`,
+  cannotWrite: (path: string, reason: Localized): Localized => ({
+    en: `Cannot write "${path}": ${reason.en}`,
+    zh: `无法写入“${path}”：${reason.zh}`,
+  }),
+  cannotWriteStdout: (reason: Localized): Localized => ({
+    en: `Cannot write the output (standard output): ${reason.en}`,
+    zh: `无法写入输出（标准输出）：${reason.zh}`,
+  }),
+  outDirIsFile: (path: string): Localized => ({
+    en: `--out-dir "${path}" is a file, not a folder: name a folder (it is made if it does not exist)`,
+    zh: `--out-dir“${path}”是文件，不是文件夹：请指定一个文件夹（不存在时会自动创建）`,
   }),
 };
 

@@ -3,6 +3,7 @@ import type { OutputPlan } from "./outputPlan";
 import type { Progress } from "./progress";
 import { SUMMARY_TEXTS } from "./texts";
 import { csvField } from "./cellText";
+import { writeStdout } from "./stdout";
 
 // Rows are written in large chunks: one write per chunk, not per row.
 const ROWS_PER_CHUNK = 32_768;
@@ -51,10 +52,5 @@ async function writeAll(file: FileHandle, bytes: Buffer): Promise<void> {
 
 /** CSV on standard output (no byte-order mark: it is meant for pipes), waiting whenever the reader is behind. */
 export async function writeCsvStdout(plan: OutputPlan, progress: Progress): Promise<void> {
-  const out = process.stdout;
-  await writeLines(
-    plan,
-    (chunk) => (out.write(chunk) ? undefined : new Promise<void>((resolve) => out.once("drain", () => resolve()))),
-    progress,
-  );
+  await writeLines(plan, writeStdout, progress);
 }

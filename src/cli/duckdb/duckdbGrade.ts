@@ -93,7 +93,13 @@ export async function gradeWithDuckdb(req: GradeRequest): Promise<DuckdbOutcome>
   } catch {
     return { declined: "notInstalled" };
   }
-  const spill = mkdtempSync(join(tmpdir(), "rfm-duckdb-"));
+  let spill: string;
+  try {
+    spill = mkdtempSync(join(tmpdir(), "rfm-duckdb-"));
+  } catch (err) {
+    // No room for DuckDB's spill folder (a full temporary disk): the JavaScript engine needs none.
+    return { declined: "failed", detail: err instanceof Error ? err.message : String(err) };
+  }
   let instance: DuckDBInstance | undefined;
   let connection: DuckDBConnection | undefined;
   try {

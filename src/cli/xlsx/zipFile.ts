@@ -34,10 +34,18 @@ export class ZipFile {
     const deflate = createDeflateRaw({ level: this.level, chunkSize: 256 * 1024, highWaterMark: 16 << 20 } as ZlibOptions);
     const entry: OpenEntry = { name: nameBytes, headerOffset, crc: 0, size: 0, compressed: 0, deflate, failed: undefined };
     deflate.on("data", (chunk: Buffer) => {
+      if (entry.failed) return;
       entry.compressed += chunk.length;
-      this.put(chunk);
+      try {
+        this.put(chunk);
+      } catch (err) {
+        // A full disk or a file size limit: kept for the writer's next call (thrown from an event it would end
+        // the process), and zlib stopped.
+        entry.failed = err as Error;
+        deflate.destroy();
+      }
     });
-    deflate.on("error", (err) => (entry.failed = err));
+    deflate.on("error", (err) => (entry.failed ??= err));
     this.entry = entry;
   }
 
@@ -49,7 +57,7 @@ export class ZipFile {
     entry.crc = crc32(bytes, entry.crc);
     entry.size += bytes.length;
     if (entry.failed) throw entry.failed;
-    if (!entry.deflate.write(bytes)) return new Promise((resolve) => entry.deflate.once("drain", () => resolve()));
+    if (!entry.deflate.write(bytes)) return settled(entry, "drain");
   }
 
   /** A whole entry at once: opened, written and closed. */
@@ -62,13 +70,11 @@ export class ZipFile {
   async closeEntry(): Promise<void> {
     const entry = this.entry!;
     this.entry = undefined;
-    await new Promise<void>((resolve, reject) => {
-      entry.deflate.once("end", () => resolve());
-      entry.deflate.once("error", reject);
-      entry.deflate.end();
-      entry.deflate.resume();
-    });
     if (entry.failed) throw entry.failed;
+    const ended = settled(entry, "end");
+    entry.deflate.end();
+    entry.deflate.resume();
+    await ended;
     if (entry.size > MAX_32 || entry.compressed > MAX_32 || this.offset > MAX_32) throw new Error(TOO_LARGE);
     const sizes = Buffer.alloc(12);
     sizes.writeUInt32LE(entry.crc >>> 0, 0);
@@ -117,6 +123,26 @@ export class ZipFile {
     writeAll(this.fd, bytes, this.offset);
     this.offset += bytes.length;
   }
+}
+
+/**
+ * Resolves on the entry's `event` ("drain", "end"); rejects with the entry's failure when zlib stops first (an error,
+ * or a write that failed and destroyed it), so that a writer never waits for an event that cannot come.
+ */
+function settled(entry: OpenEntry, event: "drain" | "end"): Promise<void> {
+  const { deflate } = entry;
+  return new Promise<void>((resolve, reject) => {
+    const done = () => {
+      deflate.off(event, done);
+      deflate.off("close", done);
+      deflate.off("error", done);
+      if (entry.failed) reject(entry.failed);
+      else resolve();
+    };
+    deflate.once(event, done);
+    deflate.once("close", done);
+    deflate.once("error", done);
+  });
 }
 
 interface OpenEntry {
