@@ -1,7 +1,6 @@
 /**
  * One stored profile as the XML of a custom XML part of the workbook:
  *
- *   <?xml version="1.0" encoding="UTF-8"?>
  *   <profile xmlns="urn:rfm-grader:workbook-profile" format="1" id="east-region" saved="2026-12-03T08:00:00.000Z">
  *     {"id":"east-region", … the profile's JSON text (spec §6), XML-escaped …}
  *   </profile>
@@ -46,8 +45,8 @@ function escapeAttribute(text: string): string {
 
 /** The part's XML for a profile's JSON text. */
 export function profilePartXml(id: string, json: string, saved: Date): string {
+  // No XML declaration: the text is handed to Excel as a string, and Excel writes the file's own declaration.
   return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<profile xmlns="${PROFILE_XML_NAMESPACE}" format="${PROFILE_XML_FORMAT}" id="${escapeAttribute(id)}" ` +
     `saved="${saved.toISOString()}">${escapeText(json)}</profile>`
   );

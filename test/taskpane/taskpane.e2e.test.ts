@@ -417,6 +417,26 @@ function padTo(width: number) {
   return (row: unknown[]) => [...row, ...Array<string>(Math.max(0, width - row.length)).fill("")];
 }
 
+describe("the help page", () => {
+  it.each([
+    ["en-US", "help.html", "Help", /<html lang=["']?en/],
+    ["zh-CN", "help.zh-CN.html", "帮助", /<html lang=["']?zh-CN/],
+  ])("in %s the footer links the help page shipped beside the pane, opened in a new window", async (displayLanguage, page_, label, lang) => {
+    const { page, watch } = await open({ workbook: customerWorkbook(), displayLanguage });
+    const link = page.getByTestId("help-link");
+    await expect(link.innerText()).resolves.toBe(label);
+    await expect(link.getAttribute("href")).resolves.toBe(page_);
+    await expect(link.getAttribute("target")).resolves.toBe("_blank");
+    const served = await page.evaluate(async (href) => {
+      const response = await fetch(href);
+      return [response.status, await response.text()] as const;
+    }, page_);
+    expect(served[0]).toBe(200);
+    expect(served[1]).toMatch(lang);
+    expectCleanPage(watch);
+  });
+});
+
 describe("a pane the user closes (the shared runtime lives on)", () => {
   type Host = { rfmFake: { selectionHandlerCount: number; stats: unknown[]; resetStats(): void; select(a: string): void }; rfmOffice: { setVisibility(m: string): void; visibilityHandlerCount(): number } };
 

@@ -1,4 +1,4 @@
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../engine/types";
 import type { Progress } from "../gradingFlow";
 import { t } from "../i18n";
@@ -18,7 +18,13 @@ const useStyles = makeStyles({
   target: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   reason: { color: tokens.colorNeutralForeground2 },
   row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  help: { marginLeft: "auto", flexShrink: 0 },
 });
+
+/** The help page that ships with the add-in, beside the pane (the manifest's help links open it too). */
+export function helpPage(lang: Lang): string {
+  return lang === "zh" ? "help.zh-CN.html" : "help.html";
+}
 
 export interface GradeFooterProps {
   lang: Lang;
@@ -58,6 +64,9 @@ export function GradeFooter({ lang, target, reason, progress, cancelling, onGrad
               {reason}
             </Text>
           )}
+          <Link className={styles.help} href={helpPage(lang)} target="_blank" rel="noopener" title={t(lang, "helpTitle")} data-testid="help-link">
+            {t(lang, "help")}
+          </Link>
         </div>
       )}
     </footer>
