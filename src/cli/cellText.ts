@@ -56,24 +56,48 @@ function startsLikeFormula(code: number): boolean {
   return code === 61 || code === 43 || code === 45 || code === 64 || code === 9 || code === 13;
 }
 
+/** The apostrophe that marks a guarded cell. */
+const APOSTROPHE = 39;
+
 /**
  * Defence against formula injection (CSV injection) when Excel opens the output: text that starts with =, +, -, @,
  * tab or carriage return and is not a number gets a leading apostrophe, as OWASP advises, so Excel shows it as text
  * ("'=HYPERLINK(…)") instead of running it. Numbers such as -5 or -1,200.50 are left alone. The text itself is never
  * lost: the apostrophe is the only change, and .xlsx output needs none (its cells are typed as text).
+ *
+ * So that every guarded cell reads back as exactly the text it was (csvUnguardedText), text that already starts with
+ * apostrophes followed by such a start ("'=x", a user's own apostrophe) gets one more ("''=x"): one apostrophe is
+ * taken off a cell only where the writer put one. Any other apostrophe ("'plain", "'42") is left as it is.
  */
 export function csvSafeText(text: string): string {
-  if (text.length === 0 || !startsLikeFormula(text.charCodeAt(0))) return text;
-  return Number.isNaN(cellNumber(text)) ? "'" + text : text;
+  const first = text.charCodeAt(0);
+  if (text.length === 0 || (first !== APOSTROPHE && !startsLikeFormula(first))) return text;
+  return isGuarded(text) ? "'" + text : text;
 }
 
-/** =, +, -, @ and tab; a carriage return after a comma is the end of a CRLF line (an empty last cell), not text. */
+/**
+ * The text a CSV cell written by this command stood for: one leading apostrophe off a guarded cell, and nothing
+ * else changed. csvUnguardedText(csvSafeText(t)) === t for every text t; --previous reads ids through it.
+ */
+export function csvUnguardedText(cell: string): string {
+  return cell.charCodeAt(0) === APOSTROPHE && isGuarded(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+/** Text that gets the apostrophe: a formula-like start that is not a number, behind any number of apostrophes. */
+function isGuarded(text: string): boolean {
+  let k = 0;
+  while (text.charCodeAt(k) === APOSTROPHE) k++;
+  if (k === text.length || !startsLikeFormula(text.charCodeAt(k))) return false;
+  return Number.isNaN(cellNumber(k === 0 ? text : text.slice(k)));
+}
+
+/** =, +, -, @, tab and an apostrophe; a carriage return after a comma is the end of a CRLF line (an empty last cell), not text. */
 const AFTER_COMMA = new Uint8Array(256);
-for (const code of [61, 43, 45, 64, 9]) AFTER_COMMA[code] = 1;
+for (const code of [61, 43, 45, 64, 9, APOSTROPHE]) AFTER_COMMA[code] = 1;
 
 /**
  * True when rows copied byte for byte from a comma-separated input need no defence: no field starts like a formula
- * unless it is a number. Looks only at field starts (row starts and the byte after each comma).
+ * unless it is a number (behind apostrophes or not). Looks only at field starts (row starts and the byte after each comma).
  */
 export function rawRowsAreSafe(raw: RawRows): boolean {
   const { bytes, starts, ends } = raw;
@@ -85,14 +109,16 @@ export function rawRowsAreSafe(raw: RawRows): boolean {
   // One pass over the bytes (searching for ",=" and the like would stop at every comma, once per pattern).
   const to = Math.min(ends[n - 1], bytes.length - 1);
   for (let at = starts[0]; at < to; at++) {
-    if (bytes[at] === 44 && AFTER_COMMA[bytes[at + 1]] === 1 && !rawFieldIsNumber(bytes, at + 1)) return false;
+    if (bytes[at] === 44 && AFTER_COMMA[bytes[at + 1]] === 1 && rawFieldNeedsDefence(bytes, at + 1)) return false;
   }
   return true;
 }
 
 /** True when the unquoted comma-separated field starting at `start` gets the formula defence (`csvSafeText`). */
 export function rawFieldNeedsDefence(bytes: Buffer, start: number): boolean {
-  return startsLikeFormula(bytes[start]) && !rawFieldIsNumber(bytes, start);
+  let k = start;
+  while (bytes[k] === APOSTROPHE) k++;
+  return startsLikeFormula(bytes[k]) && !rawFieldIsNumber(bytes, k);
 }
 
 function rawFieldIsNumber(bytes: Buffer, start: number): boolean {

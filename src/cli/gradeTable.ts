@@ -4,6 +4,7 @@ import {
 } from "../engine";
 import type { GradeRequest } from "./gradeRequest";
 import { withHeaderFound } from "./headerRow";
+import { isOwnCsvResult, unguardedTable } from "./readBack";
 import { headerTexts, type Table } from "./table";
 import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
@@ -48,7 +49,9 @@ export function findColumns(
 ): FoundColumns {
   const found = withHeaderFound(read, manual, askedKind);
   // A header found below a title row is still the same file, read the same way.
-  const table = found === read || !read.text ? found : { ...found, text: read.text };
+  const below = found === read || !read.text ? found : { ...found, text: read.text };
+  // An earlier CSV result graded again: its cells as they were before the formula-injection guard.
+  const table = isOwnCsvResult(below) ? unguardedTable(below) : below;
   const headers = headerTexts(table);
   const detection = detectColumns(table.headers, manual, askedKind);
   const { mapping, kind, missing } = detection;

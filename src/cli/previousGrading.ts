@@ -7,6 +7,7 @@ import {
 } from "../engine";
 import type { GradedTable } from "./gradeTable";
 import { PREVIOUS_TEXTS } from "./previousTexts";
+import { unguardedColumn } from "./readBack";
 import { readTable } from "./readTable";
 import { headerTexts, type Table } from "./table";
 import { UsageError } from "./usageError";
@@ -23,8 +24,10 @@ export async function readPreviousGrading(path: string, idHeader: unknown): Prom
   if (gradeColumn === undefined) throw new UsageError(PREVIOUS_TEXTS.noGradeColumn(path, headers));
   const idColumn = idColumnOf(table, idHeader);
   if (idColumn === undefined) throw new UsageError(PREVIOUS_TEXTS.noIdColumn(path, headers));
-  // Both are read as text, as written (a grade letter, an id such as "007").
-  return { ids: table.engineColumn(idColumn, "id"), grades: table.engineColumn(gradeColumn, "id") };
+  // Both are read as text, as written (a grade letter, an id such as "007"); a CSV result's cells through the
+  // inverse of the formula-injection guard it was written with ("'+86 138…" is the id "+86 138…").
+  const read = (c: number) => (table.source === "csv" ? unguardedColumn(table.engineColumn(c, "id")) : table.engineColumn(c, "id"));
+  return { ids: read(idColumn), grades: read(gradeColumn) };
 }
 
 /** The column headed like this grading's id column, else the one the engine recognises as the customer id. */

@@ -6,7 +6,10 @@
 import { readFileSync } from "fs";
 import { unzipSync } from "fflate";
 import { join } from "path";
-import { csvSafeText, workbookText } from "../../src/cli/cellText";
+import fc from "fast-check";
+import { csvSafeText, csvUnguardedText, rawRowsAreSafe, workbookText } from "../../src/cli/cellText";
+import { csvTable } from "../../src/cli/csv/csvTable";
+import { scanCsv } from "../../src/cli/csv/scanCsv";
 import { buildCli, csvFile, records, rfm, tempDir, write } from "./helpers";
 
 const SHAOXING = ["--profile", "shaoxing", "--as-of", "2025-12-31"];
@@ -31,8 +34,41 @@ test.each([
   ["-1e3", "-1e3"],
   ["a=b", "a=b"],
   ["", ""],
+  // A user's own apostrophe before a formula-like start gets one more, so that reading back takes only the guard's.
+  ["'=x", "''=x"],
+  ["''+86 138", "'''+86 138"],
+  ["''+86", "''+86"], // a number behind the apostrophes: no formula
+  ["'plain", "'plain"],
+  ["'-5", "'-5"],
+  ["'", "'"],
 ])("csvSafeText(%p) is %p", (text, safe) => {
   expect(csvSafeText(text)).toBe(safe);
+  expect(csvUnguardedText(safe)).toBe(text);
+});
+
+test("the guard reads back: every text is exactly what its written cell reads as, and no two texts share a cell", () => {
+  const start = fc.constantFrom("", "'", "''", "=", "+", "-", "@", "\t", "\r", " ", "0", "1.5", "x", "'=", "-'");
+  const text = fc.tuple(start, start, fc.string({ maxLength: 6 })).map(([a, b, c]) => a + b + c);
+  fc.assert(
+    fc.property(text, text, (a, b) => {
+      expect(csvUnguardedText(csvSafeText(a))).toBe(a);
+      if (a !== b) expect(csvSafeText(a)).not.toBe(csvSafeText(b));
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test("rows copied byte for byte are safe exactly when no field would change: the raw check agrees with the guard", () => {
+  const field = fc.constantFrom("A", "'", "''=1", "'=x", "'x", "=1", "-5", "-x", "+86 1", "@a", "7", "'-3", "");
+  fc.assert(
+    fc.property(fc.array(fc.array(field, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 4 }), (rows) => {
+      const text = "a,b,c\n" + rows.map((r) => r.join(",")).join("\n") + "\n";
+      const raw = csvTable(scanCsv(Buffer.from(text), ","), ",").rawRows!;
+      const unchanged = rows.every((r) => r.every((f) => csvSafeText(f) === f));
+      expect(rawRowsAreSafe(raw)).toBe(unchanged);
+    }),
+    { numRuns: 500 },
+  );
 });
 
 test("workbookText cuts at 32,767 characters, never inside a surrogate pair", () => {

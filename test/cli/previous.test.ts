@@ -16,7 +16,8 @@
  */
 import ExcelJS from "exceljs";
 import { join } from "path";
-import { buildCli, csvFile, headerRow, records, rfm, tempDir, write } from "./helpers";
+import { csvSafeText } from "../../src/cli/cellText";
+import { buildCli, csvFile, headerRow, readText, records, rfm, tempDir, write } from "./helpers";
 
 const HEADERS = "Customer ID,Last order date,Order amount,Purchase count,Total amount";
 const ROWS = [
@@ -167,4 +168,44 @@ test("--previous must be a .csv or .xlsx file, and the table needs customer ids 
   const noIds = rfm(["grade", "no-ids.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "earlier3.csv"], dir);
   expect(noIds.status).toBe(2);
   expect(noIds.stderr).toContain("--map id=HEADER");
+});
+
+describe("ids written with the formula-injection guard are matched back", () => {
+  // Ids a finance office has: phone numbers, codes with signs, a user's own leading apostrophe. Shaoxing as of
+  // 2025-12-31: 10 days, 16 purchases, 9 万元 → A; 40 days, 3, 2 → C.
+  const IDS = ["+86 138 0000 0001", "=A1", "-abc", "@x", "'=y", "'plain", "''-z", "007", "C1"];
+  const customers = csvFile([
+    "Customer ID,Last order date,Purchase count,Total amount",
+    ...IDS.map((id, k) => `"${id.replace(/"/g, '""')}",${k % 2 ? "2025-11-21,3,2" : "2025-12-21,16,9"}`),
+  ]);
+  const args = ["--profile", "shaoxing", "--as-of", "2025-12-31"];
+
+  test.each(["csv", "xlsx"])("an earlier .%s result: every customer is matched, none new or gone", (format) => {
+    write(dir, "guarded.csv", customers);
+    expect(rfm(["grade", "guarded.csv", ...args, "-o", `guarded-earlier.${format}`], dir).status).toBe(0);
+    const run = rfm(["grade", "guarded.csv", ...args, "--previous", `guarded-earlier.${format}`], dir);
+    expect(run.status).toBe(0);
+    const out = records(run.stdout);
+    expect(out.map((r) => r["Customer ID"])).toEqual(IDS.map(csvSafeText));
+    expect(out.map((r) => r.Change)).toEqual(IDS.map(() => "'="));
+    expect(run.stderr).toContain(`Same grade ${IDS.length}, New 0, Gone 0`);
+  });
+
+  test("sales records: customer ids in the earlier result are matched too", () => {
+    const sales = csvFile(["客户,消费时间,消费金额", ...IDS.map((id, k) => `"${id}",2025-06-0${1 + (k % 8)},${100 * (k + 1)}`)]);
+    write(dir, "guarded-sales.csv", sales);
+    expect(rfm(["grade", "guarded-sales.csv", "--profile", "wuhan", "-o", "guarded-sales-earlier.csv"], dir).status).toBe(0);
+    const run = rfm(["grade", "guarded-sales.csv", "--profile", "wuhan", "--previous", "guarded-sales-earlier.csv"], dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`Same grade ${IDS.length}, New 0, Gone 0`);
+  });
+
+  test("the earlier CSV result graded again as the input: its ids are written as they were, and matched", () => {
+    write(dir, "guarded.csv", customers);
+    expect(rfm(["grade", "guarded.csv", ...args, "-o", "round1.csv"], dir).status).toBe(0);
+    const again = rfm(["grade", "round1.csv", ...args, "--previous", "round1.csv"], dir);
+    expect(again.status).toBe(0);
+    expect(records(again.stdout).map((r) => r["Customer ID"])).toEqual(records(readText(join(dir, "round1.csv"))).map((r) => r["Customer ID"]));
+    expect(again.stderr).toContain(`Same grade ${IDS.length}, New 0, Gone 0`);
+  });
 });
