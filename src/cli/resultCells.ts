@@ -30,7 +30,8 @@ export class ResultCells {
   private readonly rows: ResultRows;
   /** Notes the writers add to a row (a text cut to fit a workbook cell), after the engine's. */
   private readonly added = new Map<number, string[]>();
-  private readonly csvCaches: Map<number, Buffer>[];
+  /** Per segment with a key, the CSV bytes made for each key (keys are small whole numbers: an array, not a Map). */
+  private readonly csvCaches: (Buffer | undefined)[][];
   private readonly previousIndex = new Map<string, number>();
 
   constructor(
@@ -47,12 +48,14 @@ export class ResultCells {
       notes: { ...graded.noteContext, added: (i) => (added.size === 0 ? undefined : added.get(i)) },
     };
     this.columns = resultColumns(resultSetting(res, migration !== undefined));
+    // Sub-scores run from 0 (not graded) to the number of bins.
+    const b = (res.profile.method === "quantiles" ? res.profile.bins : 5) + 1;
     this.segments = segmentsOf(this.columns, {
       grade: (i) => res.gradeIndex[i] + 1,
-      scores: (i) => (res.r[i] << 16) | (res.f[i] << 8) | res.m[i],
+      scores: (i) => (res.r[i] * b + res.f[i]) * b + res.m[i],
       previous: (i) => this.previousKey(i),
     });
-    this.csvCaches = this.segments.map(() => new Map());
+    this.csvCaches = this.segments.map(() => []);
     migration?.previousGrades.forEach((g, k) => this.previousIndex.set(g, k));
   }
 
@@ -82,7 +85,7 @@ export class ResultCells {
     if (!m) return g;
     const p = m.previous[i];
     const prev = p === null ? 0 : this.previousIndex.get(p)! + 1;
-    return (g * 1024 + prev) * 8 + CHANGE_KEYS[m.change[i] ?? "none"];
+    return (g * (m.previousGrades.length + 1) + prev) * 8 + CHANGE_KEYS[m.change[i] ?? "none"];
   }
 
   /** ",r,f,m,score,grade,cadence,note,…" for row i. */
@@ -95,22 +98,28 @@ export class ResultCells {
     return text;
   }
 
-  /** The same as CSV bytes, appended to `out`: cached runs copied with TypedArray set, the rest encoded. */
+  /**
+   * The same as CSV bytes, appended to `out`: cached runs copied with TypedArray set (cheaper than Buffer.copy, a call
+   * into Node), the cells made per row encoded only when they hold something.
+   */
   writeCsv(out: ByteWriter, i: number): void {
-    for (let s = 0; s < this.segments.length; s++) {
-      const segment = this.segments[s];
-      if (segment.key) {
+    const { segments, rows } = this;
+    for (let s = 0; s < segments.length; s++) {
+      const segment = segments[s];
+      if (segment.key !== undefined) {
         const bytes = this.cachedCsv(s, i);
         out.ensure(bytes.length);
         out.buf.set(bytes, out.at);
         out.at += bytes.length;
-      } else {
-        const text = this.rowCsv(segment, i);
-        if (text.length === segment.columns.length) {
-          // Only the commas: nothing to encode.
-          out.ensure(text.length);
-          for (let k = 0; k < text.length; k++) out.buf[out.at++] = COMMA;
-        } else out.utf8(text);
+        continue;
+      }
+      const columns = segment.columns;
+      for (let k = 0; k < columns.length; k++) {
+        const v = columns[k].value(rows, i);
+        if (v === null) {
+          out.ensure(1);
+          out.buf[out.at++] = COMMA;
+        } else out.utf8("," + csvField(resultText(columns[k], v)));
       }
     }
   }
@@ -119,10 +128,10 @@ export class ResultCells {
     const segment = this.segments[s];
     const key = segment.key!(i);
     const cache = this.csvCaches[s];
-    let bytes = cache.get(key);
+    let bytes = cache[key];
     if (bytes === undefined) {
       bytes = Buffer.from(this.rowCsv(segment, i));
-      cache.set(key, bytes);
+      cache[key] = bytes;
     }
     return bytes;
   }
@@ -138,10 +147,13 @@ export class ResultCells {
 
   /** The cells of one segment of row i as workbook values: numbers, texts, Dates, null for empty cells. */
   segmentValues(segment: ResultSegment, i: number): unknown[] {
-    return segment.columns.map((column) => {
-      const v = resultCell(column, column.value(this.rows, i));
-      return column.kind === "date" && v !== null ? dateOfDay(v as number) : v;
-    });
+    return segment.columns.map((column) => this.cellValue(column, i));
+  }
+
+  /** One result cell of row i as a workbook value. */
+  cellValue(column: ResultColumn, i: number): unknown {
+    const v = resultCell(column, column.value(this.rows, i));
+    return column.kind === "date" && v !== null ? dateOfDay(v as number) : v;
   }
 
   /** Every result cell of row i as workbook values. */

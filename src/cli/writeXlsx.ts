@@ -75,7 +75,7 @@ async function writeSheet(zip: ZipFile, plan: OutputPlan, styles: StyleTable, pr
   const refs = letters.map((l) => Buffer.from(`<c r="${l}`));
   // Result cells that depend only on the scores or the grade (and the comparison) are made once per combination.
   const segments = results.segments;
-  const cached = segments.map(() => new Map<number, (Buffer | null)[]>());
+  const cached = segments.map((): ((Buffer | null)[] | undefined)[] => []);
   const w = new ByteWriter();
   const scratch = new ByteWriter(4096);
   const cellBody = (v: unknown, c: number): Buffer | null => {
@@ -95,15 +95,15 @@ async function writeSheet(zip: ZipFile, plan: OutputPlan, styles: StyleTable, pr
         const segment = segments[s];
         const first = inputWidth + segment.start;
         if (segment.key === undefined) {
-          const own = results.segmentValues(segment, i);
-          for (let k = 0; k < own.length; k++) writeCell(w, refs[first + k], r, own[k], columnStyle[first + k], dateStyle);
+          const own = segment.columns;
+          for (let k = 0; k < own.length; k++) writeCell(w, refs[first + k], r, results.cellValue(own[k], i), columnStyle[first + k], dateStyle);
           continue;
         }
         const key = segment.key(i);
-        let bodies = cached[s].get(key);
+        let bodies = cached[s][key];
         if (bodies === undefined) {
           bodies = results.segmentValues(segment, i).map((v, k) => cellBody(v, first + k));
-          cached[s].set(key, bodies);
+          cached[s][key] = bodies;
         }
         for (let k = 0; k < bodies.length; k++) {
           const body = bodies[k];

@@ -22,7 +22,8 @@ import type { Lang } from "./types";
 
 /**
  * A cell's value in its neutral form, which each face turns into its own (see `resultText`, `resultCell`): a whole
- * number; an exact decimal as its text ("3.25"); a text; a date as a day number; null for an empty cell.
+ * number; an exact decimal as its text ("3.25"), or words where no amount applies; a text; a date as a day number;
+ * null for an empty cell.
  */
 export type ResultValue = number | string | null;
 
@@ -205,11 +206,15 @@ export function resultText(column: ResultColumnSpec, value: ResultValue): string
 
 /**
  * A value as a workbook cell holds it: a decimal as the double nearest its exact text (3.25, not 3.2500000000000004),
- * a date as its day number (the writer turns it into the workbook's serial); text and whole numbers as they are.
+ * a date as its day number (the writer turns it into the workbook's serial); text and whole numbers as they are. A
+ * decimal column's text that is not a number (words where no amount applies) stays text.
  */
 export function resultCell(column: ResultColumnSpec, value: ResultValue): number | string | null {
   if (value === null) return null;
-  if (column.kind === "decimal") return Number(value);
+  if (column.kind === "decimal" && typeof value === "string") {
+    const n = Number(value);
+    return value.trim() !== "" && Number.isFinite(n) ? n : value;
+  }
   return value;
 }
 

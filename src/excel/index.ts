@@ -3,7 +3,7 @@
  *
  * Every function takes an `Excel.RequestContext` (from `Excel.run`), so tests hand in the grid-backed fake of
  * `test/excel/fake/`. The adapter holds no scoring rules: the task pane reads with `readColumns`, calls the engine,
- * and hands the engine's presented values (`outputHeaders`, `scoreNumber`, `gradeLetter`, ...) back to a writer.
+ * and hands the engine's result columns (`resultColumns`: headers, formats, values) back to a writer.
  *
  *   locateSource(ctx): Promise<SourceTable>
  *   readColumns(ctx, source, columns, { onProgress, signal }?): Promise<unknown[][]>
