@@ -1,5 +1,8 @@
 import { basename } from "path";
-import { buildSummaryModel, summaryLayout, type Lang, type Localized, type SummaryModel } from "../engine";
+import {
+  analysisDateWarning, buildSummaryModel, dataPastAnalysisDate, parseDateText, summaryLayout, type Lang, type Localized,
+  type SummaryModel,
+} from "../engine";
 import { writeAtomically } from "./atomicWrite";
 import { DuckdbDeclined } from "./duckdb/duckdbGrade";
 import { chooseEngine } from "./duckdb/engineChoice";
@@ -13,7 +16,7 @@ import { packageVersion } from "./packageVersion";
 import { progressOn, type Progress } from "./progress";
 import { readTable } from "./readTable";
 import { summaryLines } from "./summary";
-import { OUTPUT_TEXTS, SUMMARY_TEXTS, USAGE_TEXTS } from "./texts";
+import { ANALYSIS_DATE_TEXTS, OUTPUT_TEXTS, SUMMARY_TEXTS, USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
 import { writeCsvFile, writeCsvStdout } from "./writeCsv";
 
@@ -65,6 +68,7 @@ async function gradeFile(req: GradeRequest, parquet?: string): Promise<GradeRun>
   if (parquet) graded.table = { ...graded.table, text: undefined };
   const lines = warnings.map((w) => w[lang]);
   if (parquet) lines.push(PARQUET_TEXTS.read(parquet)[lang]);
+  lines.push(...analysisDateLines(graded).map((text) => text[lang]));
   if (graded.unit.conflict) lines.push(SUMMARY_TEXTS.unitConflict(graded.unit, graded.moneyHeader)[lang]);
   if (graded.unit.unreadable) lines.push(SUMMARY_TEXTS.unitUnreadable(graded.unit, graded.moneyHeader)[lang]);
   if (plan.replacedResults) lines.push(SUMMARY_TEXTS.replacedResults[lang]);
@@ -74,6 +78,19 @@ async function gradeFile(req: GradeRequest, parquet?: string): Promise<GradeRun>
   if (out) lines.push(SUMMARY_TEXTS.written(out.path)[lang]);
   process.stderr.write(lines.join("\n") + "\n");
   return { graded, lang, outPath: out?.path };
+}
+
+/**
+ * What the summary says first about the analysis date against the data: that the data runs past it (and what that
+ * leaves out), or that it lies so long after the data that every customer looks inactive.
+ */
+function analysisDateLines(graded: GradedTable): Localized[] {
+  const { res } = graded;
+  const past = dataPastAnalysisDate(res, graded.asOfChosenBy);
+  if (past) return [ANALYSIS_DATE_TEXTS.dataPast(past, res.profile.id)];
+  const latest = res.summary.latestDate;
+  const warning = latest === undefined ? null : analysisDateWarning(res.asOfDay, parseDateText(latest));
+  return warning?.kind === "farAfterData" ? [ANALYSIS_DATE_TEXTS.farAfterData(warning, res.summary.asOf, latest!)] : [];
 }
 
 /** Writes the results: an .xlsx or .csv file replaced only once complete, or CSV on stdout. */
@@ -106,6 +123,7 @@ function summaryModel(graded: GradedTable, req: GradeRequest, outPath: string): 
     migration: graded.migration,
     previousSource: req.previous ? basename(req.previous) : undefined,
     unitSource: { source: graded.unit.source, header: graded.moneyHeader },
+    ...(graded.names ? { names: graded.names } : {}),
   });
 }
 

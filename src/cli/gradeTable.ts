@@ -1,6 +1,7 @@
 import {
-  chooseUnit, detectColumns, GradeError, gradeCustomers, gradeSales, type Cell, type GradeResult, type InputKind,
-  type MonetaryUnit, type NoteContext, type Role, type UnitChoice, type GradeMigration,
+  carriedValue, chooseUnit, columnLetters, detectColumns, GradeError, gradeCustomers, gradeSales, isBlank, nameColumn,
+  nothingToGrade, nothingToGradeText, type AnalysisDateChoice, type Cell, type GradeResult, type InputKind, type MonetaryUnit,
+  type NoteContext, type Role, type UnitChoice, type GradeMigration,
 } from "../engine";
 import type { GradeRequest } from "./gradeRequest";
 import { withHeaderFound } from "./headerRow";
@@ -25,6 +26,15 @@ export interface GradedTable {
   unit: UnitChoice;
   /** The header of the column the amounts were read from (for "unit from the header …"). */
   moneyHeader: string;
+  /** Whose analysis date the grading used: the profile's fixed default (no --as-of), or the user's. */
+  asOfChosenBy: AnalysisDateChoice;
+  /** Sales records: the table column of each column carried into the customers' rows, in the result's order. */
+  carriedColumns: number[];
+  /**
+   * The column that names customers (客户名称 …), when the table has one: its header, the name of result row (or sales
+   * customer) i, and the name on sale row i. The summary's lists show it beside rows and ids.
+   */
+  names?: { header: string; ofResult(i: number): string; ofSale(i: number): string };
 }
 
 /** The columns of a table found for grading: the table (its header may sit below a title), roles and unit. */
@@ -79,6 +89,8 @@ export function findColumns(
 export function gradeTable(read: Table, req: GradeRequest): GradedTable {
   const { table, kind, mapping, unit, column, columnName } = findColumns(read, req.manual, req.kind, req.profile.monetaryUnit, req.options.unit);
   const options = { ...req.options, unit: unit.unit, date1904: table.date1904 };
+  const graded = [mapping.id, mapping.date, mapping.amount].filter((c) => c !== undefined);
+  const carriedColumns = kind === "transactions" ? columnsToCarry(table, graded) : [];
   let res: GradeResult;
   try {
     res =
@@ -88,12 +100,25 @@ export function gradeTable(read: Table, req: GradeRequest): GradedTable {
             req.profile,
             options,
           )
-        : gradeSales({ ids: column("id")!, dates: column("date")!, amounts: column("amount")! }, req.profile, options);
+        : gradeSales(
+            {
+              ids: column("id")!, dates: column("date")!, amounts: column("amount")!,
+              carried: carriedColumns.map((c) => ({ header: carriedHeader(table, c, req.lang), cells: table.engineColumn(c, "carried", true) })),
+            },
+            req.profile,
+            options,
+          );
   } catch (err) {
     if (err instanceof GradeError) throw new UsageError(err.text);
     throw err;
   }
 
+  // Every row unreadable in one column is most likely the wrong column: refused, naming it, instead of an empty result.
+  const nothing = nothingToGrade(res);
+  if (nothing) {
+    const said = { en: nothingToGradeText(nothing, kind, "en", columnName), zh: nothingToGradeText(nothing, kind, "zh", columnName) };
+    throw new UsageError(USAGE_TEXTS.nothingToGrade(said, nothing.reason === "noRows" ? undefined : nothing.roles[0]));
+  }
   const sheetRow = (index: number) => table.firstRowNumber + index;
   return {
     table,
@@ -106,5 +131,51 @@ export function gradeTable(read: Table, req: GradeRequest): GradedTable {
     saleContext: { rowLabel: sheetRow, columnName },
     unit,
     moneyHeader: columnName(kind === "customers" ? "total" : "amount"),
+    asOfChosenBy: req.options.asOf === undefined ? "profile" : "user",
+    carriedColumns,
+    ...nameReader(table, mapping, res, carriedColumns),
   };
+}
+
+/**
+ * The columns of a sales table that are carried into its customers' rows: every column the grading does not read, in
+ * table order. A column with neither a header nor a value is left out (a trailing delimiter makes one in many CSV files).
+ */
+function columnsToCarry(table: Table, read: readonly number[]): number[] {
+  const headers = headerTexts(table);
+  const columns: number[] = [];
+  for (let c = 0; c < table.width; c++) {
+    if (read.includes(c)) continue;
+    if (headers[c] === "" && !hasValue(table.engineColumn(c, "carried", true))) continue;
+    columns.push(c);
+  }
+  return columns;
+}
+
+function hasValue(cells: ArrayLike<Cell>): boolean {
+  const keys = (cells as { repeats?: { keys: ArrayLike<Cell> } }).repeats?.keys ?? cells;
+  for (let k = 0; k < keys.length; k++) if (!isBlank(keys[k])) return true;
+  return false;
+}
+
+/** A carried column's header; one without a header is named by its letter ("Column F", "F 列"). */
+function carriedHeader(table: Table, c: number, lang: GradeRequest["lang"]): string {
+  const header = headerTexts(table)[c];
+  if (header !== "") return header;
+  return lang === "zh" ? `${columnLetters(c)} 列` : `Column ${columnLetters(c)}`;
+}
+
+/** How the summary's lists name a customer: the table's name column, per input row or per sales customer. */
+function nameReader(
+  table: Table, mapping: Partial<Record<Role, number>>, res: GradeResult, carriedColumns: readonly number[],
+): Pick<GradedTable, "names"> {
+  const column = nameColumn(table.headers, mapping);
+  if (column === undefined) return {};
+  const text = (v: Cell) => (isBlank(v) ? "" : String(v instanceof Date ? v.toISOString().slice(0, 10) : v).trim());
+  const header = headerTexts(table)[column];
+  const ofSale = (i: number) => text(table.cell(i, column));
+  const carried = res.customers?.carried;
+  if (!carried) return { names: { header, ofResult: ofSale, ofSale } };
+  const k = carriedColumns.indexOf(column);
+  return k < 0 ? {} : { names: { header, ofResult: (j) => text(carriedValue(carried, j, k)), ofSale } };
 }

@@ -1,5 +1,5 @@
 import {
-  cellNumber, CUSTOMER_COLUMNS, DATE_FORMAT, type CustomerColumnId, formatDay, ownOutputBlock, parseDay, type Cell, type Lang, type Role,
+  carriedValue, cellNumber, CUSTOMER_COLUMNS, DATE_FORMAT, type CustomerColumnId, formatDay, ownOutputBlock, parseDay, type Cell, type Lang, type Role,
 } from "../engine";
 import { cellText, csvField, dateOfDay, dateOfSerial, rawRowsAreSafe, workbookText } from "./cellText";
 import type { GradedTable } from "./gradeTable";
@@ -87,13 +87,15 @@ function customerRowsPlan(graded: GradedTable, lang: Lang): OutputPlan {
   };
 }
 
-/** Sales records: one row per customer (first-appearance order), then the result columns. */
+/**
+ * Sales records: one row per customer (first-appearance order): the customer, the columns carried with its sales (spec
+ * §8: its most recent sale's name, contact …), its last order date, purchases and amount, then the result columns.
+ */
 function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
-  const { res } = graded;
+  const { res, table } = graded;
   const customers = res.customers!;
+  const carried = customers.carried;
   const results = new ResultCells(res, lang, graded);
-  const headers = [...CUSTOMER_COLUMNS.map((c) => c.header[lang]), ...results.headers()];
-  const cut = cutCounter(results, lang, headers);
   // A few thousand distinct days among a million customers: each written once.
   const days = new Map<number, Buffer>();
   const dayBytes = (day: number) => {
@@ -114,16 +116,37 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
       if (total !== null) writeNumberText(out, total);
     },
   };
-  const writers = CUSTOMER_COLUMNS.map((c) => csvWriters[c.id]);
+  const own: LeadingColumn[] = CUSTOMER_COLUMNS.map((column) => ({
+    header: column.header[lang],
+    format: column.format,
+    csv: csvWriters[column.id],
+    value: (j) => {
+      const v = column.value(customers, j);
+      return column.kind === "date" && v !== null ? dateOfDay(v as number) : v;
+    },
+  }));
+  const carriedColumns: LeadingColumn[] = (carried?.headers ?? []).map((header, k) => {
+    const typed = table.source === "xlsx" ? (v: Cell) => v : (v: Cell) => (v === "" ? null : v);
+    return {
+      header,
+      format: table.columnFormats?.[graded.carriedColumns[k]],
+      csv: (out, j) => text(out, csvField(cellText(carriedValue(carried!, j, k)))),
+      value: (j) => typed(carriedValue(carried!, j, k) ?? null),
+    };
+  });
+  // The carried columns follow the customer they describe.
+  const leading = [own[0], ...carriedColumns, ...own.slice(1)];
+  const headers = [...leading.map((c) => c.header), ...results.headers()];
+  const cut = cutCounter(results, lang, headers);
   return {
     headers,
     rowCount: res.n,
     csvChunk(from, to) {
       const out = new ByteWriter(64 * (to - from) + 1024);
       for (let j = from; j < to; j++) {
-        for (let k = 0; k < writers.length; k++) {
+        for (let k = 0; k < leading.length; k++) {
           if (k > 0) out.bytes(COMMA);
-          writers[k](out, j);
+          leading[k].csv(out, j);
         }
         results.writeCsv(out, j);
         out.bytes(LINE_FEED);
@@ -134,16 +157,21 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
       return this.inputValues(j).concat(results.values(j));
     },
     inputValues(j) {
-      return CUSTOMER_COLUMNS.map((column, k) => {
-        const v = column.value(customers, j);
-        return column.kind === "date" && v !== null ? dateOfDay(v as number) : cut.fit(v, j, k);
-      });
+      return leading.map((column, k) => cut.fit(column.value(j), j, k));
     },
     cutCells: () => cut.count,
     results,
-    formats: [...CUSTOMER_COLUMNS.map((c) => c.format), ...results.formats()],
+    formats: [...leading.map((c) => c.format), ...results.formats()],
     replacedResults: false,
   };
+}
+
+/** A column of the sales output before the result columns: its header, number format, CSV bytes and cell value. */
+interface LeadingColumn {
+  header: string;
+  format?: string;
+  csv(out: ByteWriter, j: number): void;
+  value(j: number): unknown;
 }
 
 const COMMA = Uint8Array.of(44);

@@ -29,7 +29,7 @@ export function summaryLines(graded: GradedTable, lang: Lang): string[] {
   const perScore = DIMENSION_LETTERS.map(([dim, letter]) => `${letter} ${s.scoreCounts[dim].slice(1).reverse().join("/")}`);
   lines.push(label(SUMMARY_TEXTS.scores) + perScore.join("  "));
   lines.push(...rfMapLines(rfMap(res), lang));
-  if (graded.migration) lines.push(...migrationLines(graded.migration, lang));
+  if (graded.migration) lines.push(...migrationLines(graded.migration, lang, graded.names?.ofResult));
   if (s.notGraded > 0) lines.push(SUMMARY_TEXTS.notGraded(s.notGraded)[lang]);
   lines.push(...rowCountLines(graded, lang));
   if (s.sales) {

@@ -49,7 +49,8 @@ export function rfMapLines(map: RfMap, lang: Lang): string[] {
   return [t.rfTitle + (lang === "zh" ? "：" : ":"), ...aligned(rows)];
 }
 
-export function migrationLines(m: GradeMigration, lang: Lang): string[] {
+/** `nameOf` names the customer of a result row (or sales customer) in the moved-down list, when the data has names. */
+export function migrationLines(m: GradeMigration, lang: Lang, nameOf?: (index: number) => string): string[] {
   const t = summaryLabels(lang);
   const colon = lang === "zh" ? "：" : ":";
   const lead = lang === "zh" ? "：" : ": ";
@@ -62,7 +63,11 @@ export function migrationLines(m: GradeMigration, lang: Lang): string[] {
     .join(lang === "zh" ? "，" : ", ");
   const lines = [t.changes + lead + totals, t.migrationCustomers + colon, ...aligned(rows)];
   if (m.movedDown.length > 0) {
-    const shown = m.movedDown.slice(0, 5).map((d) => `${d.id} ${d.previous}→${d.current} (${groupedAmount(d.amount)})`);
+    const who = (d: GradeMigration["movedDown"][number]) => {
+      const name = nameOf?.(d.index) ?? "";
+      return name === "" ? d.id : `${d.id} ${name}`;
+    };
+    const shown = m.movedDown.slice(0, 5).map((d) => `${who(d)} ${d.previous}→${d.current} (${groupedAmount(d.amount)})`);
     lines.push(t.movedDownList + lead + shown.join(", ") + (m.movedDown.length > 5 ? ", …" : ""));
   }
   return lines;

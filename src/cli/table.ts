@@ -17,9 +17,10 @@ export interface Table {
   /**
    * Column c of every data row for the engine, given the role it plays. May differ from `cell` only in form, never in
    * what the engine makes of it (see csvTable: serials and numbers, typed arrays when a column is all of them).
-   * `idsRepeat`: sales records, where each id comes back on every sale (the engine's RepeatedCells then).
+   * `idsRepeat`: sales records, where each id comes back on every sale (the engine's RepeatedCells then). A column
+   * `carried` with sales records (a customer's name on each of its sales) is read as text, repeated cells too.
    */
-  engineColumn(c: number, role: Role, idsRepeat?: boolean): ArrayLike<Cell>;
+  engineColumn(c: number, role: Role | "carried", idsRepeat?: boolean): ArrayLike<Cell>;
   /** The table whose header is data row k (a title above the real header). */
   below(k: number): Table;
   /** Sheet row number of data row 0 as the user sees it (the header is on the row above). */

@@ -5,7 +5,7 @@
 
 import type { EncodingEvidence } from "./encodingEvidence";
 import {
-  columnLetters, ROLE_NAMES, type InputKind, type Lang, type Localized, type MonetaryUnit, type ProfileIssue, type Role, type UnitChoice,
+  columnLetters, countNumber, countText, ROLE_NAMES, type AnalysisDateWarning, type DataPastAnalysisDate, type InputKind, type Lang, type Localized, type MonetaryUnit, type ProfileIssue, type Role, type UnitChoice,
 } from "../engine";
 
 /** Items a message names at most, and the characters it shows of each (the rest is cut, with "…"). */
@@ -180,6 +180,11 @@ export const USAGE_TEXTS = {
       zh: `有 ${letters.length} 列的列标题都是“${header}”（第 ${letters.join("、")} 列），无法确定哪一列是${ROLE_NAMES[role].zh}：请在文件中修改列标题，只让其中一列使用此名称`,
     };
   },
+  /** The engine's refusal (no rows, or a column without one readable value), with how to name another column. */
+  nothingToGrade: (said: Localized, role?: Role): Localized => ({
+    en: role === undefined ? said.en : `${said.en} Name the right column with --map ${role}=HEADER`,
+    zh: role === undefined ? said.zh : `${said.zh}可用 --map ${role}=列标题 指定正确的列`,
+  }),
   outSameAsInput: (): Localized => ({
     en: "--out must not be the input file (nor a link to it): the input is never overwritten",
     zh: "--out 不能是输入文件本身（或指向它的链接）：输入文件不会被覆盖",
@@ -387,5 +392,63 @@ export const DEMO_TEXTS = {
   done: (dir: string): Localized => ({
     en: `Demo results are in ${dir}`,
     zh: `演示结果位于 ${dir}`,
+  }),
+};
+
+const ROWS = { en: { one: "row", other: "rows" }, zh: "行" };
+const SALES = { en: { one: "sale", other: "sales" }, zh: "笔销售" };
+const CUSTOMERS = { en: { one: "customer", other: "customers" }, zh: "位客户" };
+
+/** Warnings about the analysis date against the data (spec §3, §11), printed before the summary. */
+export const ANALYSIS_DATE_TEXTS = {
+  /**
+   * The data runs past the analysis date. The profile's fixed date (nobody chose it for this data) is a plain warning
+   * with the exact option that grades as of the data's latest date; the user's own --as-of is only reported.
+   */
+  dataPast: (past: DataPastAnalysisDate, profileId: string): Localized => {
+    const lead: Localized = past.chosenBy === "profile"
+      ? {
+          en: `Warning: the data runs to ${past.latest}, past the analysis date fixed by the profile "${profileId}" (${past.asOf})`,
+          zh: `警告：数据中最晚的日期是 ${past.latest}，晚于分级方案“${profileId}”固定的统计日期 ${past.asOf}`,
+        }
+      : {
+          en: `Note: the data runs to ${past.latest}, past the analysis date ${past.asOf} (--as-of)`,
+          zh: `注意：数据中最晚的日期是 ${past.latest}，晚于 --as-of 指定的统计日期 ${past.asOf}`,
+        };
+    const n = (count: number, lang: Lang) => countNumber(count, lang);
+    const verb = (count: number, one: string, other: string) => (count === 1 ? one : other);
+    let effect: Localized;
+    if (past.rowsNotGraded !== undefined) {
+      const rows = past.rows!, after = past.rowsNotGraded;
+      effect = after === rows
+        ? { en: `${rows === 1 ? "the only row is" : rows === 2 ? "both rows are" : `all ${n(rows, "en")} rows are`} dated after it: no customer is graded`,
+            zh: `全部 ${n(rows, "zh")} 行的日期都在此之后，没有任何客户被分级` }
+        : { en: `${n(after, "en")} of ${countText(rows, "en", ROWS)} ${verb(after, "is", "are")} dated after it and not graded`,
+            zh: `${n(rows, "zh")} 行中有 ${n(after, "zh")} 行的日期在此之后，不予分级` };
+    } else {
+      const left = past.salesLeftOut!, customers = past.customersWithLaterSales!, ungraded = past.customersNotGraded!;
+      effect = {
+        en:
+          `${n(left, "en")} of ${countText(past.sales!, "en", SALES)} ${verb(left, "is", "are")} dated after it and left out, ` +
+          `from ${countText(customers, "en", CUSTOMERS)}` +
+          (ungraded === 0 ? "" : `; ${n(ungraded, "en")} of these ${verb(ungraded, "has", "have")} no sale inside the window and ${verb(ungraded, "is", "are")} not graded`),
+        zh:
+          `${n(past.sales!, "zh")} 笔销售中有 ${n(left, "zh")} 笔在此之后，不计入统计（涉及 ${countText(customers, "zh", CUSTOMERS)}` +
+          (ungraded === 0 ? "）" : `，其中 ${n(ungraded, "zh")} 位在统计期间内没有销售记录，不予分级）`),
+      };
+    }
+    const offer: Localized = {
+      en: `To grade as of the latest date in the data, add --as-of ${past.suggestedAsOf}`,
+      zh: `如需以数据中最晚的日期为统计日期，请加上 --as-of ${past.suggestedAsOf}`,
+    };
+    return {
+      en: `${lead.en}: ${effect.en}. ${offer.en}`,
+      zh: `${lead.zh}：${effect.zh}。${offer.zh}`,
+    };
+  },
+  /** The analysis date lies more than 31 days after the data: every customer looks inactive. */
+  farAfterData: (warning: AnalysisDateWarning, asOf: string, latest: string): Localized => ({
+    en: `Warning: the analysis date ${asOf} is ${warning.days} days after the latest date in the data (${latest}): every customer will look inactive (low R)`,
+    zh: `警告：统计日期 ${asOf} 比数据中最晚的日期（${latest}）晚 ${warning.days} 天：所有客户都会显得不活跃（R 评分偏低）`,
   }),
 };

@@ -144,6 +144,8 @@ export interface ScoredCustomers {
   m: Uint8Array;
   /** Monetary Z of each row in the input's unit: the double nearest its exact decimal value. */
   money: Float64Array;
+  /** The latest last-order date of the rows, as a day number (null when none), for the summary's `latestDate`. */
+  latestDay?: number | null;
 }
 
 /**
@@ -161,6 +163,7 @@ export function gradeScoredCustomers(scored: ScoredCustomers, profile: Profile, 
   const population: Population = { n, valid, days: new Int32Array(0), count: new Float64Array(0), money };
   const scores: Scores = { r, f, m, ...compositeAndGrade(population, integerProfile(profile, unit), r, f, m) };
   const summary = summarise(profile, "customers", asOf, undefined, unit, population, scores);
+  if (scored.latestDay !== undefined && scored.latestDay !== null) summary.latestDate = formatDay(scored.latestDay);
   return { profile, kind: "customers", n, ...scoreFields(scores), asOfDay: asOf, amounts: money, population, issues: [], summary };
 }
 
@@ -202,12 +205,13 @@ export function gradeSalesTotals(
     else issues.push({ index: i, role: "amount", code, value: totals.money.text(i), graded: false });
   }, into);
   const { valid, money } = population;
-  // A customer whose sales disagree in a carried column (two names, two phone numbers) is told so, once per column.
-  totals.carriedDiffers.forEach((differs, c) => {
+  // A customer whose sales disagree in carried columns (two names, two phone numbers) is told so once, naming them.
+  if (carried && totals.carriedDiffers.length > 0) {
     for (let i = 0; i < n; i++) {
-      if (differs[i]) issues.push({ index: i, role: "id", column: carried!.headers[c], code: "severalValues", graded: valid[i] === 1 });
+      const columns = carried.headers.filter((_, c) => totals.carriedDiffers[c][i] === 1);
+      if (columns.length > 0) issues.push({ index: i, role: "id", columns, code: "severalValues", graded: valid[i] === 1 });
     }
-  });
+  }
   issues.sort((a, b) => a.index - b.index);
   const scores = scorePopulation(population, integerProfile(profile, unit));
   const summary = summarise(profile, "transactions", asOf, start, unit, population, scores);

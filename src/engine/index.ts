@@ -61,7 +61,7 @@ export { compileSql, SQL_DIALECTS, SQL_RESULT_COLUMNS, type SqlDialect, type Sql
 export { CompileError, type CompileErrorCode } from "./compile/compileTexts";
 export {
   amountFormat, buildSummaryModel, gradedAtText, profileRules, SHARE_FORMAT, SUMMARY_ROW_LIMIT, summaryLayout,
-  type SheetArea, type SummaryCell, type SummaryFacts, type SummaryLayout, type SummaryModel,
+  type NotGradedEntry, type SheetArea, type SummaryCell, type SummaryFacts, type SummaryLayout, type SummaryModel,
   type UnitSourceFact,
 } from "./summarySheet";
 export { historyLabels, SUMMARY_TITLES, summaryLabels, unitLabel, type HistoryLabels, type SummaryLabels } from "./summaryText";

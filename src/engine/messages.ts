@@ -53,14 +53,25 @@ export const ISSUE_TEXTS: Record<IssueCode, { en: Template; zh: Template }> = {
     zh: (v) => `统计期间 ${v} 内没有销售记录`,
   },
   severalValues: {
-    en: () => "the customer's sales hold several values; the most recent sale's is shown",
-    zh: () => "该客户的销售记录中有多个不同的值，显示最近一笔销售的值",
+    en: (v) => `Several values in ${v}: the most recent sale's are shown`,
+    zh: (v) => `${v}列有多个不同的值，显示的是最近一笔销售的值`,
   },
 };
 
 export function rowColumnPrefix(lang: Lang, row: string | number | undefined, column: string): string {
   if (lang === "zh") return row === undefined ? `“${column}”列：` : `第 ${row} 行，“${column}”列：`;
   return row === undefined ? `Column “${column}”: ` : `Row ${row}, column “${column}”: `;
+}
+
+/** A row's own prefix, for a note that names its columns itself. */
+export function rowPrefix(lang: Lang, row: string | number | undefined): string {
+  if (row === undefined) return "";
+  return lang === "zh" ? `第 ${row} 行：` : `Row ${row}: `;
+}
+
+/** Column headers in a sentence: “客户名称”, “电话” / “客户名称”“电话”. */
+export function quotedList(headers: readonly string[], lang: Lang): string {
+  return headers.map((h) => `“${h}”`).join(lang === "zh" ? "" : ", ");
 }
 
 export const NOTE_SEPARATOR: Record<Lang, string> = { en: "; ", zh: "；" };

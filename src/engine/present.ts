@@ -2,7 +2,7 @@
 
 import { formatUnits } from "./decimal";
 import type { GradeResult } from "./grade";
-import { ISSUE_TEXTS, NOTE_SEPARATOR, ROLE_NAMES, rowColumnPrefix } from "./messages";
+import { ISSUE_TEXTS, NOTE_SEPARATOR, quotedList, ROLE_NAMES, rowColumnPrefix, rowPrefix } from "./messages";
 import type { Lang, Role, RowIssue } from "./types";
 
 export interface NoteContext {
@@ -37,8 +37,9 @@ export function cadenceText(res: GradeResult, i: number, lang: Lang): string | n
 }
 
 export function formatIssue(issue: RowIssue, lang: Lang, ctx: NoteContext = {}): string {
-  const column = issue.column ?? (ctx.columnName?.(issue.role) || ROLE_NAMES[issue.role][lang]);
   const row = ctx.rowLabel?.(issue.index);
+  if (issue.columns) return rowPrefix(lang, row) + ISSUE_TEXTS[issue.code][lang](quotedList(issue.columns, lang));
+  const column = ctx.columnName?.(issue.role) || ROLE_NAMES[issue.role][lang];
   return rowColumnPrefix(lang, row, column) + ISSUE_TEXTS[issue.code][lang](issue.value ?? "");
 }
 

@@ -35,7 +35,14 @@ export interface SummaryModel {
   /** Where the results were written, e.g. "Sales!G1:M201" or a file name. */
   output: string;
   /** Rows not graded, with the reason in the user's language. The sheet lists at most `SUMMARY_ROW_LIMIT` of them. */
-  notGraded: { row: number | string; reason: string }[];
+  notGraded: NotGradedEntry[];
+  /**
+   * The header of the column that names customers (客户名称 …), when the data has one: the lists of rows not graded and
+   * of customers who moved down then show each customer's name beside its row or id.
+   */
+  nameHeader?: string;
+  /** The names of the customers who moved down, in the order of `migration.movedDown` ("" where unknown). */
+  movedDownNames?: string[];
   /** Customers, share of customers, amount and share of amount per grade. */
   shares: GradeShares;
   /** Graded customers per R and F score. */
@@ -46,6 +53,13 @@ export interface SummaryModel {
   previousSource?: string;
   /** Why the amounts were read in `summary.unit` (see chooseUnit), shown beside the unit. */
   unitSource?: UnitSourceFact;
+}
+
+/** A row not graded: its sheet row (or a sales customer's id), the customer's name where known, and why. */
+export interface NotGradedEntry {
+  row: number | string;
+  name?: string;
+  reason: string;
 }
 
 /** Where the unit used came from; `header` is the money column's header when the unit came from it. */
@@ -67,6 +81,11 @@ export interface SummaryFacts {
   rowOf(index: number): number;
   /** The header of the column playing `role`, as the reasons name it. */
   columnName?: (role: Role) => string;
+  /**
+   * The column that names customers (客户名称 …), when the data has one: its header, the name of result row (or sales
+   * customer) i, and the name on sale row i. The lists of rows not graded and of customers who moved down show it.
+   */
+  names?: { header: string; ofResult(i: number): string; ofSale(i: number): string };
   migration?: GradeMigration;
   previousSource?: string;
   unitSource?: UnitSourceFact;
@@ -82,6 +101,12 @@ export function buildSummaryModel(res: GradeResult, facts: SummaryFacts): Summar
     source: facts.source,
     output: facts.output,
     notGraded: notGradedRows(res, facts),
+    ...(facts.names
+      ? {
+          nameHeader: facts.names.header,
+          movedDownNames: (facts.migration?.movedDown ?? []).slice(0, SUMMARY_ROW_LIMIT).map((d) => facts.names!.ofResult(d.index)),
+        }
+      : {}),
     shares: gradeShares(res),
     rfMap: rfMap(res),
     ...(facts.migration ? { migration: facts.migration } : {}),
@@ -98,11 +123,17 @@ export function buildSummaryModel(res: GradeResult, facts: SummaryFacts): Summar
 function notGradedRows(res: GradeResult, facts: SummaryFacts): SummaryModel["notGraded"] {
   const reasons = { columnName: facts.columnName };
   const reason = (i: number) => noteText(res, i, facts.lang, reasons);
+  const names = facts.names;
+  const named = (name: () => string) => (names ? { name: name() } : {});
   const customers = res.customers;
-  if (res.kind === "customers" || !customers) return notGradedIndexes(res.issues).map((i) => ({ row: facts.rowOf(i), reason: reason(i) }));
+  if (res.kind === "customers" || !customers) {
+    return notGradedIndexes(res.issues).map((i) => ({ row: facts.rowOf(i), ...named(() => names!.ofResult(i)), reason: reason(i) }));
+  }
   return [
-    ...notGradedIndexes(res.issues).map((i) => ({ row: customers.ids.at(i) ?? "", reason: reason(i) })),
-    ...(res.saleIssues ?? []).map((issue) => ({ row: facts.rowOf(issue.index), reason: formatIssue(issue, facts.lang, reasons) })),
+    ...notGradedIndexes(res.issues).map((i) => ({ row: customers.ids.at(i) ?? "", ...named(() => names!.ofResult(i)), reason: reason(i) })),
+    ...(res.saleIssues ?? []).map((issue) => ({
+      row: facts.rowOf(issue.index), ...named(() => names!.ofSale(issue.index)), reason: formatIssue(issue, facts.lang, reasons),
+    })),
   ];
 }
 
@@ -251,13 +282,18 @@ export function summaryLayout(model: SummaryModel, lang: Lang): SummaryLayout {
   colourScales.push({ row: mapTop, col: 1, rows: map.r.length, cols: map.f.length });
 
   const m = model.migration;
-  if (m) migrationSection(m, t, line, header, numberFormats);
+  if (m) migrationSection(m, t, line, header, numberFormats, model);
 
   if (model.notGraded.length > 0) {
     line();
     header(t.notGradedList);
-    header(t.row, t.reason);
-    for (const r of model.notGraded.slice(0, SUMMARY_ROW_LIMIT)) line(r.row, r.reason);
+    const named = model.nameHeader !== undefined;
+    if (named) header(t.row, model.nameHeader!, t.reason);
+    else header(t.row, t.reason);
+    for (const r of model.notGraded.slice(0, SUMMARY_ROW_LIMIT)) {
+      if (named) line(r.row, r.name ?? "", r.reason);
+      else line(r.row, r.reason);
+    }
     if (model.notGraded.length > SUMMARY_ROW_LIMIT) line(t.more(model.notGraded.length - SUMMARY_ROW_LIMIT));
   }
 
@@ -274,6 +310,7 @@ function migrationSection(
   line: (...cells: SummaryCell[]) => number,
   header: (...cells: SummaryCell[]) => number,
   numberFormats: { area: SheetArea; format: string }[],
+  model: Pick<SummaryModel, "nameHeader" | "movedDownNames">,
 ): void {
   line();
   header(t.changes);
@@ -299,11 +336,19 @@ function migrationSection(
   if (m.movedDown.length > 0) {
     line();
     header(t.movedDownList);
-    header(t.customerId, t.previousGrade, t.grade, t.amount);
-    const from = line(...movedDownCells(m.movedDown[0]));
-    for (const d of m.movedDown.slice(1, SUMMARY_ROW_LIMIT)) line(...movedDownCells(d));
+    // With a name column, each customer's name stands beside its id (a clerk calls people, not ids).
+    const names = model.nameHeader === undefined ? undefined : model.movedDownNames ?? [];
+    const cells = (d: GradeMigration["movedDown"][number], k: number) => {
+      const [id, ...rest] = movedDownCells(d);
+      return names ? [id, names[k] ?? "", ...rest] : [id, ...rest];
+    };
+    if (names) header(t.customerId, model.nameHeader!, t.previousGrade, t.grade, t.amount);
+    else header(t.customerId, t.previousGrade, t.grade, t.amount);
+    const from = line(...cells(m.movedDown[0], 0));
+    m.movedDown.slice(1, SUMMARY_ROW_LIMIT).forEach((d, k) => line(...cells(d, k + 1)));
     const shown = Math.min(m.movedDown.length, SUMMARY_ROW_LIMIT);
-    numberFormats.push({ area: { row: from, col: 3, rows: shown, cols: 1 }, format: amountFormat(m.movedDown.slice(0, shown).map((d) => d.amount)) });
+    const amountColumn = names ? 4 : 3;
+    numberFormats.push({ area: { row: from, col: amountColumn, rows: shown, cols: 1 }, format: amountFormat(m.movedDown.slice(0, shown).map((d) => d.amount)) });
     if (m.movedDown.length > SUMMARY_ROW_LIMIT) line(t.more(m.movedDown.length - SUMMARY_ROW_LIMIT));
   }
 }

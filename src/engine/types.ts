@@ -109,10 +109,10 @@ export interface RowIssue {
   /** Column role the problem is in. */
   role: Role;
   /**
-   * The header of the column the note is about when no role reads it (a column carried with sales records): it names
-   * the column instead of `role`'s.
+   * The headers of the columns the note is about when no role reads them (columns carried with sales records): the
+   * note names them itself, instead of `role`'s column.
    */
-  column?: string;
+  columns?: string[];
   code: IssueCode;
   /** The offending value as text (for the message), if any. */
   value?: string;

@@ -301,7 +301,7 @@ describe("columns carried with sales records (spec §8)", () => {
           const values = new Set(kept.map((x) => x.name.trim()));
           expect(carried.differs[0][j]).toBe(values.size > 1 ? 1 : 0);
           const noted = res.issues.filter((issue) => issue.index === j && issue.code === "severalValues");
-          expect(noted.map((issue) => issue.column)).toEqual(values.size > 1 ? ["客户名称"] : []);
+          expect(noted.map((issue) => issue.columns)).toEqual(values.size > 1 ? [["客户名称"]] : []);
         });
       }),
       RUNS,

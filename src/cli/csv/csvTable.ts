@@ -60,7 +60,7 @@ export function csvTable(scan: CsvScan, delimiter: string): Table {
         const read = (i: number) => cell(i, c);
         if (role === "date") return dateColumn(scan, firstRecord, rowCount, c, read);
         if (role === "count" || role === "total" || role === "amount") return numberColumn(scan, firstRecord, rowCount, c, read);
-        if (role === "id" && idsRepeat) {
+        if ((role === "id" || role === "carried") && idsRepeat) {
           const { keyOf, firstRow, count } = sameCells(scan, firstRecord, rowCount, c);
           return repeatedCells(Array.from(firstRow.subarray(0, count), read), keyOf);
         }

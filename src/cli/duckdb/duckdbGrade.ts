@@ -26,7 +26,7 @@ import { ResultCells } from "../resultCells";
 import { UsageError } from "../usageError";
 import { indexDataLines, IndexedLines, type LineIndex } from "./csvLines";
 import type { DeclineReason } from "./engineTexts";
-import { moneySql, rowsViewSql, SUB_SCORE_BASE, subScoresSql } from "./gradeQuery";
+import { latestDaySql, moneySql, rowsViewSql, SUB_SCORE_BASE, subScoresSql } from "./gradeQuery";
 import { checkStrictCells, positional, type StrictColumns } from "./strictCells";
 
 /** Enough of the file for its header and a few thousand rows: what the engine grades first, to find the columns. */
@@ -176,7 +176,9 @@ async function gradeRows(
     m[rn] = code % b;
   });
   const priced = await pricing;
-  const res = gradeScoredCustomers({ r, f, m, money }, profile, { ...req.options, unit: first.unit.unit, asOf: asOfDay });
+  const [latest] = (await connection.runAndReadAll(latestDaySql())).getRowObjects();
+  const latestDay = latest?.day === null || latest?.day === undefined ? null : Number(latest.day);
+  const res = gradeScoredCustomers({ r, f, m, money, latestDay }, profile, { ...req.options, unit: first.unit.unit, asOf: asOfDay });
   // Every line is a row DuckDB graded, once: anything else means the file was not read as the gate read it.
   if (seen !== n || priced !== n || res.summary.graded !== n) {
     throw new Error(`DuckDB returned ${seen} graded rows and ${priced} amounts for ${n} lines (${res.summary.graded} graded)`);

@@ -58,3 +58,8 @@ const SCORES_TABLE = "rfm_scores";
 export function moneySql(): string {
   return `SELECT CAST(rowid AS INTEGER) AS rn, money FROM ${ROWS_TABLE}`;
 }
+
+/** The latest last-order date of the rows as a day number (days since 1970-01-01), for the summary. */
+export function latestDaySql(): string {
+  return `SELECT CAST(datediff('day', DATE '1970-01-01', max(date)) AS INTEGER) AS day FROM ${ROWS_TABLE}`;
+}

@@ -13,7 +13,7 @@ import {
   cellNumber, dayFromCivil, formatDay, gradeCustomers, gradeLetter, gradeScoredCustomers, scoreText, type MonetaryUnit,
   type Profile,
 } from "../../../src/engine";
-import { moneySql, rowsViewSql, subScoresSql } from "../../../src/cli/duckdb/gradeQuery";
+import { latestDaySql, moneySql, rowsViewSql, subScoresSql } from "../../../src/cli/duckdb/gradeQuery";
 import { checkStrictCells } from "../../../src/cli/duckdb/strictCells";
 import { BUILTINS, CUSTOM_PROFILES, random } from "../../engine/compile/sqlHarness";
 
@@ -78,7 +78,8 @@ test.each(cases.map(([p, u]) => [p.id, u, p] as const))(
     for (const d of (await connection.runAndReadAll(moneySql())).getRowObjects()) money[Number(d.rn)] = Number(d.money);
     // The number each total stands for is the one the engine reads from its text.
     expect(Array.from(money)).toEqual(rows.map((row) => cellNumber(row.total)));
-    const duck = gradeScoredCustomers({ r, f, m, money }, profile, { asOf: AS_OF, unit });
+    const [latest] = (await connection.runAndReadAll(latestDaySql())).getRowObjects();
+    const duck = gradeScoredCustomers({ r, f, m, money, latestDay: Number(latest.day) }, profile, { asOf: AS_OF, unit });
 
     const res = gradeCustomers(
       { ids: rows.map((r) => r.id), lastDates: rows.map((r) => r.date), counts: rows.map((r) => r.count), totals: rows.map((r) => r.total) },
