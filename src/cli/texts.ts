@@ -424,7 +424,7 @@ export const ANALYSIS_DATE_TEXTS = {
         ? { en: `${rows === 1 ? "the only row is" : rows === 2 ? "both rows are" : `all ${n(rows, "en")} rows are`} dated after it: no customer is graded`,
             zh: `全部 ${n(rows, "zh")} 行的日期都在此之后，没有任何客户被分级` }
         : { en: `${n(after, "en")} of ${countText(rows, "en", ROWS)} ${verb(after, "is", "are")} dated after it and not graded`,
-            zh: `${n(rows, "zh")} 行中有 ${n(after, "zh")} 行的日期在此之后，不予分级` };
+            zh: `${n(rows, "zh")} 行中有 ${n(after, "zh")} 行的日期在此之后，因此未分级` };
     } else {
       const left = past.salesLeftOut!, customers = past.customersWithLaterSales!, ungraded = past.customersNotGraded!;
       effect = {
@@ -434,7 +434,7 @@ export const ANALYSIS_DATE_TEXTS = {
           (ungraded === 0 ? "" : `; ${n(ungraded, "en")} of these ${verb(ungraded, "has", "have")} no sale inside the window and ${verb(ungraded, "is", "are")} not graded`),
         zh:
           `${n(past.sales!, "zh")} 笔销售中有 ${n(left, "zh")} 笔在此之后，不计入统计（涉及 ${countText(customers, "zh", CUSTOMERS)}` +
-          (ungraded === 0 ? "）" : `，其中 ${n(ungraded, "zh")} 位在统计期间内没有销售记录，不予分级）`),
+          (ungraded === 0 ? "）" : `，其中 ${n(ungraded, "zh")} 位在统计期间内没有销售记录，因此未分级）`),
       };
     }
     const offer: Localized = {

@@ -56,7 +56,7 @@ test("sales records: the sales left out, their customers, and those left ungrade
   );
   const zh = rfm(["grade", "sales2026.csv", "--profile", "wuhan", "--lang", "zh"], dir);
   expect(zh.stderr.split("\n")[0]).toBe(
-    "警告：数据中最晚的日期是 2026-02-01，晚于分级方案“wuhan”固定的统计日期 2025-07-01：4 笔销售中有 2 笔在此之后，不计入统计（涉及 2 位客户，其中 1 位在统计期间内没有销售记录，不予分级）。如需以数据中最晚的日期为统计日期，请加上 --as-of 2026-02-01",
+    "警告：数据中最晚的日期是 2026-02-01，晚于分级方案“wuhan”固定的统计日期 2025-07-01：4 笔销售中有 2 笔在此之后，不计入统计（涉及 2 位客户，其中 1 位在统计期间内没有销售记录，因此未分级）。如需以数据中最晚的日期为统计日期，请加上 --as-of 2026-02-01",
   );
 });
 
