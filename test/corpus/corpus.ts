@@ -15,9 +15,10 @@
 import { createHash } from "crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
+import { gunzipSync, gzipSync } from "zlib";
 import { join, relative, resolve } from "path";
 import { compareSheet, tableCells, type Disagreement, type OurTable } from "../cli/differential/compareCells";
-import { libreOfficeSheets, type ReferenceSheet } from "../cli/differential/libreOfficeSheets";
+import { libreOfficeFods, readFods, type ReferenceSheet } from "../cli/differential/libreOfficeSheets";
 
 const ROOT = resolve(__dirname, "../..");
 
@@ -91,35 +92,43 @@ class Tally {
   }
 }
 
-/** LibreOffice's readings, from the cache where it has them. */
+/**
+ * LibreOffice's readings, from the cache where it has them: the flat OpenDocument it saved (compressed), keyed by the
+ * file's content and the import filter, so that a change to how that XML is read needs no new conversion.
+ */
 async function referenceReadings(files: string[], cache: string | undefined, inFilter?: string, keyOf = (p: string) => p): Promise<Map<string, ReferenceSheet[] | Error>> {
   const result = new Map<string, ReferenceSheet[] | Error>();
   const missing: string[] = [];
-  const cachePath = (p: string) => cache && join(cache, createHash("sha1").update(readFileSync(p)).update(inFilter ?? "").digest("hex") + ".json");
+  const cachePath = (p: string) => cache && join(cache, createHash("sha1").update(readFileSync(p)).update(inFilter ?? "").digest("hex") + ".fods.gz");
+  const reading = (text: string | Error): ReferenceSheet[] | Error => {
+    if (text instanceof Error) return text;
+    try {
+      return readFods(text);
+    } catch (err) {
+      return err as Error;
+    }
+  };
   for (const f of files) {
     const c = cachePath(f);
-    if (c && existsSync(c)) result.set(keyOf(f), revive(JSON.parse(readFileSync(c, "utf8"))));
-    else missing.push(f);
+    if (c && existsSync(c)) {
+      const text = gunzipSync(readFileSync(c)).toString("utf8");
+      result.set(keyOf(f), reading(text === "" ? new Error("LibreOffice could not open it") : text));
+    } else missing.push(f);
   }
   if (missing.length > 0) {
     const profileDir = join(cache ?? tmpdir(), "libreoffice-profile");
-    const read = await libreOfficeSheets(missing, { inFilter, profileDir, batch: 25 });
+    const converted = await libreOfficeFods(missing, { inFilter, profileDir, batch: 25 });
     for (const f of missing) {
-      const r = read.get(f)!;
-      result.set(keyOf(f), r);
+      const text = converted.get(f)!;
+      result.set(keyOf(f), reading(text));
       const c = cachePath(f);
       if (c) {
         mkdirSync(cache!, { recursive: true });
-        writeFileSync(c, JSON.stringify(r instanceof Error ? { error: r.message } : r.map((s) => ({ ...s, cells: [...s.cells] }))));
+        writeFileSync(c, gzipSync(text instanceof Error ? "" : text));
       }
     }
   }
   return result;
-}
-
-function revive(json: unknown): ReferenceSheet[] | Error {
-  if (!Array.isArray(json)) return new Error((json as { error: string }).error);
-  return (json as (Omit<ReferenceSheet, "cells"> & { cells: [string, never][] })[]).map((s) => ({ ...s, cells: new Map(s.cells) }));
 }
 
 /** The one line a reader refused with, or undefined for a bug (which is rethrown). */
@@ -164,6 +173,8 @@ async function compareWorkbook(path: string, name: string, reference: ReferenceS
     tally.findings.push({ kind: "another sheet read by default", deliberate: false, where: name, detail: `here "${defaultSheet}", LibreOffice's first visible "${firstWithCells.name}"` });
   }
   for (const sheet of reference) {
+    // LibreOffice keeps a copy of each externally linked workbook's sheet as a hidden sheet of its own ('file:///…'#Sheet1).
+    if (sheet.name.startsWith("'file:")) continue;
     tally.sheets++;
     let table: OurTable | undefined;
     try {
@@ -183,47 +194,67 @@ async function compareWorkbook(path: string, name: string, reference: ReferenceS
 
 const ENCODINGS: Record<string, string> = { utf8: "utf-8", utf16le: "utf-16le", utf16be: "utf-16be", gb18030: "gb18030", big5: "big5" };
 
-/** Our reading of each CSV; LibreOffice reads the same text (as we decoded it) with the same delimiter, every column as text. */
+/**
+ * Our reading of each CSV; LibreOffice reads the same text (as we decoded it; as UTF-8 where we refused the file) with
+ * the same delimiter, every column as text. A file we refuse must be one LibreOffice finds no cell in.
+ */
 async function compareCsvs(files: string[], root: string, readers: OurReaders, cache: string | undefined, tally: Tally): Promise<void> {
-  const ours = new Map<string, OurTable>();
+  const ours = new Map<string, OurTable | string>();
   const work = mkdtempSync(join(tmpdir(), "rfm-corpus-csv-"));
   const byDelimiter = new Map<string, { copy: string; original: string }[]>();
   try {
     for (const [k, f] of files.entries()) {
       const name = relative(root, f);
+      let encoding = "utf8", delimiter = ",";
       try {
         const { table } = await readers.readTable(f);
         ours.set(f, table);
-        const enc = table.text?.encoding ?? "utf8";
-        let text = new TextDecoder(ENCODINGS[enc] ?? enc).decode(readFileSync(f));
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        const copy = join(work, `c${k}.csv`);
-        writeFileSync(copy, text);
-        const delimiter = table.text?.delimiter ?? ",";
-        byDelimiter.set(delimiter, [...(byDelimiter.get(delimiter) ?? []), { copy, original: f }]);
+        encoding = table.text?.encoding ?? encoding;
+        delimiter = table.text?.delimiter ?? delimiter;
       } catch (err) {
         if (!(err instanceof Error && err.name === "UsageError")) {
           tally.findings.push({ kind: "reader crashed", deliberate: false, where: name, detail: String(err instanceof Error ? err.stack : err).split("\n").slice(0, 3).join(" | ") });
           continue;
         }
-        const line = refusal(err);
-        tally.findings.push({ kind: `CSV refused here: ${reason(line, f)}`, deliberate: false, where: name, detail: line });
+        ours.set(f, refusal(err));
       }
+      let text: string;
+      try {
+        text = new TextDecoder(ENCODINGS[encoding] ?? encoding).decode(readFileSync(f));
+      } catch {
+        text = readFileSync(f).toString("utf8");
+      }
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      const copy = join(work, `c${k}.csv`);
+      writeFileSync(copy, text);
+      // Files are read in groups that share a delimiter and a column count (rounded up to a power of two), so that
+      // the filter names as many text columns as the files have, and not 16,384 each time.
+      const group = `${delimiter}${columnBucket(text, delimiter)}`;
+      byDelimiter.set(group, [...(byDelimiter.get(group) ?? []), { copy, original: f }]);
     }
-    const columnsAsText = Array.from({ length: 1024 }, (_, c) => `${c + 1}/2`).join("/");
-    for (const [delimiter, group] of byDelimiter) {
-      const filter = `CSV:${delimiter.charCodeAt(0)},34,76,1,${columnsAsText},1033,false,false,false,false,false`;
+    for (const [key, group] of byDelimiter) {
+      // Every column as text (format 2).
+      const columnsAsText = Array.from({ length: Number(key.slice(1)) }, (_, c) => `${c + 1}/2`).join("/");
+      const filter = `CSV:${key.charCodeAt(0)},34,76,1,${columnsAsText},1033,false,false,false,false,false`;
       const byCopy = new Map(group.map((g) => [g.copy, g.original]));
       const read = await referenceReadings(group.map((g) => g.copy), cache, filter, (copy) => byCopy.get(copy)!);
       for (const { original } of group) {
         const name = relative(root, original);
         const reference = read.get(original)!;
+        const table = ours.get(original)!;
         tally.sheets++;
         if (reference instanceof Error) {
           tally.libreOfficeFailed.push(name);
+          if (typeof table === "string") tally.readersAgreeOnRefusal++;
           continue;
         }
-        const result = compareSheet(tableCells(ours.get(original)!), reference[0], false);
+        if (typeof table === "string") {
+          const cells = reference[0]?.cells.size ?? 0;
+          if (cells === 0) tally.readersAgreeOnRefusal++;
+          else tally.findings.push({ kind: `CSV refused here: ${reason(table, original)}`, deliberate: false, where: name, detail: `${table} (LibreOffice reads ${cells} cells)` });
+          continue;
+        }
+        const result = compareSheet(tableCells(table), reference[0], false);
         tally.cells += result.cells;
         for (const d of result.disagreements) tally.add(name, d);
       }
@@ -231,6 +262,23 @@ async function compareCsvs(files: string[], root: string, readers: OurReaders, c
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** At least as many columns as any line of the text has (delimiters counted, quotes ignored), as a power of two. */
+function columnBucket(text: string, delimiter: string): number {
+  let most = 1, count = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === delimiter) count++;
+    else if (c === "\n" || c === "\r") {
+      most = Math.max(most, count);
+      count = 1;
+    }
+  }
+  most = Math.max(most, count);
+  let bucket = 16;
+  while (bucket < most && bucket < 16384) bucket *= 2;
+  return bucket;
 }
 
 function report(o: Options, tally: Tally, xlsxCount: number, csvCount: number): number {

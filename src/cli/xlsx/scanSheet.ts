@@ -353,7 +353,8 @@ function numberCell(text: string, style: number, o: CellReading): Cell {
       if (n >= 1) return dateOfSerial(n, o.date1904) ?? n;
       return n >= 0 ? timeText(format, n) : n;
     case "duration":
-      return timeText(format, n);
+      // Excel shows a negative time as ####: the number stays.
+      return n >= 0 ? timeText(format, n) : n;
     default:
       return n;
   }

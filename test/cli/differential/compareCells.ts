@@ -100,6 +100,7 @@ function valueVerdict(ours: OurCell, ref: ReferenceCell, date1904: boolean): Ver
       return { kind: "a serial Excel shows as no day (0, 1900-02-29, before its date system starts): a number here", deliberate: true };
     }
     if (v.kind === "date") return { kind: "number here, date in LibreOffice", deliberate: false };
+    if (v.kind === "time" && ours < 0) return { kind: "a negative time, which Excel shows as ####: a number here", deliberate: true };
     if (v.kind === "time") return { kind: "number here, time in LibreOffice", deliberate: false };
     return { kind: `number here, ${v.kind} in LibreOffice`, deliberate: false };
   }

@@ -62,7 +62,8 @@ export function readFods(xml: string): ReferenceSheet[] {
       skipDepth++;
       return;
     }
-    if (tag.name === "table:table" && parent !== "office:spreadsheet") {
+    // A chart's own data table is a table too; shapes and charts anchored to a cell sit inside the cell with their text.
+    if ((tag.name === "table:table" && parent !== "office:spreadsheet") || (cell && tag.name.startsWith("draw:"))) {
       skipDepth = 1;
       return;
     }
@@ -193,10 +194,24 @@ export interface ConvertOptions {
  * under fresh names first, so that names never collide and LibreOffice never writes next to the originals.
  */
 export async function libreOfficeSheets(paths: string[], options: ConvertOptions = {}): Promise<Map<string, ReferenceSheet[] | Error>> {
+  const fods = await libreOfficeFods(paths, options);
+  const result = new Map<string, ReferenceSheet[] | Error>();
+  for (const [path, text] of fods) {
+    try {
+      result.set(path, text instanceof Error ? text : readFods(text));
+    } catch (err) {
+      result.set(path, err as Error);
+    }
+  }
+  return result;
+}
+
+/** Each file as LibreOffice saves it in flat OpenDocument (its text), or why it could not open it. */
+export async function libreOfficeFods(paths: string[], options: ConvertOptions = {}): Promise<Map<string, string | Error>> {
   if (!SOFFICE) throw new Error("LibreOffice is not installed: run test/setup/ensure-libreoffice.sh (as root) first");
   const dir = mkdtempSync(join(tmpdir(), "rfm-lo-read-"));
   const profile = options.profileDir ?? join(dir, "profile");
-  const result = new Map<string, ReferenceSheet[] | Error>();
+  const result = new Map<string, string | Error>();
   try {
     const copies = paths.map((path, k) => {
       const copy = join(dir, `f${k}${extname(path).toLowerCase()}`);
@@ -207,25 +222,14 @@ export async function libreOfficeSheets(paths: string[], options: ConvertOptions
     for (let from = 0; from < copies.length; from += batch) {
       const part = copies.slice(from, from + batch);
       const outDir = join(dir, `out${from}`);
-      let ok = await convert(part, outDir, profile, options, batch);
-      if (!ok && part.length > 1) {
-        // Each file alone, so that one file that stops LibreOffice does not take the others with it.
-        for (const one of part) await convert([one], outDir, profile, options, 1);
-        ok = true;
-      }
+      const ok = await convert(part, outDir, profile, options, batch);
+      // Each file alone, so that one file that stops LibreOffice does not take the others with it.
+      if (!ok && part.length > 1) for (const one of part) await convert([one], outDir, profile, options, 1);
       part.forEach((copy, k) => {
-        const original = paths[from + k];
         const out = join(outDir, basename(copy, extname(copy)) + ".fods");
-        if (!existsSync(out)) {
-          result.set(original, new Error("LibreOffice could not open it"));
-          return;
-        }
-        try {
-          result.set(original, readFods(readFileSync(out, "utf8")));
-        } catch (err) {
-          result.set(original, err as Error);
-        }
+        result.set(paths[from + k], existsSync(out) ? readFileSync(out, "utf8") : new Error("LibreOffice could not open it"));
       });
+      rmSync(outDir, { recursive: true, force: true });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
