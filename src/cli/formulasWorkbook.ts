@@ -13,6 +13,7 @@ import { contentTypes, inlineText, MAIN_NS, PKG_REL_NS, REL_NS, ROOT_RELS, seria
 import { displayWidth } from "./textWidth";
 import { ZipFile } from "./xlsx/zipFile";
 import { cellText, dateOfSerial } from "./cellText";
+import { numberOf } from "./table";
 
 /** Cell styles of the formula workbooks; the result columns' number formats follow (see stylesXml). */
 export const PLAIN = 0, BOLD = 1, DATE = 2, HELP = 3;
@@ -109,7 +110,7 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
       const r = i + 2;
       const row = table.row(i);
       let xml = `<row r="${r}">`;
-      for (let c = 0; c < inputWidth; c++) xml += valueCell(`${L(c)}${r}`, typedCell(row[c], roleOf[c], table.date1904));
+      for (let c = 0; c < inputWidth; c++) xml += valueCell(`${L(c)}${r}`, typedCell(row[c], roleOf[c], table.date1904, (x) => numberOf(table, c, x)));
       const f = plan.row(r);
       xml += resultFormulaCells(columns, inputWidth, r, f, rows, i);
       keyRows.push(`<row r="${r}">${formulaCell(`A${r}`, f.days!, undefined)}${formulaCell(`B${r}`, f.count!, undefined)}${formulaCell(`C${r}`, f.amount!, undefined)}</row>`);
@@ -143,7 +144,7 @@ export function gradeRules(grades: readonly string[], column: string, lastRow: n
  * serial in the date column of a 1904-system workbook becomes the 1900-system serial of the same day and time (the
  * workbook written here counts from 1900, and its formulas must grade the day the engine graded).
  */
-export function typedCell(v: Cell, role: Role | undefined, date1904 = false): unknown {
+export function typedCell(v: Cell, role: Role | undefined, date1904 = false, number: (v: Cell) => number = cellNumber): unknown {
   const error = cellError(v);
   if (error) return { error };
   if (typeof v === "number" && role === "date" && date1904) {
@@ -155,7 +156,7 @@ export function typedCell(v: Cell, role: Role | undefined, date1904 = false): un
     return day === null ? v : { serial: dayToSerial(day) };
   }
   if (typeof v === "string" && (role === "count" || role === "total" || role === "amount")) {
-    const x = cellNumber(v);
+    const x = number(v);
     return Number.isNaN(x) ? v : x;
   }
   return v;

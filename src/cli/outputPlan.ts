@@ -1,5 +1,5 @@
 import {
-  carriedValue, cellNumber, CUSTOMER_COLUMNS, DATE_FORMAT, type CustomerColumnId, formatDay, ownOutputBlock, parseDay, type Cell, type Lang, type Role,
+  carriedValue, CUSTOMER_COLUMNS, DATE_FORMAT, type CustomerColumnId, formatDay, ownOutputBlock, parseDay, type Cell, type Lang, type Role,
 } from "../engine";
 import { cellText, csvField, dateOfDay, dateOfSerial, rawRowsAreSafe, workbookText } from "./cellText";
 import type { GradedTable } from "./gradeTable";
@@ -8,6 +8,7 @@ import { rawCsvChunk } from "./rawCsvChunk";
 import { ByteWriter } from "./xlsx/byteWriter";
 import { ResultCells } from "./resultCells";
 import { OUTPUT_TEXTS } from "./texts";
+import { numberOf } from "./table";
 
 /** The rows the command writes, in both forms the writers need: CSV lines and workbook cell values. */
 export interface OutputPlan {
@@ -52,7 +53,7 @@ function customerRowsPlan(graded: GradedTable, lang: Lang): OutputPlan {
   // 1900, so it is written as the date it was graded as (a 1904 serial copied as it is would show another day).
   const typed = table.source === "xlsx"
     ? (v: Cell, c: number) => (roleOf[c] === "date" && typeof v === "number" ? (dateOfSerial(v, table.date1904) ?? v) : v)
-    : (v: Cell, c: number) => typedCsvCell(v, roleOf[c]);
+    : (v: Cell, c: number) => typedCsvCell(v, roleOf[c], (x) => numberOf(table, c, x));
   const headers = [...kept.map((c) => cellText(table.headers[c])), ...results.headers()];
   const cut = cutCounter(results, lang, headers);
 
@@ -224,14 +225,14 @@ export function columnRoles(mapping: Partial<Record<Role, number>>): (Role | und
  * A CSV cell as it should stand in a workbook: the date column as a real date and the numeric columns as numbers,
  * where the engine reads them so; every other cell stays the text it was (ids such as "007" keep their zeros).
  */
-function typedCsvCell(v: Cell, role: Role | undefined): unknown {
+function typedCsvCell(v: Cell, role: Role | undefined, number: (v: Cell) => number): unknown {
   if (typeof v !== "string" || v === "") return v === "" ? null : v;
   if (role === "date") {
     const day = parseDay(v);
     return day === null ? v : dateOfDay(day);
   }
   if (role === "count" || role === "total" || role === "amount") {
-    const n = cellNumber(v);
+    const n = number(v);
     return Number.isNaN(n) ? v : n;
   }
   return v;

@@ -18,6 +18,7 @@ import { columnRoles } from "./outputPlan";
 import { displayWidth } from "./textWidth";
 import { contentTypes, inlineText, MAIN_NS, REL_NS, ROOT_RELS, XML_HEAD } from "./xlsx/sheetXml";
 import { ZipFile } from "./xlsx/zipFile";
+import { numberOf } from "./table";
 
 /** The helper sheet's columns: ranking keys on customer rows, lookups on sale rows. */
 const HELPER = { days: "A", count: "B", amount: "C", order: "D", match: "F", customer: "G", day: "H", units: "I" };
@@ -120,7 +121,7 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
       const r = i + 2;
       const row = table.row(i);
       let xml = `<row r="${r}">`;
-      for (let k = 0; k < table.width; k++) xml += valueCell(`${L(k)}${r}`, saleCell(row[k], roleOf[k], table.date1904));
+      for (let k = 0; k < table.width; k++) xml += valueCell(`${L(k)}${r}`, saleCell(row[k], roleOf[k], table.date1904, (x) => numberOf(table, k, x)));
       chunk += xml + "</row>";
       if (chunk.length > 1 << 20) {
         await zip.write(chunk);
@@ -165,12 +166,12 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
  * A sale's cell as the engine read it: ids trimmed (the engine compares trimmed ids), dates as 1900-system date cells
  * keeping their time of day (the formulas take the day with INT), amounts as numbers; the rest as typedCell.
  */
-function saleCell(v: unknown, role: Role | undefined, date1904: boolean): unknown {
+function saleCell(v: unknown, role: Role | undefined, date1904: boolean, number: (v: unknown) => number): unknown {
   if (cellError(v)) return typedCell(v as never, role);
   if (role === "id" && typeof v === "string") return idText(v);
   if (role === "date" && typeof v === "number") {
     const day = parseDay(v, date1904);
     return day === null ? v : { serial: dayToSerial(day) + (v - Math.floor(v)) };
   }
-  return typedCell(v as never, role);
+  return typedCell(v as never, role, false, number);
 }

@@ -1,4 +1,5 @@
 import { formatIssue, gradeShares, profileName, rfMap, type Dimension, type Lang } from "../engine";
+import { cellText } from "./cellText";
 import { DELIMITER_NAMES, ENCODING_LABELS } from "./decodeInput";
 import type { GradedTable } from "./gradeTable";
 import { gradeTableLines, migrationLines, rfMapLines } from "./summaryTables";
@@ -17,7 +18,7 @@ export function summaryLines(graded: GradedTable, lang: Lang): string[] {
     label(SUMMARY_TEXTS.input) + KIND_NAMES[s.kind][lang] + (table.sheetName ? ` [${table.sheetName}]` : ""),
     label(SUMMARY_TEXTS.asOf) + s.asOf,
   ];
-  if (table.text) lines.splice(2, 0, textReadLine(table.text, lang));
+  if (table.text) lines.splice(2, 0, textReadLine(table.text, lang), ...decimalLines(graded, lang));
   const headerRow = table.firstRowNumber - 1;
   if (headerRow > 1) lines.splice(2, 0, SUMMARY_TEXTS.headerRow(headerRow)[lang]);
   if (s.kind === "transactions") lines.push(label(SUMMARY_TEXTS.window) + `${s.windowStart ?? "…"} – ${s.asOf}`);
@@ -41,6 +42,14 @@ export function summaryLines(graded: GradedTable, lang: Lang): string[] {
 
 function textReadLine(text: NonNullable<GradedTable["table"]["text"]>, lang: Lang): string {
   return SUMMARY_TEXTS.textRead(ENCODING_LABELS[text.encoding], text.bom, text.evidence, DELIMITER_NAMES[text.delimiter])[lang];
+}
+
+/** Which decimal separator the number columns were read with, where their cells needed one (csv/decimals.ts). */
+function decimalLines(graded: GradedTable, lang: Lang): string[] {
+  const decided = graded.table.decimals?.() ?? [];
+  if (decided.length === 0) return [];
+  const header = (c: number) => cellText(graded.table.headers[c]);
+  return [SUMMARY_TEXTS.decimals(decided.map((d) => SUMMARY_TEXTS.decimalReading(d.reading, header(d.column))), lang)];
 }
 
 /** What else was found in the rows: blank rows skipped, repeated customer ids, rows the sheet hides. */

@@ -1,4 +1,5 @@
-import type { Cell, Role } from "../engine";
+import { cellNumber, type Cell, type Role } from "../engine";
+import type { DecimalReading } from "./csv/decimals";
 import type { Delimiter, EncodingEvidence, InputEncoding } from "./decodeInput";
 
 /**
@@ -36,6 +37,13 @@ export interface Table {
    * output copies unchanged rows as they were instead of re-quoting them field by field.
    */
   rawRows?: RawRows;
+  /**
+   * CSV only: the number cell v of column c stands for, read with its column's decimal separator (csv/decimals.ts:
+   * "1.234,56" in a semicolon-separated file), NaN when it is none or doubtful. Absent: the engine's own reading.
+   */
+  numberOf?(c: number, v: Cell): number;
+  /** CSV only: the decimal separator each number column was read with, where its cells needed one. */
+  decimals?(): { column: number; reading: DecimalReading }[];
   /** CSV only: how the text was read (for the summary). */
   text?: { encoding: InputEncoding; bom: boolean; evidence: EncodingEvidence; delimiter: Delimiter };
 }
@@ -67,4 +75,9 @@ export function rowsTable(
     engineColumn: (c) => rows.map((row) => row[c] ?? null),
     below: (k) => rowsTable(rows.slice(k + 1), { ...fields, headers: rows[k], firstRowNumber: fields.firstRowNumber + k + 1 }),
   };
+}
+
+/** The number a cell of column c stands for, as the table reads numbers (see Table.numberOf), or NaN. */
+export function numberOf(table: Table, c: number, v: Cell): number {
+  return table.numberOf ? table.numberOf(c, v) : cellNumber(v);
 }

@@ -3,6 +3,7 @@
  * itself (notes, headers, cadences, profile names) comes from the engine.
  */
 
+import type { DecimalReading } from "./csv/decimals";
 import type { EncodingEvidence } from "./encodingEvidence";
 import {
   columnLetters, countNumber, countText, ROLE_NAMES, type AnalysisDateWarning, type DataPastAnalysisDate, type InputKind, type Lang, type Localized, type MonetaryUnit, type ProfileIssue, type Role, type UnitChoice,
@@ -264,6 +265,23 @@ export const SUMMARY_TEXTS = {
     en: `File: ${encoding}${bom ? " with a byte-order mark" : ""}${EVIDENCE_TEXTS[evidence].en}, ${delimiter.en}-separated`,
     zh: `文件：${encoding} 编码${bom ? "（带 BOM）" : ""}${EVIDENCE_TEXTS[evidence].zh}，${delimiter.zh}分隔`,
   }),
+  /** "Decimal separator: comma (1.234,56) in “Total amount”; …" */
+  decimals: (parts: readonly Localized[], lang: Lang): string =>
+    lang === "zh" ? `小数点：${parts.map((p) => p.zh).join("；")}` : `Decimal separator: ${parts.map((p) => p.en).join("; ")}`,
+  decimalReading: (reading: DecimalReading, header: string): Localized => {
+    if (reading === "comma") return { en: `comma (1.234,56 reads 1234.56) in “${header}”`, zh: `“${header}”列为逗号（1.234,56 即 1234.56）` };
+    if (reading === "point") return { en: `point (1,234.56) in “${header}”`, zh: `“${header}”列为句点（1,234.56）` };
+    if (reading === "mixed") {
+      return {
+        en: `both a comma and a point in “${header}”, so its cells with either are not graded (see the Note column)`,
+        zh: `“${header}”列中逗号和句点都用作小数点，含逗号或句点的单元格未分级（见“备注”列）`,
+      };
+    }
+    return {
+      en: `not told by any cell of “${header}”, so cells such as 1,234 (1234 or 1.234?) are not graded (see the Note column)`,
+      zh: `“${header}”列中没有数值能说明小数点，如 1,234（1234 还是 1.234？）这样的单元格未分级（见“备注”列）`,
+    };
+  },
   /** Why the amounts were read in the unit shown: --unit, the money column's header, or the profile. */
   unitSource: (choice: UnitChoice, header: string): Localized => {
     if (choice.source === "user") return { en: " (--unit)", zh: "（--unit 指定）" };

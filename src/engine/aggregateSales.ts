@@ -1,6 +1,6 @@
 /** Sales records to one line per customer inside the window (spec §4), skipping unreadable sales (spec §5). */
 
-import { cellError, cellNumber, cellText, idText, isBlank } from "./cells";
+import { cellError, cellNumber, cellText, doubtCode, idText, isBlank, isDoubtfulNumber } from "./cells";
 import { parseDay } from "./dates";
 import { MoneySums } from "./moneySums";
 import type { Cell, RowIssue, SalesColumnsInput, ValueList } from "./types";
@@ -210,6 +210,7 @@ export class SalesTally {
     if (Number.isNaN(cellNumber(amountCell))) {
       const err = cellError(amountCell);
       if (err) skip("amount", "errorValue", err);
+      else if (isDoubtfulNumber(amountCell)) skip("amount", doubtCode(amountCell), amountCell);
       else if (isBlank(amountCell)) skip("amount", "amountMissing");
       else skip("amount", "amountInvalid", amountCell);
     }

@@ -48,8 +48,32 @@ export function cellNumber(v: unknown): number {
   return Number.isFinite(n) ? n : NaN;
 }
 
+/**
+ * A cell whose text a reader could not read as one number for sure: a comma or a point in it may mark decimals or
+ * thousands ("1,234": 1234 or 1.234?), and its column does not tell which (`unclear`) or uses both (`mixed`). It is
+ * never a number; the row's note names the cell and says why.
+ */
+export interface DoubtfulNumber {
+  readonly doubtful: string;
+  readonly why: "unclear" | "mixed";
+}
+
+export function doubtfulNumber(text: string, why: DoubtfulNumber["why"]): DoubtfulNumber {
+  return { doubtful: text, why };
+}
+
+export function isDoubtfulNumber(v: unknown): v is DoubtfulNumber {
+  return v !== null && typeof v === "object" && typeof (v as DoubtfulNumber).doubtful === "string";
+}
+
+/** The note's reason for a doubtful number cell (see DoubtfulNumber). */
+export function doubtCode(v: DoubtfulNumber): "separatorUnclear" | "separatorsMixed" {
+  return v.why === "unclear" ? "separatorUnclear" : "separatorsMixed";
+}
+
 /** A short, printable form of a cell for messages. */
 export function cellText(v: unknown): string {
+  if (isDoubtfulNumber(v)) return cellText(v.doubtful);
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? "Invalid Date" : v.toISOString().slice(0, 10);
   const err = cellError(v);
   if (err) return err;

@@ -48,6 +48,14 @@ export const ISSUE_TEXTS: Record<IssueCode, { en: Template; zh: Template }> = {
   amountInvalid: { en: (v) => `order amount is not a number (${v})`, zh: (v) => `订单金额不是数字（${v}）` },
   saleDateMissing: { en: () => "order date is missing", zh: () => "下单时间为空" },
   saleDateInvalid: { en: (v) => `order date is not a date (${v})`, zh: (v) => `下单时间不是日期（${v}）` },
+  separatorUnclear: {
+    en: (v) => `${v} can be read two ways: no other cell of this column shows whether a comma or a point marks its decimals`,
+    zh: (v) => `${v} 有两种读法：此列中没有其他数值表明小数点是逗号还是句点`,
+  },
+  separatorsMixed: {
+    en: (v) => `this column marks decimals with a comma in some cells and a point in others, so ${v} cannot be read for sure`,
+    zh: (v) => `此列有的数值用逗号、有的用句点表示小数，无法确定 ${v} 的数值`,
+  },
   noSaleInWindow: {
     en: (v) => `no purchase inside the window ${v}`,
     zh: (v) => `统计期间 ${v} 内没有销售记录`,

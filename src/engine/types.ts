@@ -101,7 +101,9 @@ export type IssueCode =
   | "saleDateMissing"
   | "saleDateInvalid"
   | "noSaleInWindow"
-  | "severalValues";
+  | "severalValues"
+  | "separatorUnclear"
+  | "separatorsMixed";
 
 export interface RowIssue {
   /** 0-based index of the input row (or sale) within the data handed to the engine. */

@@ -1,6 +1,6 @@
 /** Reading customer-level rows into validated columns, with the reasons of spec §5 for rows that cannot be graded. */
 
-import { cellError, cellNumber, cellText, idText, isBlank } from "./cells";
+import { cellError, cellNumber, cellText, doubtCode, idText, isBlank, isDoubtfulNumber } from "./cells";
 import { dayFromSerial, formatDay, parseDay } from "./dates";
 import type { Population } from "./scoring";
 import type { CustomerColumnsInput, RowIssue } from "./types";
@@ -87,6 +87,7 @@ function explainRow(
   if (Number.isNaN(s) || !Number.isFinite(s)) {
     const err = cellError(countCell);
     if (err) fail("count", "errorValue", err);
+    else if (isDoubtfulNumber(countCell)) fail("count", doubtCode(countCell), countCell);
     else if (isBlank(countCell)) fail("count", "countMissing");
     else fail("count", "countInvalid", countCell);
   } else if (!Number.isInteger(s)) fail("count", "countNotWhole", countCell);
@@ -95,6 +96,7 @@ function explainRow(
   if (!Number.isFinite(z)) {
     const err = cellError(totalCell);
     if (err) fail("total", "errorValue", err);
+    else if (isDoubtfulNumber(totalCell)) fail("total", doubtCode(totalCell), totalCell);
     else if (isBlank(totalCell)) fail("total", "totalMissing");
     else fail("total", "totalInvalid", totalCell);
   } else if (o.requirePositiveTotal && z <= 0) fail("total", "totalNotPositive", totalCell);

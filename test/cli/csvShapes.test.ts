@@ -92,3 +92,50 @@ describe("malformed quotes, read as Python's csv reads them", () => {
     expect(run.stderr).toContain("警告：另有 3 行在结束引号之后还有文字");
   });
 });
+
+describe("decimal commas (European Excel's CSV: semicolons between cells)", () => {
+  // Shaoxing as of 2025-12-31, amounts in yuan (--unit yuan: 1.234,56 yuan is 0.123456 万元, M 1). A: 10 days, 16 →
+  // r5 f5 m1: 1.5 + 2 + 0.6 = 4.1 B. B: 40 days, 3 → r2 f2 m1: 0.6 + 0.8 + 0.6 = 2 C. C: 30 days, 5 → r3 f2 m1 = 2.3 C.
+  const EU = ["Kunde;Letzte Bestellung;Anzahl;Summe"];
+  const args = ["--map", "id=Kunde", "--map", "date=Letzte Bestellung", "--map", "count=Anzahl", "--map", "total=Summe", "--unit", "yuan"];
+
+  test("every amount of a column read in the column's convention, the summary says which", async () => {
+    const run = graded("eu.csv", [...EU, "A;2025-12-21;16;1.234,56", "B;2025-11-21;3;99,90", "C;2025-12-01;5;1,234"].join("\r\n"), [...args, "-o", "eu.xlsx"]);
+    expect(run.stderr).toContain("Decimal separator: comma (1.234,56 reads 1234.56) in “Summe”");
+    expect(run.stderr).toContain("Graded 3 of 3 rows");
+    const { Workbook } = await import("exceljs");
+    const wb = new Workbook();
+    await wb.xlsx.readFile(join(dir, "eu.xlsx"));
+    const sheet = wb.worksheets[0];
+    // The amounts are written as the numbers they were graded as, not as text or as 1234.
+    expect([2, 3, 4].map((r) => sheet.getRow(r).getCell(4).value)).toEqual([1234.56, 99.9, 1.234]);
+    expect([2, 3, 4].map((r) => sheet.getRow(r).getCell(9).value)).toEqual(["B", "C", "C"]);
+  });
+
+  test("a column that mixes commas and points: those cells are not graded, each note names its row and column", () => {
+    const run = graded("mixed-eu.csv", [...EU, "A;2025-12-21;16;1,5", "B;2025-11-21;3;2.5", "C;2025-12-01;5;4"].join("\n"), [...args, "--lang", "zh"]);
+    const notes = records(run.stdout).map((r) => r["备注"]);
+    expect(notes[0]).toBe("第 2 行，“Summe”列：此列有的数值用逗号、有的用句点表示小数，无法确定 1,5 的数值");
+    expect(notes[1]).toBe("第 3 行，“Summe”列：此列有的数值用逗号、有的用句点表示小数，无法确定 2.5 的数值");
+    expect(notes[2]).toBe("");
+    expect(run.stderr).toContain("小数点：“Summe”列中逗号和句点都用作小数点，含逗号或句点的单元格未分级（见“备注”列）");
+  });
+
+  test("1,234 with nothing in its column to tell: refused in a semicolon file, read as 1234 in a tab file", () => {
+    const semi = graded("unclear.csv", [...EU, "A;2025-12-21;16;1,234", "B;2025-11-21;3;2"].join("\n"), args);
+    expect(records(semi.stdout).map((r) => r.Note)).toEqual([
+      "Row 2, column “Summe”: 1,234 can be read two ways: no other cell of this column shows whether a comma or a point marks its decimals",
+      "",
+    ]);
+    const tab = graded("unclear.txt", [...EU, "A;2025-12-21;16;1,234", "B;2025-11-21;3;2"].map((l) => l.replace(/;/g, "\t")).join("\n"), args);
+    expect(records(tab.stdout).map((r) => [r.Grade, r.Note])).toEqual([["B", ""], ["C", ""]]);
+    expect(tab.stderr).toContain("Decimal separator: point (1,234.56) in “Summe”");
+  });
+
+  test("sales records with decimal commas: each sale's amount read once, in the column's convention", () => {
+    const sales = ["客户;消费时间;消费金额", "W1;2025-06-01;1.000,50", "W1;2025-06-02;0,50", "W2;2025-06-03;12,25"].join("\n");
+    const run = graded("eu-sales.csv", sales);
+    const rows = Object.fromEntries(records(run.stdout).map((r) => [r.Customer, r.Amount]));
+    expect(rows).toEqual({ W1: "1001", W2: "12.25" });
+  });
+});

@@ -1,5 +1,6 @@
 import { isAscii } from "buffer";
-import { dayToSerial, parseDay, repeatedCells, type Cell } from "../../engine";
+import { cellNumber, dayToSerial, parseDay, repeatedCells, type Cell } from "../../engine";
+import { decideReading, readDecimal, type DecimalReading } from "./decimals";
 import type { RawRows, Table } from "../table";
 import { REREAD, rereadField, UNDOUBLE, type CsvScan } from "./scanCsv";
 
@@ -47,6 +48,13 @@ export function csvTable(scan: CsvScan, delimiter: string): Table {
       const r = firstRecord + i;
       return c < fieldsOf(r) ? text(recordStart[r] + c) : "";
     };
+    // Number columns of a file separated by other than commas: each column's decimal separator, once decided.
+    const readings = new Map<number, DecimalReading | null>();
+    const readingOf = (c: number): DecimalReading | null => {
+      if (delimiter === ",") return null;
+      if (!readings.has(c)) readings.set(c, decideReading(Array.from({ length: rowCount }, (_, i) => cell(i, c) as string), delimiter));
+      return readings.get(c)!;
+    };
     return {
       source: "csv",
       headers: headerCells,
@@ -59,13 +67,24 @@ export function csvTable(scan: CsvScan, delimiter: string): Table {
       engineColumn: (c, role, idsRepeat) => {
         const read = (i: number) => cell(i, c);
         if (role === "date") return dateColumn(scan, firstRecord, rowCount, c, read);
-        if (role === "count" || role === "total" || role === "amount") return numberColumn(scan, firstRecord, rowCount, c, read);
+        if (role === "count" || role === "total" || role === "amount") {
+          const reading = readingOf(c);
+          if (reading !== null) return Array.from({ length: rowCount }, (_, i) => readDecimal(read(i) as string, reading));
+          return numberColumn(scan, firstRecord, rowCount, c, read);
+        }
         if ((role === "id" || role === "carried") && idsRepeat) {
           const { keyOf, firstRow, count } = sameCells(scan, firstRecord, rowCount, c);
           return repeatedCells(Array.from(firstRow.subarray(0, count), read), keyOf);
         }
         return Array.from({ length: rowCount }, (_, i) => read(i));
       },
+      numberOf: (c, v) => {
+        const reading = readingOf(c);
+        if (reading === null || typeof v !== "string") return cellNumber(v);
+        const read = readDecimal(v, reading);
+        return typeof read === "number" ? read : typeof read === "string" ? cellNumber(read) : NaN;
+      },
+      decimals: () => [...readings].filter((e): e is [number, DecimalReading] => e[1] !== null).map(([column, reading]) => ({ column, reading })),
       below: (k) => view(firstRecord + k + 1, Array.from({ length: width }, (_, c) => cell(k, c)), firstRowNumber + k + 1),
       rawRows: rawRowsOf(scan, delimiter, firstRecord, rowCount, width),
     };
