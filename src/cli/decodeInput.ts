@@ -87,12 +87,32 @@ const DECODER_LABELS: Record<Exclude<InputEncoding, "utf8">, string> = {
 const BOM_ENCODINGS = ["utf8", "utf16le", "utf16be"] as const;
 
 export function decodeInput(path: string, raw: Buffer, forced?: InputEncoding): DecodedInput {
-  const found = forced ? forcedEncoding(path, raw, forced) : detectEncoding(path, raw);
+  const found = findEncoding(path, raw, forced);
   const bytes = decoded(raw, found.encoding, found.bom);
-  if (bytes === null) {
-    if (!forced) throw new UsageError(USAGE_TEXTS.unknownEncoding(path));
-    throw new UsageError(USAGE_TEXTS.notInEncoding(path, ENCODING_LABELS[found.encoding], likelyLabel(raw)));
-  }
+  if (bytes === null) throw undecodable(path, raw, found.encoding, forced);
+  return { bytes, encoding: found.encoding, bom: found.bom, evidence: found.evidence, delimiter: textDelimiter(path, raw, bytes, forced) };
+}
+
+/**
+ * The encoding of a file, as decodeInput finds it: `--encoding` when given, else detected. `raw` may be only the
+ * first bytes of a file too large to read at once; `wholeIsUtf8` then tells whether the whole file is valid UTF-8 as
+ * far as the reader knows (it checks each block as it reads, and asks again when one is not).
+ */
+export function findEncoding(path: string, raw: Buffer, forced?: InputEncoding, wholeIsUtf8 = (): boolean => isUtf8(raw)): Found {
+  return forced ? forcedEncoding(path, raw, forced) : detectEncoding(path, raw, wholeIsUtf8);
+}
+
+/** The refusal of a file whose bytes are not valid in the encoding found (`forced`: named by --encoding). */
+export function undecodable(path: string, raw: Buffer, encoding: InputEncoding, forced?: InputEncoding): UsageError {
+  if (!forced) return new UsageError(USAGE_TEXTS.unknownEncoding(path));
+  return new UsageError(USAGE_TEXTS.notInEncoding(path, ENCODING_LABELS[encoding], likelyLabel(raw)));
+}
+
+/**
+ * The delimiter of the text decoded from `raw` (its first bytes suffice), after refusing a named encoding in which no
+ * header is known while another encoding reads the file as a table.
+ */
+export function textDelimiter(path: string, raw: Buffer, bytes: Buffer, forced?: InputEncoding): Delimiter {
   if (forced && !readsAsTable(bytes)) {
     // Valid in the encoding named, yet no header is known in it: if the file reads as a table in another, say so.
     const likely = likelyEncoding(raw);
@@ -103,16 +123,26 @@ export function decodeInput(path: string, raw: Buffer, forced?: InputEncoding): 
       }
     }
   }
-  return { bytes, encoding: found.encoding, bom: found.bom, evidence: found.evidence, delimiter: detectDelimiter(bytes) };
+  return detectDelimiter(bytes);
+}
+
+/** Bytes of the byte-order mark a file in this encoding begins with, when it has one. */
+export function bomLength(encoding: InputEncoding, bom: boolean): number {
+  return bom ? (encoding === "utf8" ? 3 : 2) : 0;
+}
+
+/** A decoder of text in a legacy or UTF-16 encoding that fails on bytes invalid in it (TextDecoder's stream mode works). */
+export function strictDecoder(encoding: Exclude<InputEncoding, "utf8">): TextDecoder {
+  // The file's own byte-order mark is cut off before decoding; one more is text, as in Python's csv.
+  return new TextDecoder(DECODER_LABELS[encoding], { fatal: true, ignoreBOM: true });
 }
 
 /** The text as UTF-8 bytes (a view of raw for UTF-8), or null when the bytes are not valid in the encoding. */
 function decoded(raw: Buffer, encoding: InputEncoding, bom: boolean): Buffer | null {
-  const body = raw.subarray(bom ? (encoding === "utf8" ? 3 : 2) : 0);
+  const body = raw.subarray(bomLength(encoding, bom));
   if (encoding === "utf8") return isUtf8(body) ? body : null;
   try {
-    // The file's own byte-order mark is already cut off; one more is text, as in Python's csv.
-    return Buffer.from(new TextDecoder(DECODER_LABELS[encoding], { fatal: true, ignoreBOM: true }).decode(body), "utf8");
+    return Buffer.from(strictDecoder(encoding).decode(body), "utf8");
   } catch {
     return null;
   }
@@ -125,7 +155,7 @@ function hasBom(raw: Buffer, encoding: InputEncoding): boolean {
   return false;
 }
 
-interface Found {
+export interface Found {
   encoding: InputEncoding;
   bom: boolean;
   evidence: EncodingEvidence;
@@ -145,14 +175,14 @@ function forcedEncoding(path: string, raw: Buffer, forced: InputEncoding): Found
  * are valid UTF-8 are UTF-8 (plain ASCII included), and anything else is judged by legacyEncoding: GB18030/GBK, Big5
  * or Windows-1252 when its bytes or headers tell, else refused with the likely encodings named.
  */
-function detectEncoding(path: string, raw: Buffer): Found {
+function detectEncoding(path: string, raw: Buffer, wholeIsUtf8 = (): boolean => isUtf8(raw)): Found {
   for (const encoding of BOM_ENCODINGS) {
     if (hasBom(raw, encoding)) return { encoding, bom: true, evidence: "bom" };
   }
   // Zero bytes are valid UTF-8 but never stand in a text file: look for UTF-16 first.
   const sixteen = utf16WithoutBom(raw);
   if (sixteen) return { encoding: sixteen, bom: false, evidence: "zeros" };
-  if (isUtf8(raw)) return { encoding: "utf8", bom: false, evidence: "utf8" };
+  if (wholeIsUtf8()) return { encoding: "utf8", bom: false, evidence: "utf8" };
   const verdict = legacyEncoding(raw);
   if ("encoding" in verdict) return { encoding: verdict.encoding, bom: false, evidence: verdict.evidence };
   if ("ambiguous" in verdict && verdict.ambiguous.length > 1) {

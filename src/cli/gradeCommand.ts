@@ -14,7 +14,8 @@ import { outputPlan, type OutputPlan } from "./outputPlan";
 import { compareWithPrevious } from "./previousGrading";
 import { packageVersion } from "./packageVersion";
 import { progressOn, type Progress } from "./progress";
-import { readTable } from "./readTable";
+import { formatOfPath, readTable } from "./readTable";
+import { gradeSalesInBlocks } from "./sales/salesBlocks";
 import { summaryLines } from "./summary";
 import { ANALYSIS_DATE_TEXTS, OUTPUT_TEXTS, SUMMARY_TEXTS, USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
@@ -127,13 +128,20 @@ function summaryModel(graded: GradedTable, req: GradeRequest, outPath: string): 
   });
 }
 
-/** The JavaScript engine: the whole file read into a table, graded, compared with an earlier result if asked. */
+/**
+ * The JavaScript engine: sales records in CSV read block by block (any size), anything else read whole into a table;
+ * graded, compared with an earlier result if asked.
+ */
 async function gradeWithJavaScript(
   req: GradeRequest, progress: Progress,
 ): Promise<{ graded: GradedTable; plan: OutputPlan; warnings: Localized[] }> {
-  const { table, warnings } = await readTable(req.inputPath, req.sheet, req.encoding);
-  progress.step(SUMMARY_TEXTS.grading);
-  const graded = gradeTable(table, req);
+  const { graded, warnings } = (formatOfPath(req.inputPath) === "csv" ? gradeSalesInBlocks(req, progress) : null) ?? (await readWhole(req, progress));
   if (req.previous) graded.migration = await compareWithPrevious(graded, req.previous);
   return { graded, plan: outputPlan(graded, req.lang), warnings };
+}
+
+async function readWhole(req: GradeRequest, progress: Progress): Promise<{ graded: GradedTable; warnings: Localized[] }> {
+  const { table, warnings } = await readTable(req.inputPath, req.sheet, req.encoding);
+  progress.step(SUMMARY_TEXTS.grading);
+  return { graded: gradeTable(table, req), warnings };
 }

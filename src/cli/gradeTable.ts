@@ -113,6 +113,19 @@ export function gradeTable(read: Table, req: GradeRequest): GradedTable {
     throw err;
   }
 
+  return gradedTable({ table, kind, mapping, unit, columnName }, res, req, carriedColumns, (column) => (i) => table.cell(i, column));
+}
+
+/**
+ * The engine's result with what the writers and the summary need of the table it came from (whether the table was
+ * read whole or in blocks); a result with nothing graded because one column was never readable is refused.
+ * `saleCells(column)` reads the column's cell on sale row i (the summary names the customer of a skipped sale).
+ */
+export function gradedTable(
+  found: Pick<FoundColumns, "table" | "kind" | "mapping" | "unit" | "columnName">, res: GradeResult, req: GradeRequest,
+  carriedColumns: number[], saleCells: (column: number) => (i: number) => Cell,
+): GradedTable {
+  const { table, kind, mapping, unit, columnName } = found;
   // Every row unreadable in one column is most likely the wrong column: refused, naming it, instead of an empty result.
   const nothing = nothingToGrade(res);
   if (nothing) {
@@ -133,7 +146,7 @@ export function gradeTable(read: Table, req: GradeRequest): GradedTable {
     moneyHeader: columnName(kind === "customers" ? "total" : "amount"),
     asOfChosenBy: req.options.asOf === undefined ? "profile" : "user",
     carriedColumns,
-    ...nameReader(table, mapping, res, carriedColumns),
+    ...nameReader(table, mapping, res, carriedColumns, saleCells),
   };
 }
 
@@ -146,7 +159,7 @@ function columnsToCarry(table: Table, read: readonly number[]): number[] {
   const columns: number[] = [];
   for (let c = 0; c < table.width; c++) {
     if (read.includes(c)) continue;
-    if (headers[c] === "" && !hasValue(table.engineColumn(c, "carried", true))) continue;
+    if ((headers[c] ?? "") === "" && !hasValue(table.engineColumn(c, "carried", true))) continue;
     columns.push(c);
   }
   return columns;
@@ -159,8 +172,8 @@ function hasValue(cells: ArrayLike<Cell>): boolean {
 }
 
 /** A carried column's header; one without a header is named by its letter ("Column F", "F 列"). */
-function carriedHeader(table: Table, c: number, lang: GradeRequest["lang"]): string {
-  const header = headerTexts(table)[c];
+export function carriedHeader(table: Table, c: number, lang: GradeRequest["lang"]): string {
+  const header = headerTexts(table)[c] ?? "";
   if (header !== "") return header;
   return lang === "zh" ? `${columnLetters(c)} 列` : `Column ${columnLetters(c)}`;
 }
@@ -168,12 +181,14 @@ function carriedHeader(table: Table, c: number, lang: GradeRequest["lang"]): str
 /** How the summary's lists name a customer: the table's name column, per input row or per sales customer. */
 function nameReader(
   table: Table, mapping: Partial<Record<Role, number>>, res: GradeResult, carriedColumns: readonly number[],
+  saleCells: (column: number) => (i: number) => Cell,
 ): Pick<GradedTable, "names"> {
   const column = nameColumn(table.headers, mapping);
   if (column === undefined) return {};
   const text = (v: Cell) => (isBlank(v) ? "" : String(v instanceof Date ? v.toISOString().slice(0, 10) : v).trim());
   const header = headerTexts(table)[column];
-  const ofSale = (i: number) => text(table.cell(i, column));
+  const cellOf = saleCells(column);
+  const ofSale = (i: number) => text(cellOf(i));
   const carried = res.customers?.carried;
   if (!carried) return { names: { header, ofResult: ofSale, ofSale } };
   const k = carriedColumns.indexOf(column);

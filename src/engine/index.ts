@@ -26,7 +26,7 @@ export {
   type ResultSetting, type ResultValue,
 } from "./resultColumns";
 export { columnIndex, columnLetters, DATE_FORMAT, EXTRA_GRADE_FILL, GRADE_FILLS, gradeFill } from "./sheetConventions";
-export { cellError, cellNumber, doubtfulNumber, isBlank, isDoubtfulNumber, type DoubtfulNumber } from "./cells";
+export { cellError, cellNumber, doubtfulNumber, idText, isBlank, isDoubtfulNumber, type DoubtfulNumber } from "./cells";
 export { formatUnits } from "./decimal";
 export { NOTE_SEPARATOR, ROLE_NAMES } from "./messages";
 export { JSON_FIELD, parseProfileJson, profileToJson, type ProfileJsonResult } from "./profileJson";

@@ -2,7 +2,7 @@ import { isAscii } from "buffer";
 import { cellNumber, dayToSerial, parseDay, repeatedCells, type Cell } from "../../engine";
 import { decideReading, readDecimal, type DecimalReading } from "./decimals";
 import type { RawRows, Table } from "../table";
-import { REREAD, rereadField, UNDOUBLE, type CsvScan } from "./scanCsv";
+import { AS_IS, REREAD, rereadField, UNDOUBLE, type CsvScan } from "./scanCsv";
 
 const QUOTE_PAIR = /""/g;
 /** Below V8's longest string (2^29 - 24 one-byte characters), with room to spare. */
@@ -24,13 +24,8 @@ export function csvTable(scan: CsvScan, delimiter: string): Table {
   const data = ascii && bytes.length - dataFrom < MAX_ONE_STRING ? bytes.latin1Slice(dataFrom, bytes.length) : undefined;
   const text = (k: number): string => {
     const s = fieldStart[k], e = fieldEnd[k];
-    if (s === e) return "";
-    if (quoting[k] === REREAD) return Buffer.from(rereadField(bytes, s, e)).toString("utf8");
-    const raw =
-      data !== undefined && s >= dataFrom ? data.substring(s - dataFrom, e - dataFrom)
-      : ascii && s >= dataFrom ? bytes.latin1Slice(s, e)
-      : bytes.utf8Slice(s, e);
-    return quoting[k] === UNDOUBLE ? raw.replace(QUOTE_PAIR, '"') : raw;
+    if (s === e || quoting[k] !== AS_IS || !(s >= dataFrom && ascii)) return fieldText(scan, k);
+    return data !== undefined ? data.substring(s - dataFrom, e - dataFrom) : bytes.latin1Slice(s, e);
   };
   const fieldsOf = (r: number) => recordStart[r + 1] - recordStart[r];
   const isEmptyRecord = (r: number) => fieldsOf(r) === 1 && fieldStart[recordStart[r]] === fieldEnd[recordStart[r]];
@@ -90,6 +85,17 @@ export function csvTable(scan: CsvScan, delimiter: string): Table {
     };
   };
   return view(1, headers, 2);
+}
+
+/** The text of field k: what its cell holds (quotes taken off and doubled quotes made single). */
+export function fieldText(scan: CsvScan, k: number): string {
+  const s = scan.fieldStart[k], e = scan.fieldEnd[k];
+  if (s === e) return "";
+  const bytes = Buffer.from(scan.bytes.buffer, scan.bytes.byteOffset, scan.bytes.byteLength);
+  const quoting = scan.quoting[k];
+  if (quoting === REREAD) return Buffer.from(rereadField(bytes, s, e)).toString("utf8");
+  const raw = bytes.utf8Slice(s, e);
+  return quoting === UNDOUBLE ? raw.replace(QUOTE_PAIR, '"') : raw;
 }
 
 interface SameCells {
@@ -231,9 +237,13 @@ function numberColumn(scan: CsvScan, firstRecord: number, rows: number, c: numbe
   return cells ?? numbers;
 }
 
+/** A date cell as its serial number where the engine reads that number back as the same day; else the text itself. */
 function asDate(v: Cell): Cell {
   const day = parseDay(v);
-  return day === null ? v : dayToSerial(day);
+  if (day === null) return v;
+  // Days before the serials begin (1900-01-01) and 1900-02-29, which the serials count but no calendar has, stay text.
+  const serial = dayToSerial(day);
+  return parseDay(serial) === day ? serial : v;
 }
 
 /**

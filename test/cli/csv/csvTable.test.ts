@@ -106,6 +106,8 @@ test("dates and numbers: a column the engine reads whole becomes a typed array; 
   expect(t.engineColumn(1, "amount")).toEqual(Float64Array.of(1.5, -3, 0.000001));
   expect(t.engineColumn(2, "amount")).toEqual([7, "x", ""]); // the third row lacks the cell
   expect(table("d\n2025-01-02\nsoon\n2025-01-02\n").engineColumn(0, "date")).toEqual([45659, "soon", 45659]);
+  // A day no serial number stands for (before 1900-01-01) stays text: the engine reads it as the day it is.
+  expect(table("d\n2025-01-02\n1899-12-31\n").engineColumn(0, "date")).toEqual([45659, "1899-12-31"]);
 });
 
 describe("numbers handed to the engine as numbers", () => {
@@ -147,6 +149,8 @@ describe("numbers handed to the engine as numbers", () => {
 // Cells as finance exports write them, good and bad: the engine must grade and explain them the same either way.
 const dateCell = fc.oneof(
   fc.constantFrom("2025-12-21", "2025/12/1", "2025年11月21日", "2025-02-30", "", " ", "#N/A", "45000", "soon", "2026-01-05"),
+  // Days before the serial numbers begin, and around the 1900 leap day the serials count but no calendar has.
+  fc.constantFrom("1899-12-31", "0999-01-01", "1900-01-01", "1900-02-28", "1900-03-01"),
   fc.integer({ min: 20000, max: 20460 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10)),
 );
 const numberCell = fc.oneof(
