@@ -108,6 +108,30 @@ test("carried columns: names that differ, a column without a header, rows wider 
   expect(run(["grade", file, "-p", "wuhan"], blocksOf(500)).stdout.split("\n")[0]).toMatch(/^Customer,客户名称,电话,Column F,Column G,/);
 });
 
+test("decimal commas: a semicolon or tab file's amounts read with the separator decided from all of them", () => {
+  const next = random(5);
+  const file = (name: string, delimiter: string, amounts: string[]) => {
+    const lines = [["Customer", "Order date", "Amount"].join(delimiter)];
+    for (let k = 0; k < 400; k++) {
+      lines.push([`C${Math.floor(next() * 30)}`, DATES[Math.floor(next() * 8)], amounts[Math.floor(next() * amounts.length)]].join(delimiter));
+    }
+    return write(dir, name, lines.join("\r\n") + "\r\n");
+  };
+  // Commas only (decimals), both kinds (every amount with a separator doubtful), neither told (doubtful with
+  // semicolons, points with tabs), and the one telling cell last in the file.
+  const european = ["1.234,56", "0,75", "12", "1,234", "99,90", "abc", "", "-5,5"];
+  const mixed = ["12.5", "0,75", "3", "1,234"];
+  const unclear = ["1,234", "1.234", "7"];
+  for (const [name, delimiter, amounts] of [["eu.csv", ";", european], ["mixed.csv", ";", mixed], ["unclear.csv", ";", unclear], ["tab.txt", "\t", unclear]] as const) {
+    const out = expectSameBothWays(file(name, delimiter, [...amounts]), ["-p", "wuhan"]);
+    expect(out.status).toBe(0);
+  }
+  const late = write(dir, "late.csv", ["Customer;Order date;Amount", ...Array.from({ length: 300 }, (_, k) => `C${k % 7};2024-03-0${(k % 9) + 1};1.234`), "C1;2024-03-01;0,5"].join("\n"));
+  // 0,5 in the last row tells that the comma marks decimals: 1.234 is 1234 (C1 has 43 of them, and the 0,5).
+  const out = expectSameBothWays(late, ["-p", "wuhan"]);
+  expect(records(out.stdout).find((row) => row.Customer === "C1")?.Amount).toBe("53062.5");
+});
+
 test("many customers with ties, refunds and window edges: the same both ways, to a file with a byte-order mark", () => {
   const next = random(42);
   const lines = ["客户编号,下单时间,金额（元）"];

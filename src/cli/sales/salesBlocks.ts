@@ -17,6 +17,7 @@ import {
 } from "../../engine";
 import { BLOCK_BYTES, CsvBlocks, EncodingChanged, type CsvBlock } from "../csv/csvBlocks";
 import { csvTable, fieldText, ownNumber } from "../csv/csvTable";
+import { decideReading, readDecimal, type DecimalReading } from "../csv/decimals";
 import { AS_IS, type CsvScan } from "../csv/scanCsv";
 import type { Found } from "../decodeInput";
 import type { GradeRequest } from "../gradeRequest";
@@ -65,9 +66,10 @@ export function gradeSalesInBlocks(req: GradeRequest, progress: Progress): Block
   let found: Found | undefined;
   let width = 0;
   for (;;) {
-    const blocks = new CsvBlocks(req.inputPath, { forced: req.encoding, found, minRecords: HEADER_RECORDS, blockBytes });
+    const open = () => new CsvBlocks(req.inputPath, { forced: req.encoding, found, minRecords: HEADER_RECORDS, blockBytes });
+    const blocks = open();
     try {
-      return readSales(blocks, req, progress, size, width);
+      return readSales(blocks, open, req, progress, size, width);
     } catch (err) {
       if (err instanceof EncodingChanged) found = err.found;
       else if (err instanceof WiderRows) width = err.width;
@@ -78,8 +80,13 @@ export function gradeSalesInBlocks(req: GradeRequest, progress: Progress): Block
   }
 }
 
-/** `width`: the table's width as far as an earlier reading found it (0 at first). */
-function readSales(blocks: CsvBlocks, req: GradeRequest, progress: Progress, size: number, width: number): BlockRead | null {
+/**
+ * `width`: the table's width as far as an earlier reading found it (0 at first); `again` opens the file for another
+ * pass (a file separated by other than commas is read twice: first for its amounts' decimal separator).
+ */
+function readSales(
+  blocks: CsvBlocks, again: () => CsvBlocks, req: GradeRequest, progress: Progress, size: number, width: number,
+): BlockRead | null {
   const first = blocks.next();
   // A file of blank lines is refused as empty by the whole-file reading; one that begins so is left to it too.
   if (first === null || text(first.scan.bytes).trim() === "") return null;
@@ -91,7 +98,10 @@ function readSales(blocks: CsvBlocks, req: GradeRequest, progress: Progress, siz
   if (kind !== "transactions" || ownOutputBlock(table.headers) !== null) return null;
 
   const window = engineCall(() => salesWindow(req.profile, { ...req.options, unit: unit.unit, date1904: false }));
-  const reader = new SalesReader(window, mapping, headerTexts(table), Math.max(width, table.width), nameColumn(table.headers, mapping), table.firstRowNumber - 1);
+  const firstSale = table.firstRowNumber - 1;
+  // Outside comma-separated files, the amounts' decimal separator is decided from all of them, as the whole reading does.
+  const reading = blocks.delimiter === "," ? null : decideReading(columnTexts(again(), mapping.amount!, firstSale), blocks.delimiter);
+  const reader = new SalesReader(window, mapping, headerTexts(table), Math.max(width, table.width), nameColumn(table.headers, mapping), firstSale, reading);
   for (let block: CsvBlock | null = first; block !== null; block = blocks.next()) {
     reader.read(block);
     progress.step(SUMMARY_TEXTS.reading, Math.min(blocks.bytesRead, size), size);
@@ -100,7 +110,7 @@ function readSales(blocks: CsvBlocks, req: GradeRequest, progress: Progress, siz
   const carried = reader.carried(table, req.lang);
   const totals = reader.totals(carried.kept);
   const res = engineCall(() => gradeSalesTotals(totals, req.profile, window, unit.unit, carried.columns));
-  const rows = rowsNotKept(table, reader.sales, reader.width);
+  const rows = rowsNotKept(table, reader.sales, reader.width, reading === null ? [] : [{ column: mapping.amount!, reading }]);
   const graded = gradedTable({ ...found, table: rows }, res, req, carried.tableColumns, () => (i) => reader.saleName(i));
   return { graded, warnings: blocks.warnings() };
 }
@@ -119,11 +129,28 @@ function text(bytes: Uint8Array): string {
 }
 
 /** The table's header and shape; its rows were read block by block and are not kept, so asking for one is a mistake. */
-function rowsNotKept(table: Table, rowCount: number, width: number): Table {
+function rowsNotKept(table: Table, rowCount: number, width: number, decimals: { column: number; reading: DecimalReading }[]): Table {
   const notKept = (): never => {
     throw new Error("the rows of a file read in blocks are not kept");
   };
-  return { ...table, rowCount, width, cell: notKept, row: notKept, engineColumn: notKept, below: notKept, rawRows: undefined };
+  return {
+    ...table, rowCount, width, cell: notKept, row: notKept, engineColumn: notKept, below: notKept, numberOf: notKept, rawRows: undefined,
+    decimals: () => decimals,
+  };
+}
+
+/** The texts of column c in every row from record `from` on, read block by block (the file is closed at the end). */
+function* columnTexts(blocks: CsvBlocks, c: number, from: number): Generator<string> {
+  try {
+    for (let block = blocks.next(); block !== null; block = blocks.next()) {
+      const { scan } = block;
+      for (let r = Math.max(0, from - block.firstRecord); r < scan.records; r++) {
+        if (c < scan.recordStart[r + 1] - scan.recordStart[r]) yield fieldText(scan, scan.recordStart[r] + c);
+      }
+    }
+  } finally {
+    blocks.close();
+  }
 }
 
 /** Day numbers of YYYY-MM-DD dates from 1900 to 2155 by year, month and day digits; UNKNOWN until first read. */
@@ -163,6 +190,8 @@ class SalesReader {
     private readonly nameColumn: number | undefined,
     /** The file's record number of the first sale (below the header). */
     private readonly firstSaleRecord: number,
+    /** The amounts' decimal separator where the file's delimiter leaves it open (null: commas, as the engine reads). */
+    private readonly reading: DecimalReading | null,
   ) {
     this.idColumn = mapping.id!;
     this.dateColumn = mapping.date!;
@@ -196,10 +225,14 @@ class SalesReader {
 
       const day = dateColumn < fields ? this.day(scan, first + dateColumn) : null;
       let amount = NaN;
+      let amountCell: Cell = "";
       if (amountColumn < fields) {
         const k = first + amountColumn;
-        if (quoting[k] === AS_IS) amount = ownNumber(bytes, fieldStart[k], fieldEnd[k]);
-        if (amount !== amount) amount = cellNumber(fieldText(scan, k));
+        if (quoting[k] === AS_IS && this.reading === null) amount = ownNumber(bytes, fieldStart[k], fieldEnd[k]);
+        if (amount !== amount) {
+          amountCell = this.reading === null ? fieldText(scan, k) : readDecimal(fieldText(scan, k), this.reading);
+          amount = cellNumber(amountCell);
+        }
       }
       const readable = day !== null && amount === amount;
       let customer = -1;
@@ -211,7 +244,7 @@ class SalesReader {
       }
       if (customer < 0 || !readable) {
         const cell = (c: number | undefined) => (c !== undefined && c < fields ? fieldText(scan, first + c) : "");
-        tally.unreadable(sale, cell(idColumn), cell(dateColumn), cell(amountColumn));
+        tally.unreadable(sale, cell(idColumn), cell(dateColumn), this.reading === null ? cell(amountColumn) : amountCell);
         if (this.nameColumn !== undefined) this.names.set(sale, cell(this.nameColumn));
         continue;
       }
