@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { scanCsv } from "../../../src/cli/csv/scanCsv";
 import { DataLines, indexDataLines, IndexedLines } from "../../../src/cli/duckdb/csvLines";
 
 let dir: string;
@@ -102,4 +103,33 @@ test("a line longer than a block is read whole", () => {
   const long = "L1," + "x".repeat(1000) + ",1";
   const { lines } = readAll(file(`A1,a,1\n${long}\nA3,c,3\n`), false, 64, 10);
   expect(lines).toEqual(["A1,a,1", long, "A3,c,3"]);
+});
+
+test("every file the line reader accepts is split into exactly the rows the CSV reader finds, byte for byte", async () => {
+  // Lines of plain cells, quotes and formula starts, joined by any mix of line breaks, empty lines included: whatever
+  // the line reader copies must be what the JavaScript path copies; anything else must be noted as a problem.
+  const piece = fc.constantFrom("A1", "x", "7", "", "-5", '"q"', "=1", "中文");
+  const lineText = fc.array(piece, { minLength: 1, maxLength: 4 }).map((cells) => cells.join(","));
+  const br = fc.constantFrom("\r\n", "\n", "\r");
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.tuple(lineText, br), { minLength: 1, maxLength: 12 }), br, fc.boolean(), async (rows, headerBreak, lastBreak) => {
+      const header = "id,a,b,c" + headerBreak;
+      const body = rows.map(([l, b], k) => l + (k < rows.length - 1 || lastBreak ? b : "")).join("");
+      const path = file(header + body);
+      const check = await indexDataLines(path, Buffer.byteLength(header), headerBreak === "\r\n");
+      if (check.problem !== undefined) return;
+      const scan = scanCsv(Buffer.from(header + body), ",");
+      expect(scan.records - 1).toBe(check.index!.count);
+      if (check.index!.count === 0) return;
+      const reader = new IndexedLines(path, check.index!);
+      const raw = reader.rows(0, check.index!.count);
+      reader.close();
+      for (let k = 0; k < check.index!.count; k++) {
+        const copied = raw.bytes.toString("utf8", raw.starts[k], raw.ends[k]);
+        expect(copied).toBe(scan.bytes.subarray(scan.lineStart[k + 1], scan.lineEnd[k + 1]).toString());
+        expect(copied).not.toMatch(/[\r\n]/);
+      }
+    }),
+    { numRuns: 300 },
+  );
 });
