@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Builds the command line (src/cli and the engine it uses) into dist/node and makes its entry point executable, so
+ * Builds the command line (src/cli, and the engine and catalogues it uses) into dist/node and makes its entry point executable, so
  * that the package's `rfm` bin runs through `npx rfm` (tsc writes new files without the executable bit).
  *
  * `--if-stale` compiles only when a source file is newer than the last build, so that `npm run rfm` costs a look at
@@ -16,7 +16,7 @@ const { join } = require("path");
 const root = join(__dirname, "../..");
 const built = join(root, "dist/node/cli/main.js");
 const buildInfo = join(root, "dist/node/.tsbuildinfo");
-const sources = ["src/cli", "src/engine"].map((p) => join(root, p));
+const sources = ["src/cli", "src/engine", "src/i18n"].map((p) => join(root, p));
 
 function newestIn(path) {
   const stat = statSync(path);

@@ -413,9 +413,6 @@ export const DEMO_TEXTS = {
   }),
 };
 
-const ROWS = { en: { one: "row", other: "rows" }, zh: "行" };
-const SALES = { en: { one: "sale", other: "sales" }, zh: "笔销售" };
-const CUSTOMERS = { en: { one: "customer", other: "customers" }, zh: "位客户" };
 
 /** Warnings about the analysis date against the data (spec §3, §11), printed before the summary. */
 export const ANALYSIS_DATE_TEXTS = {
@@ -441,17 +438,17 @@ export const ANALYSIS_DATE_TEXTS = {
       effect = after === rows
         ? { en: `${rows === 1 ? "the only row is" : rows === 2 ? "both rows are" : `all ${n(rows, "en")} rows are`} dated after it: no customer is graded`,
             zh: `全部 ${n(rows, "zh")} 行的日期都在此之后，没有任何客户被分级` }
-        : { en: `${n(after, "en")} of ${countText(rows, "en", ROWS)} ${verb(after, "is", "are")} dated after it and not graded`,
+        : { en: `${n(after, "en")} of ${countText(rows, "en", "rows")} ${verb(after, "is", "are")} dated after it and not graded`,
             zh: `${n(rows, "zh")} 行中有 ${n(after, "zh")} 行的日期在此之后，因此未分级` };
     } else {
       const left = past.salesLeftOut!, customers = past.customersWithLaterSales!, ungraded = past.customersNotGraded!;
       effect = {
         en:
-          `${n(left, "en")} of ${countText(past.sales!, "en", SALES)} ${verb(left, "is", "are")} dated after it and left out, ` +
-          `from ${countText(customers, "en", CUSTOMERS)}` +
+          `${n(left, "en")} of ${countText(past.sales!, "en", "sales")} ${verb(left, "is", "are")} dated after it and left out, ` +
+          `from ${countText(customers, "en", "customers")}` +
           (ungraded === 0 ? "" : `; ${n(ungraded, "en")} of these ${verb(ungraded, "has", "have")} no sale inside the window and ${verb(ungraded, "is", "are")} not graded`),
         zh:
-          `${n(past.sales!, "zh")} 笔销售中有 ${n(left, "zh")} 笔在此之后，不计入统计（涉及 ${countText(customers, "zh", CUSTOMERS)}` +
+          `${n(past.sales!, "zh")} 笔销售中有 ${n(left, "zh")} 笔在此之后，不计入统计（涉及 ${countText(customers, "zh", "customers")}` +
           (ungraded === 0 ? "）" : `，其中 ${n(ungraded, "zh")} 位在统计期间内没有销售记录，因此未分级）`),
       };
     }

@@ -9,6 +9,7 @@
  * rounded on its exact decimal digits (halves away from zero: 1.005 is 1.01, which a double cannot promise); zh-CN and
  * en-US both write "," between thousands and "." before decimals.
  */
+import { ENGINE_TEXTS } from "../i18n/engine";
 import type { Lang, MonetaryUnit } from "./types";
 
 /** An amount as shown, and the same amount in full for a tooltip. */
@@ -19,16 +20,10 @@ export interface MoneyDisplay {
   exact: string;
 }
 
-/** Powers of ten and the word that stands for them, largest first. */
-const SCALES: Record<Lang, [number, string][]> = {
-  zh: [[12, "万亿"], [8, "亿"], [4, "万"]],
-  en: [[12, "T"], [9, "B"], [6, "M"], [3, "K"]],
-};
 /** Amounts below 10^COMPACT_FROM yuan are shown in full (9,999.00 fits wherever 1.23万 does). */
 const COMPACT_FROM = 4;
 /** Decimals of a column that holds cents or scaled amounts. */
 const DECIMALS = 2;
-const YUAN: Record<Lang, string> = { en: "yuan", zh: "元" };
 
 /**
  * A column of amounts for display, each in `unit` (yuan or 万元) as the engine sums them (exact decimal text, or
@@ -52,13 +47,14 @@ function display(yuan: Decimal, places: number, lang: Lang): MoneyDisplay {
   const scale = scaleOf(yuan, places, lang);
   const shown = scale === null ? roundTo(yuan, places) : roundTo(shift(yuan, -scale[0]), places);
   const text = grouped(plain(shown), places) + (scale === null ? "" : scale[1]);
-  return { text, exact: `${grouped(plain(yuan))} ${YUAN[lang]}` };
+  return { text, exact: `${grouped(plain(yuan))} ${ENGINE_TEXTS[lang].money.yuan}` };
 }
 
 /** The largest scale at which the amount, rounded to `places`, is at least 1 (and it is at least 10,000 yuan). */
 function scaleOf(yuan: Decimal, places: number, lang: Lang): [number, string] | null {
   if (wholeDigits(roundTo(yuan, places)) <= COMPACT_FROM) return null;
-  for (const scale of SCALES[lang]) {
+  // Powers of ten and the word that stands for them, largest first (the catalogue's).
+  for (const scale of ENGINE_TEXTS[lang].money.scales) {
     if (wholeDigits(roundTo(shift(yuan, -scale[0]), places)) >= 1) return scale;
   }
   return null;

@@ -1,41 +1,38 @@
 /**
- * Counts and row numbers in words, for every interface: "1 customer" / "2 customers" (English plurals by
- * Intl.PluralRules; Chinese has none), thousands separators, and row ranges that read as people write them
- * ("第 6 行", not "第 6–6 行").
+ * Counts and row numbers in words, for every interface: "1 customer" / "2 customers" (plural forms by the language's
+ * Intl.PluralRules; Chinese has one form), thousands separators by the language's Intl.NumberFormat, and row ranges
+ * that read as people write them ("第 6 行", not "第 6–6 行"). The words are the catalogues'.
  */
+import { ENGINE_TEXTS, type EngineTexts } from "../i18n/engine";
+import { LANGS, localeOf } from "../i18n/languages";
+import { fill, type PluralForms } from "../i18n/message";
 import type { Lang } from "./types";
 
-const LOCALES: Record<Lang, string> = { en: "en-US", zh: "zh-CN" };
-const GROUPED: Record<Lang, Intl.NumberFormat> = {
-  en: new Intl.NumberFormat(LOCALES.en, { maximumFractionDigits: 0 }),
-  zh: new Intl.NumberFormat(LOCALES.zh, { maximumFractionDigits: 0 }),
-};
-const ENGLISH_PLURALS = new Intl.PluralRules(LOCALES.en);
+const GROUPED = new Map(LANGS.map((lang) => [lang, new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 0 })]));
+const PLURALS = new Map(LANGS.map((lang) => [lang, new Intl.PluralRules(localeOf(lang))]));
 
 /** A whole number with thousands separators: 1234567 → "1,234,567". */
 export function countNumber(n: number, lang: Lang): string {
-  return GROUPED[lang].format(n);
+  return GROUPED.get(lang)!.format(n);
 }
 
-/** An English noun's two forms; Chinese nouns do not change with the count. */
-export interface NounForms {
-  one: string;
-  other: string;
+export type { PluralForms };
+
+/** The form for a count: "{n} row" for 1, "{n} rows" for 0, 2 or 1,000 (the language's plural rules). */
+export function pluralFor(n: number, lang: Lang, forms: PluralForms): string {
+  return forms[PLURALS.get(lang)!.select(n)] ?? forms.other;
 }
 
-/** The noun form for a count: "row" for 1, "rows" for 0, 2 or 1,000 (English plural rules). */
-export function nounFor(n: number, forms: NounForms): string {
-  return ENGLISH_PLURALS.select(n) === "one" ? forms.one : forms.other;
-}
+/** The nouns the catalogues count: rows, sales, customers. */
+export type CountNoun = keyof EngineTexts["counts"];
 
-/** A count with its noun: "1 customer", "1,234 customers"; in Chinese the count and the measure word ("12 位客户"). */
-export function countText(n: number, lang: Lang, noun: { en: NounForms; zh: string }): string {
-  return lang === "zh" ? `${countNumber(n, lang)} ${noun.zh}` : `${countNumber(n, lang)} ${nounFor(n, noun.en)}`;
+/** A count with its noun: "1 customer", "1,234 customers"; in Chinese the count and its measure word ("12 位客户"). */
+export function countText(n: number, lang: Lang, noun: CountNoun): string {
+  return fill(pluralFor(n, lang, ENGINE_TEXTS[lang].counts[noun]), { n: countNumber(n, lang) });
 }
 
 /** Rows from..to (sheet row numbers, inclusive) as people write them: "row 6", "rows 6–9"; "第 6 行", "第 6–9 行". */
 export function rowRangeText(from: number, to: number, lang: Lang): string {
   const [a, b] = from <= to ? [from, to] : [to, from];
-  if (lang === "zh") return a === b ? `第 ${a} 行` : `第 ${a}–${b} 行`;
-  return a === b ? `row ${a}` : `rows ${a}–${b}`;
+  return ENGINE_TEXTS[lang].rowRange(a, b);
 }

@@ -1,15 +1,10 @@
-/** Recognising the columns of a sales table by their headers (spec §7). */
+/** Recognising the columns of a sales table by their headers (RULES.md §10 Recognising columns). */
 
-import type { InputKind, MonetaryUnit, Role } from "./types";
+import { ENGINE_TEXTS } from "../i18n/engine";
+import { LANGS } from "../i18n/languages";
+import type { InputKind, MonetaryUnit, Role, UnitSource } from "./types";
 
-const RECOGNISED: Record<Role, readonly string[]> = {
-  id: ["客户编号", "客户id", "客户", "customer", "customer id", "customer_id", "id"],
-  date: ["下单时间", "最近下单时间", "订单日期", "消费时间", "日期", "last order date", "order date", "date"],
-  count: ["历史购买总次数", "购买次数", "消费频次", "frequency", "purchase count", "purchases", "orders", "count"],
-  // "total" is also the name of the role (--map total=…), so a column headed so is read as one.
-  total: ["历史购买总金额", "历史订单总金额", "消费金额", "总金额", "monetary", "total amount", "total"],
-  amount: ["订单金额", "本次订单金额", "金额", "amount", "order amount"],
-};
+export type { UnitSource };
 
 const ROLE_ORDER: Role[] = ["id", "date", "count", "total", "amount"];
 
@@ -46,6 +41,19 @@ export function normaliseHeader(h: unknown): string {
   const group = BRACKETED.exec(text);
   const name = group !== null && text.slice(0, group.index).trim() !== "" ? text.slice(0, group.index) : text;
   return foldScript(name.trim().replace(/\s+/g, " ").toLowerCase());
+}
+
+/** The headers recognised for each role: every language's, whatever language the user reads (RULES.md §10). */
+const RECOGNISED: Record<Role, ReadonlySet<string>> = {
+  id: recognised("id"),
+  date: recognised("date"),
+  count: recognised("count"),
+  total: recognised("total"),
+  amount: recognised("amount"),
+};
+
+function recognised(role: Role): ReadonlySet<string> {
+  return new Set(LANGS.flatMap((lang) => ENGINE_TEXTS[lang].recognisedHeaders[role].map(normaliseHeader)));
 }
 
 /** A header as typed, for a choice by its exact text: only case, surrounding and repeated spaces do not matter. */
@@ -100,7 +108,7 @@ export function detectColumns(
   }
   for (const role of ROLE_ORDER) {
     if (mapping[role] !== undefined || manual[role] !== undefined) continue;
-    const first = names.findIndex((n, i) => !taken.has(i) && RECOGNISED[role].includes(n));
+    const first = names.findIndex((n, i) => !taken.has(i) && RECOGNISED[role].has(n));
     if (first < 0) continue;
     const same = columnsNamed(names[first]);
     if (same.length > 1) {
@@ -212,9 +220,6 @@ export function headerUnit(header: unknown): MonetaryUnit | undefined {
   return info && "unit" in info ? info.unit : undefined;
 }
 
-/** Where the unit of the amounts came from: the user's choice, the money column's header, or the profile. */
-export type UnitSource = "user" | "header" | "profile";
-
 export interface UnitChoice {
   unit: MonetaryUnit;
   source: UnitSource;
@@ -256,12 +261,11 @@ export function chooseUnit(
 
 /**
  * Headers of a column that names the customer (as against its id): the summary's lists show it beside the id, so
- * that a clerk knows whom to call.
+ * that a clerk knows whom to call. Every language's, each ranked by its place in its own list (most telling first).
  */
-const NAME_HEADERS: readonly string[] = [
-  "客户名称", "客户名", "客户姓名", "名称", "姓名", "公司名称", "公司", "单位名称", "企业名称", "商户名称", "门店名称",
-  "customer name", "client name", "company name", "company", "account name", "name",
-];
+const NAME_HEADER_RANK: ReadonlyMap<string, number> = new Map(
+  LANGS.flatMap((lang) => ENGINE_TEXTS[lang].nameHeaders.map((header, rank) => [normaliseHeader(header), rank] as const)).reverse(),
+);
 
 /**
  * The column that names the customer (客户名称, Customer name …), leftmost first, among the columns no role takes;
@@ -269,12 +273,12 @@ const NAME_HEADERS: readonly string[] = [
  */
 export function nameColumn(headers: readonly unknown[], mapping: Partial<Record<Role, number>>): number | undefined {
   const used = new Set(Object.values(mapping));
-  const names = headers.map(normaliseHeader);
-  for (const wanted of NAME_HEADERS) {
-    const found = names.findIndex((n, i) => n === wanted && !used.has(i));
-    if (found >= 0) return found;
-  }
-  return undefined;
+  let best: { column: number; rank: number } | undefined;
+  headers.map(normaliseHeader).forEach((name, column) => {
+    const rank = NAME_HEADER_RANK.get(name);
+    if (rank !== undefined && !used.has(column) && (best === undefined || rank < best.rank)) best = { column, rank };
+  });
+  return best?.column;
 }
 
 /**
@@ -294,7 +298,7 @@ export function notATable(headers: readonly unknown[], rowCount: number): NotATa
   if (rowCount === 0) {
     if (filled.length === 0) return "empty";
     if (headers.length === 1) return "oneCell";
-    const named = filled.some((h) => ROLE_ORDER.some((role) => RECOGNISED[role].includes(normaliseHeader(h))));
+    const named = filled.some((h) => ROLE_ORDER.some((role) => RECOGNISED[role].has(normaliseHeader(h))));
     return named ? "headerOnly" : "oneRow";
   }
   return headers.length === 1 ? "oneColumn" : null;

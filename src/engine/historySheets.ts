@@ -18,8 +18,7 @@ import type { Lang } from "./types";
  */
 export function periodLabel(end: number, step: HistoryStep, lang: Lang): string {
   const { year, month, quarter } = periodOf(end);
-  if (lang === "zh") return step === "month" ? `${year}年${month}月` : `${year}年第${quarter}季度`;
-  return step === "month" ? `${year}-${String(month).padStart(2, "0")}` : `${year}-Q${quarter}`;
+  return historyLabels(lang).periodLabel(step, year, month, quarter);
 }
 
 /** The customers a history lists: those with a grade at one period end at least, in order of first appearance. */

@@ -1,4 +1,4 @@
-/** The RFM engine: the only place the rules of RFM-SPEC.md are implemented. */
+/** The RFM engine: the only place the rules of RULES.md are implemented. */
 
 export * from "./types";
 export { BUILTIN_PROFILES, builtinProfile, parseProfile, profileName, ProfileError, validateProfile } from "./profiles";
@@ -30,7 +30,9 @@ export { cellError, cellNumber, doubtfulNumber, idText, isBlank, isDoubtfulNumbe
 export { formatUnits } from "./decimal";
 export { NOTE_SEPARATOR, ROLE_NAMES } from "./messages";
 export { JSON_FIELD, parseProfileJson, profileToJson, type ProfileJsonResult } from "./profileJson";
-export { langFromTag } from "./language";
+export { DEFAULT_LANG, fallbackChain, langFromTag, langOfTag, LANGS, LANGUAGES, localeOf } from "./language";
+export { profileText } from "./profileText";
+export { allLangs, fill, localizedView, type LocalizedView } from "../i18n/message";
 export { displayDateForm, formatDisplayDate, parseDisplayDate, type DateOrder, type DisplayDateForm } from "./displayDates";
 export {
   analysisDateWarning, AS_OF_GAP_DAYS, dataPastAnalysisDate, proposedAnalysisDate, type AnalysisDateChoice,
@@ -38,7 +40,7 @@ export {
 } from "./analysisDate";
 export { nothingToGrade, nothingToGradeText, type NothingToGrade } from "./nothingToGrade";
 export { compactMoney, compactMoneyColumn, type MoneyDisplay } from "./compactMoney";
-export { countNumber, countText, nounFor, rowRangeText, type NounForms } from "./countWords";
+export { countNumber, countText, pluralFor, rowRangeText, type CountNoun, type PluralForms } from "./countWords";
 export { addPeriod, hasContactPeriods, MAX_PERIOD, nextContactDay, periodText } from "./periods";
 export { gradeShares, largestRemainderShares, shareText, SHARE_UNITS, type GradeShareRow, type GradeShares, type Share } from "./gradeShares";
 export {

@@ -1,9 +1,2 @@
-import type { Lang } from "./types";
-
-/**
- * The product's language for a BCP 47 tag such as Office's display language ("zh-CN", "zh-TW", "en-US", "de-DE"):
- * every Chinese tag reads Chinese, anything else English.
- */
-export function langFromTag(tag: unknown): Lang {
-  return typeof tag === "string" && /^zh\b/i.test(tag.trim()) ? "zh" : "en";
-}
+/** The product's languages, for every face that imports the engine (the registry is src/i18n/languages.ts). */
+export { DEFAULT_LANG, fallbackChain, langFromTag, langOfTag, LANGS, LANGUAGES, localeOf } from "../i18n/languages";

@@ -11,9 +11,11 @@
 import { cellNumber, idText, isBlank } from "./cells";
 import type { GradeResult } from "./grade";
 import { MoneySums } from "./moneySums";
-import type { Cell, Lang, Localized } from "./types";
+import { ENGINE_TEXTS } from "../i18n/engine";
+import { localizedView } from "../i18n/message";
+import type { Cell, ChangeKind, Lang, Localized } from "./types";
 
-export type GradeChange = "up" | "down" | "same" | "new" | "gone" | "other";
+export type GradeChange = ChangeKind;
 
 /** An earlier grading as read back from its output: customer id and grade per row, optionally the amount. */
 export interface PreviousGrading {
@@ -152,14 +154,7 @@ export function compareGradings(res: GradeResult, previousGrading: PreviousGradi
 }
 
 /** The change as the Change column shows it. */
-export const CHANGE_TEXTS: Record<GradeChange, Localized> = {
-  up: { en: "↑", zh: "↑" },
-  down: { en: "↓", zh: "↓" },
-  same: { en: "=", zh: "=" },
-  new: { en: "new", zh: "新增" },
-  gone: { en: "gone", zh: "流失" },
-  other: { en: "≠", zh: "≠" },
-};
+export const CHANGE_TEXTS: Readonly<Record<GradeChange, Localized>> = localizedView(ENGINE_TEXTS, (t) => t.migration.changes);
 
 export function changeText(change: GradeChange | null, lang: Lang): string {
   return change === null ? "" : CHANGE_TEXTS[change][lang];
@@ -168,5 +163,5 @@ export function changeText(change: GradeChange | null, lang: Lang): string {
 /** "12 moved down, 5 moved up" / "12 位下降，5 位上升". */
 export function movementText(m: GradeMigration, lang: Lang): string {
   const { down, up } = m.totals;
-  return lang === "zh" ? `${down} 位客户等级下降，${up} 位上升` : `${down} moved down, ${up} moved up`;
+  return ENGINE_TEXTS[lang].migration.movement(down, up);
 }

@@ -28,6 +28,8 @@ import {
   comboTable, lowerBound, monetaryBounds, quantileScore, rankKey, scoreAbove, scoreAtMost, twiceQPlusOneOf, upperBound,
   type Population,
 } from "./scoring";
+import { ENGINE_TEXTS } from "../i18n/engine";
+import { localizedView } from "../i18n/message";
 import type { Localized, MonetaryUnit, TieRule } from "./types";
 
 /** The next-grade orders of a grading, one per row (customer-level) or customer (sales records). */
@@ -53,7 +55,7 @@ export type NextGradeOrder =
   | { kind: "amount"; text: string; value: number };
 
 /** "not reachable with one order", in words: the column's value where no single order lifts the grade. */
-export const NOT_REACHABLE_TEXT: Localized = { en: "not reachable with one order", zh: "单笔订单无法升级" };
+export const NOT_REACHABLE_TEXT: Localized = localizedView(ENGINE_TEXTS, (t) => t.notReachable);
 
 export function nextGradeOrder(orders: NextGradeOrders, i: number): NextGradeOrder {
   const c = orders.cents[i];

@@ -5,8 +5,8 @@
  * because the likely cause is the wrong column, not a thousand bad rows.
  */
 import type { GradeResult } from "./grade";
-import { ROLE_NAMES } from "./messages";
-import type { IssueCode, Lang, Localized, Role, RowIssue } from "./types";
+import { ENGINE_TEXTS } from "../i18n/engine";
+import type { IssueCode, Lang, Role, RowIssue } from "./types";
 
 export type NothingToGrade =
   /** No row (or sale) below the header, or only blank ones. */
@@ -48,20 +48,6 @@ function unreadableRows(issues: readonly RowIssue[], role: Role): number {
   return count;
 }
 
-/** What a column of each role should hold, for "no row has … in column X". */
-const WHAT_ROLE_HOLDS: Record<Role, Localized> = {
-  id: { en: "has a customer id", zh: "填写了客户编号" },
-  date: { en: "has a date", zh: "是日期" },
-  count: { en: "has a number", zh: "是数字" },
-  total: { en: "has a number", zh: "是数字" },
-  amount: { en: "has a number", zh: "是数字" },
-};
-
-/** What the column was chosen for, in sales records (a customer table's names are the engine's role names). */
-const SALES_ROLE_NAMES: Partial<Record<Role, Localized>> = {
-  date: { en: "order date", zh: "下单时间" },
-};
-
 /**
  * The refusal in words, naming the column of the first role concerned by its header (`columnName`, or the role's name
  * when unknown): "No row has a date in column “日期”: check that the order date's column is the right one."
@@ -69,14 +55,10 @@ const SALES_ROLE_NAMES: Partial<Record<Role, Localized>> = {
 export function nothingToGradeText(
   nothing: NothingToGrade, kind: GradeResult["kind"], lang: Lang, columnName?: (role: Role) => string,
 ): string {
-  if (nothing.reason === "noRows") {
-    return lang === "zh" ? "标题行下方没有可分级的数据行。" : "There are no rows to grade below the header.";
-  }
+  const t = ENGINE_TEXTS[lang];
+  if (nothing.reason === "noRows") return t.nothingToGrade.noRows;
   const role = nothing.roles[0];
-  const meant = ((kind === "transactions" && SALES_ROLE_NAMES[role]) || ROLE_NAMES[role])[lang];
+  const meant = (kind === "transactions" && t.nothingToGrade.salesRoleNames[role]) || t.roleNames[role];
   const column = columnName?.(role) || meant;
-  const what = WHAT_ROLE_HOLDS[role][lang];
-  return lang === "zh"
-    ? `“${column}”列中没有一行${what}：请检查${meant}是否选对了列。`
-    : `No row ${what} in column “${column}”: check that this is the ${meant} column.`;
+  return t.nothingToGrade.unreadableColumn(t.nothingToGrade.holds[role], column, meant);
 }

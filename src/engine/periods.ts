@@ -1,8 +1,10 @@
 /**
- * Contact periods (spec §6): a grade's cadence may say how long until the customer is due for contact again, and the
- * next contact date is the analysis date plus that period. This is the only place the calendar rule lives; the
+ * Contact periods (RULES.md §5 Grades and cadences): a grade's cadence may say how long until the customer is due
+ * for contact again, and the next contact date is the analysis date plus that period. This is the only place the calendar rule lives; the
  * formula compiler writes the same rule as EDATE (which also keeps the day or falls back to the month's last day).
  */
+import { ENGINE_TEXTS, type EngineTexts } from "../i18n/engine";
+import { allLangs } from "../i18n/message";
 import { civilFromDay, dayFromCivil } from "./dates";
 import type { GradeResult } from "./grade";
 import type { ContactPeriod, Localized, Profile } from "./types";
@@ -42,36 +44,29 @@ export function nextContactDay(res: GradeResult, i: number): number | null {
 
 /** "every 3 months" / "每 3 个月", "every 14 days" / "每 14 天", "every month" / "每月". */
 export function periodText(period: ContactPeriod): Localized {
-  if ("days" in period) {
-    const n = period.days;
-    return { en: n === 1 ? "every day" : `every ${n} days`, zh: n === 1 ? "每天" : `每 ${n} 天` };
-  }
-  const n = period.months;
-  if (n === 1) return { en: "every month", zh: "每月" };
-  return { en: `every ${n} months`, zh: `每 ${n} 个月` };
+  const [unit, n] = "days" in period ? (["days", period.days] as const) : (["months", period.months] as const);
+  return allLangs((lang) => ENGINE_TEXTS[lang].periods.every(unit, n));
 }
 
-/** Problems with an `every` value, as (field suffix, English, Chinese); empty when it is a valid period. */
-export function periodProblems(v: unknown): { field: string; en: string; zh: string }[] {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    return [{ field: "", en: "must be an object such as {\"months\": 1} or {\"days\": 14}", zh: "必须是对象，例如 {\"months\": 1} 或 {\"days\": 14}" }];
-  }
+/** Problems with an `every` value, as (field suffix, the message picked from a catalogue); empty when it is valid. */
+export function periodProblems(v: unknown): { field: string; said: (t: EngineTexts["profileIssues"]) => string }[] {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return [{ field: "", said: (t) => t.periodObject }];
   const o = v as Record<string, unknown>;
   const keys = Object.keys(o);
   const units = keys.filter((k) => k === "months" || k === "days");
-  const problems: { field: string; en: string; zh: string }[] = [];
+  const problems: { field: string; said: (t: EngineTexts["profileIssues"]) => string }[] = [];
   for (const k of keys) {
-    if (k !== "months" && k !== "days") problems.push({ field: `.${k}`, en: "is not a period unit (months or days)", zh: "不是周期单位（months 或 days）" });
+    if (k !== "months" && k !== "days") problems.push({ field: `.${k}`, said: (t) => t.periodUnit });
   }
   if (units.length !== 1) {
-    problems.push({ field: "", en: "must give exactly one of \"months\" or \"days\"", zh: "必须且只能给出 \"months\"（月）或 \"days\"（天）之一" });
+    problems.push({ field: "", said: (t) => t.periodOneUnit });
     return problems;
   }
   const unit = units[0] as keyof typeof MAX_PERIOD;
   const n = o[unit];
   const max = MAX_PERIOD[unit];
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > max) {
-    problems.push({ field: `.${unit}`, en: `must be a whole number from 1 to ${max}`, zh: `必须是 1 到 ${max} 之间的整数` });
+    problems.push({ field: `.${unit}`, said: (t) => t.periodRange(max) });
   }
   return problems;
 }

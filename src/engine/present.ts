@@ -3,6 +3,7 @@
 import { formatUnits } from "./decimal";
 import type { GradeResult } from "./grade";
 import { ISSUE_TEXTS, NOTE_SEPARATOR, quotedList, ROLE_NAMES, rowColumnPrefix, rowPrefix } from "./messages";
+import { profileText } from "./profileText";
 import type { Lang, Role, RowIssue } from "./types";
 
 export interface NoteContext {
@@ -33,7 +34,7 @@ export function gradeLetter(res: GradeResult, i: number): string | null {
 }
 
 export function cadenceText(res: GradeResult, i: number, lang: Lang): string | null {
-  return isGraded(res, i) ? res.profile.grades[res.gradeIndex[i]].cadence[lang] : null;
+  return isGraded(res, i) ? profileText(res.profile.grades[res.gradeIndex[i]].cadence, lang) : null;
 }
 
 export function formatIssue(issue: RowIssue, lang: Lang, ctx: NoteContext = {}): string {

@@ -1,9 +1,12 @@
 /**
- * Profile documents as files (spec §6): the text a user imports into a workbook, exports from it, and hands to the
+ * Profile documents as files (RULES.md §11 Profile documents): the text a user imports into a workbook, exports from it, and hands to the
  * command line's `--profile FILE.json`. One reader and one writer, so the three places can never disagree.
  */
 import { parseProfile, validateProfile } from "./profiles";
-import type { Localized, Profile, ProfileIssue } from "./types";
+import { ENGINE_TEXTS, type EngineTexts } from "../i18n/engine";
+import { LANGS } from "../i18n/languages";
+import { allLangs } from "../i18n/message";
+import type { Profile, ProfileIssue } from "./types";
 
 export type ProfileJsonResult = { profile: Profile } | { issues: ProfileIssue[] };
 
@@ -27,19 +30,20 @@ export function parseProfileJson(text: string): ProfileJsonResult {
   return { profile: parseProfile(doc) };
 }
 
-/** Order of the fields in a written document: the order spec §6 prints them in. */
+/** Order of the fields in a written document: one fixed order, close to the table of RULES.md §11. */
 const FIELD_ORDER = [
   "id", "name", "description", "method", "monetaryUnit", "thresholds", "bins", "ties", "asOf", "windowStart",
   "weights", "grades",
 ] as const;
 const DIMENSION_ORDER = ["recency", "frequency", "monetary"] as const;
 const GRADE_ORDER = ["grade", "above", "atLeast", "cadence"] as const;
-const LOCALIZED_ORDER = ["en", "zh"] as const;
-const CADENCE_ORDER = ["en", "zh", "every"] as const;
+/** A profile's own texts in the order of the languages' registry. */
+const TEXTS_ORDER = LANGS;
+const CADENCE_ORDER = [...LANGS, "every"] as const;
 const PERIOD_ORDER = ["months", "days"] as const;
 
 /**
- * The profile as a spec §6 JSON document: fields in a fixed order whatever order they were built in (so an export
+ * The profile as a RULES.md §11 JSON document: fields in a fixed order whatever order they were built in (so an export
  * of the same profile is always the same file), two-space indentation, short lists and objects on one line.
  */
 export function profileToJson(profile: Profile): string {
@@ -48,7 +52,7 @@ export function profileToJson(profile: Profile): string {
   for (const key of FIELD_ORDER) {
     const value = source[key];
     if (value === undefined) continue;
-    if (key === "name") doc.name = ordered(value, LOCALIZED_ORDER);
+    if (key === "name") doc.name = ordered(value, TEXTS_ORDER);
     else if (key === "thresholds" || key === "weights") doc[key] = ordered(value, DIMENSION_ORDER);
     else if (key === "grades") {
       doc.grades = (value as Record<string, unknown>[]).map((g) => {
@@ -92,21 +96,8 @@ function layout(value: unknown, indent: string, lead = indent.length): string {
   return `${open}\n${members.map((m) => inner + m).join(",\n")}\n${indent}${close}`;
 }
 
-/** What a JSON reader expected where the text went wrong, in both languages. */
-const EXPECTATIONS = {
-  empty: { en: "the file is empty", zh: "文件为空" },
-  value: { en: "expected a value (text, number, true/false/null, list or object)", zh: "此处应为一个值（文本、数字、true/false/null、列表或对象）" },
-  key: { en: "expected a field name in double quotes", zh: "此处应为带双引号的字段名" },
-  colon: { en: "expected \":\" after the field name", zh: "字段名后面应为 \":\"" },
-  commaOrBrace: { en: "expected \",\" or \"}\" after the value", zh: "值后面应为 \",\" 或 \"}\"" },
-  commaOrBracket: { en: "expected \",\" or \"]\" after the value", zh: "值后面应为 \",\" 或 \"]\"" },
-  string: { en: "text in double quotes is not closed or holds an invalid character", zh: "双引号中的文本未结束或包含无效字符" },
-  number: { en: "this number is not written the JSON way", zh: "此数字不符合 JSON 写法" },
-  end: { en: "unexpected text after the end of the document", zh: "文档结束后还有多余内容" },
-  eof: { en: "the file ends too early", zh: "文件提前结束" },
-} satisfies Record<string, Localized>;
-
-type Expectation = keyof typeof EXPECTATIONS;
+/** What a JSON reader expected where the text went wrong (the catalogues say it). */
+type Expectation = keyof EngineTexts["json"]["expected"];
 
 class JsonSyntax {
   constructor(
@@ -119,14 +110,11 @@ class JsonSyntax {
 function syntaxIssue(text: string): ProfileIssue {
   const found = findSyntaxError(text);
   const { line, column } = lineAndColumn(text, found.at);
-  const what = EXPECTATIONS[found.expected];
-  const message: Localized =
-    found.expected === "empty"
-      ? { en: `The file is not valid JSON: ${what.en}`, zh: `文件不是有效的 JSON：${what.zh}` }
-      : {
-          en: `The file is not valid JSON: line ${line}, column ${column}: ${what.en}`,
-          zh: `文件不是有效的 JSON：第 ${line} 行第 ${column} 列：${what.zh}`,
-        };
+  const message = allLangs((lang) => {
+    const t = ENGINE_TEXTS[lang].json;
+    const what = t.expected[found.expected];
+    return found.expected === "empty" ? t.notJson(what) : t.notJsonAt(line, column, what);
+  });
   return { field: JSON_FIELD, message };
 }
 

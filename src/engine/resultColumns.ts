@@ -11,6 +11,8 @@
  *
  * Also here: the columns of sales-record output that come before the result columns (one row per customer).
  */
+import { ENGINE_TEXTS } from "../i18n/engine";
+import { localizedView } from "../i18n/message";
 import { formatDay } from "./dates";
 import { normaliseHeader } from "./headers";
 import type { GradeResult } from "./grade";
@@ -55,7 +57,7 @@ export interface ResultRows {
 
 export interface ResultColumnSpec {
   id: string;
-  /** The header in each language the product speaks (a language joins by adding its key). */
+  /** The header in each language the product speaks (each language's engine catalogue names it). */
   header: Record<Lang, string>;
   kind: ResultKind;
   /** The cells' number format in a workbook; undefined: General. */
@@ -70,49 +72,53 @@ export interface ResultColumnSpec {
   value(rows: ResultRows, i: number): ResultValue;
 }
 
+/** Headers in every language, from the catalogues (a language's catalogue must name every column). */
+const RESULT_HEADERS = localizedView(ENGINE_TEXTS, (t) => t.resultHeaders);
+const CUSTOMER_HEADERS = localizedView(ENGINE_TEXTS, (t) => t.customerHeaders);
+
 const graded = (f: (rows: ResultRows, i: number) => ResultValue) => (rows: ResultRows, i: number): ResultValue =>
   isGraded(rows.res, i) ? f(rows, i) : null;
 
 export const RESULT_COLUMNS = [
   {
-    id: "r", header: { en: "R Score", zh: "R评分" }, kind: "integer", format: "0", when: "always", dependsOn: "scores",
+    id: "r", header: RESULT_HEADERS.r, kind: "integer", format: "0", when: "always", dependsOn: "scores",
     spill: true, value: graded(({ res }, i) => res.r[i]),
   },
   {
-    id: "f", header: { en: "F Score", zh: "F评分" }, kind: "integer", format: "0", when: "always", dependsOn: "scores",
+    id: "f", header: RESULT_HEADERS.f, kind: "integer", format: "0", when: "always", dependsOn: "scores",
     spill: true, value: graded(({ res }, i) => res.f[i]),
   },
   {
-    id: "m", header: { en: "M Score", zh: "M评分" }, kind: "integer", format: "0", when: "always", dependsOn: "scores",
+    id: "m", header: RESULT_HEADERS.m, kind: "integer", format: "0", when: "always", dependsOn: "scores",
     spill: true, value: graded(({ res }, i) => res.m[i]),
   },
   {
     // General, so that the exact decimal shows as written (3.25), never rounded by a fixed number of places.
-    id: "score", header: { en: "RFM Score", zh: "RFM综合评分" }, kind: "decimal", format: "General", when: "always",
+    id: "score", header: RESULT_HEADERS.score, kind: "decimal", format: "General", when: "always",
     dependsOn: "scores", spill: true, value: graded(({ res }, i) => scoreText(res, i)),
   },
   {
-    id: "grade", header: { en: "Grade", zh: "客户等级" }, kind: "text", when: "always", dependsOn: "grade", spill: true,
+    id: "grade", header: RESULT_HEADERS.grade, kind: "text", when: "always", dependsOn: "grade", spill: true,
     value: ({ res }, i) => gradeLetter(res, i),
   },
   {
-    id: "cadence", header: { en: "Cadence", zh: "沟通频次" }, kind: "text", when: "always", dependsOn: "grade", spill: true,
+    id: "cadence", header: RESULT_HEADERS.cadence, kind: "text", when: "always", dependsOn: "grade", spill: true,
     value: ({ res, lang }, i) => cadenceText(res, i, lang),
   },
   {
-    id: "note", header: { en: "Note", zh: "备注" }, kind: "text", when: "always", dependsOn: "row", spill: false, wide: true,
+    id: "note", header: RESULT_HEADERS.note, kind: "text", when: "always", dependsOn: "row", spill: false, wide: true,
     value: ({ res, lang, notes }, i) => noteText(res, i, lang, notes) || null,
   },
   {
-    id: "nextContact", header: { en: "Next contact by", zh: "下次沟通日期" }, kind: "date", format: DATE_FORMAT,
+    id: "nextContact", header: RESULT_HEADERS.nextContact, kind: "date", format: DATE_FORMAT,
     when: "contactPeriods", dependsOn: "grade", spill: false, value: ({ res }, i) => nextContactDay(res, i),
   },
   {
-    id: "previous", header: { en: "Previous grade", zh: "上一次等级" }, kind: "text", when: "previousGrading",
+    id: "previous", header: RESULT_HEADERS.previous, kind: "text", when: "previousGrading",
     dependsOn: "previous", spill: false, value: ({ migration }, i) => migration?.previous[i] ?? null,
   },
   {
-    id: "change", header: { en: "Change", zh: "变化" }, kind: "text", when: "previousGrading", dependsOn: "previous",
+    id: "change", header: RESULT_HEADERS.change, kind: "text", when: "previousGrading", dependsOn: "previous",
     spill: false, value: ({ migration, lang }, i) => (migration ? changeText(migration.change[i], lang) || null : null),
   },
 ] as const satisfies readonly ResultColumnSpec[];
@@ -237,13 +243,13 @@ export interface CustomerColumn {
  * Columns carried with the sales records go after the customer.
  */
 export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
-  { id: "customer", header: { en: "Customer", zh: "客户" }, kind: "text", value: (c, j) => c.ids.at(j) ?? "" },
+  { id: "customer", header: CUSTOMER_HEADERS.customer, kind: "text", value: (c, j) => c.ids.at(j) ?? "" },
   {
-    id: "lastOrder", header: { en: "Last order date", zh: "最近下单时间" }, kind: "date", format: DATE_FORMAT,
+    id: "lastOrder", header: CUSTOMER_HEADERS.lastOrder, kind: "date", format: DATE_FORMAT,
     value: (c, j) => (c.count[j] > 0 ? c.lastDay[j] : null),
   },
-  { id: "purchases", header: { en: "Purchases", zh: "购买次数" }, kind: "integer", format: "0", value: (c, j) => c.count[j] },
-  { id: "amount", header: { en: "Amount", zh: "总金额" }, kind: "number", value: (c, j) => c.total.at(j) ?? null },
+  { id: "purchases", header: CUSTOMER_HEADERS.purchases, kind: "integer", format: "0", value: (c, j) => c.count[j] },
+  { id: "amount", header: CUSTOMER_HEADERS.amount, kind: "number", value: (c, j) => c.total.at(j) ?? null },
 ];
 
 export function customerHeaders(lang: Lang): string[] {

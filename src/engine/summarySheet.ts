@@ -6,6 +6,7 @@
  * Sections, top to bottom: facts, rules used, the grade table with shares, counts per score, the R × F map, the grade
  * changes against a previous grading (customers, then amount, then who moved down) when there is one, rows not graded.
  */
+import { ENGINE_TEXTS } from "../i18n/engine";
 import { formatDay, todayDay } from "./dates";
 import type { GradeResult } from "./grade";
 import { gradeShares, type GradeShares } from "./gradeShares";
@@ -13,8 +14,9 @@ import type { GradeChange, GradeMigration } from "./migration";
 import { periodText } from "./periods";
 import { formatIssue, noteText } from "./present";
 import { profileName } from "./profiles";
+import { profileText } from "./profileText";
 import { rfMap, type RfMap } from "./rfMap";
-import { RULE_TEXTS, summaryLabels, unitLabel } from "./summaryText";
+import { ruleTexts, summaryLabels, unitLabel } from "./summaryText";
 import type { UnitSource } from "./headers";
 import type { Dimension, GradeSummary, Lang, Profile, Role, RowIssue } from "./types";
 
@@ -146,7 +148,7 @@ function notGradedIndexes(issues: readonly RowIssue[]): number[] {
 
 /** The profile's cut-offs (or quantile and tie rule), weights and grade rules, one line each, as the user reads them. */
 export function profileRules(profile: Profile, lang: Lang): string[] {
-  const t = RULE_TEXTS[lang];
+  const t = ruleTexts(lang);
   const lines: string[] = [];
   if (profile.method === "thresholds") {
     const unit = profile.monetaryUnit === "wan" ? t.unitWan : t.unitYuan;
@@ -158,12 +160,12 @@ export function profileRules(profile: Profile, lang: Lang): string[] {
   }
   const { recency, frequency, monetary } = profile.weights;
   lines.push(t.weights(recency, frequency, monetary));
-  const separator = lang === "zh" ? "；" : "; ";
+  const separator = ENGINE_TEXTS[lang].punctuation.semicolon;
   for (const rule of profile.grades) {
     const condition =
       rule.above !== undefined ? `X > ${rule.above}` : rule.atLeast !== undefined ? `X ≥ ${rule.atLeast}` : t.otherwise;
     const every = rule.cadence.every;
-    const cadence = rule.cadence[lang] + (every ? separator + t.nextContact(periodText(every)[lang]) : "");
+    const cadence = profileText(rule.cadence, lang) + (every ? separator + t.nextContact(periodText(every)[lang]) : "");
     lines.push(t.grade(rule.grade, condition, cadence));
   }
   return lines;

@@ -3,13 +3,23 @@
  * the rules themselves live in the engine modules and nowhere else.
  */
 
-export type Lang = "en" | "zh";
+import type { Lang } from "../i18n/languages";
+import type { Localized } from "../i18n/message";
 
-/** A text in both languages the product speaks. */
-export interface Localized {
-  en: string;
-  zh: string;
-}
+export type { Lang, Localized };
+
+/**
+ * A profile's own text (its name, a grade's cadence): user data in the profile document, not the product's words. It
+ * carries English and Simplified Chinese, and may carry any other language the product speaks ("zh-TW"); where it
+ * has none in a language, the registry's fallback stands in (zh-TW → zh → en). Read it through `profileText`.
+ */
+export type ProfileText = { en: string; zh: string } & { [L in Lang]?: string };
+
+/** Where the unit of the amounts came from: the user's choice, the money column's header, or the profile. */
+export type UnitSource = "user" | "header" | "profile";
+
+/** How a customer's grade changed since a previous grading (the Change column). */
+export type ChangeKind = "up" | "down" | "same" | "new" | "gone" | "other";
 
 export type Dimension = "recency" | "frequency" | "monetary";
 export type TieRule = "average" | "best" | "first";
@@ -26,9 +36,9 @@ export type Role = "id" | "date" | "count" | "total" | "amount";
 export type ContactPeriod = { months: number } | { days: number };
 
 /** A grade's contact cadence: the text people read, and optionally the period that dates the next contact. */
-export interface Cadence extends Localized {
+export type Cadence = ProfileText & {
   every?: ContactPeriod;
-}
+};
 
 export interface GradeRule {
   grade: string;
@@ -41,7 +51,7 @@ export interface GradeRule {
 
 interface ProfileBase {
   id: string;
-  name: Localized;
+  name: ProfileText;
   monetaryUnit: MonetaryUnit;
   weights: Record<Dimension, number>;
   grades: GradeRule[];

@@ -133,7 +133,7 @@ describe("rfm history -o FILE.csv", () => {
       { 客户编号: "C3", "2024年第4季度": "", "2025年第1季度": "B" },
     ]);
     expect(records(readText(join(dir, "h-transitions.csv")))).toEqual([
-      { 起: "2024年第4季度", 止: "2025年第1季度", 之前等级: "无等级", 之后等级: "B", 变化: "新增", 客户数: "2", "后一期末的金额（万元）": "25" },
+      { 起: "2024年第4季度", 止: "2025年第1季度", 变化前等级: "无等级", 变化后等级: "B", 变化: "新增", 客户数: "2", "后一期末的金额（万元）": "25" },
     ]);
     expect(run.stderr).toContain("期末日期：2 个季度末，2024-12-31 – 2025-03-31");
     expect(run.stderr).toContain("已写入：h-transitions.csv（等级变化）");

@@ -1,4 +1,4 @@
-import { countNumber, countText, nounFor, rowRangeText } from "../../src/engine";
+import { countNumber, countText, pluralFor, rowRangeText } from "../../src/engine";
 
 describe("row ranges", () => {
   it("a range of one row reads as one row", () => {
@@ -12,22 +12,21 @@ describe("row ranges", () => {
 });
 
 describe("counts with their noun", () => {
-  const customer = { en: { one: "customer", other: "customers" }, zh: "位客户" };
   it.each([
     [0, "0 customers"],
     [1, "1 customer"],
     [2, "2 customers"],
     [1234, "1,234 customers"],
   ])("%p: %p", (n, text) => {
-    expect(countText(n, "en", customer)).toBe(text);
+    expect(countText(n, "en", "customers")).toBe(text);
   });
   it("Chinese has no plural", () => {
-    expect(countText(1, "zh", customer)).toBe("1 位客户");
-    expect(countText(12_345, "zh", customer)).toBe("12,345 位客户");
+    expect(countText(1, "zh", "customers")).toBe("1 位客户");
+    expect(countText(12_345, "zh", "customers")).toBe("12,345 位客户");
   });
   it("the noun alone, and grouped numbers", () => {
-    expect(nounFor(1, { one: "row", other: "rows" })).toBe("row");
-    expect(nounFor(1.5, { one: "row", other: "rows" })).toBe("rows");
+    expect(pluralFor(1, "en", { one: "row", other: "rows" })).toBe("row");
+    expect(pluralFor(1.5, "en", { one: "row", other: "rows" })).toBe("rows");
     expect(countNumber(1_048_575, "en")).toBe("1,048,575");
   });
 });

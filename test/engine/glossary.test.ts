@@ -17,10 +17,12 @@ const SRC = join(ROOT, "src");
 const CJK = /[\u3400-\u9fff]/;
 
 /**
- * Files whose Chinese literals are not texts for users: the headers the engine recognises in the user's data, and the
- * glossary's own lists of forbidden words.
+ * Files whose Chinese literals are not texts for users: the glossary's own lists of forbidden words. In the
+ * catalogues, the headers the engine recognises in the user's data are not texts either (NOT_TEXT_KEYS).
  */
-const NOT_TEXTS = new Set(["src/engine/headers.ts", "src/engine/glossary.ts"]);
+const NOT_TEXTS = new Set(["src/engine/glossary.ts"]);
+const NOT_TEXT_KEYS = new Set(["recognisedHeaders", "nameHeaders"]);
+const CATALOGUES = join(SRC, "i18n");
 
 interface Text {
   where: string;
@@ -84,6 +86,7 @@ function readSource(path: string): { texts: Text[]; pairs: Pair[] } {
   const catalogues: Partial<Record<"en" | "zh", ts.Node>> = {};
   const at = (node: ts.Node) => `${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
   const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAssignment(node) && NOT_TEXT_KEYS.has(propertyName(node) ?? "")) return;
     const text = literalText(node);
     if (text !== undefined && !ts.isArrowFunction(node) && CJK.test(text)) texts.push({ where: at(node), text });
     if (ts.isJsxText(node) && CJK.test(node.text)) texts.push({ where: at(node), text: node.text });
@@ -109,6 +112,31 @@ function readSource(path: string): { texts: Text[]; pairs: Pair[] } {
   return { texts, pairs };
 }
 
+/** A language's catalogue in src/i18n/<lang>/: the object its default export names. */
+function catalogueObject(path: string): ts.Node | undefined {
+  const source = ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const exported = source.statements.find(ts.isExportAssignment)?.expression;
+  if (!exported || !ts.isIdentifier(exported)) return undefined;
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === exported.text) found = node.initializer;
+    if (!found) ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** The English and Chinese catalogues paired by key, file by file (src/i18n/en/X.ts with src/i18n/zh/X.ts). */
+function cataloguePairs(): Pair[] {
+  const pairs: Pair[] = [];
+  for (const name of readdirSync(join(CATALOGUES, "en")).filter((f) => f.endsWith(".ts"))) {
+    const en = catalogueObject(join(CATALOGUES, "en", name));
+    const zh = catalogueObject(join(CATALOGUES, "zh", name));
+    if (en && zh) pairValues(en, zh, `src/i18n/zh/${name}`, pairs);
+  }
+  return pairs;
+}
+
 /** The formulas' Chinese metadata: every string value of the translation table. */
 function metadataTexts(): Text[] {
   const file = "src/functions/functions.zh-CN.translation.json";
@@ -125,7 +153,7 @@ function metadataTexts(): Text[] {
 const files = sourceFiles(SRC).filter((f) => !NOT_TEXTS.has(relative(ROOT, f)));
 const read = files.map(readSource);
 const chineseTexts = [...read.flatMap((r) => r.texts), ...metadataTexts()];
-const pairs = read.flatMap((r) => r.pairs);
+const pairs = [...read.flatMap((r) => r.pairs), ...cataloguePairs()];
 const terms = Object.entries(GLOSSARY) as [string, GlossaryTerm][];
 
 describe("the glossary", () => {
@@ -146,7 +174,7 @@ describe("the glossary", () => {
   it("finds the product's Chinese texts (the scan is not reading nothing)", () => {
     expect(chineseTexts.length).toBeGreaterThan(300);
     expect(pairs.length).toBeGreaterThan(250);
-    for (const file of ["src/taskpane/i18n.ts", "src/taskpane/profiles/i18n.ts", "src/engine/summaryText.ts", "src/functions/formulaMessages.ts", "src/cli/texts.ts", "src/engine/messages.ts", "src/engine/profiles.ts"]) {
+    for (const file of ["src/taskpane/i18n.ts", "src/taskpane/profiles/i18n.ts", "src/i18n/zh/engine.ts", "src/functions/formulaMessages.ts", "src/cli/texts.ts"]) {
       expect([file, pairs.some((p) => p.where.startsWith(file))]).toEqual([file, true]);
     }
   });

@@ -16,6 +16,9 @@ const officeRules = {
   "office-addins/test-for-null-using-isNullObject": "error",
 };
 
+/** What the engine and the catalogues never import: platform modules (Node, React, Office, file formats). */
+const PLATFORM = { group: ["fs", "path", "node:*", "react*", "exceljs", "office-*"], message: "The engine and the catalogues are pure." };
+
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "out/**", "coverage/**", "test-artifacts/**"] },
   ...tseslint.configs.recommended,
@@ -47,17 +50,34 @@ export default tseslint.config(
     rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
   },
   {
-    files: ["src/engine/**/*.ts"],
+    // The engine is pure and reads nothing outside its folder but the product's words (src/i18n), which are pure too.
+    files: ["src/engine/**/*.ts", "src/i18n/**/*.ts"],
     rules: {
       "no-restricted-globals": ["error", "window", "document", "process", "Buffer", "Office", "Excel", "CustomFunctions"],
-      "no-restricted-imports": ["error", { patterns: ["fs", "path", "node:*", "react*", "exceljs", "office-*", "../*"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [PLATFORM, { regex: "^\\.\\./(?!i18n/)[^.]", message: "The engine reads only its own modules and src/i18n." }] },
+      ],
     },
   },
   {
-    // The profile compiler is a folder of the engine: it reads the engine's modules, and nothing outside it.
+    // The catalogues read nothing but each other and the engine's types.
+    files: ["src/i18n/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [PLATFORM, { regex: "^\\.\\./\\.\\./(?!engine/types$)", message: "A catalogue imports only the engine's types." }] },
+      ],
+    },
+  },
+  {
+    // The profile compiler is a folder of the engine: it reads the engine's modules (and src/i18n), and nothing else.
     files: ["src/engine/compile/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["fs", "path", "node:*", "react*", "exceljs", "office-*", "../../*", "@duckdb/*", "pg"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [PLATFORM, { group: ["@duckdb/*", "pg"], message: "The compiler talks to no database." }, { regex: "^\\.\\./\\.\\./(?!i18n/)", message: "The compiler reads only the engine's modules and src/i18n." }] },
+      ],
     },
   },
 );

@@ -9,7 +9,10 @@
  * watch the grades move. Texts of notes come from the engine's own catalogue (messages.ts), split where the value goes.
  */
 
+import { ENGINE_TEXTS } from "../../i18n/engine";
+import { localizedView } from "../../i18n/message";
 import { ISSUE_TEXTS, NOTE_SEPARATOR, ROLE_NAMES, rowColumnPrefix } from "../messages";
+import { profileText } from "../profileText";
 import type { GradeResult } from "../grade";
 import { resultColumns, resultSetting, type ResultColumn, type ResultColumnId } from "../resultColumns";
 import { columnLetters } from "../sheetConventions";
@@ -26,15 +29,7 @@ import type { IntegerProfile } from "./integerProfile";
 export const MAX_QUANTILE_FORMULA_ROWS = 3_000;
 
 /** The sheets live formulas add beside the results: the parameters block and the hidden key columns. */
-export const LIVE_FORMULA_SHEETS = {
-  parameters: { en: "RFM parameters", zh: "RFM参数" },
-  parametersTitle: { en: "Parameters of the live RFM formulas", zh: "RFM 实时公式的参数" },
-  keys: { en: "RFM helper", zh: "RFM辅助" },
-  keysTitle: {
-    en: "Days, purchases and amounts the live RFM formulas rank on (do not edit)",
-    zh: "RFM 实时公式排名所用的天数、购买次数和金额（请勿编辑）",
-  },
-} satisfies Record<string, Localized>;
+export const LIVE_FORMULA_SHEETS = localizedView(ENGINE_TEXTS, (t) => t.liveFormulas.sheets);
 
 /** One cell of the parameters block: a label, a value, and (for those the formulas read) a defined name. */
 export interface ParameterCell {
@@ -150,42 +145,8 @@ const N = {
   every: (i: number) => `RFM_Every${i + 1}`,
 };
 
-const P = {
-  asOf: { en: "Analysis date", zh: "统计日期" },
-  asOfHelp: { en: "Change it and the grades recalculate", zh: "修改后等级会自动重新计算" },
-  start: { en: "Sales window start", zh: "统计期间起始日期" },
-  startHelp: {
-    en: "Sales before this date are left out; empty: every sale up to the analysis date",
-    zh: "早于此日期的销售记录不计入；留空：计入统计日期及之前的全部销售记录",
-  },
-  moneyScale: { en: "Amount scale", zh: "金额倍数" },
-  moneyScaleHelp: {
-    en: "Order amounts are multiplied by this and rounded before they are added, so totals are exact (6 decimals)",
-    zh: "订单金额乘以此数并取整后再相加，使总金额精确（保留 6 位小数）",
-  },
-  unit: { en: "Amount unit", zh: "金额单位" },
-  scale: { en: "Score scale", zh: "评分倍数" },
-  scaleHelp: {
-    en: "Weights and grade cut-offs below are multiplied by this, so every comparison is between whole numbers",
-    zh: "下列权重和等级分界值均已乘以此数，使所有比较都在整数之间进行",
-  },
-  weight: (d: string) => ({ en: `Weight ${d} (× scale)`, zh: `${d} 权重（× 评分倍数）` }),
-  recency: (s: number) => ({ en: `R = ${s} up to days`, zh: `R = ${s} 的最多天数` }),
-  frequency: (s: number) => ({ en: `F = ${s} up to purchases`, zh: `F = ${s} 的最多购买次数` }),
-  monetary: (s: number) => ({ en: `M = ${s} up to amount`, zh: `M = ${s} 的最高总金额` }),
-  bins: { en: "Quantile bins (k)", zh: "分位数分组数（k）" },
-  graded: { en: "Customers graded (N)", zh: "已分级客户数（N）" },
-  grade: (i: number) => ({ en: `Grade ${i + 1}`, zh: `等级 ${i + 1}` }),
-  cut: (g: string, op: string) => ({
-    en: `${g}: RFM score ${op === ">" ? "above" : "at least"} (× scale)`,
-    zh: `${g}：综合评分${op === ">" ? "大于" : "不低于"}（× 评分倍数）`,
-  }),
-  cadence: (g: string) => ({ en: `${g}: cadence`, zh: `${g}：沟通频次` }),
-  every: (g: string, unit: "months" | "days") => ({
-    en: `${g}: next contact after (${unit})`,
-    zh: `${g}：下次沟通间隔（${unit === "months" ? "月" : "天"}）`,
-  }),
-} satisfies Record<string, Localized | ((...a: never[]) => Localized)>;
+/** Labels of the parameters block, in every language. */
+const P = localizedView(ENGINE_TEXTS, (t) => t.liveFormulas.parameters);
 
 /** A text literal in a formula. */
 function lit(text: string): string {
@@ -301,7 +262,7 @@ function parameterCells(ip: IntegerProfile, options: FormulaOptions, daysRange: 
   ip.grades.forEach((g, i) => {
     cells.push({ label: P.grade(i), value: g.grade, kind: "text", name: N.grade(i) });
     if (g.op !== null) cells.push({ label: P.cut(g.grade, g.op), value: g.cut as number, kind: "number", name: N.cut(i) });
-    cells.push({ label: P.cadence(g.grade), value: g.cadence[options.lang], kind: "text", name: N.cadence(i) });
+    cells.push({ label: P.cadence(g.grade), value: profileText(g.cadence, options.lang), kind: "text", name: N.cadence(i) });
     const every: ContactPeriod | undefined = ip.profile.grades[i].cadence.every;
     if (every) {
       const unit = "months" in every ? "months" : "days";

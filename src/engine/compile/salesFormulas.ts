@@ -15,6 +15,8 @@
  * millionths are added as whole numbers (exact below 2^53) and divided once.
  */
 
+import { ENGINE_TEXTS } from "../../i18n/engine";
+import { localizedView } from "../../i18n/message";
 import { cellError, cellNumber, idText } from "../cells";
 import { parseDay } from "../dates";
 import type { Cell } from "../types";
@@ -24,15 +26,12 @@ import {
   type ParameterCell,
 } from "./excelFormulas";
 import type { IntegerProfile } from "./integerProfile";
-import type { Lang, Localized } from "../types";
+import type { Lang } from "../types";
 
 export const SALES_FORMULA_TEXTS = {
-  salesSheet: { en: "Sales records", zh: "销售记录" },
-  customersFixed: {
-    en: "The customers are those of the sales records at grading; a sale of a customer not listed here is left out until you grade again",
-    zh: "客户为分级时销售记录中的客户；未列出的客户的销售记录在重新分级前不计入",
-  },
-} satisfies Record<string, Localized>;
+  salesSheet: localizedView(ENGINE_TEXTS, (t) => t.liveFormulas.salesSheet),
+  customersFixed: localizedView(ENGINE_TEXTS, (t) => t.liveFormulas.customersFixed),
+};
 
 /** Amounts are added as whole numbers of 1/MONEY_SCALE (the engine's fast exact path uses millionths too). */
 export const SALES_MONEY_SCALE = 1_000_000;

@@ -9,6 +9,7 @@ import { GradeError } from "../grade";
 import { formatDay, parseDateText } from "../dates";
 import { formatUnits } from "../decimal";
 import { addPeriod, hasContactPeriods } from "../periods";
+import { profileText } from "../profileText";
 import { resultColumns, type ResultColumnId } from "../resultColumns";
 import type { InputKind, Lang, MonetaryUnit, Profile, Role } from "../types";
 import { CompileError } from "./compileTexts";
@@ -68,7 +69,7 @@ const SQL_FORMS = {
   grade: { name: "grade", select: ({ gradeCase, ip, d }) => `CASE WHEN note IS NULL THEN ${gradeCase((i) => d.text(ip.grades[i].grade))} END` },
   cadence: {
     name: "cadence",
-    select: ({ gradeCase, ip, d, lang }) => `CASE WHEN note IS NULL THEN ${gradeCase((i) => d.text(ip.grades[i].cadence[lang]))} END`,
+    select: ({ gradeCase, ip, d, lang }) => `CASE WHEN note IS NULL THEN ${gradeCase((i) => d.text(profileText(ip.grades[i].cadence, lang)))} END`,
   },
   note: { name: "note", select: () => "note" },
   // The analysis date plus the grade's period is one date per grade, worked out here by the engine's own calendar

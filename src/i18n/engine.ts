@@ -1,0 +1,8 @@
+/** The engine's catalogues, one per language (see languages.ts). */
+import en, { type EngineTexts } from "./en/engine";
+import type { Lang } from "./languages";
+import zh from "./zh/engine";
+
+export type { EngineTexts };
+
+export const ENGINE_TEXTS: Readonly<Record<Lang, EngineTexts>> = { en, zh };
