@@ -270,8 +270,8 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
   /** The customer of each key, -1 until a readable sale names it. */
   const keySlot = new Int32Array(keys.length).fill(-1);
   const customers = new CustomerIds();
-  const carried = (input.carried ?? []).map((column) => carriedReader(column.cells));
-  const tally = new SalesTally(w, carried.length);
+  const carried = new CarriedComparison((input.carried ?? []).map((column) => column.cells));
+  const tally = new SalesTally(w, carried.width);
   const { dates, amounts } = input;
   const { date1904 } = w;
 
@@ -292,28 +292,72 @@ export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): Custom
       if (slot === tally.customers) tally.open();
     }
     const fate = tally.add(slot, i, day, amount);
-    if ((fate & SALE_KEPT_AGAIN) !== 0) {
-      for (let k = 0; k < carried.length; k++) {
-        if (!tally.differ(k, slot) && !carried[k](i, tally.firstKept(slot))) tally.markDiffering(k, slot);
-      }
-    }
+    if (carried.width === 0) continue;
+    if ((fate & SALE_FIRST_KEPT) !== 0) carried.first(slot, i);
+    else if ((fate & SALE_KEPT_AGAIN) !== 0) carried.compare(slot, i, tally);
   }
   return tally.totals(customers.ids, n);
 }
 
 /**
- * Whether rows a and b hold the same value in a carried column: the same key when the column comes as repeated cells
- * (one comparison of two numbers per sale), else the same cell, else the same text once trimmed (a number and its
- * text are one value; so are two blanks).
+ * Tells whether a customer's sales inside the window hold several values in each carried column: each later sale's
+ * value is compared with its first sale's. A column's cells are compared by key — the key of equal cells when the
+ * column comes as repeated cells, else the row — and cells whose keys differ by their text. The first sale's keys of
+ * every carried column sit side by side per customer, so a sale costs one trip to memory however many columns are
+ * carried, not one per column to wherever the first sale's row lies; -1 marks a column already found to differ.
  */
-function carriedReader(cells: ArrayLike<Cell>): (a: number, b: number) => boolean {
-  const repeats = repeatsOf(cells);
-  if (repeats) {
-    const { keys, keyOf } = repeats;
-    return (a, b) => keyOf[a] === keyOf[b] || sameValue(keys[keyOf[a]], keys[keyOf[b]]);
+class CarriedComparison {
+  readonly width: number;
+  private readonly keyOf: ((i: number) => number)[];
+  /** Whether the cells of two keys that differ hold one value all the same (the same text once trimmed). */
+  private readonly sameKeys: ((a: number, b: number) => boolean)[];
+  private firstKeys = new Int32Array(0);
+
+  constructor(columns: readonly ArrayLike<Cell>[]) {
+    this.width = columns.length;
+    this.keyOf = [];
+    this.sameKeys = [];
+    for (const cells of columns) {
+      const repeats = repeatsOf(cells);
+      if (repeats) {
+        const { keys, keyOf } = repeats;
+        this.keyOf.push((i) => keyOf[i]);
+        this.sameKeys.push((a, b) => sameValue(keys[a], keys[b]));
+      } else {
+        this.keyOf.push((i) => i);
+        this.sameKeys.push((a, b) => sameValue(cells[a], cells[b]));
+      }
+    }
   }
-  return (a, b) => sameValue(cells[a], cells[b]);
+
+  /** Sale i is customer c's first inside the window: its keys are the ones later sales are compared with. */
+  first(c: number, i: number): void {
+    const w = this.width, at = c * w;
+    if (at + w > this.firstKeys.length) this.grow(at + w);
+    for (let k = 0; k < w; k++) this.firstKeys[at + k] = this.keyOf[k](i);
+  }
+
+  /** Sale i is a later sale of customer c inside the window: a column whose value differs is marked in the tally. */
+  compare(c: number, i: number, tally: SalesTally): void {
+    const w = this.width, at = c * w, first = this.firstKeys;
+    for (let k = 0; k < w; k++) {
+      const was = first[at + k];
+      if (was < 0) continue; // known to differ
+      const key = this.keyOf[k](i);
+      if (key === was || this.sameKeys[k](was, key)) continue;
+      first[at + k] = -1;
+      tally.markDiffering(k, c);
+    }
+  }
+
+  private grow(needed: number): void {
+    const bigger = new Int32Array(Math.max(needed, this.firstKeys.length + (this.firstKeys.length >> 1), 64));
+    bigger.set(this.firstKeys);
+    this.firstKeys = bigger;
+  }
 }
+
+
 
 /** Two cells of a carried column hold one value: the same cell, or the same text once trimmed (spec §8). */
 export function sameValue(x: Cell, y: Cell): boolean {

@@ -11,7 +11,7 @@
  */
 import { Workbook } from "exceljs";
 import { join } from "path";
-import { buildCli, csvFile, headerRow, records, rfm, tempDir, write } from "./helpers";
+import { buildCli, csvFile, headerRow, records, rfm, saveWorkbookIn, tempDir, write } from "./helpers";
 
 const SALES = [
   "订单号,客户编号,客户名称,联系人,电话,订单日期,订单金额（元）",
@@ -82,4 +82,44 @@ test("a trailing delimiter's nameless, empty column is not carried; a nameless c
   expect(run.status).toBe(0);
   expect(headerRow(run.stdout).slice(0, 3)).toEqual(["Customer", "Column D", "Last order date"]);
   expect(records(run.stdout)[0]["Column D"]).toBe("x");
+});
+
+test("CSV cells are compared by their bytes and then by their text: quoting and surrounding spaces make no second value", () => {
+  write(dir, "quoted.csv", csvFile([
+    "客户编号,订单日期,订单金额,客户名称,备注",
+    'K1,2025-06-01,10,"张记五金","a ""b"""',
+    'K1,2025-06-02,10,张记五金 ,"a ""b"""',
+    "K1,2025-06-03,10, 张记五金,",
+    "K2,2025-06-01,10,李氏,x",
+    "K2,2025-06-02,10,李氏,",
+  ]));
+  const rows = records(rfm(["grade", "quoted.csv", "--profile", "wuhan"], dir).stdout);
+  // K1: one name written three ways; its note column is once 'a "b"' twice and once blank: several values there only.
+  expect([rows[0]["客户名称"], rows[0]["备注"], rows[0].Note]).toEqual([" 张记五金", "", "Several values in “备注”: the most recent sale's are shown"]);
+  expect([rows[1]["客户名称"], rows[1]["备注"], rows[1].Note]).toEqual(["李氏", "", "Several values in “备注”: the most recent sale's are shown"]);
+});
+
+test(".xlsx input: carried numbers and dates stay numbers and dates, with their column's number format", async () => {
+  await saveWorkbookIn(dir, "typed.xlsx", (wb) => {
+    const ws = wb.addWorksheet("Sales");
+    ws.addRow(["客户编号", "订单日期", "订单金额", "信用额度", "开户日期"]);
+    ws.addRow(["K1", new Date(Date.UTC(2025, 5, 1)), 100, 50000, new Date(Date.UTC(2020, 0, 15))]);
+    ws.addRow(["K1", new Date(Date.UTC(2025, 5, 2)), 100, 80000, new Date(Date.UTC(2020, 0, 15))]);
+    ws.getColumn(4).numFmt = "#,##0.00";
+    ws.getColumn(5).numFmt = "yyyy/mm/dd";
+    for (const r of [2, 3]) {
+      ws.getCell(r, 4).numFmt = "#,##0.00";
+      ws.getCell(r, 5).numFmt = "yyyy/mm/dd";
+    }
+  });
+  const run = rfm(["grade", "typed.xlsx", "--profile", "wuhan", "--out", "typed-out.xlsx"], dir);
+  expect(run.status).toBe(0);
+  const wb = new Workbook();
+  await wb.xlsx.readFile(join(dir, "typed-out.xlsx"));
+  const row = wb.worksheets[0].getRow(2);
+  expect((wb.worksheets[0].getRow(1).values as unknown[]).slice(1, 4)).toEqual(["Customer", "信用额度", "开户日期"]);
+  expect(row.getCell(2).value).toBe(80000);
+  expect(row.getCell(2).numFmt).toBe("#,##0.00");
+  expect(row.getCell(3).value).toEqual(new Date(Date.UTC(2020, 0, 15)));
+  expect(row.getCell(3).numFmt).toBe("yyyy/mm/dd");
 });

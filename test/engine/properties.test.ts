@@ -2,6 +2,7 @@ import fc from "fast-check";
 import {
   builtinProfile,
   carriedValue,
+  repeatedCells,
   dayToSerial,
   formatDay,
   gradeCustomers,
@@ -303,6 +304,20 @@ describe("columns carried with sales records (spec §8)", () => {
           const noted = res.issues.filter((issue) => issue.index === j && issue.code === "severalValues");
           expect(noted.map((issue) => issue.columns)).toEqual(values.size > 1 ? [["客户名称"]] : []);
         });
+        // The same column handed over as repeated cells (each distinct cell once, as the command line's reader does):
+        // the same sale carried, the same values found to differ.
+        const distinct = [...new Set(sales.map((x) => x.name))];
+        const repeated = repeatedCells(distinct, Int32Array.from(sales, (x) => distinct.indexOf(x.name)));
+        const read = gradeSales(
+          {
+            ids: sales.map((x) => x.id), dates: sales.map((x) => formatDay(x.day)), amounts: sales.map(() => 100),
+            carried: [{ header: "客户名称", cells: repeated }],
+          },
+          wuhan,
+        );
+        expect(read.customers!.carried!.sale).toEqual(carried.sale);
+        expect(read.customers!.carried!.differs).toEqual(carried.differs);
+        expect(read.issues).toEqual(res.issues);
       }),
       RUNS,
     );
