@@ -244,6 +244,26 @@ export const USAGE_TEXTS = {
   }),
 };
 
+/** Why a write failed, by Node's error code. */
+export const WRITE_FAILURE_TEXTS: Record<string, Localized> = {
+  ENOSPC: { en: "the disk is full", zh: "磁盘已满" },
+  EDQUOT: { en: "the disk quota is used up", zh: "磁盘配额已用完" },
+  EFBIG: { en: "the file would be larger than this system allows (a file size limit)", zh: "文件超出系统允许的大小（文件大小限制）" },
+  EROFS: { en: "the disk is read-only", zh: "磁盘是只读的" },
+  EACCES: { en: "permission denied", zh: "没有写入权限" },
+  EPERM: { en: "permission denied", zh: "没有写入权限" },
+  EISDIR: { en: "it is a folder, not a file", zh: "这是一个文件夹，不是文件" },
+  ENOTDIR: { en: "part of the path is a file, not a folder", zh: "路径中有一部分是文件，不是文件夹" },
+  ENOENT: { en: "the folder does not exist", zh: "文件夹不存在" },
+  EEXIST: { en: "a file of that name is in the way", zh: "已有同名文件" },
+  EBUSY: { en: "the file is in use (open in another program?)", zh: "文件正被占用（是否已在其他程序中打开？）" },
+  ENAMETOOLONG: { en: "the name is too long", zh: "名称过长" },
+  EIO: { en: "the disk reported an input/output error", zh: "磁盘读写出错" },
+  EMFILE: { en: "too many files are open", zh: "打开的文件过多" },
+  ENFILE: { en: "too many files are open", zh: "打开的文件过多" },
+  EINVAL: { en: "the disk or device does not take this write", zh: "磁盘或设备不接受此写入" },
+};
+
 /** Why the summary names the encoding it names (nothing to add for a byte-order mark or valid UTF-8). */
 const EVIDENCE_TEXTS: Record<EncodingEvidence, Localized> = {
   bom: { en: "", zh: "" },

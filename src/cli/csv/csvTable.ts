@@ -43,13 +43,19 @@ export function csvTable(scan: CsvScan, delimiter: string): Table {
       const r = firstRecord + i;
       return c < fieldsOf(r) ? text(recordStart[r] + c) : "";
     };
-    // Number columns of a file separated by other than commas: each column's decimal separator, once decided.
-    const readings = new Map<number, DecimalReading | null>();
-    const readingOf = (c: number): DecimalReading | null => {
-      if (delimiter === ",") return null;
-      if (!readings.has(c)) readings.set(c, decideReading(Array.from({ length: rowCount }, (_, i) => cell(i, c) as string), delimiter));
-      return readings.get(c)!;
+    // Number columns of a file separated by other than commas: each column's decimal separator, decided once from its
+    // distinct texts (which the column's cells are, too, so that each text is read once).
+    const readings = new Map<number, { reading: DecimalReading | null; same: SameCells }>();
+    const decided = (c: number) => {
+      let known = readings.get(c);
+      if (!known) {
+        const same = sameCells(scan, firstRecord, rowCount, c);
+        const texts = Array.from(same.firstRow.subarray(0, same.count), (i) => cell(i, c) as string);
+        readings.set(c, (known = { reading: decideReading(texts, delimiter), same }));
+      }
+      return known;
     };
+    const readingOf = (c: number): DecimalReading | null => (delimiter === "," ? null : decided(c).reading);
     return {
       source: "csv",
       headers: headerCells,
@@ -64,8 +70,10 @@ export function csvTable(scan: CsvScan, delimiter: string): Table {
         if (role === "date") return dateColumn(scan, firstRecord, rowCount, c, read);
         if (role === "count" || role === "total" || role === "amount") {
           const reading = readingOf(c);
-          if (reading !== null) return Array.from({ length: rowCount }, (_, i) => readDecimal(read(i) as string, reading));
-          return numberColumn(scan, firstRecord, rowCount, c, read);
+          if (reading === null) return numberColumn(scan, firstRecord, rowCount, c, read);
+          const { keyOf, firstRow, count } = decided(c).same;
+          const values = Array.from(firstRow.subarray(0, count), (i) => readDecimal(read(i) as string, reading));
+          return Array.from(keyOf, (k) => values[k]);
         }
         if ((role === "id" || role === "carried") && idsRepeat) {
           const { keyOf, firstRow, count } = sameCells(scan, firstRecord, rowCount, c);
@@ -79,7 +87,7 @@ export function csvTable(scan: CsvScan, delimiter: string): Table {
         const read = readDecimal(v, reading);
         return typeof read === "number" ? read : typeof read === "string" ? cellNumber(read) : NaN;
       },
-      decimals: () => [...readings].filter((e): e is [number, DecimalReading] => e[1] !== null).map(([column, reading]) => ({ column, reading })),
+      decimals: () => [...readings].flatMap(([column, { reading }]) => (reading === null ? [] : [{ column, reading }])),
       below: (k) => view(firstRecord + k + 1, Array.from({ length: width }, (_, c) => cell(k, c)), firstRowNumber + k + 1),
       rawRows: rawRowsOf(scan, delimiter, firstRecord, rowCount, width),
     };
