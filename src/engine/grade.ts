@@ -146,6 +146,9 @@ export interface ScoredCustomers {
   money: Float64Array;
   /** The latest last-order date of the rows, as a day number (null when none), for the summary's `latestDate`. */
   latestDay?: number | null;
+  /** Recency D and purchase count S of each row, when the other engine read them (the next-grade order needs them). */
+  days?: Int32Array;
+  count?: Float64Array;
 }
 
 /**
@@ -160,7 +163,7 @@ export function gradeScoredCustomers(scored: ScoredCustomers, profile: Profile, 
   const n = r.length;
   const valid = new Uint8Array(n);
   for (let i = 0; i < n; i++) valid[i] = r[i] > 0 && f[i] > 0 && m[i] > 0 ? 1 : 0;
-  const population: Population = { n, valid, days: new Int32Array(0), count: new Float64Array(0), money };
+  const population: Population = { n, valid, days: scored.days ?? new Int32Array(0), count: scored.count ?? new Float64Array(0), money };
   const scores: Scores = { r, f, m, ...compositeAndGrade(population, integerProfile(profile, unit), r, f, m) };
   const summary = summarise(profile, "customers", asOf, undefined, unit, population, scores);
   if (scored.latestDay !== undefined && scored.latestDay !== null) summary.latestDate = formatDay(scored.latestDay);

@@ -70,6 +70,15 @@ export function centPlaces(unit: MonetaryUnit): number {
   return unit === "yuan" ? 2 : 6;
 }
 
+const computed = new WeakMap<GradeResult, NextGradeOrders>();
+
+/** The next-grade orders of a grading, worked out once and kept with it (every face reads them row by row). */
+export function nextGradeOrdersOf(res: GradeResult): NextGradeOrders {
+  let orders = computed.get(res);
+  if (orders === undefined) computed.set(res, (orders = nextGradeOrders(res)));
+  return orders;
+}
+
 export function nextGradeOrders(res: GradeResult): NextGradeOrders {
   const unit = res.summary.unit;
   const places = centPlaces(unit);

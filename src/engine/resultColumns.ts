@@ -17,6 +17,7 @@ import { formatDay } from "./dates";
 import { normaliseHeader } from "./headers";
 import type { GradeResult } from "./grade";
 import { changeText, type GradeMigration } from "./migration";
+import { NOT_REACHABLE_TEXT, nextGradeOrder, nextGradeOrdersOf } from "./nextGrade";
 import { hasContactPeriods, nextContactDay } from "./periods";
 import { cadenceText, gradeLetter, isGraded, noteText, scoreText, type NoteContext } from "./present";
 import { DATE_FORMAT } from "./sheetConventions";
@@ -29,8 +30,12 @@ import type { Lang } from "./types";
  */
 export type ResultValue = number | string | null;
 
-/** How a column's values are typed: `decimal` values are exact decimal texts, `date` values day numbers. */
-export type ResultKind = "integer" | "decimal" | "text" | "date";
+/**
+ * How a column's values are typed: `decimal` values are exact decimal texts, `date` values day numbers; `amount`
+ * values are exact decimal texts of money, or words where there is no amount to give (the next-grade order's "not
+ * reachable with one order").
+ */
+export type ResultKind = "integer" | "decimal" | "amount" | "text" | "date";
 
 /**
  * When a column is written: always; when the profile's grades have contact periods; when a previous grading was
@@ -120,6 +125,16 @@ export const RESULT_COLUMNS = [
   {
     id: "change", header: RESULT_HEADERS.change, kind: "text", when: "previousGrading", dependsOn: "previous",
     spill: false, value: ({ migration, lang }, i) => (migration ? changeText(migration.change[i], lang) || null : null),
+  },
+  {
+    // Spec §9. An amount in the input's unit (a number in a workbook), the words "not reachable with one order", or
+    // empty (the top grade, not graded). Every decimal a cent can have shows: 0.01 yuan, 0.000001 万元.
+    id: "nextGrade", header: { en: "Next grade with one order of", zh: "升级所需单笔订单" }, kind: "amount",
+    format: "#,##0.00####", when: "always", dependsOn: "row", spill: true,
+    value: ({ res, lang }, i) => {
+      const order = nextGradeOrder(nextGradeOrdersOf(res), i);
+      return order.kind === "amount" ? order.text : order.kind === "notReachable" ? NOT_REACHABLE_TEXT[lang] : null;
+    },
   },
 ] as const satisfies readonly ResultColumnSpec[];
 
@@ -221,8 +236,12 @@ export function resultCell(column: ResultColumnSpec, value: ResultValue): number
     const n = Number(value);
     return value.trim() !== "" && Number.isFinite(n) ? n : value;
   }
+  // An amount's exact decimal text, or words: the words stay text.
+  if (column.kind === "amount" && typeof value === "string" && DECIMAL_TEXT.test(value)) return Number(value);
   return value;
 }
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
 /** The sales-record output's columns before the result columns: one row per customer. */
 export type CustomerColumnId = "customer" | "lastOrder" | "purchases" | "amount";

@@ -105,7 +105,7 @@ export async function cadence(
 }
 
 /**
- * One row per customer with six columns: R score, F score, M score, composite score, grade, contact cadence (spills).
+ * One row per customer with seven columns: R score, F score, M score, composite score, grade, contact cadence, next grade with one order of (spills).
  * @customfunction SCORES
  * @requiresParameterAddresses
  * @param last_order_date Date of the customer's last order: one cell or a column (dates, serial numbers, or text such as 2025-07-01).
@@ -114,7 +114,7 @@ export async function cadence(
  * @param [profile] Grading profile id: "shaoxing" (default, fixed thresholds), "wuhan" (quintiles), or a profile saved in the workbook.
  * @param [as_of] Analysis date (a date or date text). Omitted: the profile's default; Shaoxing has none, so give one.
  * @param [unit] Unit of the amounts: "yuan" or "wan" (10,000 yuan). Omitted: the profile's unit.
- * @returns R, F, M, score, grade and cadence of each customer.
+ * @returns R, F, M, score, grade, cadence and next-grade order of each customer.
  */
 export async function scores(
   last_order_date: unknown[][],
@@ -131,7 +131,7 @@ export async function scores(
 }
 
 /**
- * Grades customers from sales records: one row per customer (in order of first appearance) with customer, last order date, purchases, amount, R, F, M, composite score, grade and cadence (spills); sales that cannot be read follow, each with its reason.
+ * Grades customers from sales records: one row per customer (in order of first appearance) with customer, last order date, purchases, amount, R, F, M, composite score, grade, cadence and next grade with one order of (spills); sales that cannot be read follow, each with its reason.
  * @customfunction SALES
  * @requiresParameterAddresses
  * @param customer Customer of each sale: a column (a header cell at the top is recognised; whole columns such as A:A work).

@@ -53,6 +53,7 @@ import { groupNotGraded } from "./notGradedGroups";
 import type { NotGradedGroup } from "./notGradedGroups";
 import { sampleFormats, sampleRows } from "./sampleData";
 import { noteContext, sheetRow } from "./sourceRows";
+import { liveFormulaColumns } from "../engine/compile/excelFormulas";
 import { liveFormulaCells, salesLiveFormulaCells } from "./liveFormulas";
 import { customerOutputValues, gradePosition, gradingColumns, resultFormats, salesFormats, salesOutputValues } from "./outputCells";
 import type { ExcelRun } from "./excelRun";
@@ -279,7 +280,9 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
   let written: WriteResult;
   let migration: GradeMigration | undefined;
   if (kind === "customers") {
-    let plan = await run((ctx) => planCustomerOutput(ctx, source, gradingColumns(res).length));
+    // Live formulas write the columns that have a formula (not the next-grade order, a value found by search).
+    const planned = request.liveFormulas ? liveFormulaColumns(res) : gradingColumns(res);
+    let plan = await run((ctx) => planCustomerOutput(ctx, source, planned.length));
     // Grading again over the add-in's own results: the grades there are the previous grading, matched by customer id.
     if (plan.status === "ownOutput" && mapping.id !== undefined) {
       const ids = columns[roles.indexOf("id")];

@@ -23,10 +23,11 @@ function piped(redirect: string, reader: string): { rfmStatus: number; output: s
 test("2>&1 | head -3: three lines, then a quiet end", () => {
   const run = piped("2>&1", "head -3");
   expect(run.output.trimEnd().split("\n")).toEqual([
-    "Customer,Date,Purchases,Total amount,R Score,F Score,M Score,RFM Score,Grade,Cadence,Note,Next contact by",
-    'C0,2025-12-01,1,0,,,,,,,"Row 2, column “Total amount”: total amount must be greater than 0 for this profile (0)",',
-    // 29 days before the as-of date: R 3; X = 0.3×3 + 0.4×1 + 0.6×1 = 1.9 (C: next contact 6 months after 2025-12-31)
-    "C1,2025-12-02,2,1,3,1,1,1.9,C,1–2 contacts per half-year,,2026-06-30",
+    "Customer,Date,Purchases,Total amount,R Score,F Score,M Score,RFM Score,Grade,Cadence,Note,Next contact by,Next grade with one order of",
+    'C0,2025-12-01,1,0,,,,,,,"Row 2, column “Total amount”: total amount must be greater than 0 for this profile (0)",,',
+    // 29 days before the as-of date: R 3; X = 0.3×3 + 0.4×1 + 0.6×1 = 1.9 (C: next contact 6 months after 2025-12-31);
+    // an order today gives r 5 and S 3 (f 2): 1.5 + 0.8 + 0.6·m > 3 needs m 2, Z above 1: Z is 1, so one cent (0.000001 万元).
+    "C1,2025-12-02,2,1,3,1,1,1.9,C,1–2 contacts per half-year,,2026-06-30,0.000001",
   ]);
   expect(run.stderr).toBe("");
   expect(run.rfmStatus).toBe(0);

@@ -61,7 +61,7 @@ test("the README's `npx rfm grade … > graded.csv` writes a clean CSV: the head
     encoding: "utf8",
   });
   expect(run.status).toBe(0);
-  expect(run.stdout.split("\n")[0]).toBe("客户,最近下单时间,购买次数,总金额,R评分,F评分,M评分,RFM综合评分,客户等级,沟通频次,备注,下次沟通日期");
+  expect(run.stdout.split("\n")[0]).toBe("客户,最近下单时间,购买次数,总金额,R评分,F评分,M评分,RFM综合评分,客户等级,沟通频次,备注,下次沟通日期,升级所需单笔订单");
 }, 60_000);
 
 test("npm run -s rfm does not recompile an up-to-date build, and its output is clean", () => {
@@ -73,6 +73,6 @@ test("npm run -s rfm does not recompile an up-to-date build, and its output is c
     encoding: "utf8",
   });
   expect(run.status).toBe(0);
-  expect(run.stdout.split("\n")[0]).toBe("Customer,Date,Purchases,Total amount,R Score,F Score,M Score,RFM Score,Grade,Cadence,Note,Next contact by");
+  expect(run.stdout.split("\n")[0]).toBe("Customer,Date,Purchases,Total amount,R Score,F Score,M Score,RFM Score,Grade,Cadence,Note,Next contact by,Next grade with one order of");
   expect(statSync(info).mtimeMs).toBe(before);
 }, 60_000);

@@ -48,7 +48,7 @@ describe("customer table, CSV in, CSV on stdout", () => {
     expect(run.status).toBe(0);
     expect(headerRow(run.stdout)).toEqual([
       "Customer ID", "Last order date", "Order amount", "Purchase count", "Total amount",
-      "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by",
+      "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by", "Next grade with one order of",
     ]);
     const out = records(run.stdout);
     expect(out.map((r) => r["Customer ID"])).toEqual(["C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08", "C09"]);
@@ -99,7 +99,7 @@ describe("Chinese headers and --lang zh", () => {
     const input = write(dir, "客户.csv", csvFile([ZH_HEADERS, ...ROWS]));
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31", "--lang", "zh"], dir);
     expect(run.status).toBe(0);
-    expect(headerRow(run.stdout).slice(5)).toEqual(["R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期"]);
+    expect(headerRow(run.stdout).slice(5)).toEqual(["R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期", "升级所需单笔订单"]);
     const out = records(run.stdout);
     expect(out[0]["客户等级"]).toBe("A");
     expect(out[0]["沟通频次"]).toBe("每月沟通1–2次");
@@ -209,7 +209,7 @@ describe("CSV details", () => {
     expect(again.status).toBe(0);
     const headers = headerRow(again.stdout);
     expect(headers.filter((h) => h === "Grade")).toHaveLength(1);
-    expect(headers).toHaveLength(13);
+    expect(headers).toHaveLength(14);
     expect(records(again.stdout)[0]["R Score"]).toBe("4");
     expect(again.stderr).toContain("replaced");
   });

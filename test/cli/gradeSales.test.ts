@@ -49,18 +49,25 @@ test("one row per customer in first-appearance order, with last date, purchases,
   expect(run.status).toBe(0);
   expect(headerRow(run.stdout)).toEqual([
     "Customer", "Last order date", "Purchases", "Amount",
-    "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by",
+    "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by", "Next grade with one order of",
   ]);
   const out = records(run.stdout).map((r) => [
     r.Customer, r["Last order date"], r.Purchases, r.Amount, r["R Score"], r["F Score"], r["M Score"], r["RFM Score"], r.Grade,
+    r["Next grade with one order of"],
   ]);
+  // The next-grade order (spec §9), by hand: an order today ties A, B, D and E with C's D = 0 (r 4; C itself gets 5).
+  //   A: S 4 has one above (f 4): 2.4 + 0.4m ≥ 4 needs m 4, at most one total above: past B's 4,000 → 2,500.01.
+  //   B: S 3 ties A below D (f 3): 2.1 + 0.4m ≥ 4 needs m 5: past E's 10,000 → 6,000.01.
+  //   C: r 5, S 2 ties B below D and A (f 2): 2.1 + 0.4m ≥ 3 needs m 3: past D's 3,500 → 3,300.01.
+  //   D: S 6 is the most (f 5): 2.7 + 0.4m ≥ 4 needs m 4: past B's 4,000 → 500.01.
+  //   E: f 2; 1.8 + 0.4·5 ≥ 3 with the m it has: one cent.
   expect(out).toEqual([
-    ["A", "2025-06-30", "3", "1500", "4", "4", "2", "3.2", "B"],
-    ["B", "2025-06-01", "2", "4000", "3", "3", "4", "3.4", "B"],
-    ["C", "2025-07-01", "1", "200", "5", "1", "1", "2.2", "C"],
-    ["D", "2024-07-05", "5", "3500", "2", "5", "3", "3.3", "B"],
-    ["E", "2023-01-01", "1", "10000", "1", "1", "5", "2.6", "C"],
-    ["F", "", "0", "0", "", "", "", "", ""],
+    ["A", "2025-06-30", "3", "1500", "4", "4", "2", "3.2", "B", "2500.01"],
+    ["B", "2025-06-01", "2", "4000", "3", "3", "4", "3.4", "B", "6000.01"],
+    ["C", "2025-07-01", "1", "200", "5", "1", "1", "2.2", "C", "3300.01"],
+    ["D", "2024-07-05", "5", "3500", "2", "5", "3", "3.3", "B", "500.01"],
+    ["E", "2023-01-01", "1", "10000", "1", "1", "5", "2.6", "C", "0.01"],
+    ["F", "", "0", "0", "", "", "", "", "", ""],
   ]);
   const rows = records(run.stdout);
   expect(rows[0].Cadence).toBe("one revisit per quarter");
@@ -105,6 +112,7 @@ test("Chinese sales headers (客户, 消费时间, 消费金额) with --lang zh 
   expect(run.status).toBe(0);
   expect(headerRow(run.stdout)).toEqual([
     "客户", "最近下单时间", "购买次数", "总金额", "R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期",
+    "升级所需单笔订单",
   ]);
   const a = records(run.stdout)[0];
   expect([a["客户"], a["RFM综合评分"], a["客户等级"], a["沟通频次"]]).toEqual(["A", "3.2", "B", "每季度回访一次"]);
@@ -162,8 +170,8 @@ test("customer lines are written exactly: quoted ids, the formula defence, Chine
     expect(lines[2].startsWith("'=SUM(A1),2025-06-01,1,-20,")).toBe(true);
     expect(lines[3].startsWith("王小明,2025-05-02,2,0.3,")).toBe(true);
     // Outside the window: no last date, no purchases, no scores, and the reason in the Note column.
-    expect(lines[4]).toBe('"He said ""hi""",,0,0,,,,,,,Column “Date”: no purchase inside the window 2021-09-01 – 2025-07-01,');
+    expect(lines[4]).toBe('"He said ""hi""",,0,0,,,,,,,Column “Date”: no purchase inside the window 2021-09-01 – 2025-07-01,,');
     // Two sales of 1e308 add up to no number: the amount stays empty and the note says why.
-    expect(lines[5]).toBe("Big,2025-01-02,2,,,,,,,,Column “Amount”: the amounts add up to more than any number can hold (beyond 1.8 × 10^308),");
+    expect(lines[5]).toBe("Big,2025-01-02,2,,,,,,,,Column “Amount”: the amounts add up to more than any number can hold (beyond 1.8 × 10^308),,");
   }
 });

@@ -50,7 +50,7 @@ test("CSV: the later result gains Previous grade and Change, matched by customer
   earlier("earlier.csv");
   const run = rfm(["grade", "later.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "earlier.csv"], dir);
   expect(run.status).toBe(0);
-  expect(headerRow(run.stdout).slice(-5)).toEqual(["Cadence", "Note", "Next contact by", "Previous grade", "Change"]);
+  expect(headerRow(run.stdout).slice(-6)).toEqual(["Cadence", "Note", "Next contact by", "Previous grade", "Change", "Next grade with one order of"]);
   // CSV output guards text starting with "=" against formula injection with an apostrophe (the .xlsx cell is "=").
   const same = "'=";
   const out = records(run.stdout);
@@ -81,7 +81,7 @@ test("Chinese: the columns and changes read 上一次等级 / 变化 and 新增"
   earlier("earlier-zh.csv");
   const run = rfm(["grade", "later.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "earlier-zh.csv", "--lang", "zh"], dir);
   expect(run.status).toBe(0);
-  expect(headerRow(run.stdout).slice(-3)).toEqual(["下次沟通日期", "上一次等级", "变化"]);
+  expect(headerRow(run.stdout).slice(-4)).toEqual(["下次沟通日期", "上一次等级", "变化", "升级所需单笔订单"]);
   expect(records(run.stdout).map((r) => r["变化"])).toEqual(["'=", "'=", "↓", "↓", "", "'=", "'=", "'=", "新增"]);
   expect(run.stderr).toContain("变化：等级上升 0，等级下降 2，等级不变 5，新增 1，流失 1");
 });
@@ -95,7 +95,7 @@ test("xlsx: an earlier .xlsx result; the later workbook has the columns, next co
   expect(wb.worksheets.map((w) => w.name)).toEqual(["RFM grades", "RFM Summary"]);
   const grades = wb.worksheets[0];
   const header = (grades.getRow(1).values as unknown[]).slice(1);
-  expect(header.slice(-3)).toEqual(["Next contact by", "Previous grade", "Change"]);
+  expect(header.slice(-4)).toEqual(["Next contact by", "Previous grade", "Change", "Next grade with one order of"]);
   const col = (name: string) => header.indexOf(name) + 1;
   // C03 (row 4): C now, B before; next contact 2025-12-31 + 6 months = 2026-06-30, a date cell.
   expect(grades.getRow(4).getCell(col("Previous grade")).value).toBe("B");
@@ -144,7 +144,7 @@ test("grading the later result again compares with its own Grade column, not a s
   expect(again.status).toBe(0);
   const headers = headerRow(again.stdout);
   expect(headers.filter((h) => h === "Change")).toHaveLength(1);
-  expect(headers).toHaveLength(5 + 10);
+  expect(headers).toHaveLength(5 + 11);
   expect(records(again.stdout).map((r) => r.Change)).toEqual(["'=", "'=", "'=", "'=", "", "'=", "'=", "'=", "'="]);
 });
 

@@ -102,9 +102,10 @@ test("columns that are only formatted are left out; an empty sheet is refused", 
   });
   const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
   expect(run.status).toBe(0);
-  expect(run.stdout.split("\n")[0]).toBe(`${ZH_HEADERS.join(",")},R Score,F Score,M Score,RFM Score,Grade,Cadence,Note,Next contact by`);
+  expect(run.stdout.split("\n")[0]).toBe(`${ZH_HEADERS.join(",")},R Score,F Score,M Score,RFM Score,Grade,Cadence,Note,Next contact by,Next grade with one order of`);
   // Grade A: next contact 2025-12-31 + 1 month.
-  expect(run.stdout.split("\n")[1]).toBe("F1,2025-12-21,1,16,9,5,5,5,6.5,A,1–2 contacts per month,,2026-01-31");
+  // The top grade has no next-grade order: its cell is empty.
+  expect(run.stdout.split("\n")[1]).toBe("F1,2025-12-21,1,16,9,5,5,5,6.5,A,1–2 contacts per month,,2026-01-31,");
   const empty = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31", "--sheet", "Empty"], dir);
   expect(empty.status).toBe(2);
   expect(empty.stderr).toMatch(/\[Empty\]" is empty/);
@@ -134,7 +135,7 @@ describe("xlsx out", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(`Written: ${out}`);
     const ws = await openSheet(out);
-    expect(ws.getRow(1).values).toEqual([undefined, ...ZH_HEADERS, "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by"]);
+    expect(ws.getRow(1).values).toEqual([undefined, ...ZH_HEADERS, "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by", "Next grade with one order of"]);
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(ws.getRow(1).getCell(12).font?.bold).toBe(true);
 
@@ -166,7 +167,7 @@ describe("xlsx out", () => {
     const ws = await openSheet(out);
     expect(ws.getRow(1).values).toEqual([
       undefined, "Customer", "Date", "Purchases", "Total amount", "Region",
-      "R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期",
+      "R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期", "升级所需单笔订单",
     ]);
     const row = ws.getRow(2);
     expect(row.getCell(1).value).toBe("007");
@@ -192,8 +193,11 @@ describe("xlsx out", () => {
     expect(run.status).toBe(0);
     const ws = await openSheet(out);
     // Next contact by: wuhan's analysis date 2025-07-01 + 3 months (B) or + 6 months (C), a date cell after the note.
-    expect(ws.getRow(2).values).toEqual([undefined, "S1", utc(2025, 7, 1), 2, 300, 4, 4, 2, 3.2, "B", "one revisit per quarter", undefined, utc(2025, 10, 1)]);
-    expect(ws.getRow(3).values).toEqual([undefined, "S2", utc(2025, 1, 2), 1, 500, 2, 2, 4, 2.8, "C", "one revisit per half-year", undefined, utc(2026, 1, 1)]);
+    // Next grade with one order (spec §9): S1 needs m 4 with r 4, f 4 (past S2's 500): 200.01; S2 with the order ties
+    // S1's D and S (r 3, f 3) and keeps m 4: 1.8 + 1.6 = 3.4, B with one cent. A number cell.
+    expect(ws.getRow(2).values).toEqual([undefined, "S1", utc(2025, 7, 1), 2, 300, 4, 4, 2, 3.2, "B", "one revisit per quarter", undefined, utc(2025, 10, 1), 200.01]);
+    expect(ws.getRow(3).values).toEqual([undefined, "S2", utc(2025, 1, 2), 1, 500, 2, 2, 4, 2.8, "C", "one revisit per half-year", undefined, utc(2026, 1, 1), 0.01]);
+    expect(ws.getRow(2).getCell(13).numFmt).toBe("#,##0.00####");
     expect(ws.getRow(2).getCell(12).numFmt).toBe("yyyy-mm-dd");
     expect(ws.getRow(2).getCell(2).numFmt).toBe("yyyy-mm-dd");
   });

@@ -32,10 +32,10 @@ function output(lang: "en" | "zh" = "en"): OutputCell[][] {
 
 /**
  * The same rows with the extra columns: next contact by (as-of 2026-01-31: A + 1 month = 2026-02-28 = 46081,
- * C + 6 months = 2026-07-31 = 46234), previous grade and change.
+ * C + 6 months = 2026-07-31 = 46234), previous grade, change, and the next-grade order (none for A).
  */
 function wideOutput(lang: "en" | "zh" = "en"): OutputCell[][] {
-  const extra: OutputCell[][] = [[46081, "B", "↑"], [46234, "C", "="], [null, "C", "gone"]];
+  const extra: OutputCell[][] = [[46081, "B", "↑", null], [46234, "C", "=", 0.000001], [null, "C", "gone", null]];
   return [resultHeaders(lang, { contactPeriods: true, previousGrading: true }), ...output(lang).slice(1).map((row, i) => [...row, ...extra[i]])];
 }
 
@@ -96,36 +96,36 @@ describe("planCustomerOutput", () => {
 });
 
 describe("the extra result columns (next contact by, previous grade, change)", () => {
-  it("plans and writes all ten right of the table, the next contact as a date cell", async () => {
+  it("plans and writes all eleven right of the table, the next contact as a date cell", async () => {
     const { excel, source } = await setup();
-    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 10))).toEqual({ address: "Sales!E1:N4", status: "empty" });
+    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 11))).toEqual({ address: "Sales!E1:O4", status: "empty" });
     const res = await excel.run((ctx) =>
       writeCustomerOutput(ctx, source, wideOutput(), 4, opts("inPlace", { columnFormats: [null, null, null, null, null, null, null, "yyyy-mm-dd"] })),
     );
-    expect(res).toEqual({ sheetName: "Sales", address: "Sales!E1:N4" });
-    expect(excel.read("Sales", "L1:N4")).toEqual([
-      ["Next contact by", "Previous grade", "Change"],
-      [46081, "B", "↑"],
-      [46234, "C", "="],
-      ["", "C", "gone"],
+    expect(res).toEqual({ sheetName: "Sales", address: "Sales!E1:O4" });
+    expect(excel.read("Sales", "L1:O4")).toEqual([
+      ["Next contact by", "Previous grade", "Change", "Next grade with one order of"],
+      [46081, "B", "↑", ""],
+      [46234, "C", "=", 0.000001],
+      ["", "C", "gone", ""],
     ]);
     expect(excel.numberFormats("Sales", "L2:L4").flat()).toEqual(["yyyy-mm-dd", "yyyy-mm-dd", "yyyy-mm-dd"]);
-    expect(excel.bold("Sales", "E1:N1")[0].every(Boolean)).toBe(true);
+    expect(excel.bold("Sales", "E1:O1")[0].every(Boolean)).toBe(true);
   });
 
   it("recognises an older seven-column output as its own and extends it in place when the columns beside it are empty", async () => {
     const older = INPUT.map((r, i) => [...r, ...(i === 0 ? outputHeaders("zh") : [1, 1, 1, 1, "C", "c", ""])]);
     const { excel, source } = await setup(older);
-    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 10))).toEqual({ address: "Sales!E1:N4", status: "ownOutput" });
+    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 11))).toEqual({ address: "Sales!E1:O4", status: "ownOutput" });
     await excel.run((ctx) => writeCustomerOutput(ctx, source, wideOutput("zh"), 4, opts("inPlace", { lang: "zh" })));
-    expect(excel.read("Sales", "L1:N1")).toEqual([["下次沟通日期", "上一次等级", "变化"]]);
+    expect(excel.read("Sales", "L1:O1")).toEqual([["下次沟通日期", "上一次等级", "变化", "升级所需单笔订单"]]);
     expect(excel.read("Sales", "E2:N2")).toEqual([[5, 5, 5, 6.5, "A", "1–2 contacts per month", "", 46081, "B", "↑"]]);
   });
 
   it("calls the columns an older output would grow into 'occupied' when the user has something there, and refuses in place", async () => {
     const older = INPUT.map((r, i) => [...r, ...(i === 0 ? outputHeaders("en") : [1, 1, 1, 1, "C", "c", ""]), ...(i === 2 ? [null, null, "memo"] : [])]);
     const { excel, source } = await setup(older);
-    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 10))).toEqual({ address: "Sales!E1:N4", status: "occupied" });
+    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 11))).toEqual({ address: "Sales!E1:O4", status: "occupied" });
     // The seven alone still fit on its own columns.
     expect((await excel.run((ctx) => planCustomerOutput(ctx, source))).status).toBe("ownOutput");
     const before = excel.read("Sales");
@@ -137,7 +137,7 @@ describe("the extra result columns (next contact by, previous grade, change)", (
     const { excel, source } = await setup();
     await excel.run((ctx) => writeCustomerOutput(ctx, source, wideOutput(), 4, opts("inPlace")));
     const narrower = wideOutput().map((row) => row.slice(0, 8));
-    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 8))).toEqual({ address: "Sales!E1:N4", status: "ownOutput" });
+    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 8))).toEqual({ address: "Sales!E1:O4", status: "ownOutput" });
     const res = await excel.run((ctx) => writeCustomerOutput(ctx, source, narrower, 4, opts("inPlace")));
     expect(res.address).toBe("Sales!E1:L4");
     expect(excel.read("Sales", "L1:L2")).toEqual([["Next contact by"], [46081]]);
@@ -166,7 +166,7 @@ describe("the extra result columns (next contact by, previous grade, change)", (
     expect(excel.numberFormats("Sales", "A1:N4")).toEqual(before.formats);
   });
 
-  it("refuses fewer than the seven or more than the ten result columns", async () => {
+  it("refuses fewer than the seven or more than the eleven result columns", async () => {
     const { excel, source } = await setup();
     const tooWide = wideOutput().map((row) => [...row, null]);
     await expect(excel.run((ctx) => writeCustomerOutput(ctx, source, tooWide, 4, opts("inPlace")))).rejects.toMatchObject({ code: "sizeMismatch" });

@@ -120,8 +120,9 @@ describe("through RFM.SALES", () => {
       { parameterAddresses: ["Sheet1!A2:A4", "Sheet1!B2:B4", "Sheet1!C2:C4"] },
     )) as unknown[][];
     // One customer from two readable sales: last order 2025-06-26 (D=5 r5), 2 purchases (f1), 150 yuan = 0.015 万 (m1)
-    // X = 1.5 + 0.4 + 0.6 = 2.5 -> C
-    expect(out[0]).toEqual(["Acme Ltd", AS_OF - 5, 2, 150, 5, 1, 1, 2.5, "C", "1–2 contacts per half-year"]);
+    // X = 1.5 + 0.4 + 0.6 = 2.5 -> C. Next grade: with a third order (f 2) 2.3 + 0.6m > 3 needs m 2, a total above 1 万
+    // (10,000 yuan): 9,850.01 yuan.
+    expect(out[0]).toEqual(["Acme Ltd", AS_OF - 5, 2, 150, 5, 1, 1, 2.5, "C", "1–2 contacts per half-year", 9850.01]);
     expect(out).toHaveLength(2);
     expect(out[1][0]).toBe("Acme Ltd"); // the skipped sale still shows whose it is (the entity's text)
     const reason = out[1][1];

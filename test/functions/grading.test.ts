@@ -50,12 +50,15 @@ describe("shaoxing over column ranges (spills one value per row)", () => {
     ]);
   });
 
-  test("SCORES: R, F, M, score, grade, cadence per customer", async () => {
+  test("SCORES: R, F, M, score, grade, cadence and the next-grade order per customer", async () => {
+    // Next grade with one order (spec §9; an order today gives r 5 and S + 1):
+    //   A: none. B: S 11 is f 4: 1.5 + 1.6 + 0.6m > 6 needs m 5, Z above 8: 3.000001 万元.
+    //   C (X = 3): S 7 is f 3: 2.7 + 0.6m > 3 with m 1: one cent. C: S 2 is f 1: 1.9 + 0.6m > 3 needs m 2, Z above 1: 0.500001.
     expect(await shaoxing(scores)).toEqual([
-      [5, 5, 5, 6.5, "A", "1–2 contacts per month"],
-      [4, 3, 3, 4.2, "B", "1–2 contacts per quarter"],
-      [2, 3, 2, 3, "C", "1–2 contacts per half-year"],
-      [1, 1, 1, 1.3, "C", "1–2 contacts per half-year"],
+      [5, 5, 5, 6.5, "A", "1–2 contacts per month", ""],
+      [4, 3, 3, 4.2, "B", "1–2 contacts per quarter", 3.000001],
+      [2, 3, 2, 3, "C", "1–2 contacts per half-year", 0.000001],
+      [1, 1, 1, 1.3, "C", "1–2 contacts per half-year", 0.500001],
     ]);
   });
 });
@@ -120,12 +123,16 @@ describe("wuhan (quintiles over the given population, default as-of 2025-07-01)"
     const dates = column(daysBefore(1), daysBefore(2), daysBefore(3), daysBefore(4), daysBefore(5));
     const counts = column(1, 2, 3, 4, 5);
     const totals = column(300, 500, 100, 400, 200);
+    // Next grade with one order (spec §9), the others keeping their values: an order today is the newest (r 5).
+    //   1: S 2 ties the second, three above (f 1): 1.8 + 0.4·5 < 4: not reachable. 2: f 2 and m 5 already: 4.1, one
+    //   cent. 3: S 4 (f 3): 2.4 + 0.4m ≥ 3 needs m 2, past 200 (level: 2·3 + 2 > 7): 100.01. 4: S 5 ties the fifth
+    //   (f 4): 2.7 + 0.4m ≥ 4 needs m 4, which its 400 has. 5: S 6 is the most (f 5): 3 already.
     expect(await scores(dates, counts, totals, "wuhan", none, none)).toEqual([
-      [5, 1, 3, 3, "B", "one revisit per quarter"],
-      [4, 2, 5, 3.8, "B", "one revisit per quarter"],
-      [3, 3, 1, 2.2, "C", "one revisit per half-year"],
-      [2, 4, 4, 3.4, "B", "one revisit per quarter"],
-      [1, 5, 2, 2.6, "C", "one revisit per half-year"],
+      [5, 1, 3, 3, "B", "one revisit per quarter", "not reachable with one order"],
+      [4, 2, 5, 3.8, "B", "one revisit per quarter", 0.01],
+      [3, 3, 1, 2.2, "C", "one revisit per half-year", 100.01],
+      [2, 4, 4, 3.4, "B", "one revisit per quarter", 0.01],
+      [1, 5, 2, 2.6, "C", "one revisit per half-year", 0.01],
     ]);
   });
 
@@ -176,14 +183,14 @@ describe("rows that cannot be graded", () => {
     const out = (await grade(dates, counts, totals, none, AS_OF, none, address)) as unknown[][];
     expect(out[2]).toEqual([""]);
     const wide = (await scores(dates, counts, totals, none, AS_OF, none, address)) as unknown[][];
-    expect(wide[2]).toEqual(["", "", "", "", "", ""]);
+    expect(wide[2]).toEqual(["", "", "", "", "", "", ""]);
   });
 
   test("SCORES puts the reason in every cell of the bad row", async () => {
     const wide = (await scores(dates, counts, totals, none, AS_OF, none, address)) as unknown[][];
-    expect(wide[1]).toHaveLength(6);
+    expect(wide[1]).toHaveLength(7);
     for (const v of wide[1]) expect(isFormulaError(v) && v.message).toMatch(/purchases/);
-    expect(wide[0]).toEqual([5, 5, 5, 6.5, "A", "1–2 contacts per month"]);
+    expect(wide[0]).toEqual([5, 5, 5, 6.5, "A", "1–2 contacts per month", ""]);
   });
 
   test("without the range address, rows are counted within the range", async () => {

@@ -34,10 +34,13 @@ const ADDRESSES = { parameterAddresses: ["Sales!A2:A12", "Sales!B2:B12", "Sales!
 //   F (S descending): W2 -> 5, W1 -> 4, W4 and W5 tie (G=2, T=2): 5 - floor(30/8) = 2
 //   M (Z descending): W4 -> 5, W1 -> 4, W5 -> 2, W2 -> 1
 // X: W1 1.2+1.2+1.6 = 4 (A); W2 1.5+1.5+0.4 = 3.4 (B); W4 0.6+0.6+2 = 3.2 (B); W5 0.3+0.6+0.8 = 1.7 (D)
-const W1 = ["W1", serial(2025, 6, 21), 2, 1500, 4, 4, 4, 4, "A", "one revisit per month"];
-const W2 = ["W2", serial(2025, 6, 30), 3, 400, 5, 5, 1, 3.4, "B", "one revisit per quarter"];
-const W4 = ["W4", serial(2025, 1, 1), 1, 2000, 2, 2, 5, 3.2, "B", "one revisit per quarter"];
-const W5 = ["W5", serial(2024, 7, 1), 1, 800, 1, 2, 2, 1.7, "D", "one revisit per year"];
+// Next grade with one order (spec §9), the others keeping their values; the order makes D 0 (r 5 for each):
+//   W1 A: none. W2: S 4 (f 5): 3 + 0.4m ≥ 4 needs m 3 (2G + T ≤ 4): level with W1's 1,500 (G 1, T 2) is enough:
+//   1,100. W4: S 2 ties W1 (f 3): 2.4 + 0.4m ≥ 4 with its m 5: one cent. W5: S 2 (f 3): 2.4 ≥ 2 for C: one cent.
+const W1 = ["W1", serial(2025, 6, 21), 2, 1500, 4, 4, 4, 4, "A", "one revisit per month", ""];
+const W2 = ["W2", serial(2025, 6, 30), 3, 400, 5, 5, 1, 3.4, "B", "one revisit per quarter", 1100];
+const W4 = ["W4", serial(2025, 1, 1), 1, 2000, 2, 2, 5, 3.2, "B", "one revisit per quarter", 0.01];
+const W5 = ["W5", serial(2024, 7, 1), 1, 800, 1, 2, 2, 1.7, "D", "one revisit per year", 0.01];
 
 beforeEach(() => installRuntime());
 afterAll(() => removeRuntime());
@@ -74,14 +77,15 @@ describe("wuhan over sales records (the default profile, its analysis date and w
     const en = (await sales(ids, dates, amounts, "wuhan", none, none, none, true)) as unknown[][];
     expect(en[0]).toEqual([
       "Customer", "Last order date", "Purchases", "Amount", "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence",
+      "Next grade with one order of",
     ]);
     expect(en[1]).toEqual(W1);
     expect(en).toHaveLength(7);
 
     installRuntime({ language: "zh-CN" });
     const zh = (await sales(ids, dates, amounts, "wuhan", none, none, none, true)) as unknown[][];
-    expect(zh[0]).toEqual(["客户", "最近下单时间", "购买次数", "总金额", "R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次"]);
-    expect(zh[1].slice(8)).toEqual(["A", "每月回访一次"]);
+    expect(zh[0]).toEqual(["客户", "最近下单时间", "购买次数", "总金额", "R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "升级所需单笔订单"]);
+    expect(zh[1].slice(8)).toEqual(["A", "每月回访一次", ""]);
     const w3 = zh[3][4];
     expect(isFormulaError(w3) && w3.message).toBe("“下单时间”列：统计期间 2021-09-01 – 2025-07-01 内没有销售记录");
     // no address given: the row within the range
@@ -96,10 +100,12 @@ describe("wuhan over sales records (the default profile, its analysis date and w
     // F: W1 and W2 tie (G=0, T=2): 5 - floor(10/6) = 4; W4 (G=2, T=1): 1.  M: W4 5, W1 3, W2 1.
     // X: W1 1.5+1.2+1.2 = 3.9 (B); W2 0.9+1.2+0.4 = 2.5 (C); W4 0.3+0.3+2 = 2.6 (C)
     const [ids, dates, amounts] = ranges();
+    // Next grade with one order: W1 (r 5, S 3 f 5: 3 + 0.4m ≥ 4 with its m 3), W2 (r 5, f 5: 3 ≥ 3) and W4 (r 5, S 2
+    // ties both others, f 3: 2.4 + 2 ≥ 3) all move up with one cent.
     const out = (await sales(ids, dates, amounts, "wuhan", "2025-06-25", serial(2025, 1, 1), none, none)) as unknown[][];
-    expect(out[0]).toEqual(["W1", serial(2025, 6, 21), 2, 1500, 5, 4, 3, 3.9, "B", "one revisit per quarter"]);
-    expect(out[1]).toEqual(["W2", serial(2025, 6, 1), 2, 100, 3, 4, 1, 2.5, "C", "one revisit per half-year"]);
-    expect(out[3]).toEqual(["W4", serial(2025, 1, 1), 1, 2000, 1, 1, 5, 2.6, "C", "one revisit per half-year"]);
+    expect(out[0]).toEqual(["W1", serial(2025, 6, 21), 2, 1500, 5, 4, 3, 3.9, "B", "one revisit per quarter", 0.01]);
+    expect(out[1]).toEqual(["W2", serial(2025, 6, 1), 2, 100, 3, 4, 1, 2.5, "C", "one revisit per half-year", 0.01]);
+    expect(out[3]).toEqual(["W4", serial(2025, 1, 1), 1, 2000, 1, 1, 5, 2.6, "C", "one revisit per half-year", 0.01]);
     expect(isFormulaError(out[4][4]) && out[4][4].message).toMatch(/no purchase inside the window 2025-01-01 – 2025-06-25/);
   });
 
@@ -142,7 +148,8 @@ describe("shaoxing over sales records", () => {
       "yuan",
       none,
     )) as unknown[][];
-    expect(out[0]).toEqual(["C1", serial(2025, 6, 25), 3, 60000, 5, 2, 4, 4.7, "B", "1–2 contacts per quarter"]);
+    // A is out of reach with one order: S 4 is still f 2, and 1.5 + 0.8 + 0.6·5 = 5.3 is not above 6.
+    expect(out[0]).toEqual(["C1", serial(2025, 6, 25), 3, 60000, 5, 2, 4, 4.7, "B", "1–2 contacts per quarter", "not reachable with one order"]);
     expect(out[1].slice(0, 4)).toEqual(["C2", serial(2025, 6, 3), 2, 0]);
     expect(isFormulaError(out[1][4]) && out[1][4].message).toMatch(/^Column “amount”: total amount must be greater than 0/);
     expect(out).toHaveLength(2);

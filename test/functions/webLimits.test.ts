@@ -107,15 +107,16 @@ describe("on Excel on the web", () => {
     expect(err.message).toContain("125,001");
   });
 
-  test("an RFM.SALES spill over the budget is refused: 12,500 customers of ten columns return, 12,501 do not", async () => {
-    const [ids, dates, amounts] = salesRanges(12_500);
+  test("an RFM.SALES spill over the budget is refused: 11,363 customers of eleven columns return, 11,364 do not", async () => {
+    // 11,363 × 11 = 124,993 cells; 11,364 × 11 = 125,004.
+    const [ids, dates, amounts] = salesRanges(11_363);
     const out = (await sales(ids, dates, amounts, "wuhan", AS_OF, none, none, none)) as unknown[][];
-    expect(out).toHaveLength(12_500);
-    expect(out[0]).toHaveLength(10);
+    expect(out).toHaveLength(11_363);
+    expect(out[0]).toHaveLength(11);
 
-    const [ids2, dates2, amounts2] = salesRanges(12_501);
+    const [ids2, dates2, amounts2] = salesRanges(11_364);
     const err = await rejection(sales(ids2, dates2, amounts2, "wuhan", AS_OF, none, none, none));
-    expect(err.message).toMatch(/12,501 rows of 10 columns.*at most 125,000 cells/);
+    expect(err.message).toMatch(/11,364 rows of 11 columns.*at most 125,000 cells/);
     expect(err.message).toMatch(/Grade these sales records in the RFM Grader pane/);
   });
 

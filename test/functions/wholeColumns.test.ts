@@ -45,12 +45,13 @@ describe.each([
     expect(isFormulaError(out[4][0]) && out[4][0].message).toBe("Row 5, column “purchases”: purchase count is not a number (abc)");
   });
 
-  test("RFM.SCORES titles its six columns, in Office's language", async () => {
+  test("RFM.SCORES titles its seven columns, in Office's language", async () => {
     installRuntime({ language: "zh-CN" });
     const [d, c, t] = args();
     const out = (await scores(d, c, t, "shaoxing", AS_OF, none, WHOLE)) as unknown[][];
-    expect(out[0]).toEqual(["R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次"]);
-    expect(out[1]).toEqual([5, 5, 5, 6.5, "A", "每月沟通1–2次"]);
+    expect(out[0]).toEqual(["R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "升级所需单笔订单"]);
+    // The top grade has no next-grade order: an empty cell.
+    expect(out[1]).toEqual([5, 5, 5, 6.5, "A", "每月沟通1–2次", ""]);
     expect(out).toHaveLength(5);
   });
 });
@@ -69,9 +70,12 @@ describe("RFM.SALES over A:A, B:B, C:C", () => {
         none, none, none, none, none,
         { parameterAddresses: ["Sheet1!A:A", "Sheet1!B:B", "Sheet1!C:C"] },
       )) as unknown[][];
+      // Next grade with one order (spec §9): W1 with D 0 and S 3 gets r 4, f 4, and keeps m 4 (its total stays the
+      // larger): 2.4 + 1.6 = 4, A with one cent. W2 gets r 4 and ties W1's S (f 3): 2.1 + 0.4m ≥ 3 needs m 3, which
+      // a total level with W1's 1,500 gives (G 0, T 2): 1,200.
       expect(out).toEqual([
-        ["W1", june21, 2, 1500, 2, 4, 4, 3.4, "B", "one revisit per quarter"],
-        ["W2", june30, 1, 300, 4, 2, 2, 2.6, "C", "one revisit per half-year"],
+        ["W1", june21, 2, 1500, 2, 4, 4, 3.4, "B", "one revisit per quarter", 0.01],
+        ["W2", june30, 1, 300, 4, 2, 2, 2.6, "C", "one revisit per half-year", 1200],
       ]);
     }
   });
@@ -93,10 +97,10 @@ describe("RFM.SALES over A:A, B:B, C:C", () => {
   test("titles only, or nothing at all: the headers asked for, else one blank row", async () => {
     const titles = (await sales(wholeColumn(["Customer"]), wholeColumn(["Date"]), wholeColumn(["Amount"]), none, none, none, none, true)) as unknown[][];
     expect(titles).toEqual([
-      ["Customer", "Last order date", "Purchases", "Amount", "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence"],
+      ["Customer", "Last order date", "Purchases", "Amount", "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Next grade with one order of"],
     ]);
     const nothing = (await sales(wholeColumn([]), wholeColumn([]), wholeColumn([]), none, none, none, none, none)) as unknown[][];
-    expect(nothing).toEqual([["", "", "", "", "", "", "", "", "", ""]]);
+    expect(nothing).toEqual([["", "", "", "", "", "", "", "", "", "", ""]]);
   });
 });
 

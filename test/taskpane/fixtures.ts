@@ -34,23 +34,30 @@ export const SHAOXING_NEXT_A = 46081;
 export const SHAOXING_NEXT_B = 46142;
 export const SHAOXING_NEXT_C = 46234;
 
-/** The result columns for the rows above, header first (English): the seven, then Next contact by. */
+/**
+ * Next grade with one order (spec §9: an order today gives r 5 and S + 1), in 万元: C001 is A (none); C002 S 4 is
+ * f 2: 1.5 + 0.8 + 1.2 = 3.5 > 3 with its m 2, one cent; C003 S 11 is f 4: 1.5 + 1.6 + 0.6m > 6 needs m 5, Z above 8:
+ * 3.000001; C004 S 7 is f 3: 2.7 + 0.6m > 3 with any m, one cent; C005 is not graded.
+ */
+export const SHAOXING_NEXT_GRADE = ["", 0.000001, 3.000001, 0.000001, ""];
+
+/** The result columns for the rows above, header first (English): the seven, Next contact by, the next-grade order. */
 export const SHAOXING_OUTPUT_EN: unknown[][] = [
-  ["R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by"],
-  [5, 5, 5, 6.5, "A", "1–2 contacts per month", "", SHAOXING_NEXT_A],
-  [3, 2, 2, 2.9, "C", "1–2 contacts per half-year", "", SHAOXING_NEXT_C],
-  [4, 3, 3, 4.2, "B", "1–2 contacts per quarter", "", SHAOXING_NEXT_B],
-  [2, 3, 2, 3, "C", "1–2 contacts per half-year", "", SHAOXING_NEXT_C],
-  ["", "", "", "", "", "", "Row 6, column “历史购买总次数”: purchase count is not a whole number (2.5)", ""],
+  ["R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by", "Next grade with one order of"],
+  [5, 5, 5, 6.5, "A", "1–2 contacts per month", "", SHAOXING_NEXT_A, ""],
+  [3, 2, 2, 2.9, "C", "1–2 contacts per half-year", "", SHAOXING_NEXT_C, 0.000001],
+  [4, 3, 3, 4.2, "B", "1–2 contacts per quarter", "", SHAOXING_NEXT_B, 3.000001],
+  [2, 3, 2, 3, "C", "1–2 contacts per half-year", "", SHAOXING_NEXT_C, 0.000001],
+  ["", "", "", "", "", "", "Row 6, column “历史购买总次数”: purchase count is not a whole number (2.5)", "", ""],
 ];
 
 export const SHAOXING_OUTPUT_ZH: unknown[][] = [
-  ["R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期"],
-  [5, 5, 5, 6.5, "A", "每月沟通1–2次", "", SHAOXING_NEXT_A],
-  [3, 2, 2, 2.9, "C", "每半年沟通1–2次", "", SHAOXING_NEXT_C],
-  [4, 3, 3, 4.2, "B", "每季度沟通1–2次", "", SHAOXING_NEXT_B],
-  [2, 3, 2, 3, "C", "每半年沟通1–2次", "", SHAOXING_NEXT_C],
-  ["", "", "", "", "", "", "第 6 行，“历史购买总次数”列：购买次数不是整数（2.5）", ""],
+  ["R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期", "升级所需单笔订单"],
+  [5, 5, 5, 6.5, "A", "每月沟通1–2次", "", SHAOXING_NEXT_A, ""],
+  [3, 2, 2, 2.9, "C", "每半年沟通1–2次", "", SHAOXING_NEXT_C, 0.000001],
+  [4, 3, 3, 4.2, "B", "每季度沟通1–2次", "", SHAOXING_NEXT_B, 3.000001],
+  [2, 3, 2, 3, "C", "每半年沟通1–2次", "", SHAOXING_NEXT_C, 0.000001],
+  ["", "", "", "", "", "", "第 6 行，“历史购买总次数”列：购买次数不是整数（2.5）", "", ""],
 ];
 
 /**
@@ -83,13 +90,21 @@ export const SALES_ROWS: unknown[][] = [
  * Next contact by (wuhan: A 1, B 3, C 6, D 12 months) from 2025-07-01 = 45658 + 181 = 45839: B 2025-10-01 = 45839 + 92
  * = 45931; C 2026-01-01 = 46023; D 2026-07-01 = 46023 + 181 = 46204.
  */
+/**
+ * Next grade with one order (spec §9), the others keeping their values; the order makes D 0 (r 5 for each), and with
+ * N = 5 the score is 5 − floor((2G + T) / 2):
+ *   A: S 3 ties D (f 4): 2.7 + 0.4m ≥ 4 needs m 4, at most one total ahead: past E's 500 (level: 2 + 2 = 4 > 3): 200.01.
+ *   B: S 2 ties A below D (f 3): 2.4 ≥ 2 for C: one cent. C: f 3, 2.4 + 0.4·5 ≥ 3 with its own m: one cent.
+ *   D: S 4 is the most (f 5): 3 + 0.4m ≥ 4 needs m 3, at most two ahead: past A's 300: 60.01.
+ *   E: f 3: 2.4 + 0.4m ≥ 4 needs m 4, which its 500 (one ahead) already has: one cent.
+ */
 export const SALES_OUTPUT_EN: unknown[][] = [
-  ["Customer", "Last order date", "Purchases", "Amount", "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by"],
-  ["A", 45838, 2, 300, 5, 4, 3, 3.9, "B", "one revisit per quarter", "", 45931],
-  ["B", 45778, 1, 50, 2, 2, 1, 1.6, "D", "one revisit per year", "", 46204],
-  ["C", 45474, 1, 1000, 1, 2, 5, 2.9, "C", "one revisit per half-year", "", 46023],
-  ["D", 45823, 3, 240, 4, 5, 2, 3.5, "B", "one revisit per quarter", "", 45931],
-  ["E", 45809, 1, 500, 3, 2, 4, 3.1, "B", "one revisit per quarter", "", 45931],
+  ["Customer", "Last order date", "Purchases", "Amount", "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by", "Next grade with one order of"],
+  ["A", 45838, 2, 300, 5, 4, 3, 3.9, "B", "one revisit per quarter", "", 45931, 200.01],
+  ["B", 45778, 1, 50, 2, 2, 1, 1.6, "D", "one revisit per year", "", 46204, 0.01],
+  ["C", 45474, 1, 1000, 1, 2, 5, 2.9, "C", "one revisit per half-year", "", 46023, 0.01],
+  ["D", 45823, 3, 240, 4, 5, 2, 3.5, "B", "one revisit per quarter", "", 45931, 60.01],
+  ["E", 45809, 1, 500, 3, 2, 4, 3.1, "B", "one revisit per quarter", "", 45931, 0.01],
 ];
 
 /** Text that must stay text wherever the pane shows it. */

@@ -92,9 +92,9 @@ describe("grading customer-level rows", () => {
     const h = hooks();
     const outcome = done(await flow.grade(await request(flow, "en"), h));
     expect(h.asked).toEqual([]);
-    expect(excel.read("Sales", "E1:L6")).toEqual(SHAOXING_OUTPUT_EN);
+    expect(excel.read("Sales", "E1:M6")).toEqual(SHAOXING_OUTPUT_EN);
     expect(excel.read("Sales", "A1:D6")).toEqual([SHAOXING_HEADERS, ...SHAOXING_ROWS]);
-    expect(outcome.written).toEqual({ sheetName: "Sales", address: "Sales!E1:L6" });
+    expect(outcome.written).toEqual({ sheetName: "Sales", address: "Sales!E1:M6" });
     expect(outcome.summary.gradeCounts).toEqual([
       { grade: "A", count: 1 },
       { grade: "B", count: 1 },
@@ -110,7 +110,7 @@ describe("grading customer-level rows", () => {
     const excel = customerWorkbook();
     const flow = flowOf(excel);
     await flow.grade(await request(flow, "zh"), hooks());
-    expect(excel.read("Sales", "E1:L6")).toEqual(SHAOXING_OUTPUT_ZH);
+    expect(excel.read("Sales", "E1:M6")).toEqual(SHAOXING_OUTPUT_ZH);
   });
 
   it("lists the row not graded on the summary sheet with its sheet row and reason, and the cut-offs used", async () => {
@@ -134,7 +134,7 @@ describe("grading customer-level rows", () => {
     const h = hooks();
     const outcome = done(await flow.grade(await request(flow, "en"), h));
     expect(h.asked).toEqual([]);
-    expect(outcome.written.address).toBe("Sales!E1:N6");
+    expect(outcome.written.address).toBe("Sales!E1:O6");
     expect(excel.read("Sales", "L1:N6")).toEqual([
       ["Next contact by", "Previous grade", "Change"],
       [SHAOXING_NEXT_A, "A", "="],
@@ -146,11 +146,11 @@ describe("grading customer-level rows", () => {
     ]);
     expect(excel.read("Sales", "E6:K6")).toEqual([[5, 4, 1, 3.7, "B", "1–2 contacts per quarter", ""]]);
     expect(excel.numberFormats("Sales", "L2:L6").flat().every((f) => f === "yyyy-mm-dd")).toBe(true);
-    expect(excel.usedAddress("Sales")).toBe("Sales!A1:N6");
-    // A third run keeps the same ten columns, now all "=".
+    expect(excel.usedAddress("Sales")).toBe("Sales!A1:O6");
+    // A third run keeps the same eleven columns, now all "=".
     done(await flow.grade(await request(flow, "en"), hooks()));
     expect(excel.read("Sales", "M6:N6")).toEqual([["B", "="]]);
-    expect(excel.usedAddress("Sales")).toBe("Sales!A1:N6");
+    expect(excel.usedAddress("Sales")).toBe("Sales!A1:O6");
   });
 
   it("grading again over an older seven-column output extends it in place, in Chinese", async () => {
@@ -163,7 +163,7 @@ describe("grading customer-level rows", () => {
     const h = hooks();
     const outcome = done(await flow.grade(await request(flow, "zh"), h));
     expect(h.asked).toEqual([]);
-    expect(outcome.written.address).toBe("Sales!E1:N6");
+    expect(outcome.written.address).toBe("Sales!E1:O6");
     expect(excel.read("Sales", "E1:K6")).toEqual(SHAOXING_OUTPUT_ZH.map((row) => row.slice(0, 7)));
     expect(excel.read("Sales", "L1:N6")).toEqual([
       ["下次沟通日期", "上一次等级", "变化"],
@@ -179,15 +179,15 @@ describe("grading customer-level rows", () => {
     const excel = customerWorkbook();
     const flow = flowOf(excel);
     await flow.grade(await request(flow, "en"), hooks());
-    excel.setColumn("Sales", 13, 2, ["my memo"]); // N3, right of the eight columns written first
+    excel.setColumn("Sales", 13, 2, ["my memo"]); // N3, right of the nine columns written first
     const before = excel.read("Sales");
     const h = hooks("cancel");
     expect(await flow.grade(await request(flow, "en"), h)).toEqual({ status: "cancelled" });
-    expect(h.asked).toEqual(["Sales!E1:N6"]);
+    expect(h.asked).toEqual(["Sales!E1:O6"]);
     expect(excel.read("Sales")).toEqual(before);
     const overwrite = hooks("overwrite");
     done(await flow.grade(await request(flow, "en"), overwrite));
-    expect(overwrite.asked).toEqual(["Sales!E1:N6"]);
+    expect(overwrite.asked).toEqual(["Sales!E1:O6"]);
     expect(excel.read("Sales", "M3:N3")).toEqual([["C", "="]]);
   });
 
@@ -214,7 +214,7 @@ describe("grading customer-level rows", () => {
     ]);
     const rows = excel.read("RFM Summary");
     const label = (text: string) => rows.find((r) => r[0] === text)?.[1];
-    expect(label("Compared with")).toBe("Sales!E1:N6");
+    expect(label("Compared with")).toBe("Sales!E1:O6");
     expect(label("Moved down")).toBe(1);
     const list = rows.findIndex((r) => r[0] === "Customers who moved down, largest amount first");
     expect(rows[list + 2].slice(0, 4)).toEqual(["C001", "A", "B", 9]);
@@ -239,7 +239,7 @@ describe("grading customer-level rows", () => {
       const before = excel.read("Sales");
       const h = hooks("cancel");
       const outcome = await flow.grade(await request(flow, "en"), h);
-      expect(h.asked).toEqual(["Sales!E1:L6"]);
+      expect(h.asked).toEqual(["Sales!E1:M6"]);
       expect(outcome).toEqual({ status: "cancelled" });
       expect(excel.read("Sales")).toEqual(before);
       expect(excel.sheetNames()).toEqual(["Sales"]);
@@ -259,7 +259,7 @@ describe("grading customer-level rows", () => {
       const excel = withMemo();
       const flow = flowOf(excel);
       done(await flow.grade(await request(flow, "en"), hooks("overwrite")));
-      expect(excel.read("Sales", "E1:L6")).toEqual(SHAOXING_OUTPUT_EN);
+      expect(excel.read("Sales", "E1:M6")).toEqual(SHAOXING_OUTPUT_EN);
     });
   });
 
@@ -271,7 +271,7 @@ describe("grading customer-level rows", () => {
       return excel.run(batch);
     });
     const outcome = done(await flow.grade(await request(flow, "zh"), hooks()));
-    expect(excel.read("Sales", "E1:L6")).toEqual(SHAOXING_OUTPUT_ZH);
+    expect(excel.read("Sales", "E1:M6")).toEqual(SHAOXING_OUTPUT_ZH);
     expect(outcome.summarySheet).toBeNull();
     expect(describeError(outcome.summaryFailure, "zh")).toBe("意外错误：Excel is busy");
     expect(excel.sheetNames()).toEqual(["Sales"]);

@@ -254,7 +254,7 @@ describe("following Excel's selection", () => {
     await page.getByTestId("grade-target").filter({ hasText: "Sales!G1:J3" }).waitFor();
     await page.getByTestId("grade").click();
     await page.getByTestId("result").waitFor();
-    await expect(page.getByTestId("written").innerText()).resolves.toBe("Results written to Sales!K1:R3.");
+    await expect(page.getByTestId("written").innerText()).resolves.toBe("Results written to Sales!K1:S3.");
     expect((await read(page, "Sales", "K1:K1"))[0][0]).toBe("R Score");
     expect((await read(page, "Sales", "E1:E6")).flat().every((v) => v === "")).toBe(true);
 

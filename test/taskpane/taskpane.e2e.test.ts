@@ -89,7 +89,7 @@ describe("the task pane in Chromium", () => {
 
     const dialog = page.getByTestId("overwrite-dialog");
     await dialog.waitFor();
-    await expect(dialog.textContent()).resolves.toContain("Sales!F1:M6");
+    await expect(dialog.textContent()).resolves.toContain("Sales!F1:N6");
     await page.getByTestId("answer-new-sheet").click();
     await page.getByTestId("result").waitFor();
     await dialog.waitFor({ state: "detached" });
@@ -143,7 +143,7 @@ describe("the task pane in Chromium", () => {
     await page.getByTestId("result").waitFor();
     await page.getByTestId("overwrite-dialog").waitFor({ state: "detached" });
 
-    expect(await read(page, "Sales", "F1:M6")).toEqual(SHAOXING_OUTPUT_ZH);
+    expect(await read(page, "Sales", "F1:N6")).toEqual(SHAOXING_OUTPUT_ZH);
     expect(await read(page, "Sales", "A1:E6")).toEqual(CUSTOMER_SHEET);
     expect(await gradeTable(page)).toEqual([
       ["A", "1", "25.0%", "9", "48.7%"],
@@ -184,16 +184,19 @@ describe("the task pane in Chromium", () => {
     await page.getByTestId("result").waitFor();
 
     expect(await sheetNames(page)).toContain("RFM 客户");
-    const written = await read(page, "RFM 客户", "A1:M6");
-    expect(written[0]).toEqual(["客户", "最近下单时间", "购买次数", "总金额", "R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期", ""]);
+    const written = await read(page, "RFM 客户", "A1:N6");
+    expect(written[0]).toEqual([
+      "客户", "最近下单时间", "购买次数", "总金额", "R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期",
+      "升级所需单笔订单", "",
+    ]);
     // Next contact from 2025-07-01 (45839): B + 3 months = 2025-10-01 = 45931, C + 6 = 2026-01-01 = 46023,
-    // D + 12 = 2026-07-01 = 46204.
-    expect(written.slice(1).map((row) => [row[0], row[7], row[8], row[9], row[11], row[12]])).toEqual([
-      ["A", 3.9, "B", "每季度回访一次", 45931, ""],
-      ["B", 1.6, "D", "每年回访一次", 46204, ""],
-      ["C", 2.9, "C", "每半年回访一次", 46023, ""],
-      ["D", 3.5, "B", "每季度回访一次", 45931, ""],
-      ["E", 3.1, "B", "每季度回访一次", 45931, ""],
+    // D + 12 = 2026-07-01 = 46204. The next-grade orders are the fixtures' (SALES_OUTPUT_EN, worked out there).
+    expect(written.slice(1).map((row) => [row[0], row[7], row[8], row[9], row[11], row[12], row[13]])).toEqual([
+      ["A", 3.9, "B", "每季度回访一次", 45931, 200.01, ""],
+      ["B", 1.6, "D", "每年回访一次", 46204, 0.01, ""],
+      ["C", 2.9, "C", "每半年回访一次", 46023, 0.01, ""],
+      ["D", 3.5, "B", "每季度回访一次", 45931, 60.01, ""],
+      ["E", 3.1, "B", "每季度回访一次", 45931, 0.01, ""],
     ]);
     // The unreadable sale (row 5, "not a date") is grouped by its reason and can be selected.
     const reasons = await page.getByTestId("not-graded-reason").allInnerTexts();
@@ -292,14 +295,15 @@ describe("a profile saved in the workbook", () => {
     await page.getByTestId("as-of").fill(SHAOXING_AS_OF);
     await page.getByTestId("grade").click();
     await page.getByTestId("result").waitFor();
-    // A profile without contact periods writes the seven columns only: no Next contact by.
-    expect(await read(page, "Sales", "E1:L6")).toEqual([
-      [...SHAOXING_OUTPUT_EN[0].slice(0, 7), ""],
-      [5, 5, 5, 6.5, "A", "weekly call", "", ""],
-      [3, 2, 2, 2.9, "C", "quarterly call", "", ""],
-      [4, 3, 3, 4.2, "A", "weekly call", "", ""],
-      [2, 3, 2, 3, "C", "quarterly call", "", ""],
-      [...SHAOXING_OUTPUT_EN[5].slice(0, 7), ""],
+    // A profile without contact periods writes no Next contact by: the seven, then the next-grade order. With an order
+    // today C002 (S 4: f 2, 1.5 + 0.8 + 1.2 = 3.5) and C004 (S 7: f 3, 3.9) pass B's X > 3 with one cent.
+    expect(await read(page, "Sales", "E1:M6")).toEqual([
+      [...SHAOXING_OUTPUT_EN[0].slice(0, 7), "Next grade with one order of", ""],
+      [5, 5, 5, 6.5, "A", "weekly call", "", "", ""],
+      [3, 2, 2, 2.9, "C", "quarterly call", "", 0.000001, ""],
+      [4, 3, 3, 4.2, "A", "weekly call", "", "", ""],
+      [2, 3, 2, 3, "C", "quarterly call", "", 0.000001, ""],
+      [...SHAOXING_OUTPUT_EN[5].slice(0, 7), "", ""],
     ]);
     // A = C001 + C003 (9 + 5 = 14 of 18.5: 75.675… → 75.7 % after the largest remainder), C = 4.5 (24.3 %).
     expect(await gradeTable(page)).toEqual([
@@ -360,7 +364,7 @@ describe("grading again over the add-in's own results", () => {
     await page.getByTestId("as-of").fill(SHAOXING_AS_OF);
     await page.getByTestId("grade").click();
     await page.getByTestId("result").waitFor();
-    expect(await read(page, "Sales", "E1:L5")).toEqual(SHAOXING_OUTPUT_EN.slice(0, 5));
+    expect(await read(page, "Sales", "E1:M5")).toEqual(SHAOXING_OUTPUT_EN.slice(0, 5));
     // A first grading has nothing to compare with.
     await expect(page.getByTestId("movement").count()).resolves.toBe(0);
 
@@ -372,14 +376,16 @@ describe("grading again over the add-in's own results", () => {
     await expect(page.getByText(/The selection changed/).count()).resolves.toBe(0);
     await expect(page.getByTestId("as-of").inputValue()).resolves.toBe("2026-02-20");
     await expect(page.getByTestId("overwrite-dialog").count()).resolves.toBe(0);
-    await expect(page.getByTestId("written").innerText()).resolves.toBe("Results written to Sales!E1:N5.");
+    await expect(page.getByTestId("written").innerText()).resolves.toBe("Results written to Sales!E1:O5.");
     expect(await read(page, "Sales", "A1:D5")).toEqual(table);
+    // Next grade with one order at 2026-02-20 (r 5, S + 1): C001 S 17 (f 5) 6.5 > 6, C002 S 4 (f 2) 3.5 > 3, C004 S 7
+    // (f 3) 3.9 > 3, each with one cent; C003 S 11 (f 4) needs m 5, Z above 8: 3.000001.
     expect(await read(page, "Sales")).toEqual([
-      [...SHAOXING_HEADERS, ...SHAOXING_OUTPUT_EN[0], "Previous grade", "Change"],
-      [...table[1], 3, 5, 5, 5.9, "B", "1–2 contacts per quarter", "", 46162, "A", "↓"],
-      [...table[2], 2, 2, 2, 2.6, "C", "1–2 contacts per half-year", "", 46254, "C", "="],
-      [...table[3], 2, 3, 3, 3.6, "B", "1–2 contacts per quarter", "", 46162, "B", "="],
-      [...table[4], 1, 3, 2, 2.7, "C", "1–2 contacts per half-year", "", 46254, "C", "="],
+      [...SHAOXING_HEADERS, ...SHAOXING_OUTPUT_EN[0].slice(0, 8), "Previous grade", "Change", SHAOXING_OUTPUT_EN[0][8]],
+      [...table[1], 3, 5, 5, 5.9, "B", "1–2 contacts per quarter", "", 46162, "A", "↓", 0.000001],
+      [...table[2], 2, 2, 2, 2.6, "C", "1–2 contacts per half-year", "", 46254, "C", "=", 0.000001],
+      [...table[3], 2, 3, 3, 3.6, "B", "1–2 contacts per quarter", "", 46162, "B", "=", 3.000001],
+      [...table[4], 1, 3, 2, 2.7, "C", "1–2 contacts per half-year", "", 46254, "C", "=", 0.000001],
     ]);
     await expect(page.getByTestId("movement").innerText()).resolves.toBe("1 moved down, 0 moved up · Select those who moved down");
     // B = C001 + C003 (9 + 5 = 14 of 18.5 万元: 75.675… → 75.7 %), C = C002 + C004 (4.5: 24.324… → 24.3 %).

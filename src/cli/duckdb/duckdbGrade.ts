@@ -26,7 +26,7 @@ import { ResultCells } from "../resultCells";
 import { UsageError } from "../usageError";
 import { indexDataLines, IndexedLines, type LineIndex } from "./csvLines";
 import type { DeclineReason } from "./engineTexts";
-import { latestDaySql, moneySql, rowsViewSql, SUB_SCORE_BASE, subScoresSql } from "./gradeQuery";
+import { countSql, latestDaySql, moneySql, recencySql, rowsViewSql, SUB_SCORE_BASE, subScoresSql } from "./gradeQuery";
 import { checkStrictCells, positional, type StrictColumns } from "./strictCells";
 
 /** Enough of the file for its header and a few thousand rows: what the engine grades first, to find the columns. */
@@ -158,11 +158,20 @@ async function gradeRows(
   const r = new Uint8Array(n), f = new Uint8Array(n), m = new Uint8Array(n);
   // Each row's total is read on a second connection while the first computes the sub-scores.
   const money = new Float64Array(n);
+  // D and S of each row too: the next-grade order starts from them.
+  const days = new Int32Array(n), count = new Float64Array(n);
   const pricing = another().then(async (second) => {
     try {
-      return await eachRow(second, moneySql(), n, (rn, total) => {
+      const priced = await eachRow(second, moneySql(), n, (rn, total) => {
         money[rn] = total;
       });
+      const dated = await eachRow(second, recencySql(asOfDay), n, (rn, d) => {
+        days[rn] = d;
+      });
+      const counted = await eachRow(second, countSql(), n, (rn, s) => {
+        count[rn] = s;
+      });
+      return Math.min(priced, dated, counted);
     } finally {
       second.closeSync();
     }
@@ -178,7 +187,7 @@ async function gradeRows(
   const priced = await pricing;
   const [latest] = (await connection.runAndReadAll(latestDaySql())).getRowObjects();
   const latestDay = latest?.day === null || latest?.day === undefined ? null : Number(latest.day);
-  const res = gradeScoredCustomers({ r, f, m, money, latestDay }, profile, { ...req.options, unit: first.unit.unit, asOf: asOfDay });
+  const res = gradeScoredCustomers({ r, f, m, money, latestDay, days, count }, profile, { ...req.options, unit: first.unit.unit, asOf: asOfDay });
   // Every line is a row DuckDB graded, once: anything else means the file was not read as the gate read it.
   if (seen !== n || priced !== n || res.summary.graded !== n) {
     throw new Error(`DuckDB returned ${seen} graded rows and ${priced} amounts for ${n} lines (${res.summary.graded} graded)`);

@@ -5,7 +5,7 @@
  * file: results are matched to lines by it, and it is the input order the tie rule "first" needs.
  */
 
-import { compileSql, type Lang, type MonetaryUnit, type Profile } from "../../engine";
+import { compileSql, formatDay, type Lang, type MonetaryUnit, type Profile } from "../../engine";
 import { ROWS_TABLE } from "./strictCells";
 
 /** The rows table (made by the gate) with each row's position as `rn`: what the compiled SQL reads. */
@@ -62,4 +62,13 @@ export function moneySql(): string {
 /** The latest last-order date of the rows as a day number (days since 1970-01-01), for the summary. */
 export function latestDaySql(): string {
   return `SELECT CAST(datediff('day', DATE '1970-01-01', max(date)) AS INTEGER) AS day FROM ${ROWS_TABLE}`;
+}
+
+/** Each row's recency D (days to the analysis date) and purchase count S, keyed by position: the next-grade order needs them. */
+export function recencySql(asOfDay: number): string {
+  return `SELECT CAST(rowid AS INTEGER) AS rn, CAST(date_diff('day', date, DATE '${formatDay(asOfDay)}') AS INTEGER) FROM ${ROWS_TABLE}`;
+}
+
+export function countSql(): string {
+  return `SELECT CAST(rowid AS INTEGER) AS rn, CAST(count AS DOUBLE) FROM ${ROWS_TABLE}`;
 }

@@ -45,11 +45,14 @@ export interface ParameterCell {
 /**
  * Which result columns the formulas compute, keyed by the declaration (resultColumns.ts), so that a new column is a
  * type error here until it says. The previous grade and the change are not formulas: a comparison fixed at grading
- * would not follow the data or the analysis date the formulas follow (the summary sheet records it instead).
+ * would not follow the data or the analysis date the formulas follow (the summary sheet records it instead). The
+ * next-grade order is not a formula either: it is a smallest amount found by searching (with quantiles, by ranking the
+ * customer's new values among every other customer's), which a cell formula cannot do exactly in a worksheet's binary
+ * numbers, and a value fixed at grading would not follow the data the formulas follow: live formulas leave it out.
  */
 export const FORMULA_COLUMNS = {
   r: true, f: true, m: true, score: true, grade: true, cadence: true, note: true, nextContact: true,
-  previous: false, change: false,
+  previous: false, change: false, nextGrade: false,
 } as const satisfies Record<ResultColumnId, boolean>;
 
 /** The result columns that have a formula. */

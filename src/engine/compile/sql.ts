@@ -83,6 +83,7 @@ const SQL_FORMS = {
   },
   previous: null,
   change: null,
+  nextGrade: null,
 } satisfies Record<ResultColumnId, SqlColumn | null>;
 
 /** The customer's own columns, before the result columns. */
