@@ -173,9 +173,13 @@ class SalesReader {
   private readonly amountColumn: number;
   /** The columns no role reads: carried with the sales (spec §8), by table column. */
   private readonly others: number[];
-  /** Per other column: each customer's carried value, and its value on its first sale inside the window. */
+  /**
+   * Per other column: each customer's carried value, its value on its first sale inside the window, and a fingerprint
+   * of that first value's bytes (a later sale written alike is the same value without a string made for it).
+   */
   private readonly values: Cell[][];
   private readonly firstValues: Cell[][];
+  private readonly firstPrints: number[][];
   /** Per other column: whether any row holds something in it (a column with no header and no value is not carried). */
   private readonly hasValue: boolean[];
   /** The customer's name on each skipped sale (the summary names it), when the table has a name column. */
@@ -201,6 +205,7 @@ class SalesReader {
     this.tally = new SalesTally(window, this.others.length);
     this.values = this.others.map(() => []);
     this.firstValues = this.others.map(() => []);
+    this.firstPrints = this.others.map(() => []);
     // A column with a header is carried whatever it holds; one without is carried once a row holds something in it.
     this.hasValue = this.others.map((c) => (headers[c] ?? "") !== "");
   }
@@ -298,10 +303,19 @@ class SalesReader {
   private carry(scan: CsvScan, first: number, fields: number, customer: number, fate: number): void {
     for (let k = 0; k < this.others.length; k++) {
       const c = this.others[k];
-      const value = c < fields ? fieldText(scan, first + c) : "";
-      if ((fate & SALE_CARRIED) !== 0) this.values[k][customer] = value;
-      if ((fate & SALE_FIRST_KEPT) !== 0) this.firstValues[k][customer] = value;
-      else if ((fate & SALE_KEPT_AGAIN) !== 0 && !this.tally.differ(k, customer) && !sameValue(value, this.firstValues[k][customer])) {
+      const field = c < fields ? first + c : -1;
+      // A string only for the value a customer carries and its first one: a later sale is compared by its bytes'
+      // fingerprint, and by its text only when that differs (" 张三" and "张三" are one value).
+      const text = () => (field < 0 ? "" : fieldText(scan, field));
+      let value: string | undefined;
+      if ((fate & SALE_CARRIED) !== 0) this.values[k][customer] = value = text();
+      if ((fate & SALE_FIRST_KEPT) !== 0) {
+        this.firstValues[k][customer] = value ?? text();
+        this.firstPrints[k][customer] = fieldPrint(scan, field);
+      } else if (
+        (fate & SALE_KEPT_AGAIN) !== 0 && !this.tally.differ(k, customer) && fieldPrint(scan, field) !== this.firstPrints[k][customer] &&
+        !sameValue(value ?? text(), this.firstValues[k][customer])
+      ) {
         this.tally.markDiffering(k, customer);
       }
     }
@@ -364,4 +378,20 @@ function digits2(b: Uint8Array, at: number): number {
   const d0 = b[at] - 48, d1 = b[at + 1] - 48;
   if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9) return -1;
   return d0 * 10 + d1;
+}
+
+/**
+ * A 53-bit fingerprint of field k's bytes and quoting (-1: a field the row lacks, which reads as empty): fields written
+ * alike get the same number; two fields written differently get the same one about once in 2^53 comparisons.
+ */
+function fieldPrint(scan: CsvScan, k: number): number {
+  if (k < 0) return -1;
+  const bytes = scan.bytes;
+  let h1 = 0x811c9dc5 ^ scan.quoting[k], h2 = 0x9e3779b9;
+  for (let b = scan.fieldStart[k], end = scan.fieldEnd[k]; b < end; b++) {
+    h1 = Math.imul(h1 ^ bytes[b], 0x01000193);
+    h2 = Math.imul(h2 ^ bytes[b], 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
 }
