@@ -194,13 +194,30 @@ export const GLOSSARY = {
     zhAccepted: ["下单时间"],
     zhForbidden: ["订单日期", "下单日期", "销售日期"],
   }),
+  recency: term({
+    concept: "What R scores: the days from the customer's last order to the analysis date",
+    en: "Days since the last order",
+    zh: "距最近下单天数",
+    // The words, not the JSON field "recency" that the engine's messages about profile files name.
+    enMatch: /\bdays since the last order\b/i,
+    zhAccepted: ["距最近下单天数"],
+    zhForbidden: ["最近消费", "消费间隔", "近度"],
+  }),
+  monetary: term({
+    concept: "What M scores: the customer's total purchase amount",
+    en: "Total purchase amount",
+    zh: "购买总金额",
+    enMatch: /\btotal purchase amount\b/i,
+    zhAccepted: ["购买总金额", "总金额"],
+    zhForbidden: ["消费金额"],
+  }),
   purchaseCount: term({
-    concept: "A customer table's number of purchases (S)",
+    concept: "A customer table's number of purchases (S), which F (frequency) scores",
     en: "Purchase count",
     zh: "购买次数",
     enMatch: /\bpurchase count\b/i,
     zhAccepted: ["购买次数"],
-    zhForbidden: ["消费次数", "购买频次", "订单数", "历史购买总次数"],
+    zhForbidden: ["消费次数", "购买频次", "消费频次", "订单数", "历史购买总次数"],
   }),
   totalAmount: term({
     concept: "A customer table's total purchase amount (Z)",

@@ -38,6 +38,7 @@ export {
   analysisDateWarning, AS_OF_GAP_DAYS, dataPastAnalysisDate, proposedAnalysisDate, type AnalysisDateChoice,
   type AnalysisDateSource, type AnalysisDateWarning, type DataPastAnalysisDate,
 } from "./analysisDate";
+export { dateColumnDays, daysAfter, type DateColumnDays } from "./dateColumnDays";
 export { nothingToGrade, nothingToGradeText, type NothingToGrade } from "./nothingToGrade";
 export { compactMoney, compactMoneyColumn, type MoneyDisplay } from "./compactMoney";
 export { countNumber, countText, pluralFor, rowRangeText, type CountNoun, type PluralForms } from "./countWords";

@@ -6,9 +6,13 @@
 /** The number format of every date cell the product writes: the same text formatDay gives (2025-07-01). */
 export const DATE_FORMAT = "yyyy-mm-dd";
 
-/** Fill colours per grade, best first (green, blue, orange, red), as RGB hex without "#". */
-export const GRADE_FILLS: readonly string[] = ["C6EFCE", "BDD7EE", "F8CBAD", "FFC7CE"];
-/** The fill of any grade beyond the fourth. */
+/**
+ * Fill colours per grade, best first, as RGB hex without "#": green, blue, orange and red for the usual three or four
+ * grades, then yellow, lavender, teal and sand, so that every grade of a profile with up to eight has a colour of its
+ * own (light enough for black text in a cell, told apart beside each other in a bar).
+ */
+export const GRADE_FILLS: readonly string[] = ["C6EFCE", "BDD7EE", "F8CBAD", "FFC7CE", "FFEB9C", "D9D2E9", "B7DEE8", "E2D3B5"];
+/** The fill of any grade beyond the eighth. */
 export const EXTRA_GRADE_FILL = "D9D9D9";
 
 /** The fill of the grade at `index` in the profile's order (best first). */

@@ -7,7 +7,8 @@
  * changes against a previous grading (customers, then amount, then who moved down) when there is one, rows not graded.
  */
 import { ENGINE_TEXTS } from "../i18n/engine";
-import { formatDay, todayDay } from "./dates";
+import { dayToSerial, formatDay, parseDateText, todayDay } from "./dates";
+import { DATE_FORMAT } from "./sheetConventions";
 import type { GradeResult } from "./grade";
 import { gradeShares, type GradeShares } from "./gradeShares";
 import type { GradeChange, GradeMigration } from "./migration";
@@ -55,6 +56,8 @@ export interface SummaryModel {
   previousSource?: string;
   /** Why the amounts were read in `summary.unit` (see chooseUnit), shown beside the unit. */
   unitSource?: UnitSourceFact;
+  /** The workbook counts dates from 1904: the sheet's date cells are serials of that system. */
+  date1904?: boolean;
 }
 
 /** A row not graded: its sheet row (or a sales customer's id), the customer's name where known, and why. */
@@ -91,6 +94,8 @@ export interface SummaryFacts {
   migration?: GradeMigration;
   previousSource?: string;
   unitSource?: UnitSourceFact;
+  /** The workbook the summary goes to counts dates from 1904. */
+  date1904?: boolean;
 }
 
 export function buildSummaryModel(res: GradeResult, facts: SummaryFacts): SummaryModel {
@@ -114,6 +119,7 @@ export function buildSummaryModel(res: GradeResult, facts: SummaryFacts): Summar
     ...(facts.migration ? { migration: facts.migration } : {}),
     ...(facts.previousSource ? { previousSource: facts.previousSource } : {}),
     ...(facts.unitSource ? { unitSource: facts.unitSource } : {}),
+    ...(facts.date1904 ? { date1904: true } : {}),
   };
 }
 
@@ -233,15 +239,28 @@ export function summaryLayout(model: SummaryModel, lang: Lang): SummaryLayout {
   line(t.profile, model.profileName);
   line(t.method, t.methods[s.method]);
   model.rules.forEach((rule, i) => line(i === 0 ? t.rules : null, rule));
-  line(t.asOf, s.asOf);
-  if (s.windowStart) line(t.window, `${s.windowStart} – ${s.asOf}`);
+  // Dates are date cells (a serial of the workbook's date system in the product's date format), not text: they sort,
+  // filter and compute as dates.
+  const dates = (row: number, col: number, cols: number, format = DATE_FORMAT) =>
+    numberFormats.push({ area: { row, col, rows: 1, cols }, format });
+  const serial = (text: string) => {
+    const day = parseDateText(text);
+    return day === null ? text : dayToSerial(day, model.date1904);
+  };
+  dates(line(t.asOf, serial(s.asOf)), 1, 1);
+  if (s.windowStart) dates(line(t.window, serial(s.windowStart), serial(s.asOf)), 1, 2);
   if (model.unitSource) line(t.unit, unitLabel(s.unit, lang), t.unitFrom(model.unitSource.source, model.unitSource.header ?? ""));
   else line(t.unit, unitLabel(s.unit, lang));
   line(t.source, model.source);
   line(t.output, model.output);
   if (model.previousSource) line(t.previousSource, model.previousSource);
   line(t.version, model.version);
-  line(t.generatedAt, model.generatedAt);
+  const graded = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})$/.exec(model.generatedAt);
+  const gradedDay = graded ? parseDateText(graded[1]) : null;
+  if (graded && gradedDay !== null) {
+    const at = dayToSerial(gradedDay, model.date1904) + (Number(graded[2]) * 60 + Number(graded[3])) / 1440;
+    dates(line(t.generatedAt, at), 1, 1, `${DATE_FORMAT} hh:mm`);
+  } else line(t.generatedAt, model.generatedAt);
   line(t.rows, s.rows);
   line(t.graded, s.graded);
   line(t.notGraded, s.notGraded);

@@ -159,12 +159,19 @@ describe("writeSummarySheet", () => {
     const rows = excel.read("RFM Summary");
     expect(rows[0][0]).toBe("RFM Summary");
     expect(rowAfter(rows, "Profile")[0]).toBe("Wuhan – smart curtains (quintiles)");
-    expect(rowAfter(rows, "Analysis date")[0]).toBe("2025-07-01");
-    expect(rowAfter(rows, "Sales window")[0]).toBe("2021-09-01 – 2025-07-01");
+    // Dates are date cells: 2025-07-01 = 45658 (2025-01-01) + 181 = 45839; 2021-09-01 = 44197 (2021-01-01) + 243 = 44440.
+    expect(rowAfter(rows, "Analysis date")[0]).toBe(45839);
+    expect(rowAfter(rows, "Sales window").slice(0, 2)).toEqual([44440, 45839]);
+    const asOfRow = rows.findIndex((r) => r[0] === "Analysis date") + 1;
+    expect(excel.numberFormats("RFM Summary", `B${asOfRow}:B${asOfRow}`)).toEqual([["yyyy-mm-dd"]]);
+    expect(excel.numberFormats("RFM Summary", `B${asOfRow + 1}:C${asOfRow + 1}`)).toEqual([["yyyy-mm-dd", "yyyy-mm-dd"]]);
     expect(rowAfter(rows, "Amount unit")[0]).toBe("yuan");
     expect(rowAfter(rows, "Rules used")[0]).toBe("Quintiles, ties share the average position");
     expect(rowAfter(rows, "Add-in version")[0]).toBe("0.1.0");
-    expect(rowAfter(rows, "Graded at")[0]).toBe("2026-11-23 18:30");
+    // 2026-11-23 = 46023 (2026-01-01) + 326 = 46349, and 18:30 is 18.5 / 24 of a day.
+    expect(rowAfter(rows, "Graded at")[0]).toBeCloseTo(46349 + 18.5 / 24, 9);
+    const gradedRow = rows.findIndex((r) => r[0] === "Graded at") + 1;
+    expect(excel.numberFormats("RFM Summary", `B${gradedRow}:B${gradedRow}`)).toEqual([["yyyy-mm-dd hh:mm"]]);
     expect(rowAfter(rows, "Sales skipped (unreadable)")[0]).toBe(2);
     const gradeHeader = rows.findIndex((r) => r[0] === "Grade");
     expect(rows.slice(gradeHeader, gradeHeader + 6).map((r) => r.slice(0, 5))).toEqual([
@@ -246,7 +253,7 @@ describe("writeSummarySheet", () => {
     expect(second.sheetName).toBe("RFM 汇总");
     expect(excel.sheetNames()).toEqual(["Sales", "RFM 汇总"]);
     const rows = excel.read("RFM 汇总");
-    expect(rowAfter(rows, "统计日期")[0]).toBe("2025-07-01");
+    expect(rowAfter(rows, "统计日期")[0]).toBe(45839);
     expect(rows.find((r) => r[0] === "客户等级")!.slice(0, 5)).toEqual(["客户等级", "客户数", "客户占比", "金额", "金额占比"]);
     expect(rows.some((r) => r[0] === "未分级的行")).toBe(false);
     expect(excel.charts("RFM 汇总")[0].title).toBe("各等级客户数");
