@@ -17,6 +17,7 @@
  *   selectAddress(ctx, "Sheet!A1:G20"): Promise<void>
  *   watchSelection(ctx, onChange, runIn): Promise<SelectionWatch>             // onSelectionChanged; stop() removes it
  *   addSampleSheet(ctx, baseName, rows, columnFormats): Promise<{ sheetName, address }>
+ *   isSheetProtected(ctx, sheetName) / isStructureProtected(ctx): Promise<boolean>   // asked before writing
  *
  * Limits respected everywhere: requests and responses aim at 1 MB (Excel on the web refuses 5 MB), no read touches
  * more than 200k cells (Excel may return null above 5M), `context.sync()` runs once per chunk of up to 20,000 rows,
@@ -27,11 +28,12 @@
  */
 export * from "./types";
 export { locateSource } from "./source";
-export { readColumns, isDate1904 } from "./read";
+export { readColumns, readColumnFormats, isDate1904 } from "./read";
 export { planCustomerOutput, readOwnGrades, writeCustomerOutput, writeSalesOutput, defaultSalesSheetName, freeSheetName, newSheetBase } from "./output";
 export { writeSummarySheet, SUMMARY_ROW_LIMIT } from "./summary";
 export { selectAddress, selectRows, showSheet, SELECT_AREA_LIMIT } from "./select";
 export { watchSelection, type RunInContext, type SelectionWatch } from "./selectionEvents";
 export { addSampleSheet } from "./sampleSheet";
+export { isSheetProtected, isStructureProtected } from "./protection";
 export { gradeFill } from "./write";
 export { TARGET_BYTES, MAX_CHUNK_ROWS, MAX_CHUNK_CELLS } from "./chunks";

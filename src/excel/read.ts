@@ -125,3 +125,15 @@ export async function isDate1904(ctx: Excel.RequestContext): Promise<boolean> {
   await ctx.sync();
   return r.value === 0;
 }
+
+/**
+ * The number format of each requested column (0-based, relative to `source.firstColumn`) as its first data row holds
+ * it ("yyyy/m/d", "@", "General"), so that columns copied elsewhere keep showing dates as dates. One sync.
+ */
+export async function readColumnFormats(ctx: Excel.RequestContext, source: SourceTable, columns: number[]): Promise<string[]> {
+  if (columns.length === 0 || source.rowCount === 0) return columns.map(() => "General");
+  const sheet = ctx.workbook.worksheets.getItem(source.sheetName);
+  const cells = columns.map((c) => sheet.getRangeByIndexes(source.headerRow + 1, source.firstColumn + c, 1, 1).load("numberFormat"));
+  await ctx.sync();
+  return cells.map((cell) => String(cell.numberFormat[0]?.[0] ?? "General"));
+}

@@ -31,6 +31,10 @@ export interface FakeExcelOptions {
   date1904?: boolean;
   /** Request/response size limit in bytes (default 5 MB, as Excel on the web). */
   payloadLimit?: number;
+  /** Sheets protected as by Review > Protect Sheet: Excel refuses every change of their cells. */
+  protectedSheets?: string[];
+  /** The workbook's structure protected (Review > Protect Workbook): no sheet can be added, deleted or renamed. */
+  protectedStructure?: boolean;
 }
 
 export class FakeExcel {
@@ -57,6 +61,8 @@ export class FakeExcel {
       },
     };
     for (const t of options.tables ?? []) this.sheet(t.sheet).tables.push({ name: t.name, rect: parseCells(t.address) });
+    for (const name of options.protectedSheets ?? []) this.sheet(name).protected = true;
+    this.state.structureProtected = options.protectedStructure === true;
     this.control = { payloadLimit: options.payloadLimit ?? FIVE_MB, stats: [], syncCount: 0 };
     if (options.selection) this.select(options.selection);
   }

@@ -18,6 +18,16 @@ export interface WorkbookState {
   newSheet(name: string): SheetData;
   /** Handlers registered through `workbook.onSelectionChanged.add` (and synced), called after every selection change. */
   selectionHandlers: Set<SelectionHandler>;
+  /** The workbook's structure is protected (Review > Protect Workbook): no sheet can be added, deleted or renamed. */
+  structureProtected?: boolean;
+}
+
+/** What Excel says when it refuses to change a protected sheet (code AccessDenied). */
+export const PROTECTED_SHEET_MESSAGE = "The cell or chart you're trying to change is on a protected sheet.";
+const PROTECTED_WORKBOOK_MESSAGE = "Workbook is protected and cannot be changed.";
+
+function refuseIfStructureProtected(state: WorkbookState): void {
+  if (state.structureProtected) throw new FakeOfficeError("AccessDenied", PROTECTED_WORKBOOK_MESSAGE);
 }
 
 export type SelectionHandler = (args: { type: "WorkbookSelectionChanged" }) => Promise<unknown> | unknown;
@@ -111,6 +121,19 @@ export class FakeRange extends FakeProxy {
         return rect.cols;
     }
     throw new Error(name);
+  }
+
+  /** Every change of the range's cells or formats is refused on a protected sheet; selecting it is not a change. */
+  protected override write(payload: unknown, apply: () => void, cellsWritten = 0): void {
+    const selecting = (payload as { select?: boolean } | null)?.select === true;
+    super.write(
+      payload,
+      () => {
+        if (!selecting && this.where()?.sheet.protected) throw new FakeOfficeError("AccessDenied", PROTECTED_SHEET_MESSAGE);
+        apply();
+      },
+      cellsWritten,
+    );
   }
 
   get address(): string {
@@ -561,6 +584,10 @@ export class FakeWorksheet extends FakeProxy {
   get visibility(): string {
     return this.loadedValue("visibility");
   }
+  /** `worksheet.protection` (ExcelApi 1.2): only whether the sheet is protected. */
+  get protection(): FakeProtection {
+    return new FakeProtection(this.ctx, () => this.need().protected);
+  }
   /** "Visible", "Hidden" or "VeryHidden"; Excel refuses to hide the last visible sheet. */
   set visibility(v: string) {
     this.forget("visibility");
@@ -580,6 +607,7 @@ export class FakeWorksheet extends FakeProxy {
     this.forget("name");
     this.write({ name: v }, () => {
       const s = this.need();
+      refuseIfStructureProtected(this.state);
       const other = findSheet(this.state, v);
       if (other && other !== s) throw new FakeOfficeError("ItemAlreadyExists", `fake: sheet "${v}" exists`);
       s.name = v;
@@ -624,6 +652,7 @@ export class FakeWorksheet extends FakeProxy {
   delete(): void {
     this.write({ delete: true }, () => {
       const s = this.need();
+      refuseIfStructureProtected(this.state);
       if (this.state.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "fake: cannot delete the only sheet");
       this.state.sheets.splice(this.state.sheets.indexOf(s), 1);
       if (this.state.activeSheet === s) this.state.activeSheet = this.state.sheets[0];
@@ -656,6 +685,26 @@ export class FakeWorksheet extends FakeProxy {
         return new FakeTable(this.ctx, this.state, () => ({ sheet: this.need(), table }));
       },
     };
+  }
+}
+
+/** `worksheet.protection` / `workbook.protection`: the `protected` property, read at sync. */
+export class FakeProtection extends FakeProxy {
+  protected readonly loadable = ["protected"] as const;
+  constructor(
+    ctx: FakeContext,
+    private readonly isProtected: () => boolean,
+  ) {
+    super(ctx);
+  }
+  protected resolve(): boolean {
+    return true;
+  }
+  protected read(): unknown {
+    return this.isProtected();
+  }
+  get protected(): boolean {
+    return this.loadedValue("protected");
   }
 }
 
@@ -697,6 +746,7 @@ export class FakeWorksheetCollection extends FakeProxy {
     this.ctx.enqueue({
       requestBytes: 40 + name.length,
       apply: () => {
+        refuseIfStructureProtected(this.state);
         if (findSheet(this.state, name)) throw new FakeOfficeError("ItemAlreadyExists", `fake: sheet "${name}" exists`);
         if (name.length > 31 || /[[\]:*?/\\]/.test(name)) throw new FakeOfficeError("InvalidArgument", `fake: bad sheet name "${name}"`);
         created = this.state.newSheet(name);
@@ -766,6 +816,10 @@ export class FakeWorkbook {
         };
       },
     };
+  }
+  /** `workbook.protection` (ExcelApi 1.7): whether the structure is protected. */
+  get protection(): FakeProtection {
+    return new FakeProtection(this.ctx, () => this.state.structureProtected === true);
   }
   getSelectedRange(): FakeRange {
     return new FakeRange(this.ctx, this.state, () => {

@@ -51,6 +51,8 @@ export class SheetData {
   readonly merged: Rect[] = [];
   /** "Visible", "Hidden" or "VeryHidden", as `worksheet.visibility`. */
   visibility = "Visible";
+  /** Protected (Review > Protect Sheet): Excel refuses to change its cells, formats included. */
+  protected = false;
   /** Results of formulas set up by tests: a formula entered again gets its result back (the fake does not calculate). */
   private readonly knownResults = new Map<string, CellValue>();
   constructor(public name: string) {}
