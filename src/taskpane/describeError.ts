@@ -22,12 +22,50 @@ export function roleList(roles: Role[], lang: Lang, kind?: InputKind): string {
   return roles.map((role) => roleLabel(role, lang, kind)).join(lang === "zh" ? "、" : ", ");
 }
 
-/** Any error of a grading run as one sentence in the user's language. */
+/**
+ * Excel's codes for a change it refused (Microsoft's error-handling reference lists them; a protected sheet or
+ * workbook structure is refused with AccessDenied): the user is told what may have stopped it and what to do.
+ */
+const REFUSED_CODES = new Set([
+  "AccessDenied",
+  "InvalidOperation",
+  "UnsupportedOperation",
+  "InsertDeleteConflict",
+  "MergedRangeConflict",
+  "FilteredRangeConflict",
+  "PivotTableRangeConflict",
+  "NonBlankCellOffSheet",
+]);
+
+/** The code of an error Office.js raised (OfficeExtension.Error: `code` is one of Excel's ErrorCodes), else null. */
+function officeCode(err: unknown): string | null {
+  if (!(err instanceof Error)) return null;
+  const code: unknown = (err as Error & { code?: unknown }).code;
+  return typeof code === "string" && (err.name === "RichApi.Error" || err.name === "OfficeExtension.Error") ? code : null;
+}
+
+/** Any error of a grading run as one sentence in the user's language, saying what to do where there is something. */
 export function describeError(err: unknown, lang: Lang): string {
   if (err instanceof GradeError || err instanceof ExcelAdapterError || err instanceof CompileError) return err.text[lang];
   if (err instanceof FlowError) {
-    return err.code === "noRows" ? t(lang, "errorNoRows") : t(lang, "errorMissingColumns", { roles: roleList(err.roles, lang) });
+    switch (err.code) {
+      case "noRows":
+        return t(lang, "errorNoRows");
+      case "missingColumns":
+        return t(lang, "errorMissingColumns", { roles: roleList(err.roles, lang) });
+      case "nothingToGrade":
+        return err.detail.text?.[lang] ?? t(lang, "errorNoRows");
+      case "sheetProtected":
+        return t(lang, "errorSheetProtected", { sheet: err.detail.sheet ?? "" });
+      case "workbookProtected":
+        return t(lang, "errorWorkbookProtected");
+      case "summaryProtected":
+        return t(lang, "errorSummaryProtected");
+    }
   }
+  const code = officeCode(err);
+  if (code === "InvalidOperationInCellEditMode") return t(lang, "errorCellEditing");
+  if (code !== null && REFUSED_CODES.has(code)) return t(lang, "errorRefused", { code });
   const message = err instanceof Error ? err.message : String(err);
-  return t(lang, "errorUnexpected", { message });
+  return t(lang, code === null ? "errorUnexpected" : "errorExcel", { message, code: code ?? "" });
 }

@@ -1,5 +1,5 @@
 /** What the footer says beside Grade: what it will grade, or why it cannot yet. */
-import type { ColumnDetection, DisplayDateForm, Lang } from "../engine";
+import type { ColumnDetection, DisplayDateForm, Lang, NotATable } from "../engine";
 import { roleList } from "./describeError";
 import type { Inspection } from "./gradingFlow";
 import { formatCount } from "./components/SourceSection";
@@ -15,6 +15,10 @@ export interface GradeReadiness {
   latestDay: number | null | undefined;
   windowInvalid: boolean;
   profileChosen: boolean;
+  /** The selection is not a table to grade (engine notATable; a header row alone keeps its own reason). */
+  notTable?: NotATable | null;
+  /** The profile's fixed date is before the data and the user has not chosen between them yet. */
+  fixedDateUndecided?: boolean;
   dateForm: DisplayDateForm;
 }
 
@@ -24,6 +28,7 @@ export function gradeBlockedReason(state: GradeReadiness, lang: Lang): string | 
   if (state.busy) return null;
   if (state.loading && !inspection) return t(lang, "reasonLoading");
   if (!inspection || !detection) return t(lang, "reasonNoSource");
+  if (state.notTable && state.notTable !== "headerOnly" && state.notTable !== "empty") return t(lang, "reasonNotTable");
   if (inspection.source.rowCount === 0) return t(lang, "reasonNoRows");
   if (detection.missing.length > 0) return t(lang, "reasonMissing", { roles: roleList(detection.missing, lang, detection.kind) });
   if (asOfDay === null) {
@@ -32,6 +37,7 @@ export function gradeBlockedReason(state: GradeReadiness, lang: Lang): string | 
       : t(lang, "reasonAsOf", { pattern: dateForm.pattern });
   }
   if (state.windowInvalid) return t(lang, "reasonWindow", { pattern: dateForm.pattern });
+  if (state.fixedDateUndecided) return t(lang, "reasonFixedDate");
   if (!state.profileChosen) return t(lang, "reasonNoSource");
   return null;
 }

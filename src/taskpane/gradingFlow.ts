@@ -8,21 +8,29 @@ import {
   BUILTIN_PROFILES,
   buildSummaryModel,
   compareGradings,
+  columnLetters,
   CUSTOMER_COLUMNS,
+  dateColumnDays,
+  isBlank,
   detectColumns,
   formatDay,
   gradeCustomers,
   gradeSales,
-  parseDay,
+  carriedValue,
+  nameColumn,
+  nothingToGrade,
+  nothingToGradeText,
 } from "../engine";
 import type {
   ColumnDetection,
+  DateColumnDays,
   GradeMigration,
   GradeOptions,
   GradeResult,
   GradeSummary,
   InputKind,
   Lang,
+  Localized,
   MonetaryUnit,
   Profile,
   Role,
@@ -36,8 +44,11 @@ import {
   newSheetBase,
   isDate1904,
   locateSource,
+  isSheetProtected,
+  isStructureProtected,
   planCustomerOutput,
   readColumns,
+  readColumnFormats,
   readOwnGrades,
   selectAddress,
   selectRows,
@@ -88,7 +99,8 @@ export interface GradeRequest {
   liveFormulas?: boolean;
 }
 
-export type Phase = "reading" | "grading" | "writing";
+/** Reading the data rows, grading them, writing one result row per data row (or customer), then the summary sheet. */
+export type Phase = "reading" | "grading" | "writing" | "summary";
 export interface Progress {
   phase: Phase;
   done: number;
@@ -102,6 +114,11 @@ export interface GradeHooks {
   signal?: AbortSignal;
   /** Asked only when the output cells hold someone else's data; `address` is where the output would go. */
   askOverwrite(address: string): Promise<OverwriteChoice>;
+  /**
+   * Asked when the sheet beside whose table the results would go is protected: a new sheet, or nothing. Without it,
+   * grading stops with FlowError "sheetProtected".
+   */
+  askProtected?(sheetName: string): Promise<"newSheet" | "cancel">;
 }
 
 export interface GradeDone {
@@ -116,6 +133,8 @@ export interface GradeDone {
   /** Rows not graded, one group per reason, each with the sheet rows to select. */
   notGradedGroups: NotGradedGroup[];
   written: WriteResult;
+  /** Written as live formulas: the sheet where the analysis date is changed to regrade. */
+  live?: { parametersSheet: string };
   /** The summary sheet's name; null when it could not be written (the results themselves are complete). */
   summarySheet: string | null;
   /** Why the summary sheet is missing. */
@@ -128,11 +147,17 @@ export interface GradeDone {
 }
 export type GradeOutcome = GradeDone | { status: "cancelled" };
 
-/** A problem with the request that the pane explains in the user's words (see describeError). */
+/**
+ * A problem with the request that the pane explains in the user's words (see describeError): no rows, columns
+ * missing, nothing readable in a column (the engine's words in `text`), a protected sheet or workbook structure
+ * where the results would go (`sheet`).
+ */
+export type FlowErrorCode = "noRows" | "missingColumns" | "nothingToGrade" | "sheetProtected" | "workbookProtected" | "summaryProtected";
 export class FlowError extends Error {
   constructor(
-    readonly code: "noRows" | "missingColumns",
+    readonly code: FlowErrorCode,
     readonly roles: Role[] = [],
+    readonly detail: { text?: Localized; sheet?: string } = {},
   ) {
     super(code);
     this.name = "FlowError";
@@ -147,6 +172,8 @@ export interface GradingFlow {
   /** Detection again after the user chose columns by hand (a column per role; NOT_USED for none) or the layout. */
   remap(headers: string[], manual: ColumnMapping, kind?: InputKind): ColumnDetection;
   latestDate(source: SourceTable, dateColumn: number, date1904: boolean): Promise<string | null>;
+  /** The days of the date column: the latest, and how many lie after a given day (see engine dateColumnDays). */
+  dateColumn(source: SourceTable, dateColumn: number, date1904: boolean): Promise<DateColumnDays>;
   grade(request: GradeRequest, hooks: GradeHooks): Promise<GradeOutcome>;
   selectRows(sheetName: string, rows: number[]): Promise<SelectResult>;
   /** Selects a range such as the results written ("Sheet!F1:L6"). */
@@ -163,9 +190,13 @@ export function rolesToRead(kind: InputKind): Role[] {
   return kind === "customers" ? ["id", "date", "count", "total"] : ["id", "date", "amount"];
 }
 
-/** Grades the columns read for `roles` (columns[k] holds role roles[k]) as the engine input of `kind`. */
+/**
+ * Grades the columns read for `roles` (columns[k] holds role roles[k]) as the engine input of `kind`; sales records
+ * carry `carried` (their other columns) into their customers' rows.
+ */
 export function gradeColumns(
   kind: InputKind, mapping: ColumnDetection["mapping"], roles: Role[], columns: unknown[][], profile: Profile, options: GradeOptions,
+  carried: readonly { header: string; cells: unknown[] }[] = [],
 ): GradeResult {
   const column = (role: Role) => columns[roles.indexOf(role)];
   return kind === "customers"
@@ -174,7 +205,24 @@ export function gradeColumns(
         profile,
         options,
       )
-    : gradeSales({ ids: column("id"), dates: column("date"), amounts: column("amount") }, profile, options);
+    : gradeSales({ ids: column("id"), dates: column("date"), amounts: column("amount"), ...(carried.length > 0 ? { carried } : {}) }, profile, options);
+}
+
+/**
+ * The columns of a sales table carried into its customers' rows (spec §8): every column no role reads, in table
+ * order; a column with neither a header nor a value is left out.
+ */
+export function columnsToCarry(source: SourceTable, used: readonly number[]): number[] {
+  const taken = new Set(used);
+  return source.headers.flatMap((_, c) => (taken.has(c) ? [] : [c]));
+}
+
+/** A carried column's header: its own, or the column's letter when its header cell is empty ("Column F", "F 列"). */
+export function carriedHeader(source: SourceTable, column: number, lang: Lang): string {
+  const own = String(source.headers[column] ?? "").trim();
+  if (own !== "") return own;
+  const letter = columnLetters(source.firstColumn + column);
+  return lang === "zh" ? `${letter} 列` : `Column ${letter}`;
 }
 
 /** A hand-chosen column of -1 tells the engine's detection to leave that role without a column. */
@@ -187,6 +235,26 @@ export function issueRows(source: SourceTable, issues: { index: number; graded: 
   return [...rows].sort((a, b) => a - b);
 }
 
+/**
+ * The names the summary's lists show beside rows and ids: a customer table's row i; a sales customer's carried name
+ * (its most recent sale's); sale row i's own.
+ */
+function namesFor(res: GradeResult, source: SourceTable, column: number, cells: readonly unknown[] | undefined) {
+  const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  const carried = res.customers?.carried;
+  const k = carried ? carried.headers.indexOf(carriedHeader(source, column, "en")) : -1;
+  return {
+    header: String(source.headers[column] ?? ""),
+    ofResult: (i: number) => (res.kind === "customers" ? text(cells?.[i]) : carried && k >= 0 ? text(carriedValue(carried, i, k)) : ""),
+    ofSale: (i: number) => text(cells?.[i]),
+  };
+}
+
+/** New sheets cannot be added while the workbook's structure is protected: said before anything is written. */
+async function refuseIfStructureProtected(run: ExcelRun): Promise<void> {
+  if (await run((ctx) => isStructureProtected(ctx))) throw new FlowError("workbookProtected");
+}
+
 function isCancel(err: unknown, signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true || (err instanceof ExcelAdapterError && err.code === "cancelled");
 }
@@ -196,7 +264,7 @@ function isCancel(err: unknown, signal: AbortSignal | undefined): boolean {
  * (the context that added it); without it, `watchSelection` refuses.
  */
 export function createGradingFlow(run: ExcelRun, runIn?: RunInContext): GradingFlow {
-  return {
+  const flow: GradingFlow = {
     builtinProfiles: () => BUILTIN_PROFILES,
 
     workbookProfiles: async () => {
@@ -216,15 +284,15 @@ export function createGradingFlow(run: ExcelRun, runIn?: RunInContext): GradingF
 
     remap: (headers, manual, kind) => detectColumns(headers, manual, kind),
 
-    latestDate: (source, dateColumn, date1904) =>
+    latestDate: async (source, dateColumn, date1904) => {
+      const { latestDay } = await flow.dateColumn(source, dateColumn, date1904);
+      return latestDay === null ? null : formatDay(latestDay);
+    },
+
+    dateColumn: (source, dateColumn, date1904) =>
       run(async (ctx) => {
         const [dates] = await readColumns(ctx, source, [dateColumn]);
-        let latest: number | null = null;
-        for (const cell of dates) {
-          const day = parseDay(cell, date1904);
-          if (day !== null && (latest === null || day > latest)) latest = day;
-        }
-        return latest === null ? null : formatDay(latest);
+        return dateColumnDays(dates, date1904);
       }),
 
     grade: async (request, hooks) => {
@@ -246,6 +314,7 @@ export function createGradingFlow(run: ExcelRun, runIn?: RunInContext): GradingF
     },
     addSample: (lang) => run(async (ctx) => (await addSampleSheet(ctx, t(lang, "sampleSheet"), sampleRows(lang), sampleFormats(lang))).sheetName),
   };
+  return flow;
 }
 
 async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeHooks): Promise<GradeOutcome> {
@@ -256,29 +325,46 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
   if (missing.length > 0) throw new FlowError("missingColumns", missing);
 
   const roles = rolesToRead(kind).filter((role) => mapping[role] !== undefined);
-  const columns = await run((ctx) =>
-    readColumns(
-      ctx,
-      source,
-      roles.map((role) => mapping[role] as number),
-      { signal, onProgress: (done, total) => onProgress?.({ phase: "reading", done, total }) },
-    ),
+  const roleColumns = roles.map((role) => mapping[role] as number);
+  // Sales records carry their other columns (name, contact, phone …) into each customer's row: read with the rest.
+  const toCarry = kind === "transactions" ? columnsToCarry(source, roleColumns) : [];
+  // The column that names customers (客户名称 …): the summary's lists show each customer's name beside its row or id.
+  const names = nameColumn(source.headers, mapping);
+  const nameRead = kind === "customers" && names !== undefined ? [names] : [];
+  const read = await run((ctx) =>
+    readColumns(ctx, source, [...roleColumns, ...toCarry, ...nameRead], {
+      signal,
+      onProgress: (done, total) => onProgress?.({ phase: "reading", done, total }),
+    }),
   );
+  const columns = read.slice(0, roles.length);
+  const carried = toCarry
+    .map((c, k) => ({ column: c, header: carriedHeader(source, c, lang), cells: read[roles.length + k] }))
+    .filter((c) => String(source.headers[c.column] ?? "").trim() !== "" || c.cells.some((cell) => !isBlank(cell)));
   signal?.throwIfAborted();
   onProgress?.({ phase: "grading", done: 0, total: 1 });
   const options = { asOf: request.asOf, windowStart: request.windowStart || undefined, unit: request.unit, date1904 };
-  const res = gradeColumns(kind, mapping, roles, columns, profile, options);
+  const res = gradeColumns(kind, mapping, roles, columns, profile, options, carried);
   signal?.throwIfAborted();
+  // Not one readable value in a column (a date column with no date): most likely the wrong column. Nothing is written.
+  const nothing = nothingToGrade(res);
+  if (nothing) {
+    const columnName = (role: Role) => (mapping[role] === undefined ? "" : (source.headers[mapping[role]!] ?? ""));
+    const text = { en: nothingToGradeText(nothing, kind, "en", columnName), zh: nothingToGradeText(nothing, kind, "zh", columnName) };
+    throw new FlowError("nothingToGrade", nothing.reason === "noRows" ? [] : nothing.roles, { text });
+  }
 
   const writeOptions = {
     lang,
     signal,
     grades: profile.grades.map((g) => g.grade),
-    onProgress: (done: number, total: number) => onProgress?.({ phase: "writing" as const, done, total }),
+    // The writers count the header row they write too; the user counts data rows (or customers).
+    onProgress: (done: number, total: number) => onProgress?.({ phase: "writing" as const, done: Math.max(0, done - 1), total: Math.max(0, total - 1) }),
   };
   const context = noteContext(source, mapping);
   let written: WriteResult;
   let migration: GradeMigration | undefined;
+  let parametersSheet: string | undefined;
   if (kind === "customers") {
     // Live formulas write the columns that have a formula (not the next-grade order, a value found by search).
     const planned = request.liveFormulas ? liveFormulaColumns(res) : gradingColumns(res);
@@ -299,11 +385,17 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     let formats = resultFormats(results);
     let gradeColumn = gradePosition(results);
     let mode: CustomerWriteOptions["mode"] = "inPlace";
-    if (plan.status === "occupied") {
+    // Excel refuses every change of a protected sheet: the user chooses a new sheet (or nothing) before anything is tried.
+    if (await run((ctx) => isSheetProtected(ctx, source.sheetName))) {
+      if (!hooks.askProtected) throw new FlowError("sheetProtected", [], { sheet: source.sheetName });
+      if ((await hooks.askProtected(source.sheetName)) === "cancel") return { status: "cancelled" };
+      mode = "newSheet";
+    } else if (plan.status === "occupied") {
       const choice = await hooks.askOverwrite(plan.address);
       if (choice === "cancel") return { status: "cancelled" };
       mode = choice;
     }
+    if (mode === "newSheet" || request.liveFormulas) await refuseIfStructureProtected(run);
     signal?.throwIfAborted();
     // Formulas name the new sheet (its data references name the source sheet), so its name is chosen first.
     const newSheetName = request.liveFormulas && mode === "newSheet"
@@ -324,17 +416,24 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
       throw err;
     }
     await live?.finish();
+    parametersSheet = live?.parametersSheet;
   } else {
+    // The customers go to a new sheet, which a protected workbook structure refuses.
+    await refuseIfStructureProtected(run);
     // Sales notes stand in the customer's own output row, so they name the column only.
     const results = gradingColumns(res);
+    // The carried columns keep their sales sheet's number format (a date stays a date, a phone number text).
+    const carriedFormats = carried.length > 0 ? await run((ctx) => readColumnFormats(ctx, source, carried.map((c) => c.column))) : [];
     let values = salesOutputValues(res, lang, { columnName: context.columnName }, results, date1904);
-    let formats = salesFormats(results);
-    let gradeColumn = CUSTOMER_COLUMNS.length + gradePosition(results);
+    let formats = salesFormats(results, carriedFormats);
+    let gradeColumn = CUSTOMER_COLUMNS.length + carried.length + gradePosition(results);
     // Live formulas name the customers' sheet, so its name is chosen first; they replace the values cell for cell.
     const sheetName = request.liveFormulas ? await run((ctx) => freeSheetName(ctx, defaultSalesSheetName(lang))) : undefined;
     const column = (role: Role) => columns[roles.indexOf(role)];
     const live = sheetName
-      ? await salesLiveFormulaCells(run, source, mapping, { id: column("id"), date: column("date"), amount: column("amount") }, res, sheetName, lang, date1904)
+      ? await salesLiveFormulaCells(
+          run, source, mapping, { id: column("id"), date: column("date"), amount: column("amount") }, res, sheetName, lang, date1904, carriedFormats,
+        )
       : null;
     if (live) ({ values, columnFormats: formats, gradeColumn } = live);
     try {
@@ -346,6 +445,7 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
       throw err;
     }
     await live?.finish();
+    parametersSheet = live?.parametersSheet;
   }
   const model = buildSummaryModel(res, {
     lang,
@@ -360,11 +460,16 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     // Graded again over its own results: the previous grades were those columns.
     previousSource: migration ? written.address : undefined,
     unitSource: request.unitSource,
+    date1904,
+    ...(names === undefined ? {} : { names: namesFor(res, source, names, kind === "customers" ? read[read.length - 1] : carried.find((c) => c.column === names)?.cells) }),
   });
   // The results are complete and the user's data intact at this point; a failing summary must not hide that.
   let summarySheet: string | null = null;
   let summaryFailure: unknown;
+  onProgress?.({ phase: "summary", done: 0, total: 1 });
   try {
+    // A protected structure refuses the summary's new sheet: said plainly, the results being complete.
+    if (await run((ctx) => isStructureProtected(ctx))) throw new FlowError("summaryProtected");
     summarySheet = (await run((ctx) => writeSummarySheet(ctx, model, lang))).sheetName;
   } catch (err) {
     summaryFailure = err;
@@ -376,6 +481,7 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     ...(migration ? { migration, movedDownRows: migration.movedDown.map((d) => sheetRow(source, d.index)) } : {}),
     notGradedGroups: groupNotGraded(res, source, written, lang, context),
     written,
+    ...(parametersSheet !== undefined ? { live: { parametersSheet } } : {}),
     summarySheet,
     ...(summaryFailure === undefined ? {} : { summaryFailure }),
     notGradedRows: kind === "customers" ? issueRows(source, res.issues) : [],

@@ -18,7 +18,7 @@ import {
 import type { FormulaCell, OutputCell, SourceTable } from "../excel";
 import { abandonLiveFormulaSheets, prepareLiveFormulaSheets, writeLiveFormulaSheets } from "../excel/liveFormulas";
 import type { ExcelRun } from "./excelRun";
-import { gradePosition, resultFormats, salesFormats } from "./outputCells";
+import { carriedCells, carriedHeaders, gradePosition, resultFormats, salesFormats } from "./outputCells";
 
 export interface LiveFormulaCells {
   /** Header row, then one row of formulas per data row (per customer for sales records). */
@@ -27,6 +27,8 @@ export interface LiveFormulaCells {
   columnFormats: (string | null)[];
   /** Where the grade stands among those columns (its cells get the grade colours). */
   gradeColumn: number;
+  /** The sheet whose analysis date the formulas read (where the user changes it to regrade). */
+  parametersSheet: string;
   /** Writes the parameters block and the helper sheet; call after the result cells are written. */
   finish(): Promise<void>;
   /** Removes the sheets made for the formulas; call when the result cells could not be written. */
@@ -93,6 +95,7 @@ export async function liveFormulaCells(
     values,
     columnFormats: resultFormats(columns),
     gradeColumn: gradePosition(columns),
+    parametersSheet: sheets.parameters,
     // The parameters block names the sheet of the key columns in RFM_Graded's formula.
     finish: () => run((ctx) => writeLiveFormulaSheets(ctx, sheets, plan.parameters, keys, firstRow, lang, {}, undefined, date1904)),
     abandon: () => run((ctx) => abandonLiveFormulaSheets(ctx, sheets)),
@@ -117,6 +120,8 @@ export async function salesLiveFormulaCells(
   run: ExcelRun, source: SourceTable, mapping: Partial<Record<Role, number>>,
   columns: { id: ArrayLike<Cell>; date: ArrayLike<Cell>; amount: ArrayLike<Cell> }, res: GradeResult, sheetName: string,
   lang: Lang, date1904: boolean,
+  /** Number formats of the carried columns (the sales sheet's), which stand after the customer as values. */
+  carriedFormats: readonly (string | null)[] = [],
 ): Promise<LiveFormulaCells> {
   const firstSale = source.headerRow + 2;
   const misread = firstSaleFormulasMisread(columns.id, columns.date, columns.amount, date1904);
@@ -128,6 +133,9 @@ export async function salesLiveFormulaCells(
   const letter = (role: Role) => columnLetters(source.firstColumn + mapping[role]!);
   const header = (role: Role) => source.headers[mapping[role]!] ?? "";
   const results = liveFormulaColumns(res);
+  // The carried columns (name, contact …) stand right after the customer, as the values the grading read.
+  const carried = carriedHeaders(res).length;
+  const at = (k: number) => columnLetters(k);
   const layout: SalesFormulaLayout = {
     salesSheet: source.sheetName,
     firstSale,
@@ -137,7 +145,7 @@ export async function salesLiveFormulaCells(
     sheet: sheetName,
     firstRow: 2,
     customers: res.n,
-    columns: { id: "A", last: "B", purchases: "C", amount: "D", ...resultLetters(results, CUSTOMER_COLUMN_COUNT) },
+    columns: { id: "A", last: at(1 + carried), purchases: at(2 + carried), amount: at(3 + carried), ...resultLetters(results, CUSTOMER_COLUMN_COUNT + carried) },
     helperSheet: "",
     helper: SALES_HELPER,
   };
@@ -148,12 +156,13 @@ export async function salesLiveFormulaCells(
   const sheets = await run((ctx) => prepareLiveFormulaSheets(ctx, lang));
   const plan = compileSalesFormulas(ip, { ...layout, helperSheet: sheets.keys }, options);
   const formula = (x: string | undefined): FormulaCell => ({ formula: `=${x}` });
-  const values: OutputCell[][] = [[...CUSTOMER_COLUMNS.map((c) => c.header[lang]), ...results.map((c) => c.header[lang])]];
+  const [idHeader, ...ownHeaders] = CUSTOMER_COLUMNS.map((c) => c.header[lang]);
+  const values: OutputCell[][] = [[idHeader, ...carriedHeaders(res), ...ownHeaders, ...results.map((c) => c.header[lang])]];
   const keys: string[][] = [];
   const customers = res.customers!;
   for (let j = 0; j < res.n; j++) {
     const f = plan.customer(2 + j);
-    values.push([customers.ids.at(j) ?? "", ...[f.lastOrder, f.purchases, f.total].map(formula), ...resultFormulas(results, f)]);
+    values.push([customers.ids.at(j) ?? "", ...carriedCells(res, j), ...[f.lastOrder, f.purchases, f.total].map(formula), ...resultFormulas(results, f)]);
     keys.push([f.days, f.count, f.amount, ...(f.firstSale ? [f.firstSale] : [])].map((x) => `=${x}`));
   }
   const saleRows: string[][] = [];
@@ -164,8 +173,9 @@ export async function salesLiveFormulaCells(
   const sales = { firstRow: firstSale, rows: saleRows, footnote: SALES_FORMULA_TEXTS.customersFixed[lang] };
   return {
     values,
-    columnFormats: salesFormats(results),
-    gradeColumn: CUSTOMER_COLUMN_COUNT + gradePosition(results),
+    columnFormats: salesFormats(results, carriedFormats),
+    gradeColumn: CUSTOMER_COLUMN_COUNT + carried + gradePosition(results),
+    parametersSheet: sheets.parameters,
     finish: () => run((ctx) => writeLiveFormulaSheets(ctx, sheets, plan.parameters, keys, 2, lang, {}, sales, date1904)),
     abandon: () => run((ctx) => abandonLiveFormulaSheets(ctx, sheets)),
   };

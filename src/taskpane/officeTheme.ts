@@ -38,15 +38,49 @@ function hex(color: string | undefined): string | undefined {
   return luminance(color) === null ? undefined : `#${(color ?? "").trim().replace(/^#/, "")}`;
 }
 
-/** Fluent's light or dark tokens, with the pane's background and text in Office's own body colours. */
+/** WCAG AA for text: 4.5:1. */
+const TEXT_CONTRAST = 4.5;
+
+/**
+ * Foreground tokens whose text stands on the pane's own background (labels, hints, links, coloured messages), as
+ * against those drawn on another surface (inverted, on-brand, on-light, static) or exempt (disabled).
+ */
+function standsOnBackground(token: string): boolean {
+  return /Foreground/.test(token) && !/Inverted|OnBrand|OnLight|Static|Disabled/.test(token);
+}
+
+/** `color` moved toward white (on a dark background) or black (on a light one) just enough to reach `min`:1. */
+export function readableOn(color: string, background: string, min = TEXT_CONTRAST): string {
+  if (contrast(color, background) >= min) return color;
+  const toward = (luminance(background) ?? 0) < 0.18 ? 255 : 0;
+  const rgb = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
+  for (let step = 1; step <= 20; step++) {
+    const mixed = "#" + rgb.map((c) => Math.round(c + ((toward - c) * step) / 20).toString(16).padStart(2, "0")).join("");
+    if (contrast(mixed, background) >= min) return mixed;
+  }
+  return toward === 255 ? "#ffffff" : "#000000";
+}
+
+/**
+ * Fluent's light or dark tokens, with the pane's background and text in Office's own body colours. Fluent's tokens
+ * are made for its own backgrounds (#292929 dark, #ffffff light); on Office's (Dark Gray is #444444) its secondary
+ * text, links and coloured messages can fall below 4.5:1, so each of those is lightened (or darkened) until it reads.
+ */
 export function fluentThemeFor(theme: OfficeThemeColors | undefined): Theme {
   const dark = isDarkOfficeTheme(theme);
   const base = dark ? webDarkTheme : webLightTheme;
   const background = hex(theme?.bodyBackgroundColor);
   const foreground = hex(theme?.bodyForegroundColor);
   // Office's colours are used only when they keep the text readable against the background (WCAG AA, 4.5:1).
-  if (!background || !foreground || contrast(background, foreground) < 4.5) return base;
-  return { ...base, colorNeutralBackground1: background, colorNeutralForeground1: foreground };
+  if (!background || !foreground || contrast(background, foreground) < TEXT_CONTRAST) return base;
+  const readable: Partial<Theme> = {};
+  for (const [token, value] of Object.entries(base)) {
+    if (standsOnBackground(token) && typeof value === "string" && /^#[0-9a-f]{6}$/i.test(value)) {
+      const fixed = readableOn(value, background);
+      if (fixed !== value) (readable as Record<string, string>)[token] = fixed;
+    }
+  }
+  return { ...base, ...readable, colorNeutralBackground1: background, colorNeutralForeground1: foreground };
 }
 
 export function contrast(a: string, b: string): number {

@@ -3,7 +3,7 @@
  * with their headers and number formats; for sales records the customer columns first.
  */
 import {
-  CUSTOMER_COLUMNS, dayToSerial, resultCell, resultColumns, resultSetting, type GradeMigration, type GradeResult, type Lang,
+  carriedValue, CUSTOMER_COLUMNS, dayToSerial, resultCell, resultColumns, resultSetting, type GradeMigration, type GradeResult, type Lang,
   type NoteContext, type ResultColumn, type ResultRows,
 } from "../engine";
 import type { OutputCell } from "../excel";
@@ -31,20 +31,42 @@ export function customerOutputValues(
   return out;
 }
 
-/** One row per customer of sales records: the customer columns (the last order date a serial), then the result columns. */
+/** The headers of the columns sales records carry into their customers' rows (spec §8), in table order. */
+export function carriedHeaders(res: GradeResult): string[] {
+  return res.customers?.carried?.headers ?? [];
+}
+
+/**
+ * The cells customer j carries, as its sale held them (text, number, a date's serial); an error value as its text,
+ * so that "#N/A" in a phone column is shown, not taken for a failure of the grading.
+ */
+export function carriedCells(res: GradeResult, j: number): OutputCell[] {
+  const carried = res.customers?.carried;
+  if (!carried) return [];
+  return carried.headers.map((_, c) => {
+    const v = carriedValue(carried, j, c);
+    return v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : (v as OutputCell);
+  });
+}
+
+/**
+ * One row per customer of sales records: the customer, the columns carried with its sales (its most recent sale's
+ * name, contact …), its last order date (a serial), purchases and amount, then the result columns.
+ */
 export function salesOutputValues(
   res: GradeResult, lang: Lang, notes: NoteContext, columns: readonly ResultColumn[], date1904: boolean,
 ): OutputCell[][] {
   const rows: ResultRows = { res, lang, notes };
-  const out: OutputCell[][] = [[...CUSTOMER_COLUMNS.map((c) => c.header[lang]), ...columns.map((c) => c.header[lang])]];
+  const [idHeader, ...ownHeaders] = CUSTOMER_COLUMNS.map((c) => c.header[lang]);
+  const out: OutputCell[][] = [[idHeader, ...carriedHeaders(res), ...ownHeaders, ...columns.map((c) => c.header[lang])]];
   const customers = res.customers;
   if (!customers) return out;
   for (let j = 0; j < customers.ids.length; j++) {
-    const own = CUSTOMER_COLUMNS.map((column) => {
+    const [id, ...own] = CUSTOMER_COLUMNS.map((column) => {
       const v = column.value(customers, j);
       return column.kind === "date" && v !== null ? dayToSerial(v as number, date1904) : v;
     });
-    out.push([...own, ...resultCells(columns, rows, j, date1904)]);
+    out.push([id, ...carriedCells(res, j), ...own, ...resultCells(columns, rows, j, date1904)]);
   }
   return out;
 }
@@ -54,9 +76,13 @@ export function resultFormats(columns: readonly ResultColumn[]): (string | null)
   return columns.map((c) => c.format ?? null);
 }
 
-/** Number formats of sales output: the customer columns', then the result columns'. */
-export function salesFormats(columns: readonly ResultColumn[]): (string | null)[] {
-  return [...CUSTOMER_COLUMNS.map((c) => c.format ?? null), ...resultFormats(columns)];
+/**
+ * Number formats of sales output: the customer's id, the carried columns' (as their sales sheet formats them), the
+ * other customer columns', then the result columns'.
+ */
+export function salesFormats(columns: readonly ResultColumn[], carriedFormats: readonly (string | null)[] = []): (string | null)[] {
+  const [id, ...own] = CUSTOMER_COLUMNS.map((c) => c.format ?? null);
+  return [id, ...carriedFormats, ...own, ...resultFormats(columns)];
 }
 
 /** Where the grade stands among `columns` (its cells get the grade colours). */

@@ -13,7 +13,7 @@ import { exportRouteFor } from "./profiles/downloadJson";
 import { officeVisibilityEvents } from "./selectionFollowing";
 import type { ExcelRun } from "./excelRun";
 import type { RunInContext } from "./gradingFlow";
-import { t } from "./i18n";
+import { htmlLang, t } from "./i18n";
 import { pt } from "./profiles/i18n";
 
 // The profile editor is its own chunk, loaded when first opened: most sessions grade without editing a profile.
@@ -92,6 +92,9 @@ export function startTaskpane(container: HTMLElement): void {
   const tag = Office.context?.displayLanguage;
   const lang = langFromTag(tag);
   const dateForm = displayDateForm(tag);
+  // The whole page speaks the pane's language (dialogs render outside the pane's element, into the body).
+  document.documentElement.lang = htmlLang(lang);
+  document.title = t(lang, "title");
   const root = createRoot(container);
   if (typeof Excel === "undefined") {
     root.render(

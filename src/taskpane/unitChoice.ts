@@ -36,8 +36,14 @@ export function unitHint(choice: PaneUnitChoice, profileUnit: MonetaryUnit, lang
     : t(lang, "unitChosen", { profileUnit: unitName(profileUnit, lang) });
 }
 
-/** The warning when the user's unit disagrees with the header's; null when they agree (or the header names none). */
+/**
+ * The warning when the user's unit disagrees with the header's, or when the header names a unit this product cannot
+ * read (千元, USD: the amounts are then read in another unit); null when there is nothing to warn about.
+ */
 export function unitConflictText(choice: PaneUnitChoice, lang: Lang): string | null {
+  if (choice.unreadable !== undefined && choice.headerUnit === undefined) {
+    return t(lang, "unitUnreadable", { header: choice.header ?? "", written: choice.unreadable, unit: unitName(choice.unit, lang) });
+  }
   if (!choice.conflict || choice.headerUnit === undefined) return null;
   return t(lang, "unitConflict", { header: choice.header ?? "", headerUnit: unitName(choice.headerUnit, lang), unit: unitName(choice.unit, lang) });
 }

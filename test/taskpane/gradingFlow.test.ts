@@ -326,7 +326,8 @@ describe("grading sales records", () => {
     // Last order date (B) and Next contact by (L) are date cells.
     expect(excel.numberFormats(outcome.written.sheetName, "L2:L6").flat()).toEqual(new Array(5).fill("yyyy-mm-dd"));
     expect(excel.numberFormats(outcome.written.sheetName, "B2:B6").flat()).toEqual(new Array(5).fill("yyyy-mm-dd"));
-    expect(outcome.summary.sales).toEqual({ read: 11, kept: 8, outsideWindow: 2, skipped: 1 });
+    // Row 12 (2025-07-02) is after the analysis date: outside the window, and counted as later than it.
+    expect(outcome.summary.sales).toEqual({ read: 11, kept: 8, outsideWindow: 2, skipped: 1, afterAsOf: 1 });
     expect(outcome.skippedSaleRows).toEqual([5]);
     expect(outcome.summary.gradeCounts).toEqual([
       { grade: "A", count: 0 },

@@ -1,5 +1,5 @@
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { contrast, fluentThemeFor, isDarkOfficeTheme } from "../../src/taskpane/officeTheme";
+import { contrast, fluentThemeFor, isDarkOfficeTheme, readableOn } from "../../src/taskpane/officeTheme";
 
 // Body colours as Office reports them for its four themes (Excel for Windows, 2026).
 const COLORFUL = { bodyBackgroundColor: "#E6E6E6", bodyForegroundColor: "#262626", isDarkTheme: false };
@@ -31,5 +31,42 @@ describe("Office's theme in the pane", () => {
     expect(fluentThemeFor({ bodyBackgroundColor: "#444444", bodyForegroundColor: "#555555", isDarkTheme: true })).toBe(webDarkTheme);
     expect(fluentThemeFor({ bodyBackgroundColor: "red", bodyForegroundColor: "#000", isDarkTheme: false })).toBe(webLightTheme);
     expect(contrast("#FFFFFF", "#000000")).toBeCloseTo(21, 5);
+  });
+});
+
+describe("text on Office's own backgrounds", () => {
+  // Labels, hints, links and coloured messages are Fluent's secondary foregrounds: made for Fluent's own backgrounds,
+  // some fall below WCAG AA on Office's (on Dark Gray: hints 4.34:1, links 3.47:1).
+  const TEXT_TOKENS = [
+    "colorNeutralForeground2",
+    "colorNeutralForeground3",
+    "colorNeutralForeground4",
+    "colorBrandForegroundLink",
+    "colorBrandForegroundLinkHover",
+    "colorBrandForeground1",
+    "colorPaletteRedForeground1",
+    "colorPaletteGreenForeground1",
+    "colorStatusDangerForeground1",
+  ] as const;
+
+  it.each([
+    ["Dark Gray", DARK_GRAY],
+    ["Black", BLACK],
+    ["Colorful", COLORFUL],
+    ["White", WHITE],
+  ])("reads at 4.5:1 or better in %s", (_name, office) => {
+    const theme = fluentThemeFor(office);
+    const low = TEXT_TOKENS.map((token) => [token, contrast(theme[token], office.bodyBackgroundColor)] as const).filter(([, ratio]) => ratio < 4.5);
+    expect(low).toEqual([]);
+  });
+
+  it("leaves a colour that already reads as it is, and moves one that does not no further than needed", () => {
+    expect(readableOn("#ffffff", "#444444")).toBe("#ffffff");
+    const link = readableOn("#479ef5", "#444444");
+    expect(contrast(link, "#444444")).toBeGreaterThanOrEqual(4.5);
+    // Lighter, still a blue: its blue channel stays the strongest.
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(link.slice(i, i + 2), 16));
+    expect(b).toBeGreaterThan(r);
+    expect(b).toBeGreaterThan(g);
   });
 });

@@ -101,12 +101,14 @@ describe("the task pane in Chromium", () => {
     expect(await read(page, outputSheet, written?.[2])).toEqual(SHAOXING_OUTPUT_EN);
     // Customers and amounts (万元) per grade: A = C001 (9), B = C003 (5), C = C002 + C004 (2 + 2.5); 18.5 in all.
     // Amount shares 48.648…, 27.027…, 24.324… % round down to 48.6 + 27.0 + 24.3 = 99.9; the missing tenth goes to
-    // the largest remainder (A), so the column shows 100.0 %.
+    // the largest remainder (A), so the column shows 100.0 %. Amounts in yuan, compact, two decimals for the whole
+    // column: 9 万元 = 90,000 yuan = 90.00K; the exact figure in the tooltip.
     expect(await gradeTable(page)).toEqual([
-      ["A", "1", "25.0%", "9", "48.7%"],
-      ["B", "1", "25.0%", "5", "27.0%"],
-      ["C", "2", "50.0%", "4.5", "24.3%"],
+      ["A", "1", "25.0%", "90.00K", "48.7%"],
+      ["B", "1", "25.0%", "50.00K", "27.0%"],
+      ["C", "2", "50.0%", "45.00K", "24.3%"],
     ]);
+    await expect(page.getByTestId("grade-amount").first().getAttribute("title")).resolves.toBe("90,000 yuan");
     await expect(page.getByTestId("not-graded-reason").allInnerTexts()).resolves.toEqual([
       "1 × Column “历史购买总次数”: purchase count is not a whole number (2.5)",
     ]);
@@ -145,10 +147,11 @@ describe("the task pane in Chromium", () => {
 
     expect(await read(page, "Sales", "F1:N6")).toEqual(SHAOXING_OUTPUT_ZH);
     expect(await read(page, "Sales", "A1:E6")).toEqual(CUSTOMER_SHEET);
+    // 9 万元 is shown 9.00万, the same two decimals for every amount of the column.
     expect(await gradeTable(page)).toEqual([
-      ["A", "1", "25.0%", "9", "48.7%"],
-      ["B", "1", "25.0%", "5", "27.0%"],
-      ["C", "2", "50.0%", "4.5", "24.3%"],
+      ["A", "1", "25.0%", "9.00万", "48.7%"],
+      ["B", "1", "25.0%", "5.00万", "27.0%"],
+      ["C", "2", "50.0%", "4.50万", "24.3%"],
     ]);
 
     await page.getByTestId("select-not-graded").click();
@@ -180,6 +183,11 @@ describe("the task pane in Chromium", () => {
     await expect(page.getByTestId("as-of").inputValue()).resolves.toBe("2025/7/1");
     await expect(page.getByTestId("window-start").inputValue()).resolves.toBe("2021/9/1");
     await expect(page.getByTestId("unit").inputValue()).resolves.toBe("yuan");
+    // Row 12 (2025-07-02) is after the profile's fixed date: shown before grading, and the user keeps the profile's date.
+    await expect(page.getByTestId("fixed-date-offer").innerText()).resolves.toContain("此后的 1 笔销售（共 10 笔）将不计入，只在此后下单的客户不会分级。");
+    await expect(page.getByTestId("grade").isDisabled()).resolves.toBe(true);
+    await page.getByTestId("keep-profile-date").click();
+    await expect(page.getByTestId("as-of").inputValue()).resolves.toBe("2025/7/1");
     await page.getByTestId("grade").click();
     await page.getByTestId("result").waitFor();
 
@@ -307,9 +315,9 @@ describe("a profile saved in the workbook", () => {
     ]);
     // A = C001 + C003 (9 + 5 = 14 of 18.5: 75.675… → 75.7 % after the largest remainder), C = 4.5 (24.3 %).
     expect(await gradeTable(page)).toEqual([
-      ["A", "2", "50.0%", "14", "75.7%"],
-      ["B", "0", "0.0%", "0", "0.0%"],
-      ["C", "2", "50.0%", "4.5", "24.3%"],
+      ["A", "2", "50.0%", "140.00K", "75.7%"],
+      ["B", "0", "0.0%", "0.00", "0.0%"],
+      ["C", "2", "50.0%", "45.00K", "24.3%"],
     ]);
     expectCleanPage(watch);
   });
@@ -390,9 +398,9 @@ describe("grading again over the add-in's own results", () => {
     await expect(page.getByTestId("movement").innerText()).resolves.toBe("1 moved down, 0 moved up · Select those who moved down");
     // B = C001 + C003 (9 + 5 = 14 of 18.5 万元: 75.675… → 75.7 %), C = C002 + C004 (4.5: 24.324… → 24.3 %).
     expect(await gradeTable(page)).toEqual([
-      ["A", "0", "0.0%", "0", "0.0%"],
-      ["B", "2", "50.0%", "14", "75.7%"],
-      ["C", "2", "50.0%", "4.5", "24.3%"],
+      ["A", "0", "0.0%", "0.00", "0.0%"],
+      ["B", "2", "50.0%", "140.00K", "75.7%"],
+      ["C", "2", "50.0%", "45.00K", "24.3%"],
     ]);
 
     const selection = () => page.evaluate(() => (window as unknown as { rfmFake: { selection(): string } }).rfmFake.selection());
@@ -411,11 +419,14 @@ describe("grading again over the add-in's own results", () => {
   });
 });
 
-/** The result card's table: grade, customers, share, amount, share of amount per row. */
+/** The result card's table: grade, customers, share, amount (as shown), share of amount per row. */
 function gradeTable(page: Page): Promise<string[][]> {
-  return page
-    .locator("[data-testid=grade-counts] tr")
-    .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? "").trim())));
+  return page.locator("[data-testid=grade-counts] tr").evaluateAll((rows) =>
+    rows.map((row) => {
+      const text = (id: string) => (row.querySelector(`[data-testid=${id}]`)?.textContent ?? "").trim();
+      return [(row.querySelector("th")?.textContent ?? "").trim(), ...["grade-customers", "grade-customer-share", "grade-amount", "grade-amount-share"].map(text)];
+    }),
+  );
 }
 
 /** Rows as the double reads a sheet back: every row as wide as the used range, empty cells "". */

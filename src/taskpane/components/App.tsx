@@ -3,10 +3,10 @@
  * the workbook-profile editor in its place. The state lives in hooks (src/taskpane/hooks), each for one job; the
  * workbook is reached only through `flow` (the grading flow over the Excel adapter).
  */
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReactNode } from "react";
-import { MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
-import { formatDay } from "../../engine";
+import { Text } from "@fluentui/react-components";
+import { dataPastAnalysisDate, formatDay, notATable } from "../../engine";
 import type { DisplayDateForm, Lang, Profile } from "../../engine";
 import type { PreviewData } from "../profiles/selectionPreview";
 import { gradeBreakdown } from "../gradeBreakdown";
@@ -16,7 +16,7 @@ import { t } from "../i18n";
 import { paneUnitChoice, unitSourceFact } from "../unitChoice";
 import { useGradeRun } from "../hooks/useGradeRun";
 import { useGradingOptions } from "../hooks/useGradingOptions";
-import { useLatestDay } from "../hooks/useLatestDay";
+import { useDateColumn } from "../hooks/useDateColumn";
 import { useOverwriteQuestion } from "../hooks/useOverwriteQuestion";
 import { usePaneMessages } from "../hooks/usePaneMessages";
 import { useResultFocus } from "../hooks/useResultFocus";
@@ -29,6 +29,7 @@ import { MappingSection } from "./MappingSection";
 import { OptionsSection, warningText } from "./OptionsSection";
 import { OverwriteDialog } from "./OverwriteDialog";
 import { MovementLine } from "./MovementLine";
+import { PaneMessageBars } from "./PaneMessageBars";
 import { PaneShell } from "./PaneShell";
 import { ResultCard } from "./ResultCard";
 import { SourceSection } from "./SourceSection";
@@ -54,20 +55,31 @@ export interface AppProps {
 
 export function App({ flow, lang, dateForm, profileEditor, visibility }: AppProps) {
   const messages = usePaneMessages();
-  const { error, notice, setError, setNotice } = messages;
+  const { setError, setNotice } = messages;
   const [editingProfiles, setEditingProfiles] = useState(false);
+  const manageButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  // Back from the editor, the focus returns to the button that opened it.
+  useEffect(() => {
+    if (wasEditing.current && !editingProfiles) manageButton.current?.focus();
+    wasEditing.current = editingProfiles;
+  }, [editingProfiles]);
   const { builtinProfiles, workbookProfiles, profiles, setWorkbookProfiles } = useWorkbookProfiles(flow, lang, setError);
   const table = useSelectedTable(flow, lang, messages, visibility);
   const { inspection, detection, setUserUnit } = table;
-  const latestDay = useLatestDay(flow, inspection, detection?.mapping.date);
+  const dates = useDateColumn(flow, inspection, detection?.mapping.date);
+  const { latestDay } = dates;
   const forgetUserUnit = useCallback(() => setUserUnit(undefined), [setUserUnit]);
   const settings = useGradingOptions(profiles, builtinProfiles, latestDay, dateForm, forgetUserUnit);
   const { options, profile, asOfDay, windowDay, warning } = settings;
   const overwrite = useOverwriteQuestion();
-  const run = useGradeRun(flow, lang, messages, overwrite.ask);
+  const run = useGradeRun(flow, lang, messages, { askOverwrite: overwrite.ask, askProtected: overwrite.askProtected });
   const { headingRef, announcement } = useResultFocus(run.result, lang);
   const sheet = useSheetActions(flow, lang, table, messages);
   const busy = run.progress !== null;
+  // A stray cell, one row or one column is no table: guidance instead of columns to choose (a header row alone keeps them).
+  const notTable = inspection ? notATable(inspection.source.headers, inspection.source.rowCount) : null;
+  const isTable = notTable === null || notTable === "headerOnly" || notTable === "empty";
 
   // The unit amounts are read in: the user's pick, else the money column's header, else the profile (engine rule).
   const profileUnit = (profile ?? builtinProfiles[0]).monetaryUnit;
@@ -92,7 +104,7 @@ export function App({ flow, lang, dateForm, profileEditor, visibility }: AppProp
         lang,
         liveFormulas: options.liveFormulas === true,
       },
-      runWarning,
+      { asOfWarning: runWarning, asOfChosenBy: options.asOfOrigin === "profile" ? "profile" : "user" },
     );
   };
 
@@ -130,6 +142,8 @@ export function App({ flow, lang, dateForm, profileEditor, visibility }: AppProp
       latestDay,
       windowInvalid: settings.windowInvalid,
       profileChosen: profile !== undefined,
+      notTable,
+      fixedDateUndecided: settings.fixedDateUndecided,
       dateForm,
     },
     lang,
@@ -138,11 +152,12 @@ export function App({ flow, lang, dateForm, profileEditor, visibility }: AppProp
     <PaneShell
       lang={lang}
       view="grading"
-      announcement={announcement}
+      announcement={messages.attention?.bar === "notice" && messages.notice !== null ? messages.notice : announcement}
+      alert={messages.attention?.bar === "error" ? messages.error : null}
       footer={
         <GradeFooter
           lang={lang}
-          target={gradeTarget(inspection, lang)}
+          target={gradeTarget(isTable ? inspection : null, lang)}
           reason={reason}
           progress={run.progress}
           cancelling={run.cancelling}
@@ -150,24 +165,12 @@ export function App({ flow, lang, dateForm, profileEditor, visibility }: AppProp
           onCancel={run.cancel}
         />
       }
-      dialogs={<OverwriteDialog lang={lang} open={overwrite.open} address={overwrite.address} onAnswer={overwrite.answer} />}
+      dialogs={<OverwriteDialog lang={lang} open={overwrite.open} kind={overwrite.kind} address={overwrite.where} onAnswer={overwrite.answer} />}
     >
-      <Text as="h1" size={500} weight="semibold">
+      <Text as="h1" size={500} weight="semibold" tabIndex={-1} data-testid="pane-title">
         {t(lang, "title")}
       </Text>
-      {error !== null && (
-        <MessageBar intent="error" layout="multiline" data-testid="error">
-          <MessageBarBody>
-            <MessageBarTitle>{t(lang, "errorTitle")}</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {notice !== null && (
-        <MessageBar intent="info" layout="multiline" data-testid="notice">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      <PaneMessageBars lang={lang} messages={messages} />
       {result && (
         <ResultCard
           ref={headingRef}
@@ -175,6 +178,8 @@ export function App({ flow, lang, dateForm, profileEditor, visibility }: AppProp
           result={result.done}
           breakdown={gradeBreakdown(result.done.result, lang)}
           asOfWarning={result.asOfWarning}
+          dataPast={dataPastAnalysisDate(result.done.result, result.asOfChosenBy)}
+          dateForm={dateForm}
           onSelectResults={() => sheet.selectAddress(result.done.written.address)}
           onOpenSummary={() => result.done.summarySheet !== null && sheet.showSheet(result.done.summarySheet)}
           onSelectRows={sheet.selectRows}
@@ -197,10 +202,11 @@ export function App({ flow, lang, dateForm, profileEditor, visibility }: AppProp
         loading={table.loading}
         disabled={busy}
         problem={table.problem}
+        notTable={notTable}
         onRefresh={() => void table.refresh()}
         onTrySample={sheet.trySample}
       />
-      {inspection && detection && (
+      {inspection && detection && isTable && (
         <>
           <MappingSection
             lang={lang}
@@ -221,6 +227,9 @@ export function App({ flow, lang, dateForm, profileEditor, visibility }: AppProp
             unitChoice={unitChoice}
             profileUnit={profileUnit}
             latestDay={latestDay}
+            dateDays={dates.days}
+            fixedDateUndecided={settings.fixedDateUndecided}
+            onDecideFixedDate={settings.decideFixedDate}
             asOfInvalid={settings.asOfInvalid}
             windowInvalid={settings.windowInvalid}
             warning={warning}
@@ -233,6 +242,7 @@ export function App({ flow, lang, dateForm, profileEditor, visibility }: AppProp
               if (Object.keys(rest).length > 0) settings.change(rest);
             }}
             onManageProfiles={profileEditor && (() => setEditingProfiles(true))}
+            manageRef={manageButton}
           />
         </>
       )}

@@ -120,7 +120,11 @@ export function MappingSection({ lang, headers, firstColumn, detection, disabled
                   data-testid={`map-${role}`}
                   value={String(column ?? NOT_USED)}
                   disabled={disabled}
-                  onChange={(_, data) => onChange(role, Number(data.value))}
+                  onChange={(_, data) => {
+                    // A column chosen by hand keeps the list open: the choice stays in sight and keeps the focus.
+                    setOpen(true);
+                    onChange(role, Number(data.value));
+                  }}
                 >
                   {!required && <option value={String(NOT_USED)}>{t(lang, "columnNotUsed")}</option>}
                   {required && column === undefined && (

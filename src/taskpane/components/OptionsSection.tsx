@@ -1,6 +1,8 @@
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Text, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
-import { formatDisplayDate, profileName } from "../../engine";
-import type { AnalysisDateWarning, DisplayDateForm, InputKind, Lang, MonetaryUnit, Profile } from "../../engine";
+import type { Ref } from "react";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Text, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
+import { daysAfter, formatDisplayDate, parseDateText, profileName } from "../../engine";
+import type { AnalysisDateWarning, DateColumnDays, DisplayDateForm, InputKind, Lang, MonetaryUnit, Profile } from "../../engine";
+import { formatCount } from "./SourceSection";
 import { t } from "../i18n";
 import { unitConflictText, unitHint, unitName } from "../unitChoice";
 import type { PaneUnitChoice } from "../unitChoice";
@@ -15,14 +17,24 @@ const useStyles = makeStyles({
   date: { maxWidth: "14em" },
 });
 
-/** Where the analysis date shown came from: the user typed it, or it was proposed (profile's / data's / none). */
-export type AsOfOrigin = "user" | "profile" | "data" | "none";
+/**
+ * Where the analysis date shown came from: the user typed it; it was proposed (the profile's fixed date, the data's
+ * latest, none); or, the profile's date being before the data, the user chose between the two (spec §11).
+ */
+export type AsOfOrigin = "user" | "profile" | "data" | "none" | "dataChosen" | "profileKept";
+
+/** The origins that are the user's own choice: a new proposal never replaces them. */
+export function chosenByUser(origin: AsOfOrigin): boolean {
+  return origin === "user" || origin === "dataChosen" || origin === "profileKept";
+}
 
 export interface GradingOptions {
   profileId: string;
   /** The analysis date as shown in the field (the display form of the pane's language). */
   asOfText: string;
   asOfOrigin: AsOfOrigin;
+  /** For "dataChosen" and "profileKept": the latest day of the data the choice was made for. */
+  decidedFor?: number;
   /** The sales window's start as shown; empty for the profile's (or none). */
   windowStartText: string;
   /** The unit the user picked in the field; absent while the header's (or the profile's) unit applies. */
@@ -43,6 +55,11 @@ export interface OptionsSectionProps {
   profileUnit: MonetaryUnit;
   /** Latest day in the mapped date column: undefined while unknown, null when the column holds no date. */
   latestDay: number | null | undefined;
+  /** The date column's days, once read (to say what a fixed analysis date would leave out). */
+  dateDays?: DateColumnDays | null;
+  /** The profile's fixed date is before the data and the user has not chosen yet (see useGradingOptions). */
+  fixedDateUndecided?: boolean;
+  onDecideFixedDate?(choice: "data" | "profile"): void;
   /** The analysis date typed cannot be read. */
   asOfInvalid: boolean;
   windowInvalid: boolean;
@@ -52,6 +69,8 @@ export interface OptionsSectionProps {
   onChange(change: Partial<GradingOptions>): void;
   /** Opens the workbook-profile editor; no button without it. */
   onManageProfiles?(): void;
+  /** The "Manage profiles" button, to give it the focus back when the editor closes. */
+  manageRef?: Ref<HTMLButtonElement>;
 }
 
 /** The warning about the analysis date against the data, as the pane and the result card say it. */
@@ -63,7 +82,7 @@ export function warningText(lang: Lang, warning: AnalysisDateWarning, latestDay:
 /** Profile, analysis date, sales window and amount unit. */
 export function OptionsSection(props: OptionsSectionProps) {
   const { lang, form, builtinProfiles, workbookProfiles, kind, options, latestDay, asOfInvalid, windowInvalid, warning } = props;
-  const { disabled, onProfile, onChange, onManageProfiles, unitChoice, profileUnit } = props;
+  const { disabled, onProfile, onChange, onManageProfiles, manageRef, unitChoice, profileUnit, dateDays, fixedDateUndecided, onDecideFixedDate } = props;
   const styles = useStyles();
   const optionsOf = (profiles: readonly Profile[]) =>
     profiles.map((profile) => (
@@ -75,16 +94,24 @@ export function OptionsSection(props: OptionsSectionProps) {
   const chosen = [...builtinProfiles, ...workbookProfiles].find((p) => p.id === options.profileId);
   const chosenName = chosen ? profileName(chosen, lang) : "";
   const latestText = latestDay === undefined || latestDay === null ? null : formatDisplayDate(latestDay, form);
+  const profileDay = chosen?.asOf === undefined ? null : parseDateText(chosen.asOf);
+  const profileDate = profileDay === null ? "" : formatDisplayDate(profileDay, form);
   const asOfHint =
     options.asOfOrigin === "profile"
       ? t(lang, "asOfFromProfile")
       : options.asOfOrigin === "data"
         ? t(lang, "asOfFromData")
-        : latestDay === null
-          ? t(lang, "asOfNoData")
-          : latestText !== null
-            ? t(lang, "asOfTyped", { date: latestText })
-            : undefined;
+        : options.asOfOrigin === "dataChosen"
+          ? t(lang, "asOfChosenData", { date: profileDate })
+          : options.asOfOrigin === "profileKept"
+            ? t(lang, "asOfKeptProfile", { latest: latestText ?? "" })
+            : latestDay === null
+              ? t(lang, "asOfNoData")
+              : latestText !== null
+                ? t(lang, "asOfTyped", { date: latestText })
+                : undefined;
+  // What grading on the profile's fixed date would leave out of this data, counted from the date column.
+  const leftOut = fixedDateUndecided && profileDay !== null && dateDays ? daysAfter(dateDays, profileDay) : 0;
   return (
     <section aria-labelledby="options-heading" className={styles.stack}>
       <Text as="h2" id="options-heading" weight="semibold" size={400}>
@@ -112,7 +139,7 @@ export function OptionsSection(props: OptionsSectionProps) {
         </Tooltip>
       </Field>
       {onManageProfiles && (
-        <Button className={styles.manage} appearance="subtle" size="small" data-testid="manage-profiles" disabled={disabled} onClick={onManageProfiles}>
+        <Button ref={manageRef} className={styles.manage} appearance="subtle" size="small" data-testid="manage-profiles" disabled={disabled} onClick={onManageProfiles}>
           {t(lang, "manageProfiles")}
         </Button>
       )}
@@ -131,7 +158,28 @@ export function OptionsSection(props: OptionsSectionProps) {
           onChange={(_, data) => onChange({ asOfText: data.value, asOfOrigin: "user" })}
         />
       </Field>
-      {warning && latestDay !== null && latestDay !== undefined && (
+      {fixedDateUndecided && latestText !== null && (
+        // The profile's date is before the data: nothing is graded on it until the user has chosen (spec §11).
+        <MessageBar intent="warning" layout="multiline" data-testid="fixed-date-offer">
+          <MessageBarBody>
+            <MessageBarTitle>{t(lang, "fixedDateTitle", { date: profileDate, latest: latestText })}</MessageBarTitle>
+            {t(lang, kind === "customers" ? "fixedDateRows" : "fixedDateSales", {
+              date: profileDate,
+              count: formatCount(leftOut, lang),
+              total: formatCount(dateDays?.sorted.length ?? 0, lang),
+            })}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="primary" data-testid="use-data-date" disabled={disabled} onClick={() => onDecideFixedDate?.("data")}>
+              {t(lang, "useDataDate", { latest: latestText })}
+            </Button>
+            <Button size="small" data-testid="keep-profile-date" disabled={disabled} onClick={() => onDecideFixedDate?.("profile")}>
+              {t(lang, "keepProfileDate", { date: profileDate })}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {warning && !fixedDateUndecided && options.asOfOrigin !== "profileKept" && latestDay !== null && latestDay !== undefined && (
         <MessageBar intent="warning" layout="multiline" data-testid="as-of-warning">
           <MessageBarBody>{warningText(lang, warning, latestDay, form)}</MessageBarBody>
           <MessageBarActions>
@@ -175,15 +223,17 @@ export function OptionsSection(props: OptionsSectionProps) {
           <option value="wan">{t(lang, "unitWan")}</option>
         </Select>
       </Field>
-      {unitConflict !== null && unitChoice?.headerUnit && (
+      {unitConflict !== null && (
         // A warning, not an error: the user may know better than the header, and grading stays possible.
         <MessageBar intent="warning" layout="multiline" data-testid="unit-warning">
           <MessageBarBody>{unitConflict}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" data-testid="use-header-unit" disabled={disabled} onClick={() => onChange({ userUnit: undefined })}>
-              {t(lang, "useHeaderUnit", { headerUnit: unitName(unitChoice.headerUnit, lang) })}
-            </Button>
-          </MessageBarActions>
+          {unitChoice?.headerUnit && (
+            <MessageBarActions>
+              <Button size="small" data-testid="use-header-unit" disabled={disabled} onClick={() => onChange({ userUnit: undefined })}>
+                {t(lang, "useHeaderUnit", { headerUnit: unitName(unitChoice.headerUnit, lang) })}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       <Field hint={t(lang, kind === "customers" ? "liveFormulasHint" : "liveFormulasSalesHint")}>

@@ -1,6 +1,9 @@
+import { useCallback, useRef } from "react";
 import type { ReactNode } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../engine";
+import { useFocusKeeper } from "../hooks/useFocusKeeper";
+import { htmlLang, t } from "../i18n";
 
 const useStyles = makeStyles({
   // The pane is a column: a scrolling body and a footer that never leaves the screen.
@@ -40,31 +43,49 @@ export interface PaneShellProps {
   children: ReactNode;
   /** Always in sight under the body (grading view). */
   footer?: ReactNode;
-  /** The text of the pane's polite live region (grading view). */
+  /** The text of the pane's polite live region (grading view): a result, a notice told. */
   announcement?: string;
+  /** The text of its assertive live region: an error told. */
+  alert?: string | null;
   /** Dialogs the view may open. */
   dialogs?: ReactNode;
 }
 
-/** The frame of the pane: its language, a scrolling body, a footer that stays in sight and the live region. */
-export function PaneShell({ lang, view, children, footer, announcement, dialogs }: PaneShellProps) {
+/**
+ * The frame of the pane: its language, a scrolling body, a footer that stays in sight, the live regions, and focus
+ * kept off the page body (see useFocusKeeper).
+ */
+export function PaneShell({ lang, view, children, footer, announcement, alert, dialogs }: PaneShellProps) {
   const styles = useStyles();
-  const htmlLang = lang === "zh" ? "zh-CN" : "en-US";
+  const shell = useRef<HTMLDivElement>(null);
+  // Where focus goes when nothing nearer is left: Grade (or Cancel) in the grading view, the editor's title there.
+  const fallback = useCallback(() => {
+    const find = (selector: string) => shell.current?.querySelector<HTMLElement>(selector) ?? null;
+    return view === "editor" ? find("[data-testid=editor-title]") : (find("[data-testid=footer] button:not(:disabled)") ?? find("[data-testid=pane-title]"));
+  }, [view]);
+  useFocusKeeper(shell, fallback);
   if (view === "editor") {
     return (
-      <div className={styles.shell} lang={htmlLang}>
-        <main className={styles.editor}>{children}</main>
+      <div className={styles.shell} lang={htmlLang(lang)} ref={shell}>
+        <main className={styles.editor}>
+          {/* The page keeps its one top heading, the product's name, above the editor's own. */}
+          <h1 className={styles.visuallyHidden}>{t(lang, "title")}</h1>
+          {children}
+        </main>
       </div>
     );
   }
   return (
-    <div className={styles.shell} lang={htmlLang}>
+    <div className={styles.shell} lang={htmlLang(lang)} ref={shell}>
       <main className={styles.body} data-testid="pane-body">
         {children}
       </main>
       {footer}
       <div className={styles.visuallyHidden} role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
         {announcement}
+      </div>
+      <div className={styles.visuallyHidden} role="alert" aria-live="assertive" aria-atomic="true" data-testid="alert-announcer">
+        {alert}
       </div>
       {dialogs}
     </div>

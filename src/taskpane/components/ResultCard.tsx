@@ -1,13 +1,15 @@
 import { forwardRef } from "react";
 import type { ReactNode } from "react";
 import { Card, Link, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { Lang } from "../../engine/types";
+import { displayDateForm, formatDisplayDate, parseDateText, profileName } from "../../engine";
+import type { DataPastAnalysisDate, DisplayDateForm, Lang } from "../../engine";
 import { gradeFill } from "../../excel";
 import { describeError } from "../describeError";
+import { carriedHeaders } from "../outputCells";
 import type { GradeBreakdownRow } from "../gradeBreakdown";
 import type { GradeDone } from "../gradingFlow";
 import type { NotGradedGroup } from "../notGradedGroups";
-import { t } from "../i18n";
+import { htmlLang, t } from "../i18n";
 import { formatCount } from "./SourceSection";
 
 const useStyles = makeStyles({
@@ -15,25 +17,50 @@ const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, scrollMarginTop: tokens.spacingVerticalM },
   heading: { ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   bar: { display: "flex", height: "12px", borderRadius: tokens.borderRadiusMedium, overflow: "hidden", backgroundColor: tokens.colorNeutralBackground3 },
+  // Three columns that fit the narrowest pane: the grade (its name wraps), customers and amount, each figure with
+  // its share under it. Figures never wrap; headings wrap only between words.
   table: { borderCollapse: "collapse", width: "100%", fontVariantNumeric: "tabular-nums" },
-  // Column headings wrap (at 320 px "Amount (10k yuan)" takes two lines); the figures never do.
   th: {
     textAlign: "end",
     verticalAlign: "bottom",
     fontWeight: tokens.fontWeightRegular,
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorNeutralForeground3,
-    padding: "0 4px",
+    color: tokens.colorNeutralForeground2,
+    padding: "0 4px 2px",
+    wordBreak: "keep-all",
+    overflowWrap: "normal",
   },
-  // The grade column's heading: a heading like the others, aligned with the grade letters below it.
   thStart: { textAlign: "start" },
-  td: { textAlign: "end", padding: "2px 4px", whiteSpace: "nowrap" },
-  tdGrade: { textAlign: "start", padding: "2px 4px", whiteSpace: "nowrap" },
-  swatch: { display: "inline-block", width: "10px", height: "10px", borderRadius: "2px", marginInlineEnd: "6px", border: `1px solid ${tokens.colorNeutralStroke1}` },
+  gradeCell: {
+    textAlign: "start",
+    verticalAlign: "top",
+    padding: "4px",
+    fontWeight: tokens.fontWeightRegular,
+    overflowWrap: "anywhere",
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  figure: {
+    textAlign: "end",
+    verticalAlign: "top",
+    padding: "4px",
+    whiteSpace: "nowrap",
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  share: { display: "block", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  swatch: {
+    display: "inline-block",
+    width: "10px",
+    height: "10px",
+    borderRadius: "2px",
+    marginInlineEnd: "6px",
+    verticalAlign: "baseline",
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
   links: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
   groups: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 export interface ResultCardProps {
@@ -42,6 +69,10 @@ export interface ResultCardProps {
   breakdown: GradeBreakdownRow[];
   /** The analysis-date warning of this run, if it had one. */
   asOfWarning: string | null;
+  /** The data ran past the analysis date of this run (engine's dataPastAnalysisDate), if it did. */
+  dataPast?: DataPastAnalysisDate | null;
+  /** How dates are shown (Office's display language); the usual form of `lang` when absent. */
+  dateForm?: DisplayDateForm;
   /** A line under the distribution, e.g. how many customers moved up or down since the previous grading. */
   movement?: ReactNode;
   onSelectResults(): void;
@@ -49,18 +80,51 @@ export interface ResultCardProps {
   onSelectRows(sheetName: string, rows: number[]): void;
 }
 
-/** The result a finance user acts on: how many were graded, the distribution, where the results are, what was left out. */
+/** What the data running past the analysis date left out, in words. */
+export function dataPastText(past: DataPastAnalysisDate, lang: Lang, form: DisplayDateForm): string {
+  const date = (text: string) => {
+    const day = parseDateText(text);
+    return day === null ? text : formatDisplayDate(day, form);
+  };
+  const values = { latest: date(past.latest), asOf: date(past.asOf), days: formatCount(past.days, lang) };
+  if (past.salesLeftOut !== undefined) {
+    return t(lang, "resultPastSales", {
+      ...values,
+      sales: formatCount(past.salesLeftOut, lang),
+      customers: formatCount(past.customersNotGraded ?? 0, lang),
+    });
+  }
+  return t(lang, "resultPastRows", { ...values, rows: formatCount(past.rowsNotGraded ?? 0, lang), total: formatCount(past.rows ?? 0, lang) });
+}
+
+/**
+ * The result a finance user acts on: what produced it (profile, analysis date, formulas), how many were graded, the
+ * distribution, where the results are, what was left out.
+ */
 export const ResultCard = forwardRef<HTMLHeadingElement, ResultCardProps>(function ResultCard(props, headingRef) {
-  const { lang, result, breakdown, asOfWarning, movement, onSelectResults, onOpenSummary, onSelectRows } = props;
+  const { lang, result, breakdown, asOfWarning, dataPast, movement, onSelectResults, onOpenSummary, onSelectRows } = props;
+  const form = props.dateForm ?? displayDateForm(htmlLang(lang));
   const styles = useStyles();
   const { summary } = result;
   const graded = summary.graded;
-  const unit = summary.unit;
+  const asOfDay = parseDateText(summary.asOf);
+  const carried = carriedHeaders(result.result);
   return (
     <Card className={styles.card} data-testid="result" role="region" aria-labelledby="result-heading">
       <Text as="h2" id="result-heading" ref={headingRef} tabIndex={-1} className={styles.heading} weight="semibold" size={400}>
         {t(lang, "resultHeading")}
       </Text>
+      <Text size={200} className={styles.muted} data-testid="result-basis">
+        {t(lang, "resultBasis", {
+          profile: profileName(result.result.profile, lang),
+          date: asOfDay === null ? summary.asOf : formatDisplayDate(asOfDay, form),
+        })}
+      </Text>
+      {result.live && (
+        <Text size={200} className={styles.muted} data-testid="result-live">
+          {t(lang, "resultLive", { sheet: result.live.parametersSheet })}
+        </Text>
+      )}
       <Text data-testid="graded-count">
         {t(lang, "resultGraded", { graded: formatCount(graded, lang), rows: formatCount(summary.rows, lang) })}
         {summary.notGraded > 0 && ` · ${t(lang, "resultNotGraded", { count: formatCount(summary.notGraded, lang) })}`}
@@ -68,10 +132,16 @@ export const ResultCard = forwardRef<HTMLHeadingElement, ResultCardProps>(functi
         {(summary.blankRows ?? 0) > 0 &&
           ` · ${t(lang, summary.blankRows === 1 ? "resultBlankRow" : "resultBlankRows", { count: formatCount(summary.blankRows ?? 0, lang) })}`}
       </Text>
-      {asOfWarning !== null && (
-        <MessageBar intent="warning" layout="multiline" data-testid="result-as-of-warning">
-          <MessageBarBody>{asOfWarning}</MessageBarBody>
+      {dataPast ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="result-data-past">
+          <MessageBarBody>{dataPastText(dataPast, lang, form)}</MessageBarBody>
         </MessageBar>
+      ) : (
+        asOfWarning !== null && (
+          <MessageBar intent="warning" layout="multiline" data-testid="result-as-of-warning">
+            <MessageBarBody>{asOfWarning}</MessageBarBody>
+          </MessageBar>
+        )
       )}
       {result.summarySheet === null && (
         <MessageBar intent="warning" layout="multiline" data-testid="summary-failed">
@@ -87,27 +157,43 @@ export const ResultCard = forwardRef<HTMLHeadingElement, ResultCardProps>(functi
           )}
       </div>
       <table className={styles.table} data-testid="grade-table">
-        <caption style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>{t(lang, "distribution")}</caption>
+        <caption className={styles.hidden}>{t(lang, "distribution")}</caption>
         <thead>
           <tr>
-            <th scope="col" className={mergeClasses(styles.th, styles.thStart)}>{t(lang, "colGrade")}</th>
-            <th scope="col" className={styles.th}>{t(lang, "colCustomers")}</th>
-            <th scope="col" className={styles.th}>{t(lang, "colShare")}</th>
-            <th scope="col" className={styles.th}>{t(lang, unit === "wan" ? "colAmountWan" : "colAmountYuan")}</th>
-            <th scope="col" className={styles.th}>{t(lang, "colAmountShare")}</th>
+            <th scope="col" className={mergeClasses(styles.th, styles.thStart)}>
+              {t(lang, "colGrade")}
+            </th>
+            <th scope="col" className={styles.th}>
+              {t(lang, "colCustomers")}
+              <span className={styles.share}>{t(lang, "colShare")}</span>
+            </th>
+            <th scope="col" className={styles.th}>
+              {t(lang, "colAmountYuan")}
+              <span className={styles.share}>{t(lang, "colAmountShare")}</span>
+            </th>
           </tr>
         </thead>
         <tbody data-testid="grade-counts">
           {breakdown.map((row, i) => (
             <tr key={row.grade} data-testid={`grade-row-${row.grade}`}>
-              <th scope="row" className={styles.tdGrade} style={{ fontWeight: "normal" }}>
+              <th scope="row" className={styles.gradeCell}>
                 <span className={styles.swatch} style={{ backgroundColor: gradeFill(i) }} aria-hidden="true" />
                 {row.grade}
               </th>
-              <td className={styles.td}>{formatCount(row.customers, lang)}</td>
-              <td className={styles.td}>{row.customerShare}</td>
-              <td className={styles.td}>{row.amount}</td>
-              <td className={styles.td}>{row.amountShare}</td>
+              <td className={styles.figure}>
+                <span data-testid="grade-customers">{formatCount(row.customers, lang)}</span>
+                <span className={styles.share} data-testid="grade-customer-share">
+                  {row.customerShare}
+                </span>
+              </td>
+              <td className={styles.figure}>
+                <span data-testid="grade-amount" title={row.amountExact}>
+                  {row.amount}
+                </span>
+                <span className={styles.share} data-testid="grade-amount-share">
+                  {row.amountShare}
+                </span>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -127,6 +213,11 @@ export const ResultCard = forwardRef<HTMLHeadingElement, ResultCardProps>(functi
       <Text size={200} className={styles.muted} data-testid="written">
         {t(lang, "resultWritten", { address: result.written.address })}
       </Text>
+      {carried.length > 0 && (
+        <Text size={200} className={styles.muted} data-testid="result-carried">
+          {t(lang, "resultCarried", { columns: carried.join(lang === "zh" ? "、" : ", ") })}
+        </Text>
+      )}
       {result.notGradedGroups.length > 0 && <NotGraded lang={lang} groups={result.notGradedGroups} onSelectRows={onSelectRows} />}
       {summary.sales && summary.sales.outsideWindow > 0 && (
         <Text size={200} className={styles.muted}>

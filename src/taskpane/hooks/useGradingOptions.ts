@@ -6,6 +6,7 @@
 import { useEffect, useState } from "react";
 import { analysisDateWarning, formatDisplayDate, parseDateText, parseDisplayDate, proposedAnalysisDate } from "../../engine";
 import type { AnalysisDateWarning, DisplayDateForm, Profile } from "../../engine";
+import { chosenByUser } from "../components/OptionsSection";
 import type { GradingOptions } from "../components/OptionsSection";
 
 /** The settings a profile brings: its analysis date (or the data's latest), its window start. */
@@ -31,6 +32,13 @@ export interface GradingSettings {
   asOfInvalid: boolean;
   windowInvalid: boolean;
   warning: AnalysisDateWarning | null;
+  /**
+   * The profile's fixed analysis date is before the latest date in the data and the user has not yet chosen between
+   * them (spec §11): grading waits for the choice.
+   */
+  fixedDateUndecided: boolean;
+  /** The user's choice: the data's latest date, or the profile's own. */
+  decideFixedDate(choice: "data" | "profile"): void;
   change(change: Partial<GradingOptions>): void;
   /** Chooses another profile; false when there is none of that id. */
   changeProfile(profileId: string): boolean;
@@ -54,15 +62,19 @@ export function useGradingOptions(
     onProfileReset();
   }, [chosenExists, builtinProfiles, latestDay, dateForm, onProfileReset]);
 
-  // A proposed analysis date follows the data (and the profile); one the user typed stays as typed.
+  // A proposed analysis date follows the data (and the profile); one the user typed stays as typed, and a choice
+  // between the profile's date and the data's holds for the data it was made for.
   const profile = profiles.find((p) => p.id === options.profileId);
   useEffect(() => {
     if (!profile) return;
     setOptions((current) => {
       if (current.asOfOrigin === "user") return current;
+      if (chosenByUser(current.asOfOrigin) && current.decidedFor === (latestDay ?? undefined)) return current;
       const proposed = proposedAnalysisDate(profile, latestDay ?? null);
       const asOfText = proposed.day === null ? "" : formatDisplayDate(proposed.day, dateForm);
-      return current.asOfText === asOfText && current.asOfOrigin === proposed.source ? current : { ...current, asOfText, asOfOrigin: proposed.source };
+      if (current.asOfText === asOfText && current.asOfOrigin === proposed.source) return current;
+      const { decidedFor: _, ...rest } = current;
+      return { ...rest, asOfText, asOfOrigin: proposed.source };
     });
   }, [profile, latestDay, dateForm]);
 
@@ -75,6 +87,15 @@ export function useGradingOptions(
   };
 
   const asOfDay = parseDisplayDate(options.asOfText, dateForm);
+  const fixedDateUndecided = options.asOfOrigin === "profile" && asOfDay !== null && latestDay !== null && latestDay !== undefined && latestDay > asOfDay;
+  const decideFixedDate = (choice: "data" | "profile") => {
+    if (latestDay === null || latestDay === undefined) return;
+    setOptions((current) => ({
+      ...current,
+      ...(choice === "data" ? { asOfText: formatDisplayDate(latestDay, dateForm), asOfOrigin: "dataChosen" } : { asOfOrigin: "profileKept" }),
+      decidedFor: latestDay,
+    }));
+  };
   const windowDay = options.windowStartText.trim() === "" ? null : parseDisplayDate(options.windowStartText, dateForm);
   return {
     options,
@@ -84,6 +105,8 @@ export function useGradingOptions(
     asOfInvalid: options.asOfText.trim() !== "" && asOfDay === null,
     windowInvalid: options.windowStartText.trim() !== "" && windowDay === null,
     warning: asOfDay === null ? null : analysisDateWarning(asOfDay, latestDay ?? null),
+    fixedDateUndecided,
+    decideFixedDate,
     change: (change) => setOptions((current) => ({ ...current, ...change })),
     changeProfile,
   };

@@ -1,28 +1,39 @@
 import { useRef, useState } from "react";
 import type { OverwriteChoice } from "../gradingFlow";
 
+/** Which question the dialog asks: cells that hold someone else's data, or a protected sheet. */
+export type WriteQuestionKind = "occupied" | "protected";
+
 export interface OverwriteQuestion {
   open: boolean;
-  /** Where the output would go (kept while the dialog closes, so its text does not change as it fades). */
-  address: string;
-  /** Asks, and resolves with the user's answer (the grading flow waits for it). */
+  kind: WriteQuestionKind;
+  /** Where the output would go, or the protected sheet (kept while the dialog closes, so its text does not change). */
+  where: string;
+  /** Asks about occupied cells, and resolves with the user's answer (the grading flow waits for it). */
   ask(address: string): Promise<OverwriteChoice>;
+  /** Asks about a protected sheet: a new sheet, or nothing. */
+  askProtected(sheetName: string): Promise<"newSheet" | "cancel">;
   answer(choice: OverwriteChoice): void;
 }
 
-/** The question asked before writing over cells that hold someone else's data, as a promise the flow awaits. */
+/** The questions asked before writing, as promises the grading flow awaits. */
 export function useOverwriteQuestion(): OverwriteQuestion {
-  const [shown, setShown] = useState({ open: false, address: "" });
+  const [shown, setShown] = useState<{ open: boolean; kind: WriteQuestionKind; where: string }>({ open: false, kind: "occupied", where: "" });
   const pending = useRef<((choice: OverwriteChoice) => void) | null>(null);
-  const ask = (address: string) =>
+  const ask = (kind: WriteQuestionKind, where: string) =>
     new Promise<OverwriteChoice>((resolve) => {
       pending.current = resolve;
-      setShown({ open: true, address });
+      setShown({ open: true, kind, where });
     });
   const answer = (choice: OverwriteChoice) => {
     setShown((current) => ({ ...current, open: false }));
     pending.current?.(choice);
     pending.current = null;
   };
-  return { ...shown, ask, answer };
+  return {
+    ...shown,
+    ask: (address) => ask("occupied", address),
+    askProtected: async (sheetName) => ((await ask("protected", sheetName)) === "newSheet" ? "newSheet" : "cancel"),
+    answer,
+  };
 }

@@ -48,10 +48,10 @@ export interface SelectedTable {
 export function useSelectedTable(
   flow: GradingFlow,
   lang: Lang,
-  messages: Pick<PaneMessages, "setError" | "setNotice">,
+  messages: Pick<PaneMessages, "setError" | "setNotice" | "tellError" | "tellNotice">,
   visibility?: VisibilityEvents | null,
 ): SelectedTable {
-  const { setError, setNotice } = messages;
+  const { setError, setNotice, tellError, tellNotice } = messages;
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [detection, setDetection] = useState<ColumnDetection | null>(null);
   const [manual, setManual] = useState<ColumnMapping>({});
@@ -123,10 +123,10 @@ export function useSelectedTable(
       if (isSameTable(inspection.source, now.source)) return true;
       shownAddress.current = null;
       show(now);
-      setNotice(t(lang, "rangeChanged", { address: now.source.address }));
+      tellNotice(t(lang, "rangeChanged", { address: now.source.address }));
     } catch (err) {
       await refresh();
-      if (!sourceProblem(err, lang)) setError(describeError(err, lang));
+      if (!sourceProblem(err, lang)) tellError(describeError(err, lang));
     }
     return false;
   };
@@ -134,7 +134,7 @@ export function useSelectedTable(
   const selectOurselves = (action: () => Promise<unknown>) => {
     setNotice(null);
     const run = follower.current ? follower.current.whileSelectingOurselves(action) : action();
-    run.catch((err: unknown) => setError(describeError(err, lang)));
+    run.catch((err: unknown) => tellError(describeError(err, lang)));
   };
 
   return {

@@ -1,4 +1,5 @@
 /** What the pane's links and buttons do in the workbook: select rows for the user, add sample data. */
+import { rowRangeText } from "../../engine";
 import type { Lang } from "../../engine";
 import { describeError } from "../describeError";
 import { formatCount } from "../components/SourceSection";
@@ -20,7 +21,7 @@ export function useSheetActions(
   flow: GradingFlow,
   lang: Lang,
   table: Pick<SelectedTable, "selectOurselves" | "refresh">,
-  { setError, setNotice }: Pick<PaneMessages, "setError" | "setNotice">,
+  { setError, setNotice, tellError, tellNotice }: Pick<PaneMessages, "setError" | "setNotice" | "tellError" | "tellNotice">,
 ): SheetActions {
   const { selectOurselves, refresh } = table;
   return {
@@ -29,8 +30,8 @@ export function useSheetActions(
         const selected = await flow.selectRows(sheetName, rows);
         const [first, last] = selected.selected[0] ?? [0, 0];
         if (selected.limit === "singleArea") {
-          setNotice(t(lang, "selectOneBlock", { first, last, more: formatCount(selected.notSelected, lang) }));
-        } else if (selected.truncated) setNotice(t(lang, "selectTruncated", { rows: formatCount(selected.rows, lang) }));
+          tellNotice(t(lang, "selectOneBlock", { rows: rowRangeText(first, last, lang), more: formatCount(selected.notSelected, lang) }));
+        } else if (selected.truncated) tellNotice(t(lang, "selectTruncated", { rows: formatCount(selected.rows, lang) }));
       }),
     selectAddress: (address) => selectOurselves(() => flow.selectAddress(address)),
     showSheet: (sheetName) => selectOurselves(() => flow.showSheet(sheetName)),
@@ -41,7 +42,7 @@ export function useSheetActions(
           setNotice(t(lang, "sampleAdded", { sheet }));
           return refresh();
         },
-        (err: unknown) => setError(describeError(err, lang)),
+        (err: unknown) => tellError(describeError(err, lang)),
       );
     },
   };

@@ -1,6 +1,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { Lang } from "../../engine/types";
+import { htmlLang } from "../i18n";
 import { pt } from "./i18n";
 
 export interface ConfirmDialogProps {
@@ -19,7 +20,7 @@ export interface ConfirmDialogProps {
 export function ConfirmDialog({ lang, open, title, children, confirmLabel, confirmDisabled, testId, onAnswer }: ConfirmDialogProps) {
   return (
     <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && onAnswer(false)}>
-      <DialogSurface data-testid={testId}>
+      <DialogSurface data-testid={testId} lang={htmlLang(lang)}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent>{children}</DialogContent>

@@ -34,12 +34,15 @@ export interface EditorFooterProps {
   error: string | null;
   busy: boolean;
   previewRunning: boolean;
+  /** A form is open: Save and Preview are offered (before that, the footer only speaks). */
+  formOpen?: boolean;
   onSave(): void;
   onPreview(): void;
 }
 
 /** Save and Preview, always in sight, with what they did (or why they did nothing) beside them. */
-export function EditorFooter({ lang, notice, blocked, previewSpoken, error, busy, previewRunning, onSave, onPreview }: EditorFooterProps) {
+export function EditorFooter(props: EditorFooterProps) {
+  const { lang, notice, blocked, previewSpoken, error, busy, previewRunning, formOpen = true, onSave, onPreview } = props;
   const styles = useStyles();
   return (
     <footer className={styles.footer} aria-label={pt(lang, "footerLabel")} data-testid="editor-footer">
@@ -69,14 +72,16 @@ export function EditorFooter({ lang, notice, blocked, previewSpoken, error, busy
           </MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.buttons}>
-        <Button appearance="primary" data-testid="profile-save" disabled={busy} onClick={onSave}>
-          {busy ? pt(lang, "saving") : pt(lang, "save")}
-        </Button>
-        <Button data-testid="preview-run" disabled={busy || previewRunning} onClick={onPreview}>
-          {pt(lang, "previewRun")}
-        </Button>
-      </div>
+      {formOpen && (
+        <div className={styles.buttons}>
+          <Button appearance="primary" data-testid="profile-save" disabled={busy} onClick={onSave}>
+            {busy ? pt(lang, "saving") : pt(lang, "save")}
+          </Button>
+          <Button data-testid="preview-run" disabled={busy || previewRunning} onClick={onPreview}>
+            {pt(lang, "previewRun")}
+          </Button>
+        </div>
+      )}
     </footer>
   );
 }

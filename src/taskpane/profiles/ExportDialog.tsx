@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import type { Lang } from "../../engine/types";
 import { copyText } from "./downloadJson";
+import { htmlLang } from "../i18n";
 import { pt } from "./i18n";
 
 const useStyles = makeStyles({
@@ -56,7 +57,7 @@ export function ExportDialog({ lang, exported, onClose }: ExportDialogProps) {
 
   return (
     <Dialog open={exported !== null} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface data-testid="export-dialog">
+      <DialogSurface data-testid="export-dialog" lang={htmlLang(lang)}>
         <DialogBody>
           <DialogTitle>{exported ? pt(lang, "exportCopyTitle", { id: exported.id }) : ""}</DialogTitle>
           <DialogContent className={styles.body}>

@@ -16,7 +16,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     minWidth: 0,
   },
-  line: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1.4fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  // The grade's name takes the card's whole width ("S 战略核心客户" must be readable while typed); the cut-off below.
+  line: { display: "grid", gridTemplateColumns: "minmax(0, 1.4fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
   period: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1.6fr)", gap: tokens.spacingHorizontalS },
   cell: { minWidth: 0 },
   input: { width: "100%", minWidth: "0" },
@@ -55,17 +56,17 @@ export function GradesEditor({ lang, draft, issues, disabled, onChange, onLeave 
             <Text id={`grade-${i}-title`} size={200} weight="semibold">
               {title}
             </Text>
+            <Field className={styles.cell} label={pt(lang, "fieldGrade")} size="small" {...fieldValidation(issues, lang, `${path}.grade`)}>
+              <Input
+                className={styles.input}
+                data-testid={`grade-${i}-letter`}
+                value={g.grade}
+                disabled={disabled}
+                onChange={(_, d) => change({ grade: d.value })}
+                onBlur={() => onLeave(`${path}.grade`)}
+              />
+            </Field>
             <div className={styles.line}>
-              <Field className={styles.cell} label={pt(lang, "fieldGrade")} size="small" {...fieldValidation(issues, lang, `${path}.grade`)}>
-                <Input
-                  className={styles.input}
-                  data-testid={`grade-${i}-letter`}
-                  value={g.grade}
-                  disabled={disabled}
-                  onChange={(_, d) => change({ grade: d.value })}
-                  onBlur={() => onLeave(`${path}.grade`)}
-                />
-              </Field>
               {i < last ? (
                 <>
                   <Field className={styles.cell} label={pt(lang, "fieldCutKind")} size="small">
@@ -103,26 +104,34 @@ export function GradesEditor({ lang, draft, issues, disabled, onChange, onLeave 
             {/* A last grade with a cut-off (from an imported file) is reported on its cut-off path. */}
             {i === last && <GroupMessage issues={issues} lang={lang} path={`${path}.above`} />}
             {i === last && <GroupMessage issues={issues} lang={lang} path={`${path}.atLeast`} />}
-            <Field label={pt(lang, "fieldCadenceEn")} size="small" {...fieldValidation(issues, lang, `${path}.cadence`, `${path}.cadence.en`)}>
-              <Input
-                className={styles.input}
-                data-testid={`grade-${i}-cadence-en`}
-                value={g.cadenceEn}
-                disabled={disabled}
-                onChange={(_, d) => change({ cadenceEn: d.value })}
-                onBlur={() => onLeave(`${path}.cadence.en`)}
-              />
-            </Field>
-            <Field label={pt(lang, "fieldCadenceZh")} size="small" {...fieldValidation(issues, lang, `${path}.cadence.zh`)}>
-              <Input
-                className={styles.input}
-                data-testid={`grade-${i}-cadence-zh`}
-                value={g.cadenceZh}
-                disabled={disabled}
-                onChange={(_, d) => change({ cadenceZh: d.value })}
-                onBlur={() => onLeave(`${path}.cadence.zh`)}
-              />
-            </Field>
+            {/* The pane's language first: a Chinese clerk fills the Chinese cadence and may leave the English one. */}
+            {(() => {
+              const cadenceEn = (
+                <Field key="en" label={pt(lang, "fieldCadenceEn")} size="small" {...fieldValidation(issues, lang, ...(lang === "en" ? [`${path}.cadence`, `${path}.cadence.en`] : []))}>
+                  <Input
+                    className={styles.input}
+                    data-testid={`grade-${i}-cadence-en`}
+                    value={g.cadenceEn}
+                    disabled={disabled}
+                    onChange={(_, d) => change({ cadenceEn: d.value })}
+                    onBlur={() => onLeave(`${path}.cadence.en`)}
+                  />
+                </Field>
+              );
+              const cadenceZh = (
+                <Field key="zh" label={pt(lang, "fieldCadenceZh")} size="small" {...fieldValidation(issues, lang, ...(lang === "zh" ? [`${path}.cadence`, `${path}.cadence.zh`] : []))}>
+                  <Input
+                    className={styles.input}
+                    data-testid={`grade-${i}-cadence-zh`}
+                    value={g.cadenceZh}
+                    disabled={disabled}
+                    onChange={(_, d) => change({ cadenceZh: d.value })}
+                    onBlur={() => onLeave(`${path}.cadence.zh`)}
+                  />
+                </Field>
+              );
+              return lang === "zh" ? [cadenceZh, cadenceEn] : [cadenceEn, cadenceZh];
+            })()}
             <div role="group" aria-labelledby={`grade-${i}-every-label`}>
               <Text id={`grade-${i}-every-label`} size={200}>
                 {pt(lang, "fieldEvery")}

@@ -3,7 +3,7 @@
  * the storage and the messages live in hooks beside this file; the workbook is reached only through `store` and
  * `preview` (the Excel adapter behind them).
  */
-import { useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { displayDateForm } from "../../engine";
 import type { Lang, Profile, ProfileIssue } from "../../engine";
@@ -31,6 +31,8 @@ const useStyles = makeStyles({
   titleRow: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   ellipsis: { minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  hint: { color: tokens.colorNeutralForeground2 },
+  title: { ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
 });
 
 export interface ProfileEditorProps {
@@ -62,6 +64,9 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged, displa
   const styles = useStyles();
   const dateForm = useMemo(() => displayDateForm(displayLanguage ?? (lang === "zh" ? "zh-CN" : "en-US")), [displayLanguage, lang]);
   const root = useRef<HTMLDivElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  // Opened from the pane: the focus moves in with the user (the button that opened it is gone).
+  useEffect(() => title.current?.focus(), []);
   const messages = useEditorMessages();
   const { notice, error, importProblem, setNotice, setError, setImportProblem } = messages;
   const { stored, reload } = useStoredProfiles(store, lang, setError);
@@ -93,7 +98,7 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged, displa
   return (
     <div className={styles.pane} data-testid="profile-editor" ref={root}>
       <div className={styles.titleRow}>
-        <Text as="h2" size={400} weight="semibold">
+        <Text as="h2" size={400} weight="semibold" ref={title} tabIndex={-1} className={styles.title} data-testid="editor-title">
           {pt(lang, "editorTitle")}
         </Text>
         {onClose && (
@@ -122,32 +127,41 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged, displa
       />
 
       <Divider />
-      <Text data-testid="editing-what" className={styles.ellipsis} title={form.editingId ?? undefined}>
-        {form.editingId === null ? pt(lang, "editingNew") : pt(lang, "editingStored", { id: form.editingId })}
-      </Text>
-      {others.length > 0 && (
-        <MessageBar intent="error" data-testid="other-problems">
-          <MessageBarBody>
-            <MessageBarTitle>{pt(lang, "otherProblems")}</MessageBarTitle>
-            <IssueList issues={others} lang={lang} className={styles.list} />
-          </MessageBarBody>
-        </MessageBar>
+      {!form.opened && (
+        <Text data-testid="choose-to-edit" className={styles.hint}>
+          {pt(lang, "chooseToEdit")}
+        </Text>
       )}
-      <ProfileForm lang={lang} draft={form.draft} issues={form.issues} disabled={busy} onChange={form.edit} onLeave={form.leave} dateForm={dateForm} />
+      {form.opened && (
+        <>
+          <Text data-testid="editing-what" className={styles.ellipsis} title={form.editingId ?? undefined}>
+            {form.editingId === null ? pt(lang, "editingNew") : pt(lang, "editingStored", { id: form.editingId })}
+          </Text>
+          {others.length > 0 && (
+            <MessageBar intent="error" data-testid="other-problems">
+              <MessageBarBody>
+                <MessageBarTitle>{pt(lang, "otherProblems")}</MessageBarTitle>
+                <IssueList issues={others} lang={lang} className={styles.list} />
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <ProfileForm lang={lang} draft={form.draft} issues={form.issues} disabled={busy} onChange={form.edit} onLeave={form.leave} dateForm={dateForm} />
 
-      <Divider />
-      <ProfilePreview lang={lang} state={previewRun.state} dateForm={dateForm} />
+          <Divider />
+          <ProfilePreview lang={lang} state={previewRun.state} dateForm={dateForm} />
 
-      <div className={styles.buttons}>
-        <Button data-testid="profile-export" disabled={busy || form.profile === null} onClick={storage.exportProfile}>
-          {pt(lang, "exportButton")}
-        </Button>
-        {form.editingId !== null && (
-          <Button data-testid="profile-delete" disabled={busy} onClick={() => void storage.askDelete()}>
-            {pt(lang, "deleteButton")}
-          </Button>
-        )}
-      </div>
+          <div className={styles.buttons}>
+            <Button data-testid="profile-export" disabled={busy || form.profile === null} onClick={storage.exportProfile}>
+              {pt(lang, "exportButton")}
+            </Button>
+            {form.editingId !== null && (
+              <Button data-testid="profile-delete" disabled={busy} onClick={() => void storage.askDelete()}>
+                {pt(lang, "deleteButton")}
+              </Button>
+            )}
+          </div>
+        </>
+      )}
 
       <EditorFooter
         lang={lang}
@@ -157,6 +171,7 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged, displa
         error={error}
         busy={busy}
         previewRunning={previewRun.state.status === "running"}
+        formOpen={form.opened}
         onSave={() => void storage.save()}
         onPreview={showPreview}
       />

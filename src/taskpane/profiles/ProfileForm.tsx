@@ -58,12 +58,21 @@ export function ProfileForm({ lang, draft, issues, disabled, onChange, onLeave, 
         <Field label={pt(lang, "fieldId")} {...fieldValidation(issues, lang, "id")}>
           <Input data-testid="profile-id" value={draft.id} disabled={disabled} onChange={(_, d) => set({ id: d.value })} onBlur={() => onLeave("id")} />
         </Field>
-        <Field label={pt(lang, "fieldNameEn")} {...fieldValidation(issues, lang, "name", "name.en")}>
-          <Input data-testid="profile-name-en" value={draft.nameEn} disabled={disabled} onChange={(_, d) => set({ nameEn: d.value })} onBlur={() => onLeave("name.en")} />
-        </Field>
-        <Field label={pt(lang, "fieldNameZh")} {...fieldValidation(issues, lang, "name.zh")}>
-          <Input data-testid="profile-name-zh" value={draft.nameZh} disabled={disabled} onChange={(_, d) => set({ nameZh: d.value })} onBlur={() => onLeave("name.zh")} />
-        </Field>
+        {/* The other language's name may be left empty (it falls back to this one): only the pane's language is marked. */}
+        {(() => {
+          const nameEn = (
+            <Field key="en" label={pt(lang, "fieldNameEn")} {...fieldValidation(issues, lang, ...(lang === "en" ? ["name", "name.en"] : []))}>
+              <Input data-testid="profile-name-en" value={draft.nameEn} disabled={disabled} onChange={(_, d) => set({ nameEn: d.value })} onBlur={() => onLeave("name.en")} />
+            </Field>
+          );
+          const nameZh = (
+            <Field key="zh" label={pt(lang, "fieldNameZh")} {...fieldValidation(issues, lang, ...(lang === "zh" ? ["name", "name.zh"] : []))}>
+              <Input data-testid="profile-name-zh" value={draft.nameZh} disabled={disabled} onChange={(_, d) => set({ nameZh: d.value })} onBlur={() => onLeave("name.zh")} />
+            </Field>
+          );
+          // The pane's language first: the other one may be left empty.
+          return lang === "zh" ? [nameZh, nameEn] : [nameEn, nameZh];
+        })()}
       </section>
 
       <section className={styles.section} aria-labelledby="profile-method-heading">

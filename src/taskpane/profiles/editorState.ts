@@ -128,11 +128,19 @@ export function typedNumber(typed: string): unknown {
   return typed;
 }
 
+/**
+ * A text in both languages from two fields of which one may be left empty: the other language's text stands in for
+ * it (a Chinese-only clerk names a profile in Chinese; English Office then shows that name too).
+ */
+function bothLanguages(en: string, zh: string): { en: string; zh: string } {
+  return { en: en.trim() === "" ? zh : en, zh: zh.trim() === "" ? en : zh };
+}
+
 /** The spec §6 document the form describes (what is saved, exported, and validated). */
 export function draftToDocument(d: ProfileDraft): Record<string, unknown> {
   const doc: Record<string, unknown> = {
     id: d.id.trim(),
-    name: { en: d.nameEn, zh: d.nameZh },
+    name: bothLanguages(d.nameEn, d.nameZh),
   };
   if (d.description !== undefined) doc.description = d.description;
   doc.method = d.method;
@@ -150,7 +158,7 @@ export function draftToDocument(d: ProfileDraft): Record<string, unknown> {
     const rule: Record<string, unknown> = { grade: g.grade.trim() };
     // The last grade takes everyone else: its cut-off field is hidden and not part of the document.
     if (i < d.grades.length - 1) rule[g.cutKind] = typedNumber(g.cut);
-    const cadence: Record<string, unknown> = { en: g.cadenceEn, zh: g.cadenceZh };
+    const cadence: Record<string, unknown> = bothLanguages(g.cadenceEn, g.cadenceZh);
     // A unit chosen makes a period, even with no number yet: the engine then says the number is missing.
     if (g.everyUnit !== "") cadence.every = { [g.everyUnit]: typedNumber(g.every) };
     rule.cadence = cadence;
@@ -172,9 +180,29 @@ export function groupIssues(issues: readonly ProfileIssue[]): FieldIssues {
   return byField;
 }
 
+/** What the user typed in the input at an engine path, for the inputs that hold numbers; undefined for others. */
+export function typedAt(d: ProfileDraft, path: string): string | undefined {
+  const bound = /^thresholds\.(recency|frequency|monetary)\[(\d)\]$/.exec(path);
+  if (bound) return d.thresholds[bound[1] as Dimension][Number(bound[2])] ?? "";
+  const weight = /^weights\.(recency|frequency|monetary)$/.exec(path);
+  if (weight) return d.weights[weight[1] as Dimension];
+  if (path === "bins") return d.bins;
+  const grade = /^grades\[(\d+)\]\.(above|atLeast|cadence\.every(?:\.months|\.days)?)$/.exec(path);
+  const g = grade ? d.grades[Number(grade[1])] : undefined;
+  if (!grade || !g) return undefined;
+  return grade[2] === "above" || grade[2] === "atLeast" ? g.cut : g.every;
+}
+
+/** An issue on an input left empty: the engine judged the empty text ("must be a number"); the form asks for a value. */
+function askToFill(d: ProfileDraft, issue: ProfileIssue): ProfileIssue {
+  const typed = typedAt(d, issue.field);
+  if (typed === undefined || typed.trim() !== "") return issue;
+  return { ...issue, message: { en: `${issue.field} is empty`, zh: `${issue.field} 为必填项` } };
+}
+
 /** The engine's verdict on the form as it stands. */
 export function checkDraft(d: ProfileDraft): FieldIssues {
-  return groupIssues(validateProfile(draftToDocument(d)));
+  return groupIssues(validateProfile(draftToDocument(d)).map((issue) => askToFill(d, issue)));
 }
 
 /**

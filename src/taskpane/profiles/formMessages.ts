@@ -35,7 +35,7 @@ const GRADE_FIELD: Record<string, ProfileMessageKey> = {
   ".grade": "fieldGrade",
   ".above": "fieldCut",
   ".atLeast": "fieldCut",
-  ".cadence": "fieldCadenceEn",
+  ".cadence": "fieldCadence",
   ".cadence.en": "fieldCadenceEn",
   ".cadence.zh": "fieldCadenceZh",
   ".cadence.every": "fieldEvery",
@@ -103,6 +103,7 @@ interface Problem {
  * `{before}` is the label of the grade before.
  */
 const PROBLEMS: readonly Problem[] = [
+  { engine: /^is empty$/, en: "fill it in", zh: "请填写" },
   { engine: /^must be a number$/, en: "must be a number", zh: "必须是数字" },
   { engine: /^must have at most (\d+) decimal places$/, en: "may have at most {1} decimal places", zh: "小数位数不能超过 {1} 位" },
   { engine: /^must be at least (\S+)$/, en: "must be at least {1}", zh: "不能小于 {1}" },
@@ -110,8 +111,8 @@ const PROBLEMS: readonly Problem[] = [
   { engine: /^bounds must increase/, en: "each must be greater than the one before", zh: "每个界值都必须大于前一个", aboutGroup: true },
   { engine: /^must be a list of 4 bounds$/, en: "fill in all 4 bounds", zh: "请填写全部 4 个界值" },
   { engine: /^is required for a thresholds profile/, en: "fill in the bounds of R, F and M", zh: "请填写 R、F、M 的界值" },
-  { engine: /^must be a non-empty text such as/, en: "must not be empty (for example A)", zh: "不能为空（例如 A）" },
-  { engine: /^must be a non-empty text$/, en: "must not be empty", zh: "不能为空" },
+  { engine: /^must be a non-empty text such as/, en: "fill it in (for example A)", zh: "请填写（例如 A）" },
+  { engine: /^must be a non-empty text$/, en: "fill it in", zh: "请填写" },
   { engine: /^must be an object with English \(en\) and Chinese \(zh\) text$/, en: "needs an English and a Chinese text", zh: "需要英文和中文文本" },
   { engine: /^repeats the grade "(.*)"$/, en: "“{1}” is already the name of another grade", zh: "“{1}”已是另一个等级的名称" },
   { engine: /^must be lower than the cut-off of the grade before/, en: "must be lower than the cut-off of {before}", zh: "必须低于{before}的分界值" },

@@ -4,9 +4,9 @@
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { RefObject } from "react";
-import { BUILTIN_PROFILES, parseProfile, profileName } from "../../engine";
+import { parseProfile, profileName } from "../../engine";
 import type { Lang, Profile, ProfileIssue } from "../../engine";
-import { checkDraft, draftFromProfile, draftToDocument, groupIssues, visibleIssues, type FieldIssues, type ProfileDraft } from "./editorState";
+import { blankDraft, checkDraft, draftToDocument, groupIssues, visibleIssues, type FieldIssues, type ProfileDraft } from "./editorState";
 import { pt } from "./i18n";
 
 /** The profile a form was opened from, to compare the edited one with in the preview. */
@@ -16,6 +16,8 @@ export interface Baseline {
 }
 
 export interface ProfileDraftState {
+  /** A form is open (the editor opens on its list: nothing unsaved is shown until the user picks what to edit). */
+  opened: boolean;
   draft: ProfileDraft;
   /** Id of the stored profile the form was loaded from (saving it again is an update of that profile). */
   editingId: string | null;
@@ -43,10 +45,11 @@ export interface ProfileDraftState {
 }
 
 export function useProfileDraft(lang: Lang, root: RefObject<HTMLElement>, onEdit: () => void): ProfileDraftState {
-  const [draft, setDraft] = useState<ProfileDraft>(() => draftFromProfile(BUILTIN_PROFILES[0], true));
+  const [opened, setOpened] = useState(false);
+  const [draft, setDraft] = useState<ProfileDraft>(blankDraft);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [refused, setRefused] = useState<ProfileIssue[]>([]);
-  const [baseline, setBaseline] = useState<Baseline | null>(() => ({ profile: BUILTIN_PROFILES[0], name: profileName(BUILTIN_PROFILES[0], lang) }));
+  const [baseline, setBaseline] = useState<Baseline | null>(null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [blocked, setBlocked] = useState<string | null>(null);
@@ -83,6 +86,7 @@ export function useProfileDraft(lang: Lang, root: RefObject<HTMLElement>, onEdit
   }, []);
 
   const load = (next: ProfileDraft, storedId: string | null, from: Profile | null) => {
+    setOpened(true);
     edit(next);
     setEditingId(storedId);
     setTouched(new Set());
@@ -103,6 +107,7 @@ export function useProfileDraft(lang: Lang, root: RefObject<HTMLElement>, onEdit
   };
 
   return {
+    opened,
     draft,
     editingId,
     baseline,

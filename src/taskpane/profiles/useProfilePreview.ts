@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Lang, Profile } from "../../engine";
 import { describeError } from "../describeError";
+import { gradeWord } from "../i18n";
 import { pt } from "./i18n";
 import { compareGradeCounts } from "./previewComparison";
 import type { PreviewResult, PreviewState } from "./ProfilePreview";
@@ -52,7 +53,7 @@ export function useProfilePreview(preview: PreviewGrading, baseline: Baseline | 
             const counts = compareGradeCounts(summary, beforeSummary)
               .filter((row) => row.grade !== null && row.after !== undefined)
               .map((row) => {
-                const values = { grade: row.grade ?? "", after: number.format(row.after ?? 0), before: number.format(row.before ?? 0) };
+                const values = { grade: gradeWord(row.grade ?? "", lang), after: number.format(row.after ?? 0), before: number.format(row.before ?? 0) };
                 return pt(lang, row.before !== undefined && row.before !== row.after ? "previewAnnounceChanged" : "previewAnnounceGrade", values);
               })
               .join(lang === "zh" ? "，" : ", ");

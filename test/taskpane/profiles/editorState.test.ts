@@ -54,17 +54,18 @@ describe("the engine's messages land on the field the user is typing in, in the 
     const draft = updateBound(draftFromProfile(shaoxing, true), "recency", 2, "15");
     const issues = checkDraft(draft);
     expect([...issues.keys()]).toEqual(["thresholds.recency[2]"]);
-    expect(messageFor(issues, "thresholds.recency[2]", "en")).toBe("Recency bounds (days): each must be greater than the one before");
-    expect(messageFor(issues, "thresholds.recency[2]", "zh")).toBe("最近消费界值（天）：每个界值都必须大于前一个");
+    expect(messageFor(issues, "thresholds.recency[2]", "en")).toBe("R bounds (days since the last order): each must be greater than the one before");
+    expect(messageFor(issues, "thresholds.recency[2]", "zh")).toBe("R 的界值（距最近下单天数）：每个界值都必须大于前一个");
   });
 
   test("a weight that is not a number, and an empty one", () => {
     let draft = updateWeight(draftFromProfile(shaoxing, true), "frequency", "0.4x");
     draft = updateWeight(draft, "monetary", "");
     const issues = checkDraft(draft);
-    expect(messageFor(issues, "weights.frequency", "en")).toBe("wF (frequency): must be a number");
-    expect(messageFor(issues, "weights.monetary", "en")).toBe("wM (monetary): must be a number");
-    expect(messageFor(issues, "weights.monetary", "zh")).toBe("wM（消费金额）：必须是数字");
+    expect(messageFor(issues, "weights.frequency", "en")).toBe("F weight: must be a number");
+    // An empty weight is asked for, not called "not a number".
+    expect(messageFor(issues, "weights.monetary", "en")).toBe("M weight: fill it in");
+    expect(messageFor(issues, "weights.monetary", "zh")).toBe("M 的权重：请填写");
   });
 
   test("a grade cut-off above the one before it", () => {
@@ -105,8 +106,9 @@ describe("grades", () => {
     expect(letters(moved)).toEqual(["A", "B", "D", "C"]);
     const issues = checkDraft(moved);
     expect(issues.has("grades[2].atLeast")).toBe(true);
-    expect(messageFor(issues, "grades[2].atLeast", "en")).toBe("Grade 3, cut-off: must be a number");
-    expect(messageFor(issues, "grades[2].atLeast", "zh")).toBe("第 3 个等级的分界值：必须是数字");
+    // The cut-off field comes back empty: the user is asked to fill it in.
+    expect(messageFor(issues, "grades[2].atLeast", "en")).toBe("Grade 3, cut-off: fill it in");
+    expect(messageFor(issues, "grades[2].atLeast", "zh")).toBe("第 3 个等级的分界值：请填写");
   });
 
   test("moving past either end changes nothing; removing takes the grade out", () => {
@@ -135,5 +137,23 @@ describe("switching method", () => {
     const late = { ...draft, asOf: "2025-01-01", windowStart: "2025-02-01" };
     expect(messageFor(checkDraft(late), "windowStart", "en")).toBe("Sales counted from: must not be after the analysis date");
     expect(messageFor(checkDraft(late), "windowStart", "zh")).toBe("销售起始日期：不能晚于统计日期");
+  });
+});
+
+describe("a clerk who writes Chinese only", () => {
+  test("saves a profile with Chinese names and cadences: the English ones fall back to them", () => {
+    let draft = draftFromProfile(shaoxing, true);
+    draft = { ...draft, id: "hangzhou-2026", nameEn: "", nameZh: "杭州分公司 2026 年客户分级" };
+    draft = { ...draft, grades: draft.grades.map((g) => ({ ...g, cadenceEn: "" })) };
+    expect(checkDraft(draft).size).toBe(0);
+    const doc = draftToDocument(draft) as { name: { en: string; zh: string }; grades: { cadence: { en: string; zh: string } }[] };
+    expect(doc.name).toEqual({ en: "杭州分公司 2026 年客户分级", zh: "杭州分公司 2026 年客户分级" });
+    expect(doc.grades.map((g) => g.cadence.en)).toEqual(doc.grades.map((g) => g.cadence.zh));
+  });
+
+  test("is asked for the name when both are empty, not told a number is wrong", () => {
+    const draft = { ...draftFromProfile(shaoxing, true), nameEn: "", nameZh: "  " };
+    const issues = checkDraft(draft);
+    expect(messageFor(issues, "name.zh", "zh")).toBe("中文名称：请填写");
   });
 });

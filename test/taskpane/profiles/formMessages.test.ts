@@ -71,9 +71,9 @@ describe("the editor's messages", () => {
       return issue && formMessage(issue, lang);
     };
     const s = draftFromProfile(shaoxing, true);
-    expect(message(updateBound(s, "recency", 2, "15"), "thresholds.recency[2]", "en")).toBe("Recency bounds (days): each must be greater than the one before");
-    expect(message(updateBound(s, "frequency", 0, "two"), "thresholds.frequency[0]", "en")).toBe("Frequency bounds (purchases), bound 1: must be a number");
-    expect(message(updateBound(s, "frequency", 0, "two"), "thresholds.frequency[0]", "zh")).toBe("消费频次界值（次）第 1 个：必须是数字");
+    expect(message(updateBound(s, "recency", 2, "15"), "thresholds.recency[2]", "en")).toBe("R bounds (days since the last order): each must be greater than the one before");
+    expect(message(updateBound(s, "frequency", 0, "two"), "thresholds.frequency[0]", "en")).toBe("F bounds (purchase count), bound 1: must be a number");
+    expect(message(updateBound(s, "frequency", 0, "two"), "thresholds.frequency[0]", "zh")).toBe("F 的界值（购买次数）第 1 个：必须是数字");
     expect(message(updateGrade(s, 1, { cut: "7" }), "grades[1].above", "en")).toBe("Grade 2, cut-off: must be lower than the cut-off of Grade 1");
     expect(message(updateGrade(s, 1, { cut: "7" }), "grades[1].above", "zh")).toBe("第 2 个等级的分界值：必须低于第 1 个等级的分界值");
     expect(message(updateGrade(s, 1, { grade: "A" }), "grades[1].grade", "en")).toBe("Grade 2, name: “A” is already the name of another grade");

@@ -194,7 +194,7 @@ describe("the profile editor in Chromium", () => {
     await type(page, "bound-recency-2", "10");
     await expectInvalid(page, "bound-recency-2", true);
     await expect(page.getByTestId("bound-recency-2-message").innerText()).resolves.toBe(
-      "Recency bounds (days): each must be greater than the one before",
+      "R bounds (days since the last order): each must be greater than the one before",
     );
     await type(page, "bound-recency-2", "30");
     await expectInvalid(page, "bound-recency-2", false);
@@ -202,7 +202,7 @@ describe("the profile editor in Chromium", () => {
     // A weight that is not a number; a cut-off above the grade before.
     await type(page, "weight-monetary", "0.5x");
     await expectInvalid(page, "weight-monetary", true);
-    await page.getByText("wM (monetary): must be a number").waitFor();
+    await page.getByText("M weight: must be a number").waitFor();
     await type(page, "weight-monetary", "0.5");
     await type(page, "grade-1-cut", "5");
     await expectInvalid(page, "grade-1-cut", true);
@@ -405,8 +405,11 @@ describe("the profile editor in Chromium", () => {
 
   it("in Chinese: labels, the engine's field messages and the storage's refusals are Chinese", async () => {
     const { page, watch } = await open("zh-CN");
-    await expect(page.getByTestId("profile-save").innerText()).resolves.toBe("保存到工作簿");
+    // The editor opens on its list, not on an unsaved form: Save comes with the form the user opens.
+    await page.getByTestId("choose-to-edit").waitFor();
+    await expect(page.getByTestId("profile-save").count()).resolves.toBe(0);
     await page.getByTestId("start-blank").click();
+    await expect(page.getByTestId("profile-save").innerText()).resolves.toBe("保存到工作簿");
     await page.getByTestId("profile-save").click();
     await page.getByText("编号：只能使用 1–64 个字母、数字、连字符（-）、下划线（_）或点（.）").waitFor();
     await expect(page.getByTestId("profile-blocked").innerText()).resolves.toMatch(/^请先修正标出的字段再保存（\d+ 处）。$/);
@@ -425,10 +428,10 @@ describe("the profile editor in Chromium", () => {
     await expectInvalid(page, "profile-as-of", false);
     await page.getByTestId("start-copy-shaoxing").click();
     await typeAndLeave(page, "bound-frequency-1", "１");
-    await expect(page.getByTestId("bound-frequency-1-message").innerText()).resolves.toBe("消费频次界值（次）：每个界值都必须大于前一个");
+    await expect(page.getByTestId("bound-frequency-1-message").innerText()).resolves.toBe("F 的界值（购买次数）：每个界值都必须大于前一个");
     await expect(page.getByTestId("bound-frequency-2-message").count()).resolves.toBe(0);
     await typeAndLeave(page, "weight-monetary", "0.6x");
-    await page.getByText("wM（消费金额）：必须是数字").waitFor();
+    await page.getByText("M 的权重：必须是数字").waitFor();
     expectCleanPage(watch);
   });
 });
