@@ -17,7 +17,7 @@ export interface HandSheet {
   name: string;
   /** The sheet part's XML, whole (its root element as the test wants it). */
   xml: string;
-  kind?: "worksheet" | "chartsheet" | "dialogsheet";
+  kind?: "worksheet" | "chartsheet" | "dialogsheet" | "macrosheet";
   state?: "hidden" | "veryHidden";
   /** Part name (default xl/worksheets/sheetN.xml, or xl/chartsheets/… for a chart sheet). */
   path?: string;
@@ -73,12 +73,13 @@ export function workbookParts(wb: HandWorkbook): Record<string, string> {
   const sheetTags: string[] = [];
   wb.sheets.forEach((s, k) => {
     const kind = s.kind ?? "worksheet";
-    const folder = kind === "chartsheet" ? "chartsheets" : kind === "dialogsheet" ? "dialogsheets" : "worksheets";
-    const path = s.path ?? `xl/${folder}/sheet${k + 1}.xml`;
+    const path = s.path ?? `xl/${kind}s/sheet${k + 1}.xml`;
     files[path] = s.xml;
-    const contentType = kind === "worksheet" ? "worksheet" : kind === "chartsheet" ? "chartsheet" : "dialogsheet";
-    overrides.push(`<Override PartName="/${path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${contentType}+xml"/>`);
-    rels.push(`<Relationship Id="rId${k + 1}" Type="${relType(kind)}" Target="${path.replace(/^xl\//, "")}"/>`);
+    // Excel 4 macro sheets have a Microsoft relationship type and content type of their own.
+    const contentType = kind === "macrosheet" ? "application/vnd.ms-excel.macrosheet+xml" : `application/vnd.openxmlformats-officedocument.spreadsheetml.${kind}+xml`;
+    const type = kind === "macrosheet" ? "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet" : relType(kind);
+    overrides.push(`<Override PartName="/${path}" ContentType="${contentType}"/>`);
+    rels.push(`<Relationship Id="rId${k + 1}" Type="${type}" Target="${path.replace(/^xl\//, "")}"/>`);
     sheetTags.push(`<sheet name="${escapeAttr(s.name)}" sheetId="${k + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${k + 1}"/>`);
   });
   if (wb.sharedStrings) {
