@@ -68,7 +68,11 @@ const MS_PER_DAY = 86_400_000;
 /** Why two readings of a cell differ, or undefined when they agree. */
 export function compareCell(ours: OurCell, ref: ReferenceCell | undefined, date1904: boolean): Verdict {
   const empty = ours === null || ours === undefined || ours === "";
-  if (!ref) return empty ? undefined : { kind: `${typeName(ours)} here, empty in LibreOffice`, deliberate: false };
+  if (!ref) {
+    if (empty) return undefined;
+    if (typeof ours === "string" && withoutControls(ours) === "") return CONTROLS;
+    return { kind: `${typeName(ours)} here, empty in LibreOffice`, deliberate: false };
+  }
   const v = ref.value;
   if (empty) {
     if (ref.formula) return { kind: "formula without a stored result: LibreOffice computes it", deliberate: true };
@@ -80,6 +84,13 @@ export function compareCell(ours: OurCell, ref: ReferenceCell | undefined, date1
   const verdict = valueVerdict(ours, ref, date1904);
   if (verdict && !verdict.deliberate && ref.formula) return { kind: "formula cell: LibreOffice computed it again", deliberate: true };
   return verdict;
+}
+
+// Characters XML cannot hold, which Excel writes as _xHHHH_ escapes (XlsxWriter's tests compare with Excel's own files).
+const CONTROLS: Verdict = { kind: "text: control characters written as _xHHHH_ (Excel keeps them, LibreOffice drops them)", deliberate: true };
+
+function withoutControls(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 }
 
 const WHITE_SPACE: Verdict = { kind: "text: white space at its ends without xml:space=\"preserve\" (Excel drops it, LibreOffice keeps it)", deliberate: true };
@@ -129,6 +140,7 @@ function valueVerdict(ours: OurCell, ref: ReferenceCell, date1904: boolean): Ver
     if (v.kind === "text") {
       if (ours === v.value) return undefined;
       if (ours === trimXml(v.value)) return WHITE_SPACE;
+      if (withoutControls(ours) === v.value) return CONTROLS;
       // _x000D_ is a carriage return in Excel's cell text; LibreOffice leaves it out before a line feed.
       if (ours.indexOf("\r") >= 0 && ours.replace(/\r\n/g, "\n").replace(/\r/g, "\n") === v.value) {
         return { kind: "text: _x000D_ read as a carriage return (Excel keeps it, LibreOffice drops it)", deliberate: true };

@@ -49,6 +49,7 @@ export function readFods(xml: string): ReferenceSheet[] {
   let cell: { attrs: Record<string, string>; repeat: number; text: string; paragraphs: number } | undefined;
   let inParagraph = 0, skipDepth = 0;
   const pivotSheets = new Set<string>();
+  const matrices: { sheet: ReferenceSheet; row: number; col: number; rows: number; cols: number }[] = [];
   // Only tables right under office:spreadsheet are sheets (a chart's own data table is one too, inside the chart).
   const open: string[] = [];
 
@@ -138,6 +139,9 @@ export function readFods(xml: string): ReferenceSheet[] {
 
   function endCell(): void {
     if (!cell) return;
+    // An array formula's results fill the range it spans: each of those cells is the formula's.
+    const spanRows = Number(cell.attrs["table:number-matrix-rows-spanned"] ?? 0), spanCols = Number(cell.attrs["table:number-matrix-columns-spanned"] ?? 0);
+    if (sheet && spanRows > 0 && spanCols > 0) matrices.push({ sheet, row, col, rows: spanRows, cols: spanCols });
     const value = cellValue(cell.attrs, cell.text);
     if (value) {
       const entry: ReferenceCell = { value, shown: cell.text, formula: "table:formula" in cell.attrs };
@@ -153,6 +157,15 @@ export function readFods(xml: string): ReferenceSheet[] {
     s.visible = !hiddenStyles.has(sheetStyles[k]);
     s.pivot = pivotSheets.has(s.name);
   });
+  for (const m of matrices) {
+    for (let r = m.row; r < m.row + m.rows; r++) {
+      for (let c = m.col; c < m.col + m.cols; c++) {
+        const key = `${r},${c}`;
+        const found = m.sheet.cells.get(key);
+        if (found) m.sheet.cells.set(key, { ...found, formula: true });
+      }
+    }
+  }
   return sheets;
 }
 
