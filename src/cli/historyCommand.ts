@@ -1,6 +1,6 @@
 /**
  * `rfm history SALES --profile P --every month|quarter --from YYYY-MM --to YYYY-MM [--window-start D] -o OUT`: grades
- * sales records at each month or quarter end with the engine's grade history (spec §10) and writes one row per
+ * sales records at each month or quarter end with the engine's grade history (RULES.md §13) and writes one row per
  * customer (a grade per period end) and the transitions between consecutive period ends: as an .xlsx workbook (history,
  * transitions, summary with a chart) or as two CSV files (OUT.csv and OUT-transitions.csv).
  */

@@ -5,7 +5,7 @@ import { readBytes } from "./readTable";
 import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
 
-/** `--profile`: a built-in profile id, or the path of a profile JSON document (spec §6) checked by the engine. */
+/** `--profile`: a built-in profile id, or the path of a profile JSON document (RULES.md §11) checked by the engine. */
 export function loadProfile(spec: string): Profile {
   const builtin = builtinProfile(spec.trim().toLowerCase());
   if (builtin) return builtin;

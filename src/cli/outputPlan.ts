@@ -89,8 +89,9 @@ function customerRowsPlan(graded: GradedTable, lang: Lang): OutputPlan {
 }
 
 /**
- * Sales records: one row per customer (first-appearance order): the customer, the columns carried with its sales (spec
- * §8: its most recent sale's name, contact …), its last order date, purchases and amount, then the result columns.
+ * Sales records: one row per customer (first-appearance order): the customer, the columns carried with its sales
+ * (RULES.md §7: its most recent sale's name, contact …), its last order date, purchases and amount, then the result
+ * columns.
  */
 function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
   const { res, table } = graded;

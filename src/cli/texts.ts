@@ -434,7 +434,7 @@ export const DEMO_TEXTS = {
 };
 
 
-/** Warnings about the analysis date against the data (spec §3, §11), printed before the summary. */
+/** Warnings about the analysis date against the data (RULES.md §9), printed before the summary. */
 export const ANALYSIS_DATE_TEXTS = {
   /**
    * The data runs past the analysis date. The profile's fixed date (nobody chose it for this data) is a plain warning

@@ -1,4 +1,4 @@
-/** Sales records to one line per customer inside the window (spec §4), skipping unreadable sales (spec §5). */
+/** Sales records to one line per customer inside the window (RULES.md §7), skipping unreadable sales (RULES.md §8). */
 
 import { cellError, cellNumber, cellText, doubtCode, idText, isBlank, isDoubtfulNumber } from "./cells";
 import { parseDay } from "./dates";
@@ -29,7 +29,7 @@ export interface CustomerTotals {
   /** Index of the customer's first kept sale, -1 when none. */
   firstSale: Int32Array;
   /**
-   * The sale whose other columns the customer carries (spec §8): its most recent sale inside the window, the last
+   * The sale whose other columns the customer carries (RULES.md §7): its most recent sale inside the window, the last
    * such row when dates tie; for a customer with none inside the window, its most recent readable sale. Empty when no
    * column is carried.
    */
@@ -46,7 +46,7 @@ export interface CustomerTotals {
   afterEnd: number;
   /** The latest readable date of any sale row, or null when there is none. */
   latestDay: number | null;
-  /** Sale rows blank in all three columns: skipped and counted apart, not "unreadable" (spec §5). */
+  /** Sale rows blank in all three columns: skipped and counted apart, not "unreadable" (RULES.md §8). */
   blank: number;
 }
 
@@ -74,7 +74,7 @@ function repeatsOf(column: ArrayLike<Cell>): RepeatedCells["repeats"] | undefine
   return repeats;
 }
 
-/** What `SalesTally.add` did with a sale, for whoever keeps the values of carried columns (spec §8). */
+/** What `SalesTally.add` did with a sale, for whoever keeps the values of carried columns (RULES.md §7). */
 export const SALE_CARRIED = 1;
 /** The sale is its customer's first inside the window: the one later sales' carried values are compared with. */
 export const SALE_FIRST_KEPT = 2;
@@ -82,7 +82,7 @@ export const SALE_FIRST_KEPT = 2;
 export const SALE_KEPT_AGAIN = 4;
 
 /**
- * The running totals of each customer's sales, fed one sale at a time (spec §4, §5 and §8). A customer is numbered
+ * The running totals of each customer's sales, fed one sale at a time (RULES.md §7 and §8). A customer is numbered
  * when its first readable sale is met; a readable sale is kept when its day lies inside the window, and its amount
  * (refunds included) is added exactly. `aggregateSales` feeds it from columns; a reader that finds customers its own
  * way (the command line compares ids as bytes, in a file too large to hold at once) feeds it directly, so that both
@@ -187,8 +187,8 @@ export class SalesTally {
   }
 
   /**
-   * A sale whose id, date or amount cannot be read: skipped with every reason (spec §5), or counted as blank when all
-   * three cells are blank. A readable date still counts as the latest date in the data.
+   * A sale whose id, date or amount cannot be read: skipped with every reason (RULES.md §8), or counted as blank when
+   * all three cells are blank. A readable date still counts as the latest date in the data.
    */
   unreadable(index: number, idCell: unknown, dateCell: unknown, amountCell: unknown): void {
     if (isBlank(idCell) && isBlank(dateCell) && isBlank(amountCell)) {
@@ -359,7 +359,7 @@ class CarriedComparison {
 
 
 
-/** Two cells of a carried column hold one value: the same cell, or the same text once trimmed (spec §8). */
+/** Two cells of a carried column hold one value: the same cell, or the same text once trimmed (RULES.md §7). */
 export function sameValue(x: Cell, y: Cell): boolean {
   if (x === y) return true;
   if (x instanceof Date && y instanceof Date) return x.getTime() === y.getTime();

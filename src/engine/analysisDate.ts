@@ -1,5 +1,5 @@
 /**
- * The analysis (as-of) date against the data (spec §3): an interface proposes the profile's own date, else the
+ * The analysis (as-of) date against the data (RULES.md §9): an interface proposes the profile's own date, else the
  * latest date in the data, and warns when the chosen date lies more than 31 days after the latest date in the data
  * (every customer then looks inactive) or before it (the latest customers are left out or get negative recency).
  */
@@ -40,8 +40,8 @@ export function analysisDateWarning(asOfDay: number, latestDay: number | null): 
 export type AnalysisDateChoice = "profile" | "user";
 
 /**
- * The data runs past the analysis date (spec §11): what that leaves out, and the date to offer instead. The rules still
- * apply as written; the user decides, having seen it.
+ * The data runs past the analysis date (RULES.md §9): what that leaves out, and the date to offer instead. The rules
+ * still apply as written; the user decides, having seen it.
  */
 export interface DataPastAnalysisDate {
   /** Whose date it is: the profile's fixed date (wuhan: 2025-07-01), or the user's own. */

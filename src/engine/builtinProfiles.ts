@@ -1,5 +1,5 @@
 /**
- * The two built-in profiles, written in the profile document format of spec §6 so that they go through the same
+ * The two built-in profiles, written in the profile document format of RULES.md §11 so that they go through the same
  * validation as any profile a user writes.
  */
 

@@ -33,7 +33,7 @@ const GROUPED_TEXT = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
 /**
  * The number a cell holds (numbers, or numeric text), or NaN. Booleans and dates are not numbers here, and neither
- * is anything a double cannot hold: NaN, ±Infinity, or text such as "1e309" that would read as Infinity (spec §5) —
+ * is anything a double cannot hold: NaN, ±Infinity, or text such as "1e309" that would read as Infinity (RULES.md §8) —
  * a spreadsheet has no such number, and grading it would rank it above every real amount.
  */
 export function cellNumber(v: unknown): number {

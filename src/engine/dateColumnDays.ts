@@ -1,7 +1,7 @@
 /**
  * The days of a date column, read before grading: the latest, and how many rows (or sales) lie after a given analysis
  * date. An interface shows with them, before anything is graded, what a profile's fixed analysis date would leave out
- * of newer data (spec §11): a customer row dated after the analysis date is not graded, a sale after it not counted.
+ * of newer data (RULES.md §9): a customer row dated after the analysis date is not graded, a sale after it not counted.
  */
 import { parseDay } from "./dates";
 import type { Cell } from "./types";

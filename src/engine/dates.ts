@@ -115,7 +115,7 @@ function digits(s: string, from: number, to: number): number {
 }
 
 /**
- * The calendar day a cell holds: an Excel serial number (1900 or 1904 system), date text in the forms of spec §1,
+ * The calendar day a cell holds: an Excel serial number (1900 or 1904 system), date text in the forms of RULES.md §9,
  * or a JS Date (read by its UTC fields, as spreadsheet libraries hand date cells over). Anything else is null.
  */
 export function parseDay(cell: unknown, date1904 = false): number | null {
@@ -131,7 +131,7 @@ export function parseDay(cell: unknown, date1904 = false): number | null {
   return null;
 }
 
-/** A date written as YYYY-MM-DD (or another text form of spec §1), as a day; null when it is not one. */
+/** A date written as YYYY-MM-DD (or another text form of RULES.md §9), as a day; null when it is not one. */
 export function parseDateText(text: string): number | null {
   return dayFromText(text);
 }

@@ -1,6 +1,7 @@
 /**
  * Exact decimal arithmetic on integers. Weights, cut-offs and money are decimals; binary floating point cannot hold
- * 0.3 exactly, so every sum and comparison the spec makes is done on integer multiples of a power of ten instead.
+ * 0.3 exactly, so every sum and comparison the rules make (RULES.md §2) is done on integer multiples of a power of ten
+ * instead.
  */
 
 /** Digits after the decimal point in the shortest text form of x (the form a person typed). */

@@ -1,7 +1,8 @@
 /**
- * The product's glossary: one English and one Chinese term per concept, used by every face of the product (task
- * pane, profile editor, summary sheet, formulas, command line, engine messages). A finance user who reads 分级方案 in
- * the pane must find 分级方案 in the summary sheet and the formula's help, never 评级方案 or 评分方案.
+ * The product's glossary: one English and one Chinese term per concept, which the texts of every face of the product
+ * (task pane, profile editor, summary sheet, formulas, command line, engine messages) must use. A finance user who
+ * reads 分级方案 in the pane must find 分级方案 in the summary sheet and the formula's help, never 评级方案 or 评分方案.
+ * No face reads this list at run time: it is the rule the texts are checked against.
  *
  * `test/engine/glossary.test.ts` reads every Chinese text in `src/` and fails when one uses a forbidden synonym, and
  * when an English text names a concept whose Chinese counterpart does not use the glossary's term. Add a term here

@@ -66,16 +66,16 @@ export interface GradeResult {
     firstSale: Int32Array;
     /** 1 where the customer has a sale dated after the analysis date (left out of the window). */
     laterSale: Uint8Array;
-    /** The sales table's other columns, one value per customer (spec §8); absent when none were handed in. */
+    /** The sales table's other columns, one value per customer (RULES.md §7); absent when none were handed in. */
     carried?: CarriedColumns;
   };
   /** Sales records only: unreadable sales that were skipped (index = sale row), several notes per sale possible. */
   saleIssues?: RowIssue[];
-  /** Customer tables: 1 where row i is blank in every column read; it is skipped, with no note (spec §5). */
+  /** Customer tables: 1 where row i is blank in every column read; it is skipped, with no note (RULES.md §8). */
   blank?: Uint8Array;
 }
 
-/** The columns of a sales table carried into its one row per customer (spec §8). */
+/** The columns of a sales table carried into its one row per customer (RULES.md §7). */
 export interface CarriedColumns {
   /** The columns' headers, as handed in. */
   headers: string[];
@@ -125,7 +125,7 @@ export function gradeCustomers(input: CustomerColumnsInput, profile: Profile, op
   });
   const scores = scorePopulation(rows.population, integerProfile(profile, unit));
   const summary = summarise(profile, "customers", asOf, undefined, unit, rows.population, scores);
-  // A blank row is skipped (spec §5): counted apart, neither graded nor "not graded".
+  // A blank row is skipped (RULES.md §8): counted apart, neither graded nor "not graded".
   if (rows.blankCount > 0) {
     summary.blankRows = rows.blankCount;
     summary.notGraded -= rows.blankCount;
@@ -170,7 +170,7 @@ export function gradeScoredCustomers(scored: ScoredCustomers, profile: Profile, 
   return { profile, kind: "customers", n, ...scoreFields(scores), asOfDay: asOf, amounts: money, population, issues: [], summary };
 }
 
-/** The window of sales a grading keeps (spec §4): the profile's or the options' start, up to the analysis date. */
+/** The window of sales a grading keeps (RULES.md §7): the profile's or the options' start, up to the analysis date. */
 export function salesWindow(profile: Profile, options: GradeOptions = {}): SalesWindow {
   const asOf = asOfDay(profile, options);
   const start = resolveWindowStart(options.windowStart, profile);
@@ -278,8 +278,8 @@ export interface SalesSoFar {
 
 /**
  * The customers of sales records as they stand at the analysis date `asOf`: which are graded and with what D, S and Z
- * (spec §4, §5). A customer with no kept sale, a total beyond the range of a number, or (thresholds) a total of 0 or
- * less is not graded, and `notGraded` is told why. `into` is filled instead of new arrays when given.
+ * (RULES.md §7, §8). A customer with no kept sale, a total beyond the range of a number, or (thresholds) a total of 0
+ * or less is not graded, and `notGraded` is told why. `into` is filled instead of new arrays when given.
  */
 export function salesPopulation(
   totals: SalesSoFar, n: number, asOf: number, requirePositiveTotal: boolean,
@@ -299,7 +299,8 @@ export function salesPopulation(
       continue;
     }
     const z = totals.money.value(i);
-    // Each amount is a number, but their sum may not be (two sales of 1e308): such a total is not a number (spec §5).
+    // Each amount is a number, but their sum may not be (two sales of 1e308): such a total is not a number
+    // (RULES.md §8).
     if (!Number.isFinite(z)) {
       notGraded?.(i, "totalTooLarge");
       continue;

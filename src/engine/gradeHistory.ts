@@ -1,8 +1,8 @@
 /**
- * Spec §10, grade history: sales records graded at a series of period ends E₁ < E₂ < … (month or quarter ends), each
- * with Eₖ as the analysis date and the usual window start, so that sales after Eₖ are not yet known at Eₖ. A customer
- * with no sale in the window at Eₖ has no grade for that period. Between consecutive periods, the customers moving
- * from each grade to each grade (or from or to no grade) are counted, with their total amount at the later end.
+ * RULES.md §13, grade history: sales records graded at a series of period ends E₁ < E₂ < … (month or quarter ends),
+ * each with Eₖ as the analysis date and the usual window start, so that sales after Eₖ are not yet known at Eₖ. A
+ * customer with no sale in the window at Eₖ has no grade for that period. Between consecutive periods, the customers
+ * moving from each grade to each grade (or from or to no grade) are counted, with their total amount at the later end.
  *
  * The sales are read once (the same reading as any grading of sales records) and put in order of the period they
  * first count in — one counting sort. The periods are then graded in turn: each adds its own sales to the running

@@ -196,8 +196,8 @@ function unitOfText(written: string): HeaderUnitInfo | undefined {
 }
 
 /**
- * What a header says about the unit of its amounts (spec §7): the first bracketed text that is a unit counts, wherever
- * it stands ("历史购买总金额（元）含税", "金额(万元)/含税", "Amount (CNY) incl. VAT", "金額（NTD）"). A header whose first
+ * What a header says about the unit of its amounts (RULES.md §10): the first bracketed text that is a unit counts,
+ * wherever it stands ("历史购买总金额（元）含税", "金额(万元)/含税", "Amount (CNY) incl. VAT", "金額（NTD）"). A header whose first
  * unit is one this product cannot read (千元, USD) says so. Undefined when the header names no unit; a header that
  * starts with its brackets ("(元) 金额") names none either, as its name is the bracketed text.
  */
@@ -237,7 +237,7 @@ export interface UnitChoice {
 }
 
 /**
- * The unit amounts are read in (spec §7): the user's choice when given, else the unit written in the header of the
+ * The unit amounts are read in (RULES.md §10): the user's choice when given, else the unit written in the header of the
  * column graded as money (total amount for a customer table, the order amount for sales records), else the
  * profile's own unit.
  */

@@ -1,6 +1,6 @@
 /**
- * What a grade history (spec §10) looks like on a sheet, for every face that writes one (the command line's .xlsx and
- * .csv, the add-in's sheets): period labels, the history table (one row per customer, one grade per period end),
+ * What a grade history (RULES.md §13) looks like on a sheet, for every face that writes one (the command line's .xlsx
+ * and .csv, the add-in's sheets): period labels, the history table (one row per customer, one grade per period end),
  * the transitions table, and the summary sheet with the customers per grade at each period end (a chart's data).
  */
 import { formatDay } from "./dates";

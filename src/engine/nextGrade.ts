@@ -1,7 +1,7 @@
 /**
- * Spec §9, the next-grade order: for each graded customer below the top grade, the smallest amount of one new order,
- * placed on the analysis date, that lifts the customer's grade by at least one. That order makes D = 0, S + 1 and
- * Z + x; everything else stays as it is.
+ * RULES.md §12, the next-grade order: for each graded customer below the top grade, the smallest amount of one new
+ * order, placed on the analysis date, that lifts the customer's grade by at least one. That order makes D = 0, S + 1
+ * and Z + x; everything else stays as it is.
  *
  * The amount is a whole number of cents (0.01 yuan, which is 0.000001 万元), at least one cent, in the unit the
  * amounts were read in. The grade only ever rises with Z (weights are not negative), so the answer is where a
@@ -196,7 +196,7 @@ function thresholdRules(pop: Population, ip: IntegerProfile): Rules {
   const mb = monetaryBounds(t);
   const [m1, m2, m3, m4] = mb;
   const recent = scoreAtMost(0, r5, r4, r3, r2);
-  // m = 1 + (bounds passed): reaching score m means passing bound m − 1 (1-based), strictly (spec §6).
+  // m = 1 + (bounds passed): reaching score m means passing bound m − 1 (1-based), strictly (RULES.md §3).
   const past: (Target | typeof ANY)[] = [ANY, ANY, ...mb.map((value) => ({ value, strict: true }))];
   return {
     recency: () => recent,
@@ -358,7 +358,7 @@ class RankedValues {
 
   /**
    * 2q + 1 of a customer whose key was `own` (one of the sorted keys) once its key is `to`, ranked among the others,
-   * which keep theirs (spec §4 through the engine's own formula).
+   * which keep theirs (RULES.md §4 through the engine's own formula).
    */
   twiceQPlusOne(own: number, order: number, to: number): number {
     const keys = this.keys;

@@ -1,6 +1,7 @@
 /**
- * Profile documents as files (RULES.md §11 Profile documents): the text a user imports into a workbook, exports from it, and hands to the
- * command line's `--profile FILE.json`. One reader and one writer, so the three places can never disagree.
+ * Profile documents as files (RULES.md §11 Profile documents): the text a user imports into a workbook, exports from
+ * it, and hands to the command line's `--profile FILE.json`. One reader and one writer, so the three places can never
+ * disagree.
  */
 import { parseProfile, validateProfile } from "./profiles";
 import { ENGINE_TEXTS, type EngineTexts } from "../i18n/engine";
@@ -43,8 +44,8 @@ const CADENCE_ORDER = [...LANGS, "every"] as const;
 const PERIOD_ORDER = ["months", "days"] as const;
 
 /**
- * The profile as a RULES.md §11 JSON document: fields in a fixed order whatever order they were built in (so an export
- * of the same profile is always the same file), two-space indentation, short lists and objects on one line.
+ * The profile as a JSON document (RULES.md §11): fields in a fixed order whatever order they were built in (so an
+ * export of the same profile is always the same file), two-space indentation, short lists and objects on one line.
  */
 export function profileToJson(profile: Profile): string {
   const source = profile as unknown as Record<string, unknown>;

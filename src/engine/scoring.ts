@@ -1,6 +1,6 @@
 /**
  * Sub-scores, composite score and grade for a population of customers whose inputs are already validated: fixed
- * thresholds (spec §3) or quantiles with tie rules (spec §4), and the exact weighted sum (spec §2).
+ * thresholds (RULES.md §3) or quantiles with tie rules (RULES.md §4), and the exact weighted sum (RULES.md §2).
  */
 
 import { gradeIndexOf, type IntegerProfile, type IntegerThresholds } from "./compile/integerProfile";
@@ -61,7 +61,7 @@ function thresholdScores(pop: Population, t: IntegerThresholds, r: Uint8Array, f
 
 /**
  * A threshold sub-score where smaller is better (recency): 5 up to the first bound, 1 beyond the last. A value equal
- * to a bound belongs to the bin the bound closes (spec §6). Counting the bounds passed instead of branching keeps
+ * to a bound belongs to the bin the bound closes (RULES.md §3). Counting the bounds passed instead of branching keeps
  * random data from defeating the CPU's branch prediction.
  */
 export function scoreAtMost(v: number, b5: number, b4: number, b3: number, b2: number): number {
@@ -106,7 +106,7 @@ export function rankKey(x: number): number {
 }
 
 /**
- * Spec §4: the customer at 0-based position q of N (best first) gets k - floor(k(2q+1) / 2N). With G customers
+ * RULES.md §4: the customer at 0-based position q of N (best first) gets k - floor(k(2q+1) / 2N). With G customers
  * strictly better and a tie group of T: "average" takes q = G + (T-1)/2, "best" q = G, "first" q = G + (members of
  * the tie group earlier in input order). Only whole numbers are used: 2q+1 is computed, never q itself.
  * `members` are in input order (for "first": in the order of first appearance); keys[j] belongs to members[j].
@@ -125,13 +125,13 @@ function rankIntoBins(members: Int32Array, keys: Float64Array, p: IntegerProfile
 
 /**
  * 2q + 1 for a customer with G customers strictly better (`better`), in a tie group of T (`tied`, itself included)
- * of which `earlier` come before it in input order, under the tie rule (spec §4).
+ * of which `earlier` come before it in input order, under the tie rule (RULES.md §4).
  */
 export function twiceQPlusOneOf(ties: TieRule, better: number, tied: number, earlier: number): number {
   return ties === "average" ? 2 * better + tied : ties === "best" ? 2 * better + 1 : 2 * (better + earlier) + 1;
 }
 
-/** Spec §4 in whole numbers: the score of 0-based position q among N, from 2q + 1. */
+/** RULES.md §4 in whole numbers: the score of 0-based position q among N, from 2q + 1. */
 export function quantileScore(bins: number, twiceQPlusOne: number, n: number): number {
   return bins - Math.floor((bins * twiceQPlusOne) / (2 * n));
 }
@@ -238,7 +238,7 @@ export function comboTable(ip: IntegerProfile): ComboTable {
   return { side, xOf, gradeOf };
 }
 
-/** Spec §2: the exact composite score and the grade of every valid customer, from its three sub-scores. */
+/** RULES.md §2: the exact composite score and the grade of every valid customer, from its three sub-scores. */
 export function compositeAndGrade(
   pop: Population, ip: IntegerProfile, r: Uint8Array, f: Uint8Array, m: Uint8Array,
 ): Pick<Scores, "scoreUnits" | "scorePlaces" | "gradeIndex"> {

@@ -26,7 +26,7 @@ export type TieRule = "average" | "best" | "first";
 export type MonetaryUnit = "yuan" | "wan";
 export type InputKind = "customers" | "transactions";
 
-/** Column roles of spec §7. `amount` is the amount of one order; `total` is the customer's total Z. */
+/** Column roles of RULES.md §10. `amount` is the amount of one order; `total` is the customer's total Z. */
 export type Role = "id" | "date" | "count" | "total" | "amount";
 
 /**
@@ -156,8 +156,8 @@ export interface SalesColumnsInput {
   amounts: ArrayLike<Cell>;
   /**
    * The sales table's other columns (customer name, contact, region …), carried into the one row per customer
-   * (spec §8): each customer gets the values of its most recent sale inside the window. `header` names the column in
-   * notes ("several values").
+   * (RULES.md §7): each customer gets the values of its most recent sale inside the window. `header` names the column
+   * in notes ("several values").
    */
   carried?: readonly { header: string; cells: ArrayLike<Cell> }[];
 }

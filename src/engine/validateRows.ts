@@ -1,4 +1,4 @@
-/** Reading customer-level rows into validated columns, with the reasons of spec §5 for rows that cannot be graded. */
+/** Reading customer-level rows into validated columns, with the reasons of RULES.md §8 for rows not graded. */
 
 import { cellError, cellNumber, cellText, doubtCode, idText, isBlank, isDoubtfulNumber } from "./cells";
 import { dayFromSerial, formatDay, parseDay } from "./dates";
@@ -16,7 +16,7 @@ export interface CustomerRows {
   population: Population;
   lastDay: Int32Array;
   issues: RowIssue[];
-  /** 1 where the row is blank in every column read (spec §5: skipped and counted, not "not graded"). */
+  /** 1 where the row is blank in every column read (RULES.md §8: skipped and counted, not "not graded"). */
   blank: Uint8Array;
   blankCount: number;
   /** The latest date in the date column (rows after the analysis date included), or null when it holds none. */
@@ -68,7 +68,7 @@ export function readCustomerRows(input: CustomerColumnsInput, o: CustomerReadOpt
   };
 }
 
-/** Every reason of spec §5 why row i cannot be graded. */
+/** Every reason of RULES.md §8 why row i cannot be graded. */
 function explainRow(
   i: number, dateCell: unknown, day: number | null, countCell: unknown, s: number,
   totalCell: unknown, z: number, o: CustomerReadOptions, issues: RowIssue[],
@@ -103,8 +103,8 @@ function explainRow(
 }
 
 /**
- * Spec §5 for ids: an Excel error in the id cell means the row is not graded; the same id twice grades both rows and
- * notes both (after errors are known, so the note says truly whether its row was graded).
+ * RULES.md §8 for ids: an Excel error in the id cell means the row is not graded; the same id twice grades both rows
+ * and notes both (after errors are known, so the note says truly whether its row was graded).
  */
 function readIds(ids: ArrayLike<unknown>, valid: Uint8Array, issues: RowIssue[]): void {
   const n = valid.length;

@@ -2,7 +2,7 @@
  * One stored profile as the XML of a custom XML part of the workbook:
  *
  *   <profile xmlns="urn:rfm-grader:workbook-profile" format="1" id="east-region" saved="2026-12-03T08:00:00.000Z">
- *     {"id":"east-region", … the profile's JSON text (spec §6), XML-escaped …}
+ *     {"id":"east-region", … the profile's JSON text (RULES.md §11), XML-escaped …}
  *   </profile>
  *
  * The JSON text is the one `--profile FILE.json` reads; the XML around it says whose it is (the namespace), in which

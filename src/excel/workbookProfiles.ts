@@ -8,8 +8,8 @@
  * which the add-in's settings (`workbook.settings`) are not — they belong to the add-in's Id. One part per profile
  * means saving one profile never rewrites another, so two people saving different profiles at once lose nothing.
  *
- * Earlier versions stored each profile as a setting (`rfm.profile.<id>`, spec §6 JSON text). Those are read too
- * (formulas keep grading with them) and copied into parts when the task pane opens (`migrateWorkbookProfiles`); the
+ * Earlier versions stored each profile as a setting (`rfm.profile.<id>`, the JSON text of RULES.md §11). Those are read
+ * too (formulas keep grading with them) and copied into parts when the task pane opens (`migrateWorkbookProfiles`); the
  * settings are left in place, so a colleague still on an earlier version keeps reading them, kept up to date when a
  * profile of theirs is saved again, and removed only when the user deletes that profile. A part always wins over a
  * setting of the same id.
@@ -257,8 +257,9 @@ export async function saveWorkbookProfile(ctx: Excel.RequestContext, doc: unknow
 }
 
 /**
- * Imports the text of a profile JSON file (spec §6, as `--profile FILE.json` reads it): a syntax error or an invalid
- * document is refused with the engine's issues and nothing in the workbook changes; otherwise as `saveWorkbookProfile`.
+ * Imports the text of a profile JSON file (RULES.md §11, as `--profile FILE.json` reads it): a syntax error or an
+ * invalid document is refused with the engine's issues and nothing in the workbook changes; otherwise as
+ * `saveWorkbookProfile`.
  */
 export async function importWorkbookProfile(ctx: Excel.RequestContext, text: string, options: SaveOptions = {}): Promise<SaveOutcome> {
   const parsed = parseProfileJson(text);

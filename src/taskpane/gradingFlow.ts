@@ -209,7 +209,7 @@ export function gradeColumns(
 }
 
 /**
- * The columns of a sales table carried into its customers' rows (spec §8): every column no role reads, in table
+ * The columns of a sales table carried into its customers' rows (RULES.md §7): every column no role reads, in table
  * order; a column with neither a header nor a value is left out.
  */
 export function columnsToCarry(source: SourceTable, used: readonly number[]): number[] {

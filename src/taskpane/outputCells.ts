@@ -31,7 +31,7 @@ export function customerOutputValues(
   return out;
 }
 
-/** The headers of the columns sales records carry into their customers' rows (spec §8), in table order. */
+/** The headers of the columns sales records carry into their customers' rows (RULES.md §7), in table order. */
 export function carriedHeaders(res: GradeResult): string[] {
   return res.customers?.carried?.headers ?? [];
 }

@@ -1,5 +1,5 @@
 /**
- * Grade history (spec §10): 1,000,000 sales over 200,000 customers graded at 24 month ends (September 2023 – August
+ * Grade history (RULES.md §13): 1,000,000 sales over 200,000 customers graded at 24 month ends (September 2023 – August
  * 2025) with the Wuhan quintiles, in one pass (`gradeHistory`: one sort of the sales, then each month in turn), next
  * to grading the same sales 24 times one by one with `gradeSales`. Target (issue #21): 24 months in 3 s or less.
  * Alone: `npx ts-node --transpile-only test/bench/history.bench.ts`.

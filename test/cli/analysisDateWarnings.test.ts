@@ -1,5 +1,5 @@
 /**
- * The analysis date against the data (spec §3, §11). The wuhan profile fixes 2025-07-01: on data of 2026, every row
+ * The analysis date against the data (RULES.md §9). The wuhan profile fixes 2025-07-01: on data of 2026, every row
  * of a customer table is dated after it and nobody is graded. Without --as-of the command says so plainly before the
  * summary, with the exact option that grades as of the data's latest date; the rules themselves do not change.
  */

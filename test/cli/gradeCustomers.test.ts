@@ -1,6 +1,6 @@
 /**
- * `rfm grade` on customer-level tables with the Shaoxing profile (spec §3), as-of 2025-12-31. Every expected score
- * below is worked out by hand from the spec's bands:
+ * `rfm grade` on customer-level tables with the Shaoxing profile (RULES.md §6), as-of 2025-12-31. Every expected score
+ * below is worked out by hand from the bands of RULES.md §6:
  *   r: D<=10 → 5, <=20 → 4, <=30 → 3, <=50 → 2, else 1;  f: S<=2 → 1, <=5 → 2, <=10 → 3, <=15 → 4, else 5;
  *   m: Z<=1 → 1, <=3 → 2, <=5 → 3, <=8 → 4, else 5 (万元);  X = 0.3r + 0.4f + 0.6m;  A: X>6, B: 3<X<=6, C: X<=3.
  */
@@ -42,7 +42,7 @@ beforeAll(() => {
 }, 180_000);
 
 describe("customer table, CSV in, CSV on stdout", () => {
-  test("keeps every input row and column and appends the result columns with the spec's grades and next contact dates", () => {
+  test("keeps every input row and column and appends the result columns with the grades and next contact dates of RULES.md §6", () => {
     const input = write(dir, "customers.csv", csvFile([EN_HEADERS, ...ROWS]));
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
     expect(run.status).toBe(0);
@@ -61,8 +61,8 @@ describe("customer table, CSV in, CSV on stdout", () => {
     expect(out[0].Cadence).toBe("1–2 contacts per month");
     expect(out[1].Cadence).toBe("1–2 contacts per quarter");
     expect(out[2].Cadence).toBe("1–2 contacts per half-year");
-    // Spec §6: 2025-12-31 + 1 month (A) = 2026-01-31; + 3 months (B) = 2026-03-31; + 6 months (C) = 2026-06-30 (June
-    // has no 31st); a row not graded has none.
+    // RULES.md §5: 2025-12-31 + 1 month (A) = 2026-01-31; + 3 months (B) = 2026-03-31; + 6 months (C) = 2026-06-30
+    // (June has no 31st); a row not graded has none.
     expect(out.slice(0, 3).map((r) => r["Next contact by"])).toEqual(["2026-01-31", "2026-03-31", "2026-06-30"]);
     expect(out[4]["Next contact by"]).toBe("");
   });
@@ -187,7 +187,7 @@ describe("CSV details", () => {
     expect(out[1]["RFM Score"]).toBe("6.5");
   });
 
-  test("a blank line inside the table stays a row of its own, skipped without a note (spec §5), so every later row keeps its number", () => {
+  test("a blank line inside the table stays a row of its own, skipped without a note (RULES.md §8), so every later row keeps its number", () => {
     const input = write(dir, "gap.csv", csvFile(["Customer,Date,Purchases,Total amount", "G1,2025-12-31,16,9", "", "G2,2025-12-31,x,9"]));
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
     expect(run.status).toBe(0);

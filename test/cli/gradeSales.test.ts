@@ -1,6 +1,6 @@
 /**
- * `rfm grade` on sales records with the Wuhan profile (spec §4): as-of 2025-07-01, window from 2021-09-01, both days
- * inclusive; quintiles with the `average` tie rule; X = 0.3r + 0.3f + 0.4m; A: X>=4, B: >=3, C: >=2, D: below.
+ * `rfm grade` on sales records with the Wuhan profile (RULES.md §6, §7): as-of 2025-07-01, window from 2021-09-01, both
+ * days inclusive; quintiles with the `average` tie rule; X = 0.3r + 0.3f + 0.4m; A: X>=4, B: >=3, C: >=2, D: below.
  *
  * The population, worked by hand (N = 5 graded customers; with no ties a customer's position q gives the score
  * 5 - floor(5(2q+1)/10), i.e. 5, 4, 3, 2, 1 for q = 0..4):
@@ -55,8 +55,8 @@ test("one row per customer in first-appearance order, with last date, purchases,
     r.Customer, r["Last order date"], r.Purchases, r.Amount, r["R Score"], r["F Score"], r["M Score"], r["RFM Score"], r.Grade,
     r["Next grade with one order of"],
   ]);
-  // The next-grade order (spec §9), by hand: an order today ties A, B, D and E with C's D = 0 (r 4; C itself gets 5).
-  //   A: S 4 has one above (f 4): 2.4 + 0.4m ≥ 4 needs m 4, at most one total above: past B's 4,000 → 2,500.01.
+  // The next-grade order (RULES.md §12), by hand: an order today ties A, B, D and E with C's D = 0 (r 4; C itself gets
+  // 5).   A: S 4 has one above (f 4): 2.4 + 0.4m ≥ 4 needs m 4, at most one total above: past B's 4,000 → 2,500.01.
   //   B: S 3 ties A below D (f 3): 2.1 + 0.4m ≥ 4 needs m 5: past E's 10,000 → 6,000.01.
   //   C: r 5, S 2 ties B below D and A (f 2): 2.1 + 0.4m ≥ 3 needs m 3: past D's 3,500 → 3,300.01.
   //   D: S 6 is the most (f 5): 2.7 + 0.4m ≥ 4 needs m 4: past B's 4,000 → 500.01.

@@ -1,5 +1,5 @@
 /**
- * Columns as the headers name them: the unit written in the money column's header (spec §7), two columns headed
+ * Columns as the headers name them: the unit written in the money column's header (RULES.md §10), two columns headed
  * alike, and a column headed "total".
  */
 

@@ -1,6 +1,6 @@
 /**
  * `rfm grade … --previous EARLIER`: the earlier result is made by the command itself at an earlier --as-of, and the
- * later run compares with it. Expected grades worked out by hand from the Shaoxing bands (spec §3):
+ * later run compares with it. Expected grades worked out by hand from the Shaoxing bands (RULES.md §6):
  *
  *            as of 2025-12-21                 as of 2025-12-31
  *   C01  D 0  r5 f5 m5 → 6.5 A          D 10 r5 f5 m5 → 6.5 A    =

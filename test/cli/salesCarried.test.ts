@@ -1,6 +1,6 @@
 /**
- * Sales records keep their other columns (spec §8): one row per customer carries the customer's name, contact, phone
- * and any other column from its most recent sale inside the window, right after the customer; where a customer's
+ * Sales records keep their other columns (RULES.md §7): one row per customer carries the customer's name, contact,
+ * phone and any other column from its most recent sale inside the window, right after the customer; where a customer's
  * sales disagree, its note says so once. The summary's lists show the customer's name.
  *
  * Worked by hand (wuhan: window 2021-09-01 – 2025-07-01):

@@ -1,7 +1,7 @@
 /**
  * .xlsx in and out. Inputs are built with ExcelJS the way Excel stores cells (date cells, formulas with cached
  * results, rich text, hyperlinks, error values, the 1904 date system); outputs are read back with ExcelJS.
- * Expected grades: Shaoxing bands (spec §3), as-of 2025-12-31.
+ * Expected grades: Shaoxing bands (RULES.md §6), as-of 2025-12-31.
  */
 
 import ExcelJS from "exceljs";
@@ -193,8 +193,8 @@ describe("xlsx out", () => {
     expect(run.status).toBe(0);
     const ws = await openSheet(out);
     // Next contact by: wuhan's analysis date 2025-07-01 + 3 months (B) or + 6 months (C), a date cell after the note.
-    // Next grade with one order (spec §9): S1 needs m 4 with r 4, f 4 (past S2's 500): 200.01; S2 with the order ties
-    // S1's D and S (r 3, f 3) and keeps m 4: 1.8 + 1.6 = 3.4, B with one cent. A number cell.
+    // Next grade with one order (RULES.md §12): S1 needs m 4 with r 4, f 4 (past S2's 500): 200.01; S2 with the order
+    // ties S1's D and S (r 3, f 3) and keeps m 4: 1.8 + 1.6 = 3.4, B with one cent. A number cell.
     expect(ws.getRow(2).values).toEqual([undefined, "S1", utc(2025, 7, 1), 2, 300, 4, 4, 2, 3.2, "B", "one revisit per quarter", undefined, utc(2025, 10, 1), 200.01]);
     expect(ws.getRow(3).values).toEqual([undefined, "S2", utc(2025, 1, 2), 1, 500, 2, 2, 4, 2.8, "C", "one revisit per half-year", undefined, utc(2026, 1, 1), 0.01]);
     expect(ws.getRow(2).getCell(13).numFmt).toBe("#,##0.00####");

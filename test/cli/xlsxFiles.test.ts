@@ -2,7 +2,7 @@
  * The command line on workbooks as files: what it refuses, each in one `rfm:` line with exit status 2 (an encrypted
  * workbook, an .xls, .xlsb or .ods under an .xlsx name, a web page, compression other than Deflate, encrypted zip
  * entries, a missing part), what it reads that looks odd (Zip64), and that the day it grades is the day it writes
- * back, in the 1904 date system and in every time zone. Expected grades: Shaoxing bands (spec §3), as-of
+ * back, in the 1904 date system and in every time zone. Expected grades: Shaoxing bands (RULES.md §6), as-of
  * 2025-12-31: D = 10 → R 5, D = 11 → R 4; S = 16 → F 5; Z = 9 → M 5.
  */
 

@@ -2,7 +2,7 @@
  * Workbooks written by other tools — openpyxl (Debian's python3-openpyxl) and LibreOffice (from a CSV and from flat
  * OpenDocument written here) — read by our reader and by LibreOffice, every cell compared; the values that matter
  * are also checked against what the source said (the day written, the duration typed). Dates are read again in
- * Asia/Shanghai and Los Angeles, and graded there by the command line. Expected grades: Shaoxing bands (spec §3),
+ * Asia/Shanghai and Los Angeles, and graded there by the command line. Expected grades: Shaoxing bands (RULES.md §6),
  * as-of 2025-12-31: D = 10 → R 5, S = 16 → F 5, Z = 9 → M 5, grade A.
  */
 

@@ -1,7 +1,7 @@
 /**
  * The streaming .xlsx reader: which sheet it reads, what it tells about hidden rows, date cells it must not invent,
  * and files that are not workbooks, each refused in words. Workbooks are built with ExcelJS, as Excel stores them.
- * Expected grades: Shaoxing bands (spec §3), as-of 2025-12-31.
+ * Expected grades: Shaoxing bands (RULES.md §6), as-of 2025-12-31.
  */
 
 import ExcelJS from "exceljs";

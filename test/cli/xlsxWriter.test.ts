@@ -1,7 +1,7 @@
 /**
  * The workbook writer on its own terms: text that XML cannot hold as it is, grade colours, the frozen bold header,
  * and a zip that an independent reader (fflate) opens entry by entry.
- * Expected grades: Shaoxing bands (spec §3), as-of 2025-12-31.
+ * Expected grades: Shaoxing bands (RULES.md §6), as-of 2025-12-31.
  */
 
 import ExcelJS from "exceljs";

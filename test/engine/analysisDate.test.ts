@@ -42,7 +42,7 @@ describe("analysisDateWarning", () => {
   });
 });
 
-describe("dataPastAnalysisDate: the data runs past the analysis date (spec §11)", () => {
+describe("dataPastAnalysisDate: the data runs past the analysis date (RULES.md §9)", () => {
   const wuhan = builtinProfile("wuhan")!;
 
   it("a customer table of 2026 under wuhan's fixed 2025-07-01: the rows after it are not graded, and the latest date is offered", () => {

@@ -58,7 +58,7 @@ const rows = [GOOD, ...BAD_ROWS.map(([, row]) => row), GOOD];
 const res = gradeCustomers(customerColumns(rows), shaoxing, { asOf: AS_OF });
 const last = rows.length - 1;
 
-describe("rows that cannot be graded (spec §5, shaoxing)", () => {
+describe("rows that cannot be graded (RULES.md §8, shaoxing)", () => {
   it("the good rows around them are graded", () => {
     for (const i of [0, last]) {
       expect(isGraded(res, i)).toBe(true);

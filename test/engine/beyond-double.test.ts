@@ -1,6 +1,6 @@
 /**
- * Spec §5: a number beyond the range of a double (1e309, 1e400), NaN and Infinity are "not a number", and a serial or
- * date beyond 9999-12-31 is "not a date" — whichever face (CSV text, workbook number, JS Date) hands them over, and
+ * RULES.md §8: a number beyond the range of a double (1e309, 1e400), NaN and Infinity are "not a number", and a serial
+ * or date beyond 9999-12-31 is "not a date" — whichever face (CSV text, workbook number, JS Date) hands them over, and
  * also when each amount is a number but their sum is not (two sales of 1e308).
  */
 import { builtinProfile, cellNumber, gradeCustomers, gradeSales, isGraded, noteText, parseDay } from "../../src/engine";

@@ -1,4 +1,4 @@
-/** Spec §5: a row blank in every column read is skipped and counted — no note, not "not graded". */
+/** RULES.md §8: a row blank in every column read is skipped and counted — no note, not "not graded". */
 import { builtinProfile, gradeCustomers, gradeSales, isGraded, noteText } from "../../src/engine";
 import { AS_OF, customerColumns } from "./helpers";
 

@@ -1,6 +1,6 @@
 /**
  * Golden cases: test/engine/cases/<case>/input.json is a sheet (headers + rows) with a profile and options;
- * expected.json holds what spec §3–§7 say the engine must make of it, worked by hand (each file says how).
+ * expected.json holds what RULES.md §2–§10 say the engine must make of it, worked by hand (each file says how).
  * The sheet goes through header recognition first, as every interface does.
  */
 import { readdirSync, readFileSync } from "fs";

@@ -77,7 +77,7 @@ describe("parseDay: text", () => {
     ["2021/9/1", "2021-09-01"],
     ["2025-12-31", "2025-12-31"],
     [" 2025-07-01 ", "2025-07-01"],
-    // an order *time* (下单时间) counts as its day: D is whole calendar days, time of day ignored (spec §1)
+    // an order *time* (下单时间) counts as its day: D is whole calendar days, time of day ignored (RULES.md §1)
     ["2025-07-01 23:59:59", "2025-07-01"],
     ["2025/7/1 8:05", "2025-07-01"],
   ])("%p is %s", (text, iso) => {

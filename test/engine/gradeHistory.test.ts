@@ -1,5 +1,5 @@
 /**
- * Spec §10, grade history. Hand-worked histories for both built-in profiles, the period ends, and a property test:
+ * RULES.md §13, grade history. Hand-worked histories for both built-in profiles, the period ends, and a property test:
  * every period is exactly what grading the sales with that period end as the analysis date gives, and the
  * transitions are the counts and exact sums of those gradings.
  */

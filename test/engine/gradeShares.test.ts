@@ -1,7 +1,7 @@
 /**
  * The per-grade table: customers, share of customers, exact amount, share of amount, over graded customers. Shares
  * are displayed in tenths of a percent, rounded by largest remainder so a column shows exactly 100.0 %. Expected
- * values are worked out by hand from the shaoxing rules (spec §3) and the fractions they give.
+ * values are worked out by hand from the shaoxing rules (RULES.md §6) and the fractions they give.
  */
 import { builtinProfile, gradeCustomers, gradeSales, gradeShares, largestRemainderShares, shareText } from "../../src/engine";
 import { customerColumns, quantileProfile } from "./helpers";

@@ -2,7 +2,7 @@ import {
   builtinProfile, chooseUnit, detectColumns, gradeCustomers, headerUnit, headerUnitInfo, nameColumn, normaliseHeader, notATable,
 } from "../../src/engine";
 
-describe("normaliseHeader: case, surrounding spaces and a trailing unit do not matter (spec §7)", () => {
+describe("normaliseHeader: case, surrounding spaces and a trailing unit do not matter (RULES.md §10)", () => {
   it.each([
     ["Amount (CNY)", "amount"],
     ["  AMOUNT  ", "amount"],
@@ -29,7 +29,7 @@ describe("normaliseHeader: case, surrounding spaces and a trailing unit do not m
   });
 });
 
-describe("detectColumns recognises every header of spec §7", () => {
+describe("detectColumns recognises every header of RULES.md §10", () => {
   // For each role, a table whose only recognisable header in that role is the one under test.
   const idHeaders = ["客户编号", "客户ID", "客户", "customer", "customer id", "customer_id", "id"];
   const dateHeaders = ["下单时间", "最近下单时间", "订单日期", "消费时间", "日期", "last order date", "order date", "date"];
@@ -207,7 +207,7 @@ describe("two columns with the same header leave their role unmapped and name bo
   });
 });
 
-describe("a unit written in the header (spec §7)", () => {
+describe("a unit written in the header (RULES.md §10)", () => {
   it.each([
     ["历史购买总金额（元）", "yuan"],
     ["历史购买总金额(元)", "yuan"],
@@ -246,7 +246,7 @@ describe("a unit written in the header (spec §7)", () => {
   });
 });
 
-describe("a unit anywhere in the header: the first bracketed unit counts (spec §7)", () => {
+describe("a unit anywhere in the header: the first bracketed unit counts (RULES.md §10)", () => {
   it.each([
     ["历史购买总金额（元）含税", "yuan", "历史购买总金额"],
     ["Amount (CNY) incl. VAT", "yuan", "amount"],
@@ -294,7 +294,7 @@ describe("a unit anywhere in the header: the first bracketed unit counts (spec �
   });
 });
 
-describe("Traditional Chinese headers and units (spec §7)", () => {
+describe("Traditional Chinese headers and units (RULES.md §10)", () => {
   const cases: [string, string][] = [
     ["客戶編號", "id"], ["客戶ID", "id"], ["客戶", "id"],
     ["下單時間", "date"], ["最近下單時間", "date"], ["訂單日期", "date"], ["消費時間", "date"], ["日期", "date"],

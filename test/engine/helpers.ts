@@ -1,6 +1,6 @@
 /**
  * Shared helpers for the engine tests. Nothing here computes an expected value by calling the engine: calendar
- * arithmetic uses Date.UTC, and the quintile reference model is the spec §4 formula written out independently.
+ * arithmetic uses Date.UTC, and the quintile reference model is the RULES.md §4 formula written out independently.
  */
 import type { QuantileProfile, Role, ThresholdProfile, TieRule, ValueList } from "../../src/engine/types";
 
@@ -58,7 +58,7 @@ const WUHAN_GRADES = [
   { grade: "D", cadence: { en: "one revisit per year", zh: "每年回访一次" } },
 ];
 
-/** A quantile profile written by hand from spec §4/§6, with the tie rule under test. */
+/** A quantile profile written by hand from RULES.md §4/§11, with the tie rule under test. */
 export function quantileProfile(ties: TieRule, bins = 5): QuantileProfile {
   return {
     id: `test-quantiles-${ties}`,
@@ -74,7 +74,7 @@ export function quantileProfile(ties: TieRule, bins = 5): QuantileProfile {
   };
 }
 
-/** Shaoxing's bands (spec §3) with other weights and grade rules, for grade edges shaoxing's weights cannot reach. */
+/** Shaoxing's bands (RULES.md §6) with other weights and grade rules, for grade edges its own weights cannot reach. */
 export function thresholdProfile(
   weights: ThresholdProfile["weights"],
   grades: ThresholdProfile["grades"],
@@ -95,7 +95,7 @@ export function cadence(text: string) {
 }
 
 /**
- * Spec §4 reference model: the score of each entry of `values` (higher is better when `higherIsBetter`),
+ * RULES.md §4 reference model: the score of each entry of `values` (higher is better when `higherIsBetter`),
  * score = k − floor(k(2q + 1) / (2N)) with q by the tie rule, all in whole numbers.
  */
 export function specQuantileScores(values: number[], higherIsBetter: boolean, ties: TieRule, k = 5): number[] {

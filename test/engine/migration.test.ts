@@ -1,6 +1,6 @@
 /**
  * What changed since the previous grading. The current grading is shaoxing on a small table whose grades are worked
- * out by hand (spec §3); the previous grading is written out as the earlier output's id and grade columns.
+ * out by hand (RULES.md §6); the previous grading is written out as the earlier output's id and grade columns.
  */
 import { builtinProfile, changeText, compareGradings, gradeCustomers, gradeSales, movementText, rfMap } from "../../src/engine";
 import { customerColumns, quantileProfile } from "./helpers";

@@ -1,6 +1,7 @@
 /**
- * Spec §9, the next-grade order. The expected amounts are worked out by hand from the profiles' rules (spec §3, §4)
- * in the comments beside them; the property tests check every answer against grading again with the order added.
+ * RULES.md §12, the next-grade order. The expected amounts are worked out by hand from the profiles' rules
+ * (RULES.md §3, §4, §6) in the comments beside them; the property tests check every answer against grading again
+ * with the order added.
  */
 import fc from "fast-check";
 import {

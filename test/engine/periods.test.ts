@@ -1,5 +1,5 @@
 /**
- * Contact periods (spec §6): next contact by = analysis date + the grade's period; adding months keeps the day or
+ * Contact periods (RULES.md §5): next contact by = analysis date + the grade's period; adding months keeps the day or
  * falls back to the month's last day. Expected dates are worked out on the calendar by hand and read with Date.UTC.
  */
 import {
@@ -30,7 +30,7 @@ describe("addPeriod", () => {
   });
 });
 
-describe("built-in periods (spec §6)", () => {
+describe("built-in periods (RULES.md §6)", () => {
   it("shaoxing: A 1, B 3, C 6 months", () => {
     expect(builtinProfile("shaoxing")!.grades.map((g) => [g.grade, g.cadence.every])).toEqual([
       ["A", { months: 1 }], ["B", { months: 3 }], ["C", { months: 6 }],

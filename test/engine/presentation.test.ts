@@ -38,7 +38,7 @@ describe("output column headers (issue #2)", () => {
   });
 });
 
-describe("cadence per grade, both languages (spec §3, §4)", () => {
+describe("cadence per grade, both languages (RULES.md §6)", () => {
   // rows reaching A (6.5), B (0.3*1 + 0.4*4 + 0.6*2 = 3.1) and C (1.3)
   const res = gradeCustomers(
     customerColumns([

@@ -1,7 +1,7 @@
 import { BUILTIN_PROFILES, JSON_FIELD, parseProfileJson, profileToJson } from "../../src/engine";
 import type { Profile, ProfileIssue } from "../../src/engine";
 
-/** Spec §6's shaoxing document, as the spec prints it (two-space indentation, short lists on one line). */
+/** The shaoxing profile of RULES.md §6 as a RULES.md §11 document, laid out as people write one (two-space indentation, short lists on one line). */
 const SPEC_SHAOXING = `{
   "id": "shaoxing",
   "name": { "en": "Shaoxing – finance platform (fixed thresholds)", "zh": "绍兴·财务数据集成平台（固定阈值）" },
@@ -30,7 +30,7 @@ function profileOf(text: string): Profile {
 }
 
 describe("parseProfileJson", () => {
-  test("reads spec §6's shaoxing document into the profile it describes", () => {
+  test("reads the shaoxing document into the profile it describes", () => {
     const p = profileOf(SPEC_SHAOXING);
     expect(p.id).toBe("shaoxing");
     expect(p.method).toBe("thresholds");
@@ -47,7 +47,7 @@ describe("parseProfileJson", () => {
     expect(profileOf("\uFEFF" + SPEC_SHAOXING).id).toBe("shaoxing");
   });
 
-  test("a quantile document without bins and ties gets spec §6's defaults (5, average)", () => {
+  test("a quantile document without bins and ties gets RULES.md §11's defaults (5, average)", () => {
     const doc = JSON.parse(SPEC_SHAOXING);
     delete doc.thresholds;
     doc.method = "quantiles";
@@ -115,11 +115,11 @@ describe("parseProfileJson", () => {
 });
 
 describe("profileToJson", () => {
-  test("writes spec §6's shaoxing document exactly as the spec prints it", () => {
+  test("writes the shaoxing document exactly in that layout", () => {
     expect(profileToJson(profileOf(SPEC_SHAOXING))).toBe(SPEC_SHAOXING);
   });
 
-  test("the built-in shaoxing is spec §6's document plus the contact periods A 1, B 3, C 6 months", () => {
+  test("the built-in shaoxing is that document plus the contact periods A 1, B 3, C 6 months", () => {
     const withPeriods = JSON.parse(SPEC_SHAOXING);
     withPeriods.grades[0].cadence.every = { months: 1 };
     withPeriods.grades[1].cadence.every = { months: 3 };

@@ -9,7 +9,7 @@ import {
 } from "../../src/engine";
 import { quantileProfile } from "./helpers";
 
-/** The shaoxing document exactly as spec §6 prints it. */
+/** The shaoxing profile of RULES.md §6 written as a RULES.md §11 document. */
 function shaoxingDocument(): Record<string, any> {
   return {
     id: "shaoxing",
@@ -45,14 +45,14 @@ describe("built-in profiles", () => {
     for (const p of BUILTIN_PROFILES) expect(validateProfile(p)).toEqual([]);
   });
 
-  it("shaoxing matches the spec §3 table and §6 document", () => {
+  it("shaoxing matches the tables of RULES.md §6 and the document form of RULES.md §11", () => {
     const p = builtinProfile("shaoxing");
     expect(p).toMatchObject(shaoxingDocument());
-    // §3: no built-in as-of date for shaoxing
+    // RULES.md §6: no built-in as-of date for shaoxing
     expect(p?.asOf).toBeUndefined();
   });
 
-  it("wuhan matches spec §4", () => {
+  it("wuhan matches RULES.md §6", () => {
     const p = builtinProfile("wuhan");
     expect(p).toMatchObject({
       id: "wuhan",
@@ -94,7 +94,7 @@ describe("built-in profiles", () => {
 });
 
 describe("validateProfile accepts valid documents", () => {
-  it("the spec §6 example, a quantile profile, and a profile using atLeast/above both", () => {
+  it("the shaoxing document, a quantile profile, and a profile using atLeast/above both", () => {
     expect(validateProfile(shaoxingDocument())).toEqual([]);
     expect(validateProfile(quantileDocument())).toEqual([]);
     const mixed = shaoxingDocument();
@@ -186,7 +186,7 @@ describe("validateProfile refuses broken documents, naming the field", () => {
   });
 });
 
-describe("a threshold profile may carry a default as-of date (spec §1: each profile may carry a default)", () => {
+describe("a threshold profile may carry a default as-of date (RULES.md §1: each profile may carry a default)", () => {
   it("validates and is used when no as-of date is given", () => {
     const doc = shaoxingDocument();
     doc.asOf = "2025-06-30";

@@ -141,7 +141,7 @@ const tiedRows = fc.array(
 );
 
 describe("quantile scores", () => {
-  it.each<TieRule>(["average", "best", "first"])("follow the spec §4 formula (%s ties)", (ties) => {
+  it.each<TieRule>(["average", "best", "first"])("follow the RULES.md §4 formula (%s ties)", (ties) => {
     const profile = quantileProfile(ties);
     fc.assert(
       fc.property(tiedRows, (rows) => {
@@ -157,7 +157,7 @@ describe("quantile scores", () => {
   });
 
   it.each<TieRule>(["average", "best", "first"])(
-    "follow the spec §4 formula on wide, fractional and larger populations (%s ties)",
+    "follow the RULES.md §4 formula on wide, fractional and larger populations (%s ties)",
     (ties) => {
       const profile = quantileProfile(ties);
       const wideRows = fc.array(
@@ -266,7 +266,7 @@ describe("sales aggregation", () => {
   });
 });
 
-describe("columns carried with sales records (spec §8)", () => {
+describe("columns carried with sales records (RULES.md §7)", () => {
   it("each customer carries its most recent sale inside the window (the last row of that day), and is told when its values differ", () => {
     const sale = fc.record({
       id: fc.constantFrom("A", "B", "C"),

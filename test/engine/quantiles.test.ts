@@ -13,7 +13,7 @@ const byD = (ds: number[]): CustomerRow[] => ds.map((d) => ({ d, s: 3, z: 500 })
 const byS = (ss: number[]): CustomerRow[] => ss.map((s) => ({ d: 10, s, z: 500 }));
 const byZ = (zs: number[]): CustomerRow[] => zs.map((z) => ({ d: 10, s: 3, z }));
 
-// Spec §4: score = 5 − floor(5(2q + 1) / (2N)) for 0-based position q, best first.
+// RULES.md §4: score = 5 − floor(5(2q + 1) / (2N)) for 0-based position q, best first.
 describe("quintiles without ties", () => {
   it("N = 7 gives 1, 2, 1, 2, 1 customers to the scores 5..1 (recency, D ascending is best)", () => {
     // sorted D: 1 3 7 9 14 20 30 at q 0..6; 5(2q+1)/14 = 0.36 1.07 1.79 2.5 3.21 3.93 4.64 -> 5 4 4 3 2 2 1
@@ -115,7 +115,7 @@ describe("tie rules: everybody tied (N = 5)", () => {
   });
 });
 
-describe("a quantile profile ranks Z <= 0 as it is (spec §5)", () => {
+describe("a quantile profile ranks Z <= 0 as it is (RULES.md §8)", () => {
   it("refunds that leave a customer at 0 or below still get the lowest positions", () => {
     // N = 5 without ties: score = 5 − q; Z descending 300 200 100 0 −5
     const res = grade(byZ([300, 0, -5, 200, 100]));

@@ -276,7 +276,7 @@ describe("a threshold profile graded from sales records", () => {
     // A: D 1 -> 5, S 2 -> 1, Z 8.0001 wan -> 5: 1.5 + 0.4 + 3 = 4.9 -> B
     const a = indexOf(res, "A");
     expect([res.r[a], res.f[a], res.m[a], scoreText(res, a), gradeLetter(res, a)]).toEqual([5, 1, 5, "4.9", "B"]);
-    // B: 100 − 100 = 0: a threshold profile needs 0 < Z (spec §5)
+    // B: 100 − 100 = 0: a threshold profile needs 0 < Z (RULES.md §8)
     expectNotGraded(res, "B");
     const b = indexOf(res, "B");
     if (b >= 0) expect(noteText(res, b, "en")).not.toBe("");

@@ -12,7 +12,7 @@ import { AS_OF, CustomerRow, cadence, customerColumns, dayOf, thresholdProfile }
 
 const shaoxing = builtinProfile("shaoxing")!;
 
-// Values well inside each shaoxing band (spec §3), used to build a row with chosen sub-scores.
+// Values well inside each shaoxing band (RULES.md §6), used to build a row with chosen sub-scores.
 const D_FOR_R = [0, 60, 40, 25, 15, 5]; // index = r
 const S_FOR_F = [0, 1, 4, 8, 12, 20]; // index = f
 const Z_FOR_M = [0, 0.5, 2, 4, 6, 10]; // index = m (万元)
@@ -105,7 +105,7 @@ describe("amounts in yuan are divided by 10,000 for shaoxing (万元)", () => {
 describe("unit conversion is exact at a bound", () => {
   // In doubles 0.035 * 10000 = 350.00000000000006, 0.101 * 10000 = 1010.0000000000001,
   // 0.139 * 10000 = 1390.0000000000002, 0.14 * 10000 = 1400.0000000000002: each is exactly the bound, which the
-  // bound closes (spec §6), so the lower score.
+  // bound closes (RULES.md §3), so the lower score.
   const yuanBounds: Profile = {
     ...thresholdProfile({ recency: 0.3, frequency: 0.4, monetary: 0.6 }, shaoxing.grades),
     monetaryUnit: "yuan",
@@ -121,7 +121,7 @@ describe("unit conversion is exact at a bound", () => {
     expect(res.m[0]).toBe(m);
   });
 
-  it("an amount a tenth of a fen above a bound is above it (spec §2: every comparison exact)", () => {
+  it("an amount a tenth of a fen above a bound is above it (RULES.md §2: every comparison exact)", () => {
     // 0.1400001 wan = 1400.001 yuan > 1400 -> 5; 8.0000001 wan > 8 -> 5 under shaoxing
     expect(grade([{ d: 25, s: 8, z: 0.1400001 }], yuanBounds, { unit: "wan" }).m[0]).toBe(5);
     expect(grade([{ d: 25, s: 8, z: 8.0000001 }]).m[0]).toBe(5);

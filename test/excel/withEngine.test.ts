@@ -1,6 +1,6 @@
 /**
  * The adapter's reads feed the engine as they are: serial dates in either date system, numbers, texts, error texts.
- * Expected scores are worked by hand from RFM-SPEC §3 (shaoxing, as-of 2025-07-01).
+ * Expected scores are worked by hand from RULES.md §6 (shaoxing, as-of 2025-07-01).
  */
 import { builtinProfile, detectColumns, gradeCustomers, gradeLetter, scoreText } from "../../src/engine";
 import { isDate1904, locateSource, readColumns } from "../../src/excel";

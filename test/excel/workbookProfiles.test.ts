@@ -48,7 +48,7 @@ describe("saving and listing", () => {
     expect((await storeOf(excel)).values.size).toBe(0);
   });
 
-  test("a quantile profile gets spec §6's defaults stored with it", async () => {
+  test("a quantile profile gets RULES.md §11's defaults stored with it", async () => {
     const excel = new FakeExcel();
     const doc = { ...ourDocument(), id: "ranked", method: "quantiles" } as Record<string, unknown>;
     delete doc.thresholds;

@@ -1,6 +1,6 @@
 /**
  * RFM.GRADE / SCORE / CADENCE / SCORES called the way Excel calls them: matrix arguments, null for omitted optional
- * ones, an invocation object. Expected values are worked by hand from RFM-SPEC §3 (shaoxing) and §4 (wuhan).
+ * ones, an invocation object. Expected values are worked by hand from RULES.md §3, §4 and §6 (shaoxing and wuhan).
  *
  * Serial numbers (1900 system): 2025-07-01 = 45839 (2025-01-01 is 45658, plus 181 days of January to June).
  */
@@ -51,7 +51,7 @@ describe("shaoxing over column ranges (spills one value per row)", () => {
   });
 
   test("SCORES: R, F, M, score, grade, cadence and the next-grade order per customer", async () => {
-    // Next grade with one order (spec §9; an order today gives r 5 and S + 1):
+    // Next grade with one order (RULES.md §12; an order today gives r 5 and S + 1):
     //   A: none. B: S 11 is f 4: 1.5 + 1.6 + 0.6m > 6 needs m 5, Z above 8: 3.000001 万元.
     //   C (X = 3): S 7 is f 3: 2.7 + 0.6m > 3 with m 1: one cent. C: S 2 is f 1: 1.9 + 0.6m > 3 needs m 2, Z above 1: 0.500001.
     expect(await shaoxing(scores)).toEqual([
@@ -73,7 +73,7 @@ describe("single cells", () => {
     expect(await grade(cell(daysBefore(6)), cell(20), cell(10), none, AS_OF, none)).toEqual([["A"]]);
   });
 
-  test("recency bounds: D = 10 is still r5, D = 11 is r4 (spec §6: a bound belongs to the bin it closes)", async () => {
+  test("recency bounds: D = 10 is still r5, D = 11 is r4 (RULES.md §3: a bound belongs to the bin it closes)", async () => {
     // S=1 (f1), Z=0.5 (m1): X = 0.3r + 1.0 -> r5: 2.5, r4: 2.2
     const out = await score(column(daysBefore(10), daysBefore(11)), column(1, 1), column(0.5, 0.5), none, AS_OF, none);
     expect(out).toEqual([[2.5], [2.2]]);
@@ -86,7 +86,7 @@ describe("single cells", () => {
     expect(await score(cell(daysBefore(10)), cell(1), cell(0.5), none, AS_OF + 0.999, none)).toEqual([[2.5]]);
   });
 
-  test("as_of as text in the formats the spec reads", async () => {
+  test("as_of as text in the formats RULES.md §9 reads", async () => {
     for (const asOf of ["2025-07-01", "2025/7/1", "2025年7月1日"]) {
       expect(await grade(cell(daysBefore(20)), cell(10), cell(5), none, asOf, none)).toEqual([["B"]]);
     }
@@ -123,7 +123,7 @@ describe("wuhan (quintiles over the given population, default as-of 2025-07-01)"
     const dates = column(daysBefore(1), daysBefore(2), daysBefore(3), daysBefore(4), daysBefore(5));
     const counts = column(1, 2, 3, 4, 5);
     const totals = column(300, 500, 100, 400, 200);
-    // Next grade with one order (spec §9), the others keeping their values: an order today is the newest (r 5).
+    // Next grade with one order (RULES.md §12), the others keeping their values: an order today is the newest (r 5).
     //   1: S 2 ties the second, three above (f 1): 1.8 + 0.4·5 < 4: not reachable. 2: f 2 and m 5 already: 4.1, one
     //   cent. 3: S 4 (f 3): 2.4 + 0.4m ≥ 3 needs m 2, past 200 (level: 2·3 + 2 > 7): 100.01. 4: S 5 ties the fifth
     //   (f 4): 2.7 + 0.4m ≥ 4 needs m 4, which its 400 has. 5: S 6 is the most (f 5): 3 already.

@@ -79,7 +79,7 @@ test("messages name the range parameters exactly as the formula does", () => {
   expect(SALES_RANGES.map((p) => p.name)).toEqual(byId(expected, "SALES").parameters.slice(0, 3).map((p) => p.name));
 });
 
-describe("error cells reach the functions (issue #9 §2)", () => {
+describe("error cells reach the functions", () => {
   test("functions.json has the top-level allowErrorForDataTypeAny beside allowCustomDataForDataTypeAny", () => {
     expect(plugin.allowErrorForDataTypeAny).toBeUndefined(); // the plugin cannot emit it: the build adds it
     expect(Object.keys(generated).slice(0, 3)).toEqual(["allowCustomDataForDataTypeAny", "allowErrorForDataTypeAny", "functions"]);

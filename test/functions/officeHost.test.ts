@@ -52,7 +52,7 @@ describe("workbookUses1904", () => {
   });
 });
 
-describe("workbookUses1904 never guesses (issue #9 §3)", () => {
+describe("workbookUses1904 never guesses", () => {
   beforeEach(() => setExcelRetryDelays([1, 2, 3]));
   afterEach(() => setExcelRetryDelays(DEFAULT_DELAYS));
 

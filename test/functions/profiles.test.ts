@@ -9,7 +9,7 @@ const none = null as unknown as undefined;
 afterEach(() => setProfileSource(builtinProfileSource));
 afterAll(() => removeRuntime());
 
-test("PROFILES lists the built-ins with their names (spec §6 gives shaoxing's)", async () => {
+test("PROFILES lists the built-ins with their names (RULES.md §6 gives shaoxing's)", async () => {
   installRuntime({ language: "en-US" });
   const rows = await profiles();
   expect(rows.map((r) => r[0])).toEqual(["shaoxing", "wuhan"]);

@@ -1,7 +1,7 @@
 /**
- * RFM.SALES called the way Excel calls it. Expected values are worked by hand from RFM-SPEC §4 (wuhan: window
- * 2021-09-01 .. 2025-07-01 inclusive, quintiles with the average tie rule, X = 0.3r + 0.3f + 0.4m) and §5 (unreadable
- * sales skipped, refunds summed as they are).
+ * RFM.SALES called the way Excel calls it. Expected values are worked by hand from RULES.md §6 and §7 (wuhan: window
+ * 2021-09-01 .. 2025-07-01 inclusive, quintiles with the average tie rule, X = 0.3r + 0.3f + 0.4m) and RULES.md §8
+ * (unreadable sales skipped, refunds summed as they are).
  */
 import { sales } from "../../src/functions/functions";
 import { setExcelRetryDelays } from "../../src/functions/officeHost";
@@ -34,7 +34,7 @@ const ADDRESSES = { parameterAddresses: ["Sales!A2:A12", "Sales!B2:B12", "Sales!
 //   F (S descending): W2 -> 5, W1 -> 4, W4 and W5 tie (G=2, T=2): 5 - floor(30/8) = 2
 //   M (Z descending): W4 -> 5, W1 -> 4, W5 -> 2, W2 -> 1
 // X: W1 1.2+1.2+1.6 = 4 (A); W2 1.5+1.5+0.4 = 3.4 (B); W4 0.6+0.6+2 = 3.2 (B); W5 0.3+0.6+0.8 = 1.7 (D)
-// Next grade with one order (spec §9), the others keeping their values; the order makes D 0 (r 5 for each):
+// Next grade with one order (RULES.md §12), the others keeping their values; the order makes D 0 (r 5 for each):
 //   W1 A: none. W2: S 4 (f 5): 3 + 0.4m ≥ 4 needs m 3 (2G + T ≤ 4): level with W1's 1,500 (G 1, T 2) is enough:
 //   1,100. W4: S 2 ties W1 (f 3): 2.4 + 0.4m ≥ 4 with its m 5: one cent. W5: S 2 (f 3): 2.4 ≥ 2 for C: one cent.
 const W1 = ["W1", serial(2025, 6, 21), 2, 1500, 4, 4, 4, 4, "A", "one revisit per month", ""];

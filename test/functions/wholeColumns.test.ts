@@ -70,7 +70,7 @@ describe("RFM.SALES over A:A, B:B, C:C", () => {
         none, none, none, none, none,
         { parameterAddresses: ["Sheet1!A:A", "Sheet1!B:B", "Sheet1!C:C"] },
       )) as unknown[][];
-      // Next grade with one order (spec §9): W1 with D 0 and S 3 gets r 4, f 4, and keeps m 4 (its total stays the
+      // Next grade with one order (RULES.md §12): W1 with D 0 and S 3 gets r 4, f 4, and keeps m 4 (its total stays the
       // larger): 2.4 + 1.6 = 4, A with one cent. W2 gets r 4 and ties W1's S (f 3): 2.1 + 0.4m ≥ 3 needs m 3, which
       // a total level with W1's 1,500 gives (G 0, T 2): 1,200.
       expect(out).toEqual([

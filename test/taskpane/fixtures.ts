@@ -1,11 +1,11 @@
 /**
- * Small sheets whose grades were worked out by hand from RFM-SPEC.md (the working is next to each row), shared by
- * the controller tests and the browser tests. Dates are Excel serials (1900 system) as Excel hands them over:
+ * Small sheets whose grades were worked out by hand from the rules of RULES.md (the working is next to each row),
+ * shared by the controller tests and the browser tests. Dates are Excel serials (1900 system) as Excel hands them over:
  * 45658 = 2025-01-01, 46023 = 2026-01-01.
  */
 
 /**
- * Shaoxing (spec §3), customer-level, as-of 2026-01-31, amounts already in 万元.
+ * Shaoxing (RULES.md §6), customer-level, as-of 2026-01-31, amounts already in 万元.
  * r: D <= 10 → 5, <= 20 → 4, <= 30 → 3, <= 50 → 2. f: S <= 2 → 1, <= 5 → 2, <= 10 → 3, <= 15 → 4, else 5.
  * m: Z <= 1 → 1, <= 3 → 2, <= 5 → 3, <= 8 → 4, else 5. X = 0.3r + 0.4f + 0.6m; A if X > 6, B if X > 3, else C.
  */
@@ -25,8 +25,8 @@ export const SHAOXING_ROWS: unknown[][] = [
 ];
 
 /**
- * Next contact by (spec §6, shaoxing: A every month, B every 3 months, C every 6 months) from 2026-01-31, as date
- * serials: A 2026-01-31 + 1 month = 2026-02-28 (February is shorter: its last day) = 46023 + 31 + 27 = 46081;
+ * Next contact by (RULES.md §5 and §6, shaoxing: A every month, B every 3 months, C every 6 months) from 2026-01-31, as
+ * date serials: A 2026-01-31 + 1 month = 2026-02-28 (February is shorter: its last day) = 46023 + 31 + 27 = 46081;
  * B + 3 months = 2026-04-30 (April has 30 days) = 46023 + 31 + 28 + 31 + 29 = 46142; C + 6 months = 2026-07-31
  * = 46023 + 181 + 30 = 46234.
  */
@@ -35,7 +35,7 @@ export const SHAOXING_NEXT_B = 46142;
 export const SHAOXING_NEXT_C = 46234;
 
 /**
- * Next grade with one order (spec §9: an order today gives r 5 and S + 1), in 万元: C001 is A (none); C002 S 4 is
+ * Next grade with one order (RULES.md §12: an order today gives r 5 and S + 1), in 万元: C001 is A (none); C002 S 4 is
  * f 2: 1.5 + 0.8 + 1.2 = 3.5 > 3 with its m 2, one cent; C003 S 11 is f 4: 1.5 + 1.6 + 0.6m > 6 needs m 5, Z above 8:
  * 3.000001; C004 S 7 is f 3: 2.7 + 0.6m > 3 with any m, one cent; C005 is not graded.
  */
@@ -61,7 +61,7 @@ export const SHAOXING_OUTPUT_ZH: unknown[][] = [
 ];
 
 /**
- * Wuhan (spec §4) sales records: quintiles over N = 5 customers, ties "average", as-of 2025-07-01, window from
+ * Wuhan (RULES.md §4, §6) sales records: quintiles over N = 5 customers, ties "average", as-of 2025-07-01, window from
  * 2021-09-01. With N = 5 the score is 5 − floor((2G + T) / 2) (G = customers strictly better, T = tie size).
  *   customer  D (days)  S  Z (yuan)   r  f  m   X = 0.3r + 0.3f + 0.4m
  *   A         1         2  300        5  4  3   1.5 + 1.2 + 1.2 = 3.9 → B
@@ -91,8 +91,8 @@ export const SALES_ROWS: unknown[][] = [
  * = 45931; C 2026-01-01 = 46023; D 2026-07-01 = 46023 + 181 = 46204.
  */
 /**
- * Next grade with one order (spec §9), the others keeping their values; the order makes D 0 (r 5 for each), and with
- * N = 5 the score is 5 − floor((2G + T) / 2):
+ * Next grade with one order (RULES.md §12), the others keeping their values; the order makes D 0 (r 5 for each), and
+ * with N = 5 the score is 5 − floor((2G + T) / 2):
  *   A: S 3 ties D (f 4): 2.7 + 0.4m ≥ 4 needs m 4, at most one total ahead: past E's 500 (level: 2 + 2 = 4 > 3): 200.01.
  *   B: S 2 ties A below D (f 3): 2.4 ≥ 2 for C: one cent. C: f 3, 2.4 + 0.4·5 ≥ 3 with its own m: one cent.
  *   D: S 4 is the most (f 5): 3 + 0.4m ≥ 4 needs m 3, at most two ahead: past A's 300: 60.01.

@@ -60,7 +60,7 @@ function done(outcome: GradeOutcome) {
 }
 
 describe("inspecting the selection", () => {
-  it("grows one selected cell to the table and recognises the spec's Chinese headers as customer-level input", async () => {
+  it("grows one selected cell to the table and recognises the Chinese headers of RULES.md §10 as customer-level input", async () => {
     const { source, detection } = await flowOf(customerWorkbook()).inspect();
     expect(source.address).toBe("Sales!A1:D6");
     expect(source.rowCount).toBe(5);
@@ -86,7 +86,7 @@ describe("inspecting the selection", () => {
 });
 
 describe("grading customer-level rows", () => {
-  it("writes the result columns right of the table (the seven, then next contact), worked out by hand from the spec, without asking", async () => {
+  it("writes the result columns right of the table (the seven, then next contact), worked out by hand from RULES.md §6, without asking", async () => {
     const excel = customerWorkbook();
     const flow = flowOf(excel);
     const h = hooks();

@@ -31,7 +31,7 @@ function done(outcome: GradeOutcome) {
 const never: GradeHooks = { askOverwrite: async () => "cancel" };
 
 /**
- * Sales with the customer's name, contact and phone (spec §8: each customer carries its most recent sale inside the
+ * Sales with the customer's name, contact and phone (RULES.md §7: each customer carries its most recent sale inside the
  * window; the last such row when dates tie; a note once per column whose values differ). As-of 2025-07-01 (45839).
  *   K001: rows 2 (45800) and 4 (45830): carries row 4; the phones differ.
  *   K002: rows 3 (45810) and 6 (45830): carries row 6; every value the same.

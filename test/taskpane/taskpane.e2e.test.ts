@@ -24,7 +24,7 @@ jest.setTimeout(60_000);
 
 const ARTIFACTS = join(REPO, "test-artifacts");
 
-/** The spec's customer table with the total column under a name the engine does not know, and a hostile header. */
+/** The Shaoxing customer table (RULES.md §6), with the total column under a name the engine does not know, and a hostile header. */
 const HEADERS = ["客户编号", "最近下单时间", "历史购买总次数", "累计金额（万元）", HOSTILE_TEXT];
 const CUSTOMER_SHEET = [HEADERS, ...SHAOXING_ROWS.map((row, i) => [...row, i === 0 ? HOSTILE_TEXT : `memo ${i}`])];
 /** A note the user typed where the output columns would go (H4), not touching the table. */

@@ -171,7 +171,7 @@ class SalesReader {
   private readonly idColumn: number;
   private readonly dateColumn: number;
   private readonly amountColumn: number;
-  /** The columns no role reads: carried with the sales (spec §8), by table column. */
+  /** The columns no role reads: carried with the sales (RULES.md §7), by table column. */
   private readonly others: number[];
   /**
    * Per other column: each customer's carried value, its value on its first sale inside the window, and a fingerprint

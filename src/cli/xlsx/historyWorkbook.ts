@@ -1,6 +1,6 @@
 /**
- * A grade history (spec §10) as an .xlsx workbook: the history sheet (one row per customer, one grade per period end,
- * coloured by grade), the transitions sheet, and the summary sheet with the customers per grade at each period end
+ * A grade history (RULES.md §13) as an .xlsx workbook: the history sheet (one row per customer, one grade per period
+ * end, coloured by grade), the transitions sheet, and the summary sheet with the customers per grade at each period end
  * and a native stacked column chart of them. Streamed to disk like the grading's workbook.
  */
 import { constants } from "zlib";

@@ -290,9 +290,9 @@ const dateText = (c: string) => `YEAR(${c})&"-"&TEXT(MONTH(${c}),"00")&"-"&TEXT(
 const isBlank = (c: string) => `OR(ISBLANK(${c}),TRIM(${c}&"")="")`;
 
 /**
- * The note of spec §5 as a formula: every reason the row is not graded, in the engine's words and order (date, count,
- * total, id), joined by the engine's separator; "" when the row is graded. Each reason is one IF chain that never
- * evaluates a comparison on an error or text (IF is lazy in every spreadsheet).
+ * The note of RULES.md §8 as a formula: every reason the row is not graded, in the engine's words and order (date,
+ * count, total, id), joined by the engine's separator; "" when the row is graded. Each reason is one IF chain that
+ * never evaluates a comparison on an error or text (IF is lazy in every spreadsheet).
  */
 function noteFormula(ip: IntegerProfile, layout: FormulaSheetLayout, lang: Lang): (n: number) => string {
   const sep = NOTE_SEPARATOR[lang];

@@ -1,6 +1,6 @@
 /**
- * The integer form of a profile: every rule of spec §2–§6 restated as comparisons and sums of whole numbers, so that
- * any engine (a worksheet, a database) computes exactly what the JavaScript engine computes. The back-ends
+ * The integer form of a profile: every rule of RULES.md §2–§5 and §8 restated as comparisons and sums of whole numbers,
+ * so that any engine (a worksheet, a database) computes exactly what the JavaScript engine computes. The back-ends
  * (`excelFormulas.ts`, `sql.ts`) only print this form; they never read the profile's decimals themselves.
  */
 
@@ -45,7 +45,7 @@ export interface IntegerProfile {
   thresholds?: IntegerThresholds;
   /** Decimals an amount needs, in the input's unit, to be compared exactly with every monetary bound (at least 6). */
   moneyPlaces: number;
-  /** Thresholds profiles need Z > 0 (spec §5); quantile profiles rank Z as it is. */
+  /** Thresholds profiles need Z > 0 (RULES.md §8); quantile profiles rank Z as it is. */
   requirePositiveTotal: boolean;
   /** Unit of the amounts the back-end reads. */
   unit: MonetaryUnit;
@@ -131,7 +131,7 @@ export function boundShift(input: MonetaryUnit, profileUnit: MonetaryUnit): numb
   return profileUnit === "wan" ? 4 : -4;
 }
 
-/** Grades are tried in order: X > above, or X >= atLeast; the last grade takes the rest (spec §6). */
+/** Grades are tried in order: X > above, or X >= atLeast; the last grade takes the rest (RULES.md §5). */
 export function gradeIndexOf(x: number, grades: readonly IntegerGrade[]): number {
   const last = grades.length - 1;
   for (let g = 0; g < last; g++) {
@@ -146,5 +146,5 @@ export function scoreUnitsText(units: number, ip: IntegerProfile): string {
   return formatUnits(units, ip.scorePlaces);
 }
 
-/** The quantile rule of spec §4 in whole numbers: score = k − floor(k·twiceQPlusOne / (2N)). */
+/** The quantile rule of RULES.md §4 in whole numbers: score = k − floor(k·twiceQPlusOne / (2N)). */
 export const QUANTILE_RULE = "k - floor(k * (2q + 1) / (2N))";

@@ -155,8 +155,8 @@ export function compileSalesFormulas(ip: IntegerProfile, layout: SalesFormulaLay
     const exactSearch = `SUMPRODUCT(EXACT(${ids},${text})*(ROW(${ids})-${layout.firstRow - 1}))`;
     const position = `IF(${m}>0,IF(EXACT(INDEX(${ids},${m}),${text}),${m},${exactSearch}),${exactSearch})`;
     const day = `INT(${d})`;
-    // Spec §5: a sale with an error, a blank or a text where the id, a date or a number belongs is left out; nested IFs
-    // so that no comparison ever sees an error or a text.
+    // RULES.md §8: a sale with an error, a blank or a text where the id, a date or a number belongs is left out; nested
+    // IFs so that no comparison ever sees an error or a text.
     const customerFormula =
       `IF(OR(ISERROR(${id}),ISERROR(${d}),ISERROR(${a})),0,` +
       `IF(OR(TRIM(${text})="",NOT(ISNUMBER(${d})),NOT(ISNUMBER(${a}))),0,` +

@@ -288,8 +288,8 @@ interface BaseParts {
 }
 
 /**
- * Sales records, spec §4–§5: a sale without an id, a date or an amount is unreadable and skipped; a customer is every
- * id with a readable sale; its kept sales lie inside the window (inclusive); no kept sale means not graded.
+ * Sales records, RULES.md §7 and §8: a sale without an id, a date or an amount is unreadable and skipped; a customer is
+ * every id with a readable sale; its kept sales lie inside the window (inclusive); no kept sale means not graded.
  */
 function salesBase(d: Dialect, ip: IntegerProfile, p: BaseParts & { start?: number }): string {
   const inWindow = `sale_date <= ${p.asOfLit}` + (p.start === undefined ? "" : ` AND sale_date >= DATE '${formatDay(p.start)}'`);
@@ -318,7 +318,7 @@ function salesBase(d: Dialect, ip: IntegerProfile, p: BaseParts & { start?: numb
   ].join("\n");
 }
 
-/** A customer table, spec §5: the first reason in the engine's order (date, count, total) is the note. */
+/** A customer table, RULES.md §8: the first reason in the engine's order (date, count, total) is the note. */
 function customersBase(d: Dialect, ip: IntegerProfile, p: BaseParts): string {
   const positive = ip.requirePositiveTotal ? `\n    WHEN amount <= 0 THEN 'totalNotPositive'` : "";
   return [
@@ -343,7 +343,7 @@ function customersBase(d: Dialect, ip: IntegerProfile, p: BaseParts): string {
   ].join("\n");
 }
 
-/** Spec §3/§6: a value equal to a bound belongs to the bin the bound closes. */
+/** RULES.md §3: a value equal to a bound belongs to the bin the bound closes. */
 function thresholdScores(ip: IntegerProfile): string {
   const t = ip.thresholds!;
   const recency = "CASE" + t.recency.map((b, j) => ` WHEN days <= ${b} THEN ${5 - j}`).join("") + " ELSE 1 END";
@@ -359,7 +359,7 @@ function thresholdScores(ip: IntegerProfile): string {
 }
 
 /**
- * Spec §4 over the graded customers only (the window is partitioned by "graded"): G = customers strictly better
+ * RULES.md §4 over the graded customers only (the window is partitioned by "graded"): G = customers strictly better
  * (RANK − 1), T = the size of the tie group, N = customers graded; "first" adds the tied customers before it in the
  * order column (ties in that column broken by id).
  */

@@ -19,7 +19,7 @@ const useStyles = makeStyles({
 
 /**
  * Where the analysis date shown came from: the user typed it; it was proposed (the profile's fixed date, the data's
- * latest, none); or, the profile's date being before the data, the user chose between the two (spec §11).
+ * latest, none); or, the profile's date being before the data, the user chose between the two (RULES.md §9).
  */
 export type AsOfOrigin = "user" | "profile" | "data" | "none" | "dataChosen" | "profileKept";
 
@@ -159,7 +159,7 @@ export function OptionsSection(props: OptionsSectionProps) {
         />
       </Field>
       {fixedDateUndecided && latestText !== null && (
-        // The profile's date is before the data: nothing is graded on it until the user has chosen (spec §11).
+        // The profile's date is before the data: nothing is graded on it until the user has chosen (RULES.md §9).
         <MessageBar intent="warning" layout="multiline" data-testid="fixed-date-offer">
           <MessageBarBody>
             <MessageBarTitle>{t(lang, "fixedDateTitle", { date: profileDate, latest: latestText })}</MessageBarTitle>

@@ -128,7 +128,7 @@ export const ResultCard = forwardRef<HTMLHeadingElement, ResultCardProps>(functi
       <Text data-testid="graded-count">
         {t(lang, "resultGraded", { graded: formatCount(graded, lang), rows: formatCount(summary.rows, lang) })}
         {summary.notGraded > 0 && ` · ${t(lang, "resultNotGraded", { count: formatCount(summary.notGraded, lang) })}`}
-        {/* Blank rows are neither graded nor "not graded" (spec §5): counted here so the figures add up. */}
+        {/* Blank rows are neither graded nor "not graded" (RULES.md §8): counted here so the figures add up. */}
         {(summary.blankRows ?? 0) > 0 &&
           ` · ${t(lang, summary.blankRows === 1 ? "resultBlankRow" : "resultBlankRows", { count: formatCount(summary.blankRows ?? 0, lang) })}`}
       </Text>

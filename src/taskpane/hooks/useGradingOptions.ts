@@ -34,7 +34,7 @@ export interface GradingSettings {
   warning: AnalysisDateWarning | null;
   /**
    * The profile's fixed analysis date is before the latest date in the data and the user has not yet chosen between
-   * them (spec §11): grading waits for the choice.
+   * them (RULES.md §9): grading waits for the choice.
    */
   fixedDateUndecided: boolean;
   /** The user's choice: the data's latest date, or the profile's own. */

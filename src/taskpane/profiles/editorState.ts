@@ -1,6 +1,6 @@
 /**
  * The profile editor's form, with no UI in it. Inputs hold exactly what the user typed (text), so "0." or "" can
- * sit in a field while they type; `draftToDocument` turns the form into a spec §6 document and the engine's
+ * sit in a field while they type; `draftToDocument` turns the form into a RULES.md §11 document and the engine's
  * `validateProfile` judges it. The editor never decides itself what a valid profile is.
  */
 import { validateProfile } from "../../engine";
@@ -136,7 +136,7 @@ function bothLanguages(en: string, zh: string): { en: string; zh: string } {
   return { en: en.trim() === "" ? zh : en, zh: zh.trim() === "" ? en : zh };
 }
 
-/** The spec §6 document the form describes (what is saved, exported, and validated). */
+/** The RULES.md §11 document the form describes (what is saved, exported, and validated). */
 export function draftToDocument(d: ProfileDraft): Record<string, unknown> {
   const doc: Record<string, unknown> = {
     id: d.id.trim(),

@@ -1,5 +1,5 @@
 /**
- * The engine's profile problems (spec §6, written for people who edit JSON: `thresholds.recency[2] bounds must
+ * The engine's profile problems (RULES.md §11, written for people who edit JSON: `thresholds.recency[2] bounds must
  * increase`) told in the editor's words: the field as the form labels it, then what is wrong with it
  * ("Recency bounds (days): each must be greater than the one before"). The engine stays the judge of what is
  * valid; this file only translates its verdict for the form. The command line and imported files keep the

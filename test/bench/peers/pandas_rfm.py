@@ -1,4 +1,4 @@
-"""The pandas peer of `npm run bench`: idiomatic pandas for the same rules (spec sections 3 and 4), CSV in, CSV out.
+"""The pandas peer of `npm run bench`: idiomatic pandas for the same rules (RULES.md §3 and §4), CSV in, CSV out.
 
     python3 pandas_rfm.py customers|sales INPUT.csv OUTPUT.csv
 

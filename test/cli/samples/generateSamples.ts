@@ -62,7 +62,7 @@ export function shaoxingSample(): SampleSheet {
   rows[4][1] = "2025/11/3";
   rows[9][1] = "2025年10月8日";
   rows[14][1] = "2025/12/24";
-  // One bad row of each kind of spec §5, so the demo shows every note.
+  // One bad row of each kind of RULES.md §8, so the demo shows every note.
   const bad: [number, number, SampleCell][] = [
     [20, 1, null], // last order date missing
     [31, 1, "待定"], // not a date

@@ -1,4 +1,4 @@
-/** The integer form of a profile, worked out by hand from the profiles' decimals (spec §2, §3, §6). */
+/** The integer form of a profile, worked out by hand from the profiles' decimals (RULES.md §2, §6, §11). */
 
 import { builtinProfile } from "../../../src/engine";
 import { integerProfile } from "../../../src/engine/compile/integerProfile";

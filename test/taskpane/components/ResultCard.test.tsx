@@ -1,5 +1,5 @@
 /**
- * The result card's count line adds up: graded, not graded and blank rows skipped (spec §5: a row blank in every
+ * The result card's count line adds up: graded, not graded and blank rows skipped (RULES.md §8: a row blank in every
  * column read is neither graded nor "not graded").
  */
 import { renderToStaticMarkup } from "react-dom/server";

@@ -249,7 +249,7 @@ describe("the profile editor in Chromium", () => {
     await expect(page.getByTestId("stored-east-region").innerText()).resolves.toContain(HOSTILE);
     expect(await page.locator("img").count()).toBe(0);
 
-    // Export downloads the spec §6 document of what was saved.
+    // Export downloads the RULES.md §11 document of what was saved.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("profile-export").click()]);
     expect(download.suggestedFilename()).toBe("east-region.json");
     const exported = readFileSync(await download.path(), "utf8");
@@ -442,7 +442,7 @@ describe("the contact period of a grade", () => {
     await page.getByTestId("start-copy-wuhan").click();
     // Dates as US English Office writes them.
     await expect(page.getByTestId("profile-as-of").inputValue()).resolves.toBe("7/1/2025");
-    // Wuhan's grades carry spec §6's periods: A 1, B 3, C 6, D 12 months.
+    // Wuhan's grades carry the periods of RULES.md §6: A 1, B 3, C 6, D 12 months.
     for (const [i, n] of ["1", "3", "6", "12"].entries()) {
       await expect(page.getByTestId(`grade-${i}-every`).inputValue()).resolves.toBe(n);
       await expect(page.getByTestId(`grade-${i}-every-unit`).inputValue()).resolves.toBe("months");
