@@ -22,7 +22,7 @@
 
 import { integerProfile, type IntegerProfile } from "./compile/integerProfile";
 import { formatUnits } from "./decimal";
-import { addDecimals, decimalText, toDecimal, type Decimal } from "./moneySums";
+import { addDecimals, decimalText, MoneySums, toDecimal, type Decimal } from "./moneySums";
 import type { GradeResult } from "./grade";
 import {
   comboTable, lowerBound, monetaryBounds, quantileScore, rankKey, scoreAbove, scoreAtMost, twiceQPlusOneOf, upperBound,
@@ -499,5 +499,45 @@ function bigFloorDiv(a: bigint, b: bigint): bigint {
 
 function negateDecimal(d: Decimal): Decimal {
   return { digits: -d.digits, places: d.places };
+}
+
+/** Per grade below the top: how many customers one order lifts, how many it cannot, and those orders' total. */
+export interface NextGradeRow {
+  grade: string;
+  customers: number;
+  reachable: number;
+  notReachable: number;
+  /** Exact decimal text of the reachable customers' orders, in the input's unit. */
+  amount: string;
+  amountValue: number;
+}
+
+/**
+ * The next-grade orders of a grading summed per grade (the summary sheet's table); empty when no graded customer is
+ * below the top grade (nothing to reach).
+ */
+export function nextGradeSummary(res: GradeResult): NextGradeRow[] {
+  const grades = res.profile.grades;
+  let belowTop = false;
+  for (let i = 0; i < res.n && !belowTop; i++) belowTop = res.gradeIndex[i] > 0;
+  if (!belowTop) return [];
+  const orders = nextGradeOrdersOf(res);
+  const sums = new MoneySums();
+  const rows = grades.slice(1).map((g) => {
+    sums.open();
+    return { grade: g.grade, customers: 0, reachable: 0, notReachable: 0 };
+  });
+  for (let i = 0; i < res.n; i++) {
+    const g = res.gradeIndex[i];
+    if (g <= 0) continue;
+    const row = rows[g - 1];
+    row.customers++;
+    const order = nextGradeOrder(orders, i);
+    if (order.kind === "amount") {
+      row.reachable++;
+      sums.add(g - 1, order.value);
+    } else if (order.kind === "notReachable") row.notReachable++;
+  }
+  return rows.map((row, k) => ({ ...row, amount: sums.text(k), amountValue: sums.value(k) }));
 }
 

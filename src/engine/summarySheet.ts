@@ -12,6 +12,7 @@ import { DATE_FORMAT } from "./sheetConventions";
 import type { GradeResult } from "./grade";
 import { gradeShares, type GradeShares } from "./gradeShares";
 import type { GradeChange, GradeMigration } from "./migration";
+import { nextGradeSummary, type NextGradeRow } from "./nextGrade";
 import { periodText } from "./periods";
 import { formatIssue, noteText } from "./present";
 import { profileName } from "./profiles";
@@ -50,6 +51,8 @@ export interface SummaryModel {
   shares: GradeShares;
   /** Graded customers per R and F score. */
   rfMap: RfMap;
+  /** Per grade below the top: customers one order lifts, those it cannot, and the orders' total (spec §9). */
+  nextGrade: NextGradeRow[];
   /** The comparison with a previous grading, when there was one. */
   migration?: GradeMigration;
   /** Where the previous grading came from (a file name, or the grade column of the earlier results). */
@@ -116,6 +119,7 @@ export function buildSummaryModel(res: GradeResult, facts: SummaryFacts): Summar
       : {}),
     shares: gradeShares(res),
     rfMap: rfMap(res),
+    nextGrade: res.population.days.length === res.n ? nextGradeSummary(res) : [],
     ...(facts.migration ? { migration: facts.migration } : {}),
     ...(facts.previousSource ? { previousSource: facts.previousSource } : {}),
     ...(facts.unitSource ? { unitSource: facts.unitSource } : {}),
@@ -301,6 +305,19 @@ export function summaryLayout(model: SummaryModel, lang: Lang): SummaryLayout {
   const mapTop = raw.length;
   map.r.forEach((r, k) => line(r, ...map.counts[k]));
   colourScales.push({ row: mapTop, col: 1, rows: map.r.length, cols: map.f.length });
+
+  if (model.nextGrade.length > 0) {
+    line();
+    header(t.nextGradeTitle);
+    header(t.grade, t.customers, t.canMoveUp, t.notReachable, t.ordersNeeded);
+    const top = raw.length;
+    for (const r of model.nextGrade) line(r.grade, r.customers, r.reachable, r.notReachable, r.amountValue);
+    numberFormats.push({
+      area: { row: top, col: 4, rows: model.nextGrade.length, cols: 1 },
+      format: amountFormat(model.nextGrade.map((r) => r.amount)),
+    });
+    line(t.nextGradeNote);
+  }
 
   const m = model.migration;
   if (m) migrationSection(m, t, line, header, numberFormats, model);

@@ -7,7 +7,8 @@ import fc from "fast-check";
 import {
   builtinProfile, gradeCustomers, gradeSales, type GradeResult, type MonetaryUnit, type Profile, type TieRule,
 } from "../../src/engine";
-import { NOT_REACHABLE_TEXT, nextGradeOrder, nextGradeOrders, type NextGradeOrder } from "../../src/engine/nextGrade";
+import { NOT_REACHABLE_TEXT, nextGradeOrder, nextGradeOrders, nextGradeSummary, type NextGradeOrder } from "../../src/engine/nextGrade";
+import { buildSummaryModel, summaryLayout } from "../../src/engine/summarySheet";
 import { AS_OF, daysBefore, quantileProfile, valuesOf } from "./helpers";
 
 const shaoxing = builtinProfile("shaoxing")!;
@@ -340,5 +341,63 @@ describe("property: the amount lifts the grade, a cent less does not, and it is 
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("the summary sheet's 'Next grade with one order' section", () => {
+  // Shaoxing in yuan (bounds 10,000 yuan apart from 万元): A (X > 6), B (X > 3), C.
+  //   B1: D 15, S 12, Z 60,000 (4, 4, 4: X 5.2, B) → S 13 (f 4), m 5 needs Z > 80,000: 20,000.01
+  //   B2: D 5, S 9, Z 60,000 (5, 3, 4: X 5.1, B) → S 10 is f 3: 1.5 + 1.2 + 3 = 5.7 at best: not reachable
+  //   B3: D 5, S 20, Z exactly 80,000 (5, 5, 4: X 5.9, B) → one cent: 0.01
+  //   C1: D 30, S 1, Z 5,000 (3, 1, 1: X 1.9, C) → S 2 (f 1), m 2 needs Z > 10,000: 5,000.01
+  //   C2: D 60, S 3, Z 15,000 (1, 2, 2: X 2.3, C) → 1.5 + 0.8 + 1.2 = 3.5 with any order: 0.01
+  //   A1: D 1, S 16, Z 90,000 (5, 5, 5): top grade, not counted; N1: Z ≤ 0, not graded, not counted.
+  // B: 3 customers, 2 reachable, 1 not, 20,000.01 + 0.01 = 20,000.02. C: 2, 2, 0, 5,000.02.
+  const rows = [
+    { d: 15, s: 12, z: 60_000 }, { d: 5, s: 9, z: 60_000 }, { d: 5, s: 20, z: 80_000 },
+    { d: 30, s: 1, z: 5_000 }, { d: 60, s: 3, z: 15_000 }, { d: 1, s: 16, z: 90_000 }, { d: 1, s: 3, z: -10 },
+  ];
+  const res = gradeCustomers(
+    { lastDates: rows.map((r) => daysBefore(AS_OF, r.d)), counts: rows.map((r) => r.s), totals: rows.map((r) => r.z) },
+    shaoxing,
+    { asOf: AS_OF, unit: "yuan" },
+  );
+  const facts = (lang: "en" | "zh") => ({
+    lang, version: "1.0.0", now: new Date(2025, 0, 2, 9, 30), source: "Sheet1!A1:D8", output: "Sheet1!E1",
+    rowOf: (i: number) => i + 2,
+  });
+
+  it("per grade below the top: customers, those one order lifts, those it cannot, and the orders' exact total", () => {
+    expect(nextGradeSummary(res)).toEqual([
+      { grade: "B", customers: 3, reachable: 2, notReachable: 1, amount: "20000.02", amountValue: 20000.02 },
+      { grade: "C", customers: 2, reachable: 2, notReachable: 0, amount: "5000.02", amountValue: 5000.02 },
+    ]);
+  });
+
+  it("is laid out after the R × F map with its headers in bold, amounts to the cent, in each language", () => {
+    for (const lang of ["en", "zh"] as const) {
+      const layout = summaryLayout(buildSummaryModel(res, facts(lang)), lang);
+      const title = lang === "en" ? "Next grade with one order" : "升级所需单笔订单";
+      const top = layout.rows.findIndex((r) => r[0] === title);
+      expect(top).toBeGreaterThan(layout.rows.findIndex((r) => r[0] === (lang === "en" ? "Customers by R and F score" : "按 R、F 评分的客户数")));
+      const width = (cells: readonly unknown[]) => cells.slice(0, 5);
+      expect(width(layout.rows[top + 1])).toEqual(
+        lang === "en"
+          ? ["Grade", "Customers", "Can move up with one order", "Not reachable with one order", "Orders needed in all"]
+          : ["客户等级", "客户数", "单笔订单可升级", "单笔订单无法升级", "所需订单金额合计"],
+      );
+      expect(width(layout.rows[top + 2])).toEqual(["B", 3, 2, 1, 20000.02]);
+      expect(width(layout.rows[top + 3])).toEqual(["C", 2, 2, 0, 5000.02]);
+      expect(layout.bold).toEqual(expect.arrayContaining([
+        { row: top, col: 0, rows: 1, cols: 1 }, { row: top + 1, col: 0, rows: 1, cols: 5 },
+      ]));
+      expect(layout.numberFormats).toContainEqual({ area: { row: top + 2, col: 4, rows: 2, cols: 1 }, format: "#,##0.00" });
+    }
+  });
+
+  it("is left out when every graded customer is in the only grade there is to reach", () => {
+    const allA = gradeCustomers({ lastDates: [daysBefore(AS_OF, 1)], counts: [16], totals: [90_000] }, shaoxing, { asOf: AS_OF, unit: "yuan" });
+    const layout = summaryLayout(buildSummaryModel(allA, facts("en")), "en");
+    expect(layout.rows.some((r) => r[0] === "Next grade with one order")).toBe(false);
   });
 });

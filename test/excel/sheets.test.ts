@@ -140,6 +140,7 @@ function model(notGraded = [{ row: 9, reason: "Row 9, column “日期”: last 
     notGraded,
     shares: shares(),
     rfMap: rf(),
+    nextGrade: [{ grade: "B", customers: 1, reachable: 1, notReachable: 0, amount: "1500.01", amountValue: 1500.01 }],
     ...(withMigration ? { migration: migration(), previousSource: "'RFM Customers'!I1:I8" } : {}),
   };
 }
@@ -196,6 +197,13 @@ describe("writeSummarySheet", () => {
       [2, 1, 0, 0, 0, 0],
       [1, 1, 0, 0, 0, 0],
     ]);
+    const nextHeader = rows.findIndex((r) => r[0] === "Next grade with one order");
+    expect(nextHeader).toBeGreaterThan(rfHeader);
+    expect(rows.slice(nextHeader + 1, nextHeader + 3).map((r) => r.slice(0, 5))).toEqual([
+      ["Grade", "Customers", "Can move up with one order", "Not reachable with one order", "Orders needed in all"],
+      ["B", 1, 1, 0, 1500.01],
+    ]);
+    expect(excel.numberFormats("RFM Summary", `E${nextHeader + 3}:E${nextHeader + 3}`)).toEqual([["#,##0.00"]]);
     const scales = excel.colourScales("RFM Summary");
     expect(scales).toHaveLength(1);
     expect(scales[0].rect).toEqual({ row: rfHeader + 1, col: 1, rows: 5, cols: 5 });
