@@ -51,7 +51,7 @@ export interface SummaryModel {
   shares: GradeShares;
   /** Graded customers per R and F score. */
   rfMap: RfMap;
-  /** Per grade below the top: customers one order lifts, those it cannot, and the orders' total (spec §9). */
+  /** Per grade below the top: customers one order lifts, those it cannot, and the orders' total (RULES.md §12). */
   nextGrade: NextGradeRow[];
   /** The comparison with a previous grading, when there was one. */
   migration?: GradeMigration;
