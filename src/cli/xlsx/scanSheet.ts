@@ -6,7 +6,7 @@ import {
   attributeBytes, characterData, closingTag, find, isSpecialMarkup, localStart, LT, markupEnd, nameEnd, richText,
   sameBytes, SLASH, tagEnd,
 } from "./xmlBytes";
-import { unescapeExcel } from "./xmlText";
+import { unescapeExcel } from "./xmlEscapes";
 
 export interface SheetCells {
   /** rows[r] holds sheet row r + 1 (cells by 0-based column); rows never written are undefined. */

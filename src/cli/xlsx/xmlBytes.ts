@@ -6,7 +6,7 @@
  * bytes end before the construct does: the caller keeps those bytes and tries again with the next piece.
  */
 
-import { unescapeExcel } from "./xmlText";
+import { decodeReferences, LINE_ENDS, unescapeExcel } from "./xmlEscapes";
 
 export const LT = 0x3c, GT = 0x3e, SLASH = 0x2f;
 const BANG = 0x21, QUESTION = 0x3f, COLON = 0x3a, DQUOTE = 0x22, SQUOTE = 0x27, AMP = 0x26;
@@ -173,21 +173,6 @@ export function characterData(buf: Buffer, from: number, to: number): string {
     at = end;
   }
   return out;
-}
-
-const LINE_ENDS = /\r\n?/g;
-const REFERENCE = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-/** Entity and character references (a reference to no character stays as written), and line ends. */
-export function decodeReferences(raw: string): string {
-  const s = raw.indexOf("\r") < 0 ? raw : raw.replace(LINE_ENDS, "\n");
-  if (s.indexOf("&") < 0) return s;
-  return s.replace(REFERENCE, (whole, hex, dec, name) => {
-    if (name) return NAMED[name];
-    const code = hex ? parseInt(hex, 16) : parseInt(dec, 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
 }
 
 const T = Buffer.from("t"), R_PH = Buffer.from("rPh"), SPACE = Buffer.from("space");

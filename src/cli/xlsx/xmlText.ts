@@ -4,17 +4,7 @@
  * and attributes that depend on their namespace (`r:id`, however prefixed) are read by namespace.
  */
 
-import { decodeReferences } from "./xmlBytes";
-
-const EXCEL_ESCAPE = /_x([0-9a-fA-F]{4})_/g;
-
-/**
- * Excel's escapes for characters XML cannot hold (`_x000D_` is a carriage return; `_x005F_` an underscore, so that
- * `_x005F_x000D_` reads as the text "_x000D_"), decoded as Excel decodes them in cell text.
- */
-export function unescapeExcel(s: string): string {
-  return s.indexOf("_x") < 0 ? s : s.replace(EXCEL_ESCAPE, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
-}
+import { decodeReferences } from "./xmlEscapes";
 
 export interface XmlAttribute {
   local: string;
