@@ -1,6 +1,7 @@
 import { isUtf8 } from "buffer";
 import { TextDecoder } from "util";
-import type { Localized } from "../engine";
+import { CLI_TEXTS } from "../i18n/cli";
+import { localizedView, type Localized } from "../engine";
 import { knownHeaders, legacyEncoding } from "./csv/legacyEncoding";
 import type { EncodingEvidence } from "./encodingEvidence";
 import { USAGE_TEXTS } from "./texts";
@@ -69,12 +70,7 @@ export const ENCODING_FLAGS: Record<InputEncoding, string> = {
   windows1252: "windows-1252",
 };
 
-export const DELIMITER_NAMES: Record<Delimiter, Localized> = {
-  ",": { en: "comma", zh: "逗号" },
-  "\t": { en: "tab", zh: "制表符" },
-  ";": { en: "semicolon", zh: "分号" },
-  "|": { en: "vertical bar", zh: "竖线" },
-};
+export const DELIMITER_NAMES: Readonly<Record<Delimiter, Localized>> = localizedView(CLI_TEXTS, (t) => t.delimiters);
 
 const DECODER_LABELS: Record<Exclude<InputEncoding, "utf8">, string> = {
   utf16le: "utf-16le",

@@ -1,4 +1,5 @@
-import { CompileError, type Localized } from "../engine";
+import { CLI_TEXTS } from "../i18n/cli";
+import { CompileError, localizedView } from "../engine";
 import { MAX_QUANTILE_FORMULA_ROWS } from "../engine/compile/excelFormulas";
 import { writeAtomically } from "./atomicWrite";
 import { writeFormulasWorkbook } from "./formulasWorkbook";
@@ -11,20 +12,7 @@ import { summaryLines } from "./summary";
 import { SUMMARY_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
 
-export const FORMULAS_TEXTS = {
-  needsXlsx: {
-    en: "--formulas writes a workbook whose cells hold live formulas: add --out FILE.xlsx",
-    zh: "--formulas 会写出单元格为实时公式的工作簿：请添加 --out 文件.xlsx",
-  },
-  written: (path: string): Localized => ({
-    en: `Written with live formulas: ${path} (change the analysis date on the "RFM parameters" sheet and the grades recalculate)`,
-    zh: `已写入实时公式：${path}（在“RFM参数”工作表中修改统计日期，等级会自动重新计算）`,
-  }),
-  salesWritten: (path: string): Localized => ({
-    en: `Written with live formulas: ${path} (one row per customer; change a sale, the analysis date or the sales window start on the "RFM parameters" sheet and the grades recalculate; a new customer needs grading again)`,
-    zh: `已写入实时公式：${path}（每行一位客户；修改销售记录，或在“RFM参数”工作表中修改统计日期或统计期间起始日期，等级会自动重新计算；新客户需要重新分级）`,
-  }),
-};
+export const FORMULAS_TEXTS = localizedView(CLI_TEXTS, (t) => t.formulas);
 
 /** `rfm grade INPUT --formulas --out X.xlsx`: the engine grades (for the summary and cached values), formulas do the rest. */
 export async function runGradeFormulas(input: string | undefined, flags: GradeFlags): Promise<void> {

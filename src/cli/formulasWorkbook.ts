@@ -1,6 +1,7 @@
 import { constants } from "zlib";
+import { CLI_TEXTS } from "../i18n/cli";
 import {
-  cellError, cellNumber, columnLetters, DATE_FORMAT, dayToSerial, gradeFill, ownOutputBlock, parseDay, resultCell, resultColumns,
+  cellError, cellNumber, columnLetters, DATE_FORMAT, dayToSerial, gradeFill, localizedView, ownOutputBlock, parseDay, resultCell, resultColumns,
   type Cell, type Lang, type ResultColumn, type ResultRows, type Role,
 } from "../engine";
 import {
@@ -20,7 +21,7 @@ export const PLAIN = 0, BOLD = 1, DATE = 2, HELP = 3;
 
 /** Names of the sheets only the formulas workbooks have. */
 export const FORMULA_HEADERS = {
-  gradesSheet: { en: "RFM grades", zh: "RFM分级" },
+  gradesSheet: localizedView(CLI_TEXTS, (t) => t.sheets.grades),
 };
 
 /** A result column's width: long text wide, the rest after its header. */

@@ -1,7 +1,7 @@
 import { statSync } from "fs";
 import { extname, resolve } from "path";
 import {
-  GradeError, gradeSales, parseDateText, type GradeOptions, type InputKind, type Lang, type MonetaryUnit, type Profile,
+  DEFAULT_LANG, GradeError, gradeSales, LANGS, langOfTag, parseDateText, type GradeOptions, type InputKind, type Lang, type MonetaryUnit, type Profile,
   type Role,
 } from "../engine";
 import { ENCODING_CHOICES, encodingOf, type InputEncoding } from "./decodeInput";
@@ -51,17 +51,18 @@ export interface GradeRequest {
 const ROLES: readonly Role[] = ["id", "date", "count", "total", "amount"];
 const UNITS: readonly MonetaryUnit[] = ["yuan", "wan"];
 const KINDS: readonly InputKind[] = ["customers", "transactions"];
-const LANGS: readonly string[] = ["en", "zh"];
 export type EngineName = "auto" | "js" | "duckdb";
 const ENGINES: readonly EngineName[] = ["auto", "js", "duckdb"];
 
-/** `--lang`, read first so that every later message is in the user's language. */
+/**
+ * `--lang`, read first so that every later message is in the user's language: a language the product speaks, by its
+ * id or any BCP 47 tag that selects it (en-GB, zh-CN, zh_CN; see src/i18n/languages.ts).
+ */
 export function langOf(flag: string | undefined): Lang {
-  if (flag === undefined) return "en";
-  const v = flag.trim().toLowerCase();
-  if (v === "en" || v.startsWith("en-")) return "en";
-  if (v === "zh" || v.startsWith("zh-")) return "zh";
-  throw new UsageError(USAGE_TEXTS.badChoice("--lang", flag, LANGS));
+  if (flag === undefined) return DEFAULT_LANG;
+  const lang = langOfTag(flag);
+  if (lang === undefined) throw new UsageError(USAGE_TEXTS.badChoice("--lang", flag, LANGS));
+  return lang;
 }
 
 export function gradeRequest(input: string | undefined, flags: GradeFlags): GradeRequest {

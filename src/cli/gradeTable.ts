@@ -1,5 +1,6 @@
+import { CLI_TEXTS } from "../i18n/cli";
 import {
-  carriedValue, chooseUnit, columnLetters, detectColumns, GradeError, gradeCustomers, gradeSales, isBlank, nameColumn,
+  allLangs, carriedValue, chooseUnit, columnLetters, detectColumns, GradeError, gradeCustomers, gradeSales, isBlank, nameColumn,
   nothingToGrade, nothingToGradeText, type AnalysisDateChoice, type Cell, type GradeResult, type InputKind, type MonetaryUnit,
   type NoteContext, type Role, type UnitChoice, type GradeMigration,
 } from "../engine";
@@ -129,7 +130,7 @@ export function gradedTable(
   // Every row unreadable in one column is most likely the wrong column: refused, naming it, instead of an empty result.
   const nothing = nothingToGrade(res);
   if (nothing) {
-    const said = { en: nothingToGradeText(nothing, kind, "en", columnName), zh: nothingToGradeText(nothing, kind, "zh", columnName) };
+    const said = allLangs((lang) => nothingToGradeText(nothing, kind, lang, columnName));
     throw new UsageError(USAGE_TEXTS.nothingToGrade(said, nothing.reason === "noRows" ? undefined : nothing.roles[0]));
   }
   const sheetRow = (index: number) => table.firstRowNumber + index;
@@ -175,7 +176,7 @@ function hasValue(cells: ArrayLike<Cell>): boolean {
 export function carriedHeader(table: Table, c: number, lang: GradeRequest["lang"]): string {
   const header = headerTexts(table)[c] ?? "";
   if (header !== "") return header;
-  return lang === "zh" ? `${columnLetters(c)} 列` : `Column ${columnLetters(c)}`;
+  return CLI_TEXTS[lang].columnOfLetter(columnLetters(c));
 }
 
 /** How the summary's lists name a customer: the table's name column, per input row or per sales customer. */

@@ -6,9 +6,9 @@
  */
 import { basename, dirname, extname, join } from "path";
 import {
-  formatDay, formatIssue, GradeError, gradeHistory, gradedAtText, historyCustomers, periodEnds, periodLabel, profileName,
+  formatDay, formatIssue, punctuation, GradeError, gradeHistory, gradedAtText, historyCustomers, periodEnds, periodLabel, profileName,
   todayDay, type GradeHistory, type HistoryStep, type Lang, type MonetaryUnit, type NoteContext, type Profile, type Role,
-  type UnitChoice,
+  type UnitChoice, type Localized,
 } from "../engine";
 import { writeAtomically } from "./atomicWrite";
 import type { InputEncoding } from "./decodeInput";
@@ -189,7 +189,7 @@ function historySummaryLines(
   h: GradeHistory, listed: number, req: HistoryRequest, unit: UnitChoice, moneyHeader: string, saleContext: NoteContext,
 ): string[] {
   const { lang, step } = req;
-  const label = (text: { en: string; zh: string }) => text[lang] + (lang === "zh" ? "：" : ": ");
+  const label = (text: Localized) => text[lang] + punctuation(lang).colon;
   const ends = h.periodEnds;
   const grades = h.profile.grades.map((g) => g.grade);
   const lines = [

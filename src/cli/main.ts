@@ -8,7 +8,7 @@ import { runGrade } from "./gradeCommand";
 import { packageVersion } from "./packageVersion";
 import { langOf } from "./gradeRequest";
 import type { Lang } from "../engine";
-import { describe, GRADE_HELP_AFTER, localizeCommanderError, localizeHelp } from "./helpTexts";
+import { gradeHelpAfter, helpTexts, langChoices, localizeCommanderError, localizeHelp } from "./helpTexts";
 import { profilesText } from "./profilesCommand";
 import { addSqlCommand } from "./sqlProgram";
 import { addHistoryCommand } from "./historyProgram";
@@ -19,12 +19,12 @@ import { stdoutFailure } from "./writeFailure";
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function buildProgram(lang: Lang = "en"): Command {
-  const d = (en: string) => describe(en, lang);
+  const h = helpTexts(lang);
   const program = new Command("rfm")
-    .description(d("Grade customers by recency, frequency and monetary value (RFM) in .csv and .xlsx files."))
-    .version(packageVersion(), "-V, --version", d("output the version number"))
-    .helpOption("-h, --help", d("display help for command"))
-    .helpCommand("help [command]", d("display help for command"))
+    .description(h.program)
+    .version(packageVersion(), "-V, --version", h.version)
+    .helpOption("-h, --help", h.help)
+    .helpCommand("help [command]", h.help)
     .exitOverride()
     // Commander's own errors (unknown option, missing value) read like ours: one line starting "rfm:", in --lang.
     .configureOutput({
@@ -35,28 +35,28 @@ export function buildProgram(lang: Lang = "en"): Command {
 
   program
     .command("grade")
-    .description(d("grade the customers of a .csv or .xlsx file and write the results (CSV on stdout by default)"))
-    .argument("[INPUT]", d("a .csv or .txt file (UTF-8, UTF-16, GBK, Big5 or Windows-1252; comma, tab, semicolon or |), an .xlsx workbook or a .parquet file: a customer table or sales records"))
-    .option("-p, --profile <name|file>", d("shaoxing, wuhan, or a profile .json file (required)"))
-    .option("--as-of <YYYY-MM-DD>", d("analysis date (default: the profile's; required for shaoxing)"))
-    .option("--window-start <YYYY-MM-DD>", d("first day of sales counted (sales records; default: the profile's)"))
-    .addOption(new Option("--unit <unit>", d("unit of the input's amounts: yuan or wan (default: the unit in the amount's header, else the profile's)")))
-    .addOption(new Option("--input <kind>", d("customers or transactions (default: detected from the headers)")))
-    .option("--map <ROLE=HEADER>", d("name a column by hand; ROLE is id, date, count, total or amount (repeatable)"), collect)
-    .option("--lang <lang>", d("language of output headers, cadence, notes and messages: en or zh"), "en")
-    .option("-o, --out <file>", d("write FILE.csv or FILE.xlsx instead of CSV on stdout (an existing FILE is replaced; never the input)"))
-    .option("--sheet <name>", d("worksheet of an .xlsx input (default: the first visible one)"))
-    .option("--encoding <name>", d("encoding of a .csv input: utf8, utf16le, utf16be, gb18030 (gbk), big5, windows-1252 (default: detected)"))
-    .option("--formulas", d("with --out FILE.xlsx: write live worksheet formulas that grade without the add-in"))
+    .description(h.grade.command)
+    .argument("[INPUT]", h.grade.input)
+    .option("-p, --profile <name|file>", h.profile)
+    .option("--as-of <YYYY-MM-DD>", h.asOf)
+    .option("--window-start <YYYY-MM-DD>", h.grade.windowStart)
+    .addOption(new Option("--unit <unit>", h.grade.unit))
+    .addOption(new Option("--input <kind>", h.grade.kind))
+    .option("--map <ROLE=HEADER>", h.grade.map, collect)
+    .option("--lang <lang>", h.lang(langChoices(lang)), "en")
+    .option("-o, --out <file>", h.grade.out)
+    .option("--sheet <name>", h.grade.sheet)
+    .option("--encoding <name>", h.grade.encoding)
+    .option("--formulas", h.grade.formulas)
     .option(
       "--engine <name>",
-      d("auto, js or duckdb: who computes the grades of a customer table in .csv or .parquet (auto: DuckDB for large files; the results are the same)"),
+      h.grade.engine,
     )
     .option(
       "--previous <file>",
-      d("an earlier result of rfm grade (.csv or .xlsx): adds Previous grade and Change columns and the grade changes, matched by customer id"),
+      h.grade.previous,
     )
-    .addHelpText("after", GRADE_HELP_AFTER[lang].join("\n"))
+    .addHelpText("after", gradeHelpAfter(lang).join("\n"))
     .action(async (input: string | undefined, flags) => {
       if (flags.formulas) await runGradeFormulas(input, flags);
       else await runGrade(input, flags);
@@ -64,17 +64,17 @@ export function buildProgram(lang: Lang = "en"): Command {
 
   program
     .command("demo")
-    .description(d("grade the shipped sample files with the built-in profiles and write .xlsx results"))
-    .option("--out-dir <dir>", d("folder for the results"), "out")
-    .option("--lang <lang>", d("en or zh"), "en")
+    .description(h.demo.command)
+    .option("--out-dir <dir>", h.demo.outDir, "out")
+    .option("--lang <lang>", h.langShort(langChoices(lang)), "en")
     .action(async (flags: { outDir?: string; lang?: string }) => {
       await runDemo(flags);
     });
 
   program
     .command("profiles")
-    .description(d("list the built-in profiles"))
-    .option("--lang <lang>", d("en or zh"), "en")
+    .description(h.profiles.command)
+    .option("--lang <lang>", h.langShort(langChoices(lang)), "en")
     .action((flags: { lang?: string }) => {
       return writeStdout(profilesText(langOf(flags.lang)));
     });
@@ -85,7 +85,7 @@ export function buildProgram(lang: Lang = "en"): Command {
 }
 
 /** The --lang given on the command line, for messages about errors found before the flags are fully read. */
-function langInArgs(args: readonly string[]): "en" | "zh" {
+function langInArgs(args: readonly string[]): Lang {
   const i = args.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
   const value = i < 0 ? undefined : args[i].includes("=") ? args[i].slice(7) : args[i + 1];
   try {

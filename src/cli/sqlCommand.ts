@@ -1,5 +1,6 @@
+import { CLI_TEXTS } from "../i18n/cli";
 import {
-  CompileError, compileSql, GradeError, SQL_DIALECTS, type InputKind, type Localized, type MonetaryUnit, type SqlDialect,
+  CompileError, compileSql, GradeError, localizedView, SQL_DIALECTS, type InputKind, type MonetaryUnit, type SqlDialect,
 } from "../engine";
 import { langOf, manualColumns } from "./gradeRequest";
 import { loadProfile } from "./loadProfile";
@@ -23,10 +24,7 @@ export interface SqlFlags {
 const KINDS: readonly InputKind[] = ["customers", "transactions"];
 const UNITS: readonly MonetaryUnit[] = ["yuan", "wan"];
 
-const FIRST_NEEDS_ORDER: Localized = {
-  en: "The profile breaks ties by input order (ties: \"first\"), and a table has no order of its own: add --order COLUMN (e.g. the sale's row number or timestamp)",
-  zh: "此分级方案按输入顺序处理并列（ties: \"first\"），而数据表本身没有顺序：请添加 --order 列名（例如销售记录的行号或时间戳）",
-};
+const FIRST_NEEDS_ORDER = localizedView(CLI_TEXTS, (t) => t.sql.firstNeedsOrder);
 
 /** `rfm sql --profile P [...]`: the query that grades a database table with the profile, as text. */
 export function sqlText(flags: SqlFlags): string {

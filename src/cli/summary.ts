@@ -1,4 +1,5 @@
-import { formatIssue, gradeShares, profileName, rfMap, type Dimension, type Lang } from "../engine";
+import { CLI_TEXTS } from "../i18n/cli";
+import { formatIssue, gradeShares, profileName, punctuation, rfMap, type Dimension, type Lang, type Localized } from "../engine";
 import { cellText } from "./cellText";
 import { DELIMITER_NAMES, ENCODING_LABELS } from "./decodeInput";
 import type { GradedTable } from "./gradeTable";
@@ -12,7 +13,7 @@ const DIMENSION_LETTERS: [Dimension, string][] = [["recency", "R"], ["frequency"
 export function summaryLines(graded: GradedTable, lang: Lang): string[] {
   const { res, table } = graded;
   const s = res.summary;
-  const label = (text: { en: string; zh: string }) => text[lang] + (lang === "zh" ? "：" : ": ");
+  const label = (text: Localized) => text[lang] + punctuation(lang).colon;
   const lines = [
     label(SUMMARY_TEXTS.profile) + `${profileName(res.profile, lang)} (${res.profile.id})`,
     label(SUMMARY_TEXTS.input) + KIND_NAMES[s.kind][lang] + (table.sheetName ? ` [${table.sheetName}]` : ""),
@@ -49,7 +50,8 @@ function decimalLines(graded: GradedTable, lang: Lang): string[] {
   const decided = graded.table.decimals?.() ?? [];
   if (decided.length === 0) return [];
   const header = (c: number) => cellText(graded.table.headers[c]);
-  return [SUMMARY_TEXTS.decimals(decided.map((d) => SUMMARY_TEXTS.decimalReading(d.reading, header(d.column))), lang)];
+  const t = CLI_TEXTS[lang].summary;
+  return [t.decimals(decided.map((d) => t.decimalReading(d.reading, header(d.column))))];
 }
 
 /** What else was found in the rows: blank rows skipped, repeated customer ids, rows the sheet hides. */

@@ -3,7 +3,7 @@
  * when --previous is given. Words and figures come from the engine (the summary sheet's labels, its exact shares), so
  * the terminal says what the summary sheet says.
  */
-import { shareText, summaryLabels, type GradeMigration, type GradeShares, type Lang, type RfMap } from "../engine";
+import { punctuation, shareText, summaryLabels, type GradeMigration, type GradeShares, type Lang, type RfMap } from "../engine";
 import { displayWidth } from "./textWidth";
 
 
@@ -46,21 +46,21 @@ export function rfMapLines(map: RfMap, lang: Lang): string[] {
   const t = summaryLabels(lang);
   const rows = [[t.rfCorner, ...map.f.map((f) => `F${f}`)]];
   map.r.forEach((r, k) => rows.push([`R${r}`, ...map.counts[k].map(String)]));
-  return [t.rfTitle + (lang === "zh" ? "：" : ":"), ...aligned(rows)];
+  return [t.rfTitle + punctuation(lang).colon.trimEnd(), ...aligned(rows)];
 }
 
 /** `nameOf` names the customer of a result row (or sales customer) in the moved-down list, when the data has names. */
 export function migrationLines(m: GradeMigration, lang: Lang, nameOf?: (index: number) => string): string[] {
   const t = summaryLabels(lang);
-  const colon = lang === "zh" ? "：" : ":";
-  const lead = lang === "zh" ? "：" : ": ";
+  const lead = punctuation(lang).colon;
+  const colon = lead.trimEnd();
   const rows = [[t.migrationCorner, ...m.grades, t.gone]];
   [...m.previousGrades, t.new].forEach((name, p) => rows.push([name, ...m.counts[p].map(String)]));
   const order = ["up", "down", "same", "new", "gone", "other"] as const;
   const totals = order
     .filter((c) => c !== "other" || m.totals.other > 0)
     .map((c) => `${t.changeNames[c]} ${m.totals[c]}`)
-    .join(lang === "zh" ? "，" : ", ");
+    .join(punctuation(lang).comma);
   const lines = [t.changes + lead + totals, t.migrationCustomers + colon, ...aligned(rows)];
   if (m.movedDown.length > 0) {
     const who = (d: GradeMigration["movedDown"][number]) => {

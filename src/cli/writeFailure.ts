@@ -7,9 +7,13 @@
 
 import { statSync } from "fs";
 import { dirname } from "path";
-import type { Localized } from "../engine";
-import { USAGE_TEXTS, WRITE_FAILURE_TEXTS } from "./texts";
+import { CLI_TEXTS } from "../i18n/cli";
+import { allLangs, localizedView, type Localized } from "../engine";
+import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
+
+/** Why a write failed, by Node's error code (the catalogues' words). */
+const REASONS: Readonly<Record<string, Localized>> = localizedView(CLI_TEXTS, (t) => t.writeFailures);
 
 /** True for an error from the file system (it carries a code such as ENOSPC and the call that failed). */
 export function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
@@ -18,10 +22,10 @@ export function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
 
 /** The reason in both languages: a known code in words, anything else as Node says it (one line). */
 export function failureReason(err: NodeJS.ErrnoException): Localized {
-  const known = err.code === undefined ? undefined : WRITE_FAILURE_TEXTS[err.code];
+  const known = err.code === undefined ? undefined : REASONS[err.code];
   if (known) return known;
   const detail = err.message.split("\n")[0];
-  return { en: detail, zh: detail };
+  return allLangs(() => detail);
 }
 
 /** A file-system error met while writing `target` as the command's one-line error; anything else unchanged. */
@@ -41,7 +45,7 @@ export function stdoutFailure(err: unknown): unknown {
  * a file where a folder should be. (Full disks and the like show only when writing; writeAtomically reports them.)
  */
 export function checkOutputPath(target: string): void {
-  const fail = (code: string) => new UsageError(USAGE_TEXTS.cannotWrite(target, WRITE_FAILURE_TEXTS[code]));
+  const fail = (code: string) => new UsageError(USAGE_TEXTS.cannotWrite(target, REASONS[code]));
   try {
     if (statSync(target).isDirectory()) throw fail("EISDIR");
     return;
@@ -54,6 +58,6 @@ export function checkOutputPath(target: string): void {
   } catch (err) {
     if (err instanceof UsageError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw fail(code !== undefined && WRITE_FAILURE_TEXTS[code] ? code : "EACCES");
+    throw fail(code !== undefined && REASONS[code] ? code : "EACCES");
   }
 }

@@ -1,4 +1,5 @@
 import { constants } from "zlib";
+import { CLI_TEXTS } from "../i18n/cli";
 import { columnLetters, DATE_FORMAT, gradeFill, summaryLabels, type Lang, type SummaryLayout } from "../engine";
 import type { OutputPlan } from "./outputPlan";
 import type { Progress } from "./progress";
@@ -26,7 +27,7 @@ export async function writeXlsxFile(
   const zip = new ZipFile(path, constants.Z_BEST_SPEED);
   try {
     const styles = new StyleTable(plan.formats);
-    const sheetNames = [lang === "zh" ? "RFM分级" : "RFM grades"];
+    const sheetNames = [CLI_TEXTS[lang].sheets.grades];
     if (summary) sheetNames.push(summaryLabels(lang).title);
     await zip.addEntry("[Content_Types].xml", contentTypes(sheetNames.length));
     await zip.addEntry("_rels/.rels", ROOT_RELS);

@@ -4,23 +4,15 @@
  * that read as people write them ("第 6 行", not "第 6–6 行"). The words are the catalogues'.
  */
 import { ENGINE_TEXTS, type EngineTexts } from "../i18n/engine";
-import { LANGS, localeOf } from "../i18n/languages";
-import { fill, type PluralForms } from "../i18n/message";
+import type { PluralForms } from "../i18n/message";
+import { counted, grouped, pluralFor } from "../i18n/numbers";
 import type { Lang } from "./types";
 
-const GROUPED = new Map(LANGS.map((lang) => [lang, new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 0 })]));
-const PLURALS = new Map(LANGS.map((lang) => [lang, new Intl.PluralRules(localeOf(lang))]));
+export { pluralFor, type PluralForms };
 
 /** A whole number with thousands separators: 1234567 → "1,234,567". */
 export function countNumber(n: number, lang: Lang): string {
-  return GROUPED.get(lang)!.format(n);
-}
-
-export type { PluralForms };
-
-/** The form for a count: "{n} row" for 1, "{n} rows" for 0, 2 or 1,000 (the language's plural rules). */
-export function pluralFor(n: number, lang: Lang, forms: PluralForms): string {
-  return forms[PLURALS.get(lang)!.select(n)] ?? forms.other;
+  return grouped(n, lang);
 }
 
 /** The nouns the catalogues count: rows, sales, customers. */
@@ -28,7 +20,7 @@ export type CountNoun = keyof EngineTexts["counts"];
 
 /** A count with its noun: "1 customer", "1,234 customers"; in Chinese the count and its measure word ("12 位客户"). */
 export function countText(n: number, lang: Lang, noun: CountNoun): string {
-  return fill(pluralFor(n, lang, ENGINE_TEXTS[lang].counts[noun]), { n: countNumber(n, lang) });
+  return counted(n, lang, ENGINE_TEXTS[lang].counts[noun]);
 }
 
 /** Rows from..to (sheet row numbers, inclusive) as people write them: "row 6", "rows 6–9"; "第 6 行", "第 6–9 行". */

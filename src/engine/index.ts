@@ -28,7 +28,7 @@ export {
 export { columnIndex, columnLetters, DATE_FORMAT, EXTRA_GRADE_FILL, GRADE_FILLS, gradeFill } from "./sheetConventions";
 export { cellError, cellNumber, doubtfulNumber, idText, isBlank, isDoubtfulNumber, type DoubtfulNumber } from "./cells";
 export { formatUnits } from "./decimal";
-export { NOTE_SEPARATOR, ROLE_NAMES } from "./messages";
+export { NOTE_SEPARATOR, punctuation, ROLE_NAMES } from "./messages";
 export { JSON_FIELD, parseProfileJson, profileToJson, type ProfileJsonResult } from "./profileJson";
 export { DEFAULT_LANG, fallbackChain, langFromTag, langOfTag, LANGS, LANGUAGES, localeOf } from "./language";
 export { profileText } from "./profileText";

@@ -2,7 +2,7 @@
  * The engine's texts for notes and requests, read from the catalogues (src/i18n/<language>/engine.ts) in the shapes
  * the engine's modules use.
  */
-import { ENGINE_TEXTS } from "../i18n/engine";
+import { ENGINE_TEXTS, type EngineTexts } from "../i18n/engine";
 import { LANGS } from "../i18n/languages";
 import { localizedView } from "../i18n/message";
 import type { IssueCode, Lang, Localized, Role } from "./types";
@@ -33,6 +33,11 @@ export function rowPrefix(lang: Lang, row: string | number | undefined): string 
 export function quotedList(headers: readonly string[], lang: Lang): string {
   const { quote, quotedListSeparator } = ENGINE_TEXTS[lang].punctuation;
   return headers.map(quote).join(quotedListSeparator);
+}
+
+/** Punctuation as a language writes it inside sentences and lists (colon, list separator, quotes …). */
+export function punctuation(lang: Lang): EngineTexts["punctuation"] {
+  return ENGINE_TEXTS[lang].punctuation;
 }
 
 /** Between the notes of one cell. */

@@ -13,7 +13,7 @@ export const RFM = join(ROOT, "dist/node/cli/main.js");
 const LOCK = join(ROOT, "dist/node/.cli-build-lock");
 
 const BUILD_INFO = join(ROOT, "dist/node/.tsbuildinfo");
-const SOURCES = [join(ROOT, "src/cli"), join(ROOT, "src/engine")];
+const SOURCES = [join(ROOT, "src/cli"), join(ROOT, "src/engine"), join(ROOT, "src/i18n")];
 
 /**
  * Compiles the command line when a source is newer than the last build. Test files may run in parallel workers, so a

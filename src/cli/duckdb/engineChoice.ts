@@ -5,7 +5,7 @@
  */
 
 import { statSync } from "fs";
-import type { Localized } from "../../engine";
+import { allLangs, type Localized } from "../../engine";
 import type { GradeRequest } from "../gradeRequest";
 import type { GradedTable } from "../gradeTable";
 import type { OutputPlan } from "../outputPlan";
@@ -44,7 +44,7 @@ export async function chooseEngine(req: GradeRequest): Promise<EngineDecision> {
     const line = ENGINE_TEXTS.javascript(outcome.declined);
     if (outcome.declined !== "failed" || !outcome.detail) return { line };
     const detail = outcome.detail.split("\n")[0];
-    return { line: { en: `${line.en} ${detail}`, zh: `${line.zh} ${detail}` } };
+    return { line: allLangs((lang) => `${line[lang]} ${detail}`) };
   }
   return { duckdb: outcome, line: ENGINE_TEXTS.duckdb(req.engine === "duckdb", Math.round(size / 1048576)) };
 }

@@ -8,28 +8,15 @@
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { extname, join } from "path";
-import type { Localized } from "../../engine";
+import { CLI_TEXTS } from "../../i18n/cli";
+import { localizedView } from "../../engine";
 import { UsageError } from "../usageError";
 
 export function isParquetPath(path: string): boolean {
   return extname(path).toLowerCase() === ".parquet";
 }
 
-export const PARQUET_TEXTS = {
-  /** The summary's line about the file: read by DuckDB, then graded as the CSV text it made. */
-  read: (path: string): Localized => ({
-    en: `File: ${path} (Parquet), read with DuckDB`,
-    zh: `文件：${path}（Parquet），由 DuckDB 读取`,
-  }),
-  noDuckdb: (path: string): Localized => ({
-    en: `"${path}" is a Parquet file, which is read with DuckDB (@duckdb/node-api), and DuckDB is not installed`,
-    zh: `“${path}”是 Parquet 文件，需要用 DuckDB（@duckdb/node-api）读取，但未安装 DuckDB`,
-  }),
-  unreadable: (path: string, reason: string): Localized => ({
-    en: `Cannot read "${path}" as a Parquet file: ${reason}`,
-    zh: `无法按 Parquet 文件读取“${path}”：${reason}`,
-  }),
-};
+export const PARQUET_TEXTS = localizedView(CLI_TEXTS, (t) => t.parquet);
 
 /** The Parquet file as a temporary CSV file; `done` removes it. */
 export async function parquetAsCsv(path: string): Promise<{ csv: string; done: () => void }> {

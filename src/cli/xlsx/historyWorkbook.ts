@@ -5,7 +5,7 @@
  */
 import { constants } from "zlib";
 import {
-  columnLetters, gradeFill, historyGrades, historyHeaders, historyLabels, historySummaryLayout, summaryLabels,
+  columnLetters, gradeFill, localeOf, historyGrades, historyHeaders, historyLabels, historySummaryLayout, summaryLabels,
   transitionTable, type GradeHistory, type HistoryFacts, type HistorySummaryLayout,
 } from "../../engine";
 import { displayWidth } from "../textWidth";
@@ -44,7 +44,7 @@ export async function writeHistoryXlsx(path: string, h: GradeHistory, listed: In
     const summary = historySummaryLayout(h, facts);
     await zip.addEntry("xl/worksheets/sheet3.xml", summarySheetXml(summary, (f, bold) => styles.styleOf(f, bold), "rId1"));
     await zip.addEntry("xl/worksheets/_rels/sheet3.xml.rels", singleRelationship("drawing", "../drawings/drawing1.xml"));
-    const chart = perPeriodChart(summary, h, sheetNames[2], labels.chartTitle, lang === "zh" ? "zh-CN" : "en-US");
+    const chart = perPeriodChart(summary, h, sheetNames[2], labels.chartTitle, localeOf(lang));
     await zip.addEntry("xl/drawings/drawing1.xml", chartDrawingXml(chart.anchor, labels.chartTitle));
     await zip.addEntry("xl/drawings/_rels/drawing1.xml.rels", singleRelationship("chart", "../charts/chart1.xml"));
     await zip.addEntry("xl/charts/chart1.xml", stackedColumnChartXml(chart.chart));

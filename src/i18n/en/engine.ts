@@ -14,6 +14,8 @@ const en = {
     /** Between the items of a list of names: "A, B". */
     listSeparator: ", ",
     /** Between whole sentences or notes in one cell: "a; b". */
+    /** Between clauses of one sentence: "a, b". */
+    comma: ", ",
     semicolon: "; ",
     /** A column header, profile name … quoted in a sentence. */
     quote: (text: string) => `“${text}”`,

@@ -5,6 +5,8 @@ const zh: EngineTexts = {
   punctuation: {
     colon: "：",
     listSeparator: "、",
+    /** Between clauses of one sentence: "a, b". */
+    comma: "，",
     semicolon: "；",
     quote: (text) => `“${text}”`,
     quotedListSeparator: "",

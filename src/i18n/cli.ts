@@ -1,0 +1,9 @@
+/** The command line's catalogues, one per language (see languages.ts). */
+import en, { type CliTexts } from "./en/cli";
+import type { Lang } from "./languages";
+import zh from "./zh/cli";
+
+export type { CliTexts };
+export type { DataPastText, DecimalReadingText, DeclineReasonText, EncodingEvidenceText, UnitChoiceText } from "./en/cli";
+
+export const CLI_TEXTS: Readonly<Record<Lang, CliTexts>> = { en, zh };
