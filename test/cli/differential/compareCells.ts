@@ -4,6 +4,7 @@
  * Excel's behaviour where LibreOffice differs from it, formulas LibreOffice computes again) are marked so.
  */
 
+import { dayToSerial } from "../../../src/engine";
 import type { ReferenceCell, ReferenceSheet } from "./libreOfficeSheets";
 
 /** A cell value as our readers return it (the engine's Cell). */
@@ -47,12 +48,12 @@ export interface Comparison {
 }
 
 /** Every cell of our reading against LibreOffice's reading of the same sheet. */
-export function compareSheet(ours: Map<string, OurCell>, reference: ReferenceSheet, date1904: boolean): Comparison {
+export function compareSheet(ours: Map<string, OurCell>, reference: ReferenceSheet, date1904: boolean, source: "xlsx" | "csv" = "xlsx"): Comparison {
   const keys = new Set([...ours.keys(), ...reference.cells.keys()]);
   const disagreements: Disagreement[] = [];
   for (const key of keys) {
     const [r, c] = key.split(",").map(Number);
-    let verdict = compareCell(ours.get(key), reference.cells.get(key), date1904);
+    let verdict = compareCell(ours.get(key), reference.cells.get(key), date1904, source);
     // The cells of a pivot table are what the file stores (as Excel shows them until refreshed); LibreOffice lays the
     // table out again from the pivot cache, in its own way.
     if (verdict && reference.pivot) verdict = { kind: "sheet with a pivot table (LibreOffice lays it out again)", deliberate: true };
@@ -64,9 +65,10 @@ export function compareSheet(ours: Map<string, OurCell>, reference: ReferenceShe
 type Verdict = { kind: string; deliberate: boolean } | undefined;
 
 const MS_PER_DAY = 86_400_000;
+const LAST_DAY_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /** Why two readings of a cell differ, or undefined when they agree. */
-export function compareCell(ours: OurCell, ref: ReferenceCell | undefined, date1904: boolean): Verdict {
+export function compareCell(ours: OurCell, ref: ReferenceCell | undefined, date1904: boolean, source: "xlsx" | "csv" = "xlsx"): Verdict {
   const empty = ours === null || ours === undefined || ours === "";
   if (!ref) {
     if (empty) return undefined;
@@ -75,22 +77,29 @@ export function compareCell(ours: OurCell, ref: ReferenceCell | undefined, date1
   }
   const v = ref.value;
   if (empty) {
+    if (v.kind === "text" && v.value === "") return undefined;
     if (ref.formula) return { kind: "formula without a stored result: LibreOffice computes it", deliberate: true };
     if (v.kind === "text" && trimXml(v.value) === "") return WHITE_SPACE;
     return { kind: `empty here, ${v.kind} in LibreOffice`, deliberate: false };
   }
   // A formula's stored result is what Excel shows until it recalculates; LibreOffice may compute it again (volatile
   // functions, functions it evaluates differently): any difference there is LibreOffice's computation.
-  const verdict = valueVerdict(ours, ref, date1904);
-  if (verdict && !verdict.deliberate && ref.formula) return { kind: "formula cell: LibreOffice computed it again", deliberate: true };
+  const verdict = valueVerdict(ours, ref, date1904, source);
+  if (verdict && !verdict.deliberate && ref.formula) {
+    if (typeof ours === "boolean" && v.kind === "number" && v.value === (ours ? 1 : 0)) {
+      return { kind: "formula cell: a logical result, which LibreOffice holds as 1 or 0", deliberate: true };
+    }
+    return { kind: "formula cell: LibreOffice computed another result", deliberate: true };
+  }
   return verdict;
 }
 
-// Characters XML cannot hold, which Excel writes as _xHHHH_ escapes (XlsxWriter's tests compare with Excel's own files).
+// Characters XML cannot hold (controls, U+FFFE and U+FFFF), which Excel writes as _xHHHH_ escapes (XlsxWriter's tests
+// compare with Excel's own files).
 const CONTROLS: Verdict = { kind: "text: control characters written as _xHHHH_ (Excel keeps them, LibreOffice drops them)", deliberate: true };
 
 function withoutControls(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
 }
 
 const WHITE_SPACE: Verdict = { kind: "text: white space at its ends without xml:space=\"preserve\" (Excel drops it, LibreOffice keeps it)", deliberate: true };
@@ -99,7 +108,7 @@ function trimXml(s: string): string {
   return s.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, "");
 }
 
-function valueVerdict(ours: OurCell, ref: ReferenceCell, date1904: boolean): Verdict {
+function valueVerdict(ours: OurCell, ref: ReferenceCell, date1904: boolean, source: "xlsx" | "csv"): Verdict {
   const v = ref.value;
   const differ = (what: string): Verdict => ({ kind: what, deliberate: false });
 
@@ -107,8 +116,9 @@ function valueVerdict(ours: OurCell, ref: ReferenceCell, date1904: boolean): Ver
     if (v.kind === "number") return sameNumber(ours, v.value) ? undefined : differ("numbers differ");
     // Excel shows no day for serial 0, for 60 (1900-02-29, a day that never was), for negative serials and, in the 1904
     // system, for anything before 1904: such a serial stays a number here; LibreOffice counts on from its own day 0.
-    if (v.kind === "date" && isoMs(v.value) < (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1900, 2, 1))) {
-      return { kind: "a serial Excel shows as no day (0, 1900-02-29, before its date system starts): a number here", deliberate: true };
+    const when = v.kind === "date" ? isoMs(v.value) : NaN;
+    if (when < (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1900, 2, 1)) || !(when <= LAST_DAY_MS)) {
+      if (v.kind === "date") return { kind: "a serial Excel shows as no day (0, 1900-02-29, before its date system starts, past 9999): a number here", deliberate: true };
     }
     if (v.kind === "date") return { kind: "number here, date in LibreOffice", deliberate: false };
     if (v.kind === "time" && ours < 0) return { kind: "a negative time, which Excel shows as ####: a number here", deliberate: true };
@@ -127,7 +137,8 @@ function valueVerdict(ours: OurCell, ref: ReferenceCell, date1904: boolean): Ver
     }
     if (v.kind === "time") {
       // A date-time shown with a time-only format: LibreOffice calls it a time (an elapsed time since its day 0).
-      const serial = ours.getTime() / MS_PER_DAY + (date1904 ? 24107 : 25569);
+      const day = Math.floor(ours.getTime() / MS_PER_DAY);
+      const serial = dayToSerial(day, date1904) + (ours.getTime() - day * MS_PER_DAY) / MS_PER_DAY;
       return Math.abs(durationDays(v.value) - serial) * MS_PER_DAY < 1000 ? undefined : differ("date-times differ");
     }
     return { kind: `date here, ${v.kind} in LibreOffice`, deliberate: false };
@@ -141,9 +152,12 @@ function valueVerdict(ours: OurCell, ref: ReferenceCell, date1904: boolean): Ver
       if (ours === v.value) return undefined;
       if (ours === trimXml(v.value)) return WHITE_SPACE;
       if (withoutControls(ours) === v.value) return CONTROLS;
-      // _x000D_ is a carriage return in Excel's cell text; LibreOffice leaves it out before a line feed.
+      // _x000D_ is a carriage return in Excel's cell text; LibreOffice leaves it out before a line feed. (In a CSV, a
+      // CRLF inside quotes is the reader's choice, not Excel's escape: shown as a difference to look at.)
       if (ours.indexOf("\r") >= 0 && ours.replace(/\r\n/g, "\n").replace(/\r/g, "\n") === v.value) {
-        return { kind: "text: _x000D_ read as a carriage return (Excel keeps it, LibreOffice drops it)", deliberate: true };
+        return source === "csv"
+          ? { kind: "CSV: a carriage return kept inside a quoted field (LibreOffice reads a line feed)", deliberate: false }
+          : { kind: "text: _x000D_ read as a carriage return (Excel keeps it, LibreOffice drops it)", deliberate: true };
       }
       return differ("texts differ");
     }

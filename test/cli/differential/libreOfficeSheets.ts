@@ -185,10 +185,12 @@ function cellValue(a: Record<string, string>, text: string): ReferenceValue | un
       return { kind: "boolean", value: a["office:boolean-value"] === "true" };
     case "string": {
       const s = a["office:string-value"] ?? text;
-      return s === "" ? undefined : { kind: "text", value: s };
+      // A formula whose result is empty text still counts (its stored result may differ).
+      return s === "" && !("table:formula" in a) ? undefined : { kind: "text", value: s };
     }
     default:
-      return undefined;
+      // A formula LibreOffice computed to nothing it types (an empty result) still counts.
+      return "table:formula" in a ? { kind: "text", value: text } : undefined;
   }
 }
 
