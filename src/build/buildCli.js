@@ -10,13 +10,14 @@
  */
 "use strict";
 const { execFileSync } = require("child_process");
-const { chmodSync, existsSync, readdirSync, statSync, utimesSync } = require("fs");
+const { chmodSync, existsSync, readdirSync, rmSync, statSync, utimesSync } = require("fs");
 const { join } = require("path");
 
 const root = join(__dirname, "../..");
 const built = join(root, "dist/node/cli/main.js");
 const buildInfo = join(root, "dist/node/.tsbuildinfo");
 const sources = ["src/cli", "src/engine", "src/i18n"].map((p) => join(root, p));
+const outDir = join(root, "dist/node");
 
 function newestIn(path) {
   const stat = statSync(path);
@@ -45,3 +46,20 @@ if (!process.argv.includes("--if-stale") || isStale()) {
   const now = new Date();
   utimesSync(buildInfo, now, now);
 }
+
+/**
+ * tsc never deletes: a module removed from src/ would live on in dist/node, and `npm pack` would ship it. Every run
+ * removes the compiled files whose source is gone (a walk of about a hundred files).
+ */
+function pruneOrphans(dir) {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) pruneOrphans(path);
+    else if (entry.name.endsWith(".js")) {
+      const source = join(root, "src", path.slice(outDir.length + 1, -".js".length));
+      if (!existsSync(`${source}.ts`) && !existsSync(`${source}.tsx`)) rmSync(path);
+    }
+  }
+}
+pruneOrphans(outDir);
