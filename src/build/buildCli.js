@@ -33,9 +33,22 @@ function isStale() {
   return sources.some((path) => newestIn(path) > builtAt);
 }
 
+/** The TypeScript compiler, a development tool: a runtime-only install (`--omit=dev`) has none. */
+function tscPath() {
+  try {
+    return require.resolve("typescript/bin/tsc");
+  } catch {
+    console.error(
+      "rfm: compiling the command line needs the development tools (npm ci without --omit=dev). " +
+        'For the command line alone, install the archive of `npm pack` (README, "Installing only the command line").',
+    );
+    process.exit(1);
+  }
+}
+
 if (!process.argv.includes("--if-stale") || isStale()) {
   try {
-    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(root, "src/cli/tsconfig.json")], {
+    execFileSync(process.execPath, [tscPath(), "-p", join(root, "src/cli/tsconfig.json")], {
       stdio: ["ignore", "inherit", "inherit"],
     });
   } catch {
