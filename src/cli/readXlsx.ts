@@ -3,7 +3,7 @@ import type { Cell } from "../engine";
 import { rowsTable, type Table } from "./table";
 import { USAGE_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
-import { MissingPart, OpcPackage, utf8Chunks } from "./xlsx/opcPackage";
+import { DocumentTypeInPart, MissingPart, OpcPackage, utf8Chunks } from "./xlsx/opcPackage";
 import { scanSheet, type SheetCells } from "./xlsx/scanSheet";
 import { readSharedStrings } from "./xlsx/sharedStrings";
 import { workbookParts, workbookPath, type SheetInfo, type WorkbookParts } from "./xlsx/workbookParts";
@@ -49,6 +49,7 @@ export async function readXlsx(path: string, bytes: Buffer, sheetName?: string):
 /** A failure inside the package, as the one line that names it (anything else is a bug and stays as it is). */
 function whyUnreadable(path: string, err: unknown): unknown {
   if (err instanceof MissingPart) return new UsageError(XLSX_TEXTS.missingPart(path, err.part));
+  if (err instanceof DocumentTypeInPart) return new UsageError(XLSX_TEXTS.documentType(path));
   if (err instanceof UnsupportedZip) {
     if (err.method === "encrypted" || err.method === 99) return new UsageError(XLSX_TEXTS.encryptedZip(path));
     return new UsageError(XLSX_TEXTS.compression(path, COMPRESSION_METHODS[err.method] ?? `compression method ${err.method}`));

@@ -247,6 +247,79 @@ test("part names match without regard to case, as the packaging conventions say 
   expect(sheets.map((sh) => sh.cells.size)).toEqual([0]);
 });
 
+const BACKSLASHES = fixture("backslashes.xlsx", {
+  sharedStrings: ["<t>Customer</t>"],
+  sheets: [{ name: "Data", xml: sheetXml([`<c r="A1" t="s"><v>0</v></c>`, inline("A2", "B1")]) }],
+  // Part names written with Windows' separator (xl\worksheets\sheet1.xml), as some .NET tools zip them.
+  tweak: (files) => Object.fromEntries(Object.entries(files).map(([name, content]) => [name.replace(/\//g, "\\"), content])),
+});
+
+test("part names written with backslashes are the same parts (Excel opens such files; LibreOffice cannot)", async () => {
+  const table = await read(BACKSLASHES);
+  expect([table.sheetName, table.headers, table.row(0)]).toEqual(["Data", ["Customer"], ["B1"]]);
+  expect(reference.get(pathOf(BACKSLASHES))).toBeInstanceOf(Error);
+});
+
+// --- Odd cells other writers make -----------------------------------------------------------------------------------
+
+const ODD_CELLS = fixture("odd-cells.xlsx", {
+  sharedStrings: [
+    "<t>Customer</t>",
+    // Markup compatibility: an ignorable element whose content is to be processed (mc:ProcessContent) holds text.
+    `<w14:placeholder xmlns:w14="urn:example:w14" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:ProcessContent="w14:placeholder"><t xml:space="preserve">Key </t></w14:placeholder><t>account</t>`,
+  ],
+  sheets: [{
+    name: "Data",
+    xml: sheetXml([
+      `<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>` + inline("C1", "Note"),
+      // An inline string that also carries a value: the text is the <is> element's.
+      `<c r="A2" t="inlineStr"><v>1.0</v><is><t>1.</t></is></c>${num("B2", 7)}` +
+        // Tabs in a text of several lines are characters of the cell like any other.
+        `<c r="C2" t="inlineStr"><is><t xml:space="preserve">a\tb \t\nc</t></is></c>`,
+    ]),
+  }],
+});
+
+test("an inline string with a stray value, markup-compatibility content and tabs in a text of several lines are read as the file format says", async () => {
+  const table = await read(ODD_CELLS);
+  expect(table.headers).toEqual(["Customer", "Key account", "Note"]);
+  expect(table.row(0)).toEqual(["1.", 7, "a\tb \t\nc"]);
+  // LibreOffice shows the inline string as empty, skips the content to process and drops the tabs (a documented
+  // difference); the first two are allowed here by cell.
+  expect(await disagreementsWithLibreOffice(ODD_CELLS, [
+    { cell: "A2", kind: /text here, empty in LibreOffice/ },
+    { cell: "B1", kind: /texts differ/ },
+  ])).toEqual([]);
+});
+
+const STRAY_TEXT = fixture("stray-text.xlsx", {
+  sheets: [{ name: "Data", xml: sheetXml([inline("A1", "Customer"), inline("A2", "C001")]).replace("?>", "?>\nfoo\n") }],
+});
+
+test("a sheet with stray text before its root element still gives its cells (nothing in it is lost)", async () => {
+  const table = await read(STRAY_TEXT);
+  expect([table.headers, table.row(0)]).toEqual([["Customer"], ["C001"]]);
+});
+
+// A document type declared inside a part (the shape of an XML entity bomb, kept small here): the packaging conventions
+// forbid it and tell readers to treat it as an error; its entity references must never be read as a customer's text.
+const DTD = "<!DOCTYPE sst [<!ENTITY a0 \"aaaa\"><!ENTITY a1 \"&a0;&a0;\">]>";
+const DOCTYPE_IN = (part: "sharedStrings" | "sheet" | "workbook") => fixture(`doctype-${part}.xlsx`, {
+  sharedStrings: ["<t>Customer&a1;</t>".replace("&a1;", part === "sharedStrings" ? "&a1;" : "")],
+  sheets: [{ name: "Data", xml: sheetXml([`<c r="A1" t="s"><v>0</v></c>`, inline("A2", "C001")]) }],
+  tweak: (files) => {
+    const key = { sharedStrings: "xl/sharedStrings.xml", sheet: "xl/worksheets/sheet1.xml", workbook: "xl/workbook.xml" }[part];
+    return { ...files, [key]: files[key].replace("?>", `?>\n<!-- made elsewhere -->${DTD}`) };
+  },
+});
+const DOCTYPES = (["sharedStrings", "sheet", "workbook"] as const).map(DOCTYPE_IN);
+
+test("a part that declares a document type (DTD) is refused in one line, wherever it is", async () => {
+  for (const name of DOCTYPES) {
+    expect(await refusal(name)).toBe(`"${pathOf(name)}" declares a document type (DTD) inside the workbook, which the file format forbids (it is how XML bombs are made): export it again from the program that made it`);
+  }
+});
+
 // --- Which sheet ----------------------------------------------------------------------------------------------------
 
 const CHART_SHEET = `<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`;

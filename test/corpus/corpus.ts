@@ -22,6 +22,7 @@ import { gunzipSync, gzipSync } from "zlib";
 import { join, relative, resolve } from "path";
 import { compareSheet, tableCells, type Disagreement, type OurTable } from "../cli/differential/compareCells";
 import { libreOfficeFods, readFods, type ReferenceSheet } from "../cli/differential/libreOfficeSheets";
+import { explainByPackage } from "./packageShapes";
 
 const ROOT = resolve(__dirname, "../..");
 
@@ -94,7 +95,18 @@ class Tally {
   cells = 0;
   readersAgreeOnRefusal = 0;
   libreOfficeFailed: string[] = [];
+  /** Files whose LibreOffice reading could not be compared, with why. */
+  notCompared: string[] = [];
   findings: Finding[] = [];
+
+  /** Every refusal of our readers (a file, or a sheet asked for by name), by reason, agreed with or not. */
+  refusals = new Map<string, number>();
+
+  refused(line: string, path: string): string {
+    const why = reason(line, path);
+    this.refusals.set(why, (this.refusals.get(why) ?? 0) + 1);
+    return line;
+  }
 
   add(where: string, d: Disagreement): void {
     this.findings.push({ kind: d.kind, deliberate: d.deliberate, where: `${where}!${d.cell}`, detail: `here ${d.ours}, LibreOffice ${d.reference}` });
@@ -124,14 +136,17 @@ async function referenceReadings(files: string[], cache: string | undefined, inF
       result.set(keyOf(f), reading(text === "" ? new Error("LibreOffice could not open it") : text));
     } else missing.push(f);
   }
-  if (missing.length > 0) {
-    const profileDir = join(cache ?? tmpdir(), "libreoffice-profile");
-    const converted = await libreOfficeFods(missing, { inFilter, profileDir, batch: 25 });
-    for (const f of missing) {
+  // Converted 25 at a time, each group cached as soon as it is read, so that an interrupted run keeps what it did.
+  const profileDir = join(cache ?? tmpdir(), "libreoffice-profile");
+  for (let from = 0; from < missing.length; from += 25) {
+    const group = missing.slice(from, from + 25);
+    const converted = await libreOfficeFods(group, { inFilter, profileDir, batch: 25 });
+    for (const f of group) {
       const text = converted.get(f)!;
       result.set(keyOf(f), reading(text));
       const c = cachePath(f);
-      if (c) {
+      // A reading too large to compare is not cached (it is not "could not open").
+      if (c && !(text instanceof Error && text.message !== "LibreOffice could not open it")) {
         mkdirSync(cache!, { recursive: true });
         writeFileSync(c, gzipSync(text instanceof Error ? "" : text));
       }
@@ -153,13 +168,23 @@ function reason(line: string, path: string): string {
 
 async function compareWorkbook(path: string, name: string, reference: ReferenceSheet[] | Error, readers: OurReaders, tally: Tally): Promise<void> {
   const bytes = readFileSync(path);
+  if (reference instanceof Error && reference.message !== "LibreOffice could not open it") {
+    // Not compared (LibreOffice's reading too large, say): our reader must still read or refuse it without crashing.
+    tally.notCompared.push(`${name}: ${reference.message}`);
+    try {
+      await readers.readXlsx(path, bytes);
+    } catch (err) {
+      tally.refused(refusal(err), path);
+    }
+    return;
+  }
   if (reference instanceof Error) {
     tally.libreOfficeFailed.push(name);
     try {
       await readers.readXlsx(path, bytes);
       tally.findings.push({ kind: "read here, LibreOffice could not open it", deliberate: false, where: name, detail: reference.message });
     } catch (err) {
-      refusal(err);
+      tally.refused(refusal(err), path);
       tally.readersAgreeOnRefusal++;
     }
     return;
@@ -170,7 +195,7 @@ async function compareWorkbook(path: string, name: string, reference: ReferenceS
   try {
     defaultSheet = (await readers.readXlsx(path, bytes)).sheetName;
   } catch (err) {
-    const line = refusal(err);
+    const line = tally.refused(refusal(err), path);
     const anyCells = reference.some((s) => s.cells.size > 0);
     if (anyCells && !/ is empty/.test(line)) {
       tally.findings.push({ kind: `refused here: ${reason(line, path)}`, deliberate: false, where: name, detail: line });
@@ -189,7 +214,7 @@ async function compareWorkbook(path: string, name: string, reference: ReferenceS
     try {
       table = await readers.readXlsx(path, bytes, sheet.name);
     } catch (err) {
-      const line = refusal(err);
+      const line = tally.refused(refusal(err), path);
       if (sheet.cells.size === 0) continue; // an empty sheet or a chart sheet: nothing to read on either side
       tally.cells += sheet.cells.size;
       if (sheet.pivot) tally.findings.push({ kind: "sheet with a pivot table (LibreOffice lays it out again)", deliberate: true, where: `${name}!${sheet.name}`, detail: line });
@@ -226,7 +251,7 @@ async function compareCsvs(files: string[], root: string, readers: OurReaders, c
           tally.findings.push({ kind: "reader crashed", deliberate: false, where: name, detail: String(err instanceof Error ? err.stack : err).split("\n").slice(0, 3).join(" | ") });
           continue;
         }
-        ours.set(f, refusal(err));
+        ours.set(f, tally.refused(refusal(err), f));
       }
       let text: string;
       try {
@@ -296,6 +321,7 @@ function report(o: Options, tally: Tally, xlsxCount: number, csvCount: number): 
   const deliberate = tally.findings.filter((f) => f.deliberate);
   console.log(`Corpus ${o.dir}: ${tally.files} files (${xlsxCount} workbooks, ${csvCount} CSV), ${tally.sheets} sheets, ${tally.cells} cells compared`);
   console.log(`LibreOffice could not open ${tally.libreOfficeFailed.length} of them (refused here too: ${tally.readersAgreeOnRefusal})`);
+  for (const n of tally.notCompared) console.log(`Not compared: ${n}`);
   console.log(`Disagreements: ${undeliberate.length} to look at, ${deliberate.length} deliberate (documented)`);
   const group = (title: string, list: Finding[]) => {
     if (list.length === 0) return;
@@ -309,6 +335,10 @@ function report(o: Options, tally: Tally, xlsxCount: number, csvCount: number): 
       for (const f of listed) console.log(`             ${f.where}: ${f.detail.length > 200 ? f.detail.slice(0, 199) + "…" : f.detail}`);
     }
   };
+  if (tally.refusals.size > 0) {
+    console.log("\nRefused here, by reason (files, or sheets asked for by name):");
+    for (const [why, n] of [...tally.refusals].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(7)}  ${why}`);
+  }
   group("To look at, by kind:", undeliberate);
   group("Deliberate, by kind:", deliberate);
   return undeliberate.length > 0 ? 1 : 0;
@@ -324,8 +354,10 @@ async function main(): Promise<void> {
   tally.files = workbooks.length + csvs.length;
   const reference = await referenceReadings(workbooks, o.cache);
   for (const f of workbooks) {
+    const before = tally.findings.length;
     try {
       await compareWorkbook(f, relative(o.dir, f), reference.get(f)!, readers, tally);
+      explainByPackage(readFileSync(f), tally.findings.slice(before));
     } catch (err) {
       tally.findings.push({ kind: "reader crashed", deliberate: false, where: relative(o.dir, f), detail: String((err as Error).stack ?? err).split("\n").slice(0, 3).join(" | ") });
     }

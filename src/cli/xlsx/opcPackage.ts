@@ -79,9 +79,28 @@ function resolveTarget(baseFolder: string, target: string): string {
 
 /** The text of an XML part's bytes. */
 export function xmlPartText(bytes: Buffer): string {
+  const text = decodedPart(bytes);
+  refuseDocumentType(text);
+  return text;
+}
+
+function decodedPart(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString("utf16le", 2);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16().toString("utf16le");
   return bytes.toString("utf8", bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
+}
+
+/**
+ * A part that declares a document type (<!DOCTYPE …>): the packaging conventions forbid it and tell readers to treat
+ * it as an error, since its entities are how XML bombs are made (and their references would otherwise be read as text).
+ */
+export class DocumentTypeInPart extends Error {}
+
+/** Only the prolog is looked at: the XML declaration, comments and processing instructions before the root element. */
+const PROLOG_DOCTYPE = /^\uFEFF?\s*(?:(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->)\s*)*<!DOCTYPE/;
+
+function refuseDocumentType(text: string): void {
+  if (PROLOG_DOCTYPE.test(text.slice(0, 65536))) throw new DocumentTypeInPart("document type declared");
 }
 
 /** A part the package needs and does not hold. */
@@ -102,6 +121,7 @@ export async function* utf8Chunks(chunks: AsyncIterable<Buffer>): AsyncGenerator
   const head: Buffer = first.value;
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
   if (!utf16) {
+    refuseDocumentType(head.toString("latin1", 0, 65536));
     yield head;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
     return;

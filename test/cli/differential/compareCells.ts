@@ -102,6 +102,8 @@ function withoutControls(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
 }
 
+const MULTI_LINE_TABS: Verdict = { kind: "text: tabs in a text of several lines (Excel keeps them, LibreOffice drops them)", deliberate: true };
+
 const WHITE_SPACE: Verdict = { kind: "text: white space at its ends without xml:space=\"preserve\" (Excel drops it, LibreOffice keeps it)", deliberate: true };
 
 function trimXml(s: string): string {
@@ -152,13 +154,16 @@ function valueVerdict(ours: OurCell, ref: ReferenceCell, date1904: boolean, sour
       if (ours === v.value) return undefined;
       if (ours === trimXml(v.value)) return WHITE_SPACE;
       if (withoutControls(ours) === v.value) return CONTROLS;
-      // _x000D_ is a carriage return in Excel's cell text; LibreOffice leaves it out before a line feed. (In a CSV, a
-      // CRLF inside quotes is the reader's choice, not Excel's escape: shown as a difference to look at.)
+      // _x000D_ is a carriage return in Excel's cell text; LibreOffice leaves it out before a line feed. In a CSV, a
+      // CRLF inside a quoted field is kept as the file holds it, as Python's csv module reads it (the reference the
+      // CSV reader is tested against); LibreOffice makes it a line feed.
       if (ours.indexOf("\r") >= 0 && ours.replace(/\r\n/g, "\n").replace(/\r/g, "\n") === v.value) {
         return source === "csv"
-          ? { kind: "CSV: a carriage return kept inside a quoted field (LibreOffice reads a line feed)", deliberate: false }
+          ? { kind: "CSV: a CRLF inside a quoted field kept as written (as Python's csv; LibreOffice reads a line feed)", deliberate: true }
           : { kind: "text: _x000D_ read as a carriage return (Excel keeps it, LibreOffice drops it)", deliberate: true };
       }
+      // Tabs in a text of several lines are kept (Excel keeps every character of a cell); LibreOffice drops them.
+      if (ours.includes("\n") && ours.includes("\t") && ours.replace(/\t/g, "") === v.value) return MULTI_LINE_TABS;
       return differ("texts differ");
     }
     // Times of day and elapsed times are read as the text Excel shows (they are no dates): LibreOffice shows the same.

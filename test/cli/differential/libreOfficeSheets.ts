@@ -6,7 +6,7 @@
  */
 
 import { spawn } from "child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
 import { tmpdir } from "os";
 import { basename, extname, join } from "path";
 import { SaxesParser } from "saxes";
@@ -242,7 +242,7 @@ export async function libreOfficeFods(paths: string[], options: ConvertOptions =
       if (!ok && part.length > 1) for (const one of part) await convert([one], outDir, profile, options, 1);
       part.forEach((copy, k) => {
         const out = join(outDir, basename(copy, extname(copy)) + ".fods");
-        result.set(paths[from + k], existsSync(out) ? readFileSync(out, "utf8") : new Error("LibreOffice could not open it"));
+        result.set(paths[from + k], existsSync(out) ? fodsText(out) : new Error("LibreOffice could not open it"));
       });
       rmSync(outDir, { recursive: true, force: true });
     }
@@ -250,6 +250,15 @@ export async function libreOfficeFods(paths: string[], options: ConvertOptions =
     rmSync(dir, { recursive: true, force: true });
   }
   return result;
+}
+
+/** Above this size LibreOffice's reading is not compared (an XML bomb's expansion, say: it would not fit in a string). */
+const LARGEST_FODS = 256 * 1024 * 1024;
+
+function fodsText(path: string): string | Error {
+  const size = statSync(path).size;
+  if (size > LARGEST_FODS) return new Error(`LibreOffice's reading is too large to compare (${Math.round(size / 1048576)} MB)`);
+  return readFileSync(path, "utf8");
 }
 
 function convert(files: string[], outDir: string, profile: string, options: ConvertOptions, count: number): Promise<boolean> {
