@@ -5,7 +5,7 @@ import type { MoneySums } from "./moneySums";
 import { integerProfile } from "./compile/integerProfile";
 import { formatDay, parseDateText } from "./dates";
 import { REQUEST_TEXTS } from "./messages";
-import { compositeAndGrade, scorePopulation, type Population, type Scores } from "./scoring";
+import { scorePopulation, type Population, type Scores } from "./scoring";
 import type {
   Cell, CustomerColumnsInput, Dimension, GradeOptions, GradeSummary, InputKind, Localized, MonetaryUnit, Profile,
   RowIssue, SalesColumnsInput, ValueList,
@@ -48,8 +48,7 @@ export interface GradeResult {
   amounts: Float64Array;
   /**
    * The validated inputs as scored (D, S and Z of each row or customer, which take part, and their order for the tie
-   * rule "first"). A customer table graded elsewhere (`gradeScoredCustomers`) carries no D and S: their arrays are
-   * empty there.
+   * rule "first").
    */
   population: Population;
   /** Notes per row in ascending row order: reasons for rows not graded, and notes such as duplicate ids. */
@@ -137,36 +136,33 @@ export function gradeCustomers(input: CustomerColumnsInput, profile: Profile, op
   };
 }
 
-/** Sub-scores of a customer table computed by another engine running this profile's compiled SQL. */
-export interface ScoredCustomers {
-  r: Uint8Array;
-  f: Uint8Array;
-  m: Uint8Array;
+/** The values of a customer table read by another reader, which found nothing to note in any of its rows. */
+export interface CheckedCustomers {
+  /** Recency D of each row, in days. */
+  days: Int32Array;
+  /** Purchase count S of each row. */
+  count: Float64Array;
   /** Monetary Z of each row in the input's unit: the double nearest its exact decimal value. */
   money: Float64Array;
-  /** The latest last-order date of the rows, as a day number (null when none), for the summary's `latestDate`. */
-  latestDay?: number | null;
-  /** Recency D and purchase count S of each row, when the other engine read them (the next-grade order needs them). */
-  days?: Int32Array;
-  count?: Float64Array;
 }
 
 /**
- * A customer table graded elsewhere (the command line's DuckDB path runs `compileSql` over files in which no cell
- * would get a note): the sub-scores come from there, and the composite score, grade and summary are made here, by the
- * same code as `gradeCustomers`. A row with a sub-score of 0 is not graded.
+ * A customer table read elsewhere (the command line's DuckDB path reads files in which no cell would get a note, so
+ * every row is graded): scored, graded and summarised by the same code as `gradeCustomers`, from the values that
+ * function reads from the same cells, rows in input order (the order the tie rule "first" follows).
  */
-export function gradeScoredCustomers(scored: ScoredCustomers, profile: Profile, options: GradeOptions = {}): GradeResult {
+export function gradeCheckedCustomers(checked: CheckedCustomers, profile: Profile, options: GradeOptions = {}): GradeResult {
   const asOf = asOfDay(profile, options);
   const unit = options.unit ?? profile.monetaryUnit;
-  const { r, f, m, money } = scored;
-  const n = r.length;
-  const valid = new Uint8Array(n);
-  for (let i = 0; i < n; i++) valid[i] = r[i] > 0 && f[i] > 0 && m[i] > 0 ? 1 : 0;
-  const population: Population = { n, valid, days: scored.days ?? new Int32Array(0), count: scored.count ?? new Float64Array(0), money };
-  const scores: Scores = { r, f, m, ...compositeAndGrade(population, integerProfile(profile, unit), r, f, m) };
+  const { days, count, money } = checked;
+  const n = days.length;
+  const population: Population = { n, valid: new Uint8Array(n).fill(1), days, count, money };
+  const scores = scorePopulation(population, integerProfile(profile, unit));
   const summary = summarise(profile, "customers", asOf, undefined, unit, population, scores);
-  if (scored.latestDay !== undefined && scored.latestDay !== null) summary.latestDate = formatDay(scored.latestDay);
+  // The latest last-order date is the one fewest days before the analysis date.
+  let fewest = Infinity;
+  for (let i = 0; i < n; i++) if (days[i] < fewest) fewest = days[i];
+  if (n > 0) summary.latestDate = formatDay(asOf - fewest);
   return { profile, kind: "customers", n, ...scoreFields(scores), asOfDay: asOf, amounts: money, population, issues: [], summary };
 }
 

@@ -12,8 +12,8 @@ export {
   type RepeatedCells, type SalesWindow,
 } from "./aggregateSales";
 export {
-  carriedValue, gradeCustomers, GradeError, gradeSales, gradeSalesTotals, gradeScoredCustomers, salesWindow,
-  type CarriedColumns, type GradeErrorCode, type GradeResult, type ScoredCustomers,
+  carriedValue, gradeCustomers, GradeError, gradeSales, gradeSalesTotals, gradeCheckedCustomers, salesWindow,
+  type CarriedColumns, type GradeErrorCode, type GradeResult, type CheckedCustomers,
 } from "./grade";
 export {
   cadenceText, formatIssue, gradeLetter, isGraded, issuesOfRow, noteText, scoreNumber, scoreText, type NoteContext,

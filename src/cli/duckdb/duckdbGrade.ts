@@ -4,9 +4,9 @@
  * DuckDB is used only where that can be shown: the first lines are read and graded by the command line's own reader
  * and the engine (columns, unit, header, no row needing a note); every line is checked to be copied exactly as the
  * JavaScript path would copy it (`csvLines.ts`); the gate proves every cell is in a form both engines read alike
- * (`strictCells.ts`). Then DuckDB runs the engine's compiled SQL for the sub-scores, the engine makes the composite
- * score, grade and summary from them (`gradeScoredCustomers`), and the output copies each input line and appends the
- * same result cells the JavaScript path appends. Anything else is declined with a reason, and the JavaScript engine
+ * (`strictCells.ts`). Then DuckDB hands over each row's D, S and Z (`gradeQuery.ts`), DuckDB is closed, the engine
+ * scores, grades and summarises the rows as it does every table (`gradeCheckedCustomers`), and the output copies each
+ * input line and appends the same result cells the JavaScript path appends. Anything else is declined with a reason, and the JavaScript engine
  * grades the file: a decline never changes a result, only which engine computes it.
  */
 
@@ -14,7 +14,7 @@ import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from "fs";
 import { availableParallelism, tmpdir } from "os";
 import { join } from "path";
-import { gradeScoredCustomers, ownOutputBlock, type Role } from "../../engine";
+import { gradeCheckedCustomers, ownOutputBlock, type CheckedCustomers, type Role } from "../../engine";
 import { cellText } from "../cellText";
 import { decodeInput } from "../decodeInput";
 import type { GradeRequest } from "../gradeRequest";
@@ -26,12 +26,12 @@ import { ResultCells } from "../resultCells";
 import { UsageError } from "../usageError";
 import { indexDataLines, IndexedLines, type LineIndex } from "./csvLines";
 import type { DeclineReason } from "./engineTexts";
-import { countSql, latestDaySql, moneySql, recencySql, rowsViewSql, SUB_SCORE_BASE, subScoresSql } from "./gradeQuery";
+import { readCheckedCustomers } from "./gradeQuery";
 import { checkStrictCells, positional, type StrictColumns } from "./strictCells";
 
 /** Enough of the file for its header and a few thousand rows: what the engine grades first, to find the columns. */
 const HEAD_BYTES = 256 * 1024;
-/** DuckDB's own memory; the arrays of results on the JavaScript side come on top (about 22 bytes a row). */
+/** DuckDB's own memory; the rows' values on the JavaScript side come on top (20 bytes a row), until DuckDB is closed. */
 const DUCKDB_MEMORY = "600MB";
 
 export type DuckdbOutcome = { graded: GradedTable; plan: OutputPlan } | { declined: DeclineReason; detail?: string };
@@ -112,15 +112,21 @@ export async function gradeWithDuckdb(req: GradeRequest): Promise<DuckdbOutcome>
     });
     connection = await instance.connect();
     // The lines are read in this thread while DuckDB reads the file in its own.
-    const [outcome, lines] = await Promise.all([
-      gradeRows(connection, req, first, { width: first.table.width }, () => instance!.connect()),
+    const [read, lines] = await Promise.all([
+      readRows(connection, req, first, { width: first.table.width }),
       indexDataLines(path, dataStart, crlf),
     ]);
     if (lines.problem) return { declined: lines.problem };
-    if ("declined" in outcome) return outcome;
+    if ("declined" in read) return read;
     // DuckDB skips empty lines: one row per line, or the rows would not line up.
-    if (lines.index!.count !== outcome.res.n) return { declined: "emptyLine" };
-    const graded: GradedTable = { ...first, res: outcome.res, table: { ...first.table, rowCount: outcome.res.n, rawRows: undefined } };
+    if (lines.index!.count !== read.rows.days.length) return { declined: "emptyLine" };
+    // DuckDB's memory is given back before the engine ranks the rows.
+    connection.closeSync();
+    connection = undefined;
+    instance.closeSync();
+    instance = undefined;
+    const res = gradeCheckedCustomers(read.rows, first.res.profile, { ...req.options, unit: first.unit.unit, asOf: first.res.asOfDay });
+    const graded: GradedTable = { ...first, res, table: { ...first.table, rowCount: res.n, rawRows: undefined } };
     return { graded, plan: copiedLinesPlan(graded, req, lines.index!) };
   } catch (err) {
     return { declined: "failed", detail: err instanceof Error ? err.message : String(err) };
@@ -131,13 +137,11 @@ export async function gradeWithDuckdb(req: GradeRequest): Promise<DuckdbOutcome>
   }
 }
 
-/** The gate, then the compiled SQL's sub-scores and each row's total, into the engine's result. */
-async function gradeRows(
+/** The gate, then each row's D, S and Z as the engine reads them from the same cells. */
+async function readRows(
   connection: DuckDBConnection, req: GradeRequest, first: GradedTable, shape: { width: number },
-  another: () => Promise<DuckDBConnection>,
-): Promise<{ res: GradedTable["res"] } | { declined: DeclineReason; detail?: string }> {
+): Promise<{ rows: CheckedCustomers } | { declined: DeclineReason; detail?: string }> {
   const path = req.inputPath;
-  const { profile } = first.res;
   const column = (role: Role) => positional(first.mapping[role]!);
   const columns: StrictColumns = {
     ...(first.mapping.id === undefined ? {} : { id: column("id") }),
@@ -147,75 +151,13 @@ async function gradeRows(
   };
   const asOfDay = first.res.asOfDay;
   const gate = await checkStrictCells(
-    connection, path, columns, { asOfDay, positiveTotal: profile.method === "thresholds" }, shape.width,
+    connection, path, columns, { asOfDay, positiveTotal: first.res.profile.method === "thresholds" }, shape.width,
   );
   if (gate.readError !== undefined) return { declined: "unreadable", detail: gate.readError };
   if (!gate.strict) return { declined: "notStrict" };
   if (gate.rows === 0) return { declined: "emptyTable" };
-
-  await connection.run(rowsViewSql());
-  const n = gate.rows;
-  const r = new Uint8Array(n), f = new Uint8Array(n), m = new Uint8Array(n);
-  // Each row's total is read on a second connection while the first computes the sub-scores.
-  const money = new Float64Array(n);
-  // D and S of each row too: the next-grade order starts from them.
-  const days = new Int32Array(n), count = new Float64Array(n);
-  const pricing = another().then(async (second) => {
-    try {
-      const priced = await eachRow(second, moneySql(), n, (rn, total) => {
-        money[rn] = total;
-      });
-      const dated = await eachRow(second, recencySql(asOfDay), n, (rn, d) => {
-        days[rn] = d;
-      });
-      const counted = await eachRow(second, countSql(), n, (rn, s) => {
-        count[rn] = s;
-      });
-      return Math.min(priced, dated, counted);
-    } finally {
-      second.closeSync();
-    }
-  });
-  const scores = subScoresSql(profile, { asOfDay, unit: first.unit.unit, lang: req.lang });
-  await connection.run(scores.fill);
-  const b = SUB_SCORE_BASE;
-  const seen = await eachRow(connection, scores.read, n, (rn, code) => {
-    r[rn] = Math.floor(code / (b * b));
-    f[rn] = Math.floor(code / b) % b;
-    m[rn] = code % b;
-  });
-  const priced = await pricing;
-  const [latest] = (await connection.runAndReadAll(latestDaySql())).getRowObjects();
-  const latestDay = latest?.day === null || latest?.day === undefined ? null : Number(latest.day);
-  const res = gradeScoredCustomers({ r, f, m, money, latestDay, days, count }, profile, { ...req.options, unit: first.unit.unit, asOf: asOfDay });
-  // Every line is a row DuckDB graded, once: anything else means the file was not read as the gate read it.
-  if (seen !== n || priced !== n || res.summary.graded !== n) {
-    throw new Error(`DuckDB returned ${seen} graded rows and ${priced} amounts for ${n} lines (${res.summary.graded} graded)`);
-  }
-  return { res };
-}
-
-
-/**
- * Streams a query's rows — the row's position, then one number — to `take`; returns how many distinct rows came.
- * A position out of range or met twice means the rows are not the file's, and stops the run.
- */
-async function eachRow(connection: DuckDBConnection, sql: string, n: number, take: (rn: number, value: number) => void): Promise<number> {
-  const result = await connection.stream(sql);
-  const met = new Uint8Array(n);
-  let count = 0;
-  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-    const positions = chunk.getColumnVector(0), values = chunk.getColumnVector(1);
-    const rows = chunk.rowCount; // a call into DuckDB each time it is read
-    for (let k = 0; k < rows; k++) {
-      const rn = positions.getItem(k) as number;
-      if (!(rn >= 0 && rn < n) || met[rn]) throw new Error(`DuckDB returned row ${rn} of ${n} twice or out of range`);
-      met[rn] = 1;
-      count++;
-      take(rn, values.getItem(k) as number);
-    }
-  }
-  return count;
+  const rows = await readCheckedCustomers(connection, gate.rows, asOfDay);
+  return { rows };
 }
 
 /**

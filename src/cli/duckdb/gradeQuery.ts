@@ -1,74 +1,51 @@
 /**
- * The queries DuckDB grades a gated customer CSV file with: the engine's compiled SQL (`compileSql`) over the table of
- * typed cells the gate made (`strictCells.ts`), one row per data line in file order. Run only when the gate passed,
- * where each cast gives the value the engine reads from the same text. A row's `rowid` is its line's position in the
- * file: results are matched to lines by it, and it is the input order the tie rule "first" needs.
+ * What DuckDB hands the engine from a gated customer CSV file: each row's recency D, purchase count S and total Z, read
+ * from the gate's table of typed cells (`strictCells.ts`), one row per data line in file order. Run only when the gate
+ * passed, where each cast gives the value the engine reads from the same text; the engine then scores and grades the
+ * rows itself (`gradeCheckedCustomers`), with the code that grades every other table. A row's `rowid` is its line's
+ * position in the file: values are placed by it, and it is the input order the tie rule "first" follows.
+ *
+ * No ranking or window runs in DuckDB: ranking 15M rows there needs gigabytes or spills to disk, where the engine
+ * ranks D, S and Z in typed arrays in a fraction of the time. One query brings the three values of a row together.
  */
 
-import { compileSql, formatDay, type Lang, type MonetaryUnit, type Profile } from "../../engine";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { formatDay, type CheckedCustomers } from "../../engine";
 import { ROWS_TABLE } from "./strictCells";
 
-/** The rows table (made by the gate) with each row's position as `rn`: what the compiled SQL reads. */
-const ROWS_VIEW = "rfm_numbered";
-
-export interface GradeQueryOptions {
-  asOfDay: number;
-  unit: MonetaryUnit;
-  lang: Lang;
+/** rn, D, S, Z of every row: INTEGER, INTEGER, DOUBLE, DOUBLE (numbers in JavaScript, never BigInt). */
+export function rowValuesSql(asOfDay: number): string {
+  return (
+    `SELECT CAST(rowid AS INTEGER) AS rn, CAST(date_diff('day', date, DATE '${formatDay(asOfDay)}') AS INTEGER) AS d, ` +
+    `CAST(count AS DOUBLE) AS s, money AS z FROM ${ROWS_TABLE}`
+  );
 }
-
-export function rowsViewSql(): string {
-  return `CREATE OR REPLACE VIEW ${ROWS_VIEW} AS SELECT rowid AS rn, date, count, total FROM ${ROWS_TABLE}`;
-}
-
-/** A row's three sub-scores in one whole number (a profile has fewer than 1,000 bins). */
-export const SUB_SCORE_BASE = 1000;
 
 /**
- * The sub-scores of every row, keyed by its position: the engine's compiled grading query over the rows table, its
- * customer id being the row's position (ids play no part in grading a customer table, and the gate has made sure no
- * id repeats), left unsorted. The query fills a table first (DuckDB runs it on all its threads; a query read as it
- * streams runs on one), then the table is read: rn and r·1000² + f·1000 + m (0 where not graded).
+ * Reads D, S and Z of the `n` rows of the gate's table. A position out of range or met twice, a missing value, or a
+ * row missing means the rows are not the file's as the gate read them: that stops the run (the caller declines).
  */
-export function subScoresSql(profile: Profile, o: GradeQueryOptions): { fill: string; read: string } {
-  const graded = compileSql(profile, {
-    dialect: "duckdb",
-    input: "customers",
-    table: ROWS_VIEW,
-    columns: { id: "rn" },
-    order: "rn",
-    asOf: o.asOfDay,
-    unit: o.unit,
-    lang: o.lang,
-    sorted: false,
-  });
-  const body = graded.split("\n").filter((line) => !line.startsWith("--")).join("\n");
-  const b = SUB_SCORE_BASE;
-  return {
-    fill:
-      `CREATE OR REPLACE TABLE ${SCORES_TABLE} AS SELECT CAST(customer_id AS INTEGER) AS rn, ` +
-      `CAST(coalesce(r_score * ${b * b} + f_score * ${b} + m_score, 0) AS INTEGER) AS code FROM (${body}) AS graded`,
-    read: `SELECT rn, code FROM ${SCORES_TABLE}`,
-  };
-}
-
-const SCORES_TABLE = "rfm_scores";
-
-/** Each row's total as the engine reads it, keyed by position. */
-export function moneySql(): string {
-  return `SELECT CAST(rowid AS INTEGER) AS rn, money FROM ${ROWS_TABLE}`;
-}
-
-/** The latest last-order date of the rows as a day number (days since 1970-01-01), for the summary. */
-export function latestDaySql(): string {
-  return `SELECT CAST(datediff('day', DATE '1970-01-01', max(date)) AS INTEGER) AS day FROM ${ROWS_TABLE}`;
-}
-
-/** Each row's recency D (days to the analysis date) and purchase count S, keyed by position: the next-grade order needs them. */
-export function recencySql(asOfDay: number): string {
-  return `SELECT CAST(rowid AS INTEGER) AS rn, CAST(date_diff('day', date, DATE '${formatDay(asOfDay)}') AS INTEGER) FROM ${ROWS_TABLE}`;
-}
-
-export function countSql(): string {
-  return `SELECT CAST(rowid AS INTEGER) AS rn, CAST(count AS DOUBLE) FROM ${ROWS_TABLE}`;
+export async function readCheckedCustomers(connection: DuckDBConnection, n: number, asOfDay: number): Promise<CheckedCustomers> {
+  const days = new Int32Array(n), count = new Float64Array(n), money = new Float64Array(n);
+  const met = new Uint8Array(n);
+  let seen = 0;
+  const result = await connection.stream(rowValuesSql(asOfDay));
+  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const rows = chunk.rowCount; // a call into DuckDB each time it is read
+    const rn = chunk.getColumnVector(0), d = chunk.getColumnVector(1), s = chunk.getColumnVector(2), z = chunk.getColumnVector(3);
+    for (let k = 0; k < rows; k++) {
+      const at = rn.getItem(k) as number;
+      if (!(at >= 0 && at < n) || met[at]) throw new Error(`DuckDB returned row ${at} of ${n} twice or out of range`);
+      met[at] = 1;
+      const dk = d.getItem(k), sk = s.getItem(k), zk = z.getItem(k);
+      // The gate lets no file through with an empty or unreadable cell.
+      if (typeof dk !== "number" || typeof sk !== "number" || typeof zk !== "number") throw new Error(`DuckDB returned no value in row ${at}`);
+      days[at] = dk;
+      count[at] = sk;
+      money[at] = zk;
+    }
+    seen += rows;
+  }
+  if (seen !== n) throw new Error(`DuckDB returned ${seen} rows for ${n} lines`);
+  return { days, count, money };
 }

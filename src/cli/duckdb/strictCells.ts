@@ -1,12 +1,12 @@
 /**
  * The gate in front of grading a customer table with DuckDB: one query over the file read as text (every column
- * VARCHAR) counts the cells that are not in a form the engine and the compiled SQL provably read the same way.
+ * VARCHAR) counts the cells that are not in a form the engine and DuckDB provably read the same way.
  * Only a file with none may be graded by DuckDB; any other file (and any file DuckDB cannot read as plain
  * comma-separated UTF-8) goes to the engine, which reads every form and notes every bad cell in the user's language.
  *
  * The strict forms are a subset of what the engine reads (`parseDay`, `cellNumber`, `idText`), chosen so that no cell
- * of a strict file produces a note, and so that the double the engine compares equals the DECIMAL the SQL compares
- * wherever an order or equality can be decided (at most 15 significant digits):
+ * of a strict file produces a note, and so that each total is a decimal of at most 15 significant digits, which its
+ * double stands for exactly enough that doubles order and tie as the decimals do:
  * - date: `YYYY-MM-DD`, a real calendar day from year 1000 on, not after the analysis date;
  * - count: a positive whole number written without sign, zeros in front or decimals, at most 15 digits;
  * - total: a plain decimal, no sign or grouping, at most 9 digits before the point and 6 after it (positive when the
@@ -92,10 +92,9 @@ export const ROWS_TABLE = "rfm_rows";
 
 /**
  * One scan of the file into a table: per row, whether each role's cell is strict, a hash of the id (for repeats),
- * and the cells cast to the types the compiled SQL reads — DATE, BIGINT, an exact DECIMAL (15 digits, 6 after the
- * point) — and the total as the double nearest its text, the number the engine reads (DuckDB and JavaScript both
- * round a decimal text to the nearest double). Casts are TRY_CASTs: a cell that is not strict is NULL there, and the
- * gate then keeps the file from DuckDB's grading. Made while DuckDB keeps insertion order (its default), so a row's
+ * and the cells as the engine reads them: the date (DATE), the count (BIGINT) and the total as the double nearest its
+ * text (DuckDB and JavaScript both round a decimal text to the nearest double). Casts are TRY_CASTs: a cell that is
+ * not strict is NULL there, and the gate then keeps the file from DuckDB's grading. Made while DuckDB keeps insertion order (its default), so a row's
  * `rowid` is its line's position in the file.
  */
 export function strictRowsSql(path: string, columns: StrictColumns, o: StrictOptions, width?: number): string {
@@ -104,7 +103,7 @@ export function strictRowsSql(path: string, columns: StrictColumns, o: StrictOpt
   const id = columns.id === undefined ? "TRUE AS ok_id, NULL::UBIGINT AS id_hash" : `${flag("id")}, hash(${ident(columns.id)}) AS id_hash`;
   return (
     `CREATE OR REPLACE TABLE ${ROWS_TABLE} AS SELECT ${flag("date")}, ${flag("count")}, ${flag("total")}, ${id}, ` +
-    `${cast("date", "DATE")} AS date, ${cast("count", "BIGINT")} AS count, ${cast("total", "DECIMAL(18, 6)")} AS total, ` +
+    `${cast("date", "DATE")} AS date, ${cast("count", "BIGINT")} AS count, ` +
     `${cast("total", "DOUBLE")} AS money FROM ${csvAsText(path, width)}`
   );
 }

@@ -1,8 +1,8 @@
 /**
- * On a file the gate passed, DuckDB running the compiled SQL over the gate's table of typed cells gives every row the
- * sub-scores the engine gives the same texts, and the engine's composite and grade from them match its own grading:
- * R, F, M, score and grade, row by row, for the built-in and custom profiles (ties "first" included), in both units,
- * on a random table with heavy ties.
+ * On a file the gate passed, the values DuckDB reads from the gate's table of typed cells are the ones the engine reads
+ * from the same texts (D, S and Z, row by row, in file order), and the engine's grading of them matches its own
+ * grading of the texts: R, F, M, score, grade and summary, row by row, for the built-in and custom profiles (ties
+ * "first" included), in both units, on a random table with heavy ties.
  */
 
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
@@ -10,10 +10,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import {
-  cellNumber, dayFromCivil, formatDay, gradeCustomers, gradeLetter, gradeScoredCustomers, scoreText, type MonetaryUnit,
+  cellNumber, dayFromCivil, formatDay, gradeCheckedCustomers, gradeCustomers, gradeLetter, parseDateText, scoreText, type MonetaryUnit,
   type Profile,
 } from "../../../src/engine";
-import { latestDaySql, moneySql, rowsViewSql, subScoresSql } from "../../../src/cli/duckdb/gradeQuery";
+import { readCheckedCustomers } from "../../../src/cli/duckdb/gradeQuery";
 import { checkStrictCells } from "../../../src/cli/duckdb/strictCells";
 import { BUILTINS, CUSTOM_PROFILES, random } from "../../engine/compile/sqlHarness";
 
@@ -53,7 +53,7 @@ const cases: [Profile, MonetaryUnit][] = [];
 for (const p of [...BUILTINS, ...CUSTOM_PROFILES]) for (const unit of ["yuan", "wan"] as const) cases.push([p, unit]);
 
 test.each(cases.map(([p, u]) => [p.id, u, p] as const))(
-  "%s in %s: DuckDB's sub-scores, with the engine's composite and grade, match the engine row by row",
+  "%s in %s: the values DuckDB reads, graded by the engine, match the engine's grading of the texts row by row",
   async (_id, unit, profile) => {
     const path = join(dir, "customers.csv");
     // Extra columns around the roles: the gate and the grading find them by position.
@@ -62,24 +62,13 @@ test.each(cases.map(([p, u]) => [p.id, u, p] as const))(
     const gate = await checkStrictCells(connection, path, COLUMNS, { asOfDay: AS_OF, positiveTotal }, 5);
     expect(gate.strict).toBe(true);
 
-    await connection.run(rowsViewSql());
-    const r = new Uint8Array(rows.length), f = new Uint8Array(rows.length), m = new Uint8Array(rows.length);
-    const seen = new Set<number>();
-    const scores = subScoresSql(profile, { asOfDay: AS_OF, unit, lang: "en" });
-    await connection.run(scores.fill);
-    for (const d of (await connection.runAndReadAll(scores.read)).getRowObjects()) {
-      const rn = Number(d.rn), code = Number(d.code);
-      seen.add(rn);
-      // r·1000² + f·1000 + m
-      [r[rn], f[rn], m[rn]] = [Math.floor(code / 1e6), Math.floor(code / 1e3) % 1000, code % 1000];
-    }
-    expect(seen.size).toBe(rows.length);
-    const money = new Float64Array(rows.length);
-    for (const d of (await connection.runAndReadAll(moneySql())).getRowObjects()) money[Number(d.rn)] = Number(d.money);
-    // The number each total stands for is the one the engine reads from its text.
-    expect(Array.from(money)).toEqual(rows.map((row) => cellNumber(row.total)));
-    const [latest] = (await connection.runAndReadAll(latestDaySql())).getRowObjects();
-    const duck = gradeScoredCustomers({ r, f, m, money, latestDay: Number(latest.day) }, profile, { asOf: AS_OF, unit });
+    expect(gate.rows).toBe(rows.length);
+    const values = await readCheckedCustomers(connection, gate.rows, AS_OF);
+    // The numbers each row stands for are the ones the engine reads from its texts.
+    expect(Array.from(values.days)).toEqual(rows.map((row) => AS_OF - parseDateText(row.date)!));
+    expect(Array.from(values.count)).toEqual(rows.map((row) => Number(row.count)));
+    expect(Array.from(values.money)).toEqual(rows.map((row) => cellNumber(row.total)));
+    const duck = gradeCheckedCustomers(values, profile, { asOf: AS_OF, unit });
 
     const res = gradeCustomers(
       { ids: rows.map((r) => r.id), lastDates: rows.map((r) => r.date), counts: rows.map((r) => r.count), totals: rows.map((r) => r.total) },
@@ -106,14 +95,9 @@ test("the tie rule 'first' follows the file's order: the same rows in another or
     const path = join(dir, "order.csv");
     writeFileSync(path, "Customer,Last,Orders,Spent\n" + ordered.map((r) => `${r.id},${r.date},${r.count},${r.total}`).join("\n") + "\n");
     await checkStrictCells(connection, path, { id: "c0", date: "c1", count: "c2", total: "c3" }, { asOfDay: AS_OF, positiveTotal: false }, 4);
-    await connection.run(rowsViewSql());
-    const byId = new Map<string, number>();
-    const scores = subScoresSql(profile, { asOfDay: AS_OF, unit: "yuan", lang: "en" });
-    await connection.run(scores.fill);
-    for (const d of (await connection.runAndReadAll(scores.read)).getRowObjects()) {
-      byId.set(ordered[Number(d.rn)].id, Math.floor(Number(d.code) / 1e3) % 1000);
-    }
-    return byId;
+    const values = await readCheckedCustomers(connection, ordered.length, AS_OF);
+    const graded = gradeCheckedCustomers(values, profile, { asOf: AS_OF, unit: "yuan" });
+    return new Map(ordered.map((row, i) => [row.id, graded.f[i]]));
   };
   // Twenty customers with one purchase count: "first" spreads them over the deciles by their position in the file.
   const same = Array.from({ length: 20 }, (_, i) => ({ id: `T${i}`, date: "2025-06-01", count: "3", total: "10" }));
@@ -123,4 +107,14 @@ test("the tie rule 'first' follows the file's order: the same rows in another or
   expect(forward.get("T19")).toBe(1);
   expect(backward.get("T0")).toBe(1);
   expect(backward.get("T19")).toBe(10);
+});
+
+test("rows that are not the gate's stop the reading: a row beyond the count, or one missing", async () => {
+  const path = join(dir, "three.csv");
+  writeFileSync(path, "Customer,Last,Orders,Spent\nA,2025-06-01,3,10\nB,2025-06-02,4,11\nC,2025-06-03,5,12\n");
+  await checkStrictCells(connection, path, { id: "c0", date: "c1", count: "c2", total: "c3" }, { asOfDay: AS_OF, positiveTotal: false }, 4);
+  await expect(readCheckedCustomers(connection, 2, AS_OF)).rejects.toThrow("row 2 of 2");
+  await expect(readCheckedCustomers(connection, 4, AS_OF)).rejects.toThrow("3 rows for 4 lines");
+  const values = await readCheckedCustomers(connection, 3, AS_OF);
+  expect(Array.from(values.count)).toEqual([3, 4, 5]);
 });
