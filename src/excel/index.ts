@@ -31,6 +31,7 @@ export { locateSource } from "./source";
 export { readColumns, readColumnFormats, isDate1904 } from "./read";
 export { planCustomerOutput, readOwnGrades, writeCustomerOutput, writeSalesOutput, defaultSalesSheetName, freeSheetName, newSheetBase } from "./output";
 export { writeSummarySheet, SUMMARY_ROW_LIMIT } from "./summary";
+export { writeHistorySheets, type HistorySheets } from "./historySheets";
 export { selectAddress, selectRows, showSheet, SELECT_AREA_LIMIT } from "./select";
 export { watchSelection, type RunInContext, type SelectionWatch } from "./selectionEvents";
 export { addSampleSheet } from "./sampleSheet";

@@ -17,7 +17,7 @@ const SCALE_LOW = "#FFFFFF";
 const SCALE_HIGH = "#63BE7B";
 
 /** Queues the formats of a layout: bold titles, number formats, the colour scale. */
-function queueSummaryFormats(sheet: Excel.Worksheet, layout: SummaryLayout): void {
+export function queueSummaryFormats(sheet: Excel.Worksheet, layout: SummaryLayout): void {
   for (const a of layout.bold) sheet.getRangeByIndexes(a.row, a.col, a.rows, a.cols).format.font.bold = true;
   for (const { area, format } of layout.numberFormats) {
     const range = sheet.getRangeByIndexes(area.row, area.col, area.rows, area.cols);

@@ -281,6 +281,8 @@ const en = {
   history: {
     historySheet: "Grade history",
     transitionsSheet: "Grade transitions",
+    /** The add-in's third history sheet (the summary: customers per grade at each period end, and the chart). */
+    summarySheet: "Grade history summary",
     customerId: "Customer id",
     periodEnds: "Period ends",
     steps: { month: "month ends", quarter: "quarter ends" },

@@ -241,6 +241,7 @@ const zh: EngineTexts = {
   history: {
     historySheet: "等级历史",
     transitionsSheet: "等级变化",
+    summarySheet: "等级历史汇总",
     customerId: "客户编号",
     periodEnds: "期末日期",
     steps: { month: "个月末", quarter: "个季度末" },
