@@ -50,7 +50,8 @@ export {
 } from "./migration";
 export { rfMap, type RfMap } from "./rfMap";
 export {
-  centPlaces, NOT_REACHABLE_TEXT, nextGradeOrder, nextGradeOrders, type NextGradeOrder, type NextGradeOrders,
+  centPlaces, NOT_REACHABLE_TEXT, nextGradeOrder, nextGradeOrders, nextGradeSummary, type NextGradeOrder, type NextGradeOrders,
+  type NextGradeRow,
 } from "./nextGrade";
 export {
   gradeHistory, periodEnds, periodOf, type GradeHistory, type HistoryOptions, type HistoryStep, type HistoryTransition,

@@ -61,6 +61,10 @@ export function describeError(err: unknown, lang: Lang): string {
         return t(lang, "errorWorkbookProtected");
       case "summaryProtected":
         return t(lang, "errorSummaryProtected");
+      case "noPeriods":
+        return t(lang, "errorNoPeriods");
+      case "historyProtected":
+        return t(lang, "errorHistoryProtected");
     }
   }
   const code = officeCode(err);

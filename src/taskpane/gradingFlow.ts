@@ -152,7 +152,10 @@ export type GradeOutcome = GradeDone | { status: "cancelled" };
  * missing, nothing readable in a column (the engine's words in `text`), a protected sheet or workbook structure
  * where the results would go (`sheet`).
  */
-export type FlowErrorCode = "noRows" | "missingColumns" | "nothingToGrade" | "sheetProtected" | "workbookProtected" | "summaryProtected";
+export type FlowErrorCode =
+  | "noRows" | "missingColumns" | "nothingToGrade" | "sheetProtected" | "workbookProtected" | "summaryProtected"
+  // Grade history: the months chosen hold no period end; the workbook's structure refuses the new sheets.
+  | "noPeriods" | "historyProtected";
 export class FlowError extends Error {
   constructor(
     readonly code: FlowErrorCode,

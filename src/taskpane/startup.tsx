@@ -5,6 +5,7 @@ import { FluentProvider, Spinner, makeStaticStyles } from "@fluentui/react-compo
 import { displayDateForm, formatDay, langFromTag, todayDay } from "../engine";
 import { App } from "./components/App";
 import { createGradingFlow } from "./gradingFlow";
+import { gradeHistoryToSheets } from "./historyFlow";
 import { fluentThemeFor } from "./officeTheme";
 import type { OfficeThemeColors } from "./officeTheme";
 import { createProfileStore } from "./profiles/profileStore";
@@ -112,6 +113,7 @@ export function startTaskpane(container: HTMLElement): void {
     <ThemedRoot>
       <App
         flow={createGradingFlow(run, runIn)}
+        history={(request, hooks) => gradeHistoryToSheets(run, request, hooks)}
         lang={lang}
         dateForm={dateForm}
         visibility={officeVisibilityEvents()}

@@ -9,6 +9,7 @@ import { Text } from "@fluentui/react-components";
 import { dataPastAnalysisDate, formatDay, notATable } from "../../engine";
 import type { DisplayDateForm, Lang, Profile } from "../../engine";
 import type { PreviewData } from "../profiles/selectionPreview";
+import { describeError } from "../describeError";
 import { gradeBreakdown } from "../gradeBreakdown";
 import type { GradingFlow } from "../gradingFlow";
 import { gradeBlockedReason, gradeTarget } from "../gradeReadiness";
@@ -24,11 +25,14 @@ import { useSelectedTable } from "../hooks/useSelectedTable";
 import type { VisibilityEvents } from "../selectionFollowing";
 import { useSheetActions } from "../hooks/useSheetActions";
 import { useWorkbookProfiles } from "../hooks/useWorkbookProfiles";
+import type { HistoryHooks, HistoryOutcome, HistoryRequest } from "../historyFlow";
 import { GradeFooter } from "./GradeFooter";
+import { HistorySection } from "./HistorySection";
 import { MappingSection } from "./MappingSection";
 import { OptionsSection, warningText } from "./OptionsSection";
 import { OverwriteDialog } from "./OverwriteDialog";
 import { MovementLine } from "./MovementLine";
+import { NextGradeLine } from "./NextGradeLine";
 import { PaneMessageBars } from "./PaneMessageBars";
 import { PaneShell } from "./PaneShell";
 import { ResultCard } from "./ResultCard";
@@ -51,9 +55,11 @@ export interface AppProps {
   profileEditor?(hooks: ProfileEditorHooks): ReactNode;
   /** Office's "pane hidden / shown" events: selection following pauses while hidden (absent: always follows). */
   visibility?: VisibilityEvents | null;
+  /** Grade history of sales records to new sheets (see historyFlow); absent: no "Grade history" section. */
+  history?(request: HistoryRequest, hooks: HistoryHooks): Promise<HistoryOutcome>;
 }
 
-export function App({ flow, lang, dateForm, profileEditor, visibility }: AppProps) {
+export function App({ flow, lang, dateForm, profileEditor, visibility, history }: AppProps) {
   const messages = usePaneMessages();
   const { setError, setNotice } = messages;
   const [editingProfiles, setEditingProfiles] = useState(false);
@@ -106,6 +112,35 @@ export function App({ flow, lang, dateForm, profileEditor, visibility }: AppProp
       },
       { asOfWarning: runWarning, asOfChosenBy: options.asOfOrigin === "profile" ? "profile" : "user" },
     );
+  };
+
+  // Grade history: the same table, columns, profile, sales start and unit as Grade; period ends instead of one date.
+  const gradeHistory = async (step: "month" | "quarter", from: string, to: string) => {
+    if (!history || !inspection || !detection || !profile || !unitChoice) return;
+    setError(null);
+    setNotice(null);
+    if (!(await table.confirmStillSelected())) return;
+    try {
+      const outcome = await history({
+        source: inspection.source,
+        date1904: inspection.date1904,
+        detection,
+        profile,
+        step,
+        from,
+        to,
+        windowStart: windowDay !== null ? formatDay(windowDay) : undefined,
+        unit: unitChoice.unit,
+        unitSource: unitSourceFact(unitChoice),
+        lang,
+      }, {});
+      if (outcome.status === "done") {
+        const { sheets, periods } = outcome;
+        messages.tellNotice(t(lang, "historyDone", { ...sheets, customers: sheets.customers.toLocaleString(lang === "zh" ? "zh-CN" : "en-US"), periods }));
+      } else messages.tellNotice(t(lang, "cancelled"));
+    } catch (err) {
+      messages.tellError(describeError(err, lang));
+    }
   };
 
   if (editingProfiles && profileEditor) {
@@ -184,15 +219,18 @@ export function App({ flow, lang, dateForm, profileEditor, visibility }: AppProp
           onOpenSummary={() => result.done.summarySheet !== null && sheet.showSheet(result.done.summarySheet)}
           onSelectRows={sheet.selectRows}
           movement={
-            result.done.migration && (
-              <MovementLine
-                lang={lang}
-                migration={result.done.migration}
-                movedDownRows={result.done.movedDownRows ?? []}
-                sheetName={result.done.sourceSheet}
-                onSelectRows={sheet.selectRows}
-              />
-            )
+            <>
+              {result.done.migration && (
+                <MovementLine
+                  lang={lang}
+                  migration={result.done.migration}
+                  movedDownRows={result.done.movedDownRows ?? []}
+                  sheetName={result.done.sourceSheet}
+                  onSelectRows={sheet.selectRows}
+                />
+              )}
+              <NextGradeLine lang={lang} result={result.done.result} />
+            </>
           }
         />
       )}
@@ -244,6 +282,15 @@ export function App({ flow, lang, dateForm, profileEditor, visibility }: AppProp
             onManageProfiles={profileEditor && (() => setEditingProfiles(true))}
             manageRef={manageButton}
           />
+          {history && detection.kind === "transactions" && (
+            <HistorySection
+              lang={lang}
+              form={dateForm}
+              lastMonth={asOfDay === null ? null : formatDay(asOfDay).slice(0, 7)}
+              disabled={busy || !profile || !unitChoice || reason !== null}
+              onRun={gradeHistory}
+            />
+          )}
         </>
       )}
     </PaneShell>
