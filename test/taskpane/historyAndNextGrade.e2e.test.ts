@@ -1,8 +1,8 @@
 /**
  * Grade history from sales records, and the next-grade order, in the pane as shipped (headless Chromium, the browser
- * Excel double), at Office's 320 px. The grades and amounts are worked out by hand from the rules (RULES.md §3, §12,
- * §13) under Shaoxing (X = 0.3r + 0.4f + 0.6m; A: X > 6, B: X > 3). Screenshots: test-artifacts/pane-320-zh-history.png
- * and pane-320-en-result-next-grade.png.
+ * Excel double), at Office's 320 px. The grades and amounts are worked out by hand from the rules
+ * (RULES.md §3, §12, §13) under Shaoxing (X = 0.3r + 0.4f + 0.6m; A: X > 6, B: X > 3). Screenshots:
+ * test-artifacts/pane-320-zh-history.png and pane-320-en-result-next-grade.png.
  */
 import type { Page } from "playwright-core";
 import type { E2eSetup } from "./e2e/browserExcel";
