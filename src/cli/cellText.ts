@@ -128,7 +128,7 @@ function rawFieldIsNumber(bytes: Buffer, start: number): boolean {
 }
 
 /** Excel's limit on the characters in one cell. */
-export const EXCEL_CELL_CHARS = 32_767;
+const EXCEL_CELL_CHARS = 32_767;
 
 /** Text as a workbook cell can hold it: cut at Excel's limit (never between the two halves of a surrogate pair). */
 export function workbookText(text: string): string {

@@ -61,7 +61,7 @@ export const ENCODING_LABELS: Record<InputEncoding, string> = {
 };
 
 /** The `--encoding` value that names each encoding, as messages suggest it. */
-export const ENCODING_FLAGS: Record<InputEncoding, string> = {
+const ENCODING_FLAGS: Record<InputEncoding, string> = {
   utf8: "utf8",
   utf16le: "utf16le",
   utf16be: "utf16be",

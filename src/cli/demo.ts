@@ -7,10 +7,10 @@ import { UsageError } from "./usageError";
 import { writeFailure } from "./writeFailure";
 
 /** The shipped samples (assets/samples), next to the compiled command in dist/node/cli. */
-export const SAMPLES_DIR = resolve(__dirname, "../../../assets/samples");
+const SAMPLES_DIR = resolve(__dirname, "../../../assets/samples");
 
 /** The Shaoxing profile has no default as-of date; the sample's orders run to late 2025. */
-export const SHAOXING_DEMO_AS_OF = "2025-12-31";
+const SHAOXING_DEMO_AS_OF = "2025-12-31";
 
 const DEMOS = [
   { sample: "shaoxing-customers.xlsx", profile: "shaoxing", asOf: SHAOXING_DEMO_AS_OF, out: "shaoxing-graded.xlsx" },

@@ -12,7 +12,7 @@ import { summaryLines } from "./summary";
 import { SUMMARY_TEXTS } from "./texts";
 import { UsageError } from "./usageError";
 
-export const FORMULAS_TEXTS = localizedView(CLI_TEXTS, (t) => t.formulas);
+const FORMULAS_TEXTS = localizedView(CLI_TEXTS, (t) => t.formulas);
 
 /** `rfm grade INPUT --formulas --out X.xlsx`: the engine grades (for the summary and cached values), formulas do the rest. */
 export async function runGradeFormulas(input: string | undefined, flags: GradeFlags): Promise<void> {

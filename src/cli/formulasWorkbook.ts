@@ -17,7 +17,8 @@ import { cellText, dateOfSerial } from "./cellText";
 import { numberOf } from "./table";
 
 /** Cell styles of the formula workbooks; the result columns' number formats follow (see stylesXml). */
-export const PLAIN = 0, BOLD = 1, DATE = 2, HELP = 3;
+export const BOLD = 1, DATE = 2;
+const PLAIN = 0, HELP = 3;
 
 /** Names of the sheets only the formulas workbooks have. */
 export const FORMULA_HEADERS = {
@@ -244,7 +245,7 @@ const EXTRA_FORMATS: string[] = [
 ].filter((f): f is string => f !== undefined && f !== "General" && f !== DATE_FORMAT);
 
 /** The style of cells in a column of number format `format`. */
-export function styleOf(format: string | undefined): number {
+function styleOf(format: string | undefined): number {
   if (format === undefined || format === "General") return PLAIN;
   if (format === DATE_FORMAT) return DATE;
   return 4 + EXTRA_FORMATS.indexOf(format);

@@ -51,7 +51,7 @@ export interface GradeRequest {
 const ROLES: readonly Role[] = ["id", "date", "count", "total", "amount"];
 const UNITS: readonly MonetaryUnit[] = ["yuan", "wan"];
 const KINDS: readonly InputKind[] = ["customers", "transactions"];
-export type EngineName = "auto" | "js" | "duckdb";
+type EngineName = "auto" | "js" | "duckdb";
 const ENGINES: readonly EngineName[] = ["auto", "js", "duckdb"];
 
 /**

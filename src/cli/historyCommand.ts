@@ -37,7 +37,7 @@ export interface HistoryFlags {
   encoding?: string;
 }
 
-export interface HistoryRequest {
+interface HistoryRequest {
   inputPath: string;
   profile: Profile;
   step: HistoryStep;
@@ -55,7 +55,7 @@ export interface HistoryRequest {
 
 const STEPS: readonly HistoryStep[] = ["month", "quarter"];
 /** An .xlsx sheet has 16,384 columns; a history this long is far past what anyone reads. */
-export const MAX_PERIODS = 1200;
+const MAX_PERIODS = 1200;
 /** Unreadable sales named one by one in the summary; the rest are counted. */
 const SKIPPED_SALES_LISTED = 10;
 /** An Excel sheet has 1,048,576 rows; one holds the header. */
@@ -72,7 +72,7 @@ function monthFlag(flag: string, value: string | undefined): { year: number; mon
 
 const monthText = (m: { year: number; month: number }) => `${m.year}-${String(m.month).padStart(2, "0")}`;
 
-export function historyRequest(input: string | undefined, flags: HistoryFlags): HistoryRequest {
+function historyRequest(input: string | undefined, flags: HistoryFlags): HistoryRequest {
   const lang = langOf(flags.lang);
   if (input === undefined || input.trim() === "") throw new UsageError(USAGE_TEXTS.noInput());
   if (formatOfPath(input) === null) throw new UsageError(USAGE_TEXTS.unknownFileType(input));
@@ -110,7 +110,7 @@ export function historyRequest(input: string | undefined, flags: HistoryFlags): 
 }
 
 /** The file the transitions go to beside a CSV history: OUT.csv → OUT-transitions.csv. */
-export function transitionsPath(out: string): string {
+function transitionsPath(out: string): string {
   const ext = extname(out);
   return join(dirname(out), `${basename(out, ext)}-transitions${ext}`);
 }

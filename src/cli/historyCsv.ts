@@ -13,7 +13,7 @@ import { progressOn } from "./progress";
 import { writeCsvFile, type CsvRows } from "./writeCsv";
 
 /** The history table's rows: one per listed customer. */
-export function historyCsvRows(h: GradeHistory, listed: Int32Array, step: HistoryStep, lang: Lang): CsvRows {
+function historyCsvRows(h: GradeHistory, listed: Int32Array, step: HistoryStep, lang: Lang): CsvRows {
   return {
     headers: historyHeaders(h, step, lang),
     rowCount: listed.length,
@@ -31,7 +31,7 @@ export function historyCsvRows(h: GradeHistory, listed: Int32Array, step: Histor
 }
 
 /** The transitions table's rows, amounts as their exact decimals. */
-export function transitionCsvRows(h: GradeHistory, step: HistoryStep, lang: Lang): CsvRows {
+function transitionCsvRows(h: GradeHistory, step: HistoryStep, lang: Lang): CsvRows {
   const table = transitionTable(h, step, lang);
   return {
     headers: table.headers,

@@ -15,7 +15,7 @@ import { UsageError } from "./usageError";
 const GRADE_HEADERS = new Set(Object.values(resultColumn("grade").header).map(normaliseHeader));
 
 /** The earlier result's ids and grades; a file without a recognisable grade or id column is a usage error. */
-export async function readPreviousGrading(path: string, idHeader: unknown): Promise<PreviousGrading> {
+async function readPreviousGrading(path: string, idHeader: unknown): Promise<PreviousGrading> {
   const { table } = await readTable(path);
   const headers = headerTexts(table);
   const names = table.headers.map(normaliseHeader);

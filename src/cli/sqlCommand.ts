@@ -1,6 +1,6 @@
 import { CLI_TEXTS } from "../i18n/cli";
 import {
-  CompileError, compileSql, GradeError, localizedView, SQL_DIALECTS, type InputKind, type MonetaryUnit, type SqlDialect,
+  CompileError, compileSql, GradeError, localizedView, SQL_DIALECTS, type InputKind, type MonetaryUnit,
 } from "../engine";
 import { langOf, manualColumns } from "./gradeRequest";
 import { loadProfile } from "./loadProfile";
@@ -72,4 +72,3 @@ function dateFlag(flag: string, value: string | undefined): string | undefined {
   return value.trim();
 }
 
-export type { SqlDialect };

@@ -6,7 +6,6 @@
 import { punctuation, shareText, summaryLabels, type GradeMigration, type GradeShares, type Lang, type RfMap } from "../engine";
 import { displayWidth } from "./textWidth";
 
-
 /** Rows of cells as aligned text: the first column left-aligned, the others right-aligned. */
 function aligned(rows: string[][], indent = "  "): string[] {
   const widths: number[] = [];
@@ -24,7 +23,7 @@ function aligned(rows: string[][], indent = "  "): string[] {
 }
 
 /** An exact decimal text with thousands separators: "1234567.5" → "1,234,567.5". */
-export function groupedAmount(text: string): string {
+function groupedAmount(text: string): string {
   if (text === "") return "–";
   const negative = text.startsWith("-");
   const body = negative ? text.slice(1) : text;

@@ -5,18 +5,9 @@
  */
 
 import { CLI_TEXTS } from "../i18n/cli";
-import { shortList } from "../i18n/lists";
 import { columnLetters, localizedView, type DataPastAnalysisDate, type Localized, type Role } from "../engine";
 
 const CLI = localizedView(CLI_TEXTS, (t) => t);
-
-/**
- * Headers or sheet names quoted in a message, kept short: a file read in the wrong encoding, or with a quote that
- * swallowed its lines, can make a header of kilobytes, and a message is one line.
- */
-export function quoteList(items: readonly string[]): string {
-  return shortList(items, (text) => `"${text}"`, ", ");
-}
 
 export const KIND_NAMES = CLI.kindNames;
 export const UNIT_NAMES = CLI.unitNames;

@@ -16,12 +16,12 @@ import { UsageError } from "./usageError";
 const REASONS: Readonly<Record<string, Localized>> = localizedView(CLI_TEXTS, (t) => t.writeFailures);
 
 /** True for an error from the file system (it carries a code such as ENOSPC and the call that failed). */
-export function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
+function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
   return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === "string" && "syscall" in err;
 }
 
 /** The reason in both languages: a known code in words, anything else as Node says it (one line). */
-export function failureReason(err: NodeJS.ErrnoException): Localized {
+function failureReason(err: NodeJS.ErrnoException): Localized {
   const known = err.code === undefined ? undefined : REASONS[err.code];
   if (known) return known;
   const detail = err.message.split("\n")[0];

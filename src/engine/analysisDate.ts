@@ -8,7 +8,7 @@ import type { Profile } from "./types";
 import { formatDay, parseDateText } from "./dates";
 
 /** Days after the latest date in the data beyond which the analysis date is suspicious. */
-export const AS_OF_GAP_DAYS = 31;
+const AS_OF_GAP_DAYS = 31;
 
 export type AnalysisDateSource = "profile" | "data" | "none";
 

@@ -4,11 +4,10 @@
  * that read as people write them ("第 6 行", not "第 6–6 行"). The words are the catalogues'.
  */
 import { ENGINE_TEXTS, type EngineTexts } from "../i18n/engine";
-import type { PluralForms } from "../i18n/message";
 import { counted, grouped, pluralFor } from "../i18n/numbers";
 import type { Lang } from "./types";
 
-export { pluralFor, type PluralForms };
+export { pluralFor };
 
 /** A whole number with thousands separators: 1234567 → "1,234,567". */
 export function countNumber(n: number, lang: Lang): string {

@@ -37,14 +37,3 @@ export function formatUnits(units: number, places: number): string {
 
 /** Decimals allowed in a monetary bound of a profile. */
 export const MONEY_PLACES = 6;
-
-/**
- * x × 10^places as the double nearest the exact decimal result: the decimal point of x's text is moved, so
- * 1.4 wan becomes exactly 14000 yuan and 1 yuan exactly 0.0001 wan, with one rounding at most.
- */
-export function shiftDecimal(x: number, places: number): number {
-  if (places === 0) return x;
-  const s = String(x);
-  const e = s.indexOf("e");
-  return e < 0 ? Number(`${s}e${places}`) : Number(`${s.slice(0, e)}e${Number(s.slice(e + 1)) + places}`);
-}

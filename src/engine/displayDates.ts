@@ -6,7 +6,7 @@
 import { civilFromDay, dayFromCivil } from "./dates";
 
 /** Order of the parts in the short date form: year/month/day (Chinese, Japanese, Korean), month/day/year (US). */
-export type DateOrder = "ymd" | "mdy" | "dmy";
+type DateOrder = "ymd" | "mdy" | "dmy";
 
 export interface DisplayDateForm {
   order: DateOrder;

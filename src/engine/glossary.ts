@@ -333,5 +333,3 @@ export const GLOSSARY = {
     zhForbidden: ["金额比例", "金额份额", "收入占比"],
   }),
 } as const satisfies Record<string, GlossaryTerm>;
-
-export type GlossaryConcept = keyof typeof GLOSSARY;

@@ -12,7 +12,7 @@ import { MoneySums } from "./moneySums";
 import type { Lang, MonetaryUnit } from "./types";
 
 /** Displayed shares are tenths of a percent: 1000 units make 100.0 %. */
-export const SHARE_UNITS = 1000;
+const SHARE_UNITS = 1000;
 
 export interface Share {
   /** The share as displayed, in tenths of a percent (425 = 42.5 %); a column's shares sum to exactly 1000. */
@@ -23,7 +23,7 @@ export interface Share {
   exactPercent: string;
 }
 
-export interface GradeShareRow {
+interface GradeShareRow {
   grade: string;
   customers: number;
   /** null when no customer is graded. */

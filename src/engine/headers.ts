@@ -134,7 +134,7 @@ export function detectColumns(
 }
 
 /** Currencies a header may name. Amounts are never converted: the currency is a label the interfaces show. */
-export type Currency = "CNY" | "TWD" | "HKD";
+type Currency = "CNY" | "TWD" | "HKD";
 
 /** What one word of a unit says: a factor of 10,000, the base unit 元, a currency, or a unit this product cannot read. */
 interface UnitWord {

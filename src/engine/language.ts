@@ -1,2 +1,2 @@
 /** The product's languages, for every face that imports the engine (the registry is src/i18n/languages.ts). */
-export { DEFAULT_LANG, fallbackChain, langFromTag, langOfTag, LANGS, LANGUAGES, localeOf } from "../i18n/languages";
+export { DEFAULT_LANG, langFromTag, langOfTag, LANGS, localeOf } from "../i18n/languages";

@@ -26,7 +26,7 @@ export interface PreviousGrading {
   amounts?: ArrayLike<Cell>;
 }
 
-export interface MovedDown {
+interface MovedDown {
   /** Row (customer-level) or customer (sales records) index in the current result. */
   index: number;
   id: string;
@@ -154,7 +154,7 @@ export function compareGradings(res: GradeResult, previousGrading: PreviousGradi
 }
 
 /** The change as the Change column shows it. */
-export const CHANGE_TEXTS: Readonly<Record<GradeChange, Localized>> = localizedView(ENGINE_TEXTS, (t) => t.migration.changes);
+const CHANGE_TEXTS: Readonly<Record<GradeChange, Localized>> = localizedView(ENGINE_TEXTS, (t) => t.migration.changes);
 
 export function changeText(change: GradeChange | null, lang: Lang): string {
   return change === null ? "" : CHANGE_TEXTS[change][lang];

@@ -10,7 +10,7 @@ import type { GradeResult } from "./grade";
 import type { ContactPeriod, Localized, Profile } from "./types";
 
 /** The largest period accepted: a century, in either unit, so a date stays far inside Excel's calendar. */
-export const MAX_PERIOD = { months: 1200, days: 36_500 } as const;
+const MAX_PERIOD = { months: 1200, days: 36_500 } as const;
 
 function daysInMonth(year: number, month: number): number {
   return dayFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - dayFromCivil(year, month, 1);

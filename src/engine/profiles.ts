@@ -23,7 +23,7 @@ const KNOWN_FIELDS = new Set([
   "windowStart", "$schema",
 ]);
 /** Weights and grade cut-offs are summed exactly in integer units; more decimals than this are refused. */
-export const MAX_SCORE_PLACES = 6;
+const MAX_SCORE_PLACES = 6;
 const MAX_BINS = 100;
 
 /** The message of a problem, picked from a language's catalogue. */

@@ -35,13 +35,13 @@ export type ResultValue = number | string | null;
  * values are exact decimal texts of money, or words where there is no amount to give (the next-grade order's "not
  * reachable with one order").
  */
-export type ResultKind = "integer" | "decimal" | "amount" | "text" | "date";
+type ResultKind = "integer" | "decimal" | "amount" | "text" | "date";
 
 /**
  * When a column is written: always; when the profile's grades have contact periods; when a previous grading was
  * compared (`--previous`, or grading again over the add-in's own results).
  */
-export type ResultCondition = "always" | "contactPeriods" | "previousGrading";
+type ResultCondition = "always" | "contactPeriods" | "previousGrading";
 
 /**
  * What a column's value depends on, so that writers can make a cell once and reuse it (a million rows share a few

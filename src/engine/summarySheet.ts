@@ -64,7 +64,7 @@ export interface SummaryModel {
 }
 
 /** A row not graded: its sheet row (or a sales customer's id), the customer's name where known, and why. */
-export interface NotGradedEntry {
+interface NotGradedEntry {
   row: number | string;
   name?: string;
   reason: string;
@@ -209,7 +209,7 @@ export interface SummaryLayout {
 }
 
 /** Percent with one decimal: the displayed shares are tenths of a percent and add up to 100.0 %. */
-export const SHARE_FORMAT = "0.0%";
+const SHARE_FORMAT = "0.0%";
 
 /** A number format that shows every decimal the amounts have, with thousands separators. */
 export function amountFormat(amounts: readonly string[]): string {

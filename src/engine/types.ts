@@ -36,7 +36,7 @@ export type Role = "id" | "date" | "count" | "total" | "amount";
 export type ContactPeriod = { months: number } | { days: number };
 
 /** A grade's contact cadence: the text people read, and optionally the period that dates the next contact. */
-export type Cadence = ProfileText & {
+type Cadence = ProfileText & {
   every?: ContactPeriod;
 };
 
@@ -174,7 +174,7 @@ export interface GradeOptions {
 }
 
 /** Counts per score 1..5 (index 0 unused, index s = customers with score s; length bins+1). */
-export type ScoreCounts = number[];
+type ScoreCounts = number[];
 
 export interface GradeSummary {
   profileId: string;

@@ -9,7 +9,7 @@ export interface Area {
 }
 
 /** Sheet names other than plain identifiers must be quoted in addresses, with ' doubled. */
-export function quoteSheetName(name: string): string {
+function quoteSheetName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 

@@ -8,11 +8,11 @@ import { ExcelAdapterError } from "./types";
 
 export const TARGET_BYTES = 1_500_000;
 export const MAX_CHUNK_ROWS = 20_000;
-export const MIN_CHUNK_ROWS = 1;
+const MIN_CHUNK_ROWS = 1;
 export const MAX_CHUNK_CELLS = 200_000;
 
 /** A first read is a probe of this many rows: the cells' size is unknown until some have been read. */
-export const PROBE_ROWS = 1_000;
+const PROBE_ROWS = 1_000;
 
 /** Rows for the first chunk of a read, before any payload has been measured. */
 export function firstReadRows(cellsPerRow: number): number {

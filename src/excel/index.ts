@@ -29,7 +29,10 @@
 export * from "./types";
 export { locateSource } from "./source";
 export { readColumns, readColumnFormats, isDate1904 } from "./read";
-export { planCustomerOutput, readOwnGrades, writeCustomerOutput, writeSalesOutput, defaultSalesSheetName, freeSheetName, newSheetBase } from "./output";
+export {
+  planCustomerOutput, readOwnGrades, writeCustomerOutput, writeSalesOutput, defaultSalesSheetName, freeSheetName,
+  newSheetBase,
+} from "./output";
 export { writeSummarySheet, SUMMARY_ROW_LIMIT } from "./summary";
 export { writeHistorySheets, type HistorySheets } from "./historySheets";
 export { selectAddress, selectRows, showSheet, SELECT_AREA_LIMIT } from "./select";
@@ -37,4 +40,4 @@ export { watchSelection, type RunInContext, type SelectionWatch } from "./select
 export { addSampleSheet } from "./sampleSheet";
 export { isSheetProtected, isStructureProtected } from "./protection";
 export { gradeFill } from "./write";
-export { TARGET_BYTES, MAX_CHUNK_ROWS, MAX_CHUNK_CELLS } from "./chunks";
+export { MAX_CHUNK_ROWS } from "./chunks";

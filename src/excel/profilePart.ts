@@ -13,7 +13,7 @@
 import type { Localized } from "../engine";
 
 export const PROFILE_XML_NAMESPACE = "urn:rfm-grader:workbook-profile";
-export const PROFILE_XML_FORMAT = "1";
+const PROFILE_XML_FORMAT = "1";
 
 export interface ProfilePartContent {
   /** The id attribute (the stored profile's id, as saved). */
@@ -24,7 +24,7 @@ export interface ProfilePartContent {
   json: string;
 }
 
-export const PART_TEXTS = {
+const PART_TEXTS = {
   notProfileXml: {
     en: "the stored profile is not in the form RFM Grader writes (the part's XML cannot be read)",
     zh: "保存的分级方案不是 RFM 客户分级写入的格式（无法读取其 XML）",

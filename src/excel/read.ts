@@ -65,7 +65,7 @@ export async function readInChunks(
 }
 
 /** Groups column indexes into runs of adjacent columns (each index once, in order). */
-export function columnRuns(columns: readonly number[]): ColumnRun[] {
+function columnRuns(columns: readonly number[]): ColumnRun[] {
   const sorted = [...new Set(columns)].sort((a, b) => a - b);
   const runs: ColumnRun[] = [];
   for (const c of sorted) {

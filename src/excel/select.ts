@@ -6,7 +6,7 @@ import type { SelectResult } from "./types";
 export const SELECT_AREA_LIMIT = 200;
 
 /** Consecutive rows as runs [first, last], ascending, each row once. */
-export function rowRuns(rowNumbers: readonly number[]): [number, number][] {
+function rowRuns(rowNumbers: readonly number[]): [number, number][] {
   const sorted = [...new Set(rowNumbers.filter((r) => Number.isInteger(r) && r >= 1 && r <= 1048576))].sort((a, b) => a - b);
   const runs: [number, number][] = [];
   for (const r of sorted) {

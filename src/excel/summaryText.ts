@@ -1,2 +1,2 @@
 /** The summary sheet's labels live in the engine, shared with the command line's summary sheet. */
-export { SUMMARY_TITLES, summaryLabels, unitLabel, type SummaryLabels } from "../engine/summaryText";
+export { SUMMARY_TITLES, summaryLabels } from "../engine/summaryText";

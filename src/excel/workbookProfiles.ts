@@ -28,7 +28,7 @@ export { PROFILE_XML_NAMESPACE } from "./profilePart";
 /** Setting key of a profile stored by an earlier version: the prefix and the id in lower case. */
 export const PROFILE_SETTING_PREFIX = "rfm.profile.";
 
-export function profileSettingKey(id: string): string {
+function profileSettingKey(id: string): string {
   return PROFILE_SETTING_PREFIX + id.trim().toLowerCase();
 }
 
@@ -38,7 +38,7 @@ function idKey(id: string): string {
 }
 
 /** A stored profile that cannot be used (a damaged part, one edited outside the add-in, or a newer version's). */
-export interface InvalidStoredProfile {
+interface InvalidStoredProfile {
   /** Where it is stored: `xml:<part id>` for a custom XML part, the setting's key for an earlier version's. */
   key: string;
   /** The id it is stored under (lower case); for a part whose XML cannot be read, its part id. */
@@ -213,7 +213,7 @@ export type SaveOutcome =
    */
   | { status: "refused"; reason: RefusalReason; issues: ProfileIssue[] };
 
-export type RefusalReason = "invalid" | "builtin" | "taken";
+type RefusalReason = "invalid" | "builtin" | "taken";
 
 export interface SaveOptions {
   /** The user chose to update the stored profile of the same id. Without it an existing id is refused. */
@@ -309,7 +309,7 @@ const CALCULATIONS_PER_SYNC = 5_000;
  * nothing else: not the other formulas of this workbook, nor other open workbooks, as `application.calculate`
  * would. Reads the formulas as `findFormulasUsingProfile` does; then one sync per CALCULATIONS_PER_SYNC ranges.
  */
-export async function recalculateFormulas(ctx: Excel.RequestContext): Promise<void> {
+async function recalculateFormulas(ctx: Excel.RequestContext): Promise<void> {
   bumpRevision();
   const runs = mergeRuns(await scanFormulas(ctx, callsRfm));
   const sheets = ctx.workbook.worksheets;

@@ -35,7 +35,7 @@ const ERROR_BY_TYPE: Record<string, string> = {
 };
 
 /** An Excel error in the form the engine reads (`cellError`). */
-export interface ErrorCell {
+interface ErrorCell {
   error: string;
 }
 

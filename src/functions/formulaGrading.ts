@@ -14,7 +14,7 @@ import { uiLanguage, valueError, workbookUses1904 } from "./officeHost";
 import { refuseLargeRangesOnTheWeb, refuseLargeResultOnTheWeb } from "./webLimits";
 
 /** The customer-level functions' default profile. */
-export const DEFAULT_PROFILE_ID = "shaoxing";
+const DEFAULT_PROFILE_ID = "shaoxing";
 
 /** The arguments every grading function takes, exactly as Excel passes them (null for an omitted optional one). */
 export interface GradingArguments {

@@ -18,16 +18,16 @@ import { readRanges } from "./formulaRanges";
 import { uiLanguage, valueError, workbookUses1904 } from "./officeHost";
 import { refuseLargeRangesOnTheWeb, refuseLargeResultOnTheWeb } from "./webLimits";
 
-export const SALES_FUNCTION_ID = "SALES";
+const SALES_FUNCTION_ID = "SALES";
 /** The Wuhan rules are the built-in profile made for sales records. */
-export const SALES_DEFAULT_PROFILE_ID = "wuhan";
+const SALES_DEFAULT_PROFILE_ID = "wuhan";
 /** The customer columns, then the spill columns. */
-export const SALES_WIDTH = CUSTOMER_COLUMNS.length + SPILL_COLUMNS.length;
+const SALES_WIDTH = CUSTOMER_COLUMNS.length + SPILL_COLUMNS.length;
 /**
  * Sales that cannot be read are listed one per row up to this many; past it one row counts the rest. A column of
  * dates Excel does not hold as dates would otherwise spill a million error rows that nobody can act on.
  */
-export const MAX_LISTED_SKIPPED_SALES = 1000;
+const MAX_LISTED_SKIPPED_SALES = 1000;
 
 /** RFM.SALES's arguments exactly as Excel passes them (null for an omitted optional one). */
 export interface SalesArguments {

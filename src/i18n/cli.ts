@@ -4,6 +4,6 @@ import type { Lang } from "./languages";
 import zh from "./zh/cli";
 
 export type { CliTexts };
-export type { DataPastText, DecimalReadingText, DeclineReasonText, EncodingEvidenceText, UnitChoiceText } from "./en/cli";
+export type { DeclineReasonText } from "./en/cli";
 
 export const CLI_TEXTS: Readonly<Record<Lang, CliTexts>> = { en, zh };

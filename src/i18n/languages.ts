@@ -26,7 +26,7 @@ export interface Language {
   readonly fallback?: string;
 }
 
-export const LANGUAGES = {
+const LANGUAGES = {
   en: { tags: ["en"], locale: "en-US", name: "English" },
   zh: { tags: ["zh", "zh-Hans"], locale: "zh-CN", name: "简体中文", fallback: "en" },
 } as const satisfies Record<string, Language>;

@@ -100,7 +100,7 @@ export interface GradeRequest {
 }
 
 /** Reading the data rows, grading them, writing one result row per data row (or customer), then the summary sheet. */
-export type Phase = "reading" | "grading" | "writing" | "summary";
+type Phase = "reading" | "grading" | "writing" | "summary";
 export interface Progress {
   phase: Phase;
   done: number;
@@ -215,13 +215,13 @@ export function gradeColumns(
  * The columns of a sales table carried into its customers' rows (RULES.md §7): every column no role reads, in table
  * order; a column with neither a header nor a value is left out.
  */
-export function columnsToCarry(source: SourceTable, used: readonly number[]): number[] {
+function columnsToCarry(source: SourceTable, used: readonly number[]): number[] {
   const taken = new Set(used);
   return source.headers.flatMap((_, c) => (taken.has(c) ? [] : [c]));
 }
 
 /** A carried column's header: its own, or the column's letter when its header cell is empty ("Column F", "F 列"). */
-export function carriedHeader(source: SourceTable, column: number, lang: Lang): string {
+function carriedHeader(source: SourceTable, column: number, lang: Lang): string {
   const own = String(source.headers[column] ?? "").trim();
   if (own !== "") return own;
   const letter = columnLetters(source.firstColumn + column);
@@ -232,7 +232,7 @@ export function carriedHeader(source: SourceTable, column: number, lang: Lang): 
 export const NOT_USED = -1;
 
 /** Rows named by not-graded issues, as ascending unique 1-based sheet rows. */
-export function issueRows(source: SourceTable, issues: { index: number; graded: boolean }[] | undefined): number[] {
+function issueRows(source: SourceTable, issues: { index: number; graded: boolean }[] | undefined): number[] {
   const rows = new Set<number>();
   for (const issue of issues ?? []) if (!issue.graded) rows.add(sheetRow(source, issue.index));
   return [...rows].sort((a, b) => a - b);

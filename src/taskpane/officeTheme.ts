@@ -15,7 +15,7 @@ export interface OfficeThemeColors {
 }
 
 /** Relative luminance (WCAG) of "#rgb" or "#rrggbb"; null for anything else. */
-export function luminance(color: string | undefined): number | null {
+function luminance(color: string | undefined): number | null {
   const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec((color ?? "").trim());
   if (!m) return null;
   const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join("") : m[1];

@@ -63,7 +63,7 @@ export function randomSales(seed: number, n: number, asOf: string, typedOnly = f
   return { headers: ["customer", "order date", "amount"], rows, xlsx: true };
 }
 
-export const COLUMNS = ["id", "last", "purchases", "amount", "r", "f", "m", "score", "grade", "cadence", "note", "next"] as const;
+const COLUMNS = ["id", "last", "purchases", "amount", "r", "f", "m", "score", "grade", "cadence", "note", "next"] as const;
 export type Row = Record<(typeof COLUMNS)[number], string>;
 
 /** The engine's values for the same sales, as the formulas should show them. */

@@ -5,7 +5,7 @@
  */
 
 /** 2026-03-15: the latest date in the data below. */
-export const LATEST_2026 = 46096;
+const LATEST_2026 = 46096;
 
 /**
  * A yuan profile with six grades named as a sales team names them. Bounds: r D <= 30 → 5, <= 90 → 4, <= 180 → 3,

@@ -38,10 +38,9 @@ export const SHAOXING_NEXT_C = 46234;
  * Next grade with one order (RULES.md §12: an order today gives r 5 and S + 1), in 万元: C001 is A (none); C002 S 4 is
  * f 2: 1.5 + 0.8 + 1.2 = 3.5 > 3 with its m 2, one cent; C003 S 11 is f 4: 1.5 + 1.6 + 0.6m > 6 needs m 5, Z above 8:
  * 3.000001; C004 S 7 is f 3: 2.7 + 0.6m > 3 with any m, one cent; C005 is not graded.
+ *
+ * The result columns for the rows above, header first (English): the seven, Next contact by, the next-grade order.
  */
-export const SHAOXING_NEXT_GRADE = ["", 0.000001, 3.000001, 0.000001, ""];
-
-/** The result columns for the rows above, header first (English): the seven, Next contact by, the next-grade order. */
 export const SHAOXING_OUTPUT_EN: unknown[][] = [
   ["R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by", "Next grade with one order of"],
   [5, 5, 5, 6.5, "A", "1–2 contacts per month", "", SHAOXING_NEXT_A, ""],

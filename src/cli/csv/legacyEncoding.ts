@@ -20,7 +20,7 @@ import { TextDecoder } from "util";
 import { detectColumns } from "../../engine";
 import { scanCsv, scanRecords } from "./scanCsv";
 
-export type LegacyEncoding = "gb18030" | "big5" | "windows1252";
+type LegacyEncoding = "gb18030" | "big5" | "windows1252";
 
 export type LegacyVerdict =
   | { encoding: LegacyEncoding; evidence: "bytes" | "headers" }
@@ -129,7 +129,7 @@ export function knownHeaders(utf8: Uint8Array): number {
  * rare characters) count a quarter; kana, Greek, Cyrillic, pinyin, box drawing, private use and four-byte GB18030
  * characters count nothing. -1 when the bytes cannot be GBK (a lead byte without its trail).
  */
-export function gbkShare(bytes: Uint8Array): number {
+function gbkShare(bytes: Uint8Array): number {
   let chars = 0, score = 0;
   for (let i = 0; i < bytes.length; i++) {
     const lead = bytes[i];
@@ -157,7 +157,7 @@ export function gbkShare(bytes: Uint8Array): number {
  * symbols and punctuation (A140–A3BF); level-2 characters (C940–F9D5, the rarer ones) count a quarter; the rest
  * (Hong Kong extensions, kana and Cyrillic at C6A1–C8FE, private use) nothing. -1 when the bytes cannot be Big5.
  */
-export function big5Share(bytes: Uint8Array): number {
+function big5Share(bytes: Uint8Array): number {
   let chars = 0, score = 0;
   for (let i = 0; i < bytes.length; i++) {
     const lead = bytes[i];
@@ -188,7 +188,7 @@ const UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
  * beside an ASCII letter (Müller, Répartition), or a common symbol on its own. Western text rarely puts three such
  * bytes in a row; Chinese text in any two-byte encoding always does. -1 for a byte Windows-1252 does not define.
  */
-export function westernShare(bytes: Uint8Array): number {
+function westernShare(bytes: Uint8Array): number {
   let chars = 0, score = 0;
   for (let i = 0; i < bytes.length; ) {
     if (bytes[i] < 0x80) {

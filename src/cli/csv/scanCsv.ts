@@ -35,7 +35,7 @@ export interface CsvScan {
   problems: CsvProblem[];
 }
 
-export interface CsvProblem {
+interface CsvProblem {
   record: number;
   /** TextAfterQuote: `"x"y`; Unclosed: a quote that never closes (the field runs to the end of the file). */
   code: "TextAfterQuote" | "Unclosed";

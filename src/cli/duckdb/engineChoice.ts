@@ -19,7 +19,7 @@ import { ENGINE_TEXTS, type DeclineReason } from "./engineTexts";
  * engine's memory grows with the file, about 6 bytes per byte of CSV (2.9 GB for 15M rows), while DuckDB's path stays
  * near 1.2 GB: this size keeps the JavaScript engine under about 0.8 GB.
  */
-export const AUTO_DUCKDB_BYTES = 128 * 1024 * 1024;
+const AUTO_DUCKDB_BYTES = 128 * 1024 * 1024;
 
 export interface EngineDecision {
   /** DuckDB's grading, when it graded. */

@@ -97,7 +97,7 @@ export const ROWS_TABLE = "rfm_rows";
  * not strict is NULL there, and the gate then keeps the file from DuckDB's grading. Made while DuckDB keeps insertion order (its default), so a row's
  * `rowid` is its line's position in the file.
  */
-export function strictRowsSql(path: string, columns: StrictColumns, o: StrictOptions, width?: number): string {
+function strictRowsSql(path: string, columns: StrictColumns, o: StrictOptions, width?: number): string {
   const cast = (role: StrictRole, type: string) => `TRY_CAST(${ident(columns[role]!)} AS ${type})`;
   const flag = (role: StrictRole) => `${strictCondition(role, columns[role]!, o)} AS ok_${role}`;
   const id = columns.id === undefined ? "TRUE AS ok_id, NULL::UBIGINT AS id_hash" : `${flag("id")}, hash(${ident(columns.id)}) AS id_hash`;
@@ -112,7 +112,7 @@ export function strictRowsSql(path: string, columns: StrictColumns, o: StrictOpt
  * The gate's count over the table: rows, non-strict cells per role, repeated ids. Ids are compared by hash: two
  * different ids with one hash count as a repeat, which only sends the file to the engine.
  */
-export function strictCountsSql(hasId: boolean): string {
+function strictCountsSql(hasId: boolean): string {
   const bad = (role: StrictRole) => `count(*) FILTER (WHERE NOT ok_${role})`;
   const repeats = hasId ? " + count(*) - count(DISTINCT id_hash)" : "";
   return (

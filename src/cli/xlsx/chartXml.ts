@@ -23,7 +23,7 @@ export interface CellRange {
   cols: number;
 }
 
-export interface ColumnSeries {
+interface ColumnSeries {
   /** The cell holding the series' name, and the name. */
   nameCell: CellRange;
   name: string;

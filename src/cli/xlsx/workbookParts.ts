@@ -4,7 +4,7 @@ import type { OpcPackage, Relationship } from "./opcPackage";
 import { attribute, booleanAttribute, childNamed, childrenNamed, type XmlElement } from "./xmlText";
 
 /** What a tab of the workbook holds: cells (a worksheet), or a chart, a dialog or Excel 4 macros. */
-export type SheetKind = "worksheet" | "chartsheet" | "dialogsheet" | "macrosheet";
+type SheetKind = "worksheet" | "chartsheet" | "dialogsheet" | "macrosheet";
 
 export interface SheetInfo {
   name: string;

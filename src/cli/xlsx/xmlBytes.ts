@@ -8,8 +8,8 @@
 
 import { decodeReferences, LINE_ENDS, unescapeExcel } from "./xmlEscapes";
 
-export const LT = 0x3c, GT = 0x3e, SLASH = 0x2f;
-const BANG = 0x21, QUESTION = 0x3f, COLON = 0x3a, DQUOTE = 0x22, SQUOTE = 0x27, AMP = 0x26;
+export const LT = 0x3c, SLASH = 0x2f;
+const GT = 0x3e, BANG = 0x21, QUESTION = 0x3f, COLON = 0x3a, DQUOTE = 0x22, SQUOTE = 0x27, AMP = 0x26;
 
 /** Next position of byte b at or after from (before `to`), or -1: a plain loop, as the distances here are short. */
 export function find(buf: Buffer, b: number, from: number, to = buf.length): number {
@@ -17,7 +17,7 @@ export function find(buf: Buffer, b: number, from: number, to = buf.length): num
   return -1;
 }
 
-export function isNameEnd(code: number): boolean {
+function isNameEnd(code: number): boolean {
   return code === 32 || code === GT || code === SLASH || code === 9 || code === 10 || code === 13;
 }
 
@@ -77,7 +77,7 @@ export function isSpecialMarkup(buf: Buffer, lt: number): boolean {
 }
 
 /** Where the element name of the tag at lt starts, after `<` or `</`. */
-export function nameStart(buf: Buffer, lt: number): number {
+function nameStart(buf: Buffer, lt: number): number {
   return buf[lt + 1] === SLASH ? lt + 2 : lt + 1;
 }
 
@@ -95,7 +95,7 @@ export function localStart(buf: Buffer, from: number, end: number): number {
 }
 
 /** True when the tag at lt (start or end tag) has the local name given (as bytes). */
-export function hasLocalName(buf: Buffer, lt: number, local: Uint8Array): boolean {
+function hasLocalName(buf: Buffer, lt: number, local: Uint8Array): boolean {
   const start = nameStart(buf, lt);
   const end = nameEnd(buf, start);
   return sameBytes(buf, localStart(buf, start, end), end, local);
@@ -221,7 +221,7 @@ export function richText(buf: Buffer, from: number, to: number, preserve: boolea
 }
 
 /** XML white space (space, tab, line feed, carriage return) off both ends; other spaces (U+3000) stay. */
-export function trimXmlSpace(s: string): string {
+function trimXmlSpace(s: string): string {
   let a = 0, b = s.length;
   while (a < b && isXmlSpace(s.charCodeAt(a))) a++;
   while (b > a && isXmlSpace(s.charCodeAt(b - 1))) b--;

@@ -6,7 +6,7 @@
 
 import { decodeReferences } from "./xmlEscapes";
 
-export interface XmlAttribute {
+interface XmlAttribute {
   local: string;
   /** Namespace URI; "" for an attribute without prefix. */
   ns: string;

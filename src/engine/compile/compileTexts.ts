@@ -4,7 +4,7 @@ import { ENGINE_TEXTS } from "../../i18n/engine";
 import { localizedView } from "../../i18n/message";
 import type { Localized } from "../types";
 
-export const COMPILE_TEXTS = localizedView(ENGINE_TEXTS, (t) => t.compile);
+const COMPILE_TEXTS = localizedView(ENGINE_TEXTS, (t) => t.compile);
 
 export type CompileErrorCode = keyof typeof COMPILE_TEXTS;
 

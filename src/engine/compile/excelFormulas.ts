@@ -50,7 +50,7 @@ export interface ParameterCell {
  * customer's new values among every other customer's), which a cell formula cannot do exactly in a worksheet's binary
  * numbers, and a value fixed at grading would not follow the data the formulas follow: live formulas leave it out.
  */
-export const FORMULA_COLUMNS = {
+const FORMULA_COLUMNS = {
   r: true, f: true, m: true, score: true, grade: true, cadence: true, note: true, nextContact: true,
   previous: false, change: false, nextGrade: false,
 } as const satisfies Record<ResultColumnId, boolean>;

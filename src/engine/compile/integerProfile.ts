@@ -8,7 +8,7 @@ import { decimalPlaces, formatUnits, toUnits } from "../decimal";
 import type { Dimension, GradeRule, Localized, MonetaryUnit, Profile, TieRule } from "../types";
 
 /** An exact decimal as a whole number of 10^-places units, with its text ("15000", "0.5"). */
-export interface ExactDecimal {
+interface ExactDecimal {
   units: number;
   places: number;
   text: string;
@@ -113,7 +113,7 @@ function shiftedDecimal(x: number, shift: number): ExactDecimal {
 }
 
 /** Decimal places that make every weight and grade cut-off of the profile a whole number of units. */
-export function scorePlaces(profile: Profile): number {
+function scorePlaces(profile: Profile): number {
   const values = [
     ...(["recency", "frequency", "monetary"] as Dimension[]).map((d) => profile.weights[d]),
     ...profile.grades.map(cutOff).filter((c): c is number => c !== undefined),
@@ -126,7 +126,7 @@ function cutOff(g: GradeRule): number | undefined {
 }
 
 /** Amounts are compared in the input's unit: a wan bound read against yuan amounts is 10^4 times larger. */
-export function boundShift(input: MonetaryUnit, profileUnit: MonetaryUnit): number {
+function boundShift(input: MonetaryUnit, profileUnit: MonetaryUnit): number {
   if (input === profileUnit) return 0;
   return profileUnit === "wan" ? 4 : -4;
 }
@@ -141,10 +141,3 @@ export function gradeIndexOf(x: number, grades: readonly IntegerGrade[]): number
   return last;
 }
 
-/** The exact decimal text of X given in score units ("3", "4.1"). */
-export function scoreUnitsText(units: number, ip: IntegerProfile): string {
-  return formatUnits(units, ip.scorePlaces);
-}
-
-/** The quantile rule of RULES.md §4 in whole numbers: score = k − floor(k·twiceQPlusOne / (2N)). */
-export const QUANTILE_RULE = "k - floor(k * (2q + 1) / (2N))";

@@ -34,7 +34,7 @@ export const SALES_FORMULA_TEXTS = {
 };
 
 /** Amounts are added as whole numbers of 1/MONEY_SCALE (the engine's fast exact path uses millionths too). */
-export const SALES_MONEY_SCALE = 1_000_000;
+const SALES_MONEY_SCALE = 1_000_000;
 
 /**
  * Sales formulas compare every sale with every customer (MATCH per sale, COUNTIF/SUMIF/SUMPRODUCT per customer), so

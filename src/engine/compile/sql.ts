@@ -97,7 +97,7 @@ function sqlResultColumns(profile: Profile): SqlColumn[] {
 }
 
 /** The columns of the query's result for `profile`, in order. */
-export function sqlColumnNames(profile: Profile): string[] {
+function sqlColumnNames(profile: Profile): string[] {
   return [...SQL_CUSTOMER_COLUMNS, ...sqlResultColumns(profile).map((c) => c.name)];
 }
 
@@ -137,7 +137,7 @@ const castBigint = (k: number) => `CAST(${k} AS BIGINT)`;
 const standardNullsLast = (key: string) => `${key} NULLS LAST`;
 
 /** The code points JavaScript's `String.prototype.trim` removes (ECMAScript's WhiteSpace and LineTerminator). */
-export const TRIMMED_CODE_POINTS: readonly number[] = [
+const TRIMMED_CODE_POINTS: readonly number[] = [
   0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
   0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
 ];

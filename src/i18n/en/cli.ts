@@ -17,21 +17,21 @@ const LANG: Lang = "en";
 /** How a CSV file's encoding was told (the reader's EncodingEvidence). */
 export type EncodingEvidenceText = "bom" | "utf8" | "zeros" | "bytes" | "headers" | "forced";
 /** How a column's decimal separator was read (the CSV reader's DecimalReading). */
-export type DecimalReadingText = "comma" | "point" | "mixed" | "unclear";
+type DecimalReadingText = "comma" | "point" | "mixed" | "unclear";
 /** Why DuckDB was not used for a file it could have graded (the engine choice's DeclineReason). */
 export type DeclineReasonText =
   | "workbookInput" | "workbookOutput" | "previous" | "encoding" | "delimiter" | "salesRecords" | "headerBelow"
   | "earlierResults" | "rowsNeedNotes" | "quotes" | "formulaLike" | "lineBreaks" | "emptyLine" | "notStrict" | "unreadable"
   | "emptyTable" | "notInstalled" | "failed";
 /** What the messages read of the engine's UnitChoice. */
-export interface UnitChoiceText {
+interface UnitChoiceText {
   unit: MonetaryUnit;
   source: "user" | "header" | "profile";
   headerUnit?: MonetaryUnit;
   unreadable?: string;
 }
 /** What the messages read of the engine's DataPastAnalysisDate. */
-export interface DataPastText {
+interface DataPastText {
   chosenBy: "profile" | "user";
   asOf: string;
   latest: string;

@@ -38,7 +38,7 @@ import { PaneShell } from "./PaneShell";
 import { ResultCard } from "./ResultCard";
 import { SourceSection } from "./SourceSection";
 
-export interface ProfileEditorHooks {
+interface ProfileEditorHooks {
   onClose(): void;
   /** The valid profiles saved in the workbook after a change. */
   onChanged(profiles: Profile[]): void;

@@ -22,7 +22,7 @@ const useStyles = makeStyles({
 });
 
 /** The help page that ships with the add-in, beside the pane (the manifest's help links open it too). */
-export function helpPage(lang: Lang): string {
+function helpPage(lang: Lang): string {
   return lang === "zh" ? "help.zh-CN.html" : "help.html";
 }
 

@@ -40,7 +40,7 @@ function columnList(letters: string[], lang: Lang): string {
  * Why a role has no column although its header is there: two or more columns carry it, and picking one would be a
  * guess ("Two columns are headed “Amount” (C and F): choose one."). Null when the role is not ambiguous.
  */
-export function ambiguityText(detection: ColumnDetection, role: Role, headers: readonly string[], firstColumn: number, lang: Lang): string | null {
+function ambiguityText(detection: ColumnDetection, role: Role, headers: readonly string[], firstColumn: number, lang: Lang): string | null {
   const found = detection.ambiguous.find((a) => a.role === role);
   if (!found || detection.mapping[role] !== undefined) return null;
   const count = found.columns.length === 2 ? t(lang, "twoColumns") : String(found.columns.length);

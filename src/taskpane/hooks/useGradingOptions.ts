@@ -10,7 +10,7 @@ import { chosenByUser } from "../components/OptionsSection";
 import type { GradingOptions } from "../components/OptionsSection";
 
 /** The settings a profile brings: its analysis date (or the data's latest), its window start. */
-export function optionsFor(profile: Profile, latestDay: number | null | undefined, form: DisplayDateForm): GradingOptions {
+function optionsFor(profile: Profile, latestDay: number | null | undefined, form: DisplayDateForm): GradingOptions {
   const proposed = proposedAnalysisDate(profile, latestDay ?? null);
   const windowDay = profile.windowStart === undefined ? null : parseDateText(profile.windowStart);
   return {

@@ -17,7 +17,7 @@ import type { VisibilityEvents } from "../selectionFollowing";
 import type { PaneMessages } from "./usePaneMessages";
 
 /** The problem of an inspection failure: guidance for a selection that is empty or split, null for a real failure. */
-export function sourceProblem(err: unknown, lang: Lang): SourceProblem {
+function sourceProblem(err: unknown, lang: Lang): SourceProblem {
   if (err instanceof ExcelAdapterError && (err.code === "emptySource" || err.code === "multipleAreas")) {
     return { kind: err.code === "emptySource" ? "empty" : "multiple", message: err.text[lang] };
   }

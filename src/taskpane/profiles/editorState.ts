@@ -9,7 +9,7 @@ import { issueMessage } from "./formMessages";
 
 export const DIMENSIONS: readonly Dimension[] = ["recency", "frequency", "monetary"];
 
-export type CutKind = "above" | "atLeast";
+type CutKind = "above" | "atLeast";
 /** The unit of a grade's contact period; "" for a grade without one (no next-contact date). */
 export type PeriodUnit = "" | "months" | "days";
 
@@ -181,7 +181,7 @@ export function groupIssues(issues: readonly ProfileIssue[]): FieldIssues {
 }
 
 /** What the user typed in the input at an engine path, for the inputs that hold numbers; undefined for others. */
-export function typedAt(d: ProfileDraft, path: string): string | undefined {
+function typedAt(d: ProfileDraft, path: string): string | undefined {
   const bound = /^thresholds\.(recency|frequency|monetary)\[(\d)\]$/.exec(path);
   if (bound) return d.thresholds[bound[1] as Dimension][Number(bound[2])] ?? "";
   const weight = /^weights\.(recency|frequency|monetary)$/.exec(path);
@@ -209,7 +209,7 @@ export function checkDraft(d: ProfileDraft): FieldIssues {
  * The field paths the form shows a message next to: each input's own path, and the group a list belongs to
  * (`thresholds.recency`, `grades[1]`). An issue on any other path is listed at the top of the form, so none is lost.
  */
-export function shownPaths(d: ProfileDraft): Set<string> {
+function shownPaths(d: ProfileDraft): Set<string> {
   const paths = new Set(["id", "name", "name.en", "name.zh", "method", "monetaryUnit", "weights", "grades", "asOf", "windowStart"]);
   for (const dim of DIMENSIONS) paths.add(`weights.${dim}`);
   if (d.method === "thresholds") {
@@ -257,11 +257,6 @@ export function visibleIssues(issues: FieldIssues, touched: ReadonlySet<string>,
     if ([...touched].some((path) => concerns(field, path))) shown.set(field, list);
   }
   return shown;
-}
-
-/** Every engine path one grade's card edits, for marking them all as left at once. */
-export function gradePaths(index: number): string[] {
-  return ["grade", "above", "atLeast", "cadence.en", "cadence.zh", "cadence.every"].map((p) => `grades[${index}].${p}`);
 }
 
 /** A new grade goes just above the catch-all, which stays last. */

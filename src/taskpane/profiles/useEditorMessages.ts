@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { ProfileIssue } from "../../engine";
 
 /** A file the workbook refused to import, and why. */
-export interface ImportProblem {
+interface ImportProblem {
   file: string;
   issues: ProfileIssue[];
 }

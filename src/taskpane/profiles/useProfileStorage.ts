@@ -35,7 +35,7 @@ export interface ProfileStorage {
 }
 
 /** A profile's JSON as Export shows it to copy. */
-export interface ExportedText {
+interface ExportedText {
   id: string;
   file: string;
   json: string;

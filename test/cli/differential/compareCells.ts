@@ -68,7 +68,7 @@ const MS_PER_DAY = 86_400_000;
 const LAST_DAY_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /** Why two readings of a cell differ, or undefined when they agree. */
-export function compareCell(ours: OurCell, ref: ReferenceCell | undefined, date1904: boolean, source: "xlsx" | "csv" = "xlsx"): Verdict {
+function compareCell(ours: OurCell, ref: ReferenceCell | undefined, date1904: boolean, source: "xlsx" | "csv" = "xlsx"): Verdict {
   const empty = ours === null || ours === undefined || ours === "";
   if (!ref) {
     if (empty) return undefined;
@@ -212,7 +212,7 @@ function typeName(v: OurCell): string {
   return typeof v;
 }
 
-export function show(v: OurCell): string {
+function show(v: OurCell): string {
   if (v === null || v === undefined) return "(empty)";
   if (v instanceof Date) return `date ${v.toISOString().replace(/T00:00:00\.000Z$/, "").replace(/\.000Z$/, "")}`;
   if (typeof v === "string") return JSON.stringify(v);
@@ -226,7 +226,7 @@ function showReference(ref: ReferenceCell | undefined): string {
   return ref.formula ? `${value} (formula)` : value;
 }
 
-export function cellName(row: number, col: number): string {
+function cellName(row: number, col: number): string {
   let letters = "";
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return `${letters}${row + 1}`;

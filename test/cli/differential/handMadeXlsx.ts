@@ -10,10 +10,10 @@ export const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 export const STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main";
-export const STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+const STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-export interface HandSheet {
+interface HandSheet {
   name: string;
   /** The sheet part's XML, whole (its root element as the test wants it). */
   xml: string;

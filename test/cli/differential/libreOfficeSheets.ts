@@ -12,7 +12,7 @@ import { basename, extname, join } from "path";
 import { SaxesParser } from "saxes";
 import { SOFFICE } from "../libreOffice";
 
-export type ReferenceValue =
+type ReferenceValue =
   | { kind: "number"; value: number }
   | { kind: "date"; value: string }
   | { kind: "time"; value: string }

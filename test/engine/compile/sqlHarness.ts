@@ -31,7 +31,7 @@ export interface SaleRow {
   date: string | null;
   amount: string | null;
 }
-export interface CustomerRowData {
+interface CustomerRowData {
   id: string | null;
   date: string | null;
   count: string | null;
@@ -60,14 +60,14 @@ const typedNumber = (v: string) => {
 const typedId = (v: string) => (v.trim() === "" ? null : v);
 
 /** The shipped Wuhan sales records (customer, date, amount in yuan). */
-export function sampleSales(): SaleRow[] {
+function sampleSales(): SaleRow[] {
   return csvRecords("wuhan-sales.csv").map(([id, date, amount]) => ({
     id: typedId(id), date: typedDate(date), amount: typedNumber(amount),
   }));
 }
 
 /** The shipped Shaoxing customer table (id, last date, count, total in wan). */
-export function sampleCustomers(): CustomerRowData[] {
+function sampleCustomers(): CustomerRowData[] {
   return csvRecords("shaoxing-customers.csv").map(([id, date, , count, total]) => ({
     id: typedId(id), date: typedDate(date), count: typedNumber(count), total: typedNumber(total),
   }));
@@ -88,7 +88,7 @@ export function random(seed: number): () => number {
 const pick = <T>(rnd: () => number, items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
 
 /** Sales with heavy ties (few dates, few amounts), unreadable sales, refunds and sales outside the window. */
-export function randomSales(seed: number, n: number, asOf: string): SaleRow[] {
+function randomSales(seed: number, n: number, asOf: string): SaleRow[] {
   const rnd = random(seed);
   const end = Date.parse(asOf) / 86_400_000;
   const amounts = ["99", "199.5", "1000", "0.01", "2500.25", "-50", "12345.678901", "7"];
@@ -108,7 +108,7 @@ export function randomSales(seed: number, n: number, asOf: string): SaleRow[] {
 }
 
 /** Customers with heavy ties and every kind of row the rules refuse (missing, late, not whole, not positive). */
-export function randomCustomers(seed: number, n: number, asOf: string): CustomerRowData[] {
+function randomCustomers(seed: number, n: number, asOf: string): CustomerRowData[] {
   const rnd = random(seed);
   const end = Date.parse(asOf) / 86_400_000;
   const totals = ["0.5", "1", "3", "3.000001", "8", "12.75", "0", "-2", "0.0001"];
@@ -184,7 +184,7 @@ function literals(db: SqlRunner) {
   };
 }
 
-export async function loadSales(db: SqlRunner, table: string, rows: SaleRow[]): Promise<void> {
+async function loadSales(db: SqlRunner, table: string, rows: SaleRow[]): Promise<void> {
   const lit = literals(db);
   await db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (seq INTEGER, customer VARCHAR(40), sold_on DATE, amount DECIMAL(18, 6))`);
   for (let from = 0; from < rows.length; from += 1000) {
@@ -193,7 +193,7 @@ export async function loadSales(db: SqlRunner, table: string, rows: SaleRow[]): 
   }
 }
 
-export async function loadCustomers(db: SqlRunner, table: string, rows: CustomerRowData[]): Promise<void> {
+async function loadCustomers(db: SqlRunner, table: string, rows: CustomerRowData[]): Promise<void> {
   const lit = literals(db);
   const q = db.quoteIdent ?? ((name: string) => `"${name}"`);
   await db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (seq INTEGER, id VARCHAR(40), ${q("date")} DATE, ${q("count")} DECIMAL(10, 2), total DECIMAL(18, 6))`);
@@ -277,7 +277,7 @@ export async function compareSales(
 }
 
 /** Grades a customer table in the database and with the engine; one entry per input row, in input order. */
-export async function compareCustomers(
+async function compareCustomers(
   db: SqlRunner, profile: Profile, rows: CustomerRowData[], options: GradeOptions & { asOf: string },
 ): Promise<{ actual: Expected[]; expected: Expected[] }> {
   await loadCustomers(db, "customers_under_test", rows);

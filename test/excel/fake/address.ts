@@ -14,7 +14,7 @@ export interface Rect {
   cols: number;
 }
 
-export function columnLetters(col: number): string {
+function columnLetters(col: number): string {
   let n = col + 1;
   let s = "";
   while (n > 0) {
@@ -68,7 +68,7 @@ export function parseCells(cells: string): Rect {
   return rect;
 }
 
-export function quoteSheet(name: string): string {
+function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 

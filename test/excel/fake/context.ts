@@ -47,7 +47,7 @@ export const FIVE_MB = 5 * 1024 * 1024;
 export const READ_CELL_LIMIT = 5_000_000;
 
 /** UTF-8 bytes of the JSON text of a value, as it would travel in a request or response. */
-export function jsonBytes(value: unknown): number {
+function jsonBytes(value: unknown): number {
   const text = JSON.stringify(value) ?? "";
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {

@@ -31,7 +31,7 @@ function newPartId(): string {
   return `{5A0C3F1E-0000-4000-8000-${n}}`;
 }
 
-export function xmlPartStoreOf(state: WorkbookState): FakeXmlPartStore {
+function xmlPartStoreOf(state: WorkbookState): FakeXmlPartStore {
   let store = stores.get(state);
   if (!store) {
     const made: FakeXmlPartStore = {
@@ -59,7 +59,7 @@ export function fakeXmlParts(excel: FakeExcel): Promise<FakeXmlPartStore> {
  * for text that is not a well-formed document (checked as far as a test needs: one root element, closed, and tags
  * that nest).
  */
-export function rootNamespace(xml: string): string {
+function rootNamespace(xml: string): string {
   const body = xml.replace(/^\uFEFF?\s*(<\?xml[^?]*\?>)?\s*/, "");
   const root = /^<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(body);
   if (!root || !wellFormed(body)) throw new FakeOfficeError("InvalidArgument", "fake: the XML is not well formed");

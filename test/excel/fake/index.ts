@@ -13,9 +13,9 @@ import { FakeWorkbook, notifySelectionChanged, type WorkbookState } from "./obje
 import { SheetData, type CellValue, type ChartData } from "./sheetData";
 import { nameFormula, namesOf } from "./names";
 
-export { FakeOfficeError, FIVE_MB, READ_CELL_LIMIT, jsonBytes, type SyncStats } from "./context";
+export { FakeOfficeError, FIVE_MB, READ_CELL_LIMIT, type SyncStats } from "./context";
 export type { CellValue, ChartData } from "./sheetData";
-export { columnLetters, MAX_ROWS } from "./address";
+export { MAX_ROWS } from "./address";
 
 type Batch<T> = (ctx: Excel.RequestContext) => Promise<T>;
 /** What `Excel.run(context, batch)` takes: a request context, or an object (an event registration) holding one. */

@@ -23,7 +23,7 @@ export interface WorkbookState {
 }
 
 /** What Excel says when it refuses to change a protected sheet (code AccessDenied). */
-export const PROTECTED_SHEET_MESSAGE = "The cell or chart you're trying to change is on a protected sheet.";
+const PROTECTED_SHEET_MESSAGE = "The cell or chart you're trying to change is on a protected sheet.";
 const PROTECTED_WORKBOOK_MESSAGE = "Workbook is protected and cannot be changed.";
 
 function refuseIfStructureProtected(state: WorkbookState): void {
@@ -350,7 +350,7 @@ export class FakeConditionalFormatCollection {
 }
 
 /** A colour scale: kept as its rectangle and criteria (the fake does not colour cells by it). */
-export class FakeColorScaleFormat {
+class FakeColorScaleFormat {
   constructor(private readonly range: FakeRange) {}
   get colorScale(): { criteria: unknown } {
     const range = this.range;

@@ -21,7 +21,7 @@ export interface FakeSettingsStore {
 
 const stores = new WeakMap<WorkbookState, FakeSettingsStore>();
 
-export function settingsStoreOf(state: WorkbookState): FakeSettingsStore {
+function settingsStoreOf(state: WorkbookState): FakeSettingsStore {
   let store = stores.get(state);
   if (!store) {
     store = { values: new Map(), calculations: [], changes: [] };

@@ -23,7 +23,7 @@ export interface E2eSetup {
 }
 
 /** The test's handle on the Office host around the pane: switch Office's theme as a user would in File > Account. */
-export interface FakeOfficeHost {
+interface FakeOfficeHost {
   setTheme(theme: Record<string, unknown>): void;
   /** OfficeThemeChanged handlers the pane registered through `Office.context.document.addHandlerAsync`. */
   themeHandlerCount(): number;

@@ -15,13 +15,13 @@ import { productionBuild } from "../../build/productionBuild";
 import { OFFICE_JS_CDNS } from "../../../src/build/officeJs";
 
 export const REPO = resolve(__dirname, "../../..");
-export const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_JS_DIR = join(REPO, "node_modules/@microsoft/office-js/dist");
 /** The folders Office.js is served from on each of Microsoft's CDNs (the page may be built for any of them). */
 const OFFICE_JS_FOLDERS = Object.values(OFFICE_JS_CDNS).map((cdn) => cdn.url.slice(0, cdn.url.lastIndexOf("/") + 1));
 
 /** Fails (never skips) when Chromium is missing, saying how to get it. */
-export function requireChromium(): void {
+function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (as root).`);
   }
@@ -32,7 +32,7 @@ export function requireChromium(): void {
  * config in production mode, the real shared-runtime page with its CSP, Office.js tag, minified and transpiled chunks)
  * plus `fake-excel.js`, the Excel double for the browser.
  */
-export async function buildBundles(): Promise<string> {
+async function buildBundles(): Promise<string> {
   const dist = await productionBuild();
   const outDir = mkdtempSync(join(tmpdir(), "rfm-taskpane-e2e-"));
   cpSync(dist, outDir, { recursive: true });
@@ -46,7 +46,7 @@ export async function buildBundles(): Promise<string> {
   return outDir;
 }
 
-export function removeBuild(dir: string): void {
+function removeBuild(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
