@@ -7,7 +7,7 @@
 import { SaxesParser } from "saxes";
 import { entryBytes, zipEntries } from "../../src/cli/xlsx/zipEntries";
 
-export interface PackageShapes {
+interface PackageShapes {
   /** Part names written with backslashes (xl\worksheets\sheet1.xml): Excel opens such files, LibreOffice cannot. */
   backslashNames: boolean;
   /** Cells (A1 references, any sheet) of type inlineStr that also carry a <v>: the text is the <is> element's. */
@@ -18,7 +18,7 @@ export interface PackageShapes {
   damagedSheets: string[];
 }
 
-export function packageShapes(bytes: Buffer): PackageShapes | undefined {
+function packageShapes(bytes: Buffer): PackageShapes | undefined {
   let entries;
   try {
     entries = zipEntries(bytes);

@@ -78,7 +78,7 @@ function resolveTarget(baseFolder: string, target: string): string {
 }
 
 /** The text of an XML part's bytes. */
-export function xmlPartText(bytes: Buffer): string {
+function xmlPartText(bytes: Buffer): string {
   const text = decodedPart(bytes);
   refuseDocumentType(text);
   return text;
