@@ -66,7 +66,7 @@ export function nextGradeOrder(orders: NextGradeOrders, i: number): NextGradeOrd
 }
 
 /** Cents per whole unit of money, as decimals: 10^places. */
-function centPlaces(unit: MonetaryUnit): number {
+export function centPlaces(unit: MonetaryUnit): number {
   return unit === "yuan" ? 2 : 6;
 }
 

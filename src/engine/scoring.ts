@@ -239,7 +239,7 @@ export function comboTable(ip: IntegerProfile): ComboTable {
 }
 
 /** RULES.md §2: the exact composite score and the grade of every valid customer, from its three sub-scores. */
-export function compositeAndGrade(
+function compositeAndGrade(
   pop: Population, ip: IntegerProfile, r: Uint8Array, f: Uint8Array, m: Uint8Array,
 ): Pick<Scores, "scoreUnits" | "scorePlaces" | "gradeIndex"> {
   const places = ip.scorePlaces;

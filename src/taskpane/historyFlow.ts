@@ -38,10 +38,10 @@ export interface HistoryHooks {
 export type HistoryOutcome = { status: "done"; sheets: HistorySheets; periods: number } | { status: "cancelled" };
 
 /** More period ends than this would make a history sheet wider than anyone reads (a hundred years of month ends). */
-export const MAX_HISTORY_PERIODS = 1200;
+const MAX_HISTORY_PERIODS = 1200;
 
 /** "2025-03" as { year, month }; null for anything else. */
-export function parseMonth(text: MonthText): { year: number; month: number } | null {
+function parseMonth(text: MonthText): { year: number; month: number } | null {
   const m = /^(\d{4})-(\d{2})$/.exec(text.trim());
   if (!m) return null;
   const month = Number(m[2]);

@@ -14,7 +14,7 @@ import { formatDay, type CheckedCustomers } from "../../engine";
 import { ROWS_TABLE } from "./strictCells";
 
 /** rn, D, S, Z of every row: INTEGER, INTEGER, DOUBLE, DOUBLE (numbers in JavaScript, never BigInt). */
-export function rowValuesSql(asOfDay: number): string {
+function rowValuesSql(asOfDay: number): string {
   return (
     `SELECT CAST(rowid AS INTEGER) AS rn, CAST(date_diff('day', date, DATE '${formatDay(asOfDay)}') AS INTEGER) AS d, ` +
     `CAST(count AS DOUBLE) AS s, money AS z FROM ${ROWS_TABLE}`

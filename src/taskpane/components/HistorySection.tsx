@@ -39,7 +39,7 @@ function monthLabel(month: MonthText, lang: Lang): string {
 }
 
 /** The month `count` months before "YYYY-MM". */
-export function monthsBefore(month: MonthText, count: number): MonthText {
+function monthsBefore(month: MonthText, count: number): MonthText {
   const [y, m] = month.split("-").map(Number);
   const index = y * 12 + (m - 1) - count;
   return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;

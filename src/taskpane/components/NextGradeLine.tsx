@@ -28,7 +28,7 @@ export function NextGradeLine({ lang, result }: { lang: Lang; result: GradeResul
 }
 
 /** An exact decimal text ("20000.02") with the locale's thousands separators and exactly `places` decimals. */
-export function formatDecimalText(text: string, places: number, locale: string): string {
+function formatDecimalText(text: string, places: number, locale: string): string {
   const negative = text.startsWith("-");
   const [whole, fraction = ""] = (negative ? text.slice(1) : text).split(".");
   const grouped = BigInt(whole).toLocaleString(locale);
@@ -37,7 +37,7 @@ export function formatDecimalText(text: string, places: number, locale: string):
 }
 
 /** The exact sum of decimal texts of at most `places` decimals, as a decimal text of `places` decimals. */
-export function sumDecimalTexts(texts: readonly string[], places: number): string {
+function sumDecimalTexts(texts: readonly string[], places: number): string {
   let sum = 0n;
   for (const text of texts) {
     const negative = text.startsWith("-");
