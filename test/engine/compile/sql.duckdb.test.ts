@@ -51,3 +51,18 @@ describe("exact arithmetic in the database", () => {
     expect(String(typeOf.getRowObjectsJson()[0].t)).toMatch(/^DECIMAL/);
   });
 });
+
+describe("the columns of the query", () => {
+  test("are the ones README lists: no next-grade order (a smallest amount found by search, not a query's)", async () => {
+    await db.exec(`CREATE OR REPLACE TABLE c2 (id VARCHAR, "date" DATE, "count" INTEGER, total DECIMAL(10,2));
+      INSERT INTO c2 VALUES ('x', DATE '2025-11-21', 6, 1.5)`);
+    for (const id of ["shaoxing", "wuhan"]) {
+      const sql = compileSql(builtinProfile(id)!, { input: "customers", table: "c2", asOf: "2025-12-31" });
+      const [row] = await db.rows(sql);
+      expect(Object.keys(row)).toEqual([
+        "customer_id", "last_order_date", "purchases", "amount", "r_score", "f_score", "m_score", "rfm_score", "grade",
+        "cadence", "note", "next_contact_by",
+      ]);
+    }
+  });
+});
