@@ -71,7 +71,7 @@ describe("rfm history -o FILE.xlsx", () => {
     await wb.xlsx.readFile(join(dir, "history.xlsx"));
     const rows = (wb.getWorksheet("Grade transitions")!.getSheetValues() as unknown[][]).slice(1).map((r) => r.slice(1));
     expect(rows).toEqual([
-      ["From", "To", "Grade before", "Grade after", "Change", "Customers", "Amount at the later end (10k yuan (万元))"],
+      ["From", "To", "Grade before", "Grade after", "Change", "Customers", "Amount at the later end in 10k yuan (万元)"],
       ["2025-01", "2025-02", "A", "B", "Moved down", 1, 16],
       ["2025-01", "2025-02", "C", "C", "Same grade", 1, 2],
       ["2025-01", "2025-02", "no grade", "C", "New", 1, 3],
@@ -145,7 +145,7 @@ describe("rfm history -o FILE.csv", () => {
     const run = rfm(["history", input, "--profile", "wuhan", "--from", "2025-01", "--to", "2025-02", "-o", "h.csv"], dir);
     expect(run.status).toBe(0);
     const rows = records(readText(join(dir, "h-transitions.csv")));
-    expect(rows.map((r) => r["Amount at the later end (yuan)"]).sort()).toEqual(["0.3", "100"]);
+    expect(rows.map((r) => r["Amount at the later end in yuan"]).sort()).toEqual(["0.3", "100"]);
   });
 });
 

@@ -52,7 +52,7 @@ describe("writeHistorySheets", () => {
 
     // Consecutive month ends: from, to, before, after, change, customers, amount at the later end (万元).
     const transitions = excel.read("Grade transitions");
-    expect(transitions[0]).toEqual(["From", "To", "Grade before", "Grade after", "Change", "Customers", "Amount at the later end (10k yuan (万元))"]);
+    expect(transitions[0]).toEqual(["From", "To", "Grade before", "Grade after", "Change", "Customers", "Amount at the later end in 10k yuan (万元)"]);
     expect(transitions.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[5], r[6]])).toEqual([
       ["2025-01", "2025-02", "A", "B", 1, 16],
       ["2025-01", "2025-02", "C", "C", 1, 2],

@@ -310,7 +310,7 @@ const en = {
     gradeAfter: "Grade after",
     change: "Change",
     customers: "Customers",
-    amountAfter: (unit: string) => `Amount at the later end (${unit})`,
+    amountAfter: (unit: string) => `Amount at the later end in ${unit}`,
     about:
       "Each period end is graded as the analysis date with the sales known by then; “no grade”: no sale inside the window by that day (or, with fixed thresholds, a total of 0 or less).",
   },
