@@ -28,6 +28,8 @@ export async function readXlsx(path: string, bytes: Buffer, sheetName?: string):
     refuseOtherPackages(path, pkg, workbook);
     const root = pkg.xml(workbook!);
     if (!root) throw new MissingPart(workbook!);
+    // Pre-release (beta) Excel 2007 wrote its own namespaces, which the released format replaced: not Office Open XML.
+    if (root.ns.startsWith(PRE_RELEASE_NS)) throw new UsageError(XLSX_TEXTS.preRelease(path));
     parts = workbookParts(pkg, workbook!, root);
     sheet = pickSheet(parts.sheets, path, sheetName);
     const entry = sheet.path ? pkg.entry(sheet.path) : undefined;
@@ -45,6 +47,8 @@ export async function readXlsx(path: string, bytes: Buffer, sheetName?: string):
   }
   return sheetTable(path, sheet, parts, cells);
 }
+
+const PRE_RELEASE_NS = "http://schemas.microsoft.com/office/excel/2006/";
 
 /** A failure inside the package, as the one line that names it (anything else is a bug and stays as it is). */
 function whyUnreadable(path: string, err: unknown): unknown {

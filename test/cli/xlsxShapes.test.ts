@@ -8,13 +8,14 @@
  * differs). Dates are read under several time zones, Asia/Shanghai among them.
  */
 
+import { strToU8, zipSync } from "fflate";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { readXlsx } from "../../src/cli/readXlsx";
 import type { Table } from "../../src/cli/table";
 import { UsageError } from "../../src/cli/usageError";
 import { compareSheet, tableCells, type Disagreement } from "./differential/compareCells";
-import { escapeAttr, handMadeXlsx, MAIN, PKG_REL, REL, sheetXml, STRICT_MAIN, stylesXml, zipParts, type HandWorkbook } from "./differential/handMadeXlsx";
+import { escapeAttr, handMadeXlsx, MAIN, PKG_REL, REL, sheetXml, STRICT_MAIN, stylesXml, workbookParts, zipParts, type HandWorkbook } from "./differential/handMadeXlsx";
 import { libreOfficeSheets, type ReferenceSheet } from "./differential/libreOfficeSheets";
 import { readInZone, ZONE_OFFSETS, ZONES } from "./differential/readInZone";
 import { buildCli, tempDir, write } from "./helpers";
@@ -258,6 +259,30 @@ test("part names written with backslashes are the same parts (Excel opens such f
   const table = await read(BACKSLASHES);
   expect([table.sheetName, table.headers, table.row(0)]).toEqual(["Data", ["Customer"], ["B1"]]);
   expect(reference.get(pathOf(BACKSLASHES))).toBeInstanceOf(Error);
+});
+
+// A part whose bytes do not give the CRC-32 its zip entry records (one byte changed in storage: "C001" became "C00l").
+// Stored without compression, so that the change leaves the XML readable: only the checksum tells.
+const FLIPPED = fixture("flipped-byte.xlsx", (() => {
+  const parts = workbookParts({ sheets: [{ name: "Data", xml: sheetXml([inline("A1", "Customer"), inline("A2", "C001")]) }] });
+  const zip = Buffer.from(zipSync(Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, strToU8(text)])), { level: 0 }));
+  const at = zip.indexOf("C001");
+  zip[at + 3] = "l".charCodeAt(0);
+  return zip;
+})());
+
+test("a part whose bytes fail their CRC-32 is damaged: refused in one line, never read with values that may be wrong", async () => {
+  expect(await refusal(FLIPPED)).toBe(`"${pathOf(FLIPPED)}" is damaged: it is not a complete .xlsx workbook; open it in Excel to repair it, or export it again`);
+});
+
+// A workbook in the namespace of a pre-release (beta 2) of Excel 2007, which the released format replaced.
+const PRE_RELEASE = fixture("pre-release.xlsx", {
+  sheets: [{ name: "Data", xml: sheetXml([inline("A1", "Customer"), inline("A2", "C001")], "http://schemas.microsoft.com/office/excel/2006/2") }],
+  tweak: (files) => ({ ...files, "xl/workbook.xml": files["xl/workbook.xml"].replace(MAIN, "http://schemas.microsoft.com/office/excel/2006/2") }),
+});
+
+test("a workbook in a pre-release (beta) Excel 2007 namespace is refused in one line, not read as if it were the released format", async () => {
+  expect(await refusal(PRE_RELEASE)).toBe(`"${pathOf(PRE_RELEASE)}" is in the format of a pre-release (beta) of Excel 2007, not the released Office Open XML format: export it again from the program that made it`);
 });
 
 // --- Odd cells other writers make -----------------------------------------------------------------------------------

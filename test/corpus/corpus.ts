@@ -113,6 +113,9 @@ class Tally {
   }
 }
 
+/** How the cache marks a reading that could not be compared (too large to hold), before the reason. */
+const NOT_COMPARED = "\u0000not compared: ";
+
 /**
  * LibreOffice's readings, from the cache where it has them: the flat OpenDocument it saved (compressed), keyed by the
  * file's content and the import filter, so that a change to how that XML is read needs no new conversion.
@@ -133,7 +136,8 @@ async function referenceReadings(files: string[], cache: string | undefined, inF
     const c = cachePath(f);
     if (c && existsSync(c)) {
       const text = gunzipSync(readFileSync(c)).toString("utf8");
-      result.set(keyOf(f), reading(text === "" ? new Error("LibreOffice could not open it") : text));
+      const failed = text === "" ? new Error("LibreOffice could not open it") : text.startsWith(NOT_COMPARED) ? new Error(text.slice(NOT_COMPARED.length)) : undefined;
+      result.set(keyOf(f), reading(failed ?? text));
     } else missing.push(f);
   }
   // Converted 25 at a time, each group cached as soon as it is read, so that an interrupted run keeps what it did.
@@ -145,10 +149,10 @@ async function referenceReadings(files: string[], cache: string | undefined, inF
       const text = converted.get(f)!;
       result.set(keyOf(f), reading(text));
       const c = cachePath(f);
-      // A reading too large to compare is not cached (it is not "could not open").
-      if (c && !(text instanceof Error && text.message !== "LibreOffice could not open it")) {
+      if (c) {
         mkdirSync(cache!, { recursive: true });
-        writeFileSync(c, gzipSync(text instanceof Error ? "" : text));
+        const failure = text instanceof Error && text.message !== "LibreOffice could not open it" ? NOT_COMPARED + text.message : "";
+        writeFileSync(c, gzipSync(text instanceof Error ? failure : text));
       }
     }
   }
@@ -159,6 +163,23 @@ async function referenceReadings(files: string[], cache: string | undefined, inF
 function refusal(err: unknown): string {
   if (err instanceof Error && err.name === "UsageError") return (err as Error & { line(lang: string): string }).line("en");
   throw err;
+}
+
+/**
+ * Refusals that are the readers' rule, not a failure to read: each says in one line why and what to do, where
+ * LibreOffice reads on. The reason is kept as the kind, so that each is counted apart.
+ */
+const DELIBERATE_REFUSALS: RegExp[] = [
+  /declares a document type \(DTD\)/, // the packaging conventions forbid it (an XML entity bomb's shape)
+  /is an Excel 4 macro sheet/, // formulas to run, not data: read only when named, never
+  /is password-protected \(encrypted\)/, // decryption is not supported (LibreOffice knows Excel's default password)
+  /bytes do not make that sure|bytes do not tell which/, // an encoding the bytes do not tell: refused, never guessed
+];
+
+function refusalFinding(line: string, path: string, where: string, detail: string): Finding {
+  const why = reason(line, path);
+  const deliberate = DELIBERATE_REFUSALS.some((r) => r.test(line));
+  return { kind: `${deliberate ? "refused by rule" : "refused here"}: ${why}`, deliberate, where, detail };
 }
 
 /** A refusal's words without the file's name, so that refusals group by reason. */
@@ -197,9 +218,7 @@ async function compareWorkbook(path: string, name: string, reference: ReferenceS
   } catch (err) {
     const line = tally.refused(refusal(err), path);
     const anyCells = reference.some((s) => s.cells.size > 0);
-    if (anyCells && !/ is empty/.test(line)) {
-      tally.findings.push({ kind: `refused here: ${reason(line, path)}`, deliberate: false, where: name, detail: line });
-    }
+    if (anyCells && !/ is empty/.test(line)) tally.findings.push(refusalFinding(line, path, name, line));
   }
   const firstWithCells = reference.find((s) => s.visible && s.cells.size > 0);
   const defaultIndex = reference.findIndex((s) => s.name === defaultSheet);
@@ -214,12 +233,17 @@ async function compareWorkbook(path: string, name: string, reference: ReferenceS
     try {
       table = await readers.readXlsx(path, bytes, sheet.name);
     } catch (err) {
-      const line = tally.refused(refusal(err), path);
-      if (sheet.cells.size === 0) continue; // an empty sheet or a chart sheet: nothing to read on either side
-      tally.cells += sheet.cells.size;
-      if (sheet.pivot) tally.findings.push({ kind: "sheet with a pivot table (LibreOffice lays it out again)", deliberate: true, where: `${name}!${sheet.name}`, detail: line });
-      else tally.findings.push({ kind: `refused here: ${reason(line, path)}`, deliberate: false, where: `${name}!${sheet.name}`, detail: line });
-      continue;
+      // LibreOffice renames a sheet whose name it cannot take ("sheet1" becomes "sheet1 -1"): ours is the file's name.
+      const renamed = / -\d+$/.test(sheet.name) ? sheet.name.replace(/ -\d+$/, "") : undefined;
+      if (renamed) table = await readers.readXlsx(path, bytes, renamed).catch(() => undefined);
+      if (!table) {
+        const line = tally.refused(refusal(err), path);
+        if (sheet.cells.size === 0) continue; // an empty sheet or a chart sheet: nothing to read on either side
+        tally.cells += sheet.cells.size;
+        if (sheet.pivot) tally.findings.push({ kind: "sheet with a pivot table (LibreOffice lays it out again)", deliberate: true, where: `${name}!${sheet.name}`, detail: line });
+        else tally.findings.push(refusalFinding(line, path, `${name}!${sheet.name}`, line));
+        continue;
+      }
     }
     const result = compareSheet(tableCells(table), sheet, table.date1904);
     tally.cells += result.cells;
@@ -286,7 +310,7 @@ async function compareCsvs(files: string[], root: string, readers: OurReaders, c
         if (typeof table === "string") {
           const cells = reference[0]?.cells.size ?? 0;
           if (cells === 0) tally.readersAgreeOnRefusal++;
-          else tally.findings.push({ kind: `CSV refused here: ${reason(table, original)}`, deliberate: false, where: name, detail: `${table} (LibreOffice reads ${cells} cells)` });
+          else tally.findings.push(refusalFinding(table, original, name, `${table} (LibreOffice reads ${cells} cells)`));
           continue;
         }
         const result = compareSheet(tableCells(table), reference[0], false, "csv");

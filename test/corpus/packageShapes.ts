@@ -16,6 +16,10 @@ interface PackageShapes {
   processContent: boolean;
   /** Worksheet parts that are not well-formed XML (text outside the root element, …). */
   damagedSheets: string[];
+  /** The package's root relationships (_rels/.rels) are not XML: the workbook is found at its usual part. */
+  damagedRootRelationships: boolean;
+  /** Parts whose bytes fail the CRC-32 their zip entry records. */
+  failedChecksums: string[];
 }
 
 function packageShapes(bytes: Buffer): PackageShapes | undefined {
@@ -25,7 +29,7 @@ function packageShapes(bytes: Buffer): PackageShapes | undefined {
   } catch {
     return undefined;
   }
-  const shapes: PackageShapes = { backslashNames: false, inlineWithValue: new Set(), processContent: false, damagedSheets: [] };
+  const shapes: PackageShapes = { backslashNames: false, inlineWithValue: new Set(), processContent: false, damagedSheets: [], damagedRootRelationships: false, failedChecksums: [] };
   const text = (name: string) => {
     try {
       return entryBytes(bytes, entries.get(name)!).toString("utf8");
@@ -35,10 +39,17 @@ function packageShapes(bytes: Buffer): PackageShapes | undefined {
   };
   for (const [name, entry] of entries) {
     if (entry.name.includes("\\")) shapes.backslashNames = true;
+    try {
+      entryBytes(bytes, entry);
+    } catch (err) {
+      if (/CRC-32/.test((err as Error).message)) shapes.failedChecksums.push(name);
+    }
+    if (name === "_rels/.rels" && !wellFormed(text(name))) shapes.damagedRootRelationships = true;
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) {
       const xml = text(name);
       // <c r="D2" t="inlineStr"><v>1.0</v><is>…</is></c>, with or without a namespace prefix.
-      for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*)>((?:(?!<\/(?:\w+:)?c>)[\s\S])*)<\/(?:\w+:)?c>/g)) {
+      // (A self-closing <c r="C2"/> is no cell with content: its attributes may not end in "/".)
+      for (const m of xml.matchAll(/<(?:\w+:)?c\b((?:[^>/]|\/(?!>))*)>((?:(?!<\/(?:\w+:)?c>)[\s\S])*)<\/(?:\w+:)?c>/g)) {
         if (!/\bt="inlineStr"/.test(m[1]) || !/<(?:\w+:)?v\b/.test(m[2])) continue;
         const ref = /\br="([A-Z]+\d+)"/.exec(m[1]);
         if (ref) shapes.inlineWithValue.add(ref[1]);
@@ -79,6 +90,10 @@ export function explainByPackage(bytes: Buffer, findings: ExplainedFinding[]): v
     const cell = f.where.split("!").pop() ?? "";
     if (f.kind === "read here, LibreOffice could not open it" && shapes.backslashNames) {
       f.kind = "package: part names written with backslashes (Excel opens the file, LibreOffice cannot)";
+    } else if (f.kind === "read here, LibreOffice could not open it" && shapes.damagedRootRelationships) {
+      f.kind = "package: root relationships that are not XML: the workbook read from its usual part (LibreOffice cannot open the file)";
+    } else if (f.kind.startsWith("refused here:") && /is damaged/.test(f.kind) && shapes.failedChecksums.length > 0) {
+      f.kind = "package: a part fails its CRC-32 check: refused as damaged (LibreOffice reads what it can of it)";
     } else if (f.kind === "text here, empty in LibreOffice" && shapes.inlineWithValue.has(cell)) {
       f.kind = "inline string that also carries a value element: its text here, as the file format says (LibreOffice shows nothing)";
     } else if (f.kind === "text here, empty in LibreOffice" && shapes.damagedSheets.length > 0) {

@@ -1,3 +1,4 @@
+import * as zlib from "zlib";
 import { inflateRawSync, createInflateRaw } from "zlib";
 
 /** One file inside a .zip, as its central directory describes it. */
@@ -10,6 +11,8 @@ export interface ZipEntry {
   headerOffset: number;
   /** General purpose flags (bit 0: encrypted). */
   flags: number;
+  /** The CRC-32 of the entry's bytes, as the central directory records it. */
+  crc: number;
 }
 
 /** Why a file could not be opened as a zip. */
@@ -65,7 +68,7 @@ export function zipEntries(bytes: Buffer): Map<string, ZipEntry> {
       x += 4 + len;
     }
     const flags = bytes.readUInt16LE(at + 8);
-    entries.set(name.replace(/\\/g, "/"), { name, method: bytes.readUInt16LE(at + 10), compressedSize, size, headerOffset, flags });
+    entries.set(name.replace(/\\/g, "/"), { name, method: bytes.readUInt16LE(at + 10), compressedSize, size, headerOffset, flags, crc: bytes.readUInt32LE(at + 16) });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -92,26 +95,64 @@ function rawData(bytes: Buffer, entry: ZipEntry): Buffer {
 /** A small entry, whole. */
 export function entryBytes(bytes: Buffer, entry: ZipEntry): Buffer {
   const data = rawData(bytes, entry);
-  if (entry.method === 0) return data;
+  let out: Buffer;
   try {
-    return inflateRawSync(data);
+    out = entry.method === 0 ? data : inflateRawSync(data);
   } catch (err) {
     throw new NotAZip(`${entry.name}: ${(err as Error).message}`);
   }
+  checkCrc(entry, crc32(out, 0));
+  return out;
 }
 
 /** A large entry, decompressed piece by piece (a full-height sheet is hundreds of megabytes of XML). */
 export async function* entryChunks(bytes: Buffer, entry: ZipEntry): AsyncGenerator<Buffer> {
   const data = rawData(bytes, entry);
+  let crc = 0;
   if (entry.method === 0) {
-    for (let at = 0; at < data.length; at += 1 << 20) yield data.subarray(at, Math.min(at + (1 << 20), data.length));
-    return;
+    for (let at = 0; at < data.length; at += 1 << 20) {
+      const chunk = data.subarray(at, Math.min(at + (1 << 20), data.length));
+      crc = crc32(chunk, crc);
+      yield chunk;
+    }
+  } else {
+    const inflate = createInflateRaw({ chunkSize: 1 << 20 });
+    inflate.end(data);
+    try {
+      for await (const chunk of inflate) {
+        crc = crc32(chunk as Buffer, crc);
+        yield chunk as Buffer;
+      }
+    } catch (err) {
+      throw new NotAZip(`${entry.name}: ${(err as Error).message}`);
+    }
   }
-  const inflate = createInflateRaw({ chunkSize: 1 << 20 });
-  inflate.end(data);
-  try {
-    for await (const chunk of inflate) yield chunk as Buffer;
-  } catch (err) {
-    throw new NotAZip(`${entry.name}: ${(err as Error).message}`);
+  checkCrc(entry, crc);
+}
+
+/**
+ * An entry whose bytes do not give the CRC-32 the zip records for it is damaged (a bit flipped in storage or in
+ * transfer): its cells cannot be trusted, so the file is refused rather than read with values that may be wrong.
+ */
+function checkCrc(entry: ZipEntry, crc: number): void {
+  if (crc !== entry.crc) throw new NotAZip(`${entry.name}: CRC-32 ${crc.toString(16)} where the zip records ${entry.crc.toString(16)}`);
+}
+
+/** zlib's CRC-32 (Node 20.15 and later), else the same sum computed here. */
+const crc32: (data: Uint8Array, value: number) => number = (zlib as { crc32?: (data: Uint8Array, value: number) => number }).crc32 ?? crc32Table;
+
+let CRC_TABLE: Uint32Array | undefined;
+
+function crc32Table(data: Uint8Array, value: number): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c >>> 0;
+    }
   }
+  let c = ~value >>> 0;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
 }

@@ -355,6 +355,7 @@ const en = {
     markup: (path: string) => `"${path}" is a web page or XML file with an .xlsx name, not a workbook: open it in Excel, save it as .xlsx (File > Save As) and try again`,
     notAWorkbook: (path: string) => `"${path}" is a zip file but not an Excel workbook: it holds no workbook part`,
     missingPart: (path: string, part: string) => `"${path}" is damaged: its part ${part} is missing; open it in Excel to repair it, or export it again`,
+    preRelease: (path: string) => `"${path}" is in the format of a pre-release (beta) of Excel 2007, not the released Office Open XML format: export it again from the program that made it`,
     documentType: (path: string) => `"${path}" declares a document type (DTD) inside the workbook, which the file format forbids (it is how XML bombs are made): export it again from the program that made it`,
     compression: (path: string, method: string) => `"${path}" is compressed with ${method}, which is not read here (only Deflate, as Excel writes): open it in Excel, save it again and try again`,
     encryptedZip: (path: string) => `"${path}" is a zip with encrypted (password-protected) entries, which is not read here: save the workbook again from Excel without a zip password and try again`,

@@ -297,6 +297,7 @@ const zh: CliTexts = {
     markup: (path) => `“${path}”是改成 .xlsx 扩展名的网页或 XML 文件，不是工作簿：请在 Excel 中打开，另存为 .xlsx（文件 > 另存为）后重试`,
     notAWorkbook: (path) => `“${path}”是 zip 压缩文件，但不是 Excel 工作簿：其中没有工作簿部件`,
     missingPart: (path, part) => `“${path}”已损坏：缺少其中的部件 ${part}；请在 Excel 中打开并修复，或重新导出`,
+    preRelease: (path) => `“${path}”采用 Excel 2007 预览版（beta）的格式，而不是正式发布的 Office Open XML 格式：请用生成它的程序重新导出`,
     documentType: (path) => `“${path}”的工作簿内部含有文档类型声明（DTD），文件格式不允许这样做（XML 炸弹正是借此制造的）：请用生成它的程序重新导出`,
     compression: (path, method) => `“${path}”采用 ${method} 压缩，本工具无法读取（仅支持 Excel 使用的 Deflate）：请在 Excel 中打开并重新保存后重试`,
     encryptedZip: (path) => `“${path}”是带加密（密码保护）条目的 zip 文件，本工具无法读取：请在 Excel 中重新保存工作簿（不设置 zip 密码）后重试`,

@@ -164,10 +164,27 @@ function valueVerdict(ours: OurCell, ref: ReferenceCell, date1904: boolean, sour
       }
       // Tabs in a text of several lines are kept (Excel keeps every character of a cell); LibreOffice drops them.
       if (ours.includes("\n") && ours.includes("\t") && ours.replace(/\t/g, "") === v.value) return MULTI_LINE_TABS;
+      // Several of the above in one cell (a CSV field holding a tab, a line break, a form feed and a carriage return).
+      const asLibreOffice = withoutControls(ours.replace(/\r\n?/g, "\n"));
+      if ((asLibreOffice.includes("\n") ? asLibreOffice.replace(/\t/g, "") : asLibreOffice) === v.value) {
+        return { kind: "text: control characters, tabs of a text of several lines and carriage returns kept (LibreOffice drops or changes them)", deliberate: true };
+      }
+      // Excel decodes _xHHHH_ with four hexadecimal digits only: _xb_ is text. LibreOffice decodes it (and drops the
+      // control character it makes).
+      if (ours.replace(/_x[0-9A-Fa-f]{1,3}_/g, "") === v.value) return { kind: "text: _xHH_ with fewer than four digits is text (Excel decodes only _xHHHH_; LibreOffice decodes it)", deliberate: true };
       return differ("texts differ");
     }
     // Times of day and elapsed times are read as the text Excel shows (they are no dates): LibreOffice shows the same.
-    if (v.kind === "time") return ours === ref.shown ? undefined : { kind: "time or duration shown differently", deliberate: false };
+    if (v.kind === "time") {
+      if (ours === ref.shown) return undefined;
+      // Excel rounds a time to the second it shows (15:30:17.9994 shows 15:30:18); LibreOffice cuts the fraction off.
+      const seconds = Math.abs(durationDays(v.value)) * 86_400;
+      if (seconds - Math.floor(seconds) >= 0.5) return { kind: "a time within half a second of the next: shown rounded, as Excel shows it (LibreOffice cuts)", deliberate: true };
+      return { kind: "time or duration shown differently", deliberate: false };
+    }
+    // An elapsed time under a conditional format ([=0]?;[hh]:mm:ss): the text Excel shows, which LibreOffice shows too
+    // while it types the cell a number.
+    if (v.kind === "number" && ours === ref.shown) return { kind: "time under a conditional format: the text shown (LibreOffice shows the same, typed a number)", deliberate: true };
     if (v.kind === "error") return ours === v.value ? undefined : { kind: "text here, error in LibreOffice", deliberate: false };
     return { kind: `text here, ${v.kind} in LibreOffice`, deliberate: false };
   }
