@@ -261,13 +261,13 @@ describe("following Excel's selection", () => {
     // The card's links go to the results and the summary sheet; the pane does not take what it selected itself for a
     // new range to grade.
     await page.getByTestId("select-results").click();
-    await page.waitForFunction(() => (window as unknown as { rfmFake: { selection(): string } }).rfmFake.selection() === "Sales!K1:R3");
+    await page.waitForFunction(() => (window as unknown as { rfmFake: { selection(): string } }).rfmFake.selection() === "Sales!K1:S3");
     await page.getByTestId("open-summary").click();
     await page.waitForFunction(() => (window as unknown as { rfmFake: { activeSheet(): string } }).rfmFake.activeSheet() !== "Sales");
     await page.waitForTimeout(600);
     // Still the table selected by the user (now with its result columns beside it, which grading again updates in
-    // place), not the results (K1:R3) or the summary sheet the pane selected for the user to look at.
-    await expect(page.getByTestId("source-address").innerText()).resolves.toMatch(/^Sales!G1:[JR]3$/);
+    // place), not the results (K1:S3) or the summary sheet the pane selected for the user to look at.
+    await expect(page.getByTestId("source-address").innerText()).resolves.toMatch(/^Sales!G1:[JS]3$/);
     await expect(page.getByTestId("result").count()).resolves.toBe(1);
     expectCleanPage(watch);
   });
