@@ -262,10 +262,20 @@ describe("keyboard only", () => {
   sheet[2].push("", "请勿覆盖：财务部备注");
 
   it("walks select, map, grade, the overwrite dialog, the editor and back; the focus is never on <body>", async () => {
-    const { page, watch } = await open({ workbook: { sheets: { 客户: sheet }, selection: "客户!A1" }, displayLanguage: "en-US", settings: SETTINGS });
+    // The pane opens on an empty cell far from the table: it offers the sample data.
+    const { page, watch } = await open({ workbook: { sheets: { 客户: sheet }, selection: "客户!K20" }, displayLanguage: "en-US", settings: SETTINGS });
+    await page.getByTestId("empty-state").waitFor();
+    await page.getByTestId("pane-title").focus();
+
+    // Select: the user selects the table in Excel and reads the selection again with the keyboard; the button keeps
+    // the focus through its busy moment (it is disabled while the range is read).
+    await tabTo(page, "refresh");
+    await select(page, "客户!A1");
+    await page.keyboard.press("Enter");
     await waitForAddress(page, /A1:E8$/);
     await page.getByTestId("missing-columns").waitFor();
-    await page.getByTestId("pane-title").focus();
+    await page.waitForFunction(() => !(document.querySelector("[data-testid=refresh]") as HTMLButtonElement | null)?.disabled);
+    await expectFocusOn(page, "refresh");
 
     // Map the last missing column with the keyboard (typing E picks "E: 累计（元）"): the list stays open and the
     // select keeps the focus.
@@ -289,6 +299,16 @@ describe("keyboard only", () => {
     await page.getByTestId("notice").waitFor();
     await expectFocusOn(page, "notice");
     await expect(page.getByTestId("notice").innerText()).resolves.toBe("Cancelled. The sheet was left as it was.");
+
+    // Grade again, and Cancel chosen with Tab and Enter: the same notice takes the focus.
+    await tabTo(page, "grade");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("overwrite-dialog").waitFor();
+    await tabTo(page, "answer-cancel");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("overwrite-dialog").waitFor({ state: "detached" });
+    await expectFocusOn(page, "notice");
+    expect(await read(page, "客户", "G3:G3")).toEqual([["请勿覆盖：财务部备注"]]);
 
     // Grade again: Enter on the dialog's first button writes to a new sheet; the result takes the focus.
     await tabTo(page, "grade");
@@ -373,15 +393,38 @@ describe.each([
   ["black", THEMES.black],
 ] as const)("axe-core in Office's %s theme", (_themeName, theme) => {
   it.each(["zh-CN", "en-US"] as const)("%s: no violation in any state of the pane", async (displayLanguage) => {
+    // 备注: a table whose total column the user maps by hand, and a note right of it the results would overwrite.
+    const noted: unknown[][] = [["客户编号", "客户名称", "最近下单时间", "历史购买总次数", "累计（元）"], ...BIG_ROWS.map((row) => [...row])];
+    noted[2].push("", "请勿覆盖：财务部备注");
     const workbook = {
-      sheets: { 客户: [BIG_HEADERS, ...BIG_ROWS, [], ["", "", "", "合计"]], 销售: [NAMED_SALES_HEADERS, ...NAMED_SALES] },
-      selection: "客户!D10",
+      sheets: {
+        客户: [BIG_HEADERS, ...BIG_ROWS, [], ["", "", "", "合计"]],
+        销售: [NAMED_SALES_HEADERS, ...NAMED_SALES],
+        备注: noted,
+        空白: [[""]],
+      },
+      selection: "空白!A1",
       protectedStructure: true,
     };
     const { page, watch } = await open({ workbook, displayLanguage, settings: SETTINGS, officeTheme: theme });
     const check = async (state: string) => expect([state, await axeViolations(page)]).toEqual([state, []]);
+    await page.getByTestId("empty-state").waitFor();
+    await check("empty cell, sample offered");
+    await select(page, "客户!D10");
     await page.getByTestId("not-a-table").waitFor();
     await check("not a table");
+    await select(page, "备注!A1");
+    await waitForAddress(page, /A1:E8$/);
+    await page.getByTestId("missing-columns").waitFor();
+    await check("a column to map");
+    await page.getByTestId("map-total").selectOption("4");
+    await page.getByTestId("profile").selectOption(SIX_GRADES.id);
+    await page.getByTestId("grade").click();
+    await page.getByTestId("overwrite-dialog").waitFor();
+    await check("overwrite dialog");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("notice").waitFor();
+    await check("cancelled notice");
     await select(page, "销售!A1");
     await waitForAddress(page, /A1:F7$/);
     await page.getByTestId("profile").selectOption("wuhan");
@@ -400,6 +443,8 @@ describe.each([
     await page.getByTestId("result").waitFor();
     await check("result");
     await page.getByTestId("manage-profiles").click();
+    await page.getByTestId("choose-to-edit").waitFor();
+    await check("editor's list");
     await page.getByTestId("start-blank").click();
     await page.getByTestId("profile-save").click();
     await page.getByTestId("profile-blocked").waitFor();

@@ -37,6 +37,11 @@ export function expectCleanPage(watch: PageWatch): void {
  * UI's own focus helpers (tabster's dummy inputs inside aria-hidden containers, rule "aria-hidden-focus").
  */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Colours are measured once what is fading in has arrived: a dialog's buttons half-way through their fade are a blend
+  // of their colour and the page behind (endless animations, a busy bar, are left running).
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().endTime === Infinity),
+  );
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
