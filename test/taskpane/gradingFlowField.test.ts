@@ -193,4 +193,20 @@ describe("the summary sheet", () => {
     expect(summary[asOf][1]).toBe(46053);
     expect(excel.numberFormats(outcome.summarySheet as string, `B${asOf + 1}:B${asOf + 1}`)).toEqual([["yyyy-mm-dd"]]);
   });
+
+  it("names the customers who moved down beside their ids, so the clerk knows whom to call", async () => {
+    // The shaoxing rows with a name column. Graded at 2026-01-31, then again 20 days later: C001's D goes 6 → 26,
+    // r 5 → 3, X = 0.9 + 2 + 3 = 5.9 (not above 6): A → B; the others keep their grades (worked out in the fixtures).
+    const named = SHAOXING_ROWS.map(([id, ...rest], i) => [id, ["杭州西湖区明远贸易有限公司", "宁波港通物流", "绍兴轻纺布业", "温州鞋服", "台州汽配"][i], ...rest]);
+    const excel = new FakeExcel({ sheets: { 客户: [["客户编号", "客户名称", ...SHAOXING_HEADERS.slice(1)], ...named] }, selection: "客户!A1" });
+    const flow = flowOf(excel);
+    done(await flow.grade(await request(flow, "zh", shaoxing, SHAOXING_AS_OF), never));
+    const again = done(await flow.grade(await request(flow, "zh", shaoxing, "2026-02-20"), never));
+    expect(again.movedDownRows).toEqual([2]);
+    const summary = excel.read(again.summarySheet as string);
+    const list = summary.findIndex((r) => r[0] === "等级下降的客户（按金额从大到小）");
+    expect(list).toBeGreaterThan(0);
+    expect(summary[list + 1].slice(0, 2)).toEqual(["客户编号", "客户名称"]);
+    expect(summary[list + 2].slice(0, 2)).toEqual(["C001", "杭州西湖区明远贸易有限公司"]);
+  });
 });

@@ -1,5 +1,5 @@
 import { useRef } from "react";
-import { Button, MessageBar, MessageBarBody, Text, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { BUILTIN_PROFILES, profileName } from "../../engine";
 import type { Lang, Profile } from "../../engine";
 import type { WorkbookProfiles } from "../../excel/workbookProfiles";
@@ -11,9 +11,10 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   storedRow: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0 },
   hidden: { display: "none" },
-  // A long profile name ends in an ellipsis; the whole name is in its tooltip.
-  ellipsis: { minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
-  wideButton: { maxWidth: "100%", minWidth: 0, justifyContent: "flex-start" },
+  // A long profile name wraps and is read whole (a clerk tells two regions' profiles apart by their ends as often as
+  // by their starts); a word longer than the line breaks rather than scrolling the pane sideways.
+  wrapped: { minWidth: 0, overflowWrap: "anywhere" },
+  wideButton: { maxWidth: "100%", minWidth: 0, justifyContent: "flex-start", textAlign: "start", whiteSpace: "normal", overflowWrap: "anywhere", height: "auto" },
 });
 
 export interface StoredProfilesSectionProps {
@@ -47,11 +48,9 @@ export function StoredProfilesSection({ lang, stored, busy, onEdit, onStartBlank
         const name = `${profileName(p, lang)} (${p.id})`;
         return (
           <div key={p.id} className={styles.storedRow} data-testid={`stored-${p.id}`}>
-            <Tooltip content={name} relationship="description">
-              <Text className={styles.ellipsis} data-testid={`stored-${p.id}-name`}>
-                {name}
-              </Text>
-            </Tooltip>
+            <Text className={styles.wrapped} data-testid={`stored-${p.id}-name`}>
+              {name}
+            </Text>
             <Button size="small" data-testid={`edit-${p.id}`} aria-label={`${pt(lang, "editStored")}: ${name}`} disabled={busy} onClick={() => onEdit(p)}>
               {pt(lang, "editStored")}
             </Button>
@@ -75,11 +74,9 @@ export function StoredProfilesSection({ lang, stored, busy, onEdit, onStartBlank
         {BUILTIN_PROFILES.map((p) => {
           const label = pt(lang, "startCopy", { name: profileName(p, lang) });
           return (
-            <Tooltip key={p.id} content={label} relationship="description">
-              <Button className={styles.wideButton} data-testid={`start-copy-${p.id}`} disabled={busy} onClick={() => onStartCopy(p)}>
-                <span className={styles.ellipsis}>{label}</span>
-              </Button>
-            </Tooltip>
+            <Button key={p.id} className={styles.wideButton} data-testid={`start-copy-${p.id}`} disabled={busy} onClick={() => onStartCopy(p)}>
+              {label}
+            </Button>
           );
         })}
       </div>

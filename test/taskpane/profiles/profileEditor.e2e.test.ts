@@ -502,7 +502,7 @@ describe.each([
   ["en-US", "en", 500],
   ["zh-CN", "zh", 500],
 ])("the editor in %s (%s) at %i px", (displayLanguage, lang, width) => {
-  it("never scrolls sideways, ends long names in an ellipsis with a tooltip, keeps Save and Preview in sight", async () => {
+  it("never scrolls sideways, shows long names whole, keeps Save and Preview in sight", async () => {
     const { page, watch } = await open(displayLanguage);
     await page.setViewportSize({ width, height: 800 });
     const doc = { ...readProfileFixture(), id: "east-china-key-accounts", name: { en: LONG_NAME, zh: "华东区重点客户（批发与零售）季度分级方案二〇二六年第一版测试用的很长很长的名称" } };
@@ -514,14 +514,15 @@ describe.each([
     };
     await expectNoOverflow("imported");
 
-    // The long name is cut with an ellipsis, and whole in the tooltip.
+    // The long name wraps and is shown whole: nothing cut, no ellipsis; the buttons that start a copy of a built-in
+    // profile show their whole names too.
     const name = page.getByTestId("stored-east-china-key-accounts-name");
-    const cut = await name.evaluate((e) => ({ overflowing: e.scrollWidth > e.clientWidth, ellipsis: getComputedStyle(e).textOverflow }));
-    expect(cut).toEqual({ overflowing: true, ellipsis: "ellipsis" });
-    await name.hover();
     const full = lang === "en" ? LONG_NAME : doc.name.zh;
-    await eventually(async () => ((await page.getByRole("tooltip").count()) > 0 ? page.getByRole("tooltip").first().innerText() : ""), `${full} (east-china-key-accounts)`);
-    await page.mouse.move(0, 0);
+    await expect(name.innerText()).resolves.toBe(`${full} (east-china-key-accounts)`);
+    for (const id of ["stored-east-china-key-accounts-name", "start-copy-shaoxing", "start-copy-wuhan"]) {
+      const cut = await page.getByTestId(id).evaluate((e) => ({ overflowing: e.scrollWidth > e.clientWidth, ellipsis: getComputedStyle(e).textOverflow }));
+      expect([id, cut]).toEqual([id, { overflowing: false, ellipsis: "clip" }]);
+    }
 
     // Both methods (the long quantile option, the tie rule) and the weights row fit.
     await page.getByTestId("start-copy-shaoxing").click();
