@@ -25,6 +25,7 @@ import {
   tabTo,
   THEMES,
   waitForAddress,
+  wordsBrokenAcrossLines,
 } from "./e2e/paneChecks";
 import { BIG_BY_GRADE, BIG_HEADERS, BIG_ROWS, NAMED_SALES, NAMED_SALES_HEADERS, SIX_GRADE_NAMES, SIX_GRADES } from "./financeFixtures";
 
@@ -99,6 +100,8 @@ describe("the result card with twelve-digit amounts and six grades with long Chi
     // Nothing of the card is cut or scrolls sideways: each cell's scroll width against its client width.
     await expect(clippedInside(page, "[data-testid=result]")).resolves.toEqual([]);
     await expect(horizontalOverflow(page)).resolves.toEqual([]);
+    // Headings wrap between words only ("Customers" / "% of customers", never "Custom-ers"), figures not at all.
+    await expect(wordsBrokenAcrossLines(page, "[data-testid=result] thead th, [data-testid=grade-counts] td")).resolves.toEqual([]);
     await expect(axeViolations(page)).resolves.toEqual([]);
     await shoot(page, `pane-320-${lang}-result-12digit`);
     // The whole card, six grades and all, as one picture.

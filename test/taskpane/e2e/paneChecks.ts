@@ -90,6 +90,29 @@ export async function clippedInside(page: Page, selector: string): Promise<strin
   });
 }
 
+/**
+ * The words (runs of text between spaces) inside the elements matched by `selector` that are broken across lines:
+ * a heading that wraps "Custom-ers" or a figure cut after "9,876." shows here.
+ */
+export async function wordsBrokenAcrossLines(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((elements) => {
+    const out: string[] = [];
+    for (const element of elements) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of (node.textContent ?? "").matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) out.push(match[0]);
+        }
+      }
+    }
+    return out;
+  });
+}
+
 /** The element lies wholly inside the viewport, without scrolling. */
 export async function inView(page: Page, selector: string): Promise<boolean> {
   return page.locator(selector).first().evaluate((el) => {
