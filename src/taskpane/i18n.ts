@@ -3,6 +3,7 @@
  * cadences, profile names, issue messages) come from the engine; only the pane's chrome lives here.
  */
 import type { Lang } from "../engine/types";
+import { counted } from "../i18n/numbers";
 
 const en = {
   title: "RFM Grader",
@@ -143,12 +144,14 @@ const en = {
   asOfTyped: "Latest date in your data: {date}.",
   asOfNoData: "No dates found in the date column.",
   asOfFormat: "Enter a date as {pattern}.",
-  warnFarAfter: "The analysis date is {days} days after the latest date in your data ({latest}): every customer will look inactive (low R).",
-  warnBefore: "The analysis date is {days} days before the latest date in your data ({latest}): later orders are left out.",
+  warnFarAfter: "The analysis date is {days} after the latest date in your data ({latest}): every customer will look inactive (low R).",
+  warnBefore: "The analysis date is {days} before the latest date in your data ({latest}): later orders are left out.",
+  dayOne: "{n} day",
+  dayOther: "{n} days",
   useLatest: "Use {date}",
   fixedDateTitle: "The profile's analysis date is {date}; your data runs to {latest}",
-  fixedDateRows: "Graded on {date}, the {count} customers (of {total}) whose last order is later would not be graded.",
-  fixedDateSales: "Graded on {date}, the {count} later sales (of {total}) would not be counted, and customers who bought only later would not be graded.",
+  fixedDateRows: "Graded on {date}, {count} (of {total}) whose last order is later would not be graded.",
+  fixedDateSales: "Graded on {date}, {count} (of {total}) after it would not be counted, and customers who bought only later would not be graded.",
   useDataDate: "Use {latest}, the latest date in your data",
   keepProfileDate: "Keep {date}",
   asOfChosenData: "The latest date in your data, chosen over the profile's {date}.",
@@ -179,8 +182,8 @@ const en = {
   resultBasis: "Profile: {profile} · analysis date {date}",
   resultCarried: "Beside each customer: {columns}, from the customer's most recent sale.",
   resultLive: "The results are live Excel formulas: change the analysis date on the “{sheet}” sheet to regrade.",
-  resultPastRows: "Your data runs to {latest}, {days} days after the analysis date {asOf}: {rows} of {total} customers last ordered later and were not graded.",
-  resultPastSales: "Your data runs to {latest}, {days} days after the analysis date {asOf}: {sales} later sales were left out, and {customers} customers with only later sales were not graded.",
+  resultPastRows: "Your data runs to {latest}, {days} after the analysis date {asOf}: {rows} (of {total}) who last ordered later not graded.",
+  resultPastSales: "Your data runs to {latest}, {days} after the analysis date {asOf}: {sales} after it not counted, {customers} with only later sales not graded.",
   selectResults: "Select the results",
   openSummary: "Open the summary sheet",
   notGradedHeading: "Not graded, by reason",
@@ -330,12 +333,14 @@ const zh: Record<MessageKey, string> = {
   asOfTyped: "数据中最近的日期：{date}。",
   asOfNoData: "日期列中没有找到日期。",
   asOfFormat: "请按 {pattern} 的格式输入日期。",
-  warnFarAfter: "统计日期比数据中最近的日期（{latest}）晚 {days} 天：所有客户都会显得不活跃（R 评分偏低）。",
-  warnBefore: "统计日期比数据中最近的日期（{latest}）早 {days} 天：之后的订单不会计入。",
+  warnFarAfter: "统计日期比数据中最近的日期（{latest}）晚 {days}：所有客户都会显得不活跃（R 评分偏低）。",
+  warnBefore: "统计日期比数据中最近的日期（{latest}）早 {days}：之后的订单不会计入。",
+  dayOne: "{n} 天",
+  dayOther: "{n} 天",
   useLatest: "改用 {date}",
   fixedDateTitle: "分级方案的统计日期固定为 {date}，而您的数据到 {latest}",
-  fixedDateRows: "按 {date} 分级，最近下单时间在此之后的 {count} 位客户（共 {total} 位）将不会分级。",
-  fixedDateSales: "按 {date} 分级，此后的 {count} 笔销售（共 {total} 笔）将不计入，只在此后下单的客户不会分级。",
+  fixedDateRows: "按 {date} 分级，最近下单时间在此之后的 {count}（共 {total} 位）将不会分级。",
+  fixedDateSales: "按 {date} 分级，此后的 {count}（共 {total} 笔）将不计入，只在此后下单的客户不会分级。",
   useDataDate: "改用数据中最近的日期 {latest}",
   keepProfileDate: "保留 {date}",
   asOfChosenData: "数据中最近的日期（您选用了它，而不是分级方案的 {date}）。",
@@ -366,8 +371,8 @@ const zh: Record<MessageKey, string> = {
   resultBasis: "分级方案：{profile} · 统计日期 {date}",
   resultCarried: "每位客户旁写入了{columns}，取自该客户最近一笔销售。",
   resultLive: "结果为实时 Excel 公式：在“{sheet}”工作表中修改统计日期即可重新分级。",
-  resultPastRows: "数据中最近的日期是 {latest}，比统计日期 {asOf} 晚 {days} 天：{rows} 位客户（共 {total} 位）的最近下单时间更晚，未分级。",
-  resultPastSales: "数据中最近的日期是 {latest}，比统计日期 {asOf} 晚 {days} 天：之后的 {sales} 笔销售未计入，{customers} 位客户只有之后的销售，未分级。",
+  resultPastRows: "数据中最近的日期是 {latest}，比统计日期 {asOf} 晚 {days}：{rows}（共 {total} 位）的最近下单时间更晚，未分级。",
+  resultPastSales: "数据中最近的日期是 {latest}，比统计日期 {asOf} 晚 {days}：之后的 {sales}未计入，{customers}只有之后的销售，未分级。",
   selectResults: "选中分级结果",
   openSummary: "打开汇总表",
   notGradedHeading: "未分级原因",
@@ -380,6 +385,11 @@ const zh: Record<MessageKey, string> = {
 };
 
 export const catalogue: Record<Lang, Record<MessageKey, string>> = { en, zh };
+
+/** A number of days as a sentence says it: "1 day", "257 days"; "257 天". */
+export function daysText(n: number, lang: Lang): string {
+  return counted(n, lang, { one: catalogue[lang].dayOne, other: catalogue[lang].dayOther });
+}
 
 /**
  * A grade as a sentence names it: a letter or short code reads "A 级" in Chinese, a grade with a name of its own

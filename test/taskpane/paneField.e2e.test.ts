@@ -184,6 +184,9 @@ describe("a profile's fixed analysis date and data that runs past it (wuhan on 2
     const { page } = await open({ workbook, displayLanguage: "en-US" });
     await waitForAddress(page, /A1:F7$/);
     await page.getByTestId("profile").selectOption("wuhan");
+    await expect(page.getByTestId("fixed-date-offer").innerText()).resolves.toContain(
+      "Graded on 7/1/2025, 6 sales (of 6) after it would not be counted, and customers who bought only later would not be graded.",
+    );
     await page.getByTestId("keep-profile-date").click();
     await expect(page.getByTestId("as-of").inputValue()).resolves.toBe("7/1/2025");
     await page.getByText("The profile's date, kept: later orders (to 3/15/2026) are not counted.").waitFor();
@@ -191,8 +194,10 @@ describe("a profile's fixed analysis date and data that runs past it (wuhan on 2
     await page.getByTestId("grade").click();
     await page.getByTestId("result").waitFor();
     await expect(page.getByTestId("result-data-past").innerText()).resolves.toBe(
-      "Your data runs to 3/15/2026, 257 days after the analysis date 7/1/2025: 6 later sales were left out, and 3 customers with only later sales were not graded.",
+      "Your data runs to 3/15/2026, 257 days after the analysis date 7/1/2025: 6 sales after it not counted, 3 customers with only later sales not graded.",
     );
+    await expect(clippedInside(page, "[data-testid=result]")).resolves.toEqual([]);
+    await shoot(page, "pane-320-en-wuhan-kept-date-result");
   });
 });
 
@@ -362,20 +367,25 @@ describe("Office's Dark Gray theme", () => {
 });
 
 describe("live formulas", () => {
-  it("the card says the results are formulas and where the analysis date is changed", async () => {
-    const { page, watch } = await open({ workbook: { sheets: { Customers: [BIG_HEADERS, ...BIG_ROWS] }, selection: "Customers!A1" }, displayLanguage: "en-US", settings: SETTINGS });
+  it.each([
+    ["en-US", "en", "RFM parameters", "The results are live Excel formulas: change the analysis date on the “RFM parameters” sheet to regrade."],
+    ["zh-CN", "zh", "RFM参数", "结果为实时 Excel 公式：在“RFM参数”工作表中修改统计日期即可重新分级。"],
+  ] as const)("in %s the card says the results are formulas and where the analysis date is changed", async (displayLanguage, lang, sheet, text) => {
+    const { page, watch } = await open({ workbook: { sheets: { 客户: [BIG_HEADERS, ...BIG_ROWS] }, selection: "客户!A1" }, displayLanguage, settings: SETTINGS });
     await waitForAddress(page, /A1:E8$/);
     await page.getByTestId("profile").selectOption(SIX_GRADES.id);
     await page.getByTestId("live-formulas").check();
     await page.getByTestId("grade").click();
     await page.getByTestId("result").waitFor();
-    await expect(page.getByTestId("result-live").innerText()).resolves.toBe(
-      "The results are live Excel formulas: change the analysis date on the “RFM parameters” sheet to regrade.",
-    );
-    expect(await sheetNames(page)).toContain("RFM parameters");
+    await expect(page.getByTestId("result-live").innerText()).resolves.toBe(text);
+    expect(await sheetNames(page)).toContain(sheet);
+    await expect(clippedInside(page, "[data-testid=result]")).resolves.toEqual([]);
+    await page.getByTestId("result-live").scrollIntoViewIfNeeded();
+    await shoot(page, `pane-320-${lang}-result-live-formulas`);
     expectCleanPage(watch);
   });
 });
+
 
 /** WCAG contrast of two CSS rgb() colours. */
 function contrastOf(a: string, b: string): number {

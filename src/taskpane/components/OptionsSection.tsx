@@ -1,9 +1,9 @@
 import type { Ref } from "react";
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Text, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
-import { daysAfter, formatDisplayDate, parseDateText, profileName } from "../../engine";
+import { countText, daysAfter, formatDisplayDate, parseDateText, profileName } from "../../engine";
 import type { AnalysisDateWarning, DateColumnDays, DisplayDateForm, InputKind, Lang, MonetaryUnit, Profile } from "../../engine";
 import { formatCount } from "./SourceSection";
-import { t } from "../i18n";
+import { daysText, t } from "../i18n";
 import { unitConflictText, unitHint, unitName } from "../unitChoice";
 import type { PaneUnitChoice } from "../unitChoice";
 
@@ -76,7 +76,7 @@ export interface OptionsSectionProps {
 /** The warning about the analysis date against the data, as the pane and the result card say it. */
 export function warningText(lang: Lang, warning: AnalysisDateWarning, latestDay: number, form: DisplayDateForm): string {
   const latest = formatDisplayDate(latestDay, form);
-  return t(lang, warning.kind === "farAfterData" ? "warnFarAfter" : "warnBefore", { days: warning.days, latest });
+  return t(lang, warning.kind === "farAfterData" ? "warnFarAfter" : "warnBefore", { days: daysText(warning.days, lang), latest });
 }
 
 /** Profile, analysis date, sales window and amount unit. */
@@ -165,7 +165,7 @@ export function OptionsSection(props: OptionsSectionProps) {
             <MessageBarTitle>{t(lang, "fixedDateTitle", { date: profileDate, latest: latestText })}</MessageBarTitle>
             {t(lang, kind === "customers" ? "fixedDateRows" : "fixedDateSales", {
               date: profileDate,
-              count: formatCount(leftOut, lang),
+              count: countText(leftOut, lang, kind === "customers" ? "customers" : "sales"),
               total: formatCount(dateDays?.sorted.length ?? 0, lang),
             })}
           </MessageBarBody>

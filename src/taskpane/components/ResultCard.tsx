@@ -1,7 +1,7 @@
 import { forwardRef } from "react";
 import type { ReactNode } from "react";
 import { Card, Link, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { displayDateForm, formatDisplayDate, parseDateText, profileName } from "../../engine";
+import { countText, displayDateForm, formatDisplayDate, parseDateText, profileName } from "../../engine";
 import type { DataPastAnalysisDate, DisplayDateForm, Lang } from "../../engine";
 import { gradeFill } from "../../excel";
 import { describeError } from "../describeError";
@@ -9,7 +9,7 @@ import { carriedHeaders } from "../outputCells";
 import type { GradeBreakdownRow } from "../gradeBreakdown";
 import type { GradeDone } from "../gradingFlow";
 import type { NotGradedGroup } from "../notGradedGroups";
-import { htmlLang, t } from "../i18n";
+import { daysText, htmlLang, t } from "../i18n";
 import { formatCount } from "./SourceSection";
 
 const useStyles = makeStyles({
@@ -86,15 +86,15 @@ function dataPastText(past: DataPastAnalysisDate, lang: Lang, form: DisplayDateF
     const day = parseDateText(text);
     return day === null ? text : formatDisplayDate(day, form);
   };
-  const values = { latest: date(past.latest), asOf: date(past.asOf), days: formatCount(past.days, lang) };
+  const values = { latest: date(past.latest), asOf: date(past.asOf), days: daysText(past.days, lang) };
   if (past.salesLeftOut !== undefined) {
     return t(lang, "resultPastSales", {
       ...values,
-      sales: formatCount(past.salesLeftOut, lang),
-      customers: formatCount(past.customersNotGraded ?? 0, lang),
+      sales: countText(past.salesLeftOut, lang, "sales"),
+      customers: countText(past.customersNotGraded ?? 0, lang, "customers"),
     });
   }
-  return t(lang, "resultPastRows", { ...values, rows: formatCount(past.rowsNotGraded ?? 0, lang), total: formatCount(past.rows ?? 0, lang) });
+  return t(lang, "resultPastRows", { ...values, rows: countText(past.rowsNotGraded ?? 0, lang, "customers"), total: formatCount(past.rows ?? 0, lang) });
 }
 
 /**
