@@ -18,7 +18,7 @@ export interface ProgressSectionProps {
 
 // Reading is roughly the first half of the work, writing the results most of the second; the bar is full only when
 // the summary sheet is written too (the run is over then).
-function fraction({ phase, done, total }: Progress): number {
+export function fraction({ phase, done, total }: Progress): number {
   const part = total > 0 ? Math.min(1, done / total) : 0;
   if (phase === "reading") return part * 0.45;
   if (phase === "grading") return 0.5;
@@ -26,7 +26,7 @@ function fraction({ phase, done, total }: Progress): number {
 }
 
 /** "Reading rows… 12,000 of 30,000": counts with the thousands separators of the pane's language. */
-function progressLabel(lang: Lang, { phase, done, total }: Progress): string {
+export function progressLabel(lang: Lang, { phase, done, total }: Progress): string {
   if (phase === "grading") return t(lang, "progressGrading");
   if (phase === "summary") return t(lang, "progressSummary");
   return t(lang, phase === "reading" ? "progressReading" : "progressWriting", { done: formatCount(done, lang), total: formatCount(total, lang) });

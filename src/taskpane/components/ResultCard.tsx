@@ -81,7 +81,7 @@ export interface ResultCardProps {
 }
 
 /** What the data running past the analysis date left out, in words. */
-function dataPastText(past: DataPastAnalysisDate, lang: Lang, form: DisplayDateForm): string {
+export function dataPastText(past: DataPastAnalysisDate, lang: Lang, form: DisplayDateForm): string {
   const date = (text: string) => {
     const day = parseDateText(text);
     return day === null ? text : formatDisplayDate(day, form);
