@@ -29,6 +29,7 @@ import {
   type Population,
 } from "./scoring";
 import { ENGINE_TEXTS } from "../i18n/engine";
+import { countableKeys, type CountableKeys } from "./sortedOrder";
 import { localizedView } from "../i18n/message";
 import type { Localized, MonetaryUnit, TieRule } from "./types";
 
@@ -284,27 +285,23 @@ function membersOf(pop: Population, inInputOrder: boolean): Int32Array {
 }
 
 /**
- * Sorts keys ascending in place. Days and purchase counts span a small range of whole numbers: they are counted
- * instead of compared, and where each value's group starts is returned (`starts[v − min]`).
+ * Sorts keys ascending in place. Days, purchase counts and totals in whole cents span a small range: they are counted
+ * instead of compared (`countableKeys`), and where each key's group starts is returned (`starts[index]`).
  */
-function sortKeys(keys: Float64Array): { min: number; starts: Int32Array } | null {
+function sortKeys(keys: Float64Array): { countable: CountableKeys; starts: Int32Array } | null {
   const n = keys.length;
-  let min = Infinity, max = -Infinity, integers = true;
-  for (let j = 0; j < n; j++) {
-    const v = keys[j];
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (integers && !Number.isInteger(v)) integers = false;
-  }
-  if (n === 0 || !(integers && max - min <= 4 * n + 1024)) {
+  const countable = countableKeys(keys, 2 * n + 1024);
+  if (countable === null) {
     keys.sort();
     return null;
   }
-  const starts = new Int32Array(max - min + 2);
-  for (let j = 0; j < n; j++) starts[keys[j] - min + 1]++;
-  for (let v = 1; v < starts.length; v++) starts[v] += starts[v - 1];
-  for (let v = 0; v + 1 < starts.length; v++) keys.fill(v + min, starts[v], starts[v + 1]);
-  return { min, starts };
+  const { scale, min, size } = countable;
+  const starts = new Int32Array(size + 1);
+  for (let j = 0; j < n; j++) starts[Math.round(keys[j] * scale) - min + 1]++;
+  for (let v = 1; v <= size; v++) starts[v] += starts[v - 1];
+  // Each index's key is its units / scale (exactly the key it came from).
+  for (let v = 0; v < size; v++) if (starts[v + 1] > starts[v]) keys.fill((v + min) / scale, starts[v], starts[v + 1]);
+  return { countable, starts };
 }
 
 /** A key of the sorted others, with where its tie group stands, and the targets "level with it" and "past it". */
@@ -350,7 +347,7 @@ class RankedValues {
     const orders = new Int32Array(n), filled = new Int32Array(n);
     for (let j = 0; j < n; j++) {
       const key = keyOf(members[j]);
-      const lo = counted ? counted.starts[key - counted.min] : lowerBound(keys, key);
+      const lo = counted ? counted.starts[Math.round(key * counted.countable.scale) - counted.countable.min] : lowerBound(keys, key);
       orders[lo + filled[lo]++] = orderOf(members[j]);
     }
     this.orders = orders;

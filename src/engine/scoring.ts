@@ -4,7 +4,7 @@
  */
 
 import { gradeIndexOf, type IntegerProfile, type IntegerThresholds } from "./compile/integerProfile";
-import { sortedOrder } from "./sortedOrder";
+import { countableKeys, sortedOrder } from "./sortedOrder";
 import type { TieRule } from "./types";
 
 /** Validated inputs of the customers to score, one entry per customer, in input order. */
@@ -140,28 +140,21 @@ export function quantileScore(bins: number, twiceQPlusOne: number, n: number): n
 function tieGroups(keys: Float64Array): { better: Int32Array; tied: Int32Array } {
   const n = keys.length;
   const better = new Int32Array(n), tied = new Int32Array(n);
-  let min = Infinity, max = -Infinity, integers = true;
-  for (let j = 0; j < n; j++) {
-    const v = keys[j];
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (integers && !Number.isInteger(v)) integers = false;
-  }
-  if (integers && max - min <= 4 * n + 1024) {
-    // Days and purchase counts span a small range: count them instead of sorting.
-    const size = max - min + 1;
-    const counts = new Int32Array(size);
-    for (let j = 0; j < n; j++) counts[keys[j] - min]++;
-    const below = new Int32Array(size);
-    for (let v = 1; v < size; v++) below[v] = below[v - 1] + counts[v - 1];
+  const countable = countableKeys(keys, 2 * n + 1024);
+  if (countable !== null) {
+    // Days, purchase counts and totals in whole cents span a small range: count them instead of sorting.
+    const { scale, min, size } = countable;
+    const starts = new Int32Array(size + 1);
+    for (let j = 0; j < n; j++) starts[Math.round(keys[j] * scale) - min + 1]++;
+    for (let v = 1; v <= size; v++) starts[v] += starts[v - 1];
     for (let j = 0; j < n; j++) {
-      const v = keys[j] - min;
-      better[j] = below[v];
-      tied[j] = counts[v];
+      const v = Math.round(keys[j] * scale) - min;
+      better[j] = starts[v];
+      tied[j] = starts[v + 1] - starts[v];
     }
     return { better, tied };
   }
-  // Totals: walk the keys in sorted order; each run of equal keys is a tie group.
+  // Anything else: walk the keys in sorted order; each run of equal keys is a tie group.
   const order = sortedOrder(keys);
   for (let a = 0; a < n; ) {
     const v = keys[order[a]];

@@ -46,3 +46,39 @@ export function sortedOrder(keys: Float64Array): Int32Array {
   }
   return order;
 }
+
+/**
+ * Keys that can be counted instead of compared: whole multiples of one step 10^−places (places 0 … 6) spanning at most
+ * `maxRange` steps. A key's index is `Math.round(key · scale) − min`; it keeps the keys' order and ties, because the
+ * multiplication and the rounding never reverse an order and a key is taken only when its index gives it back
+ * exactly (`units / scale === key`), so that no two keys share an index. Null when some key is not such a multiple or
+ * the keys span too many steps. Days and purchase counts are whole numbers; totals are usually whole cents.
+ */
+export interface CountableKeys {
+  scale: number;
+  /** The smallest key's units (key · scale). */
+  min: number;
+  /** Indexes run from 0 to size − 1. */
+  size: number;
+}
+
+export function countableKeys(keys: Float64Array, maxRange: number): CountableKeys | null {
+  const n = keys.length;
+  let min = Infinity, max = -Infinity;
+  for (let j = 0; j < n; j++) {
+    const v = keys[j];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (n === 0) return null;
+  for (let places = 0, scale = 1; places <= 6; places++, scale *= 10) {
+    if (!((max - min) * scale <= maxRange)) return null;
+    let j = 0;
+    while (j < n && Math.round(keys[j] * scale) / scale === keys[j]) j++;
+    if (j === n) {
+      const low = Math.round(min * scale);
+      return { scale, min: low, size: Math.round(max * scale) - low + 1 };
+    }
+  }
+  return null;
+}
