@@ -62,8 +62,10 @@ export function nextGradeOrder(orders: NextGradeOrders, i: number): NextGradeOrd
   const c = orders.cents[i];
   if (c !== c) return { kind: "none" };
   if (c === Infinity) return { kind: "notReachable" };
-  const text = orders.large.get(i) ?? formatUnits(c, orders.places);
-  return { kind: "amount", text, value: Number(text) };
+  const large = orders.large.size === 0 ? undefined : orders.large.get(i);
+  if (large !== undefined) return { kind: "amount", text: large, value: Number(large) };
+  // Below 2^53 cents, cents / 10^places is rounded once: to the double nearest the decimal, the one Number(text) reads.
+  return { kind: "amount", text: formatUnits(c, orders.places), value: c / 10 ** orders.places };
 }
 
 /** Cents per whole unit of money, as decimals: 10^places. */
