@@ -27,10 +27,13 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const FUNCTIONS_METADATA = "functions.json";
 const TASKPANE_PAGE = "taskpane.html";
 /** The help pages LearnMoreUrl and SupportUrl point at (plain HTML, no script), and what the build says about itself. */
-const HELP_PAGES = { en: "help.html", "zh-CN": "help.zh-CN.html" };
+const HELP_PAGES = { en: "help.html", "zh-CN": "help.zh-CN.html", "zh-TW": "help.zh-TW.html" };
 const BUILD_INFO = "build-info.json";
-/** Chinese metadata, derived from the English one at build time so ids and parameters can never drift apart. */
-const LOCALIZED_METADATA = { "zh-CN": { file: "functions.zh-CN.json", table: "./src/functions/functions.zh-CN.translation.json" } };
+/** Chinese (Simplified, Traditional) metadata, derived from the English one at build time so ids and parameters can never drift apart. */
+const LOCALIZED_METADATA = {
+  "zh-CN": { file: "functions.zh-CN.json", table: "./src/functions/functions.zh-CN.translation.json" },
+  "zh-TW": { file: "functions.zh-TW.json", table: "./src/functions/functions.zh-TW.translation.json" },
+};
 
 /** Emits one localized functions.json per locale next to the English one the metadata plugin generates. */
 class LocalizedMetadataPlugin {

@@ -333,3 +333,45 @@ export const GLOSSARY = {
     zhForbidden: ["金额比例", "金额份额", "收入占比"],
   }),
 } as const satisfies Record<string, GlossaryTerm>;
+
+/**
+ * The Traditional Chinese (Taiwan) glossary: the word a Taiwanese accountant uses for each concept, and the words
+ * from Simplified Chinese usage (or a character-by-character conversion of it) that must not appear in a zh-TW text.
+ * In Taiwan 列 is a row and 欄 a column, the reverse of their Simplified use, so row and column are terms here too.
+ * `test/i18n/traditionalChinese.test.ts` reads every zh-TW text (catalogues, functions' metadata, help page, manifest
+ * strings, built-in profiles) and fails on a forbidden word.
+ */
+export interface TaiwanTerm {
+  concept: string;
+  /** The term in Traditional Chinese as written in Taiwan. */
+  zhTW: string;
+  /** Words that must not be used for the concept in a zh-TW text. */
+  forbidden: readonly string[];
+}
+
+export const GLOSSARY_ZH_TW = {
+  customer: { concept: "A customer", zhTW: "客戶", forbidden: ["顧客編號"] },
+  grade: { concept: "The class a customer falls in", zhTW: "等級", forbidden: ["級別", "檔次"] },
+  cadence: { concept: "How often to contact a customer of a grade", zhTW: "聯絡頻率", forbidden: ["溝通頻次", "溝通頻率", "聯絡頻次"] },
+  score: { concept: "The sub-scores r, f, m and the composite score", zhTW: "分數", forbidden: ["評分", "得分"] },
+  analysisDate: { concept: "The date recency is counted to", zhTW: "分析日期", forbidden: ["統計日期"] },
+  amountWan: { concept: "Amounts in units of 10,000 yuan", zhTW: "萬元", forbidden: ["万元"] },
+  workbook: { concept: "An Excel workbook", zhTW: "活頁簿", forbidden: ["工作簿"] },
+  cell: { concept: "An Excel cell", zhTW: "儲存格", forbidden: ["單元格"] },
+  addIn: { concept: "The Office add-in", zhTW: "增益集", forbidden: ["加載項", "載入項"] },
+  taskPane: { concept: "The pane beside the sheet", zhTW: "工作窗格", forbidden: ["任務窗格"] },
+  data: { concept: "Data in a sheet or file", zhTW: "資料", forbidden: ["數據"] },
+  file: { concept: "A file on disk", zhTW: "檔案", forbidden: ["文件"] },
+  defaultValue: { concept: "What applies when nothing is chosen", zhTW: "預設", forbidden: ["默認"] },
+  program: { concept: "A program", zhTW: "程式", forbidden: ["程序"] },
+  threshold: { concept: "A fixed bound of a score", zhTW: "門檻", forbidden: ["閾值"] },
+  summary: { concept: "The summary sheet", zhTW: "摘要", forbidden: ["彙總", "匯總", "概要"] },
+  liveFormulas: { concept: "Formulas that recalculate with the data", zhTW: "即時公式", forbidden: ["實時"] },
+  select: { concept: "Selecting cells or a choice", zhTW: "選取", forbidden: ["選中", "選區"] },
+  homeTab: { concept: "Excel's Home tab", zhTW: "常用", forbidden: ["開始索引標籤", "開始 >", "開始 →", "選項卡"] },
+  column: { concept: "A column of a sheet", zhTW: "欄", forbidden: ["列標題", "整列", "一列數", "這一列"] },
+  row: { concept: "A row of a sheet", zhTW: "列", forbidden: ["標題行", "每行", "行數", "空行", "資料行", "該行", "隱藏行"] },
+  settings: { concept: "A setting", zhTW: "設定", forbidden: ["設置"] },
+  support: { concept: "Supports", zhTW: "支援", forbidden: ["支持"] },
+  information: { concept: "Information, a message", zhTW: "資訊", forbidden: ["信息"] },
+} as const satisfies Record<string, TaiwanTerm>;

@@ -129,7 +129,7 @@ export const RESULT_COLUMNS = [
   {
     // RULES.md §12. An amount in the input's unit (a number in a workbook), the words "not reachable with one order",
     // or empty (the top grade, not graded). Every decimal a cent can have shows: 0.01 yuan, 0.000001 万元.
-    id: "nextGrade", header: { en: "Next grade with one order of", zh: "升级所需单笔订单" }, kind: "amount",
+    id: "nextGrade", header: RESULT_HEADERS.nextGrade, kind: "amount",
     format: "#,##0.00####", when: "always", dependsOn: "row", spill: true,
     value: ({ res, lang }, i) => {
       const order = nextGradeOrder(nextGradeOrdersOf(res), i);

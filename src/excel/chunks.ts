@@ -5,6 +5,7 @@
  * exceeds MAX_CHUNK_CELLS or MAX_CHUNK_ROWS.
  */
 import { ExcelAdapterError } from "./types";
+import { ADAPTER } from "../i18n/adapter";
 
 export const TARGET_BYTES = 1_500_000;
 export const MAX_CHUNK_ROWS = 20_000;
@@ -87,6 +88,6 @@ export function isPayloadTooLarge(e: unknown): boolean {
 
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
-    throw new ExcelAdapterError("cancelled", { en: "Cancelled. The sheet was left as it was.", zh: "已取消，工作表保持原样。" });
+    throw new ExcelAdapterError("cancelled", ADAPTER.output.cancelled);
   }
 }

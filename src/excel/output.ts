@@ -6,6 +6,8 @@ import { restoreSnapshot, takeSnapshot, usedPart, type Snapshot } from "./snapsh
 import { readColumns } from "./read";
 import { ExcelAdapterError, type ProgressOptions, type CustomerWriteOptions, type OutputCell, type OutputPlan, type SourceTable, type WriteOptions, type WriteResult } from "./types";
 import { queueOutputFormats, writeGrid } from "./write";
+import { ADAPTER, ADAPTER_TEXTS } from "../i18n/adapter";
+import type { Lang } from "../engine";
 
 /** The result columns every grading writes first (R … note); those that apply to a grading follow. */
 const CORE_COLUMNS = LEADING_COLUMNS.length;
@@ -70,24 +72,15 @@ export async function readOwnGrades(ctx: Excel.RequestContext, source: SourceTab
   return grades;
 }
 
-const TARGET_OCCUPIED = {
-  en: "The cells right of the table are no longer empty. Choose again: new sheet, overwrite, or cancel.",
-  zh: "表格右侧的单元格已不再为空。请重新选择：写入新工作表、覆盖或取消。",
-};
+const TARGET_OCCUPIED = ADAPTER.output.targetOccupied;
 
 function checkShape(values: readonly (readonly OutputCell[])[], rows: number, cols: number, minCols = cols, maxCols = cols): void {
   if (values.length !== rows || values.some((r) => r.length !== cols) || cols < minCols || cols > maxCols) {
-    throw new ExcelAdapterError("sizeMismatch", {
-      en: `Internal error: ${values.length} output rows of ${values[0]?.length ?? 0} columns for ${rows} rows of ${cols} columns.`,
-      zh: `内部错误：输出为 ${values.length} 行 ${values[0]?.length ?? 0} 列，应为 ${rows} 行 ${cols} 列。`,
-    });
+    throw new ExcelAdapterError("sizeMismatch", ADAPTER.output.sizeMismatch(values.length, values[0]?.length ?? 0, rows, cols));
   }
 }
 
-const RESTORE_FAILED = {
-  en: "Writing the results failed, and putting back the previous contents failed too. Check the columns right of the table.",
-  zh: "写入结果失败，恢复原有内容也失败了。请检查表格右侧的列。",
-};
+const RESTORE_FAILED = ADAPTER.output.restoreFailed;
 
 /** Writes values then formats into existing cells; on error or cancel puts the snapshot back, then rethrows. */
 async function writeOverExisting(
@@ -195,8 +188,8 @@ export async function freeSheetName(ctx: Excel.RequestContext, base: string): Pr
 }
 
 /** "RFM Customers" / "RFM 客户". */
-export function defaultSalesSheetName(lang: "en" | "zh"): string {
-  return lang === "zh" ? "RFM 客户" : "RFM Customers";
+export function defaultSalesSheetName(lang: Lang): string {
+  return ADAPTER_TEXTS[lang].output.salesSheetName;
 }
 
 /**

@@ -11,6 +11,7 @@
  * Pure text functions: no Office, so the reader is tested on XML as other programs write it.
  */
 import type { Localized } from "../engine";
+import { ADAPTER } from "../i18n/adapter";
 
 export const PROFILE_XML_NAMESPACE = "urn:rfm-grader:workbook-profile";
 const PROFILE_XML_FORMAT = "1";
@@ -25,15 +26,9 @@ export interface ProfilePartContent {
 }
 
 const PART_TEXTS = {
-  notProfileXml: {
-    en: "the stored profile is not in the form RFM Grader writes (the part's XML cannot be read)",
-    zh: "保存的分级方案不是 RFM 客户分级写入的格式（无法读取其 XML）",
-  },
-  newerFormat: (format: string): Localized => ({
-    en: `the stored profile was written by a newer version of RFM Grader (format ${format}): update the add-in to use it`,
-    zh: `保存的分级方案由较新版本的 RFM 客户分级写入（格式 ${format}）：请更新加载项后再使用`,
-  }),
-} as const;
+  notProfileXml: ADAPTER.storage.notProfileXml,
+  newerFormat: ADAPTER.storage.newerFormat,
+};
 
 function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -1,15 +1,10 @@
 /** Finding the range to read from the user's selection. */
 import { AREA_PROPS, areaOf, containsArea, intersectAreas, sheetAddress, type Area } from "./address";
 import { ExcelAdapterError, type SourceTable } from "./types";
+import { ADAPTER } from "../i18n/adapter";
 
-const MULTIPLE_AREAS = {
-  en: "Several separate ranges are selected. Select one range (or one cell in the table).",
-  zh: "选中了多个不相连的区域。请只选择一个区域（或表格中的一个单元格）。",
-};
-const EMPTY_SOURCE = {
-  en: "The selection is empty. Select the sales table, or one cell in it.",
-  zh: "所选区域是空的。请选择销售数据表，或表中的一个单元格。",
-};
+const MULTIPLE_AREAS = ADAPTER.source.multipleAreas;
+const EMPTY_SOURCE = ADAPTER.source.emptySource;
 
 /**
  * The range to read: the selection; a single cell, or a selection lying inside one Excel table, grows to that table

@@ -22,6 +22,7 @@ import type { Localized, Profile, ProfileIssue } from "../engine";
 import { AREA_PROPS, areaOf, sheetAddress } from "./address";
 import { gridBytes, MAX_CHUNK_CELLS, TARGET_BYTES } from "./chunks";
 import { PROFILE_XML_NAMESPACE, profilePartXml, readProfilePart } from "./profilePart";
+import { ADAPTER } from "../i18n/adapter";
 
 export { PROFILE_XML_NAMESPACE } from "./profilePart";
 
@@ -53,27 +54,12 @@ export interface WorkbookProfiles {
 }
 
 export const STORAGE_TEXTS = {
-  builtinId: (id: string): Localized => ({
-    en: `id "${id}" belongs to a built-in profile, which cannot be overwritten: choose another id`,
-    zh: `id "${id}" 是内置分级方案的编号，内置方案不能被覆盖：请换一个 id`,
-  }),
-  idTaken: (id: string): Localized => ({
-    en: `id "${id}" is already used by a profile saved in this workbook: choose another id, or update that profile`,
-    zh: `id "${id}" 已被本工作簿中保存的分级方案使用：请换一个 id，或更新该方案`,
-  }),
-  notStoredAsText: {
-    en: "the stored profile is not JSON text",
-    zh: "保存的分级方案不是 JSON 文本",
-  },
-  storedUnderOtherId: (key: string): Localized => ({
-    en: `the stored profile's id does not match the setting "${key}" it is stored under`,
-    zh: `保存的分级方案的 id 与其所在的设置项 "${key}" 不一致`,
-  }),
-  partUnderOtherId: (id: string): Localized => ({
-    en: `the stored profile's id does not match the id "${id}" its part is saved under`,
-    zh: `保存的分级方案的 id 与其所在部件记录的 id "${id}" 不一致`,
-  }),
-} as const;
+  builtinId: ADAPTER.storage.builtinId,
+  idTaken: ADAPTER.storage.idTaken,
+  notStoredAsText: ADAPTER.storage.notStoredAsText,
+  storedUnderOtherId: ADAPTER.storage.storedUnderOtherId,
+  partUnderOtherId: ADAPTER.storage.partUnderOtherId,
+};
 
 function issue(field: string, message: Localized): ProfileIssue {
   return { field, message };

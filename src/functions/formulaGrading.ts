@@ -5,6 +5,7 @@
  * past the end of the data); a header row at the top of the ranges gets the result columns' titles; the empty rows
  * below the data (a whole column such as B:B) are left out.
  */
+import { punctuation } from "../engine";
 import { dayToSerial, GradeError, ProfileError, gradeCustomers, isGraded, noteText, resultCell } from "../engine";
 import type { Lang, NoteContext, ResultColumn, ResultRows, Role } from "../engine";
 import { readAsOf, readProfile, readUnit, requirePopulation } from "./formulaArguments";
@@ -126,7 +127,7 @@ export function asFormulaError(err: unknown, lang: Lang): CustomFunctions.Error 
   if (typeof CustomFunctions !== "undefined" && err instanceof CustomFunctions.Error) return err;
   if (err instanceof FormulaInputError || err instanceof GradeError) return valueError(err.text[lang]);
   if (err instanceof ProfileError) {
-    const details = err.issues.map((issue) => `${issue.field}: ${issue.message[lang]}`).join(lang === "zh" ? "；" : "; ");
+    const details = err.issues.map((issue) => `${issue.field}: ${issue.message[lang]}`).join(punctuation(lang).semicolon);
     return valueError(FORMULA_TEXTS.badProfileDocument(details)[lang]);
   }
   const details = err instanceof Error ? err.message : String(err);

@@ -7,6 +7,7 @@
  * — then one row per sale the rules skipped as unreadable, so that none is dropped unseen: its customer (when
  * readable) and #VALUE! cells whose message names the sheet row, the column and the problem.
  */
+import { punctuation } from "../engine";
 import {
   cellError, CUSTOMER_COLUMNS, dayToSerial, formatIssue, gradeSales, isBlank, isGraded, noteText, SPILL_COLUMNS,
 } from "../engine";
@@ -131,7 +132,7 @@ function* skippedSales(issues: readonly RowIssue[], empty: Uint8Array): Generato
 }
 
 function skippedSaleRow(issues: RowIssue[], idCell: unknown, lang: Lang, notes: NoteContext): unknown[] {
-  const reasons = issues.map((issue) => formatIssue(issue, lang, notes)).join(lang === "zh" ? "；" : "; ");
+  const reasons = issues.map((issue) => formatIssue(issue, lang, notes)).join(punctuation(lang).semicolon);
   const error = valueError(FORMULA_TEXTS.skippedSale(reasons)[lang]);
   const idReadable = !isBlank(idCell) && cellError(idCell) === null && typeof idCell !== "object";
   const row: unknown[] = [idReadable ? idCell : error];

@@ -2,8 +2,9 @@
 import en, { type CliTexts } from "./en/cli";
 import type { Lang } from "./languages";
 import zh from "./zh/cli";
+import zhTW from "./zh-TW/cli";
 
 export type { CliTexts };
 export type { DeclineReasonText } from "./en/cli";
 
-export const CLI_TEXTS: Readonly<Record<Lang, CliTexts>> = { en, zh };
+export const CLI_TEXTS: Readonly<Record<Lang, CliTexts>> = { en, zh, "zh-TW": zhTW };

@@ -29,6 +29,7 @@ export interface Language {
 const LANGUAGES = {
   en: { tags: ["en"], locale: "en-US", name: "English" },
   zh: { tags: ["zh", "zh-Hans"], locale: "zh-CN", name: "简体中文", fallback: "en" },
+  "zh-TW": { tags: ["zh-TW", "zh-HK", "zh-MO", "zh-Hant"], locale: "zh-TW", name: "繁體中文", fallback: "zh" },
 } as const satisfies Record<string, Language>;
 
 /** A language the product speaks. */

@@ -1,3 +1,4 @@
+import { punctuation } from "../engine";
 import { CompileError, GradeError } from "../engine";
 import { ExcelAdapterError } from "../excel";
 import type { InputKind, Lang, Role } from "../engine";
@@ -19,7 +20,7 @@ export function roleLabel(role: Role, lang: Lang, kind?: InputKind): string {
 }
 
 export function roleList(roles: Role[], lang: Lang, kind?: InputKind): string {
-  return roles.map((role) => roleLabel(role, lang, kind)).join(lang === "zh" ? "、" : ", ");
+  return roles.map((role) => roleLabel(role, lang, kind)).join(punctuation(lang).listSeparator);
 }
 
 /**

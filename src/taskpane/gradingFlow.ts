@@ -5,6 +5,7 @@
  */
 import addin from "../../package.json";
 import {
+  allLangs,
   BUILTIN_PROFILES,
   buildSummaryModel,
   compareGradings,
@@ -225,7 +226,7 @@ function carriedHeader(source: SourceTable, column: number, lang: Lang): string 
   const own = String(source.headers[column] ?? "").trim();
   if (own !== "") return own;
   const letter = columnLetters(source.firstColumn + column);
-  return lang === "zh" ? `${letter} 列` : `Column ${letter}`;
+  return t(lang, "columnLetter", { letter });
 }
 
 /** A hand-chosen column of -1 tells the engine's detection to leave that role without a column. */
@@ -353,7 +354,7 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
   const nothing = nothingToGrade(res);
   if (nothing) {
     const columnName = (role: Role) => (mapping[role] === undefined ? "" : (source.headers[mapping[role]!] ?? ""));
-    const text = { en: nothingToGradeText(nothing, kind, "en", columnName), zh: nothingToGradeText(nothing, kind, "zh", columnName) };
+    const text = allLangs((lang) => nothingToGradeText(nothing, kind, lang, columnName));
     throw new FlowError("nothingToGrade", nothing.reason === "noRows" ? [] : nothing.roles, { text });
   }
 

@@ -6,11 +6,10 @@
 import { dayFromCivil, dayToSerial } from "../engine";
 import type { Lang } from "../engine";
 import type { OutputCell } from "../excel";
+import { t } from "./i18n";
 
-const HEADERS: Record<Lang, string[]> = {
-  en: ["Customer ID", "Last order date", "Purchase count", "Total amount (万元)"],
-  zh: ["客户编号", "最近下单时间", "购买次数", "历史购买总金额（万元）"],
-};
+const headers = (lang: Lang): string[] =>
+  (["sampleId", "sampleLastOrder", "sampleCount", "sampleTotal"] as const).map((key) => t(lang, key));
 
 /** Days before 2026-01-30, purchase count, total in 万元: a spread over every score of the Shaoxing profile. */
 const CUSTOMERS: [number, number, number][] = [
@@ -23,12 +22,12 @@ const LAST_DAY = dayFromCivil(2026, 1, 30);
 
 export function sampleRows(lang: Lang): OutputCell[][] {
   return [
-    HEADERS[lang],
+    headers(lang),
     ...CUSTOMERS.map(([ago, count, total], i) => [`C${String(i + 1).padStart(3, "0")}`, dayToSerial(LAST_DAY - ago), count, total]),
   ];
 }
 
 /** Dates shown as the user's Excel shows them (the pane's date form). */
 export function sampleFormats(lang: Lang): (string | null)[] {
-  return [null, lang === "zh" ? "yyyy/m/d" : "m/d/yyyy", "0", "0.00"];
+  return [null, t(lang, "sampleDateFormat"), "0", "0.00"];
 }

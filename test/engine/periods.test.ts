@@ -122,9 +122,9 @@ describe("period validation names the field, in English and Chinese", () => {
 });
 
 describe("periodText", () => {
-  it("says the period in both languages", () => {
-    expect(periodText({ months: 1 })).toEqual({ en: "every month", zh: "每月" });
-    expect(periodText({ months: 3 })).toEqual({ en: "every 3 months", zh: "每 3 个月" });
-    expect(periodText({ days: 14 })).toEqual({ en: "every 14 days", zh: "每 14 天" });
+  it("says the period in every language", () => {
+    expect(periodText({ months: 1 })).toEqual({ en: "every month", zh: "每月", "zh-TW": "每月" });
+    expect(periodText({ months: 3 })).toEqual({ en: "every 3 months", zh: "每 3 个月", "zh-TW": "每 3 個月" });
+    expect(periodText({ days: 14 })).toEqual({ en: "every 14 days", zh: "每 14 天", "zh-TW": "每 14 天" });
   });
 });

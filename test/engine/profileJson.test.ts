@@ -93,7 +93,11 @@ describe("parseProfileJson", () => {
   });
 
   test("an empty file, and text after the document", () => {
-    expect(issuesOf("  \n")[0].message).toEqual({ en: "The file is not valid JSON: the file is empty", zh: "文件不是有效的 JSON：文件为空" });
+    expect(issuesOf("  \n")[0].message).toEqual({
+      en: "The file is not valid JSON: the file is empty",
+      zh: "文件不是有效的 JSON：文件为空",
+      "zh-TW": "檔案不是有效的 JSON：檔案為空",
+    });
     expect(issuesOf("{}\n{}")[0].message.en).toBe(
       "The file is not valid JSON: line 2, column 1: unexpected text after the end of the document",
     );
@@ -119,14 +123,18 @@ describe("profileToJson", () => {
     expect(profileToJson(profileOf(SPEC_SHAOXING))).toBe(SPEC_SHAOXING);
   });
 
-  test("the built-in shaoxing is that document plus the contact periods A 1, B 3, C 6 months", () => {
+  test("the built-in shaoxing is that document plus its Traditional Chinese texts and the contact periods A 1, B 3, C 6 months", () => {
     const withPeriods = JSON.parse(SPEC_SHAOXING);
+    withPeriods.name["zh-TW"] = "紹興·財務資料整合平台（固定門檻）";
+    withPeriods.grades[0].cadence["zh-TW"] = "每月聯絡1–2次";
+    withPeriods.grades[1].cadence["zh-TW"] = "每季聯絡1–2次";
+    withPeriods.grades[2].cadence["zh-TW"] = "每半年聯絡1–2次";
     withPeriods.grades[0].cadence.every = { months: 1 };
     withPeriods.grades[1].cadence.every = { months: 3 };
     withPeriods.grades[2].cadence.every = { months: 6 };
     expect(JSON.parse(profileToJson(BUILTIN_PROFILES[0]))).toEqual(withPeriods);
     expect(profileToJson(BUILTIN_PROFILES[0])).toContain(
-      '"cadence": { "en": "1–2 contacts per month", "zh": "每月沟通1–2次", "every": { "months": 1 } }',
+      '"cadence": { "en": "1–2 contacts per month", "zh": "每月沟通1–2次", "zh-TW": "每月聯絡1–2次", "every": { "months": 1 } }',
     );
   });
 
@@ -161,7 +169,7 @@ describe("profileToJson", () => {
     ]);
     expect([doc.bins, doc.ties, doc.asOf, doc.windowStart]).toEqual([5, "average", "2025-07-01", "2021-09-01"]);
     expect(doc.grades[0]).toEqual({
-      grade: "A", atLeast: 4, cadence: { en: "one revisit per month", zh: "每月回访一次", every: { months: 1 } },
+      grade: "A", atLeast: 4, cadence: { en: "one revisit per month", zh: "每月回访一次", "zh-TW": "每月回訪一次", every: { months: 1 } },
     });
   });
 

@@ -177,6 +177,7 @@ describe("importing a JSON file", () => {
     expect(outcome.status === "refused" && outcome.issues[0].message).toEqual({
       en: 'The file is not valid JSON: line 2, column 12: expected ":" after the field name',
       zh: '文件不是有效的 JSON：第 2 行第 12 列：字段名后面应为 ":"',
+      "zh-TW": '檔案不是有效的 JSON：第 2 行第 12 個字元：欄位名後面應為 ":"',
     });
   });
 });

@@ -170,3 +170,20 @@ describe("zh-CN functions.json (built from the English one and the translation t
     expect(() => localizeMetadata(generated, staleParameter)).toThrow(/translation for unknown parameter currency/);
   });
 });
+
+describe("zh-TW functions.json (Traditional Chinese, built the same way from its own table)", () => {
+  const twTable = JSON.parse(
+    readFileSync(join(root, "src", "functions", "functions.zh-TW.translation.json"), "utf8"),
+  ) as TranslationTable;
+
+  test("has every function and parameter of the English one, the same contract, Taiwan's names", () => {
+    const tw = localizeMetadata(generated, twTable);
+    const shape = (m: FunctionsMetadata) =>
+      m.functions.map((f) => ({ id: f.id, name: f.name, options: f.options, result: f.result, parameters: f.parameters.map((p) => [p.type, p.dimensionality, p.optional]) }));
+    expect(shape(tw)).toEqual(shape(generated));
+    expect(tw.functions[0].parameters.map((p) => p.name)).toEqual(["最近下單時間", "購買次數", "總金額", "方案", "分析日期", "單位"]);
+    expect(byId(tw, "SALES").parameters.map((p) => p.name)).toEqual([
+      "客戶", "下單時間", "訂單金額", "方案", "分析日期", "統計期間起始日期", "單位", "標題列",
+    ]);
+  });
+});

@@ -14,7 +14,10 @@ afterAll(() => {
 describe("uiLanguage", () => {
   test.each([
     ["zh-CN", "zh"],
-    ["zh-TW", "zh"],
+    ["zh-SG", "zh"],
+    ["zh-TW", "zh-TW"],
+    ["zh-HK", "zh-TW"],
+    ["zh-MO", "zh-TW"],
     ["ZH-cn", "zh"],
     ["en-US", "en"],
     ["de-DE", "en"],

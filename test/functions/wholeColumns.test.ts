@@ -145,6 +145,7 @@ describe("readRanges", () => {
       expect((err as FormulaInputError).text).toEqual({
         en: "customer, order_date and amount must have the same number of rows (now 2, 1, 2).",
         zh: "客户、下单时间和订单金额的行数必须相同（现在分别为 2、1、2 行）。",
+        "zh-TW": "客戶、下單時間和訂單金額的列數必須相同（現在分別為 2、1、2 列）。",
       });
     }
     try {
@@ -154,6 +155,7 @@ describe("readRanges", () => {
       expect((err as FormulaInputError).text).toEqual({
         en: "“purchases” must be one cell or one column (it has 3 columns).",
         zh: "“购买次数”必须是一个单元格或一列（现在有 3 列）。",
+        "zh-TW": "「購買次數」必須是一個儲存格或一欄（現在有 3 欄）。",
       });
     }
   });

@@ -1,23 +1,27 @@
-import { langFromTag } from "../../src/engine";
+import { LANGS, langFromTag } from "../../src/engine";
 import { catalogue, t } from "../../src/taskpane/i18n";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the task pane's message catalogue", () => {
-  it("has the same keys in English and Chinese", () => {
-    expect(Object.keys(catalogue.zh).sort()).toEqual(Object.keys(catalogue.en).sort());
+  const others = LANGS.filter((lang) => lang !== "en");
+
+  it.each(others)("has the same keys in English and %s", (lang) => {
+    expect(Object.keys(catalogue[lang]).sort()).toEqual(Object.keys(catalogue.en).sort());
   });
 
-  it("uses the same placeholders in both languages, so no value is dropped in translation", () => {
+  it.each(others)("uses the same placeholders in English and %s, so no value is dropped in translation", (lang) => {
     for (const key of Object.keys(catalogue.en) as (keyof typeof catalogue.en)[]) {
-      expect([key, placeholders(catalogue.zh[key])]).toEqual([key, placeholders(catalogue.en[key])]);
+      expect([key, placeholders(catalogue[lang][key])]).toEqual([key, placeholders(catalogue.en[key])]);
     }
   });
 
-  it("has no empty text, and the Chinese texts are not English left untranslated", () => {
+  it.each(others)("has no empty text, and the %s texts are not English left untranslated", (lang) => {
     for (const key of Object.keys(catalogue.en) as (keyof typeof catalogue.en)[]) {
       expect(catalogue.en[key].trim()).not.toBe("");
-      expect([key, /[\u4e00-\u9fff]/.test(catalogue.zh[key])]).toEqual([key, true]);
+      // The help page's file name and the sample's date format are not words.
+      if (key === "helpPage" || key === "sampleDateFormat") continue;
+      expect([key, /[\u4e00-\u9fff]/.test(catalogue[lang][key])]).toEqual([key, true]);
     }
   });
 
@@ -35,8 +39,12 @@ describe("the task pane's message catalogue", () => {
 describe("the language of the pane", () => {
   it.each([
     ["zh-CN", "zh"],
-    ["zh-TW", "zh"],
-    ["ZH-hk", "zh"],
+    ["zh-SG", "zh"],
+    ["zh-Hans-CN", "zh"],
+    ["zh-TW", "zh-TW"],
+    ["ZH-hk", "zh-TW"],
+    ["zh-MO", "zh-TW"],
+    ["zh-Hant-HK", "zh-TW"],
     ["zh", "zh"],
     ["en-US", "en"],
     ["de-DE", "en"],

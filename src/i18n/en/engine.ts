@@ -184,6 +184,7 @@ const en = {
     nextContact: "Next contact by",
     previous: "Previous grade",
     change: "Change",
+    nextGrade: "Next grade with one order of",
   },
   customerHeaders: {
     customer: "Customer",

@@ -148,6 +148,7 @@ const zh: EngineTexts = {
     nextContact: "下次沟通日期",
     previous: "上一次等级",
     change: "变化",
+    nextGrade: "升级所需单笔订单",
   },
   customerHeaders: {
     customer: "客户",

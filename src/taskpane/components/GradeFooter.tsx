@@ -23,7 +23,7 @@ const useStyles = makeStyles({
 
 /** The help page that ships with the add-in, beside the pane (the manifest's help links open it too). */
 function helpPage(lang: Lang): string {
-  return lang === "zh" ? "help.zh-CN.html" : "help.html";
+  return t(lang, "helpPage");
 }
 
 export interface GradeFooterProps {

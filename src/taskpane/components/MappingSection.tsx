@@ -1,3 +1,4 @@
+import { punctuation } from "../../engine";
 import { useState } from "react";
 import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { columnLetters, REQUIRED_ROLES, type ColumnDetection, type InputKind, type Lang, type Role } from "../../engine";
@@ -32,7 +33,7 @@ export interface MappingSectionProps {
 /** "C and F", "C, D and F" / "C 和 F", "C、D 和 F". */
 function columnList(letters: string[], lang: Lang): string {
   if (letters.length < 2) return letters.join("");
-  const head = letters.slice(0, -1).join(lang === "zh" ? "、" : ", ");
+  const head = letters.slice(0, -1).join(punctuation(lang).listSeparator);
   return head + t(lang, "listAnd") + letters[letters.length - 1];
 }
 

@@ -1,3 +1,4 @@
+import { punctuation } from "../../engine";
 import { forwardRef } from "react";
 import type { ReactNode } from "react";
 import { Card, Link, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
@@ -215,7 +216,7 @@ export const ResultCard = forwardRef<HTMLHeadingElement, ResultCardProps>(functi
       </Text>
       {carried.length > 0 && (
         <Text size={200} className={styles.muted} data-testid="result-carried">
-          {t(lang, "resultCarried", { columns: carried.join(lang === "zh" ? "、" : ", ") })}
+          {t(lang, "resultCarried", { columns: carried.join(punctuation(lang).listSeparator) })}
         </Text>
       )}
       {result.notGradedGroups.length > 0 && <NotGraded lang={lang} groups={result.notGradedGroups} onSelectRows={onSelectRows} />}

@@ -1,3 +1,4 @@
+import { localeOf } from "../../engine";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { NotATable } from "../../engine";
 import type { Lang } from "../../engine/types";
@@ -106,5 +107,5 @@ export function SourceSection({ lang, inspection, loading, disabled, problem, no
 
 /** A whole number with the thousands separators of the pane's language (12,345 in both). */
 export function formatCount(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 0 }).format(n);
+  return new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 0 }).format(n);
 }

@@ -1,3 +1,4 @@
+import { punctuation } from "../../engine";
 import { useEffect, useRef, useState } from "react";
 import type { RefObject } from "react";
 import type { Lang } from "../../engine";
@@ -24,7 +25,7 @@ export function useResultFocus(result: GradeRunResult | null, lang: Lang): Resul
     (heading?.closest("[data-testid=result]") ?? heading)?.scrollIntoView({ block: "start" });
     heading?.focus({ preventScroll: true });
     const { summary } = result.done;
-    const counts = summary.gradeCounts.map(({ grade, count }) => `${grade} ${formatCount(count, lang)}`).join(lang === "zh" ? "，" : ", ");
+    const counts = summary.gradeCounts.map(({ grade, count }) => `${grade} ${formatCount(count, lang)}`).join(punctuation(lang).comma);
     // A polite live region that is always in the page (a region added together with its text is often not read).
     setSpoken({ of: result, text: t(lang, "resultAnnounce", { graded: formatCount(summary.graded, lang), rows: formatCount(summary.rows, lang), counts }) });
   }, [result, lang]);

@@ -1,3 +1,4 @@
+import { chineseFirst } from "./chineseFirst";
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../engine/types";
 import { addGrade, moveGrade, removeGrade, updateGrade, type FieldIssues, type PeriodUnit, type ProfileDraft } from "./editorState";
@@ -119,7 +120,7 @@ export function GradesEditor({ lang, draft, issues, disabled, onChange, onLeave 
                 </Field>
               );
               const cadenceZh = (
-                <Field key="zh" label={pt(lang, "fieldCadenceZh")} size="small" {...fieldValidation(issues, lang, ...(lang === "zh" ? [`${path}.cadence`, `${path}.cadence.zh`] : []))}>
+                <Field key="zh" label={pt(lang, "fieldCadenceZh")} size="small" {...fieldValidation(issues, lang, ...(chineseFirst(lang) ? [`${path}.cadence`, `${path}.cadence.zh`] : []))}>
                   <Input
                     className={styles.input}
                     data-testid={`grade-${i}-cadence-zh`}
@@ -130,7 +131,7 @@ export function GradesEditor({ lang, draft, issues, disabled, onChange, onLeave 
                   />
                 </Field>
               );
-              return lang === "zh" ? [cadenceZh, cadenceEn] : [cadenceEn, cadenceZh];
+              return chineseFirst(lang) ? [cadenceZh, cadenceEn] : [cadenceEn, cadenceZh];
             })()}
             <div role="group" aria-labelledby={`grade-${i}-every-label`}>
               <Text id={`grade-${i}-every-label`} size={200}>

@@ -3,6 +3,7 @@
  * the storage and the messages live in hooks beside this file; the workbook is reached only through `store` and
  * `preview` (the Excel adapter behind them).
  */
+import { localeOf } from "../../engine";
 import { useEffect, useMemo, useRef } from "react";
 import { Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { displayDateForm } from "../../engine";
@@ -62,7 +63,7 @@ function IssueList({ issues, lang, className }: { issues: readonly ProfileIssue[
 /** Define, edit, import, export and delete the grading profiles stored in the workbook. */
 export function ProfileEditor({ lang, store, preview, onClose, onChanged, displayLanguage, exportRoute }: ProfileEditorProps) {
   const styles = useStyles();
-  const dateForm = useMemo(() => displayDateForm(displayLanguage ?? (lang === "zh" ? "zh-CN" : "en-US")), [displayLanguage, lang]);
+  const dateForm = useMemo(() => displayDateForm(displayLanguage ?? (localeOf(lang))), [displayLanguage, lang]);
   const root = useRef<HTMLDivElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
   // Opened from the pane: the focus moves in with the user (the button that opened it is gone).
@@ -120,9 +121,9 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged, displa
         lang={lang}
         stored={stored}
         busy={busy}
-        onEdit={(p) => open(draftFromProfile(p), p.id, p)}
-        onStartBlank={() => open(blankDraft(), null, null)}
-        onStartCopy={(p) => open(draftFromProfile(p, true), null, p)}
+        onEdit={(p) => open(draftFromProfile(p, false, lang), p.id, p)}
+        onStartBlank={() => open(blankDraft(lang), null, null)}
+        onStartCopy={(p) => open(draftFromProfile(p, true, lang), null, p)}
         onImport={(file) => void storage.importFile(file)}
       />
 

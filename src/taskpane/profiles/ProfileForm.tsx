@@ -1,3 +1,4 @@
+import { chineseFirst } from "./chineseFirst";
 import { Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { DisplayDateForm } from "../../engine";
 import type { Dimension, Lang, TieRule } from "../../engine/types";
@@ -66,12 +67,12 @@ export function ProfileForm({ lang, draft, issues, disabled, onChange, onLeave, 
             </Field>
           );
           const nameZh = (
-            <Field key="zh" label={pt(lang, "fieldNameZh")} {...fieldValidation(issues, lang, ...(lang === "zh" ? ["name", "name.zh"] : []))}>
+            <Field key="zh" label={pt(lang, "fieldNameZh")} {...fieldValidation(issues, lang, ...(chineseFirst(lang) ? ["name", "name.zh"] : []))}>
               <Input data-testid="profile-name-zh" value={draft.nameZh} disabled={disabled} onChange={(_, d) => set({ nameZh: d.value })} onBlur={() => onLeave("name.zh")} />
             </Field>
           );
           // The pane's language first: the other one may be left empty.
-          return lang === "zh" ? [nameZh, nameEn] : [nameEn, nameZh];
+          return chineseFirst(lang) ? [nameZh, nameEn] : [nameEn, nameZh];
         })()}
       </section>
 

@@ -1,3 +1,4 @@
+import { localeOf } from "../../engine";
 import { Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { DisplayDateForm } from "../../engine";
 import type { GradeSummary, Lang } from "../../engine/types";
@@ -48,7 +49,7 @@ export interface ProfilePreviewProps {
 export function ProfilePreview({ lang, state, dateForm }: ProfilePreviewProps) {
   const styles = useStyles();
   const result = state.status === "done" ? state.result : state.status === "running" ? state.last : undefined;
-  const number = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US");
+  const number = new Intl.NumberFormat(localeOf(lang));
   const count = (n: number | undefined) => (n === undefined ? "–" : number.format(n));
   return (
     <section className={styles.section} aria-labelledby="profile-preview-heading" data-testid="profile-preview">

@@ -1,3 +1,4 @@
+import { punctuation } from "../../engine";
 import { useRef } from "react";
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { BUILTIN_PROFILES, profileName } from "../../engine";
@@ -60,7 +61,7 @@ export function StoredProfilesSection({ lang, stored, busy, onEdit, onStartBlank
       {stored?.invalid.map((x) => (
         <MessageBar key={x.key} intent="warning" data-testid={`invalid-${x.id}`}>
           <MessageBarBody>
-            {pt(lang, "invalidStored", { id: x.id, problems: x.issues.map((i) => issueMessage(i, lang)).join(lang === "zh" ? "；" : "; ") })}
+            {pt(lang, "invalidStored", { id: x.id, problems: x.issues.map((i) => issueMessage(i, lang)).join(punctuation(lang).semicolon) })}
           </MessageBarBody>
         </MessageBar>
       ))}

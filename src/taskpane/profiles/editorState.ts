@@ -3,9 +3,12 @@
  * sit in a field while they type; `draftToDocument` turns the form into a RULES.md §11 document and the engine's
  * `validateProfile` judges it. The editor never decides itself what a valid profile is.
  */
-import { validateProfile } from "../../engine";
-import type { ContactPeriod, Dimension, Lang, MonetaryUnit, Profile, ProfileIssue, TieRule } from "../../engine";
+import { punctuation } from "../../engine";
+import { allLangs, validateProfile } from "../../engine";
+import type { ContactPeriod, Dimension, Lang, MonetaryUnit, Profile, ProfileIssue, ProfileText, TieRule } from "../../engine";
+import { chineseFirst } from "./chineseFirst";
 import { issueMessage } from "./formMessages";
+import { pt } from "./i18n";
 
 export const DIMENSIONS: readonly Dimension[] = ["recency", "frequency", "monetary"];
 
@@ -21,6 +24,8 @@ export interface GradeDraft {
   cut: string;
   cadenceEn: string;
   cadenceZh: string;
+  /** The cadence's texts as loaded (see keptOrTyped). */
+  cadenceLoaded?: ProfileText;
   /** The contact period: how many (as typed) of `everyUnit`. */
   every: string;
   everyUnit: PeriodUnit;
@@ -30,6 +35,13 @@ export interface ProfileDraft {
   id: string;
   nameEn: string;
   nameZh: string;
+  /** The name's texts as loaded (see keptOrTyped). */
+  nameLoaded?: ProfileText;
+  /**
+   * The language whose text the Chinese fields show and edit: Traditional Chinese for a zh-TW editor, Simplified
+   * otherwise (a profile without a Traditional text shows its Simplified one).
+   */
+  chineseKey: Lang;
   method: Profile["method"];
   monetaryUnit: MonetaryUnit;
   /** Four bounds per dimension, as typed. */
@@ -43,6 +55,31 @@ export interface ProfileDraft {
   windowStart: string;
   /** Kept as it was when the profile had one (the form does not edit it). */
   description?: string;
+}
+
+/** The language whose text a Chinese field edits in an editor speaking `lang`. */
+function chineseKeyOf(lang: Lang): Lang {
+  return lang !== "zh" && chineseFirst(lang) ? lang : "zh";
+}
+
+/** A profile text's words in `key`'s language, or its Simplified Chinese words when it has none. */
+function chineseOf(text: ProfileText, key: Lang): string {
+  return text[key] ?? text.zh;
+}
+
+/** A profile text's languages, without a cadence's period. */
+function textsOf(text: ProfileText): ProfileText {
+  return Object.fromEntries(Object.entries(text).filter(([key, value]) => key !== "every" && typeof value === "string")) as ProfileText;
+}
+
+/**
+ * What the document says for a text the form shows as an English and a Chinese field: the text as loaded, in every
+ * language it had, while both fields still show it; once either is edited, the fields' two texts (the Chinese one
+ * then stands for every Chinese, rather than a translation of words no longer there being kept).
+ */
+function keptOrTyped(en: string, chinese: string, loaded: ProfileText | undefined, key: Lang): Record<string, unknown> {
+  const typed = bothLanguages(en, chinese);
+  return loaded && loaded.en === typed.en && chineseOf(loaded, key) === typed.zh ? { ...loaded } : typed;
 }
 
 let nextKey = 1;
@@ -65,13 +102,16 @@ function cutKindOf(g: { above?: number; atLeast?: number } | undefined): CutKind
 }
 
 /** The form for an existing profile (`copyOf`: a copy with a new id and names marked as a copy). */
-export function draftFromProfile(p: Profile, copyOf = false): ProfileDraft {
+export function draftFromProfile(p: Profile, copyOf = false, lang: Lang = "zh"): ProfileDraft {
+  const chineseKey = chineseKeyOf(lang);
   const thresholds = p.method === "thresholds" ? p.thresholds : undefined;
   const description = (p as Profile & { description?: unknown }).description;
   return {
     id: copyOf ? `${p.id}-copy` : p.id,
     nameEn: copyOf ? `${p.name.en} (copy)` : p.name.en,
-    nameZh: copyOf ? `${p.name.zh}（副本）` : p.name.zh,
+    nameZh: copyOf ? `${chineseOf(p.name, chineseKey)}（副本）` : chineseOf(p.name, chineseKey),
+    nameLoaded: copyOf ? undefined : textsOf(p.name),
+    chineseKey,
     method: p.method,
     monetaryUnit: p.monetaryUnit,
     thresholds: {
@@ -88,7 +128,8 @@ export function draftFromProfile(p: Profile, copyOf = false): ProfileDraft {
       cutKind: cutKindOf(g) ?? cutKindOf(p.grades[i - 1]) ?? "atLeast",
       cut: text(g.atLeast ?? g.above),
       cadenceEn: g.cadence.en,
-      cadenceZh: g.cadence.zh,
+      cadenceZh: chineseOf(g.cadence, chineseKey),
+      cadenceLoaded: textsOf(g.cadence),
       ...periodFields(g.cadence.every),
     })),
     asOf: p.asOf ?? "",
@@ -98,12 +139,13 @@ export function draftFromProfile(p: Profile, copyOf = false): ProfileDraft {
 }
 
 /** An empty form: every field for the user to fill (the engine marks each one until it is right). */
-export function blankDraft(): ProfileDraft {
+export function blankDraft(lang: Lang = "zh"): ProfileDraft {
   const blankGrade = (): GradeDraft => ({ key: newKey(), grade: "", cutKind: "atLeast", cut: "", cadenceEn: "", cadenceZh: "", every: "", everyUnit: "" });
   return {
     id: "",
     nameEn: "",
     nameZh: "",
+    chineseKey: chineseKeyOf(lang),
     method: "thresholds",
     monetaryUnit: "yuan",
     thresholds: { recency: ["", "", "", ""], frequency: ["", "", "", ""], monetary: ["", "", "", ""] },
@@ -140,7 +182,7 @@ function bothLanguages(en: string, zh: string): { en: string; zh: string } {
 export function draftToDocument(d: ProfileDraft): Record<string, unknown> {
   const doc: Record<string, unknown> = {
     id: d.id.trim(),
-    name: bothLanguages(d.nameEn, d.nameZh),
+    name: keptOrTyped(d.nameEn, d.nameZh, d.nameLoaded, d.chineseKey),
   };
   if (d.description !== undefined) doc.description = d.description;
   doc.method = d.method;
@@ -158,7 +200,7 @@ export function draftToDocument(d: ProfileDraft): Record<string, unknown> {
     const rule: Record<string, unknown> = { grade: g.grade.trim() };
     // The last grade takes everyone else: its cut-off field is hidden and not part of the document.
     if (i < d.grades.length - 1) rule[g.cutKind] = typedNumber(g.cut);
-    const cadence: Record<string, unknown> = bothLanguages(g.cadenceEn, g.cadenceZh);
+    const cadence: Record<string, unknown> = keptOrTyped(g.cadenceEn, g.cadenceZh, g.cadenceLoaded, d.chineseKey);
     // A unit chosen makes a period, even with no number yet: the engine then says the number is missing.
     if (g.everyUnit !== "") cadence.every = { [g.everyUnit]: typedNumber(g.every) };
     rule.cadence = cadence;
@@ -197,7 +239,7 @@ function typedAt(d: ProfileDraft, path: string): string | undefined {
 function askToFill(d: ProfileDraft, issue: ProfileIssue): ProfileIssue {
   const typed = typedAt(d, issue.field);
   if (typed === undefined || typed.trim() !== "") return issue;
-  return { ...issue, message: { en: `${issue.field} is empty`, zh: `${issue.field} 为必填项` } };
+  return { ...issue, message: allLangs((lang) => pt(lang, "fieldEmpty", { field: issue.field })) };
 }
 
 /** The engine's verdict on the form as it stands. */
@@ -238,7 +280,7 @@ export function unshownIssues(d: ProfileDraft, issues: FieldIssues): ProfileIssu
 /** The message(s) for one field in the user's language and the form's words, or undefined when it is fine. */
 export function messageFor(issues: FieldIssues, field: string, lang: Lang): string | undefined {
   const list = issues.get(field);
-  return list && list.length > 0 ? list.map((i) => issueMessage(i, lang)).join(lang === "zh" ? "；" : "; ") : undefined;
+  return list && list.length > 0 ? list.map((i) => issueMessage(i, lang)).join(punctuation(lang).semicolon) : undefined;
 }
 
 /** True when `issue` (an engine path) concerns the field at `path` (the path itself, a part of it, or its group). */

@@ -6,6 +6,7 @@
  * engine's own messages.
  */
 import type { Dimension, Lang, ProfileIssue } from "../../engine/types";
+import { punctuation } from "../../engine";
 import { fillPlaceholders } from "../i18n";
 import { pt, type ProfileMessageKey } from "./i18n";
 
@@ -92,8 +93,8 @@ function lowerFirst(s: string): string {
 interface Problem {
   /** The engine's English problem (what follows the field path in its message). */
   engine: RegExp;
-  en: string;
-  zh: string;
+  /** The editor catalogue's words for it. */
+  text: ProfileMessageKey;
   /** Say it about the group of inputs rather than the one input. */
   aboutGroup?: boolean;
 }
@@ -103,33 +104,33 @@ interface Problem {
  * `{before}` is the label of the grade before.
  */
 const PROBLEMS: readonly Problem[] = [
-  { engine: /^is empty$/, en: "fill it in", zh: "请填写" },
-  { engine: /^must be a number$/, en: "must be a number", zh: "必须是数字" },
-  { engine: /^must have at most (\d+) decimal places$/, en: "may have at most {1} decimal places", zh: "小数位数不能超过 {1} 位" },
-  { engine: /^must be at least (\S+)$/, en: "must be at least {1}", zh: "不能小于 {1}" },
-  { engine: /^must be a whole number from (\d+) to (\d+)$/, en: "must be a whole number from {1} to {2}", zh: "必须是 {1} 到 {2} 之间的整数" },
-  { engine: /^bounds must increase/, en: "each must be greater than the one before", zh: "每个界值都必须大于前一个", aboutGroup: true },
-  { engine: /^must be a list of 4 bounds$/, en: "fill in all 4 bounds", zh: "请填写全部 4 个界值" },
-  { engine: /^is required for a thresholds profile/, en: "fill in the bounds of R, F and M", zh: "请填写 R、F、M 的界值" },
-  { engine: /^must be a non-empty text such as/, en: "fill it in (for example A)", zh: "请填写（例如 A）" },
-  { engine: /^must be a non-empty text$/, en: "fill it in", zh: "请填写" },
-  { engine: /^must be an object with English \(en\) and Chinese \(zh\) text$/, en: "needs an English and a Chinese text", zh: "需要英文和中文文本" },
-  { engine: /^repeats the grade "(.*)"$/, en: "“{1}” is already the name of another grade", zh: "“{1}”已是另一个等级的名称" },
-  { engine: /^must be lower than the cut-off of the grade before/, en: "must be lower than the cut-off of {before}", zh: "必须低于{before}的分界值" },
-  { engine: /^must have exactly one cut-off/, en: "needs a cut-off (only the last grade has none)", zh: "需要分界值（只有最后一个等级没有）" },
-  { engine: /^the last grade must have no cut-off/, en: "the last grade takes every remaining customer and has no cut-off", zh: "最后一个等级接收其余所有客户，没有分界值" },
-  { engine: /^must be a non-empty list of grades$/, en: "add at least one grade", zh: "请至少添加一个等级" },
-  { engine: /^must be 1–64 letters/, en: "use 1 to 64 letters, digits, hyphens (-), underscores (_) or dots (.)", zh: "只能使用 1–64 个字母、数字、连字符（-）、下划线（_）或点（.）" },
-  { engine: /^must be "thresholds" or "quantiles"$/, en: "choose a method", zh: "请选择方法" },
-  { engine: /^must be "yuan" or "wan"/, en: "choose yuan or 10,000 yuan", zh: "请选择元或万元" },
-  { engine: /^must be "average", "best" or "first"$/, en: "choose how tied customers are treated", zh: "请选择并列客户的处理方式" },
-  { engine: /^belongs to quantile profiles only$/, en: "is used with quantiles only", zh: "仅在分位数方法中使用" },
-  { engine: /^belongs to thresholds profiles only$/, en: "are used with fixed thresholds only", zh: "仅在固定阈值方法中使用" },
-  { engine: /^must be a date written YYYY-MM-DD$/, en: "must be a valid date", zh: "必须是有效日期" },
-  { engine: /^must not be after asOf$/, en: "must not be after the analysis date", zh: "不能晚于统计日期" },
-  { engine: /^must be an object such as \{"months"/, en: "choose months or days", zh: "请选择月或天" },
-  { engine: /^must give exactly one of "months" or "days"$/, en: "choose months or days", zh: "请选择月或天" },
-  { engine: /^is not a period unit/, en: "choose months or days", zh: "请选择月或天" },
+  { engine: /^is empty$/, text: "problemFillIn" },
+  { engine: /^must be a number$/, text: "problemMustBeNumber" },
+  { engine: /^must have at most (\d+) decimal places$/, text: "problemDecimalPlaces" },
+  { engine: /^must be at least (\S+)$/, text: "problemAtLeast" },
+  { engine: /^must be a whole number from (\d+) to (\d+)$/, text: "problemWholeNumberRange" },
+  { engine: /^bounds must increase/, text: "problemBoundsIncrease", aboutGroup: true },
+  { engine: /^must be a list of 4 bounds$/, text: "problemAllBounds" },
+  { engine: /^is required for a thresholds profile/, text: "problemThresholdBounds" },
+  { engine: /^must be a non-empty text such as/, text: "problemFillInExample" },
+  { engine: /^must be a non-empty text$/, text: "problemFillIn" },
+  { engine: /^must be an object with English \(en\) and Chinese \(zh\) text$/, text: "problemNeedsBothTexts" },
+  { engine: /^repeats the grade "(.*)"$/, text: "problemGradeRepeated" },
+  { engine: /^must be lower than the cut-off of the grade before/, text: "problemCutBelowBefore" },
+  { engine: /^must have exactly one cut-off/, text: "problemNeedsCut" },
+  { engine: /^the last grade must have no cut-off/, text: "problemLastGradeNoCut" },
+  { engine: /^must be a non-empty list of grades$/, text: "problemAddGrade" },
+  { engine: /^must be 1–64 letters/, text: "problemIdCharacters" },
+  { engine: /^must be "thresholds" or "quantiles"$/, text: "problemChooseMethod" },
+  { engine: /^must be "yuan" or "wan"/, text: "problemChooseUnit" },
+  { engine: /^must be "average", "best" or "first"$/, text: "problemChooseTies" },
+  { engine: /^belongs to quantile profiles only$/, text: "problemQuantilesOnly" },
+  { engine: /^belongs to thresholds profiles only$/, text: "problemThresholdsOnly" },
+  { engine: /^must be a date written YYYY-MM-DD$/, text: "problemValidDate" },
+  { engine: /^must not be after asOf$/, text: "problemNotAfterAsOf" },
+  { engine: /^must be an object such as \{"months"/, text: "problemChooseMonthsOrDays" },
+  { engine: /^must give exactly one of "months" or "days"$/, text: "problemChooseMonthsOrDays" },
+  { engine: /^is not a period unit/, text: "problemChooseMonthsOrDays" },
 ];
 
 /** What the engine says is wrong, without the field path it starts with. */
@@ -151,9 +152,9 @@ export function formMessage(issue: ProfileIssue, lang: Lang): string | undefined
     const m = p.engine.exec(problem);
     if (!m) continue;
     const before = field.grade !== undefined && field.grade > 1 ? pt(lang, "gradeNumber", { n: field.grade - 1 }) : pt(lang, "gradeBefore");
-    const text = fillPlaceholders(p[lang], { 1: m[1] ?? "", 2: m[2] ?? "", before });
+    const text = fillPlaceholders(pt(lang, p.text), { 1: m[1] ?? "", 2: m[2] ?? "", before });
     const label = p.aboutGroup && field.group ? field.group : field.label;
-    return `${label}${lang === "zh" ? "：" : ": "}${text}`;
+    return `${label}${punctuation(lang).colon}${text}`;
   }
   return undefined;
 }

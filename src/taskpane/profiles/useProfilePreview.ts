@@ -3,6 +3,8 @@
  * asked for, it follows the form (grading again shortly after each valid change); the preview the user asked for is
  * put into words for the live region.
  */
+import { punctuation } from "../../engine";
+import { localeOf } from "../../engine";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Lang, Profile } from "../../engine";
 import { describeError } from "../describeError";
@@ -49,14 +51,14 @@ export function useProfilePreview(preview: PreviewGrading, baseline: Baseline | 
           setState({ status: "done", result });
           if (speakNext.current) {
             speakNext.current = false;
-            const number = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US");
+            const number = new Intl.NumberFormat(localeOf(lang));
             const counts = compareGradeCounts(summary, beforeSummary)
               .filter((row) => row.grade !== null && row.after !== undefined)
               .map((row) => {
                 const values = { grade: gradeWord(row.grade ?? "", lang), after: number.format(row.after ?? 0), before: number.format(row.before ?? 0) };
                 return pt(lang, row.before !== undefined && row.before !== row.after ? "previewAnnounceChanged" : "previewAnnounceGrade", values);
               })
-              .join(lang === "zh" ? "，" : ", ");
+              .join(punctuation(lang).comma);
             setSpoken(pt(lang, "previewAnnounce", { graded: number.format(summary.graded), rows: number.format(summary.rows), counts }));
           }
         },

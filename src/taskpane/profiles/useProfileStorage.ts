@@ -103,7 +103,7 @@ export function useProfileStorage({ lang, store, form, messages, open, changed, 
     const text = await file.text();
     const write = (update: boolean) => store.importJson(text, update);
     const done = (p: Profile) => {
-      open(draftFromProfile(p), p.id, p);
+      open(draftFromProfile(p, false, lang), p.id, p);
       return pt(lang, "imported", { id: p.id });
     };
     const outcome = await attempt(write, done, false);

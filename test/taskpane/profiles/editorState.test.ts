@@ -1,4 +1,4 @@
-import { BUILTIN_PROFILES, parseProfile } from "../../../src/engine";
+import { BUILTIN_PROFILES, builtinProfile, parseProfile } from "../../../src/engine";
 import {
   addGrade,
   blankDraft,
@@ -23,6 +23,18 @@ describe("the form of an existing profile", () => {
     const draft = draftFromProfile(p);
     expect(checkDraft(draft).size).toBe(0);
     expect(parseProfile(draftToDocument(draft))).toEqual(p);
+  });
+
+  test("in Traditional Chinese the Chinese fields show the Traditional texts, kept whole until edited", () => {
+    const p = builtinProfile("shaoxing")!;
+    const draft = draftFromProfile(p, false, "zh-TW");
+    expect(draft.nameZh).toBe("紹興·財務資料整合平台（固定門檻）");
+    expect(draft.grades[0].cadenceZh).toBe("每月聯絡1–2次");
+    expect(parseProfile(draftToDocument(draft))).toEqual(p);
+    // Edited, the Chinese field's words stand for every Chinese: no stale translation is kept.
+    const edited = { ...draft, nameZh: "紹興·重點客戶" };
+    expect((draftToDocument(edited).name as Record<string, string>)).toEqual({ en: p.name.en, zh: "紹興·重點客戶" });
+    expect(draftFromProfile(p, true, "zh-TW").nameZh).toBe("紹興·財務資料整合平台（固定門檻）（副本）");
   });
 
   test("a copy of a built-in gets its own id and names, and is otherwise the same", () => {
@@ -83,7 +95,7 @@ describe("the engine's messages land on the field the user is typing in, in the 
   });
 
   test("an issue on a path the form has no input for is listed, not lost", () => {
-    const issues = new Map([["description", [{ field: "description", message: { en: "description is odd", zh: "说明有误" } }]]]);
+    const issues = new Map([["description", [{ field: "description", message: { en: "description is odd", zh: "说明有误", "zh-TW": "說明有誤" } }]]]);
     expect(unshownIssues(blankDraft(), issues).map((i) => i.message.en)).toEqual(["description is odd"]);
   });
 });

@@ -87,7 +87,7 @@ describe("the editor's messages", () => {
   });
 
   test("a problem the form cannot show (a file's unknown field) keeps the engine's message, which names it", () => {
-    const issue: ProfileIssue = { field: "colour", message: { en: "colour is not a profile field", zh: "colour 不是分级方案的字段" } };
+    const issue: ProfileIssue = { field: "colour", message: { en: "colour is not a profile field", zh: "colour 不是分级方案的字段", "zh-TW": "colour 不是分級方案的欄位" } };
     expect(formMessage(issue, "en")).toBeUndefined();
     expect(issueMessage(issue, "zh")).toBe("colour 不是分级方案的字段");
   });
