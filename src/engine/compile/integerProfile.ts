@@ -5,7 +5,7 @@
  */
 
 import { decimalPlaces, formatUnits, toUnits } from "../decimal";
-import type { Cadence, Dimension, GradeRule, MonetaryUnit, Profile, TieRule } from "../types";
+import type { Dimension, GradeRule, MonetaryUnit, Profile, TieRule } from "../types";
 
 /** An exact decimal as a whole number of 10^-places units, with its text ("15000", "0.5"). */
 interface ExactDecimal {
@@ -20,7 +20,7 @@ export interface IntegerGrade {
   op: ">" | ">=" | null;
   /** The cut-off in score units (X's scale). */
   cut: number | null;
-  cadence: Cadence;
+  cadence: GradeRule["cadence"];
 }
 
 export interface IntegerThresholds {

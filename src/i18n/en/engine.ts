@@ -23,6 +23,8 @@ const en = {
     quotedListSeparator: ", ",
     /** The word joining the last two items of a list: "A, B and C". */
     and: " and ",
+    /** Between two sentences of one paragraph: a space in English, nothing after Chinese full stops. */
+    sentenceGap: " ",
   },
 
   /** A count with its noun, by plural category (Intl.PluralRules of the language's locale); `{n}` is the number. */

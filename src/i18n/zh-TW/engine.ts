@@ -11,6 +11,7 @@ const zhTW: EngineTexts = {
     quote: (text) => `「${text}」`,
     quotedListSeparator: "",
     and: "和",
+    sentenceGap: "",
   },
 
   counts: {
@@ -242,6 +243,7 @@ const zhTW: EngineTexts = {
   history: {
     historySheet: "等級歷史",
     transitionsSheet: "等級變化",
+    summarySheet: "等級歷史摘要",
     customerId: "客戶編號",
     periodEnds: "期末日期",
     steps: { month: "個月末", quarter: "個季末" },

@@ -11,6 +11,7 @@ const zh: EngineTexts = {
     quote: (text) => `“${text}”`,
     quotedListSeparator: "",
     and: "和",
+    sentenceGap: "",
   },
 
   counts: {

@@ -112,7 +112,7 @@ const zh: Record<PaneMessageKey, string> = {
   reasonNotTable: "请选择含标题行和数据行的表格。",
   trySample: "使用示例数据试用",
   sampleSheet: "RFM 示例数据",
-  nextGradeLine: "{below} 位 {top} 级以下的客户中，{reachable} 位各下一笔订单即可升级，订单金额合计 {amount}。",
+  nextGradeLine: "{below} 位 {top} 级以下的客户中，{reachable} 位凭单笔订单即可升级，所需订单金额合计 {amount}。",
   nextGradeNotReachable: "{count} 位单笔订单无法升级。",
   nextGradeWhere: "各客户所需金额见“升级所需单笔订单”列。",
   historyHeading: "等级历史",

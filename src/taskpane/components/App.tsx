@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReactNode } from "react";
 import { Text } from "@fluentui/react-components";
-import { dataPastAnalysisDate, formatDay, notATable } from "../../engine";
+import { dataPastAnalysisDate, formatDay, localeOf, notATable } from "../../engine";
 import type { DisplayDateForm, Lang, Profile } from "../../engine";
 import type { PreviewData } from "../profiles/selectionPreview";
 import { describeError } from "../describeError";
@@ -136,7 +136,7 @@ export function App({ flow, lang, dateForm, profileEditor, visibility, history }
       }, {});
       if (outcome.status === "done") {
         const { sheets, periods } = outcome;
-        messages.tellNotice(t(lang, "historyDone", { ...sheets, customers: sheets.customers.toLocaleString(lang === "zh" ? "zh-CN" : "en-US"), periods }));
+        messages.tellNotice(t(lang, "historyDone", { ...sheets, customers: sheets.customers.toLocaleString(localeOf(lang)), periods }));
       } else messages.tellNotice(t(lang, "cancelled"));
     } catch (err) {
       messages.tellError(describeError(err, lang));

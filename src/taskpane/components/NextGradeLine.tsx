@@ -4,7 +4,7 @@
  * "Next grade with one order of" column; the figures come from the engine's per-grade sums.
  */
 import { Text } from "@fluentui/react-components";
-import { centPlaces, nextGradeSummary, unitLabel, type GradeResult, type Lang } from "../../engine";
+import { centPlaces, localeOf, nextGradeSummary, punctuation, unitLabel, type GradeResult, type Lang } from "../../engine";
 import { t } from "../i18n";
 
 export function NextGradeLine({ lang, result }: { lang: Lang; result: GradeResult }) {
@@ -13,7 +13,7 @@ export function NextGradeLine({ lang, result }: { lang: Lang; result: GradeResul
   const below = rows.reduce((s, r) => s + r.customers, 0);
   const reachable = rows.reduce((s, r) => s + r.reachable, 0);
   const notReachable = rows.reduce((s, r) => s + r.notReachable, 0);
-  const locale = lang === "zh" ? "zh-CN" : "en-US";
+  const locale = localeOf(lang);
   const places = centPlaces(result.summary.unit);
   const total = sumDecimalTexts(rows.map((r) => r.amount), places);
   const amount = `${formatDecimalText(total, places, locale)} ${unitLabel(result.summary.unit, lang)}`;
@@ -21,8 +21,8 @@ export function NextGradeLine({ lang, result }: { lang: Lang; result: GradeResul
   return (
     <Text as="p" block size={200} data-testid="next-grade">
       {t(lang, "nextGradeLine", { reachable, below, top, amount })}
-      {notReachable > 0 && `${lang === "zh" ? "" : " "}${t(lang, "nextGradeNotReachable", { count: notReachable })}`}
-      {`${lang === "zh" ? "" : " "}${t(lang, "nextGradeWhere")}`}
+      {notReachable > 0 && `${punctuation(lang).sentenceGap}${t(lang, "nextGradeNotReachable", { count: notReachable })}`}
+      {`${punctuation(lang).sentenceGap}${t(lang, "nextGradeWhere")}`}
     </Text>
   );
 }

@@ -1,4 +1,5 @@
-import { fallbackChain, type Lang } from "../../engine";
+import type { Lang } from "../../engine";
+import { fallbackChain } from "../../i18n/languages";
 
 /**
  * Whether the editor puts a profile's Chinese texts before its English ones: in every language that falls back on
