@@ -57,8 +57,9 @@ export function localizeHelp(text: string, lang: Lang): string {
     .replace(/^Arguments:/gm, c.arguments)
     .replace(/^Options:/gm, c.options)
     .replace(/^Commands:/gm, c.commands)
-    .replace(/ ?\(default: ([^)]*)\)/g, (_, value: string) => c.defaultValue(value))
-    .replace(/ ?\(choices: ([^)]*)\)/g, (_, values: string) => c.choices(values));
+    // Commander may wrap a long description between "(default:" and its value.
+    .replace(/ ?\(default:\s+([^)]*)\)/g, (_, value: string) => c.defaultValue(value))
+    .replace(/ ?\(choices:\s+([^)]*)\)/g, (_, values: string) => c.choices(values.replace(/\s+/g, " ")));
 }
 
 /** Commander's error sentences ("error: unknown option '--x'") as one line in the user's language. */
