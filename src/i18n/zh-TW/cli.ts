@@ -302,6 +302,7 @@ const zhTW: CliTexts = {
     notAWorksheet: (path, sheet, kind) => `「${path}」中的工作表「${sheet}」是${{ chartsheet: "圖表工作表", dialogsheet: "對話方塊工作表", macrosheet: "Excel 4 巨集工作表" }[kind]}，不是包含儲存格的工作表：請用 --sheet 指定一個工作表`,
     noWorksheet: (path) => `「${path}」中沒有包含儲存格的工作表（只有圖表或對話方塊工作表）`,
     documentType: (path) => `「${path}」的活頁簿內部含有 DTD 宣告（Document Type Definition），檔案格式不允許這樣做（XML 炸彈正是藉此製造的）：請用產生它的程式重新匯出`,
+    preRelease: (path) => `「${path}」採用 Excel 2007 預覽版（beta）的格式，而不是正式發行的 Office Open XML 格式：請用產生它的程式重新匯出`,
     noVisibleSheet: (path) => `「${path}」的所有工作表都已隱藏：請用 --sheet 指定一個`,
   },
   previous: {
