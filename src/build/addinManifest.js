@@ -36,7 +36,9 @@ function addinUrlFrom(value) {
   try {
     url = new URL(text);
   } catch {
-    throw new BuildSettingError(`${ADDIN_URL_VARIABLE} "${text}" is not a web address. Give the full address, for example:\n  ${EXAMPLE}`);
+    throw new BuildSettingError(
+      `${ADDIN_URL_VARIABLE} "${text}" is not a web address. Give the full address, for example:\n  ${EXAMPLE}`,
+    );
   }
   if (url.protocol !== "https:") {
     throw new BuildSettingError(
@@ -85,7 +87,8 @@ function escapeRegExp(text) {
  */
 function buildManifest(xml, { version, url }) {
   const versions = xml.match(/<Version>[^<]*<\/Version>/g) || [];
-  if (versions.length !== 1) throw new BuildSettingError(`manifest.xml must hold exactly one <Version> (found ${versions.length}).`);
+  if (versions.length !== 1)
+    throw new BuildSettingError(`manifest.xml must hold exactly one <Version> (found ${versions.length}).`);
   let out = xml.replace(/<Version>[^<]*<\/Version>/, `<Version>${version}</Version>`);
   if (url !== undefined) out = out.replace(new RegExp(escapeRegExp(DEV_URL), "g"), url);
   return out;

@@ -18,9 +18,15 @@ const OFFICE_JS_CDNS = {
     url: "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js",
     cloud: "Office 365 operated by 21Vianet (China)",
   },
-  gcc: { url: "https://appsforoffice.gcc.cdn.office.net/appsforoffice/lib/1/hosted/office.js", cloud: "US Government Community Cloud (GCC)" },
+  gcc: {
+    url: "https://appsforoffice.gcc.cdn.office.net/appsforoffice/lib/1/hosted/office.js",
+    cloud: "US Government Community Cloud (GCC)",
+  },
   gcch: { url: "https://appsforoffice.gcch.cdn.office.net/appsforoffice/lib/1/hosted/office.js", cloud: "US GCC High" },
-  dod: { url: "https://appsforoffice.dod.cdn.office.net/appsforoffice/lib/1/hosted/office.js", cloud: "US Department of Defense (DoD)" },
+  dod: {
+    url: "https://appsforoffice.dod.cdn.office.net/appsforoffice/lib/1/hosted/office.js",
+    cloud: "US Department of Defense (DoD)",
+  },
 };
 const DEFAULT_CDN = "global";
 
@@ -48,7 +54,14 @@ function officeJsFrom(cdnValue, urlValue) {
     } catch {
       throw new BuildSettingError(`${OFFICE_JS_URL_VARIABLE} "${given}" is not a web address.`);
     }
-    if (url.protocol !== "https:" || url.username || url.password || url.search || url.hash || !/\/office\.js$/.test(url.pathname)) {
+    if (
+      url.protocol !== "https:" ||
+      url.username ||
+      url.password ||
+      url.search ||
+      url.hash ||
+      !/\/office\.js$/.test(url.pathname)
+    ) {
       throw new BuildSettingError(
         `${OFFICE_JS_URL_VARIABLE} "${given}" must be an https:// address of office.js, without "?" or "#" parts ` +
           `(for Microsoft's own CDNs use ${OFFICE_JS_CDN_VARIABLE}=${choices().split(", ").join("|")}).`,

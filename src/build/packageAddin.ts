@@ -41,7 +41,9 @@ function hostedFiles(dist: string): string[] {
 /** The production manifest's hosting address, refusing a development build. */
 function hostingAddress(manifest: string): string {
   if (/https:\/\/localhost[:/]/.test(manifest)) {
-    throw new Error("dist/manifest.xml points at https://localhost: run a production build first (ADDIN_URL=https://… npm run build).");
+    throw new Error(
+      "dist/manifest.xml points at https://localhost: run a production build first (ADDIN_URL=https://… npm run build).",
+    );
   }
   const url = /<SourceLocation DefaultValue="([^"]+)taskpane\.html"/.exec(manifest)?.[1];
   if (!url) throw new Error("dist/manifest.xml names no taskpane.html: is dist/ a build of this add-in?");
@@ -55,9 +57,11 @@ interface BuildInfo {
 
 function readBuildInfo(dist: string): BuildInfo {
   const path = join(dist, "build-info.json");
-  if (!existsSync(path)) throw new Error(`${path} not found: run npm run build first (this dist/ is from an older build).`);
+  if (!existsSync(path))
+    throw new Error(`${path} not found: run npm run build first (this dist/ is from an older build).`);
   const info = JSON.parse(readFileSync(path, "utf8")) as Partial<BuildInfo>;
-  if (!info.officeJs?.url || !info.officeJs.cdn) throw new Error(`${path} does not say which Office.js the pages load.`);
+  if (!info.officeJs?.url || !info.officeJs.cdn)
+    throw new Error(`${path} does not say which Office.js the pages load.`);
   return info as BuildInfo;
 }
 

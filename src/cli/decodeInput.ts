@@ -33,14 +33,35 @@ export interface DecodedInput {
 
 /** `--encoding` names, as people and Excel's "Save as" dialog write them. */
 const ENCODING_NAMES: Record<string, InputEncoding> = {
-  "utf8": "utf8", "utf-8": "utf8", "utf8bom": "utf8", "utf-8-bom": "utf8",
-  "utf16le": "utf16le", "utf-16le": "utf16le", "utf16": "utf16le", "utf-16": "utf16le", "unicode": "utf16le",
-  "ucs2": "utf16le", "ucs-2": "utf16le",
-  "utf16be": "utf16be", "utf-16be": "utf16be",
-  "gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030", "936": "gb18030",
-  "big5": "big5", "cp950": "big5", "950": "big5",
-  "windows-1252": "windows1252", "windows1252": "windows1252", "cp1252": "windows1252", "1252": "windows1252",
-  "latin1": "windows1252", "latin-1": "windows1252", "iso-8859-1": "windows1252", "iso8859-1": "windows1252",
+  utf8: "utf8",
+  "utf-8": "utf8",
+  utf8bom: "utf8",
+  "utf-8-bom": "utf8",
+  utf16le: "utf16le",
+  "utf-16le": "utf16le",
+  utf16: "utf16le",
+  "utf-16": "utf16le",
+  unicode: "utf16le",
+  ucs2: "utf16le",
+  "ucs-2": "utf16le",
+  utf16be: "utf16be",
+  "utf-16be": "utf16be",
+  gb18030: "gb18030",
+  gbk: "gb18030",
+  gb2312: "gb18030",
+  cp936: "gb18030",
+  "936": "gb18030",
+  big5: "big5",
+  cp950: "big5",
+  "950": "big5",
+  "windows-1252": "windows1252",
+  windows1252: "windows1252",
+  cp1252: "windows1252",
+  "1252": "windows1252",
+  latin1: "windows1252",
+  "latin-1": "windows1252",
+  "iso-8859-1": "windows1252",
+  "iso8859-1": "windows1252",
 };
 
 export const ENCODING_CHOICES = ["utf8", "utf16le", "utf16be", "gb18030", "gbk", "big5", "windows-1252"] as const;
@@ -86,7 +107,13 @@ export function decodeInput(path: string, raw: Buffer, forced?: InputEncoding): 
   const found = findEncoding(path, raw, forced);
   const bytes = decoded(raw, found.encoding, found.bom);
   if (bytes === null) throw undecodable(path, raw, found.encoding, forced);
-  return { bytes, encoding: found.encoding, bom: found.bom, evidence: found.evidence, delimiter: textDelimiter(path, raw, bytes, forced) };
+  return {
+    bytes,
+    encoding: found.encoding,
+    bom: found.bom,
+    evidence: found.evidence,
+    delimiter: textDelimiter(path, raw, bytes, forced),
+  };
 }
 
 /**
@@ -94,7 +121,12 @@ export function decodeInput(path: string, raw: Buffer, forced?: InputEncoding): 
  * first bytes of a file too large to read at once; `wholeIsUtf8` then tells whether the whole file is valid UTF-8 as
  * far as the reader knows (it checks each block as it reads, and asks again when one is not).
  */
-export function findEncoding(path: string, raw: Buffer, forced?: InputEncoding, wholeIsUtf8 = (): boolean => isUtf8(raw)): Found {
+export function findEncoding(
+  path: string,
+  raw: Buffer,
+  forced?: InputEncoding,
+  wholeIsUtf8 = (): boolean => isUtf8(raw),
+): Found {
   return forced ? forcedEncoding(path, raw, forced) : detectEncoding(path, raw, wholeIsUtf8);
 }
 
@@ -115,7 +147,14 @@ export function textDelimiter(path: string, raw: Buffer, bytes: Buffer, forced?:
     if (likely && likely !== forced) {
       const other = decoded(raw, likely, hasBom(raw, likely));
       if (other !== null && readsAsTable(other)) {
-        throw new UsageError(USAGE_TEXTS.headersInOtherEncoding(path, ENCODING_LABELS[forced], ENCODING_LABELS[likely], ENCODING_FLAGS[likely]));
+        throw new UsageError(
+          USAGE_TEXTS.headersInOtherEncoding(
+            path,
+            ENCODING_LABELS[forced],
+            ENCODING_LABELS[likely],
+            ENCODING_FLAGS[likely],
+          ),
+        );
       }
     }
   }
@@ -161,7 +200,9 @@ export interface Found {
 function forcedEncoding(path: string, raw: Buffer, forced: InputEncoding): Found {
   const marked = BOM_ENCODINGS.find((e) => hasBom(raw, e));
   if (marked && marked !== forced) {
-    throw new UsageError(USAGE_TEXTS.bomOfOtherEncoding(path, ENCODING_LABELS[marked], ENCODING_LABELS[forced], ENCODING_FLAGS[marked]));
+    throw new UsageError(
+      USAGE_TEXTS.bomOfOtherEncoding(path, ENCODING_LABELS[marked], ENCODING_LABELS[forced], ENCODING_FLAGS[marked]),
+    );
   }
   return { encoding: forced, bom: marked === forced, evidence: "forced" };
 }
@@ -182,7 +223,12 @@ function detectEncoding(path: string, raw: Buffer, wholeIsUtf8 = (): boolean => 
   const verdict = legacyEncoding(raw);
   if ("encoding" in verdict) return { encoding: verdict.encoding, bom: false, evidence: verdict.evidence };
   if ("ambiguous" in verdict && verdict.ambiguous.length > 1) {
-    throw new UsageError(USAGE_TEXTS.ambiguousEncoding(path, verdict.ambiguous.map((e) => ({ label: ENCODING_LABELS[e], flag: ENCODING_FLAGS[e] }))));
+    throw new UsageError(
+      USAGE_TEXTS.ambiguousEncoding(
+        path,
+        verdict.ambiguous.map((e) => ({ label: ENCODING_LABELS[e], flag: ENCODING_FLAGS[e] })),
+      ),
+    );
   }
   if ("ambiguous" in verdict) {
     const [e] = verdict.ambiguous;
@@ -217,7 +263,8 @@ function readsAsTable(utf8: Buffer): boolean {
 function utf16WithoutBom(raw: Buffer): "utf16le" | "utf16be" | null {
   const n = Math.min(raw.length, 4096) & ~1;
   if (n < 4) return null;
-  let zeroOdd = 0, zeroEven = 0;
+  let zeroOdd = 0,
+    zeroEven = 0;
   for (let i = 0; i < n; i += 2) {
     if (raw[i] === 0) zeroEven++;
     if (raw[i + 1] === 0) zeroOdd++;
@@ -242,7 +289,8 @@ const SAMPLE_LINES = 20;
 export function detectDelimiter(bytes: Buffer): Delimiter {
   const cut = bytes.length > SAMPLE_BYTES;
   const text = bytes.subarray(0, SAMPLE_BYTES).toString("utf8");
-  let best: Delimiter = ",", bestScore = 0;
+  let best: Delimiter = ",",
+    bestScore = 0;
   for (const d of CANDIDATES) {
     const counts = delimiterCounts(text, d, cut);
     if (counts.length === 0) continue;
@@ -265,7 +313,10 @@ export function detectDelimiter(bytes: Buffer): Delimiter {
  */
 function delimiterCounts(text: string, d: string, cut: boolean): number[] {
   const counts: number[] = [];
-  let count = 0, blank = true, quoted = false, cellStart = true;
+  let count = 0,
+    blank = true,
+    quoted = false,
+    cellStart = true;
   const end = (): void => {
     if (!blank) counts.push(count);
     count = 0;

@@ -41,7 +41,8 @@ function makeOutDir(outDir: string, asGiven: string): void {
     mkdirSync(outDir, { recursive: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "EEXIST" || (code === "ENOTDIR" && isFile(outDir))) throw new UsageError(USAGE_TEXTS.outDirIsFile(asGiven));
+    if (code === "EEXIST" || (code === "ENOTDIR" && isFile(outDir)))
+      throw new UsageError(USAGE_TEXTS.outDirIsFile(asGiven));
     throw writeFailure(asGiven, trueCause(outDir, err));
   }
 }

@@ -25,13 +25,25 @@ export async function runGradeFormulas(input: string | undefined, flags: GradeFl
   progress.step(SUMMARY_TEXTS.grading);
   const graded = gradeTable(table, req);
   // Sales records: the customers' limit is the compiler's (its message counts customers, not rows).
-  if (graded.kind === "customers" && graded.res.profile.method === "quantiles" && graded.res.n > MAX_QUANTILE_FORMULA_ROWS) {
-    throw new UsageError(new CompileError("tooManyRowsForFormulas", graded.res.n.toLocaleString("en-US"), MAX_QUANTILE_FORMULA_ROWS.toLocaleString("en-US")).text);
+  if (
+    graded.kind === "customers" &&
+    graded.res.profile.method === "quantiles" &&
+    graded.res.n > MAX_QUANTILE_FORMULA_ROWS
+  ) {
+    throw new UsageError(
+      new CompileError(
+        "tooManyRowsForFormulas",
+        graded.res.n.toLocaleString("en-US"),
+        MAX_QUANTILE_FORMULA_ROWS.toLocaleString("en-US"),
+      ).text,
+    );
   }
   const out = req.out;
   try {
     await writeAtomically(out.path, (temp) =>
-      graded.kind === "customers" ? writeFormulasWorkbook(temp, graded, lang) : writeSalesFormulasWorkbook(temp, graded, lang),
+      graded.kind === "customers"
+        ? writeFormulasWorkbook(temp, graded, lang)
+        : writeSalesFormulasWorkbook(temp, graded, lang),
     );
   } catch (err) {
     if (err instanceof CompileError) throw new UsageError(err.text);

@@ -1,24 +1,58 @@
 import { constants } from "zlib";
 import { CLI_TEXTS } from "../i18n/cli";
 import {
-  cellError, cellNumber, columnLetters, DATE_FORMAT, dayToSerial, gradeFill, localizedView, ownOutputBlock, parseDay, resultCell, resultColumns,
-  type Cell, type Lang, type ResultColumn, type ResultRows, type Role,
+  cellError,
+  cellNumber,
+  columnLetters,
+  DATE_FORMAT,
+  dayToSerial,
+  gradeFill,
+  localizedView,
+  ownOutputBlock,
+  parseDay,
+  resultCell,
+  resultColumns,
+  type Cell,
+  type Lang,
+  type ResultColumn,
+  type ResultRows,
+  type Role,
 } from "../engine";
 import {
-  compileFormulas, hasFormula, LIVE_FORMULA_SHEETS, liveFormulaColumns, resultLetters, type FormulaLetters, type FormulaRow, type FormulaSheetLayout, type ParameterCell,
+  compileFormulas,
+  hasFormula,
+  LIVE_FORMULA_SHEETS,
+  liveFormulaColumns,
+  resultLetters,
+  type FormulaLetters,
+  type FormulaRow,
+  type FormulaSheetLayout,
+  type ParameterCell,
 } from "../engine/compile/excelFormulas";
 import { integerProfile } from "../engine/compile/integerProfile";
 import type { GradedTable } from "./gradeTable";
 import { columnRoles } from "./outputPlan";
-import { contentTypes, inlineText, MAIN_NS, PKG_REL_NS, REL_NS, ROOT_RELS, serialOfDate, XML_HEAD, xmlText } from "./xlsx/sheetXml";
+import {
+  contentTypes,
+  inlineText,
+  MAIN_NS,
+  PKG_REL_NS,
+  REL_NS,
+  ROOT_RELS,
+  serialOfDate,
+  XML_HEAD,
+  xmlText,
+} from "./xlsx/sheetXml";
 import { displayWidth } from "./textWidth";
 import { ZipFile } from "./xlsx/zipFile";
 import { cellText, dateOfSerial } from "./cellText";
 import { numberOf } from "./table";
 
 /** Cell styles of the formula workbooks; the result columns' number formats follow (see stylesXml). */
-export const BOLD = 1, DATE = 2;
-const PLAIN = 0, HELP = 3;
+export const BOLD = 1,
+  DATE = 2;
+const PLAIN = 0,
+  HELP = 3;
 
 /** Names of the sheets only the formulas workbooks have. */
 export const FORMULA_HEADERS = {
@@ -35,7 +69,12 @@ export function resultWidth(column: ResultColumn, header: string, least: number)
  * recalculation); `rows` is what the values are read from, `first` the letter index of the first result column.
  */
 export function resultFormulaCells(
-  columns: readonly ResultColumn[], first: number, r: number, f: FormulaRow, rows: ResultRows, i: number,
+  columns: readonly ResultColumn[],
+  first: number,
+  r: number,
+  f: FormulaRow,
+  rows: ResultRows,
+  i: number,
 ): string {
   let xml = "";
   columns.forEach((column, k) => {
@@ -61,7 +100,10 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
   const inputWidth = table.width - (dropOld ? old.width : 0);
   const ip = integerProfile(res.profile, res.summary.unit);
   const columns = liveFormulaColumns(res);
-  const headers = [...table.headers.slice(0, inputWidth).map((h) => cellText(h)), ...columns.map((c) => c.header[lang])];
+  const headers = [
+    ...table.headers.slice(0, inputWidth).map((h) => cellText(h)),
+    ...columns.map((c) => c.header[lang]),
+  ];
   const L = (c: number) => columnLetters(c);
   // The key columns stand on the hidden helper sheet, as the task pane writes them.
   const out: FormulaLetters = { ...resultLetters(columns, inputWidth), days: "A", count: "B", amount: "C" };
@@ -86,14 +128,17 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
     const paramsSheet = LIVE_FORMULA_SHEETS.parameters[lang];
     await zip.addEntry("[Content_Types].xml", contentTypes(3));
     await zip.addEntry("_rels/.rels", ROOT_RELS);
-    await zip.addEntry("xl/workbook.xml", workbookXml([FORMULA_HEADERS.gradesSheet[lang], paramsSheet], LIVE_FORMULA_SHEETS.keys[lang], plan.parameters));
+    await zip.addEntry(
+      "xl/workbook.xml",
+      workbookXml([FORMULA_HEADERS.gradesSheet[lang], paramsSheet], LIVE_FORMULA_SHEETS.keys[lang], plan.parameters),
+    );
     await zip.addEntry("xl/_rels/workbook.xml.rels", workbookRels(3));
     await zip.addEntry("xl/styles.xml", stylesXml(ip.grades.length));
     zip.openEntry("xl/worksheets/sheet1.xml");
-    const widths = headers.map((h, c) => (c < inputWidth ? Math.min(40, Math.max(10, displayWidth(h) + 2)) : resultWidth(columns[c - inputWidth], h, 10)));
-    const cols = widths
-      .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`)
-      .join("");
+    const widths = headers.map((h, c) =>
+      c < inputWidth ? Math.min(40, Math.max(10, displayWidth(h) + 2)) : resultWidth(columns[c - inputWidth], h, 10),
+    );
+    const cols = widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join("");
     await zip.write(
       `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
         `<sheetViews><sheetView workbookViewId="0" tabSelected="1"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
@@ -107,25 +152,43 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
       notes: { rowLabel: (i: number) => i + 2, columnName: (role: Role) => layout.columnNames?.[role] ?? "" },
     };
     let chunk = "";
-    const keyRows: string[] = [`<row r="1"><c r="A1" t="inlineStr">${inlineText(LIVE_FORMULA_SHEETS.keysTitle[lang])}</c></row>`];
+    const keyRows: string[] = [
+      `<row r="1"><c r="A1" t="inlineStr">${inlineText(LIVE_FORMULA_SHEETS.keysTitle[lang])}</c></row>`,
+    ];
     for (let i = 0; i < n; i++) {
       const r = i + 2;
       const row = table.row(i);
       let xml = `<row r="${r}">`;
-      for (let c = 0; c < inputWidth; c++) xml += valueCell(`${L(c)}${r}`, typedCell(row[c], roleOf[c], table.date1904, (x) => numberOf(table, c, x)));
+      for (let c = 0; c < inputWidth; c++)
+        xml += valueCell(
+          `${L(c)}${r}`,
+          typedCell(row[c], roleOf[c], table.date1904, (x) => numberOf(table, c, x)),
+        );
       const f = plan.row(r);
       xml += resultFormulaCells(columns, inputWidth, r, f, rows, i);
-      keyRows.push(`<row r="${r}">${formulaCell(`A${r}`, f.days!, undefined)}${formulaCell(`B${r}`, f.count!, undefined)}${formulaCell(`C${r}`, f.amount!, undefined)}</row>`);
+      keyRows.push(
+        `<row r="${r}">${formulaCell(`A${r}`, f.days!, undefined)}${formulaCell(`B${r}`, f.count!, undefined)}${formulaCell(`C${r}`, f.amount!, undefined)}</row>`,
+      );
       chunk += xml + "</row>";
       if (chunk.length > 1 << 20) {
         await zip.write(chunk);
         chunk = "";
       }
     }
-    await zip.write(chunk + `</sheetData>${gradeRules(ip.grades.map((g) => g.grade), out.grade!, layout.lastRow)}</worksheet>`);
+    await zip.write(
+      chunk +
+        `</sheetData>${gradeRules(
+          ip.grades.map((g) => g.grade),
+          out.grade!,
+          layout.lastRow,
+        )}</worksheet>`,
+    );
     await zip.closeEntry();
     await zip.addEntry("xl/worksheets/sheet2.xml", parametersSheetXml(plan.parameters, lang));
-    await zip.addEntry("xl/worksheets/sheet3.xml", `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>${keyRows.join("")}</sheetData></worksheet>`);
+    await zip.addEntry(
+      "xl/worksheets/sheet3.xml",
+      `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>${keyRows.join("")}</sheetData></worksheet>`,
+    );
     zip.finish();
   } catch (err) {
     zip.abandon();
@@ -136,7 +199,10 @@ export async function writeFormulasWorkbook(path: string, graded: GradedTable, l
 /** One conditional format per grade on the grade column (colours follow the values when the user sorts or edits). */
 export function gradeRules(grades: readonly string[], column: string, lastRow: number): string {
   const rules = grades
-    .map((g, i) => `<cfRule type="cellIs" dxfId="${i}" priority="${i + 1}" operator="equal"><formula>${xmlText(`"${g.replace(/"/g, '""')}"`)}</formula></cfRule>`)
+    .map(
+      (g, i) =>
+        `<cfRule type="cellIs" dxfId="${i}" priority="${i + 1}" operator="equal"><formula>${xmlText(`"${g.replace(/"/g, '""')}"`)}</formula></cfRule>`,
+    )
     .join("");
   return `<conditionalFormatting sqref="${column}2:${column}${lastRow}">${rules}</conditionalFormatting>`;
 }
@@ -146,7 +212,12 @@ export function gradeRules(grades: readonly string[], column: string, lastRow: n
  * serial in the date column of a 1904-system workbook becomes the 1900-system serial of the same day and time (the
  * workbook written here counts from 1900, and its formulas must grade the day the engine graded).
  */
-export function typedCell(v: Cell, role: Role | undefined, date1904 = false, number: (v: Cell) => number = cellNumber): unknown {
+export function typedCell(
+  v: Cell,
+  role: Role | undefined,
+  date1904 = false,
+  number: (v: Cell) => number = cellNumber,
+): unknown {
   const error = cellError(v);
   if (error) return { error };
   if (typeof v === "number" && role === "date" && date1904) {
@@ -190,11 +261,17 @@ export function formulaCell(ref: string, formula: string, cached: number | strin
 
 /** The parameters block; `footnote` (a line of help) goes two rows below the last parameter. */
 export function parametersSheetXml(cells: ParameterCell[], lang: Lang, footnote?: string): string {
-  const rows = [`<row r="1"><c r="A1" s="${BOLD}" t="inlineStr">${inlineText(LIVE_FORMULA_SHEETS.parametersTitle[lang])}</c></row>`];
+  const rows = [
+    `<row r="1"><c r="A1" s="${BOLD}" t="inlineStr">${inlineText(LIVE_FORMULA_SHEETS.parametersTitle[lang])}</c></row>`,
+  ];
   cells.forEach((p, k) => {
     const r = k + 2;
     let value: string;
-    if (p.kind === "date") value = p.value === "" ? `<c r="B${r}" s="${DATE}"/>` : `<c r="B${r}" s="${DATE}"><v>${dayToSerial(p.value as number)}</v></c>`;
+    if (p.kind === "date")
+      value =
+        p.value === ""
+          ? `<c r="B${r}" s="${DATE}"/>`
+          : `<c r="B${r}" s="${DATE}"><v>${dayToSerial(p.value as number)}</v></c>`;
     else if (p.kind === "number") value = `<c r="B${r}"><v>${p.value}</v></c>`;
     else if (p.kind === "formula") value = `<c r="B${r}"><f>${xmlText(String(p.value).slice(1))}</f></c>`;
     else value = `<c r="B${r}" t="inlineStr">${inlineText(String(p.value))}</c>`;
@@ -223,7 +300,10 @@ export function workbookXml(visible: string[], keysSheet: string, cells: Paramet
     .map((p, k) => (p.name ? `<definedName name="${p.name}">${xmlText(`${quoted}!$B$${k + 2}`)}</definedName>` : ""))
     .join("");
   const sheets = [...visible, keysSheet]
-    .map((name, k) => `<sheet name="${xmlText(name)}" sheetId="${k + 1}"${k === visible.length ? ' state="hidden"' : ""} r:id="${sheetRelId(k)}"/>`)
+    .map(
+      (name, k) =>
+        `<sheet name="${xmlText(name)}" sheetId="${k + 1}"${k === visible.length ? ' state="hidden"' : ""} r:id="${sheetRelId(k)}"/>`,
+    )
     .join("");
   return (
     XML_HEAD +
@@ -253,10 +333,15 @@ function styleOf(format: string | undefined): number {
 
 /** The styles: plain, bold, date, help text (grey italics), then one per extra format; a fill per grade. */
 export function stylesXml(grades: number): string {
-  const dxfs = Array.from({ length: grades }, (_, i) => `<dxf><fill><patternFill><bgColor rgb="FF${gradeFill(i)}"/></patternFill></fill></dxf>`).join("");
+  const dxfs = Array.from(
+    { length: grades },
+    (_, i) => `<dxf><fill><patternFill><bgColor rgb="FF${gradeFill(i)}"/></patternFill></fill></dxf>`,
+  ).join("");
   const formats = [DATE_FORMAT, ...EXTRA_FORMATS];
   const numFmts = formats.map((f, k) => `<numFmt numFmtId="${164 + k}" formatCode="${xmlText(f)}"/>`).join("");
-  const extraXfs = EXTRA_FORMATS.map((_, k) => `<xf numFmtId="${165 + k}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join("");
+  const extraXfs = EXTRA_FORMATS.map(
+    (_, k) => `<xf numFmtId="${165 + k}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`,
+  ).join("");
   return (
     `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><numFmts count="${formats.length}">${numFmts}</numFmts>` +
     `<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>` +

@@ -1,6 +1,12 @@
 import { basename } from "path";
 import {
-  analysisDateWarning, buildSummaryModel, dataPastAnalysisDate, parseDateText, summaryLayout, type Lang, type Localized,
+  analysisDateWarning,
+  buildSummaryModel,
+  dataPastAnalysisDate,
+  parseDateText,
+  summaryLayout,
+  type Lang,
+  type Localized,
   type SummaryModel,
 } from "../engine";
 import { writeAtomically } from "./atomicWrite";
@@ -95,7 +101,11 @@ function analysisDateLines(graded: GradedTable): Localized[] {
 }
 
 /** Writes the results: an .xlsx or .csv file replaced only once complete, or CSV on stdout. */
-async function writeResults(req: GradeRequest, run: { graded: GradedTable; plan: OutputPlan }, progress: Progress): Promise<void> {
+async function writeResults(
+  req: GradeRequest,
+  run: { graded: GradedTable; plan: OutputPlan },
+  progress: Progress,
+): Promise<void> {
   const { out, lang } = req;
   const { graded, plan } = run;
   if (out?.format === "xlsx" && plan.rowCount > XLSX_MAX_DATA_ROWS) {
@@ -133,14 +143,20 @@ function summaryModel(graded: GradedTable, req: GradeRequest, outPath: string): 
  * graded, compared with an earlier result if asked.
  */
 async function gradeWithJavaScript(
-  req: GradeRequest, progress: Progress,
+  req: GradeRequest,
+  progress: Progress,
 ): Promise<{ graded: GradedTable; plan: OutputPlan; warnings: Localized[] }> {
-  const { graded, warnings } = (formatOfPath(req.inputPath) === "csv" ? gradeSalesInBlocks(req, progress) : null) ?? (await readWhole(req, progress));
+  const { graded, warnings } =
+    (formatOfPath(req.inputPath) === "csv" ? gradeSalesInBlocks(req, progress) : null) ??
+    (await readWhole(req, progress));
   if (req.previous) graded.migration = await compareWithPrevious(graded, req.previous);
   return { graded, plan: outputPlan(graded, req.lang), warnings };
 }
 
-async function readWhole(req: GradeRequest, progress: Progress): Promise<{ graded: GradedTable; warnings: Localized[] }> {
+async function readWhole(
+  req: GradeRequest,
+  progress: Progress,
+): Promise<{ graded: GradedTable; warnings: Localized[] }> {
   const { table, warnings } = await readTable(req.inputPath, req.sheet, req.encoding);
   progress.step(SUMMARY_TEXTS.grading);
   return { graded: gradeTable(table, req), warnings };

@@ -1,7 +1,17 @@
 import { statSync } from "fs";
 import { extname, resolve } from "path";
 import {
-  DEFAULT_LANG, GradeError, gradeSales, LANGS, langOfTag, parseDateText, type GradeOptions, type InputKind, type Lang, type MonetaryUnit, type Profile,
+  DEFAULT_LANG,
+  GradeError,
+  gradeSales,
+  LANGS,
+  langOfTag,
+  parseDateText,
+  type GradeOptions,
+  type InputKind,
+  type Lang,
+  type MonetaryUnit,
+  type Profile,
   type Role,
 } from "../engine";
 import { ENCODING_CHOICES, encodingOf, type InputEncoding } from "./decodeInput";
@@ -112,7 +122,11 @@ export function dayFlag(flag: string, value: string | undefined): number | undef
   return day;
 }
 
-export function choice<T extends string>(flag: string, value: string | undefined, choices: readonly T[]): T | undefined {
+export function choice<T extends string>(
+  flag: string,
+  value: string | undefined,
+  choices: readonly T[],
+): T | undefined {
   if (value === undefined) return undefined;
   const v = value.trim().toLowerCase();
   const found = choices.find((c) => c === v);
@@ -151,7 +165,8 @@ export function manualColumns(entries: readonly string[]): Partial<Record<Role, 
 export function outTarget(path: string, input: string): { path: string; format: FileFormat } {
   const format = formatOfPath(path);
   // Results are CSV or a workbook; a macro-enabled name (.xlsm) on a plain workbook would not open in Excel.
-  if (format === null || ![".csv", ".xlsx"].includes(extname(path).toLowerCase())) throw new UsageError(USAGE_TEXTS.badOutType(path));
+  if (format === null || ![".csv", ".xlsx"].includes(extname(path).toLowerCase()))
+    throw new UsageError(USAGE_TEXTS.badOutType(path));
   if (resolve(path) === resolve(input) || isSameFile(path, input)) throw new UsageError(USAGE_TEXTS.outSameAsInput());
   // A folder in the way, or no folder to write in, is said before a large file is read and graded.
   checkOutputPath(path);
@@ -164,7 +179,8 @@ export function outTarget(path: string, input: string): { path: string; format: 
  */
 function isSameFile(a: string, b: string): boolean {
   try {
-    const x = statSync(a), y = statSync(b);
+    const x = statSync(a),
+      y = statSync(b);
     return x.dev === y.dev && x.ino === y.ino;
   } catch {
     return false; // one of them does not exist (yet): writing it cannot replace the other

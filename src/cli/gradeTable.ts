@@ -1,8 +1,26 @@
 import { CLI_TEXTS } from "../i18n/cli";
 import {
-  allLangs, carriedValue, chooseUnit, columnLetters, detectColumns, GradeError, gradeCustomers, gradeSales, isBlank, nameColumn,
-  nothingToGrade, nothingToGradeText, type AnalysisDateChoice, type Cell, type GradeResult, type InputKind, type MonetaryUnit,
-  type NoteContext, type Role, type UnitChoice, type GradeMigration,
+  allLangs,
+  carriedValue,
+  chooseUnit,
+  columnLetters,
+  detectColumns,
+  GradeError,
+  gradeCustomers,
+  gradeSales,
+  isBlank,
+  nameColumn,
+  nothingToGrade,
+  nothingToGradeText,
+  type AnalysisDateChoice,
+  type Cell,
+  type GradeResult,
+  type InputKind,
+  type MonetaryUnit,
+  type NoteContext,
+  type Role,
+  type UnitChoice,
+  type GradeMigration,
 } from "../engine";
 import type { GradeRequest } from "./gradeRequest";
 import { withHeaderFound } from "./headerRow";
@@ -55,7 +73,10 @@ export interface FoundColumns {
  * a missing or ambiguous column is a usage error naming the headers.
  */
 export function findColumns(
-  read: Table, manual: Partial<Record<Role, string>>, askedKind: InputKind | undefined, profileUnit: MonetaryUnit,
+  read: Table,
+  manual: Partial<Record<Role, string>>,
+  askedKind: InputKind | undefined,
+  profileUnit: MonetaryUnit,
   unitFlag: MonetaryUnit | undefined,
 ): FoundColumns {
   const found = withHeaderFound(read, manual, askedKind);
@@ -69,7 +90,10 @@ export function findColumns(
   const roles = (kind === "customers" ? ["id", "date", "count", "total"] : ["id", "date", "amount"]) as Role[];
   // Two columns headed alike: reading either would be a guess, so the role is refused, naming both columns.
   const ambiguous = detection.ambiguous.find((a) => roles.includes(a.role) || manual[a.role] !== undefined);
-  if (ambiguous) throw new UsageError(USAGE_TEXTS.ambiguousColumns(ambiguous.role, headers[ambiguous.columns[0]], ambiguous.columns));
+  if (ambiguous)
+    throw new UsageError(
+      USAGE_TEXTS.ambiguousColumns(ambiguous.role, headers[ambiguous.columns[0]], ambiguous.columns),
+    );
   for (const [role, header] of Object.entries(manual) as [Role, string][]) {
     if (mapping[role] === undefined) throw new UsageError(USAGE_TEXTS.mapNoSuchColumn(role, header, headers));
   }
@@ -81,14 +105,21 @@ export function findColumns(
     kind,
     mapping,
     unit,
-    column: (role) => (present.includes(role) ? table.engineColumn(mapping[role]!, role, kind === "transactions") : undefined),
+    column: (role) =>
+      present.includes(role) ? table.engineColumn(mapping[role]!, role, kind === "transactions") : undefined,
     columnName: (role) => (mapping[role] === undefined ? "" : headers[mapping[role]]),
   };
 }
 
 /** Finds the columns, then grades the table with the engine. */
 export function gradeTable(read: Table, req: GradeRequest): GradedTable {
-  const { table, kind, mapping, unit, column, columnName } = findColumns(read, req.manual, req.kind, req.profile.monetaryUnit, req.options.unit);
+  const { table, kind, mapping, unit, column, columnName } = findColumns(
+    read,
+    req.manual,
+    req.kind,
+    req.profile.monetaryUnit,
+    req.options.unit,
+  );
   const options = { ...req.options, unit: unit.unit, date1904: table.date1904 };
   const graded = [mapping.id, mapping.date, mapping.amount].filter((c) => c !== undefined);
   const carriedColumns = kind === "transactions" ? columnsToCarry(table, graded) : [];
@@ -103,8 +134,13 @@ export function gradeTable(read: Table, req: GradeRequest): GradedTable {
           )
         : gradeSales(
             {
-              ids: column("id")!, dates: column("date")!, amounts: column("amount")!,
-              carried: carriedColumns.map((c) => ({ header: carriedHeader(table, c, req.lang), cells: table.engineColumn(c, "carried", true) })),
+              ids: column("id")!,
+              dates: column("date")!,
+              amounts: column("amount")!,
+              carried: carriedColumns.map((c) => ({
+                header: carriedHeader(table, c, req.lang),
+                cells: table.engineColumn(c, "carried", true),
+              })),
             },
             req.profile,
             options,
@@ -114,7 +150,13 @@ export function gradeTable(read: Table, req: GradeRequest): GradedTable {
     throw err;
   }
 
-  return gradedTable({ table, kind, mapping, unit, columnName }, res, req, carriedColumns, (column) => (i) => table.cell(i, column));
+  return gradedTable(
+    { table, kind, mapping, unit, columnName },
+    res,
+    req,
+    carriedColumns,
+    (column) => (i) => table.cell(i, column),
+  );
 }
 
 /**
@@ -123,8 +165,11 @@ export function gradeTable(read: Table, req: GradeRequest): GradedTable {
  * `saleCells(column)` reads the column's cell on sale row i (the summary names the customer of a skipped sale).
  */
 export function gradedTable(
-  found: Pick<FoundColumns, "table" | "kind" | "mapping" | "unit" | "columnName">, res: GradeResult, req: GradeRequest,
-  carriedColumns: number[], saleCells: (column: number) => (i: number) => Cell,
+  found: Pick<FoundColumns, "table" | "kind" | "mapping" | "unit" | "columnName">,
+  res: GradeResult,
+  req: GradeRequest,
+  carriedColumns: number[],
+  saleCells: (column: number) => (i: number) => Cell,
 ): GradedTable {
   const { table, kind, mapping, unit, columnName } = found;
   // Every row unreadable in one column is most likely the wrong column: refused, naming it, instead of an empty result.
@@ -181,7 +226,10 @@ export function carriedHeader(table: Table, c: number, lang: GradeRequest["lang"
 
 /** How the summary's lists name a customer: the table's name column, per input row or per sales customer. */
 function nameReader(
-  table: Table, mapping: Partial<Record<Role, number>>, res: GradeResult, carriedColumns: readonly number[],
+  table: Table,
+  mapping: Partial<Record<Role, number>>,
+  res: GradeResult,
+  carriedColumns: readonly number[],
   saleCells: (column: number) => (i: number) => Cell,
 ): Pick<GradedTable, "names"> {
   const column = nameColumn(table.headers, mapping);

@@ -52,14 +52,16 @@ function wrapped(text: string, width = 112): string[] {
 /** Commander's fixed words in a help text, in the user's language. */
 export function localizeHelp(text: string, lang: Lang): string {
   const c = helpTexts(lang).commander;
-  return text
-    .replace(/^Usage: ?/gm, c.usage)
-    .replace(/^Arguments:/gm, c.arguments)
-    .replace(/^Options:/gm, c.options)
-    .replace(/^Commands:/gm, c.commands)
-    // Commander may wrap a long description between "(default:" and its value.
-    .replace(/ ?\(default:\s+([^)]*)\)/g, (_, value: string) => c.defaultValue(value))
-    .replace(/ ?\(choices:\s+([^)]*)\)/g, (_, values: string) => c.choices(values.replace(/\s+/g, " ")));
+  return (
+    text
+      .replace(/^Usage: ?/gm, c.usage)
+      .replace(/^Arguments:/gm, c.arguments)
+      .replace(/^Options:/gm, c.options)
+      .replace(/^Commands:/gm, c.commands)
+      // Commander may wrap a long description between "(default:" and its value.
+      .replace(/ ?\(default:\s+([^)]*)\)/g, (_, value: string) => c.defaultValue(value))
+      .replace(/ ?\(choices:\s+([^)]*)\)/g, (_, values: string) => c.choices(values.replace(/\s+/g, " ")))
+  );
 }
 
 /** Commander's error sentences ("error: unknown option '--x'") as one line in the user's language. */
@@ -71,7 +73,10 @@ export function localizeCommanderError(text: string, lang: Lang): string {
     [/^unknown command '([^']*)'(?:\s*\(Did you mean ([^?]*)\?\))?/, (o, s) => c.unknownCommand(o, s)],
     [/^option '([^']*)' argument missing/, (o) => c.argumentMissing(o)],
     [/^missing required argument '([^']*)'/, (a) => c.requiredArgument(a)],
-    [/^too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, (cmd, e, g) => c.tooManyArguments(cmd, e, g)],
+    [
+      /^too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./,
+      (cmd, e, g) => c.tooManyArguments(cmd, e, g),
+    ],
     [/^option '([^']*)' argument '([^']*)' is invalid\.?(.*)/, (o, v, rest) => c.invalidArgument(o, v, rest)],
   ];
   for (const [pattern, say] of rules) {

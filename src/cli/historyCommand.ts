@@ -6,9 +6,26 @@
  */
 import { basename, dirname, extname, join } from "path";
 import {
-  formatDay, formatIssue, punctuation, GradeError, gradeHistory, gradedAtText, historyCustomers, periodEnds, periodLabel, profileName,
-  todayDay, type GradeHistory, type HistoryStep, type Lang, type MonetaryUnit, type NoteContext, type Profile, type Role,
-  type UnitChoice, type Localized,
+  formatDay,
+  formatIssue,
+  punctuation,
+  GradeError,
+  gradeHistory,
+  gradedAtText,
+  historyCustomers,
+  periodEnds,
+  periodLabel,
+  profileName,
+  todayDay,
+  type GradeHistory,
+  type HistoryStep,
+  type Lang,
+  type MonetaryUnit,
+  type NoteContext,
+  type Profile,
+  type Role,
+  type UnitChoice,
+  type Localized,
 } from "../engine";
 import { writeAtomically } from "./atomicWrite";
 import type { InputEncoding } from "./decodeInput";
@@ -81,7 +98,8 @@ function historyRequest(input: string | undefined, flags: HistoryFlags): History
   const step = choice("--every", flags.every ?? "month", STEPS)!;
   const from = monthFlag("--from", flags.from);
   const to = monthFlag("--to", flags.to);
-  if (to.year * 12 + to.month < from.year * 12 + from.month) throw new UsageError(USAGE_TEXTS.monthsReversed(monthText(from), monthText(to)));
+  if (to.year * 12 + to.month < from.year * 12 + from.month)
+    throw new UsageError(USAGE_TEXTS.monthsReversed(monthText(from), monthText(to)));
   const ends = periodEnds(step, from, to);
   if (ends.length === 0) throw new UsageError(USAGE_TEXTS.noQuarterEnd(monthText(from), monthText(to)));
   if (ends.length > MAX_PERIODS) throw new UsageError(USAGE_TEXTS.tooManyPeriods(ends.length, MAX_PERIODS));
@@ -150,13 +168,18 @@ export async function runHistory(input: string | undefined, flags: HistoryFlags)
   const out = req.out;
   // A write error is the one-line error naming its file (writeAtomically, writeFailure).
   if (out.format === "xlsx") {
-    if (listed.length > XLSX_MAX_DATA_ROWS) throw new UsageError(USAGE_TEXTS.tooManyRowsForXlsx(listed.length, XLSX_MAX_DATA_ROWS));
+    if (listed.length > XLSX_MAX_DATA_ROWS)
+      throw new UsageError(USAGE_TEXTS.tooManyRowsForXlsx(listed.length, XLSX_MAX_DATA_ROWS));
     const { writeHistoryXlsx } = await import("./xlsx/historyWorkbook");
     const now = new Date();
     await writeAtomically(out.path, (temp) =>
       writeHistoryXlsx(temp, history, listed, {
-        lang, step: req.step, version: packageVersion(), generatedAt: gradedAtText(now, todayDay(now)),
-        source: basename(req.inputPath) + sheetName, output: basename(out.path),
+        lang,
+        step: req.step,
+        version: packageVersion(),
+        generatedAt: gradedAtText(now, todayDay(now)),
+        source: basename(req.inputPath) + sheetName,
+        output: basename(out.path),
         unitSource: { source: found.unit.source, header: moneyHeader },
       }),
     );
@@ -186,7 +209,12 @@ function findColumnsOrNull(read: Parameters<typeof findColumns>[0], req: History
 
 /** The run in a few lines: what was used, the customers per grade at each period end, the last moves. */
 function historySummaryLines(
-  h: GradeHistory, listed: number, req: HistoryRequest, unit: UnitChoice, moneyHeader: string, saleContext: NoteContext,
+  h: GradeHistory,
+  listed: number,
+  req: HistoryRequest,
+  unit: UnitChoice,
+  moneyHeader: string,
+  saleContext: NoteContext,
 ): string[] {
   const { lang, step } = req;
   const label = (text: Localized) => text[lang] + punctuation(lang).colon;
@@ -194,8 +222,10 @@ function historySummaryLines(
   const grades = h.profile.grades.map((g) => g.grade);
   const lines = [
     label(SUMMARY_TEXTS.profile) + `${profileName(h.profile, lang)} (${h.profile.id})`,
-    label(HISTORY_TEXTS.periods) + HISTORY_TEXTS.periodSpan(ends.length, step, formatDay(ends[0]), formatDay(ends[ends.length - 1]))[lang],
-    label(SUMMARY_TEXTS.window) + HISTORY_TEXTS.window(h.windowStart === undefined ? undefined : formatDay(h.windowStart))[lang],
+    label(HISTORY_TEXTS.periods) +
+      HISTORY_TEXTS.periodSpan(ends.length, step, formatDay(ends[0]), formatDay(ends[ends.length - 1]))[lang],
+    label(SUMMARY_TEXTS.window) +
+      HISTORY_TEXTS.window(h.windowStart === undefined ? undefined : formatDay(h.windowStart))[lang],
     label(SUMMARY_TEXTS.unit) + UNIT_NAMES[h.unit][lang] + SUMMARY_TEXTS.unitSource(unit, moneyHeader)[lang],
     HISTORY_TEXTS.sales(h.sales.read, h.sales.counted, h.sales.outside, h.sales.skipped)[lang],
     HISTORY_TEXTS.listed(listed, h.ids.length)[lang],
@@ -208,10 +238,10 @@ function historySummaryLines(
   });
   // The first few unreadable sales, named by row and column, so that the user can find and fix them.
   const shown = h.saleIssues.slice(0, SKIPPED_SALES_LISTED);
-  for (const issue of shown) lines.push(`  ${SUMMARY_TEXTS.skippedSale[lang]} – ${formatIssue(issue, lang, saleContext)}`);
+  for (const issue of shown)
+    lines.push(`  ${SUMMARY_TEXTS.skippedSale[lang]} – ${formatIssue(issue, lang, saleContext)}`);
   const rest = new Set(h.saleIssues.slice(SKIPPED_SALES_LISTED).map((i) => i.index));
   for (const issue of shown) rest.delete(issue.index);
   if (rest.size > 0) lines.push("  " + SUMMARY_TEXTS.moreSkipped(rest.size)[lang]);
   return lines;
 }
-

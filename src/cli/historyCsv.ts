@@ -5,7 +5,12 @@
  * into place only once both are complete.
  */
 import {
-  historyGrades, historyHeaders, transitionTable, type GradeHistory, type HistoryStep, type Lang,
+  historyGrades,
+  historyHeaders,
+  transitionTable,
+  type GradeHistory,
+  type HistoryStep,
+  type Lang,
 } from "../engine";
 import { writeAtomically } from "./atomicWrite";
 import { csvField } from "./cellText";
@@ -49,7 +54,12 @@ function transitionCsvRows(h: GradeHistory, step: HistoryStep, lang: Lang): CsvR
 }
 
 export async function writeHistoryCsv(
-  path: string, transitionsPath: string, h: GradeHistory, listed: Int32Array, step: HistoryStep, lang: Lang,
+  path: string,
+  transitionsPath: string,
+  h: GradeHistory,
+  listed: Int32Array,
+  step: HistoryStep,
+  lang: Lang,
 ): Promise<void> {
   const progress = progressOn(process.stderr, lang);
   await writeAtomically(path, async (temp) => {

@@ -10,11 +10,18 @@ export function loadProfile(spec: string): Profile {
   const builtin = builtinProfile(spec.trim().toLowerCase());
   if (builtin) return builtin;
   if (!spec.toLowerCase().endsWith(".json") && !existsSync(spec)) {
-    throw new UsageError(USAGE_TEXTS.unknownProfile(spec, BUILTIN_PROFILES.map((p) => p.id)));
+    throw new UsageError(
+      USAGE_TEXTS.unknownProfile(
+        spec,
+        BUILTIN_PROFILES.map((p) => p.id),
+      ),
+    );
   }
   // The engine's reader is the one the add-in's import uses: a syntax error names its line and column.
   const read = parseProfileJson(profileText(spec, readBytes(spec)));
   if ("profile" in read) return read.profile;
   const syntax = read.issues.find((issue) => issue.field === JSON_FIELD);
-  throw new UsageError(syntax ? USAGE_TEXTS.profileNotJson(spec, syntax.message) : USAGE_TEXTS.profileInvalid(spec, read.issues));
+  throw new UsageError(
+    syntax ? USAGE_TEXTS.profileNotJson(spec, syntax.message) : USAGE_TEXTS.profileInvalid(spec, read.issues),
+  );
 }

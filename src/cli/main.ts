@@ -48,14 +48,8 @@ export function buildProgram(lang: Lang = "en"): Command {
     .option("--sheet <name>", h.grade.sheet)
     .option("--encoding <name>", h.grade.encoding)
     .option("--formulas", h.grade.formulas)
-    .option(
-      "--engine <name>",
-      h.grade.engine,
-    )
-    .option(
-      "--previous <file>",
-      h.grade.previous,
-    )
+    .option("--engine <name>", h.grade.engine)
+    .option("--previous <file>", h.grade.previous)
     .addHelpText("after", gradeHelpAfter(lang).join("\n"))
     .action(async (input: string | undefined, flags) => {
       if (flags.formulas) await runGradeFormulas(input, flags);
@@ -110,7 +104,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`rfm: ${err.line(langInArgs(args))}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(`rfm: unexpected error (please report it): ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.stderr.write(
+      `rfm: unexpected error (please report it): ${err instanceof Error ? err.stack : String(err)}\n`,
+    );
     return EXIT_FAILURE;
   }
 }

@@ -1,5 +1,14 @@
 import {
-  carriedValue, CUSTOMER_COLUMNS, DATE_FORMAT, type CustomerColumnId, formatDay, ownOutputBlock, parseDay, type Cell, type Lang, type Role,
+  carriedValue,
+  CUSTOMER_COLUMNS,
+  DATE_FORMAT,
+  type CustomerColumnId,
+  formatDay,
+  ownOutputBlock,
+  parseDay,
+  type Cell,
+  type Lang,
+  type Role,
 } from "../engine";
 import { cellText, csvField, dateOfDay, dateOfSerial, rawRowsAreSafe, workbookText } from "./cellText";
 import type { GradedTable } from "./gradeTable";
@@ -51,9 +60,11 @@ function customerRowsPlan(graded: GradedTable, lang: Lang): OutputPlan {
   const roleOf = columnRoles(mapping);
   // A number in the date column was graded as a serial of the workbook's date system; the output workbook counts from
   // 1900, so it is written as the date it was graded as (a 1904 serial copied as it is would show another day).
-  const typed = table.source === "xlsx"
-    ? (v: Cell, c: number) => (roleOf[c] === "date" && typeof v === "number" ? (dateOfSerial(v, table.date1904) ?? v) : v)
-    : (v: Cell, c: number) => typedCsvCell(v, roleOf[c], (x) => numberOf(table, c, x));
+  const typed =
+    table.source === "xlsx"
+      ? (v: Cell, c: number) =>
+          roleOf[c] === "date" && typeof v === "number" ? (dateOfSerial(v, table.date1904) ?? v) : v
+      : (v: Cell, c: number) => typedCsvCell(v, roleOf[c], (x) => numberOf(table, c, x));
   const headers = [...kept.map((c) => cellText(table.headers[c])), ...results.headers()];
   const cut = cutCounter(results, lang, headers);
 
@@ -182,7 +193,8 @@ const LINE_FEED = Uint8Array.of(10);
 /** Text as UTF-8, byte by byte while it is ASCII (ids mostly are: cheaper than a call into Node per cell). */
 function text(out: ByteWriter, s: string): void {
   out.ensure(s.length);
-  const buf = out.buf, start = out.at;
+  const buf = out.buf,
+    start = out.at;
   for (let k = 0; k < s.length; k++) {
     const c = s.charCodeAt(k);
     if (c >= 128) {

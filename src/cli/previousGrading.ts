@@ -3,7 +3,12 @@
  * grade, and compared with this grading by the engine.
  */
 import {
-  compareGradings, detectColumns, normaliseHeader, resultColumn, type GradeMigration, type PreviousGrading,
+  compareGradings,
+  detectColumns,
+  normaliseHeader,
+  resultColumn,
+  type GradeMigration,
+  type PreviousGrading,
 } from "../engine";
 import type { GradedTable } from "./gradeTable";
 import { PREVIOUS_TEXTS } from "./previousTexts";
@@ -20,13 +25,17 @@ async function readPreviousGrading(path: string, idHeader: unknown): Promise<Pre
   const headers = headerTexts(table);
   const names = table.headers.map(normaliseHeader);
   // The result columns come last: the last Grade column is the one the command wrote.
-  const gradeColumn = names.map((n, i) => (GRADE_HEADERS.has(n) ? i : -1)).filter((i) => i >= 0).pop();
+  const gradeColumn = names
+    .map((n, i) => (GRADE_HEADERS.has(n) ? i : -1))
+    .filter((i) => i >= 0)
+    .pop();
   if (gradeColumn === undefined) throw new UsageError(PREVIOUS_TEXTS.noGradeColumn(path, headers));
   const idColumn = idColumnOf(table, idHeader);
   if (idColumn === undefined) throw new UsageError(PREVIOUS_TEXTS.noIdColumn(path, headers));
   // Both are read as text, as written (a grade letter, an id such as "007"); a CSV result's cells through the
   // inverse of the formula-injection guard it was written with ("'+86 138…" is the id "+86 138…").
-  const read = (c: number) => (table.source === "csv" ? unguardedColumn(table.engineColumn(c, "id")) : table.engineColumn(c, "id"));
+  const read = (c: number) =>
+    table.source === "csv" ? unguardedColumn(table.engineColumn(c, "id")) : table.engineColumn(c, "id");
   return { ids: read(idColumn), grades: read(gradeColumn) };
 }
 

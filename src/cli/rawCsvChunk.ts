@@ -17,7 +17,8 @@ export function rawCsvChunk(raw: RawRows, results: ResultCells, from: number, to
   const shift = rawFrom - from;
   const out = new ByteWriter(Math.max(1024, ends[to - 1 + shift] - starts[from + shift] + 64 * (to - from)));
   for (let i = from; i < to; i++) {
-    const start = starts[i + shift], length = ends[i + shift] - start;
+    const start = starts[i + shift],
+      length = ends[i + shift] - start;
     out.ensure(length + missing[i + shift]);
     const buf = out.buf;
     let at = out.at;

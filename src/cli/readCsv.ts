@@ -43,7 +43,8 @@ export function readCsvBytes(path: string, body: Buffer, delimiter: string): Csv
   if (unclosed?.swallowsLines) throw new UsageError(USAGE_TEXTS.unclosedQuote(path, unclosed.record + 1));
   const afterQuote = scan.problems.filter((p) => p.code === "TextAfterQuote");
   const warnings = afterQuote.slice(0, PROBLEMS_LISTED).map((p) => SUMMARY_TEXTS.csvProblem(p.record + 1, p.code));
-  if (afterQuote.length > PROBLEMS_LISTED) warnings.push(SUMMARY_TEXTS.moreCsvProblems(afterQuote.length - PROBLEMS_LISTED));
+  if (afterQuote.length > PROBLEMS_LISTED)
+    warnings.push(SUMMARY_TEXTS.moreCsvProblems(afterQuote.length - PROBLEMS_LISTED));
   if (unclosed) warnings.push(SUMMARY_TEXTS.csvProblem(unclosed.record + 1, unclosed.code));
   return { table: csvTable(scan, delimiter), warnings };
 }

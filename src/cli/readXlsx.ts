@@ -56,14 +56,26 @@ function whyUnreadable(path: string, err: unknown): unknown {
   if (err instanceof DocumentTypeInPart) return new UsageError(XLSX_TEXTS.documentType(path));
   if (err instanceof UnsupportedZip) {
     if (err.method === "encrypted" || err.method === 99) return new UsageError(XLSX_TEXTS.encryptedZip(path));
-    return new UsageError(XLSX_TEXTS.compression(path, COMPRESSION_METHODS[err.method] ?? `compression method ${err.method}`));
+    return new UsageError(
+      XLSX_TEXTS.compression(path, COMPRESSION_METHODS[err.method] ?? `compression method ${err.method}`),
+    );
   }
   if (err instanceof NotAZip || err instanceof RangeError) return new UsageError(XLSX_TEXTS.damaged(path));
   return err;
 }
 
 const COMPRESSION_METHODS: Record<number, string> = {
-  1: "Shrink", 6: "Implode", 9: "Deflate64", 12: "bzip2", 14: "LZMA", 19: "IBM LZ77", 93: "Zstandard", 95: "XZ", 96: "JPEG", 97: "WavPack", 98: "PPMd",
+  1: "Shrink",
+  6: "Implode",
+  9: "Deflate64",
+  12: "bzip2",
+  14: "LZMA",
+  19: "IBM LZ77",
+  93: "Zstandard",
+  95: "XZ",
+  96: "JPEG",
+  97: "WavPack",
+  98: "PPMd",
 };
 
 /** A CSV renamed .xlsx, an encrypted workbook, an old .xls, or something else entirely, each said in words. */
@@ -73,11 +85,13 @@ function refuseWhatIsNotAZip(path: string, bytes: Buffer): void {
   // the streams inside: an encrypted package, or an Excel 97–2003 workbook.
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
     if (bytes.includes(utf16("EncryptedPackage"))) throw new UsageError(XLSX_TEXTS.passwordProtected(path));
-    if (bytes.includes(utf16("Workbook")) || bytes.includes(utf16("Book"))) throw new UsageError(XLSX_TEXTS.oldXls(path));
+    if (bytes.includes(utf16("Workbook")) || bytes.includes(utf16("Book")))
+      throw new UsageError(XLSX_TEXTS.oldXls(path));
     throw new UsageError(XLSX_TEXTS.encrypted(path));
   }
   const head = bytes.subarray(0, 4096);
-  const utf16Text = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+  const utf16Text =
+    head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
   if (utf16Text || (head.indexOf(0) < 0 && isUtf8(trimPartial(head)))) {
     const start = head.toString(utf16Text ? "utf16le" : "utf8").replace(/^[\uFEFF\uFFFE\s\0]+/, "");
     throw new UsageError(start.startsWith("<") ? XLSX_TEXTS.markup(path) : XLSX_TEXTS.renamedText(path));
@@ -120,7 +134,13 @@ function pickSheet(sheets: SheetInfo[], path: string, wanted?: string): SheetInf
   const exact = sheets.find((s) => s.name === wanted);
   const loose = sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
   const found = exact ?? loose;
-  if (!found) throw new UsageError(USAGE_TEXTS.sheetNotFound(wanted, sheets.map((s) => s.name)));
+  if (!found)
+    throw new UsageError(
+      USAGE_TEXTS.sheetNotFound(
+        wanted,
+        sheets.map((s) => s.name),
+      ),
+    );
   if (found.kind !== "worksheet") throw new UsageError(XLSX_TEXTS.notAWorksheet(path, found.name, found.kind));
   return found;
 }

@@ -1,6 +1,13 @@
 import {
-  resultCell, resultColumns, resultSetting, resultText, type GradeResult, type Lang,
-  type ResultColumn, type ResultDependence, type ResultRows,
+  resultCell,
+  resultColumns,
+  resultSetting,
+  resultText,
+  type GradeResult,
+  type Lang,
+  type ResultColumn,
+  type ResultDependence,
+  type ResultRows,
 } from "../engine";
 import { csvField, dateOfDay } from "./cellText";
 import type { GradedTable } from "./gradeTable";
@@ -177,7 +184,8 @@ const CHANGE_KEYS = { none: 0, up: 1, down: 2, same: 3, new: 4, gone: 5, other: 
  * columns join sub-score columns or comparison columns; sub-scores and comparisons need keys of their own.
  */
 function segmentsOf(
-  columns: readonly ResultColumn[], keys: Record<Exclude<ResultDependence, "row">, (i: number) => number>,
+  columns: readonly ResultColumn[],
+  keys: Record<Exclude<ResultDependence, "row">, (i: number) => number>,
 ): ResultSegment[] {
   const segments: { start: number; columns: ResultColumn[]; on: ResultDependence }[] = [];
   columns.forEach((column, k) => {
@@ -190,7 +198,11 @@ function segmentsOf(
       last!.on = joined;
     }
   });
-  return segments.map(({ start, columns: cs, on }) => ({ start, columns: cs, key: on === "row" ? undefined : keys[on] }));
+  return segments.map(({ start, columns: cs, on }) => ({
+    start,
+    columns: cs,
+    key: on === "row" ? undefined : keys[on],
+  }));
 }
 
 function join(a: ResultDependence, b: ResultDependence): ResultDependence | null {

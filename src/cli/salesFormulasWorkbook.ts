@@ -1,17 +1,40 @@
 import { constants } from "zlib";
 import {
-  cellError, columnLetters, CUSTOMER_COLUMNS, dayToSerial, parseDateText, parseDay, type Lang, type ResultRows, type Role,
+  cellError,
+  columnLetters,
+  CUSTOMER_COLUMNS,
+  dayToSerial,
+  parseDateText,
+  parseDay,
+  type Lang,
+  type ResultRows,
+  type Role,
 } from "../engine";
 import { idText } from "../engine/cells";
 import { LIVE_FORMULA_SHEETS, liveFormulaColumns, resultLetters } from "../engine/compile/excelFormulas";
 import { integerProfile } from "../engine/compile/integerProfile";
 import {
-  checkSalesAmounts, compileSalesFormulas, readableSaleAmounts, SALES_FORMULA_TEXTS, type SalesFormulaLayout,
+  checkSalesAmounts,
+  compileSalesFormulas,
+  readableSaleAmounts,
+  SALES_FORMULA_TEXTS,
+  type SalesFormulaLayout,
 } from "../engine/compile/salesFormulas";
 import { cellText } from "./cellText";
 import {
-  BOLD, DATE, FORMULA_HEADERS, formulaCell, gradeRules, parametersSheetXml,
-  resultFormulaCells, resultWidth, stylesXml, typedCell, valueCell, workbookRels, workbookXml,
+  BOLD,
+  DATE,
+  FORMULA_HEADERS,
+  formulaCell,
+  gradeRules,
+  parametersSheetXml,
+  resultFormulaCells,
+  resultWidth,
+  stylesXml,
+  typedCell,
+  valueCell,
+  workbookRels,
+  workbookXml,
 } from "./formulasWorkbook";
 import type { GradedTable } from "./gradeTable";
 import { columnRoles } from "./outputPlan";
@@ -54,11 +77,17 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
     helper: HELPER,
   };
   checkSalesAmounts(
-    readableSaleAmounts(table.engineColumn(mapping.id!, "id", true), table.engineColumn(mapping.date!, "date", true), table.engineColumn(mapping.amount!, "amount", true), table.date1904),
+    readableSaleAmounts(
+      table.engineColumn(mapping.id!, "id", true),
+      table.engineColumn(mapping.date!, "date", true),
+      table.engineColumn(mapping.amount!, "amount", true),
+      table.date1904,
+    ),
   );
   const plan = compileSalesFormulas(ip, layout, {
     asOfDay: res.asOfDay,
-    windowStartDay: res.summary.windowStart === undefined ? undefined : parseDateText(res.summary.windowStart) ?? undefined,
+    windowStartDay:
+      res.summary.windowStart === undefined ? undefined : (parseDateText(res.summary.windowStart) ?? undefined),
     lang,
   });
   const roleOf = columnRoles(mapping);
@@ -66,16 +95,22 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
 
   const zip = new ZipFile(path, constants.Z_BEST_SPEED);
   try {
-    const gradesSheet = layout.sheet, paramsSheet = LIVE_FORMULA_SHEETS.parameters[lang];
+    const gradesSheet = layout.sheet,
+      paramsSheet = LIVE_FORMULA_SHEETS.parameters[lang];
     await zip.addEntry("[Content_Types].xml", contentTypes(4));
     await zip.addEntry("_rels/.rels", ROOT_RELS);
-    await zip.addEntry("xl/workbook.xml", workbookXml([gradesSheet, layout.salesSheet, paramsSheet], layout.helperSheet, plan.parameters));
+    await zip.addEntry(
+      "xl/workbook.xml",
+      workbookXml([gradesSheet, layout.salesSheet, paramsSheet], layout.helperSheet, plan.parameters),
+    );
     await zip.addEntry("xl/_rels/workbook.xml.rels", workbookRels(4));
     await zip.addEntry("xl/styles.xml", stylesXml(ip.grades.length));
 
     // Sheet 1: one row per customer.
     zip.openEntry("xl/worksheets/sheet1.xml");
-    const widths = headers.map((h, k) => (k < first ? Math.min(40, Math.max(12, displayWidth(h) + 2)) : resultWidth(columns[k - first], h, 12)));
+    const widths = headers.map((h, k) =>
+      k < first ? Math.min(40, Math.max(12, displayWidth(h) + 2)) : resultWidth(columns[k - first], h, 12),
+    );
     await zip.write(
       `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
         `<sheetViews><sheetView workbookViewId="0" tabSelected="1"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
@@ -97,14 +132,23 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
       xml += resultFormulaCells(columns, first, r, f, rows, j);
       chunk += xml + "</row>";
       helperRows[r] =
-        formulaCell(`${HELPER.days}${r}`, f.days!, undefined) + formulaCell(`${HELPER.count}${r}`, f.count!, undefined) +
-        formulaCell(`${HELPER.amount}${r}`, f.amount!, undefined) + (f.firstSale ? formulaCell(`${HELPER.order}${r}`, f.firstSale, undefined) : "");
+        formulaCell(`${HELPER.days}${r}`, f.days!, undefined) +
+        formulaCell(`${HELPER.count}${r}`, f.count!, undefined) +
+        formulaCell(`${HELPER.amount}${r}`, f.amount!, undefined) +
+        (f.firstSale ? formulaCell(`${HELPER.order}${r}`, f.firstSale, undefined) : "");
       if (chunk.length > 1 << 20) {
         await zip.write(chunk);
         chunk = "";
       }
     }
-    await zip.write(chunk + `</sheetData>${gradeRules(ip.grades.map((g) => g.grade), c.grade!, Math.max(2, res.n + 1))}</worksheet>`);
+    await zip.write(
+      chunk +
+        `</sheetData>${gradeRules(
+          ip.grades.map((g) => g.grade),
+          c.grade!,
+          Math.max(2, res.n + 1),
+        )}</worksheet>`,
+    );
     await zip.closeEntry();
 
     // Sheet 2: the sales records as the engine read them.
@@ -121,7 +165,11 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
       const r = i + 2;
       const row = table.row(i);
       let xml = `<row r="${r}">`;
-      for (let k = 0; k < table.width; k++) xml += valueCell(`${L(k)}${r}`, saleCell(row[k], roleOf[k], table.date1904, (x) => numberOf(table, k, x)));
+      for (let k = 0; k < table.width; k++)
+        xml += valueCell(
+          `${L(k)}${r}`,
+          saleCell(row[k], roleOf[k], table.date1904, (x) => numberOf(table, k, x)),
+        );
       chunk += xml + "</row>";
       if (chunk.length > 1 << 20) {
         await zip.write(chunk);
@@ -131,7 +179,10 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
     await zip.write(chunk + `</sheetData></worksheet>`);
     await zip.closeEntry();
 
-    await zip.addEntry("xl/worksheets/sheet3.xml", parametersSheetXml(plan.parameters, lang, SALES_FORMULA_TEXTS.customersFixed[lang]));
+    await zip.addEntry(
+      "xl/worksheets/sheet3.xml",
+      parametersSheetXml(plan.parameters, lang, SALES_FORMULA_TEXTS.customersFixed[lang]),
+    );
 
     // Sheet 4 (hidden): keys on customer rows, lookups on sale rows.
     zip.openEntry("xl/worksheets/sheet4.xml");
@@ -144,8 +195,11 @@ export async function writeSalesFormulasWorkbook(path: string, graded: GradedTab
       let xml = helperRows[r] ?? "";
       if (r <= sales + 1) {
         const s = plan.sale(r);
-        xml += formulaCell(`${HELPER.match}${r}`, s.match, undefined) + formulaCell(`${HELPER.customer}${r}`, s.customer, undefined) +
-          formulaCell(`${HELPER.day}${r}`, s.day, undefined) + formulaCell(`${HELPER.units}${r}`, s.units, undefined);
+        xml +=
+          formulaCell(`${HELPER.match}${r}`, s.match, undefined) +
+          formulaCell(`${HELPER.customer}${r}`, s.customer, undefined) +
+          formulaCell(`${HELPER.day}${r}`, s.day, undefined) +
+          formulaCell(`${HELPER.units}${r}`, s.units, undefined);
       }
       chunk += `<row r="${r}">${xml}</row>`;
       if (chunk.length > 1 << 20) {

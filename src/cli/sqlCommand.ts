@@ -1,6 +1,12 @@
 import { CLI_TEXTS } from "../i18n/cli";
 import {
-  CompileError, compileSql, GradeError, localizedView, SQL_DIALECTS, type InputKind, type MonetaryUnit,
+  CompileError,
+  compileSql,
+  GradeError,
+  localizedView,
+  SQL_DIALECTS,
+  type InputKind,
+  type MonetaryUnit,
 } from "../engine";
 import { langOf, manualColumns } from "./gradeRequest";
 import { loadProfile } from "./loadProfile";
@@ -48,7 +54,8 @@ export function sqlText(flags: SqlFlags): string {
     if (err instanceof GradeError) {
       throw new UsageError(err.code === "asOfMissing" ? USAGE_TEXTS.asOfMissing(profile.id) : err.text);
     }
-    if (err instanceof CompileError) throw new UsageError(err.code === "firstNeedsOrder" ? FIRST_NEEDS_ORDER : err.text);
+    if (err instanceof CompileError)
+      throw new UsageError(err.code === "firstNeedsOrder" ? FIRST_NEEDS_ORDER : err.text);
     throw err;
   }
 }
@@ -71,4 +78,3 @@ function dateFlag(flag: string, value: string | undefined): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) throw new UsageError(USAGE_TEXTS.badDateFlag(flag, value));
   return value.trim();
 }
-

@@ -12,7 +12,7 @@ export function writeStdout(chunk: string | Buffer): void | Promise<void> {
   if (stdoutIsFile()) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
     try {
-      for (let at = 0; at < bytes.length; ) at += writeSync(STDOUT, bytes, at, bytes.length - at);
+      for (let at = 0; at < bytes.length;) at += writeSync(STDOUT, bytes, at, bytes.length - at);
     } catch (err) {
       throw stdoutFailure(err);
     }

@@ -1,5 +1,14 @@
 import { CLI_TEXTS } from "../i18n/cli";
-import { formatIssue, gradeShares, profileName, punctuation, rfMap, type Dimension, type Lang, type Localized } from "../engine";
+import {
+  formatIssue,
+  gradeShares,
+  profileName,
+  punctuation,
+  rfMap,
+  type Dimension,
+  type Lang,
+  type Localized,
+} from "../engine";
 import { cellText } from "./cellText";
 import { DELIMITER_NAMES, ENCODING_LABELS } from "./decodeInput";
 import type { GradedTable } from "./gradeTable";
@@ -7,7 +16,11 @@ import { gradeTableLines, migrationLines, rfMapLines } from "./summaryTables";
 import { KIND_NAMES, SUMMARY_TEXTS, UNIT_NAMES } from "./texts";
 
 const SKIPPED_SALES_LISTED = 10;
-const DIMENSION_LETTERS: [Dimension, string][] = [["recency", "R"], ["frequency", "F"], ["monetary", "M"]];
+const DIMENSION_LETTERS: [Dimension, string][] = [
+  ["recency", "R"],
+  ["frequency", "F"],
+  ["monetary", "M"],
+];
 
 /** The run in a few lines for stderr: what was used, how many got each grade, what was left out and why. */
 export function summaryLines(graded: GradedTable, lang: Lang): string[] {
@@ -24,11 +37,18 @@ export function summaryLines(graded: GradedTable, lang: Lang): string[] {
   if (headerRow > 1) lines.splice(2, 0, SUMMARY_TEXTS.headerRow(headerRow)[lang]);
   if (s.kind === "transactions") lines.push(label(SUMMARY_TEXTS.window) + `${s.windowStart ?? "…"} – ${s.asOf}`);
   const currency = graded.unit.currency ? SUMMARY_TEXTS.unitCurrency(graded.unit.currency)[lang] : "";
-  lines.push(label(SUMMARY_TEXTS.unit) + UNIT_NAMES[s.unit][lang] + SUMMARY_TEXTS.unitSource(graded.unit, graded.moneyHeader)[lang] + currency);
+  lines.push(
+    label(SUMMARY_TEXTS.unit) +
+      UNIT_NAMES[s.unit][lang] +
+      SUMMARY_TEXTS.unitSource(graded.unit, graded.moneyHeader)[lang] +
+      currency,
+  );
   lines.push(SUMMARY_TEXTS.graded(s.graded, s.rows - (s.blankRows ?? 0), s.kind)[lang]);
   lines.push(label(SUMMARY_TEXTS.grades) + s.gradeCounts.map((g) => `${g.grade} ${g.count}`).join("  "));
   lines.push(...gradeTableLines(gradeShares(res), lang));
-  const perScore = DIMENSION_LETTERS.map(([dim, letter]) => `${letter} ${s.scoreCounts[dim].slice(1).reverse().join("/")}`);
+  const perScore = DIMENSION_LETTERS.map(
+    ([dim, letter]) => `${letter} ${s.scoreCounts[dim].slice(1).reverse().join("/")}`,
+  );
   lines.push(label(SUMMARY_TEXTS.scores) + perScore.join("  "));
   lines.push(...rfMapLines(rfMap(res), lang));
   if (graded.migration) lines.push(...migrationLines(graded.migration, lang, graded.names?.ofResult));
@@ -42,7 +62,12 @@ export function summaryLines(graded: GradedTable, lang: Lang): string[] {
 }
 
 function textReadLine(text: NonNullable<GradedTable["table"]["text"]>, lang: Lang): string {
-  return SUMMARY_TEXTS.textRead(ENCODING_LABELS[text.encoding], text.bom, text.evidence, DELIMITER_NAMES[text.delimiter])[lang];
+  return SUMMARY_TEXTS.textRead(
+    ENCODING_LABELS[text.encoding],
+    text.bom,
+    text.evidence,
+    DELIMITER_NAMES[text.delimiter],
+  )[lang];
 }
 
 /** Which decimal separator the number columns were read with, where their cells needed one (csv/decimals.ts). */
@@ -73,7 +98,9 @@ function rowCountLines(graded: GradedTable, lang: Lang): string[] {
 function skippedSaleLines(graded: GradedTable, lang: Lang): string[] {
   const issues = graded.res.saleIssues ?? [];
   const shown = issues.slice(0, SKIPPED_SALES_LISTED);
-  const lines = shown.map((issue) => `  ${SUMMARY_TEXTS.skippedSale[lang]} – ${formatIssue(issue, lang, graded.saleContext)}`);
+  const lines = shown.map(
+    (issue) => `  ${SUMMARY_TEXTS.skippedSale[lang]} – ${formatIssue(issue, lang, graded.saleContext)}`,
+  );
   const rest = new Set(issues.slice(SKIPPED_SALES_LISTED).map((i) => i.index));
   for (const issue of shown) rest.delete(issue.index);
   if (rest.size > 0) lines.push("  " + SUMMARY_TEXTS.moreSkipped(rest.size)[lang]);

@@ -3,22 +3,31 @@
  * when --previous is given. Words and figures come from the engine (the summary sheet's labels, its exact shares), so
  * the terminal says what the summary sheet says.
  */
-import { punctuation, shareText, summaryLabels, type GradeMigration, type GradeShares, type Lang, type RfMap } from "../engine";
+import {
+  punctuation,
+  shareText,
+  summaryLabels,
+  type GradeMigration,
+  type GradeShares,
+  type Lang,
+  type RfMap,
+} from "../engine";
 import { displayWidth } from "./textWidth";
 
 /** Rows of cells as aligned text: the first column left-aligned, the others right-aligned. */
 function aligned(rows: string[][], indent = "  "): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, c) => (widths[c] = Math.max(widths[c] ?? 0, displayWidth(cell))));
-  return rows.map((row) =>
-    indent +
-    row
-      .map((cell, c) => {
-        const pad = " ".repeat(widths[c] - displayWidth(cell));
-        return c === 0 ? cell + pad : pad + cell;
-      })
-      .join("  ")
-      .trimEnd(),
+  return rows.map(
+    (row) =>
+      indent +
+      row
+        .map((cell, c) => {
+          const pad = " ".repeat(widths[c] - displayWidth(cell));
+          return c === 0 ? cell + pad : pad + cell;
+        })
+        .join("  ")
+        .trimEnd(),
   );
 }
 
@@ -35,9 +44,22 @@ function groupedAmount(text: string): string {
 export function gradeTableLines(shares: GradeShares, lang: Lang): string[] {
   const t = summaryLabels(lang);
   const rows = [[t.grade, t.customers, t.customerShare, t.amount, t.amountShare]];
-  for (const r of shares.rows) rows.push([r.grade, String(r.customers), shareText(r.customerShare), groupedAmount(r.amount), shareText(r.amountShare)]);
+  for (const r of shares.rows)
+    rows.push([
+      r.grade,
+      String(r.customers),
+      shareText(r.customerShare),
+      groupedAmount(r.amount),
+      shareText(r.amountShare),
+    ]);
   const any = shares.rows.some((r) => r.amountShare);
-  rows.push([t.total, String(shares.customers), shares.customers > 0 ? "100.0%" : "–", groupedAmount(shares.amount), any ? "100.0%" : "–"]);
+  rows.push([
+    t.total,
+    String(shares.customers),
+    shares.customers > 0 ? "100.0%" : "–",
+    groupedAmount(shares.amount),
+    any ? "100.0%" : "–",
+  ]);
   return aligned(rows);
 }
 
@@ -66,7 +88,9 @@ export function migrationLines(m: GradeMigration, lang: Lang, nameOf?: (index: n
       const name = nameOf?.(d.index) ?? "";
       return name === "" ? d.id : `${d.id} ${name}`;
     };
-    const shown = m.movedDown.slice(0, 5).map((d) => `${who(d)} ${d.previous}→${d.current} (${groupedAmount(d.amount)})`);
+    const shown = m.movedDown
+      .slice(0, 5)
+      .map((d) => `${who(d)} ${d.previous}→${d.current} (${groupedAmount(d.amount)})`);
     lines.push(t.movedDownList + lead + shown.join(", ") + (m.movedDown.length > 5 ? ", …" : ""));
   }
   return lines;

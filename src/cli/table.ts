@@ -63,7 +63,8 @@ export function headerTexts(table: Table): string[] {
 
 /** A table over rows already in memory (a worksheet). */
 export function rowsTable(
-  rows: Cell[][], fields: Omit<Table, "rowCount" | "cell" | "row" | "engineColumn" | "below" | "rawRows">,
+  rows: Cell[][],
+  fields: Omit<Table, "rowCount" | "cell" | "row" | "engineColumn" | "below" | "rawRows">,
 ): Table {
   const { width } = fields;
   const cell = (i: number, c: number): Cell => rows[i][c] ?? null;
@@ -73,7 +74,8 @@ export function rowsTable(
     cell,
     row: (i) => Array.from({ length: width }, (_, c) => cell(i, c)),
     engineColumn: (c) => rows.map((row) => row[c] ?? null),
-    below: (k) => rowsTable(rows.slice(k + 1), { ...fields, headers: rows[k], firstRowNumber: fields.firstRowNumber + k + 1 }),
+    below: (k) =>
+      rowsTable(rows.slice(k + 1), { ...fields, headers: rows[k], firstRowNumber: fields.firstRowNumber + k + 1 }),
   };
 }
 

@@ -47,7 +47,7 @@ export async function writeCsvFile(path: string, plan: CsvRows, progress: Progre
 }
 
 async function writeAll(file: FileHandle, bytes: Buffer): Promise<void> {
-  for (let at = 0; at < bytes.length; ) at += (await file.write(bytes, at, bytes.length - at)).bytesWritten;
+  for (let at = 0; at < bytes.length;) at += (await file.write(bytes, at, bytes.length - at)).bytesWritten;
 }
 
 /** CSV on standard output (no byte-order mark: it is meant for pipes), waiting whenever the reader is behind. */

@@ -5,7 +5,17 @@ import type { OutputPlan } from "./outputPlan";
 import type { Progress } from "./progress";
 import { SUMMARY_TEXTS } from "./texts";
 import { ByteWriter } from "./xlsx/byteWriter";
-import { contentTypes, inlineText, MAIN_NS, PKG_REL_NS, REL_NS, ROOT_RELS, serialOfDate, XML_HEAD, xmlText } from "./xlsx/sheetXml";
+import {
+  contentTypes,
+  inlineText,
+  MAIN_NS,
+  PKG_REL_NS,
+  REL_NS,
+  ROOT_RELS,
+  serialOfDate,
+  XML_HEAD,
+  xmlText,
+} from "./xlsx/sheetXml";
 import { displayWidth } from "./textWidth";
 import { summarySheetXml } from "./xlsx/summarySheetXml";
 import { ZipFile } from "./xlsx/zipFile";
@@ -22,7 +32,11 @@ const ROWS_PER_PIECE = 4096;
  * built, so a million rows take seconds and memory stays flat.
  */
 export async function writeXlsxFile(
-  path: string, plan: OutputPlan, lang: Lang, progress: Progress, summary?: SummaryLayout,
+  path: string,
+  plan: OutputPlan,
+  lang: Lang,
+  progress: Progress,
+  summary?: SummaryLayout,
 ): Promise<void> {
   const zip = new ZipFile(path, constants.Z_BEST_SPEED);
   try {
@@ -37,7 +51,11 @@ export async function writeXlsxFile(
     await writeSheet(zip, plan, styles, progress);
     await zip.closeEntry();
     // The summary sheet: the same layout the add-in writes, rendered by its own module.
-    if (summary) await zip.addEntry("xl/worksheets/sheet2.xml", summarySheetXml(summary, (f, bold) => styles.styleOf(f, bold)));
+    if (summary)
+      await zip.addEntry(
+        "xl/worksheets/sheet2.xml",
+        summarySheetXml(summary, (f, bold) => styles.styleOf(f, bold)),
+      );
     await zip.addEntry("xl/styles.xml", styles.xml(gradeFills(plan.grades ?? [])));
     zip.finish();
   } catch (err) {
@@ -68,7 +86,8 @@ async function writeSheet(zip: ZipFile, plan: OutputPlan, styles: StyleTable, pr
       `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`,
   );
   let header = `<row r="1">`;
-  for (let c = 0; c < width; c++) header += `<c r="${letters[c]}1" s="${BOLD_STYLE}" t="inlineStr">${inlineText(plan.headers[c])}</c>`;
+  for (let c = 0; c < width; c++)
+    header += `<c r="${letters[c]}1" s="${BOLD_STYLE}" t="inlineStr">${inlineText(plan.headers[c])}</c>`;
   await zip.write(header + "</row>");
 
   const columnStyle = plan.formats.map((f) => (f ? styles.styleOf(f) : 0));
@@ -81,7 +100,9 @@ async function writeSheet(zip: ZipFile, plan: OutputPlan, styles: StyleTable, pr
   const scratch = new ByteWriter(4096);
   const cellBody = (v: unknown, c: number): Buffer | null => {
     scratch.at = 0;
-    return writeCellBody(scratch, v, columnStyle[c], dateStyle) ? Buffer.from(scratch.buf.subarray(0, scratch.at)) : null;
+    return writeCellBody(scratch, v, columnStyle[c], dateStyle)
+      ? Buffer.from(scratch.buf.subarray(0, scratch.at))
+      : null;
   };
   for (let from = 0; from < plan.rowCount; from += ROWS_PER_PIECE) {
     const to = Math.min(from + ROWS_PER_PIECE, plan.rowCount);
@@ -97,7 +118,8 @@ async function writeSheet(zip: ZipFile, plan: OutputPlan, styles: StyleTable, pr
         const first = inputWidth + segment.start;
         if (segment.key === undefined) {
           const own = segment.columns;
-          for (let k = 0; k < own.length; k++) writeCell(w, refs[first + k], r, results.cellValue(own[k], i), columnStyle[first + k], dateStyle);
+          for (let k = 0; k < own.length; k++)
+            writeCell(w, refs[first + k], r, results.cellValue(own[k], i), columnStyle[first + k], dateStyle);
           continue;
         }
         const key = segment.key(i);
@@ -121,8 +143,10 @@ async function writeSheet(zip: ZipFile, plan: OutputPlan, styles: StyleTable, pr
     await zip.write(w.take());
     progress.step(SUMMARY_TEXTS.writing, to, plan.rowCount);
   }
-  await zip.write(`</sheetData>${gradeRules(plan, letters, lastRow)}` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+  await zip.write(
+    `</sheetData>${gradeRules(plan, letters, lastRow)}` +
+      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
+  );
 }
 
 /** One cell (`ref` is `<c r="` and its column's letters); nothing for an empty value or one without a cell form. */
@@ -207,7 +231,8 @@ function writeText(w: ByteWriter, text: string): void {
     w.ensure(n);
     const buf = w.buf;
     const start = w.at;
-    let at = start, plain = true;
+    let at = start,
+      plain = true;
     for (let k = 0; k < n; k++) {
       const ch = text.charCodeAt(k);
       // Anything that may need escaping, and anything beyond ASCII, takes the general path.
@@ -240,7 +265,10 @@ function gradeRules(plan: OutputPlan, letters: string[], lastRow: number): strin
   const column = plan.gradeColumn;
   if (grades.length === 0 || column === undefined || lastRow < 2) return "";
   const rules = grades
-    .map((g, i) => `<cfRule type="cellIs" dxfId="${i}" priority="${i + 1}" operator="equal"><formula>${xmlText(`"${g.replace(/"/g, '""')}"`)}</formula></cfRule>`)
+    .map(
+      (g, i) =>
+        `<cfRule type="cellIs" dxfId="${i}" priority="${i + 1}" operator="equal"><formula>${xmlText(`"${g.replace(/"/g, '""')}"`)}</formula></cfRule>`,
+    )
     .join("");
   return `<conditionalFormatting sqref="${letters[column]}2:${letters[column]}${lastRow}">${rules}</conditionalFormatting>`;
 }
@@ -273,9 +301,14 @@ export class StyleTable {
   xml(fills: readonly string[]): string {
     const numFmts = this.formats.map((f, k) => `<numFmt numFmtId="${164 + k}" formatCode="${xmlText(f)}"/>`).join("");
     const xfs = this.styles
-      .map((s) => `<xf numFmtId="${164 + s.format}" fontId="${s.bold ? 1 : 0}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${s.bold ? ' applyFont="1"' : ""}/>`)
+      .map(
+        (s) =>
+          `<xf numFmtId="${164 + s.format}" fontId="${s.bold ? 1 : 0}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${s.bold ? ' applyFont="1"' : ""}/>`,
+      )
       .join("");
-    const dxfs = fills.map((rgb) => `<dxf><fill><patternFill><bgColor rgb="FF${rgb}"/></patternFill></fill></dxf>`).join("");
+    const dxfs = fills
+      .map((rgb) => `<dxf><fill><patternFill><bgColor rgb="FF${rgb}"/></patternFill></fill></dxf>`)
+      .join("");
     return (
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}">` +
       (this.formats.length ? `<numFmts count="${this.formats.length}">${numFmts}</numFmts>` : "") +
@@ -292,8 +325,6 @@ export class StyleTable {
   }
 }
 
-
-
 const sheetNumbers = (count: number) => Array.from({ length: count }, (_, k) => k + 1);
 
 /** Sheet n is relationship rIdn; the styles come after them. */
@@ -301,7 +332,9 @@ export function workbookRels(sheets: number): string {
   return (
     XML_HEAD +
     `<Relationships xmlns="${PKG_REL_NS}">` +
-    sheetNumbers(sheets).map((n) => `<Relationship Id="rId${n}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${n}.xml"/>`).join("") +
+    sheetNumbers(sheets)
+      .map((n) => `<Relationship Id="rId${n}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${n}.xml"/>`)
+      .join("") +
     `<Relationship Id="rId${sheets + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`
   );
 }

@@ -196,7 +196,13 @@ export class SalesTally {
       return;
     }
     const skip = (role: RowIssue["role"], code: RowIssue["code"], cell?: unknown) =>
-      this.saleIssues.push({ index, role, code, value: cell === undefined ? undefined : cellText(cell), graded: false });
+      this.saleIssues.push({
+        index,
+        role,
+        code,
+        value: cell === undefined ? undefined : cellText(cell),
+        graded: false,
+      });
     const idErr = cellError(idCell);
     if (idErr) skip("id", "errorValue", idErr);
     else if (idText(idCell) === "") skip("id", "idMissing");
@@ -332,14 +338,17 @@ class CarriedComparison {
 
   /** Sale i is customer c's first inside the window: its keys are the ones later sales are compared with. */
   first(c: number, i: number): void {
-    const w = this.width, at = c * w;
+    const w = this.width,
+      at = c * w;
     if (at + w > this.firstKeys.length) this.grow(at + w);
     for (let k = 0; k < w; k++) this.firstKeys[at + k] = this.keyOf[k](i);
   }
 
   /** Sale i is a later sale of customer c inside the window: a column whose value differs is marked in the tally. */
   compare(c: number, i: number, tally: SalesTally): void {
-    const w = this.width, at = c * w, first = this.firstKeys;
+    const w = this.width,
+      at = c * w,
+      first = this.firstKeys;
     for (let k = 0; k < w; k++) {
       const was = first[at + k];
       if (was < 0) continue; // known to differ
@@ -356,8 +365,6 @@ class CarriedComparison {
     this.firstKeys = bigger;
   }
 }
-
-
 
 /** Two cells of a carried column hold one value: the same cell, or the same text once trimmed (RULES.md §7). */
 export function sameValue(x: Cell, y: Cell): boolean {
@@ -428,7 +435,8 @@ function rehashed(hashes: Int32Array, count: number, size: number): Int32Array<A
 
 /** Sales that were skipped as unreadable (several problems of one sale count once). */
 export function skippedSales(issues: RowIssue[]): number {
-  let skipped = 0, previous = -1;
+  let skipped = 0,
+    previous = -1;
   for (const issue of issues) {
     if (issue.index !== previous) skipped++;
     previous = issue.index;

@@ -16,16 +16,17 @@ export type AnalysisDateSource = "profile" | "data" | "none";
  * The analysis date to propose: the profile's default when it has one, else the latest day in the data (null while
  * unknown or when the data holds no date), with where it came from.
  */
-export function proposedAnalysisDate(profile: Profile, latestDay: number | null): { day: number | null; source: AnalysisDateSource } {
+export function proposedAnalysisDate(
+  profile: Profile,
+  latestDay: number | null,
+): { day: number | null; source: AnalysisDateSource } {
   const own = profile.asOf === undefined ? null : parseDateText(profile.asOf);
   if (own !== null) return { day: own, source: "profile" };
   if (latestDay !== null) return { day: latestDay, source: "data" };
   return { day: null, source: "none" };
 }
 
-export type AnalysisDateWarning =
-  | { kind: "farAfterData"; days: number }
-  | { kind: "beforeData"; days: number };
+export type AnalysisDateWarning = { kind: "farAfterData"; days: number } | { kind: "beforeData"; days: number };
 
 /** Why the analysis date looks wrong for the data, or null when it does not (or nothing is known about the data). */
 export function analysisDateWarning(asOfDay: number, latestDay: number | null): AnalysisDateWarning | null {
@@ -73,11 +74,16 @@ export function dataPastAnalysisDate(res: GradeResult, chosenBy: AnalysisDateCho
   const latest = latestText === undefined ? null : parseDateText(latestText);
   if (latest === null || latest <= res.asOfDay) return null;
   const base = {
-    chosenBy, asOf: formatDay(res.asOfDay), latest: latestText!, days: latest - res.asOfDay, suggestedAsOf: latestText!,
+    chosenBy,
+    asOf: formatDay(res.asOfDay),
+    latest: latestText!,
+    days: latest - res.asOfDay,
+    suggestedAsOf: latestText!,
   };
   const sales = res.summary.sales;
   if (!sales || !res.customers) {
-    let after = 0, previous = -1;
+    let after = 0,
+      previous = -1;
     for (const issue of res.issues) {
       if (issue.code !== "dateAfterAsOf" || issue.index === previous) continue;
       after++;
@@ -86,14 +92,18 @@ export function dataPastAnalysisDate(res: GradeResult, chosenBy: AnalysisDateCho
     return { ...base, rowsNotGraded: after, rows: res.summary.rows - (res.summary.blankRows ?? 0) };
   }
   const { laterSale, count } = res.customers;
-  let withLater = 0, notGraded = 0;
+  let withLater = 0,
+    notGraded = 0;
   for (let j = 0; j < laterSale.length; j++) {
     if (laterSale[j] === 0) continue;
     withLater++;
     if (count[j] === 0) notGraded++;
   }
   return {
-    ...base, salesLeftOut: sales.afterAsOf ?? 0, sales: sales.read - (sales.blank ?? 0),
-    customersWithLaterSales: withLater, customersNotGraded: notGraded,
+    ...base,
+    salesLeftOut: sales.afterAsOf ?? 0,
+    sales: sales.read - (sales.blank ?? 0),
+    customersWithLaterSales: withLater,
+    customersNotGraded: notGraded,
   };
 }

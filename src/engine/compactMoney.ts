@@ -31,9 +31,15 @@ const DECIMALS = 2;
  * …) or has cents, none when all are whole yuan below 10,000. Each amount takes the largest scale at which it is at
  * least 1 once rounded (so 99,999,999.999 yuan is "1.00亿", not "10,000.00万").
  */
-export function compactMoneyColumn(amounts: readonly (number | string)[], unit: MonetaryUnit, lang: Lang): MoneyDisplay[] {
+export function compactMoneyColumn(
+  amounts: readonly (number | string)[],
+  unit: MonetaryUnit,
+  lang: Lang,
+): MoneyDisplay[] {
   const yuan = amounts.map((a) => inYuan(a, unit));
-  const needsDecimals = yuan.some((d) => d !== null && (scaleOf(d, DECIMALS, lang) !== null || hasFraction(roundTo(d, DECIMALS))));
+  const needsDecimals = yuan.some(
+    (d) => d !== null && (scaleOf(d, DECIMALS, lang) !== null || hasFraction(roundTo(d, DECIMALS))),
+  );
   const places = needsDecimals ? DECIMALS : 0;
   return yuan.map((d) => (d === null ? { text: "", exact: "" } : display(d, places, lang)));
 }

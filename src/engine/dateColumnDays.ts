@@ -28,7 +28,8 @@ export function dateColumnDays(cells: ArrayLike<Cell>, date1904 = false): DateCo
 /** How many of the days lie after `day` (strictly later). */
 export function daysAfter(column: DateColumnDays, day: number): number {
   const { sorted } = column;
-  let lo = 0, hi = sorted.length;
+  let lo = 0,
+    hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid] <= day) lo = mid + 1;

@@ -86,7 +86,8 @@ export function dayToSerial(dayNumber: number, date1904 = false): number {
 }
 
 // 2025-07-01, 2025/7/1, 2025.7.1, optionally followed by a time of day that is ignored.
-const NUMERIC_DATE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?:[ T]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const NUMERIC_DATE =
+  /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?:[ T]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 // 2025年7月1日, optionally with a time of day after it.
 const CHINESE_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号](?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$/;
 
@@ -94,7 +95,9 @@ function dayFromText(text: string): number | null {
   const t = text.trim();
   // Fast path for the ISO form, which CSV exports of large tables use on every row.
   if (t.length === 10 && t.charCodeAt(4) === 45 && t.charCodeAt(7) === 45) {
-    const y = digits(t, 0, 4), m = digits(t, 5, 7), d = digits(t, 8, 10);
+    const y = digits(t, 0, 4),
+      m = digits(t, 5, 7),
+      d = digits(t, 8, 10);
     if (y >= 0 && m >= 0 && d >= 0) return dayOrNull(y, m, d);
   }
   const iso = NUMERIC_DATE.exec(t);

@@ -352,7 +352,11 @@ export interface TaiwanTerm {
 export const GLOSSARY_ZH_TW = {
   customer: { concept: "A customer", zhTW: "客戶", forbidden: ["顧客編號"] },
   grade: { concept: "The class a customer falls in", zhTW: "等級", forbidden: ["級別", "檔次"] },
-  cadence: { concept: "How often to contact a customer of a grade", zhTW: "聯絡頻率", forbidden: ["溝通頻次", "溝通頻率", "聯絡頻次"] },
+  cadence: {
+    concept: "How often to contact a customer of a grade",
+    zhTW: "聯絡頻率",
+    forbidden: ["溝通頻次", "溝通頻率", "聯絡頻次"],
+  },
   score: { concept: "The sub-scores r, f, m and the composite score", zhTW: "分數", forbidden: ["評分", "得分"] },
   analysisDate: { concept: "The date recency is counted to", zhTW: "分析日期", forbidden: ["統計日期"] },
   amountWan: { concept: "Amounts in units of 10,000 yuan", zhTW: "萬元", forbidden: ["万元"] },
@@ -370,7 +374,11 @@ export const GLOSSARY_ZH_TW = {
   select: { concept: "Selecting cells or a choice", zhTW: "選取", forbidden: ["選中", "選區"] },
   homeTab: { concept: "Excel's Home tab", zhTW: "常用", forbidden: ["開始索引標籤", "開始 >", "開始 →", "選項卡"] },
   column: { concept: "A column of a sheet", zhTW: "欄", forbidden: ["列標題", "整列", "一列數", "這一列"] },
-  row: { concept: "A row of a sheet", zhTW: "列", forbidden: ["標題行", "每行", "行數", "空行", "資料行", "該行", "隱藏行"] },
+  row: {
+    concept: "A row of a sheet",
+    zhTW: "列",
+    forbidden: ["標題行", "每行", "行數", "空行", "資料行", "該行", "隱藏行"],
+  },
   settings: { concept: "A setting", zhTW: "設定", forbidden: ["設置"] },
   support: { concept: "Supports", zhTW: "支援", forbidden: ["支持"] },
   information: { concept: "Information, a message", zhTW: "資訊", forbidden: ["信息"] },

@@ -7,8 +7,18 @@ import { formatDay, parseDateText } from "./dates";
 import { REQUEST_TEXTS } from "./messages";
 import { scorePopulation, type Population, type Scores } from "./scoring";
 import type {
-  Cell, CustomerColumnsInput, Dimension, GradeOptions, GradeSummary, InputKind, Localized, MonetaryUnit, Profile,
-  RowIssue, SalesColumnsInput, ValueList,
+  Cell,
+  CustomerColumnsInput,
+  Dimension,
+  GradeOptions,
+  GradeSummary,
+  InputKind,
+  Localized,
+  MonetaryUnit,
+  Profile,
+  RowIssue,
+  SalesColumnsInput,
+  ValueList,
 } from "./types";
 import { readCustomerRows } from "./validateRows";
 
@@ -95,7 +105,11 @@ export function carriedValue(carried: CarriedColumns, j: number, c: number): Cel
   return sale < 0 ? null : (carried.cells[c][sale] ?? null);
 }
 
-function resolveDay(value: string | number | undefined, fallback: string | undefined, error: GradeErrorCode): number | undefined {
+function resolveDay(
+  value: string | number | undefined,
+  fallback: string | undefined,
+  error: GradeErrorCode,
+): number | undefined {
   const v = value ?? fallback;
   if (v === undefined) return undefined;
   const day = typeof v === "number" ? (Number.isInteger(v) ? v : null) : parseDateText(v);
@@ -131,8 +145,16 @@ export function gradeCustomers(input: CustomerColumnsInput, profile: Profile, op
   }
   if (rows.latestDay !== null) summary.latestDate = formatDay(rows.latestDay);
   return {
-    profile, kind: "customers", n: rows.population.n, ...scoreFields(scores), asOfDay: asOf, amounts: rows.population.money,
-    population: rows.population, issues: rows.issues, summary, blank: rows.blank,
+    profile,
+    kind: "customers",
+    n: rows.population.n,
+    ...scoreFields(scores),
+    asOfDay: asOf,
+    amounts: rows.population.money,
+    population: rows.population,
+    issues: rows.issues,
+    summary,
+    blank: rows.blank,
   };
 }
 
@@ -151,7 +173,11 @@ export interface CheckedCustomers {
  * every row is graded): scored, graded and summarised by the same code as `gradeCustomers`, from the values that
  * function reads from the same cells, rows in input order (the order the tie rule "first" follows).
  */
-export function gradeCheckedCustomers(checked: CheckedCustomers, profile: Profile, options: GradeOptions = {}): GradeResult {
+export function gradeCheckedCustomers(
+  checked: CheckedCustomers,
+  profile: Profile,
+  options: GradeOptions = {},
+): GradeResult {
   const asOf = asOfDay(profile, options);
   const unit = options.unit ?? profile.monetaryUnit;
   const { days, count, money } = checked;
@@ -163,7 +189,17 @@ export function gradeCheckedCustomers(checked: CheckedCustomers, profile: Profil
   let fewest = Infinity;
   for (let i = 0; i < n; i++) if (days[i] < fewest) fewest = days[i];
   if (n > 0) summary.latestDate = formatDay(asOf - fewest);
-  return { profile, kind: "customers", n, ...scoreFields(scores), asOfDay: asOf, amounts: money, population, issues: [], summary };
+  return {
+    profile,
+    kind: "customers",
+    n,
+    ...scoreFields(scores),
+    asOfDay: asOf,
+    amounts: money,
+    population,
+    issues: [],
+    summary,
+  };
 }
 
 /** The window of sales a grading keeps (RULES.md §7): the profile's or the options' start, up to the analysis date. */
@@ -178,7 +214,8 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
   const window = salesWindow(profile, options);
   const totals = aggregateSales(input, window);
   const carried = input.carried ?? [];
-  const columns = carried.length > 0 ? { headers: carried.map((c) => c.header), cells: carried.map((c) => c.cells) } : undefined;
+  const columns =
+    carried.length > 0 ? { headers: carried.map((c) => c.header), cells: carried.map((c) => c.cells) } : undefined;
   return gradeSalesTotals(totals, profile, window, options.unit ?? profile.monetaryUnit, columns);
 }
 
@@ -188,7 +225,10 @@ export function gradeSales(input: SalesColumnsInput, profile: Profile, options: 
  * the sale each customer carries (`totals.carriedSale`).
  */
 export function gradeSalesTotals(
-  totals: CustomerTotals, profile: Profile, window: SalesWindow, unit: MonetaryUnit,
+  totals: CustomerTotals,
+  profile: Profile,
+  window: SalesWindow,
+  unit: MonetaryUnit,
   carried?: Pick<CarriedColumns, "headers" | "cells">,
 ): GradeResult {
   const asOf = window.endDay;
@@ -197,18 +237,32 @@ export function gradeSalesTotals(
   const issues: RowIssue[] = [];
   const windowText = `${start === undefined ? "…" : formatDay(start)} – ${formatDay(asOf)}`;
   // The tallied counts serve as S as they are (read only where a customer is graded): no copy per customer.
-  const into: Population = { n, valid: new Uint8Array(n), days: new Int32Array(n), count: totals.count, money: new Float64Array(n) };
-  const population = salesPopulation(totals, n, asOf, profile.method === "thresholds", (i, code) => {
-    if (code === "noSaleInWindow") issues.push({ index: i, role: "date", code, value: windowText, graded: false });
-    else if (code === "totalTooLarge") issues.push({ index: i, role: "amount", code, graded: false });
-    else issues.push({ index: i, role: "amount", code, value: totals.money.text(i), graded: false });
-  }, into);
+  const into: Population = {
+    n,
+    valid: new Uint8Array(n),
+    days: new Int32Array(n),
+    count: totals.count,
+    money: new Float64Array(n),
+  };
+  const population = salesPopulation(
+    totals,
+    n,
+    asOf,
+    profile.method === "thresholds",
+    (i, code) => {
+      if (code === "noSaleInWindow") issues.push({ index: i, role: "date", code, value: windowText, graded: false });
+      else if (code === "totalTooLarge") issues.push({ index: i, role: "amount", code, graded: false });
+      else issues.push({ index: i, role: "amount", code, value: totals.money.text(i), graded: false });
+    },
+    into,
+  );
   const { valid, money } = population;
   // A customer whose sales disagree in carried columns (two names, two phone numbers) is told so once, naming them.
   if (carried && totals.carriedDiffers.length > 0) {
     for (let i = 0; i < n; i++) {
       const columns = carried.headers.filter((_, c) => totals.carriedDiffers[c][i] === 1);
-      if (columns.length > 0) issues.push({ index: i, role: "id", columns, code: "severalValues", graded: valid[i] === 1 });
+      if (columns.length > 0)
+        issues.push({ index: i, role: "id", columns, code: "severalValues", graded: valid[i] === 1 });
     }
   }
   issues.sort((a, b) => a.index - b.index);
@@ -278,12 +332,19 @@ export interface SalesSoFar {
  * or less is not graded, and `notGraded` is told why. `into` is filled instead of new arrays when given.
  */
 export function salesPopulation(
-  totals: SalesSoFar, n: number, asOf: number, requirePositiveTotal: boolean,
+  totals: SalesSoFar,
+  n: number,
+  asOf: number,
+  requirePositiveTotal: boolean,
   notGraded?: (customer: number, code: "noSaleInWindow" | "totalTooLarge" | "totalNotPositive") => void,
   into?: Population,
 ): Population {
   const pop: Population = into ?? {
-    n, valid: new Uint8Array(n), days: new Int32Array(n), count: new Float64Array(n), money: new Float64Array(n),
+    n,
+    valid: new Uint8Array(n),
+    days: new Int32Array(n),
+    count: new Float64Array(n),
+    money: new Float64Array(n),
   };
   pop.order = totals.firstSale;
   const { valid, days, count, money } = pop;
@@ -327,8 +388,13 @@ function scoreFields(s: Scores) {
 }
 
 function summarise(
-  profile: Profile, kind: InputKind, asOf: number, start: number | undefined, unit: MonetaryUnit,
-  pop: Population, s: Scores,
+  profile: Profile,
+  kind: InputKind,
+  asOf: number,
+  start: number | undefined,
+  unit: MonetaryUnit,
+  pop: Population,
+  s: Scores,
 ): GradeSummary {
   const bins = profile.method === "quantiles" ? profile.bins : 5;
   const gradeCounts = profile.grades.map((g) => ({ grade: g.grade, count: 0 }));

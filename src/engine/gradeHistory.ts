@@ -72,11 +72,16 @@ export interface GradeHistory {
  * month ends 2025-01 … 2025-03 are 31 Jan, 28 Feb, 31 Mar; quarter ends within 2025-02 … 2025-11 are 31 Mar, 30 Jun,
  * 30 Sep. Empty when none ends in that span.
  */
-export function periodEnds(step: HistoryStep, from: { year: number; month: number }, to: { year: number; month: number }): number[] {
+export function periodEnds(
+  step: HistoryStep,
+  from: { year: number; month: number },
+  to: { year: number; month: number },
+): number[] {
   const ends: number[] = [];
   const last = to.year * 12 + to.month - 1;
   for (let index = from.year * 12 + from.month - 1; index <= last; index++) {
-    const year = Math.floor(index / 12), month = index - year * 12 + 1;
+    const year = Math.floor(index / 12),
+      month = index - year * 12 + 1;
     if (step === "quarter" && month % 3 !== 0) continue;
     ends.push(addPeriod(dayFromCivil(year, month, 1), { months: 1 }) - 1);
   }
@@ -90,7 +95,10 @@ export function periodOf(end: number): { year: number; month: number; quarter: n
 }
 
 export function gradeHistory(
-  input: SalesColumnsInput, profile: Profile, ends: readonly number[], options: HistoryOptions = {},
+  input: SalesColumnsInput,
+  profile: Profile,
+  ends: readonly number[],
+  options: HistoryOptions = {},
 ): GradeHistory {
   for (let k = 0; k < ends.length; k++) {
     if (!Number.isInteger(ends[k]) || (k > 0 && ends[k] <= ends[k - 1])) throw new GradeError("asOfInvalid");
@@ -145,11 +153,17 @@ export function gradeHistory(
     firstSale: new Int32Array(n).fill(-1),
   };
   for (let c = 0; c < n; c++) soFar.money.open();
-  const count = soFar.count as Uint32Array, lastDay = soFar.lastDay as Int32Array, firstSale = soFar.firstSale;
+  const count = soFar.count as Uint32Array,
+    lastDay = soFar.lastDay as Int32Array,
+    firstSale = soFar.firstSale;
   const ip = integerProfile(profile, unit);
   const thresholds = profile.method === "thresholds";
   const population: Population = {
-    n, valid: new Uint8Array(n), days: new Int32Array(n), count: new Float64Array(n), money: new Float64Array(n),
+    n,
+    valid: new Uint8Array(n),
+    days: new Int32Array(n),
+    count: new Float64Array(n),
+    money: new Float64Array(n),
   };
   const grades: Int16Array[] = [];
   const customersPerGrade: number[][] = [];
@@ -159,7 +173,9 @@ export function gradeHistory(
   for (let k = 0; k < periods; k++) {
     for (let at = bucketStart[k]; at < bucketStart[k + 1]; at++) {
       const s = inOrder[at];
-      const c = sales.customer[s], day = sales.day[s], row = sales.row[s];
+      const c = sales.customer[s],
+        day = sales.day[s],
+        row = sales.row[s];
       if (count[c] === 0 || day > lastDay[c]) lastDay[c] = day;
       if (firstSale[c] < 0 || row < firstSale[c]) firstSale[c] = row;
       count[c]++;
@@ -196,7 +212,11 @@ export function gradeHistory(
 
 /** Customers and their exact totals at the later end, per (earlier grade, later grade); none → none is left out. */
 function transitionsBetween(
-  before: Int16Array, after: Int16Array, period: number, grades: number, soFar: SalesSoFar,
+  before: Int16Array,
+  after: Int16Array,
+  period: number,
+  grades: number,
+  soFar: SalesSoFar,
 ): HistoryTransition[] {
   const side = grades + 1;
   // Slot of a grade index, with "no grade" (-1) last.
@@ -205,7 +225,8 @@ function transitionsBetween(
   const sums = new MoneySums();
   for (let p = 0; p < side * side; p++) sums.open();
   for (let c = 0; c < before.length; c++) {
-    const from = before[c], to = after[c];
+    const from = before[c],
+      to = after[c];
     if (from < 0 && to < 0) continue;
     const pair = slot(from) * side + slot(to);
     customers[pair]++;

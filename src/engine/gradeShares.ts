@@ -65,7 +65,7 @@ function exactOf(text: string): Exact {
 /** a / b rounded toward minus infinity (BigInt division truncates toward zero). */
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 /**
@@ -80,7 +80,9 @@ export function largestRemainderShares(parts: readonly bigint[], whole: bigint):
   const floors = parts.map((p) => floorDiv(p * sign * units, w));
   const remainders = parts.map((p, i) => p * sign * units - floors[i] * w);
   let missing = Number(units - floors.reduce((a, b) => a + b, 0n));
-  const order = parts.map((_, i) => i).sort((a, b) => (remainders[b] > remainders[a] ? 1 : remainders[b] < remainders[a] ? -1 : a - b));
+  const order = parts
+    .map((_, i) => i)
+    .sort((a, b) => (remainders[b] > remainders[a] ? 1 : remainders[b] < remainders[a] ? -1 : a - b));
   const tenths = floors.map(Number);
   for (const i of order) {
     if (missing <= 0) break;
@@ -88,7 +90,11 @@ export function largestRemainderShares(parts: readonly bigint[], whole: bigint):
     tenths[i]++;
     missing--;
   }
-  return parts.map((p, i) => ({ tenths: tenths[i], value: tenths[i] / SHARE_UNITS, exactPercent: exactPercent(p * sign, w) }));
+  return parts.map((p, i) => ({
+    tenths: tenths[i],
+    value: tenths[i] / SHARE_UNITS,
+    exactPercent: exactPercent(p * sign, w),
+  }));
 }
 
 /** 100 × part / whole (whole > 0), rounded half up (away from zero) to 6 decimals, without trailing zeros. */
@@ -123,7 +129,10 @@ export function gradeShares(res: GradeResult): GradeShares {
   const exact = grades.map((_, g) => exactOf(sums.text(g)));
   const places = Math.max(0, ...exact.map((e) => e.places));
   const scaled = exact.map((e) => e.digits * 10n ** BigInt(places - e.places));
-  const amountShares = largestRemainderShares(scaled, scaled.reduce((a, b) => a + b, 0n));
+  const amountShares = largestRemainderShares(
+    scaled,
+    scaled.reduce((a, b) => a + b, 0n),
+  );
   return {
     rows: grades.map((rule, g) => ({
       grade: rule.grade,

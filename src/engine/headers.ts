@@ -58,7 +58,10 @@ function recognised(role: Role): ReadonlySet<string> {
 
 /** A header as typed, for a choice by its exact text: only case, surrounding and repeated spaces do not matter. */
 function exactHeader(h: unknown): string {
-  return String(h ?? "").trim().replace(/\s+/g, " ").toLowerCase();
+  return String(h ?? "")
+    .trim()
+    .replace(/\s+/g, " ")
+    .toLowerCase();
 }
 
 export interface ColumnDetection {
@@ -89,7 +92,8 @@ export function detectColumns(
   const mapping: Partial<Record<Role, number>> = {};
   const ambiguous: ColumnDetection["ambiguous"] = [];
   const taken = new Set<number>();
-  const columnsNamed = (name: string, among = names) => among.flatMap((n, i) => (n === name && !taken.has(i) ? [i] : []));
+  const columnsNamed = (name: string, among = names) =>
+    among.flatMap((n, i) => (n === name && !taken.has(i) ? [i] : []));
   // A column named by hand is found by its exact text first, so that of "金额（元）" and "金额（万元）" the one named is
   // taken; a name that matches no header exactly is matched as recognition matches headers.
   const columnsChosen = (wanted: string) => {
@@ -123,8 +127,11 @@ export function detectColumns(
   // Sales records often call the amount of one sale 消费金额 (a "total" header): with no separate order amount
   // column, that column is the sale's amount.
   if (
-    detectedKind === "transactions" && mapping.amount === undefined && mapping.total !== undefined &&
-    manual.total === undefined && !ambiguous.some((a) => a.role === "amount")
+    detectedKind === "transactions" &&
+    mapping.amount === undefined &&
+    mapping.total !== undefined &&
+    manual.total === undefined &&
+    !ambiguous.some((a) => a.role === "amount")
   ) {
     mapping.amount = mapping.total;
     delete mapping.total;
@@ -150,20 +157,52 @@ interface UnitWord {
  */
 const UNIT_WORDS: [string, UnitWord][] = (
   [
-    ["元", { base: true }], ["yuan", { base: true, currency: "CNY" }],
-    ["万", { wan: true }], ["wan", { wan: true }], ["10k", { wan: true }], ["10,000", { wan: true }], ["10000", { wan: true }],
-    ["人民币", { currency: "CNY" }], ["cny", { currency: "CNY" }], ["rmb", { currency: "CNY" }], ["¥", { currency: "CNY" }],
+    ["元", { base: true }],
+    ["yuan", { base: true, currency: "CNY" }],
+    ["万", { wan: true }],
+    ["wan", { wan: true }],
+    ["10k", { wan: true }],
+    ["10,000", { wan: true }],
+    ["10000", { wan: true }],
+    ["人民币", { currency: "CNY" }],
+    ["cny", { currency: "CNY" }],
+    ["rmb", { currency: "CNY" }],
+    ["¥", { currency: "CNY" }],
     ["￥", { currency: "CNY" }],
-    ["新台币", { currency: "TWD" }], ["台币", { currency: "TWD" }], ["twd", { currency: "TWD" }], ["ntd", { currency: "TWD" }],
+    ["新台币", { currency: "TWD" }],
+    ["台币", { currency: "TWD" }],
+    ["twd", { currency: "TWD" }],
+    ["ntd", { currency: "TWD" }],
     ["nt$", { currency: "TWD" }],
-    ["港币", { currency: "HKD" }], ["港元", { currency: "HKD", base: true }], ["hkd", { currency: "HKD" }], ["hk$", { currency: "HKD" }],
+    ["港币", { currency: "HKD" }],
+    ["港元", { currency: "HKD", base: true }],
+    ["hkd", { currency: "HKD" }],
+    ["hk$", { currency: "HKD" }],
     // Units of money this product does not read: a column in them would be scored in the wrong unit without a word.
-    ["千", { unreadable: true }], ["百万", { unreadable: true }], ["亿", { unreadable: true }], ["k", { unreadable: true }],
-    ["m", { unreadable: true }], ["mn", { unreadable: true }], ["thousand", { unreadable: true }], ["thousands", { unreadable: true }],
-    ["million", { unreadable: true }], ["millions", { unreadable: true }], ["1,000", { unreadable: true }], ["1000", { unreadable: true }],
-    ["usd", { unreadable: true }], ["us$", { unreadable: true }], ["$", { unreadable: true }], ["美元", { unreadable: true }],
-    ["eur", { unreadable: true }], ["€", { unreadable: true }], ["欧元", { unreadable: true }], ["jpy", { unreadable: true }],
-    ["日元", { unreadable: true }], ["gbp", { unreadable: true }], ["£", { unreadable: true }], ["英镑", { unreadable: true }],
+    ["千", { unreadable: true }],
+    ["百万", { unreadable: true }],
+    ["亿", { unreadable: true }],
+    ["k", { unreadable: true }],
+    ["m", { unreadable: true }],
+    ["mn", { unreadable: true }],
+    ["thousand", { unreadable: true }],
+    ["thousands", { unreadable: true }],
+    ["million", { unreadable: true }],
+    ["millions", { unreadable: true }],
+    ["1,000", { unreadable: true }],
+    ["1000", { unreadable: true }],
+    ["usd", { unreadable: true }],
+    ["us$", { unreadable: true }],
+    ["$", { unreadable: true }],
+    ["美元", { unreadable: true }],
+    ["eur", { unreadable: true }],
+    ["€", { unreadable: true }],
+    ["欧元", { unreadable: true }],
+    ["jpy", { unreadable: true }],
+    ["日元", { unreadable: true }],
+    ["gbp", { unreadable: true }],
+    ["£", { unreadable: true }],
+    ["英镑", { unreadable: true }],
   ] satisfies [string, UnitWord][]
 ).sort((a, b) => b[0].length - a[0].length);
 
@@ -180,7 +219,7 @@ function unitOfText(written: string): HeaderUnitInfo | undefined {
   if (text === "") return undefined;
   const said: UnitWord = {};
   const seen = new Set<keyof UnitWord>();
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const found = UNIT_WORDS.find(([word]) => text.startsWith(word, at));
     if (!found) return undefined;
     for (const key of Object.keys(found[1]) as (keyof UnitWord)[]) {
@@ -192,7 +231,11 @@ function unitOfText(written: string): HeaderUnitInfo | undefined {
     at += found[0].length;
   }
   if (said.unreadable) return { unreadable: written.trim() };
-  return { unit: said.wan ? "wan" : "yuan", ...(said.currency ? { currency: said.currency } : {}), text: written.trim() };
+  return {
+    unit: said.wan ? "wan" : "yuan",
+    ...(said.currency ? { currency: said.currency } : {}),
+    text: written.trim(),
+  };
 }
 
 /**
@@ -242,7 +285,9 @@ export interface UnitChoice {
  * profile's own unit.
  */
 export function chooseUnit(
-  headers: readonly unknown[], detection: Pick<ColumnDetection, "mapping" | "kind">, profileUnit: MonetaryUnit,
+  headers: readonly unknown[],
+  detection: Pick<ColumnDetection, "mapping" | "kind">,
+  profileUnit: MonetaryUnit,
   userUnit?: MonetaryUnit,
 ): UnitChoice {
   const moneyColumn = detection.mapping[detection.kind === "customers" ? "total" : "amount"];
@@ -253,7 +298,13 @@ export function chooseUnit(
     ...(info && "unreadable" in info ? { unreadable: info.unreadable } : {}),
   };
   if (userUnit) {
-    return { unit: userUnit, source: "user", headerUnit: fromHeader, conflict: fromHeader !== undefined && fromHeader !== userUnit, ...said };
+    return {
+      unit: userUnit,
+      source: "user",
+      headerUnit: fromHeader,
+      conflict: fromHeader !== undefined && fromHeader !== userUnit,
+      ...said,
+    };
   }
   if (fromHeader) return { unit: fromHeader, source: "header", headerUnit: fromHeader, conflict: false, ...said };
   return { unit: profileUnit, source: "profile", conflict: false, ...said };
@@ -264,7 +315,9 @@ export function chooseUnit(
  * that a clerk knows whom to call. Every language's, each ranked by its place in its own list (most telling first).
  */
 const NAME_HEADER_RANK: ReadonlyMap<string, number> = new Map(
-  LANGS.flatMap((lang) => ENGINE_TEXTS[lang].nameHeaders.map((header, rank) => [normaliseHeader(header), rank] as const)).reverse(),
+  LANGS.flatMap((lang) =>
+    ENGINE_TEXTS[lang].nameHeaders.map((header, rank) => [normaliseHeader(header), rank] as const),
+  ).reverse(),
 );
 
 /**

@@ -56,7 +56,13 @@ export function transitionTable(h: GradeHistory, step: HistoryStep, lang: Lang):
   return {
     headers: [t.from, t.to, t.gradeBefore, t.gradeAfter, t.change, t.customers, t.amountAfter(unitLabel(h.unit, lang))],
     rows: h.transitions.map((x) => [
-      label(x.period - 1), label(x.period), grade(x.from), grade(x.to), change(x.from, x.to), x.customers, x.amountValue,
+      label(x.period - 1),
+      label(x.period),
+      grade(x.from),
+      grade(x.to),
+      change(x.from, x.to),
+      x.customers,
+      x.amountValue,
     ]),
     amountFormat: amountFormat(h.transitions.map((x) => x.amount)),
   };
@@ -122,7 +128,11 @@ export function historySummaryLayout(h: GradeHistory, facts: HistoryFacts): Hist
   const first = raw.length;
   ends.forEach((end, k) => {
     const counts = h.customersPerGrade[k];
-    line(periodLabel(end, step, lang), ...counts, counts.reduce((a, b) => a + b, 0));
+    line(
+      periodLabel(end, step, lang),
+      ...counts,
+      counts.reduce((a, b) => a + b, 0),
+    );
   });
   const perPeriod = {
     categories: { row: first, col: 0, rows: ends.length, cols: 1 },
@@ -147,6 +157,8 @@ export function historySummaryLayout(h: GradeHistory, facts: HistoryFacts): Hist
   line(t.about);
 
   const width = Math.max(4, ...raw.map((r) => r.length));
-  const rows = raw.map((r) => (r.length === width ? r : [...r, ...new Array<SummaryCell>(width - r.length).fill(null)]));
+  const rows = raw.map((r) =>
+    r.length === width ? r : [...r, ...new Array<SummaryCell>(width - r.length).fill(null)],
+  );
   return { rows, width, bold, numberFormats, colourScales: [], gradeChart: perPeriod.series, perPeriod };
 }

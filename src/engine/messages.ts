@@ -41,6 +41,9 @@ export function punctuation(lang: Lang): EngineTexts["punctuation"] {
 }
 
 /** Between the notes of one cell. */
-export const NOTE_SEPARATOR: Readonly<Record<Lang, string>> = localizedView(ENGINE_TEXTS, (t) => t.punctuation.semicolon);
+export const NOTE_SEPARATOR: Readonly<Record<Lang, string>> = localizedView(
+  ENGINE_TEXTS,
+  (t) => t.punctuation.semicolon,
+);
 
 export const REQUEST_TEXTS = localizedView(ENGINE_TEXTS, (t) => t.request);

@@ -80,7 +80,11 @@ function previousIndex(prev: PreviousGrading): Map<string, { grade: string; amou
  * Compares a grading with the previous one. `currentIds` are the ids of the result's rows (customer-level input's
  * id column); for sales records the result's own customer ids are used when it is omitted.
  */
-export function compareGradings(res: GradeResult, previousGrading: PreviousGrading, currentIds?: ArrayLike<Cell>): GradeMigration {
+export function compareGradings(
+  res: GradeResult,
+  previousGrading: PreviousGrading,
+  currentIds?: ArrayLike<Cell>,
+): GradeMigration {
   const ids = currentIds ?? res.customers?.ids;
   if (!ids) throw new Error("compareGradings needs the customers' ids");
   const idAt = currentIds ? (i: number) => currentIds[i] : (i: number) => res.customers!.ids.at(i);
@@ -89,7 +93,8 @@ export function compareGradings(res: GradeResult, previousGrading: PreviousGradi
   const prev = previousIndex(previousGrading);
 
   const previousGrades = [...grades];
-  for (const { grade } of prev.values()) if (grade !== "" && !previousGrades.includes(grade)) previousGrades.push(grade);
+  for (const { grade } of prev.values())
+    if (grade !== "" && !previousGrades.includes(grade)) previousGrades.push(grade);
   const rowOf = new Map(previousGrades.map((g, i) => [g, i]));
   const NEW = previousGrades.length;
   const GONE = grades.length;
@@ -133,7 +138,14 @@ export function compareGradings(res: GradeResult, previousGrading: PreviousGradi
       const one = new MoneySums();
       const slot = one.open();
       one.add(slot, res.amounts[i]);
-      movedDown.push({ index: i, id, previous: p!, current: grades[g], amount: one.text(slot), amountValue: res.amounts[i] });
+      movedDown.push({
+        index: i,
+        id,
+        previous: p!,
+        current: grades[g],
+        amount: one.text(slot),
+        amountValue: res.amounts[i],
+      });
     }
   }
 

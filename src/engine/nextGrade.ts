@@ -25,7 +25,15 @@ import { formatUnits } from "./decimal";
 import { addDecimals, decimalText, MoneySums, toDecimal, type Decimal } from "./moneySums";
 import type { GradeResult } from "./grade";
 import {
-  comboTable, lowerBound, monetaryBounds, quantileScore, rankKey, scoreAbove, scoreAtMost, twiceQPlusOneOf, upperBound,
+  comboTable,
+  lowerBound,
+  monetaryBounds,
+  quantileScore,
+  rankKey,
+  scoreAbove,
+  scoreAtMost,
+  twiceQPlusOneOf,
+  upperBound,
   type Population,
 } from "./scoring";
 import { ENGINE_TEXTS } from "../i18n/engine";
@@ -138,7 +146,9 @@ const MAX_CENTS = BigInt(Number.MAX_SAFE_INTEGER);
 function settle(candidate: number, lifts: (x: number) => boolean): number {
   const x = Math.max(1, candidate);
   if (!lifts(x)) {
-    let no = x, step = 1, yes = x + 1;
+    let no = x,
+      step = 1,
+      yes = x + 1;
     while (!lifts(yes)) {
       no = yes;
       step *= 2;
@@ -148,7 +158,9 @@ function settle(candidate: number, lifts: (x: number) => boolean): number {
     return firstYes(no, yes, lifts);
   }
   if (x === 1 || !lifts(x - 1)) return x;
-  let yes = x - 1, step = 1, no = yes - 1;
+  let yes = x - 1,
+    step = 1,
+    no = yes - 1;
   while (no >= 1 && lifts(no)) {
     yes = no;
     step *= 2;
@@ -218,7 +230,8 @@ function thresholdRules(pop: Population, ip: IntegerProfile): Rules {
 function quantileRules(pop: Population, ip: IntegerProfile): Rules {
   const order = pop.order;
   const orderOf = (i: number) => (order ? order[i] : i);
-  const ties = ip.ties, k = ip.bins;
+  const ties = ip.ties,
+    k = ip.bins;
   const members = membersOf(pop, ties === "first");
   const n = members.length;
   const days = new RankedValues(members, (i) => pop.days[i], orderOf, ties);
@@ -227,8 +240,10 @@ function quantileRules(pop: Population, ip: IntegerProfile): Rules {
   const byOrder = ties === "first";
   // Without "first", r depends only on whether D was already 0, and f only on S; with it, the tie group a customer
   // joins still depends only on its new D (0) and S, and only the place inside it on the customer.
-  const recencyOf = new Map<number, number>(), frequencyOf = new Map<number, number>();
-  const dayZero = days.placeOf(0), countPlaces = new Map<number, KeyPlace>();
+  const recencyOf = new Map<number, number>(),
+    frequencyOf = new Map<number, number>();
+  const dayZero = days.placeOf(0),
+    countPlaces = new Map<number, KeyPlace>();
   const places = new Map<number, NeedPlace | null>();
   const placeFor = (need: number): NeedPlace | null => {
     let p = places.get(need);
@@ -325,7 +340,11 @@ function needPlace(totals: RankedValues, n: number, k: number, need: number): Ne
   const betterAllowed = Math.floor((most - 1) / 2);
   // The others are n − 1: when that many may stay better, the customer may come last.
   if (betterAllowed >= n - 1) return ANY;
-  return { most, at: totals.placeOf(totals.keyAt(betterAllowed)), next: totals.placeOf(totals.keyAt(betterAllowed + 1)) };
+  return {
+    most,
+    at: totals.placeOf(totals.keyAt(betterAllowed)),
+    next: totals.placeOf(totals.keyAt(betterAllowed + 1)),
+  };
 }
 
 /**
@@ -337,7 +356,12 @@ class RankedValues {
   private readonly orders: Int32Array | null;
 
   /** `members` in input order when the tie rule is "first" (the order of their `orderOf`). */
-  constructor(members: Int32Array, keyOf: (i: number) => number, orderOf: (i: number) => number, private readonly ties: TieRule) {
+  constructor(
+    members: Int32Array,
+    keyOf: (i: number) => number,
+    orderOf: (i: number) => number,
+    private readonly ties: TieRule,
+  ) {
     const n = members.length;
     const keys = new Float64Array(n);
     for (let j = 0; j < n; j++) keys[j] = keyOf(members[j]);
@@ -346,10 +370,13 @@ class RankedValues {
     this.orders = null;
     if (ties !== "first") return;
     // Each tie group's orders, ascending: members taken in input order fill their group's places one after another.
-    const orders = new Int32Array(n), filled = new Int32Array(n);
+    const orders = new Int32Array(n),
+      filled = new Int32Array(n);
     for (let j = 0; j < n; j++) {
       const key = keyOf(members[j]);
-      const lo = counted ? counted.starts[Math.round(key * counted.countable.scale) - counted.countable.min] : lowerBound(keys, key);
+      const lo = counted
+        ? counted.starts[Math.round(key * counted.countable.scale) - counted.countable.min]
+        : lowerBound(keys, key);
       orders[lo + filled[lo]++] = orderOf(members[j]);
     }
     this.orders = orders;
@@ -376,7 +403,8 @@ class RankedValues {
     if (this.orders !== null) {
       // Others level with it that stand before it in the input (its own entry has its order, not one before it).
       const orders = this.orders;
-      let a = lo, b = hi;
+      let a = lo,
+        b = hi;
       while (a < b) {
         const mid = (a + b) >>> 1;
         if (orders[mid] < order) a = mid + 1;
@@ -396,8 +424,11 @@ class RankedValues {
   placeOf(key: number): KeyPlace {
     const value = key === 0 ? 0 : -key;
     return {
-      key, lo: lowerBound(this.keys, key), hi: upperBound(this.keys, key),
-      level: { value, strict: false }, past: { value, strict: true },
+      key,
+      lo: lowerBound(this.keys, key),
+      hi: upperBound(this.keys, key),
+      level: { value, strict: false },
+      past: { value, strict: true },
     };
   }
 }
@@ -457,7 +488,8 @@ class MoneyStep {
    * engine's comparisons decide is what the decimals decide. 0 when that does not hold (then `centsTo`).
    */
   quickCentsTo(z: number, target: number, strict: boolean): number {
-    const zu = millionths(z), tu = millionths(target);
+    const zu = millionths(z),
+      tu = millionths(target);
     if (zu === null || tu === null || Math.abs(zu) > QUICK_LIMIT || Math.abs(tu) > QUICK_LIMIT) return 0;
     const gap = tu - zu;
     const x = Math.max(1, strict ? floorDiv(gap, this.perCent) + 1 : -floorDiv(-gap, this.perCent));
@@ -469,7 +501,8 @@ class MoneyStep {
     const gap = addDecimals(toDecimal(target), negateDecimal(toDecimal(z)));
     // gap in cents, as a fraction digits / 10^(gap.places − places)
     const shift = gap.places - this.places;
-    let num = gap.digits, den = 1n;
+    let num = gap.digits,
+      den = 1n;
     if (shift > 0) den = 10n ** BigInt(shift);
     else num *= 10n ** BigInt(-shift);
     const x = strict ? bigFloorDiv(num, den) + 1n : -bigFloorDiv(-num, den);
@@ -493,7 +526,7 @@ function floorDiv(a: number, b: number): number {
 
 function bigFloorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return a % b !== 0n && (a < 0n) !== (b < 0n) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 function negateDecimal(d: Decimal): Decimal {
@@ -539,4 +572,3 @@ export function nextGradeSummary(res: GradeResult): NextGradeRow[] {
   }
   return rows.map((row, k) => ({ ...row, amount: sums.text(k), amountValue: sums.value(k) }));
 }
-

@@ -16,8 +16,17 @@ export type NothingToGrade =
 
 /** The codes that say a cell of that role holds no readable value at all (as against a value the rules refuse). */
 const UNREADABLE: Partial<Record<IssueCode, true>> = {
-  dateMissing: true, dateInvalid: true, saleDateMissing: true, saleDateInvalid: true, countMissing: true,
-  countInvalid: true, totalMissing: true, totalInvalid: true, amountMissing: true, amountInvalid: true, idMissing: true,
+  dateMissing: true,
+  dateInvalid: true,
+  saleDateMissing: true,
+  saleDateInvalid: true,
+  countMissing: true,
+  countInvalid: true,
+  totalMissing: true,
+  totalInvalid: true,
+  amountMissing: true,
+  amountInvalid: true,
+  idMissing: true,
   errorValue: true,
 };
 
@@ -39,7 +48,8 @@ export function nothingToGrade(res: GradeResult): NothingToGrade | null {
 
 /** Rows with no readable value in the column of `role` (issues are in row order, several per row possible). */
 function unreadableRows(issues: readonly RowIssue[], role: Role): number {
-  let count = 0, previous = -1;
+  let count = 0,
+    previous = -1;
   for (const issue of issues) {
     if (issue.role !== role || !UNREADABLE[issue.code] || issue.index === previous) continue;
     count++;
@@ -53,7 +63,10 @@ function unreadableRows(issues: readonly RowIssue[], role: Role): number {
  * when unknown): "No row has a date in column “日期”: check that the order date's column is the right one."
  */
 export function nothingToGradeText(
-  nothing: NothingToGrade, kind: GradeResult["kind"], lang: Lang, columnName?: (role: Role) => string,
+  nothing: NothingToGrade,
+  kind: GradeResult["kind"],
+  lang: Lang,
+  columnName?: (role: Role) => string,
 ): string {
   const t = ENGINE_TEXTS[lang];
   if (nothing.reason === "noRows") return t.nothingToGrade.noRows;

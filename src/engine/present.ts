@@ -51,7 +51,9 @@ export function noteText(res: GradeResult, i: number, lang: Lang, ctx: NoteConte
   // Most rows have no note: they cost one search and no allocation.
   let text = "";
   if (first < issues.length && issues[first].index === i) {
-    text = issuesOfRow(issues, i).map((issue) => formatIssue(issue, lang, ctx)).join(NOTE_SEPARATOR[lang]);
+    text = issuesOfRow(issues, i)
+      .map((issue) => formatIssue(issue, lang, ctx))
+      .join(NOTE_SEPARATOR[lang]);
   }
   const added = ctx.added?.(i);
   if (!added || added.length === 0) return text;
@@ -60,7 +62,8 @@ export function noteText(res: GradeResult, i: number, lang: Lang, ctx: NoteConte
 
 /** Where the notes of row `index` start in the index-ordered list (its length when there are none after it). */
 function firstIssueAt(issues: readonly RowIssue[], index: number): number {
-  let lo = 0, hi = issues.length;
+  let lo = 0,
+    hi = issues.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (issues[mid].index < index) lo = mid + 1;

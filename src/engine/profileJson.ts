@@ -33,8 +33,18 @@ export function parseProfileJson(text: string): ProfileJsonResult {
 
 /** Order of the fields in a written document: one fixed order, close to the table of RULES.md §11. */
 const FIELD_ORDER = [
-  "id", "name", "description", "method", "monetaryUnit", "thresholds", "bins", "ties", "asOf", "windowStart",
-  "weights", "grades",
+  "id",
+  "name",
+  "description",
+  "method",
+  "monetaryUnit",
+  "thresholds",
+  "bins",
+  "ties",
+  "asOf",
+  "windowStart",
+  "weights",
+  "grades",
 ] as const;
 const DIMENSION_ORDER = ["recency", "frequency", "monetary"] as const;
 const GRADE_ORDER = ["grade", "above", "atLeast", "cadence"] as const;

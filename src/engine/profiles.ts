@@ -19,8 +19,19 @@ export class ProfileError extends Error {
 
 const DIMENSIONS: Dimension[] = ["recency", "frequency", "monetary"];
 const KNOWN_FIELDS = new Set([
-  "id", "name", "description", "method", "monetaryUnit", "thresholds", "weights", "grades", "bins", "ties", "asOf",
-  "windowStart", "$schema",
+  "id",
+  "name",
+  "description",
+  "method",
+  "monetaryUnit",
+  "thresholds",
+  "weights",
+  "grades",
+  "bins",
+  "ties",
+  "asOf",
+  "windowStart",
+  "$schema",
 ]);
 /** Weights and grade cut-offs are summed exactly in integer units; more decimals than this are refused. */
 const MAX_SCORE_PLACES = 6;
@@ -46,7 +57,8 @@ const REQUIRED_TEXTS: readonly Lang[] = ["en", "zh"];
 function checkTexts(v: unknown, field: string, fail: Check): void {
   if (!isObject(v)) return fail(field, (t) => t.textsObject);
   for (const lang of LANGS) {
-    if ((REQUIRED_TEXTS.includes(lang) || v[lang] !== undefined) && !isText(v[lang])) fail(`${field}.${lang}`, (t) => t.nonEmptyText);
+    if ((REQUIRED_TEXTS.includes(lang) || v[lang] !== undefined) && !isText(v[lang]))
+      fail(`${field}.${lang}`, (t) => t.nonEmptyText);
   }
 }
 
@@ -162,7 +174,10 @@ export function validateProfile(doc: unknown): ProfileIssue[] {
   }
   if (doc.method === "quantiles") {
     if (doc.thresholds !== undefined) fail("thresholds", (t) => t.thresholdsOnly);
-    if (doc.bins !== undefined && !(Number.isInteger(doc.bins) && (doc.bins as number) >= 2 && (doc.bins as number) <= MAX_BINS)) {
+    if (
+      doc.bins !== undefined &&
+      !(Number.isInteger(doc.bins) && (doc.bins as number) >= 2 && (doc.bins as number) <= MAX_BINS)
+    ) {
       fail("bins", (t) => t.bins(MAX_BINS));
     }
     if (doc.ties !== undefined && !["average", "best", "first"].includes(doc.ties as string)) {
@@ -176,7 +191,8 @@ export function validateProfile(doc: unknown): ProfileIssue[] {
     }
   }
   if (typeof doc.asOf === "string" && typeof doc.windowStart === "string") {
-    const a = parseDateText(doc.asOf), w = parseDateText(doc.windowStart);
+    const a = parseDateText(doc.asOf),
+      w = parseDateText(doc.windowStart);
     if (a !== null && w !== null && w > a) fail("windowStart", (t) => t.windowAfterAsOf);
   }
   checkGrades(doc.grades, fail);

@@ -81,56 +81,119 @@ export interface ResultColumnSpec {
 const RESULT_HEADERS = localizedView(ENGINE_TEXTS, (t) => t.resultHeaders);
 const CUSTOMER_HEADERS = localizedView(ENGINE_TEXTS, (t) => t.customerHeaders);
 
-const graded = (f: (rows: ResultRows, i: number) => ResultValue) => (rows: ResultRows, i: number): ResultValue =>
-  isGraded(rows.res, i) ? f(rows, i) : null;
+const graded =
+  (f: (rows: ResultRows, i: number) => ResultValue) =>
+  (rows: ResultRows, i: number): ResultValue =>
+    isGraded(rows.res, i) ? f(rows, i) : null;
 
 export const RESULT_COLUMNS = [
   {
-    id: "r", header: RESULT_HEADERS.r, kind: "integer", format: "0", when: "always", dependsOn: "scores",
-    spill: true, value: graded(({ res }, i) => res.r[i]),
+    id: "r",
+    header: RESULT_HEADERS.r,
+    kind: "integer",
+    format: "0",
+    when: "always",
+    dependsOn: "scores",
+    spill: true,
+    value: graded(({ res }, i) => res.r[i]),
   },
   {
-    id: "f", header: RESULT_HEADERS.f, kind: "integer", format: "0", when: "always", dependsOn: "scores",
-    spill: true, value: graded(({ res }, i) => res.f[i]),
+    id: "f",
+    header: RESULT_HEADERS.f,
+    kind: "integer",
+    format: "0",
+    when: "always",
+    dependsOn: "scores",
+    spill: true,
+    value: graded(({ res }, i) => res.f[i]),
   },
   {
-    id: "m", header: RESULT_HEADERS.m, kind: "integer", format: "0", when: "always", dependsOn: "scores",
-    spill: true, value: graded(({ res }, i) => res.m[i]),
+    id: "m",
+    header: RESULT_HEADERS.m,
+    kind: "integer",
+    format: "0",
+    when: "always",
+    dependsOn: "scores",
+    spill: true,
+    value: graded(({ res }, i) => res.m[i]),
   },
   {
     // General, so that the exact decimal shows as written (3.25), never rounded by a fixed number of places.
-    id: "score", header: RESULT_HEADERS.score, kind: "decimal", format: "General", when: "always",
-    dependsOn: "scores", spill: true, value: graded(({ res }, i) => scoreText(res, i)),
+    id: "score",
+    header: RESULT_HEADERS.score,
+    kind: "decimal",
+    format: "General",
+    when: "always",
+    dependsOn: "scores",
+    spill: true,
+    value: graded(({ res }, i) => scoreText(res, i)),
   },
   {
-    id: "grade", header: RESULT_HEADERS.grade, kind: "text", when: "always", dependsOn: "grade", spill: true,
+    id: "grade",
+    header: RESULT_HEADERS.grade,
+    kind: "text",
+    when: "always",
+    dependsOn: "grade",
+    spill: true,
     value: ({ res }, i) => gradeLetter(res, i),
   },
   {
-    id: "cadence", header: RESULT_HEADERS.cadence, kind: "text", when: "always", dependsOn: "grade", spill: true,
+    id: "cadence",
+    header: RESULT_HEADERS.cadence,
+    kind: "text",
+    when: "always",
+    dependsOn: "grade",
+    spill: true,
     value: ({ res, lang }, i) => cadenceText(res, i, lang),
   },
   {
-    id: "note", header: RESULT_HEADERS.note, kind: "text", when: "always", dependsOn: "row", spill: false, wide: true,
+    id: "note",
+    header: RESULT_HEADERS.note,
+    kind: "text",
+    when: "always",
+    dependsOn: "row",
+    spill: false,
+    wide: true,
     value: ({ res, lang, notes }, i) => noteText(res, i, lang, notes) || null,
   },
   {
-    id: "nextContact", header: RESULT_HEADERS.nextContact, kind: "date", format: DATE_FORMAT,
-    when: "contactPeriods", dependsOn: "grade", spill: false, value: ({ res }, i) => nextContactDay(res, i),
+    id: "nextContact",
+    header: RESULT_HEADERS.nextContact,
+    kind: "date",
+    format: DATE_FORMAT,
+    when: "contactPeriods",
+    dependsOn: "grade",
+    spill: false,
+    value: ({ res }, i) => nextContactDay(res, i),
   },
   {
-    id: "previous", header: RESULT_HEADERS.previous, kind: "text", when: "previousGrading",
-    dependsOn: "previous", spill: false, value: ({ migration }, i) => migration?.previous[i] ?? null,
+    id: "previous",
+    header: RESULT_HEADERS.previous,
+    kind: "text",
+    when: "previousGrading",
+    dependsOn: "previous",
+    spill: false,
+    value: ({ migration }, i) => migration?.previous[i] ?? null,
   },
   {
-    id: "change", header: RESULT_HEADERS.change, kind: "text", when: "previousGrading", dependsOn: "previous",
-    spill: false, value: ({ migration, lang }, i) => (migration ? changeText(migration.change[i], lang) || null : null),
+    id: "change",
+    header: RESULT_HEADERS.change,
+    kind: "text",
+    when: "previousGrading",
+    dependsOn: "previous",
+    spill: false,
+    value: ({ migration, lang }, i) => (migration ? changeText(migration.change[i], lang) || null : null),
   },
   {
     // RULES.md §12. An amount in the input's unit (a number in a workbook), the words "not reachable with one order",
     // or empty (the top grade, not graded). Every decimal a cent can have shows: 0.01 yuan, 0.000001 万元.
-    id: "nextGrade", header: RESULT_HEADERS.nextGrade, kind: "amount",
-    format: "#,##0.00####", when: "always", dependsOn: "row", spill: true,
+    id: "nextGrade",
+    header: RESULT_HEADERS.nextGrade,
+    kind: "amount",
+    format: "#,##0.00####",
+    when: "always",
+    dependsOn: "row",
+    spill: true,
     value: ({ res, lang }, i) => {
       const order = nextGradeOrder(nextGradeOrdersOf(res), i);
       return order.kind === "amount" ? order.text : order.kind === "notReachable" ? NOT_REACHABLE_TEXT[lang] : null;
@@ -169,7 +232,9 @@ export function resultHeaders(lang: Lang, setting: ResultSetting): string[] {
 }
 
 /** The columns of the custom functions' spills, in order (RFM.SCORES; RFM.SALES after its customer columns). */
-export const SPILL_COLUMNS: readonly ResultColumn[] = (RESULT_COLUMNS as readonly ResultColumn[]).filter((c) => c.spill);
+export const SPILL_COLUMNS: readonly ResultColumn[] = (RESULT_COLUMNS as readonly ResultColumn[]).filter(
+  (c) => c.spill,
+);
 
 /**
  * The columns that open every result block the product has ever written, in order (all but the last always apply,
@@ -189,7 +254,9 @@ export function outputHeaders(lang: Lang): string[] {
 const allHeaders = (c: ResultColumnSpec) => new Set(Object.values(c.header).map(normaliseHeader));
 const LEADING_HEADERS = LEADING_COLUMNS.map(allHeaders);
 const OTHER_HEADERS = new Set(
-  (RESULT_COLUMNS as readonly ResultColumn[]).filter((c) => !LEADING_COLUMNS.includes(c)).flatMap((c) => [...allHeaders(c)]),
+  (RESULT_COLUMNS as readonly ResultColumn[])
+    .filter((c) => !LEADING_COLUMNS.includes(c))
+    .flatMap((c) => [...allHeaders(c)]),
 );
 const OWN_HEADERS = new Set([...LEADING_HEADERS.flatMap((set) => [...set]), ...OTHER_HEADERS]);
 
@@ -264,7 +331,10 @@ export interface CustomerColumn {
 export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
   { id: "customer", header: CUSTOMER_HEADERS.customer, kind: "text", value: (c, j) => c.ids.at(j) ?? "" },
   {
-    id: "lastOrder", header: CUSTOMER_HEADERS.lastOrder, kind: "date", format: DATE_FORMAT,
+    id: "lastOrder",
+    header: CUSTOMER_HEADERS.lastOrder,
+    kind: "date",
+    format: DATE_FORMAT,
     value: (c, j) => (c.count[j] > 0 ? c.lastDay[j] : null),
   },
   { id: "purchases", header: CUSTOMER_HEADERS.purchases, kind: "integer", format: "0", value: (c, j) => c.count[j] },

@@ -36,7 +36,9 @@ export interface Scores {
  * monetary bounds are already in the input's unit.
  */
 export function scorePopulation(pop: Population, ip: IntegerProfile): Scores {
-  const r = new Uint8Array(pop.n), f = new Uint8Array(pop.n), m = new Uint8Array(pop.n);
+  const r = new Uint8Array(pop.n),
+    f = new Uint8Array(pop.n),
+    m = new Uint8Array(pop.n);
   if (ip.thresholds) thresholdScores(pop, ip.thresholds, r, f, m);
   else quantileScores(pop, ip, r, f, m);
   return { r, f, m, ...compositeAndGrade(pop, ip, r, f, m) };
@@ -139,7 +141,8 @@ export function quantileScore(bins: number, twiceQPlusOne: number, n: number): n
 /** For each key: how many keys are strictly smaller (G) and how many are equal to it (T, itself included). */
 function tieGroups(keys: Float64Array): { better: Int32Array; tied: Int32Array } {
   const n = keys.length;
-  const better = new Int32Array(n), tied = new Int32Array(n);
+  const better = new Int32Array(n),
+    tied = new Int32Array(n);
   const countable = countableKeys(keys, 2 * n + 1024);
   if (countable !== null) {
     // Days, purchase counts and totals in whole cents span a small range: count them instead of sorting.
@@ -156,7 +159,7 @@ function tieGroups(keys: Float64Array): { better: Int32Array; tied: Int32Array }
   }
   // Anything else: walk the keys in sorted order; each run of equal keys is a tie group.
   const order = sortedOrder(keys);
-  for (let a = 0; a < n; ) {
+  for (let a = 0; a < n;) {
     const v = keys[order[a]];
     let b = a + 1;
     while (b < n && keys[order[b]] === v) b++;
@@ -182,7 +185,8 @@ function rankWithinTies(keys: Float64Array): Int32Array {
 }
 
 export function lowerBound(a: Float64Array, v: number): number {
-  let lo = 0, hi = a.length;
+  let lo = 0,
+    hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (a[mid] < v) lo = mid + 1;
@@ -192,7 +196,8 @@ export function lowerBound(a: Float64Array, v: number): number {
 }
 
 export function upperBound(a: Float64Array, v: number): number {
-  let lo = 0, hi = a.length;
+  let lo = 0,
+    hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (a[mid] <= v) lo = mid + 1;
@@ -233,7 +238,11 @@ export function comboTable(ip: IntegerProfile): ComboTable {
 
 /** RULES.md §2: the exact composite score and the grade of every valid customer, from its three sub-scores. */
 function compositeAndGrade(
-  pop: Population, ip: IntegerProfile, r: Uint8Array, f: Uint8Array, m: Uint8Array,
+  pop: Population,
+  ip: IntegerProfile,
+  r: Uint8Array,
+  f: Uint8Array,
+  m: Uint8Array,
 ): Pick<Scores, "scoreUnits" | "scorePlaces" | "gradeIndex"> {
   const places = ip.scorePlaces;
   const { side, xOf, gradeOf } = comboTable(ip);
@@ -247,4 +256,3 @@ function compositeAndGrade(
   }
   return { scoreUnits, scorePlaces: places, gradeIndex };
 }
-

@@ -11,7 +11,16 @@ export const DATE_FORMAT = "yyyy-mm-dd";
  * grades, then yellow, lavender, teal and sand, so that every grade of a profile with up to eight has a colour of its
  * own (light enough for black text in a cell, told apart beside each other in a bar).
  */
-export const GRADE_FILLS: readonly string[] = ["C6EFCE", "BDD7EE", "F8CBAD", "FFC7CE", "FFEB9C", "D9D2E9", "B7DEE8", "E2D3B5"];
+export const GRADE_FILLS: readonly string[] = [
+  "C6EFCE",
+  "BDD7EE",
+  "F8CBAD",
+  "FFC7CE",
+  "FFEB9C",
+  "D9D2E9",
+  "B7DEE8",
+  "E2D3B5",
+];
 /** The fill of any grade beyond the eighth. */
 export const EXTRA_GRADE_FILL = "D9D9D9";
 
@@ -23,7 +32,8 @@ export function gradeFill(index: number): string {
 /** Excel's letters for a 0-based column index: 0 → A, 25 → Z, 26 → AA, 27 → AB. */
 export function columnLetters(index: number): string {
   let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 

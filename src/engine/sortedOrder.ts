@@ -9,13 +9,17 @@ export function sortedOrder(keys: Float64Array): Int32Array {
   const n = keys.length;
   // Doubles as unsigned integers in the same order: negative numbers with every bit flipped, others with the sign bit
   // set (and −0 read as +0, so that zeros are one value).
-  const lo = new Uint32Array(n), hi = new Uint32Array(n);
-  const word = new Float64Array(1), halves = new Uint32Array(word.buffer);
+  const lo = new Uint32Array(n),
+    hi = new Uint32Array(n);
+  const word = new Float64Array(1),
+    halves = new Uint32Array(word.buffer);
   const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-  const low = little ? 0 : 1, high = 1 - low;
+  const low = little ? 0 : 1,
+    high = 1 - low;
   for (let j = 0; j < n; j++) {
     word[0] = keys[j] === 0 ? 0 : keys[j];
-    let l = halves[low], h = halves[high];
+    let l = halves[low],
+      h = halves[high];
     if (h & 0x80000000) {
       h = ~h >>> 0;
       l = ~l >>> 0;
@@ -25,7 +29,8 @@ export function sortedOrder(keys: Float64Array): Int32Array {
     lo[j] = l;
     hi[j] = h;
   }
-  let order = new Int32Array(n), next = new Int32Array(n);
+  let order = new Int32Array(n),
+    next = new Int32Array(n);
   for (let j = 0; j < n; j++) order[j] = j;
   const count = new Int32Array(65537);
   for (let pass = 0; pass < 4; pass++) {
@@ -64,7 +69,8 @@ export interface CountableKeys {
 
 export function countableKeys(keys: Float64Array, maxRange: number): CountableKeys | null {
   const n = keys.length;
-  let min = Infinity, max = -Infinity;
+  let min = Infinity,
+    max = -Infinity;
   for (let j = 0; j < n; j++) {
     const v = keys[j];
     if (v < min) min = v;

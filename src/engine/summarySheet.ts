@@ -114,7 +114,9 @@ export function buildSummaryModel(res: GradeResult, facts: SummaryFacts): Summar
     ...(facts.names
       ? {
           nameHeader: facts.names.header,
-          movedDownNames: (facts.migration?.movedDown ?? []).slice(0, SUMMARY_ROW_LIMIT).map((d) => facts.names!.ofResult(d.index)),
+          movedDownNames: (facts.migration?.movedDown ?? [])
+            .slice(0, SUMMARY_ROW_LIMIT)
+            .map((d) => facts.names!.ofResult(d.index)),
         }
       : {}),
     shares: gradeShares(res),
@@ -139,12 +141,22 @@ function notGradedRows(res: GradeResult, facts: SummaryFacts): SummaryModel["not
   const named = (name: () => string) => (names ? { name: name() } : {});
   const customers = res.customers;
   if (res.kind === "customers" || !customers) {
-    return notGradedIndexes(res.issues).map((i) => ({ row: facts.rowOf(i), ...named(() => names!.ofResult(i)), reason: reason(i) }));
+    return notGradedIndexes(res.issues).map((i) => ({
+      row: facts.rowOf(i),
+      ...named(() => names!.ofResult(i)),
+      reason: reason(i),
+    }));
   }
   return [
-    ...notGradedIndexes(res.issues).map((i) => ({ row: customers.ids.at(i) ?? "", ...named(() => names!.ofResult(i)), reason: reason(i) })),
+    ...notGradedIndexes(res.issues).map((i) => ({
+      row: customers.ids.at(i) ?? "",
+      ...named(() => names!.ofResult(i)),
+      reason: reason(i),
+    })),
     ...(res.saleIssues ?? []).map((issue) => ({
-      row: facts.rowOf(issue.index), ...named(() => names!.ofSale(issue.index)), reason: formatIssue(issue, facts.lang, reasons),
+      row: facts.rowOf(issue.index),
+      ...named(() => names!.ofSale(issue.index)),
+      reason: formatIssue(issue, facts.lang, reasons),
     })),
   ];
 }
@@ -152,7 +164,8 @@ function notGradedRows(res: GradeResult, facts: SummaryFacts): SummaryModel["not
 /** Each row with a reason it is not graded, once, in order. */
 function notGradedIndexes(issues: readonly RowIssue[]): number[] {
   const indexes: number[] = [];
-  for (const issue of issues) if (!issue.graded && indexes[indexes.length - 1] !== issue.index) indexes.push(issue.index);
+  for (const issue of issues)
+    if (!issue.graded && indexes[indexes.length - 1] !== issue.index) indexes.push(issue.index);
   return indexes;
 }
 
@@ -253,7 +266,8 @@ export function summaryLayout(model: SummaryModel, lang: Lang): SummaryLayout {
   };
   dates(line(t.asOf, serial(s.asOf)), 1, 1);
   if (s.windowStart) dates(line(t.window, serial(s.windowStart), serial(s.asOf)), 1, 2);
-  if (model.unitSource) line(t.unit, unitLabel(s.unit, lang), t.unitFrom(model.unitSource.source, model.unitSource.header ?? ""));
+  if (model.unitSource)
+    line(t.unit, unitLabel(s.unit, lang), t.unitFrom(model.unitSource.source, model.unitSource.header ?? ""));
   else line(t.unit, unitLabel(s.unit, lang));
   line(t.source, model.source);
   line(t.output, model.output);
@@ -283,11 +297,20 @@ export function summaryLayout(model: SummaryModel, lang: Lang): SummaryLayout {
     line(r.grade, r.customers, r.customerShare?.value ?? null, r.amountValue, r.amountShare?.value ?? null);
   }
   const last = raw.length - 1;
-  const total = header(t.total, sh.customers, sh.customers > 0 ? 1 : null, sh.amountValue, sh.rows.some((r) => r.amountShare) ? 1 : null);
+  const total = header(
+    t.total,
+    sh.customers,
+    sh.customers > 0 ? 1 : null,
+    sh.amountValue,
+    sh.rows.some((r) => r.amountShare) ? 1 : null,
+  );
   const gradeRows = last - first + 1;
   numberFormats.push({ area: { row: first + 1, col: 2, rows: total - first, cols: 1 }, format: SHARE_FORMAT });
   numberFormats.push({ area: { row: first + 1, col: 4, rows: total - first, cols: 1 }, format: SHARE_FORMAT });
-  numberFormats.push({ area: { row: first + 1, col: 3, rows: total - first, cols: 1 }, format: amountFormat([sh.amount, ...sh.rows.map((r) => r.amount)]) });
+  numberFormats.push({
+    area: { row: first + 1, col: 3, rows: total - first, cols: 1 },
+    format: amountFormat([sh.amount, ...sh.rows.map((r) => r.amount)]),
+  });
   line(t.sharesNote);
   const gradeChart = { row: first, col: 0, rows: gradeRows, cols: 2 };
 
@@ -336,7 +359,9 @@ export function summaryLayout(model: SummaryModel, lang: Lang): SummaryLayout {
   }
 
   const width = Math.max(4, ...raw.map((r) => r.length));
-  const rows = raw.map((r) => (r.length === width ? r : [...r, ...new Array<SummaryCell>(width - r.length).fill(null)]));
+  const rows = raw.map((r) =>
+    r.length === width ? r : [...r, ...new Array<SummaryCell>(width - r.length).fill(null)],
+  );
   return { rows, width, bold, numberFormats, colourScales, gradeChart };
 }
 
@@ -375,7 +400,7 @@ function migrationSection(
     line();
     header(t.movedDownList);
     // With a name column, each customer's name stands beside its id (a clerk calls people, not ids).
-    const names = model.nameHeader === undefined ? undefined : model.movedDownNames ?? [];
+    const names = model.nameHeader === undefined ? undefined : (model.movedDownNames ?? []);
     const cells = (d: GradeMigration["movedDown"][number], k: number) => {
       const [id, ...rest] = movedDownCells(d);
       return names ? [id, names[k] ?? "", ...rest] : [id, ...rest];
@@ -386,7 +411,10 @@ function migrationSection(
     m.movedDown.slice(1, SUMMARY_ROW_LIMIT).forEach((d, k) => line(...cells(d, k + 1)));
     const shown = Math.min(m.movedDown.length, SUMMARY_ROW_LIMIT);
     const amountColumn = names ? 4 : 3;
-    numberFormats.push({ area: { row: from, col: amountColumn, rows: shown, cols: 1 }, format: amountFormat(m.movedDown.slice(0, shown).map((d) => d.amount)) });
+    numberFormats.push({
+      area: { row: from, col: amountColumn, rows: shown, cols: 1 },
+      format: amountFormat(m.movedDown.slice(0, shown).map((d) => d.amount)),
+    });
     if (m.movedDown.length > SUMMARY_ROW_LIMIT) line(t.more(m.movedDown.length - SUMMARY_ROW_LIMIT));
   }
 }

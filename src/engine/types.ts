@@ -198,7 +198,11 @@ export interface GradeSummary {
    * sale rows skipped (0 when absent).
    */
   sales?: {
-    read: number; kept: number; outsideWindow: number; skipped: number; blank?: number;
+    read: number;
+    kept: number;
+    outsideWindow: number;
+    skipped: number;
+    blank?: number;
     /** Sales dated after the analysis date (part of outsideWindow; 0 when absent). */
     afterAsOf?: number;
   };

@@ -38,13 +38,19 @@ export function readCustomerRows(input: CustomerColumnsInput, o: CustomerReadOpt
   const { asOfDay, date1904, requirePositiveTotal } = o;
   for (let i = 0; i < n; i++) {
     // Typed cells are read inline; everything else (text, blanks, errors) goes through the general readers.
-    const dateCell = lastDates[i], countCell = counts[i], totalCell = totals[i];
+    const dateCell = lastDates[i],
+      countCell = counts[i],
+      totalCell = totals[i];
     const day = typeof dateCell === "number" ? dayFromSerial(dateCell, date1904) : parseDay(dateCell, date1904);
     const s = typeof countCell === "number" ? countCell : cellNumber(countCell);
     const z = typeof totalCell === "number" ? totalCell : cellNumber(totalCell);
     if (day !== null && day > latestDay) latestDay = day;
     if (
-      day !== null && day <= asOfDay && Number.isInteger(s) && s > 0 && Number.isFinite(z) &&
+      day !== null &&
+      day <= asOfDay &&
+      Number.isInteger(s) &&
+      s > 0 &&
+      Number.isFinite(z) &&
       (z > 0 || !requirePositiveTotal)
     ) {
       valid[i] = 1;
@@ -63,15 +69,26 @@ export function readCustomerRows(input: CustomerColumnsInput, o: CustomerReadOpt
   if (ids) readIds(ids, valid, issues);
   issues.sort((a, b) => a.index - b.index);
   return {
-    population: { n, valid, days, count, money }, lastDay, issues, blank, blankCount,
+    population: { n, valid, days, count, money },
+    lastDay,
+    issues,
+    blank,
+    blankCount,
     latestDay: latestDay === -Infinity ? null : latestDay,
   };
 }
 
 /** Every reason of RULES.md §8 why row i cannot be graded. */
 function explainRow(
-  i: number, dateCell: unknown, day: number | null, countCell: unknown, s: number,
-  totalCell: unknown, z: number, o: CustomerReadOptions, issues: RowIssue[],
+  i: number,
+  dateCell: unknown,
+  day: number | null,
+  countCell: unknown,
+  s: number,
+  totalCell: unknown,
+  z: number,
+  o: CustomerReadOptions,
+  issues: RowIssue[],
 ): void {
   const fail = (role: RowIssue["role"], code: RowIssue["code"], cell?: unknown) =>
     issues.push({ index: i, role, code, value: cell === undefined ? undefined : cellText(cell), graded: false });
@@ -143,7 +160,8 @@ function readKeys(ids: ArrayLike<unknown>, plain: number, valid: Uint8Array, iss
  */
 function isPlainId(cell: unknown): cell is string {
   if (typeof cell !== "string" || cell.length === 0) return false;
-  const first = cell.charCodeAt(0), last = cell.charCodeAt(cell.length - 1);
+  const first = cell.charCodeAt(0),
+    last = cell.charCodeAt(cell.length - 1);
   return first > 32 && first < 127 && first !== 35 && last > 32 && last < 127;
 }
 
@@ -180,7 +198,8 @@ function findRepeats(keys: ArrayLike<string>): Uint8Array | null {
   const table = new Int32Array(capacity);
   let repeated: Uint8Array | null = null;
   for (let b = 0; b < buckets; b++) {
-    const from = start[b], to = start[b + 1];
+    const from = start[b],
+      to = start[b + 1];
     let size = 16;
     while (size < (to - from) * 2) size *= 2;
     const mask = size - 1;

@@ -27,7 +27,10 @@ export function nextReadRows(lastRows: number, lastBytes: number, cellsPerRow: n
 }
 
 function clampRows(rows: number, cellsPerRow: number): number {
-  return Math.max(MIN_CHUNK_ROWS, Math.min(rows, MAX_CHUNK_ROWS, Math.floor(MAX_CHUNK_CELLS / Math.max(1, cellsPerRow))));
+  return Math.max(
+    MIN_CHUNK_ROWS,
+    Math.min(rows, MAX_CHUNK_ROWS, Math.floor(MAX_CHUNK_CELLS / Math.max(1, cellsPerRow))),
+  );
 }
 
 /** A cell's size as JSON on the wire (UTF-8), with its separator. */
@@ -42,7 +45,8 @@ function textBytes(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x20) n += 6; // escaped as \u00XX
+    if (c < 0x20)
+      n += 6; // escaped as \u00XX
     else if (c === 0x22 || c === 0x5c) n += 2;
     else if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
@@ -62,7 +66,11 @@ export function gridBytes(grid: readonly (readonly unknown[])[] | null | undefin
 }
 
 /** Splits rows [0, total) into chunks whose estimated request size (from `rowBytes`) stays near TARGET_BYTES. */
-export function planWriteChunks(total: number, cellsPerRow: number, rowBytes: (i: number) => number): { start: number; rows: number }[] {
+export function planWriteChunks(
+  total: number,
+  cellsPerRow: number,
+  rowBytes: (i: number) => number,
+): { start: number; rows: number }[] {
   const maxRows = clampRows(MAX_CHUNK_ROWS, cellsPerRow);
   const chunks: { start: number; rows: number }[] = [];
   let start = 0;

@@ -7,7 +7,12 @@
  */
 import type { GradeHistory } from "../engine/gradeHistory";
 import {
-  historyCustomers, historyGrades, historyHeaders, historySummaryLayout, transitionTable, type HistoryFacts,
+  historyCustomers,
+  historyGrades,
+  historyHeaders,
+  historySummaryLayout,
+  transitionTable,
+  type HistoryFacts,
 } from "../engine/historySheets";
 import { historyLabels } from "../engine/summaryText";
 import { cellsAddress } from "./address";
@@ -33,7 +38,10 @@ const TRANSITION_GRADE_COLUMNS = { col: 2, cols: 2 };
  * when taken) and shows the history sheet. `facts.output` is filled in here (the sheets' names).
  */
 export async function writeHistorySheets(
-  ctx: Excel.RequestContext, h: GradeHistory, facts: Omit<HistoryFacts, "output">, opts: ProgressOptions = {},
+  ctx: Excel.RequestContext,
+  h: GradeHistory,
+  facts: Omit<HistoryFacts, "output">,
+  opts: ProgressOptions = {},
 ): Promise<HistorySheets> {
   const labels = historyLabels(facts.lang);
   const grades = h.profile.grades.map((g) => g.grade);
@@ -55,12 +63,17 @@ export async function writeHistorySheets(
     await writeGrid(ctx, history, 0, 0, rows, { ...opts, resetFormats: false });
     const historySheet = ctx.workbook.worksheets.getItem(history);
     headerFormats(historySheet, width);
-    if (listed.length > 0 && width > 1) colourGrades(historySheet.getRangeByIndexes(1, 1, listed.length, width - 1), grades);
+    if (listed.length > 0 && width > 1)
+      colourGrades(historySheet.getRangeByIndexes(1, 1, listed.length, width - 1), grades);
 
     // The transitions: periods, grades before and after, the change, customers and their amount at the later end.
     const table = transitionTable(h, facts.step, facts.lang);
     const formats = table.headers.map((_, c) => (c === table.headers.length - 1 ? table.amountFormat : null));
-    await writeGrid(ctx, transitions, 0, 0, [table.headers, ...table.rows], { signal: opts.signal, columnFormats: formats, resetFormats: false });
+    await writeGrid(ctx, transitions, 0, 0, [table.headers, ...table.rows], {
+      signal: opts.signal,
+      columnFormats: formats,
+      resetFormats: false,
+    });
     const transitionsSheet = ctx.workbook.worksheets.getItem(transitions);
     headerFormats(transitionsSheet, table.headers.length);
     if (table.rows.length > 0) {
@@ -80,7 +93,10 @@ export async function writeHistorySheets(
       const data = summarySheet.getRangeByIndexes(names.row, categories.col, categories.rows + 1, names.cols + 1);
       const chart = summarySheet.charts.add("ColumnStacked", data, "Columns");
       chart.title.text = labels.chartTitle;
-      chart.setPosition(cellsAddress({ row: 1, col: layout.width + 1, rows: 1, cols: 1 }), cellsAddress({ row: 20, col: layout.width + 9, rows: 1, cols: 1 }));
+      chart.setPosition(
+        cellsAddress({ row: 1, col: layout.width + 1, rows: 1, cols: 1 }),
+        cellsAddress({ row: 20, col: layout.width + 9, rows: 1, cols: 1 }),
+      );
     }
     historySheet.activate();
     await ctx.sync();

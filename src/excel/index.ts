@@ -30,7 +30,12 @@ export * from "./types";
 export { locateSource } from "./source";
 export { readColumns, readColumnFormats, isDate1904 } from "./read";
 export {
-  planCustomerOutput, readOwnGrades, writeCustomerOutput, writeSalesOutput, defaultSalesSheetName, freeSheetName,
+  planCustomerOutput,
+  readOwnGrades,
+  writeCustomerOutput,
+  writeSalesOutput,
+  defaultSalesSheetName,
+  freeSheetName,
   newSheetBase,
 } from "./output";
 export { writeSummarySheet, SUMMARY_ROW_LIMIT } from "./summary";

@@ -16,7 +16,11 @@ import { writeGrid } from "./write";
  * The add-in's sheet called `base` (A1 holds `title`), left as it is until the new results are written (an earlier
  * grading's formulas keep reading it if writing fails or is cancelled); or a new sheet under a free name.
  */
-async function ownSheet(ctx: Excel.RequestContext, base: string, title: string): Promise<{ name: string; created: boolean }> {
+async function ownSheet(
+  ctx: Excel.RequestContext,
+  base: string,
+  title: string,
+): Promise<{ name: string; created: boolean }> {
   const existing = ctx.workbook.worksheets.getItemOrNullObject(base).load("name");
   await ctx.sync();
   if (existing.isNullObject) return { name: await addSheet(ctx, base), created: true };
@@ -62,7 +66,13 @@ export async function writeLiveFormulaSheets(
   // Texts (labels, grade names, cadences) go in as text: a cadence "3-6" or a grade "1" must not become a date or a
   // number that the grade formulas would then return. Only RFM_Graded's COUNT is a formula.
   const value = (p: ParameterCell): OutputCell =>
-    p.kind === "date" ? (p.value === "" ? "" : dayToSerial(p.value as number, date1904)) : p.kind === "formula" ? { formula: String(p.value) } : p.value;
+    p.kind === "date"
+      ? p.value === ""
+        ? ""
+        : dayToSerial(p.value as number, date1904)
+      : p.kind === "formula"
+        ? { formula: String(p.value) }
+        : p.value;
   const rows = parameters.map((p) => [p.label[lang], value(p), p.help?.[lang] ?? ""].map(cellInput));
   if (sales) rows.push(["", "", ""], [cellInput(sales.footnote), "", ""]);
   sheet.getRange("A1").values = [[LIVE_FORMULA_SHEETS.parametersTitle[lang]]];
@@ -88,7 +98,10 @@ export async function writeLiveFormulaSheets(
   await writeGrid(ctx, names.keys, firstRow - 1, 0, formulas, { ...progress, resetFormats: false });
   if (sales && sales.rows.length > 0) {
     const saleFormulas = sales.rows.map((row) => row.map((formula) => ({ formula })));
-    await writeGrid(ctx, names.keys, sales.firstRow - 1, SALE_HELPER_COLUMN, saleFormulas, { ...progress, resetFormats: false });
+    await writeGrid(ctx, names.keys, sales.firstRow - 1, SALE_HELPER_COLUMN, saleFormulas, {
+      ...progress,
+      resetFormats: false,
+    });
   }
   // The enum's string value: the adapter does not depend on the Excel global (tests run it on the Excel double).
   helper.visibility = "Hidden";
@@ -104,7 +117,11 @@ export interface LiveFormulaSheets {
 
 /** The two sheets, found or made before the formulas are compiled (the formulas name them). */
 export async function prepareLiveFormulaSheets(ctx: Excel.RequestContext, lang: Lang): Promise<LiveFormulaSheets> {
-  const parameters = await ownSheet(ctx, LIVE_FORMULA_SHEETS.parameters[lang], LIVE_FORMULA_SHEETS.parametersTitle[lang]);
+  const parameters = await ownSheet(
+    ctx,
+    LIVE_FORMULA_SHEETS.parameters[lang],
+    LIVE_FORMULA_SHEETS.parametersTitle[lang],
+  );
   let keys: { name: string; created: boolean };
   try {
     keys = await ownSheet(ctx, LIVE_FORMULA_SHEETS.keys[lang], LIVE_FORMULA_SHEETS.keysTitle[lang]);

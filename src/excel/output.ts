@@ -4,7 +4,16 @@ import { AREA_PROPS, sheetAddress, type Area } from "./address";
 import { addSheet, deleteSheetQuietly, sheetNames, uniqueSheetName } from "./sheets";
 import { restoreSnapshot, takeSnapshot, usedPart, type Snapshot } from "./snapshot";
 import { readColumns } from "./read";
-import { ExcelAdapterError, type ProgressOptions, type CustomerWriteOptions, type OutputCell, type OutputPlan, type SourceTable, type WriteOptions, type WriteResult } from "./types";
+import {
+  ExcelAdapterError,
+  type ProgressOptions,
+  type CustomerWriteOptions,
+  type OutputCell,
+  type OutputPlan,
+  type SourceTable,
+  type WriteOptions,
+  type WriteResult,
+} from "./types";
 import { queueOutputFormats, writeGrid } from "./write";
 import { ADAPTER, ADAPTER_TEXTS } from "../i18n/adapter";
 import type { Lang } from "../engine";
@@ -33,7 +42,10 @@ interface OutputArea {
  */
 async function outputArea(ctx: Excel.RequestContext, source: SourceTable, width: number): Promise<OutputArea> {
   const col = outputColumn(source);
-  const header = ctx.workbook.worksheets.getItem(source.sheetName).getRangeByIndexes(source.headerRow, col, 1, MAX_COLUMNS).load("values");
+  const header = ctx.workbook.worksheets
+    .getItem(source.sheetName)
+    .getRangeByIndexes(source.headerRow, col, 1, MAX_COLUMNS)
+    .load("values");
   await ctx.sync();
   const block = ownOutputBlock(header.values[0]);
   const ownWidth = block !== null && block.start === 0 ? block.width : 0;
@@ -47,14 +59,21 @@ async function outputArea(ctx: Excel.RequestContext, source: SourceTable, width:
  * grading adds beyond that block are empty; otherwise "occupied" if any cell of the area (or of the added columns)
  * holds a value or formula; else "empty".
  */
-export async function planCustomerOutput(ctx: Excel.RequestContext, source: SourceTable, width: number = CORE_COLUMNS): Promise<OutputPlan> {
+export async function planCustomerOutput(
+  ctx: Excel.RequestContext,
+  source: SourceTable,
+  width: number = CORE_COLUMNS,
+): Promise<OutputPlan> {
   const { area, ownWidth } = await outputArea(ctx, source, width);
   const address = sheetAddress(source.sheetName, area);
   // Only the columns that are not the add-in's own need to be empty; an older, narrower block grows into them.
   const foreign = { ...area, col: area.col + ownWidth, cols: area.cols - ownWidth };
   if (foreign.cols <= 0) return { address, status: "ownOutput" };
   const sheet = ctx.workbook.worksheets.getItem(source.sheetName);
-  const used = sheet.getRangeByIndexes(foreign.row, foreign.col, foreign.rows, foreign.cols).getUsedRangeOrNullObject(true).load(AREA_PROPS);
+  const used = sheet
+    .getRangeByIndexes(foreign.row, foreign.col, foreign.rows, foreign.cols)
+    .getUsedRangeOrNullObject(true)
+    .load(AREA_PROPS);
   await ctx.sync();
   if (ownWidth > 0) return { address, status: used.isNullObject ? "ownOutput" : "occupied" };
   return { address, status: used.isNullObject ? "empty" : "occupied" };
@@ -65,18 +84,36 @@ export async function planCustomerOutput(ctx: Excel.RequestContext, source: Sour
  * `source`, as the cells hold them ("" where that row was not graded). Read before they are overwritten, so that the
  * new grading can say what changed.
  */
-export async function readOwnGrades(ctx: Excel.RequestContext, source: SourceTable, opts: ProgressOptions = {}): Promise<unknown[]> {
+export async function readOwnGrades(
+  ctx: Excel.RequestContext,
+  source: SourceTable,
+  opts: ProgressOptions = {},
+): Promise<unknown[]> {
   // The grade is one of the leading columns, where every grading writes it; read it like a column of the source.
   const column = outputColumn(source) - source.firstColumn + resultPosition("grade");
-  const [grades] = await readColumns(ctx, { ...source, columnCount: Math.max(source.columnCount, column + 1) }, [column], opts);
+  const [grades] = await readColumns(
+    ctx,
+    { ...source, columnCount: Math.max(source.columnCount, column + 1) },
+    [column],
+    opts,
+  );
   return grades;
 }
 
 const TARGET_OCCUPIED = ADAPTER.output.targetOccupied;
 
-function checkShape(values: readonly (readonly OutputCell[])[], rows: number, cols: number, minCols = cols, maxCols = cols): void {
+function checkShape(
+  values: readonly (readonly OutputCell[])[],
+  rows: number,
+  cols: number,
+  minCols = cols,
+  maxCols = cols,
+): void {
   if (values.length !== rows || values.some((r) => r.length !== cols) || cols < minCols || cols > maxCols) {
-    throw new ExcelAdapterError("sizeMismatch", ADAPTER.output.sizeMismatch(values.length, values[0]?.length ?? 0, rows, cols));
+    throw new ExcelAdapterError(
+      "sizeMismatch",
+      ADAPTER.output.sizeMismatch(values.length, values[0]?.length ?? 0, rows, cols),
+    );
   }
 }
 
@@ -169,10 +206,12 @@ export async function writeCustomerOutput(
     return writeOnNewSheet(ctx, newSheetBase(source), source.headerRow, values, gradeColumn, opts, opts.newSheetName);
   }
   const plan = await planCustomerOutput(ctx, source, width);
-  if (opts.mode === "inPlace" && plan.status === "occupied") throw new ExcelAdapterError("targetOccupied", TARGET_OCCUPIED);
+  if (opts.mode === "inPlace" && plan.status === "occupied")
+    throw new ExcelAdapterError("targetOccupied", TARGET_OCCUPIED);
   const { area } = await outputArea(ctx, source, width);
   // An earlier, wider block of the add-in's own: its extra columns this grading does not write are cleared.
-  const padded = area.cols > width ? values.map((row) => [...row, ...new Array<OutputCell>(area.cols - width).fill(null)]) : values;
+  const padded =
+    area.cols > width ? values.map((row) => [...row, ...new Array<OutputCell>(area.cols - width).fill(null)]) : values;
   await writeOverExisting(ctx, source.sheetName, area, padded, gradeColumn, opts);
   return { sheetName: source.sheetName, address: sheetAddress(source.sheetName, { ...area, cols: width }) };
 }
@@ -207,5 +246,13 @@ export async function writeSalesOutput(
 ): Promise<WriteResult> {
   if (values.length === 0) checkShape(values, 1, values[0]?.length ?? 0);
   checkShape(values, values.length, values[0].length);
-  return writeOnNewSheet(ctx, baseSheetName || defaultSalesSheetName(opts.lang), 0, values, gradeColumn, opts, exactName);
+  return writeOnNewSheet(
+    ctx,
+    baseSheetName || defaultSalesSheetName(opts.lang),
+    0,
+    values,
+    gradeColumn,
+    opts,
+    exactName,
+  );
 }

@@ -119,14 +119,22 @@ export function readProfilePart(xml: string): ProfilePartContent | { problem: Lo
     .replace(/^\s*<\?xml[^?]*\?>/, "")
     .replace(/<!--[\s\S]*?-->/g, "")
     .trim();
-  const root = /^<(?:([A-Za-z_][\w.-]*):)?profile((?:\s+[^\s=>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*>([\s\S]*)<\/(?:([A-Za-z_][\w.-]*):)?profile\s*>$/.exec(body);
+  const root =
+    /^<(?:([A-Za-z_][\w.-]*):)?profile((?:\s+[^\s=>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*>([\s\S]*)<\/(?:([A-Za-z_][\w.-]*):)?profile\s*>$/.exec(
+      body,
+    );
   if (!root || root[1] !== root[4]) return { problem: PART_TEXTS.notProfileXml };
   const attributes = attributesOf(root[2]);
   const namespace = attributes?.get(root[1] === undefined ? "xmlns" : `xmlns:${root[1]}`);
   if (!attributes || namespace !== PROFILE_XML_NAMESPACE) return { problem: PART_TEXTS.notProfileXml };
   const format = attributes.get("format") ?? "";
   if (format !== PROFILE_XML_FORMAT) {
-    return { problem: /^\d+$/.test(format) && Number(format) > Number(PROFILE_XML_FORMAT) ? PART_TEXTS.newerFormat(format) : PART_TEXTS.notProfileXml };
+    return {
+      problem:
+        /^\d+$/.test(format) && Number(format) > Number(PROFILE_XML_FORMAT)
+          ? PART_TEXTS.newerFormat(format)
+          : PART_TEXTS.notProfileXml,
+    };
   }
   const id = attributes.get("id");
   const json = elementText(root[3]);

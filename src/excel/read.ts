@@ -41,7 +41,9 @@ export async function readInChunks(
   while (offset < rowCount) {
     throwIfCancelled(opts.signal);
     const n = Math.min(rows, rowCount - offset);
-    const ranges = runs.map((run) => sheet.getRangeByIndexes(firstRow + offset, run.col, n, run.cols).load(props.join(",")));
+    const ranges = runs.map((run) =>
+      sheet.getRangeByIndexes(firstRow + offset, run.col, n, run.cols).load(props.join(",")),
+    );
     try {
       await ctx.sync();
     } catch (e) {
@@ -89,7 +91,8 @@ export async function readColumns(
   opts: ProgressOptions = {},
 ): Promise<unknown[][]> {
   for (const c of columns) {
-    if (!Number.isInteger(c) || c < 0 || c >= source.columnCount) throw new RangeError(`column ${c} is outside the source`);
+    if (!Number.isInteger(c) || c < 0 || c >= source.columnCount)
+      throw new RangeError(`column ${c} is outside the source`);
   }
   const out = columns.map(() => new Array<unknown>(source.rowCount));
   const absolute = columns.map((c) => source.firstColumn + c);
@@ -130,10 +133,16 @@ export async function isDate1904(ctx: Excel.RequestContext): Promise<boolean> {
  * The number format of each requested column (0-based, relative to `source.firstColumn`) as its first data row holds
  * it ("yyyy/m/d", "@", "General"), so that columns copied elsewhere keep showing dates as dates. One sync.
  */
-export async function readColumnFormats(ctx: Excel.RequestContext, source: SourceTable, columns: number[]): Promise<string[]> {
+export async function readColumnFormats(
+  ctx: Excel.RequestContext,
+  source: SourceTable,
+  columns: number[],
+): Promise<string[]> {
   if (columns.length === 0 || source.rowCount === 0) return columns.map(() => "General");
   const sheet = ctx.workbook.worksheets.getItem(source.sheetName);
-  const cells = columns.map((c) => sheet.getRangeByIndexes(source.headerRow + 1, source.firstColumn + c, 1, 1).load("numberFormat"));
+  const cells = columns.map((c) =>
+    sheet.getRangeByIndexes(source.headerRow + 1, source.firstColumn + c, 1, 1).load("numberFormat"),
+  );
   await ctx.sync();
   return cells.map((cell) => String(cell.numberFormat[0]?.[0] ?? "General"));
 }

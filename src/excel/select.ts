@@ -7,7 +7,9 @@ export const SELECT_AREA_LIMIT = 200;
 
 /** Consecutive rows as runs [first, last], ascending, each row once. */
 function rowRuns(rowNumbers: readonly number[]): [number, number][] {
-  const sorted = [...new Set(rowNumbers.filter((r) => Number.isInteger(r) && r >= 1 && r <= 1048576))].sort((a, b) => a - b);
+  const sorted = [...new Set(rowNumbers.filter((r) => Number.isInteger(r) && r >= 1 && r <= 1048576))].sort(
+    (a, b) => a - b,
+  );
   const runs: [number, number][] = [];
   for (const r of sorted) {
     const last = runs[runs.length - 1];
@@ -23,7 +25,11 @@ function rowRuns(rowNumbers: readonly number[]): [number, number][] {
  * ExcelApi 1.18 (`RangeAreas.select()`); where Excel lacks it (2021/2024 LTSC, Windows before 2501, Mac before 16.93)
  * only the first block of rows is selected. `truncated`, `notSelected` and `limit` say when and why rows were left out.
  */
-export async function selectRows(ctx: Excel.RequestContext, sheetName: string, rowNumbers: number[]): Promise<SelectResult> {
+export async function selectRows(
+  ctx: Excel.RequestContext,
+  sheetName: string,
+  rowNumbers: number[],
+): Promise<SelectResult> {
   const runs = rowRuns(rowNumbers);
   const asked = runs.reduce((n, [a, b]) => n + b - a + 1, 0);
   if (runs.length === 0) return { rows: 0, truncated: false, notSelected: 0, selected: [] };

@@ -6,7 +6,10 @@ export interface SelectionWatch {
 }
 
 /** `Excel.run(context, batch)`: runs a batch in a request context an earlier `Excel.run` made. */
-export type RunInContext = <T>(context: OfficeExtension.ClientRequestContext, batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type RunInContext = <T>(
+  context: OfficeExtension.ClientRequestContext,
+  batch: (ctx: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
 
 /**
  * Calls `onChange` after every selection change in the workbook (ExcelApi 1.7). The handler only says "something
@@ -14,7 +17,11 @@ export type RunInContext = <T>(context: OfficeExtension.ClientRequestContext, ba
  * The handler is added in `ctx` (one sync); `stop()` removes it with `runIn(registration.context, …)`, since Office
  * needs the context that added a handler to remove it, and that context's own run has ended by then.
  */
-export async function watchSelection(ctx: Excel.RequestContext, onChange: () => void, runIn: RunInContext): Promise<SelectionWatch> {
+export async function watchSelection(
+  ctx: Excel.RequestContext,
+  onChange: () => void,
+  runIn: RunInContext,
+): Promise<SelectionWatch> {
   const registration = ctx.workbook.onSelectionChanged.add(async () => {
     onChange();
   });

@@ -4,7 +4,10 @@ const MAX_SHEET_NAME = 31;
 
 /** Characters Excel refuses in sheet names. */
 function cleanSheetName(name: string): string {
-  const cleaned = name.replace(/[[\]:*?/\\]/g, " ").replace(/^'+|'+$/g, "").trim();
+  const cleaned = name
+    .replace(/[[\]:*?/\\]/g, " ")
+    .replace(/^'+|'+$/g, "")
+    .trim();
   return cleaned === "" ? "RFM" : cleaned;
 }
 

@@ -23,7 +23,10 @@ export interface Snapshot {
 /** Rows of `area` that hold anything, found with one sync (how much a snapshot will have to read). */
 export async function usedPart(ctx: Excel.RequestContext, sheetName: string, area: Area): Promise<Area | null> {
   const sheet = ctx.workbook.worksheets.getItem(sheetName);
-  const usedRange = sheet.getRangeByIndexes(area.row, area.col, area.rows, area.cols).getUsedRangeOrNullObject(false).load(AREA_PROPS);
+  const usedRange = sheet
+    .getRangeByIndexes(area.row, area.col, area.rows, area.cols)
+    .getUsedRangeOrNullObject(false)
+    .load(AREA_PROPS);
   await ctx.sync();
   return usedRange.isNullObject ? null : areaOf(usedRange);
 }

@@ -47,7 +47,8 @@ export async function locateSource(ctx: Excel.RequestContext): Promise<SourceTab
   const headerCells = sheet.getRangeByIndexes(area.row, area.col, 1, area.cols).load("text");
   await ctx.sync();
   const headers = headerCells.text[0].map((t) => String(t ?? ""));
-  if (area.rows === 1 && headers.every((h) => h.trim() === "")) throw new ExcelAdapterError("emptySource", EMPTY_SOURCE);
+  if (area.rows === 1 && headers.every((h) => h.trim() === ""))
+    throw new ExcelAdapterError("emptySource", EMPTY_SOURCE);
 
   return {
     sheetName: sheet.name,

@@ -38,7 +38,11 @@ export function queueSummaryFormats(sheet: Excel.Worksheet, layout: SummaryLayou
  * complete. A sheet of that name that the user made is kept; the new one gets "(2)". On error or cancel the new
  * sheet is deleted and the old summary stays.
  */
-export async function writeSummarySheet(ctx: Excel.RequestContext, model: SummaryModel, lang: Lang): Promise<{ sheetName: string }> {
+export async function writeSummarySheet(
+  ctx: Excel.RequestContext,
+  model: SummaryModel,
+  lang: Lang,
+): Promise<{ sheetName: string }> {
   const title = summaryLabels(lang).title;
   const previous = await previousSummaries(ctx);
   const sheetName = await addSheet(ctx, title);
@@ -49,7 +53,11 @@ export async function writeSummarySheet(ctx: Excel.RequestContext, model: Summar
     queueSummaryFormats(sheet, layout);
     sheet.getRangeByIndexes(0, 0, layout.rows.length, layout.width).format.autofitColumns();
     const chartData = layout.gradeChart;
-    const chart = sheet.charts.add("ColumnClustered", sheet.getRangeByIndexes(chartData.row, chartData.col, chartData.rows, chartData.cols), "Columns");
+    const chart = sheet.charts.add(
+      "ColumnClustered",
+      sheet.getRangeByIndexes(chartData.row, chartData.col, chartData.rows, chartData.cols),
+      "Columns",
+    );
     chart.title.text = summaryLabels(lang).chartTitle;
     chart.legend.visible = false;
     chart.setPosition("H2", "O18");
@@ -70,7 +78,12 @@ async function previousSummaries(ctx: Excel.RequestContext): Promise<string[]> {
 }
 
 /** Deletes earlier summaries and gives the new sheet the title as its name (if the title is now free). */
-async function replacePrevious(ctx: Excel.RequestContext, sheetName: string, previous: string[], title: string): Promise<string> {
+async function replacePrevious(
+  ctx: Excel.RequestContext,
+  sheetName: string,
+  previous: string[],
+  title: string,
+): Promise<string> {
   if (previous.length === 0 || sheetName === title) return sheetName;
   for (const name of previous) ctx.workbook.worksheets.getItem(name).delete();
   await ctx.sync();
@@ -82,4 +95,3 @@ async function replacePrevious(ctx: Excel.RequestContext, sheetName: string, pre
   await ctx.sync();
   return title;
 }
-

@@ -114,12 +114,7 @@ export interface SelectResult {
  * cancelled: the signal was aborted; nothing was left changed.
  */
 export type AdapterErrorCode =
-  | "multipleAreas"
-  | "emptySource"
-  | "targetOccupied"
-  | "sizeMismatch"
-  | "restoreFailed"
-  | "cancelled";
+  "multipleAreas" | "emptySource" | "targetOccupied" | "sizeMismatch" | "restoreFailed" | "cancelled";
 
 /** A problem the user can act on, with its message in both languages. Other errors are Office errors passed on. */
 export class ExcelAdapterError extends Error {
@@ -131,4 +126,3 @@ export class ExcelAdapterError extends Error {
     this.name = "ExcelAdapterError";
   }
 }
-

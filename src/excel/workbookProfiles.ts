@@ -122,7 +122,8 @@ async function readStorage(ctx: Excel.RequestContext): Promise<Storage> {
     const id = item.key.slice(PROFILE_SETTING_PREFIX.length);
     const mismatch = STORAGE_TEXTS.storedUnderOtherId(item.key);
     // A key that is not the lower-case form of its id was not written by the add-in.
-    const read = profileSettingKey(id) === item.key ? readStoredJson(item.value, id, mismatch) : [issue("id", mismatch)];
+    const read =
+      profileSettingKey(id) === item.key ? readStoredJson(item.value, id, mismatch) : [issue("id", mismatch)];
     stored.push({ key: item.key, id: idKey(id), read });
   }
   return { parts, settings: stored };
@@ -182,11 +183,15 @@ function compareIds(a: string, b: string): number {
  * colleague still on an earlier version. A workbook Excel does not let us write (read-only, protected) keeps them as
  * settings; they are still listed and still grade. Returns how many were copied.
  */
-export async function migrateWorkbookProfiles(ctx: Excel.RequestContext, now: () => Date = () => new Date()): Promise<number> {
+export async function migrateWorkbookProfiles(
+  ctx: Excel.RequestContext,
+  now: () => Date = () => new Date(),
+): Promise<number> {
   const { fromSettings } = resolve(await readStorage(ctx));
   if (fromSettings.length === 0) return 0;
   const saved = now();
-  for (const profile of fromSettings) ctx.workbook.customXmlParts.add(profilePartXml(profile.id, profileToJson(profile), saved));
+  for (const profile of fromSettings)
+    ctx.workbook.customXmlParts.add(profilePartXml(profile.id, profileToJson(profile), saved));
   await ctx.sync();
   return fromSettings.length;
 }
@@ -215,7 +220,11 @@ export interface SaveOptions {
  * other parts of the id, and brings an earlier version's setting of the id up to date. Then this workbook's RFM
  * formulas recalculate (see `recalculateFormulas`).
  */
-export async function saveWorkbookProfile(ctx: Excel.RequestContext, doc: unknown, options: SaveOptions = {}): Promise<SaveOutcome> {
+export async function saveWorkbookProfile(
+  ctx: Excel.RequestContext,
+  doc: unknown,
+  options: SaveOptions = {},
+): Promise<SaveOutcome> {
   const issues = validateProfile(doc);
   if (issues.length > 0) return { status: "refused", reason: "invalid", issues };
   const profile = parseProfile(doc);
@@ -224,7 +233,9 @@ export async function saveWorkbookProfile(ctx: Excel.RequestContext, doc: unknow
   }
   const id = idKey(profile.id);
   const storage = await readStorage(ctx);
-  const parts = storage.parts.filter((p) => p.id === id).sort((a, b) => (a.saved < b.saved ? -1 : a.saved > b.saved ? 1 : 0));
+  const parts = storage.parts
+    .filter((p) => p.id === id)
+    .sort((a, b) => (a.saved < b.saved ? -1 : a.saved > b.saved ? 1 : 0));
   const setting = storage.settings.find((s) => s.id === id);
   const replaced = parts.length > 0 || setting !== undefined;
   if (replaced && !options.update) {
@@ -247,7 +258,11 @@ export async function saveWorkbookProfile(ctx: Excel.RequestContext, doc: unknow
  * invalid document is refused with the engine's issues and nothing in the workbook changes; otherwise as
  * `saveWorkbookProfile`.
  */
-export async function importWorkbookProfile(ctx: Excel.RequestContext, text: string, options: SaveOptions = {}): Promise<SaveOutcome> {
+export async function importWorkbookProfile(
+  ctx: Excel.RequestContext,
+  text: string,
+  options: SaveOptions = {},
+): Promise<SaveOutcome> {
   const parsed = parseProfileJson(text);
   if ("issues" in parsed) return { status: "refused", reason: "invalid", issues: parsed.issues };
   return saveWorkbookProfile(ctx, parsed.profile, options);
@@ -371,19 +386,29 @@ async function scanFormulas(ctx: Excel.RequestContext, matches: (formula: unknow
     // Rows per block: whole rows, at most MAX_CHUNK_CELLS cells.
     const step = Math.max(1, Math.floor(MAX_CHUNK_CELLS / a.cols));
     for (let r = 0; r < a.rows; r += step) {
-      blocks.push({ sheet: names[i], tab: i, row: a.row + r, col: a.col, rows: Math.min(step, a.rows - r), cols: a.cols });
+      blocks.push({
+        sheet: names[i],
+        tab: i,
+        row: a.row + r,
+        col: a.col,
+        rows: Math.min(step, a.rows - r),
+        cols: a.cols,
+      });
     }
   });
 
   const hits: Hit[] = [];
   // Cells per sync, adjusted to the bytes per cell the last sync really took.
   let budget = Math.floor(TARGET_BYTES / 12);
-  for (let next = 0; next < blocks.length; ) {
+  for (let next = 0; next < blocks.length;) {
     const batch: { block: Block; range: Excel.Range }[] = [];
     let cells = 0;
     while (next < blocks.length && (batch.length === 0 || cells + blocks[next].rows * blocks[next].cols <= budget)) {
       const block = blocks[next++];
-      const range = sheets.getItem(block.sheet).getRangeByIndexes(block.row, block.col, block.rows, block.cols).load("formulas");
+      const range = sheets
+        .getItem(block.sheet)
+        .getRangeByIndexes(block.row, block.col, block.rows, block.cols)
+        .load("formulas");
       batch.push({ block, range });
       cells += block.rows * block.cols;
     }
@@ -395,7 +420,8 @@ async function scanFormulas(ctx: Excel.RequestContext, matches: (formula: unknow
       for (let r = 0; r < block.rows; r++) {
         const row = formulas[r];
         for (let c = 0; c < block.cols; c++) {
-          if (matches(row[c])) hits.push({ sheet: block.sheet, tab: block.tab, row: block.row + r, col: block.col + c });
+          if (matches(row[c]))
+            hits.push({ sheet: block.sheet, tab: block.tab, row: block.row + r, col: block.col + c });
         }
       }
     }

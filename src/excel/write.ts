@@ -36,14 +36,17 @@ export async function writeGrid(
   const anyFormat = formats.some((f) => f !== null);
   const formatBytes = anyFormat ? formats.reduce((s: number, f) => s + cellBytes(f), 0) : 0;
   const sheet = ctx.workbook.worksheets.getItem(sheetName);
-  const chunks = planWriteChunks(values.length, width * (anyFormat ? 2 : 1), (i) => values[i].reduce((s: number, v) => s + cellBytes(v), formatBytes));
+  const chunks = planWriteChunks(values.length, width * (anyFormat ? 2 : 1), (i) =>
+    values[i].reduce((s: number, v) => s + cellBytes(v), formatBytes),
+  );
   // One sync per chunk (thousands of rows): the loop over chunks is the only loop that syncs.
   for (const chunk of chunks) {
     throwIfCancelled(opts.signal);
     const block: (string | number)[][] = new Array(chunk.rows);
     for (let i = 0; i < chunk.rows; i++) {
       const source = values[chunk.start + i];
-      if (source.length !== width) throw new RangeError(`row ${chunk.start + i} has ${source.length} cells, expected ${width}`);
+      if (source.length !== width)
+        throw new RangeError(`row ${chunk.start + i} has ${source.length} cells, expected ${width}`);
       block[i] = source.map(cellInput);
     }
     ctx.workbook.application.suspendApiCalculationUntilNextSync();
@@ -82,7 +85,9 @@ export function queueOutputFormats(
   header.format.font.bold = true;
   header.format.autofitColumns();
   if (area.rows < 2 || gradeColumn < 0 || gradeColumn >= area.cols) return;
-  const gradeCells = sheet.getRange(cellsAddress({ row: area.row + 1, col: area.col + gradeColumn, rows: area.rows - 1, cols: 1 }));
+  const gradeCells = sheet.getRange(
+    cellsAddress({ row: area.row + 1, col: area.col + gradeColumn, rows: area.rows - 1, cols: 1 }),
+  );
   gradeCells.conditionalFormats.clearAll();
   grades.forEach((grade, i) => {
     const cf = gradeCells.conditionalFormats.add("CellValue");

@@ -11,7 +11,13 @@ export async function writeGridRaw(
 ): Promise<void> {
   const width = inputs[0]?.length ?? 0;
   const sheet = ctx.workbook.worksheets.getItem(sheetName);
-  const chunks = planWriteChunks(inputs.length, width * 2, (i) => inputs[i].reduce((s: number, v) => s + cellBytes(v), 0) + formats[i].reduce((s: number, v) => s + cellBytes(v), 0));
+  const chunks = planWriteChunks(
+    inputs.length,
+    width * 2,
+    (i) =>
+      inputs[i].reduce((s: number, v) => s + cellBytes(v), 0) +
+      formats[i].reduce((s: number, v) => s + cellBytes(v), 0),
+  );
   // One sync per chunk (thousands of rows).
   for (const chunk of chunks) {
     ctx.workbook.application.suspendApiCalculationUntilNextSync();

@@ -35,7 +35,10 @@ export function requirePopulation(profile: Profile, rows: number): void {
  * Excel error is refused naming the parameter (`parameter`, as the formula shows it).
  */
 export function readDateArgument(
-  arg: unknown, date1904: boolean, parameter: string, functionId?: string,
+  arg: unknown,
+  date1904: boolean,
+  parameter: string,
+  functionId?: string,
 ): string | number | undefined {
   const cell = engineCell(arg);
   // 0 is how desktop builds before the 2024 fix pass an empty cell (OfficeDev/office-js#4702); as a date it would be
@@ -52,7 +55,7 @@ export function readAsOf(arg: unknown, date1904: boolean): string | number | und
   return readDateArgument(arg, date1904, "as_of");
 }
 
-const UNIT_WORDS: Record<string, MonetaryUnit> = { yuan: "yuan", "元": "yuan", wan: "wan", "万": "wan", "万元": "wan" };
+const UNIT_WORDS: Record<string, MonetaryUnit> = { yuan: "yuan", 元: "yuan", wan: "wan", 万: "wan", 万元: "wan" };
 
 /** Omitted means the profile's own unit. Accepts the Chinese words too (元, 万元). */
 export function readUnit(arg: unknown): MonetaryUnit | undefined {

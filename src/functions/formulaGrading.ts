@@ -9,7 +9,13 @@ import { punctuation } from "../engine";
 import { dayToSerial, GradeError, ProfileError, gradeCustomers, isGraded, noteText, resultCell } from "../engine";
 import type { Lang, NoteContext, ResultColumn, ResultRows, Role } from "../engine";
 import { readAsOf, readProfile, readUnit, requirePopulation } from "./formulaArguments";
-import { CUSTOMER_RANGES, FORMULA_TEXTS, FormulaInputError, parameterName, type RangeParameter } from "./formulaMessages";
+import {
+  CUSTOMER_RANGES,
+  FORMULA_TEXTS,
+  FormulaInputError,
+  parameterName,
+  type RangeParameter,
+} from "./formulaMessages";
 import { readRanges } from "./formulaRanges";
 import { uiLanguage, valueError, workbookUses1904 } from "./officeHost";
 import { refuseLargeRangesOnTheWeb, refuseLargeResultOnTheWeb } from "./webLimits";
@@ -33,7 +39,12 @@ export interface GradingArguments {
  * A graded row's cells in `columns` as a spill holds them: exact decimals as the nearest double, dates as serials of
  * the workbook's date system, "" for an empty cell (see blankRow).
  */
-export function spillCells(columns: readonly ResultColumn[], rows: ResultRows, i: number, date1904: boolean): unknown[] {
+export function spillCells(
+  columns: readonly ResultColumn[],
+  rows: ResultRows,
+  i: number,
+  date1904: boolean,
+): unknown[] {
   return columns.map((column) => {
     const v = resultCell(column, column.value(rows, i));
     if (v === null) return "";
@@ -99,7 +110,11 @@ export function countOf(flags: Uint8Array): number {
  * the range). `rangeRows` is the height of the ranges; data row i is range row i + headerRows.
  */
 export function noteContext(
-  lang: Lang, rangeRows: number, headerRows: number, address: string | undefined, parameters: readonly RangeParameter[],
+  lang: Lang,
+  rangeRows: number,
+  headerRows: number,
+  address: string | undefined,
+  parameters: readonly RangeParameter[],
   functionId?: string,
 ): NoteContext {
   const firstRow = address ? firstRowOf(address) : undefined;
@@ -127,7 +142,9 @@ export function asFormulaError(err: unknown, lang: Lang): CustomFunctions.Error 
   if (typeof CustomFunctions !== "undefined" && err instanceof CustomFunctions.Error) return err;
   if (err instanceof FormulaInputError || err instanceof GradeError) return valueError(err.text[lang]);
   if (err instanceof ProfileError) {
-    const details = err.issues.map((issue) => `${issue.field}: ${issue.message[lang]}`).join(punctuation(lang).semicolon);
+    const details = err.issues
+      .map((issue) => `${issue.field}: ${issue.message[lang]}`)
+      .join(punctuation(lang).semicolon);
     return valueError(FORMULA_TEXTS.badProfileDocument(details)[lang]);
   }
   const details = err instanceof Error ? err.message : String(err);

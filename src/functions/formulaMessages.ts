@@ -45,7 +45,10 @@ const TABLES: Readonly<Partial<Record<Lang, TranslationTable>>> = { zh: zhCN, "z
 export function parameterName(parameter: string, lang: Lang, functionId?: string): string {
   const table = TABLES[lang];
   if (table === undefined) return parameter;
-  const own = functionId ? (table.functions as Record<string, { parameters?: Record<string, Translation> } | undefined>)[functionId]?.parameters?.[parameter] : undefined;
+  const own = functionId
+    ? (table.functions as Record<string, { parameters?: Record<string, Translation> } | undefined>)[functionId]
+        ?.parameters?.[parameter]
+    : undefined;
   return own?.name ?? (table.parameters as Record<string, Translation>)[parameter]?.name ?? parameter;
 }
 
@@ -62,18 +65,30 @@ export const FORMULA_TEXTS = {
     allLangs((lang) => FUNCTION_TEXTS[lang].noRows(names(parameters, lang, functionId))),
   argumentIsError: (parameter: string, error: string, functionId?: string): Localized =>
     allLangs((lang) => FUNCTION_TEXTS[lang].argumentIsError(parameterName(parameter, lang, functionId), error)),
-  unknownProfile: (id: string, available: string[]): Localized => allLangs((lang) => FUNCTION_TEXTS[lang].unknownProfile(id, available)),
+  unknownProfile: (id: string, available: string[]): Localized =>
+    allLangs((lang) => FUNCTION_TEXTS[lang].unknownProfile(id, available)),
   badUnit: (value: string): Localized => allLangs((lang) => FUNCTION_TEXTS[lang].badUnit(value)),
-  badProfileDocument: (details: string): Localized => allLangs((lang) => FUNCTION_TEXTS[lang].badProfileDocument(details)),
+  badProfileDocument: (details: string): Localized =>
+    allLangs((lang) => FUNCTION_TEXTS[lang].badProfileDocument(details)),
   dateSystemUnreadable: (): Localized => allLangs((lang) => FUNCTION_TEXTS[lang].dateSystemUnreadable()),
-  savedProfilesUnreadable: (excelSaid: string): Localized => allLangs((lang) => FUNCTION_TEXTS[lang].savedProfilesUnreadable(excelSaid)),
+  savedProfilesUnreadable: (excelSaid: string): Localized =>
+    allLangs((lang) => FUNCTION_TEXTS[lang].savedProfilesUnreadable(excelSaid)),
   skippedSale: (reason: string): Localized => allLangs((lang) => FUNCTION_TEXTS[lang].skippedSale(reason)),
   moreSkippedSales: (n: number, firstRow: string | number): Localized =>
     allLangs((lang) => FUNCTION_TEXTS[lang].moreSkippedSales(count(n, lang), firstRow)),
   webRangesTooLarge: (cells: number, shape: { ranges: number; rows: number }, budget: number): Localized =>
-    allLangs((lang) => FUNCTION_TEXTS[lang].webRangesTooLarge(count(cells, lang), shape.ranges, count(shape.rows, lang), count(budget, lang))),
+    allLangs((lang) =>
+      FUNCTION_TEXTS[lang].webRangesTooLarge(
+        count(cells, lang),
+        shape.ranges,
+        count(shape.rows, lang),
+        count(budget, lang),
+      ),
+    ),
   webResultTooLarge: (rows: number, columns: number, budget: number, salesRecords: boolean): Localized =>
-    allLangs((lang) => FUNCTION_TEXTS[lang].webResultTooLarge(count(rows, lang), columns, count(budget, lang), salesRecords)),
+    allLangs((lang) =>
+      FUNCTION_TEXTS[lang].webResultTooLarge(count(rows, lang), columns, count(budget, lang), salesRecords),
+    ),
   unexpected: (details: string): Localized => allLangs((lang) => FUNCTION_TEXTS[lang].unexpected(details)),
 };
 

@@ -55,21 +55,43 @@ function looksEmpty(v: unknown): boolean {
 
 /** Text that is neither a number, a date nor an error: a column title. */
 function isTitle(v: unknown): boolean {
-  return typeof v === "string" && !isBlank(v) && cellError(v) === null && Number.isNaN(cellNumber(v)) && parseDateText(v) === null;
+  return (
+    typeof v === "string" &&
+    !isBlank(v) &&
+    cellError(v) === null &&
+    Number.isNaN(cellNumber(v)) &&
+    parseDateText(v) === null
+  );
 }
 
 /**
  * Reads the range arguments of `functionId` (`args[k]` is the value of `parameters[k]`). Throws FormulaInputError for
  * a range wider than one column or ranges of different heights.
  */
-export function readRanges(args: readonly unknown[], parameters: readonly RangeParameter[], functionId: string): FormulaRanges {
+export function readRanges(
+  args: readonly unknown[],
+  parameters: readonly RangeParameter[],
+  functionId: string,
+): FormulaRanges {
   const raw = args.map((arg, k) => rawColumn(arg, parameters[k], functionId));
   const heights = raw.map((c) => c.height);
   if (heights.some((h) => h !== heights[0])) {
-    throw new FormulaInputError(FORMULA_TEXTS.heightsDiffer(parameters.map((p) => p.name), heights, functionId));
+    throw new FormulaInputError(
+      FORMULA_TEXTS.heightsDiffer(
+        parameters.map((p) => p.name),
+        heights,
+        functionId,
+      ),
+    );
   }
   const height = heights[0];
-  if (height === 0) throw new FormulaInputError(FORMULA_TEXTS.noRows(parameters.map((p) => p.name), functionId));
+  if (height === 0)
+    throw new FormulaInputError(
+      FORMULA_TEXTS.noRows(
+        parameters.map((p) => p.name),
+        functionId,
+      ),
+    );
 
   // The data ends at the last row with something in it (a whole column: the scan stops after the trailing empties).
   let end = height;

@@ -31,10 +31,7 @@ export interface TranslationTable {
   locale?: string;
   /** Translations shared by every function that has a parameter of that name. */
   parameters?: Record<string, ParameterTranslation>;
-  functions?: Record<
-    string,
-    { name?: string; description: string; parameters?: Record<string, ParameterTranslation> }
-  >;
+  functions?: Record<string, { name?: string; description: string; parameters?: Record<string, ParameterTranslation> }>;
 }
 
 export function localizeMetadata(english: FunctionsMetadata, table: TranslationTable): FunctionsMetadata;

@@ -63,13 +63,19 @@ function finishMetadata(generated) {
   for (const fn of generated.functions || []) {
     for (const p of fn.parameters || []) {
       if (p.dimensionality === "matrix" && p.type !== "any") {
-        problems.push(`range parameter ${p.name} of ${fn.id} must be of type any to receive error cells (it is ${p.type})`);
+        problems.push(
+          `range parameter ${p.name} of ${fn.id} must be of type any to receive error cells (it is ${p.type})`,
+        );
       }
     }
   }
   if (problems.length > 0) throw new Error(problems.join("; "));
   const { allowCustomDataForDataTypeAny, ...rest } = generated;
-  return { allowCustomDataForDataTypeAny: allowCustomDataForDataTypeAny ?? true, allowErrorForDataTypeAny: true, ...rest };
+  return {
+    allowCustomDataForDataTypeAny: allowCustomDataForDataTypeAny ?? true,
+    allowErrorForDataTypeAny: true,
+    ...rest,
+  };
 }
 
 module.exports = { localizeMetadata, finishMetadata };

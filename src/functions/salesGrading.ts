@@ -9,7 +9,15 @@
  */
 import { punctuation } from "../engine";
 import {
-  cellError, CUSTOMER_COLUMNS, dayToSerial, formatIssue, gradeSales, isBlank, isGraded, noteText, SPILL_COLUMNS,
+  cellError,
+  CUSTOMER_COLUMNS,
+  dayToSerial,
+  formatIssue,
+  gradeSales,
+  isBlank,
+  isGraded,
+  noteText,
+  SPILL_COLUMNS,
 } from "../engine";
 import type { GradeResult, Lang, NoteContext, ResultRows, RowIssue } from "../engine";
 import { readDateArgument, readProfile, readUnit, requirePopulation } from "./formulaArguments";
@@ -67,7 +75,14 @@ export async function salesSpill(args: SalesArguments): Promise<unknown[][]> {
     // A customer's row is made by the function: its notes name the column only.
     const customerNotes = noteContext(lang, 1, 0, undefined, SALES_RANGES, SALES_FUNCTION_ID);
     for (let j = 0; j < result.n; j++) matrix.push(customerRow(result, j, ids, date1904, lang, customerNotes));
-    const saleNotes = noteContext(lang, ranges.height, ranges.headerRows, args.customerAddress, SALES_RANGES, SALES_FUNCTION_ID);
+    const saleNotes = noteContext(
+      lang,
+      ranges.height,
+      ranges.headerRows,
+      args.customerAddress,
+      SALES_RANGES,
+      SALES_FUNCTION_ID,
+    );
     let skipped = 0;
     let firstUnlisted = -1;
     for (const rows of skippedSales(result.saleIssues ?? [], ranges.empty)) {
@@ -77,7 +92,10 @@ export async function salesSpill(args: SalesArguments): Promise<unknown[][]> {
     if (firstUnlisted >= 0) {
       const more = skipped - MAX_LISTED_SKIPPED_SALES;
       const row = saleNotes.rowLabel?.(firstUnlisted) ?? firstUnlisted + 1;
-      matrix.push(["", ...new Array<unknown>(SALES_WIDTH - 1).fill(valueError(FORMULA_TEXTS.moreSkippedSales(more, row)[lang]))]);
+      matrix.push([
+        "",
+        ...new Array<unknown>(SALES_WIDTH - 1).fill(valueError(FORMULA_TEXTS.moreSkippedSales(more, row)[lang])),
+      ]);
     }
     if (matrix.length === 0) matrix.push(blankRow(SALES_WIDTH));
     refuseLargeResultOnTheWeb(matrix, true);
@@ -88,19 +106,35 @@ export async function salesSpill(args: SalesArguments): Promise<unknown[][]> {
 }
 
 function wantsHeaders(arg: unknown): boolean {
-  return arg === true || (typeof arg === "number" && arg !== 0) || (typeof arg === "string" && /^(true|1)$/i.test(arg.trim()));
+  return (
+    arg === true ||
+    (typeof arg === "number" && arg !== 0) ||
+    (typeof arg === "string" && /^(true|1)$/i.test(arg.trim()))
+  );
 }
 
-function customerRow(res: GradeResult, j: number, ids: unknown[], date1904: boolean, lang: Lang, notes: NoteContext): unknown[] {
+function customerRow(
+  res: GradeResult,
+  j: number,
+  ids: unknown[],
+  date1904: boolean,
+  lang: Lang,
+  notes: NoteContext,
+): unknown[] {
   const customers = res.customers!;
   const row = CUSTOMER_COLUMNS.map((column) => {
     // The customer as the sheet holds it (a number stays a number), so lookups against the source column match.
-    if (column.id === "customer") return customerValue(customers.ids.at(j) ?? "", customers.firstSale[j] >= 0 ? ids[customers.firstSale[j]] : undefined);
+    if (column.id === "customer")
+      return customerValue(
+        customers.ids.at(j) ?? "",
+        customers.firstSale[j] >= 0 ? ids[customers.firstSale[j]] : undefined,
+      );
     const v = column.value(customers, j);
     if (v === null) return "";
     return column.kind === "date" ? dayToSerial(v as number, date1904) : v;
   });
-  if (!isGraded(res, j)) return [...row, ...new Array<unknown>(SPILL_COLUMNS.length).fill(valueError(noteText(res, j, lang, notes)))];
+  if (!isGraded(res, j))
+    return [...row, ...new Array<unknown>(SPILL_COLUMNS.length).fill(valueError(noteText(res, j, lang, notes)))];
   const rows: ResultRows = { res, lang };
   return [...row, ...spillCells(SPILL_COLUMNS, rows, j, date1904)];
 }

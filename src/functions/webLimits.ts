@@ -45,7 +45,8 @@ function shapeOf(ranges: readonly unknown[]): { ranges: number; rows: number } {
 export function refuseLargeRangesOnTheWeb(ranges: readonly unknown[]): void {
   if (!runsOnTheWeb()) return;
   const cells = ranges.reduce<number>((sum, r) => sum + cellsOf(r), 0);
-  if (cells > WEB_CELL_BUDGET) throw new FormulaInputError(FORMULA_TEXTS.webRangesTooLarge(cells, shapeOf(ranges), WEB_CELL_BUDGET));
+  if (cells > WEB_CELL_BUDGET)
+    throw new FormulaInputError(FORMULA_TEXTS.webRangesTooLarge(cells, shapeOf(ranges), WEB_CELL_BUDGET));
 }
 
 /** UTF-8 bytes of a text. */

@@ -68,7 +68,9 @@ async function readStored(run: ExcelRun | undefined): Promise<readonly Profile[]
       }),
     );
   } catch (err) {
-    throw new FormulaInputError(FORMULA_TEXTS.savedProfilesUnreadable(err instanceof Error ? err.message : String(err)));
+    throw new FormulaInputError(
+      FORMULA_TEXTS.savedProfilesUnreadable(err instanceof Error ? err.message : String(err)),
+    );
   }
 }
 

@@ -6,4 +6,8 @@ import zhTW from "./zh-TW/editor";
 
 export type { EditorMessageKey };
 
-export const EDITOR_TEXTS: Readonly<Record<Lang, Readonly<Record<EditorMessageKey, string>>>> = { en, zh, "zh-TW": zhTW };
+export const EDITOR_TEXTS: Readonly<Record<Lang, Readonly<Record<EditorMessageKey, string>>>> = {
+  en,
+  zh,
+  "zh-TW": zhTW,
+};

@@ -42,7 +42,11 @@ export const LANGS = Object.keys(LANGUAGES) as readonly Lang[];
 export const DEFAULT_LANG: Lang = "en";
 
 function subtags(tag: string): string[] {
-  return tag.trim().toLowerCase().split(/[-_]/).filter((s) => s !== "");
+  return tag
+    .trim()
+    .toLowerCase()
+    .split(/[-_]/)
+    .filter((s) => s !== "");
 }
 
 /**
@@ -78,7 +82,7 @@ export function localeOf(lang: Lang): string {
 /** A language, then the languages that stand in for it, in order: zh → [zh, en]. */
 export function fallbackChain(lang: Lang): Lang[] {
   const chain: Lang[] = [];
-  for (let l: Lang | undefined = lang; l !== undefined && !chain.includes(l); ) {
+  for (let l: Lang | undefined = lang; l !== undefined && !chain.includes(l);) {
     chain.push(l);
     const next: string | undefined = (LANGUAGES[l] as Language).fallback;
     l = next as Lang | undefined;

@@ -55,9 +55,9 @@ type SamePlaceholders<E extends string, T extends string> = [Placeholders<E>] ex
  */
 export function translated<E extends Record<string, string>>() {
   return <const T extends { readonly [K in keyof T]: string }>(
-    texts: T &
-      { readonly [K in keyof E]: K extends keyof T ? SamePlaceholders<E[K], T[K]> : string } &
-      { readonly [K in Exclude<keyof T, keyof E>]: never },
+    texts: T & { readonly [K in keyof E]: K extends keyof T ? SamePlaceholders<E[K], T[K]> : string } & {
+      readonly [K in Exclude<keyof T, keyof E>]: never;
+    },
   ): { readonly [K in keyof E]: string } => texts as unknown as { readonly [K in keyof E]: string };
 }
 
@@ -77,7 +77,10 @@ export type LocalizedView<T> = T extends (...args: infer A) => string
         : Record<Lang, T>;
 
 /** `pick` of every language's catalogue, seen as one (see LocalizedView). */
-export function localizedView<C, T>(catalogues: Readonly<Record<Lang, C>>, pick: (catalogue: C) => T): LocalizedView<T> {
+export function localizedView<C, T>(
+  catalogues: Readonly<Record<Lang, C>>,
+  pick: (catalogue: C) => T,
+): LocalizedView<T> {
   const at = (lang: Lang, path: readonly PropertyKey[]): unknown =>
     path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown>)[key], pick(catalogues[lang]));
   const view = (node: unknown, path: readonly PropertyKey[]): unknown => {

@@ -5,7 +5,9 @@
 import { LANGS, localeOf, type Lang } from "./languages";
 import { fill, type PluralForms } from "./message";
 
-const GROUPED = new Map(LANGS.map((lang) => [lang, new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 0 })]));
+const GROUPED = new Map(
+  LANGS.map((lang) => [lang, new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 0 })]),
+);
 const PLURALS = new Map(LANGS.map((lang) => [lang, new Intl.PluralRules(localeOf(lang))]));
 
 /** A whole number with the language's thousands separators: 1234567 → "1,234,567". */

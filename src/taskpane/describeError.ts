@@ -42,12 +42,15 @@ const REFUSED_CODES = new Set([
 function officeCode(err: unknown): string | null {
   if (!(err instanceof Error)) return null;
   const code: unknown = (err as Error & { code?: unknown }).code;
-  return typeof code === "string" && (err.name === "RichApi.Error" || err.name === "OfficeExtension.Error") ? code : null;
+  return typeof code === "string" && (err.name === "RichApi.Error" || err.name === "OfficeExtension.Error")
+    ? code
+    : null;
 }
 
 /** Any error of a grading run as one sentence in the user's language, saying what to do where there is something. */
 export function describeError(err: unknown, lang: Lang): string {
-  if (err instanceof GradeError || err instanceof ExcelAdapterError || err instanceof CompileError) return err.text[lang];
+  if (err instanceof GradeError || err instanceof ExcelAdapterError || err instanceof CompileError)
+    return err.text[lang];
   if (err instanceof FlowError) {
     switch (err.code) {
       case "noRows":

@@ -22,7 +22,11 @@ export interface GradeBreakdownRow {
 /** One row per grade of the profile, best first. */
 export function gradeBreakdown(res: GradeResult, lang: Lang): GradeBreakdownRow[] {
   const shares = gradeShares(res);
-  const money = compactMoneyColumn(shares.rows.map((row) => row.amount), shares.unit, lang);
+  const money = compactMoneyColumn(
+    shares.rows.map((row) => row.amount),
+    shares.unit,
+    lang,
+  );
   return shares.rows.map((row, i) => ({
     grade: row.grade,
     customers: row.customers,

@@ -30,7 +30,8 @@ export function gradeBlockedReason(state: GradeReadiness, lang: Lang): string | 
   if (!inspection || !detection) return t(lang, "reasonNoSource");
   if (state.notTable && state.notTable !== "headerOnly" && state.notTable !== "empty") return t(lang, "reasonNotTable");
   if (inspection.source.rowCount === 0) return t(lang, "reasonNoRows");
-  if (detection.missing.length > 0) return t(lang, "reasonMissing", { roles: roleList(detection.missing, lang, detection.kind) });
+  if (detection.missing.length > 0)
+    return t(lang, "reasonMissing", { roles: roleList(detection.missing, lang, detection.kind) });
   if (asOfDay === null) {
     return state.asOfText.trim() === "" && state.latestDay === undefined && detection.mapping.date !== undefined
       ? t(lang, "reasonAsOfWaiting")

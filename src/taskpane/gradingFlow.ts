@@ -60,14 +60,28 @@ import {
   writeSummarySheet,
 } from "../excel";
 import { listWorkbookProfiles, migrateWorkbookProfiles } from "../excel/workbookProfiles";
-import type { CustomerWriteOptions, RunInContext, SelectionWatch, SelectResult, SourceTable, WriteResult } from "../excel";
+import type {
+  CustomerWriteOptions,
+  RunInContext,
+  SelectionWatch,
+  SelectResult,
+  SourceTable,
+  WriteResult,
+} from "../excel";
 import { groupNotGraded } from "./notGradedGroups";
 import type { NotGradedGroup } from "./notGradedGroups";
 import { sampleFormats, sampleRows } from "./sampleData";
 import { noteContext, sheetRow } from "./sourceRows";
 import { liveFormulaColumns } from "../engine/compile/excelFormulas";
 import { liveFormulaCells, salesLiveFormulaCells } from "./liveFormulas";
-import { customerOutputValues, gradePosition, gradingColumns, resultFormats, salesFormats, salesOutputValues } from "./outputCells";
+import {
+  customerOutputValues,
+  gradePosition,
+  gradingColumns,
+  resultFormats,
+  salesFormats,
+  salesOutputValues,
+} from "./outputCells";
 import type { ExcelRun } from "./excelRun";
 import { t } from "./i18n";
 
@@ -154,9 +168,15 @@ export type GradeOutcome = GradeDone | { status: "cancelled" };
  * where the results would go (`sheet`).
  */
 export type FlowErrorCode =
-  | "noRows" | "missingColumns" | "nothingToGrade" | "sheetProtected" | "workbookProtected" | "summaryProtected"
+  | "noRows"
+  | "missingColumns"
+  | "nothingToGrade"
+  | "sheetProtected"
+  | "workbookProtected"
+  | "summaryProtected"
   // Grade history: the months chosen hold no period end; the workbook's structure refuses the new sheets.
-  | "noPeriods" | "historyProtected";
+  | "noPeriods"
+  | "historyProtected";
 export class FlowError extends Error {
   constructor(
     readonly code: FlowErrorCode,
@@ -199,17 +219,36 @@ export function rolesToRead(kind: InputKind): Role[] {
  * carry `carried` (their other columns) into their customers' rows.
  */
 export function gradeColumns(
-  kind: InputKind, mapping: ColumnDetection["mapping"], roles: Role[], columns: unknown[][], profile: Profile, options: GradeOptions,
+  kind: InputKind,
+  mapping: ColumnDetection["mapping"],
+  roles: Role[],
+  columns: unknown[][],
+  profile: Profile,
+  options: GradeOptions,
   carried: readonly { header: string; cells: unknown[] }[] = [],
 ): GradeResult {
   const column = (role: Role) => columns[roles.indexOf(role)];
   return kind === "customers"
     ? gradeCustomers(
-        { ids: mapping.id === undefined ? undefined : column("id"), lastDates: column("date"), counts: column("count"), totals: column("total") },
+        {
+          ids: mapping.id === undefined ? undefined : column("id"),
+          lastDates: column("date"),
+          counts: column("count"),
+          totals: column("total"),
+        },
         profile,
         options,
       )
-    : gradeSales({ ids: column("id"), dates: column("date"), amounts: column("amount"), ...(carried.length > 0 ? { carried } : {}) }, profile, options);
+    : gradeSales(
+        {
+          ids: column("id"),
+          dates: column("date"),
+          amounts: column("amount"),
+          ...(carried.length > 0 ? { carried } : {}),
+        },
+        profile,
+        options,
+      );
 }
 
 /**
@@ -249,7 +288,8 @@ function namesFor(res: GradeResult, source: SourceTable, column: number, cells: 
   const k = carried ? carried.headers.indexOf(carriedHeader(source, column, "en")) : -1;
   return {
     header: String(source.headers[column] ?? ""),
-    ofResult: (i: number) => (res.kind === "customers" ? text(cells?.[i]) : carried && k >= 0 ? text(carriedValue(carried, i, k)) : ""),
+    ofResult: (i: number) =>
+      res.kind === "customers" ? text(cells?.[i]) : carried && k >= 0 ? text(carriedValue(carried, i, k)) : "",
     ofSale: (i: number) => text(cells?.[i]),
   };
 }
@@ -313,10 +353,17 @@ export function createGradingFlow(run: ExcelRun, runIn?: RunInContext): GradingF
     selectAddress: (address) => run((ctx) => selectAddress(ctx, address)),
     showSheet: (sheetName) => run((ctx) => showSheet(ctx, sheetName)),
     watchSelection: (onChange) => {
-      if (!runIn) return Promise.reject(new Error("createGradingFlow was given no Excel.run(context, batch) to remove the selection handler with"));
+      if (!runIn)
+        return Promise.reject(
+          new Error("createGradingFlow was given no Excel.run(context, batch) to remove the selection handler with"),
+        );
       return run((ctx) => watchSelection(ctx, onChange, runIn));
     },
-    addSample: (lang) => run(async (ctx) => (await addSampleSheet(ctx, t(lang, "sampleSheet"), sampleRows(lang), sampleFormats(lang))).sheetName),
+    addSample: (lang) =>
+      run(
+        async (ctx) =>
+          (await addSampleSheet(ctx, t(lang, "sampleSheet"), sampleRows(lang), sampleFormats(lang))).sheetName,
+      ),
   };
   return flow;
 }
@@ -363,7 +410,8 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     signal,
     grades: profile.grades.map((g) => g.grade),
     // The writers count the header row they write too; the user counts data rows (or customers).
-    onProgress: (done: number, total: number) => onProgress?.({ phase: "writing" as const, done: Math.max(0, done - 1), total: Math.max(0, total - 1) }),
+    onProgress: (done: number, total: number) =>
+      onProgress?.({ phase: "writing" as const, done: Math.max(0, done - 1), total: Math.max(0, total - 1) }),
   };
   const context = noteContext(source, mapping);
   let written: WriteResult;
@@ -402,17 +450,31 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     if (mode === "newSheet" || request.liveFormulas) await refuseIfStructureProtected(run);
     signal?.throwIfAborted();
     // Formulas name the new sheet (its data references name the source sheet), so its name is chosen first.
-    const newSheetName = request.liveFormulas && mode === "newSheet"
-      ? await run((ctx) => freeSheetName(ctx, newSheetBase(source)))
-      : undefined;
+    const newSheetName =
+      request.liveFormulas && mode === "newSheet"
+        ? await run((ctx) => freeSheetName(ctx, newSheetBase(source)))
+        : undefined;
     const live = request.liveFormulas
-      ? await liveFormulaCells(run, source, mapping, res, newSheetName ? { newSheet: newSheetName } : { address: plan.address }, lang, date1904)
+      ? await liveFormulaCells(
+          run,
+          source,
+          mapping,
+          res,
+          newSheetName ? { newSheet: newSheetName } : { address: plan.address },
+          lang,
+          date1904,
+        )
       : null;
     // The formulas replace the values: the result columns that have a formula.
     if (live) ({ values, columnFormats: formats, gradeColumn } = live);
     try {
       written = await run((ctx) =>
-        writeCustomerOutput(ctx, source, values, gradeColumn, { ...writeOptions, mode, newSheetName, columnFormats: formats }),
+        writeCustomerOutput(ctx, source, values, gradeColumn, {
+          ...writeOptions,
+          mode,
+          newSheetName,
+          columnFormats: formats,
+        }),
       );
     } catch (err) {
       // The results were put back as they were: so are the sheets (an earlier grading's parameters were not touched).
@@ -427,16 +489,35 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     // Sales notes stand in the customer's own output row, so they name the column only.
     const results = gradingColumns(res);
     // The carried columns keep their sales sheet's number format (a date stays a date, a phone number text).
-    const carriedFormats = carried.length > 0 ? await run((ctx) => readColumnFormats(ctx, source, carried.map((c) => c.column))) : [];
+    const carriedFormats =
+      carried.length > 0
+        ? await run((ctx) =>
+            readColumnFormats(
+              ctx,
+              source,
+              carried.map((c) => c.column),
+            ),
+          )
+        : [];
     let values = salesOutputValues(res, lang, { columnName: context.columnName }, results, date1904);
     let formats = salesFormats(results, carriedFormats);
     let gradeColumn = CUSTOMER_COLUMNS.length + carried.length + gradePosition(results);
     // Live formulas name the customers' sheet, so its name is chosen first; they replace the values cell for cell.
-    const sheetName = request.liveFormulas ? await run((ctx) => freeSheetName(ctx, defaultSalesSheetName(lang))) : undefined;
+    const sheetName = request.liveFormulas
+      ? await run((ctx) => freeSheetName(ctx, defaultSalesSheetName(lang)))
+      : undefined;
     const column = (role: Role) => columns[roles.indexOf(role)];
     const live = sheetName
       ? await salesLiveFormulaCells(
-          run, source, mapping, { id: column("id"), date: column("date"), amount: column("amount") }, res, sheetName, lang, date1904, carriedFormats,
+          run,
+          source,
+          mapping,
+          { id: column("id"), date: column("date"), amount: column("amount") },
+          res,
+          sheetName,
+          lang,
+          date1904,
+          carriedFormats,
         )
       : null;
     if (live) ({ values, columnFormats: formats, gradeColumn } = live);
@@ -465,7 +546,16 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     previousSource: migration ? written.address : undefined,
     unitSource: request.unitSource,
     date1904,
-    ...(names === undefined ? {} : { names: namesFor(res, source, names, kind === "customers" ? read[read.length - 1] : carried.find((c) => c.column === names)?.cells) }),
+    ...(names === undefined
+      ? {}
+      : {
+          names: namesFor(
+            res,
+            source,
+            names,
+            kind === "customers" ? read[read.length - 1] : carried.find((c) => c.column === names)?.cells,
+          ),
+        }),
   });
   // The results are complete and the user's data intact at this point; a failing summary must not hide that.
   let summarySheet: string | null = null;
@@ -493,4 +583,3 @@ async function gradeAndWrite(run: ExcelRun, request: GradeRequest, hooks: GradeH
     sourceSheet: source.sheetName,
   };
 }
-

@@ -50,11 +50,16 @@ function parseMonth(text: MonthText): { year: number; month: number } | null {
 
 /** The period ends a request asks for (empty when the months hold no period end, or are not months). */
 export function requestedEnds(step: HistoryStep, from: MonthText, to: MonthText): number[] {
-  const a = parseMonth(from), b = parseMonth(to);
+  const a = parseMonth(from),
+    b = parseMonth(to);
   return a && b ? periodEnds(step, a, b) : [];
 }
 
-export async function gradeHistoryToSheets(run: ExcelRun, request: HistoryRequest, hooks: HistoryHooks): Promise<HistoryOutcome> {
+export async function gradeHistoryToSheets(
+  run: ExcelRun,
+  request: HistoryRequest,
+  hooks: HistoryHooks,
+): Promise<HistoryOutcome> {
   const { source, detection, profile, lang } = request;
   const { signal, onProgress } = hooks;
   try {
@@ -67,10 +72,15 @@ export async function gradeHistoryToSheets(run: ExcelRun, request: HistoryReques
     if (await run((ctx) => isStructureProtected(ctx))) throw new FlowError("historyProtected");
 
     const [ids, dates, amounts] = await run((ctx) =>
-      readColumns(ctx, source, roles.map((role) => detection.mapping[role] as number), {
-        signal,
-        onProgress: (done, total) => onProgress?.({ phase: "reading", done, total }),
-      }),
+      readColumns(
+        ctx,
+        source,
+        roles.map((role) => detection.mapping[role] as number),
+        {
+          signal,
+          onProgress: (done, total) => onProgress?.({ phase: "reading", done, total }),
+        },
+      ),
     );
     signal?.throwIfAborted();
     onProgress?.({ phase: "grading", done: 0, total: 1 });
@@ -86,11 +96,19 @@ export async function gradeHistoryToSheets(run: ExcelRun, request: HistoryReques
         ctx,
         history,
         {
-          lang, step: request.step, version: addin.version, generatedAt: gradedAtText(now, todayDay(now)), source: source.address,
+          lang,
+          step: request.step,
+          version: addin.version,
+          generatedAt: gradedAtText(now, todayDay(now)),
+          source: source.address,
           ...(request.unitSource ? { unitSource: request.unitSource } : {}),
         },
         // The history sheet's rows, header row left out (the user counts customers).
-        { signal, onProgress: (done, total) => onProgress?.({ phase: "writing", done: Math.max(0, done - 1), total: Math.max(0, total - 1) }) },
+        {
+          signal,
+          onProgress: (done, total) =>
+            onProgress?.({ phase: "writing", done: Math.max(0, done - 1), total: Math.max(0, total - 1) }),
+        },
       ),
     );
     return { status: "done", sheets, periods: ends.length };

@@ -6,14 +6,33 @@
  */
 
 import {
-  columnIndex, columnLetters, CompileError, CUSTOMER_COLUMNS, integerProfile, type Cell, type GradeResult, type Lang, type ResultColumn, type Role,
+  columnIndex,
+  columnLetters,
+  CompileError,
+  CUSTOMER_COLUMNS,
+  integerProfile,
+  type Cell,
+  type GradeResult,
+  type Lang,
+  type ResultColumn,
+  type Role,
 } from "../engine";
 import { parseDay } from "../engine/dates";
 import {
-  compileFormulas, liveFormulaColumns, resultLetters, type FormulaPlan, type FormulaRow, type FormulaSheetLayout,
+  compileFormulas,
+  liveFormulaColumns,
+  resultLetters,
+  type FormulaPlan,
+  type FormulaRow,
+  type FormulaSheetLayout,
 } from "../engine/compile/excelFormulas";
 import {
-  checkSalesAmounts, compileSalesFormulas, firstSaleFormulasMisread, readableSaleAmounts, SALES_FORMULA_TEXTS, type SalesFormulaLayout,
+  checkSalesAmounts,
+  compileSalesFormulas,
+  firstSaleFormulasMisread,
+  readableSaleAmounts,
+  SALES_FORMULA_TEXTS,
+  type SalesFormulaLayout,
 } from "../engine/compile/salesFormulas";
 import type { FormulaCell, OutputCell, SourceTable } from "../excel";
 import { abandonLiveFormulaSheets, prepareLiveFormulaSheets, writeLiveFormulaSheets } from "../excel/liveFormulas";
@@ -55,14 +74,20 @@ function resultFormulas(columns: readonly ResultColumn[], f: FormulaRow): Formul
  * On a new sheet the results stand on the same rows as the data, and every data reference names the source sheet.
  */
 export async function liveFormulaCells(
-  run: ExcelRun, source: SourceTable, mapping: Partial<Record<Role, number>>, res: GradeResult, target: LiveFormulaTarget,
-  lang: Lang, date1904 = false,
+  run: ExcelRun,
+  source: SourceTable,
+  mapping: Partial<Record<Role, number>>,
+  res: GradeResult,
+  target: LiveFormulaTarget,
+  lang: Lang,
+  date1904 = false,
 ): Promise<LiveFormulaCells> {
   const sheets = await run((ctx) => prepareLiveFormulaSheets(ctx, lang));
   const onNewSheet = "newSheet" in target;
   const first = onNewSheet ? 0 : columnIndex(firstOutputColumn(target.address));
   const columns = liveFormulaColumns(res);
-  const data = (role: Role) => (mapping[role] === undefined ? undefined : columnLetters(source.firstColumn + mapping[role]!));
+  const data = (role: Role) =>
+    mapping[role] === undefined ? undefined : columnLetters(source.firstColumn + mapping[role]!);
   const firstRow = source.headerRow + 2;
   const layout: FormulaSheetLayout = {
     sheet: onNewSheet ? target.newSheet : source.sheetName,
@@ -97,7 +122,8 @@ export async function liveFormulaCells(
     gradeColumn: gradePosition(columns),
     parametersSheet: sheets.parameters,
     // The parameters block names the sheet of the key columns in RFM_Graded's formula.
-    finish: () => run((ctx) => writeLiveFormulaSheets(ctx, sheets, plan.parameters, keys, firstRow, lang, {}, undefined, date1904)),
+    finish: () =>
+      run((ctx) => writeLiveFormulaSheets(ctx, sheets, plan.parameters, keys, firstRow, lang, {}, undefined, date1904)),
     abandon: () => run((ctx) => abandonLiveFormulaSheets(ctx, sheets)),
   };
 }
@@ -106,7 +132,16 @@ export async function liveFormulaCells(
 const CUSTOMER_COLUMN_COUNT = CUSTOMER_COLUMNS.length;
 
 /** The helper sheet's columns for sales records: ranking keys on customer rows (A–D), lookups on sale rows (F–I). */
-const SALES_HELPER = { days: "A", count: "B", amount: "C", order: "D", match: "F", customer: "G", day: "H", units: "I" };
+const SALES_HELPER = {
+  days: "A",
+  count: "B",
+  amount: "C",
+  order: "D",
+  match: "F",
+  customer: "G",
+  day: "H",
+  units: "I",
+};
 
 /**
  * The formulas for sales records, on the new sheet `sheetName` (made by the caller under exactly that name): one
@@ -117,9 +152,14 @@ const SALES_HELPER = { days: "A", count: "B", amount: "C", order: "D", match: "F
  * cannot be added exactly as millionths, and above the measured size.
  */
 export async function salesLiveFormulaCells(
-  run: ExcelRun, source: SourceTable, mapping: Partial<Record<Role, number>>,
-  columns: { id: ArrayLike<Cell>; date: ArrayLike<Cell>; amount: ArrayLike<Cell> }, res: GradeResult, sheetName: string,
-  lang: Lang, date1904: boolean,
+  run: ExcelRun,
+  source: SourceTable,
+  mapping: Partial<Record<Role, number>>,
+  columns: { id: ArrayLike<Cell>; date: ArrayLike<Cell>; amount: ArrayLike<Cell> },
+  res: GradeResult,
+  sheetName: string,
+  lang: Lang,
+  date1904: boolean,
   /** Number formats of the carried columns (the sales sheet's), which stand after the customer as values. */
   carriedFormats: readonly (string | null)[] = [],
 ): Promise<LiveFormulaCells> {
@@ -145,7 +185,13 @@ export async function salesLiveFormulaCells(
     sheet: sheetName,
     firstRow: 2,
     customers: res.n,
-    columns: { id: "A", last: at(1 + carried), purchases: at(2 + carried), amount: at(3 + carried), ...resultLetters(results, CUSTOMER_COLUMN_COUNT + carried) },
+    columns: {
+      id: "A",
+      last: at(1 + carried),
+      purchases: at(2 + carried),
+      amount: at(3 + carried),
+      ...resultLetters(results, CUSTOMER_COLUMN_COUNT + carried),
+    },
     helperSheet: "",
     helper: SALES_HELPER,
   };
@@ -157,12 +203,19 @@ export async function salesLiveFormulaCells(
   const plan = compileSalesFormulas(ip, { ...layout, helperSheet: sheets.keys }, options);
   const formula = (x: string | undefined): FormulaCell => ({ formula: `=${x}` });
   const [idHeader, ...ownHeaders] = CUSTOMER_COLUMNS.map((c) => c.header[lang]);
-  const values: OutputCell[][] = [[idHeader, ...carriedHeaders(res), ...ownHeaders, ...results.map((c) => c.header[lang])]];
+  const values: OutputCell[][] = [
+    [idHeader, ...carriedHeaders(res), ...ownHeaders, ...results.map((c) => c.header[lang])],
+  ];
   const keys: string[][] = [];
   const customers = res.customers!;
   for (let j = 0; j < res.n; j++) {
     const f = plan.customer(2 + j);
-    values.push([customers.ids.at(j) ?? "", ...carriedCells(res, j), ...[f.lastOrder, f.purchases, f.total].map(formula), ...resultFormulas(results, f)]);
+    values.push([
+      customers.ids.at(j) ?? "",
+      ...carriedCells(res, j),
+      ...[f.lastOrder, f.purchases, f.total].map(formula),
+      ...resultFormulas(results, f),
+    ]);
     keys.push([f.days, f.count, f.amount, ...(f.firstSale ? [f.firstSale] : [])].map((x) => `=${x}`));
   }
   const saleRows: string[][] = [];
@@ -176,12 +229,13 @@ export async function salesLiveFormulaCells(
     columnFormats: salesFormats(results, carriedFormats),
     gradeColumn: CUSTOMER_COLUMN_COUNT + carried + gradePosition(results),
     parametersSheet: sheets.parameters,
-    finish: () => run((ctx) => writeLiveFormulaSheets(ctx, sheets, plan.parameters, keys, 2, lang, {}, sales, date1904)),
+    finish: () =>
+      run((ctx) => writeLiveFormulaSheets(ctx, sheets, plan.parameters, keys, 2, lang, {}, sales, date1904)),
     abandon: () => run((ctx) => abandonLiveFormulaSheets(ctx, sheets)),
   };
 }
 
 function windowStartDay(res: GradeResult): number | undefined {
   const start = res.summary.windowStart;
-  return start === undefined ? undefined : parseDay(start) ?? undefined;
+  return start === undefined ? undefined : (parseDay(start) ?? undefined);
 }

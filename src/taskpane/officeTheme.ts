@@ -55,7 +55,15 @@ export function readableOn(color: string, background: string, min = TEXT_CONTRAS
   const toward = (luminance(background) ?? 0) < 0.18 ? 255 : 0;
   const rgb = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
   for (let step = 1; step <= 20; step++) {
-    const mixed = "#" + rgb.map((c) => Math.round(c + ((toward - c) * step) / 20).toString(16).padStart(2, "0")).join("");
+    const mixed =
+      "#" +
+      rgb
+        .map((c) =>
+          Math.round(c + ((toward - c) * step) / 20)
+            .toString(16)
+            .padStart(2, "0"),
+        )
+        .join("");
     if (contrast(mixed, background) >= min) return mixed;
   }
   return toward === 255 ? "#ffffff" : "#000000";

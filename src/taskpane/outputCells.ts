@@ -3,8 +3,18 @@
  * with their headers and number formats; for sales records the customer columns first.
  */
 import {
-  carriedValue, CUSTOMER_COLUMNS, dayToSerial, resultCell, resultColumns, resultSetting, type GradeMigration, type GradeResult, type Lang,
-  type NoteContext, type ResultColumn, type ResultRows,
+  carriedValue,
+  CUSTOMER_COLUMNS,
+  dayToSerial,
+  resultCell,
+  resultColumns,
+  resultSetting,
+  type GradeMigration,
+  type GradeResult,
+  type Lang,
+  type NoteContext,
+  type ResultColumn,
+  type ResultRows,
 } from "../engine";
 import type { OutputCell } from "../excel";
 
@@ -23,7 +33,12 @@ function resultCells(columns: readonly ResultColumn[], rows: ResultRows, i: numb
 
 /** The result columns for each input row, header first. */
 export function customerOutputValues(
-  res: GradeResult, lang: Lang, notes: NoteContext, columns: readonly ResultColumn[], date1904: boolean, migration?: GradeMigration,
+  res: GradeResult,
+  lang: Lang,
+  notes: NoteContext,
+  columns: readonly ResultColumn[],
+  date1904: boolean,
+  migration?: GradeMigration,
 ): OutputCell[][] {
   const rows: ResultRows = { res, lang, notes, migration };
   const out: OutputCell[][] = [columns.map((c) => c.header[lang])];
@@ -54,11 +69,17 @@ export function carriedCells(res: GradeResult, j: number): OutputCell[] {
  * name, contact …), its last order date (a serial), purchases and amount, then the result columns.
  */
 export function salesOutputValues(
-  res: GradeResult, lang: Lang, notes: NoteContext, columns: readonly ResultColumn[], date1904: boolean,
+  res: GradeResult,
+  lang: Lang,
+  notes: NoteContext,
+  columns: readonly ResultColumn[],
+  date1904: boolean,
 ): OutputCell[][] {
   const rows: ResultRows = { res, lang, notes };
   const [idHeader, ...ownHeaders] = CUSTOMER_COLUMNS.map((c) => c.header[lang]);
-  const out: OutputCell[][] = [[idHeader, ...carriedHeaders(res), ...ownHeaders, ...columns.map((c) => c.header[lang])]];
+  const out: OutputCell[][] = [
+    [idHeader, ...carriedHeaders(res), ...ownHeaders, ...columns.map((c) => c.header[lang])],
+  ];
   const customers = res.customers;
   if (!customers) return out;
   for (let j = 0; j < customers.ids.length; j++) {
@@ -80,7 +101,10 @@ export function resultFormats(columns: readonly ResultColumn[]): (string | null)
  * Number formats of sales output: the customer's id, the carried columns' (as their sales sheet formats them), the
  * other customer columns', then the result columns'.
  */
-export function salesFormats(columns: readonly ResultColumn[], carriedFormats: readonly (string | null)[] = []): (string | null)[] {
+export function salesFormats(
+  columns: readonly ResultColumn[],
+  carriedFormats: readonly (string | null)[] = [],
+): (string | null)[] {
   const [id, ...own] = CUSTOMER_COLUMNS.map((c) => c.format ?? null);
   return [id, ...carriedFormats, ...own, ...resultFormats(columns)];
 }

@@ -7,7 +7,8 @@ import { ownOutputBlock } from "../engine";
 import type { SourceTable } from "../excel";
 
 export function isSameTable(shown: SourceTable, now: SourceTable): boolean {
-  const sameHeaders = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((h, i) => h === b[i]);
+  const sameHeaders = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((h, i) => h === b[i]);
   if (now.address === shown.address && sameHeaders(now.headers, shown.headers)) return true;
   const grownBy = ownOutputBlock(now.headers);
   return (

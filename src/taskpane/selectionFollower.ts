@@ -36,7 +36,11 @@ export interface SelectionFollower {
 
 export function createSelectionFollower(
   look: () => Promise<void>,
-  { intervalMs = 300, settleMs = 1000, timers = realTimers }: { intervalMs?: number; settleMs?: number; timers?: Timers } = {},
+  {
+    intervalMs = 300,
+    settleMs = 1000,
+    timers = realTimers,
+  }: { intervalMs?: number; settleMs?: number; timers?: Timers } = {},
 ): SelectionFollower {
   let timer: unknown = null;
   let looking = false;

@@ -19,7 +19,9 @@ export interface VisibilityEvents {
   subscribe(onChange: (visibility: PaneVisibility) => void): Promise<() => Promise<void>>;
 }
 
-type OfficeAddin = { onVisibilityModeChanged?: (handler: (message: { visibilityMode: string }) => void) => Promise<() => Promise<void>> };
+type OfficeAddin = {
+  onVisibilityModeChanged?: (handler: (message: { visibilityMode: string }) => void) => Promise<() => Promise<void>>;
+};
 
 /** Office's visibility events, or null where this Office has none (outside Office, hosts without a shared runtime). */
 export function officeVisibilityEvents(): VisibilityEvents | null {
@@ -28,7 +30,8 @@ export function officeVisibilityEvents(): VisibilityEvents | null {
   if (typeof register !== "function") return null;
   return {
     // async: a host that throws at once is a rejection like any other (the pane then simply keeps following)
-    subscribe: async (onChange) => register.call(addin, (message) => onChange(message.visibilityMode === "Hidden" ? "hidden" : "shown")),
+    subscribe: async (onChange) =>
+      register.call(addin, (message) => onChange(message.visibilityMode === "Hidden" ? "hidden" : "shown")),
   };
 }
 

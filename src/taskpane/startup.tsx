@@ -19,7 +19,9 @@ import { pt } from "./profiles/i18n";
 
 // The profile editor is its own chunk, loaded when first opened: most sessions grade without editing a profile.
 const ProfileEditor = lazy(() =>
-  import(/* webpackChunkName: "profile-editor" */ "./profiles/ProfileEditor").then((m) => ({ default: m.ProfileEditor })),
+  import(/* webpackChunkName: "profile-editor" */ "./profiles/ProfileEditor").then((m) => ({
+    default: m.ProfileEditor,
+  })),
 );
 
 // The pane fills the task pane window exactly; its body scrolls, the page itself never does.
@@ -48,8 +50,11 @@ function currentOfficeTheme(): OfficeThemeColors | undefined {
  */
 function watchOfficeTheme(onChange: () => void): () => void {
   const events = (Office as unknown as { EventType?: Record<string, string> }).EventType;
-  const document_ = (Office.context as unknown as { document?: { addHandlerAsync?: (type: string, handler: () => void, callback?: () => void) => void } })
-    ?.document;
+  const document_ = (
+    Office.context as unknown as {
+      document?: { addHandlerAsync?: (type: string, handler: () => void, callback?: () => void) => void };
+    }
+  )?.document;
   if (events?.OfficeThemeChanged && document_?.addHandlerAsync) {
     try {
       document_.addHandlerAsync(events.OfficeThemeChanged, onChange, () => undefined);

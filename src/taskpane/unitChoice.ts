@@ -14,7 +14,10 @@ export interface PaneUnitChoice extends UnitChoice {
 
 /** The unit to use for this table, profile and (optional) choice the user made in the field. */
 export function paneUnitChoice(
-  headers: readonly string[], detection: Pick<ColumnDetection, "mapping" | "kind">, profileUnit: MonetaryUnit, userUnit?: MonetaryUnit,
+  headers: readonly string[],
+  detection: Pick<ColumnDetection, "mapping" | "kind">,
+  profileUnit: MonetaryUnit,
+  userUnit?: MonetaryUnit,
 ): PaneUnitChoice {
   const choice = chooseUnit(headers, detection, profileUnit, userUnit);
   const moneyColumn = detection.mapping[detection.kind === "customers" ? "total" : "amount"];
@@ -30,7 +33,8 @@ export function unitName(unit: MonetaryUnit, lang: Lang): string {
 export function unitHint(choice: PaneUnitChoice, profileUnit: MonetaryUnit, lang: Lang): string {
   const header = choice.header ?? "";
   if (choice.source === "header") return t(lang, "unitFromHeader", { header });
-  if (choice.source === "profile") return t(lang, choice.header === undefined ? "unitFromProfileNoColumn" : "unitFromProfile", { header });
+  if (choice.source === "profile")
+    return t(lang, choice.header === undefined ? "unitFromProfileNoColumn" : "unitFromProfile", { header });
   return choice.headerUnit === choice.unit
     ? t(lang, "unitChosenMatches", { header })
     : t(lang, "unitChosen", { profileUnit: unitName(profileUnit, lang) });
@@ -42,10 +46,18 @@ export function unitHint(choice: PaneUnitChoice, profileUnit: MonetaryUnit, lang
  */
 export function unitConflictText(choice: PaneUnitChoice, lang: Lang): string | null {
   if (choice.unreadable !== undefined && choice.headerUnit === undefined) {
-    return t(lang, "unitUnreadable", { header: choice.header ?? "", written: choice.unreadable, unit: unitName(choice.unit, lang) });
+    return t(lang, "unitUnreadable", {
+      header: choice.header ?? "",
+      written: choice.unreadable,
+      unit: unitName(choice.unit, lang),
+    });
   }
   if (!choice.conflict || choice.headerUnit === undefined) return null;
-  return t(lang, "unitConflict", { header: choice.header ?? "", headerUnit: unitName(choice.headerUnit, lang), unit: unitName(choice.unit, lang) });
+  return t(lang, "unitConflict", {
+    header: choice.header ?? "",
+    headerUnit: unitName(choice.headerUnit, lang),
+    unit: unitName(choice.unit, lang),
+  });
 }
 
 /** What the summary sheet records beside the unit. */

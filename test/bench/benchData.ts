@@ -72,7 +72,10 @@ function* sales(n: number, customerCount: number): Generator<Sale> {
 
 /** Customer-level columns as Excel gives them (numbers, date serials) or as a CSV gives them (text). */
 export function customerRows(n: number, form: Form): Required<CustomerColumnsInput> {
-  const ids: string[] = [], lastDates: unknown[] = [], counts: unknown[] = [], totals: unknown[] = [];
+  const ids: string[] = [],
+    lastDates: unknown[] = [],
+    counts: unknown[] = [],
+    totals: unknown[] = [];
   for (const c of customers(n)) {
     ids.push(c.id);
     lastDates.push(form === "numbers" ? c.day + EPOCH_SERIAL : isoDate(c.day));
@@ -83,7 +86,9 @@ export function customerRows(n: number, form: Form): Required<CustomerColumnsInp
 }
 
 export function salesRows(n: number, customerCount: number, form: Form): SalesColumnsInput {
-  const ids: string[] = [], dates: unknown[] = [], amounts: unknown[] = [];
+  const ids: string[] = [],
+    dates: unknown[] = [],
+    amounts: unknown[] = [];
   for (const s of sales(n, customerCount)) {
     ids.push(s.id);
     dates.push(form === "numbers" ? s.day + EPOCH_SERIAL : isoDate(s.day));

@@ -63,14 +63,29 @@ export async function run(): Promise<string[]> {
     console.log(`inputs in ${dir}: customers.csv ${size(customers)}, sales.csv ${size(sales)}`);
     return [
       measure(dir, "grade customers.csv --profile shaoxing -o out.csv", [
-        "grade", customers, "--profile", "shaoxing", "--as-of", "2025-12-31", "--out", join(dir, "out.csv"),
+        "grade",
+        customers,
+        "--profile",
+        "shaoxing",
+        "--as-of",
+        "2025-12-31",
+        "--out",
+        join(dir, "out.csv"),
       ]),
       measure(dir, "grade sales.csv (200,000 customers) --profile wuhan -o out.csv", [
-        "grade", sales, "--profile", "wuhan", "--out", join(dir, "sales-out.csv"),
+        "grade",
+        sales,
+        "--profile",
+        "wuhan",
+        "--out",
+        join(dir, "sales-out.csv"),
       ]),
-      measure(dir, "grade sales.csv (200,000 customers) --profile wuhan -o out.xlsx", [
-        "grade", sales, "--profile", "wuhan", "--out", join(dir, "sales-out.xlsx"),
-      ], 1),
+      measure(
+        dir,
+        "grade sales.csv (200,000 customers) --profile wuhan -o out.xlsx",
+        ["grade", sales, "--profile", "wuhan", "--out", join(dir, "sales-out.xlsx")],
+        1,
+      ),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

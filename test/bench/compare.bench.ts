@@ -27,7 +27,20 @@
 
 import { spawnSync } from "child_process";
 import { createHash } from "crypto";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from "fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statfsSync,
+  statSync,
+  writeFileSync,
+} from "fs";
 import { homedir, tmpdir } from "os";
 import { join, resolve } from "path";
 import { replicateCustomers, writeCustomerCsv, writeSalesCsv } from "./benchData";
@@ -89,7 +102,9 @@ interface Job {
 }
 
 function cacheRoot(): string {
-  return process.env.RFM_BENCH_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "rfm-grader-bench");
+  return (
+    process.env.RFM_BENCH_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "rfm-grader-bench")
+  );
 }
 
 const sourceHash = (file: string) => createHash("sha1").update(readFileSync(file)).digest("hex").slice(0, 10);
@@ -122,19 +137,35 @@ const genKey = (customers: number, sales: number) => `gen_big-${sourceHash(GEN_B
 /** gen_big.py's customers.csv and sales.csv; about 32 bytes a customer row and 24 a sale. */
 function genBig(python: string, customers: number, sales: number): string {
   return cached(genKey(customers, sales), (dir) => {
-    const r = spawnSync(python, [GEN_BIG, dir, String(customers), String(sales)], { stdio: ["ignore", "inherit", "inherit"] });
+    const r = spawnSync(python, [GEN_BIG, dir, String(customers), String(sales)], {
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     if (r.status !== 0) throw new Error(`gen_big.py ${customers} ${sales} failed (${r.status})`);
   });
 }
 const genBytes = (customers: number, sales: number) => customers * 32 + sales * 24;
 
-const ownKey = (what: string, ...sizes: number[]) => `benchData-${sourceHash(join(__dirname, "benchData.ts"))}-${what}-${sizes.join("-")}`;
+const ownKey = (what: string, ...sizes: number[]) =>
+  `benchData-${sourceHash(join(__dirname, "benchData.ts"))}-${what}-${sizes.join("-")}`;
 
 /** One whole process under /usr/bin/time: wall seconds and peak resident memory. */
 function timed(dir: string, step: Step): Measure {
   const report = join(dir, `time-${process.pid}.txt`);
-  const r = spawnSync(TIME, ["-f", "%e %M", "-o", report, step.command, ...step.args], { cwd: dir, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`${r.stderr.trim().split("\n").filter((l) => l && !l.startsWith("Command exited")).slice(-2).join(" ")} (exit ${r.status})`);
+  const r = spawnSync(TIME, ["-f", "%e %M", "-o", report, step.command, ...step.args], {
+    cwd: dir,
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0)
+    throw new Error(
+      `${r.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => l && !l.startsWith("Command exited"))
+        .slice(-2)
+        .join(" ")} (exit ${r.status})`,
+    );
   const [wall, rss] = readFileSync(report, "utf8").trim().split(/\s+/).slice(-2).map(Number);
   return { wallS: wall, rssMb: rss / 1024 };
 }
@@ -158,7 +189,13 @@ export function gradeCounts(path: string): string {
   const line = (text: string) => {
     const cells = text.replace(/\r$/, "").split(",");
     if (at < 0) {
-      at = cells.findIndex((h) => h.replace(/^\uFEFF/, "").trim().toLowerCase() === "grade");
+      at = cells.findIndex(
+        (h) =>
+          h
+            .replace(/^\uFEFF/, "")
+            .trim()
+            .toLowerCase() === "grade",
+      );
       if (at < 0) throw new Error(`${path}: no grade column`);
       return;
     }
@@ -167,7 +204,7 @@ export function gradeCounts(path: string): string {
   };
   try {
     const buffer = Buffer.alloc(1 << 24);
-    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0;) {
       const lines = (rest + buffer.toString("utf8", 0, n)).split("\n");
       rest = lines.pop() ?? "";
       for (const l of lines) line(l);
@@ -176,7 +213,11 @@ export function gradeCounts(path: string): string {
   } finally {
     closeSync(fd);
   }
-  return [...counts].filter(([g]) => /^[A-D]$/.test(g)).sort().map(([g, n]) => `${g} ${n}`).join(" ");
+  return [...counts]
+    .filter(([g]) => /^[A-D]$/.test(g))
+    .sort()
+    .map(([g, n]) => `${g} ${n}`)
+    .join(" ");
 }
 
 function median(values: number[]): number {
@@ -197,128 +238,337 @@ function jobs(python: string | undefined): Job[] {
   const list: Job[] = [];
   // The idiomatic peers read gen_big.py's files; without Python there are none.
   if (python) {
-    const c1 = sized(1_000_000, 20_000), s1 = sized(1_000_000, 20_000), c15 = sized(15_000_000, 60_000);
+    const c1 = sized(1_000_000, 20_000),
+      s1 = sized(1_000_000, 20_000),
+      c15 = sized(15_000_000, 60_000);
     list.push({
-      name: "1m", label: `${c1.toLocaleString("en")} customers + ${s1.toLocaleString("en")} sales`, rows: c1 + s1, idiomatic: true,
-      inputBytes: genBytes(c1, s1), cacheKeys: [genKey(c1, s1)],
+      name: "1m",
+      label: `${c1.toLocaleString("en")} customers + ${s1.toLocaleString("en")} sales`,
+      rows: c1 + s1,
+      idiomatic: true,
+      inputBytes: genBytes(c1, s1),
+      cacheKeys: [genKey(c1, s1)],
       prepare: () => {
         const src = genBig(python, c1, s1);
         return (out): Tool[] => [
-          { name: "rfm", steps: [
-            { ...rfmGrade(join(src, "customers.csv"), join(out, "c.csv"), SHAOXING_GEN), outputs: { customers: join(out, "c.csv") } },
-            { ...rfmGrade(join(src, "sales.csv"), join(out, "s.csv"), WUHAN), outputs: { sales: join(out, "s.csv") } },
-          ] },
-          { name: "duckdb", steps: [{ ...node(join(IDIOMATIC, "duckdb_rfm.mjs"), src, out, "both"), outputs: { customers: join(out, "duck_c.csv"), sales: join(out, "duck_s.csv") } }] },
-          { name: "pandas", steps: [{ command: python, args: [join(IDIOMATIC, "pandas_rfm.py"), src, out, "both"], outputs: { customers: join(out, "customers_graded.csv"), sales: join(out, "sales_graded.csv") } }] },
+          {
+            name: "rfm",
+            steps: [
+              {
+                ...rfmGrade(join(src, "customers.csv"), join(out, "c.csv"), SHAOXING_GEN),
+                outputs: { customers: join(out, "c.csv") },
+              },
+              {
+                ...rfmGrade(join(src, "sales.csv"), join(out, "s.csv"), WUHAN),
+                outputs: { sales: join(out, "s.csv") },
+              },
+            ],
+          },
+          {
+            name: "duckdb",
+            steps: [
+              {
+                ...node(join(IDIOMATIC, "duckdb_rfm.mjs"), src, out, "both"),
+                outputs: { customers: join(out, "duck_c.csv"), sales: join(out, "duck_s.csv") },
+              },
+            ],
+          },
+          {
+            name: "pandas",
+            steps: [
+              {
+                command: python,
+                args: [join(IDIOMATIC, "pandas_rfm.py"), src, out, "both"],
+                outputs: { customers: join(out, "customers_graded.csv"), sales: join(out, "sales_graded.csv") },
+              },
+            ],
+          },
         ];
       },
     });
     list.push({
-      name: "thresholds", label: `${c15.toLocaleString("en")} customers, thresholds (shaoxing)`, rows: c15, idiomatic: true,
-      inputBytes: genBytes(c15, 0), cacheKeys: [genKey(c15, 0)],
+      name: "thresholds",
+      label: `${c15.toLocaleString("en")} customers, thresholds (shaoxing)`,
+      rows: c15,
+      idiomatic: true,
+      inputBytes: genBytes(c15, 0),
+      cacheKeys: [genKey(c15, 0)],
       prepare: () => {
         const src = genBig(python, c15, 0);
         return (out): Tool[] => [
-          { name: "rfm", steps: [{ ...rfmGrade(join(src, "customers.csv"), join(out, "c.csv"), SHAOXING_GEN), outputs: { customers: join(out, "c.csv") } }] },
-          { name: "duckdb", steps: [{ ...node(join(IDIOMATIC, "duckdb_rfm.mjs"), src, out, "customers"), outputs: { customers: join(out, "duck_c.csv") } }] },
+          {
+            name: "rfm",
+            steps: [
+              {
+                ...rfmGrade(join(src, "customers.csv"), join(out, "c.csv"), SHAOXING_GEN),
+                outputs: { customers: join(out, "c.csv") },
+              },
+            ],
+          },
+          {
+            name: "duckdb",
+            steps: [
+              {
+                ...node(join(IDIOMATIC, "duckdb_rfm.mjs"), src, out, "customers"),
+                outputs: { customers: join(out, "duck_c.csv") },
+              },
+            ],
+          },
         ];
       },
     });
     list.push({
-      name: "quintiles", label: `${c15.toLocaleString("en")} customers, quintiles (wuhan)`, rows: c15, idiomatic: true,
-      inputBytes: genBytes(c15, 0), cacheKeys: [genKey(c15, 0)],
+      name: "quintiles",
+      label: `${c15.toLocaleString("en")} customers, quintiles (wuhan)`,
+      rows: c15,
+      idiomatic: true,
+      inputBytes: genBytes(c15, 0),
+      cacheKeys: [genKey(c15, 0)],
       prepare: () => {
         const src = genBig(python, c15, 0);
         const input = join(src, "customers.csv");
         return (out): Tool[] => [
-          { name: "rfm", steps: [{ ...rfmGrade(input, join(out, "q.csv"), WUHAN_GEN), outputs: { customers: join(out, "q.csv") } }] },
-          { name: "duckdb", steps: [{ ...node(join(IDIOMATIC, "duckdb_quintiles.mjs"), input, join(out, "duck_q.csv")), outputs: { customers: join(out, "duck_q.csv") } }] },
-          { name: "pandas", steps: [{ command: python, args: [join(IDIOMATIC, "pandas_quintiles.py"), input, join(out, "pandas_q.csv")], outputs: { customers: join(out, "pandas_q.csv") } }] },
+          {
+            name: "rfm",
+            steps: [{ ...rfmGrade(input, join(out, "q.csv"), WUHAN_GEN), outputs: { customers: join(out, "q.csv") } }],
+          },
+          {
+            name: "duckdb",
+            steps: [
+              {
+                ...node(join(IDIOMATIC, "duckdb_quintiles.mjs"), input, join(out, "duck_q.csv")),
+                outputs: { customers: join(out, "duck_q.csv") },
+              },
+            ],
+          },
+          {
+            name: "pandas",
+            steps: [
+              {
+                command: python,
+                args: [join(IDIOMATIC, "pandas_quintiles.py"), input, join(out, "pandas_q.csv")],
+                outputs: { customers: join(out, "pandas_q.csv") },
+              },
+            ],
+          },
         ];
       },
     });
-    for (const [name, full, quick, withPandas] of [["sales20", 20e6, 40_000, true], ["sales60", 60e6, 120_000, false], ["sales90", 90e6, 180_000, false]] as const) {
+    for (const [name, full, quick, withPandas] of [
+      ["sales20", 20e6, 40_000, true],
+      ["sales60", 60e6, 120_000, false],
+      ["sales90", 90e6, 180_000, false],
+    ] as const) {
       const m = sized(full, quick);
       list.push({
-        name, label: `${m.toLocaleString("en")} sales (wuhan)`, rows: m, idiomatic: true,
-        inputBytes: genBytes(0, m), cacheKeys: [genKey(0, m)],
+        name,
+        label: `${m.toLocaleString("en")} sales (wuhan)`,
+        rows: m,
+        idiomatic: true,
+        inputBytes: genBytes(0, m),
+        cacheKeys: [genKey(0, m)],
         prepare: () => {
           const src = genBig(python, 0, m);
           return (out): Tool[] => [
-            { name: "rfm", steps: [{ ...rfmGrade(join(src, "sales.csv"), join(out, "s.csv"), WUHAN), outputs: { sales: join(out, "s.csv") } }] },
-            { name: "duckdb", steps: [{ ...node(join(IDIOMATIC, "duckdb_rfm.mjs"), src, out, "sales"), outputs: { sales: join(out, "duck_s.csv") } }] },
-            ...(withPandas ? [{ name: "pandas", steps: [{ command: python, args: [join(IDIOMATIC, "pandas_rfm.py"), src, out, "sales"], outputs: { sales: join(out, "sales_graded.csv") } }] }] : []),
+            {
+              name: "rfm",
+              steps: [
+                {
+                  ...rfmGrade(join(src, "sales.csv"), join(out, "s.csv"), WUHAN),
+                  outputs: { sales: join(out, "s.csv") },
+                },
+              ],
+            },
+            {
+              name: "duckdb",
+              steps: [
+                {
+                  ...node(join(IDIOMATIC, "duckdb_rfm.mjs"), src, out, "sales"),
+                  outputs: { sales: join(out, "duck_s.csv") },
+                },
+              ],
+            },
+            ...(withPandas
+              ? [
+                  {
+                    name: "pandas",
+                    steps: [
+                      {
+                        command: python,
+                        args: [join(IDIOMATIC, "pandas_rfm.py"), src, out, "sales"],
+                        outputs: { sales: join(out, "sales_graded.csv") },
+                      },
+                    ],
+                  },
+                ]
+              : []),
           ];
         },
       });
     }
   }
 
-  const ownInputs = () => cached(ownKey("own", ROWS), (dir) => {
-    writeCustomerCsv(join(dir, "customers.csv"), ROWS);
-    writeSalesCsv(join(dir, "sales.csv"), ROWS, Math.max(1, Math.floor(ROWS / 5)));
-  });
+  const ownInputs = () =>
+    cached(ownKey("own", ROWS), (dir) => {
+      writeCustomerCsv(join(dir, "customers.csv"), ROWS);
+      writeSalesCsv(join(dir, "sales.csv"), ROWS, Math.max(1, Math.floor(ROWS / 5)));
+    });
   const ownPandas = (kind: string, input: string, output: string) =>
-    python ? [{ name: "pandas", steps: [{ command: python, args: [OWN_PANDAS, kind, input, output], outputs: { [kind]: output } }] }] : [];
+    python
+      ? [
+          {
+            name: "pandas",
+            steps: [{ command: python, args: [OWN_PANDAS, kind, input, output], outputs: { [kind]: output } }],
+          },
+        ]
+      : [];
   list.push({
-    name: "own-customers", label: "customers CSV -> CSV (own peers)", rows: ROWS, idiomatic: false,
-    inputBytes: ROWS * 110, cacheKeys: [ownKey("own", ROWS)],
+    name: "own-customers",
+    label: "customers CSV -> CSV (own peers)",
+    rows: ROWS,
+    idiomatic: false,
+    inputBytes: ROWS * 110,
+    cacheKeys: [ownKey("own", ROWS)],
     prepare: () => {
       const input = join(ownInputs(), "customers.csv");
       return (out): Tool[] => [
-        { name: "rfm", steps: [{ ...rfmGrade(input, join(out, "c.csv"), SHAOXING_OWN), outputs: { customers: join(out, "c.csv") } }] },
-        { name: "rfm-duckdb", sameBytesAs: "rfm", steps: [{ ...rfmGrade(input, join(out, "c-duckdb.csv"), SHAOXING_OWN, "duckdb"), outputs: { customers: join(out, "c-duckdb.csv") } }] },
-        { name: "duckdb-sql", steps: [{ ...node(OWN_DUCKDB, "customers", input, join(out, "duck.csv")), outputs: { customers: join(out, "duck.csv") } }] },
+        {
+          name: "rfm",
+          steps: [{ ...rfmGrade(input, join(out, "c.csv"), SHAOXING_OWN), outputs: { customers: join(out, "c.csv") } }],
+        },
+        {
+          name: "rfm-duckdb",
+          sameBytesAs: "rfm",
+          steps: [
+            {
+              ...rfmGrade(input, join(out, "c-duckdb.csv"), SHAOXING_OWN, "duckdb"),
+              outputs: { customers: join(out, "c-duckdb.csv") },
+            },
+          ],
+        },
+        {
+          name: "duckdb-sql",
+          steps: [
+            {
+              ...node(OWN_DUCKDB, "customers", input, join(out, "duck.csv")),
+              outputs: { customers: join(out, "duck.csv") },
+            },
+          ],
+        },
         ...ownPandas("customers", input, join(out, "pandas.csv")),
       ];
     },
   });
   list.push({
-    name: "own-sales", label: "sales CSV -> CSV (own peers)", rows: ROWS, idiomatic: false,
-    inputBytes: ROWS * 110, cacheKeys: [ownKey("own", ROWS)],
+    name: "own-sales",
+    label: "sales CSV -> CSV (own peers)",
+    rows: ROWS,
+    idiomatic: false,
+    inputBytes: ROWS * 110,
+    cacheKeys: [ownKey("own", ROWS)],
     prepare: () => {
       const input = join(ownInputs(), "sales.csv");
       return (out): Tool[] => [
-        { name: "rfm", steps: [{ ...rfmGrade(input, join(out, "s.csv"), WUHAN), outputs: { sales: join(out, "s.csv") } }] },
-        { name: "duckdb-sql", steps: [{ ...node(OWN_DUCKDB, "sales", input, join(out, "duck.csv")), outputs: { sales: join(out, "duck.csv") } }] },
+        {
+          name: "rfm",
+          steps: [{ ...rfmGrade(input, join(out, "s.csv"), WUHAN), outputs: { sales: join(out, "s.csv") } }],
+        },
+        {
+          name: "duckdb-sql",
+          steps: [
+            { ...node(OWN_DUCKDB, "sales", input, join(out, "duck.csv")), outputs: { sales: join(out, "duck.csv") } },
+          ],
+        },
         ...ownPandas("sales", input, join(out, "pandas.csv")),
       ];
     },
   });
   list.push({
-    name: "own-big", label: "big customers CSV -> CSV (own peers)", rows: BIG_ROWS, idiomatic: false,
-    inputBytes: BIG_ROWS * 45, cacheKeys: [ownKey("big", ROWS, BIG_ROWS)],
+    name: "own-big",
+    label: "big customers CSV -> CSV (own peers)",
+    rows: BIG_ROWS,
+    idiomatic: false,
+    inputBytes: BIG_ROWS * 45,
+    cacheKeys: [ownKey("big", ROWS, BIG_ROWS)],
     prepare: () => {
       const source = join(ownInputs(), "customers.csv");
-      const input = join(cached(ownKey("big", ROWS, BIG_ROWS), (dir) => replicateCustomers(source, join(dir, "customers.csv"), BIG_ROWS)), "customers.csv");
+      const input = join(
+        cached(ownKey("big", ROWS, BIG_ROWS), (dir) =>
+          replicateCustomers(source, join(dir, "customers.csv"), BIG_ROWS),
+        ),
+        "customers.csv",
+      );
       // rfm's default (auto) grades this file with DuckDB; rfm-js is the JavaScript engine on the same file.
       return (out): Tool[] => [
-        { name: "rfm", steps: [{ ...rfmGrade(input, join(out, "b.csv"), SHAOXING_OWN), outputs: { customers: join(out, "b.csv") } }] },
-        { name: "rfm-js", sameBytesAs: "rfm", steps: [{ ...rfmGrade(input, join(out, "b-js.csv"), SHAOXING_OWN, "js"), outputs: { customers: join(out, "b-js.csv") } }] },
-        { name: "duckdb-sql", steps: [{ ...node(OWN_DUCKDB, "customers", input, join(out, "duck.csv")), outputs: { customers: join(out, "duck.csv") } }] },
+        {
+          name: "rfm",
+          steps: [{ ...rfmGrade(input, join(out, "b.csv"), SHAOXING_OWN), outputs: { customers: join(out, "b.csv") } }],
+        },
+        {
+          name: "rfm-js",
+          sameBytesAs: "rfm",
+          steps: [
+            {
+              ...rfmGrade(input, join(out, "b-js.csv"), SHAOXING_OWN, "js"),
+              outputs: { customers: join(out, "b-js.csv") },
+            },
+          ],
+        },
+        {
+          name: "duckdb-sql",
+          steps: [
+            {
+              ...node(OWN_DUCKDB, "customers", input, join(out, "duck.csv")),
+              outputs: { customers: join(out, "duck.csv") },
+            },
+          ],
+        },
       ];
     },
   });
   list.push({
-    name: "xlsx-out", label: "customers CSV -> .xlsx", rows: ROWS, idiomatic: false, inputBytes: ROWS * 110, cacheKeys: [ownKey("own", ROWS)],
+    name: "xlsx-out",
+    label: "customers CSV -> .xlsx",
+    rows: ROWS,
+    idiomatic: false,
+    inputBytes: ROWS * 110,
+    cacheKeys: [ownKey("own", ROWS)],
     prepare: () => {
       const input = join(ownInputs(), "customers.csv");
-      return (out): Tool[] => [{ name: "rfm", steps: [{ ...rfmGrade(input, join(out, "c.xlsx"), SHAOXING_OWN), outputs: {} }] }];
+      return (out): Tool[] => [
+        { name: "rfm", steps: [{ ...rfmGrade(input, join(out, "c.xlsx"), SHAOXING_OWN), outputs: {} }] },
+      ];
     },
   });
   list.push({
-    name: "xlsx-in", label: "full-height .xlsx -> CSV", rows: FULL_HEIGHT, idiomatic: false,
-    inputBytes: FULL_HEIGHT * 150, cacheKeys: [ownKey("fullheight", ROWS, FULL_HEIGHT)],
+    name: "xlsx-in",
+    label: "full-height .xlsx -> CSV",
+    rows: FULL_HEIGHT,
+    idiomatic: false,
+    inputBytes: FULL_HEIGHT * 150,
+    cacheKeys: [ownKey("fullheight", ROWS, FULL_HEIGHT)],
     prepare: () => {
       const source = join(ownInputs(), "customers.csv");
-      const input = join(cached(ownKey("fullheight", ROWS, FULL_HEIGHT), (dir) => {
-        const csv = join(dir, "full-height.csv");
-        replicateCustomers(source, csv, FULL_HEIGHT);
-        const made = spawnSync(process.execPath, [RFM, "grade", csv, ...SHAOXING_OWN, "-o", join(dir, "full-height.xlsx")], { stdio: "ignore" });
-        if (made.status !== 0) throw new Error("could not write the full-height workbook");
-        rmSync(csv);
-      }), "full-height.xlsx");
-      return (out): Tool[] => [{ name: "rfm", steps: [{ ...rfmGrade(input, join(out, "f.csv"), SHAOXING_OWN), outputs: { customers: join(out, "f.csv") } }] }];
+      const input = join(
+        cached(ownKey("fullheight", ROWS, FULL_HEIGHT), (dir) => {
+          const csv = join(dir, "full-height.csv");
+          replicateCustomers(source, csv, FULL_HEIGHT);
+          const made = spawnSync(
+            process.execPath,
+            [RFM, "grade", csv, ...SHAOXING_OWN, "-o", join(dir, "full-height.xlsx")],
+            { stdio: "ignore" },
+          );
+          if (made.status !== 0) throw new Error("could not write the full-height workbook");
+          rmSync(csv);
+        }),
+        "full-height.xlsx",
+      );
+      return (out): Tool[] => [
+        {
+          name: "rfm",
+          steps: [{ ...rfmGrade(input, join(out, "f.csv"), SHAOXING_OWN), outputs: { customers: join(out, "f.csv") } }],
+        },
+      ];
     },
   });
   return list;
@@ -331,13 +581,23 @@ export async function run(): Promise<void> {
   if (!existsSync(TIME)) throw new Error(`${TIME} is needed to measure peak memory (Debian: apt-get install time)`);
   statSync(RFM);
   const python = pandasPython();
-  const wanted = option("jobs")?.split(",").map((j) => j.trim()).filter(Boolean);
+  const wanted = option("jobs")
+    ?.split(",")
+    .map((j) => j.trim())
+    .filter(Boolean);
   const all = jobs(python);
   const unknown = (wanted ?? []).filter((w) => !all.some((j) => j.name === w));
-  if (unknown.length) throw new Error(`unknown job ${unknown.join(", ")}: choose from ${all.map((j) => j.name).join(", ")}`);
+  if (unknown.length)
+    throw new Error(`unknown job ${unknown.join(", ")}: choose from ${all.map((j) => j.name).join(", ")}`);
   let selected = all.filter((j) => !wanted || wanted.includes(j.name));
-  console.log(python ? `pandas: ${python}` : "pandas: not installed here (Debian: apt-get install python3-pandas); the idiomatic jobs need its python3 and are left out");
-  console.log(`mode: ${QUICK ? "quick (small sizes)" : SCALE === 1 ? "full sizes" : `sizes × ${SCALE}`}, ${RUNS} run(s), jobs: ${selected.map((j) => j.name).join(", ")}`);
+  console.log(
+    python
+      ? `pandas: ${python}`
+      : "pandas: not installed here (Debian: apt-get install python3-pandas); the idiomatic jobs need its python3 and are left out",
+  );
+  console.log(
+    `mode: ${QUICK ? "quick (small sizes)" : SCALE === 1 ? "full sizes" : `sizes × ${SCALE}`}, ${RUNS} run(s), jobs: ${selected.map((j) => j.name).join(", ")}`,
+  );
 
   // The disk: every input not cached yet, plus room for the outputs of one run (about the inputs' size again).
   mkdirSync(cacheRoot(), { recursive: true });
@@ -350,7 +610,9 @@ export async function run(): Promise<void> {
     const missing = job.cacheKeys.filter((k) => !existsSync(join(cacheRoot(), k, ".complete")) && !counted.has(k));
     const need = (missing.length ? job.inputBytes : 0) + job.inputBytes + 0.5 * GiB;
     if (need > free) {
-      console.log(`  DISK TOO SMALL for ${job.name} (${job.label}): needs about ${(need / GiB).toFixed(1)} GiB, ${(free / GiB).toFixed(1)} GiB free: left out`);
+      console.log(
+        `  DISK TOO SMALL for ${job.name} (${job.label}): needs about ${(need / GiB).toFixed(1)} GiB, ${(free / GiB).toFixed(1)} GiB free: left out`,
+      );
       continue;
     }
     missing.forEach((k) => counted.add(k));
@@ -383,10 +645,17 @@ export async function run(): Promise<void> {
             const m = { wallS: steps.reduce((a, s) => a + s.wallS, 0), rssMb: Math.max(...steps.map((s) => s.rssMb)) };
             results.set(key, [...(results.get(key) ?? []), m]);
             const parts: Record<string, string> = {};
-            for (const step of tool.steps) for (const [part, file] of Object.entries(step.outputs)) parts[part] = gradeCounts(file);
+            for (const step of tool.steps)
+              for (const [part, file] of Object.entries(step.outputs)) parts[part] = gradeCounts(file);
             counts.set(tool.name, parts);
             // Each figure as it comes, so that a long run that is stopped still leaves its numbers.
-            console.log(`  run ${run + 1}: ${job.name} ${tool.name} ${fmtS(m.wallS)} ${Math.round(m.rssMb)} MB  ${Object.entries(parts).map(([p, c]) => `${p}: ${c}`).join("; ")}`);
+            console.log(
+              `  run ${run + 1}: ${job.name} ${tool.name} ${fmtS(m.wallS)} ${Math.round(m.rssMb)} MB  ${Object.entries(
+                parts,
+              )
+                .map(([p, c]) => `${p}: ${c}`)
+                .join("; ")}`,
+            );
           } catch (err) {
             failures.set(key, (err as Error).message.split("\n").slice(0, 3).join(" "));
             console.log(`  run ${run + 1}: ${job.name} ${tool.name} FAILED: ${failures.get(key)}`);
@@ -432,7 +701,13 @@ export async function run(): Promise<void> {
       const s = summary(key);
       console.log(
         `${job.name.padEnd(14)} ${tool.name.padEnd(10)} ` +
-          (s ? `${fmtS(s.wallS).padStart(8)} ${String(Math.round(s.rssMb)).padStart(6)} MB ${Math.round(job.rows / s.wallS).toLocaleString("en").padStart(11)} rows/s` : `FAILED: ${failures.get(key)}`),
+          (s
+            ? `${fmtS(s.wallS).padStart(8)} ${String(Math.round(s.rssMb)).padStart(6)} MB ${Math.round(
+                job.rows / s.wallS,
+              )
+                .toLocaleString("en")
+                .padStart(11)} rows/s`
+            : `FAILED: ${failures.get(key)}`),
       );
     }
   }
@@ -443,23 +718,32 @@ export async function run(): Promise<void> {
     return failures.has(key) ? `failed: ${failures.get(key)!.slice(0, 60)}` : "—";
   };
   const ratio = (a: string, b: string) => {
-    const x = summary(a), y = summary(b);
+    const x = summary(a),
+      y = summary(b);
     return x && y ? (x.wallS / y.wallS).toFixed(2) : "—";
   };
   const table = selected.filter((j) => j.idiomatic);
   if (table.length) {
-    console.log(`\n| job | rfm | DuckDB (idiomatic SQL) | pandas | rfm ÷ DuckDB | rfm ÷ pandas |\n|---|---|---|---|---|---|`);
+    console.log(
+      `\n| job | rfm | DuckDB (idiomatic SQL) | pandas | rfm ÷ DuckDB | rfm ÷ pandas |\n|---|---|---|---|---|---|`,
+    );
     for (const job of table) {
       const k = (tool: string) => `${job.name}|${tool}`;
-      console.log(`| ${job.label} | ${cell(k("rfm"))} | ${cell(k("duckdb"))} | ${cell(k("pandas"))} | ${ratio(k("rfm"), k("duckdb"))} | ${ratio(k("rfm"), k("pandas"))} |`);
+      console.log(
+        `| ${job.label} | ${cell(k("rfm"))} | ${cell(k("duckdb"))} | ${cell(k("pandas"))} | ${ratio(k("rfm"), k("duckdb"))} | ${ratio(k("rfm"), k("pandas"))} |`,
+      );
     }
-    console.log("goals: rfm ÷ DuckDB <= 1.2 on every row, rfm ÷ pandas <= 0.5, rfm's peak <= 1.5 GB at 15M customers, 60M and 90M sales");
+    console.log(
+      "goals: rfm ÷ DuckDB <= 1.2 on every row, rfm ÷ pandas <= 0.5, rfm's peak <= 1.5 GB at 15M customers, 60M and 90M sales",
+    );
   }
   const xlsx = summary("xlsx-out|rfm");
   if (xlsx) console.log(`.xlsx out: ${fmtS(xlsx.wallS)} for ${ROWS.toLocaleString("en")} rows (goal <= 10 s at 1M)`);
   const full = summary("xlsx-in|rfm");
   if (full) console.log(`full-height .xlsx in: peak ${Math.round(full.rssMb)} MB (goal < 1536)`);
-  console.log(`load average after measuring: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
+  console.log(
+    `load average after measuring: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
+  );
   if (mismatches.length) {
     throw new Error(`the tools did not grade alike:\n  ${mismatches.join("\n  ")}`);
   }

@@ -40,14 +40,22 @@ export async function run(): Promise<string[]> {
   const N = 1_000_000;
 
   const asNumbers = customerRows(N, "numbers");
-  lines.push(measure("gradeCustomers shaoxing, numbers and date serials", N, () =>
-    gradeCustomers(asNumbers, shaoxing, { asOf: "2025-12-31" })));
+  lines.push(
+    measure("gradeCustomers shaoxing, numbers and date serials", N, () =>
+      gradeCustomers(asNumbers, shaoxing, { asOf: "2025-12-31" }),
+    ),
+  );
   const asText = customerRows(N, "text");
-  lines.push(measure("gradeCustomers shaoxing, CSV text (YYYY-MM-DD)", N, () =>
-    gradeCustomers(asText, shaoxing, { asOf: "2025-12-31" })));
+  lines.push(
+    measure("gradeCustomers shaoxing, CSV text (YYYY-MM-DD)", N, () =>
+      gradeCustomers(asText, shaoxing, { asOf: "2025-12-31" }),
+    ),
+  );
 
   const sales = salesRows(N, 200_000, "numbers");
-  lines.push(measure("gradeSales wuhan, 200,000 customers, numbers and date serials", N, () => gradeSales(sales, wuhan)));
+  lines.push(
+    measure("gradeSales wuhan, 200,000 customers, numbers and date serials", N, () => gradeSales(sales, wuhan)),
+  );
   const salesText = salesRows(N, 200_000, "text");
   lines.push(measure("gradeSales wuhan, 200,000 customers, CSV text", N, () => gradeSales(salesText, wuhan)));
 

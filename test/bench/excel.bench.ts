@@ -6,15 +6,35 @@
  * Run with `npm run bench`, or alone: `npx ts-node --transpile-only test/bench/excel.bench.ts`.
  */
 import { performance } from "perf_hooks";
-import { builtinProfile, cadenceText, detectColumns, gradeCustomers, gradeLetter, noteText, outputHeaders, scoreNumber, type GradeResult } from "../../src/engine";
-import { locateSource, planCustomerOutput, readColumns, writeCustomerOutput, type OutputCell, type SourceTable } from "../../src/excel";
+import {
+  builtinProfile,
+  cadenceText,
+  detectColumns,
+  gradeCustomers,
+  gradeLetter,
+  noteText,
+  outputHeaders,
+  scoreNumber,
+  type GradeResult,
+} from "../../src/engine";
+import {
+  locateSource,
+  planCustomerOutput,
+  readColumns,
+  writeCustomerOutput,
+  type OutputCell,
+  type SourceTable,
+} from "../../src/excel";
 import { FakeExcel, FIVE_MB, MAX_ROWS, type SyncStats } from "../excel/fake";
 
 const ROWS = MAX_ROWS - 1;
 const AS_OF = 45839; // 2025-07-01
 
 function fullHeightSheet(): FakeExcel {
-  const excel = new FakeExcel({ sheets: { Sales: [["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额（万元）"]] }, selection: "Sales!B2" });
+  const excel = new FakeExcel({
+    sheets: { Sales: [["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额（万元）"]] },
+    selection: "Sales!B2",
+  });
   let seed = 12345;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const ids = new Array<string>(ROWS);
@@ -38,7 +58,15 @@ function outputValues(res: GradeResult, source: SourceTable): OutputCell[][] {
   const rows: OutputCell[][] = [outputHeaders("zh")];
   const ctx = { rowLabel: (i: number) => source.headerRow + 2 + i };
   for (let i = 0; i < res.n; i++) {
-    rows.push([res.r[i] || null, res.f[i] || null, res.m[i] || null, scoreNumber(res, i), gradeLetter(res, i), cadenceText(res, i, "zh"), noteText(res, i, "zh", ctx) || null]);
+    rows.push([
+      res.r[i] || null,
+      res.f[i] || null,
+      res.m[i] || null,
+      scoreNumber(res, i),
+      gradeLetter(res, i),
+      cadenceText(res, i, "zh"),
+      noteText(res, i, "zh", ctx) || null,
+    ]);
   }
   return rows;
 }
@@ -72,15 +100,23 @@ export async function run(): Promise<string[]> {
   const detection = detectColumns(source.headers);
   const m = detection.mapping;
   const columns = [m.id!, m.date!, m.count!, m.total!];
-  const [ids, lastDates, counts, totals] = await phase("read 4 columns", () => excel.run((ctx) => readColumns(ctx, source, columns)));
+  const [ids, lastDates, counts, totals] = await phase("read 4 columns", () =>
+    excel.run((ctx) => readColumns(ctx, source, columns)),
+  );
   const tg = performance.now();
   const res = gradeCustomers({ ids, lastDates, counts, totals }, profile, { asOf: "2025-07-01" });
   const values = outputValues(res, source);
-  say(`grade + build output (engine, not Excel): ${((performance.now() - tg) / 1000).toFixed(1)} s, ${res.summary.graded.toLocaleString("en")} graded`);
+  say(
+    `grade + build output (engine, not Excel): ${((performance.now() - tg) / 1000).toFixed(1)} s, ${res.summary.graded.toLocaleString("en")} graded`,
+  );
   const write = { mode: "inPlace" as const, lang: "zh" as const, grades: profile.grades.map((g) => g.grade) };
   const plan = await phase("plan output", () => excel.run((ctx) => planCustomerOutput(ctx, source)));
-  await phase(`write 7 columns (${plan.status})`, () => excel.run((ctx) => writeCustomerOutput(ctx, source, values, 4, write)));
-  await phase("write again in place (snapshot for rollback + write)", () => excel.run((ctx) => writeCustomerOutput(ctx, source, values, 4, write)));
+  await phase(`write 7 columns (${plan.status})`, () =>
+    excel.run((ctx) => writeCustomerOutput(ctx, source, values, 4, write)),
+  );
+  await phase("write again in place (snapshot for rollback + write)", () =>
+    excel.run((ctx) => writeCustomerOutput(ctx, source, values, 4, write)),
+  );
   say(`total: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return lines;
 }

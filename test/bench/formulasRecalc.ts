@@ -19,7 +19,9 @@ function customers(n: number): string {
   const rnd = random(n);
   const lines = ["id,date,count,total"];
   for (let i = 0; i < n; i++) {
-    lines.push(`K${i},${formatDay(20_270 - Math.floor(rnd() * 400))},${1 + Math.floor(rnd() * 30)},${(rnd() * 50000).toFixed(2)}`);
+    lines.push(
+      `K${i},${formatDay(20_270 - Math.floor(rnd() * 400))},${1 + Math.floor(rnd() * 30)},${(rnd() * 50000).toFixed(2)}`,
+    );
   }
   return lines.join("\n") + "\n";
 }
@@ -30,7 +32,11 @@ try {
     const input = join(dir, `c${n}.csv`);
     writeFileSync(input, customers(n));
     const out = join(dir, `c${n}.xlsx`);
-    execFileSync(process.execPath, [join(ROOT, "dist/node/cli/main.js"), "grade", input, "--profile", "wuhan", "--formulas", "--out", out], { stdio: "pipe" });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, "dist/node/cli/main.js"), "grade", input, "--profile", "wuhan", "--formulas", "--out", out],
+      { stdio: "pipe" },
+    );
     const bytes = withoutCachedValues(readFileSync(out));
     const started = process.hrtime.bigint();
     recalculate([bytes]);

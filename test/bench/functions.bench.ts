@@ -30,7 +30,10 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en");
 const load = () => `load ${loadavg()[0].toFixed(1)}`;
 
 /** Deterministic customer columns: last order within ~3 years, 1..40 purchases, amounts with 2 decimals. */
-function customerColumns(rows: number, amountScale: number): { dates: number[][]; counts: number[][]; totals: number[][] } {
+function customerColumns(
+  rows: number,
+  amountScale: number,
+): { dates: number[][]; counts: number[][]; totals: number[][] } {
   let seed = 12345;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const dates: number[][] = new Array(rows);
@@ -55,7 +58,8 @@ function wholeColumn(title: string, cells: unknown[][]): unknown[][] {
 
 async function measure(label: string, call: () => Promise<unknown[][]>): Promise<string> {
   const times: number[] = [];
-  let graded = 0, spill = 0;
+  let graded = 0,
+    spill = 0;
   for (let run = 0; run < RUNS; run++) {
     const t0 = performance.now();
     const out = await call();
@@ -148,10 +152,24 @@ export async function run(): Promise<string[]> {
   try {
     const wan = customerColumns(ROWS, 12); // shaoxing counts in 万元
     const yuan = customerColumns(ROWS, 120_000);
-    lines.push(await measure("shaoxing (thresholds, as_of given)", () => grade(wan.dates, wan.counts, wan.totals, "shaoxing", AS_OF, none)));
-    lines.push(await measure("wuhan (quintiles, whole columns)", () => grade(yuan.dates, yuan.counts, yuan.totals, "wuhan", none, none)));
-    const [d, c, t] = [wholeColumn("Last order date", wan.dates), wholeColumn("Purchases", wan.counts), wholeColumn("Amount", wan.totals)];
-    lines.push(await measure("shaoxing over B:B, C:C, D:D (1,048,576 rows each)", () => grade(d, c, t, "shaoxing", AS_OF, none)));
+    lines.push(
+      await measure("shaoxing (thresholds, as_of given)", () =>
+        grade(wan.dates, wan.counts, wan.totals, "shaoxing", AS_OF, none),
+      ),
+    );
+    lines.push(
+      await measure("wuhan (quintiles, whole columns)", () =>
+        grade(yuan.dates, yuan.counts, yuan.totals, "wuhan", none, none),
+      ),
+    );
+    const [d, c, t] = [
+      wholeColumn("Last order date", wan.dates),
+      wholeColumn("Purchases", wan.counts),
+      wholeColumn("Amount", wan.totals),
+    ];
+    lines.push(
+      await measure("shaoxing over B:B, C:C, D:D (1,048,576 rows each)", () => grade(d, c, t, "shaoxing", AS_OF, none)),
+    );
   } finally {
     removeRuntime();
   }

@@ -45,8 +45,10 @@ export async function run(): Promise<string[]> {
       for (const end of ends) gradeSales(sales, wuhan, { asOf: end });
     }),
   );
-  const a = median(once.map((t) => t.wall)), b = median(oneByOne.map((t) => t.wall));
-  const aCpu = median(once.map((t) => t.cpu)), bCpu = median(oneByOne.map((t) => t.cpu));
+  const a = median(once.map((t) => t.wall)),
+    b = median(oneByOne.map((t) => t.wall));
+  const aCpu = median(once.map((t) => t.cpu)),
+    bCpu = median(oneByOne.map((t) => t.cpu));
   lines.push(
     `gradeHistory wuhan, 1,000,000 sales, 200,000 customers, ${ends.length} month ends: median ${seconds(a)} ` +
       `(best ${seconds(Math.min(...once.map((t) => t.wall)))}; CPU ${seconds(aCpu)}; target ≤ 3 s)`,

@@ -38,7 +38,10 @@ const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 function sizeTable(label: string, dist: string): void {
   const html = readFileSync(join(dist, "taskpane.html"), "utf8");
-  const loaded = new Set(["taskpane.html", ...[...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1])]);
+  const loaded = new Set([
+    "taskpane.html",
+    ...[...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]),
+  ]);
   console.log(`\n${label}: ${dist}`);
   console.log(`${"file".padEnd(34)} ${"raw".padStart(11)} ${"gzip".padStart(11)}  loaded by the page`);
   let [raw, gz, pageRaw, pageGz] = [0, 0, 0, 0];
@@ -54,7 +57,9 @@ function sizeTable(label: string, dist: string): void {
     console.log(`${name.padEnd(34)} ${kib(data.length).padStart(11)} ${kib(g).padStart(11)}  ${onPage ? "yes" : ""}`);
   }
   console.log(`${"all files (without assets/)".padEnd(34)} ${kib(raw).padStart(11)} ${kib(gz).padStart(11)}`);
-  console.log(`${"loaded at start (html + scripts)".padEnd(34)} ${kib(pageRaw).padStart(11)} ${kib(pageGz).padStart(11)}`);
+  console.log(
+    `${"loaded at start (html + scripts)".padEnd(34)} ${kib(pageRaw).padStart(11)} ${kib(pageGz).padStart(11)}`,
+  );
 }
 
 /** A copy of `dist` plus the browser Excel double, ready to serve. */
@@ -62,8 +67,11 @@ async function withExcelDouble(dist: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "rfm-pane-bench-"));
   cpSync(dist, dir, { recursive: true });
   await new Promise<void>((done, fail) =>
-    execFile(process.execPath, [join(REPO, "test/taskpane/e2e/buildForBrowser.mjs"), dir], { cwd: REPO }, (err, _o, stderr) =>
-      err ? fail(new Error(stderr || err.message)) : done(),
+    execFile(
+      process.execPath,
+      [join(REPO, "test/taskpane/e2e/buildForBrowser.mjs"), dir],
+      { cwd: REPO },
+      (err, _o, stderr) => (err ? fail(new Error(stderr || err.message)) : done()),
     ),
   );
   return dir;
@@ -95,18 +103,26 @@ async function loadOnce(browser: Browser, origin: string, fake: string, rate: nu
     if (url.origin === origin) return route.continue();
     if (url.host === "appsforoffice.microsoft.com") {
       const file = join(OFFICE_JS_DIR, url.pathname.replace(/^\/lib\/1\/hosted\//, ""));
-      if (file.startsWith(OFFICE_JS_DIR + sep) && existsSync(file)) return route.fulfill({ contentType: "text/javascript", body: readFileSync(file) });
+      if (file.startsWith(OFFICE_JS_DIR + sep) && existsSync(file))
+        return route.fulfill({ contentType: "text/javascript", body: readFileSync(file) });
     }
     return route.abort();
   });
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
-  const setup = { workbook: { sheets: { Sales: [SHAOXING_HEADERS, ...SHAOXING_ROWS] }, selection: "Sales!B3" }, displayLanguage: "en-US" };
+  const setup = {
+    workbook: { sheets: { Sales: [SHAOXING_HEADERS, ...SHAOXING_ROWS] }, selection: "Sales!B3" },
+    displayLanguage: "en-US",
+  };
   await page.addInitScript({ content: `window.rfmE2eSetup = ${JSON.stringify(setup)};` });
   await page.addInitScript({ content: fake });
   await page.addInitScript({ content: MARKS });
   await page.goto(`${origin}/taskpane.html`);
-  await page.waitForFunction(() => (window as unknown as { rfmBench: { interactive?: number } }).rfmBench.interactive, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => (window as unknown as { rfmBench: { interactive?: number } }).rfmBench.interactive,
+    undefined,
+    { timeout: 60_000 },
+  );
   const times = (await page.evaluate(() => (window as unknown as { rfmBench: Times }).rfmBench)) as Times;
   await context.close();
   return times;

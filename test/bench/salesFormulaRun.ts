@@ -15,7 +15,9 @@ async function main(rows: number): Promise<void> {
   installRuntime({ language: "en-US", date1904: false });
   const input = salesRows(rows, Math.max(1, Math.floor(rows / 5)), "numbers");
   const asRange = (cells: ArrayLike<unknown>) => Array.from(cells, (v) => [v]);
-  const customer = asRange(input.ids), orderDate = asRange(input.dates), amount = asRange(input.amounts);
+  const customer = asRange(input.ids),
+    orderDate = asRange(input.dates),
+    amount = asRange(input.amounts);
   const none = null as unknown as undefined;
   const call = () => sales(customer, orderDate, amount, "wuhan", "2025-12-31", none, none, true);
 

@@ -17,7 +17,9 @@ const ROOT = join(__dirname, "../..");
 const args = process.argv.slice(2);
 const profileAt = args.indexOf("--profile");
 const profile = profileAt >= 0 ? args.splice(profileAt, 2)[1] : "shaoxing";
-const sizes = (args.length ? args : ["10000x2000", "20000x4000"]).map((s) => s.split("x").map(Number) as [number, number]);
+const sizes = (args.length ? args : ["10000x2000", "20000x4000"]).map(
+  (s) => s.split("x").map(Number) as [number, number],
+);
 
 function sales(n: number, customers: number): string {
   const rnd = random(n + customers);
@@ -38,14 +40,27 @@ try {
     const out = join(dir, `s${n}.xlsx`);
     execFileSync(
       process.execPath,
-      [join(ROOT, "dist/node/cli/main.js"), "grade", input, "--profile", profile, "--as-of", "2025-07-01", "--formulas", "--out", out],
+      [
+        join(ROOT, "dist/node/cli/main.js"),
+        "grade",
+        input,
+        "--profile",
+        profile,
+        "--as-of",
+        "2025-07-01",
+        "--formulas",
+        "--out",
+        out,
+      ],
       { stdio: "pipe" },
     );
     const bytes = withoutCachedValues(readFileSync(out));
     const started = process.hrtime.bigint();
     recalculate([bytes]);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    console.log(`${profile}: ${n} sales × ${c} customers (${((n * c) / 1e6).toFixed(0)}M): LibreOffice load + recalculate + save ${seconds.toFixed(1)} s`);
+    console.log(
+      `${profile}: ${n} sales × ${c} customers (${((n * c) / 1e6).toFixed(0)}M): LibreOffice load + recalculate + save ${seconds.toFixed(1)} s`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

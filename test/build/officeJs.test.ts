@@ -32,7 +32,10 @@ describe("OFFICE_JS_CDN and OFFICE_JS_URL", () => {
   test("every named CDN is an https address of office.js in Microsoft's lib/1/hosted folder", () => {
     expect(Object.keys(OFFICE_JS_CDNS).sort()).toEqual(["china", "dod", "gcc", "gcch", "global"]);
     for (const [name, { url }] of Object.entries(OFFICE_JS_CDNS)) {
-      expect([name, url]).toEqual([name, expect.stringMatching(/^https:\/\/appsforoffice\.[a-z0-9.]+\/(appsforoffice\/)?lib\/1\/hosted\/office\.js$/)]);
+      expect([name, url]).toEqual([
+        name,
+        expect.stringMatching(/^https:\/\/appsforoffice\.[a-z0-9.]+\/(appsforoffice\/)?lib\/1\/hosted\/office\.js$/),
+      ]);
       expect(officeJsFrom(name, undefined).cdn).toBe(name);
     }
   });
@@ -48,7 +51,9 @@ describe("OFFICE_JS_CDN and OFFICE_JS_URL", () => {
   });
 
   test("refused with what to type: an unknown name, both at once, or an address that is not https office.js", () => {
-    expect(() => officeJsFrom("21vianet", undefined)).toThrow(/not one of Microsoft's Office\.js CDNs: use one of global, china/);
+    expect(() => officeJsFrom("21vianet", undefined)).toThrow(
+      /not one of Microsoft's Office\.js CDNs: use one of global, china/,
+    );
     expect(() => officeJsFrom("china", CHINA)).toThrow(/not both/);
     for (const bad of [
       "http://cdn.example/lib/1/hosted/office.js",
@@ -81,7 +86,9 @@ describe("the task pane's Content-Security-Policy", () => {
   });
 
   test("the development server adds its websocket to connect-src only", () => {
-    const csp = directives(paneContentSecurityPolicy("https://appsforoffice.microsoft.com", { connect: ["wss://localhost:3000"] }));
+    const csp = directives(
+      paneContentSecurityPolicy("https://appsforoffice.microsoft.com", { connect: ["wss://localhost:3000"] }),
+    );
     expect(csp.get("connect-src")).toEqual(["'self'", "wss://localhost:3000", "https://appsforoffice.microsoft.com"]);
     expect(csp.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
   });

@@ -43,7 +43,9 @@ function pagePolicy(html: string): Map<string, string[]> {
 
 /** Every absolute script address the page loads. */
 function scriptAddresses(html: string): string[] {
-  return [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => /^https?:/.test(src));
+  return [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)]
+    .map((m) => m[1])
+    .filter((src) => /^https?:/.test(src));
 }
 
 describe.each(["global", "china"] as const)("the %s build", (cdn) => {
@@ -130,7 +132,9 @@ describe("the China build in a browser", () => {
     await expect(page.getByRole("alert").textContent()).resolves.toBe(t("en", "notInExcel"));
     await page.waitForTimeout(300);
     const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
-    expect([...loaded, ...requested].filter((u) => u.startsWith(CHINA.slice(0, CHINA.lastIndexOf("/"))))).toContain(CHINA);
+    expect([...loaded, ...requested].filter((u) => u.startsWith(CHINA.slice(0, CHINA.lastIndexOf("/"))))).toContain(
+      CHINA,
+    );
     expect([...loaded, ...requested].filter((u) => u.includes("appsforoffice.microsoft.com"))).toEqual([]);
     expect(watch.problems).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);

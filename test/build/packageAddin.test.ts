@@ -28,7 +28,16 @@ test("one archive: web/ (every file to host), manifest.xml, INSTALL.txt and SHA2
   expect(names).toEqual(result.entries);
   const top = "rfm-grader-1.4.2/";
   expect(names.every((n) => n.startsWith(top))).toBe(true);
-  for (const f of ["taskpane.html", "runtime.js", "shared.js", "functions.js", "taskpane.js", "functions.json", "functions.zh-CN.json", "assets/icon-32.png"]) {
+  for (const f of [
+    "taskpane.html",
+    "runtime.js",
+    "shared.js",
+    "functions.js",
+    "taskpane.js",
+    "functions.json",
+    "functions.zh-CN.json",
+    "assets/icon-32.png",
+  ]) {
     expect(names).toContain(`${top}web/${f}`);
     expect(Buffer.from(files[`${top}web/${f}`]).equals(readFileSync(join(dist, f)))).toBe(true);
   }

@@ -16,7 +16,15 @@ export const REPO = resolve(__dirname, "../..");
 /** The hosting address the tests build for (any https address: the page loads its files by relative URLs). */
 export const TEST_ADDIN_URL = "https://rfm-grader.test/addin/";
 
-const INPUTS = ["src", "assets", "webpack.config.js", "manifest.xml", "package.json", "package-lock.json", "tsconfig.json"];
+const INPUTS = [
+  "src",
+  "assets",
+  "webpack.config.js",
+  "manifest.xml",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+];
 /** Per clone of the repo, so that builds of different working copies never clean each other up. */
 const CACHE = join(tmpdir(), "rfm-grader-builds", createHash("sha256").update(REPO).digest("hex").slice(0, 12));
 const DONE = ".complete";
@@ -71,7 +79,8 @@ export async function productionBuild(addinUrl = TEST_ADDIN_URL, cdn: TestCdn = 
       mkdirSync(lock);
     } catch {
       // Another test process is building the same sources: wait for it, or take over a lock it left behind.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS)
+        rmSync(lock, { recursive: true, force: true });
       await sleep(500);
       continue;
     }
@@ -82,7 +91,8 @@ export async function productionBuild(addinUrl = TEST_ADDIN_URL, cdn: TestCdn = 
       // Builds of older sources for the same CDN are of no further use (the other CDN's build is another test's).
       for (const other of readdirSync(CACHE)) {
         const older = other.startsWith(`${cdn}-`) || !/^[a-z]+-/.test(other);
-        if (older && join(CACHE, other) !== dir && existsSync(join(CACHE, other, DONE))) rmSync(join(CACHE, other), { recursive: true, force: true });
+        if (older && join(CACHE, other) !== dir && existsSync(join(CACHE, other, DONE)))
+          rmSync(join(CACHE, other), { recursive: true, force: true });
       }
       return dist;
     } finally {
@@ -94,5 +104,7 @@ export async function productionBuild(addinUrl = TEST_ADDIN_URL, cdn: TestCdn = 
 /** The scripts taskpane.html loads, in its order (the Office.js tag from the CDN excluded). */
 export function pageScripts(dist: string): string[] {
   const html = readFileSync(join(dist, "taskpane.html"), "utf8");
-  return [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+  return [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)]
+    .map((m) => m[1])
+    .filter((src) => !/^https?:/.test(src));
 }

@@ -50,7 +50,9 @@ describe(`every shipped script parses as ES${WEBVIEW_ECMA_VERSION}`, () => {
     expect(webviewSyntaxProblems("class A { static { this.x = 1; } }", WEBVIEW_ECMA_VERSION)).not.toEqual([]);
     expect(webviewSyntaxProblems("class A { x = 1 }", WEBVIEW_ECMA_VERSION)).not.toEqual([]);
     expect(webviewSyntaxProblems("a ||= b", WEBVIEW_ECMA_VERSION)).not.toEqual([]);
-    expect(webviewSyntaxProblems('var r = /(?<!\\d)x/;', WEBVIEW_ECMA_VERSION)).toEqual([expect.stringMatching(/lookbehind/)]);
+    expect(webviewSyntaxProblems("var r = /(?<!\\d)x/;", WEBVIEW_ECMA_VERSION)).toEqual([
+      expect.stringMatching(/lookbehind/),
+    ]);
     expect(webviewSyntaxProblems("var x = a?.b ?? 10n; var r = /\\p{L}/u;", WEBVIEW_ECMA_VERSION)).toEqual([]);
   });
 

@@ -18,12 +18,33 @@ const OPENSSL = "/usr/bin/openssl";
 
 /** A key and a certificate for 127.0.0.1, valid for a day, made for this run only. */
 function selfSignedCertificate(dir: string): { key: string; cert: string } {
-  if (!existsSync(OPENSSL)) throw new Error(`${OPENSSL} not found: install it with "apt-get install -y openssl" (npm test's pretest does, as root).`);
+  if (!existsSync(OPENSSL))
+    throw new Error(
+      `${OPENSSL} not found: install it with "apt-get install -y openssl" (npm test's pretest does, as root).`,
+    );
   const [key, cert] = [join(dir, "key.pem"), join(dir, "cert.pem")];
-  execFileSync(OPENSSL, [
-    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "1",
-    "-keyout", key, "-out", cert, "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-  ], { stdio: "pipe" });
+  execFileSync(
+    OPENSSL,
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-sha256",
+      "-days",
+      "1",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1",
+    ],
+    { stdio: "pipe" },
+  );
   return { key: readFileSync(key, "utf8"), cert: readFileSync(cert, "utf8") };
 }
 
@@ -80,13 +101,27 @@ test("outside Office the pane replaces its loading state with the Office.js fall
 });
 
 test("every function of functions.json is registered with CustomFunctions.associate, and computes", async () => {
-  const ids = (JSON.parse(readFileSync(join(dist, "functions.json"), "utf8")) as { functions: { id: string }[] }).functions.map((f) => f.id);
-  await page.waitForFunction((n) => Object.keys((window as unknown as { rfmRegistered: object }).rfmRegistered).length >= n, ids.length);
-  const registered = await page.evaluate(() => Object.keys((window as unknown as { rfmRegistered: object }).rfmRegistered));
+  const ids = (
+    JSON.parse(readFileSync(join(dist, "functions.json"), "utf8")) as { functions: { id: string }[] }
+  ).functions.map((f) => f.id);
+  await page.waitForFunction(
+    (n) => Object.keys((window as unknown as { rfmRegistered: object }).rfmRegistered).length >= n,
+    ids.length,
+  );
+  const registered = await page.evaluate(() =>
+    Object.keys((window as unknown as { rfmRegistered: object }).rfmRegistered),
+  );
   expect(registered.sort()).toEqual([...ids].sort());
   // Shaoxing, D = 6 days, S = 20, Z = 10 万元: X = 0.3×5 + 0.4×5 + 0.6×5 = 6.5 > 6 -> A (serials 45833, 45839: 2025-06-25, 2025-07-01)
   const grade = await page.evaluate(() =>
-    (window as unknown as { rfmRegistered: Record<string, (...a: unknown[]) => unknown> }).rfmRegistered.GRADE([[45833]], [[20]], [[10]], null, 45839, null),
+    (window as unknown as { rfmRegistered: Record<string, (...a: unknown[]) => unknown> }).rfmRegistered.GRADE(
+      [[45833]],
+      [[20]],
+      [[10]],
+      null,
+      45839,
+      null,
+    ),
   );
   expect(grade).toEqual([["A"]]);
 });

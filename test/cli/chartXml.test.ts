@@ -6,14 +6,105 @@ import { chartDrawingXml, rangeRef, stackedColumnChartXml } from "../../src/cli/
 
 /** The schema's child order for the elements written (names without the prefix). */
 const SEQUENCES: Record<string, string[]> = {
-  chartSpace: ["date1904", "lang", "roundedCorners", "AlternateContent", "style", "clrMapOvr", "pivotSource", "protection", "chart", "spPr", "txPr", "externalData", "printSettings", "userShapes", "extLst"],
-  chart: ["title", "autoTitleDeleted", "pivotFmts", "view3D", "floor", "sideWall", "backWall", "plotArea", "legend", "plotVisOnly", "dispBlanksAs", "showDLblsOverMax", "extLst"],
+  chartSpace: [
+    "date1904",
+    "lang",
+    "roundedCorners",
+    "AlternateContent",
+    "style",
+    "clrMapOvr",
+    "pivotSource",
+    "protection",
+    "chart",
+    "spPr",
+    "txPr",
+    "externalData",
+    "printSettings",
+    "userShapes",
+    "extLst",
+  ],
+  chart: [
+    "title",
+    "autoTitleDeleted",
+    "pivotFmts",
+    "view3D",
+    "floor",
+    "sideWall",
+    "backWall",
+    "plotArea",
+    "legend",
+    "plotVisOnly",
+    "dispBlanksAs",
+    "showDLblsOverMax",
+    "extLst",
+  ],
   title: ["tx", "layout", "overlay", "spPr", "txPr", "extLst"],
   plotArea: ["layout", "barChart", "catAx", "valAx", "dTable", "spPr", "extLst"],
   barChart: ["barDir", "grouping", "varyColors", "ser", "dLbls", "gapWidth", "overlap", "serLines", "axId", "extLst"],
-  ser: ["idx", "order", "tx", "spPr", "invertIfNegative", "pictureOptions", "dPt", "dLbls", "trendline", "errBars", "cat", "val", "shape", "extLst"],
-  catAx: ["axId", "scaling", "delete", "axPos", "majorGridlines", "minorGridlines", "title", "numFmt", "majorTickMark", "minorTickMark", "tickLblPos", "spPr", "txPr", "crossAx", "crosses", "crossesAt", "auto", "lblAlgn", "lblOffset", "tickLblSkip", "tickMarkSkip", "noMultiLvlLbl", "extLst"],
-  valAx: ["axId", "scaling", "delete", "axPos", "majorGridlines", "minorGridlines", "title", "numFmt", "majorTickMark", "minorTickMark", "tickLblPos", "spPr", "txPr", "crossAx", "crosses", "crossesAt", "crossBetween", "majorUnit", "minorUnit", "dispUnits", "extLst"],
+  ser: [
+    "idx",
+    "order",
+    "tx",
+    "spPr",
+    "invertIfNegative",
+    "pictureOptions",
+    "dPt",
+    "dLbls",
+    "trendline",
+    "errBars",
+    "cat",
+    "val",
+    "shape",
+    "extLst",
+  ],
+  catAx: [
+    "axId",
+    "scaling",
+    "delete",
+    "axPos",
+    "majorGridlines",
+    "minorGridlines",
+    "title",
+    "numFmt",
+    "majorTickMark",
+    "minorTickMark",
+    "tickLblPos",
+    "spPr",
+    "txPr",
+    "crossAx",
+    "crosses",
+    "crossesAt",
+    "auto",
+    "lblAlgn",
+    "lblOffset",
+    "tickLblSkip",
+    "tickMarkSkip",
+    "noMultiLvlLbl",
+    "extLst",
+  ],
+  valAx: [
+    "axId",
+    "scaling",
+    "delete",
+    "axPos",
+    "majorGridlines",
+    "minorGridlines",
+    "title",
+    "numFmt",
+    "majorTickMark",
+    "minorTickMark",
+    "tickLblPos",
+    "spPr",
+    "txPr",
+    "crossAx",
+    "crosses",
+    "crossesAt",
+    "crossBetween",
+    "majorUnit",
+    "minorUnit",
+    "dispUnits",
+    "extLst",
+  ],
   legend: ["legendPos", "legendEntry", "layout", "overlay", "spPr", "txPr", "extLst"],
   strRef: ["f", "strCache", "extLst"],
   numRef: ["f", "numCache", "extLst"],
@@ -88,9 +179,15 @@ describe("the stacked column chart part", () => {
   it("refers to its ranges with the sheet name quoted, quotes doubled, and escapes text", () => {
     expect(rangeRef({ sheet: "RFM 汇总", row: 4, col: 0, rows: 24, cols: 1 })).toBe("'RFM 汇总'!$A$5:$A$28");
     expect(rangeRef({ sheet: "O'Brien", row: 0, col: 27, rows: 1, cols: 1 })).toBe("'O''Brien'!$AB$1");
-    expect(stackedColumnChartXml({
-      title: "A & B <1>", lang: "zh-CN", categories: ["x"], categoryCells: { sheet: "S", row: 0, col: 0, rows: 1, cols: 1 }, series: [],
-    })).toContain("<a:t>A &amp; B &lt;1&gt;</a:t>");
+    expect(
+      stackedColumnChartXml({
+        title: "A & B <1>",
+        lang: "zh-CN",
+        categories: ["x"],
+        categoryCells: { sheet: "S", row: 0, col: 0, rows: 1, cols: 1 },
+        series: [],
+      }),
+    ).toContain("<a:t>A &amp; B &lt;1&gt;</a:t>");
   });
 });
 
@@ -98,7 +195,11 @@ describe("the drawing part", () => {
   it("anchors one chart between two cells, in the schema's order", () => {
     const drawing = chartDrawingXml({ fromCol: 7, fromRow: 2, toCol: 17, toRow: 24 }, "Chart");
     expectSchemaOrder(drawing, 4);
-    expect(drawing).toContain("<xdr:from><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>");
-    expect(drawing).toContain('<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/>');
+    expect(drawing).toContain(
+      "<xdr:from><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>",
+    );
+    expect(drawing).toContain(
+      '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/>',
+    );
   });
 });

@@ -8,7 +8,10 @@ beforeAll(() => {
   buildCli();
   dir = tempDir();
   // Far more than a pipe buffers (64 KiB), so the writes meet the closed pipe.
-  const rows = Array.from({ length: 20_000 }, (_, i) => `C${i},2025-12-${String(1 + (i % 28)).padStart(2, "0")},${1 + (i % 20)},${i % 10}`);
+  const rows = Array.from(
+    { length: 20_000 },
+    (_, i) => `C${i},2025-12-${String(1 + (i % 28)).padStart(2, "0")},${1 + (i % 20)},${i % 10}`,
+  );
   write(dir, "big.csv", csvFile(["Customer,Date,Purchases,Total amount", ...rows]));
 }, 180_000);
 

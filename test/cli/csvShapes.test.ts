@@ -12,7 +12,10 @@ import { buildCli, records, rfm, tempDir, write } from "./helpers";
 
 const SHAOXING = ["--profile", "shaoxing", "--as-of", "2025-12-31"];
 const HEADER = "Customer ID,Last order date,Purchase count,Total amount";
-const A = "A,2025-12-21,16,9", B = "B,2025-11-21,3,2", C = "C,2025-12-01,5,4", D = "D,2025-12-31,20,6";
+const A = "A,2025-12-21,16,9",
+  B = "B,2025-11-21,3,2",
+  C = "C,2025-12-01,5,4",
+  D = "D,2025-12-31,20,6";
 const GRADES = { A: "A", B: "C", C: "B", D: "B" };
 
 let dir: string;
@@ -61,13 +64,21 @@ describe("line breaks of every kind, in any mix", () => {
     const js = graded("duck.csv", text, ["--engine", "js"]);
     const duck = graded("duck.csv", text, ["--engine", "duckdb"]);
     expect(duck.stdout).toBe(js.stdout);
-    expect(duck.stderr).toContain("Engine: JavaScript (DuckDB not used: the file's line breaks are not all LF or all CRLF)");
+    expect(duck.stderr).toContain(
+      "Engine: JavaScript (DuckDB not used: the file's line breaks are not all LF or all CRLF)",
+    );
   });
 
   test("a quoted header with a line break in it (Alt+Enter) in a CRLF file is still recognised", () => {
-    const run = graded("altenter.csv", `"Customer\nID","Last order\r\ndate",Purchase count,"Total\namount"\r\n${A}\r\n${B}\r\n`);
+    const run = graded(
+      "altenter.csv",
+      `"Customer\nID","Last order\r\ndate",Purchase count,"Total\namount"\r\n${A}\r\n${B}\r\n`,
+    );
     const rows = records(run.stdout);
-    expect(rows.map((r) => [r["Customer\nID"], r.Grade])).toEqual([["A", "A"], ["B", "C"]]);
+    expect(rows.map((r) => [r["Customer\nID"], r.Grade])).toEqual([
+      ["A", "A"],
+      ["B", "C"],
+    ]);
     expect(run.stdout).not.toMatch(/\d\r/);
   });
 });
@@ -82,7 +93,9 @@ describe("malformed quotes, read as Python's csv reads them", () => {
   test("a quote that opens in the last line and never closes loses nothing: graded, and reported", () => {
     const run = graded("lastopen.csv", `${HEADER}\n${A}\n"B,2025-11-21,3,2`);
     expect(Object.keys(gradesOf(run.stdout))).toEqual(["A", "B,2025-11-21,3,2"]);
-    expect(run.stderr).toContain('Warning: row 3: a quote (") opens a cell that never closes; the cell runs to the end of the file');
+    expect(run.stderr).toContain(
+      'Warning: row 3: a quote (") opens a cell that never closes; the cell runs to the end of the file',
+    );
   });
 
   test("many rows with text after a quote: five are named, the rest counted", () => {
@@ -97,10 +110,25 @@ describe("decimal commas (European Excel's CSV: semicolons between cells)", () =
   // Shaoxing as of 2025-12-31, amounts in yuan (--unit yuan: 1.234,56 yuan is 0.123456 万元, M 1). A: 10 days, 16 →
   // r5 f5 m1: 1.5 + 2 + 0.6 = 4.1 B. B: 40 days, 3 → r2 f2 m1: 0.6 + 0.8 + 0.6 = 2 C. C: 30 days, 5 → r3 f2 m1 = 2.3 C.
   const EU = ["Kunde;Letzte Bestellung;Anzahl;Summe"];
-  const args = ["--map", "id=Kunde", "--map", "date=Letzte Bestellung", "--map", "count=Anzahl", "--map", "total=Summe", "--unit", "yuan"];
+  const args = [
+    "--map",
+    "id=Kunde",
+    "--map",
+    "date=Letzte Bestellung",
+    "--map",
+    "count=Anzahl",
+    "--map",
+    "total=Summe",
+    "--unit",
+    "yuan",
+  ];
 
   test("every amount of a column read in the column's convention, the summary says which", async () => {
-    const run = graded("eu.csv", [...EU, "A;2025-12-21;16;1.234,56", "B;2025-11-21;3;99,90", "C;2025-12-01;5;1,234"].join("\r\n"), [...args, "-o", "eu.xlsx"]);
+    const run = graded(
+      "eu.csv",
+      [...EU, "A;2025-12-21;16;1.234,56", "B;2025-11-21;3;99,90", "C;2025-12-01;5;1,234"].join("\r\n"),
+      [...args, "-o", "eu.xlsx"],
+    );
     expect(run.stderr).toContain("Decimal separator: comma (1.234,56 reads 1234.56) in “Summe”");
     expect(run.stderr).toContain("Graded 3 of 3 rows");
     const { Workbook } = await import("exceljs");
@@ -113,7 +141,11 @@ describe("decimal commas (European Excel's CSV: semicolons between cells)", () =
   });
 
   test("a column that mixes commas and points: those cells are not graded, each note names its row and column", () => {
-    const run = graded("mixed-eu.csv", [...EU, "A;2025-12-21;16;1,5", "B;2025-11-21;3;2.5", "C;2025-12-01;5;4"].join("\n"), [...args, "--lang", "zh"]);
+    const run = graded(
+      "mixed-eu.csv",
+      [...EU, "A;2025-12-21;16;1,5", "B;2025-11-21;3;2.5", "C;2025-12-01;5;4"].join("\n"),
+      [...args, "--lang", "zh"],
+    );
     const notes = records(run.stdout).map((r) => r["备注"]);
     expect(notes[0]).toBe("第 2 行，“Summe”列：此列有的数值用逗号、有的用句点表示小数，无法确定 1,5 的数值");
     expect(notes[1]).toBe("第 3 行，“Summe”列：此列有的数值用逗号、有的用句点表示小数，无法确定 2.5 的数值");
@@ -127,13 +159,25 @@ describe("decimal commas (European Excel's CSV: semicolons between cells)", () =
       "Row 2, column “Summe”: 1,234 can be read two ways: no other cell of this column shows whether a comma or a point marks its decimals",
       "",
     ]);
-    const tab = graded("unclear.txt", [...EU, "A;2025-12-21;16;1,234", "B;2025-11-21;3;2"].map((l) => l.replace(/;/g, "\t")).join("\n"), args);
-    expect(records(tab.stdout).map((r) => [r.Grade, r.Note])).toEqual([["B", ""], ["C", ""]]);
+    const tab = graded(
+      "unclear.txt",
+      [...EU, "A;2025-12-21;16;1,234", "B;2025-11-21;3;2"].map((l) => l.replace(/;/g, "\t")).join("\n"),
+      args,
+    );
+    expect(records(tab.stdout).map((r) => [r.Grade, r.Note])).toEqual([
+      ["B", ""],
+      ["C", ""],
+    ]);
     expect(tab.stderr).toContain("Decimal separator: point (1,234.56) in “Summe”");
   });
 
   test("sales records with decimal commas: each sale's amount read once, in the column's convention", () => {
-    const sales = ["客户;消费时间;消费金额", "W1;2025-06-01;1.000,50", "W1;2025-06-02;0,50", "W2;2025-06-03;12,25"].join("\n");
+    const sales = [
+      "客户;消费时间;消费金额",
+      "W1;2025-06-01;1.000,50",
+      "W1;2025-06-02;0,50",
+      "W2;2025-06-03;12,25",
+    ].join("\n");
     const run = graded("eu-sales.csv", sales);
     const rows = Object.fromEntries(records(run.stdout).map((r) => [r.Customer, r.Amount]));
     expect(rows).toEqual({ W1: "1001", W2: "12.25" });

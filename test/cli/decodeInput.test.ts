@@ -5,7 +5,7 @@ import { decodeInput, detectDelimiter, encodingOf, profileText } from "../../src
 import { UsageError } from "../../src/cli/usageError";
 import { big5, gbk, utf16be, utf16le, windows1252 } from "./textEncodings";
 
-const TABLE = "客户编号,下单时间,订单金额\nK1,2025-06-01,100\nK2,2025-06-02,\"1,200\"\n";
+const TABLE = '客户编号,下单时间,订单金额\nK1,2025-06-01,100\nK2,2025-06-02,"1,200"\n';
 
 test("UTF-8 without a byte-order mark is passed on as it is: the same memory, no copy", () => {
   const raw = Buffer.from(TABLE);
@@ -46,7 +46,11 @@ test("UTF-16BE with a byte-order mark, and UTF-16LE without one", () => {
 
 test("UTF-16LE without a byte-order mark whose text is mostly Chinese: the zero bytes of its delimiters tell", () => {
   const text = "客户编号,下单时间,订单金额\r\n张三丰,二〇二五年六月一日,一百元\r\n李四光,二〇二五年六月二日,两百元\r\n";
-  expect(decodeInput("a.txt", utf16le(text, false))).toMatchObject({ encoding: "utf16le", evidence: "zeros", bom: false });
+  expect(decodeInput("a.txt", utf16le(text, false))).toMatchObject({
+    encoding: "utf16le",
+    evidence: "zeros",
+    bom: false,
+  });
   expect(decodeInput("a.txt", utf16le(text, false)).bytes.toString()).toBe(text);
 });
 
@@ -60,23 +64,65 @@ test("--encoding forces one; bytes that are not in it are refused with a line th
 });
 
 test("--encoding names as people write them", () => {
-  expect(["UTF-8", "utf8", "GBK", "gb2312", "cp936", "GB18030", "Unicode", "UTF-16LE", "utf16be", "big5", "cp950"].map(encodingOf)).toEqual([
-    "utf8", "utf8", "gb18030", "gb18030", "gb18030", "gb18030", "utf16le", "utf16le", "utf16be", "big5", "big5",
+  expect(
+    ["UTF-8", "utf8", "GBK", "gb2312", "cp936", "GB18030", "Unicode", "UTF-16LE", "utf16be", "big5", "cp950"].map(
+      encodingOf,
+    ),
+  ).toEqual([
+    "utf8",
+    "utf8",
+    "gb18030",
+    "gb18030",
+    "gb18030",
+    "gb18030",
+    "utf16le",
+    "utf16le",
+    "utf16be",
+    "big5",
+    "big5",
   ]);
-  expect(["windows-1252", "Windows_1252", "cp1252", "latin1", "ISO-8859-1"].map(encodingOf)).toEqual(Array(5).fill("windows1252"));
+  expect(["windows-1252", "Windows_1252", "cp1252", "latin1", "ISO-8859-1"].map(encodingOf)).toEqual(
+    Array(5).fill("windows1252"),
+  );
   expect(encodingOf("ansi")).toBeNull(); // the "ANSI" code page is GBK on Chinese Windows: too vague to name one
 });
 
 describe("GBK, Big5 and Windows-1252 told apart by their bytes and headers", () => {
-  const WESTERN = "Customer,Last order date,Purchases,Total amount\r\nMüller GmbH,2025-06-01,3,1200\r\nRépartition Sàrl,2025-06-02,5,300\r\nNæstved ApS,2025-06-03,1,80\r\n";
-  const TRADITIONAL = "客戶編號,下單時間,歷史購買總次數,歷史購買總金額\r\n台北許先生,2025-06-01,3,1200\r\n高雄陳小姐,2025-06-02,5,300\r\n";
+  const WESTERN =
+    "Customer,Last order date,Purchases,Total amount\r\nMüller GmbH,2025-06-01,3,1200\r\nRépartition Sàrl,2025-06-02,5,300\r\nNæstved ApS,2025-06-03,1,80\r\n";
+  const TRADITIONAL =
+    "客戶編號,下單時間,歷史購買總次數,歷史購買總金額\r\n台北許先生,2025-06-01,3,1200\r\n高雄陳小姐,2025-06-02,5,300\r\n";
 
   test.each([
-    ["Windows-1252 (Western Excel): accented letters beside letters", windows1252(WESTERN), WESTERN, "windows1252", "bytes"],
+    [
+      "Windows-1252 (Western Excel): accented letters beside letters",
+      windows1252(WESTERN),
+      WESTERN,
+      "windows1252",
+      "bytes",
+    ],
     ["Big5 with Traditional headers (the headers decide)", big5(TRADITIONAL), TRADITIONAL, "big5", "headers"],
-    ["Big5 whose headers are the same in both scripts", big5("客戶,日期,金額\r\n許一,2025-06-01,10\r\n"), "客戶,日期,金額\r\n許一,2025-06-01,10\r\n", "big5", "headers"],
-    ["Big5 with headers no encoding knows: its common characters decide", big5("名稱,地址,備註\r\n陳小姐,臺北市中山區,老客戶\r\n"), "名稱,地址,備註\r\n陳小姐,臺北市中山區,老客戶\r\n", "big5", "bytes"],
-    ["GBK with English headers: its common characters decide", gbk("Customer,Date,Amount\r\n客户1,2025-06-01,10\r\n客户2,2025-06-02,20\r\n"), "Customer,Date,Amount\r\n客户1,2025-06-01,10\r\n客户2,2025-06-02,20\r\n", "gb18030", "bytes"],
+    [
+      "Big5 whose headers are the same in both scripts",
+      big5("客戶,日期,金額\r\n許一,2025-06-01,10\r\n"),
+      "客戶,日期,金額\r\n許一,2025-06-01,10\r\n",
+      "big5",
+      "headers",
+    ],
+    [
+      "Big5 with headers no encoding knows: its common characters decide",
+      big5("名稱,地址,備註\r\n陳小姐,臺北市中山區,老客戶\r\n"),
+      "名稱,地址,備註\r\n陳小姐,臺北市中山區,老客戶\r\n",
+      "big5",
+      "bytes",
+    ],
+    [
+      "GBK with English headers: its common characters decide",
+      gbk("Customer,Date,Amount\r\n客户1,2025-06-01,10\r\n客户2,2025-06-02,20\r\n"),
+      "Customer,Date,Amount\r\n客户1,2025-06-01,10\r\n客户2,2025-06-02,20\r\n",
+      "gb18030",
+      "bytes",
+    ],
     ["GBK with Chinese headers", gbk(TABLE), TABLE, "gb18030", "headers"],
   ])("%s", (_what, raw, text, encoding, evidence) => {
     const read = decodeInput("a.csv", raw);
@@ -86,7 +132,11 @@ describe("GBK, Big5 and Windows-1252 told apart by their bytes and headers", () 
 
   test("bytes that could be GBK or Big5 alike are refused in one line that names both and the flag", () => {
     // B0A4 B0B3: 挨俺 in GBK, 陘偃 in Big5; uncommon in both, headers known in neither.
-    const raw = Buffer.concat([Buffer.from("Name,Note\r\n"), Buffer.from([0xb0, 0xa4, 0xb0, 0xb3]), Buffer.from(",1\r\n")]);
+    const raw = Buffer.concat([
+      Buffer.from("Name,Note\r\n"),
+      Buffer.from([0xb0, 0xa4, 0xb0, 0xb3]),
+      Buffer.from(",1\r\n"),
+    ]);
     expect(() => decodeInput("a.csv", raw)).toThrow(
       '"a.csv" could be GB18030/GBK or Big5 text, and its bytes do not tell which: name it with --encoding gb18030 or --encoding big5',
     );
@@ -111,7 +161,9 @@ describe("GBK, Big5 and Windows-1252 told apart by their bytes and headers", () 
     // UTF-8 forced into UTF-16 decodes into kilobytes of CJK mojibake: refused in a line of ordinary length.
     const long = Buffer.from("客户编号,下单时间,订单金额\n" + "K1,2025-06-01,100\n".repeat(500) + "K2,2025-06-01,10\n");
     const refused = lines(long, "utf16le").en;
-    expect(refused).toBe('"a.csv" read as UTF-16LE has no column header rfm knows, read as UTF-8 it has: use --encoding utf8, or leave out --encoding to have it detected');
+    expect(refused).toBe(
+      '"a.csv" read as UTF-16LE has no column header rfm knows, read as UTF-8 it has: use --encoding utf8, or leave out --encoding to have it detected',
+    );
     expect(lines(Buffer.from(TABLE), "windows1252").en).toContain("read as UTF-8 it has: use --encoding utf8");
   });
 
@@ -124,18 +176,37 @@ describe("GBK, Big5 and Windows-1252 told apart by their bytes and headers", () 
 
   test("random tables in each script and encoding: named right or refused, never read in a wrong encoding", () => {
     const scripts = {
-      gb18030: { words: ["客户", "张三", "北京市", "上海", "有限公司", "老客户", "华东", "订单", "王小明", "备注"], encode: gbk, headers: ["客户编号,下单时间,订单金额", "名称,地址,备注"] },
-      big5: { words: ["客戶", "張三", "臺北市", "高雄", "有限公司", "老客戶", "訂單", "陳小姐", "備註", "地址"], encode: big5, headers: ["客戶編號,下單時間,訂單金額", "名稱,地址,備註"] },
-      windows1252: { words: ["Müller", "Société", "Café", "Zürich", "Straße", "Señor", "Björk", "Ærø", "Crème", "Répartition"], encode: windows1252, headers: ["Kunde,Datum,Betrag", "Nom,Adresse,Remarque"] },
+      gb18030: {
+        words: ["客户", "张三", "北京市", "上海", "有限公司", "老客户", "华东", "订单", "王小明", "备注"],
+        encode: gbk,
+        headers: ["客户编号,下单时间,订单金额", "名称,地址,备注"],
+      },
+      big5: {
+        words: ["客戶", "張三", "臺北市", "高雄", "有限公司", "老客戶", "訂單", "陳小姐", "備註", "地址"],
+        encode: big5,
+        headers: ["客戶編號,下單時間,訂單金額", "名稱,地址,備註"],
+      },
+      windows1252: {
+        words: ["Müller", "Société", "Café", "Zürich", "Straße", "Señor", "Björk", "Ærø", "Crème", "Répartition"],
+        encode: windows1252,
+        headers: ["Kunde,Datum,Betrag", "Nom,Adresse,Remarque"],
+      },
     };
     const kinds = Object.keys(scripts) as (keyof typeof scripts)[];
-    const table = fc.tuple(fc.constantFrom(...kinds), fc.nat({ max: 2 }), fc.array(fc.tuple(fc.nat({ max: 9 }), fc.nat({ max: 9 }), fc.nat({ max: 999 })), { minLength: 1, maxLength: 12 }));
-    let decided = 0, runs = 0;
+    const table = fc.tuple(
+      fc.constantFrom(...kinds),
+      fc.nat({ max: 2 }),
+      fc.array(fc.tuple(fc.nat({ max: 9 }), fc.nat({ max: 9 }), fc.nat({ max: 999 })), { minLength: 1, maxLength: 12 }),
+    );
+    let decided = 0,
+      runs = 0;
     fc.assert(
       fc.property(table, ([kind, header, rows]) => {
         const script = scripts[kind];
         const head = header === 2 ? "Customer,Date,Amount" : script.headers[header];
-        const text = [head, ...rows.map(([a, b, n]) => `${script.words[a]} ${script.words[b]},2025-06-01,${n}`)].join("\r\n") + "\r\n";
+        const text =
+          [head, ...rows.map(([a, b, n]) => `${script.words[a]} ${script.words[b]},2025-06-01,${n}`)].join("\r\n") +
+          "\r\n";
         runs++;
         let read;
         try {
@@ -155,7 +226,10 @@ describe("GBK, Big5 and Windows-1252 told apart by their bytes and headers", () 
   });
 
   test("--encoding windows-1252 reads what it names", () => {
-    expect(decodeInput("a.csv", windows1252(WESTERN), "windows1252")).toMatchObject({ encoding: "windows1252", evidence: "forced" });
+    expect(decodeInput("a.csv", windows1252(WESTERN), "windows1252")).toMatchObject({
+      encoding: "windows1252",
+      evidence: "forced",
+    });
   });
 });
 
@@ -173,6 +247,8 @@ test("profile files: UTF-8 with or without a byte-order mark; GBK and UTF-16 are
   const json = '{"name": {"zh": "每月沟通1–2次"}}';
   expect(profileText("p.json", Buffer.from(json))).toBe(json);
   expect(profileText("p.json", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]))).toBe(json);
-  expect(() => profileText("p.json", gbk('{"name": {"zh": "每月沟通次"}}'))).toThrow(/Profile file "p.json" is not UTF-8 text/);
+  expect(() => profileText("p.json", gbk('{"name": {"zh": "每月沟通次"}}'))).toThrow(
+    /Profile file "p.json" is not UTF-8 text/,
+  );
   expect(() => profileText("p.json", utf16le(json))).toThrow(/is not UTF-8 text/);
 });

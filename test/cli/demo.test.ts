@@ -4,7 +4,14 @@ import ExcelJS from "exceljs";
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { buildCli, records, rfm, ROOT, tempDir } from "./helpers";
-import { sampleCsv, shaoxingSample, SHAOXING_SAMPLE_AS_OF, wuhanSample, type SampleCell, type SampleSheet } from "./samples/generateSamples";
+import {
+  sampleCsv,
+  shaoxingSample,
+  SHAOXING_SAMPLE_AS_OF,
+  wuhanSample,
+  type SampleCell,
+  type SampleSheet,
+} from "./samples/generateSamples";
 
 const SAMPLES = join(ROOT, "assets/samples");
 
@@ -38,7 +45,13 @@ describe("samples", () => {
 
   test("the Shaoxing sample: about 300 customers under the platform's Chinese headers", () => {
     const sheet = shaoxingSample();
-    expect(sheet.headers).toEqual(["客户编号", "下单时间", "订单金额（万元）", "历史购买总次数", "历史购买总金额（万元）"]);
+    expect(sheet.headers).toEqual([
+      "客户编号",
+      "下单时间",
+      "订单金额（万元）",
+      "历史购买总次数",
+      "历史购买总金额（万元）",
+    ]);
     expect(sheet.rows).toHaveLength(300);
   });
 

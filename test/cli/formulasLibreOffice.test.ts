@@ -10,8 +10,20 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import * as Papa from "papaparse";
 import {
-  builtinProfile, formatIssue, parseProfile, gradeCustomers, issuesOfRow, outputHeaders, resultColumn, parseDateText, parseDay, profileToJson,
-  scoreNumber, type Lang, type MonetaryUnit, type Profile,
+  builtinProfile,
+  formatIssue,
+  parseProfile,
+  gradeCustomers,
+  issuesOfRow,
+  outputHeaders,
+  resultColumn,
+  parseDateText,
+  parseDay,
+  profileToJson,
+  scoreNumber,
+  type Lang,
+  type MonetaryUnit,
+  type Profile,
 } from "../../src/engine";
 import { formatDay } from "../../src/engine/dates";
 import { nextContactDay } from "../../src/engine/periods";
@@ -40,8 +52,14 @@ function randomCustomerCsv(seed: number, n: number, lastDay = 20_270): string {
   for (let i = 0; i < n; i++) {
     const r = rnd();
     const date = r < 0.06 ? bad[Math.floor(rnd() * bad.length)] : formatDay(lastDay - Math.floor(rnd() * 90));
-    const count = r > 0.5 && r < 0.55 ? ["", "2.5", "0", "-1", "abc", "#VALUE!"][Math.floor(rnd() * 6)] : String(1 + Math.floor(rnd() * rnd() * 20));
-    const total = r > 0.6 && r < 0.64 ? ["", "0", "-3", "x1"][Math.floor(rnd() * 4)] : ["0.5", "1", "1.5", "3", "12.75", "0.199999", "2.00005", "80000"][Math.floor(rnd() * 8)];
+    const count =
+      r > 0.5 && r < 0.55
+        ? ["", "2.5", "0", "-1", "abc", "#VALUE!"][Math.floor(rnd() * 6)]
+        : String(1 + Math.floor(rnd() * rnd() * 20));
+    const total =
+      r > 0.6 && r < 0.64
+        ? ["", "0", "-3", "x1"][Math.floor(rnd() * 4)]
+        : ["0.5", "1", "1.5", "3", "12.75", "0.199999", "2.00005", "80000"][Math.floor(rnd() * 8)];
     lines.push(`${r > 0.97 ? "#REF!" : `K${Math.floor(i * 0.97)}`},${date},${count},${total}`);
   }
   return lines.join("\n") + "\n";
@@ -59,26 +77,91 @@ const eastWithPeriods: Profile = parseProfile({
     grade: g.grade,
     ...(g.above !== undefined ? { above: g.above } : {}),
     ...(g.atLeast !== undefined ? { atLeast: g.atLeast } : {}),
-    cadence: { en: g.cadence.en, zh: g.cadence.zh, ...[{ every: { months: 1 } }, { every: { days: 14 } }, {}, { every: { months: 13 } }][i] },
+    cadence: {
+      en: g.cadence.en,
+      zh: g.cadence.zh,
+      ...[{ every: { months: 1 } }, { every: { days: 14 } }, {}, { every: { months: 13 } }][i],
+    },
   })),
 });
 
 const CASES: Case[] = [
   { name: "shaoxing on the sample (en)", profile: shaoxing, csv: SAMPLE, asOf: "2025-12-31", unit: "wan", lang: "en" },
   {
-    name: "shaoxing on the sample, analysis date moved in the parameters block", profile: shaoxing, csv: SAMPLE,
-    asOf: "2025-12-31", unit: "wan", lang: "zh", movedAsOf: "2026-01-25",
+    name: "shaoxing on the sample, analysis date moved in the parameters block",
+    profile: shaoxing,
+    csv: SAMPLE,
+    asOf: "2025-12-31",
+    unit: "wan",
+    lang: "zh",
+    movedAsOf: "2026-01-25",
   },
-  { name: "wuhan (quintiles, average) on the sample read in yuan", profile: wuhan, csv: SAMPLE, asOf: "2025-12-31", unit: "yuan", lang: "zh" },
-  { name: "wuhan on random customers with bad rows", profile: wuhan, csv: randomCustomerCsv(7, 400), asOf: "2025-07-01", unit: "yuan", lang: "en" },
-  { name: "custom thresholds, bounds moved into wan", profile: east, csv: randomCustomerCsv(8, 400), asOf: "2025-07-01", unit: "wan", lang: "en" },
-  { name: "custom thresholds in yuan (zh)", profile: east, csv: randomCustomerCsv(9, 300), asOf: "2025-07-01", unit: "yuan", lang: "zh" },
-  { name: "custom quartiles, ties best", profile: quartiles, csv: randomCustomerCsv(10, 400), asOf: "2025-07-01", unit: "yuan", lang: "en" },
-  { name: "custom deciles, ties first", profile: deciles, csv: randomCustomerCsv(11, 400), asOf: "2025-07-01", unit: "wan", lang: "en" },
+  {
+    name: "wuhan (quintiles, average) on the sample read in yuan",
+    profile: wuhan,
+    csv: SAMPLE,
+    asOf: "2025-12-31",
+    unit: "yuan",
+    lang: "zh",
+  },
+  {
+    name: "wuhan on random customers with bad rows",
+    profile: wuhan,
+    csv: randomCustomerCsv(7, 400),
+    asOf: "2025-07-01",
+    unit: "yuan",
+    lang: "en",
+  },
+  {
+    name: "custom thresholds, bounds moved into wan",
+    profile: east,
+    csv: randomCustomerCsv(8, 400),
+    asOf: "2025-07-01",
+    unit: "wan",
+    lang: "en",
+  },
+  {
+    name: "custom thresholds in yuan (zh)",
+    profile: east,
+    csv: randomCustomerCsv(9, 300),
+    asOf: "2025-07-01",
+    unit: "yuan",
+    lang: "zh",
+  },
+  {
+    name: "custom quartiles, ties best",
+    profile: quartiles,
+    csv: randomCustomerCsv(10, 400),
+    asOf: "2025-07-01",
+    unit: "yuan",
+    lang: "en",
+  },
+  {
+    name: "custom deciles, ties first",
+    profile: deciles,
+    csv: randomCustomerCsv(11, 400),
+    asOf: "2025-07-01",
+    unit: "wan",
+    lang: "en",
+  },
   // Next contact across month ends: Jan 31 + 3 months is Apr 30, + 6 months Jul 31 (EDATE keeps the day or takes the month's last, as the engine).
-  { name: "shaoxing on the sample, analysed on Jan 31 (next contact across month ends)", profile: shaoxing, csv: SAMPLE, asOf: "2026-01-31", unit: "wan", lang: "en" },
+  {
+    name: "shaoxing on the sample, analysed on Jan 31 (next contact across month ends)",
+    profile: shaoxing,
+    csv: SAMPLE,
+    asOf: "2026-01-31",
+    unit: "wan",
+    lang: "en",
+  },
   // A leap year's Feb 29; days periods added as days; a grade without a period.
-  { name: "custom periods in days and months, analysed on Jan 31 of a leap year (zh)", profile: eastWithPeriods, csv: randomCustomerCsv(12, 300, parseDateText("2028-01-31")!), asOf: "2028-01-31", unit: "yuan", lang: "zh" },
+  {
+    name: "custom periods in days and months, analysed on Jan 31 of a leap year (zh)",
+    profile: eastWithPeriods,
+    csv: randomCustomerCsv(12, 300, parseDateText("2028-01-31")!),
+    asOf: "2028-01-31",
+    unit: "yuan",
+    lang: "zh",
+  },
 ];
 
 /** What the engine says for every row: the result cells as the formulas should show them. */
@@ -86,15 +169,29 @@ function engineRows(c: Case, asOf: string): string[][] {
   const rows = Papa.parse<string[]>(c.csv.replace(/^\uFEFF/, "").trim(), { skipEmptyLines: false }).data;
   const [headers, ...data] = rows;
   const at = (name: RegExp) => headers.findIndex((h) => name.test(h));
-  const col = { id: at(/^(id|客户编号)$/), date: at(/^(date|下单时间)$/), count: at(/^(count|历史购买总次数)$/), total: at(/^(total|历史购买总金额)/) };
+  const col = {
+    id: at(/^(id|客户编号)$/),
+    date: at(/^(date|下单时间)$/),
+    count: at(/^(count|历史购买总次数)$/),
+    total: at(/^(total|历史购买总金额)/),
+  };
   const res = gradeCustomers(
     {
-      ids: data.map((r) => r[col.id]), lastDates: data.map((r) => r[col.date]),
-      counts: data.map((r) => r[col.count]), totals: data.map((r) => r[col.total]),
+      ids: data.map((r) => r[col.id]),
+      lastDates: data.map((r) => r[col.date]),
+      counts: data.map((r) => r[col.count]),
+      totals: data.map((r) => r[col.total]),
     },
-    c.profile, { asOf, unit: c.unit },
+    c.profile,
+    { asOf, unit: c.unit },
   );
-  const names = { id: headers[col.id], date: headers[col.date], count: headers[col.count], total: headers[col.total], amount: "" };
+  const names = {
+    id: headers[col.id],
+    date: headers[col.date],
+    count: headers[col.count],
+    total: headers[col.total],
+    amount: "",
+  };
   return data.map((_, i) => {
     const graded = res.gradeIndex[i] >= 0;
     const g = graded ? c.profile.grades[res.gradeIndex[i]] : undefined;
@@ -104,9 +201,14 @@ function engineRows(c: Case, asOf: string): string[][] {
       .map((issue) => formatIssue(issue, c.lang, { rowLabel: (k) => k + 2, columnName: (role) => names[role] }))
       .join(c.lang === "zh" ? "；" : "; ");
     return [
-      graded ? String(res.r[i]) : "", graded ? String(res.f[i]) : "", graded ? String(res.m[i]) : "",
-      graded ? String(scoreNumber(res, i)) : "", g?.grade ?? "", g?.cadence[c.lang] ?? "",
-      next === null ? "" : formatDay(next), note,
+      graded ? String(res.r[i]) : "",
+      graded ? String(res.f[i]) : "",
+      graded ? String(res.m[i]) : "",
+      graded ? String(scoreNumber(res, i)) : "",
+      g?.grade ?? "",
+      g?.cadence[c.lang] ?? "",
+      next === null ? "" : formatDay(next),
+      note,
     ];
   });
 }
@@ -117,11 +219,15 @@ async function spreadsheetRows(bytes: Buffer, lang: Lang): Promise<string[][]> {
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = wb.worksheets[0];
   // LibreOffice saves a header mixing Latin and Chinese ("R评分") as rich text, one run per script.
-  const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) =>
-    v !== null && typeof v === "object" && "richText" in v ? v.richText.map((run) => run.text).join("") : String(v),
-  );
+  const headers = (sheet.getRow(1).values as ExcelJS.CellValue[])
+    .slice(1)
+    .map((v) =>
+      v !== null && typeof v === "object" && "richText" in v ? v.richText.map((run) => run.text).join("") : String(v),
+    );
   const [rh, fh, mh, sh, gh, ch, nh] = outputHeaders(lang);
-  const index = [rh, fh, mh, sh, gh, ch, resultColumn("nextContact").header[lang], nh].map((h) => headers.indexOf(h) + 1);
+  const index = [rh, fh, mh, sh, gh, ch, resultColumn("nextContact").header[lang], nh].map(
+    (h) => headers.indexOf(h) + 1,
+  );
   const out: string[][] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
@@ -149,7 +255,24 @@ beforeAll(async () => {
     const input = write(dir, `in-${k}.csv`, c.csv);
     const profile = write(dir, `profile-${k}.json`, profileToJson(c.profile));
     const out = join(dir, `out-${k}.xlsx`);
-    const run = rfm(["grade", input, "--profile", profile, "--as-of", c.asOf, "--unit", c.unit, "--lang", c.lang, "--formulas", "--out", out], dir);
+    const run = rfm(
+      [
+        "grade",
+        input,
+        "--profile",
+        profile,
+        "--as-of",
+        c.asOf,
+        "--unit",
+        c.unit,
+        "--lang",
+        c.lang,
+        "--formulas",
+        "--out",
+        out,
+      ],
+      dir,
+    );
     if (run.status !== 0) throw new Error(`${c.name}: ${run.stderr}`);
     let bytes = withoutCachedValues(readFileSync(out));
     if (c.movedAsOf) bytes = withCellValue(bytes, 2, "B2", serialOf(c.movedAsOf));
@@ -176,15 +299,17 @@ describe("live formulas recalculated by LibreOffice equal the engine, cell by ce
       expect(actual.length).toBe(expected.length);
       expect(expected.some((row) => row[4] !== "")).toBe(true); // some rows graded
       expect(expected.some((row) => row[7] !== "")).toBe(true); // and some not
-      for (let i = 0; i < expected.length; i++) expect({ row: i + 2, cells: actual[i] }).toEqual({ row: i + 2, cells: expected[i] });
+      for (let i = 0; i < expected.length; i++)
+        expect({ row: i + 2, cells: actual[i] }).toEqual({ row: i + 2, cells: expected[i] });
     });
   }
 
-  test("next contact by: Jan 31 + months falls on the month's last day, days are added as days, a grade without a period gives \"\"", () => {
+  test('next contact by: Jan 31 + months falls on the month\'s last day, days are added as days, a grade without a period gives ""', () => {
     // Worked out by hand from the periods, independently of the engine: column 6 is the next contact, 4 the grade.
     const byGrade = (name: string) => {
       const seen = new Map<string, Set<string>>();
-      for (const row of results.get(name)!.actual) if (row[4] !== "") seen.set(row[4], (seen.get(row[4]) ?? new Set()).add(row[6]));
+      for (const row of results.get(name)!.actual)
+        if (row[4] !== "") seen.set(row[4], (seen.get(row[4]) ?? new Set()).add(row[6]));
       return Object.fromEntries([...seen].map(([g, dates]) => [g, [...dates]]));
     };
     // Shaoxing on its sample has no A on that day: B (3 months) and C (6 months) fall on month ends.
@@ -200,7 +325,9 @@ describe("live formulas recalculated by LibreOffice equal the engine, cell by ce
   test("moving the analysis date moved grades (the parameters block drives the formulas)", () => {
     const moved = results.get(CASES[1].name)!.actual;
     const original = results.get(CASES[0].name)!.actual;
-    const changed = moved.filter((row, i) => row[4] !== "" && original[i][4] !== "" && row[0] !== original[i][0]).length;
+    const changed = moved.filter(
+      (row, i) => row[4] !== "" && original[i][4] !== "" && row[0] !== original[i][0],
+    ).length;
     expect(changed).toBeGreaterThan(10);
   });
 });

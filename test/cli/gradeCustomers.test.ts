@@ -47,15 +47,33 @@ describe("customer table, CSV in, CSV on stdout", () => {
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
     expect(run.status).toBe(0);
     expect(headerRow(run.stdout)).toEqual([
-      "Customer ID", "Last order date", "Order amount", "Purchase count", "Total amount",
-      "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by", "Next grade with one order of",
+      "Customer ID",
+      "Last order date",
+      "Order amount",
+      "Purchase count",
+      "Total amount",
+      "R Score",
+      "F Score",
+      "M Score",
+      "RFM Score",
+      "Grade",
+      "Cadence",
+      "Note",
+      "Next contact by",
+      "Next grade with one order of",
     ]);
     const out = records(run.stdout);
     expect(out.map((r) => r["Customer ID"])).toEqual(["C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08", "C09"]);
     expect(out.map((r) => r["Last order date"])).toEqual(ROWS.map((row) => row.split(",")[1]));
     for (const [id, r, f, m, score, grade] of GRADED) {
       const row = out.find((o) => o["Customer ID"] === id)!;
-      expect([row["R Score"], row["F Score"], row["M Score"], row["RFM Score"], row.Grade]).toEqual([r, f, m, score, grade]);
+      expect([row["R Score"], row["F Score"], row["M Score"], row["RFM Score"], row.Grade]).toEqual([
+        r,
+        f,
+        m,
+        score,
+        grade,
+      ]);
       expect(row.Note).toBe("");
     }
     expect(out[0].Cadence).toBe("1–2 contacts per month");
@@ -71,7 +89,14 @@ describe("customer table, CSV in, CSV on stdout", () => {
     const input = write(dir, "customers.csv", csvFile([EN_HEADERS, ...ROWS]));
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
     const c05 = records(run.stdout)[4];
-    expect([c05["R Score"], c05["F Score"], c05["M Score"], c05["RFM Score"], c05.Grade, c05.Cadence]).toEqual(["", "", "", "", "", ""]);
+    expect([c05["R Score"], c05["F Score"], c05["M Score"], c05["RFM Score"], c05.Grade, c05.Cadence]).toEqual([
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+    ]);
     // C05 is the fifth data row: sheet row 6 (the header is row 1).
     expect(c05.Note).toBe("Row 6, column “Purchase count”: purchase count is not a whole number (2.5)");
   });
@@ -99,7 +124,17 @@ describe("Chinese headers and --lang zh", () => {
     const input = write(dir, "客户.csv", csvFile([ZH_HEADERS, ...ROWS]));
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31", "--lang", "zh"], dir);
     expect(run.status).toBe(0);
-    expect(headerRow(run.stdout).slice(5)).toEqual(["R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期", "升级所需单笔订单"]);
+    expect(headerRow(run.stdout).slice(5)).toEqual([
+      "R评分",
+      "F评分",
+      "M评分",
+      "RFM综合评分",
+      "客户等级",
+      "沟通频次",
+      "备注",
+      "下次沟通日期",
+      "升级所需单笔订单",
+    ]);
     const out = records(run.stdout);
     expect(out[0]["客户等级"]).toBe("A");
     expect(out[0]["沟通频次"]).toBe("每月沟通1–2次");
@@ -130,7 +165,11 @@ describe("Chinese headers and --lang zh", () => {
 
 describe("a title above the header", () => {
   test("the header is found below title rows; rows keep the numbers the sheet shows", () => {
-    const input = write(dir, "titled.csv", csvFile(["2025年客户明细,,,,", "导出日期：2026-01-02,,,,", ZH_HEADERS, ...ROWS]));
+    const input = write(
+      dir,
+      "titled.csv",
+      csvFile(["2025年客户明细,,,,", "导出日期：2026-01-02,,,,", ZH_HEADERS, ...ROWS]),
+    );
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
     expect(run.status).toBe(0);
     const out = records(run.stdout);
@@ -145,28 +184,40 @@ describe("--unit yuan", () => {
   test("amounts in yuan are divided by 10,000 before the 万元 bands, exactly at the bounds", () => {
     // Z = 30000 yuan = 3 万元 → m2 (3 closes the 1 < Z <= 3 band); 30001 yuan → 3.0001 万元 → m3.
     // Both: D=0 → r5, S=1 → f1. X = 1.5 + 0.4 + 1.2 = 3.1 (B) and 1.5 + 0.4 + 1.8 = 3.7 (B).
-    const input = write(dir, "yuan.csv", csvFile([
-      "Customer,Date,Purchases,Total amount",
-      "Y1,2025-12-31,1,30000",
-      "Y2,2025-12-31,1,30001",
-      "Y3,2025-12-31,1,80000.01", // 8.000001 万元 → m5: 1.5 + 0.4 + 3 = 4.9
-    ]));
+    const input = write(
+      dir,
+      "yuan.csv",
+      csvFile([
+        "Customer,Date,Purchases,Total amount",
+        "Y1,2025-12-31,1,30000",
+        "Y2,2025-12-31,1,30001",
+        "Y3,2025-12-31,1,80000.01", // 8.000001 万元 → m5: 1.5 + 0.4 + 3 = 4.9
+      ]),
+    );
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31", "--unit", "yuan"], dir);
     expect(run.status).toBe(0);
     const out = records(run.stdout);
-    expect(out.map((r) => [r["M Score"], r["RFM Score"]])).toEqual([["2", "3.1"], ["3", "3.7"], ["5", "4.9"]]);
+    expect(out.map((r) => [r["M Score"], r["RFM Score"]])).toEqual([
+      ["2", "3.1"],
+      ["3", "3.7"],
+      ["5", "4.9"],
+    ]);
     expect(run.stderr).toContain("Amounts read in: yuan");
   });
 });
 
 describe("CSV details", () => {
   test("quoted fields with commas, quotes and line breaks survive and are quoted again in the output", () => {
-    const input = write(dir, "quoted.csv", csvFile([
-      "Customer,Company,Date,Purchases,Total amount",
-      'Q1,"Zhang, Li & Co",2025-12-31,16,"9"',
-      'Q2,"He said ""hi""",2025-12-31,16,9',
-      'Q3,"two\nlines",2025-12-31,16,9',
-    ]));
+    const input = write(
+      dir,
+      "quoted.csv",
+      csvFile([
+        "Customer,Company,Date,Purchases,Total amount",
+        'Q1,"Zhang, Li & Co",2025-12-31,16,"9"',
+        'Q2,"He said ""hi""",2025-12-31,16,9',
+        'Q3,"two\nlines",2025-12-31,16,9',
+      ]),
+    );
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
     expect(run.status).toBe(0);
     const out = records(run.stdout);
@@ -175,11 +226,11 @@ describe("CSV details", () => {
   });
 
   test("a row shorter than the header keeps its cells in their columns", () => {
-    const input = write(dir, "short.csv", csvFile([
-      "Customer,Date,Purchases,Total amount,Region",
-      "S1,2025-12-31,16,9,East",
-      "S2,2025-12-31,16,9",
-    ]));
+    const input = write(
+      dir,
+      "short.csv",
+      csvFile(["Customer,Date,Purchases,Total amount,Region", "S1,2025-12-31,16,9,East", "S2,2025-12-31,16,9"]),
+    );
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
     const out = records(run.stdout);
     expect(out[1].Region).toBe("");
@@ -188,7 +239,11 @@ describe("CSV details", () => {
   });
 
   test("a blank line inside the table stays a row of its own, skipped without a note (RULES.md §8), so every later row keeps its number", () => {
-    const input = write(dir, "gap.csv", csvFile(["Customer,Date,Purchases,Total amount", "G1,2025-12-31,16,9", "", "G2,2025-12-31,x,9"]));
+    const input = write(
+      dir,
+      "gap.csv",
+      csvFile(["Customer,Date,Purchases,Total amount", "G1,2025-12-31,16,9", "", "G2,2025-12-31,x,9"]),
+    );
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
     expect(run.status).toBe(0);
     const lines = run.stdout.split("\n");
@@ -232,7 +287,11 @@ describe("a profile of one's own", () => {
     write(dir, "east.json", JSON.stringify(profile));
     // E1: D=7 → r5 (7 closes the first band), S=9 → f5, Z=1000 → m3: X = 1.25 + 1.25 + 1.5 = 4 → Gold (at least 4).
     // E2: D=8 → r4, S=9 → f5, Z=1000 → m3: X = 1 + 1.25 + 1.5 = 3.75 → Other.
-    const input = write(dir, "east.csv", csvFile(["Customer,Date,Purchases,Total amount", "E1,2025-12-24,9,1000", "E2,2025-12-23,9,1000"]));
+    const input = write(
+      dir,
+      "east.csv",
+      csvFile(["Customer,Date,Purchases,Total amount", "E1,2025-12-24,9,1000", "E2,2025-12-23,9,1000"]),
+    );
     const run = rfm(["grade", input, "--profile", "east.json", "--as-of", "2025-12-31"], dir);
     expect(run.status).toBe(0);
     const out = records(run.stdout);
@@ -250,18 +309,39 @@ describe("--map", () => {
   test("names columns whose headers are not recognised", () => {
     const input = write(dir, "unknown.csv", UNKNOWN);
     const run = rfm(
-      ["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31",
-        "--map", "id=Client", "--map", "date=Day", "--map", "count=Visits", "--map", "total=Spend"],
+      [
+        "grade",
+        input,
+        "--profile",
+        "shaoxing",
+        "--as-of",
+        "2025-12-31",
+        "--map",
+        "id=Client",
+        "--map",
+        "date=Day",
+        "--map",
+        "count=Visits",
+        "--map",
+        "total=Spend",
+      ],
       dir,
     );
     expect(run.status).toBe(0);
     // K1: r5 f5 m5 → 6.5 A; K2: D=51 r1, f1, m1 → 1.3 C.
-    expect(records(run.stdout).map((r) => [r.Client, r["RFM Score"], r.Grade])).toEqual([["K1", "6.5", "A"], ["K2", "1.3", "C"]]);
+    expect(records(run.stdout).map((r) => [r.Client, r["RFM Score"], r.Grade])).toEqual([
+      ["K1", "6.5", "A"],
+      ["K2", "1.3", "C"],
+    ]);
   });
 
   test("wins over a recognised header", () => {
     // Both "Total amount" (recognised) and "Net" exist; --map total=Net grades on Net.
-    const input = write(dir, "two-totals.csv", csvFile(["Customer,Date,Purchases,Total amount,Net", "N1,2025-12-31,16,9,0.5"]));
+    const input = write(
+      dir,
+      "two-totals.csv",
+      csvFile(["Customer,Date,Purchases,Total amount,Net", "N1,2025-12-31,16,9,0.5"]),
+    );
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31", "--map", "total=Net"], dir);
     expect(run.status).toBe(0);
     expect(records(run.stdout)[0]["M Score"]).toBe("1");

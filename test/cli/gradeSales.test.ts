@@ -48,11 +48,30 @@ test("one row per customer in first-appearance order, with last date, purchases,
   const run = rfm(["grade", input, "--profile", "wuhan"], dir);
   expect(run.status).toBe(0);
   expect(headerRow(run.stdout)).toEqual([
-    "Customer", "Last order date", "Purchases", "Amount",
-    "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by", "Next grade with one order of",
+    "Customer",
+    "Last order date",
+    "Purchases",
+    "Amount",
+    "R Score",
+    "F Score",
+    "M Score",
+    "RFM Score",
+    "Grade",
+    "Cadence",
+    "Note",
+    "Next contact by",
+    "Next grade with one order of",
   ]);
   const out = records(run.stdout).map((r) => [
-    r.Customer, r["Last order date"], r.Purchases, r.Amount, r["R Score"], r["F Score"], r["M Score"], r["RFM Score"], r.Grade,
+    r.Customer,
+    r["Last order date"],
+    r.Purchases,
+    r.Amount,
+    r["R Score"],
+    r["F Score"],
+    r["M Score"],
+    r["RFM Score"],
+    r.Grade,
     r["Next grade with one order of"],
   ]);
   // The next-grade order (RULES.md §12), by hand: an order today ties A, B, D and E with C's D = 0 (r 4; C itself gets
@@ -111,7 +130,18 @@ test("Chinese sales headers (客户, 消费时间, 消费金额) with --lang zh 
   const run = rfm(["grade", input, "--profile", "wuhan", "--lang", "zh"], dir);
   expect(run.status).toBe(0);
   expect(headerRow(run.stdout)).toEqual([
-    "客户", "最近下单时间", "购买次数", "总金额", "R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期",
+    "客户",
+    "最近下单时间",
+    "购买次数",
+    "总金额",
+    "R评分",
+    "F评分",
+    "M评分",
+    "RFM综合评分",
+    "客户等级",
+    "沟通频次",
+    "备注",
+    "下次沟通日期",
     "升级所需单笔订单",
   ]);
   const a = records(run.stdout)[0];
@@ -141,21 +171,30 @@ test("--input transactions grades a sales table whose extra count column would m
   const run = rfm(["grade", input, "--profile", "wuhan", "--input", "transactions"], dir);
   expect(run.status).toBe(0);
   expect(records(run.stdout).map((r) => [r.Customer, r["RFM Score"], r.Grade])).toEqual([
-    ["A", "3.2", "B"], ["B", "3.4", "B"], ["C", "2.2", "C"], ["D", "3.3", "B"], ["E", "2.6", "C"], ["F", "", ""],
+    ["A", "3.2", "B"],
+    ["B", "3.4", "B"],
+    ["C", "2.2", "C"],
+    ["D", "3.3", "B"],
+    ["E", "2.6", "C"],
+    ["F", "", ""],
   ]);
 });
 
 test("customer lines are written exactly: quoted ids, the formula defence, Chinese ids, exact sums, empty totals", () => {
-  const input = write(dir, "awkward-sales.csv", csvFile([
-    "Customer,Date,Amount",
-    '"Zhang, Li",2025-06-30,100.5',
-    "=SUM(A1),2025-06-01,-20",
-    "王小明,2025-05-01,0.1",
-    "王小明 ,2025-05-02 09:30,0.2",
-    '"He said ""hi""",2020-01-01,5',
-    "Big,2025-01-01,1e308",
-    "Big,2025-01-02,1e308",
-  ]));
+  const input = write(
+    dir,
+    "awkward-sales.csv",
+    csvFile([
+      "Customer,Date,Amount",
+      '"Zhang, Li",2025-06-30,100.5',
+      "=SUM(A1),2025-06-01,-20",
+      "王小明,2025-05-01,0.1",
+      "王小明 ,2025-05-02 09:30,0.2",
+      '"He said ""hi""",2020-01-01,5',
+      "Big,2025-01-01,1e308",
+      "Big,2025-01-02,1e308",
+    ]),
+  );
   for (const out of [undefined, "awkward-graded.csv"]) {
     const run = rfm(["grade", input, "--profile", "wuhan", ...(out ? ["-o", out] : [])], dir);
     expect(run.status).toBe(0);
@@ -170,8 +209,12 @@ test("customer lines are written exactly: quoted ids, the formula defence, Chine
     expect(lines[2].startsWith("'=SUM(A1),2025-06-01,1,-20,")).toBe(true);
     expect(lines[3].startsWith("王小明,2025-05-02,2,0.3,")).toBe(true);
     // Outside the window: no last date, no purchases, no scores, and the reason in the Note column.
-    expect(lines[4]).toBe('"He said ""hi""",,0,0,,,,,,,Column “Date”: no purchase inside the window 2021-09-01 – 2025-07-01,,');
+    expect(lines[4]).toBe(
+      '"He said ""hi""",,0,0,,,,,,,Column “Date”: no purchase inside the window 2021-09-01 – 2025-07-01,,',
+    );
     // Two sales of 1e308 add up to no number: the amount stays empty and the note says why.
-    expect(lines[5]).toBe("Big,2025-01-02,2,,,,,,,,Column “Amount”: the amounts add up to more than any number can hold (beyond 1.8 × 10^308),,");
+    expect(lines[5]).toBe(
+      "Big,2025-01-02,2,,,,,,,,Column “Amount”: the amounts add up to more than any number can hold (beyond 1.8 × 10^308),,",
+    );
   }
 });

@@ -12,7 +12,11 @@ beforeAll(() => {
   dir = tempDir();
   // 40 days before the as-of date: R 2; 3 purchases: F 2. 5000 yuan = 0.5 wan: M 1 → X = 0.6 + 0.8 + 0.6 = 2, grade C.
   // Read as 5000 wan it would be M 5 → X = 4.4, grade B.
-  write(dir, "yuan.csv", csvFile(["客户编号,最近下单时间,历史购买总次数,历史购买总金额（元）", "K1,2025-11-21,3,5000"]));
+  write(
+    dir,
+    "yuan.csv",
+    csvFile(["客户编号,最近下单时间,历史购买总次数,历史购买总金额（元）", "K1,2025-11-21,3,5000"]),
+  );
   write(dir, "plain.csv", csvFile(["客户编号,最近下单时间,历史购买总次数,历史购买总金额", "K1,2025-11-21,3,5000"]));
 }, 180_000);
 
@@ -60,7 +64,9 @@ test("two columns headed alike are refused for the role they would play, naming 
     'rfm: 2 columns are headed "金额" (columns C and E), so which one is the order amount cannot be told: rename all but one of them in the file\n',
   );
   const zh = rfm(["grade", "twice.csv", "--profile", "wuhan", "--lang", "zh"], dir);
-  expect(zh.stderr).toBe("rfm: 有 2 列的列标题都是“金额”（第 C、E 列），无法确定哪一列是订单金额：请在文件中修改列标题，只让其中一列使用此名称\n");
+  expect(zh.stderr).toBe(
+    "rfm: 有 2 列的列标题都是“金额”（第 C、E 列），无法确定哪一列是订单金额：请在文件中修改列标题，只让其中一列使用此名称\n",
+  );
 });
 
 test("two columns headed alike that play no role are no problem", () => {
@@ -76,7 +82,11 @@ test('a column headed "total" is the total amount', () => {
 });
 
 test("a unit inside the header (历史购买总金额（元）含税) is found, and the column is recognised", () => {
-  write(dir, "inside.csv", csvFile(["客户编号,最近下单时间,历史购买总次数,历史购买总金额（元）含税", "K1,2025-11-21,3,5000"]));
+  write(
+    dir,
+    "inside.csv",
+    csvFile(["客户编号,最近下单时间,历史购买总次数,历史购买总金额（元）含税", "K1,2025-11-21,3,5000"]),
+  );
   const run = rfm(["grade", "inside.csv", ...SHAOXING], dir);
   expect(run.status).toBe(0);
   // 5000 yuan = 0.5 万元: M 1 and grade C, as for 历史购买总金额（元）.
@@ -103,12 +113,20 @@ test("Traditional Chinese headers with a unit in NTD: read in their own scale, t
     `Amounts read in: yuan (元) (from the header "歷史購買總金額（NTD）"); amounts in TWD, compared with the profile's bounds as they are (no currency conversion)`,
   );
   const zh = rfm(["grade", "tw.csv", ...SHAOXING, "--lang", "zh"], dir);
-  expect(zh.stderr).toContain("金额单位：元（依据列标题“歷史購買總金額（NTD）”）；金额为 TWD，按原数值与分级方案的界值比较（不做币种换算）");
+  expect(zh.stderr).toContain(
+    "金额单位：元（依据列标题“歷史購買總金額（NTD）”）；金额为 TWD，按原数值与分级方案的界值比较（不做币种换算）",
+  );
 });
 
 test("a unit that cannot be read (千元) is warned about, not taken for another", () => {
-  write(dir, "thousands.csv", csvFile(["客户编号,最近下单时间,历史购买总次数,历史购买总金额（千元）", "K1,2025-11-21,3,5"]));
+  write(
+    dir,
+    "thousands.csv",
+    csvFile(["客户编号,最近下单时间,历史购买总次数,历史购买总金额（千元）", "K1,2025-11-21,3,5"]),
+  );
   const run = rfm(["grade", "thousands.csv", ...SHAOXING, "--lang", "zh"], dir);
   expect(run.status).toBe(0);
-  expect(run.stderr).toContain("警告：列标题“历史购买总金额（千元）”注明的单位“千元”无法识别（只支持元和万元）：金额按万元读取（分级方案的单位）");
+  expect(run.stderr).toContain(
+    "警告：列标题“历史购买总金额（千元）”注明的单位“千元”无法识别（只支持元和万元）：金额按万元读取（分级方案的单位）",
+  );
 });

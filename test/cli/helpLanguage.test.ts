@@ -16,7 +16,7 @@ test("rfm grade --help --lang zh: headings, every option and the notes in Chines
   for (const heading of ["参数：", "选项：", "示例："]) expect(help).toContain(heading);
   expect(help).toContain("shaoxing、wuhan，或分级方案 .json 文件（必填）");
   expect(help).toContain("统计日期（默认：分级方案自带的日期；shaoxing 方案必填）");
-  expect(help).toContain("（默认：\"en\"）");
+  expect(help).toContain('（默认："en"）');
   expect(help).toContain("显示命令帮助");
   expect(help).toContain("会在开头加一个单引号（'）");
   expect(help).not.toMatch(/\b(Usage|Options|Arguments|Examples):/);

@@ -72,7 +72,11 @@ export interface Run {
 }
 
 export function rfm(args: string[], cwd: string): Run {
-  const r = spawnSync(process.execPath, [RFM, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, [RFM, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -100,7 +104,11 @@ export function csvFile(lines: string[]): string {
 
 /** A CSV text as records keyed by header (parsed with a library, not by the code under test). */
 export function records(csv: string): Record<string, string>[] {
-  const data = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { delimiter: ",", newline: "\n", skipEmptyLines: true }).data;
+  const data = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), {
+    delimiter: ",",
+    newline: "\n",
+    skipEmptyLines: true,
+  }).data;
   const [headers, ...rows] = data;
   return rows.map((row) => Object.fromEntries(headers.map((h, i) => [h, row[i]])));
 }
@@ -119,7 +127,11 @@ export function filesIn(dir: string): string[] {
 }
 
 /** Writes a workbook built with ExcelJS into `dir` and returns its path. */
-export async function saveWorkbookIn(dir: string, name: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {
+export async function saveWorkbookIn(
+  dir: string,
+  name: string,
+  build: (wb: ExcelJS.Workbook) => void,
+): Promise<string> {
   const wb = new Workbook();
   build(wb);
   const path = join(dir, name);

@@ -37,8 +37,10 @@ describe("rfm history -o FILE.xlsx", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain("Period ends: 3 month ends, 2025-01-31 – 2025-03-31");
-    expect(run.stderr).toContain("Amounts read in: 10,000 yuan (万元) (from the header \"订单金额（万元）\")");
-    expect(run.stderr).toMatch(/2025-01 {2}A 1 {2}B 0 {2}C 1\n {2}2025-02 {2}A 0 {2}B 1 {2}C 2\n {2}2025-03 {2}A 0 {2}B 2 {2}C 0/);
+    expect(run.stderr).toContain('Amounts read in: 10,000 yuan (万元) (from the header "订单金额（万元）")');
+    expect(run.stderr).toMatch(
+      /2025-01 {2}A 1 {2}B 0 {2}C 1\n {2}2025-02 {2}A 0 {2}B 1 {2}C 2\n {2}2025-03 {2}A 0 {2}B 2 {2}C 0/,
+    );
     expect(run.stderr).toContain(`Written: ${join(dir, "history.xlsx")}`);
   });
 
@@ -61,7 +63,9 @@ describe("rfm history -o FILE.xlsx", () => {
     expect(sheet).toContain('<conditionalFormatting sqref="B2:D4">');
     expect(sheet).toContain('<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/>');
     for (const [k, grade] of ["A", "B", "C"].entries()) {
-      expect(sheet).toContain(`<cfRule type="cellIs" dxfId="${k}" priority="${k + 1}" operator="equal"><formula>&quot;${grade}&quot;</formula></cfRule>`);
+      expect(sheet).toContain(
+        `<cfRule type="cellIs" dxfId="${k}" priority="${k + 1}" operator="equal"><formula>&quot;${grade}&quot;</formula></cfRule>`,
+      );
       expect(files["xl/styles.xml"]).toContain(`<bgColor rgb="FF${GRADE_FILLS[k]}"/>`);
     }
   });
@@ -69,9 +73,19 @@ describe("rfm history -o FILE.xlsx", () => {
   it("writes the transitions sheet, amounts as numbers at the later month end", async () => {
     const wb = new Workbook();
     await wb.xlsx.readFile(join(dir, "history.xlsx"));
-    const rows = (wb.getWorksheet("Grade transitions")!.getSheetValues() as unknown[][]).slice(1).map((r) => r.slice(1));
+    const rows = (wb.getWorksheet("Grade transitions")!.getSheetValues() as unknown[][])
+      .slice(1)
+      .map((r) => r.slice(1));
     expect(rows).toEqual([
-      ["From", "To", "Grade before", "Grade after", "Change", "Customers", "Amount at the later end in 10k yuan (万元)"],
+      [
+        "From",
+        "To",
+        "Grade before",
+        "Grade after",
+        "Change",
+        "Customers",
+        "Amount at the later end in 10k yuan (万元)",
+      ],
       ["2025-01", "2025-02", "A", "B", "Moved down", 1, 16],
       ["2025-01", "2025-02", "C", "C", "Same grade", 1, 2],
       ["2025-01", "2025-02", "no grade", "C", "New", 1, 3],
@@ -103,7 +117,9 @@ describe("rfm history -o FILE.xlsx", () => {
     expect(files["xl/worksheets/sheet3.xml"]).toContain('<drawing r:id="rId1"/></worksheet>');
     expect(files["xl/worksheets/_rels/sheet3.xml.rels"]).toContain('Target="../drawings/drawing1.xml"');
     expect(files["xl/drawings/_rels/drawing1.xml.rels"]).toContain('Target="../charts/chart1.xml"');
-    expect(files["[Content_Types].xml"]).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(files["[Content_Types].xml"]).toContain(
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
   });
 
   it("opens in LibreOffice, which reads the chart with its series and ranges", () => {
@@ -123,7 +139,25 @@ describe("rfm history -o FILE.csv", () => {
   it("writes the history and, beside it, the transitions (Chinese headers and quarter labels)", () => {
     const dir = tempDir();
     const input = write(dir, "sales.csv", SALES);
-    const run = rfm(["history", input, "--profile", "shaoxing", "--every", "quarter", "--from", "2024-12", "--to", "2025-03", "--lang", "zh", "-o", "h.csv"], dir);
+    const run = rfm(
+      [
+        "history",
+        input,
+        "--profile",
+        "shaoxing",
+        "--every",
+        "quarter",
+        "--from",
+        "2024-12",
+        "--to",
+        "2025-03",
+        "--lang",
+        "zh",
+        "-o",
+        "h.csv",
+      ],
+      dir,
+    );
     expect(run.status).toBe(0);
     expect(filesIn(dir)).toEqual(["h-transitions.csv", "h.csv", "sales.csv"]);
     const history = readText(join(dir, "h.csv"));
@@ -133,7 +167,15 @@ describe("rfm history -o FILE.csv", () => {
       { 客户编号: "C3", "2024年第4季度": "", "2025年第1季度": "B" },
     ]);
     expect(records(readText(join(dir, "h-transitions.csv")))).toEqual([
-      { 起: "2024年第4季度", 止: "2025年第1季度", 变化前等级: "无等级", 变化后等级: "B", 变化: "新增", 客户数: "2", "后一期末的金额（万元）": "25" },
+      {
+        起: "2024年第4季度",
+        止: "2025年第1季度",
+        变化前等级: "无等级",
+        变化后等级: "B",
+        变化: "新增",
+        客户数: "2",
+        "后一期末的金额（万元）": "25",
+      },
     ]);
     expect(run.stderr).toContain("期末日期：2 个季度末，2024-12-31 – 2025-03-31");
     expect(run.stderr).toContain("已写入：h-transitions.csv（等级变化）");
@@ -141,8 +183,21 @@ describe("rfm history -o FILE.csv", () => {
 
   it("keeps amounts exact and refunds as they are", () => {
     const dir = tempDir();
-    const input = write(dir, "s.csv", csvFile(["customer,date,amount", "K1,2025-01-02,0.1", "K1,2025-01-03,0.2", "K2,2025-01-04,100.05", "K2,2025-02-01,-0.05"]));
-    const run = rfm(["history", input, "--profile", "wuhan", "--from", "2025-01", "--to", "2025-02", "-o", "h.csv"], dir);
+    const input = write(
+      dir,
+      "s.csv",
+      csvFile([
+        "customer,date,amount",
+        "K1,2025-01-02,0.1",
+        "K1,2025-01-03,0.2",
+        "K2,2025-01-04,100.05",
+        "K2,2025-02-01,-0.05",
+      ]),
+    );
+    const run = rfm(
+      ["history", input, "--profile", "wuhan", "--from", "2025-01", "--to", "2025-02", "-o", "h.csv"],
+      dir,
+    );
     expect(run.status).toBe(0);
     const rows = records(readText(join(dir, "h-transitions.csv")));
     expect(rows.map((r) => r["Amount at the later end in yuan"]).sort()).toEqual(["0.3", "100"]);
@@ -153,13 +208,63 @@ describe("rfm history: usage errors, one line in the user's language, nothing wr
   const dir = tempDir();
   const input = write(dir, "sales.csv", SALES);
   const cases: [string, string[], RegExp][] = [
-    ["no -o", ["history", input, ...MONTHS], /^rfm: rfm history writes a history table and a transitions table: give -o FILE\.xlsx/],
-    ["a month that is not one", ["history", input, ...MONTHS.slice(0, 4), "--from", "2025-13", "--to", "2025-03", "-o", "x.xlsx"], /^rfm: --from "2025-13" is not a month: write it as YYYY-MM/],
+    [
+      "no -o",
+      ["history", input, ...MONTHS],
+      /^rfm: rfm history writes a history table and a transitions table: give -o FILE\.xlsx/,
+    ],
+    [
+      "a month that is not one",
+      ["history", input, ...MONTHS.slice(0, 4), "--from", "2025-13", "--to", "2025-03", "-o", "x.xlsx"],
+      /^rfm: --from "2025-13" is not a month: write it as YYYY-MM/,
+    ],
     ["no --to", ["history", input, "--profile", "wuhan", "--from", "2025-01", "-o", "x.xlsx"], /^rfm: --to is missing/],
-    ["months reversed", ["history", input, "--profile", "wuhan", "--from", "2025-05", "--to", "2025-03", "-o", "x.xlsx"], /^rfm: --to 2025-03 is before --from 2025-05/],
-    ["no quarter end", ["history", input, "--profile", "wuhan", "--every", "quarter", "--from", "2025-04", "--to", "2025-05", "-o", "x.xlsx"], /^rfm: No quarter ends between 2025-04 and 2025-05/],
-    ["before the window", ["history", input, "--profile", "wuhan", "--from", "2021-06", "--to", "2021-12", "-o", "x.xlsx"], /^rfm: The first period end, 2021-06-30, is before the window start 2021-09-01/],
-    ["a bad --every", ["history", input, "--profile", "wuhan", "--every", "week", "--from", "2025-01", "--to", "2025-03", "-o", "x.xlsx"], /^rfm: --every "week" is not one of: month, quarter/],
+    [
+      "months reversed",
+      ["history", input, "--profile", "wuhan", "--from", "2025-05", "--to", "2025-03", "-o", "x.xlsx"],
+      /^rfm: --to 2025-03 is before --from 2025-05/,
+    ],
+    [
+      "no quarter end",
+      [
+        "history",
+        input,
+        "--profile",
+        "wuhan",
+        "--every",
+        "quarter",
+        "--from",
+        "2025-04",
+        "--to",
+        "2025-05",
+        "-o",
+        "x.xlsx",
+      ],
+      /^rfm: No quarter ends between 2025-04 and 2025-05/,
+    ],
+    [
+      "before the window",
+      ["history", input, "--profile", "wuhan", "--from", "2021-06", "--to", "2021-12", "-o", "x.xlsx"],
+      /^rfm: The first period end, 2021-06-30, is before the window start 2021-09-01/,
+    ],
+    [
+      "a bad --every",
+      [
+        "history",
+        input,
+        "--profile",
+        "wuhan",
+        "--every",
+        "week",
+        "--from",
+        "2025-01",
+        "--to",
+        "2025-03",
+        "-o",
+        "x.xlsx",
+      ],
+      /^rfm: --every "week" is not one of: month, quarter/,
+    ],
   ];
   it.each(cases)("%s", (_, args, message) => {
     const run = rfm(args, dir);
@@ -170,10 +275,16 @@ describe("rfm history: usage errors, one line in the user's language, nothing wr
   });
 
   it("refuses a customer table, naming its purchase count column (in Chinese with --lang zh)", () => {
-    const customers = write(dir, "customers.csv", csvFile(["客户编号,最近下单时间,历史购买总次数,历史购买总金额", "C1,2025-01-05,3,2"]));
+    const customers = write(
+      dir,
+      "customers.csv",
+      csvFile(["客户编号,最近下单时间,历史购买总次数,历史购买总金额", "C1,2025-01-05,3,2"]),
+    );
     const run = rfm(["history", customers, ...MONTHS, "--lang", "zh", "-o", "x.xlsx"], dir);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe("rfm: rfm history 需要销售记录（每行一笔销售：客户、下单时间、订单金额）；此文件是客户表（含购买次数列“历史购买总次数”）\n");
+    expect(run.stderr).toBe(
+      "rfm: rfm history 需要销售记录（每行一笔销售：客户、下单时间、订单金额）；此文件是客户表（含购买次数列“历史购买总次数”）\n",
+    );
   });
 
   it("never writes over the input, not even through the transitions file's name", () => {

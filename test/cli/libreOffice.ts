@@ -50,7 +50,16 @@ export function recalculate(workbooks: Buffer[]): Buffer[] {
     const outDir = join(dir, "out");
     execFileSync(
       SOFFICE,
-      [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, ...inputs],
+      [
+        `-env:UserInstallation=file://${join(dir, "profile")}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        outDir,
+        ...inputs,
+      ],
       { stdio: "pipe", timeout: 300_000 },
     );
     return inputs.map((path) => {

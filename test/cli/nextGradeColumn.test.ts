@@ -4,14 +4,22 @@
  */
 import { join } from "path";
 import { Workbook } from "exceljs";
-import { builtinProfile, gradeCustomers, gradeSales, nextGradeOrder, nextGradeOrders, NOT_REACHABLE_TEXT, type GradeResult } from "../../src/engine";
+import {
+  builtinProfile,
+  gradeCustomers,
+  gradeSales,
+  nextGradeOrder,
+  nextGradeOrders,
+  NOT_REACHABLE_TEXT,
+  type GradeResult,
+} from "../../src/engine";
 import { buildCli, csvFile, records, rfm, tempDir, write } from "./helpers";
 
 beforeAll(() => buildCli(), 180_000);
 
 function random(seed: number): () => number {
   let a = seed;
-  return () => ((a = (a * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (a = (a * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 const HEADER = "Next grade with one order of";
@@ -31,14 +39,20 @@ describe("rfm grade writes the engine's next-grade orders", () => {
   const day = (k: number) => new Date(Date.UTC(2025, 6, 1) - k * 86_400_000).toISOString().slice(0, 10);
 
   it("sales records with the Wuhan quintiles (ties, refunds), CSV and .xlsx", async () => {
-    const ids: string[] = [], dates: string[] = [], amounts: string[] = [];
+    const ids: string[] = [],
+      dates: string[] = [],
+      amounts: string[] = [];
     for (let k = 0; k < 1500; k++) {
       ids.push(`W${Math.floor(rnd() * 300)}`);
       dates.push(day(Math.floor(rnd() * 400)));
       const cents = Math.floor(rnd() * 5) === 0 ? 50_000 : Math.round(rnd() * 900_000) - 30_000;
       amounts.push((cents / 100).toFixed(2));
     }
-    const input = write(dir, "sales.csv", csvFile(["customer,date,amount", ...ids.map((id, k) => `${id},${dates[k]},${amounts[k]}`)]));
+    const input = write(
+      dir,
+      "sales.csv",
+      csvFile(["customer,date,amount", ...ids.map((id, k) => `${id},${dates[k]},${amounts[k]}`)]),
+    );
     const res = gradeSales({ ids, dates, amounts }, builtinProfile("wuhan")!);
     const want = expected(res);
     expect(new Set(want).size).toBeGreaterThan(20);
@@ -61,11 +75,25 @@ describe("rfm grade writes the engine's next-grade orders", () => {
   it("a customer table with the Shaoxing thresholds, amounts in yuan", () => {
     const rows: string[][] = [];
     for (let k = 0; k < 400; k++) {
-      rows.push([`C${k}`, day(Math.floor(rnd() * 80)), String(1 + Math.floor(rnd() * 20)), String(Math.round(rnd() * 12_000_000) / 100)]);
+      rows.push([
+        `C${k}`,
+        day(Math.floor(rnd() * 80)),
+        String(1 + Math.floor(rnd() * 20)),
+        String(Math.round(rnd() * 12_000_000) / 100),
+      ]);
     }
-    const input = write(dir, "customers.csv", csvFile(["客户编号,最近下单时间,历史购买总次数,历史购买总金额（元）", ...rows.map((r) => r.join(","))]));
+    const input = write(
+      dir,
+      "customers.csv",
+      csvFile(["客户编号,最近下单时间,历史购买总次数,历史购买总金额（元）", ...rows.map((r) => r.join(","))]),
+    );
     const res = gradeCustomers(
-      { ids: rows.map((r) => r[0]), lastDates: rows.map((r) => r[1]), counts: rows.map((r) => r[2]), totals: rows.map((r) => r[3]) },
+      {
+        ids: rows.map((r) => r[0]),
+        lastDates: rows.map((r) => r[1]),
+        counts: rows.map((r) => r[2]),
+        totals: rows.map((r) => r[3]),
+      },
       builtinProfile("shaoxing")!,
       { asOf: "2025-07-01", unit: "yuan" },
     );

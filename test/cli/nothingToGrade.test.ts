@@ -20,11 +20,17 @@ test("sales records whose date column holds no date", () => {
   );
   expect(filesIn(dir)).not.toContain("out.csv");
   const zh = rfm(["grade", "nodates.csv", "--profile", "wuhan", "--lang", "zh"], dir);
-  expect(zh.stderr).toBe("rfm: “日期”列中没有一行是日期：请检查下单时间是否选对了列。可用 --map date=列标题 指定正确的列\n");
+  expect(zh.stderr).toBe(
+    "rfm: “日期”列中没有一行是日期：请检查下单时间是否选对了列。可用 --map date=列标题 指定正确的列\n",
+  );
 });
 
 test("a customer table whose total column holds no number", () => {
-  write(dir, "nototals.csv", csvFile(["客户编号,最近下单时间,购买次数,总金额", "C1,2025-06-01,3,n/a", "C2,2025-06-02,1,"]));
+  write(
+    dir,
+    "nototals.csv",
+    csvFile(["客户编号,最近下单时间,购买次数,总金额", "C1,2025-06-01,3,n/a", "C2,2025-06-02,1,"]),
+  );
   const run = rfm(["grade", "nototals.csv", "--profile", "shaoxing", "--as-of", "2025-07-01"], dir);
   expect(run.status).toBe(2);
   expect(run.stderr).toBe(
@@ -41,7 +47,9 @@ test("a header with no rows below it, or only blank ones", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe("rfm: There are no rows to grade below the header.\n");
   }
-  expect(rfm(["grade", "header.csv", "--profile", "wuhan", "--lang", "zh"], dir).stderr).toBe("rfm: 标题行下方没有可分级的数据行。\n");
+  expect(rfm(["grade", "header.csv", "--profile", "wuhan", "--lang", "zh"], dir).stderr).toBe(
+    "rfm: 标题行下方没有可分级的数据行。\n",
+  );
 });
 
 test("one readable date is enough: the grading runs and the bad rows are noted", () => {

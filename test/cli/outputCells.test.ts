@@ -78,7 +78,12 @@ test("workbookText cuts at 32,767 characters, never inside a surrogate pair", ()
   expect(workbookText(emoji)).toBe("x".repeat(32_766));
 });
 
-const INJECTED = ["Customer,Date,Purchases,Total amount,Remark", "=1+2,2025-12-31,16,9,@SUM(A1)", "C2,2025-12-31,16,-3,-x", "C3,2025-12-31,16,9,+86 138"];
+const INJECTED = [
+  "Customer,Date,Purchases,Total amount,Remark",
+  "=1+2,2025-12-31,16,9,@SUM(A1)",
+  "C2,2025-12-31,16,-3,-x",
+  "C3,2025-12-31,16,9,+86 138",
+];
 
 test("CSV output: formula-like text gets an apostrophe, negative numbers do not (rows copied byte for byte)", () => {
   write(dir, "inj.csv", csvFile(INJECTED));
@@ -95,11 +100,20 @@ test("CSV output: formula-like text gets an apostrophe, negative numbers do not 
 test("CSV output: the same when the input has quoted cells (rows re-written field by field)", () => {
   write(dir, "inj-quoted.csv", csvFile([...INJECTED, '"C4, Ltd",2025-12-31,16,9,"=A1"']));
   const rows = records(rfm(["grade", "inj-quoted.csv", ...SHAOXING], dir).stdout);
-  expect(rows.map((r) => [r.Customer, r.Remark])).toEqual([["'=1+2", "'@SUM(A1)"], ["C2", "'-x"], ["C3", "'+86 138"], ["C4, Ltd", "'=A1"]]);
+  expect(rows.map((r) => [r.Customer, r.Remark])).toEqual([
+    ["'=1+2", "'@SUM(A1)"],
+    ["C2", "'-x"],
+    ["C3", "'+86 138"],
+    ["C4, Ltd", "'=A1"],
+  ]);
 });
 
 test("sales output: a customer id that looks like a formula gets an apostrophe in CSV", () => {
-  write(dir, "inj-sales.csv", csvFile(["Customer,Date,Amount", "=cmd|' /C calc'!A0,2025-06-01,100", "B,2025-06-01,200"]));
+  write(
+    dir,
+    "inj-sales.csv",
+    csvFile(["Customer,Date,Amount", "=cmd|' /C calc'!A0,2025-06-01,100", "B,2025-06-01,200"]),
+  );
   const rows = records(rfm(["grade", "inj-sales.csv", "--profile", "wuhan"], dir).stdout);
   expect(rows.map((r) => r.Customer)).toEqual(["'=cmd|' /C calc'!A0", "B"]);
 });
@@ -122,14 +136,22 @@ test(".xlsx output keeps formula-like text as text cells, without an apostrophe"
 
 test(".xlsx output: text longer than 32,767 characters is cut, the row's note and the summary say so; CSV keeps it whole", () => {
   const long = "长".repeat(40_000);
-  write(dir, "long.csv", csvFile(["Customer,Date,Purchases,Total amount,Remark", `L1,2025-12-31,16,9,${long}`, "L2,2025-12-31,16,9,short"]));
+  write(
+    dir,
+    "long.csv",
+    csvFile(["Customer,Date,Purchases,Total amount,Remark", `L1,2025-12-31,16,9,${long}`, "L2,2025-12-31,16,9,short"]),
+  );
   const run = rfm(["grade", "long.csv", ...SHAOXING, "--out", "long.xlsx"], dir);
   expect(run.status).toBe(0);
-  expect(run.stderr).toContain("Text cut: 1 cells held more than Excel's 32,767 characters and were cut in the workbook");
+  expect(run.stderr).toContain(
+    "Text cut: 1 cells held more than Excel's 32,767 characters and were cut in the workbook",
+  );
   const xml = sheetXml(join(dir, "long.xlsx"));
   expect(xml).toContain(`<t>${"长".repeat(32_767)}</t>`);
   expect(xml).not.toContain("长".repeat(32_768));
-  expect(xml).toContain("column “Remark”: the text is longer than an Excel cell holds and was cut to 32,767 characters");
+  expect(xml).toContain(
+    "column “Remark”: the text is longer than an Excel cell holds and was cut to 32,767 characters",
+  );
   const csv = rfm(["grade", "long.csv", ...SHAOXING], dir);
   expect(records(csv.stdout)[0].Remark).toBe(long);
   expect(csv.stderr).not.toContain("Text cut");

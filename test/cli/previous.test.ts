@@ -48,9 +48,19 @@ function earlier(out: string): void {
 
 test("CSV: the later result gains Previous grade and Change, matched by customer id", () => {
   earlier("earlier.csv");
-  const run = rfm(["grade", "later.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "earlier.csv"], dir);
+  const run = rfm(
+    ["grade", "later.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "earlier.csv"],
+    dir,
+  );
   expect(run.status).toBe(0);
-  expect(headerRow(run.stdout).slice(-6)).toEqual(["Cadence", "Note", "Next contact by", "Previous grade", "Change", "Next grade with one order of"]);
+  expect(headerRow(run.stdout).slice(-6)).toEqual([
+    "Cadence",
+    "Note",
+    "Next contact by",
+    "Previous grade",
+    "Change",
+    "Next grade with one order of",
+  ]);
   // CSV output guards text starting with "=" against formula injection with an apostrophe (the .xlsx cell is "=").
   const same = "'=";
   const out = records(run.stdout);
@@ -79,7 +89,21 @@ test("CSV: the later result gains Previous grade and Change, matched by customer
 
 test("Chinese: the columns and changes read 上一次等级 / 变化 and 新增", () => {
   earlier("earlier-zh.csv");
-  const run = rfm(["grade", "later.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "earlier-zh.csv", "--lang", "zh"], dir);
+  const run = rfm(
+    [
+      "grade",
+      "later.csv",
+      "--profile",
+      "shaoxing",
+      "--as-of",
+      "2025-12-31",
+      "--previous",
+      "earlier-zh.csv",
+      "--lang",
+      "zh",
+    ],
+    dir,
+  );
   expect(run.status).toBe(0);
   expect(headerRow(run.stdout).slice(-4)).toEqual(["下次沟通日期", "上一次等级", "变化", "升级所需单笔订单"]);
   expect(records(run.stdout).map((r) => r["变化"])).toEqual(["'=", "'=", "↓", "↓", "", "'=", "'=", "'=", "新增"]);
@@ -88,7 +112,21 @@ test("Chinese: the columns and changes read 上一次等级 / 变化 and 新增"
 
 test("xlsx: an earlier .xlsx result; the later workbook has the columns, next contact dates and the summary sheet", async () => {
   earlier("earlier.xlsx");
-  const run = rfm(["grade", "later.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "earlier.xlsx", "--out", "later.xlsx"], dir);
+  const run = rfm(
+    [
+      "grade",
+      "later.csv",
+      "--profile",
+      "shaoxing",
+      "--as-of",
+      "2025-12-31",
+      "--previous",
+      "earlier.xlsx",
+      "--out",
+      "later.xlsx",
+    ],
+    dir,
+  );
   expect(run.status).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(join(dir, "later.xlsx"));
@@ -132,15 +170,35 @@ test("xlsx: an earlier .xlsx result; the later workbook has the columns, next co
     ["New", 0, 1, 0, 0],
   ]);
   const moved = find("Customer id");
-  expect(rows.slice(moved + 1, moved + 3).map((r) => r.slice(0, 4))).toEqual([["C03", "B", "C", 2], ["C04", "B", "C", 1]]);
+  expect(rows.slice(moved + 1, moved + 3).map((r) => r.slice(0, 4))).toEqual([
+    ["C03", "B", "C", 2],
+    ["C04", "B", "C", 1],
+  ]);
   expect(rows[find("Compared with")][1]).toBe("earlier.xlsx");
 });
 
 test("grading the later result again compares with its own Grade column, not a second set of columns", () => {
   earlier("earlier2.csv");
-  const first = rfm(["grade", "later.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "earlier2.csv", "--out", "round2.csv"], dir);
+  const first = rfm(
+    [
+      "grade",
+      "later.csv",
+      "--profile",
+      "shaoxing",
+      "--as-of",
+      "2025-12-31",
+      "--previous",
+      "earlier2.csv",
+      "--out",
+      "round2.csv",
+    ],
+    dir,
+  );
   expect(first.status).toBe(0);
-  const again = rfm(["grade", "round2.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "round2.csv"], dir);
+  const again = rfm(
+    ["grade", "round2.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "round2.csv"],
+    dir,
+  );
   expect(again.status).toBe(0);
   const headers = headerRow(again.stdout);
   expect(headers.filter((h) => h === "Change")).toHaveLength(1);
@@ -149,23 +207,46 @@ test("grading the later result again compares with its own Grade column, not a s
 });
 
 test("a previous file without a Grade column is refused, naming its headers", () => {
-  const run = rfm(["grade", "later.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "december.csv"], dir);
+  const run = rfm(
+    ["grade", "later.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "december.csv"],
+    dir,
+  );
   expect(run.status).toBe(2);
   expect(run.stderr).toBe(
     'rfm: "december.csv" has no Grade column (Grade or 客户等级), so it is not an earlier result of rfm grade. ' +
       'Its headers are: "Customer ID", "Last order date", "Order amount", "Purchase count", "Total amount"\n',
   );
-  const zh = rfm(["grade", "later.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "december.csv", "--lang", "zh"], dir);
+  const zh = rfm(
+    [
+      "grade",
+      "later.csv",
+      "--profile",
+      "shaoxing",
+      "--as-of",
+      "2025-12-31",
+      "--previous",
+      "december.csv",
+      "--lang",
+      "zh",
+    ],
+    dir,
+  );
   expect(zh.stderr).toMatch(/^rfm: “december.csv”没有客户等级列/);
 });
 
 test("--previous must be a .csv or .xlsx file, and the table needs customer ids to match", () => {
-  const bad = rfm(["grade", "later.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "earlier.json"], dir);
+  const bad = rfm(
+    ["grade", "later.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "earlier.json"],
+    dir,
+  );
   expect(bad.status).toBe(2);
   expect(bad.stderr).toContain("--previous");
   earlier("earlier3.csv");
   write(dir, "no-ids.csv", csvFile(["Last order date,Purchase count,Total amount", "2025-12-21,16,8.01"]));
-  const noIds = rfm(["grade", "no-ids.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "earlier3.csv"], dir);
+  const noIds = rfm(
+    ["grade", "no-ids.csv", "--profile", "shaoxing", "--as-of", "2025-12-31", "--previous", "earlier3.csv"],
+    dir,
+  );
   expect(noIds.status).toBe(2);
   expect(noIds.stderr).toContain("--map id=HEADER");
 });
@@ -192,10 +273,18 @@ describe("ids written with the formula-injection guard are matched back", () => 
   });
 
   test("sales records: customer ids in the earlier result are matched too", () => {
-    const sales = csvFile(["客户,消费时间,消费金额", ...IDS.map((id, k) => `"${id}",2025-06-0${1 + (k % 8)},${100 * (k + 1)}`)]);
+    const sales = csvFile([
+      "客户,消费时间,消费金额",
+      ...IDS.map((id, k) => `"${id}",2025-06-0${1 + (k % 8)},${100 * (k + 1)}`),
+    ]);
     write(dir, "guarded-sales.csv", sales);
-    expect(rfm(["grade", "guarded-sales.csv", "--profile", "wuhan", "-o", "guarded-sales-earlier.csv"], dir).status).toBe(0);
-    const run = rfm(["grade", "guarded-sales.csv", "--profile", "wuhan", "--previous", "guarded-sales-earlier.csv"], dir);
+    expect(
+      rfm(["grade", "guarded-sales.csv", "--profile", "wuhan", "-o", "guarded-sales-earlier.csv"], dir).status,
+    ).toBe(0);
+    const run = rfm(
+      ["grade", "guarded-sales.csv", "--profile", "wuhan", "--previous", "guarded-sales-earlier.csv"],
+      dir,
+    );
     expect(run.status).toBe(0);
     expect(run.stderr).toContain(`Same grade ${IDS.length}, New 0, Gone 0`);
   });
@@ -205,7 +294,9 @@ describe("ids written with the formula-injection guard are matched back", () => 
     expect(rfm(["grade", "guarded.csv", ...args, "-o", "round1.csv"], dir).status).toBe(0);
     const again = rfm(["grade", "round1.csv", ...args, "--previous", "round1.csv"], dir);
     expect(again.status).toBe(0);
-    expect(records(again.stdout).map((r) => r["Customer ID"])).toEqual(records(readText(join(dir, "round1.csv"))).map((r) => r["Customer ID"]));
+    expect(records(again.stdout).map((r) => r["Customer ID"])).toEqual(
+      records(readText(join(dir, "round1.csv"))).map((r) => r["Customer ID"]),
+    );
     expect(again.stderr).toContain(`Same grade ${IDS.length}, New 0, Gone 0`);
   });
 });

@@ -24,7 +24,11 @@ interface Output {
 }
 
 function run(args: string[], env: Record<string, string>): Output {
-  const r = spawnSync(process.execPath, [RFM, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
+  const r = spawnSync(process.execPath, [RFM, ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -51,29 +55,85 @@ function random(seed: number): () => number {
 }
 
 const IDS = [
-  "A1", " A1", "A1 ", "a1", '"A1"', '"Q""uote"', '"comma,id"', "王小明", "王小明 ", "\u3000C1", "C1\u00a0", "#N/A", "#1",
-  "", "  ", "=cmd", "-5", "007", "7", "7.0", "\tT", '"multi\nline"', "Zoë", "E\u0301",
+  "A1",
+  " A1",
+  "A1 ",
+  "a1",
+  '"A1"',
+  '"Q""uote"',
+  '"comma,id"',
+  "王小明",
+  "王小明 ",
+  "\u3000C1",
+  "C1\u00a0",
+  "#N/A",
+  "#1",
+  "",
+  "  ",
+  "=cmd",
+  "-5",
+  "007",
+  "7",
+  "7.0",
+  "\tT",
+  '"multi\nline"',
+  "Zoë",
+  "E\u0301",
 ];
 const DATES = [
-  "2025-03-04", "2025/3/4", "2025年3月4日", "2025-02-30", "", "soon", "2021-09-01", "2025-07-01", "2025-07-02", "2021-08-31",
-  "2025-03-04 10:22", '"2025-01-01"', "#VALUE!", "1899-12-31", "2200-01-01", "0999-01-01", "2024-02-29", "2023-02-29",
+  "2025-03-04",
+  "2025/3/4",
+  "2025年3月4日",
+  "2025-02-30",
+  "",
+  "soon",
+  "2021-09-01",
+  "2025-07-01",
+  "2025-07-02",
+  "2021-08-31",
+  "2025-03-04 10:22",
+  '"2025-01-01"',
+  "#VALUE!",
+  "1899-12-31",
+  "2200-01-01",
+  "0999-01-01",
+  "2024-02-29",
+  "2023-02-29",
 ];
 const AMOUNTS = [
-  "100", "-20", "0", "0.1", "0.2", '"1,234.5"', "¥5", "abc", "", "1e308", "1e309", "0.0000001", "12.50", "+7", " 8 ",
-  "#DIV/0!", "9007199254740993", "-0", "3000",
+  "100",
+  "-20",
+  "0",
+  "0.1",
+  "0.2",
+  '"1,234.5"',
+  "¥5",
+  "abc",
+  "",
+  "1e308",
+  "1e309",
+  "0.0000001",
+  "12.50",
+  "+7",
+  " 8 ",
+  "#DIV/0!",
+  "9007199254740993",
+  "-0",
+  "3000",
 ];
 
 /** Sales rows drawn from the awkward cells above, with empty lines, short and long rows and mixed line breaks. */
 function awkwardSales(seed: number, rows: number, header = "Customer,Order date,Amount,Note"): string {
   const next = random(seed);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)];
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
   let text = header;
   for (let k = 0; k < rows; k++) {
     text += pick(["\n", "\r\n", "\r", "\n"]);
     const shape = next();
     if (shape < 0.03) continue; // an empty line
     const cells = [pick(IDS), pick(DATES), pick(AMOUNTS), pick(["", "note", '"a, b"', '"two\r\nlines"'])];
-    if (shape < 0.06) cells.length = 2; // a short row
+    if (shape < 0.06)
+      cells.length = 2; // a short row
     else if (shape < 0.08) cells.push("extra");
     text += cells.join(",");
   }
@@ -84,7 +144,12 @@ function awkwardSales(seed: number, rows: number, header = "Customer,Order date,
 test("awkward sales files: the same CSV and summary whole and in blocks, wuhan and shaoxing, en and zh", () => {
   for (let seed = 1; seed <= 6; seed++) {
     const file = write(dir, `awkward-${seed}.csv`, awkwardSales(seed, 400));
-    const out = expectSameBothWays(file, seed % 2 === 0 ? ["-p", "wuhan", "--lang", "zh"] : ["-p", "shaoxing", "--as-of", "2025-07-01", "--window-start", "2021-09-01"]);
+    const out = expectSameBothWays(
+      file,
+      seed % 2 === 0
+        ? ["-p", "wuhan", "--lang", "zh"]
+        : ["-p", "shaoxing", "--as-of", "2025-07-01", "--window-start", "2021-09-01"],
+    );
     expect(out.status).toBe(0);
   }
 });
@@ -94,18 +159,31 @@ test("carried columns: names that differ, a column without a header, rows wider 
   const names = ["王小明", "王小明 ", "Wang", "", "#N/A"];
   const lines = ["客户编号,客户名称,下单时间,金额,电话,"];
   for (let k = 0; k < 600; k++) {
-    const cells = [`C${Math.floor(next() * 40)}`, names[Math.floor(next() * names.length)], DATES[Math.floor(next() * DATES.length)], AMOUNTS[Math.floor(next() * AMOUNTS.length)], `1380000${k % 7}`, next() < 0.05 ? "x" : ""];
+    const cells = [
+      `C${Math.floor(next() * 40)}`,
+      names[Math.floor(next() * names.length)],
+      DATES[Math.floor(next() * DATES.length)],
+      AMOUNTS[Math.floor(next() * AMOUNTS.length)],
+      `1380000${k % 7}`,
+      next() < 0.05 ? "x" : "",
+    ];
     if (next() < 0.02) cells.push("wider");
     lines.push(cells.join(","));
   }
   const file = write(dir, "carried.csv", lines.join("\n"));
   const earlier = run(["grade", file, "-p", "wuhan", "-o", join(dir, "earlier.csv")], WHOLE);
   expect(earlier.status).toBe(0);
-  for (const args of [["-p", "wuhan"], ["-p", "wuhan", "--lang", "zh", "--previous", "earlier.csv"], ["-p", "shaoxing", "--as-of", "2025-07-01"]]) {
+  for (const args of [
+    ["-p", "wuhan"],
+    ["-p", "wuhan", "--lang", "zh", "--previous", "earlier.csv"],
+    ["-p", "shaoxing", "--as-of", "2025-07-01"],
+  ]) {
     const out = expectSameBothWays(file, args);
     expect(out.status).toBe(0);
   }
-  expect(run(["grade", file, "-p", "wuhan"], blocksOf(500)).stdout.split("\n")[0]).toMatch(/^Customer,客户名称,电话,Column F,Column G,/);
+  expect(run(["grade", file, "-p", "wuhan"], blocksOf(500)).stdout.split("\n")[0]).toMatch(
+    /^Customer,客户名称,电话,Column F,Column G,/,
+  );
 });
 
 test("decimal commas: a semicolon or tab file's amounts read with the separator decided from all of them", () => {
@@ -113,7 +191,13 @@ test("decimal commas: a semicolon or tab file's amounts read with the separator 
   const file = (name: string, delimiter: string, amounts: string[]) => {
     const lines = [["Customer", "Order date", "Amount"].join(delimiter)];
     for (let k = 0; k < 400; k++) {
-      lines.push([`C${Math.floor(next() * 30)}`, DATES[Math.floor(next() * 8)], amounts[Math.floor(next() * amounts.length)]].join(delimiter));
+      lines.push(
+        [
+          `C${Math.floor(next() * 30)}`,
+          DATES[Math.floor(next() * 8)],
+          amounts[Math.floor(next() * amounts.length)],
+        ].join(delimiter),
+      );
     }
     return write(dir, name, lines.join("\r\n") + "\r\n");
   };
@@ -122,11 +206,24 @@ test("decimal commas: a semicolon or tab file's amounts read with the separator 
   const european = ["1.234,56", "0,75", "12", "1,234", "99,90", "abc", "", "-5,5"];
   const mixed = ["12.5", "0,75", "3", "1,234"];
   const unclear = ["1,234", "1.234", "7"];
-  for (const [name, delimiter, amounts] of [["eu.csv", ";", european], ["mixed.csv", ";", mixed], ["unclear.csv", ";", unclear], ["tab.txt", "\t", unclear]] as const) {
+  for (const [name, delimiter, amounts] of [
+    ["eu.csv", ";", european],
+    ["mixed.csv", ";", mixed],
+    ["unclear.csv", ";", unclear],
+    ["tab.txt", "\t", unclear],
+  ] as const) {
     const out = expectSameBothWays(file(name, delimiter, [...amounts]), ["-p", "wuhan"]);
     expect(out.status).toBe(0);
   }
-  const late = write(dir, "late.csv", ["Customer;Order date;Amount", ...Array.from({ length: 300 }, (_, k) => `C${k % 7};2024-03-0${(k % 9) + 1};1.234`), "C1;2024-03-01;0,5"].join("\n"));
+  const late = write(
+    dir,
+    "late.csv",
+    [
+      "Customer;Order date;Amount",
+      ...Array.from({ length: 300 }, (_, k) => `C${k % 7};2024-03-0${(k % 9) + 1};1.234`),
+      "C1;2024-03-01;0,5",
+    ].join("\n"),
+  );
   // 0,5 in the last row tells that the comma marks decimals: 1.234 is 1234 (C1 has 43 of them, and the 0,5).
   const out = expectSameBothWays(late, ["-p", "wuhan"]);
   expect(records(out.stdout).find((row) => row.Customer === "C1")?.Amount).toBe("53062.5");
@@ -143,7 +240,10 @@ test("many customers with ties, refunds and window edges: the same both ways, to
   }
   const file = write(dir, "many.csv", lines.join("\n") + "\n");
   for (const env of [WHOLE, blocksOf(4096)]) {
-    const r = run(["grade", file, "-p", "wuhan", "-o", join(dir, env === WHOLE ? "many-whole.csv" : "many-blocks.csv")], env);
+    const r = run(
+      ["grade", file, "-p", "wuhan", "-o", join(dir, env === WHOLE ? "many-whole.csv" : "many-blocks.csv")],
+      env,
+    );
     expect(r.status).toBe(0);
   }
   const whole = spawnSync("cmp", [join(dir, "many-whole.csv"), join(dir, "many-blocks.csv")]);

@@ -33,10 +33,26 @@ test("CSV: the carried columns follow the customer, with the most recent sale's 
   const run = rfm(["grade", "sales.csv", "--profile", "wuhan", "--as-of", "2025-07-01"], dir);
   expect(run.status).toBe(0);
   expect(headerRow(run.stdout).slice(0, 8)).toEqual([
-    "Customer", "订单号", "客户名称", "联系人", "电话", "Last order date", "Purchases", "Amount",
+    "Customer",
+    "订单号",
+    "客户名称",
+    "联系人",
+    "电话",
+    "Last order date",
+    "Purchases",
+    "Amount",
   ]);
   const rows = records(run.stdout);
-  const pick = (r: Record<string, string>) => [r.Customer, r["订单号"], r["客户名称"], r["联系人"], r["电话"], r["Last order date"], r.Purchases, r.Amount];
+  const pick = (r: Record<string, string>) => [
+    r.Customer,
+    r["订单号"],
+    r["客户名称"],
+    r["联系人"],
+    r["电话"],
+    r["Last order date"],
+    r.Purchases,
+    r.Amount,
+  ];
   expect(rows.map(pick)).toEqual([
     ["C1", "O4", "张记五金", "王五", "013800000001", "2025-06-01", "3", "2000"],
     ["C2", "O2", "李氏建材", "李四", "13900000002", "2025-04-01", "1", "800"],
@@ -44,20 +60,47 @@ test("CSV: the carried columns follow the customer, with the most recent sale's 
   ]);
   expect(rows[0].Note).toBe("Several values in “订单号”, “客户名称”, “联系人”: the most recent sale's are shown");
   expect(rows[1].Note).toBe("");
-  const zh = records(rfm(["grade", "sales.csv", "--profile", "wuhan", "--as-of", "2025-07-01", "--lang", "zh"], dir).stdout);
+  const zh = records(
+    rfm(["grade", "sales.csv", "--profile", "wuhan", "--as-of", "2025-07-01", "--lang", "zh"], dir).stdout,
+  );
   expect(zh[0]["备注"]).toBe("“订单号”“客户名称”“联系人”列有多个不同的值，显示的是最近一笔销售的值");
 });
 
 test(".xlsx: the same columns, the phone kept as text (its leading zero), the summary's lists with the customer's name", async () => {
   // A previous grading in which C2 was A: it moves down to C now.
   write(dir, "previous.csv", csvFile(["Customer,Grade", "C1,A", "C2,A"]));
-  const run = rfm(["grade", "sales.csv", "--profile", "wuhan", "--as-of", "2025-07-01", "--previous", "previous.csv", "--out", "out.xlsx", "--lang", "zh"], dir);
+  const run = rfm(
+    [
+      "grade",
+      "sales.csv",
+      "--profile",
+      "wuhan",
+      "--as-of",
+      "2025-07-01",
+      "--previous",
+      "previous.csv",
+      "--out",
+      "out.xlsx",
+      "--lang",
+      "zh",
+    ],
+    dir,
+  );
   expect(run.status).toBe(0);
   expect(run.stderr).toContain("等级下降的客户（按金额从大到小）：C2 李氏建材 A→C (800)");
   const wb = new Workbook();
   await wb.xlsx.readFile(join(dir, "out.xlsx"));
   const sheet = wb.worksheets[0];
-  expect((sheet.getRow(1).values as unknown[]).slice(1, 9)).toEqual(["客户", "订单号", "客户名称", "联系人", "电话", "最近下单时间", "购买次数", "总金额"]);
+  expect((sheet.getRow(1).values as unknown[]).slice(1, 9)).toEqual([
+    "客户",
+    "订单号",
+    "客户名称",
+    "联系人",
+    "电话",
+    "最近下单时间",
+    "购买次数",
+    "总金额",
+  ]);
   expect((sheet.getRow(2).values as unknown[]).slice(1, 6)).toEqual(["C1", "O4", "张记五金", "王五", "013800000001"]);
   const summary: unknown[][] = [];
   wb.worksheets[1].eachRow((row, n) => (summary[n - 1] = (row.values as unknown[]).slice(1)));
@@ -67,7 +110,11 @@ test(".xlsx: the same columns, the phone kept as text (its leading zero), the su
   expect(summary[moved + 2]).toEqual(["C2", "李氏建材", "A", "C", 800]);
   const notGraded = at("未分级的行");
   expect(summary[notGraded + 1]).toEqual(["行", "客户名称", "原因"]);
-  expect(summary[notGraded + 2]).toEqual(["C3", "赵家", "“订单日期”列：统计期间 2021-09-01 – 2025-07-01 内没有销售记录"]);
+  expect(summary[notGraded + 2]).toEqual([
+    "C3",
+    "赵家",
+    "“订单日期”列：统计期间 2021-09-01 – 2025-07-01 内没有销售记录",
+  ]);
 });
 
 test("a table without extra columns writes the four customer columns as before", () => {
@@ -85,18 +132,30 @@ test("a trailing delimiter's nameless, empty column is not carried; a nameless c
 });
 
 test("CSV cells are compared by their bytes and then by their text: quoting and surrounding spaces make no second value", () => {
-  write(dir, "quoted.csv", csvFile([
-    "客户编号,订单日期,订单金额,客户名称,备注",
-    'K1,2025-06-01,10,"张记五金","a ""b"""',
-    'K1,2025-06-02,10,张记五金 ,"a ""b"""',
-    "K1,2025-06-03,10, 张记五金,",
-    "K2,2025-06-01,10,李氏,x",
-    "K2,2025-06-02,10,李氏,",
-  ]));
+  write(
+    dir,
+    "quoted.csv",
+    csvFile([
+      "客户编号,订单日期,订单金额,客户名称,备注",
+      'K1,2025-06-01,10,"张记五金","a ""b"""',
+      'K1,2025-06-02,10,张记五金 ,"a ""b"""',
+      "K1,2025-06-03,10, 张记五金,",
+      "K2,2025-06-01,10,李氏,x",
+      "K2,2025-06-02,10,李氏,",
+    ]),
+  );
   const rows = records(rfm(["grade", "quoted.csv", "--profile", "wuhan"], dir).stdout);
   // K1: one name written three ways; its note column is once 'a "b"' twice and once blank: several values there only.
-  expect([rows[0]["客户名称"], rows[0]["备注"], rows[0].Note]).toEqual([" 张记五金", "", "Several values in “备注”: the most recent sale's are shown"]);
-  expect([rows[1]["客户名称"], rows[1]["备注"], rows[1].Note]).toEqual(["李氏", "", "Several values in “备注”: the most recent sale's are shown"]);
+  expect([rows[0]["客户名称"], rows[0]["备注"], rows[0].Note]).toEqual([
+    " 张记五金",
+    "",
+    "Several values in “备注”: the most recent sale's are shown",
+  ]);
+  expect([rows[1]["客户名称"], rows[1]["备注"], rows[1].Note]).toEqual([
+    "李氏",
+    "",
+    "Several values in “备注”: the most recent sale's are shown",
+  ]);
 });
 
 test(".xlsx input: carried numbers and dates stay numbers and dates, with their column's number format", async () => {

@@ -49,7 +49,10 @@ export function big5(text: string): Buffer {
     big5Table = new Map();
     const decoder = new TextDecoder("big5");
     // Standard Big5 first (leads A1–F9), then the Hong Kong extensions, which repeat some characters.
-    const leads = [...Array.from({ length: 0xfe - 0xa1 + 1 }, (_, k) => 0xa1 + k), ...Array.from({ length: 0xa0 - 0x81 + 1 }, (_, k) => 0x81 + k)];
+    const leads = [
+      ...Array.from({ length: 0xfe - 0xa1 + 1 }, (_, k) => 0xa1 + k),
+      ...Array.from({ length: 0xa0 - 0x81 + 1 }, (_, k) => 0x81 + k),
+    ];
     for (const lead of leads) {
       for (let trail = 0x40; trail <= 0xfe; trail++) {
         if (trail > 0x7e && trail < 0xa1) continue;

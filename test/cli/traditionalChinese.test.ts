@@ -31,7 +31,9 @@ describe("rfm --lang zh-TW", () => {
     expect(run.stderr).not.toMatch(/^rfm:/m);
     expect(run.status).toBe(0);
     const rows = records(run.stdout);
-    expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(["R分數", "F分數", "M分數", "RFM綜合分數", "客戶等級", "聯絡頻率"]));
+    expect(Object.keys(rows[0])).toEqual(
+      expect.arrayContaining(["R分數", "F分數", "M分數", "RFM綜合分數", "客戶等級", "聯絡頻率"]),
+    );
     expect(rows.map((r) => [r["客戶編號"], r["R分數"], r["F分數"], r["M分數"], r["客戶等級"], r["聯絡頻率"]])).toEqual([
       ["TW01", "5", "5", "5", "A", "每月聯絡1–2次"],
       ["TW02", "3", "3", "3", "B", "每季聯絡1–2次"],

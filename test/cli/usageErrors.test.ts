@@ -49,7 +49,9 @@ test("a file that does not exist", () => {
 });
 
 test("a file type other than .csv / .xlsx, with a hint for old .xls workbooks", () => {
-  expect(refused(["notes.pdf", "--profile", "wuhan"], { "notes.pdf": "x" })).toMatch(/"notes.pdf" is not a \.csv, \.txt, \.xlsx or \.parquet file/);
+  expect(refused(["notes.pdf", "--profile", "wuhan"], { "notes.pdf": "x" })).toMatch(
+    /"notes.pdf" is not a \.csv, \.txt, \.xlsx or \.parquet file/,
+  );
   expect(refused(["old.xls", "--profile", "wuhan"], { "old.xls": "x" })).toMatch(/saved as \.xlsx/);
 });
 
@@ -76,7 +78,12 @@ test("--encoding that names no encoding, or given with a workbook", () => {
 });
 
 test("a CSV quote that never closes (every later line would fall into one cell) names its row", () => {
-  const broken = csvFile(["Customer,Date,Purchases,Total amount", "Q1,2025-12-31,16,9", 'Q2,"2025-12-31,16,9', "Q3,2025-12-31,16,9"]);
+  const broken = csvFile([
+    "Customer,Date,Purchases,Total amount",
+    "Q1,2025-12-31,16,9",
+    'Q2,"2025-12-31,16,9',
+    "Q3,2025-12-31,16,9",
+  ]);
   expect(refused(["broken.csv", ...SHAOXING], { "broken.csv": broken })).toBe(
     'rfm: "broken.csv" row 3: a quote (") opens a cell that never closes, so every later line would fall into it; fix the quote and try again',
   );
@@ -111,7 +118,9 @@ test("a profile file with mistakes names each field", () => {
     weights: { recency: "0.3", frequency: 0.4, monetary: 0.6 },
     grades: [{ grade: "A", above: 6, cadence: { en: "monthly", zh: "每月" } }],
   };
-  const line = refused(["customers.csv", "--profile", "bad.json", "--as-of", "2025-12-31"], { "bad.json": JSON.stringify(bad) });
+  const line = refused(["customers.csv", "--profile", "bad.json", "--as-of", "2025-12-31"], {
+    "bad.json": JSON.stringify(bad),
+  });
   expect(line).toMatch(/^rfm: Profile file "bad.json" is not a valid profile: /);
   expect(line).toContain("thresholds.recency");
   expect(line).toContain("weights.recency");
@@ -128,7 +137,9 @@ test("dates in flags that are not dates", () => {
   expect(refused(["customers.csv", "--profile", "shaoxing", "--as-of", "2025-13-01"])).toBe(
     'rfm: --as-of "2025-13-01" is not a date: write it as YYYY-MM-DD',
   );
-  expect(refused(["sales.csv", "--profile", "wuhan", "--window-start", "yesterday"])).toMatch(/--window-start "yesterday" is not a date/);
+  expect(refused(["sales.csv", "--profile", "wuhan", "--window-start", "yesterday"])).toMatch(
+    /--window-start "yesterday" is not a date/,
+  );
 });
 
 test("a window that starts after the as-of date", () => {
@@ -136,16 +147,24 @@ test("a window that starts after the as-of date", () => {
 });
 
 test("bad --unit, --lang and --input values list the choices", () => {
-  expect(refused(["customers.csv", ...SHAOXING, "--unit", "dollars"])).toBe('rfm: --unit "dollars" is not one of: yuan, wan');
+  expect(refused(["customers.csv", ...SHAOXING, "--unit", "dollars"])).toBe(
+    'rfm: --unit "dollars" is not one of: yuan, wan',
+  );
   expect(refused(["customers.csv", ...SHAOXING, "--lang", "fr"])).toBe('rfm: --lang "fr" is not one of: en, zh');
-  expect(refused(["customers.csv", ...SHAOXING, "--input", "rows"])).toMatch(/--input "rows" is not one of: customers, transactions/);
+  expect(refused(["customers.csv", ...SHAOXING, "--input", "rows"])).toMatch(
+    /--input "rows" is not one of: customers, transactions/,
+  );
 });
 
 test("bad --map values", () => {
   expect(refused(["customers.csv", ...SHAOXING, "--map", "Customer"])).toMatch(/--map "Customer" must be ROLE=HEADER/);
-  expect(refused(["customers.csv", ...SHAOXING, "--map", "name=Customer"])).toMatch(/must be ROLE=HEADER, ROLE one of id, date, count, total, amount/);
+  expect(refused(["customers.csv", ...SHAOXING, "--map", "name=Customer"])).toMatch(
+    /must be ROLE=HEADER, ROLE one of id, date, count, total, amount/,
+  );
   expect(refused(["customers.csv", ...SHAOXING, "--map", "id="])).toMatch(/must be ROLE=HEADER/);
-  expect(refused(["customers.csv", ...SHAOXING, "--map", "id=Customer", "--map", "id=Date"])).toMatch(/names the id column twice/);
+  expect(refused(["customers.csv", ...SHAOXING, "--map", "id=Customer", "--map", "id=Date"])).toMatch(
+    /names the id column twice/,
+  );
 });
 
 test("--map naming a column that is not there lists the headers", () => {
@@ -165,7 +184,9 @@ test("missing required columns: names the headers found and the roles missing", 
 });
 
 test("missing columns are reported in Chinese with --lang zh", () => {
-  const line = refused(["odd.csv", ...SHAOXING, "--lang", "zh"], { "odd.csv": csvFile(["Client,Day,Purchases", "K1,2025-12-31,3"]) });
+  const line = refused(["odd.csv", ...SHAOXING, "--lang", "zh"], {
+    "odd.csv": csvFile(["Client,Day,Purchases", "K1,2025-12-31,3"]),
+  });
   expect(line).toMatch(/^rfm: 作为客户表（每行一个客户）缺少以下列：/);
   expect(line).toContain("date (最近下单时间)");
   expect(line).toContain("total (总金额)");
@@ -177,15 +198,22 @@ test("--sheet with a CSV input", () => {
 });
 
 test("--out of another type, or the input itself", () => {
-  expect(refused(["customers.csv", ...SHAOXING, "--out", "graded.txt"])).toBe('rfm: --out "graded.txt" must end in .csv or .xlsx');
-  expect(refused(["customers.csv", ...SHAOXING, "--out", "graded.xlsm"])).toBe('rfm: --out "graded.xlsm" must end in .csv or .xlsx');
+  expect(refused(["customers.csv", ...SHAOXING, "--out", "graded.txt"])).toBe(
+    'rfm: --out "graded.txt" must end in .csv or .xlsx',
+  );
+  expect(refused(["customers.csv", ...SHAOXING, "--out", "graded.xlsm"])).toBe(
+    'rfm: --out "graded.xlsm" must end in .csv or .xlsx',
+  );
   expect(refused(["customers.csv", ...SHAOXING, "--out", "./customers.csv"])).toBe(
     "rfm: --out must not be the input file (nor a link to it): the input is never overwritten",
   );
 });
 
 test("--out .xlsx for more rows than an Excel sheet holds (1,048,576 with the header)", () => {
-  const rows = ["Customer,Date,Purchases,Total amount", ...Array.from({ length: 1_048_576 }, (_, i) => `C${i},2025-12-31,1,1`)];
+  const rows = [
+    "Customer,Date,Purchases,Total amount",
+    ...Array.from({ length: 1_048_576 }, (_, i) => `C${i},2025-12-31,1,1`),
+  ];
   expect(refused(["big.csv", ...SHAOXING, "--out", "big.xlsx"], { "big.csv": csvFile(rows) })).toBe(
     "rfm: The result has 1048576 rows, more than an Excel sheet holds (1048575 below the header): write it with --out FILE.csv",
   );
@@ -199,7 +227,9 @@ test("--out into a folder that does not exist", () => {
 
 test("an unknown option, or an option without its value, is a usage error too", () => {
   expect(refused(["customers.csv", ...SHAOXING, "--colour"])).toBe("rfm: unknown option '--colour'");
-  expect(refused(["customers.csv", "--profile", "shaoxing", "--as-of"])).toBe("rfm: option '--as-of <YYYY-MM-DD>' argument missing");
+  expect(refused(["customers.csv", "--profile", "shaoxing", "--as-of"])).toBe(
+    "rfm: option '--as-of <YYYY-MM-DD>' argument missing",
+  );
 });
 
 test("a failed run leaves an earlier --out file untouched", () => {

@@ -56,7 +56,11 @@ test("export from the workbook, grade with the CLI: the same grades as the task 
   // 3. The command line grades a CSV of the same customers with the exported file.
   const dir = tempDir();
   const profileFile = write(dir, "east-region.json", exported);
-  const csv = write(dir, "customers.csv", csvFile([HEADERS.join(","), ...CUSTOMERS.map(([id, date, , s, z]) => `${id},${date},${s},${z}`)]));
+  const csv = write(
+    dir,
+    "customers.csv",
+    csvFile([HEADERS.join(","), ...CUSTOMERS.map(([id, date, , s, z]) => `${id},${date},${s},${z}`)]),
+  );
   const run = rfm(["grade", csv, "--profile", profileFile, "--as-of", AS_OF], dir);
   expect(run.status).toBe(0);
   // The CLI's summary names the profile it read from the file.

@@ -24,14 +24,20 @@ beforeAll(() => {
   dir = tempDir();
   chmodSync(dir, 0o755);
   // Large enough that every output kind passes the limits below (a few hundred KB of CSV, tens of KB of .xlsx).
-  const rows = Array.from({ length: 20_000 }, (_, i) => `C${i},2025-12-${String(1 + (i % 28)).padStart(2, "0")},${1 + (i % 20)},${1 + (i % 10)}`);
+  const rows = Array.from(
+    { length: 20_000 },
+    (_, i) => `C${i},2025-12-${String(1 + (i % 28)).padStart(2, "0")},${1 + (i % 20)},${1 + (i % 10)}`,
+  );
   write(dir, "customers.csv", csvFile(["Customer,Date,Purchases,Total amount", ...rows]));
   // 2,000 customers: within what live formulas are offered for with a quantile profile.
   const sales = Array.from({ length: 20_000 }, (_, i) => `W${i % 2000},2025-0${1 + (i % 6)}-1${i % 10},${100 + i}`);
   write(dir, "sales.csv", csvFile(["客户,消费时间,消费金额", ...sales]));
   if (ROOT) {
     disksDir = mkdtempSync(join(tmpdir(), "rfm-disks-"));
-    for (const [name, options] of [["full", "size=64k"], ["readonly", "ro,size=64k"]]) {
+    for (const [name, options] of [
+      ["full", "size=64k"],
+      ["readonly", "ro,size=64k"],
+    ]) {
       const at = join(disksDir, name);
       mkdirSync(at);
       const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", options, "tmpfs", at], { encoding: "utf8" });
@@ -49,7 +55,10 @@ afterAll(() => {
 });
 
 /** Runs rfm through bash (for ulimit and redirections), as `user` if given; returns its status and stderr. */
-function run(args: string, options: { limitKb?: number; user?: string } = {}): { status: number | null; stderr: string } {
+function run(
+  args: string,
+  options: { limitKb?: number; user?: string } = {},
+): { status: number | null; stderr: string } {
   const node = `"${process.execPath}" "${RFM}"`;
   const command = options.user ? `runuser -u ${options.user} -- ${node}` : `exec ${node}`;
   const script = `${options.limitKb ? `ulimit -f ${options.limitKb}; ` : ""}${command} ${args}`;
@@ -82,48 +91,76 @@ interface Disk {
 function disks(): Disk[] {
   const list: Disk[] = [
     // The SQL text is about 4 KB: a 2 KB limit stops it too.
-    { label: "a file size limit (ulimit -f)", folder: () => join(dir, "limited"), limitKb: 2, reason: { en: "the file would be larger than this system allows (a file size limit)", zh: "文件超出系统允许的大小（文件大小限制）" } },
+    {
+      label: "a file size limit (ulimit -f)",
+      folder: () => join(dir, "limited"),
+      limitKb: 2,
+      reason: {
+        en: "the file would be larger than this system allows (a file size limit)",
+        zh: "文件超出系统允许的大小（文件大小限制）",
+      },
+    },
   ];
   if (ROOT) {
-    list.push({ label: "a full disk", folder: () => join(disksDir!, "full"), reason: { en: "the disk is full", zh: "磁盘已满" } });
-    list.push({ label: "a read-only disk", folder: () => join(disksDir!, "readonly"), reason: { en: "the disk is read-only", zh: "磁盘是只读的" }, without: /standard output/ });
+    list.push({
+      label: "a full disk",
+      folder: () => join(disksDir!, "full"),
+      reason: { en: "the disk is full", zh: "磁盘已满" },
+    });
+    list.push({
+      label: "a read-only disk",
+      folder: () => join(disksDir!, "readonly"),
+      reason: { en: "the disk is read-only", zh: "磁盘是只读的" },
+      without: /standard output/,
+    });
   }
   return list;
 }
 
 describe.each(disks())("on $label", ({ folder, limitKb, reason, without }) => {
-  test.each(KINDS.filter(([kind]) => !without?.test(kind)))("%s: exit 2, one rfm: line, nothing left behind", (kind, args) => {
-    mkdirSync(folder(), { recursive: true });
-    const before = readdirSync(folder()).sort();
-    const zh = kind.includes("formulas") && !kind.includes("sales");
-    const r = run(`${args(folder())}${zh ? " --lang zh" : ""}`, { limitKb });
-    expect(r.status).toBe(2);
-    const lines = r.stderr.trimEnd().split("\n");
-    // demo prints its headings before it writes; the error is still a single last line.
-    const last = lines[lines.length - 1];
-    if (!kind.startsWith("demo")) expect(lines).toHaveLength(1);
-    expect(last).toMatch(/^rfm: /);
-    expect(last).toContain(zh ? reason.zh : reason.en);
-    expect(r.stderr).not.toMatch(/\n\s+at |Error:/);
-    const after = readdirSync(folder()).sort();
-    if (kind.includes("standard output")) {
-      // The shell made the file before rfm ran; rfm adds nothing else.
-      expect(after.filter((f) => !before.includes(f)).every((f) => /^(graded\.csv|query\.sql)$/.test(f))).toBe(true);
-    } else if (kind.startsWith("demo")) {
-      expect(after.filter((f) => f !== "demo" && !before.includes(f))).toEqual([]);
-      if (after.includes("demo")) expect(readdirSync(join(folder(), "demo"))).toEqual([]);
-    } else {
-      expect(after).toEqual(before);
-    }
-  });
+  test.each(KINDS.filter(([kind]) => !without?.test(kind)))(
+    "%s: exit 2, one rfm: line, nothing left behind",
+    (kind, args) => {
+      mkdirSync(folder(), { recursive: true });
+      const before = readdirSync(folder()).sort();
+      const zh = kind.includes("formulas") && !kind.includes("sales");
+      const r = run(`${args(folder())}${zh ? " --lang zh" : ""}`, { limitKb });
+      expect(r.status).toBe(2);
+      const lines = r.stderr.trimEnd().split("\n");
+      // demo prints its headings before it writes; the error is still a single last line.
+      const last = lines[lines.length - 1];
+      if (!kind.startsWith("demo")) expect(lines).toHaveLength(1);
+      expect(last).toMatch(/^rfm: /);
+      expect(last).toContain(zh ? reason.zh : reason.en);
+      expect(r.stderr).not.toMatch(/\n\s+at |Error:/);
+      const after = readdirSync(folder()).sort();
+      if (kind.includes("standard output")) {
+        // The shell made the file before rfm ran; rfm adds nothing else.
+        expect(after.filter((f) => !before.includes(f)).every((f) => /^(graded\.csv|query\.sql)$/.test(f))).toBe(true);
+      } else if (kind.startsWith("demo")) {
+        expect(after.filter((f) => f !== "demo" && !before.includes(f))).toEqual([]);
+        if (after.includes("demo")) expect(readdirSync(join(folder(), "demo"))).toEqual([]);
+      } else {
+        expect(after).toEqual(before);
+      }
+    },
+  );
 });
 
 test("standard output to /dev/full: the CSV, the SQL, the profiles list and --help each end in one rfm: line", () => {
-  for (const args of [`grade customers.csv ${SHAOXING}`, "sql --profile wuhan", "profiles", "--help", "grade --help --lang zh"]) {
+  for (const args of [
+    `grade customers.csv ${SHAOXING}`,
+    "sql --profile wuhan",
+    "profiles",
+    "--help",
+    "grade --help --lang zh",
+  ]) {
     const r = run(`${args} > /dev/full`);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      args.includes("zh") ? "rfm: 无法写入输出（标准输出）：磁盘已满\n" : "rfm: Cannot write the output (standard output): the disk is full\n",
+      args.includes("zh")
+        ? "rfm: 无法写入输出（标准输出）：磁盘已满\n"
+        : "rfm: Cannot write the output (standard output): the disk is full\n",
     );
   }
 });
@@ -134,10 +171,22 @@ test("a folder or a file in the way is said before the file is read, in one line
   write(dir, "plain-file", "x");
   const cases: [string, string][] = [
     [`grade customers.csv ${SHAOXING} -o taken.csv`, 'rfm: Cannot write "taken.csv": it is a folder, not a file'],
-    [`grade customers.csv ${SHAOXING} --formulas -o taken.xlsx`, 'rfm: Cannot write "taken.xlsx": it is a folder, not a file'],
-    [`grade customers.csv ${SHAOXING} -o plain-file/out.xlsx`, 'rfm: Cannot write "plain-file/out.xlsx": part of the path is a file, not a folder'],
-    [`grade customers.csv ${SHAOXING} -o no-such-folder/out.csv --lang zh`, "rfm: 无法写入“no-such-folder/out.csv”：文件夹不存在"],
-    ["demo --out-dir plain-file", 'rfm: --out-dir "plain-file" is a file, not a folder: name a folder (it is made if it does not exist)'],
+    [
+      `grade customers.csv ${SHAOXING} --formulas -o taken.xlsx`,
+      'rfm: Cannot write "taken.xlsx": it is a folder, not a file',
+    ],
+    [
+      `grade customers.csv ${SHAOXING} -o plain-file/out.xlsx`,
+      'rfm: Cannot write "plain-file/out.xlsx": part of the path is a file, not a folder',
+    ],
+    [
+      `grade customers.csv ${SHAOXING} -o no-such-folder/out.csv --lang zh`,
+      "rfm: 无法写入“no-such-folder/out.csv”：文件夹不存在",
+    ],
+    [
+      "demo --out-dir plain-file",
+      'rfm: --out-dir "plain-file" is a file, not a folder: name a folder (it is made if it does not exist)',
+    ],
   ];
   for (const [args, line] of cases) {
     const r = run(args);

@@ -69,7 +69,12 @@ describe("xlsx in", () => {
       ["X03", "", "", "", "", ""],
       ["X04", "4", "3", "1", "3", "C"],
     ]);
-    expect(out.map((r) => r["下单时间"])).toEqual(["2025-12-21", "2025年11月21日", "2025-12-30", "2025-12-16 18:30:00"]);
+    expect(out.map((r) => r["下单时间"])).toEqual([
+      "2025-12-21",
+      "2025年11月21日",
+      "2025-12-30",
+      "2025-12-16 18:30:00",
+    ]);
     expect(out[0]["历史购买总次数"]).toBe("16");
     expect(out[2]["历史购买总次数"]).toBe("#N/A");
     expect(out[2].Note).toBe("Row 4, column “历史购买总次数”: the cell holds the Excel error #N/A");
@@ -102,7 +107,9 @@ test("columns that are only formatted are left out; an empty sheet is refused", 
   });
   const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31"], dir);
   expect(run.status).toBe(0);
-  expect(run.stdout.split("\n")[0]).toBe(`${ZH_HEADERS.join(",")},R Score,F Score,M Score,RFM Score,Grade,Cadence,Note,Next contact by,Next grade with one order of`);
+  expect(run.stdout.split("\n")[0]).toBe(
+    `${ZH_HEADERS.join(",")},R Score,F Score,M Score,RFM Score,Grade,Cadence,Note,Next contact by,Next grade with one order of`,
+  );
   // Grade A: next contact 2025-12-31 + 1 month.
   // The top grade has no next-grade order: its cell is empty.
   expect(run.stdout.split("\n")[1]).toBe("F1,2025-12-21,1,16,9,5,5,5,6.5,A,1–2 contacts per month,,2026-01-31,");
@@ -130,12 +137,27 @@ describe("xlsx out", () => {
   test("a real workbook: bold header, the input's cells and formats kept, scores as numbers, 3 exactly", async () => {
     const input = await saveWorkbook("two-sheets.xlsx", customerWorkbook);
     const out = join(dir, "graded.xlsx");
-    const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31", "--sheet", "Data", "--out", out], dir);
+    const run = rfm(
+      ["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31", "--sheet", "Data", "--out", out],
+      dir,
+    );
     expect(run.status).toBe(0);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(`Written: ${out}`);
     const ws = await openSheet(out);
-    expect(ws.getRow(1).values).toEqual([undefined, ...ZH_HEADERS, "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by", "Next grade with one order of"]);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      ...ZH_HEADERS,
+      "R Score",
+      "F Score",
+      "M Score",
+      "RFM Score",
+      "Grade",
+      "Cadence",
+      "Note",
+      "Next contact by",
+      "Next grade with one order of",
+    ]);
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(ws.getRow(1).getCell(12).font?.bold).toBe(true);
 
@@ -160,14 +182,34 @@ describe("xlsx out", () => {
   });
 
   test("CSV in, xlsx out: the date column becomes date cells and the amounts numbers; ids keep their zeros", async () => {
-    const input = write(dir, "plain.csv", csvFile(["Customer,Date,Purchases,Total amount,Region", "007,2025-12-21,16,9,East"]));
+    const input = write(
+      dir,
+      "plain.csv",
+      csvFile(["Customer,Date,Purchases,Total amount,Region", "007,2025-12-21,16,9,East"]),
+    );
     const out = join(dir, "from-csv.xlsx");
-    const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31", "--out", out, "--lang", "zh"], dir);
+    const run = rfm(
+      ["grade", input, "--profile", "shaoxing", "--as-of", "2025-12-31", "--out", out, "--lang", "zh"],
+      dir,
+    );
     expect(run.status).toBe(0);
     const ws = await openSheet(out);
     expect(ws.getRow(1).values).toEqual([
-      undefined, "Customer", "Date", "Purchases", "Total amount", "Region",
-      "R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期", "升级所需单笔订单",
+      undefined,
+      "Customer",
+      "Date",
+      "Purchases",
+      "Total amount",
+      "Region",
+      "R评分",
+      "F评分",
+      "M评分",
+      "RFM综合评分",
+      "客户等级",
+      "沟通频次",
+      "备注",
+      "下次沟通日期",
+      "升级所需单笔订单",
     ]);
     const row = ws.getRow(2);
     expect(row.getCell(1).value).toBe("007");
@@ -195,8 +237,38 @@ describe("xlsx out", () => {
     // Next contact by: wuhan's analysis date 2025-07-01 + 3 months (B) or + 6 months (C), a date cell after the note.
     // Next grade with one order (RULES.md §12): S1 needs m 4 with r 4, f 4 (past S2's 500): 200.01; S2 with the order
     // ties S1's D and S (r 3, f 3) and keeps m 4: 1.8 + 1.6 = 3.4, B with one cent. A number cell.
-    expect(ws.getRow(2).values).toEqual([undefined, "S1", utc(2025, 7, 1), 2, 300, 4, 4, 2, 3.2, "B", "one revisit per quarter", undefined, utc(2025, 10, 1), 200.01]);
-    expect(ws.getRow(3).values).toEqual([undefined, "S2", utc(2025, 1, 2), 1, 500, 2, 2, 4, 2.8, "C", "one revisit per half-year", undefined, utc(2026, 1, 1), 0.01]);
+    expect(ws.getRow(2).values).toEqual([
+      undefined,
+      "S1",
+      utc(2025, 7, 1),
+      2,
+      300,
+      4,
+      4,
+      2,
+      3.2,
+      "B",
+      "one revisit per quarter",
+      undefined,
+      utc(2025, 10, 1),
+      200.01,
+    ]);
+    expect(ws.getRow(3).values).toEqual([
+      undefined,
+      "S2",
+      utc(2025, 1, 2),
+      1,
+      500,
+      2,
+      2,
+      4,
+      2.8,
+      "C",
+      "one revisit per half-year",
+      undefined,
+      utc(2026, 1, 1),
+      0.01,
+    ]);
     expect(ws.getRow(2).getCell(13).numFmt).toBe("#,##0.00####");
     expect(ws.getRow(2).getCell(12).numFmt).toBe("yyyy-mm-dd");
     expect(ws.getRow(2).getCell(2).numFmt).toBe("yyyy-mm-dd");

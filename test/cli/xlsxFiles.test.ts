@@ -38,7 +38,17 @@ function refusal(name: string, bytes: Buffer): string {
 }
 
 const customers = (extra = "") =>
-  handMadeXlsx({ sheets: [{ name: "Data", xml: sheetXml([HEADER, `${inline("A2", "C001")}<c r="B2"><v>46012</v></c><c r="C2"><v>16</v></c><c r="D2"><v>9</v></c>${extra}`]) }] });
+  handMadeXlsx({
+    sheets: [
+      {
+        name: "Data",
+        xml: sheetXml([
+          HEADER,
+          `${inline("A2", "C001")}<c r="B2"><v>46012</v></c><c r="C2"><v>16</v></c><c r="D2"><v>9</v></c>${extra}`,
+        ]),
+      },
+    ],
+  });
 
 /** An OLE compound file (the container of encrypted workbooks and .xls files) naming the given streams. */
 function oleFile(streams: string[]): Buffer {
@@ -50,7 +60,8 @@ function oleFile(streams: string[]): Buffer {
 
 /** Python's zipfile (Debian's python3) writes the parts again: with Zip64 records, or another compression. */
 function rezip(bytes: Buffer, how: "zip64" | "bzip2" | "lzma"): Buffer {
-  const input = join(dir, `in-${how}.xlsx`), output = join(dir, `out-${how}.xlsx`);
+  const input = join(dir, `in-${how}.xlsx`),
+    output = join(dir, `out-${how}.xlsx`);
   writeFileSync(input, bytes);
   const script = `
 import sys, zipfile
@@ -100,7 +111,19 @@ describe("files that are not workbooks this reader reads: one line naming why, e
 
   test("an Excel 97–2003 workbook under an .xlsx name (made by LibreOffice)", () => {
     const csv = write(dir, "old.csv", "Customer,Purchases\nC001,16\n");
-    execFileSync(SOFFICE!, [`-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--headless", "--convert-to", "xls", "--outdir", dir, csv], { stdio: "pipe" });
+    execFileSync(
+      SOFFICE!,
+      [
+        `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
+        "--headless",
+        "--convert-to",
+        "xls",
+        "--outdir",
+        dir,
+        csv,
+      ],
+      { stdio: "pipe" },
+    );
     expect(refusal("old-as.xlsx", readFileSync(join(dir, "old.xls")))).toBe(
       '"old-as.xlsx" is an Excel 97–2003 workbook (.xls) with an .xlsx name: open it in Excel, save it as .xlsx (File > Save As) and try again',
     );
@@ -108,8 +131,22 @@ describe("files that are not workbooks this reader reads: one line naming why, e
 
   test("an OpenDocument spreadsheet under an .xlsx name (made by LibreOffice)", () => {
     const csv = write(dir, "ods-source.csv", "Customer,Purchases\nC001,16\n");
-    execFileSync(SOFFICE!, [`-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--headless", "--convert-to", "ods", "--outdir", dir, csv], { stdio: "pipe" });
-    expect(refusal("sheet-as.xlsx", readFileSync(join(dir, "ods-source.ods")))).toMatch(/^"sheet-as\.xlsx" is an OpenDocument spreadsheet \(\.ods\) with an \.xlsx name/);
+    execFileSync(
+      SOFFICE!,
+      [
+        `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
+        "--headless",
+        "--convert-to",
+        "ods",
+        "--outdir",
+        dir,
+        csv,
+      ],
+      { stdio: "pipe" },
+    );
+    expect(refusal("sheet-as.xlsx", readFileSync(join(dir, "ods-source.ods")))).toMatch(
+      /^"sheet-as\.xlsx" is an OpenDocument spreadsheet \(\.ods\) with an \.xlsx name/,
+    );
   }, 120_000);
 
   test("a binary workbook (.xlsb) under an .xlsx name", () => {
@@ -118,12 +155,16 @@ describe("files that are not workbooks this reader reads: one line naming why, e
       "_rels/.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>`,
       "xl/workbook.bin": new Uint8Array([0x83, 0x01, 0x00, 0x80, 0x01, 0x00]),
     });
-    expect(refusal("binary.xlsx", xlsb)).toMatch(/^"binary\.xlsx" is an Excel binary workbook \(\.xlsb\), which is not read here/);
+    expect(refusal("binary.xlsx", xlsb)).toMatch(
+      /^"binary\.xlsx" is an Excel binary workbook \(\.xlsb\), which is not read here/,
+    );
   });
 
   test("a web page saved with an .xlsx name", () => {
     const html = Buffer.from("\uFEFF<html><body><table><tr><td>Customer</td></tr></table></body></html>");
-    expect(refusal("page.xlsx", html)).toMatch(/^"page\.xlsx" is a web page or XML file with an \.xlsx name, not a workbook/);
+    expect(refusal("page.xlsx", html)).toMatch(
+      /^"page\.xlsx" is a web page or XML file with an \.xlsx name, not a workbook/,
+    );
   });
 
   test("compression other than Deflate (bzip2, LZMA) is named", () => {
@@ -134,7 +175,9 @@ describe("files that are not workbooks this reader reads: one line naming why, e
   });
 
   test("a zip whose entries are encrypted", () => {
-    expect(refusal("zipcrypto.xlsx", markedEncrypted(customers()))).toMatch(/^"zipcrypto\.xlsx" is a zip with encrypted \(password-protected\) entries/);
+    expect(refusal("zipcrypto.xlsx", markedEncrypted(customers()))).toMatch(
+      /^"zipcrypto\.xlsx" is a zip with encrypted \(password-protected\) entries/,
+    );
   });
 
   test("a part the workbook points at is missing: the sheet, or the shared strings a cell refers to", () => {
@@ -144,20 +187,33 @@ describe("files that are not workbooks this reader reads: one line naming why, e
       '"no-sheet.xlsx" is damaged: its part xl/worksheets/sheet1.xml is missing; open it in Excel to repair it, or export it again',
     );
     const noStrings = handMadeXlsx({ sheets: [{ name: "Data", xml: sheetXml([`<c r="A1" t="s"><v>0</v></c>`]) }] });
-    expect(refusal("no-strings.xlsx", noStrings)).toMatch(/^"no-strings\.xlsx" is damaged: its part xl\/sharedStrings\.xml is missing/);
+    expect(refusal("no-strings.xlsx", noStrings)).toMatch(
+      /^"no-strings\.xlsx" is damaged: its part xl\/sharedStrings\.xml is missing/,
+    );
   });
 
   test("a workbook with no worksheet (only a chart sheet)", () => {
     const chartOnly = handMadeXlsx({
-      sheets: [{ name: "Chart1", kind: "chartsheet", xml: `<?xml version="1.0"?><chartsheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>` }],
+      sheets: [
+        {
+          name: "Chart1",
+          kind: "chartsheet",
+          xml: `<?xml version="1.0"?><chartsheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`,
+        },
+      ],
     });
-    expect(refusal("charts.xlsx", chartOnly)).toBe('"charts.xlsx" has no worksheet with cells (only chart or dialog sheets)');
+    expect(refusal("charts.xlsx", chartOnly)).toBe(
+      '"charts.xlsx" has no worksheet with cells (only chart or dialog sheets)',
+    );
   });
 
   test("in Chinese too", () => {
     write(dir, "locked2.xlsx", oleFile(["EncryptedPackage"]));
     const run = rfm([...GRADE.slice(0, 1), "locked2.xlsx", ...GRADE.slice(1), "--lang", "zh"], dir);
-    expect([run.status, run.stderr.trim()]).toEqual([2, "rfm: “locked2.xlsx”设置了打开密码（已加密）：请在 Excel 中打开，删除密码（文件 > 信息 > 保护工作簿），保存后重试"]);
+    expect([run.status, run.stderr.trim()]).toEqual([
+      2,
+      "rfm: “locked2.xlsx”设置了打开密码（已加密）：请在 Excel 中打开，删除密码（文件 > 信息 > 保护工作簿），保存后重试",
+    ]);
   });
 });
 
@@ -172,27 +228,37 @@ describe("the day graded is the day written back", () => {
   const DATE_1904 = handMadeXlsx({
     workbookPr: '<workbookPr date1904="1"/>',
     styles: stylesXml([{ id: 164, code: "yyyy-mm-dd" }], [0, 164]),
-    sheets: [{
-      name: "Data",
-      xml: sheetXml([
-        HEADER,
-        // 44550 in the 1904 system is 2025-12-21 (in the 1900 system it would be 2021-12-20): formatted, and not.
-        `${inline("A2", "M1")}<c r="B2" s="1"><v>44550</v></c><c r="C2"><v>16</v></c><c r="D2"><v>9</v></c>`,
-        `${inline("A3", "M2")}<c r="B3"><v>44550.75</v></c><c r="C3"><v>16</v></c><c r="D3"><v>9</v></c>`,
-      ]),
-    }],
+    sheets: [
+      {
+        name: "Data",
+        xml: sheetXml([
+          HEADER,
+          // 44550 in the 1904 system is 2025-12-21 (in the 1900 system it would be 2021-12-20): formatted, and not.
+          `${inline("A2", "M1")}<c r="B2" s="1"><v>44550</v></c><c r="C2"><v>16</v></c><c r="D2"><v>9</v></c>`,
+          `${inline("A3", "M2")}<c r="B3"><v>44550.75</v></c><c r="C3"><v>16</v></c><c r="D3"><v>9</v></c>`,
+        ]),
+      },
+    ],
   });
 
   test("1904 date system: graded as 2025-12-21, and the output workbook shows 2025-12-21 (formatted or not)", async () => {
     write(dir, "mac.xlsx", DATE_1904);
     const csv = rfm([GRADE[0], "mac.xlsx", ...GRADE.slice(1)], dir);
-    expect(records(csv.stdout).map((r) => [r.Customer, r["Last order date"], r["R Score"]])).toEqual([["M1", "2025-12-21", "5"], ["M2", "44550.75", "5"]]);
+    expect(records(csv.stdout).map((r) => [r.Customer, r["Last order date"], r["R Score"]])).toEqual([
+      ["M1", "2025-12-21", "5"],
+      ["M2", "44550.75", "5"],
+    ]);
     const run = rfm([GRADE[0], "mac.xlsx", ...GRADE.slice(1), "--out", "mac-out.xlsx"], dir);
     expect(run.status).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "mac-out.xlsx"));
     const ws = wb.worksheets[0];
-    expect([ws.getCell("B2").value, ws.getCell("B3").value, ws.getCell("F2").value, ws.getCell("F3").value]).toEqual([utc(2025, 12, 21), utc(2025, 12, 21, 18), 5, 5]);
+    expect([ws.getCell("B2").value, ws.getCell("B3").value, ws.getCell("F2").value, ws.getCell("F3").value]).toEqual([
+      utc(2025, 12, 21),
+      utc(2025, 12, 21, 18),
+      5,
+      5,
+    ]);
   });
 
   test("1904 date system with --formulas: the formulas see the day the engine graded", async () => {
@@ -205,21 +271,27 @@ describe("the day graded is the day written back", () => {
     expect([ws.getCell("B2").value, ws.getCell("B3").value]).toEqual([utc(2025, 12, 21), utc(2025, 12, 21, 18)]);
   });
 
-  test("t=\"d\" ISO dates in Asia/Shanghai: 2025-12-21T00:00:00 is graded as 21 December (D = 10, R 5), as in UTC", () => {
+  test('t="d" ISO dates in Asia/Shanghai: 2025-12-21T00:00:00 is graded as 21 December (D = 10, R 5), as in UTC', () => {
     const iso = handMadeXlsx({
-      sheets: [{
-        name: "Data",
-        xml: sheetXml([
-          HEADER,
-          `${inline("A2", "T1")}<c r="B2" t="d"><v>2025-12-21T00:00:00</v></c><c r="C2"><v>16</v></c><c r="D2"><v>9</v></c>`,
-          `${inline("A3", "T2")}<c r="B3" t="d"><v>2025-12-21T00:30:00+08:00</v></c><c r="C3"><v>16</v></c><c r="D3"><v>9</v></c>`,
-          `${inline("A4", "T3")}<c r="B4" t="d"><v>2025-12-20T23:30:00-05:00</v></c><c r="C4"><v>16</v></c><c r="D4"><v>9</v></c>`,
-        ]),
-      }],
+      sheets: [
+        {
+          name: "Data",
+          xml: sheetXml([
+            HEADER,
+            `${inline("A2", "T1")}<c r="B2" t="d"><v>2025-12-21T00:00:00</v></c><c r="C2"><v>16</v></c><c r="D2"><v>9</v></c>`,
+            `${inline("A3", "T2")}<c r="B3" t="d"><v>2025-12-21T00:30:00+08:00</v></c><c r="C3"><v>16</v></c><c r="D3"><v>9</v></c>`,
+            `${inline("A4", "T3")}<c r="B4" t="d"><v>2025-12-20T23:30:00-05:00</v></c><c r="C4"><v>16</v></c><c r="D4"><v>9</v></c>`,
+          ]),
+        },
+      ],
     });
     write(dir, "iso.xlsx", iso);
     for (const zone of ["Asia/Shanghai", "UTC", "America/Los_Angeles"]) {
-      const run = spawnSync(process.execPath, [RFM, GRADE[0], "iso.xlsx", ...GRADE.slice(1)], { cwd: dir, encoding: "utf8", env: { ...process.env, TZ: zone, NO_COLOR: "1" } });
+      const run = spawnSync(process.execPath, [RFM, GRADE[0], "iso.xlsx", ...GRADE.slice(1)], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, TZ: zone, NO_COLOR: "1" },
+      });
       expect(run.status).toBe(0);
       expect(records(run.stdout).map((r) => [r.Customer, r["Last order date"], r["R Score"]])).toEqual([
         ["T1", "2025-12-21", "5"],

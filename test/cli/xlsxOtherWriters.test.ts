@@ -53,7 +53,8 @@ for name, epoch, iso in [("openpyxl.xlsx", None, False), ("openpyxl-1904.xlsx", 
 // A flat OpenDocument spreadsheet with typed cells, as LibreOffice's users make them; once with the 1904 null date.
 // (The hidden first sheet is openpyxl's shape above: LibreOffice's import takes no table:display from a hand-made file.)
 function fods(nullDate?: string): string {
-  const cell = (attrs: string, text: string) => `<table:table-cell ${attrs}><text:p>${text}</text:p></table:table-cell>`;
+  const cell = (attrs: string, text: string) =>
+    `<table:table-cell ${attrs}><text:p>${text}</text:p></table:table-cell>`;
   const str = (t: string) => cell('office:value-type="string"', t);
   const row = (...cells: string[]) => `<table:table-row>${cells.join("")}</table:table-row>`;
   return (
@@ -69,18 +70,44 @@ function fods(nullDate?: string): string {
     `<style:style style:name="ce2" style:family="table-cell" style:data-style-name="N2"/>` +
     `<style:style style:name="ce3" style:family="table-cell" style:data-style-name="N3"/>` +
     `</office:automatic-styles><office:body><office:spreadsheet>` +
-    (nullDate ? `<table:calculation-settings><table:null-date table:date-value="${nullDate}"/></table:calculation-settings>` : "") +
+    (nullDate
+      ? `<table:calculation-settings><table:null-date table:date-value="${nullDate}"/></table:calculation-settings>`
+      : "") +
     `<table:table table:name="客户">` +
-    row(...["Customer", "Last order date", "Purchases", "Total amount", "Call length", "Logged", "Share", "Paid", "VIP", "Note"].map(str)) +
     row(
-      str("C001"), cell('table:style-name="ce1" office:value-type="date" office:date-value="2025-12-21"', "2025-12-21"),
-      cell('office:value-type="float" office:value="16"', "16"), cell('office:value-type="float" office:value="9"', "9"),
-      cell('table:style-name="ce2" office:value-type="time" office:time-value="PT36H30M00S"', "36:30"),
-      cell('table:style-name="ce3" office:value-type="date" office:date-value="2025-12-21T18:45:00"', "2025-12-21 18:45"),
-      cell('office:value-type="percentage" office:value="0.25"', "25%"), cell('office:value-type="currency" office:currency="CNY" office:value="1234.5"', "¥1,234.50"),
-      cell('office:value-type="boolean" office:boolean-value="true"', "TRUE"), str("客户<text:s text:c=\"2\"/>编号"),
+      ...[
+        "Customer",
+        "Last order date",
+        "Purchases",
+        "Total amount",
+        "Call length",
+        "Logged",
+        "Share",
+        "Paid",
+        "VIP",
+        "Note",
+      ].map(str),
     ) +
-    row(str("007"), cell('table:style-name="ce1" office:value-type="date" office:date-value="1900-02-28"', "1900-02-28"), cell('office:value-type="float" office:value="3"', "3")) +
+    row(
+      str("C001"),
+      cell('table:style-name="ce1" office:value-type="date" office:date-value="2025-12-21"', "2025-12-21"),
+      cell('office:value-type="float" office:value="16"', "16"),
+      cell('office:value-type="float" office:value="9"', "9"),
+      cell('table:style-name="ce2" office:value-type="time" office:time-value="PT36H30M00S"', "36:30"),
+      cell(
+        'table:style-name="ce3" office:value-type="date" office:date-value="2025-12-21T18:45:00"',
+        "2025-12-21 18:45",
+      ),
+      cell('office:value-type="percentage" office:value="0.25"', "25%"),
+      cell('office:value-type="currency" office:currency="CNY" office:value="1234.5"', "¥1,234.50"),
+      cell('office:value-type="boolean" office:boolean-value="true"', "TRUE"),
+      str('客户<text:s text:c="2"/>编号'),
+    ) +
+    row(
+      str("007"),
+      cell('table:style-name="ce1" office:value-type="date" office:date-value="1900-02-28"', "1900-02-28"),
+      cell('office:value-type="float" office:value="3"', "3"),
+    ) +
     `</table:table></office:spreadsheet></office:body></office:document>`
   );
 }
@@ -95,13 +122,29 @@ beforeAll(async () => {
   execFileSync(PYTHON, ["-c", OPENPYXL, dir]);
   for (const name of ["openpyxl.xlsx", "openpyxl-1904.xlsx", "openpyxl-iso.xlsx"]) made[name] = join(dir, name);
   // LibreOffice writes .xlsx from a CSV (it recognises ISO dates and numbers) and from flat OpenDocument.
-  write(dir, "lo-csv.csv", "Customer,Last order date,Purchases,Total amount\nC001,2025-12-21,16,9\nC002,2025-12-20 18:30,3,1.5\n");
+  write(
+    dir,
+    "lo-csv.csv",
+    "Customer,Last order date,Purchases,Total amount\nC001,2025-12-21,16,9\nC002,2025-12-20 18:30,3,1.5\n",
+  );
   write(dir, "lo-typed.fods", fods());
   write(dir, "lo-1904.fods", fods("1904-01-01"));
-  execFileSync(SOFFICE!, [
-    `-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", join(dir, "lo"),
-    join(dir, "lo-csv.csv"), join(dir, "lo-typed.fods"), join(dir, "lo-1904.fods"),
-  ], { stdio: "pipe", timeout: 180_000 });
+  execFileSync(
+    SOFFICE!,
+    [
+      `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      join(dir, "lo"),
+      join(dir, "lo-csv.csv"),
+      join(dir, "lo-typed.fods"),
+      join(dir, "lo-1904.fods"),
+    ],
+    { stdio: "pipe", timeout: 180_000 },
+  );
   for (const name of ["lo-csv", "lo-typed", "lo-1904"]) made[`${name}.xlsx`] = join(dir, "lo", `${name}.xlsx`);
   reference = await libreOfficeSheets(Object.values(made));
 }, 300_000);
@@ -121,41 +164,93 @@ async function disagreements(name: string): Promise<(Disagreement & { sheet: str
       table = await read(name, sheet.name);
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
-      if (sheet.cells.size > 0) out.push({ kind: "refused here", deliberate: false, cell: "", ours: err.line("en"), reference: "", sheet: sheet.name });
+      if (sheet.cells.size > 0)
+        out.push({
+          kind: "refused here",
+          deliberate: false,
+          cell: "",
+          ours: err.line("en"),
+          reference: "",
+          sheet: sheet.name,
+        });
       continue;
     }
-    for (const d of compareSheet(tableCells(table), sheet, table.date1904).disagreements) if (!d.deliberate) out.push({ ...d, sheet: sheet.name });
+    for (const d of compareSheet(tableCells(table), sheet, table.date1904).disagreements)
+      if (!d.deliberate) out.push({ ...d, sheet: sheet.name });
   }
   return out;
 }
 
 function gradeIn(zone: string, path: string): Record<string, string>[] {
   const run = spawnSync(process.execPath, [RFM, "grade", path, "--profile", "shaoxing", "--as-of", "2025-12-31"], {
-    encoding: "utf8", env: { ...process.env, TZ: zone, NO_COLOR: "1" },
+    encoding: "utf8",
+    env: { ...process.env, TZ: zone, NO_COLOR: "1" },
   });
   expect(run.status).toBe(0);
   return records(run.stdout);
 }
 
 describe("openpyxl", () => {
-  test.each(["openpyxl.xlsx", "openpyxl-1904.xlsx", "openpyxl-iso.xlsx"])("%s: every cell as LibreOffice reads it", async (name) => {
-    expect(await disagreements(name)).toEqual([]);
-  });
+  test.each(["openpyxl.xlsx", "openpyxl-1904.xlsx", "openpyxl-iso.xlsx"])(
+    "%s: every cell as LibreOffice reads it",
+    async (name) => {
+      expect(await disagreements(name)).toEqual([]);
+    },
+  );
 
-  test.each(["openpyxl.xlsx", "openpyxl-1904.xlsx", "openpyxl-iso.xlsx"])("%s: the values written, whatever the date system", async (name) => {
-    const table = await read(name);
-    expect(table.sheetName).toBe("Customers");
-    expect(table.date1904).toBe(name === "openpyxl-1904.xlsx");
-    // 1900-01-01 has no serial in the 1904 system (Excel shows ####): it stays the number openpyxl wrote. With
-    // iso_dates, openpyxl writes a time of day as t="d" text, which stays that text.
-    const early = name === "openpyxl-1904.xlsx" ? -1460 : utc(1900, 1, 1);
-    const second = name === "openpyxl-iso.xlsx" ? "00:00:01" : "0:00:01";
-    expect(table.row(0)).toEqual(["C001", utc(2025, 12, 21), 16, 9, utc(2019, 3, 1, 8, 30), "36:30:00", "18:30:00", true, 0.25, "客户 编号", null]);
-    expect(table.row(1)).toEqual(["C002", utc(2025, 12, 21, 23, 59, 59), 3, 1.5, early, "00:05:00", second, false, -0.125, "a\nb", null]);
-    // openpyxl marks text with white space at its ends xml:space="preserve": it is kept.
-    expect(table.row(2)).toEqual(["C003", utc(2025, 12, 1), 12, 0.5, null, null, null, null, null, "  padded  ", null]);
-    expect(table.hiddenRows).toBe(1);
-  });
+  test.each(["openpyxl.xlsx", "openpyxl-1904.xlsx", "openpyxl-iso.xlsx"])(
+    "%s: the values written, whatever the date system",
+    async (name) => {
+      const table = await read(name);
+      expect(table.sheetName).toBe("Customers");
+      expect(table.date1904).toBe(name === "openpyxl-1904.xlsx");
+      // 1900-01-01 has no serial in the 1904 system (Excel shows ####): it stays the number openpyxl wrote. With
+      // iso_dates, openpyxl writes a time of day as t="d" text, which stays that text.
+      const early = name === "openpyxl-1904.xlsx" ? -1460 : utc(1900, 1, 1);
+      const second = name === "openpyxl-iso.xlsx" ? "00:00:01" : "0:00:01";
+      expect(table.row(0)).toEqual([
+        "C001",
+        utc(2025, 12, 21),
+        16,
+        9,
+        utc(2019, 3, 1, 8, 30),
+        "36:30:00",
+        "18:30:00",
+        true,
+        0.25,
+        "客户 编号",
+        null,
+      ]);
+      expect(table.row(1)).toEqual([
+        "C002",
+        utc(2025, 12, 21, 23, 59, 59),
+        3,
+        1.5,
+        early,
+        "00:05:00",
+        second,
+        false,
+        -0.125,
+        "a\nb",
+        null,
+      ]);
+      // openpyxl marks text with white space at its ends xml:space="preserve": it is kept.
+      expect(table.row(2)).toEqual([
+        "C003",
+        utc(2025, 12, 1),
+        12,
+        0.5,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "  padded  ",
+        null,
+      ]);
+      expect(table.hiddenRows).toBe(1);
+    },
+  );
 
   test("dates read the same in every time zone, and grade the same (R 5 for 2025-12-21)", () => {
     for (const name of ["openpyxl-1904.xlsx", "openpyxl-iso.xlsx"]) {
@@ -175,14 +270,20 @@ describe("openpyxl", () => {
 });
 
 describe("LibreOffice", () => {
-  test.each(["lo-csv.xlsx", "lo-typed.xlsx", "lo-1904.xlsx"])("%s: every cell as LibreOffice reads its own file", async (name) => {
-    expect(await disagreements(name)).toEqual([]);
-  });
+  test.each(["lo-csv.xlsx", "lo-typed.xlsx", "lo-1904.xlsx"])(
+    "%s: every cell as LibreOffice reads its own file",
+    async (name) => {
+      expect(await disagreements(name)).toEqual([]);
+    },
+  );
 
   test("from CSV: ISO dates became dates, numbers numbers", async () => {
     const table = await read("lo-csv.xlsx");
     // LibreOffice's CSV import keeps "2025-12-20 18:30" as text (the engine reads such text as a date).
-    expect([table.row(0), table.row(1)]).toEqual([["C001", utc(2025, 12, 21), 16, 9], ["C002", "2025-12-20 18:30", 3, 1.5]]);
+    expect([table.row(0), table.row(1)]).toEqual([
+      ["C001", utc(2025, 12, 21), 16, 9],
+      ["C002", "2025-12-20 18:30", 3, 1.5],
+    ]);
   });
 
   test.each(["lo-typed.xlsx", "lo-1904.xlsx"])("%s: typed cells keep their type", async (name) => {
@@ -190,7 +291,18 @@ describe("LibreOffice", () => {
     expect(table.sheetName).toBe("客户");
     expect(table.date1904).toBe(name === "lo-1904.xlsx");
     // LibreOffice writes a boolean as the number 1 formatted "TRUE";"TRUE";"FALSE": Excel's value is that number.
-    expect(table.row(0)).toEqual(["C001", utc(2025, 12, 21), 16, 9, "36:30", utc(2025, 12, 21, 18, 45), 0.25, 1234.5, 1, "客户  编号"]);
+    expect(table.row(0)).toEqual([
+      "C001",
+      utc(2025, 12, 21),
+      16,
+      9,
+      "36:30",
+      utc(2025, 12, 21, 18, 45),
+      0.25,
+      1234.5,
+      1,
+      "客户  编号",
+    ]);
     // LibreOffice writes 1900-02-28 as serial 60, which Excel shows as 1900-02-29, a day that never was: no date here;
     // in the 1904 system, a day before 1904 is a negative serial, which Excel does not show as a date either.
     expect(table.row(1).slice(0, 3)).toEqual(["007", name === "lo-1904.xlsx" ? -1402 : 60, 3]);

@@ -86,7 +86,12 @@ test("shared strings with rich-text runs, inline strings, formulas' cached resul
   const input = await saveWorkbook("cells.xlsx", (wb) => {
     const ws = wb.addWorksheet("Data");
     ws.addRow(HEADERS);
-    ws.addRow([{ richText: [{ text: "R" }, { text: "&1" }] }, utc(2025, 12, 21), { formula: "8*2", result: 16 }, { error: "#N/A" }]);
+    ws.addRow([
+      { richText: [{ text: "R" }, { text: "&1" }] },
+      utc(2025, 12, 21),
+      { formula: "8*2", result: 16 },
+      { error: "#N/A" },
+    ]);
   });
   const table = await readXlsx(input, readFileSync(input));
   expect(table.row(0)).toEqual(["R&1", utc(2025, 12, 21), 16, { error: "#N/A" }]);
@@ -95,14 +100,18 @@ test("shared strings with rich-text runs, inline strings, formulas' cached resul
 describe("files that are not workbooks", () => {
   test("a CSV renamed .xlsx", async () => {
     const path = write(dir, "renamed.xlsx", "Customer,Date\nA,2025-01-01\n");
-    expect(await refusal(path)).toBe(`"${path}" is a text (CSV) file with an .xlsx name, not a workbook: rename it to .csv and try again`);
+    expect(await refusal(path)).toBe(
+      `"${path}" is a text (CSV) file with an .xlsx name, not a workbook: rename it to .csv and try again`,
+    );
   });
 
   test("a password-protected workbook (an encrypted OLE compound file)", async () => {
     const ole = Buffer.alloc(1024);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
     const path = write(dir, "locked.xlsx", ole);
-    expect(await refusal(path)).toMatch(/is password-protected \(encrypted\), or an old \.xls workbook: open it in Excel, remove the password/);
+    expect(await refusal(path)).toMatch(
+      /is password-protected \(encrypted\), or an old \.xls workbook: open it in Excel, remove the password/,
+    );
   });
 
   test("a damaged zip: a workbook cut short, and one with its sheet's data overwritten", async () => {
@@ -113,7 +122,9 @@ describe("files that are not workbooks", () => {
     });
     const bytes = readFileSync(good);
     const cut = write(dir, "cut.xlsx", bytes.subarray(0, Math.floor(bytes.length / 2)));
-    expect(await refusal(cut)).toBe(`"${cut}" is damaged: it is not a complete .xlsx workbook; open it in Excel to repair it, or export it again`);
+    expect(await refusal(cut)).toBe(
+      `"${cut}" is damaged: it is not a complete .xlsx workbook; open it in Excel to repair it, or export it again`,
+    );
     const scrambled = Buffer.from(bytes);
     const sheetAt = scrambled.indexOf("xl/worksheets/sheet1.xml");
     scrambled.fill(0x55, sheetAt + 40, sheetAt + 400);
@@ -125,6 +136,8 @@ describe("files that are not workbooks", () => {
     write(dir, "renamed2.xlsx", "a,b\n1,2\n");
     const run = rfm(["grade", "renamed2.xlsx", "--profile", "wuhan", "--lang", "zh"], dir);
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toBe("rfm: “renamed2.xlsx”是改成 .xlsx 扩展名的文本（CSV）文件，不是工作簿：请将扩展名改为 .csv 后重试");
+    expect(run.stderr.trim()).toBe(
+      "rfm: “renamed2.xlsx”是改成 .xlsx 扩展名的文本（CSV）文件，不是工作簿：请将扩展名改为 .csv 后重试",
+    );
   });
 });

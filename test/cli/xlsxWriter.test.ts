@@ -72,7 +72,12 @@ test("another zip library reads every entry", async () => {
   const { path } = await gradeToWorkbook(["K1,2025-12-21,16,9,x"], "zip");
   const entries = unzipSync(readFileSync(path));
   expect(Object.keys(entries).sort()).toEqual([
-    "[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml",
-    "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "xl/_rels/workbook.xml.rels",
+    "xl/styles.xml",
+    "xl/workbook.xml",
+    "xl/worksheets/sheet1.xml",
+    "xl/worksheets/sheet2.xml",
   ]);
 });

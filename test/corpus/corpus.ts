@@ -51,7 +51,13 @@ interface Options {
 }
 
 function options(argv: string[]): Options {
-  const o: Options = { dir: "", examples: 3, kind: undefined, only: undefined, cache: join(tmpdir(), "rfm-corpus-cache") };
+  const o: Options = {
+    dir: "",
+    examples: 3,
+    kind: undefined,
+    only: undefined,
+    cache: join(tmpdir(), "rfm-corpus-cache"),
+  };
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     if (a === "--examples") o.examples = Number(argv[++k]);
@@ -63,7 +69,9 @@ function options(argv: string[]): Options {
     else throw new Error(`unexpected argument ${a}`);
   }
   if (!o.dir || !existsSync(o.dir) || !statSync(o.dir).isDirectory()) {
-    throw new Error("usage: npm run corpus -- DIR [--examples N] [--kind TEXT] [--only xlsx|csv] [--cache DIR] [--no-cache]");
+    throw new Error(
+      "usage: npm run corpus -- DIR [--examples N] [--kind TEXT] [--only xlsx|csv] [--cache DIR] [--no-cache]",
+    );
   }
   return o;
 }
@@ -109,7 +117,12 @@ class Tally {
   }
 
   add(where: string, d: Disagreement): void {
-    this.findings.push({ kind: d.kind, deliberate: d.deliberate, where: `${where}!${d.cell}`, detail: `here ${d.ours}, LibreOffice ${d.reference}` });
+    this.findings.push({
+      kind: d.kind,
+      deliberate: d.deliberate,
+      where: `${where}!${d.cell}`,
+      detail: `here ${d.ours}, LibreOffice ${d.reference}`,
+    });
   }
 }
 
@@ -120,10 +133,23 @@ const NOT_COMPARED = "\u0000not compared: ";
  * LibreOffice's readings, from the cache where it has them: the flat OpenDocument it saved (compressed), keyed by the
  * file's content and the import filter, so that a change to how that XML is read needs no new conversion.
  */
-async function referenceReadings(files: string[], cache: string | undefined, inFilter?: string, keyOf = (p: string) => p): Promise<Map<string, ReferenceSheet[] | Error>> {
+async function referenceReadings(
+  files: string[],
+  cache: string | undefined,
+  inFilter?: string,
+  keyOf = (p: string) => p,
+): Promise<Map<string, ReferenceSheet[] | Error>> {
   const result = new Map<string, ReferenceSheet[] | Error>();
   const missing: string[] = [];
-  const cachePath = (p: string) => cache && join(cache, createHash("sha1").update(readFileSync(p)).update(inFilter ?? "").digest("hex") + ".fods.gz");
+  const cachePath = (p: string) =>
+    cache &&
+    join(
+      cache,
+      createHash("sha1")
+        .update(readFileSync(p))
+        .update(inFilter ?? "")
+        .digest("hex") + ".fods.gz",
+    );
   const reading = (text: string | Error): ReferenceSheet[] | Error => {
     if (text instanceof Error) return text;
     try {
@@ -136,7 +162,12 @@ async function referenceReadings(files: string[], cache: string | undefined, inF
     const c = cachePath(f);
     if (c && existsSync(c)) {
       const text = gunzipSync(readFileSync(c)).toString("utf8");
-      const failed = text === "" ? new Error("LibreOffice could not open it") : text.startsWith(NOT_COMPARED) ? new Error(text.slice(NOT_COMPARED.length)) : undefined;
+      const failed =
+        text === ""
+          ? new Error("LibreOffice could not open it")
+          : text.startsWith(NOT_COMPARED)
+            ? new Error(text.slice(NOT_COMPARED.length))
+            : undefined;
       result.set(keyOf(f), reading(failed ?? text));
     } else missing.push(f);
   }
@@ -151,7 +182,8 @@ async function referenceReadings(files: string[], cache: string | undefined, inF
       const c = cachePath(f);
       if (c) {
         mkdirSync(cache!, { recursive: true });
-        const failure = text instanceof Error && text.message !== "LibreOffice could not open it" ? NOT_COMPARED + text.message : "";
+        const failure =
+          text instanceof Error && text.message !== "LibreOffice could not open it" ? NOT_COMPARED + text.message : "";
         writeFileSync(c, gzipSync(text instanceof Error ? failure : text));
       }
     }
@@ -161,7 +193,8 @@ async function referenceReadings(files: string[], cache: string | undefined, inF
 
 /** The one line a reader refused with, or undefined for a bug (which is rethrown). */
 function refusal(err: unknown): string {
-  if (err instanceof Error && err.name === "UsageError") return (err as Error & { line(lang: string): string }).line("en");
+  if (err instanceof Error && err.name === "UsageError")
+    return (err as Error & { line(lang: string): string }).line("en");
   throw err;
 }
 
@@ -184,10 +217,19 @@ function refusalFinding(line: string, path: string, where: string, detail: strin
 
 /** A refusal's words without the file's name, so that refusals group by reason. */
 function reason(line: string, path: string): string {
-  return line.split(path).join("FILE").replace(/"[^"]*"/g, (m) => (m === '"FILE"' ? m : '"…"'));
+  return line
+    .split(path)
+    .join("FILE")
+    .replace(/"[^"]*"/g, (m) => (m === '"FILE"' ? m : '"…"'));
 }
 
-async function compareWorkbook(path: string, name: string, reference: ReferenceSheet[] | Error, readers: OurReaders, tally: Tally): Promise<void> {
+async function compareWorkbook(
+  path: string,
+  name: string,
+  reference: ReferenceSheet[] | Error,
+  readers: OurReaders,
+  tally: Tally,
+): Promise<void> {
   const bytes = readFileSync(path);
   if (reference instanceof Error && reference.message !== "LibreOffice could not open it") {
     // Not compared (LibreOffice's reading too large, say): our reader must still read or refuse it without crashing.
@@ -203,7 +245,12 @@ async function compareWorkbook(path: string, name: string, reference: ReferenceS
     tally.libreOfficeFailed.push(name);
     try {
       await readers.readXlsx(path, bytes);
-      tally.findings.push({ kind: "read here, LibreOffice could not open it", deliberate: false, where: name, detail: reference.message });
+      tally.findings.push({
+        kind: "read here, LibreOffice could not open it",
+        deliberate: false,
+        where: name,
+        detail: reference.message,
+      });
     } catch (err) {
       tally.refused(refusal(err), path);
       tally.readersAgreeOnRefusal++;
@@ -222,8 +269,18 @@ async function compareWorkbook(path: string, name: string, reference: ReferenceS
   }
   const firstWithCells = reference.find((s) => s.visible && s.cells.size > 0);
   const defaultIndex = reference.findIndex((s) => s.name === defaultSheet);
-  if (defaultSheet !== undefined && firstWithCells && reference.indexOf(firstWithCells) < defaultIndex && reference[defaultIndex].cells.size > 0) {
-    tally.findings.push({ kind: "another sheet read by default", deliberate: false, where: name, detail: `here "${defaultSheet}", LibreOffice's first visible "${firstWithCells.name}"` });
+  if (
+    defaultSheet !== undefined &&
+    firstWithCells &&
+    reference.indexOf(firstWithCells) < defaultIndex &&
+    reference[defaultIndex].cells.size > 0
+  ) {
+    tally.findings.push({
+      kind: "another sheet read by default",
+      deliberate: false,
+      where: name,
+      detail: `here "${defaultSheet}", LibreOffice's first visible "${firstWithCells.name}"`,
+    });
   }
   for (const sheet of reference) {
     // LibreOffice keeps a copy of each externally linked workbook's sheet as a hidden sheet of its own ('file:///…'#Sheet1).
@@ -240,7 +297,13 @@ async function compareWorkbook(path: string, name: string, reference: ReferenceS
         const line = tally.refused(refusal(err), path);
         if (sheet.cells.size === 0) continue; // an empty sheet or a chart sheet: nothing to read on either side
         tally.cells += sheet.cells.size;
-        if (sheet.pivot) tally.findings.push({ kind: "sheet with a pivot table (LibreOffice lays it out again)", deliberate: true, where: `${name}!${sheet.name}`, detail: line });
+        if (sheet.pivot)
+          tally.findings.push({
+            kind: "sheet with a pivot table (LibreOffice lays it out again)",
+            deliberate: true,
+            where: `${name}!${sheet.name}`,
+            detail: line,
+          });
         else tally.findings.push(refusalFinding(line, path, `${name}!${sheet.name}`, line));
         continue;
       }
@@ -251,20 +314,34 @@ async function compareWorkbook(path: string, name: string, reference: ReferenceS
   }
 }
 
-const ENCODINGS: Record<string, string> = { utf8: "utf-8", utf16le: "utf-16le", utf16be: "utf-16be", gb18030: "gb18030", big5: "big5", windows1252: "windows-1252" };
+const ENCODINGS: Record<string, string> = {
+  utf8: "utf-8",
+  utf16le: "utf-16le",
+  utf16be: "utf-16be",
+  gb18030: "gb18030",
+  big5: "big5",
+  windows1252: "windows-1252",
+};
 
 /**
  * Our reading of each CSV; LibreOffice reads the same text (as we decoded it; as UTF-8 where we refused the file) with
  * the same delimiter, every column as text. A file we refuse must be one LibreOffice finds no cell in.
  */
-async function compareCsvs(files: string[], root: string, readers: OurReaders, cache: string | undefined, tally: Tally): Promise<void> {
+async function compareCsvs(
+  files: string[],
+  root: string,
+  readers: OurReaders,
+  cache: string | undefined,
+  tally: Tally,
+): Promise<void> {
   const ours = new Map<string, OurTable | string>();
   const work = mkdtempSync(join(tmpdir(), "rfm-corpus-csv-"));
   const byDelimiter = new Map<string, { copy: string; original: string }[]>();
   try {
     for (const [k, f] of files.entries()) {
       const name = relative(root, f);
-      let encoding = "utf8", delimiter = ",";
+      let encoding = "utf8",
+        delimiter = ",";
       try {
         const { table } = await readers.readTable(f);
         ours.set(f, table);
@@ -272,7 +349,15 @@ async function compareCsvs(files: string[], root: string, readers: OurReaders, c
         delimiter = table.text?.delimiter ?? delimiter;
       } catch (err) {
         if (!(err instanceof Error && err.name === "UsageError")) {
-          tally.findings.push({ kind: "reader crashed", deliberate: false, where: name, detail: String(err instanceof Error ? err.stack : err).split("\n").slice(0, 3).join(" | ") });
+          tally.findings.push({
+            kind: "reader crashed",
+            deliberate: false,
+            where: name,
+            detail: String(err instanceof Error ? err.stack : err)
+              .split("\n")
+              .slice(0, 3)
+              .join(" | "),
+          });
           continue;
         }
         ours.set(f, tally.refused(refusal(err), f));
@@ -296,7 +381,12 @@ async function compareCsvs(files: string[], root: string, readers: OurReaders, c
       const columnsAsText = Array.from({ length: Number(key.slice(1)) }, (_, c) => `${c + 1}/2`).join("/");
       const filter = `CSV:${key.charCodeAt(0)},34,76,1,${columnsAsText},1033,false,false,false,false,false`;
       const byCopy = new Map(group.map((g) => [g.copy, g.original]));
-      const read = await referenceReadings(group.map((g) => g.copy), cache, filter, (copy) => byCopy.get(copy)!);
+      const read = await referenceReadings(
+        group.map((g) => g.copy),
+        cache,
+        filter,
+        (copy) => byCopy.get(copy)!,
+      );
       for (const { original } of group) {
         const name = relative(root, original);
         const reference = read.get(original)!;
@@ -310,7 +400,8 @@ async function compareCsvs(files: string[], root: string, readers: OurReaders, c
         if (typeof table === "string") {
           const cells = reference[0]?.cells.size ?? 0;
           if (cells === 0) tally.readersAgreeOnRefusal++;
-          else tally.findings.push(refusalFinding(table, original, name, `${table} (LibreOffice reads ${cells} cells)`));
+          else
+            tally.findings.push(refusalFinding(table, original, name, `${table} (LibreOffice reads ${cells} cells)`));
           continue;
         }
         const result = compareSheet(tableCells(table), reference[0], false, "csv");
@@ -325,7 +416,8 @@ async function compareCsvs(files: string[], root: string, readers: OurReaders, c
 
 /** At least as many columns as any line of the text has (delimiters counted, quotes ignored), as a power of two. */
 function columnBucket(text: string, delimiter: string): number {
-  let most = 1, count = 1;
+  let most = 1,
+    count = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === delimiter) count++;
@@ -343,8 +435,12 @@ function columnBucket(text: string, delimiter: string): number {
 function report(o: Options, tally: Tally, xlsxCount: number, csvCount: number): number {
   const undeliberate = tally.findings.filter((f) => !f.deliberate);
   const deliberate = tally.findings.filter((f) => f.deliberate);
-  console.log(`Corpus ${o.dir}: ${tally.files} files (${xlsxCount} workbooks, ${csvCount} CSV), ${tally.sheets} sheets, ${tally.cells} cells compared`);
-  console.log(`LibreOffice could not open ${tally.libreOfficeFailed.length} of them (refused here too: ${tally.readersAgreeOnRefusal})`);
+  console.log(
+    `Corpus ${o.dir}: ${tally.files} files (${xlsxCount} workbooks, ${csvCount} CSV), ${tally.sheets} sheets, ${tally.cells} cells compared`,
+  );
+  console.log(
+    `LibreOffice could not open ${tally.libreOfficeFailed.length} of them (refused here too: ${tally.readersAgreeOnRefusal})`,
+  );
   for (const n of tally.notCompared) console.log(`Not compared: ${n}`);
   console.log(`Disagreements: ${undeliberate.length} to look at, ${deliberate.length} deliberate (documented)`);
   const group = (title: string, list: Finding[]) => {
@@ -356,12 +452,14 @@ function report(o: Options, tally: Tally, xlsxCount: number, csvCount: number): 
       const files = new Set(found.map((f) => f.where.split("!")[0])).size;
       console.log(`  ${String(found.length).padStart(7)}  ${kind}  (${files} file${files === 1 ? "" : "s"})`);
       const listed = o.kind !== undefined && kind.includes(o.kind) ? found : found.slice(0, o.examples);
-      for (const f of listed) console.log(`             ${f.where}: ${f.detail.length > 200 ? f.detail.slice(0, 199) + "…" : f.detail}`);
+      for (const f of listed)
+        console.log(`             ${f.where}: ${f.detail.length > 200 ? f.detail.slice(0, 199) + "…" : f.detail}`);
     }
   };
   if (tally.refusals.size > 0) {
     console.log("\nRefused here, by reason (files, or sheets asked for by name):");
-    for (const [why, n] of [...tally.refusals].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(7)}  ${why}`);
+    for (const [why, n] of [...tally.refusals].sort((a, b) => b[1] - a[1]))
+      console.log(`  ${String(n).padStart(7)}  ${why}`);
   }
   group("To look at, by kind:", undeliberate);
   group("Deliberate, by kind:", deliberate);
@@ -383,7 +481,15 @@ async function main(): Promise<void> {
       await compareWorkbook(f, relative(o.dir, f), reference.get(f)!, readers, tally);
       explainByPackage(readFileSync(f), tally.findings.slice(before));
     } catch (err) {
-      tally.findings.push({ kind: "reader crashed", deliberate: false, where: relative(o.dir, f), detail: String((err as Error).stack ?? err).split("\n").slice(0, 3).join(" | ") });
+      tally.findings.push({
+        kind: "reader crashed",
+        deliberate: false,
+        where: relative(o.dir, f),
+        detail: String((err as Error).stack ?? err)
+          .split("\n")
+          .slice(0, 3)
+          .join(" | "),
+      });
     }
   }
   await compareCsvs(csvs, o.dir, readers, o.cache, tally);

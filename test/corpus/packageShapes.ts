@@ -29,7 +29,14 @@ function packageShapes(bytes: Buffer): PackageShapes | undefined {
   } catch {
     return undefined;
   }
-  const shapes: PackageShapes = { backslashNames: false, inlineWithValue: new Set(), processContent: false, damagedSheets: [], damagedRootRelationships: false, failedChecksums: [] };
+  const shapes: PackageShapes = {
+    backslashNames: false,
+    inlineWithValue: new Set(),
+    processContent: false,
+    damagedSheets: [],
+    damagedRootRelationships: false,
+    failedChecksums: [],
+  };
   const text = (name: string) => {
     try {
       return entryBytes(bytes, entries.get(name)!).toString("utf8");
@@ -49,7 +56,9 @@ function packageShapes(bytes: Buffer): PackageShapes | undefined {
       const xml = text(name);
       // <c r="D2" t="inlineStr"><v>1.0</v><is>…</is></c>, with or without a namespace prefix.
       // (A self-closing <c r="C2"/> is no cell with content: its attributes may not end in "/".)
-      for (const m of xml.matchAll(/<(?:\w+:)?c\b((?:[^>/]|\/(?!>))*)>((?:(?!<\/(?:\w+:)?c>)[\s\S])*)<\/(?:\w+:)?c>/g)) {
+      for (const m of xml.matchAll(
+        /<(?:\w+:)?c\b((?:[^>/]|\/(?!>))*)>((?:(?!<\/(?:\w+:)?c>)[\s\S])*)<\/(?:\w+:)?c>/g,
+      )) {
         if (!/\bt="inlineStr"/.test(m[1]) || !/<(?:\w+:)?v\b/.test(m[2])) continue;
         const ref = /\br="([A-Z]+\d+)"/.exec(m[1]);
         if (ref) shapes.inlineWithValue.add(ref[1]);
@@ -91,15 +100,19 @@ export function explainByPackage(bytes: Buffer, findings: ExplainedFinding[]): v
     if (f.kind === "read here, LibreOffice could not open it" && shapes.backslashNames) {
       f.kind = "package: part names written with backslashes (Excel opens the file, LibreOffice cannot)";
     } else if (f.kind === "read here, LibreOffice could not open it" && shapes.damagedRootRelationships) {
-      f.kind = "package: root relationships that are not XML: the workbook read from its usual part (LibreOffice cannot open the file)";
+      f.kind =
+        "package: root relationships that are not XML: the workbook read from its usual part (LibreOffice cannot open the file)";
     } else if (f.kind.startsWith("refused here:") && /is damaged/.test(f.kind) && shapes.failedChecksums.length > 0) {
       f.kind = "package: a part fails its CRC-32 check: refused as damaged (LibreOffice reads what it can of it)";
     } else if (f.kind === "text here, empty in LibreOffice" && shapes.inlineWithValue.has(cell)) {
-      f.kind = "inline string that also carries a value element: its text here, as the file format says (LibreOffice shows nothing)";
+      f.kind =
+        "inline string that also carries a value element: its text here, as the file format says (LibreOffice shows nothing)";
     } else if (f.kind === "text here, empty in LibreOffice" && shapes.damagedSheets.length > 0) {
-      f.kind = "sheet that is not well-formed XML: its cells read here (LibreOffice reads none; Excel offers to repair it)";
+      f.kind =
+        "sheet that is not well-formed XML: its cells read here (LibreOffice reads none; Excel offers to repair it)";
     } else if (f.kind === "texts differ" && shapes.processContent) {
-      f.kind = "text: markup-compatibility content (mc:ProcessContent) read as the file format says (LibreOffice skips it)";
+      f.kind =
+        "text: markup-compatibility content (mc:ProcessContent) read as the file format says (LibreOffice skips it)";
     } else continue;
     f.deliberate = true;
   }

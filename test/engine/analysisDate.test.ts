@@ -1,5 +1,10 @@
 import {
-  analysisDateWarning, builtinProfile, dataPastAnalysisDate, gradeCustomers, gradeSales, proposedAnalysisDate,
+  analysisDateWarning,
+  builtinProfile,
+  dataPastAnalysisDate,
+  gradeCustomers,
+  gradeSales,
+  proposedAnalysisDate,
 } from "../../src/engine";
 import { dayOf } from "./helpers";
 
@@ -47,13 +52,22 @@ describe("dataPastAnalysisDate: the data runs past the analysis date (RULES.md Â
 
   it("a customer table of 2026 under wuhan's fixed 2025-07-01: the rows after it are not graded, and the latest date is offered", () => {
     const res = gradeCustomers(
-      { lastDates: ["2026-01-10", "2026-02-01", "2025-06-01", "", "x"], counts: [3, 5, 1, null, 2], totals: [100, 200, 300, null, 9] },
+      {
+        lastDates: ["2026-01-10", "2026-02-01", "2025-06-01", "", "x"],
+        counts: [3, 5, 1, null, 2],
+        totals: [100, 200, 300, null, 9],
+      },
       wuhan,
     );
     expect(dataPastAnalysisDate(res, "profile")).toEqual({
-      chosenBy: "profile", asOf: "2025-07-01", latest: "2026-02-01", days: 215, suggestedAsOf: "2026-02-01",
+      chosenBy: "profile",
+      asOf: "2025-07-01",
+      latest: "2026-02-01",
+      days: 215,
+      suggestedAsOf: "2026-02-01",
       // Four rows read (the blank one is skipped); two of them are dated after 2025-07-01.
-      rowsNotGraded: 2, rows: 4,
+      rowsNotGraded: 2,
+      rows: 4,
     });
   });
 
@@ -67,16 +81,31 @@ describe("dataPastAnalysisDate: the data runs past the analysis date (RULES.md Â
       wuhan,
     );
     expect(dataPastAnalysisDate(res, "profile")).toEqual({
-      chosenBy: "profile", asOf: "2025-07-01", latest: "2026-02-01", days: 215, suggestedAsOf: "2026-02-01",
+      chosenBy: "profile",
+      asOf: "2025-07-01",
+      latest: "2026-02-01",
+      days: 215,
+      suggestedAsOf: "2026-02-01",
       // A, B and C have sales after 2025-07-01; B has none inside the window and is not graded. D's sale is before
       // the window: not a matter of the analysis date.
-      salesLeftOut: 3, sales: 6, customersWithLaterSales: 3, customersNotGraded: 1,
+      salesLeftOut: 3,
+      sales: 6,
+      customersWithLaterSales: 3,
+      customersNotGraded: 1,
     });
   });
 
   it("the user's own date is reported as such", () => {
-    const res = gradeSales({ ids: ["A", "A"], dates: ["2025-06-01", "2025-08-01"], amounts: [1, 2] }, wuhan, { asOf: "2025-07-15" });
-    expect(dataPastAnalysisDate(res, "user")).toMatchObject({ chosenBy: "user", asOf: "2025-07-15", latest: "2025-08-01", days: 17, salesLeftOut: 1 });
+    const res = gradeSales({ ids: ["A", "A"], dates: ["2025-06-01", "2025-08-01"], amounts: [1, 2] }, wuhan, {
+      asOf: "2025-07-15",
+    });
+    expect(dataPastAnalysisDate(res, "user")).toMatchObject({
+      chosenBy: "user",
+      asOf: "2025-07-15",
+      latest: "2025-08-01",
+      days: 17,
+      salesLeftOut: 1,
+    });
   });
 
   it("data up to the analysis date, or no date at all: nothing to say", () => {

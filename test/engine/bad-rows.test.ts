@@ -143,7 +143,9 @@ describe("duplicate customer ids (customer-level)", () => {
 
   it("notes both rows as duplicates in the id column, and not the other", () => {
     for (const i of [0, 2]) {
-      expect(dup.issues).toContainEqual(expect.objectContaining({ index: i, role: "id", code: "duplicateId", graded: true }));
+      expect(dup.issues).toContainEqual(
+        expect.objectContaining({ index: i, role: "id", code: "duplicateId", graded: true }),
+      );
       const en = noteText(dup, i, "en", SHEET_CONTEXT);
       expect(en).toMatch(/duplicate/i);
       expect(en).toContain(label(i));
@@ -205,13 +207,27 @@ describe("a quantile profile leaves ungraded rows out of the population", () => 
   });
 
   it("still refuses a count of 0 (a customer with a last purchase has bought at least once)", () => {
-    const q = gradeCustomers(customerColumns([{ d: 10, s: 0, z: 300 }, { d: 10, s: 3, z: 5 }]), wuhan, { asOf: AS_OF });
+    const q = gradeCustomers(
+      customerColumns([
+        { d: 10, s: 0, z: 300 },
+        { d: 10, s: 3, z: 5 },
+      ]),
+      wuhan,
+      { asOf: AS_OF },
+    );
     expect(isGraded(q, 0)).toBe(false);
     expect(q.issues).toContainEqual(expect.objectContaining({ index: 0, role: "count", code: "countNotPositive" }));
   });
 
   it("still refuses a non-numeric total", () => {
-    const q = gradeCustomers(customerColumns([{ d: 10, s: 3, z: "abc" }, { d: 10, s: 3, z: 5 }]), wuhan, { asOf: AS_OF });
+    const q = gradeCustomers(
+      customerColumns([
+        { d: 10, s: 3, z: "abc" },
+        { d: 10, s: 3, z: 5 },
+      ]),
+      wuhan,
+      { asOf: AS_OF },
+    );
     expect(isGraded(q, 0)).toBe(false);
     expect(q.issues).toContainEqual(expect.objectContaining({ index: 0, role: "total", code: "totalInvalid" }));
   });

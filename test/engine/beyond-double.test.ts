@@ -54,11 +54,9 @@ test("a date-formatted serial of 1e10 (an invalid or far-future Date) and a seri
   expect(parseDay(new Date(Date.UTC(9999, 11, 31)))).toBe(Date.UTC(9999, 11, 31) / 86_400_000);
   expect(parseDay(1e10)).toBeNull();
   expect(parseDay(2958466)).toBeNull(); // 10000-01-01
-  const res = gradeCustomers(
-    customerColumns([{ date: new Date(Date.UTC(10000, 0, 1)), s: 20, z: 10 }]),
-    shaoxing,
-    { asOf: AS_OF },
-  );
+  const res = gradeCustomers(customerColumns([{ date: new Date(Date.UTC(10000, 0, 1)), s: 20, z: 10 }]), shaoxing, {
+    asOf: AS_OF,
+  });
   expect(isGraded(res, 0)).toBe(false);
   expect(noteText(res, 0, "en")).toMatch(/last order date is not a date/);
 });

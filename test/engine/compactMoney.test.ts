@@ -64,7 +64,9 @@ describe("one number of decimals per column", () => {
   });
   it("an empty or unreadable amount is an empty text, and does not change the others", () => {
     expect(compactMoneyColumn(["", "n/a", 950], "yuan", "en")).toEqual([
-      { text: "", exact: "" }, { text: "", exact: "" }, { text: "950", exact: "950 yuan" },
+      { text: "", exact: "" },
+      { text: "", exact: "" },
+      { text: "950", exact: "950 yuan" },
     ]);
   });
 });
@@ -78,7 +80,10 @@ describe("the exact figure, for a tooltip", () => {
     expect(compactMoney(-52_000, "yuan", "en").exact).toBe("-52,000 yuan");
   });
   it("numbers a double writes with an exponent are read in full", () => {
-    expect(compactMoney(1e21, "yuan", "zh")).toEqual({ text: "1,000,000,000.00万亿", exact: "1,000,000,000,000,000,000,000 元" });
+    expect(compactMoney(1e21, "yuan", "zh")).toEqual({
+      text: "1,000,000,000.00万亿",
+      exact: "1,000,000,000,000,000,000,000 元",
+    });
     expect(compactMoney(1e-7, "yuan", "en").exact).toBe("0.0000001 yuan");
   });
 });

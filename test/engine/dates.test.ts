@@ -61,7 +61,14 @@ describe("dateTimeFromSerial: the day and time of day a serial stands for (what 
   });
 
   it("serials that are no day Excel shows are null: 0 and 60 (1900-02-29) in the 1900 system, negatives, past 9999", () => {
-    expect([0, 60, 60.5, -1, 2958466, NaN].map((s) => dateTimeFromSerial(s))).toEqual([null, null, null, null, null, null]);
+    expect([0, 60, 60.5, -1, 2958466, NaN].map((s) => dateTimeFromSerial(s))).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(dateTimeFromSerial(-1, true)).toBeNull();
   });
 });

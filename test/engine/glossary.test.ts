@@ -51,8 +51,10 @@ function sourceFiles(dir: string): string[] {
 /** A literal's text, with each `${…}` shown as "…"; undefined for anything else. */
 function literalText(node: ts.Node): string | undefined {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-  if (ts.isTemplateExpression(node)) return node.head.text + node.templateSpans.map((s) => `…${s.literal.text}`).join("");
-  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) return literalText(node.expression);
+  if (ts.isTemplateExpression(node))
+    return node.head.text + node.templateSpans.map((s) => `…${s.literal.text}`).join("");
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node))
+    return literalText(node.expression);
   if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) return literalText(node.body);
   return undefined;
 }
@@ -63,13 +65,17 @@ function propertyName(p: ts.ObjectLiteralElementLike): string | undefined {
 }
 
 function unwrap(node: ts.Node): ts.Node {
-  return ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node) ? unwrap(node.expression) : node;
+  return ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node)
+    ? unwrap(node.expression)
+    : node;
 }
 
 /** Pairs the English and Chinese sides of two parallel values (texts, or objects of texts by key). */
 function pairValues(en: ts.Node, zh: ts.Node, where: string, out: Pair[]): void {
-  const e = unwrap(en), z = unwrap(zh);
-  const enText = literalText(e), zhText = literalText(z);
+  const e = unwrap(en),
+    z = unwrap(zh);
+  const enText = literalText(e),
+    zhText = literalText(z);
   if (enText !== undefined && zhText !== undefined) {
     out.push({ where, en: enText, zh: zhText });
     return;
@@ -79,14 +85,21 @@ function pairValues(en: ts.Node, zh: ts.Node, where: string, out: Pair[]): void 
     for (const p of e.properties) {
       const name = propertyName(p);
       const q = name === undefined ? undefined : zhByName.get(name);
-      if (name && q && ts.isPropertyAssignment(p) && ts.isPropertyAssignment(q)) pairValues(p.initializer, q.initializer, `${where}.${name}`, out);
+      if (name && q && ts.isPropertyAssignment(p) && ts.isPropertyAssignment(q))
+        pairValues(p.initializer, q.initializer, `${where}.${name}`, out);
     }
   }
 }
 
 function readSource(path: string): { texts: Text[]; pairs: Pair[] } {
   const file = relative(ROOT, path);
-  const source = ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true, path.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    path,
+    readFileSync(path, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+    path.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const texts: Text[] = [];
   const pairs: Pair[] = [];
   const catalogues: Partial<Record<"en" | "zh", ts.Node>> = {};
@@ -100,16 +113,24 @@ function readSource(path: string): { texts: Text[]; pairs: Pair[] } {
     if (ts.isObjectLiteralExpression(node)) {
       const en = node.properties.find((p) => propertyName(p) === "en");
       const zh = node.properties.find((p) => propertyName(p) === "zh");
-      if (en && zh && ts.isPropertyAssignment(en) && ts.isPropertyAssignment(zh)) pairValues(en.initializer, zh.initializer, at(node), pairs);
+      if (en && zh && ts.isPropertyAssignment(en) && ts.isPropertyAssignment(zh))
+        pairValues(en.initializer, zh.initializer, at(node), pairs);
     }
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && (node.name.text === "en" || node.name.text === "zh") && node.initializer) {
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      (node.name.text === "en" || node.name.text === "zh") &&
+      node.initializer
+    ) {
       catalogues[node.name.text] = node.initializer;
     }
     if (ts.isCallExpression(node)) {
       const args = node.arguments.map(literalText);
       for (let i = 0; i + 1 < args.length; i++) {
-        const en = args[i], zh = args[i + 1];
-        if (en !== undefined && zh !== undefined && !CJK.test(en) && CJK.test(zh)) pairs.push({ where: at(node), en, zh });
+        const en = args[i],
+          zh = args[i + 1];
+        if (en !== undefined && zh !== undefined && !CJK.test(en) && CJK.test(zh))
+          pairs.push({ where: at(node), en, zh });
       }
     }
     ts.forEachChild(node, visit);
@@ -126,7 +147,8 @@ function catalogueObject(path: string): ts.Node | undefined {
   if (!exported || !ts.isIdentifier(exported)) return undefined;
   let found: ts.Node | undefined;
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === exported.text) found = node.initializer;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === exported.text)
+      found = node.initializer;
     if (!found) ts.forEachChild(node, visit);
   };
   visit(source);
@@ -157,7 +179,9 @@ function metadataTexts(): Text[] {
   return texts;
 }
 
-const files = sourceFiles(SRC).filter((f) => !NOT_TEXTS.has(relative(ROOT, f)) && !relative(ROOT, f).startsWith(TRADITIONAL_FOLDER));
+const files = sourceFiles(SRC).filter(
+  (f) => !NOT_TEXTS.has(relative(ROOT, f)) && !relative(ROOT, f).startsWith(TRADITIONAL_FOLDER),
+);
 const read = files.map(readSource);
 const chineseTexts = [...read.flatMap((r) => r.texts), ...metadataTexts()];
 const pairs = [...read.flatMap((r) => r.pairs), ...cataloguePairs()];
@@ -181,7 +205,14 @@ describe("the glossary", () => {
   it("finds the product's Chinese texts (the scan is not reading nothing)", () => {
     expect(chineseTexts.length).toBeGreaterThan(300);
     expect(pairs.length).toBeGreaterThan(250);
-    for (const file of ["src/i18n/zh/pane.ts", "src/i18n/zh/editor.ts", "src/i18n/zh/engine.ts", "src/i18n/zh/functions.ts", "src/i18n/zh/cli.ts", "src/i18n/zh/adapter.ts"]) {
+    for (const file of [
+      "src/i18n/zh/pane.ts",
+      "src/i18n/zh/editor.ts",
+      "src/i18n/zh/engine.ts",
+      "src/i18n/zh/functions.ts",
+      "src/i18n/zh/cli.ts",
+      "src/i18n/zh/adapter.ts",
+    ]) {
       expect([file, pairs.some((p) => p.where.startsWith(file))]).toEqual([file, true]);
     }
   });
@@ -190,7 +221,11 @@ describe("the glossary", () => {
 describe("every Chinese text in the product", () => {
   it("uses no synonym the glossary forbids", () => {
     const found = chineseTexts.flatMap(({ where, text }) =>
-      terms.flatMap(([concept, t]) => t.zhForbidden.filter((w) => text.includes(w)).map((w) => `${where}: “${w}” in “${text}” (say ${t.zh}: ${concept})`)),
+      terms.flatMap(([concept, t]) =>
+        t.zhForbidden
+          .filter((w) => text.includes(w))
+          .map((w) => `${where}: “${w}” in “${text}” (say ${t.zh}: ${concept})`),
+      ),
     );
     expect(found).toEqual([]);
   });
@@ -207,7 +242,9 @@ describe("every Chinese text in the product", () => {
 
   it("has English counterparts that use the glossary's English term", () => {
     const found = pairs.flatMap(({ where, en }) =>
-      terms.flatMap(([concept, t]) => (t.enForbidden ?? []).filter((re) => re.test(en)).map(() => `${where}: “${en}” (say ${t.en}: ${concept})`)),
+      terms.flatMap(([concept, t]) =>
+        (t.enForbidden ?? []).filter((re) => re.test(en)).map(() => `${where}: “${en}” (say ${t.en}: ${concept})`),
+      ),
     );
     expect(found).toEqual([]);
   });

@@ -15,15 +15,23 @@ const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 1
 describe("period ends", () => {
   it("month ends, February of a leap year included", () => {
     expect(periodEnds("month", { year: 2023, month: 12 }, { year: 2024, month: 3 }).map(iso)).toEqual([
-      "2023-12-31", "2024-01-31", "2024-02-29", "2024-03-31",
+      "2023-12-31",
+      "2024-01-31",
+      "2024-02-29",
+      "2024-03-31",
     ]);
   });
 
   it("quarter ends that fall within the months asked for", () => {
     expect(periodEnds("quarter", { year: 2025, month: 2 }, { year: 2025, month: 11 }).map(iso)).toEqual([
-      "2025-03-31", "2025-06-30", "2025-09-30",
+      "2025-03-31",
+      "2025-06-30",
+      "2025-09-30",
     ]);
-    expect(periodEnds("quarter", { year: 2024, month: 10 }, { year: 2025, month: 3 }).map(iso)).toEqual(["2024-12-31", "2025-03-31"]);
+    expect(periodEnds("quarter", { year: 2024, month: 10 }, { year: 2025, month: 3 }).map(iso)).toEqual([
+      "2024-12-31",
+      "2025-03-31",
+    ]);
     expect(periodEnds("quarter", { year: 2025, month: 4 }, { year: 2025, month: 5 })).toEqual([]);
   });
 });
@@ -34,18 +42,31 @@ function salesOf(rows: [string, string, number][]) {
 }
 
 const t = (period: number, from: number, to: number, customers: number, amount: string): HistoryTransition => ({
-  period, from, to, customers, amount, amountValue: Number(amount),
+  period,
+  from,
+  to,
+  customers,
+  amount,
+  amountValue: Number(amount),
 });
 
 describe("shaoxing, month ends January – March 2025 (amounts in 万元, no window start)", () => {
   const rows: [string, string, number][] = [
     ["C1", "2025-01-05", 2],
-    ...Array.from({ length: 16 }, (_, k): [string, string, number] => ["C3", `2025-01-${String(15 + k).padStart(2, "0")}`, 1]),
+    ...Array.from({ length: 16 }, (_, k): [string, string, number] => [
+      "C3",
+      `2025-01-${String(15 + k).padStart(2, "0")}`,
+      1,
+    ]),
     ["C2", "2025-02-10", 3],
     ["C2", "2025-03-15", -4],
     ["C1", "2025-03-20", 7],
   ];
-  const history = gradeHistory(salesOf(rows), shaoxing, periodEnds("month", { year: 2025, month: 1 }, { year: 2025, month: 3 }));
+  const history = gradeHistory(
+    salesOf(rows),
+    shaoxing,
+    periodEnds("month", { year: 2025, month: 1 }, { year: 2025, month: 3 }),
+  );
 
   it("grades each customer at each month end", () => {
     expect(history.ids).toEqual(["C1", "C3", "C2"]);
@@ -59,7 +80,11 @@ describe("shaoxing, month ends January – March 2025 (amounts in 万元, no win
       [2, 1, 2],
       [1, 1, -1],
     ]);
-    expect(history.customersPerGrade).toEqual([[1, 0, 1], [0, 1, 2], [0, 2, 0]]);
+    expect(history.customersPerGrade).toEqual([
+      [1, 0, 1],
+      [0, 1, 2],
+      [0, 2, 0],
+    ]);
   });
 
   it("counts the moves between consecutive months, with the amounts at the later month end", () => {
@@ -162,12 +187,17 @@ describe("property: each period is the grading at its end, and the transitions a
                 p.cents += cents.get(id) ?? 0;
                 pairs.set(key, p);
               });
-              [...pairs.keys()].sort((a, b) => a - b).forEach((key) => {
-                const p = pairs.get(key)!;
-                const from = Math.floor(key / (grades + 1)), to = key % (grades + 1);
-                const amount = unit === "yuan" ? p.cents / 100 : p.cents / 1e6;
-                expected.push(t(k, from === grades ? -1 : from, to === grades ? -1 : to, p.customers, String(amount)));
-              });
+              [...pairs.keys()]
+                .sort((a, b) => a - b)
+                .forEach((key) => {
+                  const p = pairs.get(key)!;
+                  const from = Math.floor(key / (grades + 1)),
+                    to = key % (grades + 1);
+                  const amount = unit === "yuan" ? p.cents / 100 : p.cents / 1e6;
+                  expected.push(
+                    t(k, from === grades ? -1 : from, to === grades ? -1 : to, p.customers, String(amount)),
+                  );
+                });
             }
             previous = res.gradeIndex;
           });

@@ -3,7 +3,14 @@
  * are displayed in tenths of a percent, rounded by largest remainder so a column shows exactly 100.0 %. Expected
  * values are worked out by hand from the shaoxing rules (RULES.md §6) and the fractions they give.
  */
-import { builtinProfile, gradeCustomers, gradeSales, gradeShares, largestRemainderShares, shareText } from "../../src/engine";
+import {
+  builtinProfile,
+  gradeCustomers,
+  gradeSales,
+  gradeShares,
+  largestRemainderShares,
+  shareText,
+} from "../../src/engine";
 import { customerColumns, quantileProfile } from "./helpers";
 
 const shaoxing = builtinProfile("shaoxing")!;
@@ -18,7 +25,9 @@ describe("gradeShares", () => {
     const res = gradeCustomers(customerColumns([a("1", 9), b("2", 6), c("3", 1)]), shaoxing, { asOf: AS_OF });
     const t = gradeShares(res);
     expect(t.rows.map((r) => [r.grade, r.customers, shareText(r.customerShare)])).toEqual([
-      ["A", 1, "33.4%"], ["B", 1, "33.3%"], ["C", 1, "33.3%"],
+      ["A", 1, "33.4%"],
+      ["B", 1, "33.3%"],
+      ["C", 1, "33.3%"],
     ]);
     expect(t.rows.map((r) => r.customerShare!.exactPercent)).toEqual(["33.333333", "33.333333", "33.333333"]);
     // Amounts 9, 6, 1 of 16: 56.25 %, 37.5 %, 6.25 % → 562.5, 375, 62.5 tenths; floors 562 + 375 + 62 = 999, and the
@@ -50,7 +59,11 @@ describe("gradeShares", () => {
     const res = gradeCustomers(customerColumns(rows), shaoxing, { asOf: AS_OF, unit: "yuan" });
     const t = gradeShares(res);
     expect(t.unit).toBe("yuan");
-    expect(t.rows.map((r) => [r.grade, r.customers, r.amount])).toEqual([["A", 1, "100000"], ["B", 0, "0"], ["C", 1, "5000"]]);
+    expect(t.rows.map((r) => [r.grade, r.customers, r.amount])).toEqual([
+      ["A", 1, "100000"],
+      ["B", 0, "0"],
+      ["C", 1, "5000"],
+    ]);
     expect(t.rows.map((r) => shareText(r.customerShare))).toEqual(["50.0%", "0.0%", "50.0%"]);
     // 100000 / 105000 = 95.238…%, 5000 / 105000 = 4.761…%: 952.38 + 47.61 → 952 + 47 = 999, + 1 to C (.61 > .38).
     expect(t.rows.map((r) => shareText(r.amountShare))).toEqual(["95.2%", "0.0%", "4.8%"]);
@@ -102,6 +115,9 @@ describe("largestRemainderShares", () => {
 
   it("a negative whole still gives shares of the whole that sum to 100 %", () => {
     // parts −30 and −10 of −40: 75 % and 25 %.
-    expect(largestRemainderShares([-30n, -10n], -40n)!.map((s) => [s.tenths, s.exactPercent])).toEqual([[750, "75"], [250, "25"]]);
+    expect(largestRemainderShares([-30n, -10n], -40n)!.map((s) => [s.tenths, s.exactPercent])).toEqual([
+      [750, "75"],
+      [250, "25"],
+    ]);
   });
 });

@@ -1,5 +1,13 @@
 import {
-  builtinProfile, chooseUnit, detectColumns, gradeCustomers, headerUnit, headerUnitInfo, nameColumn, normaliseHeader, notATable,
+  builtinProfile,
+  chooseUnit,
+  detectColumns,
+  gradeCustomers,
+  headerUnit,
+  headerUnitInfo,
+  nameColumn,
+  normaliseHeader,
+  notATable,
 } from "../../src/engine";
 
 describe("normaliseHeader: case, surrounding spaces and a trailing unit do not matter (RULES.md §10)", () => {
@@ -32,8 +40,26 @@ describe("normaliseHeader: case, surrounding spaces and a trailing unit do not m
 describe("detectColumns recognises every header of RULES.md §10", () => {
   // For each role, a table whose only recognisable header in that role is the one under test.
   const idHeaders = ["客户编号", "客户ID", "客户", "customer", "customer id", "customer_id", "id"];
-  const dateHeaders = ["下单时间", "最近下单时间", "订单日期", "消费时间", "日期", "last order date", "order date", "date"];
-  const countHeaders = ["历史购买总次数", "购买次数", "消费频次", "frequency", "purchase count", "purchases", "orders", "count"];
+  const dateHeaders = [
+    "下单时间",
+    "最近下单时间",
+    "订单日期",
+    "消费时间",
+    "日期",
+    "last order date",
+    "order date",
+    "date",
+  ];
+  const countHeaders = [
+    "历史购买总次数",
+    "购买次数",
+    "消费频次",
+    "frequency",
+    "purchase count",
+    "purchases",
+    "orders",
+    "count",
+  ];
   const totalHeaders = ["历史购买总金额", "历史订单总金额", "消费金额", "总金额", "monetary", "total amount"];
   const amountHeaders = ["订单金额", "本次订单金额", "金额", "amount", "order amount"];
 
@@ -145,7 +171,12 @@ describe("detectColumns: customer-level vs transaction-level", () => {
 
 describe("detectColumns: manual mapping wins", () => {
   it("maps unknown headers by name and by 0-based index", () => {
-    const d = detectColumns(["Kunde", "Zuletzt", "Anzahl", "Umsatz"], { id: "Kunde", date: 1, count: "Anzahl", total: 3 });
+    const d = detectColumns(["Kunde", "Zuletzt", "Anzahl", "Umsatz"], {
+      id: "Kunde",
+      date: 1,
+      count: "Anzahl",
+      total: 3,
+    });
     expect(d.kind).toBe("customers");
     expect(d.mapping).toMatchObject({ id: 0, date: 1, count: 2, total: 3 });
     expect(d.missing).toEqual([]);
@@ -224,17 +255,35 @@ describe("a unit written in the header (RULES.md §10)", () => {
   ])("%p is in %p", (header, unit) => {
     expect(headerUnit(header)).toBe(unit);
   });
-  it.each(["历史购买总金额", "Amount", "Amount (USD)", "金额（含税）", "(元) 金额", "金额（千元）", null, 7])("%p names no unit", (header) => {
-    expect(headerUnit(header)).toBeUndefined();
-  });
+  it.each(["历史购买总金额", "Amount", "Amount (USD)", "金额（含税）", "(元) 金额", "金额（千元）", null, 7])(
+    "%p names no unit",
+    (header) => {
+      expect(headerUnit(header)).toBeUndefined();
+    },
+  );
 
   const customers = ["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额（元）"];
   it("no --unit: the money column's header decides (yuan under a wan profile)", () => {
-    expect(chooseUnit(customers, detectColumns(customers), "wan")).toEqual({ unit: "yuan", source: "header", headerUnit: "yuan", conflict: false });
+    expect(chooseUnit(customers, detectColumns(customers), "wan")).toEqual({
+      unit: "yuan",
+      source: "header",
+      headerUnit: "yuan",
+      conflict: false,
+    });
   });
   it("the user's unit wins, and a header that disagrees is reported", () => {
-    expect(chooseUnit(customers, detectColumns(customers), "wan", "wan")).toEqual({ unit: "wan", source: "user", headerUnit: "yuan", conflict: true });
-    expect(chooseUnit(customers, detectColumns(customers), "wan", "yuan")).toEqual({ unit: "yuan", source: "user", headerUnit: "yuan", conflict: false });
+    expect(chooseUnit(customers, detectColumns(customers), "wan", "wan")).toEqual({
+      unit: "wan",
+      source: "user",
+      headerUnit: "yuan",
+      conflict: true,
+    });
+    expect(chooseUnit(customers, detectColumns(customers), "wan", "yuan")).toEqual({
+      unit: "yuan",
+      source: "user",
+      headerUnit: "yuan",
+      conflict: false,
+    });
   });
   it("no unit anywhere: the profile's", () => {
     const plain = ["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额"];
@@ -269,7 +318,9 @@ describe("a unit anywhere in the header: the first bracketed unit counts (RULES.
     expect(choice).toMatchObject({ unit: "yuan", source: "header" });
     // 45,000 yuan is 4.5 万元: more than 3 and up to 5, so M = 3 (read as 45,000 万元 it would be 5).
     const res = gradeCustomers(
-      { lastDates: ["2026-01-10"], counts: [3], totals: [45000] }, builtinProfile("shaoxing")!, { asOf: "2026-01-20", unit: choice.unit },
+      { lastDates: ["2026-01-10"], counts: [3], totals: [45000] },
+      builtinProfile("shaoxing")!,
+      { asOf: "2026-01-20", unit: choice.unit },
     );
     expect(res.m[0]).toBe(3);
   });
@@ -296,11 +347,24 @@ describe("a unit anywhere in the header: the first bracketed unit counts (RULES.
 
 describe("Traditional Chinese headers and units (RULES.md §10)", () => {
   const cases: [string, string][] = [
-    ["客戶編號", "id"], ["客戶ID", "id"], ["客戶", "id"],
-    ["下單時間", "date"], ["最近下單時間", "date"], ["訂單日期", "date"], ["消費時間", "date"], ["日期", "date"],
-    ["歷史購買總次數", "count"], ["購買次數", "count"], ["消費頻次", "count"],
-    ["歷史購買總金額", "total"], ["歷史訂單總金額", "total"], ["消費金額", "total"], ["總金額", "total"],
-    ["訂單金額", "amount"], ["本次訂單金額", "amount"], ["金額", "amount"],
+    ["客戶編號", "id"],
+    ["客戶ID", "id"],
+    ["客戶", "id"],
+    ["下單時間", "date"],
+    ["最近下單時間", "date"],
+    ["訂單日期", "date"],
+    ["消費時間", "date"],
+    ["日期", "date"],
+    ["歷史購買總次數", "count"],
+    ["購買次數", "count"],
+    ["消費頻次", "count"],
+    ["歷史購買總金額", "total"],
+    ["歷史訂單總金額", "total"],
+    ["消費金額", "total"],
+    ["總金額", "total"],
+    ["訂單金額", "amount"],
+    ["本次訂單金額", "amount"],
+    ["金額", "amount"],
   ];
   // For each role, a table whose only header for that role is the one under test (as for the simplified headers).
   const around: Record<string, (h: string) => string[]> = {
@@ -319,7 +383,11 @@ describe("Traditional Chinese headers and units (RULES.md §10)", () => {
   it("a whole Traditional Chinese customer table, units in 萬元", () => {
     const headers = ["客戶編號", "最近下單時間", "本次訂單金額", "歷史購買總次數", "歷史購買總金額（萬元）"];
     const d = detectColumns(headers);
-    expect(d).toMatchObject({ kind: "customers", mapping: { id: 0, date: 1, amount: 2, count: 3, total: 4 }, missing: [] });
+    expect(d).toMatchObject({
+      kind: "customers",
+      mapping: { id: 0, date: 1, amount: 2, count: 3, total: 4 },
+      missing: [],
+    });
     expect(chooseUnit(headers, d, "yuan")).toMatchObject({ unit: "wan", source: "header" });
   });
 
@@ -342,7 +410,11 @@ describe("Traditional Chinese headers and units (RULES.md §10)", () => {
   it("a TWD column under a 万元 profile is read in its own scale; the currency is a label, never converted", () => {
     const headers = ["客戶編號", "最近下單時間", "歷史購買總次數", "歷史購買總金額（NTD）"];
     expect(chooseUnit(headers, detectColumns(headers), "wan")).toEqual({
-      unit: "yuan", source: "header", headerUnit: "yuan", conflict: false, currency: "TWD",
+      unit: "yuan",
+      source: "header",
+      headerUnit: "yuan",
+      conflict: false,
+      currency: "TWD",
     });
   });
 
@@ -352,7 +424,10 @@ describe("Traditional Chinese headers and units (RULES.md §10)", () => {
     expect(headerUnitInfo("Amount ($m)")).toEqual({ unreadable: "$m" });
     const headers = ["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额（千元）"];
     expect(chooseUnit(headers, detectColumns(headers), "wan")).toEqual({
-      unit: "wan", source: "profile", conflict: false, unreadable: "千元",
+      unit: "wan",
+      source: "profile",
+      conflict: false,
+      unreadable: "千元",
     });
   });
 

@@ -105,7 +105,8 @@ export function specQuantileScores(values: number[], higherIsBetter: boolean, ti
     const g = values.filter((w) => better(w, v)).length;
     const t = values.filter((w) => w === v).length;
     let twiceQPlusOne: number;
-    if (ties === "average") twiceQPlusOne = 2 * g + t; // 2(G + (T−1)/2) + 1
+    if (ties === "average")
+      twiceQPlusOne = 2 * g + t; // 2(G + (T−1)/2) + 1
     else if (ties === "best") twiceQPlusOne = 2 * g + 1;
     else twiceQPlusOne = 2 * (g + values.slice(0, i).filter((w) => w === v).length) + 1;
     return k - Math.floor((k * twiceQPlusOne) / (2 * n));

@@ -2,7 +2,15 @@
  * What changed since the previous grading. The current grading is shaoxing on a small table whose grades are worked
  * out by hand (RULES.md §6); the previous grading is written out as the earlier output's id and grade columns.
  */
-import { builtinProfile, changeText, compareGradings, gradeCustomers, gradeSales, movementText, rfMap } from "../../src/engine";
+import {
+  builtinProfile,
+  changeText,
+  compareGradings,
+  gradeCustomers,
+  gradeSales,
+  movementText,
+  rfMap,
+} from "../../src/engine";
 import { customerColumns, quantileProfile } from "./helpers";
 
 const shaoxing = builtinProfile("shaoxing")!;
@@ -47,7 +55,10 @@ describe("compareGradings", () => {
   it("counts the changes, the absent customers among the gone", () => {
     const { m } = migrate();
     expect(m.totals).toEqual({ up: 2, down: 2, same: 1, new: 2, gone: 3, other: 0 });
-    expect(m.absent).toEqual([{ id: "7", previous: "A" }, { id: "C8", previous: "B" }]);
+    expect(m.absent).toEqual([
+      { id: "7", previous: "A" },
+      { id: "C8", previous: "B" },
+    ]);
     expect(movementText(m, "en")).toBe("2 moved down, 2 moved up");
   });
 
@@ -99,7 +110,11 @@ describe("compareGradings", () => {
   });
 
   it("sales records are matched by the result's own customer ids; numbers and text with the same digits match", () => {
-    const sales = { ids: [101, "102", 103], dates: ["2025-06-01", "2025-01-01", "2025-06-20"], amounts: [500, 20, 900] };
+    const sales = {
+      ids: [101, "102", 103],
+      dates: ["2025-06-01", "2025-01-01", "2025-06-20"],
+      amounts: [500, 20, 900],
+    };
     const res = gradeSales(sales, quantileProfile("average"), { asOf: AS_OF });
     const m = compareGradings(res, { ids: ["101", 102, "104"], grades: ["A", "A", "B"] });
     expect(res.customers!.ids).toEqual(["101", "102", "103"]);
@@ -112,7 +127,8 @@ describe("compareGradings", () => {
 describe("rfMap", () => {
   it("counts graded customers by R (rows 5…1) and F (columns 1…5)", () => {
     const rows = [
-      a("1", 10), a("2", 10), // r5 f5
+      a("1", 10),
+      a("2", 10), // r5 f5
       b("3", 6), //              r4 f4
       c("4", 0.5), //            r1 f1
       { id: "5", d: 25, s: 3, z: 2 }, // r3 (20 < 25 ≤ 30), f2 (2 < 3 ≤ 5)
@@ -136,6 +152,10 @@ describe("rfMap", () => {
     expect(map.r).toEqual([3, 2, 1]);
     expect(map.f).toEqual([1, 2, 3]);
     // One sale each: F ties for all three (average rule: middle position 1 of 3 → score 2); R 3, 2, 1 by recency.
-    expect(map.counts).toEqual([[0, 1, 0], [0, 1, 0], [0, 1, 0]]);
+    expect(map.counts).toEqual([
+      [0, 1, 0],
+      [0, 1, 0],
+      [0, 1, 0],
+    ]);
   });
 });

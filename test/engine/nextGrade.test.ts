@@ -5,9 +5,21 @@
  */
 import fc from "fast-check";
 import {
-  builtinProfile, gradeCustomers, gradeSales, type GradeResult, type MonetaryUnit, type Profile, type TieRule,
+  builtinProfile,
+  gradeCustomers,
+  gradeSales,
+  type GradeResult,
+  type MonetaryUnit,
+  type Profile,
+  type TieRule,
 } from "../../src/engine";
-import { NOT_REACHABLE_TEXT, nextGradeOrder, nextGradeOrders, nextGradeSummary, type NextGradeOrder } from "../../src/engine/nextGrade";
+import {
+  NOT_REACHABLE_TEXT,
+  nextGradeOrder,
+  nextGradeOrders,
+  nextGradeSummary,
+  type NextGradeOrder,
+} from "../../src/engine/nextGrade";
 import { buildSummaryModel, summaryLayout } from "../../src/engine/summarySheet";
 import { AS_OF, daysBefore, quantileProfile, valuesOf } from "./helpers";
 
@@ -25,7 +37,9 @@ interface Customer {
 
 /** Sales records giving each customer exactly D, S and Z (the earlier sales are of 0, two years before). */
 function salesOf(customers: Customer[]) {
-  const ids: string[] = [], dates: string[] = [], amounts: number[] = [];
+  const ids: string[] = [],
+    dates: string[] = [],
+    amounts: number[] = [];
   for (const c of customers) {
     for (let k = 1; k < c.s; k++) {
       ids.push(c.id);
@@ -88,7 +102,11 @@ describe("shaoxing (thresholds, X = 0.3r + 0.4f + 0.6m; A: X > 6, B: X > 3)", ()
 
   it("the same customers in yuan: the bounds move to 10,000 yuan and a cent is 0.01 yuan", () => {
     const res = gradeCustomers(
-      { lastDates: rows.map((r) => r.date), counts: rows.map((r) => r.s), totals: rows.map((r) => Math.round(r.z * 10_000)) },
+      {
+        lastDates: rows.map((r) => r.date),
+        counts: rows.map((r) => r.s),
+        totals: rows.map((r) => Math.round(r.z * 10_000)),
+      },
       shaoxing,
       { asOf: AS_OF, unit: "yuan" },
     );
@@ -136,7 +154,11 @@ describe("wuhan (quintiles, X = 0.3r + 0.3f + 0.4m; A ≥ 4, B ≥ 3, C ≥ 2): 
     //   past P3's 6,000 (level gives 2·2 + 2 = 6): 6,000.01 − 4,500 = 1,500.01.
     // P5 → C: r 5, f 1 (S 3 still last): 1.8 + 0.4m ≥ 2 with m ≥ 1: any order, one cent.
     expect(ordersOf(gradeSales(salesOf(five), wuhan))).toEqual({
-      P1: none, P2: none, P3: amount("2000.01"), P4: amount("1500.01"), P5: amount("0.01"),
+      P1: none,
+      P2: none,
+      P3: amount("2000.01"),
+      P4: amount("1500.01"),
+      P5: amount("0.01"),
     });
   });
 
@@ -196,7 +218,13 @@ describe("wuhan (quintiles, X = 0.3r + 0.3f + 0.4m; A ≥ 4, B ≥ 3, C ≥ 2): 
       wuhan,
       { unit: "wan" },
     );
-    expect(Object.values(ordersOf(res))).toEqual([none, none, amount("0.200001"), amount("0.150001"), amount("0.000001")]);
+    expect(Object.values(ordersOf(res))).toEqual([
+      none,
+      none,
+      amount("0.200001"),
+      amount("0.150001"),
+      amount("0.000001"),
+    ]);
   });
 
   it("a customer not graded (no sale in the window) has no order", () => {
@@ -241,7 +269,11 @@ describe("property: the amount lifts the grade, a cent less does not, and it is 
         const orders = nextGradeOrders(res);
         const gradeWith = (id: string, cents: number) => {
           const again = gradeSales(
-            { ids: [...sales.ids, id], dates: [...sales.dates, AS_OF], amounts: [...sales.amounts, money(cents, unit)] },
+            {
+              ids: [...sales.ids, id],
+              dates: [...sales.dates, AS_OF],
+              amounts: [...sales.amounts, money(cents, unit)],
+            },
             profile,
             options,
           );
@@ -276,37 +308,48 @@ describe("property: the amount lifts the grade, a cent less does not, and it is 
       customer: fc.integer({ min: 0, max: 5 }),
       daysBefore: fc.integer({ min: 0, max: 60 }),
       // up to 20 billion yuan, with up to four decimals
-      tenThousandths: fc.oneof(fc.bigInt({ min: 0n, max: 200_000_000_000_000n }), fc.constantFrom(90_000_000_000_000n, 90_000_000_000_001n)),
+      tenThousandths: fc.oneof(
+        fc.bigInt({ min: 0n, max: 200_000_000_000_000n }),
+        fc.constantFrom(90_000_000_000_000n, 90_000_000_000_001n),
+      ),
     });
     const text = (t: bigint) => `${t / 10_000n}.${String(t % 10_000n).padStart(4, "0")}`;
     fc.assert(
-      fc.property(fc.array(bigSaleArb, { minLength: 2, maxLength: 12 }), fc.constantFrom<TieRule>("average", "best", "first"), (raw, ties) => {
-        const profile = quantileProfile(ties);
-        const sales = {
-          ids: raw.map((s) => `K${s.customer}`),
-          dates: raw.map((s) => daysBefore(AS_OF, s.daysBefore)),
-          amounts: raw.map((s) => text(s.tenThousandths)),
-        };
-        const res = gradeSales(sales, profile);
-        const orders = nextGradeOrders(res);
-        const gradeWith = (id: string, cents: bigint) => {
-          const again = gradeSales(
-            { ids: [...sales.ids, id], dates: [...sales.dates, AS_OF], amounts: [...sales.amounts, text(cents * 100n)] },
-            profile,
-          );
-          return again.gradeIndex[valuesOf(again.customers!.ids).indexOf(id)];
-        };
-        for (let i = 0; i < res.n; i++) {
-          const o = nextGradeOrder(orders, i);
-          if (o.kind !== "amount") continue;
-          expect(o.text).toMatch(/^\d+(\.\d{1,2})?$/);
-          const [whole, fraction = ""] = o.text.split(".");
-          const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0"));
-          const id = res.customers!.ids.at(i)!;
-          expect(gradeWith(id, cents)).toBeLessThan(res.gradeIndex[i]);
-          if (cents > 1n) expect(gradeWith(id, cents - 1n)).toBe(res.gradeIndex[i]);
-        }
-      }),
+      fc.property(
+        fc.array(bigSaleArb, { minLength: 2, maxLength: 12 }),
+        fc.constantFrom<TieRule>("average", "best", "first"),
+        (raw, ties) => {
+          const profile = quantileProfile(ties);
+          const sales = {
+            ids: raw.map((s) => `K${s.customer}`),
+            dates: raw.map((s) => daysBefore(AS_OF, s.daysBefore)),
+            amounts: raw.map((s) => text(s.tenThousandths)),
+          };
+          const res = gradeSales(sales, profile);
+          const orders = nextGradeOrders(res);
+          const gradeWith = (id: string, cents: bigint) => {
+            const again = gradeSales(
+              {
+                ids: [...sales.ids, id],
+                dates: [...sales.dates, AS_OF],
+                amounts: [...sales.amounts, text(cents * 100n)],
+              },
+              profile,
+            );
+            return again.gradeIndex[valuesOf(again.customers!.ids).indexOf(id)];
+          };
+          for (let i = 0; i < res.n; i++) {
+            const o = nextGradeOrder(orders, i);
+            if (o.kind !== "amount") continue;
+            expect(o.text).toMatch(/^\d+(\.\d{1,2})?$/);
+            const [whole, fraction = ""] = o.text.split(".");
+            const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0"));
+            const id = res.customers!.ids.at(i)!;
+            expect(gradeWith(id, cents)).toBeLessThan(res.gradeIndex[i]);
+            if (cents > 1n) expect(gradeWith(id, cents - 1n)).toBe(res.gradeIndex[i]);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -333,9 +376,13 @@ describe("property: the amount lifts the grade, a cent less does not, and it is 
           const o = nextGradeOrder(orders, i);
           if (o.kind !== "amount") continue;
           const cents = centsOf(o.text, unit);
-          expect(gradeCustomers(input(i, cents), profile, { asOf: AS_OF, unit }).gradeIndex[i]).toBeLessThan(res.gradeIndex[i]);
+          expect(gradeCustomers(input(i, cents), profile, { asOf: AS_OF, unit }).gradeIndex[i]).toBeLessThan(
+            res.gradeIndex[i],
+          );
           if (cents > 1) {
-            expect(gradeCustomers(input(i, cents - 1), profile, { asOf: AS_OF, unit }).gradeIndex[i]).toBe(res.gradeIndex[i]);
+            expect(gradeCustomers(input(i, cents - 1), profile, { asOf: AS_OF, unit }).gradeIndex[i]).toBe(
+              res.gradeIndex[i],
+            );
           }
         }
       }),
@@ -354,8 +401,13 @@ describe("the summary sheet's 'Next grade with one order' section", () => {
   //   A1: D 1, S 16, Z 90,000 (5, 5, 5): top grade, not counted; N1: Z ≤ 0, not graded, not counted.
   // B: 3 customers, 2 reachable, 1 not, 20,000.01 + 0.01 = 20,000.02. C: 2, 2, 0, 5,000.02.
   const rows = [
-    { d: 15, s: 12, z: 60_000 }, { d: 5, s: 9, z: 60_000 }, { d: 5, s: 20, z: 80_000 },
-    { d: 30, s: 1, z: 5_000 }, { d: 60, s: 3, z: 15_000 }, { d: 1, s: 16, z: 90_000 }, { d: 1, s: 3, z: -10 },
+    { d: 15, s: 12, z: 60_000 },
+    { d: 5, s: 9, z: 60_000 },
+    { d: 5, s: 20, z: 80_000 },
+    { d: 30, s: 1, z: 5_000 },
+    { d: 60, s: 3, z: 15_000 },
+    { d: 1, s: 16, z: 90_000 },
+    { d: 1, s: 3, z: -10 },
   ];
   const res = gradeCustomers(
     { lastDates: rows.map((r) => daysBefore(AS_OF, r.d)), counts: rows.map((r) => r.s), totals: rows.map((r) => r.z) },
@@ -363,7 +415,11 @@ describe("the summary sheet's 'Next grade with one order' section", () => {
     { asOf: AS_OF, unit: "yuan" },
   );
   const facts = (lang: "en" | "zh") => ({
-    lang, version: "1.0.0", now: new Date(2025, 0, 2, 9, 30), source: "Sheet1!A1:D8", output: "Sheet1!E1",
+    lang,
+    version: "1.0.0",
+    now: new Date(2025, 0, 2, 9, 30),
+    source: "Sheet1!A1:D8",
+    output: "Sheet1!E1",
     rowOf: (i: number) => i + 2,
   });
 
@@ -379,7 +435,9 @@ describe("the summary sheet's 'Next grade with one order' section", () => {
       const layout = summaryLayout(buildSummaryModel(res, facts(lang)), lang);
       const title = lang === "en" ? "Next grade with one order" : "升级所需单笔订单";
       const top = layout.rows.findIndex((r) => r[0] === title);
-      expect(top).toBeGreaterThan(layout.rows.findIndex((r) => r[0] === (lang === "en" ? "Customers by R and F score" : "按 R、F 评分的客户数")));
+      expect(top).toBeGreaterThan(
+        layout.rows.findIndex((r) => r[0] === (lang === "en" ? "Customers by R and F score" : "按 R、F 评分的客户数")),
+      );
       const width = (cells: readonly unknown[]) => cells.slice(0, 5);
       expect(width(layout.rows[top + 1])).toEqual(
         lang === "en"
@@ -388,15 +446,24 @@ describe("the summary sheet's 'Next grade with one order' section", () => {
       );
       expect(width(layout.rows[top + 2])).toEqual(["B", 3, 2, 1, 20000.02]);
       expect(width(layout.rows[top + 3])).toEqual(["C", 2, 2, 0, 5000.02]);
-      expect(layout.bold).toEqual(expect.arrayContaining([
-        { row: top, col: 0, rows: 1, cols: 1 }, { row: top + 1, col: 0, rows: 1, cols: 5 },
-      ]));
-      expect(layout.numberFormats).toContainEqual({ area: { row: top + 2, col: 4, rows: 2, cols: 1 }, format: "#,##0.00" });
+      expect(layout.bold).toEqual(
+        expect.arrayContaining([
+          { row: top, col: 0, rows: 1, cols: 1 },
+          { row: top + 1, col: 0, rows: 1, cols: 5 },
+        ]),
+      );
+      expect(layout.numberFormats).toContainEqual({
+        area: { row: top + 2, col: 4, rows: 2, cols: 1 },
+        format: "#,##0.00",
+      });
     }
   });
 
   it("is left out when every graded customer is in the only grade there is to reach", () => {
-    const allA = gradeCustomers({ lastDates: [daysBefore(AS_OF, 1)], counts: [16], totals: [90_000] }, shaoxing, { asOf: AS_OF, unit: "yuan" });
+    const allA = gradeCustomers({ lastDates: [daysBefore(AS_OF, 1)], counts: [16], totals: [90_000] }, shaoxing, {
+      asOf: AS_OF,
+      unit: "yuan",
+    });
     const layout = summaryLayout(buildSummaryModel(allA, facts("en")), "en");
     expect(layout.rows.some((r) => r[0] === "Next grade with one order")).toBe(false);
   });

@@ -6,7 +6,8 @@ import { builtinProfile, gradeCustomers, gradeSales, nothingToGrade, nothingToGr
 
 const wuhan = builtinProfile("wuhan")!;
 const shaoxing = builtinProfile("shaoxing")!;
-const columnName = (role: string) => ({ id: "客户", date: "日期", count: "次数", total: "总额", amount: "金额" })[role]!;
+const columnName = (role: string) =>
+  ({ id: "客户", date: "日期", count: "次数", total: "总额", amount: "金额" })[role]!;
 
 describe("sales records", () => {
   it("a date column without a single date: nothing to grade, naming the date column", () => {
@@ -16,7 +17,9 @@ describe("sales records", () => {
     expect(nothingToGradeText(nothing!, "transactions", "en", columnName)).toBe(
       "No row has a date in column “日期”: check that this is the order date column.",
     );
-    expect(nothingToGradeText(nothing!, "transactions", "zh", columnName)).toBe("“日期”列中没有一行是日期：请检查下单时间是否选对了列。");
+    expect(nothingToGradeText(nothing!, "transactions", "zh", columnName)).toBe(
+      "“日期”列中没有一行是日期：请检查下单时间是否选对了列。",
+    );
   });
 
   it("one readable date is enough: the grading stands, and its bad rows are noted as usual", () => {
@@ -53,7 +56,9 @@ describe("sales records", () => {
 
 describe("customer tables", () => {
   it("a last-order-date column without a date: nothing to grade (the column named by its role without a header)", () => {
-    const res = gradeCustomers({ lastDates: ["合计", ""], counts: [1, 2], totals: [5, 6] }, shaoxing, { asOf: "2025-12-31" });
+    const res = gradeCustomers({ lastDates: ["合计", ""], counts: [1, 2], totals: [5, 6] }, shaoxing, {
+      asOf: "2025-12-31",
+    });
     const nothing = nothingToGrade(res);
     expect(nothing).toEqual({ reason: "unreadableColumns", roles: ["date"] });
     expect(nothingToGradeText(nothing!, "customers", "en")).toBe(
@@ -67,7 +72,9 @@ describe("customer tables", () => {
   });
 
   it("rows the rules refuse (a date after the analysis date, a total of 0) are not 'nothing to grade'", () => {
-    const res = gradeCustomers({ lastDates: ["2026-06-01"], counts: [1], totals: [0] }, shaoxing, { asOf: "2025-12-31" });
+    const res = gradeCustomers({ lastDates: ["2026-06-01"], counts: [1], totals: [0] }, shaoxing, {
+      asOf: "2025-12-31",
+    });
     expect(res.summary.graded).toBe(0);
     expect(nothingToGrade(res)).toBeNull();
   });

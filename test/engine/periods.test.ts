@@ -3,7 +3,14 @@
  * falls back to the month's last day. Expected dates are worked out on the calendar by hand and read with Date.UTC.
  */
 import {
-  addPeriod, builtinProfile, formatDay, gradeCustomers, hasContactPeriods, nextContactDay, parseProfile, periodText,
+  addPeriod,
+  builtinProfile,
+  formatDay,
+  gradeCustomers,
+  hasContactPeriods,
+  nextContactDay,
+  parseProfile,
+  periodText,
   validateProfile,
 } from "../../src/engine";
 import type { ContactPeriod } from "../../src/engine";
@@ -33,13 +40,18 @@ describe("addPeriod", () => {
 describe("built-in periods (RULES.md §6)", () => {
   it("shaoxing: A 1, B 3, C 6 months", () => {
     expect(builtinProfile("shaoxing")!.grades.map((g) => [g.grade, g.cadence.every])).toEqual([
-      ["A", { months: 1 }], ["B", { months: 3 }], ["C", { months: 6 }],
+      ["A", { months: 1 }],
+      ["B", { months: 3 }],
+      ["C", { months: 6 }],
     ]);
   });
 
   it("wuhan: A 1, B 3, C 6, D 12 months", () => {
     expect(builtinProfile("wuhan")!.grades.map((g) => [g.grade, g.cadence.every])).toEqual([
-      ["A", { months: 1 }], ["B", { months: 3 }], ["C", { months: 6 }], ["D", { months: 12 }],
+      ["A", { months: 1 }],
+      ["B", { months: 3 }],
+      ["C", { months: 6 }],
+      ["D", { months: 12 }],
     ]);
   });
 
@@ -65,7 +77,12 @@ describe("next contact by", () => {
   it("is the analysis date plus the grade's period, month ends falling back", () => {
     const res = gradeCustomers(customerColumns(rows, asOf), builtinProfile("shaoxing")!, { asOf });
     const next = rows.map((_, i) => nextContactDay(res, i));
-    expect(next.map((d) => (d === null ? null : formatDay(d)))).toEqual(["2026-02-28", "2026-04-30", "2026-07-31", null]);
+    expect(next.map((d) => (d === null ? null : formatDay(d)))).toEqual([
+      "2026-02-28",
+      "2026-04-30",
+      "2026-07-31",
+      null,
+    ]);
   });
 
   it("a grade without a period has no next contact date", () => {
@@ -74,7 +91,9 @@ describe("next contact by", () => {
     doc.grades[1].cadence.every = { days: 14 };
     const res = gradeCustomers(customerColumns(rows, asOf), parseProfile(doc), { asOf });
     expect([0, 1, 2].map((i) => nextContactDay(res, i)).map((d) => (d === null ? null : formatDay(d)))).toEqual([
-      "2026-02-28", "2026-02-14", null,
+      "2026-02-28",
+      "2026-02-14",
+      null,
     ]);
   });
 });
@@ -101,7 +120,9 @@ describe("period validation names the field, in English and Chinese", () => {
   ])("refuses %j at %s with a whole-number message", (every, field) => {
     const issues = issuesWith(every);
     expect(issues.map((i) => i.field)).toEqual([field]);
-    expect(issues[0].message.en).toMatch(new RegExp(`^${field.replace(/[.[\]]/g, "\\$&")} must be a whole number from 1 to \\d+$`));
+    expect(issues[0].message.en).toMatch(
+      new RegExp(`^${field.replace(/[.[\]]/g, "\\$&")} must be a whole number from 1 to \\d+$`),
+    );
     expect(issues[0].message.zh).toMatch(/必须是 1 到 \d+ 之间的整数$/);
   });
 

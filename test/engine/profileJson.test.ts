@@ -150,7 +150,11 @@ describe("profileToJson", () => {
   test("the field order is fixed, whatever order the profile object was built in", () => {
     const p = profileOf(SPEC_SHAOXING);
     const scrambled = {
-      grades: p.grades.map((g) => ({ cadence: { zh: g.cadence.zh, en: g.cadence.en }, above: g.above, grade: g.grade })),
+      grades: p.grades.map((g) => ({
+        cadence: { zh: g.cadence.zh, en: g.cadence.en },
+        above: g.above,
+        grade: g.grade,
+      })),
       weights: { monetary: 0.6, recency: 0.3, frequency: 0.4 },
       thresholds: { monetary: [1, 3, 5, 8], frequency: [2, 5, 10, 15], recency: [10, 20, 30, 50] },
       monetaryUnit: "wan",
@@ -165,11 +169,22 @@ describe("profileToJson", () => {
     const wuhan = BUILTIN_PROFILES[1];
     const doc = JSON.parse(profileToJson(wuhan));
     expect(Object.keys(doc)).toEqual([
-      "id", "name", "method", "monetaryUnit", "bins", "ties", "asOf", "windowStart", "weights", "grades",
+      "id",
+      "name",
+      "method",
+      "monetaryUnit",
+      "bins",
+      "ties",
+      "asOf",
+      "windowStart",
+      "weights",
+      "grades",
     ]);
     expect([doc.bins, doc.ties, doc.asOf, doc.windowStart]).toEqual([5, "average", "2025-07-01", "2021-09-01"]);
     expect(doc.grades[0]).toEqual({
-      grade: "A", atLeast: 4, cadence: { en: "one revisit per month", zh: "每月回访一次", "zh-TW": "每月回訪一次", every: { months: 1 } },
+      grade: "A",
+      atLeast: 4,
+      cadence: { en: "one revisit per month", zh: "每月回访一次", "zh-TW": "每月回訪一次", every: { months: 1 } },
     });
   });
 

@@ -14,7 +14,15 @@ import {
 } from "../../src/engine";
 import type { Dimension, TieRule } from "../../src/engine/types";
 import {
-  AS_OF, CustomerRow, cadence, countScores, customerColumns, quantileProfile, specQuantileScores, thresholdProfile, valuesOf,
+  AS_OF,
+  CustomerRow,
+  cadence,
+  countScores,
+  customerColumns,
+  quantileProfile,
+  specQuantileScores,
+  thresholdProfile,
+  valuesOf,
 } from "./helpers";
 
 const shaoxing = builtinProfile("shaoxing")!;
@@ -37,7 +45,9 @@ function decimalText(units: number, scale: number): string {
   const sign = units < 0 ? "-" : "";
   const abs = Math.abs(units);
   const whole = Math.floor(abs / scale);
-  const fraction = String(abs % scale).padStart(digits, "0").replace(/0+$/, "");
+  const fraction = String(abs % scale)
+    .padStart(digits, "0")
+    .replace(/0+$/, "");
   return sign + String(whole) + (fraction ? `.${fraction}` : "");
 }
 
@@ -52,7 +62,14 @@ describe("threshold grades never fall when a customer gets better", () => {
   it("under shaoxing, and under any non-negative weights", () => {
     fc.assert(
       fc.property(
-        dArb, sArb, zCentsArb, improvement, fc.boolean(), weightArb, weightArb, weightArb,
+        dArb,
+        sArb,
+        zCentsArb,
+        improvement,
+        fc.boolean(),
+        weightArb,
+        weightArb,
+        weightArb,
         (d, s, zc, { dim, by }, ownWeights, wr, wf, wm) => {
           const profile = ownWeights
             ? thresholdProfile({ recency: wr / 100, frequency: wf / 100, monetary: wm / 100 }, shaoxingGradesAbove)
@@ -81,11 +98,9 @@ describe("the score is always the exact decimal sum", () => {
   it("shaoxing: X in tenths is 3r + 4f + 6m, graded by whole-number comparison", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(dArb, sArb, zCentsArb), { minLength: 1, maxLength: 30 }), (tuples) => {
-        const res = gradeCustomers(
-          customerColumns(tuples.map(([d, s, zc]) => ({ d, s, z: zc / 100 }))),
-          shaoxing,
-          { asOf: AS_OF },
-        );
+        const res = gradeCustomers(customerColumns(tuples.map(([d, s, zc]) => ({ d, s, z: zc / 100 }))), shaoxing, {
+          asOf: AS_OF,
+        });
         tuples.forEach((_t, i) => {
           const tenths = 3 * res.r[i] + 4 * res.f[i] + 6 * res.m[i];
           expect(res.scoreUnits[i] * 10).toBe(tenths * res.scoreScale);
@@ -101,19 +116,28 @@ describe("the score is always the exact decimal sum", () => {
   it("any weights in hundredths: X in hundredths is wr*r + wf*f + wm*m", () => {
     const w = fc.integer({ min: 0, max: 200 });
     fc.assert(
-      fc.property(w, w, w, fc.array(fc.tuple(dArb, sArb, zCentsArb), { minLength: 1, maxLength: 20 }), (wr, wf, wm, tuples) => {
-        const profile = thresholdProfile({ recency: wr / 100, frequency: wf / 100, monetary: wm / 100 }, shaoxingGradesAbove);
-        const res = gradeCustomers(customerColumns(tuples.map(([d, s, zc]) => ({ d, s, z: zc / 100 }))), profile, {
-          asOf: AS_OF,
-        });
-        tuples.forEach((_t, i) => {
-          const hundredths = wr * res.r[i] + wf * res.f[i] + wm * res.m[i];
-          expect(res.scoreUnits[i] * 100).toBe(hundredths * res.scoreScale);
-          expect(scoreText(res, i)).toBe(decimalText(hundredths, 100));
-          expect(String(scoreNumber(res, i))).toBe(decimalText(hundredths, 100));
-          expect(gradeLetter(res, i)).toBe(hundredths > 600 ? "A" : hundredths > 300 ? "B" : "C");
-        });
-      }),
+      fc.property(
+        w,
+        w,
+        w,
+        fc.array(fc.tuple(dArb, sArb, zCentsArb), { minLength: 1, maxLength: 20 }),
+        (wr, wf, wm, tuples) => {
+          const profile = thresholdProfile(
+            { recency: wr / 100, frequency: wf / 100, monetary: wm / 100 },
+            shaoxingGradesAbove,
+          );
+          const res = gradeCustomers(customerColumns(tuples.map(([d, s, zc]) => ({ d, s, z: zc / 100 }))), profile, {
+            asOf: AS_OF,
+          });
+          tuples.forEach((_t, i) => {
+            const hundredths = wr * res.r[i] + wf * res.f[i] + wm * res.m[i];
+            expect(res.scoreUnits[i] * 100).toBe(hundredths * res.scoreScale);
+            expect(scoreText(res, i)).toBe(decimalText(hundredths, 100));
+            expect(String(scoreNumber(res, i))).toBe(decimalText(hundredths, 100));
+            expect(gradeLetter(res, i)).toBe(hundredths > 600 ? "A" : hundredths > 300 ? "B" : "C");
+          });
+        },
+      ),
       RUNS,
     );
   });
@@ -122,7 +146,9 @@ describe("the score is always the exact decimal sum", () => {
     const wuhan = builtinProfile("wuhan")!;
     fc.assert(
       fc.property(fc.array(fc.tuple(dArb, sArb, zCentsArb), { minLength: 1, maxLength: 30 }), (tuples) => {
-        const res = gradeCustomers(customerColumns(tuples.map(([d, s, zc]) => ({ d, s, z: zc }))), wuhan, { asOf: AS_OF });
+        const res = gradeCustomers(customerColumns(tuples.map(([d, s, zc]) => ({ d, s, z: zc }))), wuhan, {
+          asOf: AS_OF,
+        });
         tuples.forEach((_t, i) => {
           const tenths = 3 * res.r[i] + 3 * res.f[i] + 4 * res.m[i];
           expect(scoreText(res, i)).toBe(decimalText(tenths, 10));
@@ -136,7 +162,11 @@ describe("the score is always the exact decimal sum", () => {
 
 // Populations with many ties: values from a small range.
 const tiedRows = fc.array(
-  fc.record({ d: fc.integer({ min: 0, max: 8 }), s: fc.integer({ min: 1, max: 6 }), z: fc.integer({ min: -2, max: 6 }) }),
+  fc.record({
+    d: fc.integer({ min: 0, max: 8 }),
+    s: fc.integer({ min: 1, max: 6 }),
+    z: fc.integer({ min: -2, max: 6 }),
+  }),
   { minLength: 1, maxLength: 40 },
 );
 
@@ -148,9 +178,27 @@ describe("quantile scores", () => {
         const res = gradeCustomers(customerColumns(rows.map((row) => ({ ...row, z: row.z * 100 }))), profile, {
           asOf: AS_OF,
         });
-        expect(Array.from(res.r)).toEqual(specQuantileScores(rows.map((row) => row.d), false, ties));
-        expect(Array.from(res.f)).toEqual(specQuantileScores(rows.map((row) => row.s), true, ties));
-        expect(Array.from(res.m)).toEqual(specQuantileScores(rows.map((row) => row.z), true, ties));
+        expect(Array.from(res.r)).toEqual(
+          specQuantileScores(
+            rows.map((row) => row.d),
+            false,
+            ties,
+          ),
+        );
+        expect(Array.from(res.f)).toEqual(
+          specQuantileScores(
+            rows.map((row) => row.s),
+            true,
+            ties,
+          ),
+        );
+        expect(Array.from(res.m)).toEqual(
+          specQuantileScores(
+            rows.map((row) => row.z),
+            true,
+            ties,
+          ),
+        );
       }),
       RUNS,
     );
@@ -176,9 +224,27 @@ describe("quantile scores", () => {
             profile,
             { asOf: AS_OF },
           );
-          expect(Array.from(res.r)).toEqual(specQuantileScores(rows.map((row) => row.d), false, ties));
-          expect(Array.from(res.f)).toEqual(specQuantileScores(rows.map((row) => row.s), true, ties));
-          expect(Array.from(res.m)).toEqual(specQuantileScores(rows.map((row) => row.zCents), true, ties));
+          expect(Array.from(res.r)).toEqual(
+            specQuantileScores(
+              rows.map((row) => row.d),
+              false,
+              ties,
+            ),
+          );
+          expect(Array.from(res.f)).toEqual(
+            specQuantileScores(
+              rows.map((row) => row.s),
+              true,
+              ties,
+            ),
+          );
+          expect(Array.from(res.m)).toEqual(
+            specQuantileScores(
+              rows.map((row) => row.zCents),
+              true,
+              ties,
+            ),
+          );
         }),
         { numRuns: 60 },
       );
@@ -190,7 +256,10 @@ describe("quantile scores", () => {
     fc.assert(
       fc.property(
         tiedRows.chain((rows) =>
-          fc.tuple(fc.constant(rows), fc.array(fc.double({ noNaN: true }), { minLength: rows.length, maxLength: rows.length })),
+          fc.tuple(
+            fc.constant(rows),
+            fc.array(fc.double({ noNaN: true }), { minLength: rows.length, maxLength: rows.length }),
+          ),
         ),
         ([rows, keys]) => {
           // order[j] = which original row stands at position j after the shuffle
@@ -200,7 +269,10 @@ describe("quantile scores", () => {
           const shuffled = grade(order.map((i) => rows[i]));
           order.forEach((i, j) => {
             expect([shuffled.r[j], shuffled.f[j], shuffled.m[j], shuffled.gradeIndex[j]]).toEqual([
-              original.r[i], original.f[i], original.m[i], original.gradeIndex[i],
+              original.r[i],
+              original.f[i],
+              original.m[i],
+              original.gradeIndex[i],
             ]);
           });
         },
@@ -209,19 +281,22 @@ describe("quantile scores", () => {
     );
   });
 
-  it.each<TieRule>(["average", "best", "first"])("without ties give bins whose sizes differ by at most one (%s)", (ties) => {
-    const profile = quantileProfile(ties);
-    fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 80 }), (ds) => {
-        const res = gradeCustomers(customerColumns(ds.map((d) => ({ d, s: 1, z: 1 }))), profile, { asOf: AS_OF });
-        const sizes = countScores(res.r).slice(1);
-        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
-        // and symmetric: as many 5s as 1s, as many 4s as 2s
-        expect([sizes[4], sizes[3]]).toEqual([sizes[0], sizes[1]]);
-      }),
-      RUNS,
-    );
-  });
+  it.each<TieRule>(["average", "best", "first"])(
+    "without ties give bins whose sizes differ by at most one (%s)",
+    (ties) => {
+      const profile = quantileProfile(ties);
+      fc.assert(
+        fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 80 }), (ds) => {
+          const res = gradeCustomers(customerColumns(ds.map((d) => ({ d, s: 1, z: 1 }))), profile, { asOf: AS_OF });
+          const sizes = countScores(res.r).slice(1);
+          expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+          // and symmetric: as many 5s as 1s, as many 4s as 2s
+          expect([sizes[4], sizes[3]]).toEqual([sizes[0], sizes[1]]);
+        }),
+        RUNS,
+      );
+    },
+  );
 });
 
 describe("sales aggregation", () => {
@@ -248,7 +323,10 @@ describe("sales aggregation", () => {
         const kept = sales.filter((x) => x.day >= first && x.day <= last);
         const after = sales.filter((x) => x.day > last).length;
         expect(res.summary.sales).toEqual({
-          read: sales.length, kept: kept.length, outsideWindow: sales.length - kept.length, skipped: 0,
+          read: sales.length,
+          kept: kept.length,
+          outsideWindow: sales.length - kept.length,
+          skipped: 0,
           ...(after > 0 ? { afterAsOf: after } : {}),
         });
         expect(res.summary.latestDate).toBe(formatDay(Math.max(...sales.map((x) => x.day))));
@@ -307,10 +385,15 @@ describe("columns carried with sales records (RULES.md §7)", () => {
         // The same column handed over as repeated cells (each distinct cell once, as the command line's reader does):
         // the same sale carried, the same values found to differ.
         const distinct = [...new Set(sales.map((x) => x.name))];
-        const repeated = repeatedCells(distinct, Int32Array.from(sales, (x) => distinct.indexOf(x.name)));
+        const repeated = repeatedCells(
+          distinct,
+          Int32Array.from(sales, (x) => distinct.indexOf(x.name)),
+        );
         const read = gradeSales(
           {
-            ids: sales.map((x) => x.id), dates: sales.map((x) => formatDay(x.day)), amounts: sales.map(() => 100),
+            ids: sales.map((x) => x.id),
+            dates: sales.map((x) => formatDay(x.day)),
+            amounts: sales.map(() => 100),
             carried: [{ header: "客户名称", cells: repeated }],
           },
           wuhan,

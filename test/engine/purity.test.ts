@@ -20,7 +20,8 @@ const catalogues = tsFiles(I18N_DIR);
 function importsOf(text: string): string[] {
   const found: string[] = [];
   // Import and export statements, side-effect imports, dynamic imports and requires (a text ending in "from" is none).
-  const statements = /^\s*(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']|\b(?:import|require)\s*\(\s*["']([^"']+)["']/gm;
+  const statements =
+    /^\s*(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']|\b(?:import|require)\s*\(\s*["']([^"']+)["']/gm;
   for (const m of text.matchAll(statements)) found.push(m[1] ?? m[2] ?? m[3]);
   return found;
 }

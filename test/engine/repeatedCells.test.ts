@@ -13,17 +13,62 @@ const shaoxing = builtinProfile("shaoxing")!;
 
 // Ids that differ only in case or by whitespace, blank ids, errors, numbers with the same digits as a text id.
 const idCell: fc.Arbitrary<Cell> = fc.constantFrom<Cell>(
-  "A1", "a1", " A1", "A1 ", "\tA1", "", "  ", null, undefined, "#N/A", { error: "#REF!" }, 7, "7", " 7", "王小明", "王小明 ",
+  "A1",
+  "a1",
+  " A1",
+  "A1 ",
+  "\tA1",
+  "",
+  "  ",
+  null,
+  undefined,
+  "#N/A",
+  { error: "#REF!" },
+  7,
+  "7",
+  " 7",
+  "王小明",
+  "王小明 ",
 );
 const dateCell: fc.Arbitrary<Cell> = fc.oneof(
   fc.constantFrom<Cell>(
-    "2025-03-04", "2025-03-04 10:22", "2025-03-04T23:59:59Z", "2025/3/4", "2025年3月4日", "2024-12-31", "2026-01-01",
-    "2025-02-30", "", " ", null, "#VALUE!", "soon", 45720, 45720.75, 60, new Date(Date.UTC(2025, 5, 30)),
+    "2025-03-04",
+    "2025-03-04 10:22",
+    "2025-03-04T23:59:59Z",
+    "2025/3/4",
+    "2025年3月4日",
+    "2024-12-31",
+    "2026-01-01",
+    "2025-02-30",
+    "",
+    " ",
+    null,
+    "#VALUE!",
+    "soon",
+    45720,
+    45720.75,
+    60,
+    new Date(Date.UTC(2025, 5, 30)),
   ),
   fc.integer({ min: 45000, max: 46100 }),
 );
 const amountCell: fc.Arbitrary<Cell> = fc.oneof(
-  fc.constantFrom<Cell>("100", "-20", "0", "0.1", "0.2", "0.0000001", "1e308", 1e308, "1,234.5", "¥5", "abc", "", null, "#DIV/0!"),
+  fc.constantFrom<Cell>(
+    "100",
+    "-20",
+    "0",
+    "0.1",
+    "0.2",
+    "0.0000001",
+    "1e308",
+    1e308,
+    "1,234.5",
+    "¥5",
+    "abc",
+    "",
+    null,
+    "#DIV/0!",
+  ),
   fc.double({ min: -500, max: 5000, noNaN: true }).map((x) => Math.round(x * 100) / 100),
 );
 
@@ -34,7 +79,9 @@ function sameResult(a: GradeResult, b: GradeResult): void {
   expect(a.summary).toEqual(b.summary);
   expect(Array.from(a.gradeIndex)).toEqual(Array.from(b.gradeIndex));
   expect(Array.from(a.scoreUnits)).toEqual(Array.from(b.scoreUnits));
-  expect(Array.from({ length: a.n }, (_, i) => noteText(a, i, "zh"))).toEqual(Array.from({ length: b.n }, (_, i) => noteText(b, i, "zh")));
+  expect(Array.from({ length: a.n }, (_, i) => noteText(a, i, "zh"))).toEqual(
+    Array.from({ length: b.n }, (_, i) => noteText(b, i, "zh")),
+  );
 }
 
 test("repeated id cells grade exactly as the same cells one per sale", () => {
@@ -46,7 +93,8 @@ test("repeated id cells grade exactly as the same cells one per sale", () => {
       (keys, sales, profile) => {
         const keyOf = Int32Array.from(sales, ([k]) => k % keys.length);
         const ids = repeatedCells(keys, keyOf);
-        const dates = sales.map((s) => s[1]), amounts = sales.map((s) => s[2]);
+        const dates = sales.map((s) => s[1]),
+          amounts = sales.map((s) => s[2]);
         const options = { asOf: "2025-12-31", windowStart: "2025-01-01" };
         const fast = gradeSales({ ids, dates, amounts }, profile, options);
         const plain = gradeSales({ ids: Array.from(ids), dates, amounts }, profile, options);
@@ -82,7 +130,11 @@ test("thousands of customers: each id text is one customer, numbered in order of
   fc.assert(
     fc.property(
       fc.array(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 3000, size: "max" }),
-      fc.array(fc.tuple(fc.nat(), fc.integer({ min: -50, max: 500 }), fc.constantFrom("", " ", "\t")), { minLength: 1, maxLength: 6000, size: "max" }),
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: -50, max: 500 }), fc.constantFrom("", " ", "\t")), {
+        minLength: 1,
+        maxLength: 6000,
+        size: "max",
+      }),
       (pool, picks) => {
         // Ids are trimmed: " x" and "x" are one customer. A pool id made only of spaces is no id at all.
         const sales = picks.map(([k, amount, pad]) => ({ id: pad + pool[k % pool.length], amount }));
@@ -95,7 +147,11 @@ test("thousands of customers: each id text is one customer, numbered in order of
           c.total += s.amount;
           expected.set(id, c);
         }
-        const input = { ids: sales.map((s) => s.id), dates: sales.map(() => "2025-06-30"), amounts: sales.map((s) => s.amount) };
+        const input = {
+          ids: sales.map((s) => s.id),
+          dates: sales.map(() => "2025-06-30"),
+          amounts: sales.map((s) => s.amount),
+        };
         const distinct = [...new Set(input.ids)];
         const keyNumber = new Map(distinct.map((id, k) => [id, k]));
         const keyOf = Int32Array.from(input.ids, (id) => keyNumber.get(id)!);
@@ -114,7 +170,9 @@ test("thousands of customers: each id text is one customer, numbered in order of
 test("ids whose hashes collide are still different customers", () => {
   // FNV-1a gives "costarring" and "liquid" (and "declinate" and "macallums") the same 32-bit hash.
   const ids = ["costarring", "liquid", "declinate", "macallums", "liquid", "costarring"];
-  const res = gradeSales({ ids, dates: ids.map(() => "2025-06-30"), amounts: [1, 2, 3, 4, 5, 6] }, wuhan, { asOf: "2025-12-31" });
+  const res = gradeSales({ ids, dates: ids.map(() => "2025-06-30"), amounts: [1, 2, 3, 4, 5, 6] }, wuhan, {
+    asOf: "2025-12-31",
+  });
   expect(res.customers!.ids).toEqual(["costarring", "liquid", "declinate", "macallums"]);
   expect(valuesOf(res.customers!.total)).toEqual([7, 7, 3, 4]);
 });
@@ -122,7 +180,9 @@ test("ids whose hashes collide are still different customers", () => {
 test("a description that names a key that is not there is not trusted: the cells are read one by one", () => {
   const ids = repeatedCells(["A", "B"], Int32Array.of(0, 1, 0));
   (ids.repeats.keyOf as Int32Array)[2] = 7; // the cells still say "A"
-  const res = gradeSales({ ids, dates: ["2025-06-30", "2025-06-30", "2025-06-30"], amounts: [1, 2, 3] }, wuhan, { asOf: "2025-12-31" });
+  const res = gradeSales({ ids, dates: ["2025-06-30", "2025-06-30", "2025-06-30"], amounts: [1, 2, 3] }, wuhan, {
+    asOf: "2025-12-31",
+  });
   expect(res.customers!.ids).toEqual(["A", "B"]);
   expect(valuesOf(res.customers!.total)).toEqual([4, 2]);
 });

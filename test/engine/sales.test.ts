@@ -234,7 +234,13 @@ describe("unreadable sales are skipped and counted; the customer is graded from 
 
   it("explains each skipped sale naming its row and column, in both languages", () => {
     const res = grade(rows);
-    const headers: Record<string, string> = { id: "客户ID", date: "订单日期", amount: "订单金额", count: "-", total: "-" };
+    const headers: Record<string, string> = {
+      id: "客户ID",
+      date: "订单日期",
+      amount: "订单金额",
+      count: "-",
+      total: "-",
+    };
     const ctx = { rowLabel: (i: number) => i + 501, columnName: (role: keyof typeof headers) => headers[role] };
     const amountIssue = res.saleIssues!.find((issue) => issue.index === 0)!;
     const dateIssue = res.saleIssues!.find((issue) => issue.index === 1)!;
@@ -296,7 +302,11 @@ describe("sales without a usable customer id", () => {
     ]);
     expect(res.customers!.ids).toEqual(["A"]);
     expect(res.summary.sales).toEqual({ read: 4, kept: 1, outsideWindow: 0, skipped: 3 });
-    expect(res.saleIssues!.map((issue) => [issue.index, issue.role])).toEqual([[1, "id"], [2, "id"], [3, "id"]]);
+    expect(res.saleIssues!.map((issue) => [issue.index, issue.role])).toEqual([
+      [1, "id"],
+      [2, "id"],
+      [3, "id"],
+    ]);
   });
 });
 

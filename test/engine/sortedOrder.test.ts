@@ -25,7 +25,11 @@ describe("countableKeys (keys that can be counted instead of compared)", () => {
 
   it("takes whole numbers and whole cents at their own step, and nothing finer than millionths", () => {
     expect(countableKeys(Float64Array.from([3, -7, 0, 12]), 100)).toEqual({ scale: 1, min: -7, size: 20 });
-    expect(countableKeys(Float64Array.from([-13.34, -0.01, 0, -10.98]), 10_000)).toEqual({ scale: 100, min: -1334, size: 1335 });
+    expect(countableKeys(Float64Array.from([-13.34, -0.01, 0, -10.98]), 10_000)).toEqual({
+      scale: 100,
+      min: -1334,
+      size: 1335,
+    });
     expect(countableKeys(Float64Array.from([0.000001, 0.5]), 1e6)?.scale).toBe(1e6);
     // 0.1 + 0.2 is no decimal of six places or fewer: no step gives it back.
     expect(countableKeys(Float64Array.from([0.1 + 0.2, 0.3]), 1e9)).toBeNull();
@@ -43,16 +47,19 @@ describe("countableKeys (keys that can be counted instead of compared)", () => {
     const cents = fc.integer({ min: -5_000_000, max: 5_000_000 }).map((c) => c / 100);
     const wan = fc.integer({ min: -2_000_000, max: 2_000_000 }).map((u) => u / 1e6);
     fc.assert(
-      fc.property(fc.oneof(fc.array(cents, { minLength: 1, maxLength: 60 }), fc.array(wan, { minLength: 1, maxLength: 60 })), (values) => {
-        const keys = Float64Array.from(values);
-        const c = countableKeys(keys, 1e7);
-        if (c === null) return;
-        const at = index(keys, c);
-        for (let a = 0; a < keys.length; a++) {
-          for (let b = 0; b < keys.length; b++) expect(Math.sign(at[a] - at[b])).toBe(Math.sign(keys[a] - keys[b]));
-          expect(at[a] >= 0 && at[a] < c.size).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.array(cents, { minLength: 1, maxLength: 60 }), fc.array(wan, { minLength: 1, maxLength: 60 })),
+        (values) => {
+          const keys = Float64Array.from(values);
+          const c = countableKeys(keys, 1e7);
+          if (c === null) return;
+          const at = index(keys, c);
+          for (let a = 0; a < keys.length; a++) {
+            for (let b = 0; b < keys.length; b++) expect(Math.sign(at[a] - at[b])).toBe(Math.sign(keys[a] - keys[b]));
+            expect(at[a] >= 0 && at[a] < c.size).toBe(true);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

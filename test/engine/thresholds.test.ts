@@ -28,7 +28,16 @@ function grade(rows: CustomerRow[], profile: Profile = shaoxing, options: object
 describe("shaoxing r: every band edge of D (days)", () => {
   // 0<=D<=10 -> 5, 10<D<=20 -> 4, 20<D<=30 -> 3, 30<D<=50 -> 2, D>50 -> 1
   const cases: [number, number][] = [
-    [0, 5], [10, 5], [11, 4], [20, 4], [21, 3], [30, 3], [31, 2], [50, 2], [51, 1], [400, 1],
+    [0, 5],
+    [10, 5],
+    [11, 4],
+    [20, 4],
+    [21, 3],
+    [30, 3],
+    [31, 2],
+    [50, 2],
+    [51, 1],
+    [400, 1],
   ];
   it.each(cases)("D = %p -> r = %p", (d, r) => {
     const res = grade([{ d, s: 8, z: 4 }]);
@@ -40,7 +49,16 @@ describe("shaoxing r: every band edge of D (days)", () => {
 describe("shaoxing f: every band edge of S (count)", () => {
   // 0<S<=2 -> 1, 2<S<=5 -> 2, 5<S<=10 -> 3, 10<S<=15 -> 4, S>15 -> 5
   const cases: [number, number][] = [
-    [1, 1], [2, 1], [3, 2], [5, 2], [6, 3], [10, 3], [11, 4], [15, 4], [16, 5], [500, 5],
+    [1, 1],
+    [2, 1],
+    [3, 2],
+    [5, 2],
+    [6, 3],
+    [10, 3],
+    [11, 4],
+    [15, 4],
+    [16, 5],
+    [500, 5],
   ];
   it.each(cases)("S = %p -> f = %p", (s, f) => {
     const res = grade([{ d: 25, s, z: 4 }]);
@@ -51,7 +69,18 @@ describe("shaoxing f: every band edge of S (count)", () => {
 describe("shaoxing m: every band edge of Z (万元)", () => {
   // 0<Z<=1 -> 1, 1<Z<=3 -> 2, 3<Z<=5 -> 3, 5<Z<=8 -> 4, Z>8 -> 5
   const cases: [number, number][] = [
-    [0.01, 1], [0.5, 1], [1, 1], [1.01, 2], [3, 2], [3.01, 3], [5, 3], [5.01, 4], [8, 4], [8.01, 5], [8.0001, 5], [120, 5],
+    [0.01, 1],
+    [0.5, 1],
+    [1, 1],
+    [1.01, 2],
+    [3, 2],
+    [3.01, 3],
+    [5, 3],
+    [5.01, 4],
+    [8, 4],
+    [8.01, 5],
+    [8.0001, 5],
+    [120, 5],
   ];
   it.each(cases)("Z = %p -> m = %p", (z, m) => {
     const res = grade([{ d: 25, s: 8, z }]);
@@ -84,7 +113,14 @@ describe("amounts in yuan are divided by 10,000 for shaoxing (万元)", () => {
   });
 
   it("unit wan is the profile's own unit and changes nothing", () => {
-    const res = grade([{ d: 25, s: 8, z: 8 }, { d: 25, s: 8, z: 8.01 }], shaoxing, { unit: "wan" });
+    const res = grade(
+      [
+        { d: 25, s: 8, z: 8 },
+        { d: 25, s: 8, z: 8.01 },
+      ],
+      shaoxing,
+      { unit: "wan" },
+    );
     expect(Array.from(res.m)).toEqual([4, 5]);
   });
 
@@ -95,9 +131,17 @@ describe("amounts in yuan are divided by 10,000 for shaoxing (万元)", () => {
       thresholds: { recency: [10, 20, 30, 50], frequency: [2, 5, 10, 15], monetary: [10000, 30000, 50000, 80000] },
     };
     // 8 wan = 80000 yuan -> 4; 8.0001 wan = 80001 yuan -> 5; 1.00001 wan = 10000.1 yuan -> 2
-    const res = grade([{ d: 25, s: 8, z: 8 }, { d: 25, s: 8, z: 8.0001 }, { d: 25, s: 8, z: 1.00001 }], yuanProfile, {
-      unit: "wan",
-    });
+    const res = grade(
+      [
+        { d: 25, s: 8, z: 8 },
+        { d: 25, s: 8, z: 8.0001 },
+        { d: 25, s: 8, z: 1.00001 },
+      ],
+      yuanProfile,
+      {
+        unit: "wan",
+      },
+    );
     expect(Array.from(res.m)).toEqual([4, 5, 2]);
   });
 });
@@ -230,7 +274,14 @@ describe("dates in customer rows", () => {
 
   it("reads 1904-system serials when told", () => {
     // 2025-07-01 is 44377 in the 1904 system
-    const res = grade([{ date: 44377 - 10, s: 8, z: 4 }, { date: 44377 - 11, s: 8, z: 4 }], shaoxing, { date1904: true });
+    const res = grade(
+      [
+        { date: 44377 - 10, s: 8, z: 4 },
+        { date: 44377 - 11, s: 8, z: 4 },
+      ],
+      shaoxing,
+      { date1904: true },
+    );
     expect(Array.from(res.r)).toEqual([5, 4]);
   });
 
@@ -241,7 +292,10 @@ describe("dates in customer rows", () => {
   });
 
   it("reads counts and totals given as numeric text (as CSV cells arrive)", () => {
-    const res = grade([{ d: 25, s: "11", z: "8.01" }, { d: 25, s: "2", z: "1" }]);
+    const res = grade([
+      { d: 25, s: "11", z: "8.01" },
+      { d: 25, s: "2", z: "1" },
+    ]);
     expect([res.f[0], res.m[0], res.f[1], res.m[1]]).toEqual([4, 5, 1, 1]);
   });
 });

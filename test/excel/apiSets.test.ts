@@ -69,7 +69,8 @@ function guardVersion(condition: ts.Node, checker: ts.TypeChecker): string | und
     if (ts.isCallExpression(n)) {
       const callee = n.expression.getText();
       if (/(^|\.)supportsExcelApi$/.test(callee)) found = constant(n.arguments[0]) ?? found;
-      if (/(^|\.)isSetSupported$/.test(callee) && constant(n.arguments[0]) === "ExcelApi") found = constant(n.arguments[1]) ?? found;
+      if (/(^|\.)isSetSupported$/.test(callee) && constant(n.arguments[0]) === "ExcelApi")
+        found = constant(n.arguments[1]) ?? found;
     }
     ts.forEachChild(n, visit);
   };
@@ -84,7 +85,8 @@ function guardAround(node: ts.Node, checker: ts.TypeChecker): string | undefined
     let condition: ts.Node | undefined;
     if (ts.isIfStatement(p) && p.thenStatement === n) condition = p.expression;
     if (ts.isConditionalExpression(p) && p.whenTrue === n) condition = p.condition;
-    if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.right === n) condition = p.left;
+    if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.right === n)
+      condition = p.left;
     const version = condition && guardVersion(condition, checker);
     if (version) return version;
   }
@@ -157,7 +159,8 @@ beforeAll(() => {
   fixture = officeApiUses([join(__dirname, "apiSetsFixture.ts")]);
 }, 120_000);
 
-const describeUse = (u: Use) => `${u.where} ${u.member} needs ${u.set} ${u.version}${u.guardedAt ? ` (checks ${u.guardedAt})` : ""}`;
+const describeUse = (u: Use) =>
+  `${u.where} ${u.member} needs ${u.set} ${u.version}${u.guardedAt ? ` (checks ${u.guardedAt})` : ""}`;
 
 test("the check itself: an unguarded ExcelApi 1.18 call is caught, one behind a check for 1.18 passes", () => {
   const selects = fixture.filter((u) => u.version === "1.18");

@@ -72,7 +72,15 @@ describe("the Excel test double", () => {
   });
 
   it("computes a range's used range within that range only, and counts format-only cells unless valuesOnly", async () => {
-    const excel = new FakeExcel({ sheets: { S: [["a", null, null], [null, null, null], [null, null, "far"]] } });
+    const excel = new FakeExcel({
+      sheets: {
+        S: [
+          ["a", null, null],
+          [null, null, null],
+          [null, null, "far"],
+        ],
+      },
+    });
     excel.setNumberFormat("S", "B2", "0.00");
     await excel.run(async (ctx) => {
       const s = ctx.workbook.worksheets.getItem("S");

@@ -15,7 +15,11 @@ const shaoxing = builtinProfile("shaoxing")!;
 
 const rows: [string, string, number][] = [
   ["C1", "2025-01-05", 2],
-  ...Array.from({ length: 16 }, (_, k): [string, string, number] => ["C3", `2025-01-${String(15 + k).padStart(2, "0")}`, 1]),
+  ...Array.from({ length: 16 }, (_, k): [string, string, number] => [
+    "C3",
+    `2025-01-${String(15 + k).padStart(2, "0")}`,
+    1,
+  ]),
   ["C2", "2025-02-10", 3],
   ["C2", "2025-03-15", -4],
   ["C1", "2025-03-20", 7],
@@ -25,16 +29,29 @@ const history = gradeHistory(
   shaoxing,
   periodEnds("month", { year: 2025, month: 1 }, { year: 2025, month: 3 }),
 );
-const facts = (lang: "en" | "zh") => ({ lang, step: "month" as const, version: "1.0.0", generatedAt: "2025-04-01 09:30", source: "Sales!A1:C21" });
+const facts = (lang: "en" | "zh") => ({
+  lang,
+  step: "month" as const,
+  version: "1.0.0",
+  generatedAt: "2025-04-01 09:30",
+  source: "Sales!A1:C21",
+});
 
 // The fills of the grades, best first (the engine's palette).
-const A = "#C6EFCE", B = "#BDD7EE", C = "#F8CBAD";
+const A = "#C6EFCE",
+  B = "#BDD7EE",
+  C = "#F8CBAD";
 
 describe("writeHistorySheets", () => {
   it("writes the history coloured by grade, the transitions and the summary with its chart, in English", async () => {
     const excel = new FakeExcel({ sheets: { Sales: [["x"]] } });
     const done = await excel.run((ctx) => writeHistorySheets(ctx, history, facts("en")));
-    expect(done).toEqual({ history: "Grade history", transitions: "Grade transitions", summary: "Grade history summary", customers: 3 });
+    expect(done).toEqual({
+      history: "Grade history",
+      transitions: "Grade transitions",
+      summary: "Grade history summary",
+      customers: 3,
+    });
     expect(excel.sheetNames()).toEqual(["Sales", "Grade history", "Grade transitions", "Grade history summary"]);
 
     expect(excel.read("Grade history")).toEqual([
@@ -52,7 +69,15 @@ describe("writeHistorySheets", () => {
 
     // Consecutive month ends: from, to, before, after, change, customers, amount at the later end (万元).
     const transitions = excel.read("Grade transitions");
-    expect(transitions[0]).toEqual(["From", "To", "Grade before", "Grade after", "Change", "Customers", "Amount at the later end in 10k yuan (万元)"]);
+    expect(transitions[0]).toEqual([
+      "From",
+      "To",
+      "Grade before",
+      "Grade after",
+      "Change",
+      "Customers",
+      "Amount at the later end in 10k yuan (万元)",
+    ]);
     expect(transitions.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[5], r[6]])).toEqual([
       ["2025-01", "2025-02", "A", "B", 1, 16],
       ["2025-01", "2025-02", "C", "C", 1, 2],
@@ -94,7 +119,9 @@ describe("writeHistorySheets", () => {
     const excel = new FakeExcel({ sheets: { Sales: [["x"]] } });
     const controller = new AbortController();
     controller.abort();
-    await expect(excel.run((ctx) => writeHistorySheets(ctx, history, facts("en"), { signal: controller.signal }))).rejects.toThrow();
+    await expect(
+      excel.run((ctx) => writeHistorySheets(ctx, history, facts("en"), { signal: controller.signal })),
+    ).rejects.toThrow();
     expect(excel.sheetNames()).toEqual(["Sales"]);
   });
 });

@@ -16,7 +16,12 @@ import { writeFormulasWorkbook } from "../../src/cli/formulasWorkbook";
 import { gradeRequest } from "../../src/cli/gradeRequest";
 import { gradeTable } from "../../src/cli/gradeTable";
 import { readTable } from "../../src/cli/readTable";
-import { createGradingFlow, type GradeOutcome, type GradeRequest, type OverwriteChoice } from "../../src/taskpane/gradingFlow";
+import {
+  createGradingFlow,
+  type GradeOutcome,
+  type GradeRequest,
+  type OverwriteChoice,
+} from "../../src/taskpane/gradingFlow";
 import { SHAOXING_AS_OF, SHAOXING_HEADERS, SHAOXING_ROWS } from "../taskpane/fixtures";
 import { FakeExcel } from "./fake";
 
@@ -29,18 +34,31 @@ const HELPER = LIVE_FORMULA_SHEETS.keys.en;
 const ROWS = SHAOXING_ROWS.length;
 const LAST = ROWS + 1;
 
-function workbook(extraRows: (row: unknown[], i: number) => unknown[] = (r) => r, more: Record<string, unknown[][]> = {}): FakeExcel {
+function workbook(
+  extraRows: (row: unknown[], i: number) => unknown[] = (r) => r,
+  more: Record<string, unknown[][]> = {},
+): FakeExcel {
   const rows = [SHAOXING_HEADERS, ...SHAOXING_ROWS].map(extraRows);
   return new FakeExcel({ sheets: { [SHEET]: rows, ...more }, selection: `${SHEET}!A1:D${LAST}` });
 }
 
 async function grade(
-  excel: FakeExcel, answer: OverwriteChoice = "cancel", profile: Profile = shaoxing, asOf = SHAOXING_AS_OF,
+  excel: FakeExcel,
+  answer: OverwriteChoice = "cancel",
+  profile: Profile = shaoxing,
+  asOf = SHAOXING_AS_OF,
 ): Promise<{ outcome: GradeOutcome; asked: string[] }> {
   const flow = createGradingFlow((batch) => excel.run(batch));
   const { source, date1904, detection } = await flow.inspect();
   const request: GradeRequest = {
-    source, date1904, detection, profile, asOf, unit: profile.monetaryUnit, lang: "en", liveFormulas: true,
+    source,
+    date1904,
+    detection,
+    profile,
+    asOf,
+    unit: profile.monetaryUnit,
+    lang: "en",
+    liveFormulas: true,
   };
   const asked: string[] = [];
   const outcome = await flow.grade(request, { askOverwrite: async (address) => (asked.push(address), answer) });
@@ -51,47 +69,88 @@ async function grade(
 function compiled(sheet: string, first: number, dataSheet?: string, profile: Profile = shaoxing) {
   const L = (k: number) => String.fromCharCode(65 + first + k);
   const layout: FormulaSheetLayout = {
-    sheet, dataSheet, keySheet: HELPER, firstRow: 2, lastRow: LAST,
+    sheet,
+    dataSheet,
+    keySheet: HELPER,
+    firstRow: 2,
+    lastRow: LAST,
     data: { id: "A", date: "B", count: "C", total: "D" },
-    columnNames: { id: SHAOXING_HEADERS[0], date: SHAOXING_HEADERS[1], count: SHAOXING_HEADERS[2], total: SHAOXING_HEADERS[3] },
-    out: { r: L(0), f: L(1), m: L(2), score: L(3), grade: L(4), cadence: L(5), note: L(6), nextContact: L(7), days: "A", count: "B", amount: "C" },
+    columnNames: {
+      id: SHAOXING_HEADERS[0],
+      date: SHAOXING_HEADERS[1],
+      count: SHAOXING_HEADERS[2],
+      total: SHAOXING_HEADERS[3],
+    },
+    out: {
+      r: L(0),
+      f: L(1),
+      m: L(2),
+      score: L(3),
+      grade: L(4),
+      cadence: L(5),
+      note: L(6),
+      nextContact: L(7),
+      days: "A",
+      count: "B",
+      amount: "C",
+    },
   };
-  return compileFormulas(integerProfile(profile, profile.monetaryUnit), layout, { asOfDay: parseDateText(SHAOXING_AS_OF)!, lang: "en" });
+  return compileFormulas(integerProfile(profile, profile.monetaryUnit), layout, {
+    asOfDay: parseDateText(SHAOXING_AS_OF)!,
+    lang: "en",
+  });
 }
 
 function expectedRows(plan: ReturnType<typeof compiled>): { results: string[][]; keys: string[][] } {
-  const results: string[][] = [], keys: string[][] = [];
+  const results: string[][] = [],
+    keys: string[][] = [];
   for (let r = 2; r <= LAST; r++) {
     const f = plan.row(r);
-    results.push([f.r, f.f, f.m, f.score, f.grade, f.cadence, f.note, ...(plan.hasNextContact ? [f.nextContact] : [])].map((x) => `=${x}`));
+    results.push(
+      [f.r, f.f, f.m, f.score, f.grade, f.cadence, f.note, ...(plan.hasNextContact ? [f.nextContact] : [])].map(
+        (x) => `=${x}`,
+      ),
+    );
     keys.push([f.days, f.count, f.amount].map((x) => `=${x}`));
   }
   return { results, keys };
 }
 
 // The columns that have a formula: every result column but the comparison and the next-grade order.
-const HEADERS = resultHeaders("en", { contactPeriods: true, previousGrading: false }).filter((h) => h !== "Next grade with one order of");
+const HEADERS = resultHeaders("en", { contactPeriods: true, previousGrading: false }).filter(
+  (h) => h !== "Next grade with one order of",
+);
 
 /** Formulas, defined names and sheet states of the command line's `--formulas` workbook on the same data. */
 async function cliWorkbook(): Promise<{ formulas: Map<string, string>[]; names: Record<string, string> }> {
   const dir = mkdtempSync(join(tmpdir(), "rfm-live-"));
   try {
     const csv = join(dir, "in.csv");
-    const iso = (v: unknown) => (typeof v === "number" && v > 40000 ? new Date((v - 25569) * 86_400_000).toISOString().slice(0, 10) : String(v));
+    const iso = (v: unknown) =>
+      typeof v === "number" && v > 40000 ? new Date((v - 25569) * 86_400_000).toISOString().slice(0, 10) : String(v);
     writeFileSync(csv, [SHAOXING_HEADERS, ...SHAOXING_ROWS].map((r) => r.map(iso).join(",")).join("\n") + "\n");
     const out = join(dir, "out.xlsx");
     const req = gradeRequest(csv, { profile: "shaoxing", asOf: SHAOXING_AS_OF, lang: "en", out });
     const { table } = await readTable(csv);
     await writeFormulasWorkbook(out, gradeTable(table, req), "en");
     const files = unzipSync(new Uint8Array(readFileSync(out)));
-    const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    const unescape = (s: string) =>
+      s
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&");
     const formulas = [1, 2, 3].map((k) => {
       const cells = new Map<string, string>();
-      for (const m of strFromU8(files[`xl/worksheets/sheet${k}.xml`]).matchAll(/<c r="([A-Z]+\d+)"[^>]*><f>([^<]*)<\/f>/g)) cells.set(m[1], `=${unescape(m[2])}`);
+      for (const m of strFromU8(files[`xl/worksheets/sheet${k}.xml`]).matchAll(
+        /<c r="([A-Z]+\d+)"[^>]*><f>([^<]*)<\/f>/g,
+      ))
+        cells.set(m[1], `=${unescape(m[2])}`);
       return cells;
     });
     const names: Record<string, string> = {};
-    for (const m of strFromU8(files["xl/workbook.xml"]).matchAll(/<definedName name="([^"]+)">([^<]*)<\/definedName>/g)) names[m[1]] = `=${unescape(m[2])}`;
+    for (const m of strFromU8(files["xl/workbook.xml"]).matchAll(/<definedName name="([^"]+)">([^<]*)<\/definedName>/g))
+      names[m[1]] = `=${unescape(m[2])}`;
     return { formulas, names };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -124,7 +183,12 @@ describe("live formulas beside a customer table", () => {
     expect(excel.numberFormats(PARAMS, "B2")).toEqual([["yyyy-mm-dd"]]);
     expect(block.slice(1).map((r) => r[0])).toEqual(params.map((p) => p.label.en));
     const names = excel.names();
-    expect(Object.keys(names).sort()).toEqual(params.filter((p) => p.name).map((p) => p.name).sort());
+    expect(Object.keys(names).sort()).toEqual(
+      params
+        .filter((p) => p.name)
+        .map((p) => p.name)
+        .sort(),
+    );
     expect(names.RFM_AsOf).toBe("='RFM parameters'!$B$2");
     expect(names.RFM_Every1).toBe(`='RFM parameters'!$B$${params.findIndex((p) => p.name === "RFM_Every1") + 2}`);
     expect(excel.read(PARAMS, `B${params.findIndex((p) => p.name === "RFM_Every1") + 2}`)).toEqual([[1]]); // A: 1 month
@@ -151,8 +215,9 @@ describe("live formulas beside a customer table", () => {
     const before = { sheets: excel.sheetNames(), names: excel.names() };
     const { asked } = await grade(excel);
     expect(asked).toEqual([]); // its own output columns are updated without asking
-    expect(excel.sheetNames().filter((s) => s === PARAMS || s === HELPER || s.startsWith("RFM p") || s.startsWith("RFM h")))
-      .toEqual([PARAMS, HELPER]);
+    expect(
+      excel.sheetNames().filter((s) => s === PARAMS || s === HELPER || s.startsWith("RFM p") || s.startsWith("RFM h")),
+    ).toEqual([PARAMS, HELPER]);
     expect(excel.names()).toEqual(before.names);
   });
 
@@ -164,7 +229,10 @@ describe("live formulas beside a customer table", () => {
   });
 
   it("enters the profile's texts as text (a grade '1', a cadence '12' stay text the grade formulas return as written)", async () => {
-    const odd: Profile = { ...shaoxing, grades: shaoxing.grades.map((g, i) => ({ ...g, grade: String(i + 1), cadence: { ...g.cadence, en: "12" } })) };
+    const odd: Profile = {
+      ...shaoxing,
+      grades: shaoxing.grades.map((g, i) => ({ ...g, grade: String(i + 1), cadence: { ...g.cadence, en: "12" } })),
+    };
     const excel = workbook();
     await grade(excel, "cancel", odd);
     const params = compiled(SHEET, 4, undefined, odd).parameters;
@@ -175,7 +243,10 @@ describe("live formulas beside a customer table", () => {
   });
 
   it("updates an earlier values output (seven columns) in place when the column for Next contact by is empty", async () => {
-    const own = [["R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note"], ...SHAOXING_ROWS.map(() => [1, 1, 1, 1, "C", "c", ""])];
+    const own = [
+      ["R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note"],
+      ...SHAOXING_ROWS.map(() => [1, 1, 1, 1, "C", "c", ""]),
+    ];
     const excel = workbook((row, i) => [...row, ...own[i]]);
     const { asked } = await grade(excel);
     expect(asked).toEqual([]);
@@ -204,7 +275,10 @@ describe("live formulas beside a customer table", () => {
     for (let n = 1; n < 40; n++) {
       const excel = workbook();
       excel.failAtSync(n);
-      const failed = await grade(excel).then(() => false, () => true);
+      const failed = await grade(excel).then(
+        () => false,
+        () => true,
+      );
       if (!failed) break;
       // A failure after the results are written (in the parameters block) is not covered by this rule.
       if (excel.readFormulas(SHEET, "E1")[0][0] !== "") continue;
@@ -220,16 +294,26 @@ describe("live formulas beside a customer table", () => {
       const excel = workbook();
       await grade(excel);
       const before = {
-        sheets: excel.sheetNames(), names: excel.names(), params: excel.readFormulas(PARAMS), keys: excel.readFormulas(HELPER),
+        sheets: excel.sheetNames(),
+        names: excel.names(),
+        params: excel.readFormulas(PARAMS),
+        keys: excel.readFormulas(HELPER),
         results: excel.readFormulas(SHEET),
       };
       excel.failAtSync(n);
       // Another analysis date: the parameters block tells whether the failure came after the results were written.
-      const failed = await grade(excel, "cancel", shaoxing, "2026-02-15").then(() => false, () => true);
+      const failed = await grade(excel, "cancel", shaoxing, "2026-02-15").then(
+        () => false,
+        () => true,
+      );
       if (!failed) break;
       if (JSON.stringify(excel.readFormulas(PARAMS)) !== JSON.stringify(before.params)) continue;
       expect({
-        n, sheets: excel.sheetNames(), names: excel.names(), keys: excel.readFormulas(HELPER), results: excel.readFormulas(SHEET),
+        n,
+        sheets: excel.sheetNames(),
+        names: excel.names(),
+        keys: excel.readFormulas(HELPER),
+        results: excel.readFormulas(SHEET),
       }).toEqual({ n, sheets: before.sheets, names: before.names, keys: before.keys, results: before.results });
       checked++;
     }
@@ -238,7 +322,10 @@ describe("live formulas beside a customer table", () => {
 
   it("in a workbook that counts dates from 1904 the analysis date is entered as that workbook's serial", async () => {
     // The data's dates are 1904 serials there; an analysis date entered as a 1900 serial would shift every recency by 1,462 days.
-    const rows = [SHAOXING_HEADERS, ...SHAOXING_ROWS.map((r) => r.map((v, k) => (k === 1 && typeof v === "number" ? v - 1462 : v)))];
+    const rows = [
+      SHAOXING_HEADERS,
+      ...SHAOXING_ROWS.map((r) => r.map((v, k) => (k === 1 && typeof v === "number" ? v - 1462 : v))),
+    ];
     const excel = new FakeExcel({ sheets: { [SHEET]: rows }, selection: `${SHEET}!A1:D${LAST}`, date1904: true });
     await grade(excel);
     expect(excel.read(PARAMS, "A2:B2")).toEqual([["Analysis date", 46053 - 1462]]); // 2026-01-31
@@ -270,13 +357,17 @@ describe("live formulas beside a customer table", () => {
   });
 
   it("a quantile profile has no periods column when it has no periods, and its ranks read the helper sheet", async () => {
-    const noPeriods: Profile = { ...wuhan, grades: wuhan.grades.map((g) => ({ ...g, cadence: { en: g.cadence.en, zh: g.cadence.zh } })) };
+    const noPeriods: Profile = {
+      ...wuhan,
+      grades: wuhan.grades.map((g) => ({ ...g, cadence: { en: g.cadence.en, zh: g.cadence.zh } })),
+    };
     const excel = workbook();
     await grade(excel, "cancel", noPeriods);
     const plan = compiled(SHEET, 4, undefined, noPeriods);
     expect(plan.hasNextContact).toBe(false);
     expect(excel.readFormulas(SHEET, `E1:L${LAST}`)).toEqual([
-      [...HEADERS.slice(0, 7), ""], ...expectedRows(plan).results.map((r) => [...r, ""]),
+      [...HEADERS.slice(0, 7), ""],
+      ...expectedRows(plan).results.map((r) => [...r, ""]),
     ]);
     expect(excel.readFormulas(SHEET, "E2")[0][0]).toContain(`COUNTIF('${HELPER}'!$A$2:$A$${LAST},`);
   });

@@ -23,7 +23,10 @@ function contextWhereDate19040101Is(serial: number): Excel.RequestContext {
 }
 
 test("the 1904 date system is read through load and sync (office-addin-mock)", async () => {
-  const unread = new OfficeMockObject({ host: "excel", workbook: { functions: { result: { value: 0 } } } }) as unknown as {
+  const unread = new OfficeMockObject({
+    host: "excel",
+    workbook: { functions: { result: { value: 0 } } },
+  }) as unknown as {
     workbook: { functions: { result: { value: unknown } } };
   };
   expect(unread.workbook.functions.result.value).not.toBe(0); // the mock refuses a read before load + sync

@@ -25,7 +25,7 @@ function output(lang: "en" | "zh" = "en"): OutputCell[][] {
   return [
     outputHeaders(lang),
     [5, 5, 5, 6.5, "A", "1–2 contacts per month", null],
-    [1, 2, 2, 2.3, "C", "1–2 contacts per half-year", "=HYPERLINK(\"http://x\")"],
+    [1, 2, 2, 2.3, "C", "1–2 contacts per half-year", '=HYPERLINK("http://x")'],
     [null, null, null, null, null, null, "Row 4, column “最近下单时间”: last order date is not a date (not a date)"],
   ];
 }
@@ -35,8 +35,17 @@ function output(lang: "en" | "zh" = "en"): OutputCell[][] {
  * C + 6 months = 2026-07-31 = 46234), previous grade, change, and the next-grade order (none for A).
  */
 function wideOutput(lang: "en" | "zh" = "en"): OutputCell[][] {
-  const extra: OutputCell[][] = [[46081, "B", "↑", null], [46234, "C", "=", 0.000001], [null, "C", "gone", null]];
-  return [resultHeaders(lang, { contactPeriods: true, previousGrading: true }), ...output(lang).slice(1).map((row, i) => [...row, ...extra[i]])];
+  const extra: OutputCell[][] = [
+    [46081, "B", "↑", null],
+    [46234, "C", "=", 0.000001],
+    [null, "C", "gone", null],
+  ];
+  return [
+    resultHeaders(lang, { contactPeriods: true, previousGrading: true }),
+    ...output(lang)
+      .slice(1)
+      .map((row, i) => [...row, ...extra[i]]),
+  ];
 }
 
 const opts = (mode: CustomerWriteOptions["mode"], extra: Partial<CustomerWriteOptions> = {}): CustomerWriteOptions => ({
@@ -56,14 +65,25 @@ async function setup(rows: unknown[][] = INPUT): Promise<{ excel: FakeExcel; sou
 describe("planCustomerOutput", () => {
   it("puts the 7 columns directly right of the table: empty there means 'empty'", async () => {
     const { excel, source } = await setup();
-    expect(await excel.run((ctx) => planCustomerOutput(ctx, source))).toEqual({ address: "Sales!E1:K4", status: "empty" });
+    expect(await excel.run((ctx) => planCustomerOutput(ctx, source))).toEqual({
+      address: "Sales!E1:K4",
+      status: "empty",
+    });
   });
 
   it("recognises the add-in's own output in either language as 'ownOutput'", async () => {
     for (const lang of ["en", "zh"] as const) {
       const rows = INPUT.map((r, i) => [...r, null, ...(i === 0 ? outputHeaders(lang) : ["x"])]);
       const excel = new FakeExcel({ sheets: { Sales: rows } });
-      const source: SourceTable = { sheetName: "Sales", address: "Sales!A1:D4", headerRow: 0, firstColumn: 0, rowCount: 3, columnCount: 4, headers: INPUT[0] as string[] };
+      const source: SourceTable = {
+        sheetName: "Sales",
+        address: "Sales!A1:D4",
+        headerRow: 0,
+        firstColumn: 0,
+        rowCount: 3,
+        columnCount: 4,
+        headers: INPUT[0] as string[],
+      };
       // The own headers sit one column further right than the plan's target here, so this is someone else's data.
       expect((await excel.run((ctx) => planCustomerOutput(ctx, source))).status).toBe("occupied");
       const adjacent = INPUT.map((r, i) => [...r, ...(i === 0 ? outputHeaders(lang) : [1, 1, 1, 1, "C", "c", ""])]);
@@ -73,7 +93,9 @@ describe("planCustomerOutput", () => {
   });
 
   it("calls any other value or formula in the target 'occupied'", async () => {
-    const { excel, source } = await setup(INPUT.map((r, i) => (i === 3 ? [...r, null, null, null, null, null, null, "my note"] : r)));
+    const { excel, source } = await setup(
+      INPUT.map((r, i) => (i === 3 ? [...r, null, null, null, null, null, null, "my note"] : r)),
+    );
     expect((await excel.run((ctx) => planCustomerOutput(ctx, source))).status).toBe("occupied");
     const second = await setup();
     second.excel.setFormula("Sales", "F3", "=1+1", 2);
@@ -88,19 +110,35 @@ describe("planCustomerOutput", () => {
 
   it("finds the own output columns inside the source when an Excel table grew over them", async () => {
     const rows = INPUT.map((r, i) => [...r, ...(i === 0 ? outputHeaders("zh") : [1, 1, 1, 1, "C", "c", ""])]);
-    const excel = new FakeExcel({ sheets: { Sales: rows }, tables: [{ name: "T", sheet: "Sales", address: "A1:K4" }], selection: "Sales!B2" });
+    const excel = new FakeExcel({
+      sheets: { Sales: rows },
+      tables: [{ name: "T", sheet: "Sales", address: "A1:K4" }],
+      selection: "Sales!B2",
+    });
     const source = await excel.run((ctx) => locateSource(ctx));
     expect(source.columnCount).toBe(11);
-    expect(await excel.run((ctx) => planCustomerOutput(ctx, source))).toEqual({ address: "Sales!E1:K4", status: "ownOutput" });
+    expect(await excel.run((ctx) => planCustomerOutput(ctx, source))).toEqual({
+      address: "Sales!E1:K4",
+      status: "ownOutput",
+    });
   });
 });
 
 describe("the extra result columns (next contact by, previous grade, change)", () => {
   it("plans and writes all eleven right of the table, the next contact as a date cell", async () => {
     const { excel, source } = await setup();
-    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 11))).toEqual({ address: "Sales!E1:O4", status: "empty" });
+    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 11))).toEqual({
+      address: "Sales!E1:O4",
+      status: "empty",
+    });
     const res = await excel.run((ctx) =>
-      writeCustomerOutput(ctx, source, wideOutput(), 4, opts("inPlace", { columnFormats: [null, null, null, null, null, null, null, "yyyy-mm-dd"] })),
+      writeCustomerOutput(
+        ctx,
+        source,
+        wideOutput(),
+        4,
+        opts("inPlace", { columnFormats: [null, null, null, null, null, null, null, "yyyy-mm-dd"] }),
+      ),
     );
     expect(res).toEqual({ sheetName: "Sales", address: "Sales!E1:O4" });
     expect(excel.read("Sales", "L1:O4")).toEqual([
@@ -116,20 +154,32 @@ describe("the extra result columns (next contact by, previous grade, change)", (
   it("recognises an older seven-column output as its own and extends it in place when the columns beside it are empty", async () => {
     const older = INPUT.map((r, i) => [...r, ...(i === 0 ? outputHeaders("zh") : [1, 1, 1, 1, "C", "c", ""])]);
     const { excel, source } = await setup(older);
-    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 11))).toEqual({ address: "Sales!E1:O4", status: "ownOutput" });
+    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 11))).toEqual({
+      address: "Sales!E1:O4",
+      status: "ownOutput",
+    });
     await excel.run((ctx) => writeCustomerOutput(ctx, source, wideOutput("zh"), 4, opts("inPlace", { lang: "zh" })));
     expect(excel.read("Sales", "L1:O1")).toEqual([["下次沟通日期", "上一次等级", "变化", "升级所需单笔订单"]]);
     expect(excel.read("Sales", "E2:N2")).toEqual([[5, 5, 5, 6.5, "A", "1–2 contacts per month", "", 46081, "B", "↑"]]);
   });
 
   it("calls the columns an older output would grow into 'occupied' when the user has something there, and refuses in place", async () => {
-    const older = INPUT.map((r, i) => [...r, ...(i === 0 ? outputHeaders("en") : [1, 1, 1, 1, "C", "c", ""]), ...(i === 2 ? [null, null, "memo"] : [])]);
+    const older = INPUT.map((r, i) => [
+      ...r,
+      ...(i === 0 ? outputHeaders("en") : [1, 1, 1, 1, "C", "c", ""]),
+      ...(i === 2 ? [null, null, "memo"] : []),
+    ]);
     const { excel, source } = await setup(older);
-    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 11))).toEqual({ address: "Sales!E1:O4", status: "occupied" });
+    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 11))).toEqual({
+      address: "Sales!E1:O4",
+      status: "occupied",
+    });
     // The seven alone still fit on its own columns.
     expect((await excel.run((ctx) => planCustomerOutput(ctx, source))).status).toBe("ownOutput");
     const before = excel.read("Sales");
-    await expect(excel.run((ctx) => writeCustomerOutput(ctx, source, wideOutput(), 4, opts("inPlace")))).rejects.toMatchObject({ code: "targetOccupied" });
+    await expect(
+      excel.run((ctx) => writeCustomerOutput(ctx, source, wideOutput(), 4, opts("inPlace"))),
+    ).rejects.toMatchObject({ code: "targetOccupied" });
     expect(excel.read("Sales")).toEqual(before);
   });
 
@@ -137,7 +187,10 @@ describe("the extra result columns (next contact by, previous grade, change)", (
     const { excel, source } = await setup();
     await excel.run((ctx) => writeCustomerOutput(ctx, source, wideOutput(), 4, opts("inPlace")));
     const narrower = wideOutput().map((row) => row.slice(0, 8));
-    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 8))).toEqual({ address: "Sales!E1:O4", status: "ownOutput" });
+    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 8))).toEqual({
+      address: "Sales!E1:O4",
+      status: "ownOutput",
+    });
     const res = await excel.run((ctx) => writeCustomerOutput(ctx, source, narrower, 4, opts("inPlace")));
     expect(res.address).toBe("Sales!E1:L4");
     expect(excel.read("Sales", "L1:L2")).toEqual([["Next contact by"], [46081]]);
@@ -145,13 +198,38 @@ describe("the extra result columns (next contact by, previous grade, change)", (
   });
 
   it("does not take a user's column titled like an extra one, one column away from the output, for its own", async () => {
-    const rows = INPUT.map((r, i) => [...r, null, null, null, null, null, null, null, null, i === 0 ? "Change" : "mine"]);
+    const rows = INPUT.map((r, i) => [
+      ...r,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      i === 0 ? "Change" : "mine",
+    ]);
     const { excel, source } = await setup(rows);
-    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 10))).toEqual({ address: "Sales!E1:N4", status: "occupied" });
+    expect(await excel.run((ctx) => planCustomerOutput(ctx, source, 10))).toEqual({
+      address: "Sales!E1:N4",
+      status: "occupied",
+    });
   });
 
   it("an error part-way puts back the user's cells under the extra columns too", async () => {
-    const rows = INPUT.map((r, i) => [...r, null, null, null, null, null, null, null, null, i === 0 ? "Memo" : `keep ${i}`]);
+    const rows = INPUT.map((r, i) => [
+      ...r,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      i === 0 ? "Memo" : `keep ${i}`,
+    ]);
     const { excel, source } = await setup(rows);
     excel.setNumberFormat("Sales", "M2:M4", "0.00%");
     const before = { values: excel.read("Sales"), formats: excel.numberFormats("Sales", "A1:N4") };
@@ -161,7 +239,9 @@ describe("the extra result columns (next contact by, previous grade, change)", (
     await probe.excel.run((ctx) => writeCustomerOutput(ctx, probe.source, wideOutput(), 4, opts("overwrite")));
     expect(probe.excel.read("Sales", "M2")).toEqual([["B"]]);
     excel.failAtSync(syncs);
-    await expect(excel.run((ctx) => writeCustomerOutput(ctx, source, wideOutput(), 4, opts("overwrite")))).rejects.toMatchObject({ code: "GeneralException" });
+    await expect(
+      excel.run((ctx) => writeCustomerOutput(ctx, source, wideOutput(), 4, opts("overwrite"))),
+    ).rejects.toMatchObject({ code: "GeneralException" });
     expect(excel.read("Sales")).toEqual(before.values);
     expect(excel.numberFormats("Sales", "A1:N4")).toEqual(before.formats);
   });
@@ -169,9 +249,13 @@ describe("the extra result columns (next contact by, previous grade, change)", (
   it("refuses fewer than the seven or more than the eleven result columns", async () => {
     const { excel, source } = await setup();
     const tooWide = wideOutput().map((row) => [...row, null]);
-    await expect(excel.run((ctx) => writeCustomerOutput(ctx, source, tooWide, 4, opts("inPlace")))).rejects.toMatchObject({ code: "sizeMismatch" });
+    await expect(
+      excel.run((ctx) => writeCustomerOutput(ctx, source, tooWide, 4, opts("inPlace"))),
+    ).rejects.toMatchObject({ code: "sizeMismatch" });
     const tooNarrow = output().map((row) => row.slice(0, 6));
-    await expect(excel.run((ctx) => writeCustomerOutput(ctx, source, tooNarrow, 4, opts("inPlace")))).rejects.toMatchObject({ code: "sizeMismatch" });
+    await expect(
+      excel.run((ctx) => writeCustomerOutput(ctx, source, tooNarrow, 4, opts("inPlace"))),
+    ).rejects.toMatchObject({ code: "sizeMismatch" });
   });
 });
 
@@ -184,15 +268,20 @@ describe("writeCustomerOutput", () => {
     expect(sheet[0].slice(4)).toEqual(outputHeaders("en"));
     expect(sheet[1].slice(4)).toEqual([5, 5, 5, 6.5, "A", "1–2 contacts per month", ""]);
     expect(sheet[2].slice(4, 9)).toEqual([1, 2, 2, 2.3, "C"]);
-    expect(sheet[2][10]).toBe("=HYPERLINK(\"http://x\")");
-    expect(excel.readFormulas("Sales", "K3")).toEqual([["=HYPERLINK(\"http://x\")"]]);
+    expect(sheet[2][10]).toBe('=HYPERLINK("http://x")');
+    expect(excel.readFormulas("Sales", "K3")).toEqual([['=HYPERLINK("http://x")']]);
     expect(sheet[3].slice(4, 9)).toEqual(["", "", "", "", ""]);
     expect(sheet.map((r) => r.slice(0, 4))).toEqual(INPUT);
     expect(excel.bold("Sales", "E1:K1")[0].every(Boolean)).toBe(true);
     expect(excel.bold("Sales", "E2")[0][0]).toBe(false);
     expect(excel.fills("Sales", "I2:I4").map((r) => r[0])).toEqual([gradeFill(0), gradeFill(2), null]);
     expect(excel.mergedAreas("Sales")).toEqual([]);
-    expect(excel.numberFormats("Sales", "E2:H4").flat().every((f) => f === "General")).toBe(true);
+    expect(
+      excel
+        .numberFormats("Sales", "E2:H4")
+        .flat()
+        .every((f) => f === "General"),
+    ).toBe(true);
   });
 
   it("resets number formats that empty target cells carried, so a score never shows as a date or a percentage", async () => {
@@ -200,7 +289,12 @@ describe("writeCustomerOutput", () => {
     excel.setNumberFormat("Sales", "E2:H4", "yyyy-mm-dd");
     expect((await excel.run((ctx) => planCustomerOutput(ctx, source))).status).toBe("empty");
     await excel.run((ctx) => writeCustomerOutput(ctx, source, output(), 4, opts("inPlace")));
-    expect(excel.numberFormats("Sales", "E2:H4").flat().every((f) => f === "General")).toBe(true);
+    expect(
+      excel
+        .numberFormats("Sales", "E2:H4")
+        .flat()
+        .every((f) => f === "General"),
+    ).toBe(true);
   });
 
   it("updates its own earlier output in place: old scores of a row now ungraded are cleared, no colour rules pile up", async () => {
@@ -220,7 +314,9 @@ describe("writeCustomerOutput", () => {
   it("refuses to write in place over cells that are not its own, leaving them untouched", async () => {
     const rows = INPUT.map((r, i) => (i === 2 ? [...r, "keep me"] : r));
     const { excel, source } = await setup(rows);
-    const err = await excel.run((ctx) => writeCustomerOutput(ctx, source, output(), 4, opts("inPlace"))).catch((e: unknown) => e);
+    const err = await excel
+      .run((ctx) => writeCustomerOutput(ctx, source, output(), 4, opts("inPlace")))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ExcelAdapterError);
     expect(err).toMatchObject({ code: "targetOccupied" });
     expect(excel.read("Sales")).toEqual(rows.map((r) => [...r, ...new Array(5 - r.length).fill("")]));
@@ -249,7 +345,9 @@ describe("writeCustomerOutput", () => {
 
   it("refuses output that does not match the source's rows", async () => {
     const { excel, source } = await setup();
-    await expect(excel.run((ctx) => writeCustomerOutput(ctx, source, output().slice(0, 3), 4, opts("inPlace")))).rejects.toMatchObject({ code: "sizeMismatch" });
+    await expect(
+      excel.run((ctx) => writeCustomerOutput(ctx, source, output().slice(0, 3), 4, opts("inPlace"))),
+    ).rejects.toMatchObject({ code: "sizeMismatch" });
   });
 });
 
@@ -257,28 +355,66 @@ describe("writing all-or-nothing", () => {
   /** A tall table whose output area already holds the user's values, formulas, text "00123" and a number format. */
   async function occupiedTall(rows: number) {
     const excel = new FakeExcel({ sheets: { Sales: [INPUT[0]] }, selection: "Sales!A1" });
-    excel.setColumn("Sales", 0, 1, Array.from({ length: rows }, (_, i) => `C${i}`));
-    excel.setColumn("Sales", 1, 1, Array.from({ length: rows }, () => 45800));
-    excel.setColumn("Sales", 2, 1, Array.from({ length: rows }, () => 3));
-    excel.setColumn("Sales", 3, 1, Array.from({ length: rows }, () => 2));
-    excel.setColumn("Sales", 5, 1, Array.from({ length: rows }, (_, i) => (i % 3 === 0 ? "00123" : i)));
+    excel.setColumn(
+      "Sales",
+      0,
+      1,
+      Array.from({ length: rows }, (_, i) => `C${i}`),
+    );
+    excel.setColumn(
+      "Sales",
+      1,
+      1,
+      Array.from({ length: rows }, () => 45800),
+    );
+    excel.setColumn(
+      "Sales",
+      2,
+      1,
+      Array.from({ length: rows }, () => 3),
+    );
+    excel.setColumn(
+      "Sales",
+      3,
+      1,
+      Array.from({ length: rows }, () => 2),
+    );
+    excel.setColumn(
+      "Sales",
+      5,
+      1,
+      Array.from({ length: rows }, (_, i) => (i % 3 === 0 ? "00123" : i)),
+    );
     excel.setFormula("Sales", "G2", "=F3*2", 2);
     excel.setNumberFormat("Sales", "F2:F10", "0.00%");
     const source = await excel.run((ctx) => locateSource(ctx));
-    const values: OutputCell[][] = [outputHeaders("en"), ...Array.from({ length: rows }, (): OutputCell[] => [3, 2, 1, 2.3, "C", "cadence", "note"])];
-    const before = { values: excel.read("Sales"), formulas: excel.readFormulas("Sales"), formats: excel.numberFormats("Sales", "A1:K12") };
+    const values: OutputCell[][] = [
+      outputHeaders("en"),
+      ...Array.from({ length: rows }, (): OutputCell[] => [3, 2, 1, 2.3, "C", "cadence", "note"]),
+    ];
+    const before = {
+      values: excel.read("Sales"),
+      formulas: excel.readFormulas("Sales"),
+      formats: excel.numberFormats("Sales", "A1:K12"),
+    };
     return { excel, source, values, before };
   }
 
   /** The first row that differs (a readable failure instead of a diff of 100,000 rows), or null. */
-  function firstDifference(got: unknown[][], want: unknown[][]): { row: number; got: unknown[]; want: unknown[] } | null {
+  function firstDifference(
+    got: unknown[][],
+    want: unknown[][],
+  ): { row: number; got: unknown[]; want: unknown[] } | null {
     for (let i = 0; i < Math.max(got.length, want.length); i++) {
       if (JSON.stringify(got[i]) !== JSON.stringify(want[i])) return { row: i, got: got[i], want: want[i] };
     }
     return null;
   }
 
-  function expectUnchanged(excel: FakeExcel, before: { values: unknown[][]; formulas: unknown[][]; formats: string[][] }): void {
+  function expectUnchanged(
+    excel: FakeExcel,
+    before: { values: unknown[][]; formulas: unknown[][]; formats: string[][] },
+  ): void {
     expect(firstDifference(excel.read("Sales"), before.values)).toBeNull();
     expect(firstDifference(excel.readFormulas("Sales"), before.formulas)).toBeNull();
     expect(excel.numberFormats("Sales", "A1:K12")).toEqual(before.formats);
@@ -311,7 +447,9 @@ describe("writing all-or-nothing", () => {
     for (const failing of [syncs - 1, syncs]) {
       const fresh = await occupiedTall(25_000);
       fresh.excel.failAtSync(failing);
-      await expect(fresh.excel.run((ctx) => writeCustomerOutput(ctx, fresh.source, fresh.values, 4, opts("overwrite")))).rejects.toMatchObject({ code: "GeneralException" });
+      await expect(
+        fresh.excel.run((ctx) => writeCustomerOutput(ctx, fresh.source, fresh.values, 4, opts("overwrite"))),
+      ).rejects.toMatchObject({ code: "GeneralException" });
       expectUnchanged(fresh.excel, fresh.before);
     }
   });
@@ -319,7 +457,9 @@ describe("writing all-or-nothing", () => {
   it("reports progress over the snapshot and the writing, rising to the total", async () => {
     const { excel, source, values } = await occupiedTall(25_000);
     const seen: [number, number][] = [];
-    await excel.run((ctx) => writeCustomerOutput(ctx, source, values, 4, opts("overwrite", { onProgress: (d, t) => seen.push([d, t]) })));
+    await excel.run((ctx) =>
+      writeCustomerOutput(ctx, source, values, 4, opts("overwrite", { onProgress: (d, t) => seen.push([d, t]) })),
+    );
     const total = seen[0][1];
     // The snapshot covers the 25,000 rows that hold something (F2:G25001), the writing the header and 25,000 rows.
     expect(total).toBe(25_000 + 25_001);
@@ -334,7 +474,9 @@ describe("writing all-or-nothing", () => {
     const abort = new AbortController();
     // Cancel right after the first chunk of output has gone out.
     excel.onSync(() => excel.stats[excel.stats.length - 1].cellsWritten > 0 && abort.abort());
-    await expect(excel.run((ctx) => writeCustomerOutput(ctx, source, values, 4, opts("overwrite", { signal: abort.signal })))).rejects.toMatchObject({ code: "cancelled" });
+    await expect(
+      excel.run((ctx) => writeCustomerOutput(ctx, source, values, 4, opts("overwrite", { signal: abort.signal }))),
+    ).rejects.toMatchObject({ code: "cancelled" });
     expectUnchanged(excel, before);
   });
 
@@ -349,7 +491,9 @@ describe("writing all-or-nothing", () => {
         throw Object.assign(new Error("connection lost"), { code: "GeneralException" });
       }
     });
-    const err = await excel.run((ctx) => writeCustomerOutput(ctx, source, values, 4, opts("overwrite"))).catch((e: unknown) => e);
+    const err = await excel
+      .run((ctx) => writeCustomerOutput(ctx, source, values, 4, opts("overwrite")))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ExcelAdapterError);
     expect(err).toMatchObject({ code: "restoreFailed", cause: { message: "connection lost" } });
     expect((err as ExcelAdapterError).text.zh).toMatch(/恢复/);
@@ -358,7 +502,9 @@ describe("writing all-or-nothing", () => {
   it("an error on a new sheet deletes the sheet", async () => {
     const { excel, source, values, before } = await occupiedTall(25_000);
     excel.failAtSync(4);
-    await expect(excel.run((ctx) => writeCustomerOutput(ctx, source, values, 4, opts("newSheet")))).rejects.toMatchObject({ code: "GeneralException" });
+    await expect(
+      excel.run((ctx) => writeCustomerOutput(ctx, source, values, 4, opts("newSheet"))),
+    ).rejects.toMatchObject({ code: "GeneralException" });
     expectUnchanged(excel, before);
   });
 });

@@ -15,17 +15,39 @@ function tallSource(rows: number): SourceTable {
 
 function tallSheet(rows: number, idText = (i: number) => `C${i}`): FakeExcel {
   const excel = new FakeExcel({ sheets: { Data: [tallSource(0).headers] } });
-  excel.setColumn("Data", 0, 1, Array.from({ length: rows }, (_, i) => idText(i)));
-  excel.setColumn("Data", 1, 1, Array.from({ length: rows }, (_, i) => 45000 + (i % 400)));
-  excel.setColumn("Data", 2, 1, Array.from({ length: rows }, (_, i) => 1 + (i % 20)));
-  excel.setColumn("Data", 3, 1, Array.from({ length: rows }, (_, i) => (i % 97) / 10));
+  excel.setColumn(
+    "Data",
+    0,
+    1,
+    Array.from({ length: rows }, (_, i) => idText(i)),
+  );
+  excel.setColumn(
+    "Data",
+    1,
+    1,
+    Array.from({ length: rows }, (_, i) => 45000 + (i % 400)),
+  );
+  excel.setColumn(
+    "Data",
+    2,
+    1,
+    Array.from({ length: rows }, (_, i) => 1 + (i % 20)),
+  );
+  excel.setColumn(
+    "Data",
+    3,
+    1,
+    Array.from({ length: rows }, (_, i) => (i % 97) / 10),
+  );
   return excel;
 }
 
 describe("readColumns", () => {
   it("returns the requested columns, data rows only, in the requested order", async () => {
     const excel = new FakeExcel({
-      sheets: { S: [[], [null, "id", "x", "date", "count"], [null, "a", "skip", 45000, 3], [null, "b", "skip", "#N/A", ""]] },
+      sheets: {
+        S: [[], [null, "id", "x", "date", "count"], [null, "a", "skip", 45000, 3], [null, "b", "skip", "#N/A", ""]],
+      },
     });
     const source: SourceTable = {
       sheetName: "S",
@@ -48,7 +70,9 @@ describe("readColumns", () => {
     const rows = 100_000;
     const excel = tallSheet(rows);
     const progress: number[] = [];
-    const cols = await excel.run((ctx) => readColumns(ctx, tallSource(rows), [0, 1, 2, 3], { onProgress: (done) => progress.push(done) }));
+    const cols = await excel.run((ctx) =>
+      readColumns(ctx, tallSource(rows), [0, 1, 2, 3], { onProgress: (done) => progress.push(done) }),
+    );
     expect(cols[0][99_999]).toBe("C99999");
     expect(cols[3][96]).toBe(9.6);
     expect(excel.stats.length).toBeGreaterThanOrEqual(rows / MAX_CHUNK_ROWS);
@@ -74,7 +98,12 @@ describe("readColumns", () => {
     const limit = 20_000;
     const excel = new FakeExcel({ sheets: { Data: [tallSource(0).headers] }, payloadLimit: limit });
     const id = (i: number) => `C${i}`.padEnd(40, "x");
-    excel.setColumn("Data", 0, 1, Array.from({ length: rows }, (_, i) => id(i)));
+    excel.setColumn(
+      "Data",
+      0,
+      1,
+      Array.from({ length: rows }, (_, i) => id(i)),
+    );
     const [ids] = await excel.run((ctx) => readColumns(ctx, tallSource(rows), [0]));
     expect(ids).toEqual(Array.from({ length: rows }, (_, i) => id(i)));
     const refused = excel.stats.filter((s) => s.responseBytes > limit).length;
@@ -87,7 +116,9 @@ describe("readColumns", () => {
     const excel = tallSheet(60_000);
     const abort = new AbortController();
     excel.onSync((n) => n === 2 && abort.abort());
-    await expect(excel.run((ctx) => readColumns(ctx, tallSource(60_000), [0], { signal: abort.signal }))).rejects.toMatchObject({ code: "cancelled" });
+    await expect(
+      excel.run((ctx) => readColumns(ctx, tallSource(60_000), [0], { signal: abort.signal })),
+    ).rejects.toMatchObject({ code: "cancelled" });
     expect(excel.stats.length).toBe(2);
   });
 

@@ -9,7 +9,11 @@
 import { builtinProfile, parseDateText, resultHeaders, customerHeaders, type Profile } from "../../src/engine";
 import { LIVE_FORMULA_SHEETS } from "../../src/engine/compile/excelFormulas";
 import { integerProfile } from "../../src/engine/compile/integerProfile";
-import { compileSalesFormulas, SALES_FORMULA_TEXTS, type SalesFormulaLayout } from "../../src/engine/compile/salesFormulas";
+import {
+  compileSalesFormulas,
+  SALES_FORMULA_TEXTS,
+  type SalesFormulaLayout,
+} from "../../src/engine/compile/salesFormulas";
 import { createGradingFlow, type GradeOutcome, type GradeRequest } from "../../src/taskpane/gradingFlow";
 import { SALES_HEADERS, SALES_ROWS } from "../taskpane/fixtures";
 import { FakeExcel } from "./fake";
@@ -25,7 +29,10 @@ const SALES = SALES_ROWS.length;
 const CUSTOMERS = ["A", "B", "C", "D", "E"];
 
 function workbook(rows: unknown[][] = SALES_ROWS): FakeExcel {
-  return new FakeExcel({ sheets: { [SOURCE]: [SALES_HEADERS, ...rows] }, selection: `${SOURCE}!A1:C${rows.length + 1}` });
+  return new FakeExcel({
+    sheets: { [SOURCE]: [SALES_HEADERS, ...rows] },
+    selection: `${SOURCE}!A1:C${rows.length + 1}`,
+  });
 }
 
 async function grade(excel: FakeExcel, windowStart = "2021-09-01"): Promise<GradeOutcome> {
@@ -33,7 +40,15 @@ async function grade(excel: FakeExcel, windowStart = "2021-09-01"): Promise<Grad
   const { source, date1904, detection } = await flow.inspect();
   expect(detection.kind).toBe("transactions");
   const request: GradeRequest = {
-    source, date1904, detection, profile: wuhan, asOf: AS_OF, windowStart, unit: wuhan.monetaryUnit, lang: "en", liveFormulas: true,
+    source,
+    date1904,
+    detection,
+    profile: wuhan,
+    asOf: AS_OF,
+    windowStart,
+    unit: wuhan.monetaryUnit,
+    lang: "en",
+    liveFormulas: true,
   };
   return flow.grade(request, { askOverwrite: async () => "cancel" });
 }
@@ -41,16 +56,35 @@ async function grade(excel: FakeExcel, windowStart = "2021-09-01"): Promise<Grad
 /** The compile back-end for the pane's layout. */
 function compiled(windowStart = "2021-09-01") {
   const layout: SalesFormulaLayout = {
-    salesSheet: SOURCE, firstSale: 2, lastSale: SALES + 1,
+    salesSheet: SOURCE,
+    firstSale: 2,
+    lastSale: SALES + 1,
     sales: { id: "A", date: "B", amount: "C" },
     salesColumnNames: { id: SALES_HEADERS[0], date: SALES_HEADERS[1], amount: SALES_HEADERS[2] },
-    sheet: OUT, firstRow: 2, customers: CUSTOMERS.length,
-    columns: { id: "A", last: "B", purchases: "C", amount: "D", r: "E", f: "F", m: "G", score: "H", grade: "I", cadence: "J", note: "K", nextContact: "L" },
+    sheet: OUT,
+    firstRow: 2,
+    customers: CUSTOMERS.length,
+    columns: {
+      id: "A",
+      last: "B",
+      purchases: "C",
+      amount: "D",
+      r: "E",
+      f: "F",
+      m: "G",
+      score: "H",
+      grade: "I",
+      cadence: "J",
+      note: "K",
+      nextContact: "L",
+    },
     helperSheet: HELPER,
     helper: { days: "A", count: "B", amount: "C", order: "D", match: "F", customer: "G", day: "H", units: "I" },
   };
   return compileSalesFormulas(integerProfile(wuhan, wuhan.monetaryUnit), layout, {
-    asOfDay: parseDateText(AS_OF)!, windowStartDay: parseDateText(windowStart)!, lang: "en",
+    asOfDay: parseDateText(AS_OF)!,
+    windowStartDay: parseDateText(windowStart)!,
+    lang: "en",
   });
 }
 
@@ -62,11 +96,27 @@ describe("live formulas for sales records", () => {
     const plan = compiled();
     const expected = CUSTOMERS.map((id, j) => {
       const f = plan.customer(2 + j);
-      return [id, ...[f.lastOrder, f.purchases, f.total, f.r, f.f, f.m, f.score, f.grade, f.cadence, f.note, f.nextContact].map((x) => `=${x}`)];
+      return [
+        id,
+        ...[f.lastOrder, f.purchases, f.total, f.r, f.f, f.m, f.score, f.grade, f.cadence, f.note, f.nextContact].map(
+          (x) => `=${x}`,
+        ),
+      ];
     });
-    expect(excel.readFormulas(OUT, "A1:L6")).toEqual([[...customerHeaders("en"), ...resultHeaders("en", { contactPeriods: true, previousGrading: false }).filter((h) => h !== "Next grade with one order of")], ...expected]);
+    expect(excel.readFormulas(OUT, "A1:L6")).toEqual([
+      [
+        ...customerHeaders("en"),
+        ...resultHeaders("en", { contactPeriods: true, previousGrading: false }).filter(
+          (h) => h !== "Next grade with one order of",
+        ),
+      ],
+      ...expected,
+    ]);
     // Real formulas, not text that looks like one (the double gives a formula the value 0); the ids are text.
-    expect(excel.read(OUT, "A2:C3")).toEqual([["A", 0, 0], ["B", 0, 0]]);
+    expect(excel.read(OUT, "A2:C3")).toEqual([
+      ["A", 0, 0],
+      ["B", 0, 0],
+    ]);
     // The sales are untouched.
     expect(excel.read(SOURCE)).toEqual([SALES_HEADERS, ...SALES_ROWS]);
   });
@@ -76,14 +126,18 @@ describe("live formulas for sales records", () => {
     await grade(excel);
     const plan = compiled();
     expect(excel.visibility(HELPER)).toBe("Hidden");
-    expect(excel.readFormulas(HELPER, "A2:C6")).toEqual(CUSTOMERS.map((_, j) => {
-      const f = plan.customer(2 + j);
-      return [f.days, f.count, f.amount].map((x) => `=${x}`);
-    }));
-    expect(excel.readFormulas(HELPER, `F2:I${SALES + 1}`)).toEqual(SALES_ROWS.map((_, i) => {
-      const s = plan.sale(2 + i);
-      return [s.match, s.customer, s.day, s.units].map((x) => `=${x}`);
-    }));
+    expect(excel.readFormulas(HELPER, "A2:C6")).toEqual(
+      CUSTOMERS.map((_, j) => {
+        const f = plan.customer(2 + j);
+        return [f.days, f.count, f.amount].map((x) => `=${x}`);
+      }),
+    );
+    expect(excel.readFormulas(HELPER, `F2:I${SALES + 1}`)).toEqual(
+      SALES_ROWS.map((_, i) => {
+        const s = plan.sale(2 + i);
+        return [s.match, s.customer, s.day, s.units].map((x) => `=${x}`);
+      }),
+    );
     expect(plan.sale(5).customer).toContain(`'${SOURCE}'!B5`); // the sales' own rows, on their own sheet
 
     const names = excel.names();
@@ -91,7 +145,12 @@ describe("live formulas for sales records", () => {
     expect(names.RFM_Start).toBe(`='${PARAMS}'!$B$3`);
     expect(excel.read(PARAMS, "A3:B3")).toEqual([["Sales window start", 44440]]); // 2021-09-01
     expect(excel.numberFormats(PARAMS, "B3")).toEqual([["yyyy-mm-dd"]]);
-    expect(Object.keys(names).sort()).toEqual(plan.parameters.filter((p) => p.name).map((p) => p.name).sort());
+    expect(Object.keys(names).sort()).toEqual(
+      plan.parameters
+        .filter((p) => p.name)
+        .map((p) => p.name)
+        .sort(),
+    );
     // Below the parameters: the customers are those of this grading.
     expect(excel.read(PARAMS, `A${plan.parameters.length + 3}`)).toEqual([[SALES_FORMULA_TEXTS.customersFixed.en]]);
   });
@@ -111,7 +170,9 @@ describe("live formulas for sales records", () => {
   it("refuses, naming row, column and value, when a sale's date is text the add-in reads but formulas would not; nothing is made", async () => {
     const rows = SALES_ROWS.map((r, i) => (i === 6 ? ["D", "2025-06-15", 80] : r));
     const excel = workbook(rows);
-    await expect(grade(excel)).rejects.toThrow(/Row 8, column “日期”: “2025-06-15” is text, which live formulas cannot read/);
+    await expect(grade(excel)).rejects.toThrow(
+      /Row 8, column “日期”: “2025-06-15” is text, which live formulas cannot read/,
+    );
     expect(excel.sheetNames()).toEqual([SOURCE]);
     expect(excel.names()).toEqual({});
   });
@@ -126,7 +187,10 @@ describe("live formulas for sales records", () => {
     for (let n = 1; n < 40; n++) {
       const excel = workbook();
       excel.failAtSync(n);
-      const failed = await grade(excel).then(() => false, () => true);
+      const failed = await grade(excel).then(
+        () => false,
+        () => true,
+      );
       if (!failed) break;
       // A failure after the results are written (in the parameters block) is not covered by this rule.
       if (excel.hasSheet(OUT)) continue;

@@ -1,8 +1,18 @@
 import { FakeExcel } from "./fake";
-import { addSampleSheet, locateSource, selectAddress, showSheet, watchSelection, type RunInContext } from "../../src/excel";
+import {
+  addSampleSheet,
+  locateSource,
+  selectAddress,
+  showSheet,
+  watchSelection,
+  type RunInContext,
+} from "../../src/excel";
 
 /** `Excel.run(context, batch)` of the double. */
-const runIn = (excel: FakeExcel): RunInContext => (context, batch) => excel.run(context, batch);
+const runIn =
+  (excel: FakeExcel): RunInContext =>
+  (context, batch) =>
+    excel.run(context, batch);
 
 /** Lets Excel's queued events (delivered after the call that raised them) arrive. */
 const eventsDelivered = () => new Promise((wake) => setTimeout(wake, 5));

@@ -1,5 +1,22 @@
-import { customerHeaders, outputHeaders, type GradeMigration, type GradeShares, type GradeSummary, type RfMap } from "../../src/engine";
-import { gradeFill, SELECT_AREA_LIMIT, selectRows, SUMMARY_ROW_LIMIT, writeSalesOutput, writeSummarySheet, type OutputCell, type SummaryModel, type WriteOptions } from "../../src/excel";
+import {
+  customerHeaders,
+  outputHeaders,
+  type GradeMigration,
+  type GradeShares,
+  type GradeSummary,
+  type RfMap,
+} from "../../src/engine";
+import {
+  gradeFill,
+  SELECT_AREA_LIMIT,
+  selectRows,
+  SUMMARY_ROW_LIMIT,
+  writeSalesOutput,
+  writeSummarySheet,
+  type OutputCell,
+  type SummaryModel,
+  type WriteOptions,
+} from "../../src/excel";
 import { FakeExcel } from "./fake";
 
 const WUHAN_GRADES = ["A", "B", "C", "D"];
@@ -28,7 +45,11 @@ describe("writeSalesOutput", () => {
     const rows = excel.read("RFM Customers");
     expect(rows[1].slice(0, 4)).toEqual(["00123", 45839, 3, 1200.5]);
     expect(rows[2][0]).toBe("<img src=x onerror=alert(1)>");
-    expect(excel.numberFormats("RFM Customers", "B1:B3").map((r) => r[0])).toEqual(["General", "yyyy-mm-dd", "yyyy-mm-dd"]);
+    expect(excel.numberFormats("RFM Customers", "B1:B3").map((r) => r[0])).toEqual([
+      "General",
+      "yyyy-mm-dd",
+      "yyyy-mm-dd",
+    ]);
     expect(excel.fills("RFM Customers", "I2:I3").map((r) => r[0])).toEqual([gradeFill(0), gradeFill(3)]);
     expect(excel.bold("RFM Customers", "A1:K1")[0].every(Boolean)).toBe(true);
   });
@@ -38,7 +59,11 @@ describe("writeSalesOutput", () => {
     const first = await excel.run((ctx) => writeSalesOutput(ctx, "", salesOutput("en"), 8, salesOpts("en")));
     const second = await excel.run((ctx) => writeSalesOutput(ctx, "", salesOutput("en"), 8, salesOpts("en")));
     const zh = await excel.run((ctx) => writeSalesOutput(ctx, "", salesOutput("zh"), 8, salesOpts("zh")));
-    expect([first.sheetName, second.sheetName, zh.sheetName]).toEqual(["RFM Customers (2)", "RFM Customers (3)", "RFM 客户"]);
+    expect([first.sheetName, second.sheetName, zh.sheetName]).toEqual([
+      "RFM Customers (2)",
+      "RFM Customers (3)",
+      "RFM 客户",
+    ]);
     expect(excel.read("RFM Customers")).toEqual([["mine"]]);
     expect(excel.read("RFM 客户")[0]).toEqual([...customerHeaders("zh"), ...outputHeaders("zh")]);
   });
@@ -54,11 +79,15 @@ describe("writeSalesOutput", () => {
   it("deletes its new sheet when writing fails or is cancelled", async () => {
     const excel = new FakeExcel({ sheets: { Sales: [["x"]] } });
     excel.failAtSync(3);
-    await expect(excel.run((ctx) => writeSalesOutput(ctx, "", salesOutput("en"), 8, salesOpts("en")))).rejects.toMatchObject({ code: "GeneralException" });
+    await expect(
+      excel.run((ctx) => writeSalesOutput(ctx, "", salesOutput("en"), 8, salesOpts("en"))),
+    ).rejects.toMatchObject({ code: "GeneralException" });
     expect(excel.sheetNames()).toEqual(["Sales"]);
     const abort = new AbortController();
     excel.onSync((n) => n === 2 && abort.abort());
-    await expect(excel.run((ctx) => writeSalesOutput(ctx, "", salesOutput("en"), 8, salesOpts("en", { signal: abort.signal })))).rejects.toMatchObject({ code: "cancelled" });
+    await expect(
+      excel.run((ctx) => writeSalesOutput(ctx, "", salesOutput("en"), 8, salesOpts("en", { signal: abort.signal }))),
+    ).rejects.toMatchObject({ code: "cancelled" });
     expect(excel.sheetNames()).toEqual(["Sales"]);
   });
 });
@@ -91,10 +120,38 @@ const share = (tenths: number, exactPercent: string) => ({ tenths, value: tenths
 function shares(): GradeShares {
   return {
     rows: [
-      { grade: "A", customers: 2, customerShare: share(333, "33.333333"), amount: "1200.5", amountValue: 1200.5, amountShare: share(600, "59.995002") },
-      { grade: "B", customers: 1, customerShare: share(167, "16.666667"), amount: "300", amountValue: 300, amountShare: share(150, "14.992504") },
-      { grade: "C", customers: 2, customerShare: share(333, "33.333333"), amount: "400", amountValue: 400, amountShare: share(200, "19.990005") },
-      { grade: "D", customers: 1, customerShare: share(167, "16.666667"), amount: "100.5", amountValue: 100.5, amountShare: share(50, "5.022489") },
+      {
+        grade: "A",
+        customers: 2,
+        customerShare: share(333, "33.333333"),
+        amount: "1200.5",
+        amountValue: 1200.5,
+        amountShare: share(600, "59.995002"),
+      },
+      {
+        grade: "B",
+        customers: 1,
+        customerShare: share(167, "16.666667"),
+        amount: "300",
+        amountValue: 300,
+        amountShare: share(150, "14.992504"),
+      },
+      {
+        grade: "C",
+        customers: 2,
+        customerShare: share(333, "33.333333"),
+        amount: "400",
+        amountValue: 400,
+        amountShare: share(200, "19.990005"),
+      },
+      {
+        grade: "D",
+        customers: 1,
+        customerShare: share(167, "16.666667"),
+        amount: "100.5",
+        amountValue: 100.5,
+        amountShare: share(50, "5.022489"),
+      },
     ],
     customers: 6,
     amount: "2001",
@@ -107,7 +164,13 @@ function rf(): RfMap {
   return {
     r: [5, 4, 3, 2, 1],
     f: [1, 2, 3, 4, 5],
-    counts: [[0, 0, 0, 0, 1], [0, 0, 1, 0, 0], [0, 2, 0, 0, 0], [1, 0, 0, 0, 0], [1, 0, 0, 0, 0]],
+    counts: [
+      [0, 0, 0, 0, 1],
+      [0, 0, 1, 0, 0],
+      [0, 2, 0, 0, 0],
+      [1, 0, 0, 0, 0],
+      [1, 0, 0, 0, 0],
+    ],
   };
 }
 
@@ -115,8 +178,20 @@ function migration(): GradeMigration {
   return {
     previousGrades: ["A", "B", "C", "D"],
     grades: ["A", "B", "C", "D"],
-    counts: [[1, 1, 0, 0, 0], [0, 0, 1, 0, 1], [0, 0, 0, 0, 0], [0, 0, 0, 1, 0], [1, 0, 1, 0, 0]],
-    amounts: [["600", "300", "0", "0", ""], ["0", "0", "250", "0", ""], ["0", "0", "0", "0", ""], ["0", "0", "0", "100.5", ""], ["600.5", "0", "150", "0", ""]],
+    counts: [
+      [1, 1, 0, 0, 0],
+      [0, 0, 1, 0, 1],
+      [0, 0, 0, 0, 0],
+      [0, 0, 0, 1, 0],
+      [1, 0, 1, 0, 0],
+    ],
+    amounts: [
+      ["600", "300", "0", "0", ""],
+      ["0", "0", "250", "0", ""],
+      ["0", "0", "0", "0", ""],
+      ["0", "0", "0", "100.5", ""],
+      ["600.5", "0", "150", "0", ""],
+    ],
     previous: [],
     change: [],
     absent: [{ id: "K9", previous: "B" }],
@@ -128,7 +203,10 @@ function migration(): GradeMigration {
   };
 }
 
-function model(notGraded = [{ row: 9, reason: "Row 9, column “日期”: last order date is missing" }], withMigration = false): SummaryModel {
+function model(
+  notGraded = [{ row: 9, reason: "Row 9, column “日期”: last order date is missing" }],
+  withMigration = false,
+): SummaryModel {
   return {
     summary: summary(),
     profileName: "Wuhan – smart curtains (quintiles)",
@@ -165,7 +243,9 @@ describe("writeSummarySheet", () => {
     expect(rowAfter(rows, "Sales window").slice(0, 2)).toEqual([44440, 45839]);
     const asOfRow = rows.findIndex((r) => r[0] === "Analysis date") + 1;
     expect(excel.numberFormats("RFM Summary", `B${asOfRow}:B${asOfRow}`)).toEqual([["yyyy-mm-dd"]]);
-    expect(excel.numberFormats("RFM Summary", `B${asOfRow + 1}:C${asOfRow + 1}`)).toEqual([["yyyy-mm-dd", "yyyy-mm-dd"]]);
+    expect(excel.numberFormats("RFM Summary", `B${asOfRow + 1}:C${asOfRow + 1}`)).toEqual([
+      ["yyyy-mm-dd", "yyyy-mm-dd"],
+    ]);
     expect(rowAfter(rows, "Amount unit")[0]).toBe("yuan");
     expect(rowAfter(rows, "Rules used")[0]).toBe("Quintiles, ties share the average position");
     expect(rowAfter(rows, "Add-in version")[0]).toBe("0.1.0");
@@ -187,7 +267,14 @@ describe("writeSummarySheet", () => {
     expect(shareFormats.every((r) => r[0] === "0.0%" && r[1] === "#,##0.0" && r[2] === "0.0%")).toBe(true);
     expect(excel.bold("RFM Summary", `A${gradeHeader + 1}:E${gradeHeader + 1}`)[0].every(Boolean)).toBe(true);
     const scoreHeader = rows.findIndex((r) => r[0] === "Score");
-    expect(rows.slice(scoreHeader, scoreHeader + 6).map((r) => r.slice(0, 4))).toEqual([["Score", "R", "F", "M"], [5, 1, 1, 1], [4, 1, 1, 1], [3, 2, 2, 2], [2, 1, 0, 1], [1, 1, 2, 1]]);
+    expect(rows.slice(scoreHeader, scoreHeader + 6).map((r) => r.slice(0, 4))).toEqual([
+      ["Score", "R", "F", "M"],
+      [5, 1, 1, 1],
+      [4, 1, 1, 1],
+      [3, 2, 2, 2],
+      [2, 1, 0, 1],
+      [1, 1, 2, 1],
+    ]);
     const rfHeader = rows.findIndex((r) => r[0] === "R \\ F");
     expect(rows.slice(rfHeader, rfHeader + 6).map((r) => r.slice(0, 6))).toEqual([
       ["R \\ F", 1, 2, 3, 4, 5],
@@ -262,7 +349,13 @@ describe("writeSummarySheet", () => {
     expect(excel.sheetNames()).toEqual(["Sales", "RFM 汇总"]);
     const rows = excel.read("RFM 汇总");
     expect(rowAfter(rows, "统计日期")[0]).toBe(45839);
-    expect(rows.find((r) => r[0] === "客户等级")!.slice(0, 5)).toEqual(["客户等级", "客户数", "客户占比", "金额", "金额占比"]);
+    expect(rows.find((r) => r[0] === "客户等级")!.slice(0, 5)).toEqual([
+      "客户等级",
+      "客户数",
+      "客户占比",
+      "金额",
+      "金额占比",
+    ]);
     expect(rows.some((r) => r[0] === "未分级的行")).toBe(false);
     expect(excel.charts("RFM 汇总")[0].title).toBe("各等级客户数");
 
@@ -277,13 +370,18 @@ describe("writeSummarySheet", () => {
     await excel.run((ctx) => writeSummarySheet(ctx, model(), "en"));
     const before = excel.read("RFM Summary");
     excel.failAtSync(5);
-    await expect(excel.run((ctx) => writeSummarySheet(ctx, model([]), "en"))).rejects.toMatchObject({ code: "GeneralException" });
+    await expect(excel.run((ctx) => writeSummarySheet(ctx, model([]), "en"))).rejects.toMatchObject({
+      code: "GeneralException",
+    });
     expect(excel.sheetNames()).toEqual(["Sales", "RFM Summary"]);
     expect(excel.read("RFM Summary")).toEqual(before);
   });
 
   it("caps the list of rows not graded and says how many more there are", async () => {
-    const many = Array.from({ length: SUMMARY_ROW_LIMIT + 5 }, (_, i) => ({ row: i + 2, reason: "purchase count is missing" }));
+    const many = Array.from({ length: SUMMARY_ROW_LIMIT + 5 }, (_, i) => ({
+      row: i + 2,
+      reason: "purchase count is missing",
+    }));
     const excel = new FakeExcel({ sheets: { Sales: [["x"]] } });
     await excel.run((ctx) => writeSummarySheet(ctx, model(many), "en"));
     const rows = excel.read("RFM Summary");
@@ -314,7 +412,15 @@ describe("selectRows", () => {
     officeSupporting("1.18");
     const excel = new FakeExcel({ sheets: { Summary: [["x"]], Sales: [["x"]] } });
     const res = await excel.run((ctx) => selectRows(ctx, "Sales", [9, 5, 6, 7, 5]));
-    expect(res).toEqual({ rows: 4, truncated: false, notSelected: 0, selected: [[5, 7], [9, 9]] });
+    expect(res).toEqual({
+      rows: 4,
+      truncated: false,
+      notSelected: 0,
+      selected: [
+        [5, 7],
+        [9, 9],
+      ],
+    });
     expect(excel.selection()).toBe("Sales!A5:XFD7,Sales!A9:XFD9");
     expect(excel.activeSheet()).toBe("Sales");
   });
@@ -356,7 +462,12 @@ describe("selectRows", () => {
 
   it("does nothing for no rows", async () => {
     const excel = new FakeExcel({ sheets: { Sales: [["x"]] }, selection: "Sales!B2" });
-    expect(await excel.run((ctx) => selectRows(ctx, "Sales", []))).toEqual({ rows: 0, truncated: false, notSelected: 0, selected: [] });
+    expect(await excel.run((ctx) => selectRows(ctx, "Sales", []))).toEqual({
+      rows: 0,
+      truncated: false,
+      notSelected: 0,
+      selected: [],
+    });
     expect(excel.selection()).toBe("Sales!B2");
   });
 });

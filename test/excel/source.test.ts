@@ -94,7 +94,12 @@ describe("locateSource", () => {
 
   it("reads only header texts, loads only what it uses and syncs a handful of times", async () => {
     const excel = new FakeExcel({ sheets: { Sales: SALES }, selection: "Sales!A:C" });
-    excel.setColumn("Sales", 0, 4, Array.from({ length: 50000 }, (_, i) => `C${i}`));
+    excel.setColumn(
+      "Sales",
+      0,
+      4,
+      Array.from({ length: 50000 }, (_, i) => `C${i}`),
+    );
     await excel.run((ctx) => locateSource(ctx));
     expect(excel.stats.length).toBeLessThanOrEqual(4);
     expect(Math.max(...excel.stats.map((s) => s.cellsRead))).toBeLessThanOrEqual(3);

@@ -31,11 +31,17 @@ describe.each([
     const { columns, uses1904 } = await excel.run(async (ctx) => {
       const source = await locateSource(ctx);
       const m = detectColumns(source.headers).mapping;
-      return { columns: await readColumns(ctx, source, [m.id!, m.date!, m.count!, m.total!]), uses1904: await isDate1904(ctx) };
+      return {
+        columns: await readColumns(ctx, source, [m.id!, m.date!, m.count!, m.total!]),
+        uses1904: await isDate1904(ctx),
+      };
     });
     expect(uses1904).toBe(date1904);
     const [ids, lastDates, counts, totals] = columns;
-    const res = gradeCustomers({ ids, lastDates, counts, totals }, builtinProfile("shaoxing")!, { asOf: "2025-07-01", date1904: uses1904 });
+    const res = gradeCustomers({ ids, lastDates, counts, totals }, builtinProfile("shaoxing")!, {
+      asOf: "2025-07-01",
+      date1904: uses1904,
+    });
     expect([0, 1, 2].map((i) => [scoreText(res, i), gradeLetter(res, i)])).toEqual([
       ["6.5", "A"],
       ["2.9", "C"],

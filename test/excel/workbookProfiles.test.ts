@@ -37,7 +37,9 @@ describe("saving and listing", () => {
 
   test("it is stored as one custom XML part of the workbook, in RFM Grader's namespace, holding the profile's JSON text", async () => {
     const excel = new FakeExcel();
-    await excel.run((ctx) => saveWorkbookProfile(ctx, ourDocument(), { now: () => new Date(Date.UTC(2026, 11, 3, 8)) }));
+    await excel.run((ctx) =>
+      saveWorkbookProfile(ctx, ourDocument(), { now: () => new Date(Date.UTC(2026, 11, 3, 8)) }),
+    );
     const { parts } = await fakeXmlParts(excel);
     expect(parts).toHaveLength(1);
     expect(parts[0].namespaceUri).toBe(PROFILE_XML_NAMESPACE);
@@ -122,7 +124,10 @@ describe("what is refused, with nothing written", () => {
     const outcome = await excel.run((ctx) => saveWorkbookProfile(ctx, renamed));
     expect(outcome).toMatchObject({ status: "refused", reason: "taken" });
     expect(outcome.status === "refused" && outcome.issues.map((i) => [i.field, i.message.en])).toEqual([
-      ["id", 'id "EAST-REGION" is already used by a profile saved in this workbook: choose another id, or update that profile'],
+      [
+        "id",
+        'id "EAST-REGION" is already used by a profile saved in this workbook: choose another id, or update that profile',
+      ],
     ]);
     await expectUnchanged(excel, before);
 
@@ -135,7 +140,9 @@ describe("what is refused, with nothing written", () => {
   test("a failed write leaves the workbook as it was and the error reaches the caller", async () => {
     const excel = new FakeExcel();
     excel.failAtSync(2); // 1: the stored parts (none: no second read); 2: the write
-    await expect(excel.run((ctx) => saveWorkbookProfile(ctx, ourDocument()))).rejects.toThrow(/failed as the test asked/);
+    await expect(excel.run((ctx) => saveWorkbookProfile(ctx, ourDocument()))).rejects.toThrow(
+      /failed as the test asked/,
+    );
     await expectUnchanged(excel, []);
   });
 });
@@ -153,27 +160,32 @@ describe("importing a JSON file", () => {
     ["an invalid profile", JSON.stringify({ ...ourDocument(), grades: [] }), "grades"],
     ["a built-in id", JSON.stringify({ ...ourDocument(), id: "wuhan" }), "id"],
   ];
-  test.each(bad)("%s is refused naming the problem, and nothing in the workbook changes", async (_what, text, field) => {
-    const excel = new FakeExcel({ sheets: { Sales: [["Customer"], ["c1"]] } });
-    await excel.run((ctx) => saveWorkbookProfile(ctx, { ...ourDocument(), id: "kept" }));
-    const store = await storeOf(excel);
-    const parts = await fakeXmlParts(excel);
-    const before = parts.parts.map((p) => p.xml);
-    store.calculations.length = 0;
-    parts.changes.length = 0;
+  test.each(bad)(
+    "%s is refused naming the problem, and nothing in the workbook changes",
+    async (_what, text, field) => {
+      const excel = new FakeExcel({ sheets: { Sales: [["Customer"], ["c1"]] } });
+      await excel.run((ctx) => saveWorkbookProfile(ctx, { ...ourDocument(), id: "kept" }));
+      const store = await storeOf(excel);
+      const parts = await fakeXmlParts(excel);
+      const before = parts.parts.map((p) => p.xml);
+      store.calculations.length = 0;
+      parts.changes.length = 0;
 
-    const outcome = await excel.run((ctx) => importWorkbookProfile(ctx, text));
-    expect(outcome.status).toBe("refused");
-    expect(outcome.status === "refused" && outcome.issues[0].field).toBe(field);
-    expect(parts.parts.map((p) => p.xml)).toEqual(before);
-    expect(parts.changes).toEqual([]);
-    expect(store.calculations).toEqual([]);
-    expect(excel.read("Sales")).toEqual([["Customer"], ["c1"]]);
-  });
+      const outcome = await excel.run((ctx) => importWorkbookProfile(ctx, text));
+      expect(outcome.status).toBe("refused");
+      expect(outcome.status === "refused" && outcome.issues[0].field).toBe(field);
+      expect(parts.parts.map((p) => p.xml)).toEqual(before);
+      expect(parts.changes).toEqual([]);
+      expect(store.calculations).toEqual([]);
+      expect(excel.read("Sales")).toEqual([["Customer"], ["c1"]]);
+    },
+  );
 
   test("the syntax error message says where, in both languages", async () => {
     const excel = new FakeExcel();
-    const outcome = await excel.run((ctx) => importWorkbookProfile(ctx, '{ "id": "east-region",\n  "method" "thresholds" }'));
+    const outcome = await excel.run((ctx) =>
+      importWorkbookProfile(ctx, '{ "id": "east-region",\n  "method" "thresholds" }'),
+    );
     expect(outcome.status === "refused" && outcome.issues[0].message).toEqual({
       en: 'The file is not valid JSON: line 2, column 12: expected ":" after the field name',
       zh: '文件不是有效的 JSON：第 2 行第 12 列：字段名后面应为 ":"',
@@ -211,7 +223,12 @@ describe("formulas follow a change: this workbook's RFM formulas, and nothing el
   function workbookWithFormulas(): FakeExcel {
     const excel = new FakeExcel({
       sheets: {
-        Sales: [["Customer", "Date", "Count", "Total", "Grade", "Note"], ["c1", 45800, 3, 2], ["c2", 45810, 5, 4], ["c3", 45820, 9, 7]],
+        Sales: [
+          ["Customer", "Date", "Count", "Total", "Grade", "Note"],
+          ["c1", 45800, 3, 2],
+          ["c2", 45810, 5, 4],
+          ["c3", 45820, 9, 7],
+        ],
         "Q3 sales": [["x"]],
         Plain: [[1, 2]],
       },
@@ -303,7 +320,10 @@ describe("profiles of an earlier version (workbook settings)", () => {
     expect(await excel.run((ctx) => migrateWorkbookProfiles(ctx))).toBe(2);
     expect(excel.stats).toHaveLength(2); // the read, then the copy (no parts yet: no second read)
     const parts = (await fakeXmlParts(excel)).parts;
-    expect(parts.map((p) => readProfilePart(p.xml)).map((c) => ("id" in c ? c.id : "?"))).toEqual(["east-region", "west"]);
+    expect(parts.map((p) => readProfilePart(p.xml)).map((c) => ("id" in c ? c.id : "?"))).toEqual([
+      "east-region",
+      "west",
+    ]);
     expect([...(await storeOf(excel)).values.entries()]).toEqual(settingsBefore);
     // A second opening copies nothing.
     expect(await excel.run((ctx) => migrateWorkbookProfiles(ctx))).toBe(0);
@@ -325,8 +345,14 @@ describe("profiles of an earlier version (workbook settings)", () => {
     const excel = await earlierWorkbook();
     await excel.run((ctx) => migrateWorkbookProfiles(ctx));
     const renamed = { ...ourDocument(), name: { en: "East (v2)", zh: "华东（第二版）" } };
-    expect(await excel.run((ctx) => saveWorkbookProfile(ctx, renamed))).toMatchObject({ status: "refused", reason: "taken" });
-    expect(await excel.run((ctx) => saveWorkbookProfile(ctx, renamed, { update: true }))).toMatchObject({ status: "saved", replaced: true });
+    expect(await excel.run((ctx) => saveWorkbookProfile(ctx, renamed))).toMatchObject({
+      status: "refused",
+      reason: "taken",
+    });
+    expect(await excel.run((ctx) => saveWorkbookProfile(ctx, renamed, { update: true }))).toMatchObject({
+      status: "saved",
+      replaced: true,
+    });
     expect((await excel.run((ctx) => listWorkbookProfiles(ctx))).profiles[0]).toEqual(renamed);
     expect(JSON.parse((await storeOf(excel)).values.get(OUR_KEY) as string)).toEqual(renamed);
     expect((await fakeXmlParts(excel)).parts).toHaveLength(2);
@@ -346,7 +372,10 @@ describe("profiles of an earlier version (workbook settings)", () => {
     excel.failAtSync(2); // the copy
     await expect(excel.run((ctx) => migrateWorkbookProfiles(ctx))).rejects.toThrow();
     expect((await fakeXmlParts(excel)).parts).toEqual([]);
-    expect((await excel.run((ctx) => listWorkbookProfiles(ctx))).profiles.map((p) => p.id)).toEqual(["east-region", "west"]);
+    expect((await excel.run((ctx) => listWorkbookProfiles(ctx))).profiles.map((p) => p.id)).toEqual([
+      "east-region",
+      "west",
+    ]);
   });
 });
 
@@ -392,8 +421,16 @@ describe("a damaged part", () => {
     ["XML that is not ours", `<other xmlns="${PROFILE_XML_NAMESPACE}"/>`, "(xml)"],
     ["cut-off XML", `<profile xmlns="${PROFILE_XML_NAMESPACE}" format="1" id="north">{"id":"north",`, "(xml)"],
     ["a newer format", `<profile xmlns="${PROFILE_XML_NAMESPACE}" format="2" id="north">{}</profile>`, "(xml)"],
-    ["broken JSON", `<profile xmlns="${PROFILE_XML_NAMESPACE}" format="1" id="north">{ "id": "north", </profile>`, "(json)"],
-    ["an id that is not the part's", `<profile xmlns="${PROFILE_XML_NAMESPACE}" format="1" id="north">${JSON.stringify({ ...ourDocument(), id: "south" })}</profile>`, "id"],
+    [
+      "broken JSON",
+      `<profile xmlns="${PROFILE_XML_NAMESPACE}" format="1" id="north">{ "id": "north", </profile>`,
+      "(json)",
+    ],
+    [
+      "an id that is not the part's",
+      `<profile xmlns="${PROFILE_XML_NAMESPACE}" format="1" id="north">${JSON.stringify({ ...ourDocument(), id: "south" })}</profile>`,
+      "id",
+    ],
   ])("%s is reported with its problem; the other profiles are listed as before", async (_what, xml, field) => {
     const excel = await withDamagedPart(xml);
     const listed = await excel.run((ctx) => listWorkbookProfiles(ctx));
@@ -410,19 +447,30 @@ describe("a damaged part", () => {
   });
 
   test("it is never overwritten by accident: its id is taken until the user chooses to update, and deleting removes it", async () => {
-    const excel = await withDamagedPart(`<profile xmlns="${PROFILE_XML_NAMESPACE}" format="1" id="north">{ "id": "north", </profile>`);
+    const excel = await withDamagedPart(
+      `<profile xmlns="${PROFILE_XML_NAMESPACE}" format="1" id="north">{ "id": "north", </profile>`,
+    );
     const north = { ...ourDocument(), id: "north" };
-    expect(await excel.run((ctx) => saveWorkbookProfile(ctx, north))).toMatchObject({ status: "refused", reason: "taken" });
+    expect(await excel.run((ctx) => saveWorkbookProfile(ctx, north))).toMatchObject({
+      status: "refused",
+      reason: "taken",
+    });
     // Saving another profile leaves the damaged part as it is.
     await excel.run((ctx) => saveWorkbookProfile(ctx, { ...ourDocument(), id: "west" }));
     expect((await fakeXmlParts(excel)).parts.some((p) => p.xml.includes('{ "id": "north", '))).toBe(true);
 
-    expect(await excel.run((ctx) => saveWorkbookProfile(ctx, north, { update: true }))).toMatchObject({ status: "saved", replaced: true });
+    expect(await excel.run((ctx) => saveWorkbookProfile(ctx, north, { update: true }))).toMatchObject({
+      status: "saved",
+      replaced: true,
+    });
     const listed = await excel.run((ctx) => listWorkbookProfiles(ctx));
     expect(listed.profiles.map((p) => p.id)).toEqual(["east-region", "north", "west"]);
     expect(listed.invalid).toEqual([]);
     expect(await excel.run((ctx) => deleteWorkbookProfile(ctx, "north"))).toBe(true);
-    expect((await excel.run((ctx) => listWorkbookProfiles(ctx))).profiles.map((p) => p.id)).toEqual(["east-region", "west"]);
+    expect((await excel.run((ctx) => listWorkbookProfiles(ctx))).profiles.map((p) => p.id)).toEqual([
+      "east-region",
+      "west",
+    ]);
   });
 
   test("parts written by other programs in other namespaces are not ours and are left alone", async () => {
@@ -442,7 +490,7 @@ describe("finding the formulas that use a profile", () => {
     ['=rfm.scores(B2:B9,C2:C9,D2:D9," East-Region ")', true],
     ['=IFERROR(RFM.GRADE(B2,C2,D2,"east-region"),"")', true],
     ['=RFM.GRADE(B2,C2,D2,"east-region-2")', false],
-    ['=RFM.GRADE(B2,C2,D2,$H$1)', false],
+    ["=RFM.GRADE(B2,C2,D2,$H$1)", false],
     ['=B2&"east-region"', false],
     ["east-region", false],
     [42, false],
@@ -457,14 +505,21 @@ describe("finding the formulas that use a profile", () => {
   test("addresses on every sheet, a filled-down column merged into one range, sheet names quoted", async () => {
     const excel = new FakeExcel({
       sheets: {
-        Sales: [["Customer", "Date", "Count", "Total", "Grade"], ["c1", 45800, 3, 2], ["c2", 45810, 5, 4], ["c3", 45820, 9, 7], ["c4", 45830, 1, 1]],
+        Sales: [
+          ["Customer", "Date", "Count", "Total", "Grade"],
+          ["c1", 45800, 3, 2],
+          ["c2", 45810, 5, 4],
+          ["c3", 45820, 9, 7],
+          ["c4", 45830, 1, 1],
+        ],
         "Q3 sales": [["x"]],
         Other: [["nothing here"]],
       },
     });
-    for (const row of [2, 3, 4]) excel.setFormula("Sales", `E${row}`, `=RFM.GRADE(B${row},C${row},D${row},"east-region")`, "B");
+    for (const row of [2, 3, 4])
+      excel.setFormula("Sales", `E${row}`, `=RFM.GRADE(B${row},C${row},D${row},"east-region")`, "B");
     excel.setFormula("Sales", "E5", '=RFM.GRADE(B5,C5,D5,"wuhan")', "D");
-    excel.setFormula("Sales", "G1", '=RFM.PROFILES()', "shaoxing");
+    excel.setFormula("Sales", "G1", "=RFM.PROFILES()", "shaoxing");
     excel.setFormula("Q3 sales", "C7", '=RFM.SCORE(A1,A2,A3,"EAST-REGION")', 3);
     excel.setFormula("Q3 sales", "A9", '=RFM.SCORE(A1,A2,A3,"east-region")', 3);
 
@@ -476,7 +531,13 @@ describe("finding the formulas that use a profile", () => {
     const rows = 60_000;
     const cols = 8;
     const excel = new FakeExcel({ sheets: { Big: [] } });
-    for (let c = 0; c < cols; c++) excel.setColumn("Big", c, 0, Array.from({ length: rows }, (_, i) => `r${i}c${c}`));
+    for (let c = 0; c < cols; c++)
+      excel.setColumn(
+        "Big",
+        c,
+        0,
+        Array.from({ length: rows }, (_, i) => `r${i}c${c}`),
+      );
     excel.setFormula("Big", `I${rows}`, `=RFM.GRADE(A${rows},B${rows},C${rows},"east-region")`, "A");
     excel.resetStats();
 

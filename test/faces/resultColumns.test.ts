@@ -13,9 +13,29 @@ import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import { join } from "path";
 import {
-  builtinProfile, compareGradings, compileSql, CUSTOMER_COLUMNS, dayToSerial, formatDay, gradeCustomers, gradeSales,
-  LEADING_COLUMNS, ownOutputBlock, parseDay, RESULT_COLUMNS, resultCell, resultColumns, resultHeaders, resultText,
-  SPILL_COLUMNS, type GradeMigration, type GradeResult, type Lang, type Profile, type ResultColumn, type ResultRows,
+  builtinProfile,
+  compareGradings,
+  compileSql,
+  CUSTOMER_COLUMNS,
+  dayToSerial,
+  formatDay,
+  gradeCustomers,
+  gradeSales,
+  LEADING_COLUMNS,
+  ownOutputBlock,
+  parseDay,
+  RESULT_COLUMNS,
+  resultCell,
+  resultColumns,
+  resultHeaders,
+  resultText,
+  SPILL_COLUMNS,
+  type GradeMigration,
+  type GradeResult,
+  type Lang,
+  type Profile,
+  type ResultColumn,
+  type ResultRows,
   type ResultSetting,
 } from "../../src/engine";
 import { csvSafeText } from "../../src/cli/cellText";
@@ -78,8 +98,13 @@ const inSheet: FaceForm = (c, v) => {
 
 /** Checks a face's result block: headers, then each row's cells against the declaration's readers. */
 function expectBlock(
-  face: string, columns: readonly ResultColumn[], lang: Lang, headers: readonly unknown[], rows: readonly (readonly unknown[])[],
-  read: ResultRows, form: FaceForm,
+  face: string,
+  columns: readonly ResultColumn[],
+  lang: Lang,
+  headers: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+  read: ResultRows,
+  form: FaceForm,
 ): void {
   expect({ face, headers }).toEqual({ face, headers: columns.map((c) => c.header[lang]) });
   expect(rows.length).toBe(read.res.n);
@@ -88,7 +113,9 @@ function expectBlock(
       const v = c.value(read, i);
       return c.id === "note" ? v !== null : form(c, v);
     });
-    const actual = columns.map((c, k) => (c.id === "note" ? row[k] !== null && row[k] !== undefined && row[k] !== "" : row[k]));
+    const actual = columns.map((c, k) =>
+      c.id === "note" ? row[k] !== null && row[k] !== undefined && row[k] !== "" : row[k],
+    );
     expect({ face, row: i, cells: actual }).toEqual({ face, row: i, cells: expected });
   });
 }
@@ -100,7 +127,8 @@ function workbookValue(v: ExcelJS.CellValue): unknown {
   if (v === null || v === undefined || v === "") return null;
   if (v instanceof Date) return `date:${formatDay(Math.round(v.getTime() / 86_400_000))}`;
   // A formula whose result is "" is saved without a value.
-  if (typeof v === "object" && "formula" in v) return workbookValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if (typeof v === "object" && "formula" in v)
+    return workbookValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   if (typeof v === "object" && "richText" in v) return v.richText.map((run) => run.text).join("");
   if (typeof v === "object" && "error" in v) return v.error;
   return v;
@@ -110,7 +138,8 @@ async function readSheet(bytes: Buffer, sheet = 0): Promise<{ values: unknown[][
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.worksheets[sheet];
-  const values: unknown[][] = [], formats: string[][] = [];
+  const values: unknown[][] = [],
+    formats: string[][] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cells = Array.from({ length: ws.columnCount }, (_, c) => row.getCell(c + 1));
@@ -135,7 +164,9 @@ function withDays(columns: readonly ResultColumn[], rows: unknown[][]): unknown[
  * customer already at the top grade) carries none.
  */
 const declaredFormats = (columns: readonly ResultColumn[], values?: readonly unknown[]) =>
-  columns.map((c, k) => (values && (values[k] === null || values[k] === undefined) ? "General" : c.format ?? "General"));
+  columns.map((c, k) =>
+    values && (values[k] === null || values[k] === undefined) ? "General" : (c.format ?? "General"),
+  );
 
 /** Columns no cell formula or SQL query computes exactly (README says so): present in values, absent there. */
 const NOT_COMPILED: readonly string[] = ["nextGrade"];
@@ -169,7 +200,8 @@ describe("the declaration", () => {
 
 describe("the command line", () => {
   let dir: string;
-  const customersCsv = () => [SHAOXING_HEADERS, ...SHAOXING_ROWS].map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
+  const customersCsv = () =>
+    [SHAOXING_HEADERS, ...SHAOXING_ROWS].map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
   const salesCsv = () => [SALES_HEADERS, ...SALES].map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
 
   beforeAll(() => {
@@ -177,7 +209,11 @@ describe("the command line", () => {
     dir = tempDir();
     write(dir, "customers.csv", customersCsv());
     write(dir, "sales.csv", salesCsv());
-    write(dir, "previous.csv", ["客户编号,客户等级", ...PREVIOUS.ids.map((id, k) => `${id},${PREVIOUS.grades[k]}`)].join("\n") + "\n");
+    write(
+      dir,
+      "previous.csv",
+      ["客户编号,客户等级", ...PREVIOUS.ids.map((id, k) => `${id},${PREVIOUS.grades[k]}`)].join("\n") + "\n",
+    );
   }, 120_000);
 
   const run = (args: string[]) => {
@@ -199,9 +235,25 @@ describe("the command line", () => {
         return { headers: headers.slice(skip), rows: recs.map((r) => headers.slice(skip).map((h) => r[h])) };
       };
       const c = rowsOf(`c-${lang}.csv`, SHAOXING_HEADERS.length);
-      expectBlock("CLI CSV", columns, lang, c.headers, c.rows, { res: customersGraded(), lang, migration: compared() }, inCsv);
+      expectBlock(
+        "CLI CSV",
+        columns,
+        lang,
+        c.headers,
+        c.rows,
+        { res: customersGraded(), lang, migration: compared() },
+        inCsv,
+      );
       const s = rowsOf(`s-${lang}.csv`, CUSTOMER_COLUMNS.length);
-      expectBlock("CLI CSV sales", resultColumns(WITH_PERIODS), lang, s.headers, s.rows, { res: salesGraded(), lang }, inCsv);
+      expectBlock(
+        "CLI CSV sales",
+        resultColumns(WITH_PERIODS),
+        lang,
+        s.headers,
+        s.rows,
+        { res: salesGraded(), lang },
+        inCsv,
+      );
       expect(Object.keys(records(readText(join(dir, `s-${lang}.csv`)))[0]).slice(0, CUSTOMER_COLUMNS.length)).toEqual(
         CUSTOMER_COLUMNS.map((col) => col.header[lang]),
       );
@@ -214,14 +266,34 @@ describe("the command line", () => {
     const columns = resultColumns(COMPARED);
     const c = await readSheet(readFileBytes(dir, "c.xlsx"));
     const start = SHAOXING_HEADERS.length;
-    expectBlock("CLI xlsx", columns, "en", c.values[0].slice(start), withDays(columns, c.values.slice(1).map((r) => r.slice(start))),
-      { res: customersGraded(), lang: "en", migration: compared() }, inWorkbook);
+    expectBlock(
+      "CLI xlsx",
+      columns,
+      "en",
+      c.values[0].slice(start),
+      withDays(
+        columns,
+        c.values.slice(1).map((r) => r.slice(start)),
+      ),
+      { res: customersGraded(), lang: "en", migration: compared() },
+      inWorkbook,
+    );
     // Row 2 (C001) is graded and compared: every result cell is written.
     expect(c.formats[1].slice(start)).toEqual(declaredFormats(columns, c.values[1].slice(start)));
     const s = await readSheet(readFileBytes(dir, "s.xlsx"));
     const first = CUSTOMER_COLUMNS.length;
-    expectBlock("CLI xlsx sales", resultColumns(WITH_PERIODS), "en", s.values[0].slice(first), withDays(resultColumns(WITH_PERIODS), s.values.slice(1).map((r) => r.slice(first))),
-      { res: salesGraded(), lang: "en" }, inWorkbook);
+    expectBlock(
+      "CLI xlsx sales",
+      resultColumns(WITH_PERIODS),
+      "en",
+      s.values[0].slice(first),
+      withDays(
+        resultColumns(WITH_PERIODS),
+        s.values.slice(1).map((r) => r.slice(first)),
+      ),
+      { res: salesGraded(), lang: "en" },
+      inWorkbook,
+    );
     expect(s.formats[1]).toEqual([
       ...CUSTOMER_COLUMNS.map((col) => col.format ?? "General"),
       ...declaredFormats(resultColumns(WITH_PERIODS), s.values[1].slice(first)),
@@ -232,20 +304,42 @@ describe("the command line", () => {
     expect(SOFFICE).toBeDefined();
     run([...customerArgs, "--formulas", "-o", "cf.xlsx"]);
     run([...salesArgs, "--formulas", "-o", "sf.xlsx"]);
-    const [cf, sf] = recalculate([readFileBytes(dir, "cf.xlsx"), readFileBytes(dir, "sf.xlsx")].map(withoutCachedValues));
+    const [cf, sf] = recalculate(
+      [readFileBytes(dir, "cf.xlsx"), readFileBytes(dir, "sf.xlsx")].map(withoutCachedValues),
+    );
     const columns = liveFormulaColumns(customersGraded());
     expect(columns.map((col) => col.id)).toEqual(compiled(resultColumns(WITH_PERIODS)).map((col) => col.id));
     // The formulas give reasons for rows not graded only: the engine's notes on graded rows are not formulas.
     const c = await readSheet(cf);
     const start = SHAOXING_HEADERS.length;
-    expectBlock("CLI formulas", columns, "en", c.values[0].slice(start), withDays(columns, c.values.slice(1).map((r) => r.slice(start))),
-      { res: customersGraded(), lang: "en" }, inWorkbook);
+    expectBlock(
+      "CLI formulas",
+      columns,
+      "en",
+      c.values[0].slice(start),
+      withDays(
+        columns,
+        c.values.slice(1).map((r) => r.slice(start)),
+      ),
+      { res: customersGraded(), lang: "en" },
+      inWorkbook,
+    );
     const before = await readSheet(readFileBytes(dir, "cf.xlsx"));
     expect(before.formats[1].slice(start)).toEqual(declaredFormats(columns));
     const s = await readSheet(sf);
     const first = CUSTOMER_COLUMNS.length;
-    expectBlock("CLI sales formulas", liveFormulaColumns(salesGraded()), "en", s.values[0].slice(first), withDays(liveFormulaColumns(salesGraded()), s.values.slice(1).map((r) => r.slice(first))),
-      { res: salesGraded(), lang: "en" }, inWorkbook);
+    expectBlock(
+      "CLI sales formulas",
+      liveFormulaColumns(salesGraded()),
+      "en",
+      s.values[0].slice(first),
+      withDays(
+        liveFormulaColumns(salesGraded()),
+        s.values.slice(1).map((r) => r.slice(first)),
+      ),
+      { res: salesGraded(), lang: "en" },
+      inWorkbook,
+    );
   }, 300_000);
 });
 
@@ -253,12 +347,22 @@ describe("the pane on the Excel double", () => {
   async function gradeIn(excel: FakeExcel, profile: Profile, asOf: string, lang: Lang, liveFormulas = false) {
     const flow = createGradingFlow((batch) => excel.run(batch));
     const { source, date1904, detection } = await flow.inspect();
-    const request: GradeRequest = { source, date1904, detection, profile, asOf, unit: profile.monetaryUnit, lang, liveFormulas };
+    const request: GradeRequest = {
+      source,
+      date1904,
+      detection,
+      profile,
+      asOf,
+      unit: profile.monetaryUnit,
+      lang,
+      liveFormulas,
+    };
     const outcome = await flow.grade(request, { askOverwrite: async () => "overwrite" });
     if (outcome.status !== "done") throw new Error(outcome.status);
     return outcome;
   }
-  const customersSheet = () => new FakeExcel({ sheets: { Sales: [SHAOXING_HEADERS, ...SHAOXING_ROWS] }, selection: "Sales!B3" });
+  const customersSheet = () =>
+    new FakeExcel({ sheets: { Sales: [SHAOXING_HEADERS, ...SHAOXING_ROWS] }, selection: "Sales!B3" });
   const salesSheet = () => new FakeExcel({ sheets: { Orders: [SALES_HEADERS, ...SALES] }, selection: "Orders!A2" });
 
   for (const lang of ["en", "zh"] as const) {
@@ -268,12 +372,23 @@ describe("the pane on the Excel double", () => {
       const first = resultColumns(WITH_PERIODS);
       const block = excel.read("Sales", `E1:${"EFGHIJKLMNOP"[first.length - 1]}6`);
       expectBlock("pane", first, lang, block[0], block.slice(1), { res: customersGraded(), lang }, inSheet);
-      expect(excel.numberFormats("Sales", `E2:${"EFGHIJKLMNOP"[first.length - 1]}2`)[0]).toEqual(declaredFormats(first));
+      expect(excel.numberFormats("Sales", `E2:${"EFGHIJKLMNOP"[first.length - 1]}2`)[0]).toEqual(
+        declaredFormats(first),
+      );
 
       await gradeIn(excel, shaoxing, LATER_AS_OF, lang);
       const later = customersGraded(LATER_AS_OF);
       const earlier = customersGraded();
-      const migration = compareGradings(later, { ids: customerIds, grades: customerIds.map((_, i) => earlier.gradeIndex[i] < 0 ? "" : shaoxing.grades[earlier.gradeIndex[i]].grade) }, customerIds);
+      const migration = compareGradings(
+        later,
+        {
+          ids: customerIds,
+          grades: customerIds.map((_, i) =>
+            earlier.gradeIndex[i] < 0 ? "" : shaoxing.grades[earlier.gradeIndex[i]].grade,
+          ),
+        },
+        customerIds,
+      );
       const columns = resultColumns(COMPARED);
       const last = "EFGHIJKLMNOP"[columns.length - 1];
       const again = excel.read("Sales", `E1:${last}6`);
@@ -285,7 +400,15 @@ describe("the pane on the Excel double", () => {
       const out = sales.read(done.written.sheetName);
       const k = CUSTOMER_COLUMNS.length;
       expect(out[0].slice(0, k)).toEqual(CUSTOMER_COLUMNS.map((c) => c.header[lang]));
-      expectBlock("pane sales", first, lang, out[0].slice(k), out.slice(1).map((r) => r.slice(k)), { res: salesGraded(), lang }, inSheet);
+      expectBlock(
+        "pane sales",
+        first,
+        lang,
+        out[0].slice(k),
+        out.slice(1).map((r) => r.slice(k)),
+        { res: salesGraded(), lang },
+        inSheet,
+      );
       expect(sales.numberFormats(done.written.sheetName, `A2:${"ABCDEFGHIJKLMNOP"[k + first.length - 1]}2`)[0]).toEqual(
         [...CUSTOMER_COLUMNS.map((c) => c.format ?? "General"), ...declaredFormats(first)],
       );
@@ -307,14 +430,37 @@ describe("the pane on the Excel double", () => {
     const sales = salesSheet();
     const done = await gradeIn(sales, wuhan, SALES_AS_OF, "en", true);
     const salesSheetIndex = sales.sheetNames().indexOf(done.written.sheetName);
-    const [c, s] = recalculate([await saveAsXlsx(customers, false), await saveAsXlsx(sales, false)].map(withoutCachedValues));
+    const [c, s] = recalculate(
+      [await saveAsXlsx(customers, false), await saveAsXlsx(sales, false)].map(withoutCachedValues),
+    );
     const cv = (await readSheet(c, customers.sheetNames().indexOf("Sales"))).values;
-    expectBlock("pane live", columns, "en", cv[0].slice(4), withDays(columns, cv.slice(1).map((r) => r.slice(4))), { res: customersGraded(), lang: "en" }, inWorkbook);
+    expectBlock(
+      "pane live",
+      columns,
+      "en",
+      cv[0].slice(4),
+      withDays(
+        columns,
+        cv.slice(1).map((r) => r.slice(4)),
+      ),
+      { res: customersGraded(), lang: "en" },
+      inWorkbook,
+    );
     const sv = (await readSheet(s, salesSheetIndex)).values;
     const k = CUSTOMER_COLUMNS.length;
     const salesColumns = liveFormulaColumns(salesGraded());
-    expectBlock("pane sales live", salesColumns, "en", sv[0].slice(k), withDays(salesColumns, sv.slice(1).map((r) => r.slice(k))),
-      { res: salesGraded(), lang: "en" }, inWorkbook);
+    expectBlock(
+      "pane sales live",
+      salesColumns,
+      "en",
+      sv[0].slice(k),
+      withDays(
+        salesColumns,
+        sv.slice(1).map((r) => r.slice(k)),
+      ),
+      { res: salesGraded(), lang: "en" },
+      inWorkbook,
+    );
   }, 300_000);
 });
 
@@ -327,17 +473,30 @@ describe("the custom functions' spills", () => {
     const out = (await scores(col(1), col(2), col(3), "shaoxing", SHAOXING_AS_OF, null as never)) as unknown[][];
     const graded = customersGraded();
     // Rows not graded spill #VALUE! with the reason in every cell: compare the graded ones.
-    const rows = out.slice(1).map((row, i) => (graded.gradeIndex[i] < 0 ? SPILL_COLUMNS.map((c) => inSheet(c, null)) : row));
+    const rows = out
+      .slice(1)
+      .map((row, i) => (graded.gradeIndex[i] < 0 ? SPILL_COLUMNS.map((c) => inSheet(c, null)) : row));
     expectBlock("RFM.SCORES", SPILL_COLUMNS, "en", out[0], rows, { res: graded, lang: "en" }, inSheet);
   });
 
   test("RFM.SALES: the customer columns, then the spill columns", async () => {
     const col = (k: number) => column(SALES_HEADERS[k], ...SALES.map((r) => r[k]));
-    const out = (await salesFunction(col(0), col(1), col(2), "wuhan", SALES_AS_OF, null, null as never, true)) as unknown[][];
+    const out = (await salesFunction(
+      col(0),
+      col(1),
+      col(2),
+      "wuhan",
+      SALES_AS_OF,
+      null,
+      null as never,
+      true,
+    )) as unknown[][];
     const res = salesGraded();
     const k = CUSTOMER_COLUMNS.length;
     expect(out[0].slice(0, k)).toEqual(CUSTOMER_COLUMNS.map((c) => c.header.en));
-    const rows = out.slice(1, 1 + res.n).map((row, j) => (res.gradeIndex[j] < 0 ? SPILL_COLUMNS.map((c) => inSheet(c, null)) : row.slice(k)));
+    const rows = out
+      .slice(1, 1 + res.n)
+      .map((row, j) => (res.gradeIndex[j] < 0 ? SPILL_COLUMNS.map((c) => inSheet(c, null)) : row.slice(k)));
     expectBlock("RFM.SALES", SPILL_COLUMNS, "en", out[0].slice(k), rows, { res, lang: "en" }, inSheet);
   });
 });
@@ -367,20 +526,36 @@ describe("the SQL query on DuckDB", () => {
   }
 
   /** In the query's result: numbers compare as numbers (DECIMAL prints 3 as 3.0), dates as YYYY-MM-DD. */
-  const inQuery: FaceForm = (c, v) => (v === null ? null : c.kind === "decimal" || c.kind === "integer" ? Number(v) : resultText(c, v));
+  const inQuery: FaceForm = (c, v) =>
+    v === null ? null : c.kind === "decimal" || c.kind === "integer" ? Number(v) : resultText(c, v);
 
   test.each([
     ["customers", () => compileSql(shaoxing, { input: "customers", asOf: SHAOXING_AS_OF }), customersGraded],
     ["sales", () => compileSql(wuhan, { asOf: SALES_AS_OF }), salesGraded],
-  ] as const)("%s: the declared columns that apply, in order, but the comparison (no previous grading in a query)", async (_, sql, graded) => {
-    const { names, rows } = await rowsOf(sql());
-    const res = graded();
-    const columns = compiled(resultColumns(WITH_PERIODS));
-    expect(names.slice(0, 4)).toEqual(["customer_id", "last_order_date", "purchases", "amount"]);
-    expect(names.length).toBe(4 + columns.length);
-    const values = rows.map((row) => row.slice(4).map((v, k) => (v === null || columns[k].kind === "text" || columns[k].kind === "date" ? v : Number(v))));
-    // The query names its columns as SQL identifiers (r_score …): the values, column by column, show the order. The
-    // note is a reason code there: compared by presence, as everywhere.
-    expectBlock("SQL", columns, "en", columns.map((c) => c.header.en), values, { res, lang: "en" }, inQuery);
-  });
+  ] as const)(
+    "%s: the declared columns that apply, in order, but the comparison (no previous grading in a query)",
+    async (_, sql, graded) => {
+      const { names, rows } = await rowsOf(sql());
+      const res = graded();
+      const columns = compiled(resultColumns(WITH_PERIODS));
+      expect(names.slice(0, 4)).toEqual(["customer_id", "last_order_date", "purchases", "amount"]);
+      expect(names.length).toBe(4 + columns.length);
+      const values = rows.map((row) =>
+        row
+          .slice(4)
+          .map((v, k) => (v === null || columns[k].kind === "text" || columns[k].kind === "date" ? v : Number(v))),
+      );
+      // The query names its columns as SQL identifiers (r_score …): the values, column by column, show the order. The
+      // note is a reason code there: compared by presence, as everywhere.
+      expectBlock(
+        "SQL",
+        columns,
+        "en",
+        columns.map((c) => c.header.en),
+        values,
+        { res, lang: "en" },
+        inQuery,
+      );
+    },
+  );
 });

@@ -31,7 +31,11 @@ describe("engineCell: every shape of an error cell becomes the engine's { error 
     ["a data-type error with errorType only", { type: "Error", errorType: "Div0" }, "#DIV/0!"],
     ["a data-type error of a newer kind", { type: "Error", errorType: "Spill", errorSubType: "Collision" }, "#SPILL!"],
     ["an error of an unknown kind is still an error", { type: "Error" }, "#VALUE!"],
-    ["a web image (its basic value is #VALUE!)", { type: "WebImage", address: "https://x/y.png", basicValue: "#VALUE!" }, "#VALUE!"],
+    [
+      "a web image (its basic value is #VALUE!)",
+      { type: "WebImage", address: "https://x/y.png", basicValue: "#VALUE!" },
+      "#VALUE!",
+    ],
   ])("%s", (_label, cell, code) => {
     expect(engineCell(cell)).toEqual({ error: code });
   });
@@ -39,17 +43,31 @@ describe("engineCell: every shape of an error cell becomes the engine's { error 
 
 describe("engineCell: data types are read by their value", () => {
   test.each<[string, unknown, unknown]>([
-    ["a formatted number (a date formatted as a date)", { type: "FormattedNumber", basicValue: 45833, numberFormat: "yyyy-mm-dd" }, 45833],
+    [
+      "a formatted number (a date formatted as a date)",
+      { type: "FormattedNumber", basicValue: 45833, numberFormat: "yyyy-mm-dd" },
+      45833,
+    ],
     ["a double with a number format", { type: "Double", basicValue: 20, numberFormat: "0" }, 20],
     ["a formatted number in the host's JSON", { type: "FormattedNumber", primitive: 10 }, 10],
     ["a string data type", { type: "String", basicValue: "C001" }, "C001"],
     ["a boolean data type", { type: "Boolean", basicValue: true }, true],
     [
       "an entity: the text the cell shows (its basic value is the #VALUE! placeholder)",
-      { type: "Entity", text: "Acme Ltd", basicValue: "#VALUE!", basicType: "Error", properties: { City: { type: "String", basicValue: "Wuhan" } } },
+      {
+        type: "Entity",
+        text: "Acme Ltd",
+        basicValue: "#VALUE!",
+        basicType: "Error",
+        properties: { City: { type: "String", basicValue: "Wuhan" } },
+      },
       "Acme Ltd",
     ],
-    ["a linked entity (Stocks, Geography)", { type: "LinkedEntity", text: "Wuhan", basicValue: "#VALUE!", id: { entityId: "x" } }, "Wuhan"],
+    [
+      "a linked entity (Stocks, Geography)",
+      { type: "LinkedEntity", text: "Wuhan", basicValue: "#VALUE!", id: { entityId: "x" } },
+      "Wuhan",
+    ],
   ])("%s", (_label, cell, value) => {
     expect(engineCell(cell)).toEqual(value);
   });
@@ -79,12 +97,17 @@ describe("through RFM.GRADE: the row with the error is not graded and names the 
     })) as unknown[][];
     expect(out[0]).toEqual(["A"]);
     const bad = out[1][0];
-    expect(isFormulaError(bad) && bad.message).toBe(`Row 3, column “last_order_date”: the cell holds the Excel error ${code}`);
+    expect(isFormulaError(bad) && bad.message).toBe(
+      `Row 3, column “last_order_date”: the cell holds the Excel error ${code}`,
+    );
   });
 
   test("formatted numbers and string data types are graded like the plain values", async () => {
     const out = await score(
-      column({ type: "FormattedNumber", basicValue: AS_OF - 6, numberFormat: "yyyy/m/d" }, { type: "String", basicValue: "2025-06-25" }),
+      column(
+        { type: "FormattedNumber", basicValue: AS_OF - 6, numberFormat: "yyyy/m/d" },
+        { type: "String", basicValue: "2025-06-25" },
+      ),
       column({ type: "Double", basicValue: 20, numberFormat: "0" }, 20),
       column(10, { type: "FormattedNumber", primitive: 10, numberFormat: "#,##0.00" }),
       none,

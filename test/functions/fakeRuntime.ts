@@ -58,7 +58,14 @@ function loadable<T extends object>(values: T, requested: Set<string>, loaded: S
 }
 
 export function installRuntime(options: RuntimeOptions = {}): InstalledRuntime {
-  const { language = "en-US", platform, date1904 = false, hostAnswers = "dateFunction", busyRuns = 0, runLatencyMs = 0 } = options;
+  const {
+    language = "en-US",
+    platform,
+    date1904 = false,
+    hostAnswers = "dateFunction",
+    busyRuns = 0,
+    runLatencyMs = 0,
+  } = options;
   globals.CustomFunctions = {
     Error: FakeFormulaError,
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },

@@ -23,7 +23,14 @@ const SHAOXING_ROWS = {
 const none = null as unknown as undefined; // Excel passes null for an omitted optional argument
 
 function shaoxing<T>(fn: typeof grade, rows = SHAOXING_ROWS, asOf: unknown = AS_OF) {
-  return fn(column(...rows.dates), column(...rows.counts), column(...rows.totals), "shaoxing", asOf, none) as Promise<T>;
+  return fn(
+    column(...rows.dates),
+    column(...rows.counts),
+    column(...rows.totals),
+    "shaoxing",
+    asOf,
+    none,
+  ) as Promise<T>;
 }
 
 beforeEach(() => installRuntime());
@@ -96,7 +103,14 @@ describe("single cells", () => {
 describe("units", () => {
   test('"yuan" divides by 10,000 exactly: 50,000 yuan is 5 万元 (m3), 50,001 yuan is above 5 (m4)', async () => {
     // D=6 (r5), S=1 (f1): X = 1.5 + 0.4 + 0.6m -> m3: 3.7, m4: 4.3
-    const out = await score(column(daysBefore(6), daysBefore(6)), column(1, 1), column(50000, 50001), none, AS_OF, "yuan");
+    const out = await score(
+      column(daysBefore(6), daysBefore(6)),
+      column(1, 1),
+      column(50000, 50001),
+      none,
+      AS_OF,
+      "yuan",
+    );
     expect(out).toEqual([[3.7], [4.3]]);
   });
 
@@ -200,7 +214,9 @@ describe("rows that cannot be graded", () => {
 
   test("a single bad cell names the parameter without a row number", async () => {
     const out = (await grade(cell(daysBefore(6)), cell(0), cell(10), none, AS_OF, none)) as unknown[][];
-    expect(isFormulaError(out[0][0]) && out[0][0].message).toMatch(/^Column “purchases”: purchase count must be at least 1/);
+    expect(isFormulaError(out[0][0]) && out[0][0].message).toMatch(
+      /^Column “purchases”: purchase count must be at least 1/,
+    );
   });
 
   test("a last order date after the as-of date is not graded", async () => {
@@ -268,7 +284,12 @@ describe("Chinese Office", () => {
   beforeEach(() => installRuntime({ language: "zh-CN" }));
 
   test("CADENCE speaks Chinese", async () => {
-    expect(await shaoxing(cadence)).toEqual([["每月沟通1–2次"], ["每季度沟通1–2次"], ["每半年沟通1–2次"], ["每半年沟通1–2次"]]);
+    expect(await shaoxing(cadence)).toEqual([
+      ["每月沟通1–2次"],
+      ["每季度沟通1–2次"],
+      ["每半年沟通1–2次"],
+      ["每半年沟通1–2次"],
+    ]);
   });
 
   test("row reasons are in Chinese and name the parameter as Chinese Excel shows it", async () => {
@@ -289,6 +310,6 @@ describe("Chinese Office", () => {
     const missingAsOf = await rejection(grade(cell(daysBefore(6)), cell(20), cell(10), none, none, none));
     expect(missingAsOf.message).toMatch(/统计日期/);
     const badUnit = await rejection(grade(cell(daysBefore(6)), cell(20), cell(10), none, AS_OF, "usd"));
-    expect(badUnit.message).toBe("单位必须是 \"yuan\"（元）或 \"wan\"（万元），而不是“usd”。");
+    expect(badUnit.message).toBe('单位必须是 "yuan"（元）或 "wan"（万元），而不是“usd”。');
   });
 });

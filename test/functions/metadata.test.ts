@@ -9,7 +9,10 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import {
-  finishMetadata, localizeMetadata, type FunctionsMetadata, type TranslationTable,
+  finishMetadata,
+  localizeMetadata,
+  type FunctionsMetadata,
+  type TranslationTable,
 } from "../../src/functions/localizeMetadata";
 import { RANGE_PARAMETERS, SALES_RANGES } from "../../src/functions/formulaMessages";
 
@@ -76,13 +79,21 @@ test("the contract is the one issues #3 and #9 promise", () => {
 test("messages name the range parameters exactly as the formula does", () => {
   const names = expected.functions[0].parameters.slice(0, 3).map((p) => p.name);
   expect(Object.values(RANGE_PARAMETERS)).toEqual(names);
-  expect(SALES_RANGES.map((p) => p.name)).toEqual(byId(expected, "SALES").parameters.slice(0, 3).map((p) => p.name));
+  expect(SALES_RANGES.map((p) => p.name)).toEqual(
+    byId(expected, "SALES")
+      .parameters.slice(0, 3)
+      .map((p) => p.name),
+  );
 });
 
 describe("error cells reach the functions", () => {
   test("functions.json has the top-level allowErrorForDataTypeAny beside allowCustomDataForDataTypeAny", () => {
     expect(plugin.allowErrorForDataTypeAny).toBeUndefined(); // the plugin cannot emit it: the build adds it
-    expect(Object.keys(generated).slice(0, 3)).toEqual(["allowCustomDataForDataTypeAny", "allowErrorForDataTypeAny", "functions"]);
+    expect(Object.keys(generated).slice(0, 3)).toEqual([
+      "allowCustomDataForDataTypeAny",
+      "allowErrorForDataTypeAny",
+      "functions",
+    ]);
     expect(generated.allowErrorForDataTypeAny).toBe(true);
     expect(generated.allowCustomDataForDataTypeAny).toBe(true);
     expect(expected.allowErrorForDataTypeAny).toBe(true);
@@ -98,7 +109,9 @@ describe("error cells reach the functions", () => {
     const typed: FunctionsMetadata = {
       ...plugin,
       functions: plugin.functions.map((f) =>
-        f.id === "SALES" ? { ...f, parameters: f.parameters.map((p) => (p.name === "order_date" ? { ...p, type: "number" } : p)) } : f,
+        f.id === "SALES"
+          ? { ...f, parameters: f.parameters.map((p) => (p.name === "order_date" ? { ...p, type: "number" } : p)) }
+          : f,
       ),
     };
     expect(() => finishMetadata(typed)).toThrow(/range parameter order_date of SALES must be of type any/);
@@ -138,10 +151,24 @@ describe("zh-CN functions.json (built from the English one and the translation t
         expect(p.description).toMatch(/[\u4e00-\u9fff]/);
       });
     });
-    expect(zh.functions[0].parameters.map((p) => p.name)).toEqual(["最近下单时间", "购买次数", "总金额", "方案", "统计日期", "单位"]);
+    expect(zh.functions[0].parameters.map((p) => p.name)).toEqual([
+      "最近下单时间",
+      "购买次数",
+      "总金额",
+      "方案",
+      "统计日期",
+      "单位",
+    ]);
     // RFM.SALES's amount is one sale's amount, not a customer's total: its own name
     expect(byId(zh, "SALES").parameters.map((p) => p.name)).toEqual([
-      "客户", "下单时间", "订单金额", "方案", "统计日期", "统计期间起始日期", "单位", "标题行",
+      "客户",
+      "下单时间",
+      "订单金额",
+      "方案",
+      "统计日期",
+      "统计期间起始日期",
+      "单位",
+      "标题行",
     ]);
   });
 
@@ -149,7 +176,9 @@ describe("zh-CN functions.json (built from the English one and the translation t
     const renamedParameter: FunctionsMetadata = {
       ...generated,
       functions: generated.functions.map((f) =>
-        f.id === "GRADE" ? { ...f, parameters: f.parameters.map((p) => (p.name === "unit" ? { ...p, name: "currency" } : p)) } : f,
+        f.id === "GRADE"
+          ? { ...f, parameters: f.parameters.map((p) => (p.name === "unit" ? { ...p, name: "currency" } : p)) }
+          : f,
       ),
     };
     expect(() => localizeMetadata(renamedParameter, table)).toThrow(/parameter currency of GRADE has no translated/);
@@ -160,7 +189,10 @@ describe("zh-CN functions.json (built from the English one and the translation t
     };
     expect(() => localizeMetadata(newFunction, table)).toThrow(/function SEGMENT has no translation/);
 
-    const removedFunction: FunctionsMetadata = { ...generated, functions: generated.functions.filter((f) => f.id !== "PROFILES") };
+    const removedFunction: FunctionsMetadata = {
+      ...generated,
+      functions: generated.functions.filter((f) => f.id !== "PROFILES"),
+    };
     expect(() => localizeMetadata(removedFunction, table)).toThrow(/translation for unknown function PROFILES/);
 
     const staleParameter: TranslationTable = {
@@ -179,11 +211,31 @@ describe("zh-TW functions.json (Traditional Chinese, built the same way from its
   test("has every function and parameter of the English one, the same contract, Taiwan's names", () => {
     const tw = localizeMetadata(generated, twTable);
     const shape = (m: FunctionsMetadata) =>
-      m.functions.map((f) => ({ id: f.id, name: f.name, options: f.options, result: f.result, parameters: f.parameters.map((p) => [p.type, p.dimensionality, p.optional]) }));
+      m.functions.map((f) => ({
+        id: f.id,
+        name: f.name,
+        options: f.options,
+        result: f.result,
+        parameters: f.parameters.map((p) => [p.type, p.dimensionality, p.optional]),
+      }));
     expect(shape(tw)).toEqual(shape(generated));
-    expect(tw.functions[0].parameters.map((p) => p.name)).toEqual(["最近下單時間", "購買次數", "總金額", "方案", "分析日期", "單位"]);
+    expect(tw.functions[0].parameters.map((p) => p.name)).toEqual([
+      "最近下單時間",
+      "購買次數",
+      "總金額",
+      "方案",
+      "分析日期",
+      "單位",
+    ]);
     expect(byId(tw, "SALES").parameters.map((p) => p.name)).toEqual([
-      "客戶", "下單時間", "訂單金額", "方案", "分析日期", "統計期間起始日期", "單位", "標題列",
+      "客戶",
+      "下單時間",
+      "訂單金額",
+      "方案",
+      "分析日期",
+      "統計期間起始日期",
+      "單位",
+      "標題列",
     ]);
   });
 });

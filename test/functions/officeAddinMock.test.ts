@@ -10,7 +10,11 @@ const globals = globalThis as Record<string, unknown>;
 
 function excelWith(date1904: boolean, host: string): void {
   // DATE's result hangs off the context so that the context's sync() reaches it.
-  const context = new OfficeMockObject({ host, dateResult: { value: date1904 ? 0 : 1462 }, workbook: { functions: {} } });
+  const context = new OfficeMockObject({
+    host,
+    dateResult: { value: date1904 ? 0 : 1462 },
+    workbook: { functions: {} },
+  });
   const mock = context as unknown as { dateResult: unknown; workbook: { functions: { date: () => unknown } } };
   mock.workbook.functions.date = () => mock.dateResult;
   globals.Excel = { run: async <T>(batch: (c: unknown) => Promise<T>) => batch(context) };
@@ -35,6 +39,8 @@ test("an Excel host's mock enforces load and sync, and the 1904 setting is read 
 });
 
 test("the stub tells Outlook (no load semantics) from Excel, as office-addin-mock needs", () => {
-  const outlook = new OfficeMockObject({ host: "outlook", item: { subject: "x" } }) as unknown as { item: { subject: unknown } };
+  const outlook = new OfficeMockObject({ host: "outlook", item: { subject: "x" } }) as unknown as {
+    item: { subject: unknown };
+  };
   expect(outlook.item.subject).toBe("x");
 });

@@ -1,7 +1,11 @@
 /** The Office-facing bits: UI language, the workbook's date system (read once per burst of calls), Excel errors. */
 import { FormulaInputError } from "../../src/functions/formulaMessages";
 import {
-  EXCEL_RETRY_DELAYS_MS, setExcelRetryDelays, uiLanguage, workbookUses1904, valueError,
+  EXCEL_RETRY_DELAYS_MS,
+  setExcelRetryDelays,
+  uiLanguage,
+  workbookUses1904,
+  valueError,
 } from "../../src/functions/officeHost";
 import { FakeFormulaError, installRuntime, removeRuntime } from "./fakeRuntime";
 

@@ -76,7 +76,16 @@ describe("wuhan over sales records (the default profile, its analysis date and w
     const [ids, dates, amounts] = ranges();
     const en = (await sales(ids, dates, amounts, "wuhan", none, none, none, true)) as unknown[][];
     expect(en[0]).toEqual([
-      "Customer", "Last order date", "Purchases", "Amount", "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence",
+      "Customer",
+      "Last order date",
+      "Purchases",
+      "Amount",
+      "R Score",
+      "F Score",
+      "M Score",
+      "RFM Score",
+      "Grade",
+      "Cadence",
       "Next grade with one order of",
     ]);
     expect(en[1]).toEqual(W1);
@@ -84,13 +93,27 @@ describe("wuhan over sales records (the default profile, its analysis date and w
 
     installRuntime({ language: "zh-CN" });
     const zh = (await sales(ids, dates, amounts, "wuhan", none, none, none, true)) as unknown[][];
-    expect(zh[0]).toEqual(["客户", "最近下单时间", "购买次数", "总金额", "R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "升级所需单笔订单"]);
+    expect(zh[0]).toEqual([
+      "客户",
+      "最近下单时间",
+      "购买次数",
+      "总金额",
+      "R评分",
+      "F评分",
+      "M评分",
+      "RFM综合评分",
+      "客户等级",
+      "沟通频次",
+      "升级所需单笔订单",
+    ]);
     expect(zh[1].slice(8)).toEqual(["A", "每月回访一次", ""]);
     const w3 = zh[3][4];
     expect(isFormulaError(w3) && w3.message).toBe("“下单时间”列：统计期间 2021-09-01 – 2025-07-01 内没有销售记录");
     // no address given: the row within the range
     const skipped = zh[6][1];
-    expect(isFormulaError(skipped) && skipped.message).toBe("第 4 行，“下单时间”列：下单时间不是日期（abc）——此笔销售未计入");
+    expect(isFormulaError(skipped) && skipped.message).toBe(
+      "第 4 行，“下单时间”列：下单时间不是日期（abc）——此笔销售未计入",
+    );
   });
 
   test("as_of and window_start narrow the window (dates or date text)", async () => {
@@ -102,11 +125,22 @@ describe("wuhan over sales records (the default profile, its analysis date and w
     const [ids, dates, amounts] = ranges();
     // Next grade with one order: W1 (r 5, S 3 f 5: 3 + 0.4m ≥ 4 with its m 3), W2 (r 5, f 5: 3 ≥ 3) and W4 (r 5, S 2
     // ties both others, f 3: 2.4 + 2 ≥ 3) all move up with one cent.
-    const out = (await sales(ids, dates, amounts, "wuhan", "2025-06-25", serial(2025, 1, 1), none, none)) as unknown[][];
+    const out = (await sales(
+      ids,
+      dates,
+      amounts,
+      "wuhan",
+      "2025-06-25",
+      serial(2025, 1, 1),
+      none,
+      none,
+    )) as unknown[][];
     expect(out[0]).toEqual(["W1", serial(2025, 6, 21), 2, 1500, 5, 4, 3, 3.9, "B", "one revisit per quarter", 0.01]);
     expect(out[1]).toEqual(["W2", serial(2025, 6, 1), 2, 100, 3, 4, 1, 2.5, "C", "one revisit per half-year", 0.01]);
     expect(out[3]).toEqual(["W4", serial(2025, 1, 1), 1, 2000, 1, 1, 5, 2.6, "C", "one revisit per half-year", 0.01]);
-    expect(isFormulaError(out[4][4]) && out[4][4].message).toMatch(/no purchase inside the window 2025-01-01 – 2025-06-25/);
+    expect(isFormulaError(out[4][4]) && out[4][4].message).toMatch(
+      /no purchase inside the window 2025-01-01 – 2025-06-25/,
+    );
   });
 
   test("a window that starts after the analysis date is one #VALUE! with the reason", async () => {
@@ -127,7 +161,11 @@ describe("customers as the sheet holds them", () => {
       column(1001, "1002", 1001, 1003),
       column(serial(2025, 6, 1), serial(2025, 6, 2), serial(2025, 6, 3), serial(2020, 1, 1)),
       column(10, 20, 30, 40),
-      none, none, none, none, none,
+      none,
+      none,
+      none,
+      none,
+      none,
     )) as unknown[][];
     expect(out.map((row) => row[0])).toEqual([1001, "1002", 1003]);
     expect(out[0].slice(1, 4)).toEqual([serial(2025, 6, 3), 2, 40]);
@@ -149,9 +187,23 @@ describe("shaoxing over sales records", () => {
       none,
     )) as unknown[][];
     // A is out of reach with one order: S 4 is still f 2, and 1.5 + 0.8 + 0.6·5 = 5.3 is not above 6.
-    expect(out[0]).toEqual(["C1", serial(2025, 6, 25), 3, 60000, 5, 2, 4, 4.7, "B", "1–2 contacts per quarter", "not reachable with one order"]);
+    expect(out[0]).toEqual([
+      "C1",
+      serial(2025, 6, 25),
+      3,
+      60000,
+      5,
+      2,
+      4,
+      4.7,
+      "B",
+      "1–2 contacts per quarter",
+      "not reachable with one order",
+    ]);
     expect(out[1].slice(0, 4)).toEqual(["C2", serial(2025, 6, 3), 2, 0]);
-    expect(isFormulaError(out[1][4]) && out[1][4].message).toMatch(/^Column “amount”: total amount must be greater than 0/);
+    expect(isFormulaError(out[1][4]) && out[1][4].message).toMatch(
+      /^Column “amount”: total amount must be greater than 0/,
+    );
     expect(out).toHaveLength(2);
   });
 });
@@ -160,7 +212,9 @@ describe("the workbook's date system", () => {
   test("a 1904 workbook: serials are read, and the last order date written, in the 1904 system", async () => {
     installRuntime({ date1904: true });
     const d1904 = (y: number, m: number, d: number) => serial(y, m, d) - 1462;
-    const [ids, dates, amounts] = ranges(SALES.map(([id, date, amount]) => [id, typeof date === "number" ? date - 1462 : date, amount]));
+    const [ids, dates, amounts] = ranges(
+      SALES.map(([id, date, amount]) => [id, typeof date === "number" ? date - 1462 : date, amount]),
+    );
     const out = (await sales(ids, dates, amounts, none, none, none, none, none)) as unknown[][];
     expect(out[0]).toEqual(["W1", d1904(2025, 6, 21), ...W1.slice(2)]);
     expect(out[4]).toEqual(["W5", d1904(2024, 7, 1), ...W5.slice(2)]);
@@ -187,9 +241,19 @@ describe("many sales that cannot be read", () => {
     const ids = ["W1", ...Array.from({ length: n }, (_, i) => `X${i}`)];
     const dates: unknown[] = [serial(2025, 6, 1), ...Array.from({ length: n }, () => "June 1st")];
     const amounts = [100, ...Array.from({ length: n }, () => 10)];
-    const out = (await sales(column(...ids), column(...dates), column(...amounts), "shaoxing", serial(2025, 7, 1), none, none, none, {
-      parameterAddresses: ["Sheet1!A2:A1502"],
-    })) as unknown[][];
+    const out = (await sales(
+      column(...ids),
+      column(...dates),
+      column(...amounts),
+      "shaoxing",
+      serial(2025, 7, 1),
+      none,
+      none,
+      none,
+      {
+        parameterAddresses: ["Sheet1!A2:A1502"],
+      },
+    )) as unknown[][];
     expect(out).toHaveLength(1 + 1000 + 1);
     expect(out[1][0]).toBe("X0");
     expect(out[1000][0]).toBe("X999");

@@ -29,16 +29,25 @@ function wholeColumn(cells: unknown[]): unknown[][] {
 }
 
 /** `n` rows of one column made by `cell(i)`. */
-const columnOf = (n: number, cell: (i: number) => unknown): unknown[][] => Array.from({ length: n }, (_, i) => [cell(i)]);
+const columnOf = (n: number, cell: (i: number) => unknown): unknown[][] =>
+  Array.from({ length: n }, (_, i) => [cell(i)]);
 
 /** Shaoxing customer rows (as of 2025-07-01): all graded, D = 6..35 days, S = 1..30, Z = 0.5..10 万元. */
 function customerRanges(n: number) {
-  return [columnOf(n, (i) => AS_OF - 6 - (i % 30)), columnOf(n, (i) => 1 + (i % 30)), columnOf(n, (i) => 0.5 + (i % 20) / 2)] as const;
+  return [
+    columnOf(n, (i) => AS_OF - 6 - (i % 30)),
+    columnOf(n, (i) => 1 + (i % 30)),
+    columnOf(n, (i) => 0.5 + (i % 20) / 2),
+  ] as const;
 }
 
 /** Sales records of `customers` customers, one sale each, in Wuhan's window. */
 function salesRanges(customers: number) {
-  return [columnOf(customers, (i) => `C${i}`), columnOf(customers, (i) => AS_OF - 1 - (i % 300)), columnOf(customers, (i) => 100 + (i % 997))] as const;
+  return [
+    columnOf(customers, (i) => `C${i}`),
+    columnOf(customers, (i) => AS_OF - 1 - (i % 300)),
+    columnOf(customers, (i) => 100 + (i % 997)),
+  ] as const;
 }
 
 describe("the budget", () => {
@@ -54,7 +63,11 @@ describe("the budget", () => {
     // serials, amounts with 17 significant digits, as many rows as the budget allows.
     const rows = Math.floor(WEB_CELL_BUDGET / 3);
     const name = (i: number) => `浙江绍兴柯桥纺织贸易${String(i % 100000).padStart(5, "0")}`.slice(0, 10);
-    const columns = [columnOf(rows, name), columnOf(rows, (i) => AS_OF - (i % 1500)), columnOf(rows, (i) => 1234.5678 + i * 0.1)];
+    const columns = [
+      columnOf(rows, name),
+      columnOf(rows, (i) => AS_OF - (i % 1500)),
+      columnOf(rows, (i) => 1234.5678 + i * 0.1),
+    ];
     const bytes = columns.map((c) => Buffer.byteLength(JSON.stringify(c), "utf8"));
     expect(bytes.reduce((a, b) => a + b, 0) / (3 * rows)).toBeLessThanOrEqual(WEB_BYTES_PER_CELL);
     // The longest column (names: 35 bytes a cell) alone, over the whole budget, still fits Microsoft's limit.
@@ -66,7 +79,9 @@ describe("the budget", () => {
   test("the result estimate counts a message in every cell of a row that cannot be graded", () => {
     const plain = resultBytes([["A"], ["B"]]);
     installRuntime();
-    const withErrors = resultBytes([[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "x".repeat(100))]]);
+    const withErrors = resultBytes([
+      [new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "x".repeat(100))],
+    ]);
     expect(plain).toBeLessThan(20);
     expect(withErrors).toBeGreaterThan(160);
   });

@@ -42,7 +42,9 @@ describe.each([
     expect(out).toHaveLength(5);
     expect(out.slice(0, 4)).toEqual([["Grade"], ["A"], ["B"], ["C"]]);
     // the bad row names its sheet row: data row 4 sits in row 5, under the title in row 1
-    expect(isFormulaError(out[4][0]) && out[4][0].message).toBe("Row 5, column “purchases”: purchase count is not a number (abc)");
+    expect(isFormulaError(out[4][0]) && out[4][0].message).toBe(
+      "Row 5, column “purchases”: purchase count is not a number (abc)",
+    );
   });
 
   test("RFM.SCORES titles its seven columns, in Office's language", async () => {
@@ -61,13 +63,19 @@ describe("RFM.SALES over A:A, B:B, C:C", () => {
     // W1: 2025-06-21 and 2025-05-01 (D=10, S=2, Z=1500); W2: 2025-06-30 (D=1, S=1, Z=300). N = 2, wuhan:
     //   score = 5 - floor(5(2G+T)/4). R: W2 5 - floor(5/4) = 4, W1 5 - floor(15/4) = 2.
     //   F: W1 4, W2 2.  M: W1 4, W2 2.  X: W1 0.6+1.2+1.6 = 3.4 (B); W2 1.2+0.6+0.8 = 2.6 (C)
-    const june21 = AS_OF - 10, may1 = AS_OF - 61, june30 = AS_OF - 1;
+    const june21 = AS_OF - 10,
+      may1 = AS_OF - 61,
+      june30 = AS_OF - 1;
     for (const empty of [null, 0]) {
       const out = (await sales(
         wholeColumn(["客户", "W1", "W2", "W1"], empty),
         wholeColumn(["消费时间", june21, june30, may1], empty),
         wholeColumn(["消费金额", 1000, 300, 500], empty),
-        none, none, none, none, none,
+        none,
+        none,
+        none,
+        none,
+        none,
         { parameterAddresses: ["Sheet1!A:A", "Sheet1!B:B", "Sheet1!C:C"] },
       )) as unknown[][];
       // Next grade with one order (RULES.md §12): W1 with D 0 and S 3 gets r 4, f 4, and keeps m 4 (its total stays the
@@ -85,7 +93,11 @@ describe("RFM.SALES over A:A, B:B, C:C", () => {
       wholeColumn(["Customer", "W1", "W2", "W3"]),
       wholeColumn(["Order date", AS_OF - 1, "not yet", AS_OF - 3]),
       wholeColumn(["Amount", 100, 200, 300]),
-      none, none, none, none, none,
+      none,
+      none,
+      none,
+      none,
+      none,
       { parameterAddresses: ["Sheet1!A:A", "Sheet1!B:B", "Sheet1!C:C"] },
     )) as unknown[][];
     expect(out.map((row) => row[0])).toEqual(["W1", "W3", "W2"]);
@@ -95,11 +107,41 @@ describe("RFM.SALES over A:A, B:B, C:C", () => {
   });
 
   test("titles only, or nothing at all: the headers asked for, else one blank row", async () => {
-    const titles = (await sales(wholeColumn(["Customer"]), wholeColumn(["Date"]), wholeColumn(["Amount"]), none, none, none, none, true)) as unknown[][];
+    const titles = (await sales(
+      wholeColumn(["Customer"]),
+      wholeColumn(["Date"]),
+      wholeColumn(["Amount"]),
+      none,
+      none,
+      none,
+      none,
+      true,
+    )) as unknown[][];
     expect(titles).toEqual([
-      ["Customer", "Last order date", "Purchases", "Amount", "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Next grade with one order of"],
+      [
+        "Customer",
+        "Last order date",
+        "Purchases",
+        "Amount",
+        "R Score",
+        "F Score",
+        "M Score",
+        "RFM Score",
+        "Grade",
+        "Cadence",
+        "Next grade with one order of",
+      ],
     ]);
-    const nothing = (await sales(wholeColumn([]), wholeColumn([]), wholeColumn([]), none, none, none, none, none)) as unknown[][];
+    const nothing = (await sales(
+      wholeColumn([]),
+      wholeColumn([]),
+      wholeColumn([]),
+      none,
+      none,
+      none,
+      none,
+      none,
+    )) as unknown[][];
     expect(nothing).toEqual([["", "", "", "", "", "", "", "", "", "", ""]]);
   });
 });
@@ -107,30 +149,81 @@ describe("RFM.SALES over A:A, B:B, C:C", () => {
 describe("readRanges", () => {
   test("a scalar, a 1x1 matrix and a one-column matrix", () => {
     expect(readRanges([7, [[8]], [[9]]], CUSTOMER_RANGES, "GRADE").columns).toEqual([[7], [8], [9]]);
-    const r = readRanges([[[1], [2]], [[3], [4]], [[5], [6]]], CUSTOMER_RANGES, "GRADE");
-    expect(r).toMatchObject({ columns: [[1, 2], [3, 4], [5, 6]], headerRows: 0, rows: 2, height: 2 });
+    const r = readRanges(
+      [
+        [[1], [2]],
+        [[3], [4]],
+        [[5], [6]],
+      ],
+      CUSTOMER_RANGES,
+      "GRADE",
+    );
+    expect(r).toMatchObject({
+      columns: [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      headerRows: 0,
+      rows: 2,
+      height: 2,
+    });
   });
 
   test("a row of titles is a header only on a range of several rows, and only when every cell is a title", () => {
     // a single cell of text is a value (the engine refuses it with a reason), not a header
     expect(readRanges(["date", "count", "total"], CUSTOMER_RANGES, "GRADE").headerRows).toBe(0);
-    const titled = readRanges([[["Date"], [1]], [["Count"], [2]], [["Total"], [3]]], CUSTOMER_RANGES, "GRADE");
+    const titled = readRanges(
+      [
+        [["Date"], [1]],
+        [["Count"], [2]],
+        [["Total"], [3]],
+      ],
+      CUSTOMER_RANGES,
+      "GRADE",
+    );
     expect(titled).toMatchObject({ headerRows: 1, rows: 1, columns: [[1], [2], [3]] });
     // a first row with a number, a date text or an error in it is data
     for (const first of [5, "2025-07-01", "#N/A", ""]) {
-      expect(readRanges([[["Date"], [1]], [[first], [2]], [["Total"], [3]]], CUSTOMER_RANGES, "GRADE").headerRows).toBe(0);
+      expect(
+        readRanges(
+          [
+            [["Date"], [1]],
+            [[first], [2]],
+            [["Total"], [3]],
+          ],
+          CUSTOMER_RANGES,
+          "GRADE",
+        ).headerRows,
+      ).toBe(0);
     }
   });
 
   test("rows empty in every range are marked (null cells), wherever they are", () => {
-    const r = readRanges([[[1], [null], [""], [4], [null]], [[1], [0], [null], [4], [0]], [[1], [null], [0], [4], [null]]], CUSTOMER_RANGES, "GRADE");
+    const r = readRanges(
+      [
+        [[1], [null], [""], [4], [null]],
+        [[1], [0], [null], [4], [0]],
+        [[1], [null], [0], [4], [null]],
+      ],
+      CUSTOMER_RANGES,
+      "GRADE",
+    );
     expect(r.rows).toBe(4); // the last row is trailing emptiness
     expect(Array.from(r.empty)).toEqual([0, 1, 1, 0]);
     expect(r.columns[1]).toEqual([1, null, null, 4]);
   });
 
   test("a row with one real 0 in it is data, not emptiness", () => {
-    const r = readRanges([[[1], ["C9"]], [[1], [0]], [[1], [0]]], SALES_RANGES, "SALES");
+    const r = readRanges(
+      [
+        [[1], ["C9"]],
+        [[1], [0]],
+        [[1], [0]],
+      ],
+      SALES_RANGES,
+      "SALES",
+    );
     expect(r.rows).toBe(2);
     expect(Array.from(r.empty)).toEqual([0, 0]);
     expect(r.columns[2]).toEqual([1, 0]);

@@ -33,7 +33,9 @@ let excel: FakeExcel;
 function useWorkbook(): void {
   excel = new FakeExcel();
   installRuntime({ language: "en-US" });
-  (globalThis as Record<string, unknown>).Excel = { run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => excel.run(batch) };
+  (globalThis as Record<string, unknown>).Excel = {
+    run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => excel.run(batch),
+  };
 }
 
 beforeEach(() => {
@@ -59,7 +61,9 @@ test("PROFILES lists the built-ins, then the workbook's profiles, in the Office 
   expect((await profiles()).map((row) => row[0])).toEqual(["shaoxing", "wuhan", "east-region"]);
   expect((await profiles())[2]).toEqual(["east-region", "East region"]);
   installRuntime({ language: "zh-CN" });
-  (globalThis as Record<string, unknown>).Excel = { run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => excel.run(batch) };
+  (globalThis as Record<string, unknown>).Excel = {
+    run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => excel.run(batch),
+  };
   expect((await profiles())[2]).toEqual(["east-region", "华东区"]);
 });
 
@@ -142,12 +146,15 @@ describe("reads of the workbook", () => {
       await excel.run((ctx) => saveWorkbookProfile(ctx, eastRegion()));
       let failures = 4; // the first try and the three retries
       const source = createWorkbookProfileSource((batch) => {
-        if (failures-- > 0) return Promise.reject(new Error("The operation is not allowed while a cell is being edited."));
+        if (failures-- > 0)
+          return Promise.reject(new Error("The operation is not allowed while a cell is being edited."));
         return excel.run(batch);
       });
       setProfileSource(source);
       const err = await rejection(grade(DATES, COUNTS, TOTALS, "east-region", AS_OF, none));
-      expect(err.message).toMatch(/^Excel did not let RFM read the profiles saved in this workbook \(Excel said: The operation is not allowed while a cell is being edited\./);
+      expect(err.message).toMatch(
+        /^Excel did not let RFM read the profiles saved in this workbook \(Excel said: The operation is not allowed while a cell is being edited\./,
+      );
       expect(err.message).toMatch(/Ctrl\+Alt\+F9/);
       expect(await grade(DATES, COUNTS, TOTALS, "east-region", AS_OF, none)).toEqual([["B"], ["A"], ["D"], ["C"]]);
     } finally {

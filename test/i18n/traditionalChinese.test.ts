@@ -16,7 +16,14 @@ import { FUNCTION_TEXTS } from "../../src/i18n/functions";
 import { PANE_TEXTS, type PaneMessageKey } from "../../src/i18n/pane";
 
 const ROOT = join(__dirname, "..", "..");
-const FACES = { engine: ENGINE_TEXTS, cli: CLI_TEXTS, pane: PANE_TEXTS, editor: EDITOR_TEXTS, adapter: ADAPTER_TEXTS, functions: FUNCTION_TEXTS };
+const FACES = {
+  engine: ENGINE_TEXTS,
+  cli: CLI_TEXTS,
+  pane: PANE_TEXTS,
+  editor: EDITOR_TEXTS,
+  adapter: ADAPTER_TEXTS,
+  functions: FUNCTION_TEXTS,
+};
 
 /**
  * Characters that exist only in Simplified Chinese (their Traditional forms in brackets): 户[戶] 级[級] 联[聯] 额[額]
@@ -25,7 +32,9 @@ const FACES = { engine: ENGINE_TEXTS, cli: CLI_TEXTS, pane: PANE_TEXTS, editor: 
  * 档[檔] 录[錄] 类[類] 简[簡] 体[體] 应[應] 该[該] 无[無] 请[請] 输[輸] 万[萬] 历[歷] 购[購] 买[買] 码[碼] 缺[缺 is
  * the same, so not listed].
  */
-const SIMPLIFIED_ONLY = [..."户级联额时间数据这个们为会说读写选项计认设页单区订销务资统图标题换错误载档录类简体应该无请输万历购买码"];
+const SIMPLIFIED_ONLY = [
+  ..."户级联额时间数据这个们为会说读写选项计认设页单区订销务资统图标题换错误载档录类简体应该无请输万历购买码",
+];
 
 const PLURAL_CATEGORIES = new Set(["zero", "one", "two", "few", "many", "other"]);
 
@@ -36,11 +45,16 @@ const PLURAL_CATEGORIES = new Set(["zero", "one", "two", "few", "many", "other"]
  */
 function shape(node: unknown): unknown {
   if (typeof node === "function") return "message";
-  if (node && typeof node === "object" && "other" in node && Object.keys(node).every((k) => PLURAL_CATEGORIES.has(k))) return "plural forms";
+  if (node && typeof node === "object" && "other" in node && Object.keys(node).every((k) => PLURAL_CATEGORIES.has(k)))
+    return "plural forms";
   if (typeof node === "string") return "text";
   if (Array.isArray(node)) return "list";
   if (node && typeof node === "object") {
-    return Object.fromEntries(Object.keys(node).sort().map((key) => [key, shape((node as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(node)
+        .sort()
+        .map((key) => [key, shape((node as Record<string, unknown>)[key])]),
+    );
   }
   return typeof node;
 }
@@ -50,18 +64,25 @@ function traditionalTexts(): { where: string; text: string }[] {
   const out: { where: string; text: string }[] = [];
   const dir = join(ROOT, "src/i18n/zh-TW");
   // The catalogues' comments are English, so every CJK character in these files is a text.
-  for (const name of readdirSync(dir)) out.push({ where: `src/i18n/zh-TW/${name}`, text: readFileSync(join(dir, name), "utf8") });
+  for (const name of readdirSync(dir))
+    out.push({ where: `src/i18n/zh-TW/${name}`, text: readFileSync(join(dir, name), "utf8") });
   const walk = (v: unknown, where: string): void => {
     if (typeof v === "string") out.push({ where, text: v });
-    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) if (k !== "//") walk(x, `${where}/${k}`);
+    else if (v && typeof v === "object")
+      for (const [k, x] of Object.entries(v)) if (k !== "//") walk(x, `${where}/${k}`);
   };
-  walk(JSON.parse(readFileSync(join(ROOT, "src/functions/functions.zh-TW.translation.json"), "utf8")), "functions.zh-TW.translation.json");
+  walk(
+    JSON.parse(readFileSync(join(ROOT, "src/functions/functions.zh-TW.translation.json"), "utf8")),
+    "functions.zh-TW.translation.json",
+  );
   out.push({ where: "src/help/help.zh-TW.html", text: readFileSync(join(ROOT, "src/help/help.zh-TW.html"), "utf8") });
   const manifest = readFileSync(join(ROOT, "manifest.xml"), "utf8");
-  for (const m of manifest.matchAll(/Override Locale="zh-(?:TW|HK)" Value="([^"]*)"/g)) out.push({ where: "manifest.xml", text: m[1] });
+  for (const m of manifest.matchAll(/Override Locale="zh-(?:TW|HK)" Value="([^"]*)"/g))
+    out.push({ where: "manifest.xml", text: m[1] });
   for (const profile of BUILTIN_PROFILES) {
     out.push({ where: `built-in profile ${profile.id}`, text: profile.name["zh-TW"] ?? "" });
-    for (const g of profile.grades) out.push({ where: `built-in profile ${profile.id} grade ${g.grade}`, text: g.cadence["zh-TW"] ?? "" });
+    for (const g of profile.grades)
+      out.push({ where: `built-in profile ${profile.id} grade ${g.grade}`, text: g.cadence["zh-TW"] ?? "" });
   }
   return out;
 }
@@ -90,18 +111,23 @@ describe("Traditional Chinese (zh-TW) as written in Taiwan", () => {
   it("reads the texts it checks (the scan is not reading nothing)", () => {
     expect(texts.length).toBeGreaterThan(20);
     const all = texts.map((t) => t.text).join("\n");
-    for (const word of ["客戶", "等級", "聯絡頻率", "金額（萬元）", "分數", "分析日期", "活頁簿", "儲存格"]) expect([word, all.includes(word)]).toEqual([word, true]);
+    for (const word of ["客戶", "等級", "聯絡頻率", "金額（萬元）", "分數", "分析日期", "活頁簿", "儲存格"])
+      expect([word, all.includes(word)]).toEqual([word, true]);
   });
 
   it("has no Simplified-only character", () => {
-    const found = texts.flatMap(({ where, text }) => SIMPLIFIED_ONLY.filter((c) => text.includes(c)).map((c) => `${where}: ${c}`));
+    const found = texts.flatMap(({ where, text }) =>
+      SIMPLIFIED_ONLY.filter((c) => text.includes(c)).map((c) => `${where}: ${c}`),
+    );
     expect(found).toEqual([]);
   });
 
   it("uses the Taiwan glossary's terms, never the words it forbids", () => {
     const found = texts.flatMap(({ where, text }) =>
       Object.entries(GLOSSARY_ZH_TW).flatMap(([concept, term]) =>
-        term.forbidden.filter((word) => text.includes(word)).map((word) => `${where}: ${word} (${concept}: ${term.zhTW})`),
+        term.forbidden
+          .filter((word) => text.includes(word))
+          .map((word) => `${where}: ${word} (${concept}: ${term.zhTW})`),
       ),
     );
     expect(found).toEqual([]);

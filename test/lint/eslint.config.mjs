@@ -17,7 +17,10 @@ const officeRules = {
 };
 
 /** What the engine and the catalogues never import: platform modules (Node, React, Office, file formats). */
-const PLATFORM = { group: ["fs", "path", "node:*", "react*", "exceljs", "office-*"], message: "The engine and the catalogues are pure." };
+const PLATFORM = {
+  group: ["fs", "path", "node:*", "react*", "exceljs", "office-*"],
+  message: "The engine and the catalogues are pure.",
+};
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "out/**", "coverage/**", "test-artifacts/**"] },
@@ -53,10 +56,24 @@ export default tseslint.config(
     // The engine is pure and reads nothing outside its folder but the product's words (src/i18n), which are pure too.
     files: ["src/engine/**/*.ts", "src/i18n/**/*.ts"],
     rules: {
-      "no-restricted-globals": ["error", "window", "document", "process", "Buffer", "Office", "Excel", "CustomFunctions"],
+      "no-restricted-globals": [
+        "error",
+        "window",
+        "document",
+        "process",
+        "Buffer",
+        "Office",
+        "Excel",
+        "CustomFunctions",
+      ],
       "no-restricted-imports": [
         "error",
-        { patterns: [PLATFORM, { regex: "^\\.\\./(?!i18n/)[^.]", message: "The engine reads only its own modules and src/i18n." }] },
+        {
+          patterns: [
+            PLATFORM,
+            { regex: "^\\.\\./(?!i18n/)[^.]", message: "The engine reads only its own modules and src/i18n." },
+          ],
+        },
       ],
     },
   },
@@ -66,7 +83,12 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [PLATFORM, { regex: "^\\.\\./\\.\\./(?!engine/types$)", message: "A catalogue imports only the engine's types." }] },
+        {
+          patterns: [
+            PLATFORM,
+            { regex: "^\\.\\./\\.\\./(?!engine/types$)", message: "A catalogue imports only the engine's types." },
+          ],
+        },
       ],
     },
   },
@@ -76,7 +98,16 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [PLATFORM, { group: ["@duckdb/*", "pg"], message: "The compiler talks to no database." }, { regex: "^\\.\\./\\.\\./(?!i18n/)", message: "The compiler reads only the engine's modules and src/i18n." }] },
+        {
+          patterns: [
+            PLATFORM,
+            { group: ["@duckdb/*", "pg"], message: "The compiler talks to no database." },
+            {
+              regex: "^\\.\\./\\.\\./(?!i18n/)",
+              message: "The compiler reads only the engine's modules and src/i18n.",
+            },
+          ],
+        },
       ],
     },
   },

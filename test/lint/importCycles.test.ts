@@ -26,7 +26,10 @@ function resolveImport(from: string, spec: string): string | undefined {
 
 /** The graph's strongly connected parts of more than one module (Tarjan). */
 function cycles(graph: Map<string, string[]>): string[][] {
-  const index = new Map<string, number>(), low = new Map<string, number>(), stack: string[] = [], onStack = new Set<string>();
+  const index = new Map<string, number>(),
+    low = new Map<string, number>(),
+    stack: string[] = [],
+    onStack = new Set<string>();
   const found: string[][] = [];
   let next = 0;
   const visit = (v: string) => {
@@ -59,7 +62,9 @@ test("src has no import cycles, type-only imports included", () => {
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const text = readFileSync(file, "utf8");
-    const deps = [...text.matchAll(IMPORT)].map((m) => resolveImport(file, m[1])).filter((d): d is string => d !== undefined);
+    const deps = [...text.matchAll(IMPORT)]
+      .map((m) => resolveImport(file, m[1]))
+      .filter((d): d is string => d !== undefined);
     graph.set(file, deps);
   }
   // The scan sees imports at all: the engine's index re-exports its modules.

@@ -23,7 +23,8 @@ function relativeLinks(file: string): string[] {
   const targets: string[] = [];
   for (const m of text.matchAll(LINK)) {
     const target = (m[1] ?? m[2]).split("#")[0];
-    if (target === "" || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("//") || target.includes("${")) continue;
+    if (target === "" || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("//") || target.includes("${"))
+      continue;
     targets.push(target);
   }
   return targets;

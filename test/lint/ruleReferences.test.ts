@@ -41,7 +41,10 @@ export function ruleSections(markdown: string): Map<number, RuleSection> {
 
 // Built from parts so that this file does not cite what it forbids.
 const SECTION = "\u00a7";
-const OTHER_DOCUMENT = new RegExp(`RFM-SPEC|\\b[Ss]pec(?:'s)?\\s*${SECTION}|\\b[Tt]he spec(?:'s)?\\b|\\bissue #?\\d+\\s*${SECTION}`, "g");
+const OTHER_DOCUMENT = new RegExp(
+  `RFM-SPEC|\\b[Ss]pec(?:'s)?\\s*${SECTION}|\\b[Tt]he spec(?:'s)?\\b|\\bissue #?\\d+\\s*${SECTION}`,
+  "g",
+);
 const CITATION = new RegExp(
   `RULES\\.md (${SECTION}\\d+(?:(?:, | and | or |–|-|/| through )${SECTION}\\d+)*)(?: ([A-Z][^.,;:)\\n]*))?`,
   "g",
@@ -62,11 +65,15 @@ export function referenceProblems(file: string, text: string, sections: Map<numb
     const named = m[2];
     const last = sections.get(numbers[numbers.length - 1]);
     if (named !== undefined && last && !last.names.some((name) => named.startsWith(name))) {
-      problems.push(`${file}:${lineOf(m.index!)}: "${named}" is not a heading of RULES.md ${SECTION}${numbers[numbers.length - 1]} (${last.title})`);
+      problems.push(
+        `${file}:${lineOf(m.index!)}: "${named}" is not a heading of RULES.md ${SECTION}${numbers[numbers.length - 1]} (${last.title})`,
+      );
     }
   }
   for (const m of text.matchAll(OTHER_DOCUMENT)) {
-    problems.push(`${file}:${lineOf(m.index!)}: "${m[0]}" cites a document the repository does not hold; cite RULES.md`);
+    problems.push(
+      `${file}:${lineOf(m.index!)}: "${m[0]}" cites a document the repository does not hold; cite RULES.md`,
+    );
   }
   for (const m of text.matchAll(new RegExp(`${SECTION}\\s*\\d`, "g"))) {
     if (cited.has(m.index!)) continue;

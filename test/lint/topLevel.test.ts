@@ -7,8 +7,18 @@ import { resolve } from "path";
 
 const ROOT = resolve(__dirname, "../..");
 const ALLOWED = [
-  ".ci", ".gitignore", ".npmrc", "README.md", "assets", "manifest.xml", "package-lock.json", "package.json", "src", "test",
-  "tsconfig.json", "webpack.config.js",
+  ".ci",
+  ".gitignore",
+  ".npmrc",
+  "README.md",
+  "assets",
+  "manifest.xml",
+  "package-lock.json",
+  "package.json",
+  "src",
+  "test",
+  "tsconfig.json",
+  "webpack.config.js",
 ];
 
 test("every tracked file sits in one of the fixed top-level entries", () => {

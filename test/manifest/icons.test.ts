@@ -16,7 +16,9 @@ test("the drawing has the teal square, white letters and transparent rounded cor
   // IDAT starts after signature (8) + IHDR chunk (25) + length and type (8)
   const length = png.readUInt32BE(33);
   const rows = inflateSync(png.subarray(41, 41 + length));
-  const pixel = (x: number, y: number) => [...rows.subarray(y * (32 * 4 + 1) + 1 + x * 4, y * (32 * 4 + 1) + 5 + x * 4)];
+  const pixel = (x: number, y: number) => [
+    ...rows.subarray(y * (32 * 4 + 1) + 1 + x * 4, y * (32 * 4 + 1) + 5 + x * 4),
+  ];
   expect(pixel(0, 0)[3]).toBe(0); // corner cut away
   expect(pixel(16, 2)).toEqual([0x0f, 0x76, 0x6e, 0xff]); // background
   const colours = new Set<string>();

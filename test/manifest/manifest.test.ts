@@ -10,7 +10,10 @@ import { readPngHeader } from "./png";
 import { child, descendants, parseXml, path, type XmlElement } from "./xml";
 
 interface WebpackConfigModule {
-  (env: Record<string, unknown>, argv: { mode: string }): Promise<{
+  (
+    env: Record<string, unknown>,
+    argv: { mode: string },
+  ): Promise<{
     entry: Record<string, string>;
     output: { filename: string };
     plugins: object[];
@@ -112,9 +115,15 @@ describe("resource ids", () => {
   });
 
   test("resource ids are unique and each is used", () => {
-    const ids = Object.values(resourceKinds).flat().map((r) => r.attributes.id);
+    const ids = Object.values(resourceKinds)
+      .flat()
+      .map((r) => r.attributes.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const used = new Set(descendants(manifest).map((e) => e.attributes.resid).filter(Boolean));
+    const used = new Set(
+      descendants(manifest)
+        .map((e) => e.attributes.resid)
+        .filter(Boolean),
+    );
     expect(ids.filter((id) => !used.has(id))).toEqual([]);
   });
 });
@@ -187,9 +196,14 @@ describe("help", () => {
     const { files } = await builtFiles();
     const learnMore = resource(descendants(manifest, "LearnMoreUrl")[0].attributes.resid);
     const support = child(manifest, "SupportUrl");
-    for (const [what, element, overrideName] of [["LearnMoreUrl", learnMore, "bt:Override"], ["SupportUrl", support, "Override"]] as const) {
+    for (const [what, element, overrideName] of [
+      ["LearnMoreUrl", learnMore, "bt:Override"],
+      ["SupportUrl", support, "Override"],
+    ] as const) {
       const english = devPath(element.attributes.DefaultValue);
-      const chinese = devPath(descendants(element, overrideName).find((o) => o.attributes.Locale === "zh-CN")?.attributes.Value ?? "");
+      const chinese = devPath(
+        descendants(element, overrideName).find((o) => o.attributes.Locale === "zh-CN")?.attributes.Value ?? "",
+      );
       expect([what, english, chinese]).toEqual([what, HELP_PAGES.en, HELP_PAGES["zh-CN"]]);
       expect(english).not.toBe(webpackConfig.TASKPANE_PAGE);
       for (const page of [english, chinese]) expect(files).toContain(page);
@@ -278,7 +292,9 @@ describe("production manifest", () => {
     const dev = buildManifest(xml, { version: "0.9.0.0" });
     expect(child(parseXml(dev), "Version").text).toBe("0.9.0.0");
     expect(dev.split(DEV_URL).length).toBe(xml.split(DEV_URL).length);
-    expect(() => buildManifest(xml.replace(/<Version>[^<]*<\/Version>/, ""), { version: "1.0.0.0" })).toThrow(/exactly one <Version>/);
+    expect(() => buildManifest(xml.replace(/<Version>[^<]*<\/Version>/, ""), { version: "1.0.0.0" })).toThrow(
+      /exactly one <Version>/,
+    );
   });
 
   test("the rewrite is global and literal (several URLs on one line, dots are not wildcards)", () => {

@@ -18,7 +18,13 @@ export function parseXml(xml: string): XmlElement {
   });
   parser.on("opentag", (tag) => {
     const parent = stack[stack.length - 1];
-    const el: XmlElement = { name: tag.name, attributes: { ...(tag.attributes as Record<string, string>) }, children: [], text: "", parent };
+    const el: XmlElement = {
+      name: tag.name,
+      attributes: { ...(tag.attributes as Record<string, string>) },
+      children: [],
+      text: "",
+      parent,
+    };
     parent.children.push(el);
     stack.push(el);
   });

@@ -17,10 +17,18 @@ export const SIX_GRADES = {
   name: { en: "East China accounts 2026 (six grades)", zh: "华东大区二〇二六年度客户分级（六级）" },
   method: "thresholds",
   monetaryUnit: "yuan",
-  thresholds: { recency: [30, 90, 180, 365], frequency: [1, 3, 6, 12], monetary: [100000, 1000000, 10000000, 100000000] },
+  thresholds: {
+    recency: [30, 90, 180, 365],
+    frequency: [1, 3, 6, 12],
+    monetary: [100000, 1000000, 10000000, 100000000],
+  },
   weights: { recency: 0.3, frequency: 0.3, monetary: 0.4 },
   grades: [
-    { grade: "S 战略核心客户（年采购额亿元以上）", atLeast: 4.6, cadence: { en: "Weekly visit by the account manager", zh: "客户经理每周上门拜访" } },
+    {
+      grade: "S 战略核心客户（年采购额亿元以上）",
+      atLeast: 4.6,
+      cadence: { en: "Weekly visit by the account manager", zh: "客户经理每周上门拜访" },
+    },
     { grade: "A 重点维护客户", atLeast: 4, cadence: { en: "Call every two weeks", zh: "每两周电话回访" } },
     { grade: "B 稳定合作客户", atLeast: 3.4, cadence: { en: "Monthly call", zh: "每月电话回访" } },
     { grade: "C 一般往来客户", atLeast: 2.8, cadence: { en: "Quarterly call", zh: "每季度电话回访" } },

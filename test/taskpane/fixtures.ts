@@ -42,7 +42,17 @@ export const SHAOXING_NEXT_C = 46234;
  * The result columns for the rows above, header first (English): the seven, Next contact by, the next-grade order.
  */
 export const SHAOXING_OUTPUT_EN: unknown[][] = [
-  ["R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by", "Next grade with one order of"],
+  [
+    "R Score",
+    "F Score",
+    "M Score",
+    "RFM Score",
+    "Grade",
+    "Cadence",
+    "Note",
+    "Next contact by",
+    "Next grade with one order of",
+  ],
   [5, 5, 5, 6.5, "A", "1–2 contacts per month", "", SHAOXING_NEXT_A, ""],
   [3, 2, 2, 2.9, "C", "1–2 contacts per half-year", "", SHAOXING_NEXT_C, 0.000001],
   [4, 3, 3, 4.2, "B", "1–2 contacts per quarter", "", SHAOXING_NEXT_B, 3.000001],
@@ -98,7 +108,21 @@ export const SALES_ROWS: unknown[][] = [
  *   E: f 3: 2.4 + 0.4m ≥ 4 needs m 4, which its 500 (one ahead) already has: one cent.
  */
 export const SALES_OUTPUT_EN: unknown[][] = [
-  ["Customer", "Last order date", "Purchases", "Amount", "R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note", "Next contact by", "Next grade with one order of"],
+  [
+    "Customer",
+    "Last order date",
+    "Purchases",
+    "Amount",
+    "R Score",
+    "F Score",
+    "M Score",
+    "RFM Score",
+    "Grade",
+    "Cadence",
+    "Note",
+    "Next contact by",
+    "Next grade with one order of",
+  ],
   ["A", 45838, 2, 300, 5, 4, 3, 3.9, "B", "one revisit per quarter", "", 45931, 200.01],
   ["B", 45778, 1, 50, 2, 2, 1, 1.6, "D", "one revisit per year", "", 46204, 0.01],
   ["C", 45474, 1, 1000, 1, 2, 5, 2.9, "C", "one revisit per half-year", "", 46023, 0.01],

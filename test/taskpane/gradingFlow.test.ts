@@ -6,7 +6,14 @@ import { builtinProfile, GradeError } from "../../src/engine";
 import type { Lang, Profile } from "../../src/engine";
 import { describeError } from "../../src/taskpane/describeError";
 import { createGradingFlow, FlowError, NOT_USED } from "../../src/taskpane/gradingFlow";
-import type { GradeHooks, GradeOutcome, GradeRequest, GradingFlow, OverwriteChoice, Progress } from "../../src/taskpane/gradingFlow";
+import type {
+  GradeHooks,
+  GradeOutcome,
+  GradeRequest,
+  GradingFlow,
+  OverwriteChoice,
+  Progress,
+} from "../../src/taskpane/gradingFlow";
 import { FakeExcel } from "../excel/fake";
 import {
   SALES_HEADERS,
@@ -35,7 +42,12 @@ function flowOf(excel: FakeExcel): GradingFlow {
   return createGradingFlow((batch) => excel.run(batch));
 }
 
-async function request(flow: GradingFlow, lang: Lang, profile: Profile = shaoxing, asOf = SHAOXING_AS_OF): Promise<GradeRequest> {
+async function request(
+  flow: GradingFlow,
+  lang: Lang,
+  profile: Profile = shaoxing,
+  asOf = SHAOXING_AS_OF,
+): Promise<GradeRequest> {
   const { source, date1904, detection } = await flow.inspect();
   return { source, date1904, detection, profile, asOf, unit: profile.monetaryUnit, lang };
 }
@@ -65,7 +77,12 @@ describe("inspecting the selection", () => {
     expect(source.address).toBe("Sales!A1:D6");
     expect(source.rowCount).toBe(5);
     expect(source.headers).toEqual(SHAOXING_HEADERS);
-    expect(detection).toEqual({ mapping: { id: 0, date: 1, count: 2, total: 3 }, kind: "customers", missing: [], ambiguous: [] });
+    expect(detection).toEqual({
+      mapping: { id: 0, date: 1, count: 2, total: 3 },
+      kind: "customers",
+      missing: [],
+      ambiguous: [],
+    });
   });
 
   it("lets the user take a column away and give it back, switching the input kind with the count column", () => {
@@ -74,7 +91,12 @@ describe("inspecting the selection", () => {
     expect(withoutCount.kind).toBe("transactions");
     expect(withoutCount.mapping.count).toBeUndefined();
     const countBack = flow.remap(["客户编号", "最近下单时间", "次数", "历史购买总金额"], { count: 2 });
-    expect(countBack).toEqual({ mapping: { id: 0, date: 1, count: 2, total: 3 }, kind: "customers", missing: [], ambiguous: [] });
+    expect(countBack).toEqual({
+      mapping: { id: 0, date: 1, count: 2, total: 3 },
+      kind: "customers",
+      missing: [],
+      ambiguous: [],
+    });
   });
 
   it("finds the latest date of the mapped date column, text dates included", async () => {
@@ -145,7 +167,12 @@ describe("grading customer-level rows", () => {
       [SHAOXING_NEXT_B, "", "new"],
     ]);
     expect(excel.read("Sales", "E6:K6")).toEqual([[5, 4, 1, 3.7, "B", "1–2 contacts per quarter", ""]]);
-    expect(excel.numberFormats("Sales", "L2:L6").flat().every((f) => f === "yyyy-mm-dd")).toBe(true);
+    expect(
+      excel
+        .numberFormats("Sales", "L2:L6")
+        .flat()
+        .every((f) => f === "yyyy-mm-dd"),
+    ).toBe(true);
     expect(excel.usedAddress("Sales")).toBe("Sales!A1:O6");
     // A third run keeps the same eleven columns, now all "=".
     done(await flow.grade(await request(flow, "en"), hooks()));
@@ -224,7 +251,9 @@ describe("grading customer-level rows", () => {
     const excel = customerWorkbook();
     const flow = flowOf(excel);
     done(await flow.grade({ ...(await request(flow, "en")), liveFormulas: true }, hooks()));
-    const again = done(await flow.grade({ ...(await request(flow, "en", shaoxing, "2026-02-20")), liveFormulas: true }, hooks()));
+    const again = done(
+      await flow.grade({ ...(await request(flow, "en", shaoxing, "2026-02-20")), liveFormulas: true }, hooks()),
+    );
     expect(again.written.address).toBe("Sales!E1:L6");
     expect(excel.read("Sales", "L1:N1")).toEqual([["Next contact by", "", ""]]);
     expect(again.migration).toBeDefined();

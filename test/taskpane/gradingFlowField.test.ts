@@ -136,13 +136,18 @@ describe("a protected sheet or workbook", () => {
     expect(describeError(failure, "zh")).toBe(
       "工作表“销售”受保护，无法在表格旁写入结果。请撤消保护（审阅 › 撤消工作表保护），或将结果写入新工作表。",
     );
-    await expect(flow.grade(req, { ...never, askProtected: async () => "cancel" })).resolves.toEqual({ status: "cancelled" });
+    await expect(flow.grade(req, { ...never, askProtected: async () => "cancel" })).resolves.toEqual({
+      status: "cancelled",
+    });
     expect(excel.sheetNames()).toEqual(["销售"]);
     expect(excel.read("销售")).toEqual(table());
   });
 
   it("says before writing that no sheet can be added to a workbook whose structure is protected (sales records)", async () => {
-    const sales = [["客户编号", "下单时间", "订单金额"], ["K1", 45800, 100]];
+    const sales = [
+      ["客户编号", "下单时间", "订单金额"],
+      ["K1", 45800, 100],
+    ];
     const excel = new FakeExcel({ sheets: { Orders: sales }, selection: "Orders!A1", protectedStructure: true });
     const flow = flowOf(excel);
     const failure = await flow.grade(await request(flow, "en", wuhan, "2025-07-01"), never).catch((e: unknown) => e);
@@ -153,11 +158,18 @@ describe("a protected sheet or workbook", () => {
 
 describe("a write Excel refuses", () => {
   it("is told in the user's language with what to do, not as Excel's raw text", () => {
-    const refused = new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+    const refused = new FakeOfficeError(
+      "AccessDenied",
+      "The cell or chart you're trying to change is on a protected sheet.",
+    );
     expect(describeError(refused, "zh")).toMatch(/^Excel 拒绝修改工作簿（AccessDenied）。如果工作表受保护，请撤消保护/);
-    expect(describeError(refused, "en")).toMatch(/^Excel refused to change the workbook \(AccessDenied\)\. If the sheet is protected, unprotect it/);
+    expect(describeError(refused, "en")).toMatch(
+      /^Excel refused to change the workbook \(AccessDenied\)\. If the sheet is protected, unprotect it/,
+    );
     expect(describeError(refused, "en")).not.toContain("protected sheet.");
-    expect(describeError(new FakeOfficeError("InvalidOperationInCellEditMode", "x"), "zh")).toBe("Excel 正在编辑单元格：请先在工作表中按 Enter 或 Esc，然后重试。");
+    expect(describeError(new FakeOfficeError("InvalidOperationInCellEditMode", "x"), "zh")).toBe(
+      "Excel 正在编辑单元格：请先在工作表中按 Enter 或 Esc，然后重试。",
+    );
   });
 });
 
@@ -166,7 +178,12 @@ describe("progress", () => {
     const excel = new FakeExcel({ sheets: { Sales: [SHAOXING_HEADERS, ...SHAOXING_ROWS] }, selection: "Sales!A1" });
     const flow = flowOf(excel);
     const progress: Progress[] = [];
-    done(await flow.grade(await request(flow, "en", shaoxing, SHAOXING_AS_OF), { ...never, onProgress: (p) => progress.push(p) }));
+    done(
+      await flow.grade(await request(flow, "en", shaoxing, SHAOXING_AS_OF), {
+        ...never,
+        onProgress: (p) => progress.push(p),
+      }),
+    );
     const writing = progress.filter((p) => p.phase === "writing");
     expect(writing[writing.length - 1]).toEqual({ phase: "writing", done: 5, total: 5 });
     expect(progress[progress.length - 1].phase).toBe("summary");
@@ -183,7 +200,9 @@ describe("the summary sheet", () => {
     ];
     const excel = new FakeExcel({ sheets: { 客户: sheet }, selection: "客户!A1" });
     const flow = flowOf(excel);
-    const outcome = done(await flow.grade(await request(flow, "zh", shaoxing, SHAOXING_AS_OF), { askOverwrite: async () => "newSheet" }));
+    const outcome = done(
+      await flow.grade(await request(flow, "zh", shaoxing, SHAOXING_AS_OF), { askOverwrite: async () => "newSheet" }),
+    );
     const summary = excel.read(outcome.summarySheet as string);
     const list = summary.findIndex((r) => r[0] === "未分级的行") + 1;
     expect(summary[list].slice(0, 3)).toEqual(["行", "客户名称", "原因"]);
@@ -197,8 +216,15 @@ describe("the summary sheet", () => {
   it("names the customers who moved down beside their ids, so the clerk knows whom to call", async () => {
     // The shaoxing rows with a name column. Graded at 2026-01-31, then again 20 days later: C001's D goes 6 → 26,
     // r 5 → 3, X = 0.9 + 2 + 3 = 5.9 (not above 6): A → B; the others keep their grades (worked out in the fixtures).
-    const named = SHAOXING_ROWS.map(([id, ...rest], i) => [id, ["杭州西湖区明远贸易有限公司", "宁波港通物流", "绍兴轻纺布业", "温州鞋服", "台州汽配"][i], ...rest]);
-    const excel = new FakeExcel({ sheets: { 客户: [["客户编号", "客户名称", ...SHAOXING_HEADERS.slice(1)], ...named] }, selection: "客户!A1" });
+    const named = SHAOXING_ROWS.map(([id, ...rest], i) => [
+      id,
+      ["杭州西湖区明远贸易有限公司", "宁波港通物流", "绍兴轻纺布业", "温州鞋服", "台州汽配"][i],
+      ...rest,
+    ]);
+    const excel = new FakeExcel({
+      sheets: { 客户: [["客户编号", "客户名称", ...SHAOXING_HEADERS.slice(1)], ...named] },
+      selection: "客户!A1",
+    });
     const flow = flowOf(excel);
     done(await flow.grade(await request(flow, "zh", shaoxing, SHAOXING_AS_OF), never));
     const again = done(await flow.grade(await request(flow, "zh", shaoxing, "2026-02-20"), never));

@@ -8,7 +8,16 @@ import type { Page } from "playwright-core";
 import type { E2eSetup } from "./e2e/browserExcel";
 import { usePaneSession } from "./e2e/harness";
 import type { PageWatch } from "./e2e/harness";
-import { axeViolations, clippedInside, expectCleanPage, horizontalOverflow, read, sheetNames, shoot, waitForAddress } from "./e2e/paneChecks";
+import {
+  axeViolations,
+  clippedInside,
+  expectCleanPage,
+  horizontalOverflow,
+  read,
+  sheetNames,
+  shoot,
+  waitForAddress,
+} from "./e2e/paneChecks";
 
 jest.setTimeout(180_000);
 
@@ -19,7 +28,10 @@ function open(setup: E2eSetup): Promise<{ page: Page; watch: PageWatch }> {
 }
 
 async function enabled(page: Page, testId: string): Promise<void> {
-  await page.waitForFunction((id) => (document.querySelector(`[data-testid=${id}]`) as HTMLButtonElement | null)?.disabled === false, testId);
+  await page.waitForFunction(
+    (id) => (document.querySelector(`[data-testid=${id}]`) as HTMLButtonElement | null)?.disabled === false,
+    testId,
+  );
 }
 
 // Excel serials: 2025-01-01 is 45658.
@@ -64,7 +76,10 @@ describe("Grade history from sales records, in Chinese", () => {
     await page.getByTestId("history-to").selectOption("2025-03");
     await enabled(page, "history-run");
     await page.getByTestId("history-run").click();
-    await page.getByTestId("notice").getByText("已生成 3 位客户在 3 个期末的等级历史：工作表“等级历史”“等级变化”和“等级历史汇总”。").waitFor();
+    await page
+      .getByTestId("notice")
+      .getByText("已生成 3 位客户在 3 个期末的等级历史：工作表“等级历史”“等级变化”和“等级历史汇总”。")
+      .waitFor();
 
     await expect(sheetNames(page)).resolves.toEqual(["销售", "等级历史", "等级变化", "等级历史汇总"]);
     await expect(read(page, "等级历史", "A1:D4")).resolves.toEqual([
@@ -83,7 +98,10 @@ describe("Grade history from sales records, in Chinese", () => {
       ["2025年2月", "2025年3月", "C", "无等级", 1],
     ]);
     // Nothing of the source was touched.
-    await expect(read(page, "销售", "A1:C2")).resolves.toEqual([["客户编号", "下单时间", "订单金额（万元）"], ["C1", JAN(5), 2]]);
+    await expect(read(page, "销售", "A1:C2")).resolves.toEqual([
+      ["客户编号", "下单时间", "订单金额（万元）"],
+      ["C1", JAN(5), 2],
+    ]);
 
     await page.getByTestId("history").scrollIntoViewIfNeeded();
     await expect(clippedInside(page, "[data-testid=history]")).resolves.toEqual([]);
@@ -95,7 +113,15 @@ describe("Grade history from sales records, in Chinese", () => {
 
   it("is not offered for a customer table (one row per customer has no sales to replay)", async () => {
     const { page, watch } = await open({
-      workbook: { sheets: { 客户: [["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额（万元）"], ["C1", MAR(20), 2, 9]] }, selection: "客户!A2" },
+      workbook: {
+        sheets: {
+          客户: [
+            ["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额（万元）"],
+            ["C1", MAR(20), 2, 9],
+          ],
+        },
+        selection: "客户!A2",
+      },
       displayLanguage: "zh-CN",
     });
     await waitForAddress(page, /A1:D2$/);
@@ -125,7 +151,12 @@ describe("the next-grade order in the results, in English", () => {
 
   it("writes the smallest order per customer, 'not reachable with one order' in words, and shows the card whole", async () => {
     const { page, watch } = await open({
-      workbook: { sheets: { Customers: [["Customer id", "Last order date", "Purchase count", "Total amount (yuan)"], ...CUSTOMERS] }, selection: "Customers!A2" },
+      workbook: {
+        sheets: {
+          Customers: [["Customer id", "Last order date", "Purchase count", "Total amount (yuan)"], ...CUSTOMERS],
+        },
+        selection: "Customers!A2",
+      },
       displayLanguage: "en-US",
     });
     await waitForAddress(page, /A1:D6$/);

@@ -28,8 +28,12 @@ describe("Office's theme in the pane", () => {
   });
 
   it("keeps Fluent's own colours when Office's pair would be unreadable or is not a colour", () => {
-    expect(fluentThemeFor({ bodyBackgroundColor: "#444444", bodyForegroundColor: "#555555", isDarkTheme: true })).toBe(webDarkTheme);
-    expect(fluentThemeFor({ bodyBackgroundColor: "red", bodyForegroundColor: "#000", isDarkTheme: false })).toBe(webLightTheme);
+    expect(fluentThemeFor({ bodyBackgroundColor: "#444444", bodyForegroundColor: "#555555", isDarkTheme: true })).toBe(
+      webDarkTheme,
+    );
+    expect(fluentThemeFor({ bodyBackgroundColor: "red", bodyForegroundColor: "#000", isDarkTheme: false })).toBe(
+      webLightTheme,
+    );
     expect(contrast("#FFFFFF", "#000000")).toBeCloseTo(21, 5);
   });
 });
@@ -56,7 +60,9 @@ describe("text on Office's own backgrounds", () => {
     ["White", WHITE],
   ])("reads at 4.5:1 or better in %s", (_name, office) => {
     const theme = fluentThemeFor(office);
-    const low = TEXT_TOKENS.map((token) => [token, contrast(theme[token], office.bodyBackgroundColor)] as const).filter(([, ratio]) => ratio < 4.5);
+    const low = TEXT_TOKENS.map((token) => [token, contrast(theme[token], office.bodyBackgroundColor)] as const).filter(
+      ([, ratio]) => ratio < 4.5,
+    );
     expect(low).toEqual([]);
   });
 

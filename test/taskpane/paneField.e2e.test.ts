@@ -27,7 +27,15 @@ import {
   waitForAddress,
   wordsBrokenAcrossLines,
 } from "./e2e/paneChecks";
-import { BIG_BY_GRADE, BIG_HEADERS, BIG_ROWS, NAMED_SALES, NAMED_SALES_HEADERS, SIX_GRADE_NAMES, SIX_GRADES } from "./financeFixtures";
+import {
+  BIG_BY_GRADE,
+  BIG_HEADERS,
+  BIG_ROWS,
+  NAMED_SALES,
+  NAMED_SALES_HEADERS,
+  SIX_GRADE_NAMES,
+  SIX_GRADES,
+} from "./financeFixtures";
 
 jest.setTimeout(180_000);
 
@@ -40,7 +48,9 @@ function open(setup: E2eSetup, width = 320, height = 720): Promise<{ page: Page;
 const SETTINGS = { [`rfm.profile.${SIX_GRADES.id}`]: JSON.stringify(SIX_GRADES) };
 
 async function gradeEnabled(page: Page): Promise<void> {
-  await page.waitForFunction(() => (document.querySelector("[data-testid=grade]") as HTMLButtonElement | null)?.disabled === false);
+  await page.waitForFunction(
+    () => (document.querySelector("[data-testid=grade]") as HTMLButtonElement | null)?.disabled === false,
+  );
 }
 
 /** The card's grade table as [grade, customers, customer share, amount, amount share, exact amount] per row. */
@@ -68,46 +78,54 @@ describe("the result card with twelve-digit amounts and six grades with long Chi
     en: ["358.02B", "98.77M", "56.00M", "2.50M", "1.20M", "8,000.00"],
   } as const;
 
-  it.each(["zh-CN", "en-US"] as const)("in %s: every figure whole, nothing cut or scrolling sideways, the exact sum on hover", async (displayLanguage) => {
-    const lang = displayLanguage === "zh-CN" ? "zh" : "en";
-    const { page, watch } = await open({
-      workbook: { sheets: { 客户: [BIG_HEADERS, ...BIG_ROWS] }, selection: "客户!B2" },
-      displayLanguage,
-      settings: SETTINGS,
-    });
-    await waitForAddress(page, /A1:E8$/);
-    await page.getByTestId("profile").selectOption(SIX_GRADES.id);
-    await gradeEnabled(page);
-    await page.getByTestId("grade").click();
-    await page.getByTestId("result").waitFor();
-    await expectFocusOn(page, "result-heading");
+  it.each(["zh-CN", "en-US"] as const)(
+    "in %s: every figure whole, nothing cut or scrolling sideways, the exact sum on hover",
+    async (displayLanguage) => {
+      const lang = displayLanguage === "zh-CN" ? "zh" : "en";
+      const { page, watch } = await open({
+        workbook: { sheets: { 客户: [BIG_HEADERS, ...BIG_ROWS] }, selection: "客户!B2" },
+        displayLanguage,
+        settings: SETTINGS,
+      });
+      await waitForAddress(page, /A1:E8$/);
+      await page.getByTestId("profile").selectOption(SIX_GRADES.id);
+      await gradeEnabled(page);
+      await page.getByTestId("grade").click();
+      await page.getByTestId("result").waitFor();
+      await expectFocusOn(page, "result-heading");
 
-    const rows = await cardRows(page);
-    expect(rows.map((r) => r[0])).toEqual(SIX_GRADE_NAMES);
-    expect(rows.map((r) => r[1])).toEqual(BIG_BY_GRADE.map((g) => String(g.customers)));
-    expect(rows.map((r) => r[3])).toEqual(SHOWN[lang]);
-    expect(rows.map((r) => r[5])).toEqual(BIG_BY_GRADE.map((g) => `${g.exact} ${lang === "zh" ? "元" : "yuan"}`));
-    // Every share is whole ("12.5%"), none cut to "13." as before.
-    for (const row of rows) {
-      expect(row[2]).toMatch(/^\d{1,3}\.\d%$/);
-      expect(row[4]).toMatch(/^\d{1,3}\.\d%$/);
-    }
-    // The card says what produced it.
-    await expect(page.getByTestId("result-basis").innerText()).resolves.toBe(
-      lang === "zh" ? `分级方案：${SIX_GRADES.name.zh} · 统计日期 2026/3/15` : `Profile: ${SIX_GRADES.name.en} · analysis date 3/15/2026`,
-    );
+      const rows = await cardRows(page);
+      expect(rows.map((r) => r[0])).toEqual(SIX_GRADE_NAMES);
+      expect(rows.map((r) => r[1])).toEqual(BIG_BY_GRADE.map((g) => String(g.customers)));
+      expect(rows.map((r) => r[3])).toEqual(SHOWN[lang]);
+      expect(rows.map((r) => r[5])).toEqual(BIG_BY_GRADE.map((g) => `${g.exact} ${lang === "zh" ? "元" : "yuan"}`));
+      // Every share is whole ("12.5%"), none cut to "13." as before.
+      for (const row of rows) {
+        expect(row[2]).toMatch(/^\d{1,3}\.\d%$/);
+        expect(row[4]).toMatch(/^\d{1,3}\.\d%$/);
+      }
+      // The card says what produced it.
+      await expect(page.getByTestId("result-basis").innerText()).resolves.toBe(
+        lang === "zh"
+          ? `分级方案：${SIX_GRADES.name.zh} · 统计日期 2026/3/15`
+          : `Profile: ${SIX_GRADES.name.en} · analysis date 3/15/2026`,
+      );
 
-    // Nothing of the card is cut or scrolls sideways: each cell's scroll width against its client width.
-    await expect(clippedInside(page, "[data-testid=result]")).resolves.toEqual([]);
-    await expect(horizontalOverflow(page)).resolves.toEqual([]);
-    // Headings wrap between words only ("Customers" / "% of customers", never "Custom-ers"), figures not at all.
-    await expect(wordsBrokenAcrossLines(page, "[data-testid=result] thead th, [data-testid=grade-counts] td")).resolves.toEqual([]);
-    await expect(axeViolations(page)).resolves.toEqual([]);
-    await shoot(page, `pane-320-${lang}-result-12digit`);
-    // The whole card, six grades and all, as one picture.
-    if (lang === "zh") await page.getByTestId("result").screenshot({ path: join(ARTIFACTS, "pane-320-zh-result-6grades.png") });
-    expectCleanPage(watch);
-  });
+      // Nothing of the card is cut or scrolls sideways: each cell's scroll width against its client width.
+      await expect(clippedInside(page, "[data-testid=result]")).resolves.toEqual([]);
+      await expect(horizontalOverflow(page)).resolves.toEqual([]);
+      // Headings wrap between words only ("Customers" / "% of customers", never "Custom-ers"), figures not at all.
+      await expect(
+        wordsBrokenAcrossLines(page, "[data-testid=result] thead th, [data-testid=grade-counts] td"),
+      ).resolves.toEqual([]);
+      await expect(axeViolations(page)).resolves.toEqual([]);
+      await shoot(page, `pane-320-${lang}-result-12digit`);
+      // The whole card, six grades and all, as one picture.
+      if (lang === "zh")
+        await page.getByTestId("result").screenshot({ path: join(ARTIFACTS, "pane-320-zh-result-6grades.png") });
+      expectCleanPage(watch);
+    },
+  );
 });
 
 describe("an error after Grade while the user has scrolled down", () => {
@@ -126,7 +144,9 @@ describe("an error after Grade while the user has scrolled down", () => {
     await expect(page.getByTestId("pane-body").evaluate((el) => el.scrollTop)).resolves.toBeGreaterThan(0);
     await page.getByTestId("grade").click();
     await page.getByTestId("error").waitFor();
-    await expect(page.getByTestId("error").innerText()).resolves.toContain("工作簿结构受保护，无法添加存放结果的工作表");
+    await expect(page.getByTestId("error").innerText()).resolves.toContain(
+      "工作簿结构受保护，无法添加存放结果的工作表",
+    );
     await expect(inView(page, "[data-testid=error]")).resolves.toBe(true);
     await expectFocusOn(page, "error");
     await expect(page.getByTestId("alert-announcer").textContent()).resolves.toContain("工作簿结构受保护");
@@ -150,7 +170,9 @@ describe("a profile's fixed analysis date and data that runs past it (wuhan on 2
     // All six sales are after 2025-07-01.
     await expect(offer.innerText()).resolves.toContain("此后的 6 笔销售（共 6 笔）将不计入");
     await expect(page.getByTestId("grade").isDisabled()).resolves.toBe(true);
-    await expect(page.getByTestId("grade-reason").innerText()).resolves.toBe("请先在上方选择统计日期：分级方案的日期早于您的数据。");
+    await expect(page.getByTestId("grade-reason").innerText()).resolves.toBe(
+      "请先在上方选择统计日期：分级方案的日期早于您的数据。",
+    );
     await expect(horizontalOverflow(page)).resolves.toEqual([]);
     await expect(axeViolations(page)).resolves.toEqual([]);
     await offer.scrollIntoViewIfNeeded();
@@ -165,7 +187,9 @@ describe("a profile's fixed analysis date and data that runs past it (wuhan on 2
     await page.getByTestId("result").waitFor();
     await expect(page.getByTestId("graded-count").innerText()).resolves.toBe("已分级 3 / 3");
     await expect(page.getByTestId("result-basis").innerText()).resolves.toContain("统计日期 2026/3/15");
-    await expect(page.getByTestId("result-carried").innerText()).resolves.toBe("每位客户旁写入了客户名称、联系人、电话，取自该客户最近一笔销售。");
+    await expect(page.getByTestId("result-carried").innerText()).resolves.toBe(
+      "每位客户旁写入了客户名称、联系人、电话，取自该客户最近一笔销售。",
+    );
     // The customers' sheet: the id, then the carried columns from each customer's most recent sale.
     const written = await read(page, "RFM 客户", "A1:E4");
     expect(written).toEqual([
@@ -204,7 +228,10 @@ describe("a profile's fixed analysis date and data that runs past it (wuhan on 2
 describe("a selection that is not a table", () => {
   it("a stray cell (合计) gets guidance, not three red column pickers", async () => {
     const sheet = [[...BIG_HEADERS], ...BIG_ROWS, [], ["", "", "", "合计"]];
-    const { page, watch } = await open({ workbook: { sheets: { 客户: sheet }, selection: "客户!D10" }, displayLanguage: "zh-CN" });
+    const { page, watch } = await open({
+      workbook: { sheets: { 客户: sheet }, selection: "客户!D10" },
+      displayLanguage: "zh-CN",
+    });
     await page.getByTestId("not-a-table").waitFor();
     await expect(page.getByTestId("not-a-table").innerText()).resolves.toContain("“合计”周围没有其他数据");
     await expect(page.getByTestId("mapping").count()).resolves.toBe(0);
@@ -252,7 +279,10 @@ describe("the page's language", () => {
     ["zh-CN", "zh-CN", "RFM 客户分级"],
     ["en-US", "en-US", "RFM Grader"],
   ])("in %s Office: <html lang> is %s and the title %s", async (displayLanguage, htmlLang, title) => {
-    const { page } = await open({ workbook: { sheets: { 客户: [BIG_HEADERS, ...BIG_ROWS] }, selection: "客户!A1" }, displayLanguage });
+    const { page } = await open({
+      workbook: { sheets: { 客户: [BIG_HEADERS, ...BIG_ROWS] }, selection: "客户!A1" },
+      displayLanguage,
+    });
     await waitForAddress(page, /A1:E8$/);
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(htmlLang);
     await expect(page.title()).resolves.toBe(title);
@@ -271,7 +301,11 @@ describe("keyboard only", () => {
 
   it("walks select, map, grade, the overwrite dialog, the editor and back; the focus is never on <body>", async () => {
     // The pane opens on an empty cell far from the table: it offers the sample data.
-    const { page, watch } = await open({ workbook: { sheets: { 客户: sheet }, selection: "客户!K20" }, displayLanguage: "en-US", settings: SETTINGS });
+    const { page, watch } = await open({
+      workbook: { sheets: { 客户: sheet }, selection: "客户!K20" },
+      displayLanguage: "en-US",
+      settings: SETTINGS,
+    });
     await page.getByTestId("empty-state").waitFor();
     await page.getByTestId("pane-title").focus();
 
@@ -282,7 +316,9 @@ describe("keyboard only", () => {
     await page.keyboard.press("Enter");
     await waitForAddress(page, /A1:E8$/);
     await page.getByTestId("missing-columns").waitFor();
-    await page.waitForFunction(() => !(document.querySelector("[data-testid=refresh]") as HTMLButtonElement | null)?.disabled);
+    await page.waitForFunction(
+      () => !(document.querySelector("[data-testid=refresh]") as HTMLButtonElement | null)?.disabled,
+    );
     await expectFocusOn(page, "refresh");
 
     // Map the last missing column with the keyboard (typing E picks "E: 累计（元）"): the list stays open and the
@@ -302,7 +338,9 @@ describe("keyboard only", () => {
     await tabTo(page, "grade");
     await page.keyboard.press("Enter");
     await page.getByTestId("overwrite-dialog").waitFor();
-    await expect(page.evaluate(() => !!document.activeElement?.closest("[data-testid=overwrite-dialog]"))).resolves.toBe(true);
+    await expect(
+      page.evaluate(() => !!document.activeElement?.closest("[data-testid=overwrite-dialog]")),
+    ).resolves.toBe(true);
     await page.keyboard.press("Escape");
     await page.getByTestId("notice").waitFor();
     await expectFocusOn(page, "notice");
@@ -368,24 +406,35 @@ describe("Office's Dark Gray theme", () => {
 
 describe("live formulas", () => {
   it.each([
-    ["en-US", "en", "RFM parameters", "The results are live Excel formulas: change the analysis date on the “RFM parameters” sheet to regrade."],
+    [
+      "en-US",
+      "en",
+      "RFM parameters",
+      "The results are live Excel formulas: change the analysis date on the “RFM parameters” sheet to regrade.",
+    ],
     ["zh-CN", "zh", "RFM参数", "结果为实时 Excel 公式：在“RFM参数”工作表中修改统计日期即可重新分级。"],
-  ] as const)("in %s the card says the results are formulas and where the analysis date is changed", async (displayLanguage, lang, sheet, text) => {
-    const { page, watch } = await open({ workbook: { sheets: { 客户: [BIG_HEADERS, ...BIG_ROWS] }, selection: "客户!A1" }, displayLanguage, settings: SETTINGS });
-    await waitForAddress(page, /A1:E8$/);
-    await page.getByTestId("profile").selectOption(SIX_GRADES.id);
-    await page.getByTestId("live-formulas").check();
-    await page.getByTestId("grade").click();
-    await page.getByTestId("result").waitFor();
-    await expect(page.getByTestId("result-live").innerText()).resolves.toBe(text);
-    expect(await sheetNames(page)).toContain(sheet);
-    await expect(clippedInside(page, "[data-testid=result]")).resolves.toEqual([]);
-    await page.getByTestId("result-live").scrollIntoViewIfNeeded();
-    await shoot(page, `pane-320-${lang}-result-live-formulas`);
-    expectCleanPage(watch);
-  });
+  ] as const)(
+    "in %s the card says the results are formulas and where the analysis date is changed",
+    async (displayLanguage, lang, sheet, text) => {
+      const { page, watch } = await open({
+        workbook: { sheets: { 客户: [BIG_HEADERS, ...BIG_ROWS] }, selection: "客户!A1" },
+        displayLanguage,
+        settings: SETTINGS,
+      });
+      await waitForAddress(page, /A1:E8$/);
+      await page.getByTestId("profile").selectOption(SIX_GRADES.id);
+      await page.getByTestId("live-formulas").check();
+      await page.getByTestId("grade").click();
+      await page.getByTestId("result").waitFor();
+      await expect(page.getByTestId("result-live").innerText()).resolves.toBe(text);
+      expect(await sheetNames(page)).toContain(sheet);
+      await expect(clippedInside(page, "[data-testid=result]")).resolves.toEqual([]);
+      await page.getByTestId("result-live").scrollIntoViewIfNeeded();
+      await shoot(page, `pane-320-${lang}-result-live-formulas`);
+      expectCleanPage(watch);
+    },
+  );
 });
-
 
 /** WCAG contrast of two CSS rgb() colours. */
 function contrastOf(a: string, b: string): number {
@@ -407,7 +456,10 @@ describe.each([
 ] as const)("axe-core in Office's %s theme", (_themeName, theme) => {
   it.each(["zh-CN", "en-US"] as const)("%s: no violation in any state of the pane", async (displayLanguage) => {
     // 备注: a table whose total column the user maps by hand, and a note right of it the results would overwrite.
-    const noted: unknown[][] = [["客户编号", "客户名称", "最近下单时间", "历史购买总次数", "累计（元）"], ...BIG_ROWS.map((row) => [...row])];
+    const noted: unknown[][] = [
+      ["客户编号", "客户名称", "最近下单时间", "历史购买总次数", "累计（元）"],
+      ...BIG_ROWS.map((row) => [...row]),
+    ];
     noted[2].push("", "请勿覆盖：财务部备注");
     const workbook = {
       sheets: {
@@ -463,14 +515,21 @@ describe.each([
     await page.getByTestId("profile-blocked").waitFor();
     await check("editor with problems");
     await page.getByTestId("profiles-back").click();
-    await page.getByTestId("result").waitFor({ state: "detached" }).catch(() => undefined);
+    await page
+      .getByTestId("result")
+      .waitFor({ state: "detached" })
+      .catch(() => undefined);
     expectCleanPage(watch);
   });
 });
 
 describe("the profile editor for a clerk who writes Chinese only", () => {
   it("opens on its list (no unsaved copy), uses the pane's words, asks for empty fields, saves without English", async () => {
-    const { page, watch } = await open({ workbook: { sheets: { 客户: [BIG_HEADERS, ...BIG_ROWS] }, selection: "客户!A1" }, displayLanguage: "zh-CN" }, 320, 800);
+    const { page, watch } = await open(
+      { workbook: { sheets: { 客户: [BIG_HEADERS, ...BIG_ROWS] }, selection: "客户!A1" }, displayLanguage: "zh-CN" },
+      320,
+      800,
+    );
     await waitForAddress(page, /A1:E8$/);
     await page.getByTestId("manage-profiles").click();
     await page.getByTestId("choose-to-edit").waitFor();
@@ -486,9 +545,16 @@ describe("the profile editor for a clerk who writes Chinese only", () => {
     // A bound left empty asks to be filled.
     await page.getByTestId("bound-recency-0").focus();
     await page.getByTestId("bound-recency-0").press("Tab");
-    await expect(page.getByTestId("bound-recency-0-message").innerText()).resolves.toBe("R 的界值（距最近下单天数）第 1 个：请填写");
-    const bounds: Record<string, string[]> = { recency: ["30", "90", "180", "365"], frequency: ["1", "3", "6", "12"], monetary: ["1", "10", "100", "1000"] };
-    for (const [dim, values] of Object.entries(bounds)) for (let i = 0; i < 4; i++) await page.getByTestId(`bound-${dim}-${i}`).fill(values[i]);
+    await expect(page.getByTestId("bound-recency-0-message").innerText()).resolves.toBe(
+      "R 的界值（距最近下单天数）第 1 个：请填写",
+    );
+    const bounds: Record<string, string[]> = {
+      recency: ["30", "90", "180", "365"],
+      frequency: ["1", "3", "6", "12"],
+      monetary: ["1", "10", "100", "1000"],
+    };
+    for (const [dim, values] of Object.entries(bounds))
+      for (let i = 0; i < 4; i++) await page.getByTestId(`bound-${dim}-${i}`).fill(values[i]);
     await page.getByTestId("weight-recency").fill("0.3");
     await page.getByTestId("weight-frequency").fill("0.3");
     await page.getByTestId("weight-monetary").fill("0.4");
@@ -502,7 +568,9 @@ describe("the profile editor for a clerk who writes Chinese only", () => {
     expect(width).toBeGreaterThan(200);
     await expect(horizontalOverflow(page)).resolves.toEqual([]);
     await page.getByTestId("profile-save").click();
-    await expect(page.getByTestId("profile-notice").innerText()).resolves.toContain("已将“hangzhou-2026”保存到本工作簿");
+    await expect(page.getByTestId("profile-notice").innerText()).resolves.toContain(
+      "已将“hangzhou-2026”保存到本工作簿",
+    );
     await page.getByTestId("stored-hangzhou-2026").waitFor();
     await expect(axeViolations(page)).resolves.toEqual([]);
     await page.getByTestId("grade-0-letter").scrollIntoViewIfNeeded();

@@ -38,8 +38,12 @@ describe("the pane in Traditional Chinese (zh-TW) at 320 px", () => {
     await page.getByTestId("grade").click();
     await page.getByTestId("result").waitFor();
 
-    const sheet = await page.evaluate(() => (window as unknown as { rfmFake: { read(s: string, a?: string): unknown[][] } }).rfmFake.read("客戶", "E1:K4"));
-    expect(sheet[0]).toEqual(expect.arrayContaining(["R分數", "F分數", "M分數", "RFM綜合分數", "客戶等級", "聯絡頻率"]));
+    const sheet = await page.evaluate(() =>
+      (window as unknown as { rfmFake: { read(s: string, a?: string): unknown[][] } }).rfmFake.read("客戶", "E1:K4"),
+    );
+    expect(sheet[0]).toEqual(
+      expect.arrayContaining(["R分數", "F分數", "M分數", "RFM綜合分數", "客戶等級", "聯絡頻率"]),
+    );
     const grade = (sheet[0] as string[]).indexOf("客戶等級");
     const cadence = (sheet[0] as string[]).indexOf("聯絡頻率");
     expect(sheet.slice(1).map((row) => [row[grade], row[cadence]])).toEqual([
@@ -58,7 +62,9 @@ describe("the pane in Traditional Chinese (zh-TW) at 320 px", () => {
     await page.getByTestId("start-copy-shaoxing").click();
     await page.getByTestId("profile-id").waitFor();
     // The Chinese name field shows and edits the profile's Traditional Chinese name.
-    await expect(page.getByTestId("profile-name-zh").inputValue()).resolves.toBe("紹興·財務資料整合平台（固定門檻）（副本）");
+    await expect(page.getByTestId("profile-name-zh").inputValue()).resolves.toBe(
+      "紹興·財務資料整合平台（固定門檻）（副本）",
+    );
     await page.mouse.move(0, 0);
     const editor = await page.evaluate(() => document.body.innerText);
     expect(editor).toContain("聯絡頻率");

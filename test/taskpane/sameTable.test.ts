@@ -5,7 +5,16 @@ const HEADERS = ["客户编号", "下单时间", "历史购买总次数", "历�
 const OUTPUT = ["R Score", "F Score", "M Score", "RFM Score", "Grade", "Cadence", "Note"];
 
 function table(address: string, headers: string[], over: Partial<SourceTable> = {}): SourceTable {
-  return { sheetName: "Sales", address, headerRow: 0, firstColumn: 0, rowCount: 4, columnCount: headers.length, headers, ...over };
+  return {
+    sheetName: "Sales",
+    address,
+    headerRow: 0,
+    firstColumn: 0,
+    rowCount: 4,
+    columnCount: headers.length,
+    headers,
+    ...over,
+  };
 }
 
 describe("is the table under the selection still the one shown?", () => {
@@ -17,7 +26,9 @@ describe("is the table under the selection still the one shown?", () => {
 
   it("the same table grown by the add-in's own result block (7 columns, or with Next contact by and the change columns) is the same table", () => {
     expect(isSameTable(shown, table("Sales!A1:K5", [...HEADERS, ...OUTPUT]))).toBe(true);
-    expect(isSameTable(shown, table("Sales!A1:N5", [...HEADERS, ...OUTPUT, "Next contact by", "Previous grade", "Change"]))).toBe(true);
+    expect(
+      isSameTable(shown, table("Sales!A1:N5", [...HEADERS, ...OUTPUT, "Next contact by", "Previous grade", "Change"])),
+    ).toBe(true);
   });
 
   it("anything else is a new selection to show first", () => {

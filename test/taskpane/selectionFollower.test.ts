@@ -142,10 +142,14 @@ describe("the selection follower", () => {
     const { timers, advance } = manualTimers();
     let looks = 0;
     let finish: () => void = () => undefined;
-    const follower = createSelectionFollower(() => new Promise<void>((done) => {
-      looks++;
-      finish = done;
-    }), { intervalMs: 300, timers });
+    const follower = createSelectionFollower(
+      () =>
+        new Promise<void>((done) => {
+          looks++;
+          finish = done;
+        }),
+      { intervalMs: 300, timers },
+    );
     follower.lookNow();
     expect(looks).toBe(1);
     follower.lookNow(); // during the first look: it follows that one

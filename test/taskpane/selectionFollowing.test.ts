@@ -6,7 +6,11 @@
  */
 import { FakeExcel } from "../excel/fake";
 import { createGradingFlow } from "../../src/taskpane/gradingFlow";
-import { startSelectionFollowing, type PaneVisibility, type VisibilityEvents } from "../../src/taskpane/selectionFollowing";
+import {
+  startSelectionFollowing,
+  type PaneVisibility,
+  type VisibilityEvents,
+} from "../../src/taskpane/selectionFollowing";
 import type { Timers } from "../../src/taskpane/selectionFollower";
 
 /** Office.addin.onVisibilityModeChanged as the test plays it. */
@@ -55,10 +59,20 @@ const settle = () => new Promise((wake) => setTimeout(wake, 10));
 
 function setUp() {
   const excel = new FakeExcel({
-    sheets: { Sales: [["Customer", "Last order", "Purchases", "Amount"], ["C1", 45800, 3, 2], ["C2", 45810, 5, 4]], Other: [["x"]] },
+    sheets: {
+      Sales: [
+        ["Customer", "Last order", "Purchases", "Amount"],
+        ["C1", 45800, 3, 2],
+        ["C2", 45810, 5, 4],
+      ],
+      Other: [["x"]],
+    },
     selection: "Sales!A1",
   });
-  const flow = createGradingFlow((batch) => excel.run(batch), (context, batch) => excel.run(context, batch));
+  const flow = createGradingFlow(
+    (batch) => excel.run(batch),
+    (context, batch) => excel.run(context, batch),
+  );
   const seen: string[] = [];
   const look = async () => {
     const found = await flow.inspect().catch(() => null);
@@ -66,7 +80,12 @@ function setUp() {
   };
   const visibility = officeVisibility();
   const { timers, advance } = manualTimers();
-  const following = startSelectionFollowing({ look, watch: (onChange) => flow.watchSelection(onChange), visibility: visibility.events, timers });
+  const following = startSelectionFollowing({
+    look,
+    watch: (onChange) => flow.watchSelection(onChange),
+    visibility: visibility.events,
+    timers,
+  });
   return { excel, seen, visibility, advance, following };
 }
 
@@ -158,11 +177,26 @@ test("closing the pane for good removes the handler and stops hearing Office", a
 });
 
 test("without Office's visibility events (an older host) the pane simply keeps following", async () => {
-  const excel = new FakeExcel({ sheets: { S: [["a", "b"], [1, 2]] } });
-  const flow = createGradingFlow((batch) => excel.run(batch), (context, batch) => excel.run(context, batch));
+  const excel = new FakeExcel({
+    sheets: {
+      S: [
+        ["a", "b"],
+        [1, 2],
+      ],
+    },
+  });
+  const flow = createGradingFlow(
+    (batch) => excel.run(batch),
+    (context, batch) => excel.run(context, batch),
+  );
   let looks = 0;
   const { timers, advance } = manualTimers();
-  const following = startSelectionFollowing({ look: async () => void looks++, watch: (c) => flow.watchSelection(c), visibility: null, timers });
+  const following = startSelectionFollowing({
+    look: async () => void looks++,
+    watch: (c) => flow.watchSelection(c),
+    visibility: null,
+    timers,
+  });
   await advance(0);
   excel.select("S!B2");
   await advance(300);

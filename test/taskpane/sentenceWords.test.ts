@@ -40,7 +40,9 @@ describe("counts in the pane's sentences", () => {
     expect(warningText("en", { kind: "beforeData", days: 1 }, 20527, mdy)).toBe(
       "The analysis date is 1 day before the latest date in your data (3/15/2026): later orders are left out.",
     );
-    expect(warningText("zh", { kind: "beforeData", days: 1 }, 20527, ymd)).toBe("统计日期比数据中最近的日期（2026/3/15）早 1 天：之后的订单不会计入。");
+    expect(warningText("zh", { kind: "beforeData", days: 1 }, 20527, ymd)).toBe(
+      "统计日期比数据中最近的日期（2026/3/15）早 1 天：之后的订单不会计入。",
+    );
   });
 
   it("one sale and one customer left out by a fixed analysis date, after grading", () => {
@@ -58,11 +60,21 @@ describe("counts in the pane's sentences", () => {
     expect(dataPastText(past, "en", mdy)).toBe(
       "Your data runs to 7/2/2025, 1 day after the analysis date 7/1/2025: 1 sale after it not counted, 1 customer with only later sales not graded.",
     );
-    expect(dataPastText(past, "zh", ymd)).toBe("数据中最近的日期是 2025/7/2，比统计日期 2025/7/1 晚 1 天：之后的 1 笔销售未计入，1 位客户只有之后的销售，未分级。");
+    expect(dataPastText(past, "zh", ymd)).toBe(
+      "数据中最近的日期是 2025/7/2，比统计日期 2025/7/1 晚 1 天：之后的 1 笔销售未计入，1 位客户只有之后的销售，未分级。",
+    );
   });
 
   it("customers of a customer table, one and many", () => {
-    const past = { chosenBy: "profile", asOf: "2025-07-01", latest: "2026-03-15", days: 257, suggestedAsOf: "2026-03-15", rowsNotGraded: 1, rows: 1200 } as DataPastAnalysisDate;
+    const past = {
+      chosenBy: "profile",
+      asOf: "2025-07-01",
+      latest: "2026-03-15",
+      days: 257,
+      suggestedAsOf: "2026-03-15",
+      rowsNotGraded: 1,
+      rows: 1200,
+    } as DataPastAnalysisDate;
     expect(dataPastText(past, "en", mdy)).toBe(
       "Your data runs to 3/15/2026, 257 days after the analysis date 7/1/2025: 1 customer (of 1,200) who last ordered later not graded.",
     );

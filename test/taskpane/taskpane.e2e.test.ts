@@ -44,10 +44,10 @@ function open(setup: E2eSetup): Promise<{ page: Page; watch: PageWatch }> {
 
 /** The sheet as the Excel double holds it. */
 function read(page: Page, sheet: string, address?: string): Promise<unknown[][]> {
-  return page.evaluate(([s, a]) => (window as unknown as { rfmFake: { read(s: string, a?: string): unknown[][] } }).rfmFake.read(s, a), [
-    sheet,
-    address,
-  ] as const);
+  return page.evaluate(
+    ([s, a]) => (window as unknown as { rfmFake: { read(s: string, a?: string): unknown[][] } }).rfmFake.read(s, a),
+    [sheet, address] as const,
+  );
 }
 
 function sheetNames(page: Page): Promise<string[]> {
@@ -95,7 +95,9 @@ describe("the task pane in Chromium", () => {
     await dialog.waitFor({ state: "detached" });
 
     expect(await read(page, "Sales")).toEqual(customerWorkbook().sheets?.Sales.map(padTo(8)));
-    const written = /^Results written to (.+)!([A-Z]+\d+:[A-Z]+\d+)\.$/.exec(await page.getByTestId("written").innerText());
+    const written = /^Results written to (.+)!([A-Z]+\d+:[A-Z]+\d+)\.$/.exec(
+      await page.getByTestId("written").innerText(),
+    );
     const outputSheet = (written?.[1] ?? "").replace(/^'(.*)'$/, "$1");
     expect(outputSheet).not.toBe("Sales");
     expect(await read(page, outputSheet, written?.[2])).toEqual(SHAOXING_OUTPUT_EN);
@@ -136,7 +138,10 @@ describe("the task pane in Chromium", () => {
     await expect(page.getByTestId("input-kind").textContent()).resolves.toBe("客户表（每行一个客户）");
     await expect(page.getByTestId("missing-columns").textContent()).resolves.toBe("请为以下项目选择列：总金额");
     await page.getByTestId("map-total").selectOption("3");
-    expect(await optionTexts(page, "profile")).toEqual(["绍兴·财务数据集成平台（固定阈值）", "武汉·智能窗帘（五分位）"]);
+    expect(await optionTexts(page, "profile")).toEqual([
+      "绍兴·财务数据集成平台（固定阈值）",
+      "武汉·智能窗帘（五分位）",
+    ]);
     await page.getByTestId("as-of").fill(SHAOXING_AS_OF);
     await page.getByRole("button", { name: "分级", exact: true }).click();
 
@@ -155,10 +160,12 @@ describe("the task pane in Chromium", () => {
     ]);
 
     await page.getByTestId("select-not-graded").click();
-    await page.waitForFunction(() => (window as unknown as { rfmFake: { selection(): string } }).rfmFake.selection() !== "Sales!B3");
-    expect(await page.evaluate(() => (window as unknown as { rfmFake: { selection(): string } }).rfmFake.selection())).toMatch(
-      /^Sales!A?6:(XFD)?6$/,
+    await page.waitForFunction(
+      () => (window as unknown as { rfmFake: { selection(): string } }).rfmFake.selection() !== "Sales!B3",
     );
+    expect(
+      await page.evaluate(() => (window as unknown as { rfmFake: { selection(): string } }).rfmFake.selection()),
+    ).toMatch(/^Sales!A?6:(XFD)?6$/);
     expectCleanPage(watch);
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-zh.png"), fullPage: true });
   });
@@ -174,8 +181,12 @@ describe("the task pane in Chromium", () => {
     await expect(page.getByTestId("grade").isDisabled()).resolves.toBe(true);
     await expect(page.getByTestId("grade-reason").innerText()).resolves.toBe("请先选择要分级的数据。");
     // The user selects the table in Excel: the pane follows without being asked.
-    await page.evaluate(() => (window as unknown as { rfmFake: { select(a: string): void } }).rfmFake.select("订单!A1:C12"));
-    await page.waitForFunction(() => /^'?订单'?!A1:C12$/.test(document.querySelector("[data-testid=source-address]")?.textContent ?? ""));
+    await page.evaluate(() =>
+      (window as unknown as { rfmFake: { select(a: string): void } }).rfmFake.select("订单!A1:C12"),
+    );
+    await page.waitForFunction(() =>
+      /^'?订单'?!A1:C12$/.test(document.querySelector("[data-testid=source-address]")?.textContent ?? ""),
+    );
     await expect(page.getByTestId("error").count()).resolves.toBe(0);
     await expect(page.getByTestId("input-kind").textContent()).resolves.toBe("销售记录（每行一笔销售）");
     await page.getByTestId("profile").selectOption("wuhan");
@@ -184,7 +195,9 @@ describe("the task pane in Chromium", () => {
     await expect(page.getByTestId("window-start").inputValue()).resolves.toBe("2021/9/1");
     await expect(page.getByTestId("unit").inputValue()).resolves.toBe("yuan");
     // Row 12 (2025-07-02) is after the profile's fixed date: shown before grading, and the user keeps the profile's date.
-    await expect(page.getByTestId("fixed-date-offer").innerText()).resolves.toContain("此后的 1 笔销售（共 10 笔）将不计入，只在此后下单的客户不会分级。");
+    await expect(page.getByTestId("fixed-date-offer").innerText()).resolves.toContain(
+      "此后的 1 笔销售（共 10 笔）将不计入，只在此后下单的客户不会分级。",
+    );
     await expect(page.getByTestId("grade").isDisabled()).resolves.toBe(true);
     await page.getByTestId("keep-profile-date").click();
     await expect(page.getByTestId("as-of").inputValue()).resolves.toBe("2025/7/1");
@@ -194,8 +207,20 @@ describe("the task pane in Chromium", () => {
     expect(await sheetNames(page)).toContain("RFM 客户");
     const written = await read(page, "RFM 客户", "A1:N6");
     expect(written[0]).toEqual([
-      "客户", "最近下单时间", "购买次数", "总金额", "R评分", "F评分", "M评分", "RFM综合评分", "客户等级", "沟通频次", "备注", "下次沟通日期",
-      "升级所需单笔订单", "",
+      "客户",
+      "最近下单时间",
+      "购买次数",
+      "总金额",
+      "R评分",
+      "F评分",
+      "M评分",
+      "RFM综合评分",
+      "客户等级",
+      "沟通频次",
+      "备注",
+      "下次沟通日期",
+      "升级所需单笔订单",
+      "",
     ]);
     // Next contact from 2025-07-01 (45839): B + 3 months = 2025-10-01 = 45931, C + 6 = 2026-01-01 = 46023,
     // D + 12 = 2026-07-01 = 46204. The next-grade orders are the fixtures' (SALES_OUTPUT_EN, worked out there).
@@ -224,7 +249,10 @@ describe("the unit written in the money column's header", () => {
   ];
 
   it("in Chinese: the field defaults to 元 and says why, a disagreeing pick is warned about, 5,000 元 gets M 1", async () => {
-    const { page, watch } = await open({ workbook: { sheets: { Sales: [headers, ...rows] }, selection: "Sales!A1" }, displayLanguage: "zh-CN" });
+    const { page, watch } = await open({
+      workbook: { sheets: { Sales: [headers, ...rows] }, selection: "Sales!A1" },
+      displayLanguage: "zh-CN",
+    });
     await expect(page.getByTestId("profile").inputValue()).resolves.toBe("shaoxing");
     await expect(page.getByTestId("unit").inputValue()).resolves.toBe("yuan");
     await expect(page.getByTestId("unit-hint").innerText()).resolves.toBe("依据列标题“历史购买总金额（元）”。");
@@ -237,7 +265,9 @@ describe("the unit written in the money column's header", () => {
     );
     await expect(page.getByTestId("grade").isDisabled()).resolves.toBe(false);
     mkdirSync(ARTIFACTS, { recursive: true });
-    await page.locator("section[aria-labelledby=options-heading]").screenshot({ path: join(ARTIFACTS, "taskpane-unit-warning-zh.png") });
+    await page
+      .locator("section[aria-labelledby=options-heading]")
+      .screenshot({ path: join(ARTIFACTS, "taskpane-unit-warning-zh.png") });
     await page.getByTestId("use-header-unit").click();
     await expect(page.getByTestId("unit").inputValue()).resolves.toBe("yuan");
     await expect(page.getByTestId("unit-warning").count()).resolves.toBe(0);
@@ -260,8 +290,13 @@ describe("the unit written in the money column's header", () => {
       ["Customer", "Order date", "Amount", "Region", "Note", "Amount"],
       ["C1", 46047, 10, "East", "", 12],
     ];
-    const { page, watch } = await open({ workbook: { sheets: { Sales: sales }, selection: "Sales!A1" }, displayLanguage: "en-US" });
-    await expect(page.getByTestId("ambiguous-amount").innerText()).resolves.toBe("Two columns are headed “Amount” (C and F): choose one.");
+    const { page, watch } = await open({
+      workbook: { sheets: { Sales: sales }, selection: "Sales!A1" },
+      displayLanguage: "en-US",
+    });
+    await expect(page.getByTestId("ambiguous-amount").innerText()).resolves.toBe(
+      "Two columns are headed “Amount” (C and F): choose one.",
+    );
     await expect(page.getByTestId("grade").isDisabled()).resolves.toBe(true);
     await page.getByTestId("map-amount").selectOption("5");
     await expect(page.getByTestId("ambiguous-amount").count()).resolves.toBe(0);
@@ -287,12 +322,20 @@ describe("a profile saved in the workbook", () => {
   };
 
   it("is offered under its own heading, listed by the editor behind Manage profiles, and grades by its own rules", async () => {
-    const workbook = { sheets: { Sales: [HEADERS.slice(0, 3).concat("历史购买总金额"), ...SHAOXING_ROWS] }, selection: "Sales!A1" };
-    const { page, watch } = await open({ workbook, displayLanguage: "en-US", settings: { "rfm.profile.north": JSON.stringify(north) } });
-    await expect(page.locator("[data-testid=profile] optgroup").evaluateAll((groups) => groups.map((g) => g.getAttribute("label")))).resolves.toEqual([
-      "Built-in",
-      "Saved in this workbook",
-    ]);
+    const workbook = {
+      sheets: { Sales: [HEADERS.slice(0, 3).concat("历史购买总金额"), ...SHAOXING_ROWS] },
+      selection: "Sales!A1",
+    };
+    const { page, watch } = await open({
+      workbook,
+      displayLanguage: "en-US",
+      settings: { "rfm.profile.north": JSON.stringify(north) },
+    });
+    await expect(
+      page
+        .locator("[data-testid=profile] optgroup")
+        .evaluateAll((groups) => groups.map((g) => g.getAttribute("label"))),
+    ).resolves.toEqual(["Built-in", "Saved in this workbook"]);
     // The editor opens in place of the grading view and lists the stored profile; Back returns to where the user was.
     await page.getByTestId("manage-profiles").click();
     await page.getByTestId("stored-north").waitFor();
@@ -342,7 +385,9 @@ describe("a large range in Chromium", () => {
     await expect(page.getByTestId("notice").innerText()).resolves.toBe("Cancelled. The sheet was left as it was.");
     await expect(progress.count()).resolves.toBe(0);
     expect(await sheetNames(page)).toEqual(["Sales"]);
-    const used = await page.evaluate(() => (window as unknown as { rfmFake: { usedAddress(s: string): string } }).rfmFake.usedAddress("Sales"));
+    const used = await page.evaluate(() =>
+      (window as unknown as { rfmFake: { usedAddress(s: string): string } }).rfmFake.usedAddress("Sales"),
+    );
     expect(used).toBe(`Sales!A1:D${rows + 1}`);
     await expect(page.getByTestId("grade").isEnabled()).resolves.toBe(true);
     expectCleanPage(watch);
@@ -365,7 +410,10 @@ describe("grading again over the add-in's own results", () => {
 
   it("in English: updates the result block in place with Previous grade and Change, and selects who moved down", async () => {
     const { page, watch } = await session.open(
-      { workbook: { sheets: { Sales: table.map((row) => [...row]) }, selection: "Sales!A1" }, displayLanguage: "en-US" },
+      {
+        workbook: { sheets: { Sales: table.map((row) => [...row]) }, selection: "Sales!A1" },
+        displayLanguage: "en-US",
+      },
       { width: 320, height: 1200 },
     );
     await page.getByTestId("profile").selectOption("shaoxing");
@@ -395,7 +443,9 @@ describe("grading again over the add-in's own results", () => {
       [...table[3], 2, 3, 3, 3.6, "B", "1–2 contacts per quarter", "", 46162, "B", "=", 3.000001],
       [...table[4], 1, 3, 2, 2.7, "C", "1–2 contacts per half-year", "", 46254, "C", "=", 0.000001],
     ]);
-    await expect(page.getByTestId("movement").innerText()).resolves.toBe("1 moved down, 0 moved up · Select those who moved down");
+    await expect(page.getByTestId("movement").innerText()).resolves.toBe(
+      "1 moved down, 0 moved up · Select those who moved down",
+    );
     // B = C001 + C003 (9 + 5 = 14 of 18.5 万元: 75.675… → 75.7 %), C = C002 + C004 (4.5: 24.324… → 24.3 %).
     expect(await gradeTable(page)).toEqual([
       ["A", "0", "0.0%", "0.00", "0.0%"],
@@ -403,7 +453,8 @@ describe("grading again over the add-in's own results", () => {
       ["C", "2", "50.0%", "45.00K", "24.3%"],
     ]);
 
-    const selection = () => page.evaluate(() => (window as unknown as { rfmFake: { selection(): string } }).rfmFake.selection());
+    const selection = () =>
+      page.evaluate(() => (window as unknown as { rfmFake: { selection(): string } }).rfmFake.selection());
     const before = await selection();
     await page.getByTestId("select-moved-down").click();
     await page.waitForFunction(
@@ -424,7 +475,10 @@ function gradeTable(page: Page): Promise<string[][]> {
   return page.locator("[data-testid=grade-counts] tr").evaluateAll((rows) =>
     rows.map((row) => {
       const text = (id: string) => (row.querySelector(`[data-testid=${id}]`)?.textContent ?? "").trim();
-      return [(row.querySelector("th")?.textContent ?? "").trim(), ...["grade-customers", "grade-customer-share", "grade-amount", "grade-amount-share"].map(text)];
+      return [
+        (row.querySelector("th")?.textContent ?? "").trim(),
+        ...["grade-customers", "grade-customer-share", "grade-amount", "grade-amount-share"].map(text),
+      ];
     }),
   );
 }
@@ -438,27 +492,42 @@ describe("the help page", () => {
   it.each([
     ["en-US", "help.html", "Help", /<html lang=["']?en/],
     ["zh-CN", "help.zh-CN.html", "帮助", /<html lang=["']?zh-CN/],
-  ])("in %s the footer links the help page shipped beside the pane, opened in a new window", async (displayLanguage, page_, label, lang) => {
-    const { page, watch } = await open({ workbook: customerWorkbook(), displayLanguage });
-    const link = page.getByTestId("help-link");
-    await expect(link.innerText()).resolves.toBe(label);
-    await expect(link.getAttribute("href")).resolves.toBe(page_);
-    await expect(link.getAttribute("target")).resolves.toBe("_blank");
-    const served = await page.evaluate(async (href) => {
-      const response = await fetch(href);
-      return [response.status, await response.text()] as const;
-    }, page_);
-    expect(served[0]).toBe(200);
-    expect(served[1]).toMatch(lang);
-    expectCleanPage(watch);
-  });
+  ])(
+    "in %s the footer links the help page shipped beside the pane, opened in a new window",
+    async (displayLanguage, page_, label, lang) => {
+      const { page, watch } = await open({ workbook: customerWorkbook(), displayLanguage });
+      const link = page.getByTestId("help-link");
+      await expect(link.innerText()).resolves.toBe(label);
+      await expect(link.getAttribute("href")).resolves.toBe(page_);
+      await expect(link.getAttribute("target")).resolves.toBe("_blank");
+      const served = await page.evaluate(async (href) => {
+        const response = await fetch(href);
+        return [response.status, await response.text()] as const;
+      }, page_);
+      expect(served[0]).toBe(200);
+      expect(served[1]).toMatch(lang);
+      expectCleanPage(watch);
+    },
+  );
 });
 
 describe("a pane the user closes (the shared runtime lives on)", () => {
-  type Host = { rfmFake: { selectionHandlerCount: number; stats: unknown[]; resetStats(): void; select(a: string): void }; rfmOffice: { setVisibility(m: string): void; visibilityHandlerCount(): number } };
+  type Host = {
+    rfmFake: { selectionHandlerCount: number; stats: unknown[]; resetStats(): void; select(a: string): void };
+    rfmOffice: { setVisibility(m: string): void; visibilityHandlerCount(): number };
+  };
 
   it("stops following the selection while hidden (no handler, no sync) and reads it once when shown again", async () => {
-    const workbook = { ...customerWorkbook(), sheets: { ...customerWorkbook().sheets, Other: [["Region", "Total"], ["East", 2]] } };
+    const workbook = {
+      ...customerWorkbook(),
+      sheets: {
+        ...customerWorkbook().sheets,
+        Other: [
+          ["Region", "Total"],
+          ["East", 2],
+        ],
+      },
+    };
     const { page, watch } = await open({ workbook, displayLanguage: "en-US" });
     await expect(page.getByTestId("source-address").textContent()).resolves.toBe("Sales!A1:E6");
     await page.waitForFunction(() => {
@@ -479,7 +548,9 @@ describe("a pane the user closes (the shared runtime lives on)", () => {
     await expect(page.getByTestId("source-address").textContent()).resolves.toBe("Sales!A1:E6");
 
     await page.evaluate(() => (window as unknown as Host).rfmOffice.setVisibility("Taskpane"));
-    await page.waitForFunction(() => document.querySelector("[data-testid=source-address]")?.textContent === "Other!A1:B2");
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=source-address]")?.textContent === "Other!A1:B2",
+    );
     expect(await page.evaluate(() => (window as unknown as Host).rfmFake.selectionHandlerCount)).toBe(1);
     expectCleanPage(watch);
   });

@@ -4,46 +4,22 @@
  * summary sheet records. Expected grades are worked out by hand from the shaoxing rules (see fixtures.ts).
  */
 import { renderToStaticMarkup } from "react-dom/server";
-import {
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  SSRProvider,
-  webLightTheme,
-} from "@fluentui/react-components";
-import {
-  builtinProfile,
-  detectColumns,
-  displayDateForm,
-} from "../../src/engine";
+import { FluentProvider, MessageBar, MessageBarBody, SSRProvider, webLightTheme } from "@fluentui/react-components";
+import { builtinProfile, detectColumns, displayDateForm } from "../../src/engine";
 import type { Lang, MonetaryUnit, Profile } from "../../src/engine";
 import { OptionsSection } from "../../src/taskpane/components/OptionsSection";
 import { createGradingFlow } from "../../src/taskpane/gradingFlow";
-import {
-  paneUnitChoice,
-  unitConflictText,
-  unitHint,
-  unitSourceFact,
-} from "../../src/taskpane/unitChoice";
+import { paneUnitChoice, unitConflictText, unitHint, unitSourceFact } from "../../src/taskpane/unitChoice";
 import { FakeExcel } from "../excel/fake";
 import { SHAOXING_AS_OF } from "./fixtures";
 
 const shaoxing = builtinProfile("shaoxing") as Profile; // bounds in 万元
 const wuhan = builtinProfile("wuhan") as Profile;
-const YUAN_HEADERS = [
-  "客户编号",
-  "最近下单时间",
-  "历史购买总次数",
-  "历史购买总金额（元）",
-];
+const YUAN_HEADERS = ["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额（元）"];
 
 describe("which unit the pane uses", () => {
   it("takes the unit written in the money column's header over the profile's, and says so in both languages", () => {
-    const choice = paneUnitChoice(
-      YUAN_HEADERS,
-      detectColumns(YUAN_HEADERS),
-      shaoxing.monetaryUnit,
-    );
+    const choice = paneUnitChoice(YUAN_HEADERS, detectColumns(YUAN_HEADERS), shaoxing.monetaryUnit);
     expect(shaoxing.monetaryUnit).toBe("wan");
     expect(choice).toMatchObject({
       unit: "yuan",
@@ -52,12 +28,8 @@ describe("which unit the pane uses", () => {
       conflict: false,
       header: "历史购买总金额（元）",
     });
-    expect(unitHint(choice, "wan", "en")).toBe(
-      "From the column header “历史购买总金额（元）”.",
-    );
-    expect(unitHint(choice, "wan", "zh")).toBe(
-      "依据列标题“历史购买总金额（元）”。",
-    );
+    expect(unitHint(choice, "wan", "en")).toBe("From the column header “历史购买总金额（元）”.");
+    expect(unitHint(choice, "wan", "zh")).toBe("依据列标题“历史购买总金额（元）”。");
     expect(unitConflictText(choice, "en")).toBeNull();
     expect(unitSourceFact(choice)).toEqual({
       source: "header",
@@ -72,12 +44,7 @@ describe("which unit the pane uses", () => {
       source: "header",
     });
     // A unit in another column's header does not count: only the column graded as money.
-    const other = [
-      "客户编号",
-      "下单时间（北京时间）",
-      "订单金额",
-      "备注（万元）",
-    ];
+    const other = ["客户编号", "下单时间（北京时间）", "订单金额", "备注（万元）"];
     expect(paneUnitChoice(other, detectColumns(other), "yuan")).toMatchObject({
       unit: "yuan",
       source: "profile",
@@ -85,24 +52,15 @@ describe("which unit the pane uses", () => {
   });
 
   it("falls back to the profile's unit when the header names none, and says that", () => {
-    const headers = [
-      "客户编号",
-      "最近下单时间",
-      "历史购买总次数",
-      "历史购买总金额",
-    ];
+    const headers = ["客户编号", "最近下单时间", "历史购买总次数", "历史购买总金额"];
     const choice = paneUnitChoice(headers, detectColumns(headers), "wan");
     expect(choice).toMatchObject({
       unit: "wan",
       source: "profile",
       conflict: false,
     });
-    expect(unitHint(choice, "wan", "en")).toBe(
-      "The profile's unit: the column header “历史购买总金额” names no unit.",
-    );
-    expect(unitHint(choice, "wan", "zh")).toBe(
-      "分级方案的金额单位：列标题“历史购买总金额”未注明单位。",
-    );
+    expect(unitHint(choice, "wan", "en")).toBe("The profile's unit: the column header “历史购买总金额” names no unit.");
+    expect(unitHint(choice, "wan", "zh")).toBe("分级方案的金额单位：列标题“历史购买总金额”未注明单位。");
     expect(unitSourceFact(choice)).toEqual({ source: "profile" });
   });
 
@@ -131,12 +89,7 @@ describe("which unit the pane uses", () => {
 });
 
 describe("the Amounts are in field", () => {
-  const render = (
-    lang: Lang,
-    headers: string[],
-    profileUnit: MonetaryUnit,
-    userUnit?: MonetaryUnit,
-  ) =>
+  const render = (lang: Lang, headers: string[], profileUnit: MonetaryUnit, userUnit?: MonetaryUnit) =>
     renderToStaticMarkup(
       <SSRProvider>
         <FluentProvider theme={webLightTheme}>
@@ -153,12 +106,7 @@ describe("the Amounts are in field", () => {
               windowStartText: "",
               userUnit,
             }}
-            unitChoice={paneUnitChoice(
-              headers,
-              detectColumns(headers),
-              profileUnit,
-              userUnit,
-            )}
+            unitChoice={paneUnitChoice(headers, detectColumns(headers), profileUnit, userUnit)}
             profileUnit={profileUnit}
             latestDay={undefined}
             asOfInvalid={false}
@@ -189,18 +137,13 @@ describe("the Amounts are in field", () => {
     const match = selected(html);
     expect(match?.[1] ?? match?.[2]).toBe("wan");
     // Styled as Fluent's warning bar, not its error bar.
-    const barClass = (markup: string) =>
-      /data-testid="unit-warning" class="([^"]*)"/.exec(markup)?.[1];
+    const barClass = (markup: string) => /data-testid="unit-warning" class="([^"]*)"/.exec(markup)?.[1];
     const bar = (intent: "warning" | "error") =>
       barClass(
         renderToStaticMarkup(
           <SSRProvider>
             <FluentProvider theme={webLightTheme}>
-              <MessageBar
-                intent={intent}
-                layout="multiline"
-                data-testid="unit-warning"
-              >
+              <MessageBar intent={intent} layout="multiline" data-testid="unit-warning">
                 <MessageBarBody>x</MessageBarBody>
               </MessageBar>
             </FluentProvider>
@@ -209,9 +152,7 @@ describe("the Amounts are in field", () => {
       );
     expect(bar("warning")).not.toBe(bar("error"));
     expect(barClass(html)).toBe(bar("warning"));
-    expect(html).toContain(
-      "says yuan (元), but the amounts will be read in 10,000 yuan (万元)",
-    );
+    expect(html).toContain("says yuan (元), but the amounts will be read in 10,000 yuan (万元)");
     expect(html).toContain("Use yuan (元)");
     // Nothing in the field is styled as an error.
     expect(html).not.toContain('aria-invalid="true"');
@@ -237,11 +178,7 @@ describe("grading with the header's unit", () => {
       });
       const flow = createGradingFlow((batch) => excel.run(batch));
       const { source, date1904, detection } = await flow.inspect();
-      const choice = paneUnitChoice(
-        source.headers,
-        detection,
-        shaoxing.monetaryUnit,
-      );
+      const choice = paneUnitChoice(source.headers, detection, shaoxing.monetaryUnit);
       const outcome = await flow.grade(
         {
           source,
@@ -261,9 +198,7 @@ describe("grading with the header's unit", () => {
         [5, "A"],
       ]);
       const sheet = excel.read(lang === "zh" ? "RFM 汇总" : "RFM Summary");
-      const unitRow = sheet.find(
-        (r) => r[0] === (lang === "zh" ? "金额单位" : "Amount unit"),
-      );
+      const unitRow = sheet.find((r) => r[0] === (lang === "zh" ? "金额单位" : "Amount unit"));
       expect(unitRow?.slice(1, 3)).toEqual(
         lang === "zh"
           ? ["元", "依据列标题“历史购买总金额（元）”"]
@@ -279,12 +214,7 @@ describe("grading with the header's unit", () => {
     });
     const flow = createGradingFlow((batch) => excel.run(batch));
     const { source, date1904, detection } = await flow.inspect();
-    const choice = paneUnitChoice(
-      source.headers,
-      detection,
-      shaoxing.monetaryUnit,
-      "wan",
-    );
+    const choice = paneUnitChoice(source.headers, detection, shaoxing.monetaryUnit, "wan");
     await flow.grade(
       {
         source,

@@ -10,7 +10,14 @@ import { closeSync, openSync, readSync } from "fs";
 import type { TextDecoder } from "util";
 import type { Localized } from "../../engine";
 import {
-  bomLength, findEncoding, strictDecoder, textDelimiter, undecodable, type Delimiter, type Found, type InputEncoding,
+  bomLength,
+  findEncoding,
+  strictDecoder,
+  textDelimiter,
+  undecodable,
+  type Delimiter,
+  type Found,
+  type InputEncoding,
 } from "../decodeInput";
 import { SUMMARY_TEXTS, USAGE_TEXTS } from "../texts";
 import { UsageError } from "../usageError";
@@ -72,21 +79,28 @@ export class CsvBlocks {
   private readonly problems: Localized[] = [];
   private unclosed?: Localized;
 
-  constructor(private readonly path: string, options: BlockOptions = {}) {
+  constructor(
+    private readonly path: string,
+    options: BlockOptions = {},
+  ) {
     const { forced } = options;
     this.blockBytes = options.blockBytes ?? BLOCK_BYTES;
     this.minRecords = options.minRecords ?? 1;
     // The first block is small: it is read to find the columns, and a customer table is then read another way.
     this.pending = Buffer.allocUnsafe(Math.min(HEAD_BYTES, this.blockBytes));
     const head = readHead(path, HEAD_BYTES);
-    const found = options.found ?? findEncoding(path, head.bytes, forced, () => isUtf8(head.whole ? head.bytes : wholeCharacters(head.bytes)));
+    const found =
+      options.found ??
+      findEncoding(path, head.bytes, forced, () => isUtf8(head.whole ? head.bytes : wholeCharacters(head.bytes)));
     this.encoding = found.encoding;
     this.bom = found.bom;
     this.evidence = found.evidence;
     this.checkUtf8 = found.encoding === "utf8";
     this.delimiter = textDelimiter(path, head.bytes, headText(path, head, found, forced), forced);
     this.source =
-      found.encoding === "utf8" ? new Utf8Source(path, bomLength("utf8", found.bom)) : new DecodedSource(path, found, forced, this.blockBytes);
+      found.encoding === "utf8"
+        ? new Utf8Source(path, bomLength("utf8", found.bom))
+        : new DecodedSource(path, found, forced, this.blockBytes);
     this.whenNotUtf8 = () => {
       // Read whole, the file would not have been taken for UTF-8: find its encoding as decodeInput would have.
       if (found.evidence !== "utf8") return undecodable(path, head.bytes, "utf8", forced);
@@ -129,7 +143,8 @@ export class CsvBlocks {
   /** Malformed quoting in the records handed out so far, worded as readCsvBytes words it for a whole file. */
   warnings(): Localized[] {
     const warnings = [...this.problems];
-    if (this.afterQuote > PROBLEMS_LISTED) warnings.push(SUMMARY_TEXTS.moreCsvProblems(this.afterQuote - PROBLEMS_LISTED));
+    if (this.afterQuote > PROBLEMS_LISTED)
+      warnings.push(SUMMARY_TEXTS.moreCsvProblems(this.afterQuote - PROBLEMS_LISTED));
     if (this.unclosed) warnings.push(this.unclosed);
     return warnings;
   }
@@ -219,7 +234,10 @@ class Utf8Source implements TextSource {
   private readonly fd: number;
   done = false;
 
-  constructor(path: string, public position: number) {
+  constructor(
+    path: string,
+    public position: number,
+  ) {
     this.fd = openSync(path, "r");
   }
 
@@ -249,7 +267,12 @@ class DecodedSource implements TextSource {
   private finished = false;
   done = false;
 
-  constructor(private readonly path: string, private readonly found: Found, private readonly forced: InputEncoding | undefined, readBytes: number) {
+  constructor(
+    private readonly path: string,
+    private readonly found: Found,
+    private readonly forced: InputEncoding | undefined,
+    readBytes: number,
+  ) {
     this.raw = Buffer.allocUnsafe(Math.min(readBytes, 4 << 20));
     this.fd = openSync(path, "r");
     this.position = bomLength(found.encoding, found.bom);

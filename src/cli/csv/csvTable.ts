@@ -21,9 +21,11 @@ export function csvTable(scan: CsvScan, delimiter: string): Table {
   const dataFrom = records > 1 ? scan.lineStart[1] : bytes.length;
   const ascii = isAscii(bytes.subarray(dataFrom));
   // ASCII data are decoded once into one string, and cells are cut from it (far cheaper than a call into Node per cell).
-  const data = ascii && bytes.length - dataFrom < MAX_ONE_STRING ? bytes.latin1Slice(dataFrom, bytes.length) : undefined;
+  const data =
+    ascii && bytes.length - dataFrom < MAX_ONE_STRING ? bytes.latin1Slice(dataFrom, bytes.length) : undefined;
   const text = (k: number): string => {
-    const s = fieldStart[k], e = fieldEnd[k];
+    const s = fieldStart[k],
+      e = fieldEnd[k];
     if (s === e || quoting[k] !== AS_IS || !(s >= dataFrom && ascii)) return fieldText(scan, k);
     return data !== undefined ? data.substring(s - dataFrom, e - dataFrom) : bytes.latin1Slice(s, e);
   };
@@ -88,7 +90,12 @@ export function csvTable(scan: CsvScan, delimiter: string): Table {
         return typeof read === "number" ? read : typeof read === "string" ? cellNumber(read) : NaN;
       },
       decimals: () => [...readings].flatMap(([column, { reading }]) => (reading === null ? [] : [{ column, reading }])),
-      below: (k) => view(firstRecord + k + 1, Array.from({ length: width }, (_, c) => cell(k, c)), firstRowNumber + k + 1),
+      below: (k) =>
+        view(
+          firstRecord + k + 1,
+          Array.from({ length: width }, (_, c) => cell(k, c)),
+          firstRowNumber + k + 1,
+        ),
       rawRows: rawRowsOf(scan, delimiter, firstRecord, rowCount, width),
     };
   };
@@ -97,7 +104,8 @@ export function csvTable(scan: CsvScan, delimiter: string): Table {
 
 /** The text of field k: what its cell holds (quotes taken off and doubled quotes made single). */
 export function fieldText(scan: CsvScan, k: number): string {
-  const s = scan.fieldStart[k], e = scan.fieldEnd[k];
+  const s = scan.fieldStart[k],
+    e = scan.fieldEnd[k];
   if (s === e) return "";
   const bytes = Buffer.from(scan.bytes.buffer, scan.bytes.byteOffset, scan.bytes.byteLength);
   const quoting = scan.quoting[k];
@@ -127,20 +135,25 @@ function sameCells(scan: CsvScan, firstRecord: number, rows: number, c: number):
   const keyOf = new Int32Array(rows);
   // Everything starts tiny: growing early, before the loop is compiled, means the compiled loop knows how to grow.
   let firstRow = new Int32Array(4);
-  let copy = new Uint8Array(16), copied = 0;
-  let size = 8, mask = size - 1;
+  let copy = new Uint8Array(16),
+    copied = 0;
+  let size = 8,
+    mask = size - 1;
   let table = new Int32Array(size * SLOT).fill(-1);
   let count = 0;
   for (let i = 0; i < rows; i++) {
     const r = firstRecord + i;
-    let s = 0, e = 0, d = 0;
+    let s = 0,
+      e = 0,
+      d = 0;
     if (c < recordStart[r + 1] - recordStart[r]) {
       const k = recordStart[r] + c;
       s = fieldStart[k];
       e = fieldEnd[k];
       d = quoting[k];
     }
-    const length = e - s, shape = length * 3 + d;
+    const length = e - s,
+      shape = length * 3 + d;
     let h = 0x811c9dc5;
     for (let b = s; b < e; b++) h = Math.imul(h ^ bytes[b], 0x01000193);
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
@@ -204,7 +217,13 @@ function rehashed(old: Int32Array, size: number): Int32Array<ArrayBuffer> {
  * The date column: each distinct text read once (sales records repeat a few thousand days over a million rows). A
  * column of dates only becomes an Int32Array of serials, without a boxed value per row.
  */
-function dateColumn(scan: CsvScan, firstRecord: number, rows: number, c: number, read: (i: number) => Cell): ArrayLike<Cell> {
+function dateColumn(
+  scan: CsvScan,
+  firstRecord: number,
+  rows: number,
+  c: number,
+  read: (i: number) => Cell,
+): ArrayLike<Cell> {
   const { keyOf, firstRow, count } = sameCells(scan, firstRecord, rows, c);
   const values = Array.from(firstRow.subarray(0, count), (i) => asDate(read(i)));
   if (values.every((v) => typeof v === "number")) {
@@ -222,7 +241,13 @@ function dateColumn(scan: CsvScan, firstRecord: number, rows: number, c: number,
  * A number column: a cell written exactly as JavaScript writes its number is read from its bytes (see ownNumber);
  * any other cell goes through the engine's own reading of its text. All numbers: a Float64Array.
  */
-function numberColumn(scan: CsvScan, firstRecord: number, rows: number, c: number, read: (i: number) => Cell): ArrayLike<Cell> {
+function numberColumn(
+  scan: CsvScan,
+  firstRecord: number,
+  rows: number,
+  c: number,
+  read: (i: number) => Cell,
+): ArrayLike<Cell> {
   const { bytes, recordStart, fieldStart, fieldEnd, quoting } = scan;
   const numbers = new Float64Array(rows);
   let cells: Cell[] | undefined;
@@ -307,7 +332,13 @@ function isDigit(c: number): boolean {
  * Without a single quoted field every record is one line, split at commas, so each data row can be copied to CSV
  * output verbatim. Any quote (a field holding a comma or a line break) means fields are re-quoted.
  */
-function rawRowsOf(scan: CsvScan, delimiter: string, firstRecord: number, rows: number, width: number): RawRows | undefined {
+function rawRowsOf(
+  scan: CsvScan,
+  delimiter: string,
+  firstRecord: number,
+  rows: number,
+  width: number,
+): RawRows | undefined {
   if (delimiter !== "," || scan.quoted) return undefined;
   const missing = new Uint32Array(rows);
   for (let i = 0; i < rows; i++) {

@@ -24,7 +24,10 @@ export type DecimalReading = "comma" | "point" | "mixed" | "unclear";
 type Evidence = "comma" | "point" | "same" | "either" | "none";
 
 // A number with groups of three digits (after 1–3 leading digits) or without, and decimals after `decimal`.
-const GROUPED = { ",": /^(\d{1,3}(?:[. \u00a0\u202f]\d{3})+|\d+)?(?:,(\d+))?$/, ".": /^(\d{1,3}(?:[, \u00a0\u202f]\d{3})+|\d+)?(?:\.(\d+))?$/ };
+const GROUPED = {
+  ",": /^(\d{1,3}(?:[. \u00a0\u202f]\d{3})+|\d+)?(?:,(\d+))?$/,
+  ".": /^(\d{1,3}(?:[, \u00a0\u202f]\d{3})+|\d+)?(?:\.(\d+))?$/,
+};
 
 /** The number `text` stands for with this decimal separator, or NaN. A leading sign and currency sign are read. */
 export function decimalNumber(text: string, decimal: "," | "."): number {
@@ -44,7 +47,8 @@ export function decimalNumber(text: string, decimal: "," | "."): number {
 }
 
 function evidenceOf(text: string): Evidence {
-  const comma = decimalNumber(text, ","), point = decimalNumber(text, ".");
+  const comma = decimalNumber(text, ","),
+    point = decimalNumber(text, ".");
   if (comma !== comma) return point !== point ? "none" : "point";
   if (point !== point) return "comma";
   return comma === point ? "same" : "either";
@@ -52,7 +56,9 @@ function evidenceOf(text: string): Evidence {
 
 /** The reading of a column whose cells are `texts`, in a file separated by `delimiter`; null when none is needed. */
 export function decideReading(texts: Iterable<string>, delimiter: string): DecimalReading | null {
-  let comma = false, point = false, either = false;
+  let comma = false,
+    point = false,
+    either = false;
   for (const text of texts) {
     if (text.indexOf(",") < 0 && text.indexOf(".") < 0) continue;
     const e = evidenceOf(text);

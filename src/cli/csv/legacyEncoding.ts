@@ -39,7 +39,11 @@ const PLAUSIBLE = 0.6;
 /** How far ahead the best encoding must be on its bytes alone. */
 const MARGIN = 0.25;
 
-const DECODER_LABELS: Record<LegacyEncoding, string> = { gb18030: "gb18030", big5: "big5", windows1252: "windows-1252" };
+const DECODER_LABELS: Record<LegacyEncoding, string> = {
+  gb18030: "gb18030",
+  big5: "big5",
+  windows1252: "windows-1252",
+};
 
 export function legacyEncoding(raw: Uint8Array): LegacyVerdict {
   const sample = wholeLines(raw);
@@ -56,17 +60,20 @@ export function legacyEncoding(raw: Uint8Array): LegacyVerdict {
   const known = new Map(readable.map((e) => [e, headersIn(sample, e)]));
   const most = Math.max(...known.values());
   const withMost = readable.filter((e) => known.get(e) === most);
-  if (most > 0 && withMost.length === 1 && plausible[withMost[0]] >= PLAUSIBLE / 2) return { encoding: withMost[0], evidence: "headers" };
+  if (most > 0 && withMost.length === 1 && plausible[withMost[0]] >= PLAUSIBLE / 2)
+    return { encoding: withMost[0], evidence: "headers" };
 
   // GBK read as Big5 (and the reverse) gives valid characters, but rare ones: common characters tell them apart.
   if (readable.includes("gb18030") && readable.includes("big5")) {
-    const simplified = commonShare(sample, "gb18030"), traditional = commonShare(sample, "big5");
+    const simplified = commonShare(sample, "gb18030"),
+      traditional = commonShare(sample, "big5");
     if (simplified >= 3 * traditional && simplified >= 0.15) plausible.big5 *= traditional / simplified;
     else if (traditional >= 3 * simplified && traditional >= 0.15) plausible.gb18030 *= simplified / traditional;
   }
   readable.sort((a, b) => plausible[b] - plausible[a]);
   const [best, second] = readable;
-  if (plausible[best] >= PLAUSIBLE && plausible[best] - plausible[second] >= MARGIN) return { encoding: best, evidence: "bytes" };
+  if (plausible[best] >= PLAUSIBLE && plausible[best] - plausible[second] >= MARGIN)
+    return { encoding: best, evidence: "bytes" };
   const likely = readable.filter((e) => plausible[e] >= PLAUSIBLE / 2);
   return { ambiguous: likely.length > 0 ? likely : readable };
 }
@@ -83,7 +90,8 @@ const COMMON_HANZI = new Set(
 /** The share of the sample's non-ASCII characters, decoded in this encoding, that are common Chinese characters. */
 function commonShare(sample: Uint8Array, encoding: "gb18030" | "big5"): number {
   const text = new TextDecoder(DECODER_LABELS[encoding]).decode(sample.subarray(0, 64 * 1024));
-  let chars = 0, common = 0;
+  let chars = 0,
+    common = 0;
   for (const c of text) {
     if (c.charCodeAt(0) < 0x80) continue;
     chars++;
@@ -110,7 +118,9 @@ function decodes(bytes: Uint8Array, encoding: LegacyEncoding): boolean {
 
 /** Roles recognised among the headers of the first lines, decoded in this encoding. */
 function headersIn(sample: Uint8Array, encoding: LegacyEncoding): number {
-  return knownHeaders(Buffer.from(new TextDecoder(DECODER_LABELS[encoding]).decode(sample.subarray(0, HEADER_BYTES)), "utf8"));
+  return knownHeaders(
+    Buffer.from(new TextDecoder(DECODER_LABELS[encoding]).decode(sample.subarray(0, HEADER_BYTES)), "utf8"),
+  );
 }
 
 /** Roles the engine recognises among the headers of the first lines of UTF-8 text (the best line counts). */
@@ -130,7 +140,8 @@ export function knownHeaders(utf8: Uint8Array): number {
  * characters count nothing. -1 when the bytes cannot be GBK (a lead byte without its trail).
  */
 function gbkShare(bytes: Uint8Array): number {
-  let chars = 0, score = 0;
+  let chars = 0,
+    score = 0;
   for (let i = 0; i < bytes.length; i++) {
     const lead = bytes[i];
     if (lead < 0x80) continue;
@@ -158,12 +169,21 @@ function gbkShare(bytes: Uint8Array): number {
  * (Hong Kong extensions, kana and Cyrillic at C6A1–C8FE, private use) nothing. -1 when the bytes cannot be Big5.
  */
 function big5Share(bytes: Uint8Array): number {
-  let chars = 0, score = 0;
+  let chars = 0,
+    score = 0;
   for (let i = 0; i < bytes.length; i++) {
     const lead = bytes[i];
     if (lead < 0x80) continue;
     const trail = bytes[i + 1];
-    if (lead === 0x80 || lead === 0xff || trail === undefined || trail < 0x40 || (trail > 0x7e && trail < 0xa1) || trail === 0xff) return -1;
+    if (
+      lead === 0x80 ||
+      lead === 0xff ||
+      trail === undefined ||
+      trail < 0x40 ||
+      (trail > 0x7e && trail < 0xa1) ||
+      trail === 0xff
+    )
+      return -1;
     chars++;
     i++;
     const code = (lead << 8) | trail;
@@ -179,7 +199,11 @@ for (let b = 0xc0; b <= 0xff; b++) if (b !== 0xd7 && b !== 0xf7) LETTER[b] = 1;
 for (const b of [0x8a, 0x8c, 0x8e, 0x9a, 0x9c, 0x9e, 0x9f]) LETTER[b] = 1;
 /** Symbols Western text does hold: € … ‘ ’ “ ” – — no-break space £ § © « ° ± ² ³ µ · » ¼ ½ ¾. */
 const SYMBOL = new Uint8Array(256);
-for (const b of [0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0xa0, 0xa3, 0xa7, 0xa9, 0xab, 0xb0, 0xb1, 0xb2, 0xb3, 0xb5, 0xb7, 0xbb, 0xbc, 0xbd, 0xbe]) SYMBOL[b] = 1;
+for (const b of [
+  0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0xa0, 0xa3, 0xa7, 0xa9, 0xab, 0xb0, 0xb1, 0xb2, 0xb3, 0xb5, 0xb7,
+  0xbb, 0xbc, 0xbd, 0xbe,
+])
+  SYMBOL[b] = 1;
 /** Bytes Windows-1252 leaves undefined. */
 const UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
@@ -189,8 +213,9 @@ const UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
  * bytes in a row; Chinese text in any two-byte encoding always does. -1 for a byte Windows-1252 does not define.
  */
 function westernShare(bytes: Uint8Array): number {
-  let chars = 0, score = 0;
-  for (let i = 0; i < bytes.length; ) {
+  let chars = 0,
+    score = 0;
+  for (let i = 0; i < bytes.length;) {
     if (bytes[i] < 0x80) {
       i++;
       continue;

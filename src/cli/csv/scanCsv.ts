@@ -86,7 +86,8 @@ export function scanCsv(bytes: Uint8Array, delimiter: string): CsvScan {
     lineStart[records] = i;
     // One record: fields until a line break or the end of the file.
     for (;;) {
-      let start = i, end: number;
+      let start = i,
+        end: number;
       if (i < n && bytes[i] === QUOTE) {
         quoted = true;
         const open = i;
@@ -170,7 +171,8 @@ export function scanCsv(bytes: Uint8Array, delimiter: string): CsvScan {
  */
 export function rereadField(bytes: Uint8Array, from: number, to: number): Uint8Array {
   const out = new Uint8Array(to - from);
-  let at = 0, i = from + 1;
+  let at = 0,
+    i = from + 1;
   while (i < to) {
     if (bytes[i] === QUOTE) {
       if (i + 1 < to && bytes[i + 1] === QUOTE) {
@@ -223,7 +225,8 @@ function grown(a: Int32Array): Int32Array<ArrayBuffer> {
 
 /** Line feeds in the first bytes, or carriage returns when there is no line feed (a file of CR line breaks). */
 function countBreaks(bytes: Uint8Array, upTo: number): number {
-  let lf = 1, cr = 1;
+  let lf = 1,
+    cr = 1;
   for (let i = 0; i < upTo; i++) {
     if (bytes[i] === LF) lf++;
     else if (bytes[i] === CR) cr++;

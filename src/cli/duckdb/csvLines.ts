@@ -41,7 +41,12 @@ export class DataLines {
   /** The first problem met in the lines handed out so far. */
   problem: LinesProblem | null = null;
 
-  constructor(path: string, private position: number, private readonly crlf: boolean, private readonly blockBytes = BLOCK_BYTES) {
+  constructor(
+    path: string,
+    private position: number,
+    private readonly crlf: boolean,
+    private readonly blockBytes = BLOCK_BYTES,
+  ) {
     this.fd = openSync(path, "r");
   }
 
@@ -51,10 +56,14 @@ export class DataLines {
    * looks for problems (cheaper than searching the block once per kind).
    */
   next(max: number): RawRows | null {
-    if (this.buffer.indexOf(LINE_FEED, this.at) < 0 || this.buffer.indexOf(LINE_FEED, this.at) >= this.length) this.refill();
+    if (this.buffer.indexOf(LINE_FEED, this.at) < 0 || this.buffer.indexOf(LINE_FEED, this.at) >= this.length)
+      this.refill();
     if (this.at >= this.length) return null;
-    const starts = new Int32Array(max), ends = new Int32Array(max);
-    const bytes = this.buffer, length = this.length, crlf = this.crlf;
+    const starts = new Int32Array(max),
+      ends = new Int32Array(max);
+    const bytes = this.buffer,
+      length = this.length,
+      crlf = this.crlf;
     let n = 0;
     let i = this.at;
     while (n < max) {
@@ -79,7 +88,8 @@ export class DataLines {
           if (problem === null && !lineBreak && rawFieldNeedsDefence(bytes, i)) problem = "formulaLike";
         }
         if (c === QUOTE) problem ??= "quotes";
-        else if (c === CARRIAGE_RETURN && !(crlf && bytes[i + 1] === LINE_FEED && i + 1 < length)) problem ??= "lineBreaks";
+        else if (c === CARRIAGE_RETURN && !(crlf && bytes[i + 1] === LINE_FEED && i + 1 < length))
+          problem ??= "lineBreaks";
       }
       if (end < 0 && !this.eof) {
         i = start; // an unfinished line: handed out after the next refill
@@ -187,7 +197,10 @@ export async function indexDataLines(path: string, start: number, crlf: boolean)
 export class IndexedLines {
   private readonly fd: number;
 
-  constructor(path: string, private readonly index: LineIndex) {
+  constructor(
+    path: string,
+    private readonly index: LineIndex,
+  ) {
     this.fd = openSync(path, "r");
   }
 
@@ -195,15 +208,17 @@ export class IndexedLines {
   rows(from: number, to: number): RawRows {
     const { starts, breakBytes, lastUnbroken, count } = this.index;
     const endOf = (i: number) => starts[i + 1] - (i === count - 1 && lastUnbroken ? 0 : breakBytes);
-    const base = starts[from], size = endOf(to - 1) - base;
+    const base = starts[from],
+      size = endOf(to - 1) - base;
     const bytes = Buffer.allocUnsafe(size);
-    for (let got = 0; got < size; ) {
+    for (let got = 0; got < size;) {
       const read = readSync(this.fd, bytes, got, size - got, base + got);
       if (read === 0) throw new Error("the input file is shorter than when it was read");
       got += read;
     }
     const n = to - from;
-    const rowStarts = new Int32Array(n), rowEnds = new Int32Array(n);
+    const rowStarts = new Int32Array(n),
+      rowEnds = new Int32Array(n);
     for (let k = 0; k < n; k++) {
       rowStarts[k] = starts[from + k] - base;
       rowEnds[k] = endOf(from + k) - base;

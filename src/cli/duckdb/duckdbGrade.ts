@@ -125,7 +125,11 @@ export async function gradeWithDuckdb(req: GradeRequest): Promise<DuckdbOutcome>
     connection = undefined;
     instance.closeSync();
     instance = undefined;
-    const res = gradeCheckedCustomers(read.rows, first.res.profile, { ...req.options, unit: first.unit.unit, asOf: first.res.asOfDay });
+    const res = gradeCheckedCustomers(read.rows, first.res.profile, {
+      ...req.options,
+      unit: first.unit.unit,
+      asOf: first.res.asOfDay,
+    });
     const graded: GradedTable = { ...first, res, table: { ...first.table, rowCount: res.n, rawRows: undefined } };
     return { graded, plan: copiedLinesPlan(graded, req, lines.index!) };
   } catch (err) {
@@ -139,7 +143,10 @@ export async function gradeWithDuckdb(req: GradeRequest): Promise<DuckdbOutcome>
 
 /** The gate, then each row's D, S and Z as the engine reads them from the same cells. */
 async function readRows(
-  connection: DuckDBConnection, req: GradeRequest, first: GradedTable, shape: { width: number },
+  connection: DuckDBConnection,
+  req: GradeRequest,
+  first: GradedTable,
+  shape: { width: number },
 ): Promise<{ rows: CheckedCustomers } | { declined: DeclineReason; detail?: string }> {
   const path = req.inputPath;
   const column = (role: Role) => positional(first.mapping[role]!);
@@ -151,7 +158,11 @@ async function readRows(
   };
   const asOfDay = first.res.asOfDay;
   const gate = await checkStrictCells(
-    connection, path, columns, { asOfDay, positiveTotal: first.res.profile.method === "thresholds" }, shape.width,
+    connection,
+    path,
+    columns,
+    { asOfDay, positiveTotal: first.res.profile.method === "thresholds" },
+    shape.width,
   );
   if (gate.readError !== undefined) return { declined: "unreadable", detail: gate.readError };
   if (!gate.strict) return { declined: "notStrict" };

@@ -25,21 +25,33 @@ function rowValuesSql(asOfDay: number): string {
  * Reads D, S and Z of the `n` rows of the gate's table. A position out of range or met twice, a missing value, or a
  * row missing means the rows are not the file's as the gate read them: that stops the run (the caller declines).
  */
-export async function readCheckedCustomers(connection: DuckDBConnection, n: number, asOfDay: number): Promise<CheckedCustomers> {
-  const days = new Int32Array(n), count = new Float64Array(n), money = new Float64Array(n);
+export async function readCheckedCustomers(
+  connection: DuckDBConnection,
+  n: number,
+  asOfDay: number,
+): Promise<CheckedCustomers> {
+  const days = new Int32Array(n),
+    count = new Float64Array(n),
+    money = new Float64Array(n);
   const met = new Uint8Array(n);
   let seen = 0;
   const result = await connection.stream(rowValuesSql(asOfDay));
   for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const rows = chunk.rowCount; // a call into DuckDB each time it is read
-    const rn = chunk.getColumnVector(0), d = chunk.getColumnVector(1), s = chunk.getColumnVector(2), z = chunk.getColumnVector(3);
+    const rn = chunk.getColumnVector(0),
+      d = chunk.getColumnVector(1),
+      s = chunk.getColumnVector(2),
+      z = chunk.getColumnVector(3);
     for (let k = 0; k < rows; k++) {
       const at = rn.getItem(k) as number;
       if (!(at >= 0 && at < n) || met[at]) throw new Error(`DuckDB returned row ${at} of ${n} twice or out of range`);
       met[at] = 1;
-      const dk = d.getItem(k), sk = s.getItem(k), zk = z.getItem(k);
+      const dk = d.getItem(k),
+        sk = s.getItem(k),
+        zk = z.getItem(k);
       // The gate lets no file through with an empty or unreadable cell.
-      if (typeof dk !== "number" || typeof sk !== "number" || typeof zk !== "number") throw new Error(`DuckDB returned no value in row ${at}`);
+      if (typeof dk !== "number" || typeof sk !== "number" || typeof zk !== "number")
+        throw new Error(`DuckDB returned no value in row ${at}`);
       days[at] = dk;
       count[at] = sk;
       money[at] = zk;

@@ -30,7 +30,10 @@ export async function parquetAsCsv(path: string): Promise<{ csv: string; done: (
   const done = () => rmSync(dir, { recursive: true, force: true });
   const csv = join(dir, "input.csv");
   const text = (v: string) => `'${v.replace(/'/g, "''")}'`;
-  const instance = await duckdb.DuckDBInstance.create(":memory:", { temp_directory: dir, preserve_insertion_order: "true" });
+  const instance = await duckdb.DuckDBInstance.create(":memory:", {
+    temp_directory: dir,
+    preserve_insertion_order: "true",
+  });
   const connection = await instance.connect();
   try {
     // The rows in the file's order; dates as YYYY-MM-DD, decimals with their places, NULL as an empty cell.

@@ -60,9 +60,10 @@ const ident = (v: string) => `"${v.replace(/"/g, '""')}"`;
  * rename where two are alike or one is empty; a row of another width is then an error, never a guess.
  */
 export function csvAsText(path: string, width?: number): string {
-  const columns = width === undefined
-    ? "header = true"
-    : `header = false, skip = 1, columns = {${Array.from({ length: width }, (_, c) => `'${positional(c)}': 'VARCHAR'`).join(", ")}}`;
+  const columns =
+    width === undefined
+      ? "header = true"
+      : `header = false, skip = 1, columns = {${Array.from({ length: width }, (_, c) => `'${positional(c)}': 'VARCHAR'`).join(", ")}}`;
   return (
     `read_csv(${sqlText(path)}, ${columns}, all_varchar = true, delim = ',', quote = '"', escape = '"', ` +
     `strict_mode = true, null_padding = false, encoding = 'utf-8')`
@@ -100,7 +101,10 @@ export const ROWS_TABLE = "rfm_rows";
 function strictRowsSql(path: string, columns: StrictColumns, o: StrictOptions, width?: number): string {
   const cast = (role: StrictRole, type: string) => `TRY_CAST(${ident(columns[role]!)} AS ${type})`;
   const flag = (role: StrictRole) => `${strictCondition(role, columns[role]!, o)} AS ok_${role}`;
-  const id = columns.id === undefined ? "TRUE AS ok_id, NULL::UBIGINT AS id_hash" : `${flag("id")}, hash(${ident(columns.id)}) AS id_hash`;
+  const id =
+    columns.id === undefined
+      ? "TRUE AS ok_id, NULL::UBIGINT AS id_hash"
+      : `${flag("id")}, hash(${ident(columns.id)}) AS id_hash`;
   return (
     `CREATE OR REPLACE TABLE ${ROWS_TABLE} AS SELECT ${flag("date")}, ${flag("count")}, ${flag("total")}, ${id}, ` +
     `${cast("date", "DATE")} AS date, ${cast("count", "BIGINT")} AS count, ` +
@@ -128,7 +132,11 @@ function strictCountsSql(hasId: boolean): string {
  * blank rows, and a quoted line break joins two lines into one row.
  */
 export async function checkStrictCells(
-  connection: DuckDBConnection, path: string, columns: StrictColumns, o: StrictOptions, width?: number,
+  connection: DuckDBConnection,
+  path: string,
+  columns: StrictColumns,
+  o: StrictOptions,
+  width?: number,
 ): Promise<StrictCheck> {
   const none: Record<StrictRole, number> = { id: 0, date: 0, count: 0, total: 0 };
   try {

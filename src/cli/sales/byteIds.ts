@@ -39,7 +39,8 @@ export class ByteIds implements ValueList<string> {
   /** Id j as text. */
   at(j: number): string | undefined {
     if (!(j >= 0 && j < this.length)) return undefined;
-    const start = this.starts[j], end = this.starts[j + 1];
+    const start = this.starts[j],
+      end = this.starts[j + 1];
     const buffer = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.used);
     return this.ascii ? buffer.latin1Slice(start, end) : buffer.utf8Slice(start, end);
   }

@@ -11,9 +11,26 @@
 
 import { statSync } from "fs";
 import {
-  cellError, cellNumber, GradeError, gradeSalesTotals, idText, isBlank, nameColumn, ownOutputBlock, parseDay,
-  SALE_CARRIED, SALE_FIRST_KEPT, SALE_KEPT_AGAIN, SalesTally, salesWindow, sameValue, type Cell, type CustomerTotals,
-  type Localized, type Role, type SalesWindow,
+  cellError,
+  cellNumber,
+  GradeError,
+  gradeSalesTotals,
+  idText,
+  isBlank,
+  nameColumn,
+  ownOutputBlock,
+  parseDay,
+  SALE_CARRIED,
+  SALE_FIRST_KEPT,
+  SALE_KEPT_AGAIN,
+  SalesTally,
+  salesWindow,
+  sameValue,
+  type Cell,
+  type CustomerTotals,
+  type Localized,
+  type Role,
+  type SalesWindow,
 } from "../../engine";
 import { BLOCK_BYTES, CsvBlocks, EncodingChanged, type CsvBlock } from "../csv/csvBlocks";
 import { csvTable, fieldText, ownNumber } from "../csv/csvTable";
@@ -66,7 +83,8 @@ export function gradeSalesInBlocks(req: GradeRequest, progress: Progress): Block
   let found: Found | undefined;
   let width = 0;
   for (;;) {
-    const open = () => new CsvBlocks(req.inputPath, { forced: req.encoding, found, minRecords: HEADER_RECORDS, blockBytes });
+    const open = () =>
+      new CsvBlocks(req.inputPath, { forced: req.encoding, found, minRecords: HEADER_RECORDS, blockBytes });
     const blocks = open();
     try {
       return readSales(blocks, open, req, progress, size, width);
@@ -85,7 +103,12 @@ export function gradeSalesInBlocks(req: GradeRequest, progress: Progress): Block
  * pass (a file separated by other than commas is read twice: first for its amounts' decimal separator).
  */
 function readSales(
-  blocks: CsvBlocks, again: () => CsvBlocks, req: GradeRequest, progress: Progress, size: number, width: number,
+  blocks: CsvBlocks,
+  again: () => CsvBlocks,
+  req: GradeRequest,
+  progress: Progress,
+  size: number,
+  width: number,
 ): BlockRead | null {
   const first = blocks.next();
   // A file of blank lines is refused as empty by the whole-file reading; one that begins so is left to it too.
@@ -100,8 +123,17 @@ function readSales(
   const window = engineCall(() => salesWindow(req.profile, { ...req.options, unit: unit.unit, date1904: false }));
   const firstSale = table.firstRowNumber - 1;
   // Outside comma-separated files, the amounts' decimal separator is decided from all of them, as the whole reading does.
-  const reading = blocks.delimiter === "," ? null : decideReading(columnTexts(again(), mapping.amount!, firstSale), blocks.delimiter);
-  const reader = new SalesReader(window, mapping, headerTexts(table), Math.max(width, table.width), nameColumn(table.headers, mapping), firstSale, reading);
+  const reading =
+    blocks.delimiter === "," ? null : decideReading(columnTexts(again(), mapping.amount!, firstSale), blocks.delimiter);
+  const reader = new SalesReader(
+    window,
+    mapping,
+    headerTexts(table),
+    Math.max(width, table.width),
+    nameColumn(table.headers, mapping),
+    firstSale,
+    reading,
+  );
   for (let block: CsvBlock | null = first; block !== null; block = blocks.next()) {
     reader.read(block);
     progress.step(SUMMARY_TEXTS.reading, Math.min(blocks.bytesRead, size), size);
@@ -110,8 +142,19 @@ function readSales(
   const carried = reader.carried(table, req.lang);
   const totals = reader.totals(carried.kept);
   const res = engineCall(() => gradeSalesTotals(totals, req.profile, window, unit.unit, carried.columns));
-  const rows = rowsNotKept(table, reader.sales, reader.width, reading === null ? [] : [{ column: mapping.amount!, reading }]);
-  const graded = gradedTable({ ...found, table: rows }, res, req, carried.tableColumns, () => (i) => reader.saleName(i));
+  const rows = rowsNotKept(
+    table,
+    reader.sales,
+    reader.width,
+    reading === null ? [] : [{ column: mapping.amount!, reading }],
+  );
+  const graded = gradedTable(
+    { ...found, table: rows },
+    res,
+    req,
+    carried.tableColumns,
+    () => (i) => reader.saleName(i),
+  );
   return { graded, warnings: blocks.warnings() };
 }
 
@@ -129,12 +172,25 @@ function text(bytes: Uint8Array): string {
 }
 
 /** The table's header and shape; its rows were read block by block and are not kept, so asking for one is a mistake. */
-function rowsNotKept(table: Table, rowCount: number, width: number, decimals: { column: number; reading: DecimalReading }[]): Table {
+function rowsNotKept(
+  table: Table,
+  rowCount: number,
+  width: number,
+  decimals: { column: number; reading: DecimalReading }[],
+): Table {
   const notKept = (): never => {
     throw new Error("the rows of a file read in blocks are not kept");
   };
   return {
-    ...table, rowCount, width, cell: notKept, row: notKept, engineColumn: notKept, below: notKept, numberOf: notKept, rawRows: undefined,
+    ...table,
+    rowCount,
+    width,
+    cell: notKept,
+    row: notKept,
+    engineColumn: notKept,
+    below: notKept,
+    numberOf: notKept,
+    rawRows: undefined,
     decimals: () => decimals,
   };
 }
@@ -214,10 +270,15 @@ class SalesReader {
     const scan = block.scan;
     const { recordStart, fieldStart, fieldEnd, quoting } = scan;
     const bytes = scan.bytes;
-    const tally = this.tally, ids = this.ids, carrying = this.others.length > 0;
-    const idColumn = this.idColumn, dateColumn = this.dateColumn, amountColumn = this.amountColumn;
+    const tally = this.tally,
+      ids = this.ids,
+      carrying = this.others.length > 0;
+    const idColumn = this.idColumn,
+      dateColumn = this.dateColumn,
+      amountColumn = this.amountColumn;
     for (let r = Math.max(0, this.firstSaleRecord - block.firstRecord); r < scan.records; r++) {
-      const first = recordStart[r], fields = recordStart[r + 1] - first;
+      const first = recordStart[r],
+        fields = recordStart[r + 1] - first;
       if (fields === 1 && fieldStart[first] === fieldEnd[first]) {
         this.emptyLines++;
         continue;
@@ -243,13 +304,20 @@ class SalesReader {
       let customer = -1;
       if (idColumn < fields) {
         const k = first + idColumn;
-        const s = fieldStart[k], e = fieldEnd[k];
-        if (quoting[k] === AS_IS && isPlainId(bytes, s, e)) customer = readable ? ids.numberOf(bytes, s, e, hashBytes(bytes, s, e)) : 0;
+        const s = fieldStart[k],
+          e = fieldEnd[k];
+        if (quoting[k] === AS_IS && isPlainId(bytes, s, e))
+          customer = readable ? ids.numberOf(bytes, s, e, hashBytes(bytes, s, e)) : 0;
         else customer = this.otherId(fieldText(scan, k), readable);
       }
       if (customer < 0 || !readable) {
         const cell = (c: number | undefined) => (c !== undefined && c < fields ? fieldText(scan, first + c) : "");
-        tally.unreadable(sale, cell(idColumn), cell(dateColumn), this.reading === null ? cell(amountColumn) : amountCell);
+        tally.unreadable(
+          sale,
+          cell(idColumn),
+          cell(dateColumn),
+          this.reading === null ? cell(amountColumn) : amountCell,
+        );
         if (this.nameColumn !== undefined) this.names.set(sale, cell(this.nameColumn));
         continue;
       }
@@ -260,17 +328,29 @@ class SalesReader {
   }
 
   /** The columns carried: every other column with a header or a value, as the whole-file reading chooses them. */
-  carried(table: Table, lang: GradeRequest["lang"]): {
-    kept: number[]; tableColumns: number[]; columns?: { headers: string[]; cells: Cell[][] };
+  carried(
+    table: Table,
+    lang: GradeRequest["lang"],
+  ): {
+    kept: number[];
+    tableColumns: number[];
+    columns?: { headers: string[]; cells: Cell[][] };
   } {
     const headers = headerTexts(table);
     const kept = this.others.map((_, k) => k).filter((k) => (headers[this.others[k]] ?? "") !== "" || this.hasValue[k]);
     if (kept.length === 0) return { kept, tableColumns: [] };
-    const wide = { ...table, width: this.width, headers: Array.from({ length: this.width }, (_, c) => table.headers[c] ?? "") };
+    const wide = {
+      ...table,
+      width: this.width,
+      headers: Array.from({ length: this.width }, (_, c) => table.headers[c] ?? ""),
+    };
     return {
       kept,
       tableColumns: kept.map((k) => this.others[k]),
-      columns: { headers: kept.map((k) => carriedHeader(wide, this.others[k], lang)), cells: kept.map((k) => this.values[k]) },
+      columns: {
+        headers: kept.map((k) => carriedHeader(wide, this.others[k], lang)),
+        cells: kept.map((k) => this.values[k]),
+      },
     };
   }
 
@@ -282,7 +362,11 @@ class SalesReader {
     this.ids.done();
     const totals = this.tally.totals(this.ids, this.sales);
     if (kept.length === 0) return { ...totals, carriedDiffers: [] };
-    return { ...totals, carriedSale: Int32Array.from({ length: this.ids.length }, (_, j) => j), carriedDiffers: kept.map((k) => totals.carriedDiffers[k]) };
+    return {
+      ...totals,
+      carriedSale: Int32Array.from({ length: this.ids.length }, (_, j) => j),
+      carriedDiffers: kept.map((k) => totals.carriedDiffers[k]),
+    };
   }
 
   /** The name on skipped sale i ("" for any other sale: only skipped sales are named by their row). */
@@ -295,7 +379,8 @@ class SalesReader {
     for (let k = 0; k < this.others.length; k++) {
       const c = this.others[k];
       if (this.hasValue[k] || c >= fields) continue;
-      if (scan.fieldStart[first + c] !== scan.fieldEnd[first + c] && !isBlank(fieldText(scan, first + c))) this.hasValue[k] = true;
+      if (scan.fieldStart[first + c] !== scan.fieldEnd[first + c] && !isBlank(fieldText(scan, first + c)))
+        this.hasValue[k] = true;
     }
   }
 
@@ -313,7 +398,9 @@ class SalesReader {
         this.firstValues[k][customer] = value ?? text();
         this.firstPrints[k][customer] = fieldPrint(scan, field);
       } else if (
-        (fate & SALE_KEPT_AGAIN) !== 0 && !this.tally.differ(k, customer) && fieldPrint(scan, field) !== this.firstPrints[k][customer] &&
+        (fate & SALE_KEPT_AGAIN) !== 0 &&
+        !this.tally.differ(k, customer) &&
+        fieldPrint(scan, field) !== this.firstPrints[k][customer] &&
         !sameValue(value ?? text(), this.firstValues[k][customer])
       ) {
         this.tally.markDiffering(k, customer);
@@ -326,14 +413,20 @@ class SalesReader {
    * repeat a few thousand days over millions of rows).
    */
   private day(scan: CsvScan, k: number): number | null {
-    const bytes = scan.bytes, s = scan.fieldStart[k];
+    const bytes = scan.bytes,
+      s = scan.fieldStart[k];
     if (scan.fieldEnd[k] - s === 10 && scan.quoting[k] === AS_IS && bytes[s + 4] === 45 && bytes[s + 7] === 45) {
-      const y = digits4(bytes, s) - FIRST_YEAR, m = digits2(bytes, s + 5), d = digits2(bytes, s + 8);
+      const y = digits4(bytes, s) - FIRST_YEAR,
+        m = digits2(bytes, s + 5),
+        d = digits2(bytes, s + 8);
       if (y >= 0 && y < YEARS && m >= 0 && m <= 12 && d >= 0 && d < 32) {
         const slot = (y * 13 + m) * 32 + d;
         let day = this.days[slot];
         if (day === UNKNOWN) {
-          const read = parseDay(Buffer.from(bytes.buffer, bytes.byteOffset + s, 10).latin1Slice(0, 10), this.tally.date1904);
+          const read = parseDay(
+            Buffer.from(bytes.buffer, bytes.byteOffset + s, 10).latin1Slice(0, 10),
+            this.tally.date1904,
+          );
           day = this.days[slot] = read === null ? NOT_A_DAY : read;
         }
         return day === NOT_A_DAY ? null : day;
@@ -362,20 +455,25 @@ class SalesReader {
  */
 function isPlainId(bytes: Uint8Array, s: number, e: number): boolean {
   if (s === e) return false;
-  const first = bytes[s], last = bytes[e - 1];
+  const first = bytes[s],
+    last = bytes[e - 1];
   return first > 32 && first < 127 && first !== 35 && last > 32 && last < 127;
 }
 
 /** Four decimal digits as a number, or -1 when one is not a digit. */
 function digits4(b: Uint8Array, at: number): number {
-  const d0 = b[at] - 48, d1 = b[at + 1] - 48, d2 = b[at + 2] - 48, d3 = b[at + 3] - 48;
+  const d0 = b[at] - 48,
+    d1 = b[at + 1] - 48,
+    d2 = b[at + 2] - 48,
+    d3 = b[at + 3] - 48;
   if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9 || d3 < 0 || d3 > 9) return -1;
   return ((d0 * 10 + d1) * 10 + d2) * 10 + d3;
 }
 
 /** Two decimal digits as a number, or -1. */
 function digits2(b: Uint8Array, at: number): number {
-  const d0 = b[at] - 48, d1 = b[at + 1] - 48;
+  const d0 = b[at] - 48,
+    d1 = b[at + 1] - 48;
   if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9) return -1;
   return d0 * 10 + d1;
 }
@@ -387,7 +485,8 @@ function digits2(b: Uint8Array, at: number): number {
 function fieldPrint(scan: CsvScan, k: number): number {
   if (k < 0) return -1;
   const bytes = scan.bytes;
-  let h1 = 0x811c9dc5 ^ scan.quoting[k], h2 = 0x9e3779b9;
+  let h1 = 0x811c9dc5 ^ scan.quoting[k],
+    h2 = 0x9e3779b9;
   for (let b = scan.fieldStart[k], end = scan.fieldEnd[k]; b < end; b++) {
     h1 = Math.imul(h1 ^ bytes[b], 0x01000193);
     h2 = Math.imul(h2 ^ bytes[b], 0x5bd1e995);

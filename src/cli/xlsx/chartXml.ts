@@ -46,7 +46,8 @@ export interface StackedColumnChart {
 /** An absolute reference to a range: 'RFM Summary'!$A$5:$A$28 (the sheet name always quoted, quotes doubled). */
 export function rangeRef(r: CellRange): string {
   const cell = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
-  const from = cell(r.row, r.col), to = cell(r.row + r.rows - 1, r.col + r.cols - 1);
+  const from = cell(r.row, r.col),
+    to = cell(r.row + r.rows - 1, r.col + r.cols - 1);
   return `'${r.sheet.replace(/'/g, "''")}'!${from}${from === to ? "" : `:${to}`}`;
 }
 
@@ -54,31 +55,41 @@ const AXIS_CATEGORIES = 500100;
 const AXIS_VALUES = 500200;
 
 function strCache(values: readonly string[]): string {
-  return `<c:strCache><c:ptCount val="${values.length}"/>` +
-    values.map((v, k) => `<c:pt idx="${k}"><c:v>${xmlText(v)}</c:v></c:pt>`).join("") + `</c:strCache>`;
+  return (
+    `<c:strCache><c:ptCount val="${values.length}"/>` +
+    values.map((v, k) => `<c:pt idx="${k}"><c:v>${xmlText(v)}</c:v></c:pt>`).join("") +
+    `</c:strCache>`
+  );
 }
 
 function numCache(values: readonly number[]): string {
-  return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>` +
-    values.map((v, k) => `<c:pt idx="${k}"><c:v>${v}</c:v></c:pt>`).join("") + `</c:numCache>`;
+  return (
+    `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>` +
+    values.map((v, k) => `<c:pt idx="${k}"><c:v>${v}</c:v></c:pt>`).join("") +
+    `</c:numCache>`
+  );
 }
 
 function text(value: string, lang: string, size: number, bold: boolean): string {
-  return `<c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr>` +
-    `<a:r><a:rPr lang="${lang}" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${xmlText(value)}</a:t></a:r></a:p></c:rich>`;
+  return (
+    `<c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr>` +
+    `<a:r><a:rPr lang="${lang}" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${xmlText(value)}</a:t></a:r></a:p></c:rich>`
+  );
 }
 
 /** The chart part (xl/charts/chartN.xml). */
 export function stackedColumnChartXml(chart: StackedColumnChart): string {
   const categories = `<c:cat><c:strRef><c:f>${xmlText(rangeRef(chart.categoryCells))}</c:f>${strCache(chart.categories)}</c:strRef></c:cat>`;
   const series = chart.series
-    .map((s, k) =>
-      `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +
-      `<c:tx><c:strRef><c:f>${xmlText(rangeRef(s.nameCell))}</c:f>${strCache([s.name])}</c:strRef></c:tx>` +
-      `<c:spPr><a:solidFill><a:srgbClr val="${s.fill}"/></a:solidFill>` +
-      `<a:ln w="6350"><a:solidFill><a:srgbClr val="808080"/></a:solidFill></a:ln></c:spPr>` +
-      `<c:invertIfNegative val="0"/>${categories}` +
-      `<c:val><c:numRef><c:f>${xmlText(rangeRef(s.valueCells))}</c:f>${numCache(s.values)}</c:numRef></c:val></c:ser>`)
+    .map(
+      (s, k) =>
+        `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +
+        `<c:tx><c:strRef><c:f>${xmlText(rangeRef(s.nameCell))}</c:f>${strCache([s.name])}</c:strRef></c:tx>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${s.fill}"/></a:solidFill>` +
+        `<a:ln w="6350"><a:solidFill><a:srgbClr val="808080"/></a:solidFill></a:ln></c:spPr>` +
+        `<c:invertIfNegative val="0"/>${categories}` +
+        `<c:val><c:numRef><c:f>${xmlText(rangeRef(s.valueCells))}</c:f>${numCache(s.values)}</c:numRef></c:val></c:ser>`,
+    )
     .join("");
   return (
     XML_HEAD +

@@ -5,14 +5,29 @@
  */
 import { constants } from "zlib";
 import {
-  columnLetters, gradeFill, localeOf, historyGrades, historyHeaders, historyLabels, historySummaryLayout, summaryLabels,
-  transitionTable, type GradeHistory, type HistoryFacts, type HistorySummaryLayout,
+  columnLetters,
+  gradeFill,
+  localeOf,
+  historyGrades,
+  historyHeaders,
+  historyLabels,
+  historySummaryLayout,
+  summaryLabels,
+  transitionTable,
+  type GradeHistory,
+  type HistoryFacts,
+  type HistorySummaryLayout,
 } from "../../engine";
 import { displayWidth } from "../textWidth";
 import { BOLD_STYLE, gradeFills, StyleTable, workbookRels, workbookXml, writeCell } from "../writeXlsx";
 import { ByteWriter } from "./byteWriter";
 import {
-  CHART_TYPE, chartDrawingXml, DRAWING_TYPE, singleRelationship, stackedColumnChartXml, type CellRange,
+  CHART_TYPE,
+  chartDrawingXml,
+  DRAWING_TYPE,
+  singleRelationship,
+  stackedColumnChartXml,
+  type CellRange,
 } from "./chartXml";
 import { contentTypes, inlineText, MAIN_NS, REL_NS, ROOT_RELS, xmlText } from "./sheetXml";
 import { summarySheetXml } from "./summarySheetXml";
@@ -22,7 +37,12 @@ import { ZipFile } from "./zipFile";
 const ROWS_PER_PIECE = 4096;
 const PAGE_MARGINS = `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
 
-export async function writeHistoryXlsx(path: string, h: GradeHistory, listed: Int32Array, facts: HistoryFacts): Promise<void> {
+export async function writeHistoryXlsx(
+  path: string,
+  h: GradeHistory,
+  listed: Int32Array,
+  facts: HistoryFacts,
+): Promise<void> {
   const { lang } = facts;
   const labels = historyLabels(lang);
   const sheetNames = [labels.historySheet, labels.transitionsSheet, summaryLabels(lang).title];
@@ -30,10 +50,13 @@ export async function writeHistoryXlsx(path: string, h: GradeHistory, listed: In
   try {
     const styles = new StyleTable([]);
     const grades = h.profile.grades.map((g) => g.grade);
-    await zip.addEntry("[Content_Types].xml", contentTypes(sheetNames.length, [
-      { part: "/xl/drawings/drawing1.xml", type: DRAWING_TYPE },
-      { part: "/xl/charts/chart1.xml", type: CHART_TYPE },
-    ]));
+    await zip.addEntry(
+      "[Content_Types].xml",
+      contentTypes(sheetNames.length, [
+        { part: "/xl/drawings/drawing1.xml", type: DRAWING_TYPE },
+        { part: "/xl/charts/chart1.xml", type: CHART_TYPE },
+      ]),
+    );
     await zip.addEntry("_rels/.rels", ROOT_RELS);
     await zip.addEntry("xl/workbook.xml", workbookXml(sheetNames));
     await zip.addEntry("xl/_rels/workbook.xml.rels", workbookRels(sheetNames.length));
@@ -42,8 +65,14 @@ export async function writeHistoryXlsx(path: string, h: GradeHistory, listed: In
     await zip.closeEntry();
     await zip.addEntry("xl/worksheets/sheet2.xml", transitionsSheetXml(h, facts, styles));
     const summary = historySummaryLayout(h, facts);
-    await zip.addEntry("xl/worksheets/sheet3.xml", summarySheetXml(summary, (f, bold) => styles.styleOf(f, bold), "rId1"));
-    await zip.addEntry("xl/worksheets/_rels/sheet3.xml.rels", singleRelationship("drawing", "../drawings/drawing1.xml"));
+    await zip.addEntry(
+      "xl/worksheets/sheet3.xml",
+      summarySheetXml(summary, (f, bold) => styles.styleOf(f, bold), "rId1"),
+    );
+    await zip.addEntry(
+      "xl/worksheets/_rels/sheet3.xml.rels",
+      singleRelationship("drawing", "../drawings/drawing1.xml"),
+    );
     const chart = perPeriodChart(summary, h, sheetNames[2], labels.chartTitle, localeOf(lang));
     await zip.addEntry("xl/drawings/drawing1.xml", chartDrawingXml(chart.anchor, labels.chartTitle));
     await zip.addEntry("xl/drawings/_rels/drawing1.xml.rels", singleRelationship("chart", "../charts/chart1.xml"));
@@ -85,7 +114,10 @@ function perPeriodChart(summary: HistorySummaryLayout, h: GradeHistory, sheet: s
 /** One conditional format per grade over a block of grade cells: colours follow the values when the user edits. */
 function gradeColours(grades: readonly string[], sqref: string): string {
   const rules = grades
-    .map((g, i) => `<cfRule type="cellIs" dxfId="${i}" priority="${i + 1}" operator="equal"><formula>${xmlText(`"${g.replace(/"/g, '""')}"`)}</formula></cfRule>`)
+    .map(
+      (g, i) =>
+        `<cfRule type="cellIs" dxfId="${i}" priority="${i + 1}" operator="equal"><formula>${xmlText(`"${g.replace(/"/g, '""')}"`)}</formula></cfRule>`,
+    )
     .join("");
   return `<conditionalFormatting sqref="${sqref}">${rules}</conditionalFormatting>`;
 }
@@ -102,16 +134,26 @@ function sheetStart(lastCell: string, cols: string, freezeColumn: boolean): stri
 }
 
 function headerRow(headers: readonly string[]): string {
-  return `<row r="1">` + headers.map((t, c) => `<c r="${columnLetters(c)}1" s="${BOLD_STYLE}" t="inlineStr">${inlineText(t)}</c>`).join("") + `</row>`;
+  return (
+    `<row r="1">` +
+    headers.map((t, c) => `<c r="${columnLetters(c)}1" s="${BOLD_STYLE}" t="inlineStr">${inlineText(t)}</c>`).join("") +
+    `</row>`
+  );
 }
 
 /** The history sheet: customer id, then the grade at each period end; the id column and the header stay in view. */
-async function writeHistorySheet(zip: ZipFile, h: GradeHistory, listed: Int32Array, facts: HistoryFacts): Promise<void> {
+async function writeHistorySheet(
+  zip: ZipFile,
+  h: GradeHistory,
+  listed: Int32Array,
+  facts: HistoryFacts,
+): Promise<void> {
   const headers = historyHeaders(h, facts.step, facts.lang);
   const width = headers.length;
   const lastRow = listed.length + 1;
   let idWidth = displayWidth(headers[0]);
-  for (let i = 0; i < listed.length && i < 10_000; i++) idWidth = Math.max(idWidth, displayWidth(h.ids.at(listed[i]) ?? ""));
+  for (let i = 0; i < listed.length && i < 10_000; i++)
+    idWidth = Math.max(idWidth, displayWidth(h.ids.at(listed[i]) ?? ""));
   const cols = headers
     .map((header, c) => {
       const w = c === 0 ? Math.min(40, idWidth + 2) : Math.max(9, displayWidth(header) + 2);
@@ -124,7 +166,8 @@ async function writeHistorySheet(zip: ZipFile, h: GradeHistory, listed: Int32Arr
   for (let from = 0; from < listed.length; from += ROWS_PER_PIECE) {
     const to = Math.min(from + ROWS_PER_PIECE, listed.length);
     for (let i = from; i < to; i++) {
-      const r = i + 2, c = listed[i];
+      const r = i + 2,
+        c = listed[i];
       w.ascii(`<row r="${r}">`);
       writeCell(w, refs[0], r, h.ids.at(c) ?? "", 0, 0);
       historyGrades(h, c).forEach((g, k) => writeCell(w, refs[k + 1], r, g, 0, 0));
@@ -143,7 +186,10 @@ function transitionsSheetXml(h: GradeHistory, facts: HistoryFacts, styles: Style
   const width = table.headers.length;
   const lastRow = table.rows.length + 1;
   const cols = table.headers
-    .map((header, c) => `<col min="${c + 1}" max="${c + 1}" width="${Math.min(40, Math.max(10, displayWidth(header) + 2))}" customWidth="1"/>`)
+    .map(
+      (header, c) =>
+        `<col min="${c + 1}" max="${c + 1}" width="${Math.min(40, Math.max(10, displayWidth(header) + 2))}" customWidth="1"/>`,
+    )
     .join("");
   const amountStyle = styles.styleOf(table.amountFormat);
   const countStyle = styles.styleOf("#,##0");
@@ -152,13 +198,17 @@ function transitionsSheetXml(h: GradeHistory, facts: HistoryFacts, styles: Style
   table.rows.forEach((row, i) => {
     const r = i + 2;
     w.ascii(`<row r="${r}">`);
-    row.forEach((v, c) => writeCell(w, refs[c], r, v, c === width - 1 ? amountStyle : c === width - 2 ? countStyle : 0, 0));
+    row.forEach((v, c) =>
+      writeCell(w, refs[c], r, v, c === width - 1 ? amountStyle : c === width - 2 ? countStyle : 0, 0),
+    );
     w.ascii("</row>");
   });
   const grades = h.profile.grades.map((g) => g.grade);
   const colours = lastRow >= 2 ? gradeColours(grades, `C2:D${lastRow}`) : "";
   return (
-    sheetStart(`${columnLetters(width - 1)}${lastRow}`, cols, false) + headerRow(table.headers) +
-    w.take().toString("utf8") + `</sheetData>${colours}${PAGE_MARGINS}</worksheet>`
+    sheetStart(`${columnLetters(width - 1)}${lastRow}`, cols, false) +
+    headerRow(table.headers) +
+    w.take().toString("utf8") +
+    `</sheetData>${colours}${PAGE_MARGINS}</worksheet>`
   );
 }

@@ -10,8 +10,20 @@
 export type NumberKind = "number" | "date" | "time" | "duration";
 
 type TokenType =
-  | "year" | "month" | "day" | "hour" | "minute" | "second" | "elapsedHour" | "elapsedMinute" | "elapsedSecond"
-  | "ampm" | "fraction" | "text" | "m" | "digit";
+  | "year"
+  | "month"
+  | "day"
+  | "hour"
+  | "minute"
+  | "second"
+  | "elapsedHour"
+  | "elapsedMinute"
+  | "elapsedSecond"
+  | "ampm"
+  | "fraction"
+  | "text"
+  | "m"
+  | "digit";
 
 interface Token {
   type: TokenType;
@@ -69,12 +81,18 @@ function sectionFor(format: NumberFormat, value: number): Section {
 
 function holds(c: Condition, v: number): boolean {
   switch (c.op) {
-    case "<": return v < c.value;
-    case "<=": return v <= c.value;
-    case ">": return v > c.value;
-    case ">=": return v >= c.value;
-    case "=": return v === c.value;
-    default: return v !== c.value;
+    case "<":
+      return v < c.value;
+    case "<=":
+      return v <= c.value;
+    case ">":
+      return v > c.value;
+    case ">=":
+      return v >= c.value;
+    case "=":
+      return v === c.value;
+    default:
+      return v !== c.value;
   }
 }
 
@@ -113,7 +131,7 @@ function readSection(code: string): Section {
   const text = (t: string) => tokens.push({ type: "text", length: t.length, text: t });
   const push = (type: TokenType, length: number, t = "") => tokens.push({ type, length, text: t });
   const lower = code.toLowerCase();
-  for (let i = 0; i < code.length; ) {
+  for (let i = 0; i < code.length;) {
     const c = code[i];
     const l = lower[i];
     if (c === '"') {
@@ -158,9 +176,28 @@ function readSection(code: string): Section {
     } else if (code.startsWith("上午/下午", i)) {
       push("ampm", 5, "上午/下午");
       i += 5;
-    } else if (l === "y" || l === "d" || l === "h" || l === "s" || l === "m" || l === "g" || (l === "e" && !isSign(code[i + 1]))) {
+    } else if (
+      l === "y" ||
+      l === "d" ||
+      l === "h" ||
+      l === "s" ||
+      l === "m" ||
+      l === "g" ||
+      (l === "e" && !isSign(code[i + 1]))
+    ) {
       const n = runLength(lower, i);
-      push(l === "y" || l === "e" || l === "g" ? "year" : l === "d" ? "day" : l === "h" ? "hour" : l === "s" ? "second" : "m", n);
+      push(
+        l === "y" || l === "e" || l === "g"
+          ? "year"
+          : l === "d"
+            ? "day"
+            : l === "h"
+              ? "hour"
+              : l === "s"
+                ? "second"
+                : "m",
+        n,
+      );
       i += n;
     } else if (l === "b" && (code[i + 1] === "1" || code[i + 1] === "2")) {
       i += 2; // a calendar switch (B1 Hijri, B2 Gregorian)
@@ -214,8 +251,11 @@ function resolveMinutes(tokens: Token[]): void {
   for (let k = 0; k < timed.length; k++) {
     const t = timed[k];
     if (t.type !== "m") continue;
-    const before = timed[k - 1]?.type, after = timed[k + 1]?.type;
-    const minute = t.length <= 2 && (before === "hour" || before === "elapsedHour" || after === "second" || after === "elapsedSecond");
+    const before = timed[k - 1]?.type,
+      after = timed[k + 1]?.type;
+    const minute =
+      t.length <= 2 &&
+      (before === "hour" || before === "elapsedHour" || after === "second" || after === "elapsedSecond");
     t.type = minute ? "minute" : "month";
   }
 }
@@ -247,16 +287,39 @@ export function timeText(format: NumberFormat, value: number): string {
   let out = value < 0 && section === format.sections[0] ? "-" : "";
   for (const t of section.tokens) {
     switch (t.type) {
-      case "hour": out += pad(twelveHour ? hour % 12 || 12 : hour, Math.min(t.length, 2)); break;
-      case "minute": out += pad(Math.floor(seconds / 60) % 60, Math.min(t.length, 2)); break;
-      case "second": out += pad(seconds % 60, Math.min(t.length, 2)); break;
-      case "elapsedHour": out += pad(Math.floor(seconds / 3600), t.length); break;
-      case "elapsedMinute": out += pad(Math.floor(seconds / 60), t.length); break;
-      case "elapsedSecond": out += pad(seconds, t.length); break;
-      case "fraction": out += "." + String(total % 1000).padStart(3, "0").slice(0, t.length); break;
-      case "ampm": out += ampm(t.text, hour >= 12); break;
-      case "text": out += t.text; break;
-      default: break;
+      case "hour":
+        out += pad(twelveHour ? hour % 12 || 12 : hour, Math.min(t.length, 2));
+        break;
+      case "minute":
+        out += pad(Math.floor(seconds / 60) % 60, Math.min(t.length, 2));
+        break;
+      case "second":
+        out += pad(seconds % 60, Math.min(t.length, 2));
+        break;
+      case "elapsedHour":
+        out += pad(Math.floor(seconds / 3600), t.length);
+        break;
+      case "elapsedMinute":
+        out += pad(Math.floor(seconds / 60), t.length);
+        break;
+      case "elapsedSecond":
+        out += pad(seconds, t.length);
+        break;
+      case "fraction":
+        out +=
+          "." +
+          String(total % 1000)
+            .padStart(3, "0")
+            .slice(0, t.length);
+        break;
+      case "ampm":
+        out += ampm(t.text, hour >= 12);
+        break;
+      case "text":
+        out += t.text;
+        break;
+      default:
+        break;
     }
   }
   return out;

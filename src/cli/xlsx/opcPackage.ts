@@ -19,7 +19,10 @@ export interface Relationship {
 export class OpcPackage {
   private readonly byName = new Map<string, ZipEntry>();
 
-  constructor(readonly bytes: Buffer, entries: Map<string, ZipEntry>) {
+  constructor(
+    readonly bytes: Buffer,
+    entries: Map<string, ZipEntry>,
+  ) {
     for (const [name, entry] of entries) {
       const key = name.replace(/^\/+/, "").toLowerCase();
       if (!this.byName.has(key)) this.byName.set(key, entry);
@@ -32,7 +35,9 @@ export class OpcPackage {
     const found = this.byName.get(key);
     if (found) return found;
     try {
-      return this.byName.get(decodeURIComponent(key)) ?? this.byName.get(encodeURI(decodeURIComponent(key)).toLowerCase());
+      return (
+        this.byName.get(decodeURIComponent(key)) ?? this.byName.get(encodeURI(decodeURIComponent(key)).toLowerCase())
+      );
     } catch {
       return undefined;
     }
@@ -56,7 +61,8 @@ export class OpcPackage {
   /** The relationships whose source is this part ("" for the package itself). */
   relationships(source: string): Relationship[] {
     const base = posix.dirname("/" + source.replace(/^\/+/, ""));
-    const relsPath = source === "" ? "_rels/.rels" : posix.join(posix.dirname(source), "_rels", posix.basename(source) + ".rels");
+    const relsPath =
+      source === "" ? "_rels/.rels" : posix.join(posix.dirname(source), "_rels", posix.basename(source) + ".rels");
     const root = this.xml(relsPath);
     return childrenNamed(root, "Relationship").map((r: XmlElement) => {
       const type = attribute(r, "Type") ?? "";
@@ -86,7 +92,10 @@ function xmlPartText(bytes: Buffer): string {
 
 function decodedPart(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString("utf16le", 2);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16().toString("utf16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)))
+      .swap16()
+      .toString("utf16le");
   return bytes.toString("utf8", bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
 }
 

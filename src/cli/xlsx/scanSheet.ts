@@ -3,8 +3,19 @@ import { dateOfSerial } from "../cellText";
 import { kindOf, timeText, type NumberFormat } from "./numberFormat";
 import { MissingPart } from "./opcPackage";
 import {
-  attributeBytes, characterData, closingTag, find, isSpecialMarkup, localStart, LT, markupEnd, nameEnd, richText,
-  sameBytes, SLASH, tagEnd,
+  attributeBytes,
+  characterData,
+  closingTag,
+  find,
+  isSpecialMarkup,
+  localStart,
+  LT,
+  markupEnd,
+  nameEnd,
+  richText,
+  sameBytes,
+  SLASH,
+  tagEnd,
 } from "./xmlBytes";
 import { unescapeExcel } from "./xmlEscapes";
 
@@ -35,11 +46,25 @@ const INTERN_LIMIT = 4096;
 const MS_PER_DAY = 86_400_000;
 
 const bytes = (s: string) => Buffer.from(s);
-const C = bytes("c"), ROW = bytes("row"), V = bytes("v"), IS = bytes("is"), SHEET_DATA = bytes("sheetData");
-const F = bytes("f"), HIDDEN = bytes("hidden"), SPACE = bytes("space"), STR_TYPE = bytes("str"), INLINE_TYPE = bytes("inlineStr");
+const C = bytes("c"),
+  ROW = bytes("row"),
+  V = bytes("v"),
+  IS = bytes("is"),
+  SHEET_DATA = bytes("sheetData");
+const F = bytes("f"),
+  HIDDEN = bytes("hidden"),
+  SPACE = bytes("space"),
+  STR_TYPE = bytes("str"),
+  INLINE_TYPE = bytes("inlineStr");
 
 // Cell types (the t attribute), as small numbers.
-const NUMBER = 0, SHARED = 1, INLINE = 2, STR = 3, BOOL = 4, ERROR = 5, ISO_DATE = 6;
+const NUMBER = 0,
+  SHARED = 1,
+  INLINE = 2,
+  STR = 3,
+  BOOL = 4,
+  ERROR = 5,
+  ISO_DATE = 6;
 
 /**
  * The cells of a worksheet, read from its XML bytes as they are decompressed, one piece at a time: a full-height
@@ -97,7 +122,11 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, reading: CellRead
     col = cell.column >= 0 ? cell.column : col + 1;
     if (row === undefined) row = [];
     if (buf[gt - 1] === SLASH) return gt + 1;
-    let vFrom = -1, vTo = -1, isFrom = -1, isTo = -1, isPreserve = false;
+    let vFrom = -1,
+      vTo = -1,
+      isFrom = -1,
+      isTo = -1,
+      isPreserve = false;
     let q = gt + 1;
     for (;;) {
       const at = find(buf, LT, q);
@@ -127,7 +156,13 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, reading: CellRead
         continue;
       }
       // <v> and <is> are read; <f> (the formula, whose cached result is the <v>) and <extLst> are stepped over.
-      const name = sameBytes(buf, ls, ne, V) ? V : sameBytes(buf, ls, ne, F) ? F : sameBytes(buf, ls, ne, IS) ? IS : buf.subarray(ls, ne);
+      const name = sameBytes(buf, ls, ne, V)
+        ? V
+        : sameBytes(buf, ls, ne, F)
+          ? F
+          : sameBytes(buf, ls, ne, IS)
+            ? IS
+            : buf.subarray(ls, ne);
       const close = closingTag(buf, end + 1, name);
       if (close < 0) return -1;
       const closeEnd = tagEnd(buf, close);
@@ -147,7 +182,12 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, reading: CellRead
     if (value !== null && value !== "") {
       row[col] = value;
       if (firstValueRow < 0) firstValueRow = rowIndex;
-      else if (rowIndex > firstValueRow && style > 0 && columnStyles[col] === undefined && reading.styleFormats[style]) {
+      else if (
+        rowIndex > firstValueRow &&
+        style > 0 &&
+        columnStyles[col] === undefined &&
+        reading.styleFormats[style]
+      ) {
         columnStyles[col] = style;
       }
     }
@@ -210,7 +250,12 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>, reading: CellRead
  * Calls take(nameFrom, nameTo, valueFrom, valueTo) for each attribute of the start tag [lt, gt) (the name without its
  * prefix), in one pass over the tag.
  */
-function eachAttribute(buf: Buffer, lt: number, gt: number, take: (name: number, nameTo: number, from: number, to: number) => void): void {
+function eachAttribute(
+  buf: Buffer,
+  lt: number,
+  gt: number,
+  take: (name: number, nameTo: number, from: number, to: number) => void,
+): void {
   let i = nameEnd(buf, lt + 1);
   while (i < gt) {
     while (i < gt && (buf[i] === 32 || buf[i] === 9 || buf[i] === 10 || buf[i] === 13)) i++;
@@ -267,7 +312,8 @@ function rowAttributes(buf: Buffer, lt: number, gt: number): typeof rowAttrs {
 
 /** "B12" → 1; -1 when it is no cell reference. */
 function columnOf(buf: Buffer, from: number, to: number): number {
-  let n = 0, k = from;
+  let n = 0,
+    k = from;
   for (; k < to; k++) {
     const c = buf[k];
     if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
@@ -296,11 +342,16 @@ function typeOf(buf: Buffer, from: number, to: number): number {
   while (to > from && buf[to - 1] === 32) to--;
   if (to - from === 1) {
     switch (buf[from]) {
-      case 0x73: return SHARED; // s
-      case 0x62: return BOOL; // b
-      case 0x65: return ERROR; // e
-      case 0x64: return ISO_DATE; // d
-      default: return NUMBER;
+      case 0x73:
+        return SHARED; // s
+      case 0x62:
+        return BOOL; // b
+      case 0x65:
+        return ERROR; // e
+      case 0x64:
+        return ISO_DATE; // d
+      default:
+        return NUMBER;
     }
   }
   if (sameBytes(buf, from, to, STR_TYPE)) return STR;
@@ -309,8 +360,16 @@ function typeOf(buf: Buffer, from: number, to: number): number {
 }
 
 function cellValue(
-  type: number, buf: Buffer, vFrom: number, vTo: number, isFrom: number, isTo: number, isPreserve: boolean,
-  style: number, o: CellReading, intern: (s: string) => string,
+  type: number,
+  buf: Buffer,
+  vFrom: number,
+  vTo: number,
+  isFrom: number,
+  isTo: number,
+  isPreserve: boolean,
+  style: number,
+  o: CellReading,
+  intern: (s: string) => string,
 ): Cell {
   // An inline string, or a writer's inline string without t="inlineStr".
   if (isFrom >= 0 && (type === INLINE || vFrom < 0)) return intern(richText(buf, isFrom, isTo, isPreserve));
@@ -373,7 +432,8 @@ function xsdNumber(text: string): number | null {
 }
 
 // 2025-12-21, 2025-12-21T10:30:00, with seconds' fractions and a zone (Z, +08:00) that a calendar day ignores.
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /**
  * A `t="d"` cell (an ISO 8601 date and time): the calendar day and the time as written, never moved by a time zone

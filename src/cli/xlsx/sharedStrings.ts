@@ -1,6 +1,20 @@
-import { attributeBytes, closingTag, find, isSpecialMarkup, LT, markupEnd, nameEnd, localStart, richText, sameBytes, SLASH, tagEnd } from "./xmlBytes";
+import {
+  attributeBytes,
+  closingTag,
+  find,
+  isSpecialMarkup,
+  LT,
+  markupEnd,
+  nameEnd,
+  localStart,
+  richText,
+  sameBytes,
+  SLASH,
+  tagEnd,
+} from "./xmlBytes";
 
-const SI = Buffer.from("si"), SPACE = Buffer.from("space");
+const SI = Buffer.from("si"),
+  SPACE = Buffer.from("space");
 
 /**
  * The shared strings table, read piece by piece as it is decompressed (a table of a million distinct ids is tens of

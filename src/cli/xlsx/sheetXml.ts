@@ -13,7 +13,8 @@ export const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 // Characters XML 1.0 cannot hold (controls other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF), the three
 // markup characters, and text that already looks like one of Excel's own `_xHHHH_` escapes.
 const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
-const ESCAPED = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]|_(?=x[0-9a-fA-F]{4}_)/g;
+const ESCAPED =
+  /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]|_(?=x[0-9a-fA-F]{4}_)/g;
 
 /**
  * Text for an element or attribute. Control characters become Excel's `_xHHHH_` escapes (Excel shows them as the
@@ -61,7 +62,10 @@ const SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 
 /** Content types of a workbook with `sheets` worksheets (sheet1.xml …), and of any other parts it holds (charts…). */
 export function contentTypes(sheets: number, others: readonly { part: string; type: string }[] = []): string {
-  const parts = Array.from({ length: sheets }, (_, k) => `<Override PartName="/xl/worksheets/sheet${k + 1}.xml" ContentType="${SHEET_TYPE}"/>`);
+  const parts = Array.from(
+    { length: sheets },
+    (_, k) => `<Override PartName="/xl/worksheets/sheet${k + 1}.xml" ContentType="${SHEET_TYPE}"/>`,
+  );
   return (
     XML_HEAD +
     `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +

@@ -40,7 +40,9 @@ function widths(layout: SummaryLayout): number[] {
 /** `drawing`: the relationship id of a drawing (a chart) shown on the sheet, if any. */
 export function summarySheetXml(layout: SummaryLayout, styleOf: StyleOf, drawing?: string): string {
   const last = `${columnLetters(layout.width - 1)}${Math.max(1, layout.rows.length)}`;
-  const cols = widths(layout).map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join("");
+  const cols = widths(layout)
+    .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`)
+    .join("");
   const parts: string[] = [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
     `<dimension ref="A1:${last}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>`,
@@ -55,7 +57,10 @@ export function summarySheetXml(layout: SummaryLayout, styleOf: StyleOf, drawing
       const style = styleOf(typeof v === "number" ? format : undefined, bold);
       const s = style === 0 ? "" : ` s="${style}"`;
       const at = `${columnLetters(c)}${r + 1}`;
-      xml += typeof v === "number" ? `<c r="${at}"${s}><v>${v}</v></c>` : `<c r="${at}"${s} t="inlineStr">${inlineText(v)}</c>`;
+      xml +=
+        typeof v === "number"
+          ? `<c r="${at}"${s}><v>${v}</v></c>`
+          : `<c r="${at}"${s} t="inlineStr">${inlineText(v)}</c>`;
     });
     parts.push(xml + "</row>");
   });

@@ -35,7 +35,11 @@ const RELATIONSHIP_NS = [
 ];
 
 const SHEET_KINDS: Record<string, SheetKind> = {
-  worksheet: "worksheet", chartsheet: "chartsheet", dialogsheet: "dialogsheet", xlmacrosheet: "macrosheet", xlintlmacrosheet: "macrosheet",
+  worksheet: "worksheet",
+  chartsheet: "chartsheet",
+  dialogsheet: "dialogsheet",
+  xlmacrosheet: "macrosheet",
+  xlintlmacrosheet: "macrosheet",
 };
 
 /** The workbook part named by the package's officeDocument relationship (or where most writers put it). */
@@ -71,7 +75,9 @@ export function workbookParts(pkg: OpcPackage, path: string, workbook: XmlElemen
 
 /** `r:id`, whatever the prefix: by namespace, else any prefixed `id` (a writer's own prefix for the same URI). */
 function relationshipId(sheet: XmlElement): string | undefined {
-  return attribute(sheet, "id", RELATIONSHIP_NS) ?? sheet.attributes.find((a) => a.local === "id" && a.ns !== "")?.value;
+  return (
+    attribute(sheet, "id", RELATIONSHIP_NS) ?? sheet.attributes.find((a) => a.local === "id" && a.ns !== "")?.value
+  );
 }
 
 /** The kind the relationship names; without one, the kind the part's root element says. */
@@ -97,14 +103,52 @@ function partOfType(pkg: OpcPackage, rels: Relationship[], type: string, workboo
  * and depend on the locale; the codes here are Simplified Chinese Excel's.
  */
 const BUILTIN_FORMATS: Record<number, string> = {
-  1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
-  14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm",
-  21: "h:mm:ss", 22: "m/d/yy h:mm", 27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: "m-d-yy",
-  31: 'yyyy"年"m"月"d"日"', 32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"', 34: '上午/下午h"时"mm"分"', 35: '上午/下午h"时"mm"分"ss"秒"',
-  36: 'yyyy"年"m"月"', 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)",
-  40: "#,##0.00;[Red](#,##0.00)", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
-  50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"', 55: '上午/下午h"时"mm"分"',
-  56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: "m/d/yy h:mm",
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: "m-d-yy",
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00;(#,##0.00)",
+  40: "#,##0.00;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
 };
 
 /** Number format code and reading per cell style (`cellXfs`; the formats of conditional formats are not cells'). */

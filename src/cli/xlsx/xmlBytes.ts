@@ -8,8 +8,15 @@
 
 import { decodeReferences, LINE_ENDS, unescapeExcel } from "./xmlEscapes";
 
-export const LT = 0x3c, SLASH = 0x2f;
-const GT = 0x3e, BANG = 0x21, QUESTION = 0x3f, COLON = 0x3a, DQUOTE = 0x22, SQUOTE = 0x27, AMP = 0x26;
+export const LT = 0x3c,
+  SLASH = 0x2f;
+const GT = 0x3e,
+  BANG = 0x21,
+  QUESTION = 0x3f,
+  COLON = 0x3a,
+  DQUOTE = 0x22,
+  SQUOTE = 0x27,
+  AMP = 0x26;
 
 /** Next position of byte b at or after from (before `to`), or -1: a plain loop, as the distances here are short. */
 export function find(buf: Buffer, b: number, from: number, to = buf.length): number {
@@ -140,7 +147,8 @@ export function attributeBytes(buf: Buffer, lt: number, gt: number, local: Uint8
     const quote = buf[i];
     const close = find(buf, quote, i + 1, gt);
     if (close < 0) return undefined;
-    if (nameTo > nameFrom && sameBytes(buf, localStart(buf, nameFrom, nameTo), nameTo, local)) return buf.latin1Slice(i + 1, close);
+    if (nameTo > nameFrom && sameBytes(buf, localStart(buf, nameFrom, nameTo), nameTo, local))
+      return buf.latin1Slice(i + 1, close);
     i = close + 1;
   }
   return undefined;
@@ -175,7 +183,9 @@ export function characterData(buf: Buffer, from: number, to: number): string {
   return out;
 }
 
-const T = Buffer.from("t"), R_PH = Buffer.from("rPh"), SPACE = Buffer.from("space");
+const T = Buffer.from("t"),
+  R_PH = Buffer.from("rPh"),
+  SPACE = Buffer.from("space");
 
 /**
  * The text of a string item (`<si>`) or inline string (`<is>`) whose content is [from, to): its `<t>` elements in
@@ -222,7 +232,8 @@ export function richText(buf: Buffer, from: number, to: number, preserve: boolea
 
 /** XML white space (space, tab, line feed, carriage return) off both ends; other spaces (U+3000) stay. */
 function trimXmlSpace(s: string): string {
-  let a = 0, b = s.length;
+  let a = 0,
+    b = s.length;
   while (a < b && isXmlSpace(s.charCodeAt(a))) a++;
   while (b > a && isXmlSpace(s.charCodeAt(b - 1))) b--;
   return a === 0 && b === s.length ? s : s.slice(a, b);

@@ -20,7 +20,10 @@ export class NotAZip extends Error {}
 
 /** A zip whose entries this reader cannot unpack: encrypted entries, or a compression other than deflate. */
 export class UnsupportedZip extends Error {
-  constructor(readonly entry: string, readonly method: number | "encrypted") {
+  constructor(
+    readonly entry: string,
+    readonly method: number | "encrypted",
+  ) {
     super(`${entry}: ${method === "encrypted" ? "encrypted" : `compression method ${method}`}`);
   }
 }
@@ -51,8 +54,9 @@ export function zipEntries(bytes: Buffer): Map<string, ZipEntry> {
     let size = bytes.readUInt32LE(at + 24);
     let headerOffset = bytes.readUInt32LE(at + 42);
     // Zip64 extra field: sizes and offset that did not fit, in this order.
-    for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength; ) {
-      const id = bytes.readUInt16LE(x), len = bytes.readUInt16LE(x + 2);
+    for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength;) {
+      const id = bytes.readUInt16LE(x),
+        len = bytes.readUInt16LE(x + 2);
       if (id === 1) {
         let y = x + 4;
         if (size === 0xffffffff) {
@@ -68,7 +72,15 @@ export function zipEntries(bytes: Buffer): Map<string, ZipEntry> {
       x += 4 + len;
     }
     const flags = bytes.readUInt16LE(at + 8);
-    entries.set(name.replace(/\\/g, "/"), { name, method: bytes.readUInt16LE(at + 10), compressedSize, size, headerOffset, flags, crc: bytes.readUInt32LE(at + 16) });
+    entries.set(name.replace(/\\/g, "/"), {
+      name,
+      method: bytes.readUInt16LE(at + 10),
+      compressedSize,
+      size,
+      headerOffset,
+      flags,
+      crc: bytes.readUInt32LE(at + 16),
+    });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -86,7 +98,8 @@ function rawData(bytes: Buffer, entry: ZipEntry): Buffer {
   if ((entry.flags & 1) !== 0) throw new UnsupportedZip(entry.name, "encrypted");
   if (entry.method !== 0 && entry.method !== 8) throw new UnsupportedZip(entry.name, entry.method);
   const at = entry.headerOffset;
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) throw new NotAZip(`local header of ${entry.name} damaged`);
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50)
+    throw new NotAZip(`local header of ${entry.name} damaged`);
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
   if (start + entry.compressedSize > bytes.length) throw new NotAZip(`${entry.name} is cut short`);
   return bytes.subarray(start, start + entry.compressedSize);
@@ -135,11 +148,13 @@ export async function* entryChunks(bytes: Buffer, entry: ZipEntry): AsyncGenerat
  * transfer): its cells cannot be trusted, so the file is refused rather than read with values that may be wrong.
  */
 function checkCrc(entry: ZipEntry, crc: number): void {
-  if (crc !== entry.crc) throw new NotAZip(`${entry.name}: CRC-32 ${crc.toString(16)} where the zip records ${entry.crc.toString(16)}`);
+  if (crc !== entry.crc)
+    throw new NotAZip(`${entry.name}: CRC-32 ${crc.toString(16)} where the zip records ${entry.crc.toString(16)}`);
 }
 
 /** zlib's CRC-32 (Node 20.15 and later), else the same sum computed here. */
-const crc32: (data: Uint8Array, value: number) => number = (zlib as { crc32?: (data: Uint8Array, value: number) => number }).crc32 ?? crc32Table;
+const crc32: (data: Uint8Array, value: number) => number =
+  (zlib as { crc32?: (data: Uint8Array, value: number) => number }).crc32 ?? crc32Table;
 
 let CRC_TABLE: Uint32Array | undefined;
 

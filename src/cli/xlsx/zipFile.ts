@@ -13,7 +13,10 @@ export class ZipFile {
   private readonly central: Buffer[] = [];
   private entry?: OpenEntry;
 
-  constructor(path: string, private readonly level = constants.Z_BEST_SPEED) {
+  constructor(
+    path: string,
+    private readonly level = constants.Z_BEST_SPEED,
+  ) {
     this.fd = openSync(path, "w");
   }
 
@@ -31,8 +34,20 @@ export class ZipFile {
     const headerOffset = this.offset;
     this.put(header);
     // A deep queue lets the caller build the next pieces while zlib compresses the previous ones.
-    const deflate = createDeflateRaw({ level: this.level, chunkSize: 256 * 1024, highWaterMark: 16 << 20 } as ZlibOptions);
-    const entry: OpenEntry = { name: nameBytes, headerOffset, crc: 0, size: 0, compressed: 0, deflate, failed: undefined };
+    const deflate = createDeflateRaw({
+      level: this.level,
+      chunkSize: 256 * 1024,
+      highWaterMark: 16 << 20,
+    } as ZlibOptions);
+    const entry: OpenEntry = {
+      name: nameBytes,
+      headerOffset,
+      crc: 0,
+      size: 0,
+      compressed: 0,
+      deflate,
+      failed: undefined,
+    };
     deflate.on("data", (chunk: Buffer) => {
       if (entry.failed) return;
       entry.compressed += chunk.length;
@@ -158,8 +173,8 @@ interface OpenEntry {
 const MAX_32 = 0xffffffff;
 const TOO_LARGE = "the workbook would be larger than 4 GiB, more than a .xlsx file can hold here";
 /** 1980-01-01 00:00 in MS-DOS date/time form (a fixed stamp: the same input writes the same bytes). */
-const DOS_TIME_1980 = (1 << 5 | 1) << 16;
+const DOS_TIME_1980 = ((1 << 5) | 1) << 16;
 
 function writeAll(fd: number, bytes: Buffer, position: number): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at, position + at);
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at, position + at);
 }

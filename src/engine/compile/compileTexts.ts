@@ -11,7 +11,10 @@ export type CompileErrorCode = keyof typeof COMPILE_TEXTS;
 /** A profile or option the compiler cannot turn into the requested output; `text` says why, in every language. */
 export class CompileError extends Error {
   readonly text: Localized;
-  constructor(readonly code: CompileErrorCode, ...args: string[]) {
+  constructor(
+    readonly code: CompileErrorCode,
+    ...args: string[]
+  ) {
     const text = (COMPILE_TEXTS[code] as (...a: string[]) => Localized)(...args);
     super(text.en);
     this.name = "CompileError";

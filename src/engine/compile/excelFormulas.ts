@@ -51,12 +51,23 @@ export interface ParameterCell {
  * numbers, and a value fixed at grading would not follow the data the formulas follow: live formulas leave it out.
  */
 const FORMULA_COLUMNS = {
-  r: true, f: true, m: true, score: true, grade: true, cadence: true, note: true, nextContact: true,
-  previous: false, change: false, nextGrade: false,
+  r: true,
+  f: true,
+  m: true,
+  score: true,
+  grade: true,
+  cadence: true,
+  note: true,
+  nextContact: true,
+  previous: false,
+  change: false,
+  nextGrade: false,
 } as const satisfies Record<ResultColumnId, boolean>;
 
 /** The result columns that have a formula. */
-export type FormulaColumnId = { [K in ResultColumnId]: (typeof FORMULA_COLUMNS)[K] extends true ? K : never }[ResultColumnId];
+export type FormulaColumnId = {
+  [K in ResultColumnId]: (typeof FORMULA_COLUMNS)[K] extends true ? K : never;
+}[ResultColumnId];
 
 /** True for a result column the formulas compute. */
 export function hasFormula(id: ResultColumnId): id is FormulaColumnId {
@@ -70,7 +81,10 @@ export function liveFormulaColumns(res: GradeResult): ResultColumn[] {
 
 /** The letters of `columns` written side by side from the 0-based column `first` on, as a layout takes them. */
 export function resultLetters(columns: readonly ResultColumn[], first: number): Omit<FormulaLetters, FormulaKeyColumn> {
-  return Object.fromEntries(columns.map((c, k) => [c.id, columnLetters(first + k)])) as Omit<FormulaLetters, FormulaKeyColumn>;
+  return Object.fromEntries(columns.map((c, k) => [c.id, columnLetters(first + k)])) as Omit<
+    FormulaLetters,
+    FormulaKeyColumn
+  >;
 }
 
 /** The helper columns the formulas rank on: days since the last order, purchases and amount (a number when graded). */
@@ -110,7 +124,10 @@ export interface FormulaSheetLayout {
   out: FormulaLetters;
 }
 
-export type FormulaLetters = { [K in FormulaColumnId]?: string } & Record<"r" | "f" | "m" | "note" | FormulaKeyColumn, string>;
+export type FormulaLetters = { [K in FormulaColumnId]?: string } & Record<
+  "r" | "f" | "m" | "note" | FormulaKeyColumn,
+  string
+>;
 
 /** The formulas of a sheet row (without the leading "="), by column; undefined for a column not written. */
 export type FormulaRow = Record<FormulaColumnId, string | undefined> & Record<FormulaKeyColumn, string>;
@@ -164,7 +181,9 @@ export function compileFormulas(ip: IntegerProfile, layout: FormulaSheetLayout, 
   const rows = layout.lastRow - layout.firstRow + 1;
   if (ip.method === "quantiles" && rows > MAX_QUANTILE_FORMULA_ROWS) {
     throw new CompileError(
-      "tooManyRowsForFormulas", rows.toLocaleString("en-US"), MAX_QUANTILE_FORMULA_ROWS.toLocaleString("en-US"),
+      "tooManyRowsForFormulas",
+      rows.toLocaleString("en-US"),
+      MAX_QUANTILE_FORMULA_ROWS.toLocaleString("en-US"),
     );
   }
   const { out, data } = layout;
@@ -175,14 +194,20 @@ export function compileFormulas(ip: IntegerProfile, layout: FormulaSheetLayout, 
   const resultAt = layout.keySheet ? sheetRef(layout.sheet) : "";
   const dataAt = layout.dataSheet ? sheetRef(layout.dataSheet) : resultAt;
   const range = (col: string) => `${keyAt}$${col}$${layout.firstRow}:$${col}$${layout.lastRow}`;
-  const parameters = parameterCells(ip, options, `${keyAt || sheetRef(layout.sheet)}$${out.days}$${layout.firstRow}:$${out.days}$${layout.lastRow}`);
+  const parameters = parameterCells(
+    ip,
+    options,
+    `${keyAt || sheetRef(layout.sheet)}$${out.days}$${layout.firstRow}:$${out.days}$${layout.lastRow}`,
+  );
   const periods = ip.profile.grades.map((g) => g.cadence.every);
   const hasNextContact = periods.some((p) => p !== undefined) && out.nextContact !== undefined;
   const noteOf = noteFormula(ip, layout, options.lang);
 
   const row = (n: number): FormulaRow => {
     const ref = (col: string) => `${col}${n}`;
-    const kd = keyAt + ref(out.days), ks = keyAt + ref(out.count), kz = keyAt + ref(out.amount);
+    const kd = keyAt + ref(out.days),
+      ks = keyAt + ref(out.count),
+      kz = keyAt + ref(out.amount);
     const notGraded = `${resultAt}${ref(out.note)}<>""`;
     const blankUnlessGraded = (f: string) => `IF(${kd}="","",${f})`;
     let r: string, f: string, m: string;
@@ -197,7 +222,9 @@ export function compileFormulas(ip: IntegerProfile, layout: FormulaSheetLayout, 
         const order = layout.fromSales?.order;
         const earlier = order
           ? `COUNTIFS(${range(col)},${key},${range(order)},"<"&${keyAt}${ref(order)})`
-          : n === layout.firstRow ? "0" : `COUNTIF(${keyAt}$${col}$${layout.firstRow}:${col}${n - 1},${key})`;
+          : n === layout.firstRow
+            ? "0"
+            : `COUNTIF(${keyAt}$${col}$${layout.firstRow}:${col}${n - 1},${key})`;
         const twiceQPlusOne =
           ip.ties === "average" ? `2*${G}+${T}` : ip.ties === "best" ? `2*${G}+1` : `2*(${G}+${earlier})+1`;
         return `${N.bins}-INT(${N.bins}*(${twiceQPlusOne})/(2*${N.graded}))`;
@@ -237,15 +264,27 @@ export function compileFormulas(ip: IntegerProfile, layout: FormulaSheetLayout, 
 }
 
 function parameterCells(ip: IntegerProfile, options: FormulaOptions, daysRange: string): ParameterCell[] {
-  const cells: ParameterCell[] = [{ label: P.asOf, value: options.asOfDay, kind: "date", name: N.asOf, help: P.asOfHelp }];
+  const cells: ParameterCell[] = [
+    { label: P.asOf, value: options.asOfDay, kind: "date", name: N.asOf, help: P.asOfHelp },
+  ];
   if (options.sales) {
-    cells.push({ label: P.start, value: options.sales.windowStartDay ?? "", kind: "date", name: N.start, help: P.startHelp });
+    cells.push({
+      label: P.start,
+      value: options.sales.windowStartDay ?? "",
+      kind: "date",
+      name: N.start,
+      help: P.startHelp,
+    });
   }
-  cells.push(
-    { label: P.unit, value: ip.unit === "wan" ? "万元 (10,000 yuan)" : "元 (yuan)", kind: "text" },
-  );
+  cells.push({ label: P.unit, value: ip.unit === "wan" ? "万元 (10,000 yuan)" : "元 (yuan)", kind: "text" });
   if (options.sales) {
-    cells.push({ label: P.moneyScale, value: options.sales.moneyScale, kind: "number", name: N.moneyScale, help: P.moneyScaleHelp });
+    cells.push({
+      label: P.moneyScale,
+      value: options.sales.moneyScale,
+      kind: "number",
+      name: N.moneyScale,
+      help: P.moneyScaleHelp,
+    });
   }
   cells.push(
     { label: P.scale, value: 10 ** ip.scorePlaces, kind: "number", name: N.scale, help: P.scaleHelp },
@@ -255,21 +294,38 @@ function parameterCells(ip: IntegerProfile, options: FormulaOptions, daysRange: 
   );
   if (ip.thresholds) {
     const t = ip.thresholds;
-    t.recency.forEach((b, j) => cells.push({ label: P.recency(5 - j), value: b, kind: "number", name: N.recency(5 - j) }));
-    t.frequency.forEach((b, j) => cells.push({ label: P.frequency(j + 1), value: b, kind: "number", name: N.frequency(j + 1) }));
-    t.monetary.forEach((b, j) => cells.push({ label: P.monetary(j + 1), value: Number(b.text), kind: "number", name: N.monetary(j + 1) }));
+    t.recency.forEach((b, j) =>
+      cells.push({ label: P.recency(5 - j), value: b, kind: "number", name: N.recency(5 - j) }),
+    );
+    t.frequency.forEach((b, j) =>
+      cells.push({ label: P.frequency(j + 1), value: b, kind: "number", name: N.frequency(j + 1) }),
+    );
+    t.monetary.forEach((b, j) =>
+      cells.push({ label: P.monetary(j + 1), value: Number(b.text), kind: "number", name: N.monetary(j + 1) }),
+    );
   } else {
     cells.push({ label: P.bins, value: ip.bins, kind: "number", name: N.bins });
     cells.push({ label: P.graded, value: `=COUNT(${daysRange})`, kind: "formula", name: N.graded });
   }
   ip.grades.forEach((g, i) => {
     cells.push({ label: P.grade(i), value: g.grade, kind: "text", name: N.grade(i) });
-    if (g.op !== null) cells.push({ label: P.cut(g.grade, g.op), value: g.cut as number, kind: "number", name: N.cut(i) });
-    cells.push({ label: P.cadence(g.grade), value: profileText(g.cadence, options.lang), kind: "text", name: N.cadence(i) });
+    if (g.op !== null)
+      cells.push({ label: P.cut(g.grade, g.op), value: g.cut as number, kind: "number", name: N.cut(i) });
+    cells.push({
+      label: P.cadence(g.grade),
+      value: profileText(g.cadence, options.lang),
+      kind: "text",
+      name: N.cadence(i),
+    });
     const every: ContactPeriod | undefined = ip.profile.grades[i].cadence.every;
     if (every) {
       const unit = "months" in every ? "months" : "days";
-      cells.push({ label: P.every(g.grade, unit), value: "months" in every ? every.months : every.days, kind: "number", name: N.every(i) });
+      cells.push({
+        label: P.every(g.grade, unit),
+        value: "months" in every ? every.months : every.days,
+        kind: "number",
+        name: N.every(i),
+      });
     }
   });
   return cells;
@@ -280,7 +336,10 @@ const SENTINEL = "\u0000";
 /** An engine text with a value in it, as a formula: the text's parts around the value joined to `value`. */
 function textWith(template: (v: string) => string, value: string): string {
   const parts = template(SENTINEL).split(SENTINEL);
-  return parts.map(lit).join(`&${value}&`).replace(/^""&|&""$/g, "");
+  return parts
+    .map(lit)
+    .join(`&${value}&`)
+    .replace(/^""&|&""$/g, "");
 }
 
 /** The text of an Excel error, as the engine names it in notes. */
@@ -310,13 +369,18 @@ function noteFormula(ip: IntegerProfile, layout: FormulaSheetLayout, lang: Lang)
     };
     const windowText = `IF(ISNUMBER(${N.start}),${dateText(N.start)},"…")&" – "&${dateText(N.asOf)}`;
     return (n) => {
-      const s = `${at}${layout.data.count}${n}`, z = `${at}${layout.data.total}${n}`;
-      const total = ip.requirePositiveTotal ? `IF(${z}<=0,${salesReason("amount", "totalNotPositive", `${z}&""`)},"")` : '""';
+      const s = `${at}${layout.data.count}${n}`,
+        z = `${at}${layout.data.total}${n}`;
+      const total = ip.requirePositiveTotal
+        ? `IF(${z}<=0,${salesReason("amount", "totalNotPositive", `${z}&""`)},"")`
+        : '""';
       return `IF(${s}=0,${salesReason("date", "noSaleInWindow", windowText)},${total})`;
     };
   }
   return (n) => {
-    const d = `${at}${layout.data.date}${n}`, s = `${at}${layout.data.count}${n}`, z = `${at}${layout.data.total}${n}`;
+    const d = `${at}${layout.data.date}${n}`,
+      s = `${at}${layout.data.count}${n}`,
+      z = `${at}${layout.data.total}${n}`;
     const datePart =
       `IF(ISERROR(${d}),${reason("date", "errorValue", errorName(d))},` +
       `IF(${isBlank(d)},${reason("date", "dateMissing")},` +

@@ -71,7 +71,12 @@ export function integerProfile(profile: Profile, unit: MonetaryUnit = profile.mo
   const grades: IntegerGrade[] = profile.grades.map((g, i) => {
     if (i === last) return { grade: g.grade, op: null, cut: null, cadence: g.cadence };
     const above = g.above !== undefined;
-    return { grade: g.grade, op: above ? ">" : ">=", cut: toUnits((above ? g.above : g.atLeast) as number, places), cadence: g.cadence };
+    return {
+      grade: g.grade,
+      op: above ? ">" : ">=",
+      cut: toUnits((above ? g.above : g.atLeast) as number, places),
+      cadence: g.cadence,
+    };
   });
   let thresholds: IntegerThresholds | undefined;
   let moneyPlaces = MONEY_PLACES_FLOOR;
@@ -140,4 +145,3 @@ export function gradeIndexOf(x: number, grades: readonly IntegerGrade[]): number
   }
   return last;
 }
-

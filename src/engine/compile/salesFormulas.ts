@@ -22,7 +22,12 @@ import { parseDay } from "../dates";
 import type { Cell } from "../types";
 import { CompileError } from "./compileTexts";
 import {
-  compileFormulas, MAX_QUANTILE_FORMULA_ROWS, type FormulaKeyColumn, type FormulaLetters, type FormulaRow, type FormulaSheetLayout,
+  compileFormulas,
+  MAX_QUANTILE_FORMULA_ROWS,
+  type FormulaKeyColumn,
+  type FormulaLetters,
+  type FormulaRow,
+  type FormulaSheetLayout,
   type ParameterCell,
 } from "./excelFormulas";
 import type { IntegerProfile } from "./integerProfile";
@@ -65,8 +70,14 @@ export interface SalesFormulaLayout {
   /** The hidden helper sheet: per customer (customer rows) the ranking keys, per sale (sale rows) the lookups. */
   helperSheet: string;
   helper: {
-    days: string; count: string; amount: string; order: string;
-    match: string; customer: string; day: string; units: string;
+    days: string;
+    count: string;
+    amount: string;
+    order: string;
+    match: string;
+    customer: string;
+    day: string;
+    units: string;
   };
 }
 
@@ -98,18 +109,26 @@ const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'!`;
  * The sales-record formulas. Refused (CompileError) above MAX_SALES_FORMULA_CELLS sales × customers, and for quantile
  * profiles above the customer-table limit.
  */
-export function compileSalesFormulas(ip: IntegerProfile, layout: SalesFormulaLayout, options: SalesFormulaOptions): SalesFormulaPlan {
+export function compileSalesFormulas(
+  ip: IntegerProfile,
+  layout: SalesFormulaLayout,
+  options: SalesFormulaOptions,
+): SalesFormulaPlan {
   const sales = layout.lastSale - layout.firstSale + 1;
   const lastRow = layout.firstRow + Math.max(1, layout.customers) - 1;
   if (sales * layout.customers > MAX_SALES_FORMULA_CELLS) {
     throw new CompileError(
-      "tooManySalesForFormulas", sales.toLocaleString("en-US"), layout.customers.toLocaleString("en-US"),
+      "tooManySalesForFormulas",
+      sales.toLocaleString("en-US"),
+      layout.customers.toLocaleString("en-US"),
       MAX_SALES_FORMULA_CELLS.toLocaleString("en-US"),
     );
   }
   if (ip.method === "quantiles" && layout.customers > MAX_QUANTILE_FORMULA_ROWS) {
     throw new CompileError(
-      "tooManyCustomersForFormulas", layout.customers.toLocaleString("en-US"), MAX_QUANTILE_FORMULA_ROWS.toLocaleString("en-US"),
+      "tooManyCustomersForFormulas",
+      layout.customers.toLocaleString("en-US"),
+      MAX_QUANTILE_FORMULA_ROWS.toLocaleString("en-US"),
     );
   }
   const { columns: c, helper: h } = layout;
@@ -142,12 +161,16 @@ export function compileSalesFormulas(ip: IntegerProfile, layout: SalesFormulaLay
       purchases: `COUNTIF(${mine})`,
       lastOrder: `IF(${c.purchases}${row}=0,"",SUMPRODUCT(MAX((${saleRange(h.customer)}=${k})*${saleRange(h.day)})))`,
       total: `SUMIF(${mine},${saleRange(h.units)})/RFM_MoneyScale`,
-      firstSale: customerLayout.fromSales?.order ? `IF(${c.purchases}${row}=0,"",MATCH(${k},${saleRange(h.customer)},0))` : undefined,
+      firstSale: customerLayout.fromSales?.order
+        ? `IF(${c.purchases}${row}=0,"",MATCH(${k},${saleRange(h.customer)},0))`
+        : undefined,
     };
   };
 
   const sale = (row: number) => {
-    const id = `${salesAt}${layout.sales.id}${row}`, d = `${salesAt}${layout.sales.date}${row}`, a = `${salesAt}${layout.sales.amount}${row}`;
+    const id = `${salesAt}${layout.sales.id}${row}`,
+      d = `${salesAt}${layout.sales.date}${row}`,
+      a = `${salesAt}${layout.sales.amount}${row}`;
     const text = `${id}&""`;
     const escaped = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${text},"~","~~"),"*","~*"),"?","~?")`;
     const m = `${h.match}${row}`;
@@ -203,14 +226,20 @@ export function checkSalesAmounts(amounts: Iterable<{ customer: string; amount: 
  * own sheet (the task pane).
  */
 export function firstSaleFormulasMisread(
-  ids: ArrayLike<Cell>, dates: ArrayLike<Cell>, amounts: ArrayLike<Cell>, date1904 = false,
+  ids: ArrayLike<Cell>,
+  dates: ArrayLike<Cell>,
+  amounts: ArrayLike<Cell>,
+  date1904 = false,
 ): { index: number; role: "id" | "date" | "amount"; value: string } | null {
   for (let i = 0; i < ids.length; i++) {
-    const id = ids[i], date = dates[i], amount = amounts[i];
+    const id = ids[i],
+      date = dates[i],
+      amount = amounts[i];
     if (cellError(id) || cellError(date) || cellError(amount)) continue;
     const text = idText(id);
     if (text === "" || parseDay(date, date1904) === null || Number.isNaN(cellNumber(amount))) continue; // left out by both
-    if (typeof id === "string" ? id !== text : typeof id === "number" && !Number.isSafeInteger(id)) return { index: i, role: "id", value: String(id) };
+    if (typeof id === "string" ? id !== text : typeof id === "number" && !Number.isSafeInteger(id))
+      return { index: i, role: "id", value: String(id) };
     if (typeof date === "string") return { index: i, role: "date", value: date };
     if (typeof amount === "string") return { index: i, role: "amount", value: amount };
   }
@@ -219,11 +248,15 @@ export function firstSaleFormulasMisread(
 
 /** The amount of every sale the engine can read (any date: a moved window may take it in), with its customer's id. */
 export function* readableSaleAmounts(
-  ids: ArrayLike<Cell>, dates: ArrayLike<Cell>, amounts: ArrayLike<Cell>, date1904 = false,
+  ids: ArrayLike<Cell>,
+  dates: ArrayLike<Cell>,
+  amounts: ArrayLike<Cell>,
+  date1904 = false,
 ): Iterable<{ customer: string; amount: number }> {
   for (let i = 0; i < ids.length; i++) {
     if (cellError(ids[i])) continue;
-    const id = idText(ids[i]), amount = cellNumber(amounts[i]);
+    const id = idText(ids[i]),
+      amount = cellNumber(amounts[i]);
     if (id === "" || Number.isNaN(amount) || parseDay(dates[i], date1904) === null) continue;
     yield { customer: id, amount };
   }

@@ -65,11 +65,18 @@ const SQL_FORMS = {
   r: { name: "r_score", select: () => "r_score" },
   f: { name: "f_score", select: () => "f_score" },
   m: { name: "m_score", select: () => "m_score" },
-  score: { name: "rfm_score", select: ({ ip }) => (ip.scorePlaces === 0 ? "x" : `x * ${formatUnits(1, ip.scorePlaces)}`) },
-  grade: { name: "grade", select: ({ gradeCase, ip, d }) => `CASE WHEN note IS NULL THEN ${gradeCase((i) => d.text(ip.grades[i].grade))} END` },
+  score: {
+    name: "rfm_score",
+    select: ({ ip }) => (ip.scorePlaces === 0 ? "x" : `x * ${formatUnits(1, ip.scorePlaces)}`),
+  },
+  grade: {
+    name: "grade",
+    select: ({ gradeCase, ip, d }) => `CASE WHEN note IS NULL THEN ${gradeCase((i) => d.text(ip.grades[i].grade))} END`,
+  },
   cadence: {
     name: "cadence",
-    select: ({ gradeCase, ip, d, lang }) => `CASE WHEN note IS NULL THEN ${gradeCase((i) => d.text(profileText(ip.grades[i].cadence, lang)))} END`,
+    select: ({ gradeCase, ip, d, lang }) =>
+      `CASE WHEN note IS NULL THEN ${gradeCase((i) => d.text(profileText(ip.grades[i].cadence, lang)))} END`,
   },
   note: { name: "note", select: () => "note" },
   // The analysis date plus the grade's period is one date per grade, worked out here by the engine's own calendar
@@ -104,7 +111,9 @@ function sqlColumnNames(profile: Profile): string[] {
 /** Every column a query can return, in order (`next_contact_by` only when the profile's grades have periods). */
 export const SQL_RESULT_COLUMNS: readonly string[] = [
   ...SQL_CUSTOMER_COLUMNS,
-  ...resultColumns({ contactPeriods: true, previousGrading: false }).flatMap((c) => (SQL_FORMS[c.id] ? [SQL_FORMS[c.id]!.name] : [])),
+  ...resultColumns({ contactPeriods: true, previousGrading: false }).flatMap((c) =>
+    SQL_FORMS[c.id] ? [SQL_FORMS[c.id]!.name] : [],
+  ),
 ];
 
 /** What differs between databases; everything else is one query. */
@@ -188,7 +197,8 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     wideInt: (k) => String(k),
     // MySQL sorts NULLs first and has no NULLS LAST.
     nullsLast: (key) => `${key} IS NULL, ${key}`,
-    backslashNote: "-- literals are written with backslash escapes, as MySQL reads them unless sql_mode has NO_BACKSLASH_ESCAPES",
+    backslashNote:
+      "-- literals are written with backslash escapes, as MySQL reads them unless sql_mode has NO_BACKSLASH_ESCAPES",
   },
   spark: {
     ident: quoteWith("`"),
@@ -202,7 +212,11 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
   },
 };
 
-function dayOf(value: string | number | undefined, fallback: string | undefined, code: "asOfInvalid" | "windowInvalid"): number | undefined {
+function dayOf(
+  value: string | number | undefined,
+  fallback: string | undefined,
+  code: "asOfInvalid" | "windowInvalid",
+): number | undefined {
   const v = value ?? fallback;
   if (v === undefined) return undefined;
   const day = typeof v === "number" ? (Number.isInteger(v) ? v : null) : parseDateText(v);
@@ -212,7 +226,10 @@ function dayOf(value: string | number | undefined, fallback: string | undefined,
 
 /** A table name as given, each dot-separated part quoted (`analytics.sales` → "analytics"."sales"). */
 function tableName(d: Dialect, name: string): string {
-  return name.split(".").map((part) => d.ident(part)).join(".");
+  return name
+    .split(".")
+    .map((part) => d.ident(part))
+    .join(".");
 }
 
 /**
@@ -240,19 +257,24 @@ export function compileSql(profile: Profile, options: SqlOptions = {}): string {
   const header = [
     `-- RFM Grader: profile ${oneLine(profile.id)} (${profile.method}), ${dialect} SQL`,
     `-- analysis date ${formatDay(asOf)}` +
-      (kind === "transactions" ? `, sales from ${start === undefined ? "the first" : formatDay(start)} to the analysis date` : "") +
+      (kind === "transactions"
+        ? `, sales from ${start === undefined ? "the first" : formatDay(start)} to the analysis date`
+        : "") +
       `, amounts in ${ip.unit}`,
     `-- columns: ${sqlColumnNames(profile).join(", ")} (note: why a row is not graded, NULL when graded)`,
   ];
   if (d.backslashNote) header.push(d.backslashNote);
-  const base = kind === "transactions"
-    ? salesBase(d, ip, { table, col, order, money, asOfLit, start })
-    : customersBase(d, ip, { table, col, order, money, asOfLit });
+  const base =
+    kind === "transactions"
+      ? salesBase(d, ip, { table, col, order, money, asOfLit, start })
+      : customersBase(d, ip, { table, col, order, money, asOfLit });
   const scored = ip.thresholds ? thresholdScores(ip) : quantileScores(d, ip);
   const x = `${ip.weights.recency} * r_score + ${ip.weights.frequency} * f_score + ${ip.weights.monetary} * m_score`;
   const gradeCase = (pick: (i: number) => string) =>
     "CASE" +
-    ip.grades.map((g, i) => (g.op === null ? ` ELSE ${pick(i)} END` : ` WHEN x ${g.op} ${g.cut} THEN ${pick(i)}`)).join("");
+    ip.grades
+      .map((g, i) => (g.op === null ? ` ELSE ${pick(i)} END` : ` WHEN x ${g.op} ${g.cut} THEN ${pick(i)}`))
+      .join("");
   const results = sqlResultColumns(profile);
   const select: SqlSelect = { gradeCase, ip, d, lang, asOf };
 
@@ -274,7 +296,9 @@ export function compileSql(profile: Profile, options: SqlOptions = {}): string {
       return `  ${expression === c.name ? c.name : `${expression} AS ${c.name}`}${k < results.length - 1 ? "," : ""}`;
     }),
     "FROM composite",
-    ...(options.sorted === false ? [] : [`ORDER BY ${[...(order ? ["order_key"] : []), "customer_id"].map(d.nullsLast).join(", ")}`]),
+    ...(options.sorted === false
+      ? []
+      : [`ORDER BY ${[...(order ? ["order_key"] : []), "customer_id"].map(d.nullsLast).join(", ")}`]),
     "",
   ].join("\n");
 }
@@ -292,7 +316,8 @@ interface BaseParts {
  * every id with a readable sale; its kept sales lie inside the window (inclusive); no kept sale means not graded.
  */
 function salesBase(d: Dialect, ip: IntegerProfile, p: BaseParts & { start?: number }): string {
-  const inWindow = `sale_date <= ${p.asOfLit}` + (p.start === undefined ? "" : ` AND sale_date >= DATE '${formatDay(p.start)}'`);
+  const inWindow =
+    `sale_date <= ${p.asOfLit}` + (p.start === undefined ? "" : ` AND sale_date >= DATE '${formatDay(p.start)}'`);
   const kept = (v: string) => `CASE WHEN ${inWindow} THEN ${v} END`;
   const positive = ip.requirePositiveTotal ? ` WHEN amount <= 0 THEN 'totalNotPositive'` : "";
   return [
@@ -348,12 +373,20 @@ function thresholdScores(ip: IntegerProfile): string {
   const t = ip.thresholds!;
   const recency = "CASE" + t.recency.map((b, j) => ` WHEN days <= ${b} THEN ${5 - j}`).join("") + " ELSE 1 END";
   const upward = (value: string, bounds: string[]) =>
-    "CASE" + [...bounds].reverse().map((b, j) => ` WHEN ${value} > ${b} THEN ${5 - j}`).join("") + " ELSE 1 END";
+    "CASE" +
+    [...bounds]
+      .reverse()
+      .map((b, j) => ` WHEN ${value} > ${b} THEN ${5 - j}`)
+      .join("") +
+    " ELSE 1 END";
   return [
     "SELECT *,",
     `  CASE WHEN note IS NULL THEN ${recency} END AS r_score,`,
     `  CASE WHEN note IS NULL THEN ${upward("purchases", t.frequency.map(String))} END AS f_score,`,
-    `  CASE WHEN note IS NULL THEN ${upward("amount", t.monetary.map((b) => b.text))} END AS m_score`,
+    `  CASE WHEN note IS NULL THEN ${upward(
+      "amount",
+      t.monetary.map((b) => b.text),
+    )} END AS m_score`,
     "FROM base",
   ].join("\n");
 }
@@ -377,14 +410,18 @@ function quantileScores(d: Dialect, ip: IntegerProfile): string {
       `    COUNT(*) OVER (PARTITION BY ${graded}, ${key}) AS ${name}_tied`,
     ];
     if (ip.ties === "first") {
-      cols.push(`    ROW_NUMBER() OVER (PARTITION BY ${graded}, ${key} ORDER BY ${d.nullsLast("order_key")}, customer_id) - 1 AS ${name}_earlier`);
+      cols.push(
+        `    ROW_NUMBER() OVER (PARTITION BY ${graded}, ${key} ORDER BY ${d.nullsLast("order_key")}, customer_id) - 1 AS ${name}_earlier`,
+      );
     }
     return cols;
   });
   const twiceQPlusOne = (name: string) =>
-    ip.ties === "average" ? `2 * ${name}_better + ${name}_tied`
-    : ip.ties === "best" ? `2 * ${name}_better + 1`
-    : `2 * (${name}_better + ${name}_earlier) + 1`;
+    ip.ties === "average"
+      ? `2 * ${name}_better + ${name}_tied`
+      : ip.ties === "best"
+        ? `2 * ${name}_better + 1`
+        : `2 * (${name}_better + ${name}_earlier) + 1`;
   const score = (name: string) =>
     `  CASE WHEN note IS NULL THEN ${k} - ${d.intDiv(`${d.wideInt(k)} * (${twiceQPlusOne(name)})`, "2 * n")} END AS ${name}_score`;
   return [
@@ -402,7 +439,10 @@ function quantileScores(d: Dialect, ip: IntegerProfile): string {
 }
 
 function indent(text: string): string {
-  return text.split("\n").map((line) => "  " + line).join("\n");
+  return text
+    .split("\n")
+    .map((line) => "  " + line)
+    .join("\n");
 }
 
 function oneLine(text: string): string {

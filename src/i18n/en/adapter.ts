@@ -18,11 +18,13 @@ const en = {
     salesSheetName: "RFM Customers",
   },
   storage: {
-    builtinId: (id: string) => `id "${id}" belongs to a built-in profile, which cannot be overwritten: choose another id`,
+    builtinId: (id: string) =>
+      `id "${id}" belongs to a built-in profile, which cannot be overwritten: choose another id`,
     idTaken: (id: string) =>
       `id "${id}" is already used by a profile saved in this workbook: choose another id, or update that profile`,
     notStoredAsText: "the stored profile is not JSON text",
-    storedUnderOtherId: (key: string) => `the stored profile's id does not match the setting "${key}" it is stored under`,
+    storedUnderOtherId: (key: string) =>
+      `the stored profile's id does not match the setting "${key}" it is stored under`,
     partUnderOtherId: (id: string) => `the stored profile's id does not match the id "${id}" its part is saved under`,
     notProfileXml: "the stored profile is not in the form RFM Grader writes (the part's XML cannot be read)",
     newerFormat: (format: string) =>

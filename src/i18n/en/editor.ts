@@ -16,7 +16,7 @@ const en = {
   editingStored: "Editing “{id}”, saved in this workbook",
   otherProblems: "Fix these problems:",
   identityHeading: "Name and id",
-  fieldId: "Id (what formulas name, e.g. =RFM.GRADE(…, \"east\"))",
+  fieldId: 'Id (what formulas name, e.g. =RFM.GRADE(…, "east"))',
   fieldNameEn: "Name in English",
   fieldNameZh: "Name in Chinese (optional: the English name is used)",
   methodHeading: "Scoring",
@@ -82,7 +82,8 @@ const en = {
   saving: "Saving…",
   saved: "Saved “{id}” in this workbook. Formulas are recalculating.",
   updateTitle: "Replace the saved profile?",
-  updateBody: "This workbook already has a profile “{id}”. Replace it? Every formula that uses it will grade by the new rules.",
+  updateBody:
+    "This workbook already has a profile “{id}”. Replace it? Every formula that uses it will grade by the new rules.",
   updateConfirm: "Replace",
   cancel: "Cancel",
   deleteButton: "Delete from workbook",
@@ -100,7 +101,8 @@ const en = {
   exportButton: "Export .json file",
   exportReady: "Exported as {file}.",
   exportCopyTitle: "“{id}” as JSON",
-  exportCopyBody: "Excel for Mac cannot save a file from the pane. Copy this text and save it in a text editor as {file}: Import reads it back, and so does the command line's --profile.",
+  exportCopyBody:
+    "Excel for Mac cannot save a file from the pane. Copy this text and save it in a text editor as {file}: Import reads it back, and so does the command line's --profile.",
   exportCopyText: "Profile JSON",
   exportCopyButton: "Copy",
   exportCopied: "Copied. Paste it into a text file named {file}.",

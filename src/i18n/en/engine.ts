@@ -91,7 +91,13 @@ const en = {
   nothingToGrade: {
     noRows: "There are no rows to grade below the header.",
     /** What a column of each role should hold, for "no row has … in column X". */
-    holds: { id: "has a customer id", date: "has a date", count: "has a number", total: "has a number", amount: "has a number" } as Record<Role, string>,
+    holds: {
+      id: "has a customer id",
+      date: "has a date",
+      count: "has a number",
+      total: "has a number",
+      amount: "has a number",
+    } as Record<Role, string>,
     /** The role's name in sales records, where it differs from roleNames. */
     salesRoleNames: { date: "order date" } as Partial<Record<Role, string>>,
     unreadableColumn: (what: string, column: string, meant: string) =>
@@ -108,11 +114,11 @@ const en = {
   profileIssues: {
     notAnObject: "must be a JSON object",
     notAField: "is not a profile field",
-    id: "must be 1–64 letters, digits, \"-\", \"_\" or \".\"",
+    id: 'must be 1–64 letters, digits, "-", "_" or "."',
     textsObject: "must be an object with English (en) and Chinese (zh) text",
     nonEmptyText: "must be a non-empty text",
-    method: "must be \"thresholds\" or \"quantiles\"",
-    monetaryUnit: "must be \"yuan\" or \"wan\" (10,000 yuan)",
+    method: 'must be "thresholds" or "quantiles"',
+    monetaryUnit: 'must be "yuan" or "wan" (10,000 yuan)',
     weights: "must be an object with recency, frequency and monetary weights",
     number: "must be a number",
     decimalPlaces: (places: number) => `must have at most ${places} decimal places`,
@@ -124,33 +130,34 @@ const en = {
     quantilesOnly: "belongs to quantile profiles only",
     thresholdsOnly: "belongs to thresholds profiles only",
     bins: (max: number) => `must be a whole number from 2 to ${max}`,
-    ties: "must be \"average\", \"best\" or \"first\"",
+    ties: 'must be "average", "best" or "first"',
     date: "must be a date written YYYY-MM-DD",
     windowAfterAsOf: "must not be after asOf",
     grades: "must be a non-empty list of grades",
     gradeObject: "must be an object",
-    gradeName: "must be a non-empty text such as \"A\"",
+    gradeName: 'must be a non-empty text such as "A"',
     gradeRepeated: (grade: string) => `repeats the grade "${grade}"`,
     lastGradeCut: "the last grade must have no cut-off: it takes every remaining customer (catch-all)",
-    oneCut: "must have exactly one cut-off, \"above\" or \"atLeast\" (only the last grade has none)",
+    oneCut: 'must have exactly one cut-off, "above" or "atLeast" (only the last grade has none)',
     cutsFall: "must be lower than the cut-off of the grade before (grades go from best to worst)",
-    periodObject: "must be an object such as {\"months\": 1} or {\"days\": 14}",
+    periodObject: 'must be an object such as {"months": 1} or {"days": 14}',
     periodUnit: "is not a period unit (months or days)",
-    periodOneUnit: "must give exactly one of \"months\" or \"days\"",
+    periodOneUnit: 'must give exactly one of "months" or "days"',
     periodRange: (max: number) => `must be a whole number from 1 to ${max}`,
   },
 
   /** A profile file that is not JSON: where and what a reader expected. */
   json: {
     notJson: (expected: string) => `The file is not valid JSON: ${expected}`,
-    notJsonAt: (line: number, column: number, expected: string) => `The file is not valid JSON: line ${line}, column ${column}: ${expected}`,
+    notJsonAt: (line: number, column: number, expected: string) =>
+      `The file is not valid JSON: line ${line}, column ${column}: ${expected}`,
     expected: {
       empty: "the file is empty",
       value: "expected a value (text, number, true/false/null, list or object)",
       key: "expected a field name in double quotes",
-      colon: "expected \":\" after the field name",
-      commaOrBrace: "expected \",\" or \"}\" after the value",
-      commaOrBracket: "expected \",\" or \"]\" after the value",
+      colon: 'expected ":" after the field name',
+      commaOrBrace: 'expected "," or "}" after the value',
+      commaOrBracket: 'expected "," or "]" after the value',
       string: "text in double quotes is not closed or holds an invalid character",
       number: "this number is not written the JSON way",
       end: "unexpected text after the end of the document",
@@ -160,7 +167,12 @@ const en = {
 
   /** Amounts shown compactly: powers of ten and the word that stands for them, largest first; the currency word. */
   money: {
-    scales: [[12, "T"], [9, "B"], [6, "M"], [3, "K"]] as [number, string][],
+    scales: [
+      [12, "T"],
+      [9, "B"],
+      [6, "M"],
+      [3, "K"],
+    ] as [number, string][],
     yuan: "yuan",
   },
 
@@ -208,7 +220,11 @@ const en = {
     units: { yuan: "yuan", wan: "10k yuan (万元)" },
     /** Beside the unit: where it came from (the user's choice, the money column's header, the profile). */
     unitFrom: (source: UnitSource, header: string) =>
-      source === "header" ? `from the column header “${header}”` : source === "user" ? "chosen by the user" : "the profile's unit",
+      source === "header"
+        ? `from the column header “${header}”`
+        : source === "user"
+          ? "chosen by the user"
+          : "the profile's unit",
     source: "Data read",
     output: "Results written to",
     previousSource: "Compared with",
@@ -237,7 +253,8 @@ const en = {
     canMoveUp: "Can move up with one order",
     notReachable: "Not reachable with one order",
     ordersNeeded: "Orders needed in all",
-    nextGradeNote: "One new order on the analysis date (recency 0, one more purchase), of the smallest amount that lifts the customer's grade; each customer's amount is in the column “Next grade with one order of”.",
+    nextGradeNote:
+      "One new order on the analysis date (recency 0, one more purchase), of the smallest amount that lifts the customer's grade; each customer's amount is in the column “Next grade with one order of”.",
     migrationCustomers: "Grade changes since the previous grading: customers",
     migrationAmount: "Grade changes since the previous grading: amount",
     migrationCorner: "Previous \\ now",
@@ -267,7 +284,8 @@ const en = {
     unitWan: "10,000 yuan",
     recency: (bounds: string) => `R: days since the last order, bounds ${bounds} (score 5 down to 2; beyond: 1)`,
     frequency: (bounds: string) => `F: purchases, bounds ${bounds} (score 1 up to 4; beyond: 5)`,
-    monetary: (bounds: string, unit: string) => `M: total amount in ${unit}, bounds ${bounds} (score 1 up to 4; beyond: 5)`,
+    monetary: (bounds: string, unit: string) =>
+      `M: total amount in ${unit}, bounds ${bounds} (score 1 up to 4; beyond: 5)`,
     quantiles: (bins: number, ties: string) => `R, F, M: ${bins} equal groups by rank; ties: ${ties}`,
     ties: {
       average: "tied customers share the group of their middle position",
@@ -322,7 +340,7 @@ const en = {
   compile: {
     unknownDialect: (v: string) => `Unknown SQL dialect "${v}": use duckdb, postgres, mysql or spark.`,
     firstNeedsOrder: () =>
-      "This profile breaks ties by input order (ties: \"first\"), and a database table has no order of its own: name the column that gives the order.",
+      'This profile breaks ties by input order (ties: "first"), and a database table has no order of its own: name the column that gives the order.',
     tooManyRowsForFormulas: (rows: string, limit: string) =>
       `Live formulas for a quantile profile compare every customer with every other one, so Excel would recalculate slowly: ${rows} rows is more than the ${limit} they are offered for. Write values instead, or use a thresholds profile.`,
     tooManyCustomersForFormulas: (customers: string, limit: string) =>
@@ -356,10 +374,12 @@ const en = {
       start: "Sales window start",
       startHelp: "Sales before this date are left out; empty: every sale up to the analysis date",
       moneyScale: "Amount scale",
-      moneyScaleHelp: "Order amounts are multiplied by this and rounded before they are added, so totals are exact (6 decimals)",
+      moneyScaleHelp:
+        "Order amounts are multiplied by this and rounded before they are added, so totals are exact (6 decimals)",
       unit: "Amount unit",
       scale: "Score scale",
-      scaleHelp: "Weights and grade cut-offs below are multiplied by this, so every comparison is between whole numbers",
+      scaleHelp:
+        "Weights and grade cut-offs below are multiplied by this, so every comparison is between whole numbers",
       weight: (d: string) => `Weight ${d} (× scale)`,
       recency: (s: number) => `R = ${s} up to days`,
       frequency: (s: number) => `F = ${s} up to purchases`,

@@ -7,11 +7,14 @@ const en = {
   /** "a, b and c". */
   listNames: (names: readonly string[]) =>
     names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`,
-  notOneColumn: (parameter: string, columns: number) => `“${parameter}” must be one cell or one column (it has ${columns} columns).`,
-  heightsDiffer: (names: string, heights: readonly number[]) => `${names} must have the same number of rows (now ${heights.join(", ")}).`,
+  notOneColumn: (parameter: string, columns: number) =>
+    `“${parameter}” must be one cell or one column (it has ${columns} columns).`,
+  heightsDiffer: (names: string, heights: readonly number[]) =>
+    `${names} must have the same number of rows (now ${heights.join(", ")}).`,
   noRows: (names: string) => `${names} are empty ranges.`,
   argumentIsError: (parameter: string, error: string) => `“${parameter}” holds the Excel error ${error}.`,
-  unknownProfile: (id: string, available: readonly string[]) => `Unknown profile “${id}”. Available profiles: ${available.join(", ")}.`,
+  unknownProfile: (id: string, available: readonly string[]) =>
+    `Unknown profile “${id}”. Available profiles: ${available.join(", ")}.`,
   badUnit: (value: string) => `unit must be "yuan" or "wan" (10,000 yuan), not “${value}”.`,
   badProfileDocument: (details: string) => `This profile cannot be used: ${details}`,
   dateSystemUnreadable: () =>

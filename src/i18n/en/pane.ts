@@ -32,8 +32,10 @@ const en = {
   windowStart: "Sales from",
   windowStartHint: "Sales before this date are not counted. Leave empty to count all.",
   liveFormulas: "Write as live Excel formulas",
-  liveFormulasHint: "The results stay formulas over your data, so the workbook grades without the add-in. Change the analysis date on the “RFM parameters” sheet to regrade.",
-  liveFormulasSalesHint: "One row per customer on a new sheet, totalled by formulas from your sales records, so the workbook grades without the add-in. Change a sale, or the analysis date on the “RFM parameters” sheet, to regrade; a new customer needs grading again.",
+  liveFormulasHint:
+    "The results stay formulas over your data, so the workbook grades without the add-in. Change the analysis date on the “RFM parameters” sheet to regrade.",
+  liveFormulasSalesHint:
+    "One row per customer on a new sheet, totalled by formulas from your sales records, so the workbook grades without the add-in. Change a sale, or the analysis date on the “RFM parameters” sheet, to regrade; a new customer needs grading again.",
   unit: "Amounts are in",
   unitYuan: "yuan (元)",
   unitWan: "10,000 yuan (万元)",
@@ -78,10 +80,12 @@ const en = {
   errorRefused:
     "Excel refused to change the workbook ({code}). If the sheet is protected, unprotect it (Review › Unprotect Sheet) or write the results to a new sheet; if the workbook's structure is protected, unprotect it (Review › Protect Workbook). Then grade again.",
   errorCellEditing: "Excel is editing a cell: press Enter or Esc in the sheet, then try again.",
-  errorSheetProtected: "The sheet “{sheet}” is protected, so the results cannot be written beside the table. Unprotect it (Review › Unprotect Sheet) or write the results to a new sheet.",
+  errorSheetProtected:
+    "The sheet “{sheet}” is protected, so the results cannot be written beside the table. Unprotect it (Review › Unprotect Sheet) or write the results to a new sheet.",
   errorWorkbookProtected:
     "The workbook's structure is protected, so no sheet can be added for the results. Unprotect it (Review › Protect Workbook), or grade a customer table in place without live formulas.",
-  errorSummaryProtected: "The workbook's structure is protected, so the summary sheet could not be added. Unprotect it (Review › Protect Workbook) and grade again to get it.",
+  errorSummaryProtected:
+    "The workbook's structure is protected, so the summary sheet could not be added. Unprotect it (Review › Protect Workbook) and grade again to get it.",
   notInExcel: "Open this add-in in Excel to grade a sheet.",
   ruleRecency: "R: days since the last order, bounds {bounds} (score 5 down to 2; beyond: 1)",
   ruleFrequency: "F: purchases, bounds {bounds} (score 1 up to 4; beyond: 5)",
@@ -104,10 +108,12 @@ const en = {
   reasonAsOfWaiting: "Looking for the latest date in your data…",
   reasonWindow: "Enter the sales start date as {pattern}, or leave it empty.",
   emptyTitle: "Select your data",
-  emptyBody: "Select the sales table with its header row, or one cell in it. Customer tables (one row per customer) and sales records (one row per sale) both work.",
+  emptyBody:
+    "Select the sales table with its header row, or one cell in it. Customer tables (one row per customer) and sales records (one row per sale) both work.",
   multipleTitle: "Select one range",
   notTableTitle: "This is not a table to grade",
-  notTableOneCell: "“{cell}” stands alone, with no data around it. Select the sales table with its header row, or one cell inside it.",
+  notTableOneCell:
+    "“{cell}” stands alone, with no data around it. Select the sales table with its header row, or one cell inside it.",
   notTableOneRow: "The selection is one row that is not a header row. Select the whole table, its header row included.",
   notTableOneColumn: "The selection is a single column. Select the whole table: its customer, date and amount columns.",
   reasonNotTable: "Select a table with a header row and data rows.",
@@ -117,7 +123,8 @@ const en = {
   nextGradeNotReachable: "{count} cannot move up with one order.",
   nextGradeWhere: "Each customer's amount is in the column “Next grade with one order of”.",
   historyHeading: "Grade history",
-  historyIntro: "Grades every customer at the end of each month or quarter, with only the sales known by then, and writes the grades, the changes between periods and a chart to new sheets.",
+  historyIntro:
+    "Grades every customer at the end of each month or quarter, with only the sales known by then, and writes the grades, the changes between periods and a chart to new sheets.",
   historyStep: "Grade at",
   historyMonthEnds: "Each month end",
   historyQuarterEnds: "Each quarter end",
@@ -126,9 +133,11 @@ const en = {
   historyPeriods: "{count} period ends, the last on {date}",
   historyRun: "Grade history",
   historyRunning: "Grading each period end…",
-  historyDone: "Grade history written for {customers} customers at {periods} period ends: sheets “{history}”, “{transitions}” and “{summary}”.",
+  historyDone:
+    "Grade history written for {customers} customers at {periods} period ends: sheets “{history}”, “{transitions}” and “{summary}”.",
   errorNoPeriods: "Choose a from month and a later (or the same) to month that hold at least one period end.",
-  errorHistoryProtected: "The workbook's structure is protected, so the history's new sheets cannot be added. Unprotect it (Review › Protect Workbook) and try again.",
+  errorHistoryProtected:
+    "The workbook's structure is protected, so the history's new sheets cannot be added. Unprotect it (Review › Protect Workbook) and try again.",
   /** The sample's headers: ones the engine recognises in this language, so the pane finds every column. */
   sampleId: "Customer ID",
   sampleLastOrder: "Last order date",
@@ -149,14 +158,16 @@ const en = {
   asOfTyped: "Latest date in your data: {date}.",
   asOfNoData: "No dates found in the date column.",
   asOfFormat: "Enter a date as {pattern}.",
-  warnFarAfter: "The analysis date is {days} after the latest date in your data ({latest}): every customer will look inactive (low R).",
+  warnFarAfter:
+    "The analysis date is {days} after the latest date in your data ({latest}): every customer will look inactive (low R).",
   warnBefore: "The analysis date is {days} before the latest date in your data ({latest}): later orders are left out.",
   dayOne: "{n} day",
   dayOther: "{n} days",
   useLatest: "Use {date}",
   fixedDateTitle: "The profile's analysis date is {date}; your data runs to {latest}",
   fixedDateRows: "Graded on {date}, {count} (of {total}) whose last order is later would not be graded.",
-  fixedDateSales: "Graded on {date}, {count} (of {total}) after it would not be counted, and customers who bought only later would not be graded.",
+  fixedDateSales:
+    "Graded on {date}, {count} (of {total}) after it would not be counted, and customers who bought only later would not be graded.",
   useDataDate: "Use {latest}, the latest date in your data",
   keepProfileDate: "Keep {date}",
   asOfChosenData: "The latest date in your data, chosen over the profile's {date}.",
@@ -167,9 +178,11 @@ const en = {
   unitFromProfileNoColumn: "The profile's unit.",
   unitChosenMatches: "Chosen by hand; the column header “{header}” says the same.",
   unitChosen: "Chosen by hand (the profile's unit is {profileUnit}).",
-  unitConflict: "The column header “{header}” says {headerUnit}, but the amounts will be read in {unit}. Check which is right: the M scores depend on it.",
+  unitConflict:
+    "The column header “{header}” says {headerUnit}, but the amounts will be read in {unit}. Check which is right: the M scores depend on it.",
   useHeaderUnit: "Use {headerUnit}",
-  unitUnreadable: "The column header “{header}” names a unit this add-in cannot read ({written}): the amounts will be read in {unit}. Check it: the M scores depend on it.",
+  unitUnreadable:
+    "The column header “{header}” names a unit this add-in cannot read ({written}): the amounts will be read in {unit}. Check it: the M scores depend on it.",
   ambiguousColumns: "{count} columns are headed “{header}” ({columns}): choose one.",
   twoColumns: "Two",
   listAnd: " and ",
@@ -187,8 +200,10 @@ const en = {
   resultBasis: "Profile: {profile} · analysis date {date}",
   resultCarried: "Beside each customer: {columns}, from the customer's most recent sale.",
   resultLive: "The results are live Excel formulas: change the analysis date on the “{sheet}” sheet to regrade.",
-  resultPastRows: "Your data runs to {latest}, {days} after the analysis date {asOf}: {rows} (of {total}) who last ordered later not graded.",
-  resultPastSales: "Your data runs to {latest}, {days} after the analysis date {asOf}: {sales} after it not counted, {customers} with only later sales not graded.",
+  resultPastRows:
+    "Your data runs to {latest}, {days} after the analysis date {asOf}: {rows} (of {total}) who last ordered later not graded.",
+  resultPastSales:
+    "Your data runs to {latest}, {days} after the analysis date {asOf}: {sales} after it not counted, {customers} with only later sales not graded.",
   selectResults: "Select the results",
   openSummary: "Open the summary sheet",
   notGradedHeading: "Not graded, by reason",

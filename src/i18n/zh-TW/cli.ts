@@ -26,34 +26,35 @@ const UNIT_NAMES: Record<MonetaryUnit, string> = {
 const n = (count: number) => grouped(count, LANG);
 
 const EVIDENCE: Record<EncodingEvidenceText, string> = {
-    bom: "",
-    utf8: "",
-    zeros: "（無 BOM，依據零位元組判斷）",
-    bytes: "（依據位元組特徵判斷）",
-    headers: "（依據位元組特徵和欄位標題判斷）",
-    forced: "（--encoding 指定）",
-  };
+  bom: "",
+  utf8: "",
+  zeros: "（無 BOM，依據零位元組判斷）",
+  bytes: "（依據位元組特徵判斷）",
+  headers: "（依據位元組特徵和欄位標題判斷）",
+  forced: "（--encoding 指定）",
+};
 
 const DECLINES: Record<DeclineReasonText, string> = {
-    workbookInput: "輸入是活頁簿；DuckDB 只讀取 .csv 和 .parquet 檔案",
-    workbookOutput: "結果寫入活頁簿（.xlsx）",
-    previous: "--previous 需要與上一次的結果比較",
-    encoding: "檔案不是 UTF-8 編碼的文字",
-    delimiter: "檔案不是以逗號分隔",
-    salesRecords: "檔案是銷售記錄；DuckDB 只用於客戶表",
-    headerBelow: "標題列不在第一列",
-    earlierResults: "檔案末尾已有上一次分級的結果欄",
-    rowsNeedNotes: "部分列無法直接分級，由 JavaScript 引擎逐列註明原因",
-    quotes: "檔案中有帶引號的儲存格",
-    formulaLike: "有儲存格以公式符號（=、+、-、@）開頭",
-    lineBreaks: "檔案的換行字元不全是 LF 或不全是 CRLF",
-    emptyLine: "檔案中有空列",
-    notStrict: "部分儲存格不是標準寫法（日期為 YYYY-MM-DD 且不晚於分析日期、購買次數為整數、金額為普通數字、客戶編號不重複）",
-    unreadable: "DuckDB 無法按逗號分隔的 UTF-8 文字讀取該檔案",
-    emptyTable: "表格中沒有資料列",
-    notInstalled: "未安裝 DuckDB（@duckdb/node-api）",
-    failed: "DuckDB 執行出錯",
-  };
+  workbookInput: "輸入是活頁簿；DuckDB 只讀取 .csv 和 .parquet 檔案",
+  workbookOutput: "結果寫入活頁簿（.xlsx）",
+  previous: "--previous 需要與上一次的結果比較",
+  encoding: "檔案不是 UTF-8 編碼的文字",
+  delimiter: "檔案不是以逗號分隔",
+  salesRecords: "檔案是銷售記錄；DuckDB 只用於客戶表",
+  headerBelow: "標題列不在第一列",
+  earlierResults: "檔案末尾已有上一次分級的結果欄",
+  rowsNeedNotes: "部分列無法直接分級，由 JavaScript 引擎逐列註明原因",
+  quotes: "檔案中有帶引號的儲存格",
+  formulaLike: "有儲存格以公式符號（=、+、-、@）開頭",
+  lineBreaks: "檔案的換行字元不全是 LF 或不全是 CRLF",
+  emptyLine: "檔案中有空列",
+  notStrict:
+    "部分儲存格不是標準寫法（日期為 YYYY-MM-DD 且不晚於分析日期、購買次數為整數、金額為普通數字、客戶編號不重複）",
+  unreadable: "DuckDB 無法按逗號分隔的 UTF-8 文字讀取該檔案",
+  emptyTable: "表格中沒有資料列",
+  notInstalled: "未安裝 DuckDB（@duckdb/node-api）",
+  failed: "DuckDB 執行出錯",
+};
 const HELP: CliTexts["help"] = {
   program: "按最近購買時間、購買次數和購買金額（RFM）為 .csv 和 .xlsx 檔案中的客戶分級。",
   version: "顯示版本號",
@@ -160,10 +161,12 @@ const HELP: CliTexts["help"] = {
     defaultValue: (value) => `（預設：${value}）`,
     choices: (values) => `（可選：${values}）`,
     unknownOption: (option, suggestion) => `未知選項「${option}」${suggestion ? `（是否要輸入 ${suggestion}？）` : ""}`,
-    unknownCommand: (command, suggestion) => `未知指令「${command}」${suggestion ? `（是否要輸入 ${suggestion}？）` : ""}`,
+    unknownCommand: (command, suggestion) =>
+      `未知指令「${command}」${suggestion ? `（是否要輸入 ${suggestion}？）` : ""}`,
     argumentMissing: (option) => `選項「${option}」缺少取值`,
     requiredArgument: (argument) => `缺少必需的參數「${argument}」`,
-    tooManyArguments: (command, expected, got) => `${command ? `指令「${command}」的` : ""}參數過多：應為 ${expected} 個，實際為 ${got} 個。`,
+    tooManyArguments: (command, expected, got) =>
+      `${command ? `指令「${command}」的` : ""}參數過多：應為 ${expected} 個，實際為 ${got} 個。`,
     invalidArgument: (option, value) => `選項「${option}」的取值「${value}」無效`,
   },
 };
@@ -175,49 +178,69 @@ const zhTW: CliTexts = {
     noInput: () => "缺少輸入檔案：請指定 .csv 或 .xlsx 檔案，例如 rfm grade sales.xlsx --profile wuhan",
     fileNotFound: (path) => `無法讀取「${path}」：檔案不存在`,
     fileUnreadable: (path, detail) => `無法讀取「${path}」：${detail}`,
-    unknownFileType: (path) => `「${path}」不是 .csv、.txt、.xlsx 或 .parquet 檔案（舊版 .xls 活頁簿請先在 Excel 中另存新檔 .xlsx）`,
-    notInEncoding: (path, encoding, likely) => likely
-      ? `「${path}」不是 ${encoding} 編碼的文字，按 ${likely.label} 可以讀取：請使用 --encoding ${likely.flag}，或去掉 --encoding 讓程式自動偵測`
-      : `「${path}」不是 ${encoding} 編碼的文字：去掉 --encoding 讓程式自動偵測，或指定檔案儲存時所用的編碼（utf8、utf16le、gb18030、big5、windows-1252）`,
-    unknownEncoding: (path) => `「${path}」既不是 UTF-8、UTF-16、GB18030/GBK、Big5，也不是 Windows-1252 編碼的文字：請用 --encoding 指定其編碼，或在 Excel 中另存新檔「CSV UTF-8（逗號分隔）」`,
-    ambiguousEncoding: (path, likely) => `「${path}」可能是 ${likely.map((e) => e.label).join(" 或 ")} 編碼，僅憑檔案內容無法確定：請用 ${likely.map((e) => `--encoding ${e.flag}`).join(" 或 ")} 指定`,
-    doubtfulEncoding: (path, label, flag) => `「${path}」可能是 ${label} 編碼，但僅憑檔案內容無法確定：如確是此編碼，請用 --encoding ${flag} 指定`,
-    bomOfOtherEncoding: (path, marked, forced, flag) => `「${path}」以 ${marked} 的位元組順序標記（BOM）開頭，不是 ${forced} 編碼：請使用 --encoding ${flag}，或去掉 --encoding`,
-    headersInOtherEncoding: (path, forced, likely, flag) => `「${path}」按 ${forced} 讀取時沒有可識別的欄位標題，按 ${likely} 讀取則有：請使用 --encoding ${flag}，或去掉 --encoding 讓程式自動偵測`,
-    profileNotUtf8: (path) => `分級方案檔案「${path}」不是 UTF-8 編碼（可能是 GBK 或 UTF-16）：請另存新檔 UTF-8 編碼（記事本：另存新檔，編碼選 UTF-8）`,
+    unknownFileType: (path) =>
+      `「${path}」不是 .csv、.txt、.xlsx 或 .parquet 檔案（舊版 .xls 活頁簿請先在 Excel 中另存新檔 .xlsx）`,
+    notInEncoding: (path, encoding, likely) =>
+      likely
+        ? `「${path}」不是 ${encoding} 編碼的文字，按 ${likely.label} 可以讀取：請使用 --encoding ${likely.flag}，或去掉 --encoding 讓程式自動偵測`
+        : `「${path}」不是 ${encoding} 編碼的文字：去掉 --encoding 讓程式自動偵測，或指定檔案儲存時所用的編碼（utf8、utf16le、gb18030、big5、windows-1252）`,
+    unknownEncoding: (path) =>
+      `「${path}」既不是 UTF-8、UTF-16、GB18030/GBK、Big5，也不是 Windows-1252 編碼的文字：請用 --encoding 指定其編碼，或在 Excel 中另存新檔「CSV UTF-8（逗號分隔）」`,
+    ambiguousEncoding: (path, likely) =>
+      `「${path}」可能是 ${likely.map((e) => e.label).join(" 或 ")} 編碼，僅憑檔案內容無法確定：請用 ${likely.map((e) => `--encoding ${e.flag}`).join(" 或 ")} 指定`,
+    doubtfulEncoding: (path, label, flag) =>
+      `「${path}」可能是 ${label} 編碼，但僅憑檔案內容無法確定：如確是此編碼，請用 --encoding ${flag} 指定`,
+    bomOfOtherEncoding: (path, marked, forced, flag) =>
+      `「${path}」以 ${marked} 的位元組順序標記（BOM）開頭，不是 ${forced} 編碼：請使用 --encoding ${flag}，或去掉 --encoding`,
+    headersInOtherEncoding: (path, forced, likely, flag) =>
+      `「${path}」按 ${forced} 讀取時沒有可識別的欄位標題，按 ${likely} 讀取則有：請使用 --encoding ${flag}，或去掉 --encoding 讓程式自動偵測`,
+    profileNotUtf8: (path) =>
+      `分級方案檔案「${path}」不是 UTF-8 編碼（可能是 GBK 或 UTF-16）：請另存新檔 UTF-8 編碼（記事本：另存新檔，編碼選 UTF-8）`,
     emptyFile: (path) => `「${path}」是空檔案：需要標題列和資料列`,
-    unclosedQuote: (path, row) => `「${path}」第 ${row} 列：引號（"）開始的儲存格沒有結束，其後的所有列都會併入該儲存格；請修正引號後重試`,
+    unclosedQuote: (path, row) =>
+      `「${path}」第 ${row} 列：引號（"）開始的儲存格沒有結束，其後的所有列都會併入該儲存格；請修正引號後重試`,
     notAWorkbook: (path, detail) => `無法將「${path}」作為 .xlsx 活頁簿讀取：${detail}`,
     noSheets: (path) => `「${path}」中沒有工作表`,
     sheetNotFound: (name, available) => `找不到名為「${name}」的工作表；活頁簿中有：${quoteList(available)}`,
     encodingOnlyForCsv: () => "--encoding 僅適用於 .csv 輸入檔案（.xlsx 活頁簿自帶編碼資訊）",
     sheetOnlyForXlsx: () => "--sheet 僅適用於 .xlsx 輸入檔案",
-    unknownProfile: (name, builtins) => `未知分級方案「${name}」：請使用 ${builtins.join(" 或 ")}，或分級方案 .json 檔案的路徑`,
+    unknownProfile: (name, builtins) =>
+      `未知分級方案「${name}」：請使用 ${builtins.join(" 或 ")}，或分級方案 .json 檔案的路徑`,
     noProfile: () => "未指定分級方案：請新增 --profile shaoxing、--profile wuhan 或 --profile 檔案.json",
     asOfMissing: (profile) => `分級方案「${profile}」沒有預設分析日期：請用 --as-of YYYY-MM-DD 指定`,
     profileNotJson: (path, problem) => `分級方案檔案「${path}」：${problem[LANG]}`,
     profileInvalid: (path, issues) => `分級方案檔案「${path}」無效：${issues.map((i) => issueText(i)).join("；")}`,
     badDateFlag: (flag, value) => `${flag}「${value}」不是日期：請寫成 YYYY-MM-DD 格式`,
     badChoice: (flag, value, choices) => `${flag}「${value}」無效，可選值：${choices.join("、")}`,
-    badMap: (value, roles) => `--map「${value}」格式應為 角色=欄位標題，角色可選 ${roles.join("、")}（例如 --map "total=銷售總額"）`,
+    badMap: (value, roles) =>
+      `--map「${value}」格式應為 角色=欄位標題，角色可選 ${roles.join("、")}（例如 --map "total=銷售總額"）`,
     mapRoleTwice: (role) => `--map 對 ${role} 欄指定了兩次`,
-    mapNoSuchColumn: (role, header, found) => `--map ${role}=${header}：沒有名為「${header}」的欄；欄位標題為：${quoteList(found)}`,
-    missingColumns: (kind, missing, found) => `作為${KIND_NAMES[kind]}缺少以下欄：${roleList(missing)}。` +
+    mapNoSuchColumn: (role, header, found) =>
+      `--map ${role}=${header}：沒有名為「${header}」的欄；欄位標題為：${quoteList(found)}`,
+    missingColumns: (kind, missing, found) =>
+      `作為${KIND_NAMES[kind]}缺少以下欄：${roleList(missing)}。` +
       `欄位標題為：${quoteList(found)}。可用 --map 角色=欄位標題 指定欄`,
     ambiguousColumns: (role, header, letters) =>
       `有 ${letters.length} 欄的欄位標題都是「${header}」（第 ${letters.join("、")} 欄），無法確定哪一欄是${ROLE_NAMES[role]}：請在檔案中修改欄位標題，只讓其中一欄使用此名稱`,
-    nothingToGrade: (said, role) => role === undefined ? said[LANG] : `${said[LANG]}可用 --map ${role}=欄位標題 指定正確的欄`,
+    nothingToGrade: (said, role) =>
+      role === undefined ? said[LANG] : `${said[LANG]}可用 --map ${role}=欄位標題 指定正確的欄`,
     outSameAsInput: () => "--out 不能是輸入檔案本身（或指向它的連結）：輸入檔案不會被覆寫",
     badOutType: (path) => `--out「${path}」必須以 .csv 或 .xlsx 結尾`,
-    tooManyRowsForXlsx: (rows, limit) => `結果共 ${rows} 列，超過 Excel 工作表的容量（標題列以下 ${limit} 列）：請用 --out 檔案.csv 輸出`,
+    tooManyRowsForXlsx: (rows, limit) =>
+      `結果共 ${rows} 列，超過 Excel 工作表的容量（標題列以下 ${limit} 列）：請用 --out 檔案.csv 輸出`,
     badMonthFlag: (flag, value) => `${flag}「${value}」不是月份：請寫成 YYYY-MM 格式（例如 2025-01）`,
     monthFlagMissing: (flag) => `缺少 ${flag}：rfm history 需要 --from YYYY-MM 和 --to YYYY-MM`,
     monthsReversed: (from, to) => `--to ${to} 早於 --from ${from}`,
-    noQuarterEnd: (from, to) => `${from} 至 ${to} 之間沒有季末（季末在 3、6、9、12 月）：請擴大 --from/--to 範圍，或使用 --every month`,
-    tooManyPeriods: (count, limit) => `共 ${count} 個期末，超過 rfm history 的上限（${limit} 個）：請縮短 --from/--to 範圍，或使用 --every quarter`,
-    historyNeedsOut: () => "rfm history 會輸出等級歷史表和等級變化表：請指定 -o 檔案.xlsx（兩張工作表和一張圖表）或 -o 檔案.csv（檔案.csv 和 檔案-transitions.csv）",
-    historyNeedsSales: (header) => `rfm history 需要銷售記錄（每列一筆銷售：客戶、下單時間、訂單金額）；此檔案是客戶表（含購買次數欄「${header}」）`,
-    firstEndBeforeWindow: (end, start) => `第一個期末 ${end} 早於統計期間起始日期 ${start}，該期末不會計入任何銷售：請讓 --from 從起始日期所在月份或之後開始，或用 --window-start 指定起始日期`,
+    noQuarterEnd: (from, to) =>
+      `${from} 至 ${to} 之間沒有季末（季末在 3、6、9、12 月）：請擴大 --from/--to 範圍，或使用 --every month`,
+    tooManyPeriods: (count, limit) =>
+      `共 ${count} 個期末，超過 rfm history 的上限（${limit} 個）：請縮短 --from/--to 範圍，或使用 --every quarter`,
+    historyNeedsOut: () =>
+      "rfm history 會輸出等級歷史表和等級變化表：請指定 -o 檔案.xlsx（兩張工作表和一張圖表）或 -o 檔案.csv（檔案.csv 和 檔案-transitions.csv）",
+    historyNeedsSales: (header) =>
+      `rfm history 需要銷售記錄（每列一筆銷售：客戶、下單時間、訂單金額）；此檔案是客戶表（含購買次數欄「${header}」）`,
+    firstEndBeforeWindow: (end, start) =>
+      `第一個期末 ${end} 早於統計期間起始日期 ${start}，該期末不會計入任何銷售：請讓 --from 從起始日期所在月份或之後開始，或用 --window-start 指定起始日期`,
     cannotWrite: (path, reason) => `無法寫入「${path}」：${reason[LANG]}`,
     cannotWriteStdout: (reason) => `無法寫入輸出（標準輸出）：${reason[LANG]}`,
     outDirIsFile: (path) => `--out-dir「${path}」是檔案，不是資料夾：請指定一個資料夾（不存在時會自動建立）`,
@@ -228,7 +251,8 @@ const zhTW: CliTexts = {
     window: "統計期間",
     unit: "金額單位",
     input: "輸入",
-    textRead: (encoding, bom, evidence, delimiter) => `檔案：${encoding} 編碼${bom ? "（帶 BOM）" : ""}${EVIDENCE[evidence]}，${delimiter[LANG]}分隔`,
+    textRead: (encoding, bom, evidence, delimiter) =>
+      `檔案：${encoding} 編碼${bom ? "（帶 BOM）" : ""}${EVIDENCE[evidence]}，${delimiter[LANG]}分隔`,
     decimals: (parts) => `小數點：${parts.join("；")}`,
     decimalReading: (reading, header) =>
       reading === "comma"
@@ -239,16 +263,23 @@ const zhTW: CliTexts = {
             ? `「${header}」欄中逗號和句點都用作小數點，含逗號或句點的儲存格未分級（見「備註」欄）`
             : `「${header}」欄中沒有數值能說明小數點，如 1,234（1234 還是 1.234？）這樣的儲存格未分級（見「備註」欄）`,
     unitSource: (choice, header) =>
-      choice.source === "user" ? "（--unit 指定）" : choice.source === "header" ? `（依據欄位標題「${header}」）` : "（分級方案的單位）",
+      choice.source === "user"
+        ? "（--unit 指定）"
+        : choice.source === "header"
+          ? `（依據欄位標題「${header}」）`
+          : "（分級方案的單位）",
     unitCurrency: (currency) => `；金額為 ${currency}，按原數值與分級方案的界值比較（不做幣種換算）`,
-    unitUnreadable: (choice, header) => `警告：欄位標題「${header}」註明的單位「${choice.unreadable}」無法識別（只支援元和萬元）：金額按${UNIT_NAMES[choice.unit]}讀取（${choice.source === "user" ? "--unit 指定" : "分級方案的單位"}）；請換算該欄，或核對 M 分數`,
-    unitConflict: (choice, header) => `警告：欄位標題「${header}」註明單位為${UNIT_NAMES[choice.headerUnit ?? choice.unit]}，但 --unit 指定為${UNIT_NAMES[choice.unit]}：金額按 --unit 指定的${UNIT_NAMES[choice.unit]}讀取`,
+    unitUnreadable: (choice, header) =>
+      `警告：欄位標題「${header}」註明的單位「${choice.unreadable}」無法識別（只支援元和萬元）：金額按${UNIT_NAMES[choice.unit]}讀取（${choice.source === "user" ? "--unit 指定" : "分級方案的單位"}）；請換算該欄，或核對 M 分數`,
+    unitConflict: (choice, header) =>
+      `警告：欄位標題「${header}」註明單位為${UNIT_NAMES[choice.headerUnit ?? choice.unit]}，但 --unit 指定為${UNIT_NAMES[choice.unit]}：金額按 --unit 指定的${UNIT_NAMES[choice.unit]}讀取`,
     graded: (graded, total, kind) => `已分級 ${graded} / ${total} ${kind === "customers" ? "列" : "個客戶"}`,
     headerRow: (row) => `標題列：第 ${row} 列（其上方的列不屬於表格）`,
     grades: "等級分佈",
     scores: "各分數人數（5 … 1）",
     notGraded: (n) => `未分級：${n}（原因見「備註」欄）`,
-    sales: (read, kept, outside, skipped) => `銷售記錄：讀取 ${read} 筆，統計期間內 ${kept} 筆，期間外 ${outside} 筆，無法讀取而跳過 ${skipped} 筆`,
+    sales: (read, kept, outside, skipped) =>
+      `銷售記錄：讀取 ${read} 筆，統計期間內 ${kept} 筆，期間外 ${outside} 筆，無法讀取而跳過 ${skipped} 筆`,
     skippedSale: "已跳過",
     blankRows: (n) => `已跳過空列：${n}（所讀各欄均為空；不計入未分級）`,
     duplicateIds: (rows, ids) => `客戶編號重複：${rows} 列共用 ${ids} 個客戶編號（均已分級，並在「備註」欄中註明）`,
@@ -256,9 +287,10 @@ const zhTW: CliTexts = {
     moreSkipped: (n) => `…… 另有 ${n} 筆銷售記錄被跳過`,
     written: (path) => `已寫入：${path}`,
     replacedResults: "輸入檔案中已有上次分級的結果欄：輸出中已替換為本次結果",
-    csvProblem: (row, code) => code === "TextAfterQuote"
-      ? `警告：第 ${row} 列：帶引號的儲存格在結束引號之後還有文字；已保留這些文字並去掉該引號（"x"y 讀作 xy）`
-      : `警告：第 ${row} 列：引號（"）開始的儲存格沒有結束；該儲存格一直讀到檔案末尾`,
+    csvProblem: (row, code) =>
+      code === "TextAfterQuote"
+        ? `警告：第 ${row} 列：帶引號的儲存格在結束引號之後還有文字；已保留這些文字並去掉該引號（"x"y 讀作 xy）`
+        : `警告：第 ${row} 列：引號（"）開始的儲存格沒有結束；該儲存格一直讀到檔案末尾`,
     moreCsvProblems: (n) => `警告：另有 ${n} 列在結束引號之後還有文字`,
     reading: "正在讀取",
     grading: "正在分級",
@@ -267,10 +299,9 @@ const zhTW: CliTexts = {
   history: {
     periods: "期末日期",
     periodSpan: (count, step, first, last) => `${count} 個${step === "month" ? "月末" : "季末"}，${first} – ${last}`,
-    window: (start) => start === undefined
-      ? "截至各期末的全部銷售"
-      : `${start} – 各期末`,
-    sales: (read, counted, outside, skipped) => `銷售記錄：讀取 ${read} 筆，計入 ${counted} 筆，統計期間起始日期之前或最後一個期末之後 ${outside} 筆，無法讀取而跳過 ${skipped} 筆`,
+    window: (start) => (start === undefined ? "截至各期末的全部銷售" : `${start} – 各期末`),
+    sales: (read, counted, outside, skipped) =>
+      `銷售記錄：讀取 ${read} 筆，計入 ${counted} 筆，統計期間起始日期之前或最後一個期末之後 ${outside} 筆，無法讀取而跳過 ${skipped} 筆`,
     listed: (listed, customers) => `客戶：${listed} 個至少在一個期末有等級（共 ${customers} 個客戶有可讀取的銷售）`,
     perPeriod: "各期末各等級客戶數",
     noGrade: "無等級",
@@ -279,7 +310,8 @@ const zhTW: CliTexts = {
   },
   output: {
     cut: (column) => `「${column}」欄：文字超過 Excel 儲存格上限，已截斷為 32,767 個字元`,
-    cutCells: (n) => `文字截斷：${n} 個儲存格超過 Excel 上限 32,767 個字元，在活頁簿中已截斷（見其「備註」）；輸出為 .csv 可保留全文`,
+    cutCells: (n) =>
+      `文字截斷：${n} 個儲存格超過 Excel 上限 32,767 個字元，在活頁簿中已截斷（見其「備註」）；輸出為 .csv 可保留全文`,
   },
   demo: {
     heading: (sample, profile) => `示範：用 ${profile} 分級方案為 ${sample} 分級`,
@@ -288,33 +320,46 @@ const zhTW: CliTexts = {
   },
   xlsx: {
     renamedText: (path) => `「${path}」是改成 .xlsx 副檔名的文字（CSV）檔案，不是活頁簿：請將副檔名改為 .csv 後重試`,
-    encrypted: (path) => `「${path}」設定了開啟密碼（已加密），或是舊版 .xls 活頁簿：請在 Excel 中開啟，刪除密碼（檔案 > 資訊 > 保護活頁簿），另存新檔 .xlsx 後重試`,
+    encrypted: (path) =>
+      `「${path}」設定了開啟密碼（已加密），或是舊版 .xls 活頁簿：請在 Excel 中開啟，刪除密碼（檔案 > 資訊 > 保護活頁簿），另存新檔 .xlsx 後重試`,
     damaged: (path) => `「${path}」已損壞，不是完整的 .xlsx 活頁簿：請在 Excel 中開啟並修復，或重新匯出`,
-    passwordProtected: (path) => `「${path}」設定了開啟密碼（已加密）：請在 Excel 中開啟，刪除密碼（檔案 > 資訊 > 保護活頁簿），儲存後重試`,
-    oldXls: (path) => `「${path}」是改成 .xlsx 副檔名的 Excel 97-2003 活頁簿（.xls）：請在 Excel 中開啟，另存新檔 .xlsx（檔案 > 另存新檔）後重試`,
-    binaryWorkbook: (path) => `「${path}」是 Excel 二進位活頁簿（.xlsb），本工具無法讀取：請在 Excel 中開啟，另存新檔 .xlsx（檔案 > 另存新檔）後重試`,
-    openDocument: (path) => `「${path}」是改成 .xlsx 副檔名的 OpenDocument 試算表（.ods）：請另存新檔 .xlsx（Excel 2007-365）或 CSV 後重試`,
-    markup: (path) => `「${path}」是改成 .xlsx 副檔名的網頁或 XML 檔案，不是活頁簿：請在 Excel 中開啟，另存新檔 .xlsx（檔案 > 另存新檔）後重試`,
+    passwordProtected: (path) =>
+      `「${path}」設定了開啟密碼（已加密）：請在 Excel 中開啟，刪除密碼（檔案 > 資訊 > 保護活頁簿），儲存後重試`,
+    oldXls: (path) =>
+      `「${path}」是改成 .xlsx 副檔名的 Excel 97-2003 活頁簿（.xls）：請在 Excel 中開啟，另存新檔 .xlsx（檔案 > 另存新檔）後重試`,
+    binaryWorkbook: (path) =>
+      `「${path}」是 Excel 二進位活頁簿（.xlsb），本工具無法讀取：請在 Excel 中開啟，另存新檔 .xlsx（檔案 > 另存新檔）後重試`,
+    openDocument: (path) =>
+      `「${path}」是改成 .xlsx 副檔名的 OpenDocument 試算表（.ods）：請另存新檔 .xlsx（Excel 2007-365）或 CSV 後重試`,
+    markup: (path) =>
+      `「${path}」是改成 .xlsx 副檔名的網頁或 XML 檔案，不是活頁簿：請在 Excel 中開啟，另存新檔 .xlsx（檔案 > 另存新檔）後重試`,
     notAWorkbook: (path) => `「${path}」是 zip 壓縮檔案，但不是 Excel 活頁簿：其中沒有活頁簿部件`,
     missingPart: (path, part) => `「${path}」已損壞：缺少其中的部件 ${part}；請在 Excel 中開啟並修復，或重新匯出`,
-    compression: (path, method) => `「${path}」採用 ${method} 壓縮，本工具無法讀取（僅支援 Excel 使用的 Deflate）：請在 Excel 中開啟並重新儲存後重試`,
-    encryptedZip: (path) => `「${path}」是帶加密（密碼保護）條目的 zip 檔案，本工具無法讀取：請在 Excel 中重新儲存活頁簿（不設定 zip 密碼）後重試`,
-    notAWorksheet: (path, sheet, kind) => `「${path}」中的工作表「${sheet}」是${{ chartsheet: "圖表工作表", dialogsheet: "對話方塊工作表", macrosheet: "Excel 4 巨集工作表" }[kind]}，不是包含儲存格的工作表：請用 --sheet 指定一個工作表`,
+    compression: (path, method) =>
+      `「${path}」採用 ${method} 壓縮，本工具無法讀取（僅支援 Excel 使用的 Deflate）：請在 Excel 中開啟並重新儲存後重試`,
+    encryptedZip: (path) =>
+      `「${path}」是帶加密（密碼保護）條目的 zip 檔案，本工具無法讀取：請在 Excel 中重新儲存活頁簿（不設定 zip 密碼）後重試`,
+    notAWorksheet: (path, sheet, kind) =>
+      `「${path}」中的工作表「${sheet}」是${{ chartsheet: "圖表工作表", dialogsheet: "對話方塊工作表", macrosheet: "Excel 4 巨集工作表" }[kind]}，不是包含儲存格的工作表：請用 --sheet 指定一個工作表`,
     noWorksheet: (path) => `「${path}」中沒有包含儲存格的工作表（只有圖表或對話方塊工作表）`,
-    documentType: (path) => `「${path}」的活頁簿內部含有 DTD 宣告（Document Type Definition），檔案格式不允許這樣做（XML 炸彈正是藉此製造的）：請用產生它的程式重新匯出`,
-    preRelease: (path) => `「${path}」採用 Excel 2007 預覽版（beta）的格式，而不是正式發行的 Office Open XML 格式：請用產生它的程式重新匯出`,
+    documentType: (path) =>
+      `「${path}」的活頁簿內部含有 DTD 宣告（Document Type Definition），檔案格式不允許這樣做（XML 炸彈正是藉此製造的）：請用產生它的程式重新匯出`,
+    preRelease: (path) =>
+      `「${path}」採用 Excel 2007 預覽版（beta）的格式，而不是正式發行的 Office Open XML 格式：請用產生它的程式重新匯出`,
     noVisibleSheet: (path) => `「${path}」的所有工作表都已隱藏：請用 --sheet 指定一個`,
   },
   previous: {
     badType: (path) => `--previous「${path}」必須是 rfm grade 之前輸出的結果檔案（.csv 或 .xlsx）`,
-    noGradeColumn: (path, headers) => `「${path}」沒有客戶等級欄（Grade 或 客戶等級），不是 rfm grade 之前輸出的結果。其欄位標題為：${quoteList(headers)}`,
+    noGradeColumn: (path, headers) =>
+      `「${path}」沒有客戶等級欄（Grade 或 客戶等級），不是 rfm grade 之前輸出的結果。其欄位標題為：${quoteList(headers)}`,
     noIdColumn: (path, headers) => `「${path}」沒有用於比對客戶的客戶編號欄。其欄位標題為：${quoteList(headers)}`,
     noCurrentIds: () => "--previous 按客戶編號比對客戶，但此表沒有客戶編號欄：請用 --map id=欄位標題 指定",
   },
   engines: {
-    duckdb: (asked, megabytes) => asked
-      ? "計算引擎：DuckDB（--engine duckdb 指定）"
-      : `計算引擎：DuckDB，因檔案達 ${megabytes} MB 自動選用（--engine js 改用 JavaScript 引擎；結果相同）`,
+    duckdb: (asked, megabytes) =>
+      asked
+        ? "計算引擎：DuckDB（--engine duckdb 指定）"
+        : `計算引擎：DuckDB，因檔案達 ${megabytes} MB 自動選用（--engine js 改用 JavaScript 引擎；結果相同）`,
     small: (megabytes) => `計算引擎：JavaScript（auto：${megabytes} MB 及以上才用 DuckDB；結果相同）`,
     javascript: (reason) => `計算引擎：JavaScript（未採用 DuckDB：${DECLINES[reason]}）`,
     inputChanged: (path) => `「${path}」在分級過程中被修改，上面的輸出不完整：請重新分級`,
@@ -351,7 +396,8 @@ const zhTW: CliTexts = {
   formulas: {
     needsXlsx: "--formulas 會寫出儲存格為即時公式的活頁簿：請新增 --out 檔案.xlsx",
     written: (path) => `已寫入即時公式：${path}（在「RFM參數」工作表中修改分析日期，等級會自動重新計算）`,
-    salesWritten: (path) => `已寫入即時公式：${path}（每列一位客戶；修改銷售記錄，或在「RFM參數」工作表中修改分析日期或統計期間起始日期，等級會自動重新計算；新客戶需要重新分級）`,
+    salesWritten: (path) =>
+      `已寫入即時公式：${path}（每列一位客戶；修改銷售記錄，或在「RFM參數」工作表中修改分析日期或統計期間起始日期，等級會自動重新計算；新客戶需要重新分級）`,
   },
   parquet: {
     read: (path) => `檔案：${path}（Parquet），由 DuckDB 讀取`,
@@ -360,17 +406,22 @@ const zhTW: CliTexts = {
   },
   analysisDate: {
     dataPast: (past, profileId) => {
-      const lead = past.chosenBy === "profile"
-        ? `警告：資料中最晚的日期是 ${past.latest}，晚於分級方案「${profileId}」固定的分析日期 ${past.asOf}`
-        : `注意：資料中最晚的日期是 ${past.latest}，晚於 --as-of 指定的分析日期 ${past.asOf}`;
+      const lead =
+        past.chosenBy === "profile"
+          ? `警告：資料中最晚的日期是 ${past.latest}，晚於分級方案「${profileId}」固定的分析日期 ${past.asOf}`
+          : `注意：資料中最晚的日期是 ${past.latest}，晚於 --as-of 指定的分析日期 ${past.asOf}`;
       let effect: string;
       if (past.rowsNotGraded !== undefined) {
-        const rows = past.rows!, after = past.rowsNotGraded;
-        effect = after === rows
-          ? `全部 ${n(rows)} 列的日期都在此之後，沒有任何客戶被分級`
-          : `${n(rows)} 列中有 ${n(after)} 列的日期在此之後，因此未分級`;
+        const rows = past.rows!,
+          after = past.rowsNotGraded;
+        effect =
+          after === rows
+            ? `全部 ${n(rows)} 列的日期都在此之後，沒有任何客戶被分級`
+            : `${n(rows)} 列中有 ${n(after)} 列的日期在此之後，因此未分級`;
       } else {
-        const left = past.salesLeftOut!, customers = past.customersWithLaterSales!, ungraded = past.customersNotGraded!;
+        const left = past.salesLeftOut!,
+          customers = past.customersWithLaterSales!,
+          ungraded = past.customersNotGraded!;
         effect =
           `${n(past.sales!)} 筆銷售中有 ${n(left)} 筆在此之後，不計入統計（涉及 ${counted(customers, LANG, engine.counts.customers)}` +
           (ungraded === 0 ? "）" : `，其中 ${n(ungraded)} 位在統計期間內沒有銷售記錄，因此未分級）`);
@@ -382,7 +433,7 @@ const zhTW: CliTexts = {
   },
   sql: {
     firstNeedsOrder:
-      "此分級方案按輸入順序處理並列（ties: \"first\"），而資料表本身沒有順序：請新增 --order 欄名（例如銷售記錄的列號或時間戳）",
+      '此分級方案按輸入順序處理並列（ties: "first"），而資料表本身沒有順序：請新增 --order 欄名（例如銷售記錄的列號或時間戳）',
   },
   sheets: {
     grades: "RFM分級",

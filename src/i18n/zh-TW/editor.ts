@@ -18,7 +18,7 @@ const zhTW: Record<EditorMessageKey, string> = {
   editingStored: "正在編輯本活頁簿中儲存的「{id}」",
   otherProblems: "請修正以下問題：",
   identityHeading: "名稱和編號",
-  fieldId: "編號（公式中使用，例如 =RFM.GRADE(…, \"east\")）",
+  fieldId: '編號（公式中使用，例如 =RFM.GRADE(…, "east")）',
   fieldNameEn: "英文名稱（可不填：將使用中文名稱）",
   fieldNameZh: "中文名稱",
   methodHeading: "分數",
@@ -102,7 +102,8 @@ const zhTW: Record<EditorMessageKey, string> = {
   exportButton: "匯出 .json 檔案",
   exportReady: "已匯出為 {file}。",
   exportCopyTitle: "「{id}」的 JSON",
-  exportCopyBody: "Mac 版 Excel 無法從工作窗格儲存檔案。請複製下面的文字，在文字編輯器中另存新檔 {file}：「匯入」可以讀回它，指令列的 --profile 也能讀取。",
+  exportCopyBody:
+    "Mac 版 Excel 無法從工作窗格儲存檔案。請複製下面的文字，在文字編輯器中另存新檔 {file}：「匯入」可以讀回它，指令列的 --profile 也能讀取。",
   exportCopyText: "分級方案 JSON",
   exportCopyButton: "複製",
   exportCopied: "已複製。請貼上到名為 {file} 的文字檔案中。",

@@ -80,8 +80,8 @@ const zhTW: EngineTexts = {
     id: "必須是 1–64 個字母、數字、「-」、「_」或「.」",
     textsObject: "必須是包含英文（en）和中文（zh）文字的物件",
     nonEmptyText: "必須是非空文字",
-    method: "必須是 \"thresholds\" 或 \"quantiles\"",
-    monetaryUnit: "必須是 \"yuan\"（元）或 \"wan\"（萬元）",
+    method: '必須是 "thresholds" 或 "quantiles"',
+    monetaryUnit: '必須是 "yuan"（元）或 "wan"（萬元）',
     weights: "必須是包含 recency、frequency、monetary 權重的物件",
     number: "必須是數字",
     decimalPlaces: (places) => `小數位數不能超過 ${places} 位`,
@@ -93,19 +93,19 @@ const zhTW: EngineTexts = {
     quantilesOnly: "僅適用於分位數方案",
     thresholdsOnly: "僅適用於固定門檻方案",
     bins: (max) => `必須是 2 到 ${max} 之間的整數`,
-    ties: "必須是 \"average\"、\"best\" 或 \"first\"",
+    ties: '必須是 "average"、"best" 或 "first"',
     date: "必須是 YYYY-MM-DD 格式的日期",
     windowAfterAsOf: "不能晚於 asOf",
     grades: "必須是非空的等級清單",
     gradeObject: "必須是物件",
-    gradeName: "必須是非空文字，例如 \"A\"",
+    gradeName: '必須是非空文字，例如 "A"',
     gradeRepeated: (grade) => `等級 "${grade}" 重複`,
     lastGradeCut: "最後一個等級不能有分界值：它接收其餘所有客戶",
-    oneCut: "必須且只能有一個分界值 \"above\" 或 \"atLeast\"（只有最後一個等級沒有）",
+    oneCut: '必須且只能有一個分界值 "above" 或 "atLeast"（只有最後一個等級沒有）',
     cutsFall: "必須低於上一個等級的分界值（等級從高到低排列）",
-    periodObject: "必須是物件，例如 {\"months\": 1} 或 {\"days\": 14}",
+    periodObject: '必須是物件，例如 {"months": 1} 或 {"days": 14}',
     periodUnit: "不是週期單位（months 或 days）",
-    periodOneUnit: "必須且只能給出 \"months\"（月）或 \"days\"（天）之一",
+    periodOneUnit: '必須且只能給出 "months"（月）或 "days"（天）之一',
     periodRange: (max) => `必須是 1 到 ${max} 之間的整數`,
   },
 
@@ -116,9 +116,9 @@ const zhTW: EngineTexts = {
       empty: "檔案為空",
       value: "此處應為一個值（文字、數字、true/false/null、清單或物件）",
       key: "此處應為帶雙引號的欄位名",
-      colon: "欄位名後面應為 \":\"",
-      commaOrBrace: "值後面應為 \",\" 或 \"}\"",
-      commaOrBracket: "值後面應為 \",\" 或 \"]\"",
+      colon: '欄位名後面應為 ":"',
+      commaOrBrace: '值後面應為 "," 或 "}"',
+      commaOrBracket: '值後面應為 "," 或 "]"',
       string: "雙引號中的文字未結束或包含無效字元",
       number: "此數字不符合 JSON 寫法",
       end: "檔案結束後還有多餘內容",
@@ -127,7 +127,11 @@ const zhTW: EngineTexts = {
   },
 
   money: {
-    scales: [[12, "兆"], [8, "億"], [4, "萬"]],
+    scales: [
+      [12, "兆"],
+      [8, "億"],
+      [4, "萬"],
+    ],
     yuan: "元",
   },
 
@@ -198,7 +202,8 @@ const zhTW: EngineTexts = {
     canMoveUp: "單筆訂單可升級",
     notReachable: "單筆訂單無法升級",
     ordersNeeded: "所需訂單金額合計",
-    nextGradeNote: "在分析日期下一筆新訂單（距最近下單 0 天，購買次數加 1），金額取能讓客戶等級上升的最小值；各客戶的金額見「升級所需單筆訂單」欄。",
+    nextGradeNote:
+      "在分析日期下一筆新訂單（距最近下單 0 天，購買次數加 1），金額取能讓客戶等級上升的最小值；各客戶的金額見「升級所需單筆訂單」欄。",
     migrationCustomers: "與上一次分級相比的等級變化：客戶數",
     migrationAmount: "與上一次分級相比的等級變化：金額",
     migrationCorner: "上一次 \\ 本次",
@@ -274,7 +279,8 @@ const zhTW: EngineTexts = {
 
   compile: {
     unknownDialect: (v) => `未知的 SQL 方言「${v}」：請使用 duckdb、postgres、mysql 或 spark。`,
-    firstNeedsOrder: () => "此分級方案按輸入順序處理並列（ties: \"first\"），而資料庫表本身沒有順序：請指定表示順序的欄。",
+    firstNeedsOrder: () =>
+      '此分級方案按輸入順序處理並列（ties: "first"），而資料庫表本身沒有順序：請指定表示順序的欄。',
     tooManyRowsForFormulas: (rows, limit) =>
       `分位數分級方案的即時公式需要將每位客戶與其他所有客戶逐一比較，Excel 重新計算會很慢：${rows} 列超過了上限 ${limit} 列。請改為寫入數值，或使用固定門檻分級方案。`,
     tooManyCustomersForFormulas: (customers, limit) =>
@@ -285,7 +291,9 @@ const zhTW: EngineTexts = {
       `即時公式以百萬分之一為單位相加訂單金額，訂單金額 ${amount}（超過 6 位小數，或合計過大）無法以此方式精確相加。請改為寫入數值，數值結果是精確的。`,
     salesCellAsText: (row, column, value, role) =>
       `第 ${row} 列，「${column}」欄：` +
-      (role === "id" ? `客戶編號「${value}」前後有空格（或為帶小數的數字），即時公式無法像增益集那樣讀取。` : `「${value}」是文字，即時公式無法像增益集那樣讀取。`) +
+      (role === "id"
+        ? `客戶編號「${value}」前後有空格（或為帶小數的數字），即時公式無法像增益集那樣讀取。`
+        : `「${value}」是文字，即時公式無法像增益集那樣讀取。`) +
       `請將其輸入為${role === "id" ? "不含前後空格的文字" : role === "date" ? "日期" : "數字"}，或取消勾選「寫入為即時 Excel 公式」以寫入數值。`,
   },
 
@@ -328,7 +336,19 @@ const zhTW: EngineTexts = {
     total: ["歷史購買總金額", "歷史訂單總金額", "消費金額", "總金額"],
     amount: ["訂單金額", "本次訂單金額", "金額"],
   },
-  nameHeaders: ["客戶名稱", "客戶名", "客戶姓名", "名稱", "姓名", "公司名稱", "公司", "單位名稱", "企業名稱", "商戶名稱", "門店名稱"],
+  nameHeaders: [
+    "客戶名稱",
+    "客戶名",
+    "客戶姓名",
+    "名稱",
+    "姓名",
+    "公司名稱",
+    "公司",
+    "單位名稱",
+    "企業名稱",
+    "商戶名稱",
+    "門店名稱",
+  ],
 };
 
 export default zhTW;

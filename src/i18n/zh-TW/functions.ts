@@ -2,7 +2,8 @@
 import type { FunctionTexts } from "../en/functions";
 
 const zhTW: FunctionTexts = {
-  listNames: (names) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join("、")}和${names[names.length - 1]}`),
+  listNames: (names) =>
+    names.length < 2 ? names.join("") : `${names.slice(0, -1).join("、")}和${names[names.length - 1]}`,
   notOneColumn: (parameter, columns) => `「${parameter}」必須是一個儲存格或一欄（現在有 ${columns} 欄）。`,
   heightsDiffer: (names, heights) => `${names}的列數必須相同（現在分別為 ${heights.join("、")} 列）。`,
   noRows: (names) => `${names}都是空範圍。`,

@@ -34,8 +34,10 @@ const zhTW: Record<PaneMessageKey, string> = {
   windowStart: "銷售起始日期",
   windowStartHint: "早於此日期的銷售不計入。留空則全部計入。",
   liveFormulas: "寫入為即時 Excel 公式",
-  liveFormulasHint: "結果保持為引用資料的公式，活頁簿沒有增益集也能分級。在「RFM參數」工作表中修改分析日期即可重新分級。",
-  liveFormulasSalesHint: "在新工作表中每列一位客戶，由公式從銷售記錄摘要，活頁簿沒有增益集也能分級。修改銷售記錄，或在「RFM參數」工作表中修改分析日期，即可重新分級；新客戶需要重新分級。",
+  liveFormulasHint:
+    "結果保持為引用資料的公式，活頁簿沒有增益集也能分級。在「RFM參數」工作表中修改分析日期即可重新分級。",
+  liveFormulasSalesHint:
+    "在新工作表中每列一位客戶，由公式從銷售記錄摘要，活頁簿沒有增益集也能分級。修改銷售記錄，或在「RFM參數」工作表中修改分析日期，即可重新分級；新客戶需要重新分級。",
   unit: "金額單位",
   unitYuan: "元",
   unitWan: "萬元",
@@ -67,7 +69,8 @@ const zhTW: Record<PaneMessageKey, string> = {
   overwriteReplace: "覆寫",
   overwriteCancel: "取消",
   protectedTitle: "工作表受保護",
-  protectedBody: "「{sheet}」受保護，Excel 不允許在表格旁寫入結果。可以寫入新工作表；或取消，取消保護工作表（校閱 › 取消保護工作表）後再次分級。",
+  protectedBody:
+    "「{sheet}」受保護，Excel 不允許在表格旁寫入結果。可以寫入新工作表；或取消，取消保護工作表（校閱 › 取消保護工作表）後再次分級。",
   errorTitle: "發生錯誤",
   errorNoRows: "所選範圍只有標題列，沒有資料列。",
   errorMissingColumns: "請為以下項目選擇欄位：{roles}",
@@ -78,9 +81,12 @@ const zhTW: Record<PaneMessageKey, string> = {
   errorRefused:
     "Excel 拒絕修改活頁簿（{code}）。如果工作表受保護，請取消保護（校閱 › 取消保護工作表），或將結果寫入新工作表；如果活頁簿結構受保護，請取消保護（校閱 › 保護活頁簿）。然後再次分級。",
   errorCellEditing: "Excel 正在編輯儲存格：請先在工作表中按 Enter 或 Esc，然後重試。",
-  errorSheetProtected: "工作表「{sheet}」受保護，無法在表格旁寫入結果。請取消保護（校閱 › 取消保護工作表），或將結果寫入新工作表。",
-  errorWorkbookProtected: "活頁簿結構受保護，無法新增存放結果的工作表。請取消保護（校閱 › 保護活頁簿），或不使用即時公式、在客戶表旁直接寫入結果。",
-  errorSummaryProtected: "活頁簿結構受保護，無法新增摘要表。請取消保護（校閱 › 保護活頁簿）後再次分級，即可得到摘要表。",
+  errorSheetProtected:
+    "工作表「{sheet}」受保護，無法在表格旁寫入結果。請取消保護（校閱 › 取消保護工作表），或將結果寫入新工作表。",
+  errorWorkbookProtected:
+    "活頁簿結構受保護，無法新增存放結果的工作表。請取消保護（校閱 › 保護活頁簿），或不使用即時公式、在客戶表旁直接寫入結果。",
+  errorSummaryProtected:
+    "活頁簿結構受保護，無法新增摘要表。請取消保護（校閱 › 保護活頁簿）後再次分級，即可得到摘要表。",
   notInExcel: "請在 Excel 中開啟此增益集來為工作表分級。",
   ruleRecency: "R：距最近下單天數，分界 {bounds}（由 5 分到 2 分；超出為 1 分）",
   ruleFrequency: "F：購買次數，分界 {bounds}（由 1 分到 4 分；超出為 5 分）",
@@ -116,7 +122,8 @@ const zhTW: Record<PaneMessageKey, string> = {
   nextGradeNotReachable: "{count} 位無法以單筆訂單升級。",
   nextGradeWhere: "各客戶所需金額見「升級所需單筆訂單」欄。",
   historyHeading: "等級歷史",
-  historyIntro: "在每個月底或季底為每位客戶分級（只計入截至當時已知的銷售），並將各期等級、期間的等級變化和圖表寫入新工作表。",
+  historyIntro:
+    "在每個月底或季底為每位客戶分級（只計入截至當時已知的銷售），並將各期等級、期間的等級變化和圖表寫入新工作表。",
   historyStep: "分級時點",
   historyMonthEnds: "每個月底",
   historyQuarterEnds: "每個季底",
@@ -125,7 +132,8 @@ const zhTW: Record<PaneMessageKey, string> = {
   historyPeriods: "共 {count} 個期末，最後一個為 {date}",
   historyRun: "產生等級歷史",
   historyRunning: "正在逐期分級…",
-  historyDone: "已產生 {customers} 位客戶在 {periods} 個期末的等級歷史：工作表「{history}」「{transitions}」和「{summary}」。",
+  historyDone:
+    "已產生 {customers} 位客戶在 {periods} 個期末的等級歷史：工作表「{history}」「{transitions}」和「{summary}」。",
   errorNoPeriods: "請選擇起始月份和結束月份（結束不早於起始），其間至少包含一個期末。",
   errorHistoryProtected: "活頁簿結構受保護，無法新增等級歷史的工作表。請取消保護（校閱 › 保護活頁簿）後重試。",
   sampleId: "客戶編號",
@@ -162,9 +170,11 @@ const zhTW: Record<PaneMessageKey, string> = {
   unitFromProfileNoColumn: "分級方案的金額單位。",
   unitChosenMatches: "手動選擇，與欄位標題「{header}」註明的單位一致。",
   unitChosen: "手動選擇（分級方案的金額單位為{profileUnit}）。",
-  unitConflict: "欄位標題「{header}」註明的單位是{headerUnit}，但金額將按{unit}讀取。請核對哪一個正確：M 分數取決於金額單位。",
+  unitConflict:
+    "欄位標題「{header}」註明的單位是{headerUnit}，但金額將按{unit}讀取。請核對哪一個正確：M 分數取決於金額單位。",
   useHeaderUnit: "改用{headerUnit}",
-  unitUnreadable: "欄位標題「{header}」註明的單位（{written}）本增益集無法識別：金額將按{unit}讀取。請核對：M 分數取決於金額單位。",
+  unitUnreadable:
+    "欄位標題「{header}」註明的單位（{written}）本增益集無法識別：金額將按{unit}讀取。請核對：M 分數取決於金額單位。",
   ambiguousColumns: "有{count}欄的標題都是「{header}」（{columns}）：請選擇其中一欄。",
   twoColumns: "兩",
   listAnd: " 和 ",
@@ -182,8 +192,10 @@ const zhTW: Record<PaneMessageKey, string> = {
   resultBasis: "分級方案：{profile} · 分析日期 {date}",
   resultCarried: "每位客戶旁寫入了{columns}，取自該客戶最近一筆銷售。",
   resultLive: "結果為即時 Excel 公式：在「{sheet}」工作表中修改分析日期即可重新分級。",
-  resultPastRows: "資料中最近的日期是 {latest}，比分析日期 {asOf} 晚 {days}：{rows}（共 {total} 位）的最近下單時間更晚，未分級。",
-  resultPastSales: "資料中最近的日期是 {latest}，比分析日期 {asOf} 晚 {days}：之後的 {sales}未計入，{customers}只有之後的銷售，未分級。",
+  resultPastRows:
+    "資料中最近的日期是 {latest}，比分析日期 {asOf} 晚 {days}：{rows}（共 {total} 位）的最近下單時間更晚，未分級。",
+  resultPastSales:
+    "資料中最近的日期是 {latest}，比分析日期 {asOf} 晚 {days}：之後的 {sales}未計入，{customers}只有之後的銷售，未分級。",
   selectResults: "選取分級結果",
   openSummary: "開啟摘要表",
   notGradedHeading: "未分級原因",

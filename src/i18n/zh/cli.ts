@@ -26,34 +26,35 @@ const UNIT_NAMES: Record<MonetaryUnit, string> = {
 const n = (count: number) => grouped(count, LANG);
 
 const EVIDENCE: Record<EncodingEvidenceText, string> = {
-    bom: "",
-    utf8: "",
-    zeros: "（无 BOM，依据零字节判断）",
-    bytes: "（依据字节特征判断）",
-    headers: "（依据字节特征和列标题判断）",
-    forced: "（--encoding 指定）",
-  };
+  bom: "",
+  utf8: "",
+  zeros: "（无 BOM，依据零字节判断）",
+  bytes: "（依据字节特征判断）",
+  headers: "（依据字节特征和列标题判断）",
+  forced: "（--encoding 指定）",
+};
 
 const DECLINES: Record<DeclineReasonText, string> = {
-    workbookInput: "输入是工作簿；DuckDB 只读取 .csv 和 .parquet 文件",
-    workbookOutput: "结果写入工作簿（.xlsx）",
-    previous: "--previous 需要与上一次的结果对比",
-    encoding: "文件不是 UTF-8 编码的文本",
-    delimiter: "文件不是以逗号分隔",
-    salesRecords: "文件是销售记录；DuckDB 只用于客户表",
-    headerBelow: "标题行不在第一行",
-    earlierResults: "文件末尾已有上一次分级的结果列",
-    rowsNeedNotes: "部分行无法直接分级，由 JavaScript 引擎逐行注明原因",
-    quotes: "文件中有带引号的单元格",
-    formulaLike: "有单元格以公式符号（=、+、-、@）开头",
-    lineBreaks: "文件的换行符不全是 LF 或不全是 CRLF",
-    emptyLine: "文件中有空行",
-    notStrict: "部分单元格不是标准写法（日期为 YYYY-MM-DD 且不晚于统计日期、购买次数为整数、金额为普通数字、客户编号不重复）",
-    unreadable: "DuckDB 无法按逗号分隔的 UTF-8 文本读取该文件",
-    emptyTable: "表格中没有数据行",
-    notInstalled: "未安装 DuckDB（@duckdb/node-api）",
-    failed: "DuckDB 运行出错",
-  };
+  workbookInput: "输入是工作簿；DuckDB 只读取 .csv 和 .parquet 文件",
+  workbookOutput: "结果写入工作簿（.xlsx）",
+  previous: "--previous 需要与上一次的结果对比",
+  encoding: "文件不是 UTF-8 编码的文本",
+  delimiter: "文件不是以逗号分隔",
+  salesRecords: "文件是销售记录；DuckDB 只用于客户表",
+  headerBelow: "标题行不在第一行",
+  earlierResults: "文件末尾已有上一次分级的结果列",
+  rowsNeedNotes: "部分行无法直接分级，由 JavaScript 引擎逐行注明原因",
+  quotes: "文件中有带引号的单元格",
+  formulaLike: "有单元格以公式符号（=、+、-、@）开头",
+  lineBreaks: "文件的换行符不全是 LF 或不全是 CRLF",
+  emptyLine: "文件中有空行",
+  notStrict:
+    "部分单元格不是标准写法（日期为 YYYY-MM-DD 且不晚于统计日期、购买次数为整数、金额为普通数字、客户编号不重复）",
+  unreadable: "DuckDB 无法按逗号分隔的 UTF-8 文本读取该文件",
+  emptyTable: "表格中没有数据行",
+  notInstalled: "未安装 DuckDB（@duckdb/node-api）",
+  failed: "DuckDB 运行出错",
+};
 const HELP: CliTexts["help"] = {
   program: "按最近购买时间、购买次数和购买金额（RFM）为 .csv 和 .xlsx 文件中的客户分级。",
   version: "显示版本号",
@@ -77,8 +78,7 @@ const HELP: CliTexts["help"] = {
     encoding: "输入 .csv 文件的编码：utf8、utf16le、utf16be、gb18030（gbk）、big5、windows-1252（默认：自动识别）",
     formulas: "与 --out 文件.xlsx 一起使用：写入实时工作表公式，无需加载项即可分级",
     engine: "auto、js 或 duckdb：由谁计算 .csv 或 .parquet 客户表的等级（auto：大文件用 DuckDB；结果相同）",
-    previous:
-      "rfm grade 的一次早先结果（.csv 或 .xlsx）：按客户编号匹配，增加“上一次等级”和“变化”两列以及等级变化统计",
+    previous: "rfm grade 的一次早先结果（.csv 或 .xlsx）：按客户编号匹配，增加“上一次等级”和“变化”两列以及等级变化统计",
     after: [
       "",
       "示例：",
@@ -160,10 +160,12 @@ const HELP: CliTexts["help"] = {
     defaultValue: (value) => `（默认：${value}）`,
     choices: (values) => `（可选：${values}）`,
     unknownOption: (option, suggestion) => `未知选项“${option}”${suggestion ? `（是否要输入 ${suggestion}？）` : ""}`,
-    unknownCommand: (command, suggestion) => `未知命令“${command}”${suggestion ? `（是否要输入 ${suggestion}？）` : ""}`,
+    unknownCommand: (command, suggestion) =>
+      `未知命令“${command}”${suggestion ? `（是否要输入 ${suggestion}？）` : ""}`,
     argumentMissing: (option) => `选项“${option}”缺少取值`,
     requiredArgument: (argument) => `缺少必需的参数“${argument}”`,
-    tooManyArguments: (command, expected, got) => `${command ? `命令“${command}”的` : ""}参数过多：应为 ${expected} 个，实际为 ${got} 个。`,
+    tooManyArguments: (command, expected, got) =>
+      `${command ? `命令“${command}”的` : ""}参数过多：应为 ${expected} 个，实际为 ${got} 个。`,
     invalidArgument: (option, value) => `选项“${option}”的取值“${value}”无效`,
   },
 };
@@ -175,49 +177,69 @@ const zh: CliTexts = {
     noInput: () => "缺少输入文件：请指定 .csv 或 .xlsx 文件，例如 rfm grade sales.xlsx --profile wuhan",
     fileNotFound: (path) => `无法读取“${path}”：文件不存在`,
     fileUnreadable: (path, detail) => `无法读取“${path}”：${detail}`,
-    unknownFileType: (path) => `“${path}”不是 .csv、.txt、.xlsx 或 .parquet 文件（旧版 .xls 工作簿请先在 Excel 中另存为 .xlsx）`,
-    notInEncoding: (path, encoding, likely) => likely
-      ? `“${path}”不是 ${encoding} 编码的文本，按 ${likely.label} 可以读取：请使用 --encoding ${likely.flag}，或去掉 --encoding 让程序自动识别`
-      : `“${path}”不是 ${encoding} 编码的文本：去掉 --encoding 让程序自动识别，或指定文件保存时所用的编码（utf8、utf16le、gb18030、big5、windows-1252）`,
-    unknownEncoding: (path) => `“${path}”既不是 UTF-8、UTF-16、GB18030/GBK、Big5，也不是 Windows-1252 编码的文本：请用 --encoding 指定其编码，或在 Excel 中另存为“CSV UTF-8（逗号分隔）”`,
-    ambiguousEncoding: (path, likely) => `“${path}”可能是 ${likely.map((e) => e.label).join(" 或 ")} 编码，仅凭文件内容无法确定：请用 ${likely.map((e) => `--encoding ${e.flag}`).join(" 或 ")} 指定`,
-    doubtfulEncoding: (path, label, flag) => `“${path}”可能是 ${label} 编码，但仅凭文件内容无法确定：如确是此编码，请用 --encoding ${flag} 指定`,
-    bomOfOtherEncoding: (path, marked, forced, flag) => `“${path}”以 ${marked} 的字节顺序标记（BOM）开头，不是 ${forced} 编码：请使用 --encoding ${flag}，或去掉 --encoding`,
-    headersInOtherEncoding: (path, forced, likely, flag) => `“${path}”按 ${forced} 读取时没有可识别的列标题，按 ${likely} 读取则有：请使用 --encoding ${flag}，或去掉 --encoding 让程序自动识别`,
-    profileNotUtf8: (path) => `分级方案文件“${path}”不是 UTF-8 编码（可能是 GBK 或 UTF-16）：请另存为 UTF-8 编码（记事本：另存为，编码选 UTF-8）`,
+    unknownFileType: (path) =>
+      `“${path}”不是 .csv、.txt、.xlsx 或 .parquet 文件（旧版 .xls 工作簿请先在 Excel 中另存为 .xlsx）`,
+    notInEncoding: (path, encoding, likely) =>
+      likely
+        ? `“${path}”不是 ${encoding} 编码的文本，按 ${likely.label} 可以读取：请使用 --encoding ${likely.flag}，或去掉 --encoding 让程序自动识别`
+        : `“${path}”不是 ${encoding} 编码的文本：去掉 --encoding 让程序自动识别，或指定文件保存时所用的编码（utf8、utf16le、gb18030、big5、windows-1252）`,
+    unknownEncoding: (path) =>
+      `“${path}”既不是 UTF-8、UTF-16、GB18030/GBK、Big5，也不是 Windows-1252 编码的文本：请用 --encoding 指定其编码，或在 Excel 中另存为“CSV UTF-8（逗号分隔）”`,
+    ambiguousEncoding: (path, likely) =>
+      `“${path}”可能是 ${likely.map((e) => e.label).join(" 或 ")} 编码，仅凭文件内容无法确定：请用 ${likely.map((e) => `--encoding ${e.flag}`).join(" 或 ")} 指定`,
+    doubtfulEncoding: (path, label, flag) =>
+      `“${path}”可能是 ${label} 编码，但仅凭文件内容无法确定：如确是此编码，请用 --encoding ${flag} 指定`,
+    bomOfOtherEncoding: (path, marked, forced, flag) =>
+      `“${path}”以 ${marked} 的字节顺序标记（BOM）开头，不是 ${forced} 编码：请使用 --encoding ${flag}，或去掉 --encoding`,
+    headersInOtherEncoding: (path, forced, likely, flag) =>
+      `“${path}”按 ${forced} 读取时没有可识别的列标题，按 ${likely} 读取则有：请使用 --encoding ${flag}，或去掉 --encoding 让程序自动识别`,
+    profileNotUtf8: (path) =>
+      `分级方案文件“${path}”不是 UTF-8 编码（可能是 GBK 或 UTF-16）：请另存为 UTF-8 编码（记事本：另存为，编码选 UTF-8）`,
     emptyFile: (path) => `“${path}”是空文件：需要标题行和数据行`,
-    unclosedQuote: (path, row) => `“${path}”第 ${row} 行：引号（"）开始的单元格没有结束，其后的所有行都会并入该单元格；请修正引号后重试`,
+    unclosedQuote: (path, row) =>
+      `“${path}”第 ${row} 行：引号（"）开始的单元格没有结束，其后的所有行都会并入该单元格；请修正引号后重试`,
     notAWorkbook: (path, detail) => `无法将“${path}”作为 .xlsx 工作簿读取：${detail}`,
     noSheets: (path) => `“${path}”中没有工作表`,
     sheetNotFound: (name, available) => `找不到名为“${name}”的工作表；工作簿中有：${quoteList(available)}`,
     encodingOnlyForCsv: () => "--encoding 仅适用于 .csv 输入文件（.xlsx 工作簿自带编码信息）",
     sheetOnlyForXlsx: () => "--sheet 仅适用于 .xlsx 输入文件",
-    unknownProfile: (name, builtins) => `未知分级方案“${name}”：请使用 ${builtins.join(" 或 ")}，或分级方案 .json 文件的路径`,
+    unknownProfile: (name, builtins) =>
+      `未知分级方案“${name}”：请使用 ${builtins.join(" 或 ")}，或分级方案 .json 文件的路径`,
     noProfile: () => "未指定分级方案：请添加 --profile shaoxing、--profile wuhan 或 --profile 文件.json",
     asOfMissing: (profile) => `分级方案“${profile}”没有默认统计日期：请用 --as-of YYYY-MM-DD 指定`,
     profileNotJson: (path, problem) => `分级方案文件“${path}”：${problem[LANG]}`,
     profileInvalid: (path, issues) => `分级方案文件“${path}”无效：${issues.map((i) => issueText(i)).join("；")}`,
     badDateFlag: (flag, value) => `${flag}“${value}”不是日期：请写成 YYYY-MM-DD 格式`,
     badChoice: (flag, value, choices) => `${flag}“${value}”无效，可选值：${choices.join("、")}`,
-    badMap: (value, roles) => `--map“${value}”格式应为 角色=列标题，角色可选 ${roles.join("、")}（例如 --map "total=销售总额"）`,
+    badMap: (value, roles) =>
+      `--map“${value}”格式应为 角色=列标题，角色可选 ${roles.join("、")}（例如 --map "total=销售总额"）`,
     mapRoleTwice: (role) => `--map 对 ${role} 列指定了两次`,
-    mapNoSuchColumn: (role, header, found) => `--map ${role}=${header}：没有名为“${header}”的列；列标题为：${quoteList(found)}`,
-    missingColumns: (kind, missing, found) => `作为${KIND_NAMES[kind]}缺少以下列：${roleList(missing)}。` +
+    mapNoSuchColumn: (role, header, found) =>
+      `--map ${role}=${header}：没有名为“${header}”的列；列标题为：${quoteList(found)}`,
+    missingColumns: (kind, missing, found) =>
+      `作为${KIND_NAMES[kind]}缺少以下列：${roleList(missing)}。` +
       `列标题为：${quoteList(found)}。可用 --map 角色=列标题 指定列`,
     ambiguousColumns: (role, header, letters) =>
       `有 ${letters.length} 列的列标题都是“${header}”（第 ${letters.join("、")} 列），无法确定哪一列是${ROLE_NAMES[role]}：请在文件中修改列标题，只让其中一列使用此名称`,
-    nothingToGrade: (said, role) => role === undefined ? said[LANG] : `${said[LANG]}可用 --map ${role}=列标题 指定正确的列`,
+    nothingToGrade: (said, role) =>
+      role === undefined ? said[LANG] : `${said[LANG]}可用 --map ${role}=列标题 指定正确的列`,
     outSameAsInput: () => "--out 不能是输入文件本身（或指向它的链接）：输入文件不会被覆盖",
     badOutType: (path) => `--out“${path}”必须以 .csv 或 .xlsx 结尾`,
-    tooManyRowsForXlsx: (rows, limit) => `结果共 ${rows} 行，超过 Excel 工作表的容量（标题行以下 ${limit} 行）：请用 --out 文件.csv 输出`,
+    tooManyRowsForXlsx: (rows, limit) =>
+      `结果共 ${rows} 行，超过 Excel 工作表的容量（标题行以下 ${limit} 行）：请用 --out 文件.csv 输出`,
     badMonthFlag: (flag, value) => `${flag}“${value}”不是月份：请写成 YYYY-MM 格式（例如 2025-01）`,
     monthFlagMissing: (flag) => `缺少 ${flag}：rfm history 需要 --from YYYY-MM 和 --to YYYY-MM`,
     monthsReversed: (from, to) => `--to ${to} 早于 --from ${from}`,
-    noQuarterEnd: (from, to) => `${from} 至 ${to} 之间没有季度末（季度末在 3、6、9、12 月）：请扩大 --from/--to 范围，或使用 --every month`,
-    tooManyPeriods: (count, limit) => `共 ${count} 个期末，超过 rfm history 的上限（${limit} 个）：请缩短 --from/--to 范围，或使用 --every quarter`,
-    historyNeedsOut: () => "rfm history 会输出等级历史表和等级变化表：请指定 -o 文件.xlsx（两张工作表和一张图表）或 -o 文件.csv（文件.csv 和 文件-transitions.csv）",
-    historyNeedsSales: (header) => `rfm history 需要销售记录（每行一笔销售：客户、下单时间、订单金额）；此文件是客户表（含购买次数列“${header}”）`,
-    firstEndBeforeWindow: (end, start) => `第一个期末 ${end} 早于统计期间起始日期 ${start}，该期末不会计入任何销售：请让 --from 从起始日期所在月份或之后开始，或用 --window-start 指定起始日期`,
+    noQuarterEnd: (from, to) =>
+      `${from} 至 ${to} 之间没有季度末（季度末在 3、6、9、12 月）：请扩大 --from/--to 范围，或使用 --every month`,
+    tooManyPeriods: (count, limit) =>
+      `共 ${count} 个期末，超过 rfm history 的上限（${limit} 个）：请缩短 --from/--to 范围，或使用 --every quarter`,
+    historyNeedsOut: () =>
+      "rfm history 会输出等级历史表和等级变化表：请指定 -o 文件.xlsx（两张工作表和一张图表）或 -o 文件.csv（文件.csv 和 文件-transitions.csv）",
+    historyNeedsSales: (header) =>
+      `rfm history 需要销售记录（每行一笔销售：客户、下单时间、订单金额）；此文件是客户表（含购买次数列“${header}”）`,
+    firstEndBeforeWindow: (end, start) =>
+      `第一个期末 ${end} 早于统计期间起始日期 ${start}，该期末不会计入任何销售：请让 --from 从起始日期所在月份或之后开始，或用 --window-start 指定起始日期`,
     cannotWrite: (path, reason) => `无法写入“${path}”：${reason[LANG]}`,
     cannotWriteStdout: (reason) => `无法写入输出（标准输出）：${reason[LANG]}`,
     outDirIsFile: (path) => `--out-dir“${path}”是文件，不是文件夹：请指定一个文件夹（不存在时会自动创建）`,
@@ -228,7 +250,8 @@ const zh: CliTexts = {
     window: "统计期间",
     unit: "金额单位",
     input: "输入",
-    textRead: (encoding, bom, evidence, delimiter) => `文件：${encoding} 编码${bom ? "（带 BOM）" : ""}${EVIDENCE[evidence]}，${delimiter[LANG]}分隔`,
+    textRead: (encoding, bom, evidence, delimiter) =>
+      `文件：${encoding} 编码${bom ? "（带 BOM）" : ""}${EVIDENCE[evidence]}，${delimiter[LANG]}分隔`,
     decimals: (parts) => `小数点：${parts.join("；")}`,
     decimalReading: (reading, header) =>
       reading === "comma"
@@ -239,16 +262,23 @@ const zh: CliTexts = {
             ? `“${header}”列中逗号和句点都用作小数点，含逗号或句点的单元格未分级（见“备注”列）`
             : `“${header}”列中没有数值能说明小数点，如 1,234（1234 还是 1.234？）这样的单元格未分级（见“备注”列）`,
     unitSource: (choice, header) =>
-      choice.source === "user" ? "（--unit 指定）" : choice.source === "header" ? `（依据列标题“${header}”）` : "（分级方案的单位）",
+      choice.source === "user"
+        ? "（--unit 指定）"
+        : choice.source === "header"
+          ? `（依据列标题“${header}”）`
+          : "（分级方案的单位）",
     unitCurrency: (currency) => `；金额为 ${currency}，按原数值与分级方案的界值比较（不做币种换算）`,
-    unitUnreadable: (choice, header) => `警告：列标题“${header}”注明的单位“${choice.unreadable}”无法识别（只支持元和万元）：金额按${UNIT_NAMES[choice.unit]}读取（${choice.source === "user" ? "--unit 指定" : "分级方案的单位"}）；请换算该列，或核对 M 评分`,
-    unitConflict: (choice, header) => `警告：列标题“${header}”注明单位为${UNIT_NAMES[choice.headerUnit ?? choice.unit]}，但 --unit 指定为${UNIT_NAMES[choice.unit]}：金额按 --unit 指定的${UNIT_NAMES[choice.unit]}读取`,
+    unitUnreadable: (choice, header) =>
+      `警告：列标题“${header}”注明的单位“${choice.unreadable}”无法识别（只支持元和万元）：金额按${UNIT_NAMES[choice.unit]}读取（${choice.source === "user" ? "--unit 指定" : "分级方案的单位"}）；请换算该列，或核对 M 评分`,
+    unitConflict: (choice, header) =>
+      `警告：列标题“${header}”注明单位为${UNIT_NAMES[choice.headerUnit ?? choice.unit]}，但 --unit 指定为${UNIT_NAMES[choice.unit]}：金额按 --unit 指定的${UNIT_NAMES[choice.unit]}读取`,
     graded: (graded, total, kind) => `已分级 ${graded} / ${total} ${kind === "customers" ? "行" : "个客户"}`,
     headerRow: (row) => `标题行：第 ${row} 行（其上方的行不属于表格）`,
     grades: "等级分布",
     scores: "各评分人数（5 … 1）",
     notGraded: (n) => `未分级：${n}（原因见“备注”列）`,
-    sales: (read, kept, outside, skipped) => `销售记录：读取 ${read} 条，统计期间内 ${kept} 条，区间外 ${outside} 条，无法读取而跳过 ${skipped} 条`,
+    sales: (read, kept, outside, skipped) =>
+      `销售记录：读取 ${read} 条，统计期间内 ${kept} 条，区间外 ${outside} 条，无法读取而跳过 ${skipped} 条`,
     skippedSale: "已跳过",
     blankRows: (n) => `已跳过空行：${n}（所读各列均为空；不计入未分级）`,
     duplicateIds: (rows, ids) => `客户编号重复：${rows} 行共用 ${ids} 个客户编号（均已分级，并在“备注”列中注明）`,
@@ -256,9 +286,10 @@ const zh: CliTexts = {
     moreSkipped: (n) => `…… 另有 ${n} 条销售记录被跳过`,
     written: (path) => `已写入：${path}`,
     replacedResults: "输入文件中已有上次分级的结果列：输出中已替换为本次结果",
-    csvProblem: (row, code) => code === "TextAfterQuote"
-      ? `警告：第 ${row} 行：带引号的单元格在结束引号之后还有文字；已保留这些文字并去掉该引号（"x"y 读作 xy）`
-      : `警告：第 ${row} 行：引号（"）开始的单元格没有结束；该单元格一直读到文件末尾`,
+    csvProblem: (row, code) =>
+      code === "TextAfterQuote"
+        ? `警告：第 ${row} 行：带引号的单元格在结束引号之后还有文字；已保留这些文字并去掉该引号（"x"y 读作 xy）`
+        : `警告：第 ${row} 行：引号（"）开始的单元格没有结束；该单元格一直读到文件末尾`,
     moreCsvProblems: (n) => `警告：另有 ${n} 行在结束引号之后还有文字`,
     reading: "正在读取",
     grading: "正在分级",
@@ -267,10 +298,9 @@ const zh: CliTexts = {
   history: {
     periods: "期末日期",
     periodSpan: (count, step, first, last) => `${count} 个${step === "month" ? "月末" : "季度末"}，${first} – ${last}`,
-    window: (start) => start === undefined
-      ? "截至各期末的全部销售"
-      : `${start} – 各期末`,
-    sales: (read, counted, outside, skipped) => `销售记录：读取 ${read} 条，计入 ${counted} 条，统计期间起始日期之前或最后一个期末之后 ${outside} 条，无法读取而跳过 ${skipped} 条`,
+    window: (start) => (start === undefined ? "截至各期末的全部销售" : `${start} – 各期末`),
+    sales: (read, counted, outside, skipped) =>
+      `销售记录：读取 ${read} 条，计入 ${counted} 条，统计期间起始日期之前或最后一个期末之后 ${outside} 条，无法读取而跳过 ${skipped} 条`,
     listed: (listed, customers) => `客户：${listed} 个至少在一个期末有等级（共 ${customers} 个客户有可读取的销售）`,
     perPeriod: "各期末各等级客户数",
     noGrade: "无等级",
@@ -279,7 +309,8 @@ const zh: CliTexts = {
   },
   output: {
     cut: (column) => `“${column}”列：文本超过 Excel 单元格上限，已截断为 32,767 个字符`,
-    cutCells: (n) => `文本截断：${n} 个单元格超过 Excel 上限 32,767 个字符，在工作簿中已截断（见其“备注”）；输出为 .csv 可保留全文`,
+    cutCells: (n) =>
+      `文本截断：${n} 个单元格超过 Excel 上限 32,767 个字符，在工作簿中已截断（见其“备注”）；输出为 .csv 可保留全文`,
   },
   demo: {
     heading: (sample, profile) => `演示：用 ${profile} 分级方案为 ${sample} 分级`,
@@ -288,33 +319,46 @@ const zh: CliTexts = {
   },
   xlsx: {
     renamedText: (path) => `“${path}”是改成 .xlsx 扩展名的文本（CSV）文件，不是工作簿：请将扩展名改为 .csv 后重试`,
-    encrypted: (path) => `“${path}”设置了打开密码（已加密），或是旧版 .xls 工作簿：请在 Excel 中打开，删除密码（文件 > 信息 > 保护工作簿），另存为 .xlsx 后重试`,
+    encrypted: (path) =>
+      `“${path}”设置了打开密码（已加密），或是旧版 .xls 工作簿：请在 Excel 中打开，删除密码（文件 > 信息 > 保护工作簿），另存为 .xlsx 后重试`,
     damaged: (path) => `“${path}”已损坏，不是完整的 .xlsx 工作簿：请在 Excel 中打开并修复，或重新导出`,
-    passwordProtected: (path) => `“${path}”设置了打开密码（已加密）：请在 Excel 中打开，删除密码（文件 > 信息 > 保护工作簿），保存后重试`,
-    oldXls: (path) => `“${path}”是改成 .xlsx 扩展名的 Excel 97-2003 工作簿（.xls）：请在 Excel 中打开，另存为 .xlsx（文件 > 另存为）后重试`,
-    binaryWorkbook: (path) => `“${path}”是 Excel 二进制工作簿（.xlsb），本工具无法读取：请在 Excel 中打开，另存为 .xlsx（文件 > 另存为）后重试`,
-    openDocument: (path) => `“${path}”是改成 .xlsx 扩展名的 OpenDocument 电子表格（.ods）：请另存为 .xlsx（Excel 2007-365）或 CSV 后重试`,
-    markup: (path) => `“${path}”是改成 .xlsx 扩展名的网页或 XML 文件，不是工作簿：请在 Excel 中打开，另存为 .xlsx（文件 > 另存为）后重试`,
+    passwordProtected: (path) =>
+      `“${path}”设置了打开密码（已加密）：请在 Excel 中打开，删除密码（文件 > 信息 > 保护工作簿），保存后重试`,
+    oldXls: (path) =>
+      `“${path}”是改成 .xlsx 扩展名的 Excel 97-2003 工作簿（.xls）：请在 Excel 中打开，另存为 .xlsx（文件 > 另存为）后重试`,
+    binaryWorkbook: (path) =>
+      `“${path}”是 Excel 二进制工作簿（.xlsb），本工具无法读取：请在 Excel 中打开，另存为 .xlsx（文件 > 另存为）后重试`,
+    openDocument: (path) =>
+      `“${path}”是改成 .xlsx 扩展名的 OpenDocument 电子表格（.ods）：请另存为 .xlsx（Excel 2007-365）或 CSV 后重试`,
+    markup: (path) =>
+      `“${path}”是改成 .xlsx 扩展名的网页或 XML 文件，不是工作簿：请在 Excel 中打开，另存为 .xlsx（文件 > 另存为）后重试`,
     notAWorkbook: (path) => `“${path}”是 zip 压缩文件，但不是 Excel 工作簿：其中没有工作簿部件`,
     missingPart: (path, part) => `“${path}”已损坏：缺少其中的部件 ${part}；请在 Excel 中打开并修复，或重新导出`,
-    preRelease: (path) => `“${path}”采用 Excel 2007 预览版（beta）的格式，而不是正式发布的 Office Open XML 格式：请用生成它的程序重新导出`,
-    documentType: (path) => `“${path}”的工作簿内部含有文档类型声明（DTD），文件格式不允许这样做（XML 炸弹正是借此制造的）：请用生成它的程序重新导出`,
-    compression: (path, method) => `“${path}”采用 ${method} 压缩，本工具无法读取（仅支持 Excel 使用的 Deflate）：请在 Excel 中打开并重新保存后重试`,
-    encryptedZip: (path) => `“${path}”是带加密（密码保护）条目的 zip 文件，本工具无法读取：请在 Excel 中重新保存工作簿（不设置 zip 密码）后重试`,
-    notAWorksheet: (path, sheet, kind) => `“${path}”中的工作表“${sheet}”是${{ chartsheet: "图表工作表", dialogsheet: "对话框工作表", macrosheet: "Excel 4 宏工作表" }[kind]}，不是包含单元格的工作表：请用 --sheet 指定一个工作表`,
+    preRelease: (path) =>
+      `“${path}”采用 Excel 2007 预览版（beta）的格式，而不是正式发布的 Office Open XML 格式：请用生成它的程序重新导出`,
+    documentType: (path) =>
+      `“${path}”的工作簿内部含有文档类型声明（DTD），文件格式不允许这样做（XML 炸弹正是借此制造的）：请用生成它的程序重新导出`,
+    compression: (path, method) =>
+      `“${path}”采用 ${method} 压缩，本工具无法读取（仅支持 Excel 使用的 Deflate）：请在 Excel 中打开并重新保存后重试`,
+    encryptedZip: (path) =>
+      `“${path}”是带加密（密码保护）条目的 zip 文件，本工具无法读取：请在 Excel 中重新保存工作簿（不设置 zip 密码）后重试`,
+    notAWorksheet: (path, sheet, kind) =>
+      `“${path}”中的工作表“${sheet}”是${{ chartsheet: "图表工作表", dialogsheet: "对话框工作表", macrosheet: "Excel 4 宏工作表" }[kind]}，不是包含单元格的工作表：请用 --sheet 指定一个工作表`,
     noWorksheet: (path) => `“${path}”中没有包含单元格的工作表（只有图表或对话框工作表）`,
     noVisibleSheet: (path) => `“${path}”的所有工作表都已隐藏：请用 --sheet 指定一个`,
   },
   previous: {
     badType: (path) => `--previous“${path}”必须是 rfm grade 之前输出的结果文件（.csv 或 .xlsx）`,
-    noGradeColumn: (path, headers) => `“${path}”没有客户等级列（Grade 或 客户等级），不是 rfm grade 之前输出的结果。其列标题为：${quoteList(headers)}`,
+    noGradeColumn: (path, headers) =>
+      `“${path}”没有客户等级列（Grade 或 客户等级），不是 rfm grade 之前输出的结果。其列标题为：${quoteList(headers)}`,
     noIdColumn: (path, headers) => `“${path}”没有用于匹配客户的客户编号列。其列标题为：${quoteList(headers)}`,
     noCurrentIds: () => "--previous 按客户编号匹配客户，但此表没有客户编号列：请用 --map id=列标题 指定",
   },
   engines: {
-    duckdb: (asked, megabytes) => asked
-      ? "计算引擎：DuckDB（--engine duckdb 指定）"
-      : `计算引擎：DuckDB，因文件达 ${megabytes} MB 自动选用（--engine js 改用 JavaScript 引擎；结果相同）`,
+    duckdb: (asked, megabytes) =>
+      asked
+        ? "计算引擎：DuckDB（--engine duckdb 指定）"
+        : `计算引擎：DuckDB，因文件达 ${megabytes} MB 自动选用（--engine js 改用 JavaScript 引擎；结果相同）`,
     small: (megabytes) => `计算引擎：JavaScript（auto：${megabytes} MB 及以上才用 DuckDB；结果相同）`,
     javascript: (reason) => `计算引擎：JavaScript（未采用 DuckDB：${DECLINES[reason]}）`,
     inputChanged: (path) => `“${path}”在分级过程中被修改，上面的输出不完整：请重新分级`,
@@ -351,7 +395,8 @@ const zh: CliTexts = {
   formulas: {
     needsXlsx: "--formulas 会写出单元格为实时公式的工作簿：请添加 --out 文件.xlsx",
     written: (path) => `已写入实时公式：${path}（在“RFM参数”工作表中修改统计日期，等级会自动重新计算）`,
-    salesWritten: (path) => `已写入实时公式：${path}（每行一位客户；修改销售记录，或在“RFM参数”工作表中修改统计日期或统计期间起始日期，等级会自动重新计算；新客户需要重新分级）`,
+    salesWritten: (path) =>
+      `已写入实时公式：${path}（每行一位客户；修改销售记录，或在“RFM参数”工作表中修改统计日期或统计期间起始日期，等级会自动重新计算；新客户需要重新分级）`,
   },
   parquet: {
     read: (path) => `文件：${path}（Parquet），由 DuckDB 读取`,
@@ -360,17 +405,22 @@ const zh: CliTexts = {
   },
   analysisDate: {
     dataPast: (past, profileId) => {
-      const lead = past.chosenBy === "profile"
-        ? `警告：数据中最晚的日期是 ${past.latest}，晚于分级方案“${profileId}”固定的统计日期 ${past.asOf}`
-        : `注意：数据中最晚的日期是 ${past.latest}，晚于 --as-of 指定的统计日期 ${past.asOf}`;
+      const lead =
+        past.chosenBy === "profile"
+          ? `警告：数据中最晚的日期是 ${past.latest}，晚于分级方案“${profileId}”固定的统计日期 ${past.asOf}`
+          : `注意：数据中最晚的日期是 ${past.latest}，晚于 --as-of 指定的统计日期 ${past.asOf}`;
       let effect: string;
       if (past.rowsNotGraded !== undefined) {
-        const rows = past.rows!, after = past.rowsNotGraded;
-        effect = after === rows
-          ? `全部 ${n(rows)} 行的日期都在此之后，没有任何客户被分级`
-          : `${n(rows)} 行中有 ${n(after)} 行的日期在此之后，因此未分级`;
+        const rows = past.rows!,
+          after = past.rowsNotGraded;
+        effect =
+          after === rows
+            ? `全部 ${n(rows)} 行的日期都在此之后，没有任何客户被分级`
+            : `${n(rows)} 行中有 ${n(after)} 行的日期在此之后，因此未分级`;
       } else {
-        const left = past.salesLeftOut!, customers = past.customersWithLaterSales!, ungraded = past.customersNotGraded!;
+        const left = past.salesLeftOut!,
+          customers = past.customersWithLaterSales!,
+          ungraded = past.customersNotGraded!;
         effect =
           `${n(past.sales!)} 笔销售中有 ${n(left)} 笔在此之后，不计入统计（涉及 ${counted(customers, LANG, engine.counts.customers)}` +
           (ungraded === 0 ? "）" : `，其中 ${n(ungraded)} 位在统计期间内没有销售记录，因此未分级）`);
@@ -382,7 +432,7 @@ const zh: CliTexts = {
   },
   sql: {
     firstNeedsOrder:
-      "此分级方案按输入顺序处理并列（ties: \"first\"），而数据表本身没有顺序：请添加 --order 列名（例如销售记录的行号或时间戳）",
+      '此分级方案按输入顺序处理并列（ties: "first"），而数据表本身没有顺序：请添加 --order 列名（例如销售记录的行号或时间戳）',
   },
   sheets: {
     grades: "RFM分级",

@@ -18,7 +18,7 @@ const zh: Record<EditorMessageKey, string> = {
   editingStored: "正在编辑本工作簿中保存的“{id}”",
   otherProblems: "请修正以下问题：",
   identityHeading: "名称和编号",
-  fieldId: "编号（公式中使用，例如 =RFM.GRADE(…, \"east\")）",
+  fieldId: '编号（公式中使用，例如 =RFM.GRADE(…, "east")）',
   fieldNameEn: "英文名称（可不填：将使用中文名称）",
   fieldNameZh: "中文名称",
   methodHeading: "评分",
@@ -102,7 +102,8 @@ const zh: Record<EditorMessageKey, string> = {
   exportButton: "导出 .json 文件",
   exportReady: "已导出为 {file}。",
   exportCopyTitle: "“{id}”的 JSON",
-  exportCopyBody: "Mac 版 Excel 无法从任务窗格保存文件。请复制下面的文本，在文本编辑器中另存为 {file}：“导入”可以读回它，命令行的 --profile 也能读取。",
+  exportCopyBody:
+    "Mac 版 Excel 无法从任务窗格保存文件。请复制下面的文本，在文本编辑器中另存为 {file}：“导入”可以读回它，命令行的 --profile 也能读取。",
   exportCopyText: "分级方案 JSON",
   exportCopyButton: "复制",
   exportCopied: "已复制。请粘贴到名为 {file} 的文本文件中。",

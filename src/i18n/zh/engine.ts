@@ -80,8 +80,8 @@ const zh: EngineTexts = {
     id: "必须是 1–64 个字母、数字、“-”、“_”或“.”",
     textsObject: "必须是包含英文（en）和中文（zh）文本的对象",
     nonEmptyText: "必须是非空文本",
-    method: "必须是 \"thresholds\" 或 \"quantiles\"",
-    monetaryUnit: "必须是 \"yuan\"（元）或 \"wan\"（万元）",
+    method: '必须是 "thresholds" 或 "quantiles"',
+    monetaryUnit: '必须是 "yuan"（元）或 "wan"（万元）',
     weights: "必须是包含 recency、frequency、monetary 权重的对象",
     number: "必须是数字",
     decimalPlaces: (places) => `小数位数不能超过 ${places} 位`,
@@ -93,19 +93,19 @@ const zh: EngineTexts = {
     quantilesOnly: "仅适用于分位数方案",
     thresholdsOnly: "仅适用于固定阈值方案",
     bins: (max) => `必须是 2 到 ${max} 之间的整数`,
-    ties: "必须是 \"average\"、\"best\" 或 \"first\"",
+    ties: '必须是 "average"、"best" 或 "first"',
     date: "必须是 YYYY-MM-DD 格式的日期",
     windowAfterAsOf: "不能晚于 asOf",
     grades: "必须是非空的等级列表",
     gradeObject: "必须是对象",
-    gradeName: "必须是非空文本，例如 \"A\"",
+    gradeName: '必须是非空文本，例如 "A"',
     gradeRepeated: (grade) => `等级 "${grade}" 重复`,
     lastGradeCut: "最后一个等级不能有分界值：它接收其余所有客户",
-    oneCut: "必须且只能有一个分界值 \"above\" 或 \"atLeast\"（只有最后一个等级没有）",
+    oneCut: '必须且只能有一个分界值 "above" 或 "atLeast"（只有最后一个等级没有）',
     cutsFall: "必须低于上一个等级的分界值（等级从高到低排列）",
-    periodObject: "必须是对象，例如 {\"months\": 1} 或 {\"days\": 14}",
+    periodObject: '必须是对象，例如 {"months": 1} 或 {"days": 14}',
     periodUnit: "不是周期单位（months 或 days）",
-    periodOneUnit: "必须且只能给出 \"months\"（月）或 \"days\"（天）之一",
+    periodOneUnit: '必须且只能给出 "months"（月）或 "days"（天）之一',
     periodRange: (max) => `必须是 1 到 ${max} 之间的整数`,
   },
 
@@ -116,9 +116,9 @@ const zh: EngineTexts = {
       empty: "文件为空",
       value: "此处应为一个值（文本、数字、true/false/null、列表或对象）",
       key: "此处应为带双引号的字段名",
-      colon: "字段名后面应为 \":\"",
-      commaOrBrace: "值后面应为 \",\" 或 \"}\"",
-      commaOrBracket: "值后面应为 \",\" 或 \"]\"",
+      colon: '字段名后面应为 ":"',
+      commaOrBrace: '值后面应为 "," 或 "}"',
+      commaOrBracket: '值后面应为 "," 或 "]"',
       string: "双引号中的文本未结束或包含无效字符",
       number: "此数字不符合 JSON 写法",
       end: "文档结束后还有多余内容",
@@ -127,7 +127,11 @@ const zh: EngineTexts = {
   },
 
   money: {
-    scales: [[12, "万亿"], [8, "亿"], [4, "万"]],
+    scales: [
+      [12, "万亿"],
+      [8, "亿"],
+      [4, "万"],
+    ],
     yuan: "元",
   },
 
@@ -198,7 +202,8 @@ const zh: EngineTexts = {
     canMoveUp: "单笔订单可升级",
     notReachable: "单笔订单无法升级",
     ordersNeeded: "所需订单金额合计",
-    nextGradeNote: "在统计日期下一笔新订单（距最近下单 0 天，购买次数加 1），金额取能让客户等级上升的最小值；各客户的金额见“升级所需单笔订单”列。",
+    nextGradeNote:
+      "在统计日期下一笔新订单（距最近下单 0 天，购买次数加 1），金额取能让客户等级上升的最小值；各客户的金额见“升级所需单笔订单”列。",
     migrationCustomers: "与上一次分级相比的等级变化：客户数",
     migrationAmount: "与上一次分级相比的等级变化：金额",
     migrationCorner: "上一次 \\ 本次",
@@ -247,7 +252,8 @@ const zh: EngineTexts = {
     customerId: "客户编号",
     periodEnds: "期末日期",
     steps: { month: "个月末", quarter: "个季度末" },
-    periodLabel: (step, year, month, quarter) => (step === "month" ? `${year}年${month}月` : `${year}年第${quarter}季度`),
+    periodLabel: (step, year, month, quarter) =>
+      step === "month" ? `${year}年${month}月` : `${year}年第${quarter}季度`,
     periodSpan: (count, step, first, last) => `${count} ${step}，${first} – ${last}`,
     window: (start) => `${start} – 各期末`,
     noWindowStart: "截至各期末的全部销售",
@@ -274,7 +280,8 @@ const zh: EngineTexts = {
 
   compile: {
     unknownDialect: (v) => `未知的 SQL 方言“${v}”：请使用 duckdb、postgres、mysql 或 spark。`,
-    firstNeedsOrder: () => "此分级方案按输入顺序处理并列（ties: \"first\"），而数据库表本身没有顺序：请指定表示顺序的列。",
+    firstNeedsOrder: () =>
+      '此分级方案按输入顺序处理并列（ties: "first"），而数据库表本身没有顺序：请指定表示顺序的列。',
     tooManyRowsForFormulas: (rows, limit) =>
       `分位数分级方案的实时公式需要将每位客户与其他所有客户逐一比较，Excel 重新计算会很慢：${rows} 行超过了上限 ${limit} 行。请改为写入数值，或使用固定阈值分级方案。`,
     tooManyCustomersForFormulas: (customers, limit) =>
@@ -285,7 +292,9 @@ const zh: EngineTexts = {
       `实时公式以百万分之一为单位相加订单金额，订单金额 ${amount}（超过 6 位小数，或合计过大）无法以此方式精确相加。请改为写入数值，数值结果是精确的。`,
     salesCellAsText: (row, column, value, role) =>
       `第 ${row} 行，“${column}”列：` +
-      (role === "id" ? `客户编号“${value}”前后有空格（或为带小数的数字），实时公式无法像加载项那样读取。` : `“${value}”是文本，实时公式无法像加载项那样读取。`) +
+      (role === "id"
+        ? `客户编号“${value}”前后有空格（或为带小数的数字），实时公式无法像加载项那样读取。`
+        : `“${value}”是文本，实时公式无法像加载项那样读取。`) +
       `请将其输入为${role === "id" ? "不含前后空格的文本" : role === "date" ? "日期" : "数字"}，或取消勾选“写入为实时 Excel 公式”以写入数值。`,
   },
 
@@ -328,7 +337,19 @@ const zh: EngineTexts = {
     total: ["历史购买总金额", "历史订单总金额", "消费金额", "总金额"],
     amount: ["订单金额", "本次订单金额", "金额"],
   },
-  nameHeaders: ["客户名称", "客户名", "客户姓名", "名称", "姓名", "公司名称", "公司", "单位名称", "企业名称", "商户名称", "门店名称"],
+  nameHeaders: [
+    "客户名称",
+    "客户名",
+    "客户姓名",
+    "名称",
+    "姓名",
+    "公司名称",
+    "公司",
+    "单位名称",
+    "企业名称",
+    "商户名称",
+    "门店名称",
+  ],
 };
 
 export default zh;

@@ -2,7 +2,8 @@
 import type { FunctionTexts } from "../en/functions";
 
 const zh: FunctionTexts = {
-  listNames: (names) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join("、")}和${names[names.length - 1]}`),
+  listNames: (names) =>
+    names.length < 2 ? names.join("") : `${names.slice(0, -1).join("、")}和${names[names.length - 1]}`,
   notOneColumn: (parameter, columns) => `“${parameter}”必须是一个单元格或一列（现在有 ${columns} 列）。`,
   heightsDiffer: (names, heights) => `${names}的行数必须相同（现在分别为 ${heights.join("、")} 行）。`,
   noRows: (names) => `${names}都是空区域。`,

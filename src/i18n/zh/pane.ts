@@ -35,7 +35,8 @@ const zh: Record<PaneMessageKey, string> = {
   windowStartHint: "早于此日期的销售不计入。留空则全部计入。",
   liveFormulas: "写入为实时 Excel 公式",
   liveFormulasHint: "结果保持为引用数据的公式，工作簿没有加载项也能分级。在“RFM参数”工作表中修改统计日期即可重新分级。",
-  liveFormulasSalesHint: "在新工作表中每行一位客户，由公式从销售记录汇总，工作簿没有加载项也能分级。修改销售记录，或在“RFM参数”工作表中修改统计日期，即可重新分级；新客户需要重新分级。",
+  liveFormulasSalesHint:
+    "在新工作表中每行一位客户，由公式从销售记录汇总，工作簿没有加载项也能分级。修改销售记录，或在“RFM参数”工作表中修改统计日期，即可重新分级；新客户需要重新分级。",
   unit: "金额单位",
   unitYuan: "元",
   unitWan: "万元",
@@ -67,7 +68,8 @@ const zh: Record<PaneMessageKey, string> = {
   overwriteReplace: "覆盖",
   overwriteCancel: "取消",
   protectedTitle: "工作表受保护",
-  protectedBody: "“{sheet}”受保护，Excel 不允许在表格旁写入结果。可以写入新工作表；或取消，撤消工作表保护（审阅 › 撤消工作表保护）后再次分级。",
+  protectedBody:
+    "“{sheet}”受保护，Excel 不允许在表格旁写入结果。可以写入新工作表；或取消，撤消工作表保护（审阅 › 撤消工作表保护）后再次分级。",
   errorTitle: "出错了",
   errorNoRows: "所选区域只有标题行，没有数据行。",
   errorMissingColumns: "请为以下项目选择列：{roles}",
@@ -78,9 +80,12 @@ const zh: Record<PaneMessageKey, string> = {
   errorRefused:
     "Excel 拒绝修改工作簿（{code}）。如果工作表受保护，请撤消保护（审阅 › 撤消工作表保护），或将结果写入新工作表；如果工作簿结构受保护，请撤消保护（审阅 › 保护工作簿）。然后再次分级。",
   errorCellEditing: "Excel 正在编辑单元格：请先在工作表中按 Enter 或 Esc，然后重试。",
-  errorSheetProtected: "工作表“{sheet}”受保护，无法在表格旁写入结果。请撤消保护（审阅 › 撤消工作表保护），或将结果写入新工作表。",
-  errorWorkbookProtected: "工作簿结构受保护，无法添加存放结果的工作表。请撤消保护（审阅 › 保护工作簿），或不使用实时公式、在客户表旁直接写入结果。",
-  errorSummaryProtected: "工作簿结构受保护，无法添加汇总表。请撤消保护（审阅 › 保护工作簿）后再次分级，即可得到汇总表。",
+  errorSheetProtected:
+    "工作表“{sheet}”受保护，无法在表格旁写入结果。请撤消保护（审阅 › 撤消工作表保护），或将结果写入新工作表。",
+  errorWorkbookProtected:
+    "工作簿结构受保护，无法添加存放结果的工作表。请撤消保护（审阅 › 保护工作簿），或不使用实时公式、在客户表旁直接写入结果。",
+  errorSummaryProtected:
+    "工作簿结构受保护，无法添加汇总表。请撤消保护（审阅 › 保护工作簿）后再次分级，即可得到汇总表。",
   notInExcel: "请在 Excel 中打开此加载项来为工作表分级。",
   ruleRecency: "R：距最近下单天数，分界 {bounds}（由 5 分到 2 分；超出为 1 分）",
   ruleFrequency: "F：购买次数，分界 {bounds}（由 1 分到 4 分；超出为 5 分）",
@@ -116,7 +121,8 @@ const zh: Record<PaneMessageKey, string> = {
   nextGradeNotReachable: "{count} 位单笔订单无法升级。",
   nextGradeWhere: "各客户所需金额见“升级所需单笔订单”列。",
   historyHeading: "等级历史",
-  historyIntro: "在每个月末或季度末为每位客户分级（只计入截至当时已知的销售），并将各期等级、期间的等级变化和图表写入新工作表。",
+  historyIntro:
+    "在每个月末或季度末为每位客户分级（只计入截至当时已知的销售），并将各期等级、期间的等级变化和图表写入新工作表。",
   historyStep: "分级时点",
   historyMonthEnds: "每个月末",
   historyQuarterEnds: "每个季度末",
@@ -125,7 +131,8 @@ const zh: Record<PaneMessageKey, string> = {
   historyPeriods: "共 {count} 个期末，最后一个为 {date}",
   historyRun: "生成等级历史",
   historyRunning: "正在逐期分级…",
-  historyDone: "已生成 {customers} 位客户在 {periods} 个期末的等级历史：工作表“{history}”“{transitions}”和“{summary}”。",
+  historyDone:
+    "已生成 {customers} 位客户在 {periods} 个期末的等级历史：工作表“{history}”“{transitions}”和“{summary}”。",
   errorNoPeriods: "请选择起始月份和结束月份（结束不早于起始），其间至少包含一个期末。",
   errorHistoryProtected: "工作簿结构受保护，无法添加等级历史的工作表。请撤消保护（审阅 › 保护工作簿）后重试。",
   sampleId: "客户编号",
@@ -162,9 +169,11 @@ const zh: Record<PaneMessageKey, string> = {
   unitFromProfileNoColumn: "分级方案的金额单位。",
   unitChosenMatches: "手动选择，与列标题“{header}”注明的单位一致。",
   unitChosen: "手动选择（分级方案的金额单位为{profileUnit}）。",
-  unitConflict: "列标题“{header}”注明的单位是{headerUnit}，但金额将按{unit}读取。请核对哪一个正确：M 评分取决于金额单位。",
+  unitConflict:
+    "列标题“{header}”注明的单位是{headerUnit}，但金额将按{unit}读取。请核对哪一个正确：M 评分取决于金额单位。",
   useHeaderUnit: "改用{headerUnit}",
-  unitUnreadable: "列标题“{header}”注明的单位（{written}）本加载项无法识别：金额将按{unit}读取。请核对：M 评分取决于金额单位。",
+  unitUnreadable:
+    "列标题“{header}”注明的单位（{written}）本加载项无法识别：金额将按{unit}读取。请核对：M 评分取决于金额单位。",
   ambiguousColumns: "有{count}列的标题都是“{header}”（{columns}）：请选择其中一列。",
   twoColumns: "两",
   listAnd: " 和 ",
@@ -182,8 +191,10 @@ const zh: Record<PaneMessageKey, string> = {
   resultBasis: "分级方案：{profile} · 统计日期 {date}",
   resultCarried: "每位客户旁写入了{columns}，取自该客户最近一笔销售。",
   resultLive: "结果为实时 Excel 公式：在“{sheet}”工作表中修改统计日期即可重新分级。",
-  resultPastRows: "数据中最近的日期是 {latest}，比统计日期 {asOf} 晚 {days}：{rows}（共 {total} 位）的最近下单时间更晚，未分级。",
-  resultPastSales: "数据中最近的日期是 {latest}，比统计日期 {asOf} 晚 {days}：之后的 {sales}未计入，{customers}只有之后的销售，未分级。",
+  resultPastRows:
+    "数据中最近的日期是 {latest}，比统计日期 {asOf} 晚 {days}：{rows}（共 {total} 位）的最近下单时间更晚，未分级。",
+  resultPastSales:
+    "数据中最近的日期是 {latest}，比统计日期 {asOf} 晚 {days}：之后的 {sales}未计入，{customers}只有之后的销售，未分级。",
   selectResults: "选中分级结果",
   openSummary: "打开汇总表",
   notGradedHeading: "未分级原因",

@@ -70,7 +70,11 @@ export function App({ flow, lang, dateForm, profileEditor, visibility, history }
     if (wasEditing.current && !editingProfiles) manageButton.current?.focus();
     wasEditing.current = editingProfiles;
   }, [editingProfiles]);
-  const { builtinProfiles, workbookProfiles, profiles, setWorkbookProfiles } = useWorkbookProfiles(flow, lang, setError);
+  const { builtinProfiles, workbookProfiles, profiles, setWorkbookProfiles } = useWorkbookProfiles(
+    flow,
+    lang,
+    setError,
+  );
   const table = useSelectedTable(flow, lang, messages, visibility);
   const { inspection, detection, setUserUnit } = table;
   const dates = useDateColumn(flow, inspection, detection?.mapping.date);
@@ -89,14 +93,16 @@ export function App({ flow, lang, dateForm, profileEditor, visibility, history }
 
   // The unit amounts are read in: the user's pick, else the money column's header, else the profile (engine rule).
   const profileUnit = (profile ?? builtinProfiles[0]).monetaryUnit;
-  const unitChoice = inspection && detection ? paneUnitChoice(inspection.source.headers, detection, profileUnit, table.userUnit) : null;
+  const unitChoice =
+    inspection && detection ? paneUnitChoice(inspection.source.headers, detection, profileUnit, table.userUnit) : null;
 
   const grade = async () => {
     if (!inspection || !detection || !profile || !unitChoice || asOfDay === null) return;
     setError(null);
     setNotice(null);
     if (!(await table.confirmStillSelected())) return;
-    const runWarning = warning && latestDay !== null && latestDay !== undefined ? warningText(lang, warning, latestDay, dateForm) : null;
+    const runWarning =
+      warning && latestDay !== null && latestDay !== undefined ? warningText(lang, warning, latestDay, dateForm) : null;
     await run.start(
       {
         source: inspection.source,
@@ -121,22 +127,27 @@ export function App({ flow, lang, dateForm, profileEditor, visibility, history }
     setNotice(null);
     if (!(await table.confirmStillSelected())) return;
     try {
-      const outcome = await history({
-        source: inspection.source,
-        date1904: inspection.date1904,
-        detection,
-        profile,
-        step,
-        from,
-        to,
-        windowStart: windowDay !== null ? formatDay(windowDay) : undefined,
-        unit: unitChoice.unit,
-        unitSource: unitSourceFact(unitChoice),
-        lang,
-      }, {});
+      const outcome = await history(
+        {
+          source: inspection.source,
+          date1904: inspection.date1904,
+          detection,
+          profile,
+          step,
+          from,
+          to,
+          windowStart: windowDay !== null ? formatDay(windowDay) : undefined,
+          unit: unitChoice.unit,
+          unitSource: unitSourceFact(unitChoice),
+          lang,
+        },
+        {},
+      );
       if (outcome.status === "done") {
         const { sheets, periods } = outcome;
-        messages.tellNotice(t(lang, "historyDone", { ...sheets, customers: sheets.customers.toLocaleString(localeOf(lang)), periods }));
+        messages.tellNotice(
+          t(lang, "historyDone", { ...sheets, customers: sheets.customers.toLocaleString(localeOf(lang)), periods }),
+        );
       } else messages.tellNotice(t(lang, "cancelled"));
     } catch (err) {
       messages.tellError(describeError(err, lang));
@@ -200,7 +211,15 @@ export function App({ flow, lang, dateForm, profileEditor, visibility, history }
           onCancel={run.cancel}
         />
       }
-      dialogs={<OverwriteDialog lang={lang} open={overwrite.open} kind={overwrite.kind} address={overwrite.where} onAnswer={overwrite.answer} />}
+      dialogs={
+        <OverwriteDialog
+          lang={lang}
+          open={overwrite.open}
+          kind={overwrite.kind}
+          address={overwrite.where}
+          onAnswer={overwrite.answer}
+        />
+      }
     >
       <Text as="h1" size={500} weight="semibold" tabIndex={-1} data-testid="pane-title">
         {t(lang, "title")}

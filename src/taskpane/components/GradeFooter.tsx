@@ -64,7 +64,14 @@ export function GradeFooter({ lang, target, reason, progress, cancelling, onGrad
               {reason}
             </Text>
           )}
-          <Link className={styles.help} href={helpPage(lang)} target="_blank" rel="noopener" title={t(lang, "helpTitle")} data-testid="help-link">
+          <Link
+            className={styles.help}
+            href={helpPage(lang)}
+            target="_blank"
+            rel="noopener"
+            title={t(lang, "helpTitle")}
+            data-testid="help-link"
+          >
             {t(lang, "help")}
           </Link>
         </div>

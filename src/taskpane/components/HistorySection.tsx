@@ -59,7 +59,10 @@ export function HistorySection({ lang, form, lastMonth, disabled, onRun }: Histo
     setFrom(monthsBefore(lastMonth, 11));
   }, [lastMonth, touched]);
 
-  const months = lastMonth === null ? [] : Array.from({ length: MONTHS_OFFERED }, (_, k) => monthsBefore(lastMonth, MONTHS_OFFERED - 1 - k));
+  const months =
+    lastMonth === null
+      ? []
+      : Array.from({ length: MONTHS_OFFERED }, (_, k) => monthsBefore(lastMonth, MONTHS_OFFERED - 1 - k));
   const ends = requestedEnds(step, from, to);
   const invalid = from !== "" && to !== "" && ends.length === 0;
   const run = async () => {
@@ -132,7 +135,12 @@ export function HistorySection({ lang, form, lastMonth, disabled, onRun }: Histo
         </Text>
       )}
       {invalid && (
-        <Text size={200} role="alert" style={{ color: tokens.colorPaletteRedForeground1 }} data-testid="history-invalid">
+        <Text
+          size={200}
+          role="alert"
+          style={{ color: tokens.colorPaletteRedForeground1 }}
+          data-testid="history-invalid"
+        >
           {t(lang, "errorNoPeriods")}
         </Text>
       )}

@@ -1,7 +1,14 @@
 import { punctuation } from "../../engine";
 import { useState } from "react";
 import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { columnLetters, REQUIRED_ROLES, type ColumnDetection, type InputKind, type Lang, type Role } from "../../engine";
+import {
+  columnLetters,
+  REQUIRED_ROLES,
+  type ColumnDetection,
+  type InputKind,
+  type Lang,
+  type Role,
+} from "../../engine";
 import { NOT_USED, rolesToRead } from "../gradingFlow";
 import { roleLabel, roleList } from "../describeError";
 import { t } from "../i18n";
@@ -41,11 +48,20 @@ function columnList(letters: string[], lang: Lang): string {
  * Why a role has no column although its header is there: two or more columns carry it, and picking one would be a
  * guess ("Two columns are headed “Amount” (C and F): choose one."). Null when the role is not ambiguous.
  */
-function ambiguityText(detection: ColumnDetection, role: Role, headers: readonly string[], firstColumn: number, lang: Lang): string | null {
+function ambiguityText(
+  detection: ColumnDetection,
+  role: Role,
+  headers: readonly string[],
+  firstColumn: number,
+  lang: Lang,
+): string | null {
   const found = detection.ambiguous.find((a) => a.role === role);
   if (!found || detection.mapping[role] !== undefined) return null;
   const count = found.columns.length === 2 ? t(lang, "twoColumns") : String(found.columns.length);
-  const columns = columnList(found.columns.map((c) => columnLetters(firstColumn + c)), lang);
+  const columns = columnList(
+    found.columns.map((c) => columnLetters(firstColumn + c)),
+    lang,
+  );
   return t(lang, "ambiguousColumns", { count, header: headers[found.columns[0]] ?? "", columns });
 }
 
@@ -54,15 +70,26 @@ function ambiguityText(detection: ColumnDetection, role: Role, headers: readonly
  * sales records: customer, order date, order amount). When every required one was recognised they stay folded into
  * one line ("3 of 3 columns found – Change"); a missing one opens them, marked.
  */
-export function MappingSection({ lang, headers, firstColumn, detection, disabled, onChange, onKind, defaultOpen = false }: MappingSectionProps) {
+export function MappingSection({
+  lang,
+  headers,
+  firstColumn,
+  detection,
+  disabled,
+  onChange,
+  onKind,
+  defaultOpen = false,
+}: MappingSectionProps) {
   const styles = useStyles();
   const [open, setOpen] = useState(defaultOpen);
   const roles = rolesToRead(detection.kind);
   const found = roles.filter((role) => detection.mapping[role] !== undefined).length;
-  const ambiguity = new Map(roles.flatMap((role) => {
-    const text = ambiguityText(detection, role, headers, firstColumn, lang);
-    return text === null ? [] : [[role, text] as const];
-  }));
+  const ambiguity = new Map(
+    roles.flatMap((role) => {
+      const text = ambiguityText(detection, role, headers, firstColumn, lang);
+      return text === null ? [] : [[role, text] as const];
+    }),
+  );
   // A missing column, or one whose header two columns share, opens the choices: the user has to pick.
   const expanded = open || detection.missing.length > 0 || ambiguity.size > 0;
   return (
@@ -113,7 +140,9 @@ export function MappingSection({ lang, headers, firstColumn, detection, disabled
                 className={styles.shrink}
                 label={roleLabel(role, lang, detection.kind)}
                 validationState={missing ? "error" : ambiguity.has(role) ? "warning" : "none"}
-                validationMessage={ambiguity.has(role) ? <span data-testid={`ambiguous-${role}`}>{ambiguity.get(role)}</span> : undefined}
+                validationMessage={
+                  ambiguity.has(role) ? <span data-testid={`ambiguous-${role}`}>{ambiguity.get(role)}</span> : undefined
+                }
               >
                 <Select
                   className={styles.shrink}

@@ -4,7 +4,15 @@
  * "Next grade with one order of" column; the figures come from the engine's per-grade sums.
  */
 import { Text } from "@fluentui/react-components";
-import { centPlaces, localeOf, nextGradeSummary, punctuation, unitLabel, type GradeResult, type Lang } from "../../engine";
+import {
+  centPlaces,
+  localeOf,
+  nextGradeSummary,
+  punctuation,
+  unitLabel,
+  type GradeResult,
+  type Lang,
+} from "../../engine";
 import { t } from "../i18n";
 
 export function NextGradeLine({ lang, result }: { lang: Lang; result: GradeResult }) {
@@ -15,13 +23,17 @@ export function NextGradeLine({ lang, result }: { lang: Lang; result: GradeResul
   const notReachable = rows.reduce((s, r) => s + r.notReachable, 0);
   const locale = localeOf(lang);
   const places = centPlaces(result.summary.unit);
-  const total = sumDecimalTexts(rows.map((r) => r.amount), places);
+  const total = sumDecimalTexts(
+    rows.map((r) => r.amount),
+    places,
+  );
   const amount = `${formatDecimalText(total, places, locale)} ${unitLabel(result.summary.unit, lang)}`;
   const top = result.profile.grades[0].grade;
   return (
     <Text as="p" block size={200} data-testid="next-grade">
       {t(lang, "nextGradeLine", { reachable, below, top, amount })}
-      {notReachable > 0 && `${punctuation(lang).sentenceGap}${t(lang, "nextGradeNotReachable", { count: notReachable })}`}
+      {notReachable > 0 &&
+        `${punctuation(lang).sentenceGap}${t(lang, "nextGradeNotReachable", { count: notReachable })}`}
       {`${punctuation(lang).sentenceGap}${t(lang, "nextGradeWhere")}`}
     </Text>
   );

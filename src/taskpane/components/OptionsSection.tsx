@@ -1,7 +1,29 @@
 import type { Ref } from "react";
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Text, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Text,
+  Tooltip,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { countText, daysAfter, formatDisplayDate, parseDateText, profileName } from "../../engine";
-import type { AnalysisDateWarning, DateColumnDays, DisplayDateForm, InputKind, Lang, MonetaryUnit, Profile } from "../../engine";
+import type {
+  AnalysisDateWarning,
+  DateColumnDays,
+  DisplayDateForm,
+  InputKind,
+  Lang,
+  MonetaryUnit,
+  Profile,
+} from "../../engine";
 import { formatCount } from "./SourceSection";
 import { daysText, t } from "../i18n";
 import { unitConflictText, unitHint, unitName } from "../unitChoice";
@@ -74,15 +96,45 @@ export interface OptionsSectionProps {
 }
 
 /** The warning about the analysis date against the data, as the pane and the result card say it. */
-export function warningText(lang: Lang, warning: AnalysisDateWarning, latestDay: number, form: DisplayDateForm): string {
+export function warningText(
+  lang: Lang,
+  warning: AnalysisDateWarning,
+  latestDay: number,
+  form: DisplayDateForm,
+): string {
   const latest = formatDisplayDate(latestDay, form);
-  return t(lang, warning.kind === "farAfterData" ? "warnFarAfter" : "warnBefore", { days: daysText(warning.days, lang), latest });
+  return t(lang, warning.kind === "farAfterData" ? "warnFarAfter" : "warnBefore", {
+    days: daysText(warning.days, lang),
+    latest,
+  });
 }
 
 /** Profile, analysis date, sales window and amount unit. */
 export function OptionsSection(props: OptionsSectionProps) {
-  const { lang, form, builtinProfiles, workbookProfiles, kind, options, latestDay, asOfInvalid, windowInvalid, warning } = props;
-  const { disabled, onProfile, onChange, onManageProfiles, manageRef, unitChoice, profileUnit, dateDays, fixedDateUndecided, onDecideFixedDate } = props;
+  const {
+    lang,
+    form,
+    builtinProfiles,
+    workbookProfiles,
+    kind,
+    options,
+    latestDay,
+    asOfInvalid,
+    windowInvalid,
+    warning,
+  } = props;
+  const {
+    disabled,
+    onProfile,
+    onChange,
+    onManageProfiles,
+    manageRef,
+    unitChoice,
+    profileUnit,
+    dateDays,
+    fixedDateUndecided,
+    onDecideFixedDate,
+  } = props;
   const styles = useStyles();
   const optionsOf = (profiles: readonly Profile[]) =>
     profiles.map((profile) => (
@@ -139,7 +191,15 @@ export function OptionsSection(props: OptionsSectionProps) {
         </Tooltip>
       </Field>
       {onManageProfiles && (
-        <Button ref={manageRef} className={styles.manage} appearance="subtle" size="small" data-testid="manage-profiles" disabled={disabled} onClick={onManageProfiles}>
+        <Button
+          ref={manageRef}
+          className={styles.manage}
+          appearance="subtle"
+          size="small"
+          data-testid="manage-profiles"
+          disabled={disabled}
+          onClick={onManageProfiles}
+        >
           {t(lang, "manageProfiles")}
         </Button>
       )}
@@ -170,25 +230,45 @@ export function OptionsSection(props: OptionsSectionProps) {
             })}
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" appearance="primary" data-testid="use-data-date" disabled={disabled} onClick={() => onDecideFixedDate?.("data")}>
+            <Button
+              size="small"
+              appearance="primary"
+              data-testid="use-data-date"
+              disabled={disabled}
+              onClick={() => onDecideFixedDate?.("data")}
+            >
               {t(lang, "useDataDate", { latest: latestText })}
             </Button>
-            <Button size="small" data-testid="keep-profile-date" disabled={disabled} onClick={() => onDecideFixedDate?.("profile")}>
+            <Button
+              size="small"
+              data-testid="keep-profile-date"
+              disabled={disabled}
+              onClick={() => onDecideFixedDate?.("profile")}
+            >
               {t(lang, "keepProfileDate", { date: profileDate })}
             </Button>
           </MessageBarActions>
         </MessageBar>
       )}
-      {warning && !fixedDateUndecided && options.asOfOrigin !== "profileKept" && latestDay !== null && latestDay !== undefined && (
-        <MessageBar intent="warning" layout="multiline" data-testid="as-of-warning">
-          <MessageBarBody>{warningText(lang, warning, latestDay, form)}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" data-testid="use-latest" disabled={disabled} onClick={() => onChange({ asOfText: latestText ?? "", asOfOrigin: "data" })}>
-              {t(lang, "useLatest", { date: latestText ?? "" })}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      {warning &&
+        !fixedDateUndecided &&
+        options.asOfOrigin !== "profileKept" &&
+        latestDay !== null &&
+        latestDay !== undefined && (
+          <MessageBar intent="warning" layout="multiline" data-testid="as-of-warning">
+            <MessageBarBody>{warningText(lang, warning, latestDay, form)}</MessageBarBody>
+            <MessageBarActions>
+              <Button
+                size="small"
+                data-testid="use-latest"
+                disabled={disabled}
+                onClick={() => onChange({ asOfText: latestText ?? "", asOfOrigin: "data" })}
+              >
+                {t(lang, "useLatest", { date: latestText ?? "" })}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
       {kind === "transactions" && (
         <Field
           label={t(lang, "windowStart")}
@@ -229,7 +309,12 @@ export function OptionsSection(props: OptionsSectionProps) {
           <MessageBarBody>{unitConflict}</MessageBarBody>
           {unitChoice?.headerUnit && (
             <MessageBarActions>
-              <Button size="small" data-testid="use-header-unit" disabled={disabled} onClick={() => onChange({ userUnit: undefined })}>
+              <Button
+                size="small"
+                data-testid="use-header-unit"
+                disabled={disabled}
+                onClick={() => onChange({ userUnit: undefined })}
+              >
                 {t(lang, "useHeaderUnit", { headerUnit: unitName(unitChoice.headerUnit, lang) })}
               </Button>
             </MessageBarActions>

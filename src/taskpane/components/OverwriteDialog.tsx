@@ -31,7 +31,9 @@ export function OverwriteDialog({ lang, open, kind = "occupied", address, onAnsw
       <DialogSurface data-testid="overwrite-dialog" lang={htmlLang(lang)}>
         <DialogBody>
           <DialogTitle>{t(lang, isProtected ? "protectedTitle" : "overwriteTitle")}</DialogTitle>
-          <DialogContent>{isProtected ? t(lang, "protectedBody", { sheet: address }) : t(lang, "overwriteBody", { address })}</DialogContent>
+          <DialogContent>
+            {isProtected ? t(lang, "protectedBody", { sheet: address }) : t(lang, "overwriteBody", { address })}
+          </DialogContent>
           <DialogActions>
             <Button appearance="primary" data-testid="answer-new-sheet" onClick={() => onAnswer("newSheet")}>
               {t(lang, "overwriteNewSheet")}

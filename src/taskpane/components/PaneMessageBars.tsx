@@ -13,7 +13,13 @@ const useStyles = makeStyles({
 });
 
 /** The error and the notice at the top of the pane; a bar that is told comes into view and takes the focus. */
-export function PaneMessageBars({ lang, messages }: { lang: Lang; messages: Pick<PaneMessages, "error" | "notice" | "attention"> }) {
+export function PaneMessageBars({
+  lang,
+  messages,
+}: {
+  lang: Lang;
+  messages: Pick<PaneMessages, "error" | "notice" | "attention">;
+}) {
   const styles = useStyles();
   const errorBar = useRef<HTMLDivElement>(null);
   const noticeBar = useRef<HTMLDivElement>(null);
@@ -27,7 +33,14 @@ export function PaneMessageBars({ lang, messages }: { lang: Lang; messages: Pick
   return (
     <>
       {error !== null && (
-        <MessageBar ref={errorBar} tabIndex={-1} className={styles.bar} intent="error" layout="multiline" data-testid="error">
+        <MessageBar
+          ref={errorBar}
+          tabIndex={-1}
+          className={styles.bar}
+          intent="error"
+          layout="multiline"
+          data-testid="error"
+        >
           <MessageBarBody>
             <MessageBarTitle>{t(lang, "errorTitle")}</MessageBarTitle>
             {error}
@@ -35,7 +48,14 @@ export function PaneMessageBars({ lang, messages }: { lang: Lang; messages: Pick
         </MessageBar>
       )}
       {notice !== null && (
-        <MessageBar ref={noticeBar} tabIndex={-1} className={styles.bar} intent="info" layout="multiline" data-testid="notice">
+        <MessageBar
+          ref={noticeBar}
+          tabIndex={-1}
+          className={styles.bar}
+          intent="info"
+          layout="multiline"
+          data-testid="notice"
+        >
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}

@@ -61,7 +61,9 @@ export function PaneShell({ lang, view, children, footer, announcement, alert, d
   // Where focus goes when nothing nearer is left: Grade (or Cancel) in the grading view, the editor's title there.
   const fallback = useCallback(() => {
     const find = (selector: string) => shell.current?.querySelector<HTMLElement>(selector) ?? null;
-    return view === "editor" ? find("[data-testid=editor-title]") : (find("[data-testid=footer] button:not(:disabled)") ?? find("[data-testid=pane-title]"));
+    return view === "editor"
+      ? find("[data-testid=editor-title]")
+      : (find("[data-testid=footer] button:not(:disabled)") ?? find("[data-testid=pane-title]"));
   }, [view]);
   useFocusKeeper(shell, fallback);
   if (view === "editor") {
@@ -81,10 +83,22 @@ export function PaneShell({ lang, view, children, footer, announcement, alert, d
         {children}
       </main>
       {footer}
-      <div className={styles.visuallyHidden} role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
+      <div
+        className={styles.visuallyHidden}
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        data-testid="announcer"
+      >
         {announcement}
       </div>
-      <div className={styles.visuallyHidden} role="alert" aria-live="assertive" aria-atomic="true" data-testid="alert-announcer">
+      <div
+        className={styles.visuallyHidden}
+        role="alert"
+        aria-live="assertive"
+        aria-atomic="true"
+        data-testid="alert-announcer"
+      >
         {alert}
       </div>
       {dialogs}

@@ -29,7 +29,10 @@ export function fraction({ phase, done, total }: Progress): number {
 export function progressLabel(lang: Lang, { phase, done, total }: Progress): string {
   if (phase === "grading") return t(lang, "progressGrading");
   if (phase === "summary") return t(lang, "progressSummary");
-  return t(lang, phase === "reading" ? "progressReading" : "progressWriting", { done: formatCount(done, lang), total: formatCount(total, lang) });
+  return t(lang, phase === "reading" ? "progressReading" : "progressWriting", {
+    done: formatCount(done, lang),
+    total: formatCount(total, lang),
+  });
 }
 
 export function ProgressSection({ lang, progress, cancelling, onCancel }: ProgressSectionProps) {

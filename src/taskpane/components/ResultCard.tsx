@@ -1,7 +1,16 @@
 import { punctuation } from "../../engine";
 import { forwardRef } from "react";
 import type { ReactNode } from "react";
-import { Card, Link, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  Card,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import { countText, displayDateForm, formatDisplayDate, parseDateText, profileName } from "../../engine";
 import type { DataPastAnalysisDate, DisplayDateForm, Lang } from "../../engine";
 import { gradeFill } from "../../excel";
@@ -15,9 +24,21 @@ import { formatCount } from "./SourceSection";
 
 const useStyles = makeStyles({
   // scrollMarginTop: brought into view with a gap above it, not flush against the pane's top edge.
-  card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, scrollMarginTop: tokens.spacingVerticalM },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    minWidth: 0,
+    scrollMarginTop: tokens.spacingVerticalM,
+  },
   heading: { ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
-  bar: { display: "flex", height: "12px", borderRadius: tokens.borderRadiusMedium, overflow: "hidden", backgroundColor: tokens.colorNeutralBackground3 },
+  bar: {
+    display: "flex",
+    height: "12px",
+    borderRadius: tokens.borderRadiusMedium,
+    overflow: "hidden",
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
   // Three columns that fit the narrowest pane: the grade (its name wraps), customers and amount, each figure with
   // its share under it. Figures never wrap; headings wrap only between words.
   table: { borderCollapse: "collapse", width: "100%", fontVariantNumeric: "tabular-nums" },
@@ -48,7 +69,12 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  share: { display: "block", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  share: {
+    display: "block",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+  },
   swatch: {
     display: "inline-block",
     width: "10px",
@@ -59,9 +85,22 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke1}`,
   },
   links: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
-  groups: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  groups: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   muted: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });
 
 export interface ResultCardProps {
@@ -95,7 +134,11 @@ export function dataPastText(past: DataPastAnalysisDate, lang: Lang, form: Displ
       customers: countText(past.customersNotGraded ?? 0, lang, "customers"),
     });
   }
-  return t(lang, "resultPastRows", { ...values, rows: countText(past.rowsNotGraded ?? 0, lang, "customers"), total: formatCount(past.rows ?? 0, lang) });
+  return t(lang, "resultPastRows", {
+    ...values,
+    rows: countText(past.rowsNotGraded ?? 0, lang, "customers"),
+    total: formatCount(past.rows ?? 0, lang),
+  });
 }
 
 /**
@@ -103,7 +146,8 @@ export function dataPastText(past: DataPastAnalysisDate, lang: Lang, form: Displ
  * distribution, where the results are, what was left out.
  */
 export const ResultCard = forwardRef<HTMLHeadingElement, ResultCardProps>(function ResultCard(props, headingRef) {
-  const { lang, result, breakdown, asOfWarning, dataPast, movement, onSelectResults, onOpenSummary, onSelectRows } = props;
+  const { lang, result, breakdown, asOfWarning, dataPast, movement, onSelectResults, onOpenSummary, onSelectRows } =
+    props;
   const form = props.dateForm ?? displayDateForm(htmlLang(lang));
   const styles = useStyles();
   const { summary } = result;
@@ -112,7 +156,15 @@ export const ResultCard = forwardRef<HTMLHeadingElement, ResultCardProps>(functi
   const carried = carriedHeaders(result.result);
   return (
     <Card className={styles.card} data-testid="result" role="region" aria-labelledby="result-heading">
-      <Text as="h2" id="result-heading" ref={headingRef} tabIndex={-1} className={styles.heading} weight="semibold" size={400}>
+      <Text
+        as="h2"
+        id="result-heading"
+        ref={headingRef}
+        tabIndex={-1}
+        className={styles.heading}
+        weight="semibold"
+        size={400}
+      >
         {t(lang, "resultHeading")}
       </Text>
       <Text size={200} className={styles.muted} data-testid="result-basis">
@@ -146,14 +198,20 @@ export const ResultCard = forwardRef<HTMLHeadingElement, ResultCardProps>(functi
       )}
       {result.summarySheet === null && (
         <MessageBar intent="warning" layout="multiline" data-testid="summary-failed">
-          <MessageBarBody>{t(lang, "summaryFailed", { reason: describeError(result.summaryFailure, lang) })}</MessageBarBody>
+          <MessageBarBody>
+            {t(lang, "summaryFailed", { reason: describeError(result.summaryFailure, lang) })}
+          </MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.bar} aria-hidden="true" data-testid="distribution-bar">
         {graded > 0 &&
           breakdown.map((row, i) =>
             row.customers > 0 ? (
-              <div key={row.grade} style={{ width: `${(100 * row.customers) / graded}%`, backgroundColor: gradeFill(i) }} title={row.grade} />
+              <div
+                key={row.grade}
+                style={{ width: `${(100 * row.customers) / graded}%`, backgroundColor: gradeFill(i) }}
+                title={row.grade}
+              />
             ) : null,
           )}
       </div>
@@ -219,7 +277,9 @@ export const ResultCard = forwardRef<HTMLHeadingElement, ResultCardProps>(functi
           {t(lang, "resultCarried", { columns: carried.join(punctuation(lang).listSeparator) })}
         </Text>
       )}
-      {result.notGradedGroups.length > 0 && <NotGraded lang={lang} groups={result.notGradedGroups} onSelectRows={onSelectRows} />}
+      {result.notGradedGroups.length > 0 && (
+        <NotGraded lang={lang} groups={result.notGradedGroups} onSelectRows={onSelectRows} />
+      )}
       {summary.sales && summary.sales.outsideWindow > 0 && (
         <Text size={200} className={styles.muted}>
           {t(lang, "salesOutsideWindow", { count: formatCount(summary.sales.outsideWindow, lang) })}
@@ -229,7 +289,15 @@ export const ResultCard = forwardRef<HTMLHeadingElement, ResultCardProps>(functi
   );
 });
 
-function NotGraded({ lang, groups, onSelectRows }: { lang: Lang; groups: NotGradedGroup[]; onSelectRows(sheetName: string, rows: number[]): void }) {
+function NotGraded({
+  lang,
+  groups,
+  onSelectRows,
+}: {
+  lang: Lang;
+  groups: NotGradedGroup[];
+  onSelectRows(sheetName: string, rows: number[]): void;
+}) {
   const styles = useStyles();
   return (
     <section aria-labelledby="not-graded-heading" data-testid="not-graded">

@@ -1,15 +1,37 @@
 import { localeOf } from "../../engine";
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { NotATable } from "../../engine";
 import type { Lang } from "../../engine/types";
 import type { Inspection } from "../gradingFlow";
 import { t } from "../i18n";
 
 const useStyles = makeStyles({
-  facts: { display: "grid", gridTemplateColumns: "max-content minmax(0, 1fr)", columnGap: tokens.spacingHorizontalM, rowGap: "2px", margin: 0 },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "max-content minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: "2px",
+    margin: 0,
+  },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: "anywhere", minWidth: 0 },
-  row: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  row: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
   guidance: { marginBlock: tokens.spacingVerticalS },
 });
 
@@ -29,7 +51,16 @@ export interface SourceSectionProps {
 }
 
 /** Which range will be read and how it was understood; or, with nothing usable selected, what to do. */
-export function SourceSection({ lang, inspection, loading, disabled, problem, notTable, onRefresh, onTrySample }: SourceSectionProps) {
+export function SourceSection({
+  lang,
+  inspection,
+  loading,
+  disabled,
+  problem,
+  notTable,
+  onRefresh,
+  onTrySample,
+}: SourceSectionProps) {
   const styles = useStyles();
   const source = inspection?.source;
   const kind = inspection?.detection.kind;
@@ -40,7 +71,13 @@ export function SourceSection({ lang, inspection, loading, disabled, problem, no
         <Text as="h2" id="source-heading" weight="semibold" size={400}>
           {t(lang, "sourceHeading")}
         </Text>
-        <Button size="small" appearance="subtle" onClick={onRefresh} disabled={disabled || loading} data-testid="refresh">
+        <Button
+          size="small"
+          appearance="subtle"
+          onClick={onRefresh}
+          disabled={disabled || loading}
+          data-testid="refresh"
+        >
           {t(lang, "refreshSelection")}
         </Button>
       </div>

@@ -13,7 +13,11 @@ export interface DateColumnFacts {
  * The days in the mapped date column of the table shown, read once per table and column. A reading overtaken by a
  * newer table is dropped.
  */
-export function useDateColumn(flow: GradingFlow, inspection: Inspection | null, dateColumn: number | undefined): DateColumnFacts {
+export function useDateColumn(
+  flow: GradingFlow,
+  inspection: Inspection | null,
+  dateColumn: number | undefined,
+): DateColumnFacts {
   const [facts, setFacts] = useState<DateColumnFacts>({ latestDay: undefined, days: null });
   useEffect(() => {
     setFacts({ latestDay: undefined, days: null });

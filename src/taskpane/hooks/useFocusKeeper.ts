@@ -9,13 +9,16 @@
 import { useEffect, useRef } from "react";
 import type { RefObject } from "react";
 
-const USABLE = "button:not(:disabled), select:not(:disabled), input:not(:disabled), textarea:not(:disabled), a[href], [tabindex='0']";
+const USABLE =
+  "button:not(:disabled), select:not(:disabled), input:not(:disabled), textarea:not(:disabled), a[href], [tabindex='0']";
 const HOME = "section, [role=region], footer, main";
 
 /** The element to move the focus to when it was lost from within `section`, or null. */
 function landingIn(section: Element | null): HTMLElement | null {
   if (!section?.isConnected) return null;
-  return section.querySelector<HTMLElement>(USABLE) ?? section.querySelector<HTMLElement>("h1, h2, h3, [tabindex='-1']");
+  return (
+    section.querySelector<HTMLElement>(USABLE) ?? section.querySelector<HTMLElement>("h1, h2, h3, [tabindex='-1']")
+  );
 }
 
 /** Keeps the focus of the view under `root` off <body>; `fallback` gives its place of last resort. */

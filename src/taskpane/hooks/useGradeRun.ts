@@ -28,7 +28,10 @@ export function useGradeRun(
   flow: GradingFlow,
   lang: Lang,
   messages: Pick<PaneMessages, "tellError" | "tellNotice">,
-  questions: { askOverwrite(address: string): Promise<OverwriteChoice>; askProtected(sheetName: string): Promise<"newSheet" | "cancel"> },
+  questions: {
+    askOverwrite(address: string): Promise<OverwriteChoice>;
+    askProtected(sheetName: string): Promise<"newSheet" | "cancel">;
+  },
 ): GradeRun {
   const { tellError, tellNotice } = messages;
   const [progress, setProgress] = useState<Progress | null>(null);

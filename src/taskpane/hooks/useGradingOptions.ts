@@ -4,7 +4,13 @@
  * pane's form, the warning about the date against the data).
  */
 import { useEffect, useState } from "react";
-import { analysisDateWarning, formatDisplayDate, parseDateText, parseDisplayDate, proposedAnalysisDate } from "../../engine";
+import {
+  analysisDateWarning,
+  formatDisplayDate,
+  parseDateText,
+  parseDisplayDate,
+  proposedAnalysisDate,
+} from "../../engine";
 import type { AnalysisDateWarning, DisplayDateForm, Profile } from "../../engine";
 import { chosenByUser } from "../components/OptionsSection";
 import type { GradingOptions } from "../components/OptionsSection";
@@ -87,12 +93,19 @@ export function useGradingOptions(
   };
 
   const asOfDay = parseDisplayDate(options.asOfText, dateForm);
-  const fixedDateUndecided = options.asOfOrigin === "profile" && asOfDay !== null && latestDay !== null && latestDay !== undefined && latestDay > asOfDay;
+  const fixedDateUndecided =
+    options.asOfOrigin === "profile" &&
+    asOfDay !== null &&
+    latestDay !== null &&
+    latestDay !== undefined &&
+    latestDay > asOfDay;
   const decideFixedDate = (choice: "data" | "profile") => {
     if (latestDay === null || latestDay === undefined) return;
     setOptions((current) => ({
       ...current,
-      ...(choice === "data" ? { asOfText: formatDisplayDate(latestDay, dateForm), asOfOrigin: "dataChosen" } : { asOfOrigin: "profileKept" }),
+      ...(choice === "data"
+        ? { asOfText: formatDisplayDate(latestDay, dateForm), asOfOrigin: "dataChosen" }
+        : { asOfOrigin: "profileKept" }),
       decidedFor: latestDay,
     }));
   };

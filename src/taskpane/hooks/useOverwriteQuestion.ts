@@ -18,7 +18,11 @@ export interface OverwriteQuestion {
 
 /** The questions asked before writing, as promises the grading flow awaits. */
 export function useOverwriteQuestion(): OverwriteQuestion {
-  const [shown, setShown] = useState<{ open: boolean; kind: WriteQuestionKind; where: string }>({ open: false, kind: "occupied", where: "" });
+  const [shown, setShown] = useState<{ open: boolean; kind: WriteQuestionKind; where: string }>({
+    open: false,
+    kind: "occupied",
+    where: "",
+  });
   const pending = useRef<((choice: OverwriteChoice) => void) | null>(null);
   const ask = (kind: WriteQuestionKind, where: string) =>
     new Promise<OverwriteChoice>((resolve) => {

@@ -25,9 +25,18 @@ export function useResultFocus(result: GradeRunResult | null, lang: Lang): Resul
     (heading?.closest("[data-testid=result]") ?? heading)?.scrollIntoView({ block: "start" });
     heading?.focus({ preventScroll: true });
     const { summary } = result.done;
-    const counts = summary.gradeCounts.map(({ grade, count }) => `${grade} ${formatCount(count, lang)}`).join(punctuation(lang).comma);
+    const counts = summary.gradeCounts
+      .map(({ grade, count }) => `${grade} ${formatCount(count, lang)}`)
+      .join(punctuation(lang).comma);
     // A polite live region that is always in the page (a region added together with its text is often not read).
-    setSpoken({ of: result, text: t(lang, "resultAnnounce", { graded: formatCount(summary.graded, lang), rows: formatCount(summary.rows, lang), counts }) });
+    setSpoken({
+      of: result,
+      text: t(lang, "resultAnnounce", {
+        graded: formatCount(summary.graded, lang),
+        rows: formatCount(summary.rows, lang),
+        counts,
+      }),
+    });
   }, [result, lang]);
   return { headingRef, announcement: result !== null && spoken.of === result ? spoken.text : "" };
 }

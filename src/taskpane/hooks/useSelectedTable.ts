@@ -96,7 +96,11 @@ export function useSelectedTable(
 
   // Follow Excel's selection while the pane is shown: throttled looks, one handler (see selectionFollowing).
   useEffect(() => {
-    const following = startSelectionFollowing({ look: refresh, watch: (onChange) => flow.watchSelection(onChange), visibility });
+    const following = startSelectionFollowing({
+      look: refresh,
+      watch: (onChange) => flow.watchSelection(onChange),
+      visibility,
+    });
     follower.current = following.follower;
     return () => void following.dispose();
   }, [flow, refresh, visibility]);

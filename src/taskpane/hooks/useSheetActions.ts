@@ -21,7 +21,12 @@ export function useSheetActions(
   flow: GradingFlow,
   lang: Lang,
   table: Pick<SelectedTable, "selectOurselves" | "refresh">,
-  { setError, setNotice, tellError, tellNotice }: Pick<PaneMessages, "setError" | "setNotice" | "tellError" | "tellNotice">,
+  {
+    setError,
+    setNotice,
+    tellError,
+    tellNotice,
+  }: Pick<PaneMessages, "setError" | "setNotice" | "tellError" | "tellNotice">,
 ): SheetActions {
   const { selectOurselves, refresh } = table;
   return {
@@ -30,8 +35,14 @@ export function useSheetActions(
         const selected = await flow.selectRows(sheetName, rows);
         const [first, last] = selected.selected[0] ?? [0, 0];
         if (selected.limit === "singleArea") {
-          tellNotice(t(lang, "selectOneBlock", { rows: rowRangeText(first, last, lang), more: formatCount(selected.notSelected, lang) }));
-        } else if (selected.truncated) tellNotice(t(lang, "selectTruncated", { rows: formatCount(selected.rows, lang) }));
+          tellNotice(
+            t(lang, "selectOneBlock", {
+              rows: rowRangeText(first, last, lang),
+              more: formatCount(selected.notSelected, lang),
+            }),
+          );
+        } else if (selected.truncated)
+          tellNotice(t(lang, "selectTruncated", { rows: formatCount(selected.rows, lang) }));
       }),
     selectAddress: (address) => selectOurselves(() => flow.selectAddress(address)),
     showSheet: (sheetName) => selectOurselves(() => flow.showSheet(sheetName)),

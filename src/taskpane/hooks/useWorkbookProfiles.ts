@@ -13,7 +13,11 @@ export interface ProfileChoices {
 }
 
 /** The profiles the pane can grade with: the built-in ones and those saved in the workbook. */
-export function useWorkbookProfiles(flow: GradingFlow, lang: Lang, setError: (message: string) => void): ProfileChoices {
+export function useWorkbookProfiles(
+  flow: GradingFlow,
+  lang: Lang,
+  setError: (message: string) => void,
+): ProfileChoices {
   const builtinProfiles = flow.builtinProfiles();
   const [workbookProfiles, setWorkbookProfiles] = useState<Profile[]>([]);
   const profiles = useMemo(() => [...builtinProfiles, ...workbookProfiles], [builtinProfiles, workbookProfiles]);

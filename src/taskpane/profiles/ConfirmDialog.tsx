@@ -1,4 +1,12 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { Lang } from "../../engine/types";
 import { htmlLang } from "../i18n";
@@ -17,7 +25,16 @@ export interface ConfirmDialogProps {
 }
 
 /** A yes/no question before replacing or deleting a stored profile. */
-export function ConfirmDialog({ lang, open, title, children, confirmLabel, confirmDisabled, testId, onAnswer }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  lang,
+  open,
+  title,
+  children,
+  confirmLabel,
+  confirmDisabled,
+  testId,
+  onAnswer,
+}: ConfirmDialogProps) {
   return (
     <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && onAnswer(false)}>
       <DialogSurface data-testid={testId} lang={htmlLang(lang)}>
@@ -25,7 +42,12 @@ export function ConfirmDialog({ lang, open, title, children, confirmLabel, confi
           <DialogTitle>{title}</DialogTitle>
           <DialogContent>{children}</DialogContent>
           <DialogActions>
-            <Button appearance="primary" data-testid={`${testId}-confirm`} disabled={confirmDisabled} onClick={() => onAnswer(true)}>
+            <Button
+              appearance="primary"
+              data-testid={`${testId}-confirm`}
+              disabled={confirmDisabled}
+              onClick={() => onAnswer(true)}
+            >
               {confirmLabel}
             </Button>
             <Button data-testid={`${testId}-cancel`} onClick={() => onAnswer(false)}>

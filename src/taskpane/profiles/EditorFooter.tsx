@@ -1,4 +1,12 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Lang } from "../../engine";
 import { pt } from "./i18n";
 
@@ -21,7 +29,14 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   problem: { color: tokens.colorPaletteRedForeground1 },
   // Read by screen readers, not shown: the table under the form shows the same.
-  visuallyHidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });
 
 export interface EditorFooterProps {
@@ -42,7 +57,18 @@ export interface EditorFooterProps {
 
 /** Save and Preview, always in sight, with what they did (or why they did nothing) beside them. */
 export function EditorFooter(props: EditorFooterProps) {
-  const { lang, notice, blocked, previewSpoken, error, busy, previewRunning, formOpen = true, onSave, onPreview } = props;
+  const {
+    lang,
+    notice,
+    blocked,
+    previewSpoken,
+    error,
+    busy,
+    previewRunning,
+    formOpen = true,
+    onSave,
+    onPreview,
+  } = props;
   const styles = useStyles();
   return (
     <footer className={styles.footer} aria-label={pt(lang, "footerLabel")} data-testid="editor-footer">

@@ -72,7 +72,11 @@ export function ExportDialog({ lang, exported, onClose }: ExportDialogProps) {
               />
             </Field>
             <Text role="status" aria-live="polite" data-testid="export-outcome">
-              {outcome === "copied" && exported ? pt(lang, "exportCopied", { file: exported.file }) : outcome === "failed" ? pt(lang, "exportCopyFailed") : ""}
+              {outcome === "copied" && exported
+                ? pt(lang, "exportCopied", { file: exported.file })
+                : outcome === "failed"
+                  ? pt(lang, "exportCopyFailed")
+                  : ""}
             </Text>
           </DialogContent>
           <DialogActions>

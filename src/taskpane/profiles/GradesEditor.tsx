@@ -1,7 +1,15 @@
 import { chineseFirst } from "./chineseFirst";
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../engine/types";
-import { addGrade, moveGrade, removeGrade, updateGrade, type FieldIssues, type PeriodUnit, type ProfileDraft } from "./editorState";
+import {
+  addGrade,
+  moveGrade,
+  removeGrade,
+  updateGrade,
+  type FieldIssues,
+  type PeriodUnit,
+  type ProfileDraft,
+} from "./editorState";
 import { fieldValidation } from "./fieldProps";
 import { pt } from "./i18n";
 import { GroupMessage } from "./GroupMessage";
@@ -53,11 +61,22 @@ export function GradesEditor({ lang, draft, issues, disabled, onChange, onLeave 
         const change = (c: Parameters<typeof updateGrade>[2]) => onChange(updateGrade(draft, i, c));
         const title = pt(lang, "gradeNumber", { n: i + 1 });
         return (
-          <div key={g.key} className={styles.card} role="group" aria-labelledby={`grade-${i}-title`} data-testid={`grade-${i}`}>
+          <div
+            key={g.key}
+            className={styles.card}
+            role="group"
+            aria-labelledby={`grade-${i}-title`}
+            data-testid={`grade-${i}`}
+          >
             <Text id={`grade-${i}-title`} size={200} weight="semibold">
               {title}
             </Text>
-            <Field className={styles.cell} label={pt(lang, "fieldGrade")} size="small" {...fieldValidation(issues, lang, `${path}.grade`)}>
+            <Field
+              className={styles.cell}
+              label={pt(lang, "fieldGrade")}
+              size="small"
+              {...fieldValidation(issues, lang, `${path}.grade`)}
+            >
               <Input
                 className={styles.input}
                 data-testid={`grade-${i}-letter`}
@@ -83,7 +102,12 @@ export function GradesEditor({ lang, draft, issues, disabled, onChange, onLeave 
                       <option value="above">{pt(lang, "cutAbove")}</option>
                     </Select>
                   </Field>
-                  <Field className={styles.cell} label={pt(lang, "fieldCut")} size="small" {...fieldValidation(issues, lang, `${path}.above`, `${path}.atLeast`)}>
+                  <Field
+                    className={styles.cell}
+                    label={pt(lang, "fieldCut")}
+                    size="small"
+                    {...fieldValidation(issues, lang, `${path}.above`, `${path}.atLeast`)}
+                  >
                     <Input
                       className={styles.input}
                       data-testid={`grade-${i}-cut`}
@@ -108,7 +132,16 @@ export function GradesEditor({ lang, draft, issues, disabled, onChange, onLeave 
             {/* The pane's language first: a Chinese clerk fills the Chinese cadence and may leave the English one. */}
             {(() => {
               const cadenceEn = (
-                <Field key="en" label={pt(lang, "fieldCadenceEn")} size="small" {...fieldValidation(issues, lang, ...(lang === "en" ? [`${path}.cadence`, `${path}.cadence.en`] : []))}>
+                <Field
+                  key="en"
+                  label={pt(lang, "fieldCadenceEn")}
+                  size="small"
+                  {...fieldValidation(
+                    issues,
+                    lang,
+                    ...(lang === "en" ? [`${path}.cadence`, `${path}.cadence.en`] : []),
+                  )}
+                >
                   <Input
                     className={styles.input}
                     data-testid={`grade-${i}-cadence-en`}
@@ -120,7 +153,16 @@ export function GradesEditor({ lang, draft, issues, disabled, onChange, onLeave 
                 </Field>
               );
               const cadenceZh = (
-                <Field key="zh" label={pt(lang, "fieldCadenceZh")} size="small" {...fieldValidation(issues, lang, ...(chineseFirst(lang) ? [`${path}.cadence`, `${path}.cadence.zh`] : []))}>
+                <Field
+                  key="zh"
+                  label={pt(lang, "fieldCadenceZh")}
+                  size="small"
+                  {...fieldValidation(
+                    issues,
+                    lang,
+                    ...(chineseFirst(lang) ? [`${path}.cadence`, `${path}.cadence.zh`] : []),
+                  )}
+                >
                   <Input
                     className={styles.input}
                     data-testid={`grade-${i}-cadence-zh`}
@@ -141,7 +183,15 @@ export function GradesEditor({ lang, draft, issues, disabled, onChange, onLeave 
                 <Field
                   className={styles.cell}
                   size="small"
-                  validationState={fieldValidation(issues, lang, `${path}.cadence.every`, `${path}.cadence.every.months`, `${path}.cadence.every.days`).validationState}
+                  validationState={
+                    fieldValidation(
+                      issues,
+                      lang,
+                      `${path}.cadence.every`,
+                      `${path}.cadence.every.months`,
+                      `${path}.cadence.every.days`,
+                    ).validationState
+                  }
                 >
                   <Input
                     className={styles.input}
@@ -175,18 +225,48 @@ export function GradesEditor({ lang, draft, issues, disabled, onChange, onLeave 
                   </Select>
                 </Field>
               </div>
-              <GroupMessage issues={issues} lang={lang} path={`${path}.cadence.every`} testId={`grade-${i}-every-message`} />
-              <GroupMessage issues={issues} lang={lang} path={`${path}.cadence.every.months`} testId={`grade-${i}-every-message`} />
-              <GroupMessage issues={issues} lang={lang} path={`${path}.cadence.every.days`} testId={`grade-${i}-every-message`} />
+              <GroupMessage
+                issues={issues}
+                lang={lang}
+                path={`${path}.cadence.every`}
+                testId={`grade-${i}-every-message`}
+              />
+              <GroupMessage
+                issues={issues}
+                lang={lang}
+                path={`${path}.cadence.every.months`}
+                testId={`grade-${i}-every-message`}
+              />
+              <GroupMessage
+                issues={issues}
+                lang={lang}
+                path={`${path}.cadence.every.days`}
+                testId={`grade-${i}-every-message`}
+              />
             </div>
             <div className={styles.tools}>
-              <Button size="small" data-testid={`grade-${i}-up`} disabled={disabled || i === 0} onClick={() => onChange(moveGrade(draft, i, -1))}>
+              <Button
+                size="small"
+                data-testid={`grade-${i}-up`}
+                disabled={disabled || i === 0}
+                onClick={() => onChange(moveGrade(draft, i, -1))}
+              >
                 {pt(lang, "moveUp")}
               </Button>
-              <Button size="small" data-testid={`grade-${i}-down`} disabled={disabled || i === last} onClick={() => onChange(moveGrade(draft, i, 1))}>
+              <Button
+                size="small"
+                data-testid={`grade-${i}-down`}
+                disabled={disabled || i === last}
+                onClick={() => onChange(moveGrade(draft, i, 1))}
+              >
                 {pt(lang, "moveDown")}
               </Button>
-              <Button size="small" data-testid={`grade-${i}-remove`} disabled={disabled || draft.grades.length <= 1} onClick={() => onChange(removeGrade(draft, i))}>
+              <Button
+                size="small"
+                data-testid={`grade-${i}-remove`}
+                disabled={disabled || draft.grades.length <= 1}
+                onClick={() => onChange(removeGrade(draft, i))}
+              >
                 {pt(lang, "removeGrade")}
               </Button>
             </div>

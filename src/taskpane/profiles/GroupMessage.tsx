@@ -7,7 +7,17 @@ const useStyles = makeStyles({
 });
 
 /** The engine's message for a group of inputs (a whole list of bounds, all grades, ...), shown under the group. */
-export function GroupMessage({ issues, lang, path, testId }: { issues: FieldIssues; lang: Lang; path: string; testId?: string }) {
+export function GroupMessage({
+  issues,
+  lang,
+  path,
+  testId,
+}: {
+  issues: FieldIssues;
+  lang: Lang;
+  path: string;
+  testId?: string;
+}) {
   const styles = useStyles();
   const message = messageFor(issues, path, lang);
   if (message === undefined) return null;

@@ -5,7 +5,16 @@
  */
 import { localeOf } from "../../engine";
 import { useEffect, useMemo, useRef } from "react";
-import { Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Divider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { displayDateForm } from "../../engine";
 import type { Lang, Profile, ProfileIssue } from "../../engine";
 import { blankDraft, draftFromProfile, unshownIssues, type ProfileDraft } from "./editorState";
@@ -29,7 +38,13 @@ import { useStoredProfiles } from "./useStoredProfiles";
 const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  titleRow: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  titleRow: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   ellipsis: { minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   hint: { color: tokens.colorNeutralForeground2 },
@@ -61,9 +76,17 @@ function IssueList({ issues, lang, className }: { issues: readonly ProfileIssue[
 }
 
 /** Define, edit, import, export and delete the grading profiles stored in the workbook. */
-export function ProfileEditor({ lang, store, preview, onClose, onChanged, displayLanguage, exportRoute }: ProfileEditorProps) {
+export function ProfileEditor({
+  lang,
+  store,
+  preview,
+  onClose,
+  onChanged,
+  displayLanguage,
+  exportRoute,
+}: ProfileEditorProps) {
   const styles = useStyles();
-  const dateForm = useMemo(() => displayDateForm(displayLanguage ?? (localeOf(lang))), [displayLanguage, lang]);
+  const dateForm = useMemo(() => displayDateForm(displayLanguage ?? localeOf(lang)), [displayLanguage, lang]);
   const root = useRef<HTMLDivElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
   // Opened from the pane: the focus moves in with the user (the button that opened it is gone).
@@ -99,7 +122,15 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged, displa
   return (
     <div className={styles.pane} data-testid="profile-editor" ref={root}>
       <div className={styles.titleRow}>
-        <Text as="h2" size={400} weight="semibold" ref={title} tabIndex={-1} className={styles.title} data-testid="editor-title">
+        <Text
+          as="h2"
+          size={400}
+          weight="semibold"
+          ref={title}
+          tabIndex={-1}
+          className={styles.title}
+          data-testid="editor-title"
+        >
           {pt(lang, "editorTitle")}
         </Text>
         {onClose && (
@@ -146,13 +177,25 @@ export function ProfileEditor({ lang, store, preview, onClose, onChanged, displa
               </MessageBarBody>
             </MessageBar>
           )}
-          <ProfileForm lang={lang} draft={form.draft} issues={form.issues} disabled={busy} onChange={form.edit} onLeave={form.leave} dateForm={dateForm} />
+          <ProfileForm
+            lang={lang}
+            draft={form.draft}
+            issues={form.issues}
+            disabled={busy}
+            onChange={form.edit}
+            onLeave={form.leave}
+            dateForm={dateForm}
+          />
 
           <Divider />
           <ProfilePreview lang={lang} state={previewRun.state} dateForm={dateForm} />
 
           <div className={styles.buttons}>
-            <Button data-testid="profile-export" disabled={busy || form.profile === null} onClick={storage.exportProfile}>
+            <Button
+              data-testid="profile-export"
+              disabled={busy || form.profile === null}
+              onClick={storage.exportProfile}
+            >
               {pt(lang, "exportButton")}
             </Button>
             {form.editingId !== null && (

@@ -57,18 +57,44 @@ export function ProfileForm({ lang, draft, issues, disabled, onChange, onLeave, 
           {pt(lang, "identityHeading")}
         </Text>
         <Field label={pt(lang, "fieldId")} {...fieldValidation(issues, lang, "id")}>
-          <Input data-testid="profile-id" value={draft.id} disabled={disabled} onChange={(_, d) => set({ id: d.value })} onBlur={() => onLeave("id")} />
+          <Input
+            data-testid="profile-id"
+            value={draft.id}
+            disabled={disabled}
+            onChange={(_, d) => set({ id: d.value })}
+            onBlur={() => onLeave("id")}
+          />
         </Field>
         {/* The other language's name may be left empty (it falls back to this one): only the pane's language is marked. */}
         {(() => {
           const nameEn = (
-            <Field key="en" label={pt(lang, "fieldNameEn")} {...fieldValidation(issues, lang, ...(lang === "en" ? ["name", "name.en"] : []))}>
-              <Input data-testid="profile-name-en" value={draft.nameEn} disabled={disabled} onChange={(_, d) => set({ nameEn: d.value })} onBlur={() => onLeave("name.en")} />
+            <Field
+              key="en"
+              label={pt(lang, "fieldNameEn")}
+              {...fieldValidation(issues, lang, ...(lang === "en" ? ["name", "name.en"] : []))}
+            >
+              <Input
+                data-testid="profile-name-en"
+                value={draft.nameEn}
+                disabled={disabled}
+                onChange={(_, d) => set({ nameEn: d.value })}
+                onBlur={() => onLeave("name.en")}
+              />
             </Field>
           );
           const nameZh = (
-            <Field key="zh" label={pt(lang, "fieldNameZh")} {...fieldValidation(issues, lang, ...(chineseFirst(lang) ? ["name", "name.zh"] : []))}>
-              <Input data-testid="profile-name-zh" value={draft.nameZh} disabled={disabled} onChange={(_, d) => set({ nameZh: d.value })} onBlur={() => onLeave("name.zh")} />
+            <Field
+              key="zh"
+              label={pt(lang, "fieldNameZh")}
+              {...fieldValidation(issues, lang, ...(chineseFirst(lang) ? ["name", "name.zh"] : []))}
+            >
+              <Input
+                data-testid="profile-name-zh"
+                value={draft.nameZh}
+                disabled={disabled}
+                onChange={(_, d) => set({ nameZh: d.value })}
+                onBlur={() => onLeave("name.zh")}
+              />
             </Field>
           );
           // The pane's language first: the other one may be left empty.
@@ -118,7 +144,12 @@ export function ProfileForm({ lang, draft, issues, disabled, onChange, onLeave, 
                 <div className={styles.row}>
                   {[0, 1, 2, 3].map((i) => (
                     // Too narrow for a message each: the inputs are marked, their messages listed under the row.
-                    <Field key={i} size="small" className={styles.cell} validationState={fieldValidation(issues, lang, `thresholds.${dim}[${i}]`).validationState}>
+                    <Field
+                      key={i}
+                      size="small"
+                      className={styles.cell}
+                      validationState={fieldValidation(issues, lang, `thresholds.${dim}[${i}]`).validationState}
+                    >
                       <Input
                         className={styles.input}
                         data-testid={`bound-${dim}-${i}`}
@@ -133,7 +164,13 @@ export function ProfileForm({ lang, draft, issues, disabled, onChange, onLeave, 
                   ))}
                 </div>
                 {[0, 1, 2, 3].map((i) => (
-                  <GroupMessage key={i} issues={issues} lang={lang} path={`thresholds.${dim}[${i}]`} testId={`bound-${dim}-${i}-message`} />
+                  <GroupMessage
+                    key={i}
+                    issues={issues}
+                    lang={lang}
+                    path={`thresholds.${dim}[${i}]`}
+                    testId={`bound-${dim}-${i}-message`}
+                  />
                 ))}
                 <GroupMessage issues={issues} lang={lang} path={`thresholds.${dim}`} />
               </div>
@@ -142,10 +179,30 @@ export function ProfileForm({ lang, draft, issues, disabled, onChange, onLeave, 
         ) : (
           <div className={styles.three}>
             <Field className={styles.cell} label={pt(lang, "fieldBins")} {...fieldValidation(issues, lang, "bins")}>
-              <Input className={styles.input} data-testid="profile-bins" inputMode="numeric" value={draft.bins} disabled={disabled} onChange={(_, d) => set({ bins: d.value })} onBlur={() => onLeave("bins")} />
+              <Input
+                className={styles.input}
+                data-testid="profile-bins"
+                inputMode="numeric"
+                value={draft.bins}
+                disabled={disabled}
+                onChange={(_, d) => set({ bins: d.value })}
+                onBlur={() => onLeave("bins")}
+              />
             </Field>
-            <Field className={styles.cell} label={pt(lang, "fieldTies")} {...fieldValidation(issues, lang, "ties")} style={{ gridColumn: "span 2" }}>
-              <Select className={styles.select} select={{ className: styles.select }} data-testid="profile-ties" value={draft.ties} disabled={disabled} onChange={(_, d) => set({ ties: d.value as TieRule })}>
+            <Field
+              className={styles.cell}
+              label={pt(lang, "fieldTies")}
+              {...fieldValidation(issues, lang, "ties")}
+              style={{ gridColumn: "span 2" }}
+            >
+              <Select
+                className={styles.select}
+                select={{ className: styles.select }}
+                data-testid="profile-ties"
+                value={draft.ties}
+                disabled={disabled}
+                onChange={(_, d) => set({ ties: d.value as TieRule })}
+              >
                 <option value="average">{t(lang, "tiesAverage")}</option>
                 <option value="best">{t(lang, "tiesBest")}</option>
                 <option value="first">{t(lang, "tiesFirst")}</option>
@@ -162,7 +219,12 @@ export function ProfileForm({ lang, draft, issues, disabled, onChange, onLeave, 
         <GroupMessage issues={issues} lang={lang} path="weights" />
         <div className={styles.three}>
           {DIMENSIONS.map((dim) => (
-            <Field key={dim} className={styles.cell} label={pt(lang, WEIGHT_LABELS[dim])} {...fieldValidation(issues, lang, `weights.${dim}`)}>
+            <Field
+              key={dim}
+              className={styles.cell}
+              label={pt(lang, WEIGHT_LABELS[dim])}
+              {...fieldValidation(issues, lang, `weights.${dim}`)}
+            >
               <Input
                 className={styles.input}
                 data-testid={`weight-${dim}`}
@@ -177,17 +239,41 @@ export function ProfileForm({ lang, draft, issues, disabled, onChange, onLeave, 
         </div>
       </section>
 
-      <GradesEditor lang={lang} draft={draft} issues={issues} disabled={disabled} onChange={onChange} onLeave={onLeave} />
+      <GradesEditor
+        lang={lang}
+        draft={draft}
+        issues={issues}
+        disabled={disabled}
+        onChange={onChange}
+        onLeave={onLeave}
+      />
 
       <section className={styles.section} aria-labelledby="profile-defaults-heading">
         <Text as="h3" id="profile-defaults-heading" weight="semibold">
           {pt(lang, "defaultsHeading")}
         </Text>
         <div className={styles.three}>
-          <Field className={styles.cell} label={pt(lang, "fieldAsOf")} {...fieldValidation(issues, lang, "asOf")} style={{ gridColumn: "span 3" }}>
-            <DateField data-testid="profile-as-of" form={dateForm} value={draft.asOf} disabled={disabled} onValue={(asOf) => set({ asOf })} onBlur={() => onLeave("asOf")} />
+          <Field
+            className={styles.cell}
+            label={pt(lang, "fieldAsOf")}
+            {...fieldValidation(issues, lang, "asOf")}
+            style={{ gridColumn: "span 3" }}
+          >
+            <DateField
+              data-testid="profile-as-of"
+              form={dateForm}
+              value={draft.asOf}
+              disabled={disabled}
+              onValue={(asOf) => set({ asOf })}
+              onBlur={() => onLeave("asOf")}
+            />
           </Field>
-          <Field className={styles.cell} label={pt(lang, "fieldWindowStart")} {...fieldValidation(issues, lang, "windowStart")} style={{ gridColumn: "span 3" }}>
+          <Field
+            className={styles.cell}
+            label={pt(lang, "fieldWindowStart")}
+            {...fieldValidation(issues, lang, "windowStart")}
+            style={{ gridColumn: "span 3" }}
+          >
             <DateField
               data-testid="profile-window-start"
               form={dateForm}

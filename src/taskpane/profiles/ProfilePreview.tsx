@@ -66,8 +66,11 @@ export function ProfilePreview({ lang, state, dateForm }: ProfilePreviewProps) {
       {result && (
         <>
           <Text data-testid="preview-graded">
-            {pt(lang, "previewGraded", { graded: number.format(result.summary.graded), rows: number.format(result.summary.rows) })} ·{" "}
-            {pt(lang, "previewAsOf", { date: displayText(result.summary.asOf, dateForm) })}
+            {pt(lang, "previewGraded", {
+              graded: number.format(result.summary.graded),
+              rows: number.format(result.summary.rows),
+            })}{" "}
+            · {pt(lang, "previewAsOf", { date: displayText(result.summary.asOf, dateForm) })}
           </Text>
           <Text size={200} data-testid="preview-baseline">
             {result.before && result.beforeName !== undefined

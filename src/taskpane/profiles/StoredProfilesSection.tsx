@@ -10,12 +10,26 @@ import { pt } from "./i18n";
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  storedRow: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  storedRow: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
   hidden: { display: "none" },
   // A long profile name wraps and is read whole (a clerk tells two regions' profiles apart by their ends as often as
   // by their starts); a word longer than the line breaks rather than scrolling the pane sideways.
   wrapped: { minWidth: 0, overflowWrap: "anywhere" },
-  wideButton: { maxWidth: "100%", minWidth: 0, justifyContent: "flex-start", textAlign: "start", whiteSpace: "normal", overflowWrap: "anywhere", height: "auto" },
+  wideButton: {
+    maxWidth: "100%",
+    minWidth: 0,
+    justifyContent: "flex-start",
+    textAlign: "start",
+    whiteSpace: "normal",
+    overflowWrap: "anywhere",
+    height: "auto",
+  },
 });
 
 export interface StoredProfilesSectionProps {
@@ -30,7 +44,15 @@ export interface StoredProfilesSectionProps {
 }
 
 /** The profiles saved in the workbook (each to edit), and where a new one starts: blank, a copy, or a file. */
-export function StoredProfilesSection({ lang, stored, busy, onEdit, onStartBlank, onStartCopy, onImport }: StoredProfilesSectionProps) {
+export function StoredProfilesSection({
+  lang,
+  stored,
+  busy,
+  onEdit,
+  onStartBlank,
+  onStartCopy,
+  onImport,
+}: StoredProfilesSectionProps) {
   const styles = useStyles();
   const fileInput = useRef<HTMLInputElement>(null);
   return (
@@ -52,7 +74,13 @@ export function StoredProfilesSection({ lang, stored, busy, onEdit, onStartBlank
             <Text className={styles.wrapped} data-testid={`stored-${p.id}-name`}>
               {name}
             </Text>
-            <Button size="small" data-testid={`edit-${p.id}`} aria-label={`${pt(lang, "editStored")}: ${name}`} disabled={busy} onClick={() => onEdit(p)}>
+            <Button
+              size="small"
+              data-testid={`edit-${p.id}`}
+              aria-label={`${pt(lang, "editStored")}: ${name}`}
+              disabled={busy}
+              onClick={() => onEdit(p)}
+            >
               {pt(lang, "editStored")}
             </Button>
           </div>
@@ -61,7 +89,10 @@ export function StoredProfilesSection({ lang, stored, busy, onEdit, onStartBlank
       {stored?.invalid.map((x) => (
         <MessageBar key={x.key} intent="warning" data-testid={`invalid-${x.id}`}>
           <MessageBarBody>
-            {pt(lang, "invalidStored", { id: x.id, problems: x.issues.map((i) => issueMessage(i, lang)).join(punctuation(lang).semicolon) })}
+            {pt(lang, "invalidStored", {
+              id: x.id,
+              problems: x.issues.map((i) => issueMessage(i, lang)).join(punctuation(lang).semicolon),
+            })}
           </MessageBarBody>
         </MessageBar>
       ))}
@@ -75,7 +106,13 @@ export function StoredProfilesSection({ lang, stored, busy, onEdit, onStartBlank
         {BUILTIN_PROFILES.map((p) => {
           const label = pt(lang, "startCopy", { name: profileName(p, lang) });
           return (
-            <Button key={p.id} className={styles.wideButton} data-testid={`start-copy-${p.id}`} disabled={busy} onClick={() => onStartCopy(p)}>
+            <Button
+              key={p.id}
+              className={styles.wideButton}
+              data-testid={`start-copy-${p.id}`}
+              disabled={busy}
+              onClick={() => onStartCopy(p)}
+            >
               {label}
             </Button>
           );

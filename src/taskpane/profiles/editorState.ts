@@ -5,7 +5,16 @@
  */
 import { punctuation } from "../../engine";
 import { allLangs, validateProfile } from "../../engine";
-import type { ContactPeriod, Dimension, Lang, MonetaryUnit, Profile, ProfileIssue, ProfileText, TieRule } from "../../engine";
+import type {
+  ContactPeriod,
+  Dimension,
+  Lang,
+  MonetaryUnit,
+  Profile,
+  ProfileIssue,
+  ProfileText,
+  TieRule,
+} from "../../engine";
 import { chineseFirst } from "./chineseFirst";
 import { issueMessage } from "./formMessages";
 import { pt } from "./i18n";
@@ -69,7 +78,9 @@ function chineseOf(text: ProfileText, key: Lang): string {
 
 /** A profile text's languages, without a cadence's period. */
 function textsOf(text: ProfileText): ProfileText {
-  return Object.fromEntries(Object.entries(text).filter(([key, value]) => key !== "every" && typeof value === "string")) as ProfileText;
+  return Object.fromEntries(
+    Object.entries(text).filter(([key, value]) => key !== "every" && typeof value === "string"),
+  ) as ProfileText;
 }
 
 /**
@@ -93,7 +104,9 @@ function text(n: number | undefined): string {
 
 function periodFields(every: ContactPeriod | undefined): Pick<GradeDraft, "every" | "everyUnit"> {
   if (every === undefined) return { every: "", everyUnit: "" };
-  return "days" in every ? { every: String(every.days), everyUnit: "days" } : { every: String(every.months), everyUnit: "months" };
+  return "days" in every
+    ? { every: String(every.days), everyUnit: "days" }
+    : { every: String(every.months), everyUnit: "months" };
 }
 
 /** The catch-all grade has no cut-off; if it is moved up it gets the kind its neighbour uses. */
@@ -121,7 +134,11 @@ export function draftFromProfile(p: Profile, copyOf = false, lang: Lang = "zh"):
     },
     bins: p.method === "quantiles" ? String(p.bins) : "5",
     ties: p.method === "quantiles" ? p.ties : "average",
-    weights: { recency: String(p.weights.recency), frequency: String(p.weights.frequency), monetary: String(p.weights.monetary) },
+    weights: {
+      recency: String(p.weights.recency),
+      frequency: String(p.weights.frequency),
+      monetary: String(p.weights.monetary),
+    },
     grades: p.grades.map((g, i) => ({
       key: newKey(),
       grade: g.grade,
@@ -140,7 +157,16 @@ export function draftFromProfile(p: Profile, copyOf = false, lang: Lang = "zh"):
 
 /** An empty form: every field for the user to fill (the engine marks each one until it is right). */
 export function blankDraft(lang: Lang = "zh"): ProfileDraft {
-  const blankGrade = (): GradeDraft => ({ key: newKey(), grade: "", cutKind: "atLeast", cut: "", cadenceEn: "", cadenceZh: "", every: "", everyUnit: "" });
+  const blankGrade = (): GradeDraft => ({
+    key: newKey(),
+    grade: "",
+    cutKind: "atLeast",
+    cut: "",
+    cadenceEn: "",
+    cadenceZh: "",
+    every: "",
+    everyUnit: "",
+  });
   return {
     id: "",
     nameEn: "",
@@ -252,7 +278,18 @@ export function checkDraft(d: ProfileDraft): FieldIssues {
  * (`thresholds.recency`, `grades[1]`). An issue on any other path is listed at the top of the form, so none is lost.
  */
 function shownPaths(d: ProfileDraft): Set<string> {
-  const paths = new Set(["id", "name", "name.en", "name.zh", "method", "monetaryUnit", "weights", "grades", "asOf", "windowStart"]);
+  const paths = new Set([
+    "id",
+    "name",
+    "name.en",
+    "name.zh",
+    "method",
+    "monetaryUnit",
+    "weights",
+    "grades",
+    "asOf",
+    "windowStart",
+  ]);
   for (const dim of DIMENSIONS) paths.add(`weights.${dim}`);
   if (d.method === "thresholds") {
     paths.add("thresholds");
@@ -265,7 +302,18 @@ function shownPaths(d: ProfileDraft): Set<string> {
     paths.add("ties");
   }
   d.grades.forEach((_, i) => {
-    for (const part of ["", ".grade", ".above", ".atLeast", ".cadence", ".cadence.en", ".cadence.zh", ".cadence.every", ".cadence.every.months", ".cadence.every.days"]) {
+    for (const part of [
+      "",
+      ".grade",
+      ".above",
+      ".atLeast",
+      ".cadence",
+      ".cadence.en",
+      ".cadence.zh",
+      ".cadence.every",
+      ".cadence.every.months",
+      ".cadence.every.days",
+    ]) {
       paths.add(`grades[${i}]${part}`);
     }
   });
@@ -303,7 +351,16 @@ export function visibleIssues(issues: FieldIssues, touched: ReadonlySet<string>,
 
 /** A new grade goes just above the catch-all, which stays last. */
 export function addGrade(d: ProfileDraft): ProfileDraft {
-  const grade: GradeDraft = { key: newKey(), grade: "", cutKind: "atLeast", cut: "", cadenceEn: "", cadenceZh: "", every: "", everyUnit: "" };
+  const grade: GradeDraft = {
+    key: newKey(),
+    grade: "",
+    cutKind: "atLeast",
+    cut: "",
+    cadenceEn: "",
+    cadenceZh: "",
+    every: "",
+    everyUnit: "",
+  };
   const grades = [...d.grades];
   grades.splice(Math.max(0, grades.length - 1), 0, grade);
   return { ...d, grades };

@@ -151,7 +151,10 @@ export function formMessage(issue: ProfileIssue, lang: Lang): string | undefined
   for (const p of PROBLEMS) {
     const m = p.engine.exec(problem);
     if (!m) continue;
-    const before = field.grade !== undefined && field.grade > 1 ? pt(lang, "gradeNumber", { n: field.grade - 1 }) : pt(lang, "gradeBefore");
+    const before =
+      field.grade !== undefined && field.grade > 1
+        ? pt(lang, "gradeNumber", { n: field.grade - 1 })
+        : pt(lang, "gradeBefore");
     const text = fillPlaceholders(pt(lang, p.text), { 1: m[1] ?? "", 2: m[2] ?? "", before });
     const label = p.aboutGroup && field.group ? field.group : field.label;
     return `${label}${punctuation(lang).colon}${text}`;

@@ -16,7 +16,11 @@ export interface ComparisonRow {
  */
 export function compareGradeCounts(after: GradeSummary, before?: GradeSummary): ComparisonRow[] {
   const beforeCounts = new Map(before?.gradeCounts.map((g) => [g.grade, g.count]));
-  const rows: ComparisonRow[] = after.gradeCounts.map(({ grade, count }) => ({ grade, before: beforeCounts.get(grade), after: count }));
+  const rows: ComparisonRow[] = after.gradeCounts.map(({ grade, count }) => ({
+    grade,
+    before: beforeCounts.get(grade),
+    after: count,
+  }));
   const inAfter = new Set(after.gradeCounts.map((g) => g.grade));
   for (const { grade, count } of before?.gradeCounts ?? []) {
     if (!inAfter.has(grade)) rows.push({ grade, before: count });

@@ -27,7 +27,11 @@ export interface PreviewData {
  * data when it has one (so columns mapped by hand count); otherwise the selection is located and its headers
  * recognised afresh.
  */
-export function createSelectionPreview(run: ExcelRun, today: string, current?: () => PreviewData | null): PreviewGrading {
+export function createSelectionPreview(
+  run: ExcelRun,
+  today: string,
+  current?: () => PreviewData | null,
+): PreviewGrading {
   return (profile) =>
     run(async (ctx) => {
       const known = current?.() ?? null;
@@ -37,8 +41,17 @@ export function createSelectionPreview(run: ExcelRun, today: string, current?: (
       if (source.rowCount === 0) throw new FlowError("noRows");
       if (missing.length > 0) throw new FlowError("missingColumns", missing);
       const roles = rolesToRead(kind).filter((role) => mapping[role] !== undefined);
-      const columns = await readColumns(ctx, source, roles.map((role) => mapping[role] as number));
-      const options = { asOf: profile.asOf ?? known?.asOf ?? today, windowStart: profile.windowStart, unit: known?.unit, date1904 };
+      const columns = await readColumns(
+        ctx,
+        source,
+        roles.map((role) => mapping[role] as number),
+      );
+      const options = {
+        asOf: profile.asOf ?? known?.asOf ?? today,
+        windowStart: profile.windowStart,
+        unit: known?.unit,
+        date1904,
+      };
       return gradeColumns(kind, mapping, roles, columns, profile, options).summary;
     });
 }

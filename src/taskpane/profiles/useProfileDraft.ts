@@ -6,7 +6,15 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { RefObject } from "react";
 import { parseProfile, profileName } from "../../engine";
 import type { Lang, Profile, ProfileIssue } from "../../engine";
-import { blankDraft, checkDraft, draftToDocument, groupIssues, visibleIssues, type FieldIssues, type ProfileDraft } from "./editorState";
+import {
+  blankDraft,
+  checkDraft,
+  draftToDocument,
+  groupIssues,
+  visibleIssues,
+  type FieldIssues,
+  type ProfileDraft,
+} from "./editorState";
 import { pt } from "./i18n";
 
 /** The profile a form was opened from, to compare the edited one with in the preview. */

@@ -28,7 +28,12 @@ export interface ProfilePreviewRun {
   reset(): void;
 }
 
-export function useProfilePreview(preview: PreviewGrading, baseline: Baseline | null, profile: Profile | null, lang: Lang): ProfilePreviewRun {
+export function useProfilePreview(
+  preview: PreviewGrading,
+  baseline: Baseline | null,
+  profile: Profile | null,
+  lang: Lang,
+): ProfilePreviewRun {
   const [state, setState] = useState<PreviewState>({ status: "idle" });
   const [following, setFollowing] = useState(false);
   const [spoken, setSpoken] = useState<string | null>(null);
@@ -55,14 +60,31 @@ export function useProfilePreview(preview: PreviewGrading, baseline: Baseline | 
             const counts = compareGradeCounts(summary, beforeSummary)
               .filter((row) => row.grade !== null && row.after !== undefined)
               .map((row) => {
-                const values = { grade: gradeWord(row.grade ?? "", lang), after: number.format(row.after ?? 0), before: number.format(row.before ?? 0) };
-                return pt(lang, row.before !== undefined && row.before !== row.after ? "previewAnnounceChanged" : "previewAnnounceGrade", values);
+                const values = {
+                  grade: gradeWord(row.grade ?? "", lang),
+                  after: number.format(row.after ?? 0),
+                  before: number.format(row.before ?? 0),
+                };
+                return pt(
+                  lang,
+                  row.before !== undefined && row.before !== row.after
+                    ? "previewAnnounceChanged"
+                    : "previewAnnounceGrade",
+                  values,
+                );
               })
               .join(punctuation(lang).comma);
-            setSpoken(pt(lang, "previewAnnounce", { graded: number.format(summary.graded), rows: number.format(summary.rows), counts }));
+            setSpoken(
+              pt(lang, "previewAnnounce", {
+                graded: number.format(summary.graded),
+                rows: number.format(summary.rows),
+                counts,
+              }),
+            );
           }
         },
-        (err: unknown) => current === runCount.current && setState({ status: "failed", message: describeError(err, lang) }),
+        (err: unknown) =>
+          current === runCount.current && setState({ status: "failed", message: describeError(err, lang) }),
       );
     },
     [lang, baseline],

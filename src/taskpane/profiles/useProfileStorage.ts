@@ -54,14 +54,26 @@ export interface ProfileStorageDeps {
   exportRoute?: ExportRoute;
 }
 
-export function useProfileStorage({ lang, store, form, messages, open, changed, exportRoute = "download" }: ProfileStorageDeps): ProfileStorage {
+export function useProfileStorage({
+  lang,
+  store,
+  form,
+  messages,
+  open,
+  changed,
+  exportRoute = "download",
+}: ProfileStorageDeps): ProfileStorage {
   const { setNotice, setError, setImportProblem } = messages;
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<PendingQuestion | null>(null);
   const [exported, setExported] = useState<ExportedText | null>(null);
 
   /** Runs a save or an import; the caller handles a refusal (a taken id asks whether to replace). */
-  const attempt = async (write: (update: boolean) => Promise<SaveOutcome>, done: (p: Profile) => string, update: boolean) => {
+  const attempt = async (
+    write: (update: boolean) => Promise<SaveOutcome>,
+    done: (p: Profile) => string,
+    update: boolean,
+  ) => {
     setBusy(true);
     setError(null);
     setNotice(null);
@@ -109,7 +121,8 @@ export function useProfileStorage({ lang, store, form, messages, open, changed, 
     const outcome = await attempt(write, done, false);
     if (outcome?.status !== "refused") return;
     const parsed = parseProfileJson(text);
-    if (outcome.reason === "taken" && "profile" in parsed) setPending({ kind: "update", id: parsed.profile.id, retry: write, done });
+    if (outcome.reason === "taken" && "profile" in parsed)
+      setPending({ kind: "update", id: parsed.profile.id, retry: write, done });
     else setImportProblem({ file: file.name, issues: outcome.issues });
   };
 
@@ -159,5 +172,15 @@ export function useProfileStorage({ lang, store, form, messages, open, changed, 
     setNotice(pt(lang, "exportReady", { file }));
   };
 
-  return { busy, pending, save, importFile, askDelete, answer, exportProfile, exported, closeExport: () => setExported(null) };
+  return {
+    busy,
+    pending,
+    save,
+    importFile,
+    askDelete,
+    answer,
+    exportProfile,
+    exported,
+    closeExport: () => setExported(null),
+  };
 }

@@ -12,7 +12,11 @@ export interface StoredProfiles {
 }
 
 /** The profiles saved in the workbook, read when the editor opens and after each change. */
-export function useStoredProfiles(store: ProfileStore, lang: Lang, setError: (message: string | null) => void): StoredProfiles {
+export function useStoredProfiles(
+  store: ProfileStore,
+  lang: Lang,
+  setError: (message: string | null) => void,
+): StoredProfiles {
   const [stored, setStored] = useState<WorkbookProfiles | null>(null);
   const reload = useCallback(async () => {
     try {

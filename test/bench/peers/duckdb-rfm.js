@@ -24,7 +24,11 @@ async function main([kind, input, output]) {
   const con = await db.connect();
   const quoted = (p) => `'${p.replace(/'/g, "''")}'`;
   await con.run(`CREATE VIEW input AS SELECT * FROM read_csv(${quoted(input)}, header = true)`);
-  const query = sql.replace(/;\s*$/, "").split("\n").filter((l) => !l.startsWith("--")).join("\n");
+  const query = sql
+    .replace(/;\s*$/, "")
+    .split("\n")
+    .filter((l) => !l.startsWith("--"))
+    .join("\n");
   await con.run(`COPY (${query}) TO ${quoted(output)} (HEADER, DELIMITER ',')`);
   con.closeSync?.();
 }

@@ -17,7 +17,8 @@ const dir = tempDir();
 function inBlocks(path: string, blockBytes: number): { rows: string[][]; numbered: boolean; blocks: number } {
   const reader = new CsvBlocks(path, { blockBytes });
   const rows: string[][] = [];
-  let numbered = true, blocks = 0;
+  let numbered = true,
+    blocks = 0;
   try {
     for (let block = reader.next(); block !== null; block = reader.next()) {
       if (block.firstRecord !== rows.length) numbered = false;
@@ -31,31 +32,42 @@ function inBlocks(path: string, blockBytes: number): { rows: string[][]; numbere
 }
 
 const cell = fc.oneof(
-  fc.constantFrom("", "A1", "2025-03-04", "-12.5", "王小明", " x ", "5\" screen"),
+  fc.constantFrom("", "A1", "2025-03-04", "-12.5", "王小明", " x ", '5" screen'),
   fc.constantFrom('"a,b"', '"say ""hi"""', '"two\nlines"', '"cr\r\nlf"', '"x"y', '""'),
   fc.stringMatching(/^[a-z0-9 ]{0,12}$/),
 );
 const lineBreak = fc.constantFrom("\n", "\r\n", "\r");
-const file = fc.array(fc.tuple(fc.array(cell, { minLength: 1, maxLength: 5 }), lineBreak), { minLength: 1, maxLength: 60 });
+const file = fc.array(fc.tuple(fc.array(cell, { minLength: 1, maxLength: 5 }), lineBreak), {
+  minLength: 1,
+  maxLength: 60,
+});
 
 test("records read in blocks of any size are the whole file's records, numbered alike", () => {
   fc.assert(
-    fc.property(file, fc.boolean(), fc.constantFrom("", '"open', '"open\nmore', '"open\n'), fc.integer({ min: 1, max: 300 }), (rows, lastBreak, open, blockBytes) => {
-      let text = "Customer,Date,Amount\n";
-      rows.forEach(([cells, br], k) => (text += cells.join(",") + (k < rows.length - 1 || lastBreak || open ? br : "")));
-      // A quote opened in the last row and never closed: read to the end, or refused when lines fall into it.
-      text += open;
-      const path = write(dir, "blocks.csv", text);
-      const whole = scanCsv(Buffer.from(text), ",");
-      // A quote that never closes and swallows later lines is refused either way.
-      if (whole.problems.some((p) => p.code === "Unclosed" && p.swallowsLines)) {
-        expect(() => inBlocks(path, blockBytes)).toThrow(UsageError);
-        return;
-      }
-      const read = inBlocks(path, blockBytes);
-      expect(read.rows).toEqual(scanRecords(whole));
-      expect(read.numbered).toBe(true);
-    }),
+    fc.property(
+      file,
+      fc.boolean(),
+      fc.constantFrom("", '"open', '"open\nmore', '"open\n'),
+      fc.integer({ min: 1, max: 300 }),
+      (rows, lastBreak, open, blockBytes) => {
+        let text = "Customer,Date,Amount\n";
+        rows.forEach(
+          ([cells, br], k) => (text += cells.join(",") + (k < rows.length - 1 || lastBreak || open ? br : "")),
+        );
+        // A quote opened in the last row and never closed: read to the end, or refused when lines fall into it.
+        text += open;
+        const path = write(dir, "blocks.csv", text);
+        const whole = scanCsv(Buffer.from(text), ",");
+        // A quote that never closes and swallows later lines is refused either way.
+        if (whole.problems.some((p) => p.code === "Unclosed" && p.swallowsLines)) {
+          expect(() => inBlocks(path, blockBytes)).toThrow(UsageError);
+          return;
+        }
+        const read = inBlocks(path, blockBytes);
+        expect(read.rows).toEqual(scanRecords(whole));
+        expect(read.numbered).toBe(true);
+      },
+    ),
     { numRuns: 300 },
   );
 });
@@ -73,7 +85,11 @@ test("a quoted cell longer than a block comes out whole", () => {
   const long = "x\n".repeat(5_000);
   const text = `id,note\r\nA,"${long}"\r\nB,short\r\n`;
   const read = inBlocks(write(dir, "long.csv", text), 1024);
-  expect(read.rows).toEqual([["id", "note"], ["A", long], ["B", "short"]]);
+  expect(read.rows).toEqual([
+    ["id", "note"],
+    ["A", long],
+    ["B", "short"],
+  ]);
   expect(read.blocks).toBeGreaterThan(1);
 });
 
@@ -91,9 +107,14 @@ test("quoting problems are named by their row in the whole file", () => {
 });
 
 test("GBK and UTF-16 files are decoded as they are read, a character cut between two reads kept whole", () => {
-  const text = "客户编号,下单时间,金额\r\n" + Array.from({ length: 300 }, (_, k) => `王${k},2025-01-0${(k % 9) + 1},${k}`).join("\r\n");
+  const text =
+    "客户编号,下单时间,金额\r\n" +
+    Array.from({ length: 300 }, (_, k) => `王${k},2025-01-0${(k % 9) + 1},${k}`).join("\r\n");
   const expected = scanRecords(scanCsv(Buffer.from(text), ","));
-  for (const [name, bytes, encoding] of [["gbk.csv", gbk(text), "gb18030"], ["utf16.csv", utf16le(text), "utf16le"]] as const) {
+  for (const [name, bytes, encoding] of [
+    ["gbk.csv", gbk(text), "gb18030"],
+    ["utf16.csv", utf16le(text), "utf16le"],
+  ] as const) {
     const path = write(dir, name, bytes);
     const reader = new CsvBlocks(path, { blockBytes: 97 });
     expect(reader.encoding).toBe(encoding);

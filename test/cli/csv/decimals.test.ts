@@ -41,7 +41,11 @@ test("a doubtful cell is never a number; the others read as their column says", 
   expect(readDecimal("1,234", "point")).toBe(1234);
   expect(readDecimal("1234", "mixed")).toBe(1234);
   expect(readDecimal("n/a", "mixed")).toBe("n/a");
-  for (const [text, reading] of [["0,5", "mixed"], ["2.5", "mixed"], ["1,234", "unclear"]] as const) {
+  for (const [text, reading] of [
+    ["0,5", "mixed"],
+    ["2.5", "mixed"],
+    ["1,234", "unclear"],
+  ] as const) {
     const cell = readDecimal(text, reading);
     expect(isDoubtfulNumber(cell)).toBe(true);
   }
@@ -49,7 +53,12 @@ test("a doubtful cell is never a number; the others read as their column says", 
 
 test("every amount a column reads is the one number its text means in the column's convention", () => {
   // Amounts written by a European (comma) or a Western (point) spreadsheet, with and without thousands separators.
-  const amount = fc.tuple(fc.integer({ min: 0, max: 9_999_999 }), fc.integer({ min: 0, max: 99 }), fc.boolean(), fc.boolean());
+  const amount = fc.tuple(
+    fc.integer({ min: 0, max: 9_999_999 }),
+    fc.integer({ min: 0, max: 99 }),
+    fc.boolean(),
+    fc.boolean(),
+  );
   const write = (whole: number, cents: number, grouped: boolean, decimals: boolean, european: boolean) => {
     const digits = String(whole);
     const group = european ? "." : ",";

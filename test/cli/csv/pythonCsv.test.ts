@@ -32,7 +32,8 @@ const CODECS: Record<string, string> = { utf8: "utf-8-sig", utf16le: "utf-16", u
 
 function encode(c: Case): Buffer {
   const body = c.text;
-  if (c.encoding === "utf8") return Buffer.concat([Buffer.from(c.bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(body, "utf8")]);
+  if (c.encoding === "utf8")
+    return Buffer.concat([Buffer.from(c.bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(body, "utf8")]);
   const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, "utf16le")]);
   if (c.encoding === "utf16le") return le;
   for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]];
@@ -58,30 +59,62 @@ function ourRows(c: Case): string[][] {
 const DELIMITERS = [",", ";", "\t", "|"];
 const breaks = fc.constantFrom("\r\n", "\n", "\r");
 // Pieces that make the awkward shapes likely: quotes, every line break, every delimiter, a byte-order mark.
-const piece = fc.constantFrom('"', '""', ",", ";", "\t", "|", "\r\n", "\n", "\r", "a", "b1", " ", "客户", "é", "\uFEFF", "'=", "1.234,5");
+const piece = fc.constantFrom(
+  '"',
+  '""',
+  ",",
+  ";",
+  "\t",
+  "|",
+  "\r\n",
+  "\n",
+  "\r",
+  "a",
+  "b1",
+  " ",
+  "客户",
+  "é",
+  "\uFEFF",
+  "'=",
+  "1.234,5",
+);
 const soup = fc.array(piece, { maxLength: 40 }).map((p) => p.join(""));
 // Well-formed records too (cells quoted when they must be, sometimes when they need not be), joined by mixed breaks.
-const cellText = fc.array(fc.constantFrom("x", "7", " ", '"', ",", ";", "\t", "|", "\n", "\r\n", "\r", "张三", "ü"), { maxLength: 6 }).map((p) => p.join(""));
+const cellText = fc
+  .array(fc.constantFrom("x", "7", " ", '"', ",", ";", "\t", "|", "\n", "\r\n", "\r", "张三", "ü"), { maxLength: 6 })
+  .map((p) => p.join(""));
 const structured = fc
   .tuple(
     fc.constantFrom(...DELIMITERS),
-    fc.array(fc.tuple(fc.array(fc.tuple(cellText, fc.boolean()), { minLength: 1, maxLength: 5 }), breaks), { maxLength: 8 }),
+    fc.array(fc.tuple(fc.array(fc.tuple(cellText, fc.boolean()), { minLength: 1, maxLength: 5 }), breaks), {
+      maxLength: 8,
+    }),
     fc.boolean(),
   )
   .map(([delimiter, records, lastBreak]) => {
     const field = ([t, quote]: [string, boolean]) =>
       quote || /["\r\n]/.test(t) || t.includes(delimiter) ? `"${t.replace(/"/g, '""')}"` : t;
-    const text = records.map(([cells, br], i) => cells.map(field).join(delimiter) + (i < records.length - 1 || lastBreak ? br : "")).join("");
+    const text = records
+      .map(([cells, br], i) => cells.map(field).join(delimiter) + (i < records.length - 1 || lastBreak ? br : ""))
+      .join("");
     return { delimiter, text };
   });
 
 const csvCase: fc.Arbitrary<Case> = fc
   .tuple(
-    fc.oneof(structured, fc.tuple(fc.constantFrom(...DELIMITERS), soup).map(([delimiter, text]) => ({ delimiter, text }))),
+    fc.oneof(
+      structured,
+      fc.tuple(fc.constantFrom(...DELIMITERS), soup).map(([delimiter, text]) => ({ delimiter, text })),
+    ),
     fc.constantFrom<InputEncoding>("utf8", "utf8", "utf16le", "utf16be"),
     fc.boolean(),
   )
-  .map(([{ delimiter, text }, encoding, bom]) => ({ text, delimiter, encoding, bom: encoding === "utf8" ? bom : true }));
+  .map(([{ delimiter, text }, encoding, bom]) => ({
+    text,
+    delimiter,
+    encoding,
+    bom: encoding === "utf8" ? bom : true,
+  }));
 
 test("records and fields are those of Python's csv module, on random mixes of line breaks, quotes, marks and delimiters", () => {
   const seed = Date.now() & 0x7fffffff;
@@ -92,7 +125,9 @@ test("records and fields are those of Python's csv module, on random mixes of li
     const python = expected[i].map((row) => (row.length === 0 ? [""] : row));
     const ours = ourRows(cases[i]);
     if (JSON.stringify(ours) !== JSON.stringify(python)) {
-      throw new Error(`seed ${seed}, case ${JSON.stringify(cases[i])}:\n ours   ${JSON.stringify(ours)}\n python ${JSON.stringify(python)}`);
+      throw new Error(
+        `seed ${seed}, case ${JSON.stringify(cases[i])}:\n ours   ${JSON.stringify(ours)}\n python ${JSON.stringify(python)}`,
+      );
     }
   }
 });
@@ -110,6 +145,14 @@ test("the shapes that once went wrong, one by one", () => {
   ];
   const expected = pythonRows(cases);
   expect(cases.map(ourRows)).toEqual(expected.map((rows) => rows.map((row) => (row.length === 0 ? [""] : row))));
-  expect(expected[0]).toEqual([["id", "total"], ["A", "1"], ["B", "2"], ["C", "3"]]);
-  expect(expected[2]).toEqual([["Customer\nID", "total"], ["A", "1"]]);
+  expect(expected[0]).toEqual([
+    ["id", "total"],
+    ["A", "1"],
+    ["B", "2"],
+    ["C", "3"],
+  ]);
+  expect(expected[2]).toEqual([
+    ["Customer\nID", "total"],
+    ["A", "1"],
+  ]);
 });

@@ -33,9 +33,10 @@ export interface Disagreement {
 export function tableCells(table: OurTable): Map<string, OurCell> {
   const cells = new Map<string, OurCell>();
   const headerRow = table.firstRowNumber - 2;
-  const put = (r: number, values: OurCell[]) => values.forEach((v, c) => {
-    if (v !== null && v !== undefined && v !== "") cells.set(`${r},${c}`, v);
-  });
+  const put = (r: number, values: OurCell[]) =>
+    values.forEach((v, c) => {
+      if (v !== null && v !== undefined && v !== "") cells.set(`${r},${c}`, v);
+    });
   put(headerRow, table.headers);
   for (let i = 0; i < table.rowCount; i++) put(headerRow + 1 + i, table.row(i));
   return cells;
@@ -48,7 +49,12 @@ export interface Comparison {
 }
 
 /** Every cell of our reading against LibreOffice's reading of the same sheet. */
-export function compareSheet(ours: Map<string, OurCell>, reference: ReferenceSheet, date1904: boolean, source: "xlsx" | "csv" = "xlsx"): Comparison {
+export function compareSheet(
+  ours: Map<string, OurCell>,
+  reference: ReferenceSheet,
+  date1904: boolean,
+  source: "xlsx" | "csv" = "xlsx",
+): Comparison {
   const keys = new Set([...ours.keys(), ...reference.cells.keys()]);
   const disagreements: Disagreement[] = [];
   for (const key of keys) {
@@ -56,8 +62,15 @@ export function compareSheet(ours: Map<string, OurCell>, reference: ReferenceShe
     let verdict = compareCell(ours.get(key), reference.cells.get(key), date1904, source);
     // The cells of a pivot table are what the file stores (as Excel shows them until refreshed); LibreOffice lays the
     // table out again from the pivot cache, in its own way.
-    if (verdict && reference.pivot) verdict = { kind: "sheet with a pivot table (LibreOffice lays it out again)", deliberate: true };
-    if (verdict) disagreements.push({ ...verdict, cell: cellName(r, c), ours: show(ours.get(key)), reference: showReference(reference.cells.get(key)) });
+    if (verdict && reference.pivot)
+      verdict = { kind: "sheet with a pivot table (LibreOffice lays it out again)", deliberate: true };
+    if (verdict)
+      disagreements.push({
+        ...verdict,
+        cell: cellName(r, c),
+        ours: show(ours.get(key)),
+        reference: showReference(reference.cells.get(key)),
+      });
   }
   return { cells: keys.size, disagreements };
 }
@@ -68,7 +81,12 @@ const MS_PER_DAY = 86_400_000;
 const LAST_DAY_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /** Why two readings of a cell differ, or undefined when they agree. */
-function compareCell(ours: OurCell, ref: ReferenceCell | undefined, date1904: boolean, source: "xlsx" | "csv" = "xlsx"): Verdict {
+function compareCell(
+  ours: OurCell,
+  ref: ReferenceCell | undefined,
+  date1904: boolean,
+  source: "xlsx" | "csv" = "xlsx",
+): Verdict {
   const empty = ours === null || ours === undefined || ours === "";
   if (!ref) {
     if (empty) return undefined;
@@ -96,15 +114,24 @@ function compareCell(ours: OurCell, ref: ReferenceCell | undefined, date1904: bo
 
 // Characters XML cannot hold (controls, U+FFFE and U+FFFF), which Excel writes as _xHHHH_ escapes (XlsxWriter's tests
 // compare with Excel's own files).
-const CONTROLS: Verdict = { kind: "text: control characters written as _xHHHH_ (Excel keeps them, LibreOffice drops them)", deliberate: true };
+const CONTROLS: Verdict = {
+  kind: "text: control characters written as _xHHHH_ (Excel keeps them, LibreOffice drops them)",
+  deliberate: true,
+};
 
 function withoutControls(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
 }
 
-const MULTI_LINE_TABS: Verdict = { kind: "text: tabs in a text of several lines (Excel keeps them, LibreOffice drops them)", deliberate: true };
+const MULTI_LINE_TABS: Verdict = {
+  kind: "text: tabs in a text of several lines (Excel keeps them, LibreOffice drops them)",
+  deliberate: true,
+};
 
-const WHITE_SPACE: Verdict = { kind: "text: white space at its ends without xml:space=\"preserve\" (Excel drops it, LibreOffice keeps it)", deliberate: true };
+const WHITE_SPACE: Verdict = {
+  kind: 'text: white space at its ends without xml:space="preserve" (Excel drops it, LibreOffice keeps it)',
+  deliberate: true,
+};
 
 function trimXml(s: string): string {
   return s.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, "");
@@ -120,10 +147,15 @@ function valueVerdict(ours: OurCell, ref: ReferenceCell, date1904: boolean, sour
     // system, for anything before 1904: such a serial stays a number here; LibreOffice counts on from its own day 0.
     const when = v.kind === "date" ? isoMs(v.value) : NaN;
     if (when < (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1900, 2, 1)) || !(when <= LAST_DAY_MS)) {
-      if (v.kind === "date") return { kind: "a serial Excel shows as no day (0, 1900-02-29, before its date system starts, past 9999): a number here", deliberate: true };
+      if (v.kind === "date")
+        return {
+          kind: "a serial Excel shows as no day (0, 1900-02-29, before its date system starts, past 9999): a number here",
+          deliberate: true,
+        };
     }
     if (v.kind === "date") return { kind: "number here, date in LibreOffice", deliberate: false };
-    if (v.kind === "time" && ours < 0) return { kind: "a negative time, which Excel shows as ####: a number here", deliberate: true };
+    if (v.kind === "time" && ours < 0)
+      return { kind: "a negative time, which Excel shows as ####: a number here", deliberate: true };
     if (v.kind === "time") return { kind: "number here, time in LibreOffice", deliberate: false };
     return { kind: `number here, ${v.kind} in LibreOffice`, deliberate: false };
   }
@@ -159,19 +191,32 @@ function valueVerdict(ours: OurCell, ref: ReferenceCell, date1904: boolean, sour
       // CSV reader is tested against); LibreOffice makes it a line feed.
       if (ours.indexOf("\r") >= 0 && ours.replace(/\r\n/g, "\n").replace(/\r/g, "\n") === v.value) {
         return source === "csv"
-          ? { kind: "CSV: a CRLF inside a quoted field kept as written (as Python's csv; LibreOffice reads a line feed)", deliberate: true }
-          : { kind: "text: _x000D_ read as a carriage return (Excel keeps it, LibreOffice drops it)", deliberate: true };
+          ? {
+              kind: "CSV: a CRLF inside a quoted field kept as written (as Python's csv; LibreOffice reads a line feed)",
+              deliberate: true,
+            }
+          : {
+              kind: "text: _x000D_ read as a carriage return (Excel keeps it, LibreOffice drops it)",
+              deliberate: true,
+            };
       }
       // Tabs in a text of several lines are kept (Excel keeps every character of a cell); LibreOffice drops them.
       if (ours.includes("\n") && ours.includes("\t") && ours.replace(/\t/g, "") === v.value) return MULTI_LINE_TABS;
       // Several of the above in one cell (a CSV field holding a tab, a line break, a form feed and a carriage return).
       const asLibreOffice = withoutControls(ours.replace(/\r\n?/g, "\n"));
       if ((asLibreOffice.includes("\n") ? asLibreOffice.replace(/\t/g, "") : asLibreOffice) === v.value) {
-        return { kind: "text: control characters, tabs of a text of several lines and carriage returns kept (LibreOffice drops or changes them)", deliberate: true };
+        return {
+          kind: "text: control characters, tabs of a text of several lines and carriage returns kept (LibreOffice drops or changes them)",
+          deliberate: true,
+        };
       }
       // Excel decodes _xHHHH_ with four hexadecimal digits only: _xb_ is text. LibreOffice decodes it (and drops the
       // control character it makes).
-      if (ours.replace(/_x[0-9A-Fa-f]{1,3}_/g, "") === v.value) return { kind: "text: _xHH_ with fewer than four digits is text (Excel decodes only _xHHHH_; LibreOffice decodes it)", deliberate: true };
+      if (ours.replace(/_x[0-9A-Fa-f]{1,3}_/g, "") === v.value)
+        return {
+          kind: "text: _xHH_ with fewer than four digits is text (Excel decodes only _xHHHH_; LibreOffice decodes it)",
+          deliberate: true,
+        };
       return differ("texts differ");
     }
     // Times of day and elapsed times are read as the text Excel shows (they are no dates): LibreOffice shows the same.
@@ -179,13 +224,22 @@ function valueVerdict(ours: OurCell, ref: ReferenceCell, date1904: boolean, sour
       if (ours === ref.shown) return undefined;
       // Excel rounds a time to the second it shows (15:30:17.9994 shows 15:30:18); LibreOffice cuts the fraction off.
       const seconds = Math.abs(durationDays(v.value)) * 86_400;
-      if (seconds - Math.floor(seconds) >= 0.5) return { kind: "a time within half a second of the next: shown rounded, as Excel shows it (LibreOffice cuts)", deliberate: true };
+      if (seconds - Math.floor(seconds) >= 0.5)
+        return {
+          kind: "a time within half a second of the next: shown rounded, as Excel shows it (LibreOffice cuts)",
+          deliberate: true,
+        };
       return { kind: "time or duration shown differently", deliberate: false };
     }
     // An elapsed time under a conditional format ([=0]?;[hh]:mm:ss): the text Excel shows, which LibreOffice shows too
     // while it types the cell a number.
-    if (v.kind === "number" && ours === ref.shown) return { kind: "time under a conditional format: the text shown (LibreOffice shows the same, typed a number)", deliberate: true };
-    if (v.kind === "error") return ours === v.value ? undefined : { kind: "text here, error in LibreOffice", deliberate: false };
+    if (v.kind === "number" && ours === ref.shown)
+      return {
+        kind: "time under a conditional format: the text shown (LibreOffice shows the same, typed a number)",
+        deliberate: true,
+      };
+    if (v.kind === "error")
+      return ours === v.value ? undefined : { kind: "text here, error in LibreOffice", deliberate: false };
     return { kind: `text here, ${v.kind} in LibreOffice`, deliberate: false };
   }
   const error = (ours as { error?: string }).error;
@@ -198,7 +252,11 @@ function valueVerdict(ours: OurCell, ref: ReferenceCell, date1904: boolean, sour
 
 /** Equal to the 15 significant digits Excel keeps (LibreOffice writes its values rounded to them). */
 function sameNumber(a: number, b: number): boolean {
-  return a === b || Number(a.toPrecision(15)) === Number(b.toPrecision(15)) || Math.abs(a - b) <= 1e-14 * Math.max(Math.abs(a), Math.abs(b));
+  return (
+    a === b ||
+    Number(a.toPrecision(15)) === Number(b.toPrecision(15)) ||
+    Math.abs(a - b) <= 1e-14 * Math.max(Math.abs(a), Math.abs(b))
+  );
 }
 
 function isoMs(iso: string): number {
@@ -231,7 +289,11 @@ function typeName(v: OurCell): string {
 
 function show(v: OurCell): string {
   if (v === null || v === undefined) return "(empty)";
-  if (v instanceof Date) return `date ${v.toISOString().replace(/T00:00:00\.000Z$/, "").replace(/\.000Z$/, "")}`;
+  if (v instanceof Date)
+    return `date ${v
+      .toISOString()
+      .replace(/T00:00:00\.000Z$/, "")
+      .replace(/\.000Z$/, "")}`;
   if (typeof v === "string") return JSON.stringify(v);
   if (typeof v === "object") return JSON.stringify(v);
   return `${typeName(v)} ${String(v)}`;
@@ -239,12 +301,14 @@ function show(v: OurCell): string {
 
 function showReference(ref: ReferenceCell | undefined): string {
   if (!ref) return "(empty)";
-  const value = ref.value.kind === "text" ? JSON.stringify(ref.value.value) : `${ref.value.kind} ${String(ref.value.value)}`;
+  const value =
+    ref.value.kind === "text" ? JSON.stringify(ref.value.value) : `${ref.value.kind} ${String(ref.value.value)}`;
   return ref.formula ? `${value} (formula)` : value;
 }
 
 function cellName(row: number, col: number): string {
   let letters = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return `${letters}${row + 1}`;
 }

@@ -39,7 +39,9 @@ export interface HandWorkbook {
 /** A date-formats-and-more styles part: cellXfs index k uses numFmtIds[k] (custom codes from 164 on). */
 export function stylesXml(numFmts: { id: number; code: string }[], numFmtIds: number[], ns = MAIN): string {
   const fmts = numFmts.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeAttr(f.code)}"/>`).join("");
-  const xfs = numFmtIds.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join("");
+  const xfs = numFmtIds
+    .map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`)
+    .join("");
   return (
     `${HEAD}<styleSheet xmlns="${ns}">` +
     (fmts ? `<numFmts count="${numFmts.length}">${fmts}</numFmts>` : "") +
@@ -66,7 +68,8 @@ export function workbookParts(wb: HandWorkbook): Record<string, string> {
   const strict = wb.strict === true;
   const main = strict ? STRICT_MAIN : MAIN;
   const rel = strict ? STRICT_REL : REL;
-  const relType = (t: string) => (strict ? `http://purl.oclc.org/ooxml/officeDocument/relationships/${t}` : `${REL}/${t}`);
+  const relType = (t: string) =>
+    strict ? `http://purl.oclc.org/ooxml/officeDocument/relationships/${t}` : `${REL}/${t}`;
   const files: Record<string, string> = {};
   const overrides: string[] = [];
   const rels: string[] = [];
@@ -76,25 +79,38 @@ export function workbookParts(wb: HandWorkbook): Record<string, string> {
     const path = s.path ?? `xl/${kind}s/sheet${k + 1}.xml`;
     files[path] = s.xml;
     // Excel 4 macro sheets have a Microsoft relationship type and content type of their own.
-    const contentType = kind === "macrosheet" ? "application/vnd.ms-excel.macrosheet+xml" : `application/vnd.openxmlformats-officedocument.spreadsheetml.${kind}+xml`;
-    const type = kind === "macrosheet" ? "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet" : relType(kind);
+    const contentType =
+      kind === "macrosheet"
+        ? "application/vnd.ms-excel.macrosheet+xml"
+        : `application/vnd.openxmlformats-officedocument.spreadsheetml.${kind}+xml`;
+    const type =
+      kind === "macrosheet" ? "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet" : relType(kind);
     overrides.push(`<Override PartName="/${path}" ContentType="${contentType}"/>`);
     rels.push(`<Relationship Id="rId${k + 1}" Type="${type}" Target="${path.replace(/^xl\//, "")}"/>`);
-    sheetTags.push(`<sheet name="${escapeAttr(s.name)}" sheetId="${k + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${k + 1}"/>`);
+    sheetTags.push(
+      `<sheet name="${escapeAttr(s.name)}" sheetId="${k + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${k + 1}"/>`,
+    );
   });
   if (wb.sharedStrings) {
-    files["xl/sharedStrings.xml"] = `${HEAD}<sst xmlns="${main}" count="${wb.sharedStrings.length}" uniqueCount="${wb.sharedStrings.length}">${wb.sharedStrings.map((si) => `<si>${si}</si>`).join("")}</sst>`;
-    overrides.push(`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`);
+    files["xl/sharedStrings.xml"] =
+      `${HEAD}<sst xmlns="${main}" count="${wb.sharedStrings.length}" uniqueCount="${wb.sharedStrings.length}">${wb.sharedStrings.map((si) => `<si>${si}</si>`).join("")}</sst>`;
+    overrides.push(
+      `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`,
+    );
     rels.push(`<Relationship Id="rIdS" Type="${relType("sharedStrings")}" Target="sharedStrings.xml"/>`);
   }
   if (wb.styles) {
     files["xl/styles.xml"] = wb.styles;
-    overrides.push(`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`,
+    );
     rels.push(`<Relationship Id="rIdT" Type="${relType("styles")}" Target="styles.xml"/>`);
   }
-  files["xl/workbook.xml"] = `${HEAD}<workbook xmlns="${main}" xmlns:r="${rel}">${wb.workbookPr ?? ""}<sheets>${sheetTags.join("")}</sheets></workbook>`;
+  files["xl/workbook.xml"] =
+    `${HEAD}<workbook xmlns="${main}" xmlns:r="${rel}">${wb.workbookPr ?? ""}<sheets>${sheetTags.join("")}</sheets></workbook>`;
   files["xl/_rels/workbook.xml.rels"] = `${HEAD}<Relationships xmlns="${PKG_REL}">${rels.join("")}</Relationships>`;
-  files["_rels/.rels"] = `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${relType("officeDocument")}" Target="xl/workbook.xml"/></Relationships>`;
+  files["_rels/.rels"] =
+    `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${relType("officeDocument")}" Target="xl/workbook.xml"/></Relationships>`;
   files["[Content_Types].xml"] =
     `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
@@ -111,6 +127,7 @@ export function handMadeXlsx(wb: HandWorkbook): Buffer {
 
 export function zipParts(files: Record<string, string | Uint8Array>): Buffer {
   const zippable: Zippable = {};
-  for (const [name, content] of Object.entries(files)) zippable[name] = typeof content === "string" ? strToU8(content) : content;
+  for (const [name, content] of Object.entries(files))
+    zippable[name] = typeof content === "string" ? strToU8(content) : content;
   return Buffer.from(zipSync(zippable, { level: 6 }));
 }

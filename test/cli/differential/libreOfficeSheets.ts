@@ -44,10 +44,13 @@ export function readFods(xml: string): ReferenceSheet[] {
   const sheetStyles: string[] = [];
   let styleName: string | undefined;
   let sheet: ReferenceSheet | undefined;
-  let row = 0, col = 0, rowRepeat = 1;
+  let row = 0,
+    col = 0,
+    rowRepeat = 1;
   let rowCells: [number, number, ReferenceCell][] = [];
   let cell: { attrs: Record<string, string>; repeat: number; text: string; paragraphs: number } | undefined;
-  let inParagraph = 0, skipDepth = 0;
+  let inParagraph = 0,
+    skipDepth = 0;
   const pivotSheets = new Set<string>();
   const matrices: { sheet: ReferenceSheet; row: number; col: number; rows: number; cols: number }[] = [];
   // Only tables right under office:spreadsheet are sheets (a chart's own data table is one too, inside the chart).
@@ -71,7 +74,13 @@ export function readFods(xml: string): ReferenceSheet[] {
     switch (tag.name) {
       case "table:data-pilot-table": {
         const target = (a["table:target-range-address"] ?? "").split(":")[0];
-        pivotSheets.add(target.slice(0, target.lastIndexOf(".")).replace(/^\$/, "").replace(/^'(.*)'$/, "$1").replace(/''/g, "'"));
+        pivotSheets.add(
+          target
+            .slice(0, target.lastIndexOf("."))
+            .replace(/^\$/, "")
+            .replace(/^'(.*)'$/, "$1")
+            .replace(/''/g, "'"),
+        );
         break;
       }
       case "style:style":
@@ -140,7 +149,8 @@ export function readFods(xml: string): ReferenceSheet[] {
   function endCell(): void {
     if (!cell) return;
     // An array formula's results fill the range it spans: each of those cells is the formula's.
-    const spanRows = Number(cell.attrs["table:number-matrix-rows-spanned"] ?? 0), spanCols = Number(cell.attrs["table:number-matrix-columns-spanned"] ?? 0);
+    const spanRows = Number(cell.attrs["table:number-matrix-rows-spanned"] ?? 0),
+      spanCols = Number(cell.attrs["table:number-matrix-columns-spanned"] ?? 0);
     if (sheet && spanRows > 0 && spanCols > 0) matrices.push({ sheet, row, col, rows: spanRows, cols: spanCols });
     const value = cellValue(cell.attrs, cell.text);
     if (value) {
@@ -208,7 +218,10 @@ export interface ConvertOptions {
  * LibreOffice's reading of each file: the sheets, or the reason it could not open the file. The files are copied
  * under fresh names first, so that names never collide and LibreOffice never writes next to the originals.
  */
-export async function libreOfficeSheets(paths: string[], options: ConvertOptions = {}): Promise<Map<string, ReferenceSheet[] | Error>> {
+export async function libreOfficeSheets(
+  paths: string[],
+  options: ConvertOptions = {},
+): Promise<Map<string, ReferenceSheet[] | Error>> {
   const fods = await libreOfficeFods(paths, options);
   const result = new Map<string, ReferenceSheet[] | Error>();
   for (const [path, text] of fods) {
@@ -222,7 +235,10 @@ export async function libreOfficeSheets(paths: string[], options: ConvertOptions
 }
 
 /** Each file as LibreOffice saves it in flat OpenDocument (its text), or why it could not open it. */
-export async function libreOfficeFods(paths: string[], options: ConvertOptions = {}): Promise<Map<string, string | Error>> {
+export async function libreOfficeFods(
+  paths: string[],
+  options: ConvertOptions = {},
+): Promise<Map<string, string | Error>> {
   if (!SOFFICE) throw new Error("LibreOffice is not installed: run test/setup/ensure-libreoffice.sh (as root) first");
   const dir = mkdtempSync(join(tmpdir(), "rfm-lo-read-"));
   const profile = options.profileDir ?? join(dir, "profile");
@@ -257,11 +273,18 @@ const LARGEST_FODS = 256 * 1024 * 1024;
 
 function fodsText(path: string): string | Error {
   const size = statSync(path).size;
-  if (size > LARGEST_FODS) return new Error(`LibreOffice's reading is too large to compare (${Math.round(size / 1048576)} MB)`);
+  if (size > LARGEST_FODS)
+    return new Error(`LibreOffice's reading is too large to compare (${Math.round(size / 1048576)} MB)`);
   return readFileSync(path, "utf8");
 }
 
-function convert(files: string[], outDir: string, profile: string, options: ConvertOptions, count: number): Promise<boolean> {
+function convert(
+  files: string[],
+  outDir: string,
+  profile: string,
+  options: ConvertOptions,
+  count: number,
+): Promise<boolean> {
   mkdirSync(outDir, { recursive: true });
   const args = [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--nolockcheck"];
   if (options.inFilter) args.push(`--infilter=${options.inFilter}`);

@@ -8,7 +8,11 @@ import { join } from "path";
 import { ROOT } from "../helpers";
 
 export const ZONES = ["UTC", "Asia/Shanghai", "America/Los_Angeles"] as const;
-export const ZONE_OFFSETS: Record<(typeof ZONES)[number], number> = { UTC: 0, "Asia/Shanghai": -480, "America/Los_Angeles": 480 };
+export const ZONE_OFFSETS: Record<(typeof ZONES)[number], number> = {
+  UTC: 0,
+  "Asia/Shanghai": -480,
+  "America/Los_Angeles": 480,
+};
 
 /**
  * Every cell of the sheet (header row first) as the built reader returns it, dates as `{ date: ISO text }`, and the
@@ -23,7 +27,10 @@ export function readInZone(path: string, zone: string, sheet?: string): { offset
       const rows = [t.headers.map(plain), ...Array.from({ length: t.rowCount }, (_, i) => t.row(i).map(plain))];
       console.log(JSON.stringify({ offsetMinutes: new Date(2025, 11, 21).getTimezoneOffset(), rows }));
     });`;
-  const run = spawnSync(process.execPath, ["-e", script, path, sheet ?? ""], { env: { ...process.env, TZ: zone }, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["-e", script, path, sheet ?? ""], {
+    env: { ...process.env, TZ: zone },
+    encoding: "utf8",
+  });
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout);
 }

@@ -40,7 +40,11 @@ const line = fc.array(cell, { minLength: 1, maxLength: 5 }).map((cells) => cells
 test("lines come out whole and in order, for any block size and any number asked", () => {
   fc.assert(
     fc.property(
-      fc.array(line, { minLength: 1, maxLength: 60 }), fc.boolean(), fc.boolean(), fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 7 }),
+      fc.array(line, { minLength: 1, maxLength: 60 }),
+      fc.boolean(),
+      fc.boolean(),
+      fc.integer({ min: 1, max: 200 }),
+      fc.integer({ min: 1, max: 7 }),
       (lines, crlf, lastBreak, block, ask) => {
         const text = lines.join(crlf ? "\r\n" : "\n") + (lastBreak ? (crlf ? "\r\n" : "\n") : "");
         const { lines: got, reader } = readAll(file(text), crlf, block, ask);
@@ -53,7 +57,7 @@ test("lines come out whole and in order, for any block size and any number asked
 });
 
 test.each([
-  ["a quote", "A1,x,1\nA2,\"y\",2\n", false, "quotes"],
+  ["a quote", 'A1,x,1\nA2,"y",2\n', false, "quotes"],
   ["a cell starting like a formula", "A1,x,1\nA2,=1+2,2\n", false, "formulaLike"],
   ["a cell starting with @", "A1,x,1\n@A2,y,2\n", false, "formulaLike"],
   ["a tab-led cell", "A1,\tx,1\n", false, "formulaLike"],
@@ -78,7 +82,11 @@ test.each([
 test("the index finds each line again by its place, from any offset, with or without a last line break", async () => {
   await fc.assert(
     fc.asyncProperty(
-      fc.array(line, { minLength: 1, maxLength: 40 }), fc.boolean(), fc.boolean(), fc.nat({ max: 39 }), fc.nat({ max: 39 }),
+      fc.array(line, { minLength: 1, maxLength: 40 }),
+      fc.boolean(),
+      fc.boolean(),
+      fc.nat({ max: 39 }),
+      fc.nat({ max: 39 }),
       async (lines, crlf, lastBreak, a, b) => {
         const br = crlf ? "\r\n" : "\n";
         const header = "客户编号,金额" + br;
@@ -112,24 +120,29 @@ test("every file the line reader accepts is split into exactly the rows the CSV 
   const lineText = fc.array(piece, { minLength: 1, maxLength: 4 }).map((cells) => cells.join(","));
   const br = fc.constantFrom("\r\n", "\n", "\r");
   await fc.assert(
-    fc.asyncProperty(fc.array(fc.tuple(lineText, br), { minLength: 1, maxLength: 12 }), br, fc.boolean(), async (rows, headerBreak, lastBreak) => {
-      const header = "id,a,b,c" + headerBreak;
-      const body = rows.map(([l, b], k) => l + (k < rows.length - 1 || lastBreak ? b : "")).join("");
-      const path = file(header + body);
-      const check = await indexDataLines(path, Buffer.byteLength(header), headerBreak === "\r\n");
-      if (check.problem !== undefined) return;
-      const scan = scanCsv(Buffer.from(header + body), ",");
-      expect(scan.records - 1).toBe(check.index!.count);
-      if (check.index!.count === 0) return;
-      const reader = new IndexedLines(path, check.index!);
-      const raw = reader.rows(0, check.index!.count);
-      reader.close();
-      for (let k = 0; k < check.index!.count; k++) {
-        const copied = raw.bytes.toString("utf8", raw.starts[k], raw.ends[k]);
-        expect(copied).toBe(scan.bytes.subarray(scan.lineStart[k + 1], scan.lineEnd[k + 1]).toString());
-        expect(copied).not.toMatch(/[\r\n]/);
-      }
-    }),
+    fc.asyncProperty(
+      fc.array(fc.tuple(lineText, br), { minLength: 1, maxLength: 12 }),
+      br,
+      fc.boolean(),
+      async (rows, headerBreak, lastBreak) => {
+        const header = "id,a,b,c" + headerBreak;
+        const body = rows.map(([l, b], k) => l + (k < rows.length - 1 || lastBreak ? b : "")).join("");
+        const path = file(header + body);
+        const check = await indexDataLines(path, Buffer.byteLength(header), headerBreak === "\r\n");
+        if (check.problem !== undefined) return;
+        const scan = scanCsv(Buffer.from(header + body), ",");
+        expect(scan.records - 1).toBe(check.index!.count);
+        if (check.index!.count === 0) return;
+        const reader = new IndexedLines(path, check.index!);
+        const raw = reader.rows(0, check.index!.count);
+        reader.close();
+        for (let k = 0; k < check.index!.count; k++) {
+          const copied = raw.bytes.toString("utf8", raw.starts[k], raw.ends[k]);
+          expect(copied).toBe(scan.bytes.subarray(scan.lineStart[k + 1], scan.lineEnd[k + 1]).toString());
+          expect(copied).not.toMatch(/[\r\n]/);
+        }
+      },
+    ),
     { numRuns: 300 },
   );
 });

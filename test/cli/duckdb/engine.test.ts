@@ -25,7 +25,10 @@ const ROWS = [
  * Enough strict rows after them that the file is larger than the part the command reads first to find its columns
  * (256 KB): a problem placed after them is met only by the checks over the whole file.
  */
-const FILLER = Array.from({ length: 10_000 }, (_, i) => `F${i},East,2025-${10 + (i % 3)}-0${1 + (i % 9)},${1 + (i % 20)},${1 + (i % 50) / 4},`);
+const FILLER = Array.from(
+  { length: 10_000 },
+  (_, i) => `F${i},East,2025-${10 + (i % 3)}-0${1 + (i % 9)},${1 + (i % 20)},${1 + (i % 50) / 4},`,
+);
 const SHAOXING = ["-p", "shaoxing", "--as-of", "2025-12-31"];
 const ENGINE_LINE = /^(Engine|计算引擎)/;
 
@@ -57,7 +60,9 @@ describe("a strict customer table", () => {
     const input = write(dir, "customers.csv", text);
     const { js, duckdb } = both(dir, input, [...SHAOXING, "--lang", lang], out);
     expect(duckdb.output.equals(js.output)).toBe(true);
-    expect(duckdb.engineLine).toBe(lang === "zh" ? "计算引擎：DuckDB（--engine duckdb 指定）" : "Engine: DuckDB (--engine duckdb)");
+    expect(duckdb.engineLine).toBe(
+      lang === "zh" ? "计算引擎：DuckDB（--engine duckdb 指定）" : "Engine: DuckDB (--engine duckdb)",
+    );
     expect(js.engineLine).toBeUndefined();
     expect(rest(duckdb.summary)).toEqual(rest(js.summary));
 
@@ -66,7 +71,10 @@ describe("a strict customer table", () => {
     // A002: 59 days (R 1), 3 purchases (F 2), 0.5 (M 1): 3 + 8 + 6 = 17 → 1.7, C.
     const rows = records(duckdb.output.toString("utf8"));
     const pick = (id: string) => rows.find((r) => r[HEADER.split(",")[0]] === id)!;
-    const [r, f, m, score, grade] = lang === "zh" ? ["R评分", "F评分", "M评分", "RFM综合评分", "客户等级"] : ["R Score", "F Score", "M Score", "RFM Score", "Grade"];
+    const [r, f, m, score, grade] =
+      lang === "zh"
+        ? ["R评分", "F评分", "M评分", "RFM综合评分", "客户等级"]
+        : ["R Score", "F Score", "M Score", "RFM Score", "Grade"];
     const cells = (row: Record<string, string>) => [row[r], row[f], row[m], row[score], row[grade]];
     expect(cells(pick("A001"))).toEqual(["5", "5", "5", "6.5", "A"]);
     expect(cells(pick("A002"))).toEqual(["1", "2", "1", "1.7", "C"]);
@@ -89,7 +97,10 @@ describe("a strict customer table", () => {
       ],
     };
     const profilePath = write(dir, "deciles.json", JSON.stringify(profile));
-    const lines = Array.from({ length: 300 }, (_, i) => `K${i},East,2025-0${1 + (i % 6)}-1${i % 9},${1 + (i % 4)},${(i % 7) * 10},`);
+    const lines = Array.from(
+      { length: 300 },
+      (_, i) => `K${i},East,2025-0${1 + (i % 6)}-1${i % 9},${1 + (i % 4)},${(i % 7) * 10},`,
+    );
     const input = write(dir, "customers.csv", [HEADER, ...lines].join("\n") + "\n");
     const { js, duckdb } = both(dir, input, ["-p", profilePath, "--as-of", "2025-12-31", "--unit", "yuan"], "out.csv");
     expect(duckdb.engineLine).toBe("Engine: DuckDB (--engine duckdb)");
@@ -99,18 +110,80 @@ describe("a strict customer table", () => {
 
 describe("files DuckDB does not grade go to the JavaScript engine, which says why", () => {
   const variants: [string, (dir: string) => { input: string; args?: string[] }, string][] = [
-    ["a quoted cell", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, 'A007,"East, far",2025-12-01,2,1,'].join("\n") + "\n") }), "the file has quoted cells"],
-    ["a cell that starts like a formula", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "A007,=SUM(A1),2025-12-01,2,1,"].join("\n") + "\n") }), "a cell starts like a formula (=, +, -, @)"],
-    ["an empty line", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "", "A007,East,2025-12-01,2,1,"].join("\n") + "\n") }), "the file has empty lines"],
-    ["a date written another way", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "A007,East,2025/12/01,2,1,"].join("\n") + "\n") }), "some cells are not in plain form"],
-    ["an id twice", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "A001,East,2025-12-01,2,1,"].join("\n") + "\n") }), "some cells are not in plain form"],
-    ["a purchase after the analysis date", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "A007,East,2026-01-02,2,1,"].join("\n") + "\n") }), "some cells are not in plain form"],
-    ["a lone LF in a CRLF file", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER].join("\r\n") + "\nA007,East,2025-12-01,2,1,\r\n") }), "the file's line breaks are not all LF or all CRLF"],
-    ["semicolons", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS].map((l) => l.replace(/,/g, ";")).join("\n") + "\n") }), "the file is not comma-separated"],
-    ["GBK text", (d) => ({ input: write(d, "c.csv", gbk([HEADER, ...ROWS].join("\r\n") + "\r\n")) }), "the file is not UTF-8 text"],
-    ["a title row above the header", (d) => ({ input: write(d, "c.csv", ["2025年客户表,,,,,", HEADER, ...ROWS].join("\n") + "\n") }), "the header row is not the first line"],
-    ["sales records", (d) => ({ input: write(d, "s.csv", "客户,消费时间,消费金额\nA1,2025-12-01,10\nA2,2025-11-01,20\n") }), "the file holds sales records"],
-    ["a workbook to write", (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS].join("\n") + "\n"), args: ["-o", join(d, "out.xlsx")] }), "the results go to a workbook (.xlsx)"],
+    [
+      "a quoted cell",
+      (d) => ({
+        input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, 'A007,"East, far",2025-12-01,2,1,'].join("\n") + "\n"),
+      }),
+      "the file has quoted cells",
+    ],
+    [
+      "a cell that starts like a formula",
+      (d) => ({
+        input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "A007,=SUM(A1),2025-12-01,2,1,"].join("\n") + "\n"),
+      }),
+      "a cell starts like a formula (=, +, -, @)",
+    ],
+    [
+      "an empty line",
+      (d) => ({
+        input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "", "A007,East,2025-12-01,2,1,"].join("\n") + "\n"),
+      }),
+      "the file has empty lines",
+    ],
+    [
+      "a date written another way",
+      (d) => ({
+        input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "A007,East,2025/12/01,2,1,"].join("\n") + "\n"),
+      }),
+      "some cells are not in plain form",
+    ],
+    [
+      "an id twice",
+      (d) => ({
+        input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "A001,East,2025-12-01,2,1,"].join("\n") + "\n"),
+      }),
+      "some cells are not in plain form",
+    ],
+    [
+      "a purchase after the analysis date",
+      (d) => ({
+        input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER, "A007,East,2026-01-02,2,1,"].join("\n") + "\n"),
+      }),
+      "some cells are not in plain form",
+    ],
+    [
+      "a lone LF in a CRLF file",
+      (d) => ({
+        input: write(d, "c.csv", [HEADER, ...ROWS, ...FILLER].join("\r\n") + "\nA007,East,2025-12-01,2,1,\r\n"),
+      }),
+      "the file's line breaks are not all LF or all CRLF",
+    ],
+    [
+      "semicolons",
+      (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS].map((l) => l.replace(/,/g, ";")).join("\n") + "\n") }),
+      "the file is not comma-separated",
+    ],
+    [
+      "GBK text",
+      (d) => ({ input: write(d, "c.csv", gbk([HEADER, ...ROWS].join("\r\n") + "\r\n")) }),
+      "the file is not UTF-8 text",
+    ],
+    [
+      "a title row above the header",
+      (d) => ({ input: write(d, "c.csv", ["2025年客户表,,,,,", HEADER, ...ROWS].join("\n") + "\n") }),
+      "the header row is not the first line",
+    ],
+    [
+      "sales records",
+      (d) => ({ input: write(d, "s.csv", "客户,消费时间,消费金额\nA1,2025-12-01,10\nA2,2025-11-01,20\n") }),
+      "the file holds sales records",
+    ],
+    [
+      "a workbook to write",
+      (d) => ({ input: write(d, "c.csv", [HEADER, ...ROWS].join("\n") + "\n"), args: ["-o", join(d, "out.xlsx")] }),
+      "the results go to a workbook (.xlsx)",
+    ],
   ];
 
   test.each(variants)("%s", (_label, make, reason) => {
@@ -119,7 +192,17 @@ describe("files DuckDB does not grade go to the JavaScript engine, which says wh
     const profile = input.endsWith("s.csv") ? ["-p", "wuhan"] : SHAOXING;
     const xlsx = args.includes("-o");
     const run = (engine: string, out: string) =>
-      rfm(["grade", input, ...profile, "--engine", engine, ...(xlsx ? ["-o", join(dir, `${engine}.xlsx`)] : ["-o", join(dir, out)])], dir);
+      rfm(
+        [
+          "grade",
+          input,
+          ...profile,
+          "--engine",
+          engine,
+          ...(xlsx ? ["-o", join(dir, `${engine}.xlsx`)] : ["-o", join(dir, out)]),
+        ],
+        dir,
+      );
     const js = run("js", "js.csv");
     const duck = run("duckdb", "duckdb.csv");
     expect(duck.status).toBe(0);
@@ -184,8 +267,12 @@ describe("choosing the engine", () => {
   });
 
   test("--help explains the engines in both languages", () => {
-    expect(rfm(["grade", "--help"], tempDir()).stdout).toMatch(/--engine <name>[\s\S]*Engines: a customer table in CSV of 128 MB or more/);
-    expect(rfm(["grade", "--help", "--lang", "zh"], tempDir()).stdout).toMatch(/auto、js 或 duckdb[\s\S]*计算引擎：128 MB 及以上/);
+    expect(rfm(["grade", "--help"], tempDir()).stdout).toMatch(
+      /--engine <name>[\s\S]*Engines: a customer table in CSV of 128 MB or more/,
+    );
+    expect(rfm(["grade", "--help", "--lang", "zh"], tempDir()).stdout).toMatch(
+      /auto、js 或 duckdb[\s\S]*计算引擎：128 MB 及以上/,
+    );
   });
 });
 
@@ -219,7 +306,16 @@ describe("Parquet input", () => {
     const rows = records(js.output.toString("utf8"));
     const cells = (id: string) => {
       const row = rows.find((r) => r["客户编号"] === id)!;
-      return [row["下单时间"], row["历史购买总次数"], row["历史购买总金额（万元）"], row["R Score"], row["F Score"], row["M Score"], row["RFM Score"], row.Grade];
+      return [
+        row["下单时间"],
+        row["历史购买总次数"],
+        row["历史购买总金额（万元）"],
+        row["R Score"],
+        row["F Score"],
+        row["M Score"],
+        row["RFM Score"],
+        row.Grade,
+      ];
     };
     expect(cells("P000000")).toEqual(["2025-12-31", "1", "0.25", "5", "1", "1", "2.5", "C"]);
     expect(cells("P000015")).toEqual(["2025-12-16", "16", "4.00", "4", "5", "3", "5", "B"]);

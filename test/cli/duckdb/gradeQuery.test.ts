@@ -10,7 +10,15 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import {
-  cellNumber, dayFromCivil, formatDay, gradeCheckedCustomers, gradeCustomers, gradeLetter, parseDateText, scoreText, type MonetaryUnit,
+  cellNumber,
+  dayFromCivil,
+  formatDay,
+  gradeCheckedCustomers,
+  gradeCustomers,
+  gradeLetter,
+  parseDateText,
+  scoreText,
+  type MonetaryUnit,
   type Profile,
 } from "../../../src/engine";
 import { readCheckedCustomers } from "../../../src/cli/duckdb/gradeQuery";
@@ -23,7 +31,12 @@ const COLUMNS = { id: "c1", date: "c2", count: "c3", total: "c4" };
 let connection: DuckDBConnection;
 let dir: string;
 
-interface Row { id: string; date: string; count: string; total: string }
+interface Row {
+  id: string;
+  date: string;
+  count: string;
+  total: string;
+}
 
 /** Strict cells only, few distinct values so that ties are everywhere. */
 function strictCustomers(seed: number, n: number): Row[] {
@@ -57,7 +70,12 @@ test.each(cases.map(([p, u]) => [p.id, u, p] as const))(
   async (_id, unit, profile) => {
     const path = join(dir, "customers.csv");
     // Extra columns around the roles: the gate and the grading find them by position.
-    writeFileSync(path, "Region,Customer,Last,Orders,Spent\n" + rows.map((r) => `East,${r.id},${r.date},${r.count},${r.total}`).join("\n") + "\n");
+    writeFileSync(
+      path,
+      "Region,Customer,Last,Orders,Spent\n" +
+        rows.map((r) => `East,${r.id},${r.date},${r.count},${r.total}`).join("\n") +
+        "\n",
+    );
     const positiveTotal = profile.method === "thresholds";
     const gate = await checkStrictCells(connection, path, COLUMNS, { asOfDay: AS_OF, positiveTotal }, 5);
     expect(gate.strict).toBe(true);
@@ -71,7 +89,12 @@ test.each(cases.map(([p, u]) => [p.id, u, p] as const))(
     const duck = gradeCheckedCustomers(values, profile, { asOf: AS_OF, unit });
 
     const res = gradeCustomers(
-      { ids: rows.map((r) => r.id), lastDates: rows.map((r) => r.date), counts: rows.map((r) => r.count), totals: rows.map((r) => r.total) },
+      {
+        ids: rows.map((r) => r.id),
+        lastDates: rows.map((r) => r.date),
+        counts: rows.map((r) => r.count),
+        totals: rows.map((r) => r.total),
+      },
       profile,
       { asOf: AS_OF, unit },
     );
@@ -80,12 +103,14 @@ test.each(cases.map(([p, u]) => [p.id, u, p] as const))(
     rows.forEach((row, i) => {
       const got = [duck.r[i], duck.f[i], duck.m[i], scoreText(duck, i), gradeLetter(duck, i)];
       const want = [res.r[i], res.f[i], res.m[i], scoreText(res, i), gradeLetter(res, i)];
-      if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`${row.id}: ${JSON.stringify(got)} vs ${JSON.stringify(want)}`);
+      if (JSON.stringify(got) !== JSON.stringify(want))
+        mismatches.push(`${row.id}: ${JSON.stringify(got)} vs ${JSON.stringify(want)}`);
     });
     expect(mismatches.slice(0, 5)).toEqual([]);
     expect(duck.summary).toEqual(res.summary);
     // Ties really happen: each column has far fewer distinct values than rows.
-    for (const key of ["date", "count", "total"] as const) expect(new Set(rows.map((row) => row[key])).size).toBeLessThan(rows.length / 10);
+    for (const key of ["date", "count", "total"] as const)
+      expect(new Set(rows.map((row) => row[key])).size).toBeLessThan(rows.length / 10);
   },
 );
 
@@ -93,8 +118,17 @@ test("the tie rule 'first' follows the file's order: the same rows in another or
   const profile = CUSTOM_PROFILES.find((p) => p.id === "deciles-first")!;
   const scoresOf = async (ordered: Row[]) => {
     const path = join(dir, "order.csv");
-    writeFileSync(path, "Customer,Last,Orders,Spent\n" + ordered.map((r) => `${r.id},${r.date},${r.count},${r.total}`).join("\n") + "\n");
-    await checkStrictCells(connection, path, { id: "c0", date: "c1", count: "c2", total: "c3" }, { asOfDay: AS_OF, positiveTotal: false }, 4);
+    writeFileSync(
+      path,
+      "Customer,Last,Orders,Spent\n" + ordered.map((r) => `${r.id},${r.date},${r.count},${r.total}`).join("\n") + "\n",
+    );
+    await checkStrictCells(
+      connection,
+      path,
+      { id: "c0", date: "c1", count: "c2", total: "c3" },
+      { asOfDay: AS_OF, positiveTotal: false },
+      4,
+    );
     const values = await readCheckedCustomers(connection, ordered.length, AS_OF);
     const graded = gradeCheckedCustomers(values, profile, { asOf: AS_OF, unit: "yuan" });
     return new Map(ordered.map((row, i) => [row.id, graded.f[i]]));
@@ -112,7 +146,13 @@ test("the tie rule 'first' follows the file's order: the same rows in another or
 test("rows that are not the gate's stop the reading: a row beyond the count, or one missing", async () => {
   const path = join(dir, "three.csv");
   writeFileSync(path, "Customer,Last,Orders,Spent\nA,2025-06-01,3,10\nB,2025-06-02,4,11\nC,2025-06-03,5,12\n");
-  await checkStrictCells(connection, path, { id: "c0", date: "c1", count: "c2", total: "c3" }, { asOfDay: AS_OF, positiveTotal: false }, 4);
+  await checkStrictCells(
+    connection,
+    path,
+    { id: "c0", date: "c1", count: "c2", total: "c3" },
+    { asOfDay: AS_OF, positiveTotal: false },
+    4,
+  );
   await expect(readCheckedCustomers(connection, 2, AS_OF)).rejects.toThrow("row 2 of 2");
   await expect(readCheckedCustomers(connection, 4, AS_OF)).rejects.toThrow("3 rows for 4 lines");
   const values = await readCheckedCustomers(connection, 3, AS_OF);

@@ -33,18 +33,66 @@ function write(name: string, text: string): string {
 
 // Strict forms and near misses of each, including forms the engine reads (those simply go to the engine).
 const DATES = [
-  "2025-01-02", "2025-06-30", "2025-07-01", "2024-02-29", "2025-02-29", "2025-02-30", "2025-1-2", "2025/01/02",
-  " 2025-01-02", "2025-01-02 10:00", "0999-12-31", "1000-01-01", "2025年1月2日", "45000", "", "#N/A", "9999-12-31",
+  "2025-01-02",
+  "2025-06-30",
+  "2025-07-01",
+  "2024-02-29",
+  "2025-02-29",
+  "2025-02-30",
+  "2025-1-2",
+  "2025/01/02",
+  " 2025-01-02",
+  "2025-01-02 10:00",
+  "0999-12-31",
+  "1000-01-01",
+  "2025年1月2日",
+  "45000",
+  "",
+  "#N/A",
+  "9999-12-31",
 ];
-const COUNTS = ["1", "3", "0", "-1", "01", "1.0", "1.5", "1e3", " 3", "1,000", "+2", "999999999999999", "1000000000000000", ""];
+const COUNTS = [
+  "1",
+  "3",
+  "0",
+  "-1",
+  "01",
+  "1.0",
+  "1.5",
+  "1e3",
+  " 3",
+  "1,000",
+  "+2",
+  "999999999999999",
+  "1000000000000000",
+  "",
+];
 const TOTALS = [
-  "10.5", "0", "0.000", "0.01", ".5", "1.", "1,000.00", "¥10", "+1", "-3", "123456789.123456", "1234567890",
-  "1.1234567", "1e3", "007", "0.1", "",
+  "10.5",
+  "0",
+  "0.000",
+  "0.01",
+  ".5",
+  "1.",
+  "1,000.00",
+  "¥10",
+  "+1",
+  "-3",
+  "123456789.123456",
+  "1234567890",
+  "1.1234567",
+  "1e3",
+  "007",
+  "0.1",
+  "",
 ];
 
 async function flags(values: string[], role: "date" | "count" | "total"): Promise<boolean[]> {
   // One column, one value per row, a row number column so DuckDB's order cannot matter.
-  const path = write(`${role}.csv`, "n,v\n" + values.map((v, i) => `${i},${v.includes(",") ? `"${v}"` : v}`).join("\n") + "\n");
+  const path = write(
+    `${role}.csv`,
+    "n,v\n" + values.map((v, i) => `${i},${v.includes(",") ? `"${v}"` : v}`).join("\n") + "\n",
+  );
   const sql = `SELECT CAST(n AS INTEGER) AS n, ${strictCondition(role, "v", OPTIONS)} AS ok FROM ${csvAsText(path)} ORDER BY 1`;
   const rows = (await connection.runAndReadAll(sql)).getRowObjects();
   expect(rows).toHaveLength(values.length);
@@ -102,14 +150,20 @@ const COLUMNS = { id: "Customer", date: "Last", count: "Orders", total: "Spent" 
 const HEADER = "Customer,Last,Orders,Spent,Region\n";
 
 test("a strict file is graded by the engine without a single note", async () => {
-  const body = ["C001,2025-06-01,4,1200.50,East", "C002,2024-12-31,1,80,West", "C003,2025-06-30,12,99999.99,\"North, far\""];
+  const body = [
+    "C001,2025-06-01,4,1200.50,East",
+    "C002,2024-12-31,1,80,West",
+    'C003,2025-06-30,12,99999.99,"North, far"',
+  ];
   const path = write("strict.csv", HEADER + body.join("\n") + "\n");
   const check = await checkStrictCells(connection, path, COLUMNS, OPTIONS);
   expect(check).toEqual({ rows: 3, offending: { id: 0, date: 0, count: 0, total: 0 }, strict: true });
   const res = gradeCustomers(
     {
-      ids: ["C001", "C002", "C003"], lastDates: ["2025-06-01", "2024-12-31", "2025-06-30"],
-      counts: ["4", "1", "12"], totals: ["1200.50", "80", "99999.99"],
+      ids: ["C001", "C002", "C003"],
+      lastDates: ["2025-06-01", "2024-12-31", "2025-06-30"],
+      counts: ["4", "1", "12"],
+      totals: ["1200.50", "80", "99999.99"],
     },
     builtinProfile("wuhan")!,
     { asOf: AS_OF },
@@ -121,12 +175,17 @@ test("each kind of non-strict cell is counted under its column, a repeated id un
   const body = [
     "C001,2025-07-01,4,10,x", // after the analysis date
     "C002,2025-06-01,0,10,x", // no purchases
-    "C003,2025-06-01,2,\"1,000\",x", // grouped digits: the engine reads them, DuckDB's cast would not
+    'C003,2025-06-01,2,"1,000",x', // grouped digits: the engine reads them, DuckDB's cast would not
     "C003,2025-06-01,2,10,x", // C003 again
     " C005,2025-06-01,2,10,x", // a space the engine trims
     "C006,2025/06/01,2,10,x",
   ];
-  const check = await checkStrictCells(connection, write("mixed.csv", HEADER + body.join("\n") + "\n"), COLUMNS, OPTIONS);
+  const check = await checkStrictCells(
+    connection,
+    write("mixed.csv", HEADER + body.join("\n") + "\n"),
+    COLUMNS,
+    OPTIONS,
+  );
   expect(check.rows).toBe(6);
   expect(check.offending).toEqual({ id: 2, date: 2, count: 1, total: 1 });
   expect(check.strict).toBe(false);
@@ -138,7 +197,10 @@ test("a file DuckDB cannot read as comma-separated UTF-8 text is not strict, wit
   expect(a.strict).toBe(false);
   expect(a.readError).toBeTruthy();
   const gbk = join(dir, "gbk.csv");
-  writeFileSync(gbk, Buffer.concat([Buffer.from(HEADER), Buffer.from([0xc9, 0xcf, 0xba, 0xa3]), Buffer.from(",2025-06-01,4,10,x\n")]));
+  writeFileSync(
+    gbk,
+    Buffer.concat([Buffer.from(HEADER), Buffer.from([0xc9, 0xcf, 0xba, 0xa3]), Buffer.from(",2025-06-01,4,10,x\n")]),
+  );
   const b = await checkStrictCells(connection, gbk, COLUMNS, OPTIONS);
   expect(b.strict).toBe(false);
   // An empty line: the engine keeps it as a blank row, DuckDB skips it, so the rows would no longer line up. The
@@ -148,7 +210,7 @@ test("a file DuckDB cannot read as comma-separated UTF-8 text is not strict, wit
   expect(c).toMatchObject({ rows: 2, offending: { id: 0, date: 0, count: 0, total: 0 } });
   expect((await indexDataLines(emptyLine, HEADER.length, false)).problem).toBe("emptyLine");
   // A quoted line break: two lines, one row.
-  const quotedBreak = write("break.csv", HEADER + "C001,2025-06-01,4,10,\"two\nlines\"\n");
+  const quotedBreak = write("break.csv", HEADER + 'C001,2025-06-01,4,10,"two\nlines"\n');
   expect(await checkStrictCells(connection, quotedBreak, COLUMNS, OPTIONS)).toMatchObject({ rows: 1 });
   expect((await indexDataLines(quotedBreak, HEADER.length, false)).problem).toBe("quotes");
   const ragged = write("ragged.csv", HEADER + "C001,2025-06-01,4,10\n");

@@ -50,7 +50,8 @@ export function shaoxingSample(): SampleSheet {
   for (let i = 1; i <= 300; i++) {
     // Tiers make a realistic spread: a few key accounts (grade A territory), many regulars, some lapsed buyers.
     const tier = rnd();
-    const key = tier < 0.1, lapsed = tier > 0.75;
+    const key = tier < 0.1,
+      lapsed = tier > 0.75;
     const daysAgo = Math.floor(key ? rnd() * 18 : lapsed ? 35 + rnd() * 120 : rnd() * 60);
     const count = Math.max(1, Math.floor(key ? 12 + rnd() * 14 : lapsed ? 1 + rnd() * 5 : 2 + rnd() * 12));
     const total = round2(key ? 8.2 + rnd() * 12 : lapsed ? 0.2 + rnd() * 2.5 : 0.5 + rnd() * 7.5);
@@ -92,7 +93,8 @@ export function shaoxingSample(): SampleSheet {
 
 export function wuhanSample(): SampleSheet {
   const rnd = random(20250701);
-  const first = dayMs("2021-06-01"), lastDay = dayMs("2025-08-31");
+  const first = dayMs("2021-06-01"),
+    lastDay = dayMs("2025-08-31");
   const span = (lastDay - first) / MS_PER_DAY;
   const sales: { id: string; day: number; amount: number }[] = [];
   for (let c = 1; sales.length < 3000; c++) {
@@ -102,7 +104,7 @@ export function wuhanSample(): SampleSheet {
     const start = first + Math.floor(rnd() * span * 0.9) * MS_PER_DAY;
     const basket = 600 + rnd() * 6000;
     for (let k = 0; k < n && sales.length < 3000; k++) {
-      const day = Math.min(lastDay, start + Math.floor(rnd() * (lastDay - start) / MS_PER_DAY) * MS_PER_DAY);
+      const day = Math.min(lastDay, start + Math.floor((rnd() * (lastDay - start)) / MS_PER_DAY) * MS_PER_DAY);
       sales.push({ id, day, amount: round2(basket * (0.3 + rnd() * 1.4)) });
     }
   }

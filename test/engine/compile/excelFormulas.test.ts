@@ -1,7 +1,11 @@
 /** The worksheet back-end's promises that a spreadsheet cannot check by computing: which functions, what size. */
 
 import { builtinProfile, CompileError } from "../../../src/engine";
-import { compileFormulas, MAX_QUANTILE_FORMULA_ROWS, type FormulaSheetLayout } from "../../../src/engine/compile/excelFormulas";
+import {
+  compileFormulas,
+  MAX_QUANTILE_FORMULA_ROWS,
+  type FormulaSheetLayout,
+} from "../../../src/engine/compile/excelFormulas";
 import { integerProfile } from "../../../src/engine/compile/integerProfile";
 import { CUSTOM_PROFILES } from "./sqlHarness";
 
@@ -10,28 +14,64 @@ const layout = (rows: number): FormulaSheetLayout => ({
   firstRow: 2,
   lastRow: rows + 1,
   data: { id: "A", date: "B", count: "C", total: "D" },
-  out: { r: "E", f: "F", m: "G", score: "H", grade: "I", cadence: "J", nextContact: "K", note: "L", days: "M", count: "N", amount: "O" },
+  out: {
+    r: "E",
+    f: "F",
+    m: "G",
+    score: "H",
+    grade: "I",
+    cadence: "J",
+    nextContact: "K",
+    note: "L",
+    days: "M",
+    count: "N",
+    amount: "O",
+  },
 });
 
 /** Functions every supported Excel (2010 and later) and LibreOffice computes; nothing newer (LET, LAMBDA, FILTER…). */
 const ALLOWED = new Set([
-  "IF", "INT", "COUNT", "COUNTIF", "ISNUMBER", "ISERROR", "ISBLANK", "TRIM", "ROW", "YEAR", "MONTH", "DAY", "TEXT", "MID",
-  "CHOOSE", "ERROR.TYPE", "IFERROR", "EDATE", "OR", "NOT",
+  "IF",
+  "INT",
+  "COUNT",
+  "COUNTIF",
+  "ISNUMBER",
+  "ISERROR",
+  "ISBLANK",
+  "TRIM",
+  "ROW",
+  "YEAR",
+  "MONTH",
+  "DAY",
+  "TEXT",
+  "MID",
+  "CHOOSE",
+  "ERROR.TYPE",
+  "IFERROR",
+  "EDATE",
+  "OR",
+  "NOT",
 ]);
 
 const profiles = [builtinProfile("shaoxing")!, builtinProfile("wuhan")!, ...CUSTOM_PROFILES];
 
-test.each(profiles.map((p) => [p.id, p] as const))("%s: result cells use only long-standing worksheet functions", (_, profile) => {
-  const plan = compileFormulas(integerProfile(profile), layout(100), { asOfDay: 20_000, lang: "en" });
-  const formulas = [
-    ...Object.values(plan.row(2)), ...Object.values(plan.row(50)),
-    ...plan.parameters.filter((p) => p.kind === "formula").map((p) => String(p.value)),
-  ].filter((f): f is string => f !== undefined);
-  const used = new Set(formulas.flatMap((f) => [...f.replace(/"[^"]*"/g, "").matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
-  expect([...used].filter((name) => !ALLOWED.has(name))).toEqual([]);
-  // Exact: no decimal literal outside text in any formula (weights, cut-offs and bounds are in named cells).
-  expect(formulas.filter((f) => /(?<![A-Z_\d])\d+\.\d/.test(f.replace(/"[^"]*"/g, "")))).toEqual([]);
-});
+test.each(profiles.map((p) => [p.id, p] as const))(
+  "%s: result cells use only long-standing worksheet functions",
+  (_, profile) => {
+    const plan = compileFormulas(integerProfile(profile), layout(100), { asOfDay: 20_000, lang: "en" });
+    const formulas = [
+      ...Object.values(plan.row(2)),
+      ...Object.values(plan.row(50)),
+      ...plan.parameters.filter((p) => p.kind === "formula").map((p) => String(p.value)),
+    ].filter((f): f is string => f !== undefined);
+    const used = new Set(
+      formulas.flatMap((f) => [...f.replace(/"[^"]*"/g, "").matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])),
+    );
+    expect([...used].filter((name) => !ALLOWED.has(name))).toEqual([]);
+    // Exact: no decimal literal outside text in any formula (weights, cut-offs and bounds are in named cells).
+    expect(formulas.filter((f) => /(?<![A-Z_\d])\d+\.\d/.test(f.replace(/"[^"]*"/g, "")))).toEqual([]);
+  },
+);
 
 test("thresholds are sums of comparisons; quantiles count strictly better and tied rows", () => {
   const thresholds = compileFormulas(integerProfile(profiles[0]), layout(10), { asOfDay: 20_000, lang: "en" }).row(3);
@@ -59,5 +99,7 @@ test("quantile formulas are refused above the size they are offered for, in both
   expect(text.en).toContain((MAX_QUANTILE_FORMULA_ROWS + 1).toLocaleString("en-US"));
   expect(text.zh).toContain("分位数");
   // Thresholds cost one pass: no limit.
-  expect(() => compileFormulas(integerProfile(builtinProfile("shaoxing")!), layout(1_000_000), { asOfDay: 0, lang: "en" })).not.toThrow();
+  expect(() =>
+    compileFormulas(integerProfile(builtinProfile("shaoxing")!), layout(1_000_000), { asOfDay: 0, lang: "en" }),
+  ).not.toThrow();
 });

@@ -18,9 +18,9 @@ beforeAll(async () => {
     },
     rows: async (sql) => {
       const reader = await connection.runAndReadAll(sql);
-      return reader.getRowObjectsJson().map((row) =>
-        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? null : String(v)])),
-      );
+      return reader
+        .getRowObjectsJson()
+        .map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? null : String(v)])));
     },
   };
 });
@@ -60,8 +60,18 @@ describe("the columns of the query", () => {
       const sql = compileSql(builtinProfile(id)!, { input: "customers", table: "c2", asOf: "2025-12-31" });
       const [row] = await db.rows(sql);
       expect(Object.keys(row)).toEqual([
-        "customer_id", "last_order_date", "purchases", "amount", "r_score", "f_score", "m_score", "rfm_score", "grade",
-        "cadence", "note", "next_contact_by",
+        "customer_id",
+        "last_order_date",
+        "purchases",
+        "amount",
+        "r_score",
+        "f_score",
+        "m_score",
+        "rfm_score",
+        "grade",
+        "cadence",
+        "note",
+        "next_contact_by",
       ]);
     }
   });

@@ -33,12 +33,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Starts mariadbd on `socket`; as root it drops to the mysql user before it starts (the server refuses root). */
 function startServer(data: string, socket: string): ChildProcess {
   const serverArgs = [
-    SERVER, "--no-defaults", `--datadir=${data}`, "--skip-networking", `--socket=${socket}`,
-    `--pid-file=${join(dir, "server.pid")}`, `--log-error=${join(dir, "server.log")}`, "--skip-log-bin",
+    SERVER,
+    "--no-defaults",
+    `--datadir=${data}`,
+    "--skip-networking",
+    `--socket=${socket}`,
+    `--pid-file=${join(dir, "server.pid")}`,
+    `--log-error=${join(dir, "server.log")}`,
+    "--skip-log-bin",
     // Its own folder for temporary tables: /tmp is shared with whatever else runs, which may clean it up.
     `--tmpdir=${dir}`,
-    "--character-set-server=utf8mb4", "--collation-server=utf8mb4_general_ci", `--sql-mode=${MYSQL8_SQL_MODE}`,
-    "--innodb-buffer-pool-size=32M", "--innodb-flush-log-at-trx-commit=0", "--skip-name-resolve",
+    "--character-set-server=utf8mb4",
+    "--collation-server=utf8mb4_general_ci",
+    `--sql-mode=${MYSQL8_SQL_MODE}`,
+    "--innodb-buffer-pool-size=32M",
+    "--innodb-flush-log-at-trx-commit=0",
+    "--skip-name-resolve",
   ];
   const user = asRoot ? ["--reuid=mysql", "--regid=mysql", "--init-groups"] : [];
   return spawn("setpriv", [...user, "--pdeathsig=TERM", "--", ...serverArgs], { stdio: "ignore" });
@@ -53,8 +63,13 @@ async function connect(socket: string): Promise<mariadb.Connection> {
     try {
       // Dates as the text the server prints, DECIMAL and BIGINT as text: exact.
       return await mariadb.createConnection({
-        socketPath: socket, user: "root", multipleStatements: true, dateStrings: true, decimalAsNumber: false,
-        bigIntAsNumber: false, connectTimeout: 2000,
+        socketPath: socket,
+        user: "root",
+        multipleStatements: true,
+        dateStrings: true,
+        decimalAsNumber: false,
+        bigIntAsNumber: false,
+        connectTimeout: 2000,
       });
     } catch (err) {
       if (Date.now() > deadline) throw err;
@@ -73,10 +88,17 @@ beforeAll(async () => {
   }
   const data = join(dir, "data");
   const socket = join(dir, "server.sock");
-  execFileSync(INSTALL, [
-    "--no-defaults", `--datadir=${data}`, "--auth-root-authentication-method=normal", "--skip-test-db",
-    ...(asRoot ? ["--user=mysql"] : []),
-  ], { stdio: "pipe" });
+  execFileSync(
+    INSTALL,
+    [
+      "--no-defaults",
+      `--datadir=${data}`,
+      "--auth-root-authentication-method=normal",
+      "--skip-test-db",
+      ...(asRoot ? ["--user=mysql"] : []),
+    ],
+    { stdio: "pipe" },
+  );
   server = startServer(data, socket);
   exited = new Promise((resolve) => server!.once("exit", () => resolve()));
   conn = await connect(socket);
@@ -88,7 +110,9 @@ beforeAll(async () => {
     },
     rows: async (sql) => {
       const rows = (await conn.query(sql)) as Record<string, unknown>[];
-      return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? null : String(v)])));
+      return rows.map((row) =>
+        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? null : String(v)])),
+      );
     },
     // The client's own escaping (backslashes too), so test data reaches the table as written.
     quoteText: (v) => conn.escape(v),
@@ -137,7 +161,11 @@ describe("compiled SQL on MariaDB", () => {
 describe("MySQL's own pitfalls", () => {
   test("ids differing in case, accents or a backslash stay apart; spaces around an id are trimmed", async () => {
     const ids = ["a", "A", " A ", "á", "ß", "ss", "s", "a\\b", "a\\\\b", "a'b", "a"];
-    const rows: SaleRow[] = ids.map((id, i) => ({ id, date: `2025-06-${String(10 + i).padStart(2, "0")}`, amount: String(100 + i) }));
+    const rows: SaleRow[] = ids.map((id, i) => ({
+      id,
+      date: `2025-06-${String(10 + i).padStart(2, "0")}`,
+      amount: String(100 + i),
+    }));
     const { actual, expected } = await compareSales(db, builtinProfile("wuhan")!, rows, { asOf: AS_OF });
     // "a" twice, "A" and " A " are one customer each: 11 sales, 9 customers.
     expect(actual.map((r) => r.id).sort()).toEqual(["A", "a", "a'b", "a\\\\b", "a\\b", "s", "ss", "á", "ß"].sort());
@@ -148,14 +176,20 @@ describe("MySQL's own pitfalls", () => {
 
   test("grade and cadence texts with quotes and backslashes come back exactly", async () => {
     const profile = parseProfile({
-      id: "texts", name: { en: "Texts", zh: "文字" }, method: "quantiles", monetaryUnit: "yuan", ties: "average",
+      id: "texts",
+      name: { en: "Texts", zh: "文字" },
+      method: "quantiles",
+      monetaryUnit: "yuan",
+      ties: "average",
       weights: { recency: 1, frequency: 1, monetary: 1 },
       grades: [
         { grade: "A\\1", atLeast: 9, cadence: { en: "C:\\new 'weekly'\\", zh: "每周\\n" } },
         { grade: "B'", cadence: { en: "\\\\ monthly %_", zh: "每月" } },
       ],
     });
-    await db.exec("DROP TABLE IF EXISTS texts; CREATE TABLE texts (id VARCHAR(10), `date` DATE, amount DECIMAL(10, 2))");
+    await db.exec(
+      "DROP TABLE IF EXISTS texts; CREATE TABLE texts (id VARCHAR(10), `date` DATE, amount DECIMAL(10, 2))",
+    );
     await db.exec("INSERT INTO texts VALUES ('x', DATE '2025-06-30', 900), ('y', DATE '2025-01-01', 5)");
     const sql = compileSql(profile, { dialect: "mysql", table: "texts", asOf: AS_OF });
     expect(sql).toContain("NO_BACKSLASH_ESCAPES"); // the header says how the texts are written
@@ -169,9 +203,16 @@ describe("MySQL's own pitfalls", () => {
   });
 
   test("0.3·2 + 0.4·3 + 0.6·2 is 3, grade C: the score is a DECIMAL, not a double", async () => {
-    await db.exec("DROP TABLE IF EXISTS c1; CREATE TABLE c1 (id VARCHAR(10), `date` DATE, `count` INTEGER, total DECIMAL(10,2))");
+    await db.exec(
+      "DROP TABLE IF EXISTS c1; CREATE TABLE c1 (id VARCHAR(10), `date` DATE, `count` INTEGER, total DECIMAL(10,2))",
+    );
     await db.exec("INSERT INTO c1 VALUES ('x', DATE '2025-11-21', 6, 1.5)");
-    const sql = compileSql(builtinProfile("shaoxing")!, { dialect: "mysql", input: "customers", table: "c1", asOf: "2025-12-31" });
+    const sql = compileSql(builtinProfile("shaoxing")!, {
+      dialect: "mysql",
+      input: "customers",
+      table: "c1",
+      asOf: "2025-12-31",
+    });
     const [row] = await db.rows(sql);
     // r = 2 (30 < D = 40 ≤ 50), f = 3 (5 < S ≤ 10), m = 2 (1 < Z ≤ 3): X = 0.6 + 1.2 + 1.2 = 3, not above 3 → C
     expect([row.r_score, row.f_score, row.m_score, row.rfm_score, row.grade]).toEqual(["2", "3", "2", "3.0", "C"]);

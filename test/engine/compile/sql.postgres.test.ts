@@ -37,8 +37,16 @@ beforeAll(async () => {
   const data = join(dir, "data");
   server("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"]);
   server("pg_ctl", [
-    "-D", data, "-l", join(dir, "server.log"), "-w", "-t", "60",
-    "-o", `-k ${dir} -p ${PORT} -c listen_addresses='' -c fsync=off`, "start",
+    "-D",
+    data,
+    "-l",
+    join(dir, "server.log"),
+    "-w",
+    "-t",
+    "60",
+    "-o",
+    `-k ${dir} -p ${PORT} -c listen_addresses='' -c fsync=off`,
+    "start",
   ]);
   // Dates as the text the server prints (no time zone shift), NUMERIC and BIGINT as text: exact.
   types.setTypeParser(1082, (v) => v);

@@ -7,7 +7,14 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import * as Papa from "papaparse";
 import {
-  builtinProfile, cellNumber, gradeCustomers, gradeSales, parseProfile, scoreNumber, type GradeOptions, type GradeResult,
+  builtinProfile,
+  cellNumber,
+  gradeCustomers,
+  gradeSales,
+  parseProfile,
+  scoreNumber,
+  type GradeOptions,
+  type GradeResult,
   type Profile,
 } from "../../../src/engine";
 import { formatDay, parseDay } from "../../../src/engine/dates";
@@ -42,7 +49,7 @@ const ROOT = join(__dirname, "../../..");
 
 function csvRecords(file: string): string[][] {
   const text = readFileSync(join(ROOT, "assets/samples", file), "utf8").replace(/^\uFEFF/, "");
-  return (Papa.parse<string[]>(text.trim(), { skipEmptyLines: true }).data).slice(1);
+  return Papa.parse<string[]>(text.trim(), { skipEmptyLines: true }).data.slice(1);
 }
 
 /**
@@ -62,14 +69,19 @@ const typedId = (v: string) => (v.trim() === "" ? null : v);
 /** The shipped Wuhan sales records (customer, date, amount in yuan). */
 function sampleSales(): SaleRow[] {
   return csvRecords("wuhan-sales.csv").map(([id, date, amount]) => ({
-    id: typedId(id), date: typedDate(date), amount: typedNumber(amount),
+    id: typedId(id),
+    date: typedDate(date),
+    amount: typedNumber(amount),
   }));
 }
 
 /** The shipped Shaoxing customer table (id, last date, count, total in wan). */
 function sampleCustomers(): CustomerRowData[] {
   return csvRecords("shaoxing-customers.csv").map(([id, date, , count, total]) => ({
-    id: typedId(id), date: typedDate(date), count: typedNumber(count), total: typedNumber(total),
+    id: typedId(id),
+    date: typedDate(date),
+    count: typedNumber(count),
+    total: typedNumber(total),
   }));
 }
 
@@ -186,9 +198,13 @@ function literals(db: SqlRunner) {
 
 async function loadSales(db: SqlRunner, table: string, rows: SaleRow[]): Promise<void> {
   const lit = literals(db);
-  await db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (seq INTEGER, customer VARCHAR(40), sold_on DATE, amount DECIMAL(18, 6))`);
+  await db.exec(
+    `DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (seq INTEGER, customer VARCHAR(40), sold_on DATE, amount DECIMAL(18, 6))`,
+  );
   for (let from = 0; from < rows.length; from += 1000) {
-    const values = rows.slice(from, from + 1000).map((r, k) => `(${from + k}, ${lit.text(r.id)}, ${lit.date(r.date)}, ${num(r.amount)})`);
+    const values = rows
+      .slice(from, from + 1000)
+      .map((r, k) => `(${from + k}, ${lit.text(r.id)}, ${lit.date(r.date)}, ${num(r.amount)})`);
     if (values.length) await db.exec(`INSERT INTO ${table} VALUES ${values.join(", ")}`);
   }
 }
@@ -196,9 +212,13 @@ async function loadSales(db: SqlRunner, table: string, rows: SaleRow[]): Promise
 async function loadCustomers(db: SqlRunner, table: string, rows: CustomerRowData[]): Promise<void> {
   const lit = literals(db);
   const q = db.quoteIdent ?? ((name: string) => `"${name}"`);
-  await db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (seq INTEGER, id VARCHAR(40), ${q("date")} DATE, ${q("count")} DECIMAL(10, 2), total DECIMAL(18, 6))`);
+  await db.exec(
+    `DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (seq INTEGER, id VARCHAR(40), ${q("date")} DATE, ${q("count")} DECIMAL(10, 2), total DECIMAL(18, 6))`,
+  );
   for (let from = 0; from < rows.length; from += 1000) {
-    const values = rows.slice(from, from + 1000).map((r, k) => `(${from + k}, ${lit.text(r.id)}, ${lit.date(r.date)}, ${num(r.count)}, ${num(r.total)})`);
+    const values = rows
+      .slice(from, from + 1000)
+      .map((r, k) => `(${from + k}, ${lit.text(r.id)}, ${lit.date(r.date)}, ${num(r.count)}, ${num(r.total)})`);
     if (values.length) await db.exec(`INSERT INTO ${table} VALUES ${values.join(", ")}`);
   }
 }
@@ -222,7 +242,11 @@ function firstReason(res: GradeResult, i: number): string | null {
   return res.issues.find((issue) => issue.index === i && !issue.graded)?.code ?? null;
 }
 
-function expectedRow(res: GradeResult, i: number, base: Omit<Expected, "r" | "f" | "m" | "score" | "grade" | "note">): Expected {
+function expectedRow(
+  res: GradeResult,
+  i: number,
+  base: Omit<Expected, "r" | "f" | "m" | "score" | "grade" | "note">,
+): Expected {
   const graded = res.gradeIndex[i] >= 0;
   return {
     ...base,
@@ -253,36 +277,60 @@ function actualRow(row: Record<string, string | null>): Expected {
 
 /** Grades sales records in the database and with the engine; returns both, one entry per customer, by id. */
 export async function compareSales(
-  db: SqlRunner, profile: Profile, rows: SaleRow[], options: GradeOptions & { asOf: string },
+  db: SqlRunner,
+  profile: Profile,
+  rows: SaleRow[],
+  options: GradeOptions & { asOf: string },
 ): Promise<{ actual: Expected[]; expected: Expected[] }> {
   await loadSales(db, "sales_under_test", rows);
   const sql = compileSql(profile, {
-    dialect: db.dialect, input: "transactions", table: "sales_under_test",
+    dialect: db.dialect,
+    input: "transactions",
+    table: "sales_under_test",
     columns: { id: "customer", date: "sold_on", amount: "amount" },
-    asOf: options.asOf, windowStart: options.windowStart, unit: options.unit,
+    asOf: options.asOf,
+    windowStart: options.windowStart,
+    unit: options.unit,
     order: profile.method === "quantiles" && profile.ties === "first" ? "seq" : undefined,
   });
   const actual = (await db.rows(sql)).map(actualRow).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const res = gradeSales(
-    { ids: rows.map((r) => r.id), dates: rows.map((r) => r.date), amounts: rows.map((r) => (r.amount === null ? null : Number(r.amount))) },
-    profile, options,
+    {
+      ids: rows.map((r) => r.id),
+      dates: rows.map((r) => r.date),
+      amounts: rows.map((r) => (r.amount === null ? null : Number(r.amount))),
+    },
+    profile,
+    options,
   );
   const c = res.customers!;
   const expected = valuesOf(c.ids)
-    .map((id, i) => expectedRow(res, i, {
-      id, last: c.count[i] > 0 ? formatDay(c.lastDay[i]) : null, purchases: c.count[i], amount: c.total.at(i) ?? NaN,
-    }))
+    .map((id, i) =>
+      expectedRow(res, i, {
+        id,
+        last: c.count[i] > 0 ? formatDay(c.lastDay[i]) : null,
+        purchases: c.count[i],
+        amount: c.total.at(i) ?? NaN,
+      }),
+    )
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { actual, expected };
 }
 
 /** Grades a customer table in the database and with the engine; one entry per input row, in input order. */
 async function compareCustomers(
-  db: SqlRunner, profile: Profile, rows: CustomerRowData[], options: GradeOptions & { asOf: string },
+  db: SqlRunner,
+  profile: Profile,
+  rows: CustomerRowData[],
+  options: GradeOptions & { asOf: string },
 ): Promise<{ actual: Expected[]; expected: Expected[] }> {
   await loadCustomers(db, "customers_under_test", rows);
   const sql = compileSql(profile, {
-    dialect: db.dialect, input: "customers", table: "customers_under_test", asOf: options.asOf, unit: options.unit,
+    dialect: db.dialect,
+    input: "customers",
+    table: "customers_under_test",
+    asOf: options.asOf,
+    unit: options.unit,
     order: "seq",
   });
   const actual = (await db.rows(sql)).map(actualRow);
@@ -294,11 +342,17 @@ async function compareCustomers(
       counts: rows.map((r) => num(r.count)),
       totals: rows.map((r) => num(r.total)),
     },
-    profile, options,
+    profile,
+    options,
   );
-  const expected = rows.map((r, i) => expectedRow(res, i, {
-    id: r.id as string, last: r.date, purchases: Number(r.count), amount: Number(r.total),
-  }));
+  const expected = rows.map((r, i) =>
+    expectedRow(res, i, {
+      id: r.id as string,
+      last: r.date,
+      purchases: Number(r.count),
+      amount: Number(r.total),
+    }),
+  );
   return { actual, expected };
 }
 
@@ -308,7 +362,10 @@ export const AS_OF = "2025-07-01";
  * The cases every database runs: each built-in and custom profile on the shipped samples and on random populations
  * with heavy ties and bad rows, in both input kinds; `unit` exercises bounds moved between yuan and wan.
  */
-export function sqlCases(): { name: string; run: (db: SqlRunner) => Promise<{ actual: unknown[]; expected: unknown[] }> }[] {
+export function sqlCases(): {
+  name: string;
+  run: (db: SqlRunner) => Promise<{ actual: unknown[]; expected: unknown[] }>;
+}[] {
   const cases: { name: string; run: (db: SqlRunner) => Promise<{ actual: unknown[]; expected: unknown[] }> }[] = [];
   for (const profile of [...BUILTINS, ...CUSTOM_PROFILES]) {
     cases.push({
@@ -322,11 +379,16 @@ export function sqlCases(): { name: string; run: (db: SqlRunner) => Promise<{ ac
     for (const seed of [1, 2]) {
       cases.push({
         name: `${profile.id}: random sales, seed ${seed}`,
-        run: (db) => compareSales(db, profile, randomSales(seed, 1500, AS_OF), { asOf: AS_OF, unit: seed === 1 ? "yuan" : "wan" }),
+        run: (db) =>
+          compareSales(db, profile, randomSales(seed, 1500, AS_OF), { asOf: AS_OF, unit: seed === 1 ? "yuan" : "wan" }),
       });
       cases.push({
         name: `${profile.id}: random customers, seed ${seed}`,
-        run: (db) => compareCustomers(db, profile, randomCustomers(seed, 800, AS_OF), { asOf: AS_OF, unit: seed === 1 ? "wan" : "yuan" }),
+        run: (db) =>
+          compareCustomers(db, profile, randomCustomers(seed, 800, AS_OF), {
+            asOf: AS_OF,
+            unit: seed === 1 ? "wan" : "yuan",
+          }),
       });
     }
   }

@@ -63,8 +63,14 @@ export function parseCells(cells: string): Rect {
   const r1 = q.row ?? MAX_ROWS - 1;
   const c0 = p.col ?? 0;
   const c1 = q.col ?? MAX_COLUMNS - 1;
-  const rect = { row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
-  if (rect.row + rect.rows > MAX_ROWS || rect.col + rect.cols > MAX_COLUMNS) throw new Error(`address off the sheet: ${cells}`);
+  const rect = {
+    row: Math.min(r0, r1),
+    col: Math.min(c0, c1),
+    rows: Math.abs(r1 - r0) + 1,
+    cols: Math.abs(c1 - c0) + 1,
+  };
+  if (rect.row + rect.rows > MAX_ROWS || rect.col + rect.cols > MAX_COLUMNS)
+    throw new Error(`address off the sheet: ${cells}`);
   return rect;
 }
 

@@ -51,7 +51,9 @@ function xmlPartStoreOf(state: WorkbookState): FakeXmlPartStore {
 
 /** The custom XML parts of a fake workbook (runs an empty batch: no sync, no stats). */
 export function fakeXmlParts(excel: FakeExcel): Promise<FakeXmlPartStore> {
-  return excel.run(async (ctx) => xmlPartStoreOf((ctx.workbook as unknown as { customXmlParts: FakeCustomXmlPartCollection }).customXmlParts.state));
+  return excel.run(async (ctx) =>
+    xmlPartStoreOf((ctx.workbook as unknown as { customXmlParts: FakeCustomXmlPartCollection }).customXmlParts.state),
+  );
 }
 
 /**
@@ -61,7 +63,8 @@ export function fakeXmlParts(excel: FakeExcel): Promise<FakeXmlPartStore> {
  */
 function rootNamespace(xml: string): string {
   const body = xml.replace(/^\uFEFF?\s*(<\?xml[^?]*\?>)?\s*/, "");
-  const root = /^<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(body);
+  const root =
+    /^<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(body);
   if (!root || !wellFormed(body)) throw new FakeOfficeError("InvalidArgument", "fake: the XML is not well formed");
   const [, first, second, attributes] = root;
   const prefix = second === undefined ? undefined : first;
@@ -143,7 +146,8 @@ export class FakeCustomXmlPart extends FakeProxy {
   }
   protected resolve(): boolean {
     const exists = this.part() !== null;
-    if (!exists && this.mustExist && !this.found) throw new FakeOfficeError("ItemNotFound", "fake: the custom XML part does not exist");
+    if (!exists && this.mustExist && !this.found)
+      throw new FakeOfficeError("ItemNotFound", "fake: the custom XML part does not exist");
     this.found ||= exists;
     return exists;
   }
@@ -198,7 +202,13 @@ class FakePartList extends FakeProxy {
     return this.loadedParts.map((p) => (name === "items/id" ? p.id : p.namespaceUri));
   }
   /** Parts as loaded: each a proxy of its own, with what was loaded readable. */
-  get items(): { id: string; namespaceUri: string; getXml(): FakeClientResult<string>; setXml(xml: string): void; delete(): void }[] {
+  get items(): {
+    id: string;
+    namespaceUri: string;
+    getXml(): FakeClientResult<string>;
+    setXml(xml: string): void;
+    delete(): void;
+  }[] {
     const ids = this.loadedValue<string[]>("items/id");
     return ids.map((id, i) => {
       const part = this.loadedParts[i];
@@ -256,6 +266,8 @@ export class FakeCustomXmlPartCollection extends FakePartList {
     return new FakeCustomXmlPart(this.ctx, this.store, () => created, true);
   }
   getByNamespace(namespaceUri: string): FakeCustomXmlPartScopedCollection {
-    return new FakeCustomXmlPartScopedCollection(this.ctx, this.store, () => this.store.parts.filter((p) => p.namespaceUri === namespaceUri));
+    return new FakeCustomXmlPartScopedCollection(this.ctx, this.store, () =>
+      this.store.parts.filter((p) => p.namespaceUri === namespaceUri),
+    );
   }
 }

@@ -60,7 +60,8 @@ export class FakeExcel {
         return s;
       },
     };
-    for (const t of options.tables ?? []) this.sheet(t.sheet).tables.push({ name: t.name, rect: parseCells(t.address) });
+    for (const t of options.tables ?? [])
+      this.sheet(t.sheet).tables.push({ name: t.name, rect: parseCells(t.address) });
     for (const name of options.protectedSheets ?? []) this.sheet(name).protected = true;
     this.state.structureProtected = options.protectedStructure === true;
     this.control = { payloadLimit: options.payloadLimit ?? FIVE_MB, stats: [], syncCount: 0 };
@@ -90,7 +91,10 @@ export class FakeExcel {
     } else {
       const given = (first instanceof FakeContext ? first : (first as { context: unknown }).context) as unknown;
       if (!(given instanceof FakeContext) || given.control !== this.control) {
-        throw new FakeOfficeError("InvalidArgument", "fake: Excel.run(context, batch) needs a context of this workbook");
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "fake: Excel.run(context, batch) needs a context of this workbook",
+        );
       }
       ctx = given;
       batch = second as Batch<T>;

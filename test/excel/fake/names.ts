@@ -29,8 +29,9 @@ export function namesOf(state: WorkbookState): Map<string, NameData> {
 
 /** "=Params!$B$2" as Excel shows a name's formula (the sheet quoted when its name needs it). */
 export function nameFormula(n: NameData): string {
-  const absolute = formatAddress(n.sheet.name, n.rect).replace(/!([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/, (_, c1, r1, c2, r2) =>
-    `!$${c1}$${r1}${c2 ? `:$${c2}$${r2}` : ""}`,
+  const absolute = formatAddress(n.sheet.name, n.rect).replace(
+    /!([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/,
+    (_, c1, r1, c2, r2) => `!$${c1}$${r1}${c2 ? `:$${c2}$${r2}` : ""}`,
   );
   return `=${absolute}`;
 }
@@ -84,9 +85,11 @@ export class FakeNamedItemCollection {
     this.ctx.enqueue({
       requestBytes: 60 + name.length,
       apply: () => {
-        if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name)) throw new FakeOfficeError("InvalidArgument", `fake: bad name "${name}"`);
+        if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name))
+          throw new FakeOfficeError("InvalidArgument", `fake: bad name "${name}"`);
         const names = namesOf(this.state);
-        if (names.has(name.toLowerCase())) throw new FakeOfficeError("InvalidArgument", `fake: the name "${name}" exists`);
+        if (names.has(name.toLowerCase()))
+          throw new FakeOfficeError("InvalidArgument", `fake: the name "${name}" exists`);
         const where = reference.where();
         if (!where) throw new FakeOfficeError("InvalidArgument", "fake: a name must refer to a range");
         names.set(name.toLowerCase(), { name, sheet: where.sheet, rect: where.rect });

@@ -2,7 +2,16 @@
  * Fake Excel objects: only those the adapter uses, with Office's names. Navigation (getRange, getUsedRange, ...)
  * returns a proxy at once; what it refers to is worked out at the next sync, as in Office.
  */
-import { contains, formatAddress, intersect, MAX_COLUMNS, MAX_ROWS, parseCells, splitSheet, type Rect } from "./address";
+import {
+  contains,
+  formatAddress,
+  intersect,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  parseCells,
+  splitSheet,
+  type Rect,
+} from "./address";
 import { FakeContext, FakeOfficeError, FakeProxy, READ_CELL_LIMIT, rectCells } from "./context";
 import type { SheetData, TableData } from "./sheetData";
 import { FakeSettingCollection, queueCalculation, recordRangeCalculation } from "./settings";
@@ -54,14 +63,28 @@ function findSheet(state: WorkbookState, name: string): SheetData | undefined {
 }
 
 function check2d(value: unknown, rect: Rect, what: string): unknown[][] {
-  if (!Array.isArray(value) || value.length !== rect.rows || value.some((r) => !Array.isArray(r) || r.length !== rect.cols)) {
+  if (
+    !Array.isArray(value) ||
+    value.length !== rect.rows ||
+    value.some((r) => !Array.isArray(r) || r.length !== rect.cols)
+  ) {
     throw new FakeOfficeError("InvalidArgument", `fake: ${what} must be a ${rect.rows}x${rect.cols} array`);
   }
   return value as unknown[][];
 }
 
 export class FakeRange extends FakeProxy {
-  protected readonly loadable = ["address", "values", "formulas", "numberFormat", "text", "rowIndex", "columnIndex", "rowCount", "columnCount"] as const;
+  protected readonly loadable = [
+    "address",
+    "values",
+    "formulas",
+    "numberFormat",
+    "text",
+    "rowIndex",
+    "columnIndex",
+    "rowCount",
+    "columnCount",
+  ] as const;
   private located: Located | undefined;
 
   constructor(
@@ -129,7 +152,8 @@ export class FakeRange extends FakeProxy {
     super.write(
       payload,
       () => {
-        if (!selecting && this.where()?.sheet.protected) throw new FakeOfficeError("AccessDenied", PROTECTED_SHEET_MESSAGE);
+        if (!selecting && this.where()?.sheet.protected)
+          throw new FakeOfficeError("AccessDenied", PROTECTED_SHEET_MESSAGE);
         apply();
       },
       cellsWritten,
@@ -159,7 +183,8 @@ export class FakeRange extends FakeProxy {
     this.write(v, () => {
       const { sheet, rect } = this.need();
       const grid = check2d(v, rect, "numberFormat");
-      for (let i = 0; i < rect.rows; i++) for (let j = 0; j < rect.cols; j++) sheet.setNumberFormat(rect.row + i, rect.col + j, grid[i][j]);
+      for (let i = 0; i < rect.rows; i++)
+        for (let j = 0; j < rect.cols; j++) sheet.setNumberFormat(rect.row + i, rect.col + j, grid[i][j]);
     });
   }
   get text(): string[][] {
@@ -188,7 +213,8 @@ export class FakeRange extends FakeProxy {
       () => {
         const { sheet, rect } = this.need();
         const grid = check2d(v, rect, what);
-        for (let i = 0; i < rect.rows; i++) for (let j = 0; j < rect.cols; j++) sheet.enter(rect.row + i, rect.col + j, grid[i][j]);
+        for (let i = 0; i < rect.rows; i++)
+          for (let j = 0; j < rect.cols; j++) sheet.enter(rect.row + i, rect.col + j, grid[i][j]);
       },
       cells,
     );
@@ -206,15 +232,24 @@ export class FakeRange extends FakeProxy {
   }
 
   getCell(row: number, column: number): FakeRange {
-    return this.derived(({ sheet, rect }) => ({ sheet, rect: { row: rect.row + row, col: rect.col + column, rows: 1, cols: 1 } }));
+    return this.derived(({ sheet, rect }) => ({
+      sheet,
+      rect: { row: rect.row + row, col: rect.col + column, rows: 1, cols: 1 },
+    }));
   }
 
   getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
-    return this.derived(({ sheet, rect }) => ({ sheet, rect: { ...rect, row: rect.row + rowOffset, col: rect.col + columnOffset } }));
+    return this.derived(({ sheet, rect }) => ({
+      sheet,
+      rect: { ...rect, row: rect.row + rowOffset, col: rect.col + columnOffset },
+    }));
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
-    return this.derived(({ sheet, rect }) => ({ sheet, rect: { ...rect, rows: rect.rows + deltaRows, cols: rect.cols + deltaColumns } }));
+    return this.derived(({ sheet, rect }) => ({
+      sheet,
+      rect: { ...rect, rows: rect.rows + deltaRows, cols: rect.cols + deltaColumns },
+    }));
   }
 
   getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
@@ -241,7 +276,9 @@ export class FakeRange extends FakeProxy {
     return new FakeTableScopedCollection(this.ctx, () => {
       const w = this.where();
       if (!w) return [];
-      return w.sheet.tables.filter((t) => (fullyContained ? contains(w.rect, t.rect) : intersect(w.rect, t.rect) !== null));
+      return w.sheet.tables.filter((t) =>
+        fullyContained ? contains(w.rect, t.rect) : intersect(w.rect, t.rect) !== null,
+      );
     });
   }
 
@@ -337,7 +374,11 @@ export class FakeConditionalFormatCollection {
   add(type: string): FakeConditionalFormat {
     if (type === "ColorScale") return new FakeColorScaleFormat(this.range) as unknown as FakeConditionalFormat;
     if (type !== "CellValue") throw new Error(`fake: conditional format type ${type} not modelled`);
-    const cf = { rect: { row: 0, col: 0, rows: 0, cols: 0 }, operator: "", formula1: "" } as import("./sheetData").ConditionalFill;
+    const cf = {
+      rect: { row: 0, col: 0, rows: 0, cols: 0 },
+      operator: "",
+      formula1: "",
+    } as import("./sheetData").ConditionalFill;
     this.range.queueWrite({ cf: type }, ({ sheet, rect }) => {
       cf.rect = rect;
       sheet.conditionalFills.push(cf);
@@ -372,7 +413,10 @@ export class FakeConditionalFormat {
     private readonly range: FakeRange,
     private readonly cf: import("./sheetData").ConditionalFill,
   ) {}
-  get cellValue(): { format: { fill: { color: string }; font: { color: string } }; rule: { formula1: string; operator: string } } {
+  get cellValue(): {
+    format: { fill: { color: string }; font: { color: string } };
+    rule: { formula1: string; operator: string };
+  } {
     const { range, cf } = this;
     return {
       format: {
@@ -571,7 +615,8 @@ export class FakeWorksheet extends FakeProxy {
   }
   private need(): SheetData {
     const s = this.where();
-    if (!s || !this.state.sheets.includes(s)) throw new FakeOfficeError("ItemNotFound", "fake: worksheet does not exist");
+    if (!s || !this.state.sheets.includes(s))
+      throw new FakeOfficeError("ItemNotFound", "fake: worksheet does not exist");
     return s;
   }
   protected resolve(): boolean {
@@ -593,7 +638,8 @@ export class FakeWorksheet extends FakeProxy {
     this.forget("visibility");
     this.write({ visibility: v }, () => {
       const s = this.need();
-      if (!["Visible", "Hidden", "VeryHidden"].includes(v)) throw new FakeOfficeError("InvalidArgument", `fake: visibility "${v}"`);
+      if (!["Visible", "Hidden", "VeryHidden"].includes(v))
+        throw new FakeOfficeError("InvalidArgument", `fake: visibility "${v}"`);
       if (v !== "Visible" && !this.state.sheets.some((x) => x !== s && x.visibility === "Visible")) {
         throw new FakeOfficeError("InvalidOperation", "fake: a workbook must keep at least one visible sheet");
       }
@@ -624,7 +670,9 @@ export class FakeWorksheet extends FakeProxy {
     });
   }
   getRange(address?: string): FakeRange {
-    return this.range(() => (address ? parseCells(splitSheet(address).cells) : { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLUMNS }));
+    return this.range(() =>
+      address ? parseCells(splitSheet(address).cells) : { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLUMNS },
+    );
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
     if (rowCount < 1 || columnCount < 1) throw new FakeOfficeError("InvalidArgument", "fake: empty range");
@@ -653,10 +701,12 @@ export class FakeWorksheet extends FakeProxy {
     this.write({ delete: true }, () => {
       const s = this.need();
       refuseIfStructureProtected(this.state);
-      if (this.state.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "fake: cannot delete the only sheet");
+      if (this.state.sheets.length === 1)
+        throw new FakeOfficeError("InvalidOperation", "fake: cannot delete the only sheet");
       this.state.sheets.splice(this.state.sheets.indexOf(s), 1);
       if (this.state.activeSheet === s) this.state.activeSheet = this.state.sheets[0];
-      if (this.state.selection.sheet === s) this.state.selection = { sheet: this.state.sheets[0], areas: [{ row: 0, col: 0, rows: 1, cols: 1 }] };
+      if (this.state.selection.sheet === s)
+        this.state.selection = { sheet: this.state.sheets[0], areas: [{ row: 0, col: 0, rows: 1, cols: 1 }] };
     });
   }
   get charts(): { add(type: string, source: FakeRange, seriesBy?: string): FakeChart } {
@@ -748,7 +798,8 @@ export class FakeWorksheetCollection extends FakeProxy {
       apply: () => {
         refuseIfStructureProtected(this.state);
         if (findSheet(this.state, name)) throw new FakeOfficeError("ItemAlreadyExists", `fake: sheet "${name}" exists`);
-        if (name.length > 31 || /[[\]:*?/\\]/.test(name)) throw new FakeOfficeError("InvalidArgument", `fake: bad sheet name "${name}"`);
+        if (name.length > 31 || /[[\]:*?/\\]/.test(name))
+          throw new FakeOfficeError("InvalidArgument", `fake: bad sheet name "${name}"`);
         created = this.state.newSheet(name);
       },
     });

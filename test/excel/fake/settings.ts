@@ -97,7 +97,8 @@ export class FakeSettingCollection extends FakeProxy {
     return keys.map((key, i) => ({ key, value: values[i], delete: () => this.getItem(key).delete() }));
   }
   add(key: string, value: unknown): FakeSetting {
-    if (typeof key !== "string" || key === "") throw new FakeOfficeError("InvalidArgument", "fake: a setting needs a key");
+    if (typeof key !== "string" || key === "")
+      throw new FakeOfficeError("InvalidArgument", "fake: a setting needs a key");
     const copy = stored(value);
     this.write({ key, value: copy }, () => {
       this.store.values.set(key, copy);
@@ -121,5 +122,8 @@ export function recordRangeCalculation(state: WorkbookState, address: string, sy
 /** `application.calculate(type)`: recorded with the sync that runs it. */
 export function queueCalculation(ctx: FakeContext, state: WorkbookState, type: string): void {
   const store = settingsStoreOf(state);
-  ctx.enqueue({ requestBytes: 40 + type.length, apply: () => void store.calculations.push({ type, sync: ctx.control.syncCount }) });
+  ctx.enqueue({
+    requestBytes: 40 + type.length,
+    apply: () => void store.calculations.push({ type, sync: ctx.control.syncCount }),
+  });
 }

@@ -261,6 +261,7 @@ export class SheetData {
 /** Only the rule shape the adapter uses: cell value equal to a quoted text, `="A"`. */
 function conditionMatches(cf: ConditionalFill, value: CellValue): boolean {
   const m = /^="(.*)"$/.exec(cf.formula1);
-  if (cf.operator !== "EqualTo" || !m) throw new Error(`fake: unsupported conditional format ${cf.operator} ${cf.formula1}`);
+  if (cf.operator !== "EqualTo" || !m)
+    throw new Error(`fake: unsupported conditional format ${cf.operator} ${cf.formula1}`);
   return String(value).toLowerCase() === m[1].replace(/""/g, '"').toLowerCase();
 }

@@ -22,7 +22,9 @@ describe("the progress bar", () => {
   });
 
   it("says what it is doing in the user's language, counting with thousands separators", () => {
-    expect(progressLabel("en", { phase: "writing", done: 12000, total: 30000 })).toBe("Writing results… 12,000 of 30,000 rows");
+    expect(progressLabel("en", { phase: "writing", done: 12000, total: 30000 })).toBe(
+      "Writing results… 12,000 of 30,000 rows",
+    );
     expect(progressLabel("zh", { phase: "summary", done: 0, total: 1 })).toMatch(/汇总表/);
   });
 });

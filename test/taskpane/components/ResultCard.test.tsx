@@ -54,6 +54,9 @@ function countLine(done: GradeDone, lang: Lang): string {
 test.each([
   ["en", "4 of 6 graded · 1 not graded · 1 blank row skipped"],
   ["zh", "已分级 4 / 6 · 1 个未分级 · 跳过 1 个空行"],
-] as [Lang, string][])("a blank row is counted apart, so graded + not graded + blank = rows (%s)", async (lang, expected) => {
-  expect(countLine(await gradedWithBlankRow(lang), lang)).toBe(expected);
-});
+] as [Lang, string][])(
+  "a blank row is counted apart, so graded + not graded + blank = rows (%s)",
+  async (lang, expected) => {
+    expect(countLine(await gradedWithBlankRow(lang), lang)).toBe(expected);
+  },
+);

@@ -99,7 +99,8 @@ function reportDisplayLanguage(displayLanguage: string): void {
       get: (target, name) => {
         if (name === "displayLanguage") return Reflect.get(target, name) ?? displayLanguage;
         if (name === "officeTheme") return officeTheme;
-        if (name === "diagnostics" && w.rfmE2eSetup.platform) return { platform: w.rfmE2eSetup.platform, version: "16.0" };
+        if (name === "diagnostics" && w.rfmE2eSetup.platform)
+          return { platform: w.rfmE2eSetup.platform, version: "16.0" };
         if (name === "document") return Reflect.get(target, name) ?? fakeDocument;
         return Reflect.get(target, name);
       },

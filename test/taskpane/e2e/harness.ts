@@ -37,11 +37,16 @@ async function buildBundles(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), "rfm-taskpane-e2e-"));
   cpSync(dist, outDir, { recursive: true });
   await new Promise<void>((done, fail) => {
-    execFile(process.execPath, [join(__dirname, "buildForBrowser.mjs"), outDir], { cwd: REPO }, (err, _stdout, stderr) => {
-      if (!err) return done();
-      removeBuild(outDir);
-      fail(new Error(`webpack build of the Excel double failed: ${stderr || err.message}`));
-    });
+    execFile(
+      process.execPath,
+      [join(__dirname, "buildForBrowser.mjs"), outDir],
+      { cwd: REPO },
+      (err, _stdout, stderr) => {
+        if (!err) return done();
+        removeBuild(outDir);
+        fail(new Error(`webpack build of the Excel double failed: ${stderr || err.message}`));
+      },
+    );
   });
   return outDir;
 }
@@ -190,7 +195,12 @@ export function usePaneSession(): PaneSession {
   return {
     async open(setup, viewport) {
       if (!browser || !server) throw new Error("the end-to-end session did not start (see beforeAll)");
-      const opened = await openPane(browser, server.origin, [`window.rfmE2eSetup = ${JSON.stringify(setup)};`, fakeScript], viewport);
+      const opened = await openPane(
+        browser,
+        server.origin,
+        [`window.rfmE2eSetup = ${JSON.stringify(setup)};`, fakeScript],
+        viewport,
+      );
       pages.push(opened.page);
       return opened;
     },

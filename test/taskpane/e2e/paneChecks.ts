@@ -16,9 +16,27 @@ const OFFICE_TELEMETRY = "telemetryservice.firstpartyapps.oaspapps.com";
 
 /** Office's themes as Excel for Windows reports them. */
 export const THEMES = {
-  light: { bodyBackgroundColor: "#E6E6E6", bodyForegroundColor: "#262626", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#262626", isDarkTheme: false },
-  darkGray: { bodyBackgroundColor: "#444444", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#6A6A6A", controlForegroundColor: "#FFFFFF", isDarkTheme: true },
-  black: { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#6A6A6A", controlForegroundColor: "#FFFFFF", isDarkTheme: true },
+  light: {
+    bodyBackgroundColor: "#E6E6E6",
+    bodyForegroundColor: "#262626",
+    controlBackgroundColor: "#FFFFFF",
+    controlForegroundColor: "#262626",
+    isDarkTheme: false,
+  },
+  darkGray: {
+    bodyBackgroundColor: "#444444",
+    bodyForegroundColor: "#FFFFFF",
+    controlBackgroundColor: "#6A6A6A",
+    controlForegroundColor: "#FFFFFF",
+    isDarkTheme: true,
+  },
+  black: {
+    bodyBackgroundColor: "#262626",
+    bodyForegroundColor: "#FFFFFF",
+    controlBackgroundColor: "#6A6A6A",
+    controlForegroundColor: "#FFFFFF",
+    isDarkTheme: true,
+  },
 } as const;
 
 export function shoot(page: Page, name: string, fullPage = false): Promise<Buffer> {
@@ -40,13 +58,27 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Colours are measured once what is fading in has arrived: a dialog's buttons half-way through their fade are a blend
   // of their colour and the page behind (endless animations, a busy bar, are left running).
   await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().endTime === Infinity),
+    document
+      .getAnimations()
+      .every((a) => a.playState !== "running" || a.effect?.getComputedTiming().endTime === Infinity),
   );
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{ violations: { id: string; nodes: { target: string[]; html: string }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ target: n.target.join(" "), html: n.html })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(" "), html: n.html })),
+    }));
   });
   return violations
     .filter((v) => !v.nodes.every((n) => /data-tabster-dummy/.test(n.html)))
@@ -65,7 +97,10 @@ export async function horizontalOverflow(page: Page): Promise<string[]> {
       const style = getComputedStyle(el);
       if (style.visibility === "hidden" || style.position === "fixed") continue;
       if (el.hasAttribute("data-tabster-dummy") || (box.width <= 1 && box.height <= 1)) continue;
-      if (box.right > window.innerWidth + 0.5) out.push(`${el.tagName.toLowerCase()}[${el.getAttribute("data-testid") ?? ""}] ends at ${Math.round(box.right)}`);
+      if (box.right > window.innerWidth + 0.5)
+        out.push(
+          `${el.tagName.toLowerCase()}[${el.getAttribute("data-testid") ?? ""}] ends at ${Math.round(box.right)}`,
+        );
     }
     return out;
   });
@@ -83,7 +118,8 @@ export async function clippedInside(page: Page, selector: string): Promise<strin
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0 || (box.width <= 1 && box.height <= 1)) continue;
       const name = `${el.tagName.toLowerCase()}[${el.getAttribute("data-testid") ?? ""}] “${(el.textContent ?? "").trim().slice(0, 24)}”`;
-      if (el.scrollWidth > el.clientWidth + 0.5 && el.clientWidth > 0) out.push(`${name} scrolls: ${el.scrollWidth} > ${el.clientWidth}`);
+      if (el.scrollWidth > el.clientWidth + 0.5 && el.clientWidth > 0)
+        out.push(`${name} scrolls: ${el.scrollWidth} > ${el.clientWidth}`);
       if (box.right > edge + 0.5) out.push(`${name} ends at ${Math.round(box.right)} past ${Math.round(edge)}`);
     }
     return out;
@@ -115,10 +151,19 @@ export async function wordsBrokenAcrossLines(page: Page, selector: string): Prom
 
 /** The element lies wholly inside the viewport, without scrolling. */
 export async function inView(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).first().evaluate((el) => {
-    const box = el.getBoundingClientRect();
-    return box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth && box.height > 0;
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return (
+        box.top >= 0 &&
+        box.left >= 0 &&
+        box.bottom <= window.innerHeight &&
+        box.right <= window.innerWidth &&
+        box.height > 0
+      );
+    });
 }
 
 /** Where the keyboard focus is: the focused element's data-testid (or tag and text), "<body>" when it is lost. */
@@ -126,7 +171,11 @@ export function focusedName(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement;
     if (!el || el === document.body) return "<body>";
-    return el.getAttribute("data-testid") ?? el.id ?? `${el.tagName.toLowerCase()} “${(el.textContent ?? "").trim().slice(0, 30)}”`;
+    return (
+      el.getAttribute("data-testid") ??
+      el.id ??
+      `${el.tagName.toLowerCase()} “${(el.textContent ?? "").trim().slice(0, 30)}”`
+    );
   });
 }
 
@@ -155,11 +204,17 @@ export async function tabTo(page: Page, testId: string, { back = false, limit = 
 }
 
 export function select(page: Page, address: string): Promise<void> {
-  return page.evaluate((a) => (window as unknown as { rfmFake: { select(a: string): void } }).rfmFake.select(a), address);
+  return page.evaluate(
+    (a) => (window as unknown as { rfmFake: { select(a: string): void } }).rfmFake.select(a),
+    address,
+  );
 }
 
 export function read(page: Page, sheet: string, address?: string): Promise<unknown[][]> {
-  return page.evaluate(([s, a]) => (window as unknown as { rfmFake: { read(s: string, a?: string): unknown[][] } }).rfmFake.read(s, a), [sheet, address] as const);
+  return page.evaluate(
+    ([s, a]) => (window as unknown as { rfmFake: { read(s: string, a?: string): unknown[][] } }).rfmFake.read(s, a),
+    [sheet, address] as const,
+  );
 }
 
 export function sheetNames(page: Page): Promise<string[]> {
@@ -167,5 +222,8 @@ export function sheetNames(page: Page): Promise<string[]> {
 }
 
 export async function waitForAddress(page: Page, pattern: RegExp): Promise<void> {
-  await page.waitForFunction((source) => new RegExp(source).test(document.querySelector("[data-testid=source-address]")?.textContent ?? ""), pattern.source);
+  await page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector("[data-testid=source-address]")?.textContent ?? ""),
+    pattern.source,
+  );
 }

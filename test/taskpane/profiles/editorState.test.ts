@@ -33,7 +33,7 @@ describe("the form of an existing profile", () => {
     expect(parseProfile(draftToDocument(draft))).toEqual(p);
     // Edited, the Chinese field's words stand for every Chinese: no stale translation is kept.
     const edited = { ...draft, nameZh: "紹興·重點客戶" };
-    expect((draftToDocument(edited).name as Record<string, string>)).toEqual({ en: p.name.en, zh: "紹興·重點客戶" });
+    expect(draftToDocument(edited).name as Record<string, string>).toEqual({ en: p.name.en, zh: "紹興·重點客戶" });
     expect(draftFromProfile(p, true, "zh-TW").nameZh).toBe("紹興·財務資料整合平台（固定門檻）（副本）");
   });
 
@@ -66,8 +66,12 @@ describe("the engine's messages land on the field the user is typing in, in the 
     const draft = updateBound(draftFromProfile(shaoxing, true), "recency", 2, "15");
     const issues = checkDraft(draft);
     expect([...issues.keys()]).toEqual(["thresholds.recency[2]"]);
-    expect(messageFor(issues, "thresholds.recency[2]", "en")).toBe("R bounds (days since the last order): each must be greater than the one before");
-    expect(messageFor(issues, "thresholds.recency[2]", "zh")).toBe("R 的界值（距最近下单天数）：每个界值都必须大于前一个");
+    expect(messageFor(issues, "thresholds.recency[2]", "en")).toBe(
+      "R bounds (days since the last order): each must be greater than the one before",
+    );
+    expect(messageFor(issues, "thresholds.recency[2]", "zh")).toBe(
+      "R 的界值（距最近下单天数）：每个界值都必须大于前一个",
+    );
   });
 
   test("a weight that is not a number, and an empty one", () => {
@@ -88,14 +92,28 @@ describe("the engine's messages land on the field the user is typing in, in the 
   test("a blank form marks every field the user still has to fill, and nothing else is left unshown", () => {
     const draft = blankDraft();
     const issues = checkDraft(draft);
-    for (const field of ["id", "name.en", "name.zh", "thresholds.recency[0]", "weights.recency", "grades[0].grade", "grades[0].atLeast", "grades[1].cadence.zh"]) {
+    for (const field of [
+      "id",
+      "name.en",
+      "name.zh",
+      "thresholds.recency[0]",
+      "weights.recency",
+      "grades[0].grade",
+      "grades[0].atLeast",
+      "grades[1].cadence.zh",
+    ]) {
       expect(issues.has(field)).toBe(true);
     }
     expect(unshownIssues(draft, issues)).toEqual([]);
   });
 
   test("an issue on a path the form has no input for is listed, not lost", () => {
-    const issues = new Map([["description", [{ field: "description", message: { en: "description is odd", zh: "说明有误", "zh-TW": "說明有誤" } }]]]);
+    const issues = new Map([
+      [
+        "description",
+        [{ field: "description", message: { en: "description is odd", zh: "说明有误", "zh-TW": "說明有誤" } }],
+      ],
+    ]);
     expect(unshownIssues(blankDraft(), issues).map((i) => i.message.en)).toEqual(["description is odd"]);
   });
 });
@@ -140,14 +158,18 @@ describe("switching method", () => {
     expect(doc.thresholds).toBeUndefined();
     expect([doc.bins, doc.ties]).toEqual([5, "average"]);
     expect(checkDraft(q).size).toBe(0);
-    expect(draftToDocument(setMethod(q, "thresholds")).thresholds).toEqual(shaoxing.method === "thresholds" && shaoxing.thresholds);
+    expect(draftToDocument(setMethod(q, "thresholds")).thresholds).toEqual(
+      shaoxing.method === "thresholds" && shaoxing.thresholds,
+    );
   });
 
   test("empty default dates are left out; a window after the analysis date is refused", () => {
     const draft = { ...draftFromProfile(wuhan, true), asOf: "", windowStart: "" };
     expect("asOf" in draftToDocument(draft)).toBe(false);
     const late = { ...draft, asOf: "2025-01-01", windowStart: "2025-02-01" };
-    expect(messageFor(checkDraft(late), "windowStart", "en")).toBe("Sales counted from: must not be after the analysis date");
+    expect(messageFor(checkDraft(late), "windowStart", "en")).toBe(
+      "Sales counted from: must not be after the analysis date",
+    );
     expect(messageFor(checkDraft(late), "windowStart", "zh")).toBe("销售起始日期：不能晚于统计日期");
   });
 });
@@ -158,7 +180,10 @@ describe("a clerk who writes Chinese only", () => {
     draft = { ...draft, id: "hangzhou-2026", nameEn: "", nameZh: "杭州分公司 2026 年客户分级" };
     draft = { ...draft, grades: draft.grades.map((g) => ({ ...g, cadenceEn: "" })) };
     expect(checkDraft(draft).size).toBe(0);
-    const doc = draftToDocument(draft) as { name: { en: string; zh: string }; grades: { cadence: { en: string; zh: string } }[] };
+    const doc = draftToDocument(draft) as {
+      name: { en: string; zh: string };
+      grades: { cadence: { en: string; zh: string } }[];
+    };
     expect(doc.name).toEqual({ en: "杭州分公司 2026 年客户分级", zh: "杭州分公司 2026 年客户分级" });
     expect(doc.grades.map((g) => g.cadence.en)).toEqual(doc.grades.map((g) => g.cadence.zh));
   });

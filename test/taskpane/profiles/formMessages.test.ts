@@ -49,21 +49,28 @@ function brokenDrafts(): [string, ProfileDraft][] {
 }
 
 /** What a JSON path or a JSON key looks like in a message. */
-const JSON_WORDS = /\w\[\d+\]|\b(?:thresholds|weights|grades|cadence|atLeast|above|asOf|windowStart|monetaryUnit|every|months|days)\.|"(?:above|atLeast|months|days|thresholds|quantiles)"|\basOf\b|\bwindowStart\b|\batLeast\b/;
+const JSON_WORDS =
+  /\w\[\d+\]|\b(?:thresholds|weights|grades|cadence|atLeast|above|asOf|windowStart|monetaryUnit|every|months|days)\.|"(?:above|atLeast|months|days|thresholds|quantiles)"|\basOf\b|\bwindowStart\b|\batLeast\b/;
 
 describe("the editor's messages", () => {
-  test.each(brokenDrafts())("%s: every problem is told with the form's label, in both languages, without JSON", (_, draft) => {
-    const issues = [...checkDraft(draft).values()].flat();
-    expect(issues.length).toBeGreaterThan(0);
-    for (const issue of issues) {
-      for (const lang of LANGS) {
-        const text = formMessage(issue, lang);
-        expect([issue.field, lang, text === undefined]).toEqual([issue.field, lang, false]);
-        expect([issue.field, text, JSON_WORDS.test(text as string)]).toEqual([issue.field, text, false]);
-        expect((text as string).startsWith(fieldLabel(issue.field, lang)?.label ?? "") || /bounds|界值/.test(text as string)).toBe(true);
+  test.each(brokenDrafts())(
+    "%s: every problem is told with the form's label, in both languages, without JSON",
+    (_, draft) => {
+      const issues = [...checkDraft(draft).values()].flat();
+      expect(issues.length).toBeGreaterThan(0);
+      for (const issue of issues) {
+        for (const lang of LANGS) {
+          const text = formMessage(issue, lang);
+          expect([issue.field, lang, text === undefined]).toEqual([issue.field, lang, false]);
+          expect([issue.field, text, JSON_WORDS.test(text as string)]).toEqual([issue.field, text, false]);
+          expect(
+            (text as string).startsWith(fieldLabel(issue.field, lang)?.label ?? "") ||
+              /bounds|界值/.test(text as string),
+          ).toBe(true);
+        }
       }
-    }
-  });
+    },
+  );
 
   test("name the field as the form labels it", () => {
     const message = (draft: ProfileDraft, field: string, lang: Lang) => {
@@ -71,23 +78,44 @@ describe("the editor's messages", () => {
       return issue && formMessage(issue, lang);
     };
     const s = draftFromProfile(shaoxing, true);
-    expect(message(updateBound(s, "recency", 2, "15"), "thresholds.recency[2]", "en")).toBe("R bounds (days since the last order): each must be greater than the one before");
-    expect(message(updateBound(s, "frequency", 0, "two"), "thresholds.frequency[0]", "en")).toBe("F bounds (purchase count), bound 1: must be a number");
-    expect(message(updateBound(s, "frequency", 0, "two"), "thresholds.frequency[0]", "zh")).toBe("F 的界值（购买次数）第 1 个：必须是数字");
-    expect(message(updateGrade(s, 1, { cut: "7" }), "grades[1].above", "en")).toBe("Grade 2, cut-off: must be lower than the cut-off of Grade 1");
-    expect(message(updateGrade(s, 1, { cut: "7" }), "grades[1].above", "zh")).toBe("第 2 个等级的分界值：必须低于第 1 个等级的分界值");
-    expect(message(updateGrade(s, 1, { grade: "A" }), "grades[1].grade", "en")).toBe("Grade 2, name: “A” is already the name of another grade");
-    expect(message(updateGrade(s, 0, { every: "0", everyUnit: "months" }), "grades[0].cadence.every.months", "en")).toBe(
-      "Grade 1, next contact after: must be a whole number from 1 to 1200",
+    expect(message(updateBound(s, "recency", 2, "15"), "thresholds.recency[2]", "en")).toBe(
+      "R bounds (days since the last order): each must be greater than the one before",
     );
-    expect(message(updateGrade(s, 0, { every: "0", everyUnit: "months" }), "grades[0].cadence.every.months", "zh")).toBe(
-      "第 1 个等级的下次沟通间隔：必须是 1 到 1200 之间的整数",
+    expect(message(updateBound(s, "frequency", 0, "two"), "thresholds.frequency[0]", "en")).toBe(
+      "F bounds (purchase count), bound 1: must be a number",
     );
-    expect(message({ ...s, id: "" }, "id", "zh")).toBe("编号：只能使用 1–64 个字母、数字、连字符（-）、下划线（_）或点（.）");
+    expect(message(updateBound(s, "frequency", 0, "two"), "thresholds.frequency[0]", "zh")).toBe(
+      "F 的界值（购买次数）第 1 个：必须是数字",
+    );
+    expect(message(updateGrade(s, 1, { cut: "7" }), "grades[1].above", "en")).toBe(
+      "Grade 2, cut-off: must be lower than the cut-off of Grade 1",
+    );
+    expect(message(updateGrade(s, 1, { cut: "7" }), "grades[1].above", "zh")).toBe(
+      "第 2 个等级的分界值：必须低于第 1 个等级的分界值",
+    );
+    expect(message(updateGrade(s, 1, { grade: "A" }), "grades[1].grade", "en")).toBe(
+      "Grade 2, name: “A” is already the name of another grade",
+    );
+    expect(
+      message(updateGrade(s, 0, { every: "0", everyUnit: "months" }), "grades[0].cadence.every.months", "en"),
+    ).toBe("Grade 1, next contact after: must be a whole number from 1 to 1200");
+    expect(
+      message(updateGrade(s, 0, { every: "0", everyUnit: "months" }), "grades[0].cadence.every.months", "zh"),
+    ).toBe("第 1 个等级的下次沟通间隔：必须是 1 到 1200 之间的整数");
+    expect(message({ ...s, id: "" }, "id", "zh")).toBe(
+      "编号：只能使用 1–64 个字母、数字、连字符（-）、下划线（_）或点（.）",
+    );
   });
 
   test("a problem the form cannot show (a file's unknown field) keeps the engine's message, which names it", () => {
-    const issue: ProfileIssue = { field: "colour", message: { en: "colour is not a profile field", zh: "colour 不是分级方案的字段", "zh-TW": "colour 不是分級方案的欄位" } };
+    const issue: ProfileIssue = {
+      field: "colour",
+      message: {
+        en: "colour is not a profile field",
+        zh: "colour 不是分级方案的字段",
+        "zh-TW": "colour 不是分級方案的欄位",
+      },
+    };
     expect(formMessage(issue, "en")).toBeUndefined();
     expect(issueMessage(issue, "zh")).toBe("colour 不是分级方案的字段");
   });
@@ -107,7 +135,9 @@ describe("which problems the form shows", () => {
     const grade = [...visibleIssues(blank, new Set(["grades[0].above", "grades[0].atLeast"]), false).keys()];
     expect(grade).toEqual(["grades[0].atLeast"]);
     const s = updateGrade(draftFromProfile(shaoxing, true), 0, { every: "0", everyUnit: "months" });
-    expect([...visibleIssues(checkDraft(s), new Set(["grades[0].cadence.every"]), false).keys()]).toEqual(["grades[0].cadence.every.months"]);
+    expect([...visibleIssues(checkDraft(s), new Set(["grades[0].cadence.every"]), false).keys()]).toEqual([
+      "grades[0].cadence.every.months",
+    ]);
   });
 
   test("a save attempt shows them all", () => {

@@ -10,7 +10,8 @@ describe("the profile editor's catalogue", () => {
   });
 
   it("uses the same placeholders in both languages", () => {
-    for (const key of keys) expect([key, placeholders(profileCatalogue.zh[key])]).toEqual([key, placeholders(profileCatalogue.en[key])]);
+    for (const key of keys)
+      expect([key, placeholders(profileCatalogue.zh[key])]).toEqual([key, placeholders(profileCatalogue.en[key])]);
   });
 
   it("has no empty text, and every Chinese text is Chinese", () => {
@@ -21,14 +22,20 @@ describe("the profile editor's catalogue", () => {
   });
 
   it("inserts a profile id as it is, markup included", () => {
-    expect(pt("en", "saved", { id: "<b>x</b>" })).toBe("Saved “<b>x</b>” in this workbook. Formulas are recalculating.");
+    expect(pt("en", "saved", { id: "<b>x</b>" })).toBe(
+      "Saved “<b>x</b>” in this workbook. Formulas are recalculating.",
+    );
     expect(pt("zh", "deleteTitle", { id: "华东" })).toBe("删除“华东”？");
   });
 });
 
 describe("the storage's refusals", () => {
   it("exist in both languages and name the id", () => {
-    for (const text of [STORAGE_TEXTS.builtinId("wuhan"), STORAGE_TEXTS.idTaken("wuhan"), STORAGE_TEXTS.storedUnderOtherId("rfm.profile.wuhan")]) {
+    for (const text of [
+      STORAGE_TEXTS.builtinId("wuhan"),
+      STORAGE_TEXTS.idTaken("wuhan"),
+      STORAGE_TEXTS.storedUnderOtherId("rfm.profile.wuhan"),
+    ]) {
       expect(text.en).toContain("wuhan");
       expect(text.zh).toContain("wuhan");
       expect(/[\u4e00-\u9fff]/.test(text.zh)).toBe(true);

@@ -19,8 +19,22 @@ function summary(gradeCounts: [string, number][], notGraded = 0): GradeSummary {
 
 describe("the preview's before/after table", () => {
   it("pairs the counts by grade, the edited grades first, then grades only the opened profile had, then rows not graded", () => {
-    const before = summary([["A", 1], ["B", 2], ["C", 1]], 1);
-    const after = summary([["A", 2], ["B", 1], ["D", 1]], 1);
+    const before = summary(
+      [
+        ["A", 1],
+        ["B", 2],
+        ["C", 1],
+      ],
+      1,
+    );
+    const after = summary(
+      [
+        ["A", 2],
+        ["B", 1],
+        ["D", 1],
+      ],
+      1,
+    );
     const rows = compareGradeCounts(after, before);
     expect(rows).toEqual([
       { grade: "A", before: 1, after: 2 },

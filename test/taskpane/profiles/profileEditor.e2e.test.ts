@@ -55,7 +55,9 @@ async function open(displayLanguage: string): Promise<{ page: Page; watch: PageW
 /** The profiles stored in the workbook's custom XML parts, as [id, JSON text], read through the double's Excel API. */
 async function stored(page: Page): Promise<[string, string][]> {
   const xml = await page.evaluate((namespace) => {
-    const fake = (window as unknown as { rfmFake: { run<T>(b: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> } }).rfmFake;
+    const fake = (
+      window as unknown as { rfmFake: { run<T>(b: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> } }
+    ).rfmFake;
     return fake.run(async (ctx) => {
       const parts = ctx.workbook.customXmlParts.getByNamespace(namespace);
       parts.load("items/id");
@@ -114,16 +116,27 @@ function markedCount(page: Page): Promise<number> {
 
 /** The preview's table as [grade, before, after, change] rows. */
 function previewRows(page: Page): Promise<string[][]> {
-  return page.getByTestId("preview-grades").evaluate((table) =>
-    [...(table as HTMLTableElement).tBodies[0].rows].map((row) => [...row.cells].map((cell) => (cell.textContent ?? "").trim())),
-  );
+  return page
+    .getByTestId("preview-grades")
+    .evaluate((table) =>
+      [...(table as HTMLTableElement).tBodies[0].rows].map((row) =>
+        [...row.cells].map((cell) => (cell.textContent ?? "").trim()),
+      ),
+    );
 }
 
 /** True when the element lies entirely inside the visible part of the page (no scrolling needed to see it). */
 async function inView(page: Page, testId: string): Promise<boolean> {
   const box = await page.getByTestId(testId).boundingBox();
   const viewport = page.viewportSize();
-  return box !== null && viewport !== null && box.y >= 0 && box.y + box.height <= viewport.height && box.x >= 0 && box.x + box.width <= viewport.width;
+  return (
+    box !== null &&
+    viewport !== null &&
+    box.y >= 0 &&
+    box.y + box.height <= viewport.height &&
+    box.x >= 0 &&
+    box.x + box.width <= viewport.width
+  );
 }
 
 /** Types the east-region profile into a blank form, checking the marks as it goes. */
@@ -182,9 +195,14 @@ describe("the profile editor in Chromium", () => {
 
     // Save with problems: every problem shows, the reason is said beside Save, and the first problem takes focus.
     await page.getByTestId("profile-save").click();
-    await expect(page.getByTestId("profile-blocked").innerText()).resolves.toMatch(/^Fix the marked fields before saving \(\d+\)\.$/);
+    await expect(page.getByTestId("profile-blocked").innerText()).resolves.toMatch(
+      /^Fix the marked fields before saving \(\d+\)\.$/,
+    );
     expect(await markedCount(page)).toBeGreaterThan(20);
-    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null), "profile-id");
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null),
+      "profile-id",
+    );
     expect(await stored(page)).toEqual([]);
 
     await typeEastRegion(page);
@@ -215,30 +233,58 @@ describe("the profile editor in Chromium", () => {
     expect(await markedCount(page)).toBe(0);
     await page.getByTestId("preview-run").click();
     await page.getByTestId("preview-grades").waitFor();
-    const fresh = [["A", "–", "1", ""], ["B", "–", "1", ""], ["C", "–", "1", ""], ["D", "–", "1", ""], ["Not graded", "–", "0", ""]];
+    const fresh = [
+      ["A", "–", "1", ""],
+      ["B", "–", "1", ""],
+      ["C", "–", "1", ""],
+      ["D", "–", "1", ""],
+      ["Not graded", "–", "0", ""],
+    ];
     await eventually(() => previewRows(page), fresh);
-    await expect(page.getByTestId("preview-graded").innerText()).resolves.toBe("4 of 4 graded · Analysis date 7/1/2025");
+    await expect(page.getByTestId("preview-graded").innerText()).resolves.toBe(
+      "4 of 4 graded · Analysis date 7/1/2025",
+    );
     // The preview the user asked for is announced through the footer's live region.
-    await expect(page.getByTestId("preview-spoken").textContent()).resolves.toBe("Preview: 4 of 4 graded. A 1, B 1, C 1, D 1");
+    await expect(page.getByTestId("preview-spoken").textContent()).resolves.toBe(
+      "Preview: 4 of 4 graded. A 1, B 1, C 1, D 1",
+    );
 
     // The preview follows the form: a lower A cut-off makes K1 (4.25) an A.
     await type(page, "grade-0-cut", "4.25");
-    await eventually(() => previewRows(page), [["A", "–", "2", ""], ["B", "–", "0", ""], ["C", "–", "1", ""], ["D", "–", "1", ""], ["Not graded", "–", "0", ""]]);
+    await eventually(
+      () => previewRows(page),
+      [
+        ["A", "–", "2", ""],
+        ["B", "–", "0", ""],
+        ["C", "–", "1", ""],
+        ["D", "–", "1", ""],
+        ["Not graded", "–", "0", ""],
+      ],
+    );
     await type(page, "grade-0-cut", "4.5");
     await eventually(() => previewRows(page), fresh);
 
     // Saved: the confirmation is in sight (in the footer, beside Save) and in the live region that announces it.
     await page.getByTestId("profile-save").click();
-    await expect(page.getByTestId("profile-notice").innerText()).resolves.toContain("Saved “east-region” in this workbook.");
+    await expect(page.getByTestId("profile-notice").innerText()).resolves.toContain(
+      "Saved “east-region” in this workbook.",
+    );
     await expect(inView(page, "profile-notice")).resolves.toBe(true);
     await expect(page.getByTestId("editor-status").getAttribute("aria-live")).resolves.toBe("polite");
-    await expect(page.getByTestId("editor-status").innerText()).resolves.toContain("Saved “east-region” in this workbook.");
+    await expect(page.getByTestId("editor-status").innerText()).resolves.toContain(
+      "Saved “east-region” in this workbook.",
+    );
     await page.getByTestId("stored-east-region").waitFor();
     const storedNow = await stored(page);
     expect(storedNow.map(([id]) => id)).toEqual(["east-region"]);
     const savedDoc = JSON.parse(storedNow[0][1]);
     expect(savedDoc.name.en).toBe(`East region ${HOSTILE}`);
-    expect(savedDoc.grades.map((g: { grade: string; above?: number; atLeast?: number }) => [g.grade, g.above ?? g.atLeast ?? null])).toEqual([
+    expect(
+      savedDoc.grades.map((g: { grade: string; above?: number; atLeast?: number }) => [
+        g.grade,
+        g.above ?? g.atLeast ?? null,
+      ]),
+    ).toEqual([
       ["A", 4.5],
       ["B", 3],
       ["C", 2],
@@ -258,8 +304,19 @@ describe("the profile editor in Chromium", () => {
 
     // Edited after saving: the preview compares the saved profile (before) with the edit (after), K1 moves B → A.
     await type(page, "grade-0-cut", "4.25");
-    await eventually(() => previewRows(page), [["A", "1", "2", "+1"], ["B", "1", "0", "−1"], ["C", "1", "1", "0"], ["D", "1", "1", "0"], ["Not graded", "0", "0", "0"]]);
-    await expect(page.getByTestId("preview-baseline").innerText()).resolves.toBe(`Before: East region ${HOSTILE}, as it was opened. After: with your changes.`);
+    await eventually(
+      () => previewRows(page),
+      [
+        ["A", "1", "2", "+1"],
+        ["B", "1", "0", "−1"],
+        ["C", "1", "1", "0"],
+        ["D", "1", "1", "0"],
+        ["Not graded", "0", "0", "0"],
+      ],
+    );
+    await expect(page.getByTestId("preview-baseline").innerText()).resolves.toBe(
+      `Before: East region ${HOSTILE}, as it was opened. After: with your changes.`,
+    );
     expectCleanPage(watch);
   });
 
@@ -272,15 +329,25 @@ describe("the profile editor in Chromium", () => {
     await importFile("broken.json", '{ "id": "west",\n  "method" "thresholds" }');
     const problem = page.getByTestId("import-problem");
     await problem.waitFor();
-    await eventually(async () => (await problem.innerText()).includes("“broken.json” was not imported and the workbook was not changed:"), true);
-    await eventually(async () => (await problem.innerText()).includes('line 2, column 12: expected ":" after the field name'), true);
+    await eventually(
+      async () =>
+        (await problem.innerText()).includes("“broken.json” was not imported and the workbook was not changed:"),
+      true,
+    );
+    await eventually(
+      async () => (await problem.innerText()).includes('line 2, column 12: expected ":" after the field name'),
+      true,
+    );
     expect(await stored(page)).toEqual([]);
 
     const good = JSON.parse(JSON.stringify(readProfileFixture()));
     await importFile("no-grades.json", JSON.stringify({ ...good, grades: [] }));
     await eventually(async () => (await problem.innerText()).includes("Grades: add at least one grade"), true);
     await importFile("wuhan.json", JSON.stringify({ ...good, id: "wuhan" }));
-    await eventually(async () => (await problem.innerText()).includes("built-in profile, which cannot be overwritten"), true);
+    await eventually(
+      async () => (await problem.innerText()).includes("built-in profile, which cannot be overwritten"),
+      true,
+    );
     expect(await stored(page)).toEqual([]);
 
     await importFile("west.json", JSON.stringify(good, null, 2));
@@ -313,7 +380,9 @@ describe("the profile editor in Chromium", () => {
     await page.getByTestId("profile-delete").click();
     const dialog = page.getByTestId("delete-dialog");
     await page.getByTestId("delete-uses").waitFor();
-    await expect(dialog.innerText()).resolves.toContain("2 formula cells name this profile. After deleting it they will show #VALUE!:");
+    await expect(dialog.innerText()).resolves.toContain(
+      "2 formula cells name this profile. After deleting it they will show #VALUE!:",
+    );
     await expect(dialog.innerText()).resolves.toContain("Sales!E2:E3");
 
     await page.getByTestId("delete-dialog-cancel").click();
@@ -322,7 +391,9 @@ describe("the profile editor in Chromium", () => {
     await page.getByTestId("profile-delete").click();
     await page.getByTestId("delete-uses").waitFor();
     await page.getByTestId("delete-dialog-confirm").click();
-    await expect(page.getByTestId("profile-notice").innerText()).resolves.toBe("Deleted “east-region” from this workbook.");
+    await expect(page.getByTestId("profile-notice").innerText()).resolves.toBe(
+      "Deleted “east-region” from this workbook.",
+    );
     expect(await stored(page)).toEqual([]);
     await page.getByTestId("no-stored").waitFor();
     expectCleanPage(watch);
@@ -333,7 +404,9 @@ describe("the profile editor in Chromium", () => {
     await page.getByTestId("manage-profiles").click();
     await page.getByTestId("profile-editor").waitFor();
     const good = readProfileFixture();
-    await page.getByTestId("import-file").setInputFiles({ name: "west.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(good)) });
+    await page
+      .getByTestId("import-file")
+      .setInputFiles({ name: "west.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(good)) });
     await page.getByTestId("stored-west").waitFor();
     const [savedJson] = (await stored(page)).map(([, json]) => json);
 
@@ -344,7 +417,10 @@ describe("the profile editor in Chromium", () => {
       w.refuseClipboard = false;
       Object.defineProperty(navigator, "clipboard", {
         configurable: true,
-        value: { writeText: async (text: string) => (w.refuseClipboard ? Promise.reject(new Error("NotAllowedError")) : void w.copied.push(text)) },
+        value: {
+          writeText: async (text: string) =>
+            w.refuseClipboard ? Promise.reject(new Error("NotAllowedError")) : void w.copied.push(text),
+        },
       });
     });
     let downloads = 0;
@@ -358,10 +434,15 @@ describe("the profile editor in Chromium", () => {
     expect(text).toBe(savedJson);
     expect(parseProfileJson(text)).toEqual({ profile: expect.objectContaining({ id: "west" }) });
     // Selected from the start, so ⌘C copies it at once.
-    await eventually(() => page.getByTestId("export-text").evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd]), [0, text.length]);
+    await eventually(
+      () => page.getByTestId("export-text").evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd]),
+      [0, text.length],
+    );
 
     await page.getByTestId("export-copy").click();
-    await expect(page.getByTestId("export-outcome").innerText()).resolves.toBe("Copied. Paste it into a text file named west.json.");
+    await expect(page.getByTestId("export-outcome").innerText()).resolves.toBe(
+      "Copied. Paste it into a text file named west.json.",
+    );
     expect(await page.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([text]);
 
     // A webview that refuses both the clipboard API and the copy command: the text stays selected, and the user is told.
@@ -371,8 +452,13 @@ describe("the profile editor in Chromium", () => {
     });
     await page.getByTestId("export-text").evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(0, 0));
     await page.getByTestId("export-copy").click();
-    await expect(page.getByTestId("export-outcome").innerText()).resolves.toBe("The text is selected: press ⌘C (Ctrl+C) to copy it.");
-    await eventually(() => page.getByTestId("export-text").evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd]), [0, text.length]);
+    await expect(page.getByTestId("export-outcome").innerText()).resolves.toBe(
+      "The text is selected: press ⌘C (Ctrl+C) to copy it.",
+    );
+    await eventually(
+      () => page.getByTestId("export-text").evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd]),
+      [0, text.length],
+    );
 
     await page.getByTestId("export-close").click();
     await dialog.waitFor({ state: "detached" });
@@ -385,7 +471,10 @@ describe("the profile editor in Chromium", () => {
     // analysis date there; the imported profile has no default date of its own.
     const sheet = SHEET.map((row) => row.slice(0, 4));
     sheet[0][3] = "累计";
-    const { page, watch } = await session.open({ workbook: { sheets: { Sales: sheet }, selection: "Sales!A1" }, displayLanguage: "en-US" });
+    const { page, watch } = await session.open({
+      workbook: { sheets: { Sales: sheet }, selection: "Sales!A1" },
+      displayLanguage: "en-US",
+    });
     await page.getByTestId("map-total").selectOption("3");
     await page.getByTestId("as-of").fill("2025-07-01");
     await page.getByTestId("manage-profiles").click();
@@ -394,12 +483,25 @@ describe("the profile editor in Chromium", () => {
       mimeType: "application/json",
       buffer: Buffer.from(JSON.stringify(eastRegionDocument())),
     });
-    await expect(page.getByTestId("profile-notice").innerText()).resolves.toBe("Imported “east-region” into this workbook.");
+    await expect(page.getByTestId("profile-notice").innerText()).resolves.toBe(
+      "Imported “east-region” into this workbook.",
+    );
     await page.getByTestId("preview-run").click();
     await page.getByTestId("preview-grades").waitFor();
     // The imported profile is the one opened: before and after are the same until the user edits it.
-    await eventually(() => previewRows(page), [["A", "1", "1", "0"], ["B", "1", "1", "0"], ["C", "1", "1", "0"], ["D", "1", "1", "0"], ["Not graded", "0", "0", "0"]]);
-    await expect(page.getByTestId("preview-graded").innerText()).resolves.toBe("4 of 4 graded · Analysis date 7/1/2025");
+    await eventually(
+      () => previewRows(page),
+      [
+        ["A", "1", "1", "0"],
+        ["B", "1", "1", "0"],
+        ["C", "1", "1", "0"],
+        ["D", "1", "1", "0"],
+        ["Not graded", "0", "0", "0"],
+      ],
+    );
+    await expect(page.getByTestId("preview-graded").innerText()).resolves.toBe(
+      "4 of 4 graded · Analysis date 7/1/2025",
+    );
     expectCleanPage(watch);
   });
 
@@ -412,7 +514,9 @@ describe("the profile editor in Chromium", () => {
     await expect(page.getByTestId("profile-save").innerText()).resolves.toBe("保存到工作簿");
     await page.getByTestId("profile-save").click();
     await page.getByText("编号：只能使用 1–64 个字母、数字、连字符（-）、下划线（_）或点（.）").waitFor();
-    await expect(page.getByTestId("profile-blocked").innerText()).resolves.toMatch(/^请先修正标出的字段再保存（\d+ 处）。$/);
+    await expect(page.getByTestId("profile-blocked").innerText()).resolves.toMatch(
+      /^请先修正标出的字段再保存（\d+ 处）。$/,
+    );
     await page.getByTestId("start-copy-shaoxing").click();
     await type(page, "profile-id", "shaoxing");
     await page.getByTestId("profile-save").click();
@@ -428,7 +532,9 @@ describe("the profile editor in Chromium", () => {
     await expectInvalid(page, "profile-as-of", false);
     await page.getByTestId("start-copy-shaoxing").click();
     await typeAndLeave(page, "bound-frequency-1", "１");
-    await expect(page.getByTestId("bound-frequency-1-message").innerText()).resolves.toBe("F 的界值（购买次数）：每个界值都必须大于前一个");
+    await expect(page.getByTestId("bound-frequency-1-message").innerText()).resolves.toBe(
+      "F 的界值（购买次数）：每个界值都必须大于前一个",
+    );
     await expect(page.getByTestId("bound-frequency-2-message").count()).resolves.toBe(0);
     await typeAndLeave(page, "weight-monetary", "0.6x");
     await page.getByText("M 的权重：必须是数字").waitFor();
@@ -449,7 +555,9 @@ describe("the contact period of a grade", () => {
     }
     await typeAndLeave(page, "grade-1-every", "0");
     await expectInvalid(page, "grade-1-every", true);
-    await expect(page.getByTestId("grade-1-every-message").innerText()).resolves.toBe("Grade 2, next contact after: must be a whole number from 1 to 1200");
+    await expect(page.getByTestId("grade-1-every-message").innerText()).resolves.toBe(
+      "Grade 2, next contact after: must be a whole number from 1 to 1200",
+    );
     await page.getByTestId("grade-1-every-unit").selectOption("days");
     await typeAndLeave(page, "grade-1-every", "14");
     await expectInvalid(page, "grade-1-every", false);
@@ -459,7 +567,12 @@ describe("the contact period of a grade", () => {
     await page.getByTestId("profile-save").click();
     await page.getByTestId("stored-wuhan-copy").waitFor();
     const doc = JSON.parse((await stored(page))[0][1]);
-    expect(doc.grades.map((g: { cadence: { every?: unknown } }) => g.cadence.every ?? null)).toEqual([{ months: 1 }, { days: 14 }, { months: 6 }, null]);
+    expect(doc.grades.map((g: { cadence: { every?: unknown } }) => g.cadence.every ?? null)).toEqual([
+      { months: 1 },
+      { days: 14 },
+      { months: 6 },
+      null,
+    ]);
     expectCleanPage(watch);
   });
 });
@@ -473,7 +586,11 @@ const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run({ include: [["[data-testid=profile-editor]"]] });
     return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
   });
@@ -491,7 +608,10 @@ function overflow(page: Page): Promise<{ scrollWidth: number; width: number; out
         const r = e.getBoundingClientRect();
         return r.width > 0 && r.right > width + 0.5;
       })
-      .map((e) => `${e.tagName.toLowerCase()}${e.getAttribute("data-testid") ? `[${e.getAttribute("data-testid")}]` : ""} right ${Math.round(e.getBoundingClientRect().right)}`);
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}${e.getAttribute("data-testid") ? `[${e.getAttribute("data-testid")}]` : ""} right ${Math.round(e.getBoundingClientRect().right)}`,
+      );
     return { scrollWidth: document.documentElement.scrollWidth, width, outside };
   });
 }
@@ -505,8 +625,14 @@ describe.each([
   it("never scrolls sideways, shows long names whole, keeps Save and Preview in sight", async () => {
     const { page, watch } = await open(displayLanguage);
     await page.setViewportSize({ width, height: 800 });
-    const doc = { ...readProfileFixture(), id: "east-china-key-accounts", name: { en: LONG_NAME, zh: "华东区重点客户（批发与零售）季度分级方案二〇二六年第一版测试用的很长很长的名称" } };
-    await page.getByTestId("import-file").setInputFiles({ name: "east.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
+    const doc = {
+      ...readProfileFixture(),
+      id: "east-china-key-accounts",
+      name: { en: LONG_NAME, zh: "华东区重点客户（批发与零售）季度分级方案二〇二六年第一版测试用的很长很长的名称" },
+    };
+    await page
+      .getByTestId("import-file")
+      .setInputFiles({ name: "east.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
     await page.getByTestId("stored-east-china-key-accounts").waitFor();
     const expectNoOverflow = async (state: string) => {
       const o = await overflow(page);
@@ -520,7 +646,9 @@ describe.each([
     const full = lang === "en" ? LONG_NAME : doc.name.zh;
     await expect(name.innerText()).resolves.toBe(`${full} (east-china-key-accounts)`);
     for (const id of ["stored-east-china-key-accounts-name", "start-copy-shaoxing", "start-copy-wuhan"]) {
-      const cut = await page.getByTestId(id).evaluate((e) => ({ overflowing: e.scrollWidth > e.clientWidth, ellipsis: getComputedStyle(e).textOverflow }));
+      const cut = await page
+        .getByTestId(id)
+        .evaluate((e) => ({ overflowing: e.scrollWidth > e.clientWidth, ellipsis: getComputedStyle(e).textOverflow }));
       expect([id, cut]).toEqual([id, { overflowing: false, ellipsis: "clip" }]);
     }
 
@@ -544,7 +672,10 @@ describe.each([
     await page.getByTestId("profile-save").click();
     await page.getByTestId("profile-blocked").waitFor();
     await expect(inView(page, "profile-blocked")).resolves.toBe(true);
-    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null), "profile-id");
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null),
+      "profile-id",
+    );
     await expectNoOverflow("blank, saved");
     expect(await axeViolations(page)).toEqual([]);
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -570,7 +701,13 @@ describe.each([
 
 describe("the editor in Office's Black theme", () => {
   it("is dark, its messages and footer readable (axe-core's contrast rule included)", async () => {
-    const BLACK = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#6A6A6A", controlForegroundColor: "#FFFFFF", isDarkTheme: true };
+    const BLACK = {
+      bodyBackgroundColor: "#262626",
+      bodyForegroundColor: "#FFFFFF",
+      controlBackgroundColor: "#6A6A6A",
+      controlForegroundColor: "#FFFFFF",
+      isDarkTheme: true,
+    };
     const { page, watch } = await session.open({ workbook: workbook(), displayLanguage: "en-US", officeTheme: BLACK });
     await page.setViewportSize({ width: 320, height: 800 });
     await page.getByTestId("manage-profiles").click();
