@@ -24,41 +24,9 @@ export function allLangs(make: (lang: Lang) => string): Localized {
  */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
-/** The names of a text's `{name}` placeholders (text in braces holding spaces, quotes or colons is no placeholder). */
-export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
-  ? (P extends `${string}${" " | '"' | ":" | "{"}${string}` | "" ? never : P) | Placeholders<Rest>
-  : never;
-
-/** The values a text's placeholders take. */
-export type PlaceholderValues<S extends string> = { [P in Placeholders<S>]: string | number };
-
 /** `template` with its `{name}` placeholders filled from `params` (a name not given stays as written). */
 export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-/** What a translated text must also be when its placeholders are not the English text's: nothing a text can be. */
-interface PlaceholdersOf<E extends string> {
-  readonly placeholdersMustBeThoseOf: E;
-}
-
-/** The placeholder check of one translated text: no constraint when its placeholders are the English text's. */
-type SamePlaceholders<E extends string, T extends string> = [Placeholders<E>] extends [Placeholders<T>]
-  ? [Placeholders<T>] extends [Placeholders<E>]
-    ? unknown
-    : PlaceholdersOf<E>
-  : PlaceholdersOf<E>;
-
-/**
- * A translation of a catalogue of `{name}` texts, checked by the compiler: every key of the English catalogue, no
- * other, and in each text exactly the English text's placeholders. Use: `translated<typeof en>()({ … })`.
- */
-export function translated<E extends Record<string, string>>() {
-  return <const T extends { readonly [K in keyof T]: string }>(
-    texts: T & { readonly [K in keyof E]: K extends keyof T ? SamePlaceholders<E[K], T[K]> : string } & {
-      readonly [K in Exclude<keyof T, keyof E>]: never;
-    },
-  ): { readonly [K in keyof E]: string } => texts as unknown as { readonly [K in keyof E]: string };
 }
 
 /**
