@@ -150,7 +150,7 @@ test("bad --unit, --lang and --input values list the choices", () => {
   expect(refused(["customers.csv", ...SHAOXING, "--unit", "dollars"])).toBe(
     'rfm: --unit "dollars" is not one of: yuan, wan',
   );
-  expect(refused(["customers.csv", ...SHAOXING, "--lang", "fr"])).toBe('rfm: --lang "fr" is not one of: en, zh');
+  expect(refused(["customers.csv", ...SHAOXING, "--lang", "fr"])).toBe('rfm: --lang "fr" is not one of: en, zh, zh-TW');
   expect(refused(["customers.csv", ...SHAOXING, "--input", "rows"])).toMatch(
     /--input "rows" is not one of: customers, transactions/,
   );
