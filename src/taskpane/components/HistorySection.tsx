@@ -74,6 +74,33 @@ export function HistorySection({ lang, form, lastMonth, disabled, onRun }: Histo
     }
   };
 
+  /** One end of the range: a list of the data's months, named as the sheets name them. */
+  const monthField = (
+    label: "historyFrom" | "historyTo",
+    value: MonthText,
+    testId: string,
+    pick: (m: MonthText) => void,
+  ) => (
+    <Field label={t(lang, label)} className={styles.month}>
+      <Select
+        className={styles.input}
+        value={value}
+        disabled={disabled || running || months.length === 0}
+        data-testid={testId}
+        onChange={(_, d) => {
+          setTouched(true);
+          pick(d.value);
+        }}
+      >
+        {months.map((m) => (
+          <option key={m} value={m}>
+            {monthLabel(m, lang)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+
   return (
     <section aria-labelledby="history-heading" className={styles.section} data-testid="history">
       <Text as="h2" id="history-heading" size={400} weight="semibold">
@@ -92,42 +119,8 @@ export function HistorySection({ lang, form, lastMonth, disabled, onRun }: Histo
         </Select>
       </Field>
       <div className={styles.months}>
-        <Field label={t(lang, "historyFrom")} className={styles.month}>
-          <Select
-            className={styles.input}
-            value={from}
-            disabled={disabled || running || months.length === 0}
-            data-testid="history-from"
-            onChange={(_, d) => {
-              setTouched(true);
-              setFrom(d.value);
-            }}
-          >
-            {months.map((m) => (
-              <option key={m} value={m}>
-                {monthLabel(m, lang)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t(lang, "historyTo")} className={styles.month}>
-          <Select
-            className={styles.input}
-            value={to}
-            disabled={disabled || running || months.length === 0}
-            data-testid="history-to"
-            onChange={(_, d) => {
-              setTouched(true);
-              setTo(d.value);
-            }}
-          >
-            {months.map((m) => (
-              <option key={m} value={m}>
-                {monthLabel(m, lang)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        {monthField("historyFrom", from, "history-from", setFrom)}
+        {monthField("historyTo", to, "history-to", setTo)}
       </div>
       {ends.length > 0 && (
         <Text size={200} data-testid="history-periods">
