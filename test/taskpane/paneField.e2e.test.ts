@@ -335,6 +335,11 @@ describe("keyboard only", () => {
     await expect(page.getByTestId("profile").inputValue()).resolves.toBe(SIX_GRADES.id);
 
     // Grade: the dialog asks (the note right of the table); Escape cancels; the notice that says so takes the focus.
+    // A new profile is checked against the data before Grade is offered (a keyboard user waits for it too): until
+    // then Grade is disabled and Tab passes over it to the end of the page.
+    await page.waitForFunction(
+      () => !(document.querySelector("[data-testid=grade]") as HTMLButtonElement | null)?.disabled,
+    );
     await tabTo(page, "grade");
     await page.keyboard.press("Enter");
     await page.getByTestId("overwrite-dialog").waitFor();
