@@ -3,7 +3,7 @@
  * it, and hands to the command line's `--profile FILE.json`. One reader and one writer, so the three places can never
  * disagree.
  */
-import { parseProfile, validateProfile } from "./profiles";
+import { parseProfile, PROFILE_FIELDS, validateProfile } from "./profiles";
 import { ENGINE_TEXTS, type EngineTexts } from "../i18n/engine";
 import { LANGS } from "../i18n/languages";
 import { allLangs } from "../i18n/message";
@@ -31,21 +31,6 @@ export function parseProfileJson(text: string): ProfileJsonResult {
   return { profile: parseProfile(doc) };
 }
 
-/** Order of the fields in a written document: one fixed order, close to the table of RULES.md §11. */
-const FIELD_ORDER = [
-  "id",
-  "name",
-  "description",
-  "method",
-  "monetaryUnit",
-  "thresholds",
-  "bins",
-  "ties",
-  "asOf",
-  "windowStart",
-  "weights",
-  "grades",
-] as const;
 const DIMENSION_ORDER = ["recency", "frequency", "monetary"] as const;
 const GRADE_ORDER = ["grade", "above", "atLeast", "cadence"] as const;
 /** A profile's own texts in the order of the languages' registry. */
@@ -60,7 +45,7 @@ const PERIOD_ORDER = ["months", "days"] as const;
 export function profileToJson(profile: Profile): string {
   const source = profile as unknown as Record<string, unknown>;
   const doc: Record<string, unknown> = {};
-  for (const key of FIELD_ORDER) {
+  for (const key of PROFILE_FIELDS) {
     const value = source[key];
     if (value === undefined) continue;
     if (key === "name") doc.name = ordered(value, TEXTS_ORDER);

@@ -18,21 +18,23 @@ export class ProfileError extends Error {
 }
 
 const DIMENSIONS: Dimension[] = ["recency", "frequency", "monetary"];
-const KNOWN_FIELDS = new Set([
+/** A profile document's fields, in the order a written document gives them (close to the table of RULES.md §11). */
+export const PROFILE_FIELDS = [
   "id",
   "name",
   "description",
   "method",
   "monetaryUnit",
   "thresholds",
-  "weights",
-  "grades",
   "bins",
   "ties",
   "asOf",
   "windowStart",
-  "$schema",
-]);
+  "weights",
+  "grades",
+] as const;
+/** Fields a document may hold: the profile's, and the editor hint `$schema`. */
+const KNOWN_FIELDS = new Set<string>([...PROFILE_FIELDS, "$schema"]);
 /** Weights and grade cut-offs are summed exactly in integer units; more decimals than this are refused. */
 const MAX_SCORE_PLACES = 6;
 const MAX_BINS = 100;
