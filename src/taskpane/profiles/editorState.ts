@@ -155,9 +155,9 @@ export function draftFromProfile(p: Profile, copyOf = false, lang: Lang = "zh"):
   };
 }
 
-/** An empty form: every field for the user to fill (the engine marks each one until it is right). */
-export function blankDraft(lang: Lang = "zh"): ProfileDraft {
-  const blankGrade = (): GradeDraft => ({
+/** A grade with every field empty, for the user to fill. */
+function blankGrade(): GradeDraft {
+  return {
     key: newKey(),
     grade: "",
     cutKind: "atLeast",
@@ -166,7 +166,11 @@ export function blankDraft(lang: Lang = "zh"): ProfileDraft {
     cadenceZh: "",
     every: "",
     everyUnit: "",
-  });
+  };
+}
+
+/** An empty form: every field for the user to fill (the engine marks each one until it is right). */
+export function blankDraft(lang: Lang = "zh"): ProfileDraft {
   return {
     id: "",
     nameEn: "",
@@ -351,16 +355,7 @@ export function visibleIssues(issues: FieldIssues, touched: ReadonlySet<string>,
 
 /** A new grade goes just above the catch-all, which stays last. */
 export function addGrade(d: ProfileDraft): ProfileDraft {
-  const grade: GradeDraft = {
-    key: newKey(),
-    grade: "",
-    cutKind: "atLeast",
-    cut: "",
-    cadenceEn: "",
-    cadenceZh: "",
-    every: "",
-    everyUnit: "",
-  };
+  const grade = blankGrade();
   const grades = [...d.grades];
   grades.splice(Math.max(0, grades.length - 1), 0, grade);
   return { ...d, grades };
