@@ -1,5 +1,4 @@
-import * as zlib from "zlib";
-import { inflateRawSync, createInflateRaw } from "zlib";
+import { crc32, inflateRawSync, createInflateRaw } from "zlib";
 
 /** One file inside a .zip, as its central directory describes it. */
 export interface ZipEntry {
@@ -150,24 +149,4 @@ export async function* entryChunks(bytes: Buffer, entry: ZipEntry): AsyncGenerat
 function checkCrc(entry: ZipEntry, crc: number): void {
   if (crc !== entry.crc)
     throw new NotAZip(`${entry.name}: CRC-32 ${crc.toString(16)} where the zip records ${entry.crc.toString(16)}`);
-}
-
-/** zlib's CRC-32 (Node 20.15 and later), else the same sum computed here. */
-const crc32: (data: Uint8Array, value: number) => number =
-  (zlib as { crc32?: (data: Uint8Array, value: number) => number }).crc32 ?? crc32Table;
-
-let CRC_TABLE: Uint32Array | undefined;
-
-function crc32Table(data: Uint8Array, value: number): number {
-  if (!CRC_TABLE) {
-    CRC_TABLE = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      CRC_TABLE[n] = c >>> 0;
-    }
-  }
-  let c = ~value >>> 0;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
 }
