@@ -1,11 +1,14 @@
 /**
  * Exact sums of money amounts per customer. Amounts arrive as doubles whose shortest decimal text is what the user
  * typed; a sum must be the exact decimal sum of those texts (0.1 + 0.2 is 0.3 and ties with 0.3). Integer millionths
- * do that quickly for every amount with at most six decimals; a customer with a finer amount, or a total too large
- * for integer doubles, switches to exact BigInt decimals.
+ * do that quickly for every amount with at most six decimals; a finer amount goes to an exact BigInt part of its sum,
+ * and so do the millionths of a sum about to outgrow integer doubles (once every nine billion or so, so that a grade's
+ * total over millions of customers stays a matter of adding doubles).
  */
 
 const SCALE = 1e6;
+/** The largest single amount, in millionths, taken in millionths (see `add`). */
+const MOST_UNITS = 2 ** 50;
 
 /** An exact decimal: digits / 10^places. */
 export interface Decimal {
@@ -48,10 +51,16 @@ export function decimalText(d: Decimal): string {
 }
 
 export class MoneySums {
-  /** The sums in whole millionths while they are exact there (a typed array: millions of customers, one each). */
+  /**
+   * Per sum, whole millionths not yet carried into its exact part (a typed array: millions of customers, one each).
+   * They stay a safe integer: an amount that would take them past it first carries them into the exact part.
+   */
   private units = new Float64Array(16);
   private opened = 0;
-  /** The few sums that left millionths (NaN in `units`), exactly. */
+  /**
+   * The few sums that outgrew millionths — a total past 2^53 millionths (nine billion), or an amount with finer
+   * decimals — keep the rest exactly here; their sum is this plus their units.
+   */
   private readonly exact = new Map<number, Decimal>();
 
   /** Opens a new sum at zero and returns its slot. */
@@ -68,36 +77,83 @@ export class MoneySums {
   }
 
   add(slot: number, amount: number): void {
-    const units = this.units[slot];
-    if (units === units) {
-      const u = Math.round(amount * SCALE);
-      if (u / SCALE === amount) {
-        const total = units + u;
-        if (Number.isSafeInteger(total)) {
-          this.units[slot] = total;
-          return;
-        }
+    const u = Math.round(amount * SCALE);
+    // Below 2^50 millionths (about a billion) the rounded product is surely the amount's millionths; above it, an
+    // amount with six decimals can round to a neighbour that reads back as the same double.
+    if (u / SCALE === amount && u <= MOST_UNITS && u >= -MOST_UNITS) {
+      const total = this.units[slot] + u;
+      if (Number.isSafeInteger(total)) {
+        this.units[slot] = total;
+        return;
       }
-      this.exact.set(slot, addDecimals({ digits: BigInt(units), places: 6 }, toDecimal(amount)));
-      this.units[slot] = NaN;
+      // Carried into the exact part once every few billion: a grade's total of millions of customers stays quick.
+      this.carry(slot, { digits: BigInt(this.units[slot]), places: 6 });
+      this.units[slot] = u;
       return;
     }
-    this.exact.set(slot, addDecimals(this.exact.get(slot)!, toDecimal(amount)));
+    this.carry(slot, toDecimal(amount));
   }
 
   /** The exact sum as decimal text ("0.3", "-12.5"). */
   text(slot: number): string {
-    const units = this.units[slot];
-    return decimalText(units === units ? { digits: BigInt(units), places: 6 } : this.exact.get(slot)!);
+    return decimalText(this.decimal(slot));
   }
 
   /** The double nearest the exact sum. */
   value(slot: number): number {
-    const units = this.units[slot];
-    return units === units ? units / SCALE : Number(this.text(slot));
+    return this.exact.has(slot) ? Number(this.text(slot)) : this.units[slot] / SCALE;
   }
 
   get size(): number {
     return this.opened;
   }
+
+  /** The sums as plain data (typed array and numbers), to be sent to another thread and made whole again by `of`. */
+  parts(): MoneyParts {
+    return {
+      units: this.units.slice(0, this.opened),
+      exact: [...this.exact].map(([slot, d]) => [slot, d.digits, d.places]),
+    };
+  }
+
+  /** The sums `parts` describes. */
+  static of(parts: MoneyParts): MoneySums {
+    const sums = new MoneySums();
+    sums.units = parts.units;
+    sums.opened = parts.units.length;
+    for (const [slot, digits, places] of parts.exact) sums.exact.set(slot, { digits, places });
+    return sums;
+  }
+
+  /** Sum j is sum local[j] of sources[from[j]] (sums kept apart, by thread, put in one order). */
+  static gathered(sources: readonly MoneySums[], from: Uint8Array, local: Int32Array): MoneySums {
+    const sums = new MoneySums();
+    const n = local.length;
+    sums.units = new Float64Array(n);
+    sums.opened = n;
+    for (let j = 0; j < n; j++) {
+      const source = sources[from[j]];
+      sums.units[j] = source.units[local[j]];
+      const exact = source.exact.get(local[j]);
+      if (exact !== undefined) sums.exact.set(j, exact);
+    }
+    return sums;
+  }
+
+  private decimal(slot: number): Decimal {
+    const units: Decimal = { digits: BigInt(this.units[slot]), places: 6 };
+    const exact = this.exact.get(slot);
+    return exact === undefined ? units : addDecimals(exact, units);
+  }
+
+  private carry(slot: number, d: Decimal): void {
+    const exact = this.exact.get(slot);
+    this.exact.set(slot, exact === undefined ? d : addDecimals(exact, d));
+  }
+}
+
+/** MoneySums as plain data: every sum's millionths, and the exact parts as [slot, digits, places]. */
+export interface MoneyParts {
+  units: Float64Array<ArrayBuffer>;
+  exact: [number, bigint, number][];
 }
