@@ -147,7 +147,7 @@ async function gradeWithJavaScript(
   progress: Progress,
 ): Promise<{ graded: GradedTable; plan: OutputPlan; warnings: Localized[] }> {
   const { graded, warnings } =
-    (formatOfPath(req.inputPath) === "csv" ? gradeSalesInBlocks(req, progress) : null) ??
+    (formatOfPath(req.inputPath) === "csv" ? await gradeSalesInBlocks(req, progress) : null) ??
     (await readWhole(req, progress));
   if (req.previous) graded.migration = await compareWithPrevious(graded, req.previous);
   return { graded, plan: outputPlan(graded, req.lang), warnings };

@@ -27,6 +27,8 @@ export {
   type RepeatedCells,
   type SalesWindow,
 } from "./aggregateSales";
+export { mergeTotals } from "./mergeTotals";
+export { MoneySums, type MoneyParts } from "./moneySums";
 export {
   carriedValue,
   gradeCustomers,

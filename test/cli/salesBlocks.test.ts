@@ -2,7 +2,8 @@
  * Sales records read block by block (the path for files of any size) give exactly what the whole file read into one
  * table gives: the same CSV, byte for byte, and the same summary, on awkward files. RFM_SALES_BLOCKS_FROM_BYTES sends a
  * file one way or the other, RFM_BLOCK_BYTES cuts a small file into many blocks, so that records, quoted cells and
- * line breaks fall across block ends. A file past 2 GiB (the most fs.readFile reads) is graded too.
+ * line breaks fall across block ends, and RFM_SALES_THREADS has several threads share the customers out. A file past
+ * 2 GiB (the most fs.readFile reads) is graded too.
  */
 
 import { spawnSync } from "child_process";
@@ -33,14 +34,29 @@ function run(args: string[], env: Record<string, string>): Output {
 }
 
 const WHOLE = { RFM_SALES_BLOCKS_FROM_BYTES: String(2 ** 52) };
-const blocksOf = (bytes: number) => ({ RFM_SALES_BLOCKS_FROM_BYTES: "0", RFM_BLOCK_BYTES: String(bytes) });
+const blocksOf = (bytes: number, threads = 1) => ({
+  RFM_SALES_BLOCKS_FROM_BYTES: "0",
+  RFM_BLOCK_BYTES: String(bytes),
+  RFM_SALES_THREADS: String(threads),
+  RFM_SALES_THREADS_FROM_BYTES: "0",
+});
 
-/** Grades `file` whole and in blocks of several sizes; every run must print the same. */
+/**
+ * Grades `file` whole and in blocks of several sizes, by one thread and by several (each taking a share of the
+ * customers); every run must print the same.
+ */
 function expectSameBothWays(file: string, args: string[]): Output {
   const whole = run(["grade", file, ...args], WHOLE);
-  for (const bytes of [61, 1000, 1 << 20]) {
-    const blocks = run(["grade", file, ...args], blocksOf(bytes));
-    expect({ ...blocks, bytes }).toEqual({ ...whole, bytes });
+  for (const [bytes, threads] of [
+    [61, 1],
+    [1000, 1],
+    [1 << 20, 1],
+    [61, 2],
+    [1000, 3],
+    [1 << 20, 2],
+  ]) {
+    const blocks = run(["grade", file, ...args], blocksOf(bytes, threads));
+    expect({ ...blocks, bytes, threads }).toEqual({ ...whole, bytes, threads });
   }
   return whole;
 }
@@ -239,15 +255,14 @@ test("many customers with ties, refunds and window edges: the same both ways, to
     lines.push(`${id},${day},${amount}`);
   }
   const file = write(dir, "many.csv", lines.join("\n") + "\n");
-  for (const env of [WHOLE, blocksOf(4096)]) {
-    const r = run(
-      ["grade", file, "-p", "wuhan", "-o", join(dir, env === WHOLE ? "many-whole.csv" : "many-blocks.csv")],
-      env,
-    );
+  const ways = { whole: WHOLE, blocks: blocksOf(4096), threads: blocksOf(4096, 2) };
+  for (const [way, env] of Object.entries(ways)) {
+    const r = run(["grade", file, "-p", "wuhan", "-o", join(dir, `many-${way}.csv`)], env);
     expect(r.status).toBe(0);
   }
-  const whole = spawnSync("cmp", [join(dir, "many-whole.csv"), join(dir, "many-blocks.csv")]);
-  expect(whole.status).toBe(0);
+  for (const way of ["blocks", "threads"]) {
+    expect(spawnSync("cmp", [join(dir, "many-whole.csv"), join(dir, `many-${way}.csv`)]).status).toBe(0);
+  }
 });
 
 test("a title row above the header, GBK and UTF-16 files, a file not UTF-8 beyond its first megabyte", () => {

@@ -150,6 +150,11 @@ export class CsvBlocks {
   }
 
   /** Bytes of the file read so far. */
+  /** Bytes read at a time. */
+  get blockSize(): number {
+    return this.blockBytes;
+  }
+
   get bytesRead(): number {
     return this.source.position;
   }

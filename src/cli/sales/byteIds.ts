@@ -50,6 +50,27 @@ export class ByteIds implements ValueList<string> {
     this.slots = new Int32Array(0);
   }
 
+  /** The ids as plain data (sent to another thread), made a list again by `of`; after `done`. */
+  parts(): IdParts {
+    return {
+      bytes: this.bytes.slice(0, this.used),
+      starts: this.starts.slice(0, this.length + 1),
+      ascii: this.ascii,
+    };
+  }
+
+  /** The ids `parts` describes (to be read, not looked up). */
+  static of(parts: IdParts): ByteIds {
+    const ids = new ByteIds();
+    ids.bytes = parts.bytes;
+    ids.used = parts.bytes.length;
+    ids.starts = parts.starts;
+    ids.ascii = parts.ascii;
+    ids.length = parts.starts.length - 1;
+    ids.done();
+    return ids;
+  }
+
   private add(bytes: Uint8Array, from: number, to: number, hash: number, slot: number): number {
     const j = this.length++;
     const length = to - from;
@@ -85,6 +106,13 @@ export class ByteIds implements ValueList<string> {
     }
     this.slots = slots;
   }
+}
+
+/** ByteIds as plain data: id j is bytes[starts[j], starts[j + 1]). */
+export interface IdParts {
+  bytes: Uint8Array<ArrayBuffer>;
+  starts: Uint32Array<ArrayBuffer>;
+  ascii: boolean;
 }
 
 /** Half as large again, and at least `least` (millions of ids must not cost twice their memory). */

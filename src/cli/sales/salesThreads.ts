@@ -1,0 +1,118 @@
+/**
+ * Sales records read by several threads side by side. Each thread reads the whole file and takes the rows of its share
+ * of the customers (`SalesReader` with a `Share`): reading the file again costs little next to looking up and
+ * totalling a sale, which is what the threads split. The parts are then put together by the engine (`mergeTotals`),
+ * so the result is the one reader's, byte for byte.
+ */
+
+import { existsSync } from "fs";
+import { availableParallelism } from "os";
+import { join } from "path";
+import { Worker } from "worker_threads";
+import { mergeTotals, MoneySums, type Cell } from "../../engine";
+import type { BlockOptions, CsvBlock, CsvBlocks } from "../csv/csvBlocks";
+import { ByteIds } from "./byteIds";
+import { SalesReader, type SalesPart, type SalesRead, type SalesSetup, type Share } from "./salesReader";
+
+/**
+ * From this size on a sales file is read by several threads: below it, starting a thread (about 40 ms) costs more than
+ * it saves. RFM_SALES_THREADS_FROM_BYTES in the environment sets another size, RFM_SALES_THREADS the number of threads
+ * (tests read small files in several threads with them).
+ */
+const THREADS_FROM_BYTES = 16 * 1024 * 1024;
+/** More threads than this gain little: each reads the whole file. */
+const MOST_THREADS = 4;
+
+/** What a thread reading a share of the sales is given (plain data: it is copied to the thread). */
+export interface ShareTask {
+  path: string;
+  options: BlockOptions;
+  setup: SalesSetup;
+  share: Share;
+}
+
+const WORKER = join(__dirname, "salesWorker.js");
+
+/** How many threads read a sales file of `size` bytes. */
+export function threadsFor(size: number): number {
+  const from = Number(process.env.RFM_SALES_THREADS_FROM_BYTES ?? THREADS_FROM_BYTES);
+  const wanted = Number(process.env.RFM_SALES_THREADS ?? Math.min(availableParallelism(), MOST_THREADS));
+  // Run from the TypeScript sources (unit tests), there is no compiled thread to start.
+  if (size < from || !(wanted > 1) || !existsSync(WORKER)) return 1;
+  return Math.min(Math.floor(wanted), 255);
+}
+
+/**
+ * Reads the sales in `threads` threads: this one takes share 0 from `blocks` (whose first block, `first`, is already
+ * read), the others open the file themselves.
+ */
+export async function readInThreads(
+  threads: number,
+  setup: SalesSetup,
+  path: string,
+  options: BlockOptions,
+  blocks: CsvBlocks,
+  first: CsvBlock,
+  step: (bytesRead: number) => void,
+): Promise<SalesRead> {
+  const workers = Array.from({ length: threads - 1 }, (_, t) => {
+    const task: ShareTask = { path, options, setup, share: { index: t + 1, of: threads } };
+    return new Worker(WORKER, { workerData: task });
+  });
+  const results = workers.map(partOf);
+  let mine: SalesPart;
+  try {
+    const reader = new SalesReader(setup, { index: 0, of: threads });
+    for (let block: CsvBlock | null = first; block !== null; block = blocks.next()) {
+      reader.read(block);
+      step(blocks.bytesRead);
+    }
+    mine = reader.part();
+  } catch (err) {
+    // What stopped this thread (a wider row, another encoding, a file that cannot be read) stops the others too.
+    results.forEach((r) => r.catch(() => undefined));
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw err;
+  }
+  let parts: SalesPart[];
+  try {
+    parts = [mine, ...(await Promise.all(results))];
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return merged(parts);
+}
+
+/** The part a thread hands back when it is done. */
+function partOf(worker: Worker): Promise<SalesPart> {
+  return new Promise((resolve, reject) => {
+    worker.once("message", (part: SalesPart) => resolve(part));
+    worker.once("error", (err) => reject(new Error(`a thread reading the sales stopped: ${err.message}`)));
+    worker.once("exit", (code) => reject(new Error(`a thread reading the sales ended (${code}) without its part`)));
+  });
+}
+
+/** The parts as one reading of every customer. */
+function merged(parts: SalesPart[]): SalesRead {
+  const sales = parts[0].sales;
+  // Every thread read every row: a different count means the file changed while it was read.
+  if (parts.some((p) => p.sales !== sales)) throw new Error("the sales file changed while it was read");
+  const { totals, from, local } = mergeTotals(
+    parts.map((p) => ({
+      totals: { ...p.totals, ids: ByteIds.of(p.ids), money: MoneySums.of(p.money) },
+      firstSeen: p.firstSeen,
+    })),
+  );
+  const values = parts[0].values.map((_, k) => {
+    const column = new Array<Cell>(local.length);
+    for (let j = 0; j < local.length; j++) column[j] = parts[from[j]].values[k][local[j]];
+    return column;
+  });
+  return {
+    sales,
+    totals,
+    values,
+    hasValue: parts[0].hasValue.map((_, k) => parts.some((p) => p.hasValue[k])),
+    names: new Map(parts.flatMap((p) => p.names)),
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Sales read in parts, each part holding every sale of the customers whose ids fall to it (a reader using several
+ * threads splits them by a hash of the id), put together exactly as one reader of every sale makes them (RULES.md §7
+ * and RULES.md §8). A customer's sales all lie in one part, read there in input order, so its totals are that part's own; what
+ * remains is the order of the customers — that of their first readable sale, as one reader numbers them — and the
+ * counts of the whole.
+ */
+
+import type { CustomerTotals } from "./aggregateSales";
+import { MoneySums } from "./moneySums";
+import type { ValueList } from "./types";
+
+export interface TotalsPart {
+  /** The part's totals; its `read` counts every sale of the input (each part reads them all). */
+  totals: CustomerTotals;
+  /** Per customer of the part, in its own numbering: the row of its first readable sale (ascending). */
+  firstSeen: Int32Array;
+}
+
+export interface MergedTotals {
+  totals: CustomerTotals;
+  /** Customer j of the whole is customer local[j] of part from[j]. */
+  from: Uint8Array;
+  local: Int32Array;
+}
+
+export function mergeTotals(parts: readonly TotalsPart[]): MergedTotals {
+  const read = parts[0].totals.read;
+  if (parts.some((p) => p.totals.read !== read)) throw new Error("the parts of the sales read different rows");
+  const { from, local } = firstSeenOrder(parts.map((p) => p.firstSeen));
+  const all = parts.map((p) => p.totals);
+  const gather = <T extends Int32Array | Uint32Array | Uint8Array>(pick: (t: CustomerTotals) => T): T => {
+    const sources = all.map(pick);
+    const out = new (sources[0].constructor as new (n: number) => T)(local.length);
+    for (let j = 0; j < local.length; j++) out[j] = sources[from[j]][local[j]];
+    return out;
+  };
+  const carrying = all.some((t) => t.carriedSale.length > 0);
+  const sum = (pick: (t: CustomerTotals) => number) => all.reduce((s, t) => s + pick(t), 0);
+  const latest = all.map((t) => t.latestDay).filter((d): d is number => d !== null);
+  const totals: CustomerTotals = {
+    ids: new MergedIds(
+      all.map((t) => t.ids),
+      from,
+      local,
+    ),
+    lastDay: gather((t) => t.lastDay),
+    count: gather((t) => t.count),
+    money: MoneySums.gathered(
+      all.map((t) => t.money),
+      from,
+      local,
+    ),
+    firstSale: gather((t) => t.firstSale),
+    carriedSale: carrying ? gather((t) => t.carriedSale) : new Int32Array(0),
+    carriedDiffers: all[0].carriedDiffers.map((_, k) => gather((t) => t.carriedDiffers[k])),
+    laterSale: gather((t) => t.laterSale),
+    // Each sale's notes come from the one part that read it, in the order that part noted them.
+    saleIssues: all.flatMap((t) => t.saleIssues).sort((a, b) => a.index - b.index),
+    read,
+    kept: sum((t) => t.kept),
+    outsideWindow: sum((t) => t.outsideWindow),
+    afterEnd: sum((t) => t.afterEnd),
+    latestDay: latest.length === 0 ? null : Math.max(...latest),
+    blank: sum((t) => t.blank),
+  };
+  return { totals, from, local };
+}
+
+/** The customers of all parts in the order of their first readable sale (no two parts share a sale). */
+function firstSeenOrder(firstSeen: readonly Int32Array[]): { from: Uint8Array; local: Int32Array } {
+  const n = firstSeen.reduce((s, f) => s + f.length, 0);
+  const from = new Uint8Array(n),
+    local = new Int32Array(n);
+  const next = firstSeen.map(() => 0);
+  for (let j = 0; j < n; j++) {
+    let best = -1;
+    for (let p = 0; p < firstSeen.length; p++) {
+      if (next[p] < firstSeen[p].length && (best < 0 || firstSeen[p][next[p]] < firstSeen[best][next[best]])) best = p;
+    }
+    from[j] = best;
+    local[j] = next[best]++;
+  }
+  return { from, local };
+}
+
+/** The ids of all parts, in the merged order, read from the parts' own lists. */
+class MergedIds implements ValueList<string> {
+  constructor(
+    private readonly lists: readonly ValueList<string>[],
+    private readonly from: Uint8Array,
+    private readonly local: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.local.length;
+  }
+
+  at(j: number): string | undefined {
+    if (!(j >= 0 && j < this.local.length)) return undefined;
+    return this.lists[this.from[j]].at(this.local[j]);
+  }
+}
