@@ -5,32 +5,40 @@ import type { ValueList } from "../../engine";
  * they are the same text, which for valid UTF-8 is when they are the same bytes. Millions of ids kept as strings
  * would cost about 30 bytes each, and as many pointers for the garbage collector to trace at every collection; here
  * an id costs its bytes and its start, and it is made a string only when it is asked for (writing the results).
- * The table holds each id's number beside its hash, so that looking an id up touches one place in memory until the
- * hash matches.
+ * The table holds each id's number beside the id itself when it is at most 8 bytes long (most ids are), else beside
+ * its hash and first bytes, so that looking an id up touches one place in memory: millions of ids make a table far
+ * larger than the processor's caches, and each further place read would cost another trip to memory.
  */
 export class ByteIds implements ValueList<string> {
   private bytes = new Uint8Array(1 << 12);
   private used = 0;
   /** Id j is bytes[starts[j], starts[j + 1]). */
   private starts = new Uint32Array(1 << 8);
-  /** Pairs [hash, number], number -1 in an empty slot; at most three quarters full. */
-  private slots = new Int32Array(2 * 16).fill(-1);
+  /**
+   * Slots of four: [number, length, w0, w1], number -1 in an empty slot; at most three quarters full. An id of up to
+   * 8 bytes is w0 and w1 (its bytes, four to a word); a longer one has its hash in w0 and its first 4 bytes in w1.
+   */
+  private slots = new Int32Array(SLOT * 16).fill(-1);
   private ascii = true;
   length = 0;
 
   /** The number of the id bytes[from, to) (whose hash is `hash`, from hashBytes); a new number when it is new. */
   numberOf(bytes: Uint8Array, from: number, to: number, hash: number): number {
     const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = slots.length / SLOT - 1;
     const length = to - from;
+    const inline = length <= 8;
+    const w0 = inline ? word(bytes, from, to) : hash;
+    const w1 = inline ? word(bytes, from + 4, to) : word(bytes, from, from + 4);
     for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const j = slots[2 * s + 1];
-      if (j < 0) return this.add(bytes, from, to, hash, s);
-      if (slots[2 * s] !== hash) continue;
+      const at = s * SLOT;
+      const j = slots[at];
+      if (j < 0) return this.add(bytes, from, to, s, w0, w1);
+      if (slots[at + 1] !== length || slots[at + 2] !== w0 || slots[at + 3] !== w1) continue;
+      if (inline) return j;
       const start = this.starts[j];
-      if (this.starts[j + 1] - start !== length) continue;
       const mine = this.bytes;
-      let k = 0;
+      let k = 4;
       while (k < length && mine[start + k] === bytes[from + k]) k++;
       if (k === length) return j;
     }
@@ -71,7 +79,7 @@ export class ByteIds implements ValueList<string> {
     return ids;
   }
 
-  private add(bytes: Uint8Array, from: number, to: number, hash: number, slot: number): number {
+  private add(bytes: Uint8Array, from: number, to: number, slot: number, w0: number, w1: number): number {
     const j = this.length++;
     const length = to - from;
     if (j + 2 > this.starts.length) this.starts = grown(this.starts, j + 2);
@@ -85,27 +93,47 @@ export class ByteIds implements ValueList<string> {
     }
     this.used = at;
     this.starts[j + 1] = at;
-    this.slots[2 * slot] = hash;
-    this.slots[2 * slot + 1] = j;
-    if (4 * this.length > 3 * (this.slots.length >> 1)) this.rehash();
+    const slots = this.slots;
+    slots[slot * SLOT] = j;
+    slots[slot * SLOT + 1] = length;
+    slots[slot * SLOT + 2] = w0;
+    slots[slot * SLOT + 3] = w1;
+    if (4 * this.length > 3 * (slots.length / SLOT)) this.rehash();
     return j;
   }
 
+  /** Twice as many slots; each id's slot found again from its hash (made again from the slot for a short id). */
   private rehash(): void {
     const old = this.slots;
-    const size = old.length; // twice as many slots (each takes two entries)
-    const slots = new Int32Array(2 * size).fill(-1);
-    const mask = size - 1;
-    for (let t = 0; t < old.length; t += 2) {
-      const j = old[t + 1];
-      if (j < 0) continue;
-      let s = old[t] & mask;
-      while (slots[2 * s + 1] >= 0) s = (s + 1) & mask;
-      slots[2 * s] = old[t];
-      slots[2 * s + 1] = j;
+    const slots = new Int32Array(2 * old.length).fill(-1);
+    const mask = slots.length / SLOT - 1;
+    for (let t = 0; t < old.length; t += SLOT) {
+      if (old[t] < 0) continue;
+      const length = old[t + 1];
+      const hash = length <= 8 ? hashWords(old[t + 2], old[t + 3], length) : old[t + 2];
+      let s = hash & mask;
+      while (slots[s * SLOT] >= 0) s = (s + 1) & mask;
+      slots.set(old.subarray(t, t + SLOT), s * SLOT);
     }
     this.slots = slots;
   }
+}
+
+/** Int32s per slot of the table. */
+const SLOT = 4;
+
+/** Bytes [from, min(from + 4, to)) as one word, the first byte lowest (0 when there are none). */
+function word(bytes: Uint8Array, from: number, to: number): number {
+  let w = 0;
+  for (let k = Math.min(from + 4, to) - 1; k >= from; k--) w = (w << 8) | bytes[k];
+  return w;
+}
+
+/** hashBytes of the `length` (at most 8) bytes held in words w0 and w1. */
+function hashWords(w0: number, w1: number, length: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < length; k++) h = Math.imul(h ^ (((k < 4 ? w0 : w1) >>> (8 * (k & 3))) & 0xff), 0x01000193);
+  return mix(h);
 }
 
 /** ByteIds as plain data: id j is bytes[starts[j], starts[j + 1]). */
@@ -126,6 +154,10 @@ function grown<T extends Uint8Array | Uint32Array>(a: T, least: number): T {
 export function hashBytes(bytes: Uint8Array, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let k = from; k < to; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
+  return mix(h);
+}
+
+function mix(h: number): number {
   h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
   return h ^ (h >>> 12);
 }
