@@ -222,19 +222,22 @@ export class SalesTally {
     }
   }
 
-  /** The totals of the customers opened, whose ids are `ids` (in the order they were opened); `read` sales were read. */
+  /**
+   * The totals of the customers opened, whose ids are `ids` (in the order they were opened); `read` sales were read.
+   * The arrays are views of the tally's own (millions of customers are not copied): the tally is done with.
+   */
   totals(ids: ValueList<string>, read: number): CustomerTotals {
     const opened = this.customers;
     const carrying = this.differs.length > 0;
     return {
       ids,
-      lastDay: this.lastDay.slice(0, opened),
-      count: this.count.slice(0, opened),
+      lastDay: this.lastDay.subarray(0, opened),
+      count: this.count.subarray(0, opened),
       money: this.money,
-      firstSale: this.firstSale.slice(0, opened),
-      carriedSale: carrying ? this.carriedSale.slice(0, opened) : new Int32Array(0),
-      carriedDiffers: this.differs.map((d) => d.slice(0, opened)),
-      laterSale: this.laterSale.slice(0, opened),
+      firstSale: this.firstSale.subarray(0, opened),
+      carriedSale: carrying ? this.carriedSale.subarray(0, opened) : new Int32Array(0),
+      carriedDiffers: this.differs.map((d) => d.subarray(0, opened)),
+      laterSale: this.laterSale.subarray(0, opened),
       saleIssues: this.saleIssues,
       read,
       kept: this.kept,

@@ -24,15 +24,34 @@ export interface MergedTotals {
   local: Int32Array;
 }
 
+/** The parts' totals are consumed: their per-customer arrays are emptied as they are gathered. */
 export function mergeTotals(parts: readonly TotalsPart[]): MergedTotals {
   const read = parts[0].totals.read;
   if (parts.some((p) => p.totals.read !== read)) throw new Error("the parts of the sales read different rows");
   const { from, local } = firstSeenOrder(parts.map((p) => p.firstSeen));
   const all = parts.map((p) => p.totals);
-  const gather = <T extends Int32Array | Uint32Array | Uint8Array>(pick: (t: CustomerTotals) => T): T => {
-    const sources = all.map(pick);
-    const out = new (sources[0].constructor as new (n: number) => T)(local.length);
+  // Each array of the parts is let go once gathered: with tens of millions of customers, holding every part's arrays
+  // beside the whole's would cost as much again.
+  type Gathered = "lastDay" | "count" | "firstSale" | "carriedSale" | "laterSale";
+  const gather = <K extends Gathered>(key: K): CustomerTotals[K] => {
+    const sources = all.map((t) => t[key]);
+    const out = new (sources[0].constructor as new (n: number) => CustomerTotals[K])(local.length);
     for (let j = 0; j < local.length; j++) out[j] = sources[from[j]][local[j]];
+    for (const t of all) t[key] = EMPTY as CustomerTotals[K];
+    return out;
+  };
+  const gatherMoney = (): MoneySums => {
+    const money = MoneySums.gathered(
+      all.map((t) => t.money),
+      from,
+      local,
+    );
+    for (const t of all) t.money = new MoneySums();
+    return money;
+  };
+  const gatherDiffers = (k: number): Uint8Array => {
+    const out = new Uint8Array(local.length);
+    for (let j = 0; j < local.length; j++) out[j] = all[from[j]].carriedDiffers[k][local[j]];
     return out;
   };
   const carrying = all.some((t) => t.carriedSale.length > 0);
@@ -44,17 +63,13 @@ export function mergeTotals(parts: readonly TotalsPart[]): MergedTotals {
       from,
       local,
     ),
-    lastDay: gather((t) => t.lastDay),
-    count: gather((t) => t.count),
-    money: MoneySums.gathered(
-      all.map((t) => t.money),
-      from,
-      local,
-    ),
-    firstSale: gather((t) => t.firstSale),
-    carriedSale: carrying ? gather((t) => t.carriedSale) : new Int32Array(0),
-    carriedDiffers: all[0].carriedDiffers.map((_, k) => gather((t) => t.carriedDiffers[k])),
-    laterSale: gather((t) => t.laterSale),
+    lastDay: gather("lastDay"),
+    count: gather("count"),
+    money: gatherMoney(),
+    firstSale: gather("firstSale"),
+    carriedSale: carrying ? gather("carriedSale") : new Int32Array(0),
+    carriedDiffers: all[0].carriedDiffers.map((_, k) => gatherDiffers(k)),
+    laterSale: gather("laterSale"),
     // Each sale's notes come from the one part that read it, in the order that part noted them.
     saleIssues: all.flatMap((t) => t.saleIssues).sort((a, b) => a.index - b.index),
     read,
@@ -66,6 +81,8 @@ export function mergeTotals(parts: readonly TotalsPart[]): MergedTotals {
   };
   return { totals, from, local };
 }
+
+const EMPTY = new Int32Array(0);
 
 /** The customers of all parts in the order of their first readable sale (no two parts share a sale). */
 function firstSeenOrder(firstSeen: readonly Int32Array[]): { from: Uint8Array; local: Int32Array } {

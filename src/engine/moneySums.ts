@@ -108,10 +108,13 @@ export class MoneySums {
     return this.opened;
   }
 
-  /** The sums as plain data (typed array and numbers), to be sent to another thread and made whole again by `of`. */
+  /**
+   * The sums as plain data (typed array and numbers), to be sent to another thread and made whole again by `of`; the
+   * units are a view of these sums' own (no copy), so no more is added to them.
+   */
   parts(): MoneyParts {
     return {
-      units: this.units.slice(0, this.opened),
+      units: this.units.subarray(0, this.opened),
       exact: [...this.exact].map(([slot, d]) => [slot, d.digits, d.places]),
     };
   }

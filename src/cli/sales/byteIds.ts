@@ -15,8 +15,9 @@ export class ByteIds implements ValueList<string> {
   /** Id j is bytes[starts[j], starts[j + 1]). */
   private starts = new Uint32Array(1 << 8);
   /**
-   * Slots of four: [number, length, w0, w1], number -1 in an empty slot; at most three quarters full. An id of up to
-   * 8 bytes is w0 and w1 (its bytes, four to a word); a longer one has its hash in w0 and its first 4 bytes in w1.
+   * Slots of three: [kind << 28 | number, w0, w1], -1 in an empty slot; at most three quarters full. An id of up to 8
+   * bytes is of kind its length, and w0 and w1 are its bytes, four to a word; a longer one is of kind LONG, with its
+   * hash in w0 and its first 4 bytes in w1.
    */
   private slots = new Int32Array(SLOT * 16).fill(-1);
   private ascii = true;
@@ -28,15 +29,18 @@ export class ByteIds implements ValueList<string> {
     const mask = slots.length / SLOT - 1;
     const length = to - from;
     const inline = length <= 8;
+    const kind = (inline ? length : LONG) << 28;
     const w0 = inline ? word(bytes, from, to) : hash;
     const w1 = inline ? word(bytes, from + 4, to) : word(bytes, from, from + 4);
     for (let s = hash & mask; ; s = (s + 1) & mask) {
       const at = s * SLOT;
-      const j = slots[at];
-      if (j < 0) return this.add(bytes, from, to, s, w0, w1);
-      if (slots[at + 1] !== length || slots[at + 2] !== w0 || slots[at + 3] !== w1) continue;
+      const entry = slots[at];
+      if (entry === EMPTY) return this.add(bytes, from, to, s, kind, w0, w1);
+      if ((entry & KIND) !== kind || slots[at + 1] !== w0 || slots[at + 2] !== w1) continue;
+      const j = entry & NUMBER;
       if (inline) return j;
       const start = this.starts[j];
+      if (this.starts[j + 1] - start !== length) continue;
       const mine = this.bytes;
       let k = 4;
       while (k < length && mine[start + k] === bytes[from + k]) k++;
@@ -79,8 +83,9 @@ export class ByteIds implements ValueList<string> {
     return ids;
   }
 
-  private add(bytes: Uint8Array, from: number, to: number, slot: number, w0: number, w1: number): number {
+  private add(bytes: Uint8Array, from: number, to: number, slot: number, kind: number, w0: number, w1: number): number {
     const j = this.length++;
+    if (j > NUMBER) throw new Error(`more than ${NUMBER + 1} customers`);
     const length = to - from;
     if (j + 2 > this.starts.length) this.starts = grown(this.starts, j + 2);
     if (this.used + length > this.bytes.length) this.bytes = grown(this.bytes, this.used + length);
@@ -94,10 +99,9 @@ export class ByteIds implements ValueList<string> {
     this.used = at;
     this.starts[j + 1] = at;
     const slots = this.slots;
-    slots[slot * SLOT] = j;
-    slots[slot * SLOT + 1] = length;
-    slots[slot * SLOT + 2] = w0;
-    slots[slot * SLOT + 3] = w1;
+    slots[slot * SLOT] = kind | j;
+    slots[slot * SLOT + 1] = w0;
+    slots[slot * SLOT + 2] = w1;
     if (4 * this.length > 3 * (slots.length / SLOT)) this.rehash();
     return j;
   }
@@ -108,11 +112,11 @@ export class ByteIds implements ValueList<string> {
     const slots = new Int32Array(2 * old.length).fill(-1);
     const mask = slots.length / SLOT - 1;
     for (let t = 0; t < old.length; t += SLOT) {
-      if (old[t] < 0) continue;
-      const length = old[t + 1];
-      const hash = length <= 8 ? hashWords(old[t + 2], old[t + 3], length) : old[t + 2];
+      if (old[t] === EMPTY) continue;
+      const kind = old[t] >>> 28;
+      const hash = kind === LONG ? old[t + 1] : hashWords(old[t + 1], old[t + 2], kind);
       let s = hash & mask;
-      while (slots[s * SLOT] >= 0) s = (s + 1) & mask;
+      while (slots[s * SLOT] !== EMPTY) s = (s + 1) & mask;
       slots.set(old.subarray(t, t + SLOT), s * SLOT);
     }
     this.slots = slots;
@@ -120,7 +124,12 @@ export class ByteIds implements ValueList<string> {
 }
 
 /** Int32s per slot of the table. */
-const SLOT = 4;
+const SLOT = 3;
+const EMPTY = -1;
+/** The kind of a slot's id (its length, or LONG), in the top 4 bits of its first Int32; its number in the rest. */
+const KIND = 0xf0000000 | 0;
+const NUMBER = 0x0fffffff;
+const LONG = 9;
 
 /** Bytes [from, min(from + 4, to)) as one word, the first byte lowest (0 when there are none). */
 function word(bytes: Uint8Array, from: number, to: number): number {

@@ -83,6 +83,8 @@ export async function readInThreads(
   return merged(parts);
 }
 
+const NO_MONEY: SalesPart["money"] = { units: new Float64Array(0), exact: [] };
+
 /** The part a thread hands back when it is done. */
 function partOf(worker: Worker): Promise<SalesPart> {
   return new Promise((resolve, reject) => {
@@ -97,12 +99,13 @@ function merged(parts: SalesPart[]): SalesRead {
   const sales = parts[0].sales;
   // Every thread read every row: a different count means the file changed while it was read.
   if (parts.some((p) => p.sales !== sales)) throw new Error("the sales file changed while it was read");
-  const { totals, from, local } = mergeTotals(
-    parts.map((p) => ({
-      totals: { ...p.totals, ids: ByteIds.of(p.ids), money: MoneySums.of(p.money) },
-      firstSeen: p.firstSeen,
-    })),
-  );
+  // The parts' totals are made whole in place and handed over, so that mergeTotals lets each array go once gathered.
+  const totalsParts = parts.map((p) => ({
+    totals: Object.assign(p.totals, { ids: ByteIds.of(p.ids), money: MoneySums.of(p.money) }),
+    firstSeen: p.firstSeen,
+  }));
+  for (const p of parts) p.money = NO_MONEY;
+  const { totals, from, local } = mergeTotals(totalsParts);
   const values = parts[0].values.map((_, k) => {
     const column = new Array<Cell>(local.length);
     for (let j = 0; j < local.length; j++) column[j] = parts[from[j]].values[k][local[j]];
