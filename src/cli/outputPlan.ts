@@ -14,6 +14,7 @@ import { cellText, csvField, dateOfDay, dateOfSerial, rawRowsAreSafe, workbookTe
 import type { GradedTable } from "./gradeTable";
 import { writeNumberText } from "./csv/numberBytes";
 import { rawCsvChunk } from "./rawCsvChunk";
+import type { CsvIds } from "./sales/byteIds";
 import { ByteWriter } from "./xlsx/byteWriter";
 import { ResultCells } from "./resultCells";
 import { OUTPUT_TEXTS } from "./texts";
@@ -116,10 +117,15 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
     if (bytes === undefined) days.set(day, (bytes = Buffer.from(formatDay(day))));
     return bytes;
   };
+  // Ids a reader kept as bytes are copied from them wherever csvField would leave them as they are.
+  const ids = customers.ids as Partial<CsvIds>;
+  const idBytes = typeof ids.writeCsv === "function" ? (ids as CsvIds) : undefined;
   // Each customer column written as bytes: a line per customer built as strings and encoded again costs more than
   // the grading.
   const csvWriters: Record<CustomerColumnId, (out: ByteWriter, j: number) => void> = {
-    customer: (out, j) => text(out, csvField(customers.ids.at(j) ?? "")),
+    customer: (out, j) => {
+      if (idBytes === undefined || !idBytes.writeCsv(j, out)) text(out, csvField(customers.ids.at(j) ?? ""));
+    },
     lastOrder: (out, j) => {
       if (customers.count[j] > 0) out.bytes(dayBytes(customers.lastDay[j]));
     },

@@ -116,12 +116,37 @@ export function rankKey(x: number): number {
 function rankIntoBins(members: Int32Array, keys: Float64Array, p: IntegerProfile, out: Uint8Array): void {
   const n = members.length;
   if (n === 0) return;
-  const k = p.bins;
-  const { better, tied } = tieGroups(keys);
-  const earlier = p.ties === "first" ? rankWithinTies(keys) : null;
-  for (let j = 0; j < n; j++) {
-    const twiceQPlusOne = twiceQPlusOneOf(p.ties, better[j], tied[j], earlier === null ? 0 : earlier[j]);
-    out[members[j]] = quantileScore(k, twiceQPlusOne, n);
+  const k = p.bins,
+    ties = p.ties;
+  // Member j, with `better` keys strictly smaller, in a tie group of `tied`, `earlier` of them before it in input
+  // order. Scored as each is met: no per-member arrays beside the keys (tens of millions of customers).
+  const score = (j: number, better: number, tied: number, earlier: number) => {
+    out[members[j]] = quantileScore(k, twiceQPlusOneOf(ties, better, tied, earlier), n);
+  };
+  const countable = countableKeys(keys, 2 * n + 1024);
+  if (countable !== null) {
+    // Days, purchase counts and totals in whole cents span a small range: count them instead of sorting.
+    const { scale, min, size } = countable;
+    const starts = new Int32Array(size + 1);
+    for (let j = 0; j < n; j++) starts[Math.round(keys[j] * scale) - min + 1]++;
+    for (let v = 1; v <= size; v++) starts[v] += starts[v - 1];
+    // Members come in input order: those met before j with j's key are the ones before it in its tie group.
+    const met = new Int32Array(size);
+    for (let j = 0; j < n; j++) {
+      const v = Math.round(keys[j] * scale) - min;
+      score(j, starts[v], starts[v + 1] - starts[v], met[v]++);
+    }
+    return;
+  }
+  // Anything else: walk the keys in sorted order; each run of equal keys is a tie group, in input order (the sort is
+  // stable), so a member's place in its run is how many of the group come before it.
+  const order = sortedOrder(keys);
+  for (let a = 0; a < n;) {
+    const v = keys[order[a]];
+    let b = a + 1;
+    while (b < n && keys[order[b]] === v) b++;
+    for (let j = a; j < b; j++) score(order[j], a, b - a, j - a);
+    a = b;
   }
 }
 
@@ -136,52 +161,6 @@ export function twiceQPlusOneOf(ties: TieRule, better: number, tied: number, ear
 /** RULES.md §4 in whole numbers: the score of 0-based position q among N, from 2q + 1. */
 export function quantileScore(bins: number, twiceQPlusOne: number, n: number): number {
   return bins - Math.floor((bins * twiceQPlusOne) / (2 * n));
-}
-
-/** For each key: how many keys are strictly smaller (G) and how many are equal to it (T, itself included). */
-function tieGroups(keys: Float64Array): { better: Int32Array; tied: Int32Array } {
-  const n = keys.length;
-  const better = new Int32Array(n),
-    tied = new Int32Array(n);
-  const countable = countableKeys(keys, 2 * n + 1024);
-  if (countable !== null) {
-    // Days, purchase counts and totals in whole cents span a small range: count them instead of sorting.
-    const { scale, min, size } = countable;
-    const starts = new Int32Array(size + 1);
-    for (let j = 0; j < n; j++) starts[Math.round(keys[j] * scale) - min + 1]++;
-    for (let v = 1; v <= size; v++) starts[v] += starts[v - 1];
-    for (let j = 0; j < n; j++) {
-      const v = Math.round(keys[j] * scale) - min;
-      better[j] = starts[v];
-      tied[j] = starts[v + 1] - starts[v];
-    }
-    return { better, tied };
-  }
-  // Anything else: walk the keys in sorted order; each run of equal keys is a tie group.
-  const order = sortedOrder(keys);
-  for (let a = 0; a < n;) {
-    const v = keys[order[a]];
-    let b = a + 1;
-    while (b < n && keys[order[b]] === v) b++;
-    for (let j = a; j < b; j++) {
-      better[order[j]] = a;
-      tied[order[j]] = b - a;
-    }
-    a = b;
-  }
-  return { better, tied };
-}
-
-/** For each key, how many equal keys come before it. */
-function rankWithinTies(keys: Float64Array): Int32Array {
-  const seen = new Map<number, number>();
-  const earlier = new Int32Array(keys.length);
-  for (let j = 0; j < keys.length; j++) {
-    const before = seen.get(keys[j]) ?? 0;
-    earlier[j] = before;
-    seen.set(keys[j], before + 1);
-  }
-  return earlier;
 }
 
 export function lowerBound(a: Float64Array, v: number): number {

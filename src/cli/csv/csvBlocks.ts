@@ -25,8 +25,12 @@ import { scanCsv, type CsvScan } from "./scanCsv";
 
 /** The first bytes, read to find the encoding and delimiter (the encoding statistics look at 256 KB of them). */
 const HEAD_BYTES = 1 << 20;
-/** Bytes read at a time. */
-export const BLOCK_BYTES = 16 << 20;
+/**
+ * Bytes read at a time. A block's positions of records and cells take about as much memory again as its bytes, and
+ * each thread reading a file holds a few blocks until they are collected: 4 MB reads as fast as 16 MB (20M sales:
+ * 10.2 s against 10.4 s) with 200 MB less at the peak.
+ */
+export const BLOCK_BYTES = 4 << 20;
 /** Malformed quotes named one by one in the summary; the rest are counted (as for a whole file). */
 const PROBLEMS_LISTED = 5;
 const LF = 10;

@@ -1,4 +1,11 @@
 import type { ValueList } from "../../engine";
+import type { ByteWriter } from "../xlsx/byteWriter";
+
+/** Ids that write themselves into CSV output from their bytes, when no CSV rule changes them. */
+export interface CsvIds extends ValueList<string> {
+  /** Writes id j as csvField writes its text and returns true, or writes nothing and returns false. */
+  writeCsv(j: number, out: ByteWriter): boolean;
+}
 
 /**
  * Customer ids as their UTF-8 bytes, numbered in the order they are first met. Two ids are one customer exactly when
@@ -9,7 +16,7 @@ import type { ValueList } from "../../engine";
  * its hash and first bytes, so that looking an id up touches one place in memory: millions of ids make a table far
  * larger than the processor's caches, and each further place read would cost another trip to memory.
  */
-export class ByteIds implements ValueList<string> {
+export class ByteIds implements CsvIds {
   private bytes = new Uint8Array(1 << 12);
   private used = 0;
   /** Id j is bytes[starts[j], starts[j + 1]). */
@@ -55,6 +62,20 @@ export class ByteIds implements ValueList<string> {
       end = this.starts[j + 1];
     const buffer = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.used);
     return this.ascii ? buffer.latin1Slice(start, end) : buffer.utf8Slice(start, end);
+  }
+
+  writeCsv(j: number, out: ByteWriter): boolean {
+    const start = this.starts[j],
+      end = this.starts[j + 1];
+    const bytes = this.bytes;
+    // csvField leaves an id alone unless it starts like a formula or an apostrophe, or holds a quote, comma or line
+    // break: those are written from their text.
+    if (start === end || FORMULA_START[bytes[start]] === 1) return false;
+    for (let k = start; k < end; k++) if (QUOTED[bytes[k]] === 1) return false;
+    out.ensure(end - start);
+    out.buf.set(bytes.subarray(start, end), out.at);
+    out.at += end - start;
+    return true;
   }
 
   /** No more ids will be looked up: the table's memory is given back (the ids themselves stay). */
@@ -121,6 +142,17 @@ export class ByteIds implements ValueList<string> {
     }
     this.slots = slots;
   }
+}
+
+/** First bytes csvField may change a cell for: = + - @ tab CR and the apostrophe. */
+const FORMULA_START = byteSet("=+-@\t\r'");
+/** Bytes that make csvField quote a cell. */
+const QUOTED = byteSet('",\r\n');
+
+function byteSet(chars: string): Uint8Array {
+  const set = new Uint8Array(256);
+  for (const c of chars) set[c.charCodeAt(0)] = 1;
+  return set;
 }
 
 /** Int32s per slot of the table. */

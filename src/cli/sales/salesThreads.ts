@@ -11,7 +11,8 @@ import { join } from "path";
 import { Worker } from "worker_threads";
 import { mergeTotals, MoneySums, type Cell } from "../../engine";
 import type { BlockOptions, CsvBlock, CsvBlocks } from "../csv/csvBlocks";
-import { ByteIds } from "./byteIds";
+import { ByteIds, type CsvIds } from "./byteIds";
+import type { ByteWriter } from "../xlsx/byteWriter";
 import { SalesReader, type SalesPart, type SalesRead, type SalesSetup, type Share } from "./salesReader";
 
 /**
@@ -106,6 +107,11 @@ function merged(parts: SalesPart[]): SalesRead {
   }));
   for (const p of parts) p.money = NO_MONEY;
   const { totals, from, local } = mergeTotals(totalsParts);
+  totals.ids = new PartedIds(
+    totalsParts.map((p) => p.totals.ids as ByteIds),
+    from,
+    local,
+  );
   const values = parts[0].values.map((_, k) => {
     const column = new Array<Cell>(local.length);
     for (let j = 0; j < local.length; j++) column[j] = parts[from[j]].values[k][local[j]];
@@ -118,4 +124,25 @@ function merged(parts: SalesPart[]): SalesRead {
     hasValue: parts[0].hasValue.map((_, k) => parts.some((p) => p.hasValue[k])),
     names: new Map(parts.flatMap((p) => p.names)),
   };
+}
+
+/** The ids of the parts in the merged order, written to CSV from their bytes. */
+class PartedIds implements CsvIds {
+  constructor(
+    private readonly parts: readonly ByteIds[],
+    private readonly from: Uint8Array,
+    private readonly local: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.local.length;
+  }
+
+  at(j: number): string | undefined {
+    return j >= 0 && j < this.local.length ? this.parts[this.from[j]].at(this.local[j]) : undefined;
+  }
+
+  writeCsv(j: number, out: ByteWriter): boolean {
+    return this.parts[this.from[j]].writeCsv(this.local[j], out);
+  }
 }
