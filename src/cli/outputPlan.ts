@@ -110,13 +110,11 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
   const customers = res.customers!;
   const carried = customers.carried;
   const results = new ResultCells(res, lang, graded);
-  // A few thousand distinct days among a million customers: each written once.
-  const days = new Map<number, Buffer>();
-  const dayBytes = (day: number) => {
-    let bytes = days.get(day);
-    if (bytes === undefined) days.set(day, (bytes = Buffer.from(formatDay(day))));
-    return bytes;
-  };
+  // A few thousand distinct days among a million customers: each written once, found by its number (days since
+  // 1970, counted from 1900 so that every day Excel knows is a place in the array).
+  const days: Buffer[] = [];
+  const dayBytes = (day: number) =>
+    days[day + DAYS_BEFORE_1970] ?? (days[day + DAYS_BEFORE_1970] = Buffer.from(formatDay(day)));
   // Ids a reader kept as bytes are copied from them wherever csvField would leave them as they are.
   const ids = customers.ids as Partial<CsvIds>;
   const idBytes = typeof ids.writeCsv === "function" ? (ids as CsvIds) : undefined;
@@ -194,6 +192,8 @@ interface LeadingColumn {
 }
 
 const COMMA = Uint8Array.of(44);
+/** Days from 1900-01-01 to 1970-01-01. */
+const DAYS_BEFORE_1970 = 25567;
 const LINE_FEED = Uint8Array.of(10);
 
 /** Text as UTF-8, byte by byte while it is ASCII (ids mostly are: cheaper than a call into Node per cell). */
