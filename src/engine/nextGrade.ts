@@ -234,9 +234,11 @@ function quantileRules(pop: Population, ip: IntegerProfile): Rules {
     k = ip.bins;
   const members = membersOf(pop, ties === "first");
   const n = members.length;
-  const days = new RankedValues(members, (i) => pop.days[i], orderOf, ties);
-  const counts = new RankedValues(members, (i) => rankKey(pop.count[i]), orderOf, ties);
-  const totals = new RankedValues(members, (i) => rankKey(pop.money[i]), orderOf, ties);
+  // One array of keys serves each dimension in turn, unless a dimension keeps it as its sorted keys.
+  const spare: Spare = {};
+  const days = new RankedValues(members, (i) => pop.days[i], orderOf, ties, spare);
+  const counts = new RankedValues(members, (i) => rankKey(pop.count[i]), orderOf, ties, spare);
+  const totals = new RankedValues(members, (i) => rankKey(pop.money[i]), orderOf, ties, spare);
   const byOrder = ties === "first";
   // Without "first", r depends only on whether D was already 0, and f only on S; with it, the tie group a customer
   // joins still depends only on its new D (0) and S, and only the place inside it on the customer.
@@ -302,22 +304,25 @@ function membersOf(pop: Population, inInputOrder: boolean): Int32Array {
 }
 
 /**
- * Sorts keys ascending in place. Days, purchase counts and totals in whole cents span a small range: they are counted
- * instead of compared (`countableKeys`), and where each key's group starts is returned (`starts[index]`).
+ * Keys sorted, or counted: keys that are whole multiples of one step in a small range (days, purchase counts, totals in
+ * whole cents) are kept as the number of keys below each step (`starts`), which answers every question a sorted
+ * array answers without holding a key per customer (tens of millions of customers, three dimensions).
  */
-function sortKeys(keys: Float64Array): { countable: CountableKeys; starts: Int32Array } | null {
+type SortedKeys = { sorted: Float64Array } | { countable: CountableKeys; starts: Int32Array };
+
+/** An array of keys one RankedValues is done with, for the next one. */
+interface Spare {
+  keys?: Float64Array;
+}
+
+function sortKeys(keys: Float64Array): SortedKeys {
   const n = keys.length;
   const countable = countableKeys(keys, 2 * n + 1024);
-  if (countable === null) {
-    keys.sort();
-    return null;
-  }
+  if (countable === null) return { sorted: keys.sort() };
   const { scale, min, size } = countable;
   const starts = new Int32Array(size + 1);
   for (let j = 0; j < n; j++) starts[Math.round(keys[j] * scale) - min + 1]++;
   for (let v = 1; v <= size; v++) starts[v] += starts[v - 1];
-  // Each index's key is its units / scale (exactly the key it came from).
-  for (let v = 0; v < size; v++) if (starts[v + 1] > starts[v]) keys.fill((v + min) / scale, starts[v], starts[v + 1]);
   return { countable, starts };
 }
 
@@ -352,7 +357,7 @@ function needPlace(totals: RankedValues, n: number, k: number, need: number): Ne
  * sorted by key and then by input order, with the orders alongside.
  */
 class RankedValues {
-  private readonly keys: Float64Array;
+  private readonly keys: SortedKeys;
   private readonly orders: Int32Array | null;
 
   /** `members` in input order when the tie rule is "first" (the order of their `orderOf`). */
@@ -361,25 +366,50 @@ class RankedValues {
     keyOf: (i: number) => number,
     orderOf: (i: number) => number,
     private readonly ties: TieRule,
+    spare: Spare = {},
   ) {
     const n = members.length;
-    const keys = new Float64Array(n);
+    const keys = spare.keys ?? new Float64Array(n);
+    spare.keys = undefined;
     for (let j = 0; j < n; j++) keys[j] = keyOf(members[j]);
-    const counted = sortKeys(keys);
-    this.keys = keys;
+    this.keys = sortKeys(keys);
+    if (!("sorted" in this.keys)) spare.keys = keys;
     this.orders = null;
     if (ties !== "first") return;
     // Each tie group's orders, ascending: members taken in input order fill their group's places one after another.
     const orders = new Int32Array(n),
       filled = new Int32Array(n);
     for (let j = 0; j < n; j++) {
-      const key = keyOf(members[j]);
-      const lo = counted
-        ? counted.starts[Math.round(key * counted.countable.scale) - counted.countable.min]
-        : lowerBound(keys, key);
+      const lo = this.lowerBound(keyOf(members[j]));
       orders[lo + filled[lo]++] = orderOf(members[j]);
     }
     this.orders = orders;
+  }
+
+  /** How many keys are smaller than x. */
+  private lowerBound(x: number): number {
+    return "sorted" in this.keys ? lowerBound(this.keys.sorted, x) : this.countedBelow(x, false);
+  }
+
+  /** How many keys are at most x. */
+  private upperBound(x: number): number {
+    return "sorted" in this.keys ? upperBound(this.keys.sorted, x) : this.countedBelow(x, true);
+  }
+
+  /**
+   * How many counted keys are below x (or at most x): the keys of step v are (v + min) / scale, exactly the doubles
+   * they came from, so they are compared with x as the sorted keys would be, from the step x · scale points at.
+   */
+  private countedBelow(x: number, orEqual: boolean): number {
+    if (x !== x) return 0; // as a search of sorted keys finds NaN: before every key
+    const { countable, starts } = this.keys as { countable: CountableKeys; starts: Int32Array };
+    const { scale, min, size } = countable;
+    const counted = (v: number) => (orEqual ? (v + min) / scale <= x : (v + min) / scale < x);
+    // The first step not counted; x · scale may be off by a step either way.
+    let v = Math.min(Math.max(Math.floor(x * scale) - min, 0), size);
+    while (v > 0 && !counted(v - 1)) v--;
+    while (v < size && counted(v)) v++;
+    return starts[v];
   }
 
   /**
@@ -387,8 +417,7 @@ class RankedValues {
    * which keep theirs (RULES.md §4 through the engine's own formula).
    */
   twiceQPlusOne(own: number, order: number, to: number): number {
-    const keys = this.keys;
-    return this.twiceQPlusOneIn(own, order, to, lowerBound(keys, to), upperBound(keys, to));
+    return this.twiceQPlusOneIn(own, order, to, this.lowerBound(to), this.upperBound(to));
   }
 
   /** The same, level with a key whose tie group is known. */
@@ -417,7 +446,17 @@ class RankedValues {
 
   /** The key at 0-based place t of the sorted keys. */
   keyAt(t: number): number {
-    return this.keys[t];
+    if ("sorted" in this.keys) return this.keys.sorted[t];
+    // The step whose keys take place t: the last one with fewer than t + 1 keys before it.
+    const { countable, starts } = this.keys;
+    let a = 0,
+      b = countable.size - 1;
+    while (a < b) {
+      const mid = (a + b + 1) >>> 1;
+      if (starts[mid] <= t) a = mid;
+      else b = mid - 1;
+    }
+    return (a + countable.min) / countable.scale;
   }
 
   /** A key's tie group among the sorted keys (empty when none has it), and the totals to reach for it. */
@@ -425,8 +464,8 @@ class RankedValues {
     const value = key === 0 ? 0 : -key;
     return {
       key,
-      lo: lowerBound(this.keys, key),
-      hi: upperBound(this.keys, key),
+      lo: this.lowerBound(key),
+      hi: this.upperBound(key),
       level: { value, strict: false },
       past: { value, strict: true },
     };
