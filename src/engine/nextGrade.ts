@@ -37,7 +37,7 @@ import {
   type Population,
 } from "./scoring";
 import { ENGINE_TEXTS } from "../i18n/engine";
-import { countableKeys, type CountableKeys } from "./sortedOrder";
+import { countableKeys, countedBelow, countedKeys, type CountedKeys } from "./sortedOrder";
 import { localizedView } from "../i18n/message";
 import type { Localized, MonetaryUnit, TieRule } from "./types";
 
@@ -308,7 +308,7 @@ function membersOf(pop: Population, inInputOrder: boolean): Int32Array {
  * whole cents) are kept as the number of keys below each step (`starts`), which answers every question a sorted
  * array answers without holding a key per customer (tens of millions of customers, three dimensions).
  */
-type SortedKeys = { sorted: Float64Array } | { countable: CountableKeys; starts: Int32Array };
+type SortedKeys = { sorted: Float64Array } | CountedKeys;
 
 /** An array of keys one RankedValues is done with, for the next one. */
 interface Spare {
@@ -320,10 +320,7 @@ function sortKeys(keys: Float64Array): SortedKeys {
   const countable = countableKeys(keys, 2 * n + 1024);
   if (countable === null) return { sorted: keys.sort() };
   const { scale, min, size } = countable;
-  const starts = new Int32Array(size + 1);
-  for (let j = 0; j < n; j++) starts[Math.round(keys[j] * scale) - min + 1]++;
-  for (let v = 1; v <= size; v++) starts[v] += starts[v - 1];
-  return { countable, starts };
+  return countedKeys(keys, countable);
 }
 
 /** A key of the sorted others, with where its tie group stands, and the targets "level with it" and "past it". */
@@ -388,28 +385,12 @@ class RankedValues {
 
   /** How many keys are smaller than x. */
   private lowerBound(x: number): number {
-    return "sorted" in this.keys ? lowerBound(this.keys.sorted, x) : this.countedBelow(x, false);
+    return "sorted" in this.keys ? lowerBound(this.keys.sorted, x) : countedBelow(this.keys, x, false);
   }
 
   /** How many keys are at most x. */
   private upperBound(x: number): number {
-    return "sorted" in this.keys ? upperBound(this.keys.sorted, x) : this.countedBelow(x, true);
-  }
-
-  /**
-   * How many counted keys are below x (or at most x): the keys of step v are (v + min) / scale, exactly the doubles
-   * they came from, so they are compared with x as the sorted keys would be, from the step x · scale points at.
-   */
-  private countedBelow(x: number, orEqual: boolean): number {
-    if (x !== x) return 0; // as a search of sorted keys finds NaN: before every key
-    const { countable, starts } = this.keys as { countable: CountableKeys; starts: Int32Array };
-    const { scale, min, size } = countable;
-    const counted = (v: number) => (orEqual ? (v + min) / scale <= x : (v + min) / scale < x);
-    // The first step not counted; x · scale may be off by a step either way.
-    let v = Math.min(Math.max(Math.floor(x * scale) - min, 0), size);
-    while (v > 0 && !counted(v - 1)) v--;
-    while (v < size && counted(v)) v++;
-    return starts[v];
+    return "sorted" in this.keys ? upperBound(this.keys.sorted, x) : countedBelow(this.keys, x, true);
   }
 
   /**

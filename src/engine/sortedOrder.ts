@@ -88,3 +88,32 @@ export function countableKeys(keys: Float64Array, maxRange: number): CountableKe
   }
   return null;
 }
+
+/** Countable keys as the number of keys below each step: starts[v] keys lie below step v (whose key is (v + min) / scale). */
+export interface CountedKeys {
+  countable: CountableKeys;
+  starts: Int32Array;
+}
+
+export function countedKeys(keys: Float64Array, countable: CountableKeys): CountedKeys {
+  const { scale, min, size } = countable;
+  const starts = new Int32Array(size + 1);
+  for (let j = 0; j < keys.length; j++) starts[Math.round(keys[j] * scale) - min + 1]++;
+  for (let v = 1; v <= size; v++) starts[v] += starts[v - 1];
+  return { countable, starts };
+}
+
+/**
+ * How many counted keys are below x (or at most x, `orEqual`): what a binary search of the same keys sorted finds.
+ * The keys of step v are (v + min) / scale, exactly the doubles they came from, so they are compared with x as the
+ * sorted keys would be, starting from the step x · scale points at. Rounding the product can only make it reach the
+ * next whole number from below (steps are safe integers), so that step is the first not counted or one before it.
+ */
+export function countedBelow(counted: CountedKeys, x: number, orEqual: boolean): number {
+  if (x !== x) return 0; // NaN: a search of sorted keys finds it before every key
+  const { scale, min, size } = counted.countable;
+  const below = (v: number) => (orEqual ? (v + min) / scale <= x : (v + min) / scale < x);
+  let v = Math.min(Math.max(Math.floor(x * scale) - min, 0), size);
+  while (v < size && below(v)) v++;
+  return counted.starts[v];
+}

@@ -1,5 +1,11 @@
 import fc from "fast-check";
-import { countableKeys, sortedOrder, type CountableKeys } from "../../src/engine/sortedOrder";
+import {
+  countableKeys,
+  countedBelow,
+  countedKeys,
+  sortedOrder,
+  type CountableKeys,
+} from "../../src/engine/sortedOrder";
 
 describe("sortedOrder (the positions that sort an array of numbers, stably)", () => {
   it("orders negative, zero, tiny and huge numbers as numbers, equal ones in position order", () => {
@@ -62,5 +68,46 @@ describe("countableKeys (keys that can be counted instead of compared)", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("countedBelow (how many counted keys lie below a value, without a key per customer)", () => {
+  /** The neighbouring doubles of x: the values a search is most likely to get wrong. */
+  function neighbours(x: number): number[] {
+    const word = new Float64Array([x]);
+    const bits = new BigInt64Array(word.buffer);
+    const at = (step: bigint) => {
+      const w = new BigInt64Array([bits[0] + step]);
+      return new Float64Array(w.buffer)[0];
+    };
+    return x === 0 ? [x, 5e-324, -5e-324] : [x, at(1n), at(-1n)];
+  }
+
+  it("counts as the keys themselves compare, for steps of 1, 0.01 and 0.000001, at every key's neighbours", () => {
+    const step = fc.constantFrom(1, 100, 1e6);
+    fc.assert(
+      fc.property(
+        step,
+        fc.array(fc.integer({ min: -2_000_000, max: 2_000_000 }), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.double({ noNaN: true, min: -3e6, max: 3e6 }), { maxLength: 20 }),
+        (scale, units, extra) => {
+          const keys = Float64Array.from(units, (u) => u / scale);
+          const countable = countableKeys(keys, 1e7);
+          if (countable === null) return; // a range too wide to count: sorted instead, not this path
+          const counted = countedKeys(keys, countable);
+          const probes = [...Array.from(keys).flatMap(neighbours), ...extra.flatMap(neighbours), 1e300, -1e300];
+          for (const x of probes) {
+            expect(countedBelow(counted, x, false)).toBe(keys.filter((k) => k < x).length);
+            expect(countedBelow(counted, x, true)).toBe(keys.filter((k) => k <= x).length);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("finds nothing below NaN, as a search of sorted keys does", () => {
+    const keys = Float64Array.of(1, 2, 3);
+    expect(countedBelow(countedKeys(keys, countableKeys(keys, 100)!), NaN, true)).toBe(0);
   });
 });
