@@ -319,7 +319,6 @@ function sortKeys(keys: Float64Array): SortedKeys {
   const n = keys.length;
   const countable = countableKeys(keys, 2 * n + 1024);
   if (countable === null) return { sorted: keys.sort() };
-  const { scale, min, size } = countable;
   return countedKeys(keys, countable);
 }
 
