@@ -107,6 +107,27 @@ export class ByteIds implements CsvIds {
     return ids;
   }
 
+  /** Id j is id local[j] of sources[from[j]]: the ids of several lists in one order, their bytes side by side. */
+  static gathered(sources: readonly ByteIds[], from: Uint8Array, local: Int32Array): ByteIds {
+    const n = local.length;
+    let used = 0;
+    for (let j = 0; j < n; j++) {
+      const source = sources[from[j]];
+      used += source.starts[local[j] + 1] - source.starts[local[j]];
+    }
+    const bytes = new Uint8Array(used),
+      starts = new Uint32Array(n + 1);
+    let at = 0;
+    for (let j = 0; j < n; j++) {
+      const source = sources[from[j]];
+      const s = source.starts[local[j]],
+        e = source.starts[local[j] + 1];
+      for (let k = s; k < e; k++) bytes[at++] = source.bytes[k];
+      starts[j + 1] = at;
+    }
+    return ByteIds.of({ bytes, starts, ascii: sources.every((source) => source.ascii) });
+  }
+
   private add(bytes: Uint8Array, from: number, to: number, slot: number, kind: number, w0: number, w1: number): number {
     const j = this.length++;
     if (j > NUMBER) throw new Error(`more than ${NUMBER + 1} customers`);

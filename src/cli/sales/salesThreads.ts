@@ -11,8 +11,7 @@ import { join } from "path";
 import { Worker } from "worker_threads";
 import { mergeTotals, MoneySums, type Cell } from "../../engine";
 import type { BlockOptions, CsvBlock, CsvBlocks } from "../csv/csvBlocks";
-import { ByteIds, type CsvIds } from "./byteIds";
-import type { ByteWriter } from "../xlsx/byteWriter";
+import { ByteIds } from "./byteIds";
 import { SalesReader, type SalesPart, type SalesRead, type SalesSetup, type Share } from "./salesReader";
 
 /**
@@ -108,7 +107,8 @@ function merged(parts: SalesPart[]): SalesRead {
   }));
   for (const p of parts) p.money = NO_MONEY;
   const { totals, from, local } = mergeTotals(totalsParts);
-  totals.ids = new PartedIds(
+  // The ids in the merged order, side by side: the output reads them one after another.
+  totals.ids = ByteIds.gathered(
     totalsParts.map((p) => p.totals.ids as ByteIds),
     from,
     local,
@@ -125,25 +125,4 @@ function merged(parts: SalesPart[]): SalesRead {
     hasValue: parts[0].hasValue.map((_, k) => parts.some((p) => p.hasValue[k])),
     names: new Map(parts.flatMap((p) => p.names)),
   };
-}
-
-/** The ids of the parts in the merged order, written to CSV from their bytes. */
-class PartedIds implements CsvIds {
-  constructor(
-    private readonly parts: readonly ByteIds[],
-    private readonly from: Uint8Array,
-    private readonly local: Int32Array,
-  ) {}
-
-  get length(): number {
-    return this.local.length;
-  }
-
-  at(j: number): string | undefined {
-    return j >= 0 && j < this.local.length ? this.parts[this.from[j]].at(this.local[j]) : undefined;
-  }
-
-  writeCsv(j: number, out: ByteWriter): boolean {
-    return this.parts[this.from[j]].writeCsv(this.local[j], out);
-  }
 }
