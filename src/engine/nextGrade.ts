@@ -232,7 +232,8 @@ function quantileRules(pop: Population, ip: IntegerProfile): Rules {
   const orderOf = (i: number) => (order ? order[i] : i);
   const ties = ip.ties,
     k = ip.bins;
-  const members = membersOf(pop, ties === "first");
+  // Only the rule "first" needs the members in input order; the others take the graded customers as they come.
+  const members = ties === "first" ? membersOf(pop, true) : validOf(pop);
   const n = members.length;
   // One array of keys serves each dimension in turn, unless a dimension keeps it as its sorted keys.
   const spare: Spare = {};
@@ -286,13 +287,41 @@ function quantileRules(pop: Population, ip: IntegerProfile): Rules {
 }
 
 /** The graded customers; for the tie rule "first" in input order (by where each one's first row stands). */
-function membersOf(pop: Population, inInputOrder: boolean): Int32Array {
+/** The graded customers, without an array of them (one index per customer, tens of millions of customers). */
+function validOf(pop: Population): Members {
+  let n = 0;
+  for (let i = 0; i < pop.n; i++) n += pop.valid[i];
+  return {
+    length: n,
+    each(visit) {
+      for (let i = 0, j = 0; i < pop.n; i++) if (pop.valid[i]) visit(i, j++);
+    },
+  };
+}
+
+/** Members given as an array. */
+function listed(members: Int32Array): Members {
+  return {
+    length: members.length,
+    each(visit) {
+      for (let j = 0; j < members.length; j++) visit(members[j], j);
+    },
+  };
+}
+
+/** The customers ranked: how many, and each with its place among them. */
+interface Members {
+  length: number;
+  each(visit: (i: number, j: number) => void): void;
+}
+
+function membersOf(pop: Population, inInputOrder: boolean): Members {
   let n = 0;
   for (let i = 0; i < pop.n; i++) n += pop.valid[i];
   const members = new Int32Array(n);
   for (let i = 0, j = 0; i < pop.n; i++) if (pop.valid[i]) members[j++] = i;
   const order = pop.order;
-  if (!inInputOrder || !order) return members;
+  if (!inInputOrder || !order) return listed(members);
   // Orders are distinct row numbers: sorted as plain numbers, then mapped back to their customers.
   const orders = new Int32Array(n);
   for (let j = 0; j < n; j++) orders[j] = order[members[j]];
@@ -300,7 +329,7 @@ function membersOf(pop: Population, inInputOrder: boolean): Int32Array {
   const customerAt = new Map<number, number>();
   for (let j = 0; j < n; j++) customerAt.set(order[members[j]], members[j]);
   for (let j = 0; j < n; j++) members[j] = customerAt.get(orders[j])!;
-  return members;
+  return listed(members);
 }
 
 /**
@@ -358,7 +387,7 @@ class RankedValues {
 
   /** `members` in input order when the tie rule is "first" (the order of their `orderOf`). */
   constructor(
-    members: Int32Array,
+    members: Members,
     keyOf: (i: number) => number,
     orderOf: (i: number) => number,
     private readonly ties: TieRule,
@@ -367,7 +396,7 @@ class RankedValues {
     const n = members.length;
     const keys = spare.keys ?? new Float64Array(n);
     spare.keys = undefined;
-    for (let j = 0; j < n; j++) keys[j] = keyOf(members[j]);
+    members.each((i, j) => (keys[j] = keyOf(i)));
     this.keys = sortKeys(keys);
     if (!("sorted" in this.keys)) spare.keys = keys;
     this.orders = null;
@@ -375,10 +404,10 @@ class RankedValues {
     // Each tie group's orders, ascending: members taken in input order fill their group's places one after another.
     const orders = new Int32Array(n),
       filled = new Int32Array(n);
-    for (let j = 0; j < n; j++) {
-      const lo = this.lowerBound(keyOf(members[j]));
-      orders[lo + filled[lo]++] = orderOf(members[j]);
-    }
+    members.each((i) => {
+      const lo = this.lowerBound(keyOf(i));
+      orders[lo + filled[lo]++] = orderOf(i);
+    });
     this.orders = orders;
   }
 
