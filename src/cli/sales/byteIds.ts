@@ -86,11 +86,14 @@ export class ByteIds implements CsvIds {
     this.slots = new Int32Array(0);
   }
 
-  /** The ids as plain data (sent to another thread), made a list again by `of`; after `done`. */
+  /**
+   * The ids as plain data (sent to another thread), made a list again by `of`; after `done`. Views of this list's own
+   * arrays, not copies: nothing is added to it any more.
+   */
   parts(): IdParts {
     return {
-      bytes: this.bytes.slice(0, this.used),
-      starts: this.starts.slice(0, this.length + 1),
+      bytes: this.bytes.subarray(0, this.used),
+      starts: this.starts.subarray(0, this.length + 1),
       ascii: this.ascii,
     };
   }
