@@ -45,8 +45,8 @@ export interface GradeResult {
   m: Uint8Array;
   /** Index into profile.grades; -1 where not graded. */
   gradeIndex: Int16Array;
-  /** Composite X = scoreUnits[i] / scoreScale, exactly; NaN where not graded. */
-  scoreUnits: Float64Array;
+  /** Composite X = scoreUnits[i] / scoreScale, exactly; read only where graded (0 or NaN elsewhere). */
+  scoreUnits: Float64Array | Int32Array;
   scoreScale: number;
   scorePlaces: number;
   /** The analysis date as a day number (days since 1970-01-01). */

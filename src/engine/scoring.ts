@@ -26,7 +26,8 @@ export interface Scores {
   r: Uint8Array;
   f: Uint8Array;
   m: Uint8Array;
-  scoreUnits: Float64Array;
+  /** X in units of 10^-scorePlaces; read only where graded (0 or NaN elsewhere). */
+  scoreUnits: Float64Array | Int32Array;
   scorePlaces: number;
   gradeIndex: Int16Array;
 }
@@ -83,20 +84,26 @@ export function monetaryBounds(t: IntegerThresholds): number[] {
 function quantileScores(pop: Population, p: IntegerProfile, r: Uint8Array, f: Uint8Array, m: Uint8Array): void {
   let n = 0;
   for (let i = 0; i < pop.n; i++) n += pop.valid[i];
-  const members = new Int32Array(n);
-  for (let i = 0, j = 0; i < pop.n; i++) if (pop.valid[i]) members[j++] = i;
-  if (p.ties === "first" && pop.order) {
-    const order = pop.order;
-    members.sort((a, b) => order[a] - order[b]);
+  const first = p.ties === "first" && pop.order !== undefined;
+  // Member j is customer j when every customer is graded in input order: no array of them (tens of millions).
+  let members: Int32Array | null = null;
+  if (n < pop.n || first) {
+    members = new Int32Array(n);
+    for (let i = 0, j = 0; i < pop.n; i++) if (pop.valid[i]) members[j++] = i;
   }
+  if (first) {
+    const order = pop.order!;
+    members!.sort((a, b) => order[a] - order[b]);
+  }
+  const customer = members === null ? (j: number) => j : (j: number) => members[j];
   // Keys where smaller is better: R by D ascending, F by S descending, M by Z descending.
   const keys = new Float64Array(n);
-  for (let j = 0; j < n; j++) keys[j] = pop.days[members[j]];
-  rankIntoBins(members, keys, p, r);
-  for (let j = 0; j < n; j++) keys[j] = rankKey(pop.count[members[j]]);
-  rankIntoBins(members, keys, p, f);
-  for (let j = 0; j < n; j++) keys[j] = rankKey(pop.money[members[j]]);
-  rankIntoBins(members, keys, p, m);
+  for (let j = 0; j < n; j++) keys[j] = pop.days[customer(j)];
+  rankIntoBins(customer, keys, p, r);
+  for (let j = 0; j < n; j++) keys[j] = rankKey(pop.count[customer(j)]);
+  rankIntoBins(customer, keys, p, f);
+  for (let j = 0; j < n; j++) keys[j] = rankKey(pop.money[customer(j)]);
+  rankIntoBins(customer, keys, p, m);
 }
 
 /**
@@ -111,17 +118,18 @@ export function rankKey(x: number): number {
  * RULES.md §4: the customer at 0-based position q of N (best first) gets k - floor(k(2q+1) / 2N). With G customers
  * strictly better and a tie group of T: "average" takes q = G + (T-1)/2, "best" q = G, "first" q = G + (members of
  * the tie group earlier in input order). Only whole numbers are used: 2q+1 is computed, never q itself.
- * `members` are in input order (for "first": in the order of first appearance); keys[j] belongs to members[j].
+ * Members are in input order (for "first": in the order of first appearance); keys[j] belongs to member j, which is
+ * customer(j).
  */
-function rankIntoBins(members: Int32Array, keys: Float64Array, p: IntegerProfile, out: Uint8Array): void {
-  const n = members.length;
+function rankIntoBins(customer: (j: number) => number, keys: Float64Array, p: IntegerProfile, out: Uint8Array): void {
+  const n = keys.length;
   if (n === 0) return;
   const k = p.bins,
     ties = p.ties;
   // Member j, with `better` keys strictly smaller, in a tie group of `tied`, `earlier` of them before it in input
   // order. Scored as each is met: no per-member arrays beside the keys (tens of millions of customers).
   const score = (j: number, better: number, tied: number, earlier: number) => {
-    out[members[j]] = quantileScore(k, twiceQPlusOneOf(ties, better, tied, earlier), n);
+    out[customer(j)] = quantileScore(k, twiceQPlusOneOf(ties, better, tied, earlier), n);
   };
   const countable = countableKeys(keys, 2 * n + 1024);
   if (countable !== null) {
@@ -225,7 +233,9 @@ function compositeAndGrade(
 ): Pick<Scores, "scoreUnits" | "scorePlaces" | "gradeIndex"> {
   const places = ip.scorePlaces;
   const { side, xOf, gradeOf } = comboTable(ip);
-  const scoreUnits = new Float64Array(pop.n).fill(NaN);
+  // Scores in units are small whole numbers: four bytes each unless a profile's weights make them larger.
+  const fits = xOf.every((x) => Math.abs(x) <= 0x7fffffff);
+  const scoreUnits = fits ? new Int32Array(pop.n) : new Float64Array(pop.n).fill(NaN);
   const gradeIndex = new Int16Array(pop.n).fill(-1);
   for (let i = 0; i < pop.n; i++) {
     if (!pop.valid[i]) continue;

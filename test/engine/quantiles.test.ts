@@ -63,6 +63,26 @@ describe("quintiles without ties", () => {
   });
 });
 
+describe("customers not graded stand outside the ranking, wherever they are in the table", () => {
+  it("N = 5 among 7 rows: the two rows without a purchase count keep no score, the others rank among themselves", () => {
+    // Graded D: 3, 1, 20, 14, 7 (rows 0, 2, 3, 5, 6) sorted 1 3 7 14 20 at q 0..4; 5(2q+1)/10 = 0.5 1.5 2.5 3.5 4.5
+    // -> scores 5 4 3 2 1.
+    const rows: CustomerRow[] = [
+      { d: 3, s: 3, z: 500 },
+      { d: 2, s: "", z: 500 },
+      { d: 1, s: 3, z: 500 },
+      { d: 20, s: 3, z: 500 },
+      { d: 0, s: "", z: 500 },
+      { d: 14, s: 3, z: 500 },
+      { d: 7, s: 3, z: 500 },
+    ];
+    const res = grade(rows);
+    expect(rows.map((_, i) => isGraded(res, i))).toEqual([true, false, true, true, false, true, true]);
+    expect([0, 2, 3, 5, 6].map((i) => res.r[i])).toEqual([4, 5, 1, 2, 3]);
+    expect(res.summary.scoreCounts.recency).toEqual([0, 1, 1, 1, 1, 1]);
+  });
+});
+
 describe("tie rules: 10 customers, 6 share S = 1 (F)", () => {
   // S = 5, 4, 3, 2 hold q 0..3 -> 5 − floor((2q+1)/4) = 5 5 4 4.
   // The six S = 1 customers: G = 4, T = 6.
