@@ -26,6 +26,7 @@ import { addDecimals, decimalText, MoneySums, toDecimal, type Decimal } from "./
 import type { GradeResult } from "./grade";
 import {
   comboTable,
+  gradedMembers,
   lowerBound,
   monetaryBounds,
   quantileScore,
@@ -34,6 +35,7 @@ import {
   scoreAtMost,
   twiceQPlusOneOf,
   upperBound,
+  type Members,
   type Population,
 } from "./scoring";
 import { ENGINE_TEXTS } from "../i18n/engine";
@@ -232,8 +234,7 @@ function quantileRules(pop: Population, ip: IntegerProfile): Rules {
   const orderOf = (i: number) => (order ? order[i] : i);
   const ties = ip.ties,
     k = ip.bins;
-  // Only the rule "first" needs the members in input order; the others take the graded customers as they come.
-  const members = ties === "first" ? membersOf(pop, true) : validOf(pop);
+  const members = gradedMembers(pop, ties === "first");
   const n = members.length;
   // One array of keys serves each dimension in turn, unless a dimension keeps it as its sorted keys.
   const spare: Spare = {};
@@ -284,52 +285,6 @@ function quantileRules(pop: Population, ip: IntegerProfile): Rules {
       return totals.twiceQPlusOneAt(own, orderOf(i), c) <= place.most ? c.level : c.past;
     },
   };
-}
-
-/** The graded customers; for the tie rule "first" in input order (by where each one's first row stands). */
-/** The graded customers, without an array of them (one index per customer, tens of millions of customers). */
-function validOf(pop: Population): Members {
-  let n = 0;
-  for (let i = 0; i < pop.n; i++) n += pop.valid[i];
-  return {
-    length: n,
-    each(visit) {
-      for (let i = 0, j = 0; i < pop.n; i++) if (pop.valid[i]) visit(i, j++);
-    },
-  };
-}
-
-/** Members given as an array. */
-function listed(members: Int32Array): Members {
-  return {
-    length: members.length,
-    each(visit) {
-      for (let j = 0; j < members.length; j++) visit(members[j], j);
-    },
-  };
-}
-
-/** The customers ranked: how many, and each with its place among them. */
-interface Members {
-  length: number;
-  each(visit: (i: number, j: number) => void): void;
-}
-
-function membersOf(pop: Population, inInputOrder: boolean): Members {
-  let n = 0;
-  for (let i = 0; i < pop.n; i++) n += pop.valid[i];
-  const members = new Int32Array(n);
-  for (let i = 0, j = 0; i < pop.n; i++) if (pop.valid[i]) members[j++] = i;
-  const order = pop.order;
-  if (!inInputOrder || !order) return listed(members);
-  // Orders are distinct row numbers: sorted as plain numbers, then mapped back to their customers.
-  const orders = new Int32Array(n);
-  for (let j = 0; j < n; j++) orders[j] = order[members[j]];
-  orders.sort();
-  const customerAt = new Map<number, number>();
-  for (let j = 0; j < n; j++) customerAt.set(order[members[j]], members[j]);
-  for (let j = 0; j < n; j++) members[j] = customerAt.get(orders[j])!;
-  return listed(members);
 }
 
 /**
@@ -396,7 +351,7 @@ class RankedValues {
     const n = members.length;
     const keys = spare.keys ?? new Float64Array(n);
     spare.keys = undefined;
-    members.each((i, j) => (keys[j] = keyOf(i)));
+    for (let j = 0; j < n; j++) keys[j] = keyOf(members.at(j));
     this.keys = sortKeys(keys);
     if (!("sorted" in this.keys)) spare.keys = keys;
     this.orders = null;
@@ -404,10 +359,11 @@ class RankedValues {
     // Each tie group's orders, ascending: members taken in input order fill their group's places one after another.
     const orders = new Int32Array(n),
       filled = new Int32Array(n);
-    members.each((i) => {
+    for (let j = 0; j < n; j++) {
+      const i = members.at(j);
       const lo = this.lowerBound(keyOf(i));
       orders[lo + filled[lo]++] = orderOf(i);
-    });
+    }
     this.orders = orders;
   }
 

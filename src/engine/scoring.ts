@@ -81,21 +81,31 @@ export function monetaryBounds(t: IntegerThresholds): number[] {
   return t.monetary.map((b) => Number(b.text));
 }
 
-function quantileScores(pop: Population, p: IntegerProfile, r: Uint8Array, f: Uint8Array, m: Uint8Array): void {
+/** The graded customers in the order they are ranked in: member j is customer at(j). */
+export interface Members {
+  length: number;
+  at(j: number): number;
+}
+
+/**
+ * The graded customers in input order, or for the tie rule "first" in the order of each one's first appearance
+ * (`pop.order`). When every customer is graded in input order there is no array of them (tens of millions).
+ */
+export function gradedMembers(pop: Population, firstRule: boolean): Members {
   let n = 0;
   for (let i = 0; i < pop.n; i++) n += pop.valid[i];
-  const first = p.ties === "first" && pop.order !== undefined;
-  // Member j is customer j when every customer is graded in input order: no array of them (tens of millions).
-  let members: Int32Array | null = null;
-  if (n < pop.n || first) {
-    members = new Int32Array(n);
-    for (let i = 0, j = 0; i < pop.n; i++) if (pop.valid[i]) members[j++] = i;
-  }
-  if (first) {
-    const order = pop.order!;
-    members!.sort((a, b) => order[a] - order[b]);
-  }
-  const customer = members === null ? (j: number) => j : (j: number) => members[j];
+  const order = firstRule ? pop.order : undefined;
+  if (n === pop.n && order === undefined) return { length: n, at: (j) => j };
+  const members = new Int32Array(n);
+  for (let i = 0, j = 0; i < pop.n; i++) if (pop.valid[i]) members[j++] = i;
+  if (order !== undefined) members.sort((a, b) => order[a] - order[b]);
+  return { length: n, at: (j) => members[j] };
+}
+
+function quantileScores(pop: Population, p: IntegerProfile, r: Uint8Array, f: Uint8Array, m: Uint8Array): void {
+  const members = gradedMembers(pop, p.ties === "first");
+  const n = members.length;
+  const customer = members.at;
   // Keys where smaller is better: R by D ascending, F by S descending, M by Z descending.
   const keys = new Float64Array(n);
   for (let j = 0; j < n; j++) keys[j] = pop.days[customer(j)];
