@@ -24,8 +24,14 @@ export interface MergedTotals {
   local: Int32Array;
 }
 
-/** The parts' totals are consumed: their per-customer arrays are emptied as they are gathered. */
-export function mergeTotals(parts: readonly TotalsPart[]): MergedTotals {
+/**
+ * The parts' totals are consumed: their per-customer arrays are emptied as they are gathered. `gatherIds` makes the
+ * ids of the whole from the parts' lists (id j is id local[j] of list from[j]), in whatever form its reader keeps ids.
+ */
+export function mergeTotals(
+  parts: readonly TotalsPart[],
+  gatherIds: (lists: ValueList<string>[], from: Uint8Array, local: Int32Array) => ValueList<string>,
+): MergedTotals {
   const read = parts[0].totals.read;
   if (parts.some((p) => p.totals.read !== read)) throw new Error("the parts of the sales read different rows");
   const { from, local } = firstSeenOrder(parts.map((p) => p.firstSeen));
@@ -58,8 +64,8 @@ export function mergeTotals(parts: readonly TotalsPart[]): MergedTotals {
   const sum = (pick: (t: CustomerTotals) => number) => all.reduce((s, t) => s + pick(t), 0);
   const latest = all.map((t) => t.latestDay).filter((d): d is number => d !== null);
   const totals: CustomerTotals = {
-    ids: new MergedIds(
-      all.map((t) => t.ids),
+    ids: gatherIds(
+      parts.map((p) => p.totals.ids),
       from,
       local,
     ),
@@ -99,22 +105,4 @@ function firstSeenOrder(firstSeen: readonly Int32Array[]): { from: Uint8Array; l
     local[j] = next[best]++;
   }
   return { from, local };
-}
-
-/** The ids of all parts, in the merged order, read from the parts' own lists. */
-class MergedIds implements ValueList<string> {
-  constructor(
-    private readonly lists: readonly ValueList<string>[],
-    private readonly from: Uint8Array,
-    private readonly local: Int32Array,
-  ) {}
-
-  get length(): number {
-    return this.local.length;
-  }
-
-  at(j: number): string | undefined {
-    if (!(j >= 0 && j < this.local.length)) return undefined;
-    return this.lists[this.from[j]].at(this.local[j]);
-  }
 }

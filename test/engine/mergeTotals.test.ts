@@ -5,7 +5,7 @@
  * the notes in row order, and the counts of the whole.
  */
 
-import { mergeTotals, SalesTally, type CustomerTotals, type SalesWindow } from "../../src/engine";
+import { mergeTotals, SalesTally, type CustomerTotals, type SalesWindow, type ValueList } from "../../src/engine";
 
 type Sale = { id: string; day: number | null; amount: number };
 
@@ -32,6 +32,10 @@ function read(sales: Sale[], window: SalesWindow, mine: (s: Sale) => boolean, ca
   });
   return { totals: tally.totals(ids, sales.length), firstSeen: Int32Array.from(firstSeen) };
 }
+
+/** The ids of the whole as one array: id j is id local[j] of list from[j]. */
+const gatherIds = (lists: ValueList<string>[], from: Uint8Array, local: Int32Array) =>
+  Array.from(local, (l, j) => lists[from[j]].at(l)!);
 
 /** The totals as plain values, customer by customer (money as exact text). */
 function plain(t: CustomerTotals) {
@@ -72,7 +76,7 @@ test("sales split between two, three and four parts are put together as one read
       const partOf = (s: Sale) =>
         s.id === "" || s.day === null || Number.isNaN(s.amount) ? 0 : Number(s.id.slice(1)) % parts;
       const read_ = Array.from({ length: parts }, (_, p) => read(sales, window, (s) => partOf(s) === p, 1));
-      const merged = mergeTotals(read_);
+      const merged = mergeTotals(read_, gatherIds);
       expect(plain(merged.totals)).toEqual(plain(whole.totals));
       // Each customer of the whole is found in the part that read it.
       for (let j = 0; j < merged.local.length; j++) {
@@ -87,5 +91,5 @@ test("parts must have read the same rows: a part that read fewer is refused", ()
   const sales = randomSales(3, 50);
   const a = read(sales, window, (s) => s.id < "C30", 0);
   const b = read(sales.slice(0, 40), window, (s) => s.id >= "C30", 0);
-  expect(() => mergeTotals([a, b])).toThrow(/different rows/);
+  expect(() => mergeTotals([a, b], gatherIds)).toThrow(/different rows/);
 });

@@ -26,7 +26,7 @@ import type { Progress } from "../progress";
 import { headerTexts, type Table } from "../table";
 import { SUMMARY_TEXTS } from "../texts";
 import { UsageError } from "../usageError";
-import { SalesReader, WiderRows, type SalesRead, type SalesSetup } from "./salesReader";
+import { otherColumns, readBlocks, SalesReader, WiderRows, type SalesRead, type SalesSetup } from "./salesReader";
 import { readInThreads, threadsFor } from "./salesThreads";
 
 /**
@@ -121,7 +121,7 @@ async function readSales(
       ? await readInThreads(threads, setup, req.inputPath, options, blocks, first, step)
       : readHere(setup, blocks, first, step);
   progress.step(SUMMARY_TEXTS.grading);
-  const others = othersOf(setup);
+  const others = otherColumns(setup);
   const carried = carriedColumns(read, others, setup.width, table, req.lang);
   const totals = keptTotals(read.totals, carried.kept);
   const res = engineCall(() => gradeSalesTotals(totals, req.profile, window, unit.unit, carried.columns));
@@ -144,17 +144,8 @@ async function readSales(
 /** Every block read by one reader in this thread, from the first one already read. */
 function readHere(setup: SalesSetup, blocks: CsvBlocks, first: CsvBlock, step: (bytesRead: number) => void): SalesRead {
   const reader = new SalesReader(setup);
-  for (let block: CsvBlock | null = first; block !== null; block = blocks.next()) {
-    reader.read(block);
-    step(blocks.bytesRead);
-  }
+  readBlocks(reader, blocks, first, step);
   return reader.whole();
-}
-
-/** The columns no role reads, by table column (as SalesReader numbers them). */
-function othersOf(setup: SalesSetup): number[] {
-  const read = [setup.mapping.id!, setup.mapping.date!, setup.mapping.amount!];
-  return Array.from({ length: setup.width }, (_, c) => c).filter((c) => !read.includes(c));
 }
 
 /** The columns carried: every other column with a header or a value, as the whole-file reading chooses them. */

@@ -27,7 +27,7 @@ import {
   type Role,
   type SalesWindow,
 } from "../../engine";
-import type { CsvBlock } from "../csv/csvBlocks";
+import type { CsvBlock, CsvBlocks } from "../csv/csvBlocks";
 import { fieldText, ownNumber } from "../csv/csvTable";
 import { readDecimal, type DecimalReading } from "../csv/decimals";
 import { AS_IS, type CsvScan } from "../csv/scanCsv";
@@ -90,6 +90,28 @@ export interface SalesPart {
   names: [number, string][];
 }
 
+/** The columns no role reads, by table column: the ones carried with the sales (RULES.md §7). */
+export function otherColumns(setup: SalesSetup): number[] {
+  const read = [setup.mapping.id!, setup.mapping.date!, setup.mapping.amount!];
+  return Array.from({ length: setup.width }, (_, c) => c).filter((c) => !read.includes(c));
+}
+
+/**
+ * Every block of `blocks` read by `reader`, from `first` (a block already taken from them, or null for the next),
+ * with `step` told how far the reading got after each.
+ */
+export function readBlocks(
+  reader: SalesReader,
+  blocks: CsvBlocks,
+  first: CsvBlock | null,
+  step: (bytesRead: number) => void = () => undefined,
+): void {
+  for (let block = first ?? blocks.next(); block !== null; block = blocks.next()) {
+    reader.read(block);
+    step(blocks.bytesRead);
+  }
+}
+
 /** The part of the customers an id's hash falls to: its top bits (its low bits pick the id's slot in ByteIds). */
 function partOf(hash: number, parts: number): number {
   return parts === 1 ? 0 : Math.floor(((hash >>> 0) * parts) / 4294967296);
@@ -146,8 +168,7 @@ export class SalesReader {
     this.idColumn = mapping.id!;
     this.dateColumn = mapping.date!;
     this.amountColumn = mapping.amount!;
-    const read = [this.idColumn, this.dateColumn, this.amountColumn];
-    this.others = Array.from({ length: this.width }, (_, c) => c).filter((c) => !read.includes(c));
+    this.others = otherColumns(setup);
     this.tally = new SalesTally(setup.window, this.others.length);
     this.values = this.others.map(() => []);
     this.firstValues = this.others.map(() => []);

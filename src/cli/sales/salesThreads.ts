@@ -12,7 +12,7 @@ import { Worker } from "worker_threads";
 import { mergeTotals, MoneySums, type Cell } from "../../engine";
 import type { BlockOptions, CsvBlock, CsvBlocks } from "../csv/csvBlocks";
 import { ByteIds } from "./byteIds";
-import { SalesReader, type SalesPart, type SalesRead, type SalesSetup, type Share } from "./salesReader";
+import { readBlocks, SalesReader, type SalesPart, type SalesRead, type SalesSetup, type Share } from "./salesReader";
 
 /**
  * From this size on a sales file is read by several threads: below it, starting a thread and reading every block in
@@ -64,10 +64,7 @@ export async function readInThreads(
   let mine: SalesPart;
   try {
     const reader = new SalesReader(setup, { index: 0, of: threads });
-    for (let block: CsvBlock | null = first; block !== null; block = blocks.next()) {
-      reader.read(block);
-      step(blocks.bytesRead);
-    }
+    readBlocks(reader, blocks, first, step);
     mine = reader.part();
   } catch (err) {
     // What stopped this thread (a wider row, another encoding, a file that cannot be read) stops the others too.
@@ -106,12 +103,9 @@ function merged(parts: SalesPart[]): SalesRead {
     firstSeen: p.firstSeen,
   }));
   for (const p of parts) p.money = NO_MONEY;
-  const { totals, from, local } = mergeTotals(totalsParts);
   // The ids in the merged order, side by side: the output reads them one after another.
-  totals.ids = ByteIds.gathered(
-    totalsParts.map((p) => p.totals.ids as ByteIds),
-    from,
-    local,
+  const { totals, from, local } = mergeTotals(totalsParts, (lists, from, local) =>
+    ByteIds.gathered(lists as ByteIds[], from, local),
   );
   const values = parts[0].values.map((_, k) => {
     const column = new Array<Cell>(local.length);

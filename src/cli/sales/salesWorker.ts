@@ -2,14 +2,14 @@
 
 import { parentPort, workerData } from "worker_threads";
 import { CsvBlocks } from "../csv/csvBlocks";
-import { SalesReader } from "./salesReader";
+import { readBlocks, SalesReader } from "./salesReader";
 import type { ShareTask } from "./salesThreads";
 
 const task = workerData as ShareTask;
 const blocks = new CsvBlocks(task.path, task.options);
 try {
   const reader = new SalesReader(task.setup, task.share);
-  for (let block = blocks.next(); block !== null; block = blocks.next()) reader.read(block);
+  readBlocks(reader, blocks, null);
   const part = reader.part();
   // The large arrays move to the other thread instead of being copied.
   const moved = [
