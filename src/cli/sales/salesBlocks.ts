@@ -57,10 +57,10 @@ export async function gradeSalesInBlocks(req: GradeRequest, progress: Progress):
   let found: Found | undefined;
   let width = 0;
   for (;;) {
-    const options = (): BlockOptions => ({ forced: req.encoding, found, minRecords: HEADER_RECORDS, blockBytes });
-    const blocks = new CsvBlocks(req.inputPath, options());
+    const blocks = new CsvBlocks(req.inputPath, blockOptions(req, blockBytes, found));
     try {
-      return await readSales(blocks, () => new CsvBlocks(req.inputPath, options()), req, progress, size, width);
+      const again = () => new CsvBlocks(req.inputPath, blockOptions(req, blockBytes, found));
+      return await readSales(blocks, again, req, progress, size, width);
     } catch (err) {
       if (err instanceof EncodingChanged) found = err.found;
       else if (err instanceof WiderRows) width = err.width;
@@ -110,12 +110,11 @@ async function readSales(
   const threads = threadsFor(size);
   const step = (done: number) => progress.step(SUMMARY_TEXTS.reading, Math.min(done, size), size);
   // The other threads open the file as this one did: in the encoding found, in blocks of the same size.
-  const options: BlockOptions = {
-    forced: req.encoding,
-    found: { encoding: blocks.encoding, bom: blocks.bom, evidence: blocks.evidence },
-    minRecords: HEADER_RECORDS,
-    blockBytes: blocks.blockSize,
-  };
+  const options = blockOptions(req, blocks.blockSize, {
+    encoding: blocks.encoding,
+    bom: blocks.bom,
+    evidence: blocks.evidence,
+  });
   const read =
     threads > 1
       ? await readInThreads(threads, setup, req.inputPath, options, blocks, first, step)
@@ -139,6 +138,11 @@ async function readSales(
     () => (i) => read.names.get(i) ?? "",
   );
   return { graded, warnings: blocks.warnings() };
+}
+
+/** How the file is opened in blocks: in `found`'s encoding when known, else the one --encoding names or detection finds. */
+function blockOptions(req: GradeRequest, blockBytes: number, found: Found | undefined): BlockOptions {
+  return { forced: req.encoding, found, minRecords: HEADER_RECORDS, blockBytes };
 }
 
 /** Every block read by one reader in this thread, from the first one already read. */
