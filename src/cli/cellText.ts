@@ -60,6 +60,19 @@ function startsLikeFormula(code: number): boolean {
 const APOSTROPHE = 39;
 
 /**
+ * True when csvField leaves the text whose UTF-8 bytes these are as it is — no apostrophe to add, nothing to quote —
+ * so that the bytes themselves can be written.
+ */
+export function csvFieldKeepsBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  if (start < end && (bytes[start] === APOSTROPHE || startsLikeFormula(bytes[start]))) return false;
+  for (let k = start; k < end; k++) {
+    const b = bytes[k];
+    if (b === 34 || b === 44 || b === 13 || b === 10) return false; // NEEDS_QUOTES: " , CR LF
+  }
+  return true;
+}
+
+/**
  * Defence against formula injection (CSV injection) when Excel opens the output: text that starts with =, +, -, @,
  * tab or carriage return and is not a number gets a leading apostrophe, as OWASP advises, so Excel shows it as text
  * ("'=HYPERLINK(…)") instead of running it. Numbers such as -5 or -1,200.50 are left alone. The text itself is never

@@ -1,4 +1,5 @@
 import type { ValueList } from "../../engine";
+import { csvFieldKeepsBytes } from "../cellText";
 import type { ByteWriter } from "../xlsx/byteWriter";
 
 /** Ids that write themselves into CSV output from their bytes, when no CSV rule changes them. */
@@ -68,10 +69,7 @@ export class ByteIds implements CsvIds {
     const start = this.starts[j],
       end = this.starts[j + 1];
     const bytes = this.bytes;
-    // csvField leaves an id alone unless it starts like a formula or an apostrophe, or holds a quote, comma or line
-    // break: those are written from their text.
-    if (start === end || FORMULA_START[bytes[start]] === 1) return false;
-    for (let k = start; k < end; k++) if (QUOTED[bytes[k]] === 1) return false;
+    if (!csvFieldKeepsBytes(bytes, start, end)) return false;
     out.ensure(end - start);
     const buf = out.buf;
     let at = out.at;
@@ -169,17 +167,6 @@ export class ByteIds implements CsvIds {
     }
     this.slots = slots;
   }
-}
-
-/** First bytes csvField may change a cell for: = + - @ tab CR and the apostrophe. */
-const FORMULA_START = byteSet("=+-@\t\r'");
-/** Bytes that make csvField quote a cell. */
-const QUOTED = byteSet('",\r\n');
-
-function byteSet(chars: string): Uint8Array {
-  const set = new Uint8Array(256);
-  for (const c of chars) set[c.charCodeAt(0)] = 1;
-  return set;
 }
 
 /** Int32s per slot of the table. */
