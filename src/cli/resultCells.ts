@@ -1,15 +1,18 @@
 import {
+  nextGradeOrdersOf,
   resultCell,
   resultColumns,
   resultSetting,
   resultText,
   type GradeResult,
   type Lang,
+  type NextGradeOrders,
   type ResultColumn,
   type ResultDependence,
   type ResultRows,
 } from "../engine";
 import { csvField, dateOfDay } from "./cellText";
+import { writeUnits } from "./csv/numberBytes";
 import type { GradedTable } from "./gradeTable";
 import type { ByteWriter } from "./xlsx/byteWriter";
 
@@ -40,6 +43,12 @@ export class ResultCells {
   /** Per segment with a key, the CSV bytes made for each key (keys are small whole numbers: an array, not a Map). */
   private readonly csvCaches: (Buffer | undefined)[][];
   private readonly previousIndex = new Map<string, number>();
+  /**
+   * Per result column, a writer of its CSV cell straight into bytes, for the columns made per row that have one: it
+   * writes the cell (its comma first) and returns true, or writes nothing and returns false (then the cell's text is
+   * written through csvField).
+   */
+  private readonly csvWriters: (((out: ByteWriter, i: number) => boolean) | undefined)[];
 
   constructor(
     private readonly res: GradeResult,
@@ -63,6 +72,7 @@ export class ResultCells {
       previous: (i) => this.previousKey(i),
     });
     this.csvCaches = this.segments.map(() => []);
+    this.csvWriters = this.columns.map((c) => (c.id === "nextGrade" ? nextGradeCsv(res) : undefined));
     migration?.previousGrades.forEach((g, k) => this.previousIndex.set(g, k));
   }
 
@@ -122,6 +132,8 @@ export class ResultCells {
       }
       const columns = segment.columns;
       for (let k = 0; k < columns.length; k++) {
+        const writer = this.csvWriters[segment.start + k];
+        if (writer !== undefined && writer(out, i)) continue;
         const v = columns[k].value(rows, i);
         if (v === null) {
           out.ensure(1);
@@ -177,6 +189,30 @@ export class ResultCells {
 }
 
 const COMMA = 44;
+
+/**
+ * The next-grade cell as bytes: empty where there is nothing to say, else the order's exact decimal as the column's
+ * value writes it (formatUnits of its cents), which csvField leaves as it is (a positive number). The words for an
+ * order out of reach and orders of 2^53 cents or more go through the column's value.
+ */
+function nextGradeCsv(res: GradeResult): (out: ByteWriter, i: number) => boolean {
+  let orders: NextGradeOrders | undefined;
+  return (out, i) => {
+    orders ??= nextGradeOrdersOf(res);
+    const c = orders.cents[i];
+    if (c !== c) {
+      out.ensure(1);
+      out.buf[out.at++] = COMMA;
+      return true;
+    }
+    if (!(c > 0 && c <= Number.MAX_SAFE_INTEGER) || (orders.large.size > 0 && orders.large.has(i))) return false;
+    out.ensure(1);
+    out.buf[out.at++] = COMMA;
+    writeUnits(out, c, orders.places);
+    return true;
+  };
+}
+
 const CHANGE_KEYS = { none: 0, up: 1, down: 2, same: 3, new: 4, gone: 5, other: 6 } as const;
 
 /**

@@ -97,7 +97,15 @@ export { addPeriod, hasContactPeriods, nextContactDay, periodText } from "./peri
 export { gradeShares, largestRemainderShares, shareText, type GradeShares } from "./gradeShares";
 export { changeText, compareGradings, movementText, type GradeMigration, type PreviousGrading } from "./migration";
 export { rfMap, type RfMap } from "./rfMap";
-export { centPlaces, NOT_REACHABLE_TEXT, nextGradeOrder, nextGradeOrders, nextGradeSummary } from "./nextGrade";
+export {
+  centPlaces,
+  NOT_REACHABLE_TEXT,
+  nextGradeOrder,
+  nextGradeOrders,
+  nextGradeOrdersOf,
+  nextGradeSummary,
+  type NextGradeOrders,
+} from "./nextGrade";
 export { gradeHistory, periodEnds, type GradeHistory, type HistoryStep } from "./gradeHistory";
 export {
   historyCustomers,

@@ -1,7 +1,8 @@
 /** writeNumberText must write exactly String(x) for every number, whichever way it takes. */
 
 import fc from "fast-check";
-import { writeNumberText } from "../../../src/cli/csv/numberBytes";
+import { writeNumberText, writeUnits } from "../../../src/cli/csv/numberBytes";
+import { formatUnits } from "../../../src/engine/decimal";
 import { ByteWriter } from "../../../src/cli/xlsx/byteWriter";
 
 function written(x: number): string {
@@ -49,4 +50,37 @@ test.each([
   2.675,
 ])("%p is written as String(%p)", (x) => {
   expect(written(x)).toBe(String(x));
+});
+
+function unitsWritten(units: number, places: number): string {
+  const out = new ByteWriter(4);
+  writeUnits(out, units, places);
+  return out.buf.toString("latin1", 0, out.at);
+}
+
+test("writeUnits writes exactly the engine's formatUnits text of any safe integer in 0 to 6 places", () => {
+  const units = fc.oneof(
+    fc.integer({ min: -1e6, max: 1e6 }),
+    fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+  );
+  fc.assert(
+    fc.property(units, fc.integer({ min: 0, max: 6 }), (u, places) => {
+      expect(unitsWritten(u, places)).toBe(formatUnits(u, places));
+    }),
+    { numRuns: 20_000 },
+  );
+});
+
+test.each([
+  [1, 2, "0.01"],
+  [100, 2, "1"],
+  [123450, 2, "1234.5"],
+  [1, 6, "0.000001"],
+  [1_000_000, 6, "1"],
+  [-250, 2, "-2.5"],
+  [0, 6, "0"],
+  [Number.MAX_SAFE_INTEGER, 2, "90071992547409.91"],
+  [99_999_999, 6, "99.999999"],
+])("%p units in %p places are written %p", (units, places, text) => {
+  expect(unitsWritten(units, places)).toBe(text);
 });
