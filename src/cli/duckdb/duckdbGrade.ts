@@ -167,7 +167,7 @@ async function readRows(
   if (gate.readError !== undefined) return { declined: "unreadable", detail: gate.readError };
   if (!gate.strict) return { declined: "notStrict" };
   if (gate.rows === 0) return { declined: "emptyTable" };
-  const rows = await readCheckedCustomers(connection, gate.rows, asOfDay);
+  const rows = await readCheckedCustomers(connection, gate.rows);
   return { rows };
 }
 

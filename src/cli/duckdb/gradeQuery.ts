@@ -10,32 +10,23 @@
  */
 
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { formatDay, type CheckedCustomers } from "../../engine";
+import type { CheckedCustomers } from "../../engine";
 import { ROWS_TABLE } from "./strictCells";
 
 /** rn, D, S, Z of every row: INTEGER, INTEGER, DOUBLE, DOUBLE (numbers in JavaScript, never BigInt). */
-function rowValuesSql(asOfDay: number): string {
-  return (
-    `SELECT CAST(rowid AS INTEGER) AS rn, CAST(date_diff('day', date, DATE '${formatDay(asOfDay)}') AS INTEGER) AS d, ` +
-    `CAST(count AS DOUBLE) AS s, money AS z FROM ${ROWS_TABLE}`
-  );
-}
+const ROW_VALUES_SQL = `SELECT CAST(rowid AS INTEGER) AS rn, d, s, z FROM ${ROWS_TABLE}`;
 
 /**
  * Reads D, S and Z of the `n` rows of the gate's table. A position out of range or met twice, a missing value, or a
  * row missing means the rows are not the file's as the gate read them: that stops the run (the caller declines).
  */
-export async function readCheckedCustomers(
-  connection: DuckDBConnection,
-  n: number,
-  asOfDay: number,
-): Promise<CheckedCustomers> {
+export async function readCheckedCustomers(connection: DuckDBConnection, n: number): Promise<CheckedCustomers> {
   const days = new Int32Array(n),
     count = new Float64Array(n),
     money = new Float64Array(n);
   const met = new Uint8Array(n);
   let seen = 0;
-  const result = await connection.stream(rowValuesSql(asOfDay));
+  const result = await connection.stream(ROW_VALUES_SQL);
   for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const rows = chunk.rowCount; // a call into DuckDB each time it is read
     const rn = chunk.getColumnVector(0),

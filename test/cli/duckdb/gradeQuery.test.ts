@@ -81,7 +81,7 @@ test.each(cases.map(([p, u]) => [p.id, u, p] as const))(
     expect(gate.strict).toBe(true);
 
     expect(gate.rows).toBe(rows.length);
-    const values = await readCheckedCustomers(connection, gate.rows, AS_OF);
+    const values = await readCheckedCustomers(connection, gate.rows);
     // The numbers each row stands for are the ones the engine reads from its texts.
     expect(Array.from(values.days)).toEqual(rows.map((row) => AS_OF - parseDateText(row.date)!));
     expect(Array.from(values.count)).toEqual(rows.map((row) => Number(row.count)));
@@ -129,7 +129,7 @@ test("the tie rule 'first' follows the file's order: the same rows in another or
       { asOfDay: AS_OF, positiveTotal: false },
       4,
     );
-    const values = await readCheckedCustomers(connection, ordered.length, AS_OF);
+    const values = await readCheckedCustomers(connection, ordered.length);
     const graded = gradeCheckedCustomers(values, profile, { asOf: AS_OF, unit: "yuan" });
     return new Map(ordered.map((row, i) => [row.id, graded.f[i]]));
   };
@@ -153,8 +153,8 @@ test("rows that are not the gate's stop the reading: a row beyond the count, or 
     { asOfDay: AS_OF, positiveTotal: false },
     4,
   );
-  await expect(readCheckedCustomers(connection, 2, AS_OF)).rejects.toThrow("row 2 of 2");
-  await expect(readCheckedCustomers(connection, 4, AS_OF)).rejects.toThrow("3 rows for 4 lines");
-  const values = await readCheckedCustomers(connection, 3, AS_OF);
+  await expect(readCheckedCustomers(connection, 2)).rejects.toThrow("row 2 of 2");
+  await expect(readCheckedCustomers(connection, 4)).rejects.toThrow("3 rows for 4 lines");
+  const values = await readCheckedCustomers(connection, 3);
   expect(Array.from(values.count)).toEqual([3, 4, 5]);
 });
