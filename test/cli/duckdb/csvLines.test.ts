@@ -107,6 +107,54 @@ test("the index finds each line again by its place, from any offset, with or wit
   );
 });
 
+test("lines split by the usual case first come out exactly as read byte by byte, problems included", () => {
+  // Every byte the quick split treats apart (quote, CR, LF, comma, the formula starts, apostrophe, tab), at any place.
+  const piece = fc.constantFrom(
+    "A1",
+    "x",
+    "7",
+    "",
+    "-5",
+    "-x",
+    "+1",
+    "=1",
+    "@a",
+    "'a",
+    "a'",
+    "\t",
+    "a\tb",
+    '"q"',
+    "中文",
+  );
+  const lineText = fc.array(piece, { minLength: 1, maxLength: 4 }).map((cells) => cells.join(","));
+  const br = fc.constantFrom("\r\n", "\n", "\r", "\r\n", "\n");
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(lineText, br), { minLength: 1, maxLength: 30 }),
+      fc.boolean(),
+      fc.integer({ min: 1, max: 120 }),
+      fc.integer({ min: 1, max: 9 }),
+      (rows, crlf, block, ask) => {
+        const path = file(rows.map(([l, b]) => l + b).join(""));
+        const read = (plainFirst: boolean) => {
+          const reader = new DataLines(path, 0, crlf, block, plainFirst);
+          const lines: string[] = [];
+          const problems: (string | null)[] = [];
+          for (let raw = reader.next(ask); raw !== null; raw = reader.next(ask)) {
+            for (let k = 0; k < raw.starts.length; k++)
+              lines.push(raw.bytes.toString("utf8", raw.starts[k], raw.ends[k]));
+            problems.push(reader.problem);
+          }
+          reader.close();
+          return { lines, problems };
+        };
+        expect(read(true)).toEqual(read(false));
+      },
+    ),
+    { numRuns: 1000 },
+  );
+});
+
 test("a line longer than a block is read whole", () => {
   const long = "L1," + "x".repeat(1000) + ",1";
   const { lines } = readAll(file(`A1,a,1\n${long}\nA3,c,3\n`), false, 64, 10);
