@@ -5,9 +5,12 @@
 export class ByteWriter {
   buf: Buffer;
   at = 0;
+  /** `buf` read as words (copyFrom). */
+  private view: DataView;
 
   constructor(capacity = 1 << 20) {
     this.buf = Buffer.allocUnsafe(capacity);
+    this.view = viewOf(this.buf);
   }
 
   /** Room for n more bytes. */
@@ -16,6 +19,24 @@ export class ByteWriter {
     const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + n));
     this.buf.copy(bigger, 0, 0, this.at);
     this.buf = bigger;
+    this.view = viewOf(bigger);
+  }
+
+  /**
+   * Bytes [from, to) of `src`, whose words `srcView` reads (viewOf). Four bytes at a time through DataViews, not one
+   * by one: copying millions of short runs (a row's line, its cached cells) costs a third of a loop over bytes, and
+   * less than a call into Node (Buffer.copy) or a view made per run (set with subarray).
+   */
+  copyFrom(src: Uint8Array, srcView: DataView, from: number, to: number): void {
+    const length = to - from;
+    this.ensure(length);
+    const view = this.view,
+      buf = this.buf;
+    let at = this.at,
+      k = from;
+    for (; k + 4 <= to; k += 4, at += 4) view.setInt32(at, srcView.getInt32(k));
+    for (; k < to; k++) buf[at++] = src[k];
+    this.at = at;
   }
 
   /** Bytes made earlier (a tag, a cached cell). */
@@ -66,7 +87,13 @@ export class ByteWriter {
   take(): Buffer {
     const out = this.buf.subarray(0, this.at);
     this.buf = Buffer.allocUnsafe(this.buf.length);
+    this.view = viewOf(this.buf);
     this.at = 0;
     return out;
   }
+}
+
+/** The DataView ByteWriter.copyFrom reads a source's words with. */
+export function viewOf(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
