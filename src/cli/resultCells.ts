@@ -72,7 +72,9 @@ export class ResultCells {
       previous: (i) => this.previousKey(i),
     });
     this.csvCaches = this.segments.map(() => []);
-    this.csvWriters = this.columns.map((c) => (c.id === "nextGrade" ? nextGradeCsv(res) : undefined));
+    this.csvWriters = this.columns.map((c) =>
+      c.id === "nextGrade" ? nextGradeCsv(res, (i) => this.cellCsv(c, i)) : undefined,
+    );
     migration?.previousGrades.forEach((g, k) => this.previousIndex.set(g, k));
   }
 
@@ -120,7 +122,7 @@ export class ResultCells {
    * into Node), the cells made per row encoded only when they hold something.
    */
   writeCsv(out: ByteWriter, i: number): void {
-    const { segments, rows } = this;
+    const segments = this.segments;
     for (let s = 0; s < segments.length; s++) {
       const segment = segments[s];
       if (segment.key !== undefined) {
@@ -134,11 +136,11 @@ export class ResultCells {
       for (let k = 0; k < columns.length; k++) {
         const writer = this.csvWriters[segment.start + k];
         if (writer !== undefined && writer(out, i)) continue;
-        const v = columns[k].value(rows, i);
-        if (v === null) {
+        const text = this.cellCsv(columns[k], i);
+        if (text.length === 1) {
           out.ensure(1);
           out.buf[out.at++] = COMMA;
-        } else out.utf8("," + csvField(resultText(columns[k], v)));
+        } else out.utf8(text);
       }
     }
   }
@@ -157,11 +159,14 @@ export class ResultCells {
 
   private rowCsv(segment: ResultSegment, i: number): string {
     let text = "";
-    for (const column of segment.columns) {
-      const v = column.value(this.rows, i);
-      text += v === null ? "," : "," + csvField(resultText(column, v));
-    }
+    for (const column of segment.columns) text += this.cellCsv(column, i);
     return text;
+  }
+
+  /** One result cell of row i as CSV, its comma first. */
+  private cellCsv(column: ResultColumn, i: number): string {
+    const v = column.value(this.rows, i);
+    return v === null ? "," : "," + csvField(resultText(column, v));
   }
 
   /** The cells of one segment of row i as workbook values: numbers, texts, Dates, null for empty cells. */
@@ -193,16 +198,23 @@ const COMMA = 44;
 /**
  * The next-grade cell as bytes: empty where there is nothing to say, else the order's exact decimal as the column's
  * value writes it (formatUnits of its cents), which csvField leaves as it is (a positive number). The words for an
- * order out of reach and orders of 2^53 cents or more go through the column's value.
+ * order out of reach are the same in every row: made once by `cellCsv` (the column's own way) and copied. Orders of
+ * 2^53 cents or more go through `cellCsv` every time.
  */
-function nextGradeCsv(res: GradeResult): (out: ByteWriter, i: number) => boolean {
+function nextGradeCsv(res: GradeResult, cellCsv: (i: number) => string): (out: ByteWriter, i: number) => boolean {
   let orders: NextGradeOrders | undefined;
+  let outOfReach: Buffer | undefined;
   return (out, i) => {
     orders ??= nextGradeOrdersOf(res);
     const c = orders.cents[i];
     if (c !== c) {
       out.ensure(1);
       out.buf[out.at++] = COMMA;
+      return true;
+    }
+    if (c === Infinity) {
+      outOfReach ??= Buffer.from(cellCsv(i));
+      out.bytes(outOfReach);
       return true;
     }
     if (!(c > 0 && c <= Number.MAX_SAFE_INTEGER) || (orders.large.size > 0 && orders.large.has(i))) return false;
