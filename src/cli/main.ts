@@ -12,6 +12,7 @@ import { gradeHelpAfter, helpTexts, langChoices, localizeCommanderError, localiz
 import { profilesText } from "./profilesCommand";
 import { addSqlCommand } from "./sqlProgram";
 import { addHistoryCommand } from "./historyProgram";
+import { runWithMallocSetting, wantsMallocSetting } from "./mallocSetting";
 import { writeStdout } from "./stdout";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./usageError";
 import { stdoutFailure } from "./writeFailure";
@@ -114,11 +115,22 @@ export async function main(argv: readonly string[]): Promise<number> {
 if (require.main === module) {
   // `npm run rfm -- grade FILE` runs in the package folder; file names are meant from where the user typed them.
   if (process.env.npm_lifecycle_event === "rfm" && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
-  // A reader that stops early (`rfm grade ... 2>&1 | head -3`) is not an error: a closed stdout or stderr ends the
-  // run quietly, as other command-line tools do. Any other failure to write stdout is the command's one-line error
-  // (exit 2); when stderr itself cannot be written there is nothing left to say, only the exit status. Nothing is
-  // left half-written: --out files are renamed into place only when complete, and the temporary file is removed on
-  // exit.
+  // A large input is read in a child process that gives memory back to the system as it frees it (mallocSetting.ts).
+  if (wantsMallocSetting(process.argv.slice(2))) {
+    process.exitCode = runWithMallocSetting();
+  } else {
+    runHere();
+  }
+}
+
+/**
+ * The command in this process. A reader that stops early (`rfm grade ... 2>&1 | head -3`) is not an error: a closed
+ * stdout or stderr ends the run quietly, as other command-line tools do. Any other failure to write stdout is the
+ * command's one-line error (exit 2); when stderr itself cannot be written there is nothing left to say, only the exit
+ * status. Nothing is left half-written: --out files are renamed into place only when complete, and the temporary file
+ * is removed on exit.
+ */
+function runHere(): void {
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(EXIT_OK);
     const failure = stdoutFailure(err);
