@@ -575,7 +575,7 @@ function jobs(python: string | undefined): Job[] {
 }
 
 const fmtS = (s: number) => `${s.toFixed(s < 10 ? 2 : 1)} s`;
-const fmtGb = (mb: number) => `${(mb / 1024).toFixed(2)} GB`;
+const fmtGb = (mb: number) => `${(mb / 1024).toFixed(2)} GiB`;
 
 export async function run(): Promise<void> {
   if (!existsSync(TIME)) throw new Error(`${TIME} is needed to measure peak memory (Debian: apt-get install time)`);
@@ -650,7 +650,7 @@ export async function run(): Promise<void> {
             counts.set(tool.name, parts);
             // Each figure as it comes, so that a long run that is stopped still leaves its numbers.
             console.log(
-              `  run ${run + 1}: ${job.name} ${tool.name} ${fmtS(m.wallS)} ${Math.round(m.rssMb)} MB  ${Object.entries(
+              `  run ${run + 1}: ${job.name} ${tool.name} ${fmtS(m.wallS)} ${Math.round(m.rssMb)} MiB  ${Object.entries(
                 parts,
               )
                 .map(([p, c]) => `${p}: ${c}`)
@@ -702,7 +702,7 @@ export async function run(): Promise<void> {
       console.log(
         `${job.name.padEnd(14)} ${tool.name.padEnd(10)} ` +
           (s
-            ? `${fmtS(s.wallS).padStart(8)} ${String(Math.round(s.rssMb)).padStart(6)} MB ${Math.round(
+            ? `${fmtS(s.wallS).padStart(8)} ${String(Math.round(s.rssMb)).padStart(6)} MiB ${Math.round(
                 job.rows / s.wallS,
               )
                 .toLocaleString("en")
@@ -734,13 +734,13 @@ export async function run(): Promise<void> {
       );
     }
     console.log(
-      "goals: rfm ÷ DuckDB <= 1.2 on every row, rfm ÷ pandas <= 0.5, rfm's peak <= 1.5 GB at 15M customers, 60M and 90M sales",
+      "goals: rfm ÷ DuckDB <= 1.2 on every row, rfm ÷ pandas <= 0.5, rfm's peak <= 1.5 GiB at 15M customers, 60M and 90M sales",
     );
   }
   const xlsx = summary("xlsx-out|rfm");
   if (xlsx) console.log(`.xlsx out: ${fmtS(xlsx.wallS)} for ${ROWS.toLocaleString("en")} rows (goal <= 10 s at 1M)`);
   const full = summary("xlsx-in|rfm");
-  if (full) console.log(`full-height .xlsx in: peak ${Math.round(full.rssMb)} MB (goal < 1536)`);
+  if (full) console.log(`full-height .xlsx in: peak ${Math.round(full.rssMb)} MiB (goal < 1536)`);
   console.log(
     `load average after measuring: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
   );
