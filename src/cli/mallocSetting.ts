@@ -5,9 +5,9 @@
  * Why: by default glibc raises that threshold as blocks are freed (up to 32 MB), after which the millions of short-
  * lived blocks a large file is read in (each 4 MB block of a sales file and its cell positions, in each reading
  * thread) and the growing per-customer arrays come from its heaps, where freed memory stays counted against the
- * process. Measured on 90M sales (2.1 GiB): peak 1.56-1.67 GiB by default, 1.38 GiB with the fixed threshold, in the
- * same time. glibc reads the setting only when a process starts, hence the child; other systems and smaller inputs
- * run as they are.
+ * process. Measured on 90M sales (2.1 GiB): a peak of 1.48-1.64 GiB in five runs by default, 1.34-1.49 GiB in seven
+ * with the fixed threshold, in the same time. glibc reads the setting only when a process starts, hence the child;
+ * other systems and smaller inputs run as they are.
  */
 
 import { spawnSync } from "child_process";
