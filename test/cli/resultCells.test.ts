@@ -1,0 +1,91 @@
+/**
+ * ResultCells writes each row's result cells as bytes (writeCsv: cached runs, next-grade orders straight from their
+ * cents, the words out of reach copied) exactly as the text csvSuffix makes them cell by cell through csvField.
+ */
+
+import {
+  builtinProfile,
+  gradeCustomers,
+  gradeSales,
+  nextGradeOrders,
+  type GradeResult,
+  type Lang,
+} from "../../src/engine";
+import type { GradedTable } from "../../src/cli/gradeTable";
+import { ResultCells } from "../../src/cli/resultCells";
+import { ByteWriter } from "../../src/cli/xlsx/byteWriter";
+
+function random(seed: number): () => number {
+  let a = seed;
+  return () => (a = (a * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
+const day = (k: number) => new Date(Date.UTC(2025, 6, 1) - k * 86_400_000).toISOString().slice(0, 10);
+
+/** Every row's bytes from writeCsv against its text from csvSuffix. */
+function expectSame(res: GradeResult, lang: Lang): void {
+  // ResultCells reads only these of the graded table: no previous grading, notes named as the engine names them.
+  const graded = { migration: undefined, noteContext: {} } as unknown as GradedTable;
+  const cells = new ResultCells(res, lang, graded);
+  const out = new ByteWriter(16);
+  for (let i = 0; i < res.n; i++) {
+    out.at = 0;
+    cells.writeCsv(out, i);
+    expect(out.buf.toString("utf8", 0, out.at)).toBe(cells.csvSuffix(i));
+  }
+}
+
+test.each(["en", "zh", "zh-TW"] as Lang[])(
+  "a customer table with the Shaoxing thresholds (orders in yuan, out of reach, none, not graded): %s",
+  (lang) => {
+    const rnd = random(5);
+    const rows = Array.from({ length: 600 }, (_, k) => [
+      `C${k}`,
+      day(Math.floor(rnd() * 400) - 3), // a few after the analysis date: not graded
+      String(Math.floor(rnd() * 20)), // some 0: not graded
+      String(Math.round(rnd() * 12_000_000) / 100),
+    ]);
+    const res = gradeCustomers(
+      {
+        ids: rows.map((r) => r[0]),
+        lastDates: rows.map((r) => r[1]),
+        counts: rows.map((r) => r[2]),
+        totals: rows.map((r) => r[3]),
+      },
+      builtinProfile("shaoxing")!,
+      { asOf: "2025-07-01", unit: "yuan" },
+    );
+    expectSame(res, lang);
+  },
+);
+
+test.each(["en", "zh"] as Lang[])("sales records with the Wuhan quintiles (orders in 万元, refunds): %s", (lang) => {
+  const rnd = random(9);
+  const ids: string[] = [],
+    dates: string[] = [],
+    amounts: string[] = [];
+  for (let k = 0; k < 2000; k++) {
+    ids.push(`W${Math.floor(rnd() * 400)}`);
+    dates.push(day(Math.floor(rnd() * 500)));
+    amounts.push(((Math.round(rnd() * 90_000_000) - 3_000_000) / 100).toFixed(2));
+  }
+  const res = gradeSales({ ids, dates, amounts }, builtinProfile("wuhan")!);
+  expectSame(res, lang);
+});
+
+test("orders of billions, whose cents need all their digits", () => {
+  const rnd = random(13);
+  const ids: string[] = [],
+    dates: string[] = [],
+    amounts: string[] = [];
+  for (let k = 0; k < 300; k++) {
+    ids.push(`K${Math.floor(rnd() * 60)}`);
+    dates.push(day(Math.floor(rnd() * 200)));
+    amounts.push(`${Math.floor(rnd() * 2e10)}.${String(Math.floor(rnd() * 10_000)).padStart(4, "0")}`);
+  }
+  const res = gradeSales({ ids, dates, amounts }, builtinProfile("wuhan")!);
+  const orders = nextGradeOrders(res);
+  // Orders of more than a billion in the input's unit are among them.
+  expect(Array.from(orders.cents).some((c) => c > 1e9 * 10 ** orders.places && c < Infinity)).toBe(true);
+  expectSame(res, "en");
+});
