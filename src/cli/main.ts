@@ -116,11 +116,9 @@ if (require.main === module) {
   // `npm run rfm -- grade FILE` runs in the package folder; file names are meant from where the user typed them.
   if (process.env.npm_lifecycle_event === "rfm" && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   // A large input is read in a child process that gives memory back to the system as it frees it (mallocSetting.ts).
-  if (wantsMallocSetting(process.argv.slice(2))) {
-    process.exitCode = runWithMallocSetting();
-  } else {
-    runHere();
-  }
+  const status = wantsMallocSetting(process.argv.slice(2)) ? runWithMallocSetting() : null;
+  if (status === null) runHere();
+  else process.exitCode = status;
 }
 
 /**

@@ -31,14 +31,15 @@ export function wantsMallocSetting(args: readonly string[], env: NodeJS.ProcessE
 
 /**
  * Runs the same command in a child process with the setting and returns its exit status (a child ended by a signal
- * ends this process by the same signal). Standard input, output and error are the child's own.
+ * ends this process by the same signal); null when no child could be started (then the command runs here, as it
+ * would without the setting). Standard input, output and error are the child's own.
  */
-export function runWithMallocSetting(): number {
+export function runWithMallocSetting(): number | null {
   const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
     stdio: "inherit",
     env: { ...process.env, MALLOC_MMAP_THRESHOLD_: MMAP_THRESHOLD, [CHILD]: "1" },
   });
-  if (child.error) throw child.error;
+  if (child.error) return null;
   if (child.signal) process.kill(process.pid, child.signal);
   return child.status ?? 1;
 }
