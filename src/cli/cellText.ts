@@ -104,9 +104,13 @@ function isGuarded(text: string): boolean {
   return Number.isNaN(cellNumber(k === 0 ? text : text.slice(k)));
 }
 
-/** =, +, -, @, tab and an apostrophe; a carriage return after a comma is the end of a CRLF line (an empty last cell), not text. */
-const AFTER_COMMA = new Uint8Array(256);
-for (const code of [61, 43, 45, 64, 9, APOSTROPHE]) AFTER_COMMA[code] = 1;
+/**
+ * 1 for the bytes a raw field may start with and need the defence (rawFieldNeedsDefence): =, +, -, @, tab and an
+ * apostrophe. A carriage return at a field's start is the end of a CRLF line (an empty last cell), not text: readers
+ * of raw lines handle it as a line break.
+ */
+export const MAY_NEED_DEFENCE = new Uint8Array(256);
+for (const code of [61, 43, 45, 64, 9, APOSTROPHE]) MAY_NEED_DEFENCE[code] = 1;
 
 /**
  * True when rows copied byte for byte from a comma-separated input need no defence: no field starts like a formula
@@ -122,7 +126,7 @@ export function rawRowsAreSafe(raw: RawRows): boolean {
   // One pass over the bytes (searching for ",=" and the like would stop at every comma, once per pattern).
   const to = Math.min(ends[n - 1], bytes.length - 1);
   for (let at = starts[0]; at < to; at++) {
-    if (bytes[at] === 44 && AFTER_COMMA[bytes[at + 1]] === 1 && rawFieldNeedsDefence(bytes, at + 1)) return false;
+    if (bytes[at] === 44 && MAY_NEED_DEFENCE[bytes[at + 1]] === 1 && rawFieldNeedsDefence(bytes, at + 1)) return false;
   }
   return true;
 }

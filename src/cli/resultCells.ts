@@ -217,7 +217,8 @@ function nextGradeCsv(res: GradeResult, cellCsv: (i: number) => string): (out: B
       out.bytes(outOfReach);
       return true;
     }
-    if (!(c > 0 && c <= Number.MAX_SAFE_INTEGER) || (orders.large.size > 0 && orders.large.has(i))) return false;
+    // An order of 2^53 cents or more (in `large`) holds a double of at least 2^53 here.
+    if (!(c > 0 && c <= Number.MAX_SAFE_INTEGER)) return false;
     out.ensure(1);
     out.buf[out.at++] = COMMA;
     writeUnits(out, c, orders.places);

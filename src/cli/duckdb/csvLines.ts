@@ -6,7 +6,7 @@
  */
 
 import { closeSync, openSync, readSync } from "fs";
-import { rawFieldNeedsDefence } from "../cellText";
+import { MAY_NEED_DEFENCE, rawFieldNeedsDefence } from "../cellText";
 import type { RawRows } from "../table";
 
 const BLOCK_BYTES = 4 << 20;
@@ -14,12 +14,6 @@ const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
 const QUOTE = 34;
 const COMMA = 44;
-/**
- * 1 for the first bytes of a field that may get the formula defence (rawFieldNeedsDefence): = + - @ tab, CR and the
- * apostrophe.
- */
-const MAY_NEED_DEFENCE = new Uint8Array(256);
-for (const b of [61, 43, 45, 64, 9, 13, 39]) MAY_NEED_DEFENCE[b] = 1;
 
 /**
  * - quotes: a quote anywhere (the JavaScript path re-quotes every field of a file with one);
@@ -126,10 +120,10 @@ export class DataLines {
   }
 
   /**
-   * Up to starts.length lines split by the usual case alone: no quote, no field starting as a formula might (= + - @
-   * tab or an apostrophe, rawFieldNeedsDefence), no CR but a CRLF file's line breaks, no empty line. Most bytes are
-   * above the comma (digits, letters, - . / :) and need one comparison. At anything else that matters it returns -1,
-   * having handed out nothing, and next reads the same lines byte by byte, noting the problem as it always does.
+   * Up to starts.length lines split by the usual case alone: no quote, no field starting as a formula might
+   * (MAY_NEED_DEFENCE), no CR but a CRLF file's line breaks, no empty line. Most bytes are above the comma (digits,
+   * letters, - . / :) and need one comparison. At anything else that matters it returns -1, having handed out
+   * nothing, and next reads the same lines byte by byte, noting the problem as it always does.
    */
   private plainLines(starts: Int32Array, ends: Int32Array): number {
     const bytes = this.buffer,
