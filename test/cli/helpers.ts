@@ -102,6 +102,22 @@ export function csvFile(lines: string[]): string {
   return lines.join("\n") + "\n";
 }
 
+/** Numbers in [0, 1) from a seed, the same on every run (a linear congruential generator). */
+export function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => (a = (a * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
+/** Customer rows [id, last order date, purchase count, total] as the engine's columns. */
+export function customerColumns(rows: readonly string[][]) {
+  return {
+    ids: rows.map((r) => r[0]),
+    lastDates: rows.map((r) => r[1]),
+    counts: rows.map((r) => r[2]),
+    totals: rows.map((r) => r[3]),
+  };
+}
+
 /** A CSV text as records keyed by header (parsed with a library, not by the code under test). */
 export function records(csv: string): Record<string, string>[] {
   const data = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), {

@@ -13,14 +13,9 @@ import {
   NOT_REACHABLE_TEXT,
   type GradeResult,
 } from "../../src/engine";
-import { buildCli, csvFile, records, rfm, tempDir, write } from "./helpers";
+import { buildCli, csvFile, customerColumns, records, rfm, seededRandom, tempDir, write } from "./helpers";
 
 beforeAll(() => buildCli(), 180_000);
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => (a = (a * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
 
 const HEADER = "Next grade with one order of";
 
@@ -35,7 +30,7 @@ function expected(res: GradeResult): string[] {
 
 describe("rfm grade writes the engine's next-grade orders", () => {
   const dir = tempDir();
-  const rnd = random(11);
+  const rnd = seededRandom(11);
   const day = (k: number) => new Date(Date.UTC(2025, 6, 1) - k * 86_400_000).toISOString().slice(0, 10);
 
   it("sales records with the Wuhan quintiles (ties, refunds), CSV and .xlsx", async () => {
@@ -87,16 +82,10 @@ describe("rfm grade writes the engine's next-grade orders", () => {
       "customers.csv",
       csvFile(["客户编号,最近下单时间,历史购买总次数,历史购买总金额（元）", ...rows.map((r) => r.join(","))]),
     );
-    const res = gradeCustomers(
-      {
-        ids: rows.map((r) => r[0]),
-        lastDates: rows.map((r) => r[1]),
-        counts: rows.map((r) => r[2]),
-        totals: rows.map((r) => r[3]),
-      },
-      builtinProfile("shaoxing")!,
-      { asOf: "2025-07-01", unit: "yuan" },
-    );
+    const res = gradeCustomers(customerColumns(rows), builtinProfile("shaoxing")!, {
+      asOf: "2025-07-01",
+      unit: "yuan",
+    });
     const want = expected(res);
     expect(want).toContain(NOT_REACHABLE_TEXT.en);
     const run = rfm(["grade", input, "--profile", "shaoxing", "--as-of", "2025-07-01"], dir);

@@ -14,13 +14,24 @@ import {
 import type { GradedTable } from "../../src/cli/gradeTable";
 import { ResultCells } from "../../src/cli/resultCells";
 import { ByteWriter } from "../../src/cli/xlsx/byteWriter";
+import { AS_OF, daysBefore } from "../engine/helpers";
+import { customerColumns, seededRandom } from "./helpers";
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => (a = (a * 1103515245 + 12345) % 2147483648) / 2147483648;
+const day = (k: number) => daysBefore(AS_OF, k);
+
+/** Sales of `customers` customers over `days` days before the analysis date, amounts as `amount` writes them. */
+function randomSales(seed: number, n: number, customers: number, days: number, amount: (rnd: () => number) => string) {
+  const rnd = seededRandom(seed);
+  const ids: string[] = [],
+    dates: string[] = [],
+    amounts: string[] = [];
+  for (let k = 0; k < n; k++) {
+    ids.push(`K${Math.floor(rnd() * customers)}`);
+    dates.push(day(Math.floor(rnd() * days)));
+    amounts.push(amount(rnd));
+  }
+  return { ids, dates, amounts };
 }
-
-const day = (k: number) => new Date(Date.UTC(2025, 6, 1) - k * 86_400_000).toISOString().slice(0, 10);
 
 /** Every row's bytes from writeCsv against its text from csvSuffix. */
 function expectSame(res: GradeResult, lang: Lang): void {
@@ -38,52 +49,35 @@ function expectSame(res: GradeResult, lang: Lang): void {
 test.each(["en", "zh", "zh-TW"] as Lang[])(
   "a customer table with the Shaoxing thresholds (orders in yuan, out of reach, none, not graded): %s",
   (lang) => {
-    const rnd = random(5);
+    const rnd = seededRandom(5);
     const rows = Array.from({ length: 600 }, (_, k) => [
       `C${k}`,
       day(Math.floor(rnd() * 400) - 3), // a few after the analysis date: not graded
       String(Math.floor(rnd() * 20)), // some 0: not graded
       String(Math.round(rnd() * 12_000_000) / 100),
     ]);
-    const res = gradeCustomers(
-      {
-        ids: rows.map((r) => r[0]),
-        lastDates: rows.map((r) => r[1]),
-        counts: rows.map((r) => r[2]),
-        totals: rows.map((r) => r[3]),
-      },
-      builtinProfile("shaoxing")!,
-      { asOf: "2025-07-01", unit: "yuan" },
-    );
+    const res = gradeCustomers(customerColumns(rows), builtinProfile("shaoxing")!, { asOf: AS_OF, unit: "yuan" });
     expectSame(res, lang);
   },
 );
 
 test.each(["en", "zh"] as Lang[])("sales records with the Wuhan quintiles (orders in 万元, refunds): %s", (lang) => {
-  const rnd = random(9);
-  const ids: string[] = [],
-    dates: string[] = [],
-    amounts: string[] = [];
-  for (let k = 0; k < 2000; k++) {
-    ids.push(`W${Math.floor(rnd() * 400)}`);
-    dates.push(day(Math.floor(rnd() * 500)));
-    amounts.push(((Math.round(rnd() * 90_000_000) - 3_000_000) / 100).toFixed(2));
-  }
-  const res = gradeSales({ ids, dates, amounts }, builtinProfile("wuhan")!);
+  const sales = randomSales(9, 2000, 400, 500, (rnd) =>
+    ((Math.round(rnd() * 90_000_000) - 3_000_000) / 100).toFixed(2),
+  );
+  const res = gradeSales(sales, builtinProfile("wuhan")!);
   expectSame(res, lang);
 });
 
 test("orders of billions, whose cents need all their digits", () => {
-  const rnd = random(13);
-  const ids: string[] = [],
-    dates: string[] = [],
-    amounts: string[] = [];
-  for (let k = 0; k < 300; k++) {
-    ids.push(`K${Math.floor(rnd() * 60)}`);
-    dates.push(day(Math.floor(rnd() * 200)));
-    amounts.push(`${Math.floor(rnd() * 2e10)}.${String(Math.floor(rnd() * 10_000)).padStart(4, "0")}`);
-  }
-  const res = gradeSales({ ids, dates, amounts }, builtinProfile("wuhan")!);
+  const sales = randomSales(
+    13,
+    300,
+    60,
+    200,
+    (rnd) => `${Math.floor(rnd() * 2e10)}.${String(Math.floor(rnd() * 10_000)).padStart(4, "0")}`,
+  );
+  const res = gradeSales(sales, builtinProfile("wuhan")!);
   const orders = nextGradeOrders(res);
   // Orders of more than a billion in the input's unit are among them.
   expect(Array.from(orders.cents).some((c) => c > 1e9 * 10 ** orders.places && c < Infinity)).toBe(true);
