@@ -35,7 +35,8 @@ export function writeUnits(out: ByteWriter, units: number, places: number): void
   // Below 10^6: whole-number arithmetic on 32 bits holds it.
   let fraction = abs - whole * scale;
   if (units < 0) buf[at++] = 45; // "-"
-  // The whole part's digits, then the fraction's without trailing zeros.
+  // The whole part's digits, then the fraction's without trailing zeros; below 2^31 in 32-bit arithmetic, several
+  // times quicker than Math.floor on doubles (a next-grade order per row).
   if (whole < 0x7fffffff) {
     let digits = 1;
     for (let m = whole | 0; m >= 10; m = (m / 10) | 0) digits++;
