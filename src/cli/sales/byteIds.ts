@@ -56,6 +56,19 @@ export class ByteIds implements CsvIds {
     }
   }
 
+  /**
+   * Reads the slots ids of hashes[0, n) are looked for in first, and returns a number made of them, so that the
+   * `numberOf` calls that follow find them in the processor's cache: a loop doing nothing else lets the processor
+   * fetch many slots at once, where `numberOf` waits for each (see SalesTally.warm).
+   */
+  warm(hashes: Int32Array, n: number): number {
+    const slots = this.slots;
+    const mask = slots.length / SLOT - 1;
+    let seen = 0;
+    for (let k = 0; k < n; k++) seen ^= slots[(hashes[k] & mask) * SLOT];
+    return seen;
+  }
+
   /** Id j as text. */
   at(j: number): string | undefined {
     if (!(j >= 0 && j < this.length)) return undefined;

@@ -121,6 +121,12 @@ function partOf(hash: number, parts: number): number {
 const FIRST_YEAR = 1900;
 const YEARS = 256;
 const UNKNOWN = 0x7fffffff;
+/**
+ * Readable sales looked up and added together (see SalesReader.addGroup): enough for the processor to fetch their
+ * table slots side by side, few enough that what it fetched is still in its nearest cache when used.
+ */
+const GROUP = 128;
+const EMPTY_BYTES = new Uint8Array(0);
 const NOT_A_DAY = 0x7ffffffe;
 
 /** Reads the rows of sales records into the engine's tally, one block at a time. */
@@ -154,6 +160,19 @@ export class SalesReader {
   private readonly hasValue: boolean[];
   /** The customer's name on each skipped sale (the summary names it), when the table has a name column. */
   private readonly names = new Map<number, string>();
+  /** The readable sales read and not yet added (see addGroup): each one's row, id, hash, day and amount. */
+  private grouped = 0;
+  private readonly groupSale = new Int32Array(GROUP);
+  private readonly groupRecord = new Int32Array(GROUP);
+  private readonly groupSource: Uint8Array[] = new Array<Uint8Array>(GROUP).fill(EMPTY_BYTES);
+  private readonly groupFrom = new Int32Array(GROUP);
+  private readonly groupTo = new Int32Array(GROUP);
+  private readonly groupHash = new Int32Array(GROUP);
+  private readonly groupDay = new Int32Array(GROUP);
+  private readonly groupAmount = new Float64Array(GROUP);
+  private readonly groupCustomer = new Int32Array(GROUP);
+  /** What the warm-up reads came to: kept so that no compiler drops them as unused. */
+  private warmth = 0;
 
   constructor(
     setup: SalesSetup,
@@ -255,15 +274,55 @@ export class SalesReader {
         if (this.nameColumn !== undefined) this.names.set(sale, cell(this.nameColumn));
         continue;
       }
-      const customer = ids.numberOf(idBytes, idFrom, idTo, hash);
+      const g = this.grouped++;
+      this.groupSale[g] = sale;
+      this.groupRecord[g] = r;
+      this.groupSource[g] = idBytes;
+      this.groupFrom[g] = idFrom;
+      this.groupTo[g] = idTo;
+      this.groupHash[g] = hash;
+      this.groupDay[g] = day;
+      this.groupAmount[g] = amount;
+      if (g + 1 === GROUP) this.addGroup(scan);
+    }
+    if (this.grouped > 0) this.addGroup(scan);
+  }
+
+  /**
+   * The sales of the group read so far, looked up and added in their order. Each step is done for the whole group
+   * before the next: the id table's slots and the customers' totals are read in tight loops first (`warm`), so that
+   * the processor fetches many of them from memory at once instead of waiting for each in turn — which is what a sale
+   * cost when read and added one by one (20M sales over 4M customers: 250 ns for each lookup alone). Unreadable sales
+   * were noted as they were read: the tally's notes and counts do not depend on their order among the added ones.
+   */
+  private addGroup(scan: CsvScan): void {
+    const n = this.grouped;
+    this.grouped = 0;
+    const tally = this.tally,
+      ids = this.ids,
+      customers = this.groupCustomer;
+    this.warmth ^= ids.warm(this.groupHash, n);
+    for (let g = 0; g < n; g++) {
+      const customer = ids.numberOf(this.groupSource[g], this.groupFrom[g], this.groupTo[g], this.groupHash[g]);
       if (customer === tally.customers) {
         tally.open();
         if (customer === this.firstSeen.length) this.firstSeen = grown(this.firstSeen);
-        this.firstSeen[customer] = sale;
+        this.firstSeen[customer] = this.groupSale[g];
       }
-      const fate = tally.add(customer, sale, day, amount);
-      if (carrying && fate !== 0) this.carry(scan, first, fields, customer, fate);
+      customers[g] = customer;
     }
+    this.warmth += tally.warm(customers, n);
+    const carrying = this.others.length > 0;
+    for (let g = 0; g < n; g++) {
+      const fate = tally.add(customers[g], this.groupSale[g], this.groupDay[g], this.groupAmount[g]);
+      if (carrying && fate !== 0) {
+        const r = this.groupRecord[g];
+        const first = scan.recordStart[r];
+        this.carry(scan, first, scan.recordStart[r + 1] - first, customers[g], fate);
+      }
+    }
+    // The rows' bytes are the block's: none is kept past it.
+    this.groupSource.fill(EMPTY_BYTES, 0, n);
   }
 
   /** What this reader read, as plain data; the id table's memory is given back (no more rows are read). */
