@@ -201,7 +201,6 @@ export class SalesReader {
     const { recordStart, fieldStart, fieldEnd, quoting } = scan;
     const bytes = scan.bytes;
     const tally = this.tally,
-      ids = this.ids,
       carrying = this.others.length > 0;
     const idColumn = this.idColumn,
       dateColumn = this.dateColumn,
