@@ -29,6 +29,12 @@ export class ByteIds implements CsvIds {
    */
   private slots = new Int32Array(SLOT * 16).fill(-1);
   private ascii = true;
+  /** Whether any id is longer than a slot holds (see warm). */
+  private long = false;
+  /** The long ids' numbers found by warm. */
+  private warmed = new Int32Array(0);
+  /** What the reads made only to warm the cache came to: kept so that no compiler drops them as unused. */
+  private warmth = 0;
   length = 0;
 
   /** The number of the id bytes[from, to) (whose hash is `hash`, from hashBytes); a new number when it is new. */
@@ -57,15 +63,30 @@ export class ByteIds implements CsvIds {
   }
 
   /**
-   * Reads the slots ids of hashes[0, n) are looked for in first, and returns a number made of them, so that the
-   * `numberOf` calls that follow find them in the processor's cache: a loop doing nothing else lets the processor
-   * fetch many slots at once, where `numberOf` waits for each (see SalesTally.warm).
+   * Reads what looking up the ids of hashes[0, n) reads first, and returns a number made of it, so that the `numberOf`
+   * calls that follow find it in the processor's cache: a loop doing nothing else lets the processor fetch many places
+   * at once, where `numberOf` waits for each (see SalesTally.warm). That is the slot each id is looked for in and,
+   * where it holds a long id of the same hash (one held by its hash, not its bytes), that id's start and bytes, each
+   * read in a loop of its own (each needs the one before).
    */
   warm(hashes: Int32Array, n: number): number {
     const slots = this.slots;
     const mask = slots.length / SLOT - 1;
     let seen = 0;
     for (let k = 0; k < n; k++) seen ^= slots[(hashes[k] & mask) * SLOT];
+    if (!this.long) return seen;
+    if (this.warmed.length < n) this.warmed = new Int32Array(n);
+    const warmed = this.warmed,
+      starts = this.starts,
+      bytes = this.bytes;
+    for (let k = 0; k < n; k++) {
+      const at = (hashes[k] & mask) * SLOT;
+      const entry = slots[at];
+      const j = entry >>> 28 === LONG && slots[at + 1] === hashes[k] ? entry & NUMBER : -1;
+      warmed[k] = j;
+      if (j >= 0) seen ^= starts[j];
+    }
+    for (let k = 0; k < n; k++) if (warmed[k] >= 0) seen ^= bytes[starts[warmed[k]] + 4];
     return seen;
   }
 
@@ -146,6 +167,7 @@ export class ByteIds implements CsvIds {
     const j = this.length++;
     if (j > NUMBER) throw new Error(`more than ${NUMBER + 1} customers`);
     const length = to - from;
+    if (length > 8) this.long = true;
     if (j + 2 > this.starts.length) this.starts = grown(this.starts, j + 2);
     if (this.used + length > this.bytes.length) this.bytes = grown(this.bytes, this.used + length);
     const mine = this.bytes;
@@ -165,22 +187,44 @@ export class ByteIds implements CsvIds {
     return j;
   }
 
-  /** Twice as many slots; each id's slot found again from its hash (made again from the slot for a short id). */
+  /**
+   * Twice as many slots; each id's slot found again from its hash (made again from the slot for a short id). The ids
+   * are moved a group at a time, their new slots read first in a loop of their own (see warm): millions of ids are
+   * moved into a table far larger than the processor's caches.
+   */
   private rehash(): void {
     const old = this.slots;
     const slots = new Int32Array(2 * old.length).fill(-1);
     const mask = slots.length / SLOT - 1;
-    for (let t = 0; t < old.length; t += SLOT) {
-      if (old[t] === EMPTY) continue;
-      const kind = old[t] >>> 28;
-      const hash = kind === LONG ? old[t + 1] : hashWords(old[t + 1], old[t + 2], kind);
-      let s = hash & mask;
-      while (slots[s * SLOT] !== EMPTY) s = (s + 1) & mask;
-      slots.set(old.subarray(t, t + SLOT), s * SLOT);
+    const from = new Int32Array(REHASH_GROUP),
+      hashes = new Int32Array(REHASH_GROUP);
+    let seen = 0;
+    for (let t = 0; t < old.length; ) {
+      let n = 0;
+      for (; t < old.length && n < REHASH_GROUP; t += SLOT) {
+        if (old[t] === EMPTY) continue;
+        const kind = old[t] >>> 28;
+        from[n] = t;
+        hashes[n++] = kind === LONG ? old[t + 1] : hashWords(old[t + 1], old[t + 2], kind);
+      }
+      for (let k = 0; k < n; k++) seen ^= slots[(hashes[k] & mask) * SLOT];
+      for (let k = 0; k < n; k++) {
+        let s = hashes[k] & mask;
+        while (slots[s * SLOT] !== EMPTY) s = (s + 1) & mask;
+        const at = s * SLOT,
+          f = from[k];
+        slots[at] = old[f];
+        slots[at + 1] = old[f + 1];
+        slots[at + 2] = old[f + 2];
+      }
     }
     this.slots = slots;
+    this.warmth ^= seen;
   }
 }
+
+/** Ids moved together when the table grows (see rehash). */
+const REHASH_GROUP = 128;
 
 /** Int32s per slot of the table. */
 const SLOT = 3;
