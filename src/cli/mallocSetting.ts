@@ -8,6 +8,11 @@
  * process. Measured on 90M sales (2.1 GiB): a peak of 1.48-1.64 GiB in five runs by default, 1.34-1.49 GiB in seven
  * with the fixed threshold, in the same time. glibc reads the setting only when a process starts, hence the child;
  * other systems and smaller inputs run as they are.
+ *
+ * The child may also collect garbage when told to (`giveBackMemory`): where a step has just left hundreds of megabytes
+ * of arrays unreferenced (the reading threads' parts, once put together), they are given back before the next step
+ * makes its own, instead of whenever the collector would next run. 90M sales: a peak of 1.45-1.49 GiB, of which
+ * grading's arrays came on top of the parts still held, against 1.33 GiB so.
  */
 
 import { spawnSync } from "child_process";
@@ -35,13 +40,24 @@ export function wantsMallocSetting(args: readonly string[], env: NodeJS.ProcessE
  * would without the setting). Standard input, output and error are the child's own.
  */
 export function runWithMallocSetting(): number | null {
-  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+  const child = spawnSync(process.execPath, [...process.execArgv, EXPOSE_GC, ...process.argv.slice(1)], {
     stdio: "inherit",
     env: { ...process.env, MALLOC_MMAP_THRESHOLD_: MMAP_THRESHOLD, [CHILD]: "1" },
   });
   if (child.error) return null;
   if (child.signal) process.kill(process.pid, child.signal);
   return child.status ?? 1;
+}
+
+/** The flag that lets the child collect garbage when told to. */
+const EXPOSE_GC = "--expose-gc";
+
+/**
+ * Collects garbage now, where this process may (the child started with the setting); elsewhere nothing: memory left
+ * unreferenced is then given back when the collector next runs.
+ */
+export function giveBackMemory(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 function usesGlibc(): boolean {

@@ -46,17 +46,18 @@ test("a file named from the size on starts the child, only on Linux with glibc a
   );
 });
 
-test("the child runs with the setting; the process that started it without", () => {
-  // A module loaded first by every node process started with these options notes the setting it runs with.
+test("the child runs with the setting and may collect garbage; the process that started it neither", () => {
+  // A module loaded first by every node process started with these options notes the setting it runs with, and
+  // whether it may collect garbage when told to (giveBackMemory).
   const seen = join(dir, "seen.txt");
   const note = write(
     dir,
     "note.js",
-    `require("fs").appendFileSync(${JSON.stringify(seen)}, String(process.env.MALLOC_MMAP_THRESHOLD_) + "\\n");`,
+    `require("fs").appendFileSync(${JSON.stringify(seen)}, String(process.env.MALLOC_MMAP_THRESHOLD_) + " " + typeof gc + "\\n");`,
   );
   const r = run("grade sales.csv -p wuhan -o out-note.csv", "1", { NODE_OPTIONS: `--require ${note}` });
   expect(r.status).toBe(0);
-  expect(readFileSync(seen, "utf8").trim().split("\n")).toEqual(["undefined", "1048576"]);
+  expect(readFileSync(seen, "utf8").trim().split("\n")).toEqual(["undefined undefined", "1048576 function"]);
 });
 
 test("output, summary and exit status are the same in the child as in one process", () => {

@@ -199,7 +199,7 @@ export class ByteIds implements CsvIds {
     const from = new Int32Array(REHASH_GROUP),
       hashes = new Int32Array(REHASH_GROUP);
     let seen = 0;
-    for (let t = 0; t < old.length; ) {
+    for (let t = 0; t < old.length;) {
       let n = 0;
       for (; t < old.length && n < REHASH_GROUP; t += SLOT) {
         if (old[t] === EMPTY) continue;

@@ -25,6 +25,7 @@ import { carriedHeader, findColumns, gradedTable, type GradedTable } from "../gr
 import type { Progress } from "../progress";
 import { headerTexts, type Table } from "../table";
 import { SUMMARY_TEXTS } from "../texts";
+import { giveBackMemory } from "../mallocSetting";
 import { UsageError } from "../usageError";
 import { otherColumns, readBlocks, SalesReader, WiderRows, type SalesRead, type SalesSetup } from "./salesReader";
 import { readInThreads, threadsFor } from "./salesThreads";
@@ -119,6 +120,8 @@ async function readSales(
     threads > 1
       ? await readInThreads(threads, setup, req.inputPath, options, blocks, first, step)
       : readHere(setup, blocks, first, step);
+  // The threads' parts, now put together, are garbage: given back before grading makes its arrays.
+  if (threads > 1) giveBackMemory();
   progress.step(SUMMARY_TEXTS.grading);
   const others = otherColumns(setup);
   const carried = carriedColumns(read, others, setup.width, table, req.lang);
