@@ -37,3 +37,30 @@ test("ids of every length up to 20 bytes, alike in their first bytes, numbered a
   const copy = ByteIds.of(ids.parts());
   expect(Array.from({ length: copy.length }, (_, j) => copy.at(j))).toEqual(listed);
 });
+
+test("looked up a group at a time, each group's slots warmed first, ids are numbered exactly as one by one", () => {
+  // Groups of every size up to 300, ids short and long (from 1 to 14 bytes, many sharing their first bytes), through
+  // the table's doublings; warming a group must neither change the table nor stop at a group larger than any before.
+  let seed = 5;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const grouped = new ByteIds();
+  const reference = new Map<string, number>();
+  let looked = 0;
+  while (looked < 50_000) {
+    const size = 1 + Math.floor(next() * 300);
+    const texts = Array.from({ length: size }, () => {
+      const n = Math.floor(next() * 8000);
+      return next() < 0.5 ? `C${n}` : `CUSTOMER-${n}-王`;
+    });
+    const bytes = texts.map((t) => Buffer.from(t, "utf8"));
+    const hashes = Int32Array.from(bytes, (b) => hashBytes(b, 0, b.length));
+    grouped.warm(hashes, size);
+    texts.forEach((text, k) => {
+      if (!reference.has(text)) reference.set(text, reference.size);
+      expect(grouped.numberOf(bytes[k], 0, bytes[k].length, hashes[k])).toBe(reference.get(text));
+    });
+    looked += size;
+  }
+  expect(grouped.length).toBe(reference.size);
+  for (const [text, j] of reference) expect(grouped.at(j)).toBe(text);
+});
