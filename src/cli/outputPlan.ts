@@ -160,14 +160,30 @@ function salesCustomersPlan(graded: GradedTable, lang: Lang): OutputPlan {
     rowCount: res.n,
     csvChunk(from, to) {
       const out = new ByteWriter(64 * (to - from) + 1024);
-      for (let j = from; j < to; j++) {
-        for (let k = 0; k < leading.length; k++) {
-          if (k > 0) out.bytes(COMMA);
-          leading[k].csv(out, j);
+      if (leading.length === 4) {
+        // No carried columns (the usual case): each column's writer called from a place of its own, where the
+        // compiler can inline it, instead of all four from one place in a loop (millions of customers).
+        const [a, b, c, d] = leading.map((column) => column.csv);
+        for (let j = from; j < to; j++) {
+          a(out, j);
+          out.bytes(COMMA);
+          b(out, j);
+          out.bytes(COMMA);
+          c(out, j);
+          out.bytes(COMMA);
+          d(out, j);
+          results.writeCsv(out, j);
+          out.bytes(LINE_FEED);
         }
-        results.writeCsv(out, j);
-        out.bytes(LINE_FEED);
-      }
+      } else
+        for (let j = from; j < to; j++) {
+          for (let k = 0; k < leading.length; k++) {
+            if (k > 0) out.bytes(COMMA);
+            leading[k].csv(out, j);
+          }
+          results.writeCsv(out, j);
+          out.bytes(LINE_FEED);
+        }
       return out.buf.subarray(0, out.at); // a fresh writer per chunk: nothing to start again
     },
     values(j) {
