@@ -8,6 +8,7 @@
 import { closeSync, openSync, readSync } from "fs";
 import { MAY_NEED_DEFENCE, rawFieldNeedsDefence } from "../cellText";
 import type { RawRows } from "../table";
+import { RepeatedIds } from "./repeatedIds";
 
 const BLOCK_BYTES = 4 << 20;
 const LINE_FEED = 10;
@@ -217,14 +218,23 @@ export interface LinesCheck {
   lines: number;
   problem?: LinesProblem;
   index?: LineIndex;
+  /** Some id occurs twice (RepeatedIds), when the ids' column was given and the lines have no problem. */
+  repeatedId?: boolean;
 }
 
 /**
- * One pass over the data lines: where each lies, and the first problem, if any. It gives way to other work after each
- * block, so it can run while DuckDB reads the same file on its own threads.
+ * One pass over the data lines: where each lies, the first problem, if any, and whether an id occurs twice (`idColumn`:
+ * the ids' column, when the table has one). It gives way to other work after each block, so it can run while DuckDB
+ * reads the same file on its own threads.
  */
-export async function indexDataLines(path: string, start: number, crlf: boolean): Promise<LinesCheck> {
+export async function indexDataLines(
+  path: string,
+  start: number,
+  crlf: boolean,
+  idColumn?: number,
+): Promise<LinesCheck> {
   const reader = new DataLines(path, start, crlf);
+  const ids = idColumn === undefined ? undefined : new RepeatedIds();
   let starts = new Float64Array(1 << 16);
   let count = 0;
   let end = start;
@@ -237,6 +247,7 @@ export async function indexDataLines(path: string, start: number, crlf: boolean)
         starts = grown;
       }
       for (let k = 0; k < n; k++) starts[count + k] = reader.bufferStart + raw.starts[k];
+      if (ids !== undefined) noteIds(ids, raw, idColumn!);
       count += n;
       if (n > 0) end = reader.bufferStart + raw.ends[n - 1];
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -245,6 +256,7 @@ export async function indexDataLines(path: string, start: number, crlf: boolean)
     reader.close();
   }
   if (reader.problem !== null) return { lines: count, problem: reader.problem };
+  if (ids?.anyTwice()) return { lines: count, repeatedId: true };
   const breakBytes = crlf ? 2 : 1;
   // The end of the last line's break, or of the file when the last line has none.
   const size = reader.fileEnd;
@@ -252,6 +264,26 @@ export async function indexDataLines(path: string, start: number, crlf: boolean)
   starts = starts.subarray(0, count + 1);
   starts[count] = lastUnbroken ? end : end + breakBytes;
   return { lines: count, index: { count, starts, breakBytes, lastUnbroken } };
+}
+
+/**
+ * Notes the id of each line: the bytes of cell `idColumn` (lines without a quote, as every line is where there is no
+ * problem, are cut into cells at every comma; a line with fewer cells has an empty id there, and DuckDB refuses it).
+ */
+function noteIds(ids: RepeatedIds, raw: RawRows, idColumn: number): void {
+  const { bytes, starts, ends } = raw;
+  for (let k = 0; k < starts.length; k++) {
+    const end = ends[k];
+    let from = starts[k];
+    for (let c = 0; c < idColumn && from < end; c++) {
+      while (from < end && bytes[from] !== COMMA) from++;
+      from++;
+    }
+    from = Math.min(from, end);
+    let to = from;
+    while (to < end && bytes[to] !== COMMA) to++;
+    ids.add(bytes, from, to);
+  }
 }
 
 /** Blocks of lines read by their offsets (no search for line breaks): the copy for the output. */

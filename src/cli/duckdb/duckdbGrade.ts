@@ -114,9 +114,11 @@ export async function gradeWithDuckdb(req: GradeRequest): Promise<DuckdbOutcome>
     // The lines are read in this thread while DuckDB reads the file in its own.
     const [read, lines] = await Promise.all([
       readRows(connection, req, first, { width: first.table.width }),
-      indexDataLines(path, dataStart, crlf),
+      indexDataLines(path, dataStart, crlf, first.mapping.id),
     ]);
     if (lines.problem) return { declined: lines.problem };
+    // A repeated id is a cell the engine notes, as any cell outside the strict forms is.
+    if (lines.repeatedId) return { declined: "notStrict" };
     if ("declined" in read) return read;
     // DuckDB skips empty lines: one row per line, or the rows would not line up.
     if (lines.index!.count !== read.rows.days.length) return { declined: "emptyLine" };

@@ -12,7 +12,8 @@
  * - total: a plain decimal, no sign or grouping, at most 9 digits before the point and 6 after it (positive when the
  *   profile needs a positive total);
  * - id (when the table has one): letters, digits, `_`, `.`, `-`, starting with a letter or digit, at most 64
- *   characters, and no id twice (a repeated id is noted by the engine).
+ *   characters. No id may occur twice either (a repeated id is noted by the engine): that is checked while the lines
+ *   are split (`csvLines.ts`, `repeatedIds.ts`), not here.
  * Nothing here restates a grading rule: the gate only decides which engine may run.
  */
 
@@ -27,7 +28,7 @@ export type StrictColumns = { id?: string } & Record<"date" | "count" | "total",
 export interface StrictCheck {
   /** Data rows DuckDB read. */
   rows: number;
-  /** Cells per role that are not in the strict form (and repeated ids, counted under "id"). */
+  /** Cells per role that are not in the strict form. */
   offending: Record<StrictRole, number>;
   /** Why DuckDB could not read the file as plain comma-separated text, if it could not. */
   readError?: string;
@@ -92,8 +93,8 @@ export function strictCondition(role: StrictRole, column: string, o: StrictOptio
 export const ROWS_TABLE = "rfm_rows";
 
 /**
- * One scan of the file into a table: per row, whether each role's cell is strict, a hash of the id (for repeats),
- * and the values the engine reads from the cells: the recency D (days from the date to the analysis date), the count
+ * One scan of the file into a table: per row, whether each role's cell is strict, and the values the engine reads
+ * from the cells: the recency D (days from the date to the analysis date), the count
  * S and the total Z as the double nearest its text (DuckDB and JavaScript both round a decimal text to the nearest
  * double), worked out in the same pass so that the grading reads them as they are. Casts are TRY_CASTs: a cell that
  * is not strict is NULL there, and the gate then keeps the file from DuckDB's grading. Made while DuckDB keeps
@@ -102,10 +103,7 @@ export const ROWS_TABLE = "rfm_rows";
 function strictRowsSql(path: string, columns: StrictColumns, o: StrictOptions, width?: number): string {
   const cast = (role: StrictRole, type: string) => `TRY_CAST(${ident(columns[role]!)} AS ${type})`;
   const flag = (role: StrictRole) => `${strictCondition(role, columns[role]!, o)} AS ok_${role}`;
-  const id =
-    columns.id === undefined
-      ? "TRUE AS ok_id, NULL::UBIGINT AS id_hash"
-      : `${flag("id")}, hash(${ident(columns.id)}) AS id_hash`;
+  const id = columns.id === undefined ? "TRUE AS ok_id" : flag("id");
   return (
     `CREATE OR REPLACE TABLE ${ROWS_TABLE} AS SELECT ${flag("date")}, ${flag("count")}, ${flag("total")}, ${id}, ` +
     `CAST(date_diff('day', ${cast("date", "DATE")}, DATE ${sqlText(formatDay(o.asOfDay))}) AS INTEGER) AS d, ` +
@@ -113,16 +111,12 @@ function strictRowsSql(path: string, columns: StrictColumns, o: StrictOptions, w
   );
 }
 
-/**
- * The gate's count over the table: rows, non-strict cells per role, repeated ids. Ids are compared by hash: two
- * different ids with one hash count as a repeat, which only sends the file to the engine.
- */
-function strictCountsSql(hasId: boolean): string {
+/** The gate's count over the table: rows, and non-strict cells per role. */
+function strictCountsSql(): string {
   const bad = (role: StrictRole) => `count(*) FILTER (WHERE NOT ok_${role})`;
-  const repeats = hasId ? " + count(*) - count(DISTINCT id_hash)" : "";
   return (
     `SELECT count(*) AS "rows", ${bad("date")} AS date, ${bad("count")} AS count, ${bad("total")} AS total, ` +
-    `${bad("id")}${repeats} AS id FROM ${ROWS_TABLE}`
+    `${bad("id")} AS id FROM ${ROWS_TABLE}`
   );
 }
 
@@ -142,7 +136,7 @@ export async function checkStrictCells(
   const none: Record<StrictRole, number> = { id: 0, date: 0, count: 0, total: 0 };
   try {
     await connection.run(strictRowsSql(path, columns, o, width));
-    const reader = await connection.runAndReadAll(strictCountsSql(columns.id !== undefined));
+    const reader = await connection.runAndReadAll(strictCountsSql());
     const row = reader.getRowObjects()[0];
     const n = (k: string) => Number(row[k] as bigint);
     const offending = { id: n("id"), date: n("date"), count: n("count"), total: n("total") };
