@@ -1,4 +1,4 @@
-import type { ResultCells } from "./resultCells";
+import { RESULT_CSV_ROOM, type ResultCells } from "./resultCells";
 import type { RawRows } from "./table";
 import { ByteWriter, viewOf } from "./xlsx/byteWriter";
 
@@ -14,7 +14,9 @@ export function rawCsvChunk(raw: RawRows, results: ResultCells, from: number, to
   const { bytes, starts, ends, missing } = raw;
   // Result row i is raw row i + shift: a reader holding only part of the file passes where its rows begin.
   const shift = rawFrom - from;
-  const out = new ByteWriter(Math.max(1024, ends[to - 1 + shift] - starts[from + shift] + 64 * (to - from)));
+  const out = new ByteWriter(
+    Math.max(1024, ends[to - 1 + shift] - starts[from + shift] + RESULT_CSV_ROOM * (to - from)),
+  );
   const view = viewOf(bytes);
   for (let i = from; i < to; i++) {
     const start = starts[i + shift],
