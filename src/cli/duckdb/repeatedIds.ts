@@ -7,7 +7,7 @@
  * themselves (about once in 10^5 files of 15M ids).
  */
 
-import { hashBytes } from "../sales/byteIds";
+import { hashBytes, secondHash } from "../sales/byteIds";
 
 /** Parts by the top bits of the first hash: 15M ids make parts of about 60,000, a table of 1 MB each. */
 const PART_BITS = 8;
@@ -61,14 +61,4 @@ export class RepeatedIds {
     }
     return false;
   }
-}
-
-/** A hash of the bytes independent of hashBytes (another multiplier, mixed after every byte). */
-function secondHash(bytes: Uint8Array, from: number, to: number): number {
-  let h = 0x9e3779b9 ^ (to - from);
-  for (let k = from; k < to; k++) {
-    h = Math.imul(h ^ bytes[k], 0x5bd1e995);
-    h ^= h >>> 15;
-  }
-  return h;
 }

@@ -269,6 +269,20 @@ export function hashBytes(bytes: Uint8Array, from: number, to: number): number {
   return mix(h);
 }
 
+/**
+ * A second hash of the bytes, independent of hashBytes (another multiplier, mixed after every byte): the two together
+ * make a 64-bit fingerprint where one 32-bit hash would meet others too often (RepeatedIds, the sales reader's
+ * carried values).
+ */
+export function secondHash(bytes: Uint8Array, from: number, to: number): number {
+  let h = 0x9e3779b9 ^ (to - from);
+  for (let k = from; k < to; k++) {
+    h = Math.imul(h ^ bytes[k], 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  return h;
+}
+
 function mix(h: number): number {
   h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
   return h ^ (h >>> 12);

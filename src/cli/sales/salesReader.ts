@@ -31,7 +31,7 @@ import type { CsvBlock, CsvBlocks } from "../csv/csvBlocks";
 import { fieldText, ownNumber } from "../csv/csvTable";
 import { readDecimal, type DecimalReading } from "../csv/decimals";
 import { AS_IS, type CsvScan } from "../csv/scanCsv";
-import { ByteIds, hashBytes, type IdParts } from "./byteIds";
+import { ByteIds, hashBytes, secondHash, type IdParts } from "./byteIds";
 
 /**
  * A row wider than the rows before it (its extra cells may be a column to carry): the file is read again from the
@@ -121,13 +121,13 @@ function partOf(hash: number, parts: number): number {
 const FIRST_YEAR = 1900;
 const YEARS = 256;
 const UNKNOWN = 0x7fffffff;
+const NOT_A_DAY = 0x7ffffffe;
 /**
  * Readable sales looked up and added together (see SalesReader.addGroup): enough for the processor to fetch their
  * table slots side by side, few enough that what it fetched is still in its nearest cache when used.
  */
 const GROUP = 128;
 const EMPTY_BYTES = new Uint8Array(0);
-const NOT_A_DAY = 0x7ffffffe;
 
 /** Reads the rows of sales records into the engine's tally, one block at a time. */
 export class SalesReader {
@@ -461,13 +461,9 @@ function digits2(b: Uint8Array, at: number): number {
  */
 function fieldPrint(scan: CsvScan, k: number): number {
   if (k < 0) return -1;
-  const bytes = scan.bytes;
-  let h1 = 0x811c9dc5 ^ scan.quoting[k],
-    h2 = 0x9e3779b9;
-  for (let b = scan.fieldStart[k], end = scan.fieldEnd[k]; b < end; b++) {
-    h1 = Math.imul(h1 ^ bytes[b], 0x01000193);
-    h2 = Math.imul(h2 ^ bytes[b], 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-  }
+  const from = scan.fieldStart[k],
+    to = scan.fieldEnd[k];
+  const h1 = hashBytes(scan.bytes, from, to) ^ scan.quoting[k],
+    h2 = secondHash(scan.bytes, from, to);
   return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
 }
