@@ -94,11 +94,11 @@ export const ROWS_TABLE = "rfm_rows";
 
 /**
  * One scan of the file into a table: per row, whether each role's cell is strict, and the values the engine reads
- * from the cells: the recency D (days from the date to the analysis date), the count
- * S and the total Z as the double nearest its text (DuckDB and JavaScript both round a decimal text to the nearest
- * double), worked out in the same pass so that the grading reads them as they are. Casts are TRY_CASTs: a cell that
- * is not strict is NULL there, and the gate then keeps the file from DuckDB's grading. Made while DuckDB keeps
- * insertion order (its default), so a row's `rowid` is its line's position in the file.
+ * from the cells: the recency D (days from the date to the analysis date), the count S and the total Z as the double
+ * nearest its text (DuckDB and JavaScript both round a decimal text to the nearest double), worked out in the same
+ * pass so that the grading reads them as they are. Casts are TRY_CASTs: a cell that is not strict is NULL there, and
+ * the gate then keeps the file from DuckDB's grading. Made while DuckDB keeps insertion order (its default), so a
+ * row's `rowid` is its line's position in the file.
  */
 function strictRowsSql(path: string, columns: StrictColumns, o: StrictOptions, width?: number): string {
   const cast = (role: StrictRole, type: string) => `TRY_CAST(${ident(columns[role]!)} AS ${type})`;

@@ -18,8 +18,8 @@ import { readBlocks, SalesReader, type SalesPart, type SalesRead, type SalesSetu
 /**
  * From this size on a sales file is read by several threads: below it, starting a thread and reading every block in
  * each costs more than it saves (3M sales over 600,000 customers, 74 MB: 2.5-2.8 s in one thread, 2.4-2.6 s in two;
- * 20M sales, 0.47 GiB: 9.1 s and 7.4 s). RFM_SALES_THREADS_FROM_BYTES in the environment sets another size, RFM_SALES_THREADS the number of threads
- * (tests read small files in several threads with them).
+ * 20M sales, 0.47 GiB: 9.1 s and 7.4 s). RFM_SALES_THREADS_FROM_BYTES in the environment sets another size,
+ * RFM_SALES_THREADS the number of threads (tests read small files in several threads with them).
  */
 const THREADS_FROM_BYTES = 64 * 1024 * 1024;
 /** More threads than this gain little: each reads the whole file. */
