@@ -10,7 +10,6 @@ import {
   type SummaryModel,
 } from "../engine";
 import { writeAtomically } from "./atomicWrite";
-import { DuckdbDeclined } from "./duckdb/duckdbGrade";
 import { chooseEngine } from "./duckdb/engineChoice";
 import { ENGINE_TEXTS } from "./duckdb/engineTexts";
 import { isParquetPath, PARQUET_TEXTS, parquetAsCsv } from "./duckdb/parquetInput";
@@ -19,6 +18,7 @@ import { gradeTable, type GradedTable } from "./gradeTable";
 import { outputPlan, type OutputPlan } from "./outputPlan";
 import { compareWithPrevious } from "./previousGrading";
 import { packageVersion } from "./packageVersion";
+import { LinesGone } from "./plain/copiedLines";
 import { progressOn, type Progress } from "./progress";
 import { formatOfPath, readTable } from "./readTable";
 import { gradeSalesInBlocks } from "./sales/salesBlocks";
@@ -55,15 +55,16 @@ async function gradeFile(req: GradeRequest, parquet?: string): Promise<GradeRun>
 
   progress.step(SUMMARY_TEXTS.reading);
   let engine = await chooseEngine(req);
-  let run = engine.duckdb ? { ...engine.duckdb, warnings: [] } : await gradeWithJavaScript(req, progress);
+  let run = engine.copied ? { ...engine.copied, warnings: [] } : await gradeWithJavaScript(req, progress);
   try {
     await writeResults(req, run, progress);
   } catch (err) {
-    if (!(err instanceof DuckdbDeclined)) throw err;
-    // On stdout part of the output is gone already: say so rather than append another engine's.
+    if (!(err instanceof LinesGone)) throw err;
+    // On stdout part of the output is gone already: say so rather than append another reading's.
     if (!req.out) throw new UsageError(ENGINE_TEXTS.inputChanged(req.inputPath));
-    // The input changed under DuckDB's path: nothing was kept; the JavaScript engine reads it as it is now.
-    engine = { line: ENGINE_TEXTS.javascript(err.reason) };
+    // The input changed under a fast reading: nothing was kept; the full reader reads it as it is now.
+    const text = engine.by === "duckdb" ? ENGINE_TEXTS.javascript : ENGINE_TEXTS.everyForm;
+    engine = { line: text(err.reason) };
     run = await gradeWithJavaScript(req, progress);
     await writeResults(req, run, progress);
   }

@@ -71,11 +71,11 @@ export interface Run {
   stderr: string;
 }
 
-export function rfm(args: string[], cwd: string): Run {
+export function rfm(args: string[], cwd: string, env: Record<string, string> = {}): Run {
   const r = spawnSync(process.execPath, [RFM, ...args], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
+    env: { ...process.env, NO_COLOR: "1", ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

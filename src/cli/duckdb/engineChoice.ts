@@ -1,43 +1,60 @@
 /**
- * `--engine auto|js|duckdb`: which engine grades a file. The JavaScript engine reads every form of every cell and
- * notes every problem; DuckDB (embedded) grades large customer tables in less time and memory when the file allows
- * it (`duckdbGrade.ts`). Both give the same output; the summary names the engine whenever DuckDB could have graded.
+ * `--engine auto|js|duckdb`: which reading grades a file. The JavaScript engine's full reader reads every form of
+ * every cell and notes every problem, holding the file in memory. A customer table in CSV whose cells are all in plain
+ * forms can be read faster and in far less memory: by the JavaScript engine's quick reading (`auto`, the default:
+ * `../plain/plainGrade.ts`) or by DuckDB (`--engine duckdb`: `duckdbGrade.ts`). All give the same output, byte for byte.
  */
 
 import { statSync } from "fs";
 import { allLangs, type Localized } from "../../engine";
 import type { GradeRequest } from "../gradeRequest";
-import type { GradedTable } from "../gradeTable";
-import type { OutputPlan } from "../outputPlan";
+import type { CopiedRun } from "../plain/copiedLines";
+import { gradePlainCustomers } from "../plain/plainGrade";
 import { formatOfPath } from "../readTable";
 import { gradeWithDuckdb } from "./duckdbGrade";
 import { ENGINE_TEXTS, type DeclineReason } from "./engineTexts";
 
 /**
- * From this size on, `auto` tries DuckDB. The JavaScript engine is faster on smaller files (2M rows: 1.9 s against
- * 2.0 s on 2 cores) and DuckDB's path on large ones (15M rows: 13.2 s against 15.5 s), but above all the JavaScript
- * engine's memory grows with the file, about 6 bytes per byte of CSV (2.9 GB for 15M rows), while DuckDB's path stays
- * near 1.2 GB: this size keeps the JavaScript engine under about 0.8 GB.
+ * From this size on, `auto` tries the quick reading (below it, the full reader takes a few tens of milliseconds, and
+ * reading the head twice would cost more than it saves). RFM_PLAIN_FROM_BYTES in the environment sets another size
+ * (the tests compare both readings on small files).
  */
-const AUTO_DUCKDB_BYTES = 128 * 1024 * 1024;
+const QUICK_FROM_BYTES = 1024 * 1024;
+
+/**
+ * From this size on, the summary says why a customer table was not read quickly: the full reader needs about 6 bytes
+ * of memory per byte of CSV (2.9 GB for 15M rows), where the quick reading needs 36 bytes a row (0.5 GB).
+ * RFM_WHOLE_FILE_NOTICE_BYTES in the environment sets another size.
+ */
+const WHOLE_FILE_NOTICE_BYTES = 128 * 1024 * 1024;
 
 export interface EngineDecision {
-  /** DuckDB's grading, when it graded. */
-  duckdb?: { graded: GradedTable; plan: OutputPlan };
-  /** The summary line naming the engine (absent for workbooks and `--engine js`). */
+  /** A fast reading's grading (the quick JavaScript one or DuckDB's), when one graded. */
+  copied?: CopiedRun;
+  /** Which fast reading made it. */
+  by?: "quick" | "duckdb";
+  /** The summary line naming the engine or reading, when there is something to say. */
   line?: Localized;
 }
 
 export async function chooseEngine(req: GradeRequest): Promise<EngineDecision> {
   if (req.engine === "js") return {};
   const size = sizeOf(req.inputPath);
-  // A file that cannot be read is for the JavaScript path to report, in the user's words.
+  // A file that cannot be read is for the JavaScript reader to report, in the user's words.
   if (size === null) return {};
   const early = requestDecline(req);
-  if (req.engine === "auto" && size < AUTO_DUCKDB_BYTES) {
-    // Auto says which engine it picked wherever DuckDB could have graded the file.
-    return early === "workbookInput" ? {} : { line: ENGINE_TEXTS.small(AUTO_DUCKDB_BYTES / 1048576) };
-  }
+  if (req.engine === "duckdb") return duckdbAsked(req, early);
+  const from = Number(process.env.RFM_PLAIN_FROM_BYTES ?? QUICK_FROM_BYTES);
+  if (early !== null || size < from) return {};
+  const outcome = await gradePlainCustomers(req);
+  if (!("declined" in outcome)) return { copied: outcome, by: "quick" };
+  // Sales records are read block by block whatever their size: memory grows with the customers, not the file.
+  const notice = Number(process.env.RFM_WHOLE_FILE_NOTICE_BYTES ?? WHOLE_FILE_NOTICE_BYTES);
+  if (outcome.declined === "salesRecords" || size < notice) return {};
+  return { line: ENGINE_TEXTS.everyForm(outcome.declined) };
+}
+
+async function duckdbAsked(req: GradeRequest, early: DeclineReason | null): Promise<EngineDecision> {
   if (early) return { line: ENGINE_TEXTS.javascript(early) };
   const outcome = await gradeWithDuckdb(req);
   if ("declined" in outcome) {
@@ -46,7 +63,7 @@ export async function chooseEngine(req: GradeRequest): Promise<EngineDecision> {
     const detail = outcome.detail.split("\n")[0];
     return { line: allLangs((lang) => `${line[lang]} ${detail}`) };
   }
-  return { duckdb: outcome, line: ENGINE_TEXTS.duckdb(req.engine === "duckdb", Math.round(size / 1048576)) };
+  return { copied: outcome, by: "duckdb", line: ENGINE_TEXTS.duckdb() };
 }
 
 /** What the request itself rules out, before the file is opened. */

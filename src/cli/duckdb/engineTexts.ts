@@ -3,7 +3,7 @@
 import { CLI_TEXTS, type DeclineReasonText } from "../../i18n/cli";
 import { localizedView } from "../../engine";
 
-/** Why DuckDB was not used for a file it could have graded; the JavaScript engine then grades it. */
+/** Why a fast reading (the quick JavaScript one, or DuckDB) was not used; the full JavaScript reader then reads the file. */
 export type DeclineReason = DeclineReasonText;
 
 export const ENGINE_TEXTS = localizedView(CLI_TEXTS, (t) => t.engines);

@@ -19,6 +19,7 @@
 
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { formatDay } from "../../engine";
+import type { CellForms } from "../plain/plainHead";
 
 export type StrictRole = "id" | "date" | "count" | "total";
 
@@ -36,12 +37,8 @@ export interface StrictCheck {
   strict: boolean;
 }
 
-export interface StrictOptions {
-  /** The analysis date as a day number: a later last purchase is noted by the engine. */
-  asOfDay: number;
-  /** The profile refuses totals of zero or less (thresholds). */
-  positiveTotal: boolean;
-}
+/** The analysis date and whether totals must be positive (`cellForms`). */
+export type StrictOptions = CellForms;
 
 const STRICT_PATTERNS: Record<Exclude<StrictRole, "date">, string> = {
   id: "^[0-9A-Za-z][0-9A-Za-z_.-]{0,63}$",

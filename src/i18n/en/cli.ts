@@ -18,7 +18,7 @@ const LANG: Lang = "en";
 export type EncodingEvidenceText = "bom" | "utf8" | "zeros" | "bytes" | "headers" | "forced";
 /** How a column's decimal separator was read (the CSV reader's DecimalReading). */
 type DecimalReadingText = "comma" | "point" | "mixed" | "unclear";
-/** Why DuckDB was not used for a file it could have graded (the engine choice's DeclineReason). */
+/** Why a fast reading (the quick JavaScript one, or DuckDB) was not used for a file (the engine choice's DeclineReason). */
 export type DeclineReasonText =
   | "workbookInput"
   | "workbookOutput"
@@ -33,7 +33,9 @@ export type DeclineReasonText =
   | "formulaLike"
   | "lineBreaks"
   | "emptyLine"
+  | "rowWidth"
   | "notStrict"
+  | "changed"
   | "unreadable"
   | "emptyTable"
   | "notInstalled"
@@ -103,8 +105,10 @@ const DECLINES: Record<DeclineReasonText, string> = {
   formulaLike: "a cell starts like a formula (=, +, -, @)",
   lineBreaks: "the file's line breaks are not all LF or all CRLF",
   emptyLine: "the file has empty lines",
+  rowWidth: "some rows have more or fewer cells than the header",
   notStrict:
     "some cells are not in plain form (dates as YYYY-MM-DD up to the analysis date, whole purchase counts, plain amounts, customer ids without repeats)",
+  changed: "the file changed while it was graded",
   unreadable: "DuckDB could not read the file as plain comma-separated UTF-8 text",
   emptyTable: "the table has no rows",
   notInstalled: "DuckDB (@duckdb/node-api) is not installed",
@@ -135,7 +139,7 @@ const HELP = {
     encoding: "encoding of a .csv input: utf8, utf16le, utf16be, gb18030 (gbk), big5, windows-1252 (default: detected)",
     formulas: "with --out FILE.xlsx: write live worksheet formulas that grade without the add-in",
     engine:
-      "auto, js or duckdb: who computes the grades of a customer table in .csv or .parquet (auto: DuckDB for large files; the results are the same)",
+      "auto, js or duckdb: how a customer table in .csv or .parquet is read (auto: quickly when its cells are plain; the results are the same)",
     previous:
       "an earlier result of rfm grade (.csv or .xlsx): adds Previous grade and Change columns and the grade changes, matched by customer id",
     after: [
@@ -151,10 +155,11 @@ const HELP = {
       "running it as a formula (OWASP's advice against CSV injection); .xlsx output keeps such text as it is, in text",
       "cells. Text longer than an Excel cell (32,767 characters) is cut in .xlsx output, and its row's Note says so.",
       "",
-      "Engines: a customer table in CSV of 128 MB or more, or in Parquet (FILE.parquet), is graded by DuckDB (embedded)",
-      "running the profile's compiled SQL when every cell is in plain form (dates YYYY-MM-DD, whole counts, plain",
-      "amounts, unique ids, no quotes); otherwise, and for everything else, by the JavaScript engine. The output is the",
-      "same byte for byte; the summary ends by naming the engine that graded, and why. --engine js or --engine duckdb decides.",
+      "Engines: a customer table in CSV (or in Parquet, FILE.parquet, which DuckDB turns into CSV) whose cells are all in",
+      "plain form (dates YYYY-MM-DD, whole counts, plain amounts, unique ids, no quotes) is read quickly, line by line, in",
+      "little memory; any other file is read whole by the JavaScript engine, which reads every form and notes every problem.",
+      "--engine js always reads the whole file; --engine duckdb lets DuckDB (embedded) read a plain file. The output is the",
+      "same byte for byte; for a large file that could not be read quickly, the summary says why.",
       "",
       "Exit status: 0 graded (rows that could not be graded are noted), 2 usage or input-file error.",
     ],
@@ -448,15 +453,12 @@ const en = {
       "--previous matches customers by their id, but this table has no customer id column: name it with --map id=HEADER",
   },
   engines: {
-    /** DuckDB graded the file. */
-    duckdb: (asked: boolean, megabytes: number) =>
-      asked
-        ? "Engine: DuckDB (--engine duckdb)"
-        : `Engine: DuckDB, chosen for a file of ${megabytes} MB (--engine js for the JavaScript engine; the results are the same)`,
-    /** Auto left a file below its size with the JavaScript engine. */
-    small: (megabytes: number) =>
-      `Engine: JavaScript (auto: DuckDB is used from ${megabytes} MB; the results are the same)`,
-    /** The JavaScript engine graded a file DuckDB was asked for, or large enough for it. */
+    /** DuckDB graded the file (only ever when asked). */
+    duckdb: () => "Engine: DuckDB (--engine duckdb)",
+    /** The JavaScript engine read a file outside the quick reading's plain forms: memory grows with the file. */
+    everyForm: (reason: DeclineReasonText) =>
+      `Engine: JavaScript, reading every form of every cell with the whole file in memory (the quick reading of plain files not used: ${DECLINES[reason]})`,
+    /** The JavaScript engine graded a file DuckDB was asked for. */
     javascript: (reason: DeclineReasonText) => `Engine: JavaScript (DuckDB not used: ${DECLINES[reason]})`,
     /** The input file changed while it was graded, and part of the results had gone to stdout. */
     inputChanged: (path: string) =>

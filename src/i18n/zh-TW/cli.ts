@@ -48,8 +48,10 @@ const DECLINES: Record<DeclineReasonText, string> = {
   formulaLike: "有儲存格以公式符號（=、+、-、@）開頭",
   lineBreaks: "檔案的換行字元不全是 LF 或不全是 CRLF",
   emptyLine: "檔案中有空列",
+  rowWidth: "部分列的儲存格數與標題列不同",
   notStrict:
     "部分儲存格不是標準寫法（日期為 YYYY-MM-DD 且不晚於分析日期、購買次數為整數、金額為普通數字、客戶編號不重複）",
+  changed: "檔案在分級過程中被修改",
   unreadable: "DuckDB 無法按逗號分隔的 UTF-8 文字讀取該檔案",
   emptyTable: "表格中沒有資料列",
   notInstalled: "未安裝 DuckDB（@duckdb/node-api）",
@@ -77,7 +79,7 @@ const HELP: CliTexts["help"] = {
     sheet: ".xlsx 輸入檔案中的工作表（預設：第一個可見的工作表）",
     encoding: "輸入 .csv 檔案的編碼：utf8、utf16le、utf16be、gb18030（gbk）、big5、windows-1252（預設：自動偵測）",
     formulas: "與 --out 檔案.xlsx 一起使用：寫入即時工作表公式，無需增益集即可分級",
-    engine: "auto、js 或 duckdb：由誰計算 .csv 或 .parquet 客戶表的等級（auto：大檔案用 DuckDB；結果相同）",
+    engine: "auto、js 或 duckdb：如何讀取 .csv 或 .parquet 客戶表（auto：儲存格均為標準寫法時快速讀取；結果相同）",
     previous:
       "rfm grade 的一次早先結果（.csv 或 .xlsx）：按客戶編號比對，增加「上一次等級」和「變化」兩欄以及等級變化統計",
     after: [
@@ -92,10 +94,10 @@ const HELP: CliTexts["help"] = {
       "會在開頭加一個單引號（'），使 Excel 把它顯示為文字而不是當作公式執行（OWASP 對 CSV 注入的建議）；.xlsx 輸出",
       "則按原樣寫入文字儲存格。超過 Excel 儲存格上限（32,767 個字元）的文字在 .xlsx 輸出中會被截斷，並在該列「備註」中註明。",
       "",
-      "計算引擎：128 MB 及以上的 CSV 客戶表或 Parquet 客戶表（檔案.parquet），當每個儲存格都是標準寫法（日期為",
-      "YYYY-MM-DD、次數為整數、金額為普通數字、客戶編號不重複、無引號）時，由內建的 DuckDB 執行分級方案編譯出的 SQL",
-      "分級；其他情況均由 JavaScript 引擎分級。兩者輸出逐位元組相同；摘要會說明使用了哪個引擎及原因。",
-      "可用 --engine js 或 --engine duckdb 指定。",
+      "計算引擎：CSV 客戶表（或由 DuckDB 轉成 CSV 的 Parquet 客戶表，檔案.parquet）若每個儲存格都是標準寫法（日期為",
+      "YYYY-MM-DD、次數為整數、金額為普通數字、客戶編號不重複、無引號），則逐列快速讀取，佔用記憶體很少；其他檔案由",
+      "JavaScript 引擎整個讀入，讀取各種寫法並逐一註明問題。--engine js 總是整個讀入；--engine duckdb 讓內建的 DuckDB",
+      "讀取標準寫法的檔案。兩者輸出逐位元組相同；大檔案未能快速讀取時，摘要會說明原因。",
       "",
       "結束狀態：0 表示已分級（無法分級的列已在備註中註明），2 表示用法或輸入檔案有誤。",
     ],
@@ -356,11 +358,9 @@ const zhTW: CliTexts = {
     noCurrentIds: () => "--previous 按客戶編號比對客戶，但此表沒有客戶編號欄：請用 --map id=欄位標題 指定",
   },
   engines: {
-    duckdb: (asked, megabytes) =>
-      asked
-        ? "計算引擎：DuckDB（--engine duckdb 指定）"
-        : `計算引擎：DuckDB，因檔案達 ${megabytes} MB 自動選用（--engine js 改用 JavaScript 引擎；結果相同）`,
-    small: (megabytes) => `計算引擎：JavaScript（auto：${megabytes} MB 及以上才用 DuckDB；結果相同）`,
+    duckdb: () => "計算引擎：DuckDB（--engine duckdb 指定）",
+    everyForm: (reason) =>
+      `計算引擎：JavaScript，逐格讀取各種寫法，整個檔案讀入記憶體（未用標準寫法檔案的快速讀取：${DECLINES[reason]}）`,
     javascript: (reason) => `計算引擎：JavaScript（未採用 DuckDB：${DECLINES[reason]}）`,
     inputChanged: (path) => `「${path}」在分級過程中被修改，上面的輸出不完整：請重新分級`,
   },

@@ -48,8 +48,10 @@ const DECLINES: Record<DeclineReasonText, string> = {
   formulaLike: "有单元格以公式符号（=、+、-、@）开头",
   lineBreaks: "文件的换行符不全是 LF 或不全是 CRLF",
   emptyLine: "文件中有空行",
+  rowWidth: "部分行的单元格数与标题行不同",
   notStrict:
     "部分单元格不是标准写法（日期为 YYYY-MM-DD 且不晚于统计日期、购买次数为整数、金额为普通数字、客户编号不重复）",
+  changed: "文件在分级过程中被修改",
   unreadable: "DuckDB 无法按逗号分隔的 UTF-8 文本读取该文件",
   emptyTable: "表格中没有数据行",
   notInstalled: "未安装 DuckDB（@duckdb/node-api）",
@@ -77,7 +79,7 @@ const HELP: CliTexts["help"] = {
     sheet: ".xlsx 输入文件中的工作表（默认：第一个可见的工作表）",
     encoding: "输入 .csv 文件的编码：utf8、utf16le、utf16be、gb18030（gbk）、big5、windows-1252（默认：自动识别）",
     formulas: "与 --out 文件.xlsx 一起使用：写入实时工作表公式，无需加载项即可分级",
-    engine: "auto、js 或 duckdb：由谁计算 .csv 或 .parquet 客户表的等级（auto：大文件用 DuckDB；结果相同）",
+    engine: "auto、js 或 duckdb：如何读取 .csv 或 .parquet 客户表（auto：单元格均为标准写法时快速读取；结果相同）",
     previous: "rfm grade 的一次早先结果（.csv 或 .xlsx）：按客户编号匹配，增加“上一次等级”和“变化”两列以及等级变化统计",
     after: [
       "",
@@ -91,10 +93,10 @@ const HELP: CliTexts["help"] = {
       "会在开头加一个单引号（'），使 Excel 把它显示为文本而不是当作公式执行（OWASP 对 CSV 注入的建议）；.xlsx 输出",
       "则按原样写入文本单元格。超过 Excel 单元格上限（32,767 个字符）的文本在 .xlsx 输出中会被截断，并在该行“备注”中注明。",
       "",
-      "计算引擎：128 MB 及以上的 CSV 客户表或 Parquet 客户表（文件.parquet），当每个单元格都是标准写法（日期为",
-      "YYYY-MM-DD、次数为整数、金额为普通数字、客户编号不重复、无引号）时，由内置的 DuckDB 执行分级方案编译出的 SQL",
-      "分级；其他情况均由 JavaScript 引擎分级。两者输出逐字节相同；汇总会说明使用了哪个引擎及原因。",
-      "可用 --engine js 或 --engine duckdb 指定。",
+      "计算引擎：CSV 客户表（或由 DuckDB 转成 CSV 的 Parquet 客户表，文件.parquet）若每个单元格都是标准写法（日期为",
+      "YYYY-MM-DD、次数为整数、金额为普通数字、客户编号不重复、无引号），则逐行快速读取，占用内存很少；其他文件由",
+      "JavaScript 引擎整个读入，读取各种写法并逐一注明问题。--engine js 总是整个读入；--engine duckdb 让内置的 DuckDB",
+      "读取标准写法的文件。两者输出逐字节相同；大文件未能快速读取时，汇总会说明原因。",
       "",
       "退出状态：0 表示已分级（无法分级的行已在备注中注明），2 表示用法或输入文件有误。",
     ],
@@ -355,11 +357,9 @@ const zh: CliTexts = {
     noCurrentIds: () => "--previous 按客户编号匹配客户，但此表没有客户编号列：请用 --map id=列标题 指定",
   },
   engines: {
-    duckdb: (asked, megabytes) =>
-      asked
-        ? "计算引擎：DuckDB（--engine duckdb 指定）"
-        : `计算引擎：DuckDB，因文件达 ${megabytes} MB 自动选用（--engine js 改用 JavaScript 引擎；结果相同）`,
-    small: (megabytes) => `计算引擎：JavaScript（auto：${megabytes} MB 及以上才用 DuckDB；结果相同）`,
+    duckdb: () => "计算引擎：DuckDB（--engine duckdb 指定）",
+    everyForm: (reason) =>
+      `计算引擎：JavaScript，逐格读取各种写法，整个文件读入内存（未用标准写法文件的快速读取：${DECLINES[reason]}）`,
     javascript: (reason) => `计算引擎：JavaScript（未采用 DuckDB：${DECLINES[reason]}）`,
     inputChanged: (path) => `“${path}”在分级过程中被修改，上面的输出不完整：请重新分级`,
   },

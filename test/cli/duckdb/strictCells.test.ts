@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { builtinProfile, cellNumber, dayFromCivil, formatDay, gradeCustomers, parseDay } from "../../../src/engine";
-import { indexDataLines } from "../../../src/cli/duckdb/csvLines";
+import { indexDataLines } from "../../../src/cli/plain/csvLines";
 import { checkStrictCells, csvAsText, strictCondition } from "../../../src/cli/duckdb/strictCells";
 
 const AS_OF = dayFromCivil(2025, 6, 30);

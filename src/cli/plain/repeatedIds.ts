@@ -13,10 +13,45 @@ import { hashBytes, secondHash } from "../sales/byteIds";
 const PART_BITS = 8;
 const PARTS = 1 << PART_BITS;
 
+/** The fingerprints noted, as plain data (handed from thread to thread). */
+export interface RepeatedIdsState {
+  parts: Int32Array[];
+  filled: Int32Array;
+}
+
 export class RepeatedIds {
   /** Per part, its fingerprints side by side: [first hash, second hash, …]. */
-  private readonly parts: Int32Array[] = Array.from({ length: PARTS }, () => new Int32Array(16));
-  private readonly filled = new Int32Array(PARTS);
+  private readonly parts: Int32Array[];
+  private readonly filled: Int32Array;
+
+  constructor(state?: RepeatedIdsState) {
+    this.parts = state?.parts ?? Array.from({ length: PARTS }, () => new Int32Array(16));
+    this.filled = state?.filled ?? new Int32Array(PARTS);
+  }
+
+  static of(state: RepeatedIdsState): RepeatedIds {
+    return new RepeatedIds(state);
+  }
+
+  state(): RepeatedIdsState {
+    return { parts: this.parts, filled: this.filled };
+  }
+
+  /** Notes the fingerprints another reading noted (a thread's share of the lines). */
+  absorb(other: RepeatedIdsState): void {
+    for (let p = 0; p < PARTS; p++) {
+      const n = other.filled[p],
+        at = this.filled[p];
+      let part = this.parts[p];
+      if (at + n > part.length) {
+        const bigger = new Int32Array(Math.max(part.length * 2, at + n));
+        bigger.set(part.subarray(0, at));
+        part = this.parts[p] = bigger;
+      }
+      part.set(other.parts[p].subarray(0, n), at);
+      this.filled[p] = at + n;
+    }
+  }
 
   /** Notes the id bytes[from, to). */
   add(bytes: Uint8Array, from: number, to: number): void {

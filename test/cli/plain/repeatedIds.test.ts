@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { indexDataLines } from "../../../src/cli/duckdb/csvLines";
-import { RepeatedIds } from "../../../src/cli/duckdb/repeatedIds";
+import { indexDataLines } from "../../../src/cli/plain/csvLines";
+import { RepeatedIds } from "../../../src/cli/plain/repeatedIds";
 
 function anyTwice(ids: string[]): boolean {
   const check = new RepeatedIds();

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { scanCsv } from "../../../src/cli/csv/scanCsv";
-import { DataLines, indexDataLines, IndexedLines } from "../../../src/cli/duckdb/csvLines";
+import { DataLines, indexDataLines, IndexedLines } from "../../../src/cli/plain/csvLines";
 
 let dir: string;
 beforeAll(() => {
