@@ -1,4 +1,7 @@
-import { cellError, cellNumber, dateTimeFromSerial, formatDay, parseDay, type Cell } from "../engine";
+// The engine's own modules, not its index: a thread reading plain lines loads this module and no more of the engine.
+import { cellError, cellNumber } from "../engine/cells";
+import { dateTimeFromSerial, formatDay, parseDay } from "../engine/dates";
+import type { Cell } from "../engine/types";
 import type { RawRows } from "./table";
 
 const MS_PER_DAY = 86_400_000;

@@ -14,7 +14,7 @@ import {
 import { csvField, dateOfDay } from "./cellText";
 import { writeUnits } from "./csv/numberBytes";
 import type { GradedTable } from "./gradeTable";
-import type { ByteWriter } from "./xlsx/byteWriter";
+import { viewOf, type ByteWriter } from "./xlsx/byteWriter";
 
 /**
  * A run of neighbouring result columns whose cells are equal for rows with equal keys (made once per key and reused),
@@ -42,6 +42,8 @@ export class ResultCells {
   private readonly added = new Map<number, string[]>();
   /** Per segment with a key, the CSV bytes made for each key (keys are small whole numbers: an array, not a Map). */
   private readonly csvCaches: (Buffer | undefined)[][];
+  /** The same bytes read as words, for ByteWriter.copyFrom. */
+  private readonly csvViews: (DataView | undefined)[][];
   private readonly previousIndex = new Map<string, number>();
   /**
    * Per result column, a writer of its CSV cell straight into bytes, for the columns made per row that have one: it
@@ -72,9 +74,13 @@ export class ResultCells {
       previous: (i) => this.previousKey(i),
     });
     this.csvCaches = this.segments.map(() => []);
-    this.csvWriters = this.columns.map((c) =>
-      c.id === "nextGrade" ? nextGradeCsv(res, (i) => this.cellCsv(c, i)) : undefined,
-    );
+    this.csvViews = this.segments.map(() => []);
+    this.csvWriters = this.columns.map((c) => {
+      if (c.id === "nextGrade") return nextGradeCsv(res, (i) => this.cellCsv(c, i));
+      // Without notes (no row needed one, no writer added one) every note cell is empty: its comma alone.
+      if (c.id === "note") return (out) => res.issues.length === 0 && added.size === 0 && emptyCell(out);
+      return undefined;
+    });
     migration?.previousGrades.forEach((g, k) => this.previousIndex.set(g, k));
   }
 
@@ -126,10 +132,9 @@ export class ResultCells {
     for (let s = 0; s < segments.length; s++) {
       const segment = segments[s];
       if (segment.key !== undefined) {
-        const bytes = this.cachedCsv(s, i);
-        out.ensure(bytes.length);
-        out.buf.set(bytes, out.at);
-        out.at += bytes.length;
+        const key = segment.key(i);
+        const bytes = this.csvCaches[s][key] ?? this.cachedCsv(s, i);
+        out.copyFrom(bytes, this.csvViews[s][key]!, 0, bytes.length);
         continue;
       }
       const columns = segment.columns;
@@ -153,6 +158,7 @@ export class ResultCells {
     if (bytes === undefined) {
       bytes = Buffer.from(this.rowCsv(segment, i));
       cache[key] = bytes;
+      this.csvViews[s][key] = viewOf(bytes);
     }
     return bytes;
   }
@@ -194,6 +200,12 @@ export class ResultCells {
 }
 
 const COMMA = 44;
+
+function emptyCell(out: ByteWriter): true {
+  out.ensure(1);
+  out.buf[out.at++] = COMMA;
+  return true;
+}
 
 /**
  * Bytes to make room for per row for its result cells when a chunk of rows is written: they take 60-70 (more with a

@@ -11,8 +11,9 @@
  *   2.1 GiB). Their ratios are printed as one table: rfm ÷ DuckDB and rfm ÷ pandas.
  * - the project's own (test/bench/peers/duckdb-rfm.js runs the profile compiler's fully validating SQL;
  *   peers/pandas_rfm.py): jobs `own-customers` and `own-sales` (1M rows as Excel saves them: BOM, CRLF, Chinese
- *   headers), `own-big` (15M customers; `rfm` picks DuckDB there, `rfm-js` forces JavaScript, and both must write the
- *   same bytes), `xlsx-out` (1M rows to .xlsx) and `xlsx-in` (a full-height .xlsx read back).
+ *   headers), `own-big` (15M customers; `rfm` reads them quickly, `rfm-js` with the full reader, `rfm-duckdb` with
+ *   DuckDB, and all must write the same bytes), `xlsx-out` (1M rows to .xlsx) and `xlsx-in` (a full-height .xlsx
+ *   read back).
  *
  *   npm run bench -- compare                          every job at full size, 3 runs
  *   npm run bench -- compare --quick                  every job at small sizes, 1 run (a smoke run)
@@ -498,22 +499,23 @@ function jobs(python: string | undefined): Job[] {
         ),
         "customers.csv",
       );
-      // rfm's default (auto) grades this file with DuckDB; rfm-js is the JavaScript engine on the same file.
+      // rfm's default (auto) reads this file quickly; rfm-js is the full reader on the same file, rfm-duckdb lets
+      // DuckDB read it: all three must write the same bytes.
       return (out): Tool[] => [
         {
           name: "rfm",
           steps: [{ ...rfmGrade(input, join(out, "b.csv"), SHAOXING_OWN), outputs: { customers: join(out, "b.csv") } }],
         },
-        {
-          name: "rfm-js",
+        ...(["js", "duckdb"] as const).map((engine) => ({
+          name: `rfm-${engine}`,
           sameBytesAs: "rfm",
           steps: [
             {
-              ...rfmGrade(input, join(out, "b-js.csv"), SHAOXING_OWN, "js"),
-              outputs: { customers: join(out, "b-js.csv") },
+              ...rfmGrade(input, join(out, `b-${engine}.csv`), SHAOXING_OWN, engine),
+              outputs: { customers: join(out, `b-${engine}.csv`) },
             },
           ],
-        },
+        })),
         {
           name: "duckdb-sql",
           steps: [

@@ -25,7 +25,9 @@ import { closeSync, existsSync, openSync, readSync, statSync } from "fs";
 import { availableParallelism } from "os";
 import { join } from "path";
 import { Worker } from "worker_threads";
-import { formatDay, parseDay, type CheckedCustomers } from "../../engine";
+import type { CheckedCustomers } from "../../engine";
+// The engine's dates module, not its index: the reading threads load no more of the engine than they use.
+import { formatDay, parseDay } from "../../engine/dates";
 import { MAY_NEED_DEFENCE, rawFieldNeedsDefence } from "../cellText";
 import type { DeclineReason } from "../duckdb/engineTexts";
 import type { LineIndex } from "./csvLines";
@@ -270,6 +272,8 @@ class NotPlain {
 
 class PlainReader {
   private readonly width: number;
+  /** Where each cell of the line being read starts, then one past the end of its last cell. */
+  private readonly bounds: Int32Array;
   /** The columns of the four cells read (idColumn -1 when the table has no ids). */
   private readonly idColumn: number;
   private readonly dateColumn: number;
@@ -292,6 +296,7 @@ class PlainReader {
 
   constructor(columns: PlainColumns, forms: CellForms, capacity: number) {
     this.width = columns.width;
+    this.bounds = new Int32Array(columns.width + 1);
     this.idColumn = columns.id ?? -1;
     this.dateColumn = columns.date;
     this.countColumn = columns.count;
@@ -355,24 +360,16 @@ class PlainReader {
     sentinel: number,
   ): void {
     if (!isUtf8(bytes.subarray(from, sentinel >= 0 ? sentinel : to))) throw new NotPlain("encoding");
-    const { width, idColumn, dateColumn, countColumn, totalColumn } = this;
+    const { width, idColumn, dateColumn, countColumn, totalColumn, bounds } = this;
     let i = from;
     while (i < to) {
       const lineStart = i;
       const row = this.n;
       if (row === this.days.length) this.grow();
-      // Where the four cells the grading reads lie in the line.
-      let idFrom = 0,
-        idTo = 0,
-        dateFrom = 0,
-        dateTo = 0,
-        countFrom = 0,
-        countTo = 0,
-        totalFrom = 0,
-        totalTo = 0;
       let field = 0;
       for (;;) {
-        const fieldStart = i;
+        // Where each cell starts: the cells read are found from these once the line is known to be whole.
+        if (field < width) bounds[field] = i;
         if (MAY_NEED_DEFENCE[bytes[i]] === 1 && rawFieldNeedsDefence(bytes, i)) throw new NotPlain("formulaLike");
         let c = bytes[i];
         // Most bytes are above the comma (digits, letters, - . / :, UTF-8) and need one comparison.
@@ -382,23 +379,11 @@ class PlainReader {
           c = bytes[++i];
           while (c > COMMA) c = bytes[++i];
         }
-        if (field === dateColumn) {
-          dateFrom = fieldStart;
-          dateTo = i;
-        } else if (field === countColumn) {
-          countFrom = fieldStart;
-          countTo = i;
-        } else if (field === totalColumn) {
-          totalFrom = fieldStart;
-          totalTo = i;
-        } else if (field === idColumn) {
-          idFrom = fieldStart;
-          idTo = i;
-        }
         if (c !== COMMA) break;
         field++;
         i++;
       }
+      bounds[width] = i + 1;
       // A line's end: LF, or CR LF in a file whose header ends so; the line feed put after a last line ends it too.
       let next: number;
       if (bytes[i] === CARRIAGE_RETURN) {
@@ -410,10 +395,11 @@ class PlainReader {
       }
       if (i === lineStart) throw new NotPlain("emptyLine");
       if (field + 1 !== width) throw new NotPlain("rowWidth");
-      this.days[row] = this.asOf - this.day(bytes, dateFrom, dateTo);
-      this.count[row] = wholeNumber(bytes, countFrom, countTo);
-      this.money[row] = this.total(bytes, totalFrom, totalTo);
-      if (idColumn >= 0) this.id(bytes, idFrom, idTo);
+      // Cell c lies in [bounds[c], bounds[c + 1] - 1): the byte before the next cell's start is its comma.
+      this.days[row] = this.asOf - this.day(bytes, bounds[dateColumn], bounds[dateColumn + 1] - 1);
+      this.count[row] = wholeNumber(bytes, bounds[countColumn], bounds[countColumn + 1] - 1);
+      this.money[row] = this.total(bytes, bounds[totalColumn], bounds[totalColumn + 1] - 1);
+      if (idColumn >= 0) this.id(bytes, bounds[idColumn], bounds[idColumn + 1] - 1);
       this.starts[row] = blockStart + lineStart;
       this.n = row + 1;
       if (i === sentinel) {
