@@ -12,7 +12,7 @@ import { readPlainCustomers } from "./plainCustomers";
 import { cellForms, readPlainHead } from "./plainHead";
 
 /** The head the quick reading grades first to find the columns: a few hundred rows (the full reader's own work). */
-const PLAIN_HEAD_BYTES = 64 * 1024;
+const PLAIN_HEAD_BYTES = 16 * 1024;
 
 export async function gradePlainCustomers(req: GradeRequest): Promise<CopiedRun | { declined: DeclineReason }> {
   const head = readPlainHead(req, PLAIN_HEAD_BYTES);

@@ -17,7 +17,7 @@ const ROWS = [
   "A003,,2025-06-30,1,1.25,-5",
   "A004,华南,2025-12-31,11,8,VIP 客户",
 ];
-/** Enough rows that the file is larger than the head the command grades first (64 KB), and splits into stretches. */
+/** Enough rows that the file is larger than the head the command grades first (16 KB), and splits into stretches. */
 const FILLER = Array.from(
   { length: 6_000 },
   (_, i) => `F${i},East,2025-${10 + (i % 3)}-0${1 + (i % 9)},${1 + (i % 20)},${1 + (i % 50) / 4},`,
