@@ -154,3 +154,38 @@ export async function saveWorkbookIn(
   await wb.xlsx.writeFile(path);
   return path;
 }
+
+/** A custom profile of ten bins whose ties go to the row met first: the rows' order decides many scores. */
+export const DECILES_FIRST = {
+  id: "deciles-first",
+  name: { en: "Deciles, first", zh: "十分位（先到先得）" },
+  method: "quantiles",
+  bins: 10,
+  ties: "first",
+  monetaryUnit: "yuan",
+  weights: { recency: 0.333, frequency: 0.333, monetary: 0.334 },
+  grades: [
+    { grade: "A", atLeast: 7.5, cadence: { en: "Weekly", zh: "每周" } },
+    { grade: "B", atLeast: 4, cadence: { en: "Monthly", zh: "每月" } },
+    { grade: "C", cadence: { en: "Quarterly", zh: "每季度" } },
+  ],
+};
+
+/** A customer table whose cells are all plain, as `rfm grade` reads it quickly or with DuckDB (Chinese headers). */
+export const PLAIN_HEADER = "客户编号,区域,下单时间,历史购买总次数,历史购买总金额（万元）,备注说明";
+/** Plain role cells, and other columns holding what users keep there: text, Chinese, negative numbers, blanks. */
+export const PLAIN_ROWS = [
+  "A001,华东,2025-12-25,16,9,老客户",
+  "A002,West,2025-11-02,3,0.5,",
+  "A003,,2025-06-30,1,1.25,-5",
+  "A004,华南,2025-12-31,11,8,VIP 客户",
+  "A005,North,2024-01-15,6,3.000001,",
+  "A006,华北,2025-12-21,15,5,2.5",
+];
+/** `rows` more plain rows (ids F0, F1, …), to make a file larger than the part read first to find its columns. */
+export function plainFiller(rows: number): string[] {
+  return Array.from(
+    { length: rows },
+    (_, i) => `F${i},East,2025-${10 + (i % 3)}-0${1 + (i % 9)},${1 + (i % 20)},${1 + (i % 50) / 4},`,
+  );
+}

@@ -21,14 +21,14 @@
  */
 
 import { isUtf8 } from "buffer";
-import { closeSync, existsSync, openSync, readSync, statSync } from "fs";
-import { availableParallelism } from "os";
+import { closeSync, openSync, readSync, statSync } from "fs";
 import { join } from "path";
 import { Worker } from "worker_threads";
 import type { CheckedCustomers } from "../../engine";
 // The engine's dates module, not its index: the reading threads load no more of the engine than they use.
 import { formatDay, parseDay } from "../../engine/dates";
 import { MAY_NEED_DEFENCE, rawFieldNeedsDefence } from "../cellText";
+import { threadCount } from "../threadCount";
 import type { DeclineReason } from "../duckdb/engineTexts";
 import type { LineIndex } from "./csvLines";
 import type { CellForms } from "./plainHead";
@@ -107,11 +107,13 @@ const MOST_THREADS = 4;
 const WORKER = join(__dirname, "plainWorker.js");
 
 function threadsFor(bytes: number): number {
-  const from = Number(process.env.RFM_PLAIN_THREADS_FROM_BYTES ?? THREADS_FROM_BYTES);
-  const wanted = Number(process.env.RFM_PLAIN_THREADS ?? Math.min(availableParallelism(), MOST_THREADS));
-  // Run from the TypeScript sources (unit tests), there is no compiled thread to start.
-  if (bytes < from || !(wanted > 1) || !existsSync(WORKER)) return 1;
-  return Math.min(Math.floor(wanted), 16);
+  return threadCount(bytes, {
+    fromBytes: THREADS_FROM_BYTES,
+    fromVariable: "RFM_PLAIN_THREADS_FROM_BYTES",
+    threadsVariable: "RFM_PLAIN_THREADS",
+    most: MOST_THREADS,
+    worker: WORKER,
+  });
 }
 
 /**

@@ -6,12 +6,11 @@
  * together by the engine (`mergeTotals`), so the result is the one reader's, byte for byte.
  */
 
-import { existsSync } from "fs";
-import { availableParallelism } from "os";
 import { join } from "path";
 import { Worker } from "worker_threads";
 import { mergeTotals, MoneySums, type Cell } from "../../engine";
 import type { BlockOptions, CsvBlock, CsvBlocks } from "../csv/csvBlocks";
+import { threadCount } from "../threadCount";
 import { ByteIds } from "./byteIds";
 import { readBlocks, SalesReader, type SalesPart, type SalesRead, type SalesSetup, type Share } from "./salesReader";
 
@@ -37,11 +36,13 @@ const WORKER = join(__dirname, "salesWorker.js");
 
 /** How many threads read a sales file of `size` bytes. */
 export function threadsFor(size: number): number {
-  const from = Number(process.env.RFM_SALES_THREADS_FROM_BYTES ?? THREADS_FROM_BYTES);
-  const wanted = Number(process.env.RFM_SALES_THREADS ?? Math.min(availableParallelism(), MOST_THREADS));
-  // Run from the TypeScript sources (unit tests), there is no compiled thread to start.
-  if (size < from || !(wanted > 1) || !existsSync(WORKER)) return 1;
-  return Math.min(Math.floor(wanted), 255);
+  return threadCount(size, {
+    fromBytes: THREADS_FROM_BYTES,
+    fromVariable: "RFM_SALES_THREADS_FROM_BYTES",
+    threadsVariable: "RFM_SALES_THREADS",
+    most: MOST_THREADS,
+    worker: WORKER,
+  });
 }
 
 /**

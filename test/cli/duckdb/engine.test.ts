@@ -6,29 +6,28 @@
 
 import { readFileSync } from "fs";
 import { join } from "path";
-import { buildCli, records, rfm, tempDir, write } from "../helpers";
+import {
+  buildCli,
+  DECILES_FIRST,
+  PLAIN_HEADER,
+  PLAIN_ROWS,
+  plainFiller,
+  records,
+  rfm,
+  tempDir,
+  write,
+} from "../helpers";
 import { gbk } from "../textEncodings";
 
 beforeAll(() => buildCli());
 
-const HEADER = "客户编号,区域,下单时间,历史购买总次数,历史购买总金额（万元）,备注说明";
-/** Strict role cells, and other columns holding what users keep there: text, Chinese, negative numbers, blanks. */
-const ROWS = [
-  "A001,华东,2025-12-25,16,9,老客户",
-  "A002,West,2025-11-02,3,0.5,",
-  "A003,,2025-06-30,1,1.25,-5",
-  "A004,华南,2025-12-31,11,8,VIP 客户",
-  "A005,North,2024-01-15,6,3.000001,",
-  "A006,华北,2025-12-21,15,5,2.5",
-];
+const HEADER = PLAIN_HEADER;
+const ROWS = PLAIN_ROWS;
 /**
- * Enough strict rows after them that the file is larger than the part the command reads first to find its columns
+ * Enough plain rows after them that the file is larger than the part the command reads first to find its columns
  * (256 KB): a problem placed after them is met only by the checks over the whole file.
  */
-const FILLER = Array.from(
-  { length: 10_000 },
-  (_, i) => `F${i},East,2025-${10 + (i % 3)}-0${1 + (i % 9)},${1 + (i % 20)},${1 + (i % 50) / 4},`,
-);
+const FILLER = plainFiller(10_000);
 const SHAOXING = ["-p", "shaoxing", "--as-of", "2025-12-31"];
 const ENGINE_LINE = /^(Engine|计算引擎)/;
 
@@ -82,21 +81,7 @@ describe("a strict customer table", () => {
 
   test("quantiles with the tie rule 'first' (ties broken by the rows' order in the file) match too", () => {
     const dir = tempDir();
-    const profile = {
-      id: "deciles-first",
-      name: { en: "Deciles, first", zh: "十分位（先到先得）" },
-      method: "quantiles",
-      bins: 10,
-      ties: "first",
-      monetaryUnit: "yuan",
-      weights: { recency: 0.333, frequency: 0.333, monetary: 0.334 },
-      grades: [
-        { grade: "A", atLeast: 7.5, cadence: { en: "Weekly", zh: "每周" } },
-        { grade: "B", atLeast: 4, cadence: { en: "Monthly", zh: "每月" } },
-        { grade: "C", cadence: { en: "Quarterly", zh: "每季度" } },
-      ],
-    };
-    const profilePath = write(dir, "deciles.json", JSON.stringify(profile));
+    const profilePath = write(dir, "deciles.json", JSON.stringify(DECILES_FIRST));
     const lines = Array.from(
       { length: 300 },
       (_, i) => `K${i},East,2025-0${1 + (i % 6)}-1${i % 9},${1 + (i % 4)},${(i % 7) * 10},`,

@@ -6,22 +6,24 @@
 
 import { readFileSync } from "fs";
 import { join } from "path";
-import { buildCli, records, rfm, tempDir, write } from "../helpers";
+import {
+  buildCli,
+  DECILES_FIRST,
+  PLAIN_HEADER,
+  PLAIN_ROWS,
+  plainFiller,
+  records,
+  rfm,
+  tempDir,
+  write,
+} from "../helpers";
 
 beforeAll(() => buildCli());
 
-const HEADER = "客户编号,区域,下单时间,历史购买总次数,历史购买总金额（万元）,备注说明";
-const ROWS = [
-  "A001,华东,2025-12-25,16,9,老客户",
-  "A002,West,2025-11-02,3,0.5,",
-  "A003,,2025-06-30,1,1.25,-5",
-  "A004,华南,2025-12-31,11,8,VIP 客户",
-];
+const HEADER = PLAIN_HEADER;
+const ROWS = PLAIN_ROWS;
 /** Enough rows that the file is larger than the head the command grades first (16 KB), and splits into stretches. */
-const FILLER = Array.from(
-  { length: 6_000 },
-  (_, i) => `F${i},East,2025-${10 + (i % 3)}-0${1 + (i % 9)},${1 + (i % 20)},${1 + (i % 50) / 4},`,
-);
+const FILLER = plainFiller(6_000);
 const SHAOXING = ["-p", "shaoxing", "--as-of", "2025-12-31"];
 const ENGINE_LINE = /^(Engine|计算引擎|計算引擎)/;
 /** The quick reading for any size, the reason a file was not read quickly named for any size. */
@@ -77,21 +79,7 @@ describe("a plain customer table", () => {
 
   test("quantiles with the tie rule 'first' follow the rows' order across the threads' stretches", () => {
     const dir = tempDir();
-    const profile = {
-      id: "deciles-first",
-      name: { en: "Deciles, first", zh: "十分位（先到先得）" },
-      method: "quantiles",
-      bins: 10,
-      ties: "first",
-      monetaryUnit: "yuan",
-      weights: { recency: 0.333, frequency: 0.333, monetary: 0.334 },
-      grades: [
-        { grade: "A", atLeast: 7.5, cadence: { en: "Weekly", zh: "每周" } },
-        { grade: "B", atLeast: 4, cadence: { en: "Monthly", zh: "每月" } },
-        { grade: "C", cadence: { en: "Quarterly", zh: "每季度" } },
-      ],
-    };
-    const profilePath = write(dir, "deciles.json", JSON.stringify(profile));
+    const profilePath = write(dir, "deciles.json", JSON.stringify(DECILES_FIRST));
     // Few distinct values: nearly every row ties with others, in every stretch.
     const lines = Array.from(
       { length: 5_000 },
