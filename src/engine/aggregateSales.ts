@@ -3,6 +3,7 @@
 import { cellError, cellNumber, cellText, doubtCode, idText, isBlank, isDoubtfulNumber } from "./cells";
 import { parseDay } from "./dates";
 import { MoneySums } from "./moneySums";
+import { grownTo } from "./typedArrays";
 import type { Cell, RowIssue, SalesColumnsInput, ValueList } from "./types";
 
 export interface SalesWindow {
@@ -278,12 +279,6 @@ export class SalesTally {
       for (let k = 0; k < this.differs.length; k++) this.differs[k] = grownTo(this.differs[k], size);
     }
   }
-}
-
-function grownTo<T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: number): T {
-  const bigger = new (a.constructor as new (n: number) => T)(size);
-  bigger.set(a);
-  return bigger;
 }
 
 export function aggregateSales(input: SalesColumnsInput, w: SalesWindow): CustomerTotals {

@@ -27,6 +27,7 @@ import { Worker } from "worker_threads";
 import type { CheckedCustomers } from "../../engine";
 // The engine's dates module, not its index: the reading threads load no more of the engine than they use.
 import { formatDay, parseDay } from "../../engine/dates";
+import { grownTo } from "../../engine/typedArrays";
 import { MAY_NEED_DEFENCE, rawFieldNeedsDefence } from "../cellText";
 import { threadCount } from "../threadCount";
 import type { DeclineReason } from "../duckdb/engineTexts";
@@ -98,7 +99,7 @@ export function readPlainPart(task: PlainTask): PartReading {
 
 /**
  * From this many bytes of data lines on, the file is read by several threads side by side, each a stretch of whole
- * lines (15M rows, 476 MB: 3.3 s in one thread, 1.9 s in two); below it, starting a thread costs more than it saves.
+ * lines (15M rows, 476 MB: 3.2 s in one thread, 2.2 s in two); below it, starting a thread costs more than it saves.
  * RFM_PLAIN_THREADS_FROM_BYTES and RFM_PLAIN_THREADS in the environment set other values (tests read small files in
  * several threads with them).
  */
@@ -239,12 +240,6 @@ function joined(parts: PlainPart[]): PlainPart {
     at += p.n;
   }
   return { ...whole, n, lastUnbroken: rest[rest.length - 1].lastUnbroken, ids: ids?.state() };
-}
-
-function grownTo<T extends Int32Array | Float64Array>(a: T, size: number): T {
-  const bigger = new (a.constructor as new (n: number) => T)(size);
-  bigger.set(a);
-  return bigger;
 }
 
 /** Bytes an id may hold: letters, digits, `_ . -`; the first only a letter or digit (value 2). */
@@ -478,18 +473,10 @@ class PlainReader {
 
   private grow(): void {
     const size = Math.ceil(this.days.length * 1.5);
-    const days = new Int32Array(size),
-      count = new Float64Array(size),
-      money = new Float64Array(size),
-      starts = new Float64Array(size + 1);
-    days.set(this.days);
-    count.set(this.count);
-    money.set(this.money);
-    starts.set(this.starts);
-    this.days = days;
-    this.count = count;
-    this.money = money;
-    this.starts = starts;
+    this.days = grownTo(this.days, size);
+    this.count = grownTo(this.count, size);
+    this.money = grownTo(this.money, size);
+    this.starts = grownTo(this.starts, size + 1);
   }
 
   part(): PlainPart {
