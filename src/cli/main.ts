@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-/** `rfm`: grade customers in .csv / .xlsx files from the command line. */
+/**
+ * `rfm`: grade customers in .csv / .xlsx files from the command line. The program itself; `rfm.ts` is the executable that
+ * starts it (through the code cache), and this file, run directly, starts itself: a link made to it before the command
+ * was bundled (npx keeps its links) still works.
+ */
 
 import { Command, CommanderError, Option } from "commander";
 import { runDemo } from "./demo";
@@ -112,7 +116,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
+/** Runs the command named on this process's command line and sets its exit status. */
+export function runAsCommand(): void {
   // `npm run rfm -- grade FILE` runs in the package folder; file names are meant from where the user typed them.
   if (process.env.npm_lifecycle_event === "rfm" && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   // A large input is read in a child process that gives memory back to the system as it frees it (mallocSetting.ts).
@@ -140,3 +145,6 @@ function runHere(): void {
     process.exitCode = code;
   });
 }
+
+// By file name: in the bundle, `require.main === module` would hold for the bundle's own entry, run by rfm.js.
+if (require.main?.filename === __filename) runAsCommand();

@@ -11,7 +11,7 @@ import { join, resolve } from "path";
 import { performance } from "perf_hooks";
 import { writeCustomerCsv, writeSalesCsv } from "./benchData";
 
-const RFM = resolve(__dirname, "../../dist/node/cli/main.js");
+const RFM = resolve(__dirname, "../../dist/node/rfm/rfm.js");
 const RUNS = 3;
 const ROWS = 1_000_000;
 

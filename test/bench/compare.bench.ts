@@ -47,7 +47,7 @@ import { join, resolve } from "path";
 import { replicateCustomers, writeCustomerCsv, writeSalesCsv } from "./benchData";
 
 const ROOT = resolve(__dirname, "../..");
-const RFM = join(ROOT, "dist/node/cli/main.js");
+const RFM = join(ROOT, "dist/node/rfm/rfm.js");
 const OWN_DUCKDB = join(__dirname, "peers/duckdb-rfm.js");
 const OWN_PANDAS = join(__dirname, "peers/pandas_rfm.py");
 const IDIOMATIC = join(__dirname, "peers/idiomatic");

@@ -34,7 +34,7 @@ try {
     const out = join(dir, `c${n}.xlsx`);
     execFileSync(
       process.execPath,
-      [join(ROOT, "dist/node/cli/main.js"), "grade", input, "--profile", "wuhan", "--formulas", "--out", out],
+      [join(ROOT, "dist/node/rfm/rfm.js"), "grade", input, "--profile", "wuhan", "--formulas", "--out", out],
       { stdio: "pipe" },
     );
     const bytes = withoutCachedValues(readFileSync(out));

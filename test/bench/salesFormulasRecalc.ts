@@ -41,7 +41,7 @@ try {
     execFileSync(
       process.execPath,
       [
-        join(ROOT, "dist/node/cli/main.js"),
+        join(ROOT, "dist/node/rfm/rfm.js"),
         "grade",
         input,
         "--profile",

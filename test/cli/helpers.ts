@@ -9,7 +9,8 @@ import type * as ExcelJS from "exceljs";
 import { Workbook } from "exceljs";
 
 export const ROOT = resolve(__dirname, "../..");
-export const RFM = join(ROOT, "dist/node/cli/main.js");
+/** The command as installed: package.json's `bin`, the bundle (src/build/cliBundle.js). */
+export const RFM = join(ROOT, "dist/node/rfm/rfm.js");
 const LOCK = join(ROOT, "dist/node/.cli-build-lock");
 
 const BUILD_INFO = join(ROOT, "dist/node/.tsbuildinfo");
