@@ -7,7 +7,7 @@
  * themselves (about once in 10^5 files of 15M ids).
  */
 
-import { hashBytes, secondHash } from "../sales/byteIds";
+import { FINGERPRINT, fingerprint } from "../sales/byteIds";
 
 /** Parts by the top bits of the first hash: 15M ids make parts of about 60,000, a table of 1 MB each. */
 const PART_BITS = 8;
@@ -55,8 +55,9 @@ export class RepeatedIds {
 
   /** Notes the id bytes[from, to). */
   add(bytes: Uint8Array, from: number, to: number): void {
-    const h1 = hashBytes(bytes, from, to),
-      h2 = secondHash(bytes, from, to);
+    fingerprint(bytes, from, to);
+    const h1 = FINGERPRINT[0],
+      h2 = FINGERPRINT[1];
     const p = h1 >>> (32 - PART_BITS);
     let part = this.parts[p];
     const at = this.filled[p];

@@ -31,7 +31,7 @@ import type { CsvBlock, CsvBlocks } from "../csv/csvBlocks";
 import { fieldText, ownNumber } from "../csv/csvTable";
 import { readDecimal, type DecimalReading } from "../csv/decimals";
 import { AS_IS, type CsvScan } from "../csv/scanCsv";
-import { ByteIds, hashBytes, secondHash, type IdParts } from "./byteIds";
+import { ByteIds, FINGERPRINT, fingerprint, hashBytes, type IdParts } from "./byteIds";
 
 /**
  * A row wider than the rows before it (its extra cells may be a column to carry): the file is read again from the
@@ -463,7 +463,8 @@ function fieldPrint(scan: CsvScan, k: number): number {
   if (k < 0) return -1;
   const from = scan.fieldStart[k],
     to = scan.fieldEnd[k];
-  const h1 = hashBytes(scan.bytes, from, to) ^ scan.quoting[k],
-    h2 = secondHash(scan.bytes, from, to);
+  fingerprint(scan.bytes, from, to);
+  const h1 = FINGERPRINT[0] ^ scan.quoting[k],
+    h2 = FINGERPRINT[1];
   return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
 }

@@ -4,7 +4,7 @@
  * many doublings of the table; sent as plain data and made again, the list reads the same.
  */
 
-import { ByteIds, hashBytes } from "../../../src/cli/sales/byteIds";
+import { ByteIds, FINGERPRINT, fingerprint, hashBytes } from "../../../src/cli/sales/byteIds";
 
 function numberOf(ids: ByteIds, text: string): number {
   const bytes = Buffer.from(text, "utf8");
@@ -63,4 +63,28 @@ test("looked up a group at a time, each group's slots warmed first, ids are numb
   }
   expect(grouped.length).toBe(reference.size);
   for (const [text, j] of reference) expect(grouped.at(j)).toBe(text);
+});
+
+test("an id's fingerprint is hashBytes and a second, independent hash of its bytes alone, wherever they lie", () => {
+  const seen = new Set<string>();
+  const firsts = new Map<number, number>();
+  let sharedFirst = 0;
+  for (let j = 0; j < 200_000; j++) {
+    const id = Buffer.from(`xx C${j.toString(36)}-${(j * 7919) % 1000} yy`);
+    const from = 3,
+      to = id.length - 3;
+    fingerprint(id, from, to);
+    const [h1, h2] = FINGERPRINT;
+    expect(h1).toBe(hashBytes(id, from, to));
+    // The same bytes elsewhere, alone in their buffer: the same fingerprint.
+    fingerprint(id.subarray(from, to), 0, to - from);
+    expect([FINGERPRINT[0], FINGERPRINT[1]]).toEqual([h1, h2]);
+    seen.add(`${h1},${h2}`);
+    const other = firsts.get(h1);
+    if (other !== undefined && other !== h2) sharedFirst++;
+    firsts.set(h1, h2);
+  }
+  // 200,000 ids: no two fingerprints alike, though some share their first 32 bits (about 5 expected).
+  expect(seen.size).toBe(200_000);
+  expect(sharedFirst).toBeLessThan(40);
 });
