@@ -40,10 +40,14 @@ export class ResultCells {
   private readonly rows: ResultRows;
   /** Notes the writers add to a row (a text cut to fit a workbook cell), after the engine's. */
   private readonly added = new Map<number, string[]>();
-  /** Per segment with a key, the CSV bytes made for each key (keys are small whole numbers: an array, not a Map). */
-  private readonly csvCaches: (Buffer | undefined)[][];
-  /** The same bytes read as words, for ByteWriter.copyFrom. */
-  private readonly csvViews: (DataView | undefined)[][];
+  /** The segments CSV rows are written in, with the bytes made for each key (see CsvSegments). */
+  private readonly csvSegments: CsvSegments;
+  /**
+   * The same when no row has a note: every note cell is then its comma alone, the same in every row, so the note joins
+   * its neighbours' segments (a row's result cells are then mostly one cached run). Made when first written.
+   */
+  private quietSegments: CsvSegments | undefined;
+  private readonly keys: Record<Exclude<ResultDependence, "row">, (i: number) => number>;
   private readonly previousIndex = new Map<string, number>();
   /**
    * Per result column, a writer of its CSV cell straight into bytes, for the columns made per row that have one: it
@@ -68,13 +72,13 @@ export class ResultCells {
     this.columns = resultColumns(resultSetting(res, migration !== undefined));
     // Sub-scores run from 0 (not graded) to the number of bins.
     const b = (res.profile.method === "quantiles" ? res.profile.bins : 5) + 1;
-    this.segments = segmentsOf(this.columns, {
+    this.keys = {
       grade: (i) => res.gradeIndex[i] + 1,
       scores: (i) => (res.r[i] * b + res.f[i]) * b + res.m[i],
       previous: (i) => this.previousKey(i),
-    });
-    this.csvCaches = this.segments.map(() => []);
-    this.csvViews = this.segments.map(() => []);
+    };
+    this.segments = segmentsOf(this.columns, this.keys);
+    this.csvSegments = csvSegmentsOf(this.segments);
     this.csvWriters = this.columns.map((c) => {
       if (c.id === "nextGrade") return nextGradeCsv(res, (i) => this.cellCsv(c, i));
       // Without notes (no row needed one, no writer added one) every note cell is empty: its comma alone.
@@ -116,9 +120,10 @@ export class ResultCells {
   /** ",r,f,m,score,grade,cadence,note,…" for row i. */
   csvSuffix(i: number): string {
     let text = "";
-    for (let s = 0; s < this.segments.length; s++) {
-      const segment = this.segments[s];
-      text += segment.key ? this.cachedCsv(s, i).toString() : this.rowCsv(segment, i);
+    const written = this.csvSegments;
+    for (let s = 0; s < written.segments.length; s++) {
+      const segment = written.segments[s];
+      text += segment.key ? this.cachedCsv(written, s, i).toString() : this.rowCsv(segment, i);
     }
     return text;
   }
@@ -128,13 +133,14 @@ export class ResultCells {
    * into Node), the cells made per row encoded only when they hold something.
    */
   writeCsv(out: ByteWriter, i: number): void {
-    const segments = this.segments;
+    const written = this.res.issues.length === 0 && this.added.size === 0 ? this.quiet() : this.csvSegments;
+    const { segments, caches, views } = written;
     for (let s = 0; s < segments.length; s++) {
       const segment = segments[s];
       if (segment.key !== undefined) {
         const key = segment.key(i);
-        const bytes = this.csvCaches[s][key] ?? this.cachedCsv(s, i);
-        out.copyFrom(bytes, this.csvViews[s][key]!, 0, bytes.length);
+        const bytes = caches[s][key] ?? this.cachedCsv(written, s, i);
+        out.copyFrom(bytes, views[s][key]!, 0, bytes.length);
         continue;
       }
       const columns = segment.columns;
@@ -150,15 +156,26 @@ export class ResultCells {
     }
   }
 
-  private cachedCsv(s: number, i: number): Buffer {
-    const segment = this.segments[s];
+  /** The segments written when no row has a note: the note column depends on nothing then (see quietSegments). */
+  private quiet(): CsvSegments {
+    this.quietSegments ??= csvSegmentsOf(
+      segmentsOf(
+        this.columns.map((c) => (c.id === "note" ? { ...c, dependsOn: "grade" as const } : c)),
+        this.keys,
+      ),
+    );
+    return this.quietSegments;
+  }
+
+  private cachedCsv(written: CsvSegments, s: number, i: number): Buffer {
+    const segment = written.segments[s];
     const key = segment.key!(i);
-    const cache = this.csvCaches[s];
+    const cache = written.caches[s];
     let bytes = cache[key];
     if (bytes === undefined) {
       bytes = Buffer.from(this.rowCsv(segment, i));
       cache[key] = bytes;
-      this.csvViews[s][key] = viewOf(bytes);
+      written.views[s][key] = viewOf(bytes);
     }
     return bytes;
   }
@@ -243,6 +260,20 @@ function nextGradeCsv(res: GradeResult, cellCsv: (i: number) => string): (out: B
     writeUnits(out, c, orders.places);
     return true;
   };
+}
+
+/**
+ * Segments as CSV is written from them: per segment with a key, the CSV bytes made for each key (keys are small whole
+ * numbers: an array, not a Map), and the same bytes read as words, for ByteWriter.copyFrom.
+ */
+interface CsvSegments {
+  segments: ResultSegment[];
+  caches: (Buffer | undefined)[][];
+  views: (DataView | undefined)[][];
+}
+
+function csvSegmentsOf(segments: ResultSegment[]): CsvSegments {
+  return { segments, caches: segments.map(() => []), views: segments.map(() => []) };
 }
 
 const CHANGE_KEYS = { none: 0, up: 1, down: 2, same: 3, new: 4, gone: 5, other: 6 } as const;

@@ -83,3 +83,32 @@ test("orders of billions, whose cents need all their digits", () => {
   expect(Array.from(orders.cents).some((c) => c > 1e9 * 10 ** orders.places && c < Infinity)).toBe(true);
   expectSame(res, "en");
 });
+
+test("with no note in any row, each row's cells are the same bytes; a note added later is written from then on", () => {
+  const rnd = seededRandom(17);
+  const rows = Array.from({ length: 400 }, (_, k) => [
+    `C${k}`,
+    day(Math.floor(rnd() * 400)),
+    String(1 + Math.floor(rnd() * 20)),
+    String(1 + Math.round(rnd() * 12_000_000) / 100),
+  ]);
+  const res = gradeCustomers(customerColumns(rows), builtinProfile("shaoxing")!, { asOf: AS_OF, unit: "yuan" });
+  expect(res.issues).toEqual([]);
+  const graded = { migration: undefined, noteContext: {} } as unknown as GradedTable;
+  const cells = new ResultCells(res, "en", graded);
+  const noteColumn = cells.columns.findIndex((c) => c.id === "note");
+  const written = (i: number) => {
+    const out = new ByteWriter(16);
+    cells.writeCsv(out, i);
+    return out.buf.toString("utf8", 0, out.at);
+  };
+  for (let i = 0; i < res.n; i++) {
+    expect(written(i)).toBe(cells.csvSuffix(i));
+    // The note's cell: empty, between the cells before and after it.
+    expect(written(i).split(",")[noteColumn + 1]).toBe("");
+  }
+  cells.addNote(7, "cut to fit");
+  expect(written(7).split(",")[noteColumn + 1]).toBe("cut to fit");
+  expect(written(8)).toBe(cells.csvSuffix(8));
+  expect(written(8).split(",")[noteColumn + 1]).toBe("");
+});
