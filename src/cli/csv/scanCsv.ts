@@ -121,11 +121,13 @@ export function scanCsv(bytes: Uint8Array, delimiter: string): CsvScan {
         }
         if (hasDoubled) undoubleAt.push(fields);
       } else {
-        while (i < n) {
-          const b = bytes[i];
-          // Letters and digits are above a comma, a tab and both line breaks: one comparison for most bytes.
-          if (b <= top && (b === delim || b === LF || b === CR)) break;
-          i++;
+        // Letters and digits are above a comma, a tab and both line breaks: one comparison for most bytes, and no
+        // test of the end either (past it the byte read is undefined, which is not above anything).
+        let b = bytes[i];
+        for (;;) {
+          while (b > top) b = bytes[++i];
+          if (i >= n || b === delim || b === LF || b === CR) break;
+          b = bytes[++i];
         }
         end = i;
       }
