@@ -89,6 +89,9 @@ async function build() {
   }
   await bundle();
   chmodSync(built, 0o755);
+  // Links made to the command before it was bundled (npx keeps the link it made to dist/node/cli/main.js in its own
+  // cache, and never makes it again) still run it: unbundled, but the same command.
+  chmodSync(join(outDir, "cli/main.js"), 0o755);
   warmCodeCache();
   // tsc leaves its build info alone when only file dates changed: mark the build as current.
   const now = new Date();

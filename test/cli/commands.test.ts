@@ -1,7 +1,7 @@
 /** `rfm` without grading: help, version, the list of profiles; and no progress output when stderr is not a terminal. */
 
 import { spawnSync } from "child_process";
-import { readFileSync, statSync } from "fs";
+import { readFileSync, statSync, symlinkSync } from "fs";
 import { join } from "path";
 import { buildCli, csvFile, rfm, ROOT, tempDir, write } from "./helpers";
 
@@ -70,6 +70,15 @@ test("npm run rfm -- grade FILE reads FILE from where npm was run, not from the 
   expect(run.status).toBe(0);
   expect(run.stdout).toContain("H1,2025-12-31,16,9,5,5,5,6.5,A");
 }, 60_000);
+
+test("a link made to the command before it was bundled (as npx keeps one) still runs it, once", () => {
+  const link = join(dir, "old-rfm-link");
+  symlinkSync(join(ROOT, "dist/node/cli/main.js"), link);
+  const run = spawnSync(link, ["profiles"], { cwd: dir, encoding: "utf8" });
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  expect(run.stdout).toBe(rfm(["profiles"], dir).stdout);
+});
 
 test("the README's `npx rfm grade … > graded.csv` writes a clean CSV: the header first, nothing of npm's", () => {
   const run = spawnSync(
