@@ -79,12 +79,9 @@ export class ResultCells {
     };
     this.segments = segmentsOf(this.columns, this.keys);
     this.csvSegments = csvSegmentsOf(this.segments);
-    this.csvWriters = this.columns.map((c) => {
-      if (c.id === "nextGrade") return nextGradeCsv(res, (i) => this.cellCsv(c, i));
-      // Without notes (no row needed one, no writer added one) every note cell is empty: its comma alone.
-      if (c.id === "note") return (out) => res.issues.length === 0 && added.size === 0 && emptyCell(out);
-      return undefined;
-    });
+    this.csvWriters = this.columns.map((c) =>
+      c.id === "nextGrade" ? nextGradeCsv(res, (i) => this.cellCsv(c, i)) : undefined,
+    );
     migration?.previousGrades.forEach((g, k) => this.previousIndex.set(g, k));
   }
 
@@ -217,12 +214,6 @@ export class ResultCells {
 }
 
 const COMMA = 44;
-
-function emptyCell(out: ByteWriter): true {
-  out.ensure(1);
-  out.buf[out.at++] = COMMA;
-  return true;
-}
 
 /**
  * Bytes to make room for per row for its result cells when a chunk of rows is written: they take 60-70 (more with a
