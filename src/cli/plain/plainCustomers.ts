@@ -29,7 +29,7 @@ import type { CheckedCustomers } from "../../engine";
 import { formatDay, parseDay } from "../../engine/dates";
 import { grownTo } from "../../engine/typedArrays";
 import { MAY_NEED_DEFENCE, rawFieldNeedsDefence } from "../cellText";
-import { threadCount } from "../threadCount";
+import { partOf, threadCount } from "../threadCount";
 import type { DeclineReason } from "../duckdb/engineTexts";
 import type { LineIndex } from "./csvLines";
 import type { CellForms } from "./plainHead";
@@ -144,7 +144,7 @@ export async function readPlainCustomers(
   });
   const share = (t: number) => (expectedRows * (bounds[t + 1] - bounds[t])) / Math.max(1, size - start);
   const workers = bounds.slice(2).map((_, k) => new Worker(WORKER, { workerData: task(k + 1, share(k + 1)) }));
-  const theirs = workers.map(partOf);
+  const theirs = workers.map((w) => partOf<PartReading>(w, "customers"));
   let parts: PartReading[];
   try {
     // This thread makes room for every row: the others' rows are put after its own.
@@ -203,15 +203,6 @@ function stretches(path: string, start: number, size: number, threads: number): 
   }
   bounds.push(size);
   return [...new Set(bounds)];
-}
-
-/** The part a thread hands back when it is done. */
-function partOf(worker: Worker): Promise<PartReading> {
-  return new Promise((resolve, reject) => {
-    worker.once("message", (reading: PartReading) => resolve(reading));
-    worker.once("error", (err) => reject(new Error(`a thread reading the customers stopped: ${err.message}`)));
-    worker.once("exit", (code) => reject(new Error(`a thread reading the customers ended (${code}) without its part`)));
-  });
 }
 
 /** The parts as one, in file order: the first part's arrays, grown if need be, take the others' rows after its own. */

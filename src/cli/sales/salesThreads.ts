@@ -10,7 +10,7 @@ import { join } from "path";
 import { Worker } from "worker_threads";
 import { mergeTotals, MoneySums, type Cell } from "../../engine";
 import type { BlockOptions, CsvBlock, CsvBlocks } from "../csv/csvBlocks";
-import { threadCount } from "../threadCount";
+import { partOf, threadCount } from "../threadCount";
 import { ByteIds } from "./byteIds";
 import { readBlocks, SalesReader, type SalesPart, type SalesRead, type SalesSetup, type Share } from "./salesReader";
 
@@ -62,7 +62,7 @@ export async function readInThreads(
     const task: ShareTask = { path, options, setup, share: { index: t + 1, of: threads } };
     return new Worker(WORKER, { workerData: task });
   });
-  const results = workers.map(partOf);
+  const results = workers.map((w) => partOf<SalesPart>(w, "sales"));
   let mine: SalesPart;
   try {
     const reader = new SalesReader(setup, { index: 0, of: threads });
@@ -84,15 +84,6 @@ export async function readInThreads(
 }
 
 const NO_MONEY: SalesPart["money"] = { units: new Float64Array(0), exact: [] };
-
-/** The part a thread hands back when it is done. */
-function partOf(worker: Worker): Promise<SalesPart> {
-  return new Promise((resolve, reject) => {
-    worker.once("message", (part: SalesPart) => resolve(part));
-    worker.once("error", (err) => reject(new Error(`a thread reading the sales stopped: ${err.message}`)));
-    worker.once("exit", (code) => reject(new Error(`a thread reading the sales ended (${code}) without its part`)));
-  });
-}
 
 /** The parts as one reading of every customer. */
 function merged(parts: SalesPart[]): SalesRead {
