@@ -421,7 +421,7 @@ class CustomerIds {
         const added = ids.length;
         table[t] = added;
         ids.push(id);
-        if (added === hashes.length) this.hashes = grownHashes(hashes);
+        if (added === hashes.length) this.hashes = grownTo(hashes, hashes.length * 2);
         this.hashes[added] = h;
         if (2 * ids.length > table.length) this.table = rehashed(this.hashes, ids.length, 2 * table.length);
         return added;
@@ -429,12 +429,6 @@ class CustomerIds {
       if (hashes[j] === h && ids[j] === id) return j;
     }
   }
-}
-
-function grownHashes(hashes: Int32Array): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(hashes.length * 2);
-  bigger.set(hashes);
-  return bigger;
 }
 
 function rehashed(hashes: Int32Array, count: number, size: number): Int32Array<ArrayBuffer> {

@@ -7,6 +7,7 @@
  * themselves (about once in 10^5 files of 15M ids).
  */
 
+import { grownTo } from "../../engine/typedArrays";
 import { FINGERPRINT, fingerprint } from "../sales/byteIds";
 
 /** Parts by the top bits of the first hash: 15M ids make parts of about 60,000, a table of 1 MB each. */
@@ -43,11 +44,7 @@ export class RepeatedIds {
       const n = other.filled[p],
         at = this.filled[p];
       let part = this.parts[p];
-      if (at + n > part.length) {
-        const bigger = new Int32Array(Math.max(part.length * 2, at + n));
-        bigger.set(part.subarray(0, at));
-        part = this.parts[p] = bigger;
-      }
+      if (at + n > part.length) part = this.parts[p] = grownTo(part, Math.max(part.length * 2, at + n));
       part.set(other.parts[p].subarray(0, n), at);
       this.filled[p] = at + n;
     }
@@ -61,11 +58,7 @@ export class RepeatedIds {
     const p = h1 >>> (32 - PART_BITS);
     let part = this.parts[p];
     const at = this.filled[p];
-    if (at + 2 > part.length) {
-      const bigger = new Int32Array(part.length * 2);
-      bigger.set(part);
-      part = this.parts[p] = bigger;
-    }
+    if (at + 2 > part.length) part = this.parts[p] = grownTo(part, part.length * 2);
     part[at] = h1;
     part[at + 1] = h2;
     this.filled[p] = at + 2;

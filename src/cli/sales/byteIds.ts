@@ -1,4 +1,5 @@
 import type { ValueList } from "../../engine";
+import { grownTo } from "../../engine/typedArrays";
 import { csvFieldKeepsBytes } from "../cellText";
 import type { ByteWriter } from "../xlsx/byteWriter";
 
@@ -257,9 +258,7 @@ export interface IdParts {
 
 /** Half as large again, and at least `least` (millions of ids must not cost twice their memory). */
 function grown<T extends Uint8Array | Uint32Array>(a: T, least: number): T {
-  const bigger = new (a.constructor as new (n: number) => T)(Math.max(least, a.length + (a.length >> 1)));
-  bigger.set(a);
-  return bigger;
+  return grownTo(a, Math.max(least, a.length + (a.length >> 1)));
 }
 
 /** The hash ByteIds files an id under: FNV-1a over its bytes, then mixed (its low bits pick the slot). */

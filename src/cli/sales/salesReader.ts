@@ -27,6 +27,7 @@ import {
   type Role,
   type SalesWindow,
 } from "../../engine";
+import { grownTo } from "../../engine/typedArrays";
 import type { CsvBlock, CsvBlocks } from "../csv/csvBlocks";
 import { fieldText, ownNumber } from "../csv/csvTable";
 import { readDecimal, type DecimalReading } from "../csv/decimals";
@@ -305,7 +306,8 @@ export class SalesReader {
       const customer = ids.numberOf(this.groupSource[g], this.groupFrom[g], this.groupTo[g], this.groupHash[g]);
       if (customer === tally.customers) {
         tally.open();
-        if (customer === this.firstSeen.length) this.firstSeen = grown(this.firstSeen);
+        // Full: half as many places again.
+        if (customer === this.firstSeen.length) this.firstSeen = grownTo(this.firstSeen, customer + (customer >> 1));
         this.firstSeen[customer] = this.groupSale[g];
       }
       customers[g] = customer;
@@ -417,13 +419,6 @@ export class SalesReader {
 /** The id an id cell that is not plain holds, by the engine's rules ("" when it holds none). */
 function readId(cell: string): string {
   return cellError(cell) ? "" : idText(cell);
-}
-
-/** The same numbers in a larger array: half as many again. */
-function grown(a: Int32Array): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(a.length + (a.length >> 1));
-  bigger.set(a);
-  return bigger;
 }
 
 /**
