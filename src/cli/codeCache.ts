@@ -25,7 +25,7 @@ const MAGIC = Buffer.from("rfm-code-cache 1\n");
 const HASH_BYTES = 20;
 const HEADER_BYTES = MAGIC.length + 2 * HASH_BYTES;
 
-const sha1 = (data: string | Uint8Array): Buffer => createHash("sha1").update(data).digest();
+const sha1 = (data: Uint8Array): Buffer => createHash("sha1").update(data).digest();
 
 /** The file holding `file`'s compiled code. */
 const cacheFileOf = (file: string): string => `${file}.cache`;
@@ -36,13 +36,15 @@ const cacheFileOf = (file: string): string => `${file}.cache`;
  * next when this process exits.
  */
 export function loadWithCodeCache(file: string): unknown {
-  const source = readFileSync(file, "utf8");
-  const sourceHash = sha1(source);
-  const cached = readCache(cacheFileOf(file), sourceHash);
-  const script = new Script(wrap(source), { filename: file, cachedData: cached });
+  // The bytes are hashed as read: hashing the decoded text would encode its megabyte again.
+  const bytes = readFileSync(file);
+  const sourceHash = sha1(bytes);
+  const cacheFile = cacheFileOf(file);
+  const cached = readCache(cacheFile, sourceHash);
+  const script = new Script(wrap(bytes.toString("utf8")), { filename: file, cachedData: cached });
   // A run given V8 flags of its own (the child started with --expose-gc, a profile) makes code later plain runs refuse.
   if ((cached === undefined || script.cachedDataRejected === true) && process.execArgv.length === 0) {
-    process.once("exit", () => saveCache(cacheFileOf(file), sourceHash, script.createCachedData()));
+    process.once("exit", () => saveCache(cacheFile, sourceHash, script.createCachedData()));
   }
   const module = { exports: {}, filename: file, id: file, loaded: false };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
