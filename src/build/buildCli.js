@@ -16,7 +16,7 @@ const { tmpdir } = require("os");
 const { join } = require("path");
 
 const root = join(__dirname, "../..");
-const { bundleDir, executable: built } = require("./cliBundle");
+const { config: bundleConfig, bundleDir, executable: built } = require("./cliBundle");
 const buildInfo = join(root, "dist/node/.tsbuildinfo");
 const sources = ["src/cli", "src/engine", "src/i18n"].map((p) => join(root, p));
 const outDir = join(root, "dist/node");
@@ -52,7 +52,7 @@ function tscPath() {
 function bundle() {
   const webpack = require("webpack");
   return new Promise((resolvePromise) => {
-    webpack(require("./cliBundle").config, (err, stats) => {
+    webpack(bundleConfig, (err, stats) => {
       if (err || stats.hasErrors()) {
         console.error(err ? String(err) : stats.toString({ all: false, errors: true }));
         process.exit(1);
@@ -99,8 +99,9 @@ async function build() {
 }
 
 /**
- * tsc never deletes: a module removed from src/ would live on in dist/node, and `npm pack` would ship it. Every run
- * removes the compiled files whose source is gone (a walk of about a hundred files).
+ * tsc never deletes: a module removed from src/ would live on in dist/node, where the corpus runner and tests load
+ * compiled modules. Every run removes the compiled files whose source is gone (a walk of about a hundred files); the
+ * bundles are webpack's, which writes its folder afresh.
  */
 function pruneOrphans(dir) {
   if (!existsSync(dir) || dir === bundleDir) return;
